@@ -1,0 +1,63 @@
+/** Turning PATH arguments into files, and files into validated workbooks. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { readXlsx, describeCause, DEFAULT_LIMITS } from '../xlsx/readXlsx';
+import { FileValidation, ValidateOptions, unreadableFile, validateWorkbook } from '../engine/validate';
+import { UsageError } from './args';
+
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls']);
+
+/** Files named, and for a folder every .xlsx/.xlsm/.xls in it (not recursive, sorted by name). */
+export async function expandPaths(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    let stat;
+    try {
+      stat = await fs.stat(p);
+    } catch {
+      throw new UsageError(`Berkas atau folder tidak ditemukan: ${p}`);
+    }
+    if (stat.isDirectory()) {
+      const names = (await fs.readdir(p, { withFileTypes: true }))
+        .filter((e) => e.isFile() && WORKBOOK_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !e.name.startsWith('~$'))
+        .map((e) => e.name)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      files.push(...names.map((n) => path.join(p, n)));
+    } else {
+      files.push(p);
+    }
+  }
+  return files;
+}
+
+export interface LoadedFile {
+  readonly path: string;
+  readonly bytes: Uint8Array | null;
+  readonly validation: FileValidation;
+}
+
+/** Read and validate one file; an unreadable one becomes its KON-03 finding, never an exception. */
+export async function validateFile(filePath: string, options: ValidateOptions): Promise<LoadedFile> {
+  const name = path.basename(filePath);
+  let bytes: Uint8Array;
+  try {
+    const stat = await fs.stat(filePath);
+    if (stat.size > DEFAULT_LIMITS.maxFileBytes) {
+      return { path: filePath, bytes: null, validation: unreadable(name, 'tooLarge') };
+    }
+    bytes = new Uint8Array(await fs.readFile(filePath));
+  } catch (e) {
+    return { path: filePath, bytes: null, validation: unreadable(name, 'unreadable', (e as Error).message) };
+  }
+  const read = readXlsx(bytes);
+  if (!read.ok) return { path: filePath, bytes, validation: unreadable(name, read.cause, read.detail) };
+  return { path: filePath, bytes, validation: validateWorkbook(read.workbook, name, options) };
+}
+
+function unreadable(file: string, cause: string, detail?: string): FileValidation {
+  const text =
+    cause === 'unreadable'
+      ? { id: `berkas tidak dapat dibuka (${detail ?? ''})`, en: `the file cannot be opened (${detail ?? ''})` }
+      : { id: describeCause(cause as never, 'id', detail), en: describeCause(cause as never, 'en', detail) };
+  return unreadableFile(file, cause, text);
+}

@@ -1,0 +1,223 @@
+#!/usr/bin/env node
+/**
+ * The command line: a thin shell over the engine. Exit codes: 0 every file read and no open error;
+ * 1 at least one open error (an unreadable file counts); 2 usage error or a reference that fails its checks.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { Lang } from '../engine/messages';
+import { buildReport } from '../engine/report';
+import { Reference } from '../engine/reference/model';
+import { referenceId, referenceToJson } from '../engine/reference/load';
+import { ReferenceIndex } from '../engine/reference/index';
+import { referenceToGrid } from '../engine/reference/workbook';
+import { TOOL_NAME, TOOL_VERSION } from '../engine/version';
+import { writeTemplate } from '../node/template';
+import { writeSheetsXlsx } from '../node/xlsxWriter';
+import { ParsedArgs, UsageError, parseArgs } from './args';
+import { expandPaths, validateFile } from './inputs';
+import { loadReferenceFile } from './reference';
+import { formatText } from './text';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const BOOLEAN_FLAGS = new Set(['help', 'version', 'quiet', 'all']);
+const VALUE_OPTIONS = new Set(['format', 'out', 'json', 'referensi', 'lang', 'today', 'opd', 'tahun']);
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Progress goes to standard error only when it is a terminal. */
+  progress: boolean;
+  /** Today's date, ISO; injectable for tests. */
+  today: () => string;
+}
+
+const HELP = `${TOOL_NAME} ${TOOL_VERSION} — validasi dan konsolidasi inovasi daerah
+
+Pemakaian:
+  ${TOOL_NAME} validate PATH… [--format text|json] [--out FILE]
+  ${TOOL_NAME} consolidate PATH… --out FILE.xlsx [--json FILE]
+  ${TOOL_NAME} template --opd NAMA|--all [--tahun TAHUN] --out PATH
+  ${TOOL_NAME} reference check|convert IN [OUT]
+  ${TOOL_NAME} audit PATH… --out FILE.csv
+
+Opsi umum:
+  --referensi FILE   referensi (JSON atau buku kerja referensi); bawaan: contoh Kota Bitung
+  --lang id|en       bahasa pesan (bawaan: id)
+  --today YYYY-MM-DD tanggal validasi (untuk LOG-02); bawaan: hari ini
+  --quiet            tanpa keluaran selain galat
+  --help, --version
+
+Kode keluar: 0 semua berkas terbaca tanpa galat terbuka; 1 ada galat terbuka (termasuk berkas tak
+terbaca, KON-03); 2 salah pemakaian atau referensi yang gagal diperiksa.
+`;
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+interface Common {
+  lang: Lang;
+  today: string;
+  quiet: boolean;
+  reference: Reference;
+}
+
+async function common(args: ParsedArgs, io: Io): Promise<Common | number> {
+  const langOpt = args.options.lang ?? 'id';
+  if (langOpt !== 'id' && langOpt !== 'en') throw new UsageError(`--lang harus id atau en, bukan ${String(langOpt)}.`);
+  const lang = langOpt as Lang;
+  const todayOpt = args.options.today;
+  let today = io.today();
+  if (todayOpt !== undefined) {
+    if (typeof todayOpt !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(todayOpt) || Number.isNaN(Date.parse(todayOpt + 'T00:00:00Z')))
+      throw new UsageError(`--today harus tanggal YYYY-MM-DD, bukan ${String(todayOpt)}.`);
+    today = todayOpt;
+  }
+  const loaded = await loadReferenceFile(args.options.referensi as string | undefined, lang);
+  if (!loaded.ok) {
+    io.stderr(loaded.problems.join('\n') + '\n');
+    return EXIT_USAGE;
+  }
+  return { lang, today, quiet: args.options.quiet === true, reference: loaded.reference };
+}
+
+async function writeOut(file: string, content: string | Uint8Array): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await fs.writeFile(file, content);
+}
+
+async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const c = await common(args, io);
+  if (typeof c === 'number') return c;
+  const format = args.options.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format harus text atau json, bukan ${String(format)}.`);
+  if (!args.positionals.length) throw new UsageError('validate memerlukan setidaknya satu berkas atau folder.');
+  const files = await expandPaths(args.positionals);
+  const validations = [];
+  for (const [i, file] of files.entries()) {
+    if (io.progress && !c.quiet) io.stderr(`\r[${i + 1}/${files.length}] ${path.basename(file)}\x1b[K`);
+    validations.push((await validateFile(file, { reference: c.reference, today: c.today })).validation);
+  }
+  if (io.progress && !c.quiet && files.length) io.stderr('\r\x1b[K');
+  const report = buildReport(validations, { reference: c.reference, today: c.today, lang: c.lang });
+  const output = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report, c.lang);
+  if (typeof args.options.out === 'string') await writeOut(args.options.out, output);
+  else if (!c.quiet || format === 'json') io.stdout(output);
+  return report.valid ? EXIT_OK : EXIT_FINDINGS;
+}
+
+async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const c = await common(args, io);
+  if (typeof c === 'number') return c;
+  const out = args.options.out;
+  if (typeof out !== 'string') throw new UsageError('template memerlukan --out.');
+  let tahun: number | undefined;
+  if (args.options.tahun !== undefined) {
+    tahun = Number(args.options.tahun);
+    if (!Number.isInteger(tahun) || tahun < 2000 || tahun > 2100) throw new UsageError('--tahun harus tahun 2000–2100.');
+  }
+  const index = ReferenceIndex.of(c.reference);
+  if (args.options.all === true) {
+    await fs.mkdir(out, { recursive: true });
+    for (const opd of c.reference.opd) {
+      const file = path.join(out, `${opd.kode.toLowerCase()}${tahun ? '-' + tahun : ''}.xlsx`);
+      await writeTemplate(c.reference, { opd, tahun }, file);
+    }
+    if (!c.quiet) io.stdout(`${c.reference.opd.length} templat ditulis ke ${out}\n`);
+    return EXIT_OK;
+  }
+  const name = args.options.opd;
+  if (typeof name !== 'string') throw new UsageError('template memerlukan --opd NAMA atau --all.');
+  const opd = index.findOpd(name);
+  if (!opd) throw new UsageError(`Perangkat daerah «${name}» tidak ada dalam referensi ${referenceId(c.reference)}.`);
+  await writeTemplate(c.reference, { opd, tahun }, out);
+  if (!c.quiet) io.stdout(`Templat untuk ${opd.nama} ditulis ke ${out}\n`);
+  return EXIT_OK;
+}
+
+async function referenceCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const [sub, input, output] = args.positionals;
+  if ((sub !== 'check' && sub !== 'convert') || !input) throw new UsageError('Pemakaian: reference check|convert IN [OUT]');
+  const lang = (args.options.lang === 'en' ? 'en' : 'id') as Lang;
+  const loaded = await loadReferenceFile(input, lang);
+  if (!loaded.ok) {
+    io.stderr(loaded.problems.join('\n') + '\n');
+    return EXIT_USAGE;
+  }
+  const ref = loaded.reference;
+  if (sub === 'check') {
+    const p = ref.rpjmd.periode;
+    io.stdout(
+      `${referenceId(ref)}: ${ref.daerah.nama}, RPJMD ${p.mulai}–${p.akhir}, ${ref.opd.length} OPD, ` +
+        `${ref.rpjmd.program.length} program — ${lang === 'id' ? 'lolos pemeriksaan' : 'passes its checks'}\n`,
+    );
+    return EXIT_OK;
+  }
+  if (!output) throw new UsageError('reference convert memerlukan OUT.');
+  if (/\.json$/i.test(output)) {
+    await writeOut(output, JSON.stringify(referenceToJson(ref), null, 2) + '\n');
+  } else if (/\.xlsx$/i.test(output)) {
+    await writeSheetsXlsx(referenceToGrid(ref).map((s) => ({ ...s, header: true })), output);
+  } else {
+    throw new UsageError('OUT harus berakhiran .json atau .xlsx.');
+  }
+  if (args.options.quiet !== true) io.stdout(`${referenceId(ref)} → ${output}\n`);
+  return EXIT_OK;
+}
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${TOOL_VERSION}\n`);
+      return EXIT_OK;
+    }
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(HELP);
+      return command ? EXIT_OK : EXIT_USAGE;
+    }
+    const args = parseArgs(rest, BOOLEAN_FLAGS, VALUE_OPTIONS);
+    if (args.options.help === true) {
+      io.stdout(HELP);
+      return EXIT_OK;
+    }
+    if (args.options.version === true) {
+      io.stdout(`${TOOL_VERSION}\n`);
+      return EXIT_OK;
+    }
+    switch (command) {
+      case 'validate':
+        return await validateCommand(args, io);
+      case 'template':
+        return await templateCommand(args, io);
+      case 'reference':
+        return await referenceCommand(args, io);
+      default:
+        throw new UsageError(`Perintah tidak dikenal: ${command}. Lihat --help.`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    // A bug of ours: say so in one line rather than print a stack trace at the user.
+    io.stderr(`Kesalahan internal ${TOOL_NAME}: ${(e as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    progress: Boolean(process.stderr.isTTY),
+    today: localToday,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,43 @@
+/** Loading a reference file (JSON or reference workbook) for the command line. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseReferenceJson, defaultReference } from '../engine/reference/load';
+import { referenceFromGrid } from '../engine/reference/workbook';
+import { Reference, ReferenceProblem } from '../engine/reference/model';
+import { Lang } from '../engine/messages';
+import { readXlsx, describeCause } from '../xlsx/readXlsx';
+
+export type LoadResult = { ok: true; reference: Reference } | { ok: false; problems: string[] };
+
+export async function loadReferenceFile(file: string | undefined, lang: Lang): Promise<LoadResult> {
+  if (file === undefined) return { ok: true, reference: defaultReference() };
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch {
+    return { ok: false, problems: [lang === 'id' ? `Berkas referensi tidak ditemukan: ${file}` : `Reference file not found: ${file}`] };
+  }
+  const name = path.basename(file).replace(/\.(json|xlsx|xlsm)$/i, '');
+  const isJson = /\.json$/i.test(file) || bytes[0] === 0x7b || (bytes[0] === 0xef && bytes[3] === 0x7b);
+  if (isJson) {
+    let obj: unknown;
+    try {
+      obj = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    } catch (e) {
+      return { ok: false, problems: [`${file}: ${lang === 'id' ? 'bukan JSON yang sah' : 'not valid JSON'} (${(e as Error).message})`] };
+    }
+    return explain(file, parseReferenceJson(obj), lang);
+  }
+  const read = readXlsx(new Uint8Array(bytes));
+  if (!read.ok) return { ok: false, problems: [`${file}: ${describeCause(read.cause, lang, read.detail)}`] };
+  return explain(file, referenceFromGrid(read.workbook, name), lang);
+}
+
+function explain(
+  file: string,
+  result: { ok: true; reference: Reference } | { ok: false; problems: ReferenceProblem[] },
+  lang: Lang,
+): LoadResult {
+  if (result.ok) return result;
+  return { ok: false, problems: result.problems.map((p) => `${file}: ${p.message[lang]}`) };
+}

@@ -1,0 +1,33 @@
+import { Finding, MessageParams } from '../findings';
+import { en } from './en';
+import { id } from './id';
+
+export type Lang = 'id' | 'en';
+
+const CATALOGUES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = { id, en };
+
+/** Render a catalogue entry; a missing parameter stays visible as `{name}` rather than vanishing. */
+export function message(lang: Lang, key: string, params: MessageParams = {}): string {
+  const template = CATALOGUES[lang][key] ?? CATALOGUES.id[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
+
+/** The catalogue key of a finding's message (KON-04 has two wordings). */
+export function messageKey(f: Pick<Finding, 'rule' | 'params'>): string {
+  if (f.rule === 'KON-04') return f.params.tanggal === undefined ? 'KON-04.none' : 'KON-04.changed';
+  return f.rule;
+}
+
+export function findingMessage(f: Finding, lang: Lang): string {
+  return message(lang, messageKey(f), f.params);
+}
+
+export function findingHint(f: Finding, lang: Lang): string | null {
+  return f.hint ? message(lang, 'hint.' + f.hint.key, f.hint.params) : null;
+}
+
+export function catalogueKeys(lang: Lang): string[] {
+  return Object.keys(CATALOGUES[lang]);
+}

@@ -1,0 +1,278 @@
+/**
+ * Grid → typed submission (spec: submission-workbook.md): find the sheets, the header row and the
+ * data rows, map labels to keys, and parse each cell into its canonical value. Structural findings
+ * (STR-01 … STR-04) are made here because only the parser sees the header.
+ */
+import { CellValue, SheetGrid, WorkbookGrid, a1, cellAt } from './grid';
+import {
+  COLUMNS,
+  ColumnDef,
+  ColumnKey,
+  IDENTITY,
+  IdentityDef,
+  IdentityKey,
+  SHEET_IDENTITAS,
+  SHEET_INOVASI,
+  SHEET_RIWAYAT,
+  SHEET_STEMPEL,
+  SHEET_TEMUAN,
+} from './schema';
+import { normalise } from './text';
+import {
+  EMPTY,
+  Parsed,
+  cellText,
+  isEmptyCell,
+  parseDate,
+  parseDays,
+  parseEnum,
+  parseInteger,
+  parseMoney,
+  parseText,
+  parseUrl,
+  parseYear,
+} from './values';
+
+/** What the parser needs from the reference: codes resolved against the nomenclature. */
+export interface CodeResolver {
+  /** Canonical bidang code (`1.02`) for a code, code+name, official or short name; null when unknown. */
+  findBidang(text: string): string | null;
+  /** Canonical program code (`1.02.02`) from the text's leading code; null when it has none. */
+  canonicalProgramCode(text: string): string | null;
+}
+
+export interface CellRead {
+  readonly raw: CellValue;
+  readonly parsed: Parsed<string | number>;
+  /** 0-based column in the sheet, or null when the column is absent. */
+  readonly col: number | null;
+}
+
+export interface SubmissionRow {
+  /** 1-based worksheet row. */
+  readonly row: number;
+  readonly cells: Readonly<Record<ColumnKey, CellRead>>;
+}
+
+export interface IdentityField {
+  readonly raw: CellValue;
+  readonly parsed: Parsed<string | number>;
+  /** 1-based worksheet row of the label, or null when the label row is missing. */
+  readonly row: number | null;
+}
+
+export interface SubmissionTable {
+  readonly sheet: string;
+  /** 1-based worksheet row of the header. */
+  readonly headerRow: number;
+  /** Column key → 0-based sheet column (the first header that maps to it). */
+  readonly columns: ReadonlyMap<ColumnKey, number>;
+  readonly rows: readonly SubmissionRow[];
+}
+
+export interface Submission {
+  /** The Identitas sheet's own name, or null when missing. */
+  readonly identitasSheet: string | null;
+  readonly identity: Readonly<Record<IdentityKey, IdentityField>>;
+  /** Null when no sheet's header row matches (STR-01). */
+  readonly table: SubmissionTable | null;
+}
+
+export interface StructureIssue {
+  readonly rule: 'STR-01' | 'STR-02' | 'STR-03' | 'STR-04';
+  readonly sheet: string;
+  readonly row: number | null;
+  readonly col: number | null;
+  readonly columnKey: string;
+  readonly column: string;
+  readonly value: string | null;
+}
+
+const sheetKey = (name: string) => name.trim().toLowerCase();
+const TOOL_SHEETS = new Set([SHEET_IDENTITAS, SHEET_TEMUAN, SHEET_STEMPEL, SHEET_RIWAYAT].map(sheetKey));
+
+export function findSheet(grid: WorkbookGrid, name: string): SheetGrid | undefined {
+  const key = sheetKey(name);
+  return grid.sheets.find((s) => sheetKey(s.name) === key);
+}
+
+function labelMap<K extends string>(defs: ReadonlyArray<{ key: K; label: string; aliases: readonly string[] }>) {
+  const map = new Map<string, K>();
+  for (const d of defs) for (const l of [d.label, ...d.aliases]) map.set(normalise(l), d.key);
+  return map;
+}
+
+const COLUMN_LABELS = labelMap<ColumnKey>(COLUMNS);
+const IDENTITY_LABELS = labelMap<IdentityKey>(IDENTITY);
+
+function headerText(v: CellValue): string {
+  return isEmptyCell(v) ? '' : cellText(v);
+}
+
+/** The first row among the first `searchRows` with at least 5 cells matching known labels. */
+export function findHeaderRow(sheet: SheetGrid, searchRows: number): number | null {
+  const limit = Math.min(searchRows, sheet.rows.length);
+  for (let r = 0; r < limit; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    let matches = 0;
+    for (const v of row) {
+      if (typeof v === 'string' && COLUMN_LABELS.has(normalise(v)) && ++matches >= 5) return r;
+    }
+  }
+  return null;
+}
+
+export function parseCell(def: Pick<ColumnDef, 'type' | 'options'>, raw: CellValue, codes: CodeResolver): Parsed<string | number> {
+  switch (def.type) {
+    case 'text':
+    case 'status':
+      return parseText(raw);
+    case 'enum':
+      return parseEnum(raw, def.options ?? []);
+    case 'integer':
+      return parseInteger(raw);
+    case 'year':
+      return parseYear(raw);
+    case 'money':
+      return parseMoney(raw);
+    case 'days':
+      return parseDays(raw);
+    case 'date':
+      return parseDate(raw);
+    case 'url':
+      return parseUrl(raw);
+    case 'bidang': {
+      const t = parseText(raw);
+      if (t.kind !== 'ok') return t;
+      const code = codes.findBidang(t.value);
+      return code ? { kind: 'ok', value: code } : { kind: 'bad', rule: 'FMT-02' };
+    }
+    case 'program': {
+      const t = parseText(raw);
+      if (t.kind === 'empty') return t;
+      if (t.kind === 'bad') return { kind: 'bad', rule: 'RPJ-01' };
+      const code = codes.canonicalProgramCode(t.value);
+      return code ? { kind: 'ok', value: code } : { kind: 'bad', rule: 'RPJ-01' };
+    }
+    case 'email':
+    case 'phone':
+      // Judged by the identity rules (FMT-08, a warning), so parsing keeps the text.
+      return parseText(raw);
+  }
+}
+
+function parseIdentityValue(def: IdentityDef, raw: CellValue): Parsed<string | number> {
+  switch (def.type) {
+    case 'year':
+      return parseYear(raw);
+    case 'date':
+      return parseDate(raw);
+    default:
+      return parseText(raw);
+  }
+}
+
+function readIdentity(sheet: SheetGrid | undefined): Record<IdentityKey, IdentityField> {
+  const identity = {} as Record<IdentityKey, IdentityField>;
+  for (const d of IDENTITY) identity[d.key] = { raw: null, parsed: EMPTY, row: null };
+  if (!sheet) return identity;
+  const seen = new Set<IdentityKey>();
+  sheet.rows.forEach((row, r) => {
+    const label = row?.[0];
+    if (typeof label !== 'string') return;
+    const key = IDENTITY_LABELS.get(normalise(label));
+    if (!key || seen.has(key)) return; // the first row wins
+    seen.add(key);
+    const raw = cellAt(sheet, r, 1);
+    const def = IDENTITY.find((d) => d.key === key)!;
+    identity[key] = { raw, parsed: parseIdentityValue(def, raw), row: r + 1 };
+  });
+  return identity;
+}
+
+interface HeaderMapping {
+  readonly columns: Map<ColumnKey, number>;
+  readonly issues: StructureIssue[];
+}
+
+function mapHeader(sheet: SheetGrid, headerRow: number): HeaderMapping {
+  const columns = new Map<ColumnKey, number>();
+  const issues: StructureIssue[] = [];
+  const row = sheet.rows[headerRow] ?? [];
+  for (let c = 0; c < row.length; c++) {
+    const text = headerText(row[c] ?? null);
+    if (!text) continue;
+    const key = COLUMN_LABELS.get(normalise(text));
+    const at = { sheet: sheet.name, row: headerRow + 1, col: c, value: text };
+    if (!key) {
+      issues.push({ rule: 'STR-03', ...at, columnKey: text, column: text });
+    } else if (columns.has(key)) {
+      issues.push({ rule: 'STR-04', ...at, columnKey: key, column: text });
+    } else {
+      columns.set(key, c);
+    }
+  }
+  for (const def of COLUMNS) {
+    if (def.requiredColumn && !columns.has(def.key)) {
+      issues.push({ rule: 'STR-02', sheet: sheet.name, row: null, col: null, columnKey: def.key, column: def.label, value: null });
+    }
+  }
+  return { columns, issues };
+}
+
+/** Known columns that make a row; `status` is written by the tool, so it alone does not. */
+function rowHasContent(row: ReadonlyArray<CellValue> | undefined, columns: Map<ColumnKey, number>): boolean {
+  if (!row) return false;
+  for (const [key, c] of columns) if (key !== 'status' && !isEmptyCell(row[c] ?? null)) return true;
+  return false;
+}
+
+function readRows(sheet: SheetGrid, headerRow: number, columns: Map<ColumnKey, number>, codes: CodeResolver): SubmissionRow[] {
+  const rows: SubmissionRow[] = [];
+  for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (!rowHasContent(row, columns)) continue;
+    const cells = {} as Record<ColumnKey, CellRead>;
+    for (const def of COLUMNS) {
+      const c = columns.get(def.key);
+      const raw = c === undefined ? null : (row?.[c] ?? null);
+      cells[def.key] = { raw, parsed: c === undefined ? EMPTY : parseCell(def, raw, codes), col: c ?? null };
+    }
+    rows.push({ row: r + 1, cells });
+  }
+  return rows;
+}
+
+export interface ParseResult {
+  readonly submission: Submission;
+  readonly issues: readonly StructureIssue[];
+}
+
+export function parseSubmission(grid: WorkbookGrid, codes: CodeResolver, headerSearchRows = 20): ParseResult {
+  const identitasSheet = findSheet(grid, SHEET_IDENTITAS);
+  const identity = readIdentity(identitasSheet);
+
+  // The Inovasi sheet first; else the first other sheet, in workbook order, whose header matches.
+  const inovasi = findSheet(grid, SHEET_INOVASI);
+  const candidates = [
+    ...(inovasi ? [inovasi] : []),
+    ...grid.sheets.filter((s) => s !== inovasi && !TOOL_SHEETS.has(sheetKey(s.name))),
+  ];
+  for (const sheet of candidates) {
+    const headerRow = findHeaderRow(sheet, headerSearchRows);
+    if (headerRow === null) continue;
+    const { columns, issues } = mapHeader(sheet, headerRow);
+    const rows = readRows(sheet, headerRow, columns, codes);
+    return {
+      submission: { identitasSheet: identitasSheet?.name ?? null, identity, table: { sheet: sheet.name, headerRow: headerRow + 1, columns, rows } },
+      issues,
+    };
+  }
+  return {
+    submission: { identitasSheet: identitasSheet?.name ?? null, identity, table: null },
+    issues: [{ rule: 'STR-01', sheet: inovasi?.name ?? SHEET_INOVASI, row: null, col: null, columnKey: '', column: '', value: null }],
+  };
+}
+
+export { a1 };

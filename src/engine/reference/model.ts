@@ -1,0 +1,93 @@
+/**
+ * The reference model (spec: reference-data.md). Field names follow the JSON form
+ * (`bitung-contoh.json`), which is Indonesian, so that the file and the model read the same.
+ */
+
+export type SeverityOverride = 'error' | 'warning' | 'info' | 'off';
+
+export interface Misi {
+  readonly kode: string;
+  readonly uraian: string;
+}
+export interface Tujuan {
+  readonly kode: string;
+  readonly misi: string;
+  readonly uraian: string;
+}
+export interface Sasaran {
+  readonly kode: string;
+  readonly tujuan: string;
+  readonly uraian: string;
+}
+export interface ProgramRpjmd {
+  readonly kode: string;
+  readonly nama: string;
+  readonly sasaran: readonly string[];
+  readonly opd: readonly string[];
+  readonly indikator?: string;
+  readonly satuan?: string;
+  /** Yearly targets keyed by year. */
+  readonly target?: Readonly<Record<string, number | string>>;
+}
+export interface Opd {
+  readonly kode: string;
+  readonly nama: string;
+  readonly alias: readonly string[];
+  /** Bidang urusan codes (`1.02`) the OPD holds. */
+  readonly bidang: readonly string[];
+}
+export interface BidangUrusan {
+  readonly kode: string;
+  readonly nama: string;
+  readonly singkat: string;
+}
+export interface ProgramNomenklatur {
+  readonly kode: string;
+  readonly nama: string;
+}
+
+export interface Parameters {
+  readonly minWords: number;
+  readonly namaMin: number;
+  readonly namaMax: number;
+  readonly headerSearchRows: number;
+  /** Severity override per rule id. */
+  readonly severity: Readonly<Record<string, SeverityOverride>>;
+}
+
+export interface Reference {
+  readonly nama: string;
+  readonly daerah: { readonly nama: string; readonly kode: string };
+  readonly rpjmd: {
+    readonly periode: { readonly mulai: number; readonly akhir: number };
+    readonly visi: string;
+    readonly misi: readonly Misi[];
+    readonly tujuan: readonly Tujuan[];
+    readonly sasaran: readonly Sasaran[];
+    readonly program: readonly ProgramRpjmd[];
+  };
+  readonly opd: readonly Opd[];
+  readonly nomenklatur: {
+    readonly bidang: readonly BidangUrusan[];
+    readonly program: readonly ProgramNomenklatur[];
+  };
+  readonly parameter: Parameters;
+}
+
+export const DEFAULT_PARAMETERS: Parameters = {
+  minWords: 300,
+  namaMin: 5,
+  namaMax: 200,
+  headerSearchRows: 20,
+  severity: {},
+};
+
+/** A consistency problem of a reference, naming the part and row that is wrong. */
+export interface ReferenceProblem {
+  /** e.g. `opd`, `rpjmd.program`, `Program` (sheet) */
+  readonly part: string;
+  /** 1-based row in that part (data row for JSON arrays; worksheet row for workbooks), or null. */
+  readonly row: number | null;
+  /** Indonesian and English explanation. */
+  readonly message: { readonly id: string; readonly en: string };
+}

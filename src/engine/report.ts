@@ -1,0 +1,111 @@
+/** The JSON validation report (report-and-cli.md), exactly as other programs read it. */
+import { Lang, findingHint, findingMessage } from './messages';
+import { referenceId } from './reference/load';
+import { Reference } from './reference/model';
+import { RULES_VERSION } from './rules/registry';
+import { FileValidation, IgnoredDecision, StampStatus, countFindings } from './validate';
+import { TOOL_NAME, TOOL_VERSION } from './version';
+import { Severity, FindingStatus, FindingValue } from './findings';
+
+export interface ReportFinding {
+  id: string;
+  rule: string;
+  severity: Severity;
+  sheet: string | null;
+  cell: string | null;
+  row: number | null;
+  column: string | null;
+  value: FindingValue;
+  message: string;
+  hint: string | null;
+  basis: string | null;
+  status: FindingStatus;
+}
+
+export interface Stats {
+  errors: number;
+  warnings: number;
+  infos: number;
+  accepted: number;
+}
+
+export interface ReportFile {
+  file: string;
+  opd: string | null;
+  opdCode: string | null;
+  tahun: number | null;
+  valid: boolean;
+  rows: number;
+  contentHash: string | null;
+  stamp: StampStatus;
+  stats: Stats;
+  findings: ReportFinding[];
+  /** Decisions in the Temuan sheet that were ignored (no reason, no reviewer, or a rule that cannot be accepted). Present only when there are some. */
+  decisionsIgnored?: IgnoredDecision[];
+}
+
+export interface ValidationReport {
+  tool: string;
+  toolVersion: string;
+  rulesVersion: string;
+  reference: string;
+  validatedAt: string;
+  lang: Lang;
+  valid: boolean;
+  stats: { files: number; rows: number } & Stats;
+  files: ReportFile[];
+}
+
+export function reportFile(v: FileValidation, lang: Lang): ReportFile {
+  const stats = countFindings(v.findings);
+  const file: ReportFile = {
+    file: v.file,
+    opd: v.opd?.nama ?? v.opdText,
+    opdCode: v.opd?.kode ?? null,
+    tahun: v.tahun,
+    valid: stats.errors === 0,
+    rows: v.submission?.table?.rows.length ?? 0,
+    contentHash: v.contentHash,
+    stamp: v.stamp,
+    stats,
+    findings: v.findings.map((f) => ({
+      id: f.id,
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      row: f.row,
+      column: f.column,
+      value: f.value,
+      message: findingMessage(f, lang),
+      hint: findingHint(f, lang),
+      basis: f.basis,
+      status: f.status,
+    })),
+  };
+  if (v.ignoredDecisions.length) file.decisionsIgnored = [...v.ignoredDecisions];
+  return file;
+}
+
+export function buildReport(files: readonly FileValidation[], options: { reference: Reference; today: string; lang: Lang }): ValidationReport {
+  const reportFiles = files.map((f) => reportFile(f, options.lang));
+  const stats = { files: reportFiles.length, rows: 0, errors: 0, warnings: 0, infos: 0, accepted: 0 };
+  for (const f of reportFiles) {
+    stats.rows += f.rows;
+    stats.errors += f.stats.errors;
+    stats.warnings += f.stats.warnings;
+    stats.infos += f.stats.infos;
+    stats.accepted += f.stats.accepted;
+  }
+  return {
+    tool: TOOL_NAME,
+    toolVersion: TOOL_VERSION,
+    rulesVersion: RULES_VERSION,
+    reference: referenceId(options.reference),
+    validatedAt: options.today,
+    lang: options.lang,
+    valid: reportFiles.every((f) => f.valid),
+    stats,
+    files: reportFiles,
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * Row checks of the `Inovasi` table: values (FMT), consistency (LOG), SOP and public-service
+ * standard (SOP) and RPJMD alignment (RPJ). "One finding per cause" (rules.md) is kept by letting
+ * each rule look only at inputs that parsed.
+ */
+import { COLUMNS, ColumnKey, STANDARD_COMPONENTS, Tahapan } from '../schema';
+import { normalise, nearest } from '../text';
+import { cellText, countWords, isoDateSerial } from '../values';
+import { Emit, RowContext, RuleContext, nearestHint, rowFinding, rowKeys } from './context';
+
+type Value = string | number;
+
+function okValue(rc: RowContext, key: ColumnKey): Value | null {
+  const p = rc.row.cells[key].parsed;
+  return p.kind === 'ok' ? p.value : null;
+}
+
+const isEmpty = (rc: RowContext, key: ColumnKey) => rc.row.cells[key].parsed.kind === 'empty';
+
+/** Columns whose missing value has a dedicated rule instead of FMT-01. */
+const DEDICATED: Partial<Record<ColumnKey, string>> = {
+  dasarHukum: 'SOP-01',
+  nomorSop: 'SOP-03',
+  hasil: 'SOP-07',
+  tautan: 'SOP-07',
+};
+
+function requiredNow(required: string, tahapan: Tahapan | null): boolean | null {
+  switch (required) {
+    case 'always':
+      return true;
+    case 'never':
+      return false;
+    default:
+      if (tahapan === null) return null; // depends on a tahapan we do not have: skip
+      if (required === 'beforePenerapan') return tahapan !== 'Penerapan';
+      if (required === 'fromUjiCoba') return tahapan !== 'Inisiatif';
+      return tahapan === 'Penerapan';
+  }
+}
+
+function checkValues(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, emit: Emit): void {
+  const columns = ctx.submission.table!.columns;
+  for (const def of COLUMNS) {
+    if (def.key === 'status') continue;
+    const cell = rc.row.cells[def.key];
+    const p = cell.parsed;
+    if (p.kind === 'empty') {
+      // An absent required column is STR-02 once; no per-row finding for it.
+      if (!columns.has(def.key)) continue;
+      const needed = requiredNow(def.required, tahapan);
+      if (!needed) continue;
+      const dedicated = DEDICATED[def.key];
+      if (dedicated) {
+        const params: Record<string, string> = dedicated === 'SOP-07' ? { kolom: def.label } : {};
+        emit(rowFinding(ctx, rc, dedicated, def.key, { params }));
+      } else {
+        emit(rowFinding(ctx, rc, 'FMT-01', def.key, { params: { kolom: def.label } }));
+      }
+      continue;
+    }
+    if (p.kind === 'bad') {
+      const text = cellText(cell.raw);
+      if (p.rule === 'RPJ-01') {
+        emit(rpj01(ctx, rc, text));
+        continue;
+      }
+      let hint = null;
+      if (p.rule === 'FMT-02') {
+        const candidates = def.options
+          ? def.options.map((o) => o.value)
+          : def.type === 'bidang'
+            ? ctx.index.bidangList().map((b) => `${b.kode} ${b.singkat}`)
+            : [];
+        hint = nearestHint(nearest(text, candidates));
+      }
+      emit(rowFinding(ctx, rc, p.rule, def.key, { params: { nilai: text, kolom: def.label }, hint }));
+      continue;
+    }
+    if (def.key === 'nama') {
+      const length = [...String(p.value)].length;
+      if (length < ctx.params.namaMin || length > ctx.params.namaMax) {
+        emit(rowFinding(ctx, rc, 'FMT-06', 'nama', { params: { min: ctx.params.namaMin, max: ctx.params.namaMax, n: length } }));
+      }
+    }
+  }
+}
+
+function rpj01(ctx: RuleContext, rc: RowContext, text: string) {
+  return rowFinding(ctx, rc, 'RPJ-01', 'program', {
+    params: { nilai: text, periode: ctx.index.periodText() },
+    hint: nearestHint(nearest(text.split(/\s/)[0] ?? text, ctx.index.programCodes())),
+  });
+}
+
+function checkConsistency(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, emit: Emit): void {
+  const ujiCoba = okValue(rc, 'tglUjiCoba') as string | null;
+  const penerapan = okValue(rc, 'tglPenerapan') as string | null;
+  if (ujiCoba && penerapan && penerapan < ujiCoba) emit(rowFinding(ctx, rc, 'LOG-01', 'tglPenerapan'));
+  for (const [key, value] of [['tglUjiCoba', ujiCoba], ['tglPenerapan', penerapan]] as const) {
+    if (value && value > ctx.today) emit(rowFinding(ctx, rc, 'LOG-02', key, { params: { nilai: value } }));
+  }
+
+  if (tahapan !== null) {
+    const ujiCobaFilled = !isEmpty(rc, 'tglUjiCoba');
+    const penerapanFilled = !isEmpty(rc, 'tglPenerapan');
+    if ((tahapan === 'Inisiatif' && (ujiCobaFilled || penerapanFilled)) || (tahapan === 'Uji Coba' && penerapanFilled)) {
+      emit(rowFinding(ctx, rc, 'LOG-03', 'tahapan', { params: { tahapan } }));
+    }
+  }
+
+  const anggaran = okValue(rc, 'anggaran') as number | null;
+  const sumber = okValue(rc, 'sumberAnggaran') as string | null;
+  if (anggaran !== null && sumber !== null) {
+    const funded = ['APBD', 'APBN', 'Hibah', 'CSR'].includes(sumber);
+    if ((anggaran > 0 && sumber === 'Tanpa Anggaran') || (anggaran === 0 && funded)) {
+      emit(rowFinding(ctx, rc, 'LOG-04', 'sumberAnggaran'));
+    }
+  }
+
+  if (okValue(rc, 'replikasi') === 'Ya' && isEmpty(rc, 'sumberReplikasi')) {
+    emit(rowFinding(ctx, rc, 'LOG-05', 'sumberReplikasi'));
+  }
+
+  const target = okValue(rc, 'targetPenerapan') as number | null;
+  if (tahapan !== null && tahapan !== 'Penerapan' && target !== null && ctx.tahun !== null && target < ctx.tahun) {
+    emit(rowFinding(ctx, rc, 'LOG-07', 'targetPenerapan', { params: { tahun: target } }));
+  }
+}
+
+// SOP-02: a regulation type, a number and a year 2000–2100.
+const REGULATION_TYPE =
+  /\b(?:perda|peraturan\s+daerah|perwako|perwali|peraturan\s+wali\s*kota|perkada|peraturan\s+kepala\s+daerah|keputusan\s+wali\s*kota|kepwako|sk\s+wali\s*kota|sk\s+kepala\b|keputusan\s+kepala\b)/iu;
+const REGULATION_NUMBER = /(?:^|[^\p{L}])(?:no\.?|nomor)\s*[:.]?\s*[\p{L}\p{N}]*\d/iu;
+const YEAR_2000_2100 = /(?<!\d)(?:20\d\d|2100)(?!\d)/u;
+
+export function isRecognisableRegulation(text: string): boolean {
+  return REGULATION_TYPE.test(text) && REGULATION_NUMBER.test(text) && YEAR_2000_2100.test(text);
+}
+
+function checkSop(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, emit: Emit): void {
+  const dasar = okValue(rc, 'dasarHukum');
+  if (dasar !== null && !isRecognisableRegulation(String(dasar))) {
+    emit(rowFinding(ctx, rc, 'SOP-02', 'dasarHukum', { params: { nilai: String(dasar) }, hint: { key: 'dasarHukum', params: {} } }));
+  }
+
+  const bentukPelayanan = okValue(rc, 'bentuk') === 'Inovasi Pelayanan Publik';
+  if (tahapan !== null && tahapan !== 'Inisiatif' && bentukPelayanan) {
+    for (const c of STANDARD_COMPONENTS) {
+      if (!isEmpty(rc, c.key)) continue;
+      emit(
+        rowFinding(ctx, rc, 'SOP-04', c.key, {
+          params: { komponen: c.component, komponenEn: c.componentEn },
+          basis: `UU 25/2009 Pasal 21 huruf ${c.huruf}`,
+        }),
+      );
+    }
+  }
+
+  const days = okValue(rc, 'spJangkaWaktu') as number | null;
+  if (days !== null && days <= 0) emit(rowFinding(ctx, rc, 'SOP-05', 'spJangkaWaktu', { hint: { key: 'positiveDays', params: {} } }));
+
+  const design = okValue(rc, 'rancangBangun');
+  if (tahapan !== null && design !== null) {
+    const n = countWords(String(design));
+    const min = ctx.params.minWords;
+    if (n < min) {
+      emit(
+        rowFinding(ctx, rc, 'SOP-06', 'rancangBangun', {
+          params: { n, min },
+          hint: { key: 'minWords', params: { kurang: min - n } },
+          severity: tahapan === 'Penerapan' ? 'error' : 'warning',
+        }),
+      );
+    }
+  }
+}
+
+function checkRpjmd(ctx: RuleContext, rc: RowContext, emit: Emit): void {
+  const code = okValue(rc, 'program') as string | null;
+  const urusan = okValue(rc, 'urusan') as string | null;
+  const program = code === null ? null : ctx.index.rpjmdProgram(code);
+  if (code !== null && !program) {
+    emit(rpj01(ctx, rc, cellText(rc.row.cells.program.raw)));
+  }
+  if (program && urusan !== null && code!.slice(0, code!.lastIndexOf('.')) !== urusan) {
+    emit(rowFinding(ctx, rc, 'RPJ-02', 'program', { params: { kode: program.kode, urusan } }));
+  }
+  if (program && ctx.opd && !program.opd.includes(ctx.opd.kode)) {
+    emit(rowFinding(ctx, rc, 'RPJ-03', 'program', { params: { opd: ctx.opd.nama, kode: program.kode } }));
+  }
+  if (urusan !== null && ctx.opd && !ctx.opd.bidang.includes(urusan)) {
+    emit(rowFinding(ctx, rc, 'RPJ-04', 'urusan', { params: { urusan, opd: ctx.opd.nama } }));
+  }
+  const target = okValue(rc, 'targetPenerapan') as number | null;
+  if (target !== null && !ctx.index.inPeriod(target)) {
+    emit(rowFinding(ctx, rc, 'RPJ-06', 'targetPenerapan', { params: { tahun: target, periode: ctx.index.periodText() } }));
+  }
+}
+
+export function checkRows(ctx: RuleContext, emit: Emit): void {
+  const table = ctx.submission.table;
+  if (!table) return;
+  const keys = rowKeys(table.rows);
+  const firstRowOfName = new Map<string, number>();
+  table.rows.forEach((row, i) => {
+    const rc: RowContext = { row, rowKey: keys[i] };
+    const t = okValue(rc, 'tahapan');
+    const tahapan = t === null ? null : (t as Tahapan);
+    checkValues(ctx, rc, tahapan, emit);
+    checkConsistency(ctx, rc, tahapan, emit);
+    checkSop(ctx, rc, tahapan, emit);
+    checkRpjmd(ctx, rc, emit);
+
+    // LOG-06 compares valid names only: a name that fails FMT-06 gets no further finding.
+    const nama = okValue(rc, 'nama');
+    if (nama !== null) {
+      const length = [...String(nama)].length;
+      if (length >= ctx.params.namaMin && length <= ctx.params.namaMax) {
+        const key = normalise(String(nama));
+        const first = firstRowOfName.get(key);
+        if (first === undefined) firstRowOfName.set(key, row.row);
+        else emit(rowFinding(ctx, rc, 'LOG-06', 'nama', { params: { baris: first }, hint: { key: 'sameRow', params: { baris: first } } }));
+      }
+    }
+  });
+}

@@ -1,0 +1,251 @@
+/**
+ * Validation of one workbook: grid → submission → findings, with ids, decisions carried over from
+ * the `Temuan` sheet, severity overrides, and the stamp status. Plain data in, plain data out.
+ */
+import { contentHash } from './contentHash';
+import { Finding, FindingStatus, Severity } from './findings';
+import { WorkbookGrid } from './grid';
+import { sha256Hex } from './hash';
+import { Submission, parseSubmission, findSheet } from './parse';
+import { Opd, Reference } from './reference/model';
+import { ReferenceIndex, canonicalProgramCode } from './reference/index';
+import { Emit, RuleContext, sheetFinding } from './rules/context';
+import { checkIdentity } from './rules/identity';
+import { ruleDef } from './rules/registry';
+import { checkRows } from './rules/rows';
+import { SHEET_STEMPEL, SHEET_TEMUAN } from './schema';
+import { normalise } from './text';
+import { cellText } from './values';
+
+export type StampStatus = 'valid' | 'changed' | 'none';
+
+export interface Decision {
+  readonly status: FindingStatus;
+  readonly reason: string;
+  readonly reviewer: string;
+  readonly date: string | null;
+}
+
+/** A finding with its id and audit status, as reports and the task pane show it. */
+export interface IdentifiedFinding extends Finding {
+  readonly id: string;
+  readonly status: FindingStatus;
+  readonly decision: Decision | null;
+}
+
+export interface IgnoredDecision {
+  readonly id: string;
+  /** 1-based row in the Temuan sheet. */
+  readonly row: number;
+  readonly why: 'noReason' | 'noReviewer' | 'notAcceptable';
+}
+
+export interface StampInfo {
+  readonly contentHash: string;
+  readonly waktu: string | null;
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+export interface FileValidation {
+  readonly file: string;
+  /** Null when the file could not be read (KON-03). */
+  readonly submission: Submission | null;
+  readonly opd: Opd | null;
+  /** The OPD as typed, when it is not in the reference. */
+  readonly opdText: string | null;
+  readonly tahun: number | null;
+  readonly contentHash: string | null;
+  readonly stamp: StampStatus;
+  readonly stampInfo: StampInfo | null;
+  readonly findings: IdentifiedFinding[];
+  readonly ignoredDecisions: readonly IgnoredDecision[];
+}
+
+export interface ValidateOptions {
+  readonly reference: Reference;
+  /** Validation date `YYYY-MM-DD`. */
+  readonly today: string;
+}
+
+export function findingId(f: Pick<Finding, 'rule' | 'sheet' | 'rowKey' | 'columnKey' | 'value'>): string {
+  const value = f.value === null ? '' : String(f.value).trim();
+  return sha256Hex(`${f.rule}|${f.sheet ?? ''}|${f.rowKey}|${f.columnKey}|${value}`).slice(0, 12);
+}
+
+/** Reference severity overrides: a new severity, or `off` to drop the finding. */
+export function applySeverity(findings: readonly Finding[], reference: Reference): Finding[] {
+  const overrides = reference.parameter.severity;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const o = overrides[f.rule];
+    if (o === 'off') continue;
+    out.push(o ? { ...f, severity: o } : f);
+  }
+  return out;
+}
+
+function sheetRank(f: Finding, s: Submission | null): number {
+  if (f.sheet === null) return 0;
+  if (s && f.sheet === s.identitasSheet) return 1;
+  if (s?.table && f.sheet === s.table.sheet) return 2;
+  return 3;
+}
+
+/** Ordered by sheet, then row, then column position, then rule id (report-and-cli.md). */
+export function sortFindings<T extends Finding>(findings: T[], s: Submission | null): T[] {
+  return findings.sort(
+    (a, b) =>
+      sheetRank(a, s) - sheetRank(b, s) ||
+      (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.col ?? -1) - (b.col ?? -1) ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}
+
+/** Label → value pairs of a tool sheet (label in column A, value in column B). */
+function labelValues(grid: WorkbookGrid, sheetName: string): Map<string, string> | null {
+  const sheet = findSheet(grid, sheetName);
+  if (!sheet) return null;
+  const map = new Map<string, string>();
+  for (const row of sheet.rows) {
+    if (!row) continue;
+    const label = cellText(row[0] ?? null).toLowerCase();
+    if (label && !map.has(label)) map.set(label, cellText(row[1] ?? null));
+  }
+  return map;
+}
+
+export function readStamp(grid: WorkbookGrid): StampInfo | null {
+  const map = labelValues(grid, SHEET_STEMPEL);
+  const hash = map?.get('contenthash');
+  if (!map || !hash) return null;
+  return { contentHash: hash, waktu: map.get('waktu') || null, fields: Object.fromEntries(map) };
+}
+
+export function stampStatus(stamp: StampInfo | null, hash: string | null): StampStatus {
+  if (!stamp) return 'none';
+  const bare = (h: string) => h.trim().toLowerCase().replace(/^sha256:/, '');
+  return hash !== null && bare(stamp.contentHash) === bare(hash) ? 'valid' : 'changed';
+}
+
+/** Decisions recorded in the workbook's `Temuan` sheet, by finding id (audit.md). */
+export function readDecisions(grid: WorkbookGrid): Map<string, Decision & { row: number }> {
+  const decisions = new Map<string, Decision & { row: number }>();
+  const sheet = findSheet(grid, SHEET_TEMUAN);
+  const header = sheet?.rows[0];
+  if (!sheet || !header) return decisions;
+  const col = (label: string) => header.findIndex((h) => normalise(cellText(h ?? null)) === normalise(label));
+  const [cId, cStatus, cReason, cReviewer, cDate] = ['ID', 'Status', 'Alasan', 'Pemeriksa', 'Tanggal Keputusan'].map(col);
+  if (cId < 0 || cStatus < 0) return decisions;
+  sheet.rows.forEach((row, r) => {
+    if (r === 0 || !row) return;
+    const id = cellText(row[cId] ?? null);
+    const status = normalise(cellText(row[cStatus] ?? null));
+    if (!id || (status !== 'diterima' && status !== 'accepted')) return;
+    decisions.set(id, {
+      status: 'accepted',
+      reason: cReason < 0 ? '' : cellText(row[cReason] ?? null),
+      reviewer: cReviewer < 0 ? '' : cellText(row[cReviewer] ?? null),
+      date: cDate < 0 ? null : cellText(row[cDate] ?? null) || null,
+      row: r + 1,
+    });
+  });
+  return decisions;
+}
+
+/** Give each finding its id and carry decisions over by id; invalid decisions are ignored and listed. */
+export function identify(
+  findings: readonly Finding[],
+  decisions: ReadonlyMap<string, Decision & { row: number }>,
+): { findings: IdentifiedFinding[]; ignored: IgnoredDecision[] } {
+  const ignored: IgnoredDecision[] = [];
+  const out = findings.map((f): IdentifiedFinding => {
+    const id = findingId(f);
+    const d = decisions.get(id);
+    if (!d) return { ...f, id, status: 'open', decision: null };
+    const why = !ruleDef(f.rule).acceptable ? 'notAcceptable' : !d.reason ? 'noReason' : !d.reviewer ? 'noReviewer' : null;
+    if (why) {
+      ignored.push({ id, row: d.row, why });
+      return { ...f, id, status: 'open', decision: null };
+    }
+    const { row: _row, ...decision } = d;
+    void _row;
+    return { ...f, id, status: 'accepted', decision };
+  });
+  return { findings: out, ignored };
+}
+
+export function validateWorkbook(grid: WorkbookGrid, file: string, options: ValidateOptions): FileValidation {
+  const { reference, today } = options;
+  const index = ReferenceIndex.of(reference);
+  const { submission, issues } = parseSubmission(
+    grid,
+    { findBidang: (t) => index.findBidang(t), canonicalProgramCode },
+    reference.parameter.headerSearchRows,
+  );
+
+  const opdField = submission.identity.opd;
+  const opdText = opdField.parsed.kind === 'ok' ? String(opdField.parsed.value) : null;
+  const opd = opdText === null ? null : index.findOpd(opdText);
+  const tahunParsed = submission.identity.tahun.parsed;
+  const tahun = tahunParsed.kind === 'ok' ? Number(tahunParsed.value) : null;
+
+  const raw: Finding[] = [];
+  const emit: Emit = (f) => raw.push(f);
+  const ctx: RuleContext = { submission, index, params: reference.parameter, today, opd, tahun };
+
+  for (const issue of issues) {
+    const params: Record<string, string> = issue.rule === 'STR-01' ? {} : { kolom: issue.column };
+    emit(sheetFinding(issue.rule, { sheet: issue.sheet, row: issue.row, col: issue.col, column: issue.column || null, columnKey: issue.columnKey, value: issue.value }, { params }));
+  }
+  checkIdentity(ctx, emit);
+  if (submission.table) {
+    if (submission.table.rows.length === 0) emit(sheetFinding('STR-08', { sheet: submission.table.sheet }));
+    checkRows(ctx, emit);
+  }
+
+  const hash = contentHash(submission);
+  const stampInfo = readStamp(grid);
+  const { findings, ignored } = identify(applySeverity(raw, reference), readDecisions(grid));
+  return {
+    file,
+    submission,
+    opd,
+    opdText,
+    tahun,
+    contentHash: hash,
+    stamp: stampStatus(stampInfo, hash),
+    stampInfo,
+    findings: sortFindings(findings, submission),
+    ignoredDecisions: ignored,
+  };
+}
+
+/** A file that cannot be read: KON-03 is its only finding. */
+export function unreadableFile(file: string, cause: string, causeText: { id: string; en: string }): FileValidation {
+  const f = sheetFinding('KON-03', { sheet: null }, { params: { sebab: causeText.id, sebabEn: causeText.en, kode: cause } });
+  const { findings } = identify([f], new Map());
+  return {
+    file,
+    submission: null,
+    opd: null,
+    opdText: null,
+    tahun: null,
+    contentHash: null,
+    stamp: 'none',
+    stampInfo: null,
+    findings,
+    ignoredDecisions: [],
+  };
+}
+
+export function countFindings(findings: readonly IdentifiedFinding[]): { errors: number; warnings: number; infos: number; accepted: number } {
+  const stats = { errors: 0, warnings: 0, infos: 0, accepted: 0 };
+  const key: Record<Severity, 'errors' | 'warnings' | 'infos'> = { error: 'errors', warning: 'warnings', info: 'infos' };
+  for (const f of findings) {
+    if (f.status === 'accepted') stats.accepted++;
+    else stats[key[f.severity]]++;
+  }
+  return stats;
+}
