@@ -49,17 +49,4 @@ export const en: Readonly<Record<string, string>> = {
   'hint.dasarHukum': 'Example: Peraturan Wali Kota Nomor 12 Tahun 2024.',
   'hint.positiveDays': 'Enter a number of days greater than 0.',
 
-  'word.email': 'e-mail address',
-  'word.phone': 'phone number',
-  'word.identitas': 'Identitas',
-
-  'cause.empty': 'the file is empty (0 bytes)',
-  'cause.tooLarge': 'the file is larger than 50 MB',
-  'cause.expandsTooLarge': 'its content expands beyond 300 MB (probably a zip bomb)',
-  'cause.legacyXls': 'it is an old Excel file (.xls); save it again as .xlsx',
-  'cause.encrypted': 'the workbook is protected with a password (encrypted); open it in Excel, remove the password and save it again',
-  'cause.notXlsx': 'it is not an .xlsx workbook{rincian}',
-  'cause.corrupt': 'the .xlsx archive is damaged or truncated',
-  'cause.noWorksheet': 'the workbook contains no worksheet',
-  'cause.unreadable': 'the file cannot be opened',
 };

@@ -49,17 +49,4 @@ export const id: Readonly<Record<string, string>> = {
   'hint.dasarHukum': 'Contoh: Peraturan Wali Kota Nomor 12 Tahun 2024.',
   'hint.positiveDays': 'Isi jumlah hari lebih dari 0.',
 
-  'word.email': 'alamat email',
-  'word.phone': 'nomor telepon',
-  'word.identitas': 'Identitas',
-
-  'cause.empty': 'berkas kosong (0 bita)',
-  'cause.tooLarge': 'berkas lebih besar dari 50 MB',
-  'cause.expandsTooLarge': 'isi berkas mengembang lebih dari 300 MB (kemungkinan bom zip)',
-  'cause.legacyXls': 'berkas Excel lama (.xls); simpan ulang sebagai .xlsx',
-  'cause.encrypted': 'buku kerja dilindungi kata sandi (terenkripsi); buka di Excel, hapus kata sandinya, lalu simpan ulang',
-  'cause.notXlsx': 'bukan buku kerja .xlsx{rincian}',
-  'cause.corrupt': 'arsip .xlsx rusak atau terpotong',
-  'cause.noWorksheet': 'buku kerja tidak berisi lembar kerja',
-  'cause.unreadable': 'berkas tidak dapat dibuka',
 };
