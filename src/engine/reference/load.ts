@@ -1,0 +1,954 @@
+/**
+ * Loading a reference (spec: reference-data.md): the JSON form, the nomenclature CSV files, the
+ * consistency checks both file forms share, and the reference id.
+ *
+ * Loading runs in two steps: the file form is read into a Reference (shape problems name the field
+ * and row), then the same consistency checks run whatever the form; a `Locate` function turns an
+ * entity's position into the part and row of the file it came from.
+ */
+import { canonicalJson } from '../canonicalJson';
+import { sha256Hex } from '../hash';
+import { normalise } from '../text';
+import {
+  EMBEDDED_NOMENKLATUR_BIDANG,
+  EMBEDDED_NOMENKLATUR_PROGRAM,
+  EMBEDDED_REFERENCE_JSON,
+} from './data/embedded';
+import { bidangResolver, canonicalBidangCode, canonicalProgramCode } from './index';
+import {
+  BidangUrusan,
+  DEFAULT_PARAMETERS,
+  Misi,
+  Opd,
+  Parameters,
+  ProgramNomenklatur,
+  ProgramRpjmd,
+  Reference,
+  ReferenceProblem,
+  Sasaran,
+  SeverityOverride,
+  Tujuan,
+} from './model';
+
+export type ReferenceResult =
+  | { readonly ok: true; readonly reference: Reference }
+  | { readonly ok: false; readonly problems: ReferenceProblem[] };
+
+export interface Nomenclature {
+  readonly bidang: readonly BidangUrusan[];
+  readonly program: readonly ProgramNomenklatur[];
+}
+
+/** The national nomenclature shipped with the tool. */
+export const EMBEDDED_NOMENCLATURE: Nomenclature = {
+  bidang: EMBEDDED_NOMENKLATUR_BIDANG,
+  program: EMBEDDED_NOMENKLATUR_PROGRAM,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Places and messages (shared with workbook.ts)
+
+export interface Bilingual {
+  readonly id: string;
+  readonly en: string;
+}
+
+/** Where something came from: the problem's part and row, and how a message names it. */
+export interface Place {
+  readonly part: string;
+  readonly row: number | null;
+  /** `Program baris 12` / `Program row 12`; `Lembar Program baris 12` for a workbook. */
+  readonly label: Bilingual;
+}
+
+export type EntityKind = 'misi' | 'tujuan' | 'sasaran' | 'program' | 'opd' | 'bidang' | 'nomenklaturProgram';
+
+/** The place of the `index`-th entity of a kind (0-based, in the Reference's order). */
+export type Locate = (kind: EntityKind, index: number) => Place;
+
+export function problemAt(place: Place, message: Bilingual, code?: string): ReferenceProblem {
+  const id = code === undefined ? place.label.id : `${place.label.id} (kode ${code})`;
+  const en = code === undefined ? place.label.en : `${place.label.en} (code ${code})`;
+  return {
+    part: place.part,
+    row: place.row,
+    message: { id: `${id}: ${message.id}`, en: `${en}: ${message.en}` },
+  };
+}
+
+const ENTITY_LABEL: Record<EntityKind, Bilingual> = {
+  misi: { id: 'Misi', en: 'Misi' },
+  tujuan: { id: 'Tujuan', en: 'Tujuan' },
+  sasaran: { id: 'Sasaran', en: 'Sasaran' },
+  program: { id: 'Program', en: 'Program' },
+  opd: { id: 'OPD', en: 'OPD' },
+  bidang: { id: 'Nomenklatur bidang', en: 'Bidang nomenclature' },
+  nomenklaturProgram: { id: 'Nomenklatur program', en: 'Program nomenclature' },
+};
+
+const JSON_PART: Record<EntityKind, string> = {
+  misi: 'rpjmd.misi',
+  tujuan: 'rpjmd.tujuan',
+  sasaran: 'rpjmd.sasaran',
+  program: 'rpjmd.program',
+  opd: 'opd',
+  bidang: 'nomenklatur.bidang',
+  nomenklaturProgram: 'nomenklatur.program',
+};
+
+/** A 1-based data row of a JSON array, or a worksheet row. */
+export function rowPlace(part: string, what: Bilingual, row: number): Place {
+  return { part, row, label: { id: `${what.id} baris ${row}`, en: `${what.en} row ${row}` } };
+}
+
+const jsonLocate: Locate = (kind, index) => rowPlace(JSON_PART[kind], ENTITY_LABEL[kind], index + 1);
+
+function typeName(value: unknown): Bilingual {
+  if (value === null) return { id: 'null', en: 'null' };
+  if (Array.isArray(value)) return { id: 'daftar', en: 'a list' };
+  switch (typeof value) {
+    case 'string':
+      return { id: 'teks', en: 'text' };
+    case 'number':
+      return { id: 'angka', en: 'a number' };
+    case 'boolean':
+      return { id: 'benar/salah', en: 'a boolean' };
+    case 'object':
+      return { id: 'objek', en: 'an object' };
+    default:
+      return { id: typeof value, en: typeof value };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameters (shared with workbook.ts)
+
+/** One parameter as a file states it: `minWords`, `severity.STR-06`, … */
+export interface ParameterInput {
+  readonly name: string;
+  readonly value: unknown;
+  readonly place: Place;
+}
+
+const SEVERITIES: readonly SeverityOverride[] = ['error', 'warning', 'info', 'off'];
+// Overrides are keyed by rule ids shaped `ABC-01`; after normalise(), `severity.STR-06` reads `severity str 06`.
+const SEVERITY_NAME = /^severity ([a-z]{3}) (\d{2})$/;
+
+type NumericParameter = 'minWords' | 'namaMin' | 'namaMax' | 'headerSearchRows';
+const NUMERIC_PARAMETERS: readonly { key: NumericParameter; min: number }[] = [
+  { key: 'minWords', min: 0 },
+  { key: 'namaMin', min: 1 },
+  { key: 'namaMax', min: 1 },
+  { key: 'headerSearchRows', min: 1 },
+];
+
+/** DEFAULT_PARAMETERS with the file's parameters laid over them. */
+export function buildParameters(inputs: readonly ParameterInput[]): {
+  parameters: Parameters;
+  problems: ReferenceProblem[];
+} {
+  const problems: ReferenceProblem[] = [];
+  const numbers: Partial<Record<NumericParameter, number>> = {};
+  const severity: Record<string, SeverityOverride> = { ...DEFAULT_PARAMETERS.severity };
+  const seen = new Set<string>();
+  let namaPlace: Place | null = null;
+
+  for (const { name, value, place } of inputs) {
+    const n = normalise(name);
+    const numeric = NUMERIC_PARAMETERS.find((p) => normalise(p.key) === n);
+    const severityMatch = SEVERITY_NAME.exec(n);
+    const key = numeric
+      ? numeric.key
+      : severityMatch
+        ? `${severityMatch[1].toUpperCase()}-${severityMatch[2]}`
+        : null;
+    if (key === null) {
+      const message = n.startsWith('severity')
+        ? {
+            id: `«${name}»: tingkat harus ditulis severity.ID-ATURAN, mis. severity.STR-06`,
+            en: `«${name}»: a severity override is written severity.RULE-ID, e.g. severity.STR-06`,
+          }
+        : {
+            id: `parameter «${name}» tidak dikenal (yang dikenal: minWords, namaMin, namaMax, headerSearchRows, severity.ID-ATURAN)`,
+            en: `unknown parameter «${name}» (known: minWords, namaMin, namaMax, headerSearchRows, severity.RULE-ID)`,
+          };
+      problems.push(problemAt(place, message));
+      continue;
+    }
+    if (seen.has(key)) {
+      problems.push(
+        problemAt(place, {
+          id: `parameter «${name}» disebut dua kali`,
+          en: `parameter «${name}» is given twice`,
+        }),
+      );
+      continue;
+    }
+    seen.add(key);
+    if (numeric) {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < numeric.min) {
+        const t = typeof value === 'number' ? { id: String(value), en: String(value) } : typeName(value);
+        problems.push(
+          problemAt(place, {
+            id: `«${name}» harus bilangan bulat ≥ ${numeric.min}, bukan ${t.id}`,
+            en: `«${name}» must be a whole number ≥ ${numeric.min}, not ${t.en}`,
+          }),
+        );
+        continue;
+      }
+      numbers[numeric.key] = value;
+      if (numeric.key === 'namaMin' || numeric.key === 'namaMax') namaPlace = place;
+    } else {
+      const level = typeof value === 'string' ? value.trim().toLowerCase() : value;
+      if (typeof level !== 'string' || !(SEVERITIES as readonly string[]).includes(level)) {
+        const shown = typeof value === 'string' ? `«${value}»` : typeName(value).id;
+        problems.push(
+          problemAt(place, {
+            id: `tingkat untuk ${key} harus error, warning, info atau off, bukan ${shown}`,
+            en: `the severity of ${key} must be error, warning, info or off, not ${typeof value === 'string' ? `«${value}»` : typeName(value).en}`,
+          }),
+        );
+        continue;
+      }
+      severity[key] = level as SeverityOverride;
+    }
+  }
+
+  const parameters: Parameters = {
+    minWords: numbers.minWords ?? DEFAULT_PARAMETERS.minWords,
+    namaMin: numbers.namaMin ?? DEFAULT_PARAMETERS.namaMin,
+    namaMax: numbers.namaMax ?? DEFAULT_PARAMETERS.namaMax,
+    headerSearchRows: numbers.headerSearchRows ?? DEFAULT_PARAMETERS.headerSearchRows,
+    severity: sortedRecord(severity),
+  };
+  if (parameters.namaMin > parameters.namaMax && namaPlace) {
+    problems.push(
+      problemAt(namaPlace, {
+        id: `namaMin (${parameters.namaMin}) lebih besar dari namaMax (${parameters.namaMax})`,
+        en: `namaMin (${parameters.namaMin}) is greater than namaMax (${parameters.namaMax})`,
+      }),
+    );
+  }
+  return { parameters, problems };
+}
+
+function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(record).sort()) out[key] = record[key];
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building and checking (shared with workbook.ts)
+
+/** A reference as read from a file, before codes are made canonical. */
+export interface DraftReference {
+  readonly nama: string;
+  readonly daerah: { readonly nama: string; readonly kode: string };
+  readonly periode: { readonly mulai: number; readonly akhir: number };
+  readonly periodePlace: Place;
+  readonly visi: string;
+  readonly misi: readonly Misi[];
+  readonly tujuan: readonly Tujuan[];
+  readonly sasaran: readonly Sasaran[];
+  readonly program: readonly ProgramRpjmd[];
+  readonly opd: readonly Opd[];
+  readonly nomenklatur: Nomenclature;
+  readonly parameter: Parameters;
+}
+
+/**
+ * Makes codes canonical (program `1.2.2` → `1.02.02`; an OPD's bidang by code, official or short
+ * name → `1.02`; a program's OPD by code, name or alias → its code), then runs every consistency
+ * check. Unresolvable values are kept as written, so the check names them.
+ */
+export function finishReference(draft: DraftReference, locate: Locate): ReferenceResult {
+  const nomenklatur: Nomenclature = {
+    bidang: draft.nomenklatur.bidang.map((b) => ({ ...b, kode: canonicalBidangCode(b.kode) ?? b.kode })),
+    program: draft.nomenklatur.program.map((p) => ({ ...p, kode: canonicalProgramCode(p.kode) ?? p.kode })),
+  };
+  const resolveBidang = bidangResolver(nomenklatur.bidang);
+  const opd = draft.opd.map((o) => ({ ...o, bidang: o.bidang.map((b) => resolveBidang(b) ?? b) }));
+  const opdCode = opdResolver(opd);
+  const program = draft.program.map((p) => ({
+    ...p,
+    kode: canonicalProgramCode(p.kode) ?? p.kode,
+    opd: p.opd.map((o) => opdCode(o) ?? o),
+  }));
+  const reference: Reference = {
+    nama: draft.nama,
+    daerah: { nama: draft.daerah.nama, kode: draft.daerah.kode },
+    rpjmd: {
+      periode: { mulai: draft.periode.mulai, akhir: draft.periode.akhir },
+      visi: draft.visi,
+      misi: draft.misi,
+      tujuan: draft.tujuan,
+      sasaran: draft.sasaran,
+      program,
+    },
+    opd,
+    nomenklatur,
+    parameter: draft.parameter,
+  };
+  const problems = [
+    ...periodProblems(reference.rpjmd.periode, draft.periodePlace),
+    ...checkConsistency(reference, locate),
+  ];
+  return problems.length ? { ok: false, problems } : { ok: true, reference };
+}
+
+function opdResolver(opd: readonly Opd[]): (text: string) => string | null {
+  const byCode = new Map(opd.map((o) => [o.kode, o.kode]));
+  const byName = new Map<string, string>();
+  for (const o of opd) {
+    for (const name of [o.kode, o.nama, ...o.alias]) {
+      const n = normalise(name);
+      if (n && !byName.has(n)) byName.set(n, o.kode);
+    }
+  }
+  return (text) => byCode.get(text) ?? byName.get(normalise(text)) ?? null;
+}
+
+const MAX_PERIOD_YEARS = 10;
+
+function periodProblems(periode: { mulai: number; akhir: number }, place: Place): ReferenceProblem[] {
+  const { mulai, akhir } = periode;
+  if (mulai > akhir) {
+    return [
+      problemAt(place, {
+        id: `periode RPJMD mulai ${mulai} sesudah akhir ${akhir}`,
+        en: `the RPJMD period starts (${mulai}) after it ends (${akhir})`,
+      }),
+    ];
+  }
+  if (akhir - mulai + 1 > MAX_PERIOD_YEARS) {
+    return [
+      problemAt(place, {
+        id: `periode RPJMD ${mulai}–${akhir} lebih dari ${MAX_PERIOD_YEARS} tahun`,
+        en: `the RPJMD period ${mulai}–${akhir} is longer than ${MAX_PERIOD_YEARS} years`,
+      }),
+    ];
+  }
+  return [];
+}
+
+const BIDANG_CODE = /^\d+\.\d{2}$/;
+const PROGRAM_CODE = /^\d+\.\d{2}\.\d{2}$/;
+
+/** Every consistency check of reference-data.md, each problem placed by `locate`. */
+export function checkConsistency(ref: Reference, locate: Locate): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const at = (kind: EntityKind, index: number, code: string, id: string, en: string) =>
+    problems.push(problemAt(locate(kind, index), { id, en }, code));
+
+  /** Flags the second and later occurrences of a code; returns the set of codes. */
+  const uniqueCodes = (kind: EntityKind, items: readonly { kode: string }[]): Set<string> => {
+    const first = new Map<string, number>();
+    items.forEach((item, i) => {
+      const earlier = first.get(item.kode);
+      if (earlier === undefined) first.set(item.kode, i);
+      else {
+        const where = locate(kind, earlier);
+        at(
+          kind,
+          i,
+          item.kode,
+          `kode sudah dipakai (${where.label.id})`,
+          `code already used (${where.label.en})`,
+        );
+      }
+    });
+    return new Set(first.keys());
+  };
+
+  const bidangCodes = uniqueCodes('bidang', ref.nomenklatur.bidang);
+  ref.nomenklatur.bidang.forEach((b, i) => {
+    if (!BIDANG_CODE.test(b.kode))
+      at('bidang', i, b.kode, 'bukan kode bidang urusan (mis. 1.02)', 'not a bidang urusan code (e.g. 1.02)');
+  });
+  const nomenklaturPrograms = uniqueCodes('nomenklaturProgram', ref.nomenklatur.program);
+  ref.nomenklatur.program.forEach((p, i) => {
+    if (!PROGRAM_CODE.test(p.kode))
+      at(
+        'nomenklaturProgram',
+        i,
+        p.kode,
+        'bukan kode program (mis. 1.02.02)',
+        'not a program code (e.g. 1.02.02)',
+      );
+  });
+
+  const misi = uniqueCodes('misi', ref.rpjmd.misi);
+  const tujuan = uniqueCodes('tujuan', ref.rpjmd.tujuan);
+  const sasaran = uniqueCodes('sasaran', ref.rpjmd.sasaran);
+  uniqueCodes('program', ref.rpjmd.program);
+  const opd = uniqueCodes('opd', ref.opd);
+
+  ref.rpjmd.tujuan.forEach((t, i) => {
+    if (!misi.has(t.misi))
+      at('tujuan', i, t.kode, `misi «${t.misi}» tidak ada`, `misi «${t.misi}» does not exist`);
+  });
+  ref.rpjmd.sasaran.forEach((s, i) => {
+    if (!tujuan.has(s.tujuan))
+      at('sasaran', i, s.kode, `tujuan «${s.tujuan}» tidak ada`, `tujuan «${s.tujuan}» does not exist`);
+  });
+  ref.rpjmd.program.forEach((p, i) => {
+    if (!PROGRAM_CODE.test(p.kode))
+      at('program', i, p.kode, 'bukan kode program (mis. 1.02.02)', 'not a program code (e.g. 1.02.02)');
+    else if (!nomenklaturPrograms.has(p.kode))
+      at('program', i, p.kode, 'kode tidak ada dalam nomenklatur', 'code not in the nomenclature');
+    for (const s of p.sasaran)
+      if (!sasaran.has(s))
+        at('program', i, p.kode, `sasaran «${s}» tidak ada`, `sasaran «${s}» does not exist`);
+    for (const o of p.opd)
+      if (!opd.has(o))
+        at(
+          'program',
+          i,
+          p.kode,
+          `OPD penanggung jawab «${o}» tidak ada`,
+          `responsible OPD «${o}» does not exist`,
+        );
+  });
+
+  // Names, aliases and codes of OPDs must tell OPDs apart after normalisation (findOpd relies on it).
+  const owner = new Map<string, { index: number; text: string }>();
+  ref.opd.forEach((o, i) => {
+    for (const b of o.bidang)
+      if (!bidangCodes.has(b))
+        at(
+          'opd',
+          i,
+          o.kode,
+          `bidang urusan «${b}» tidak ada dalam nomenklatur`,
+          `bidang urusan «${b}» not in the nomenclature`,
+        );
+    const ownKeys = new Set<string>();
+    for (const text of [o.kode, o.nama, ...o.alias]) {
+      const key = normalise(text);
+      if (ownKeys.has(key)) continue; // one report per clash, even when code and alias read alike
+      ownKeys.add(key);
+      const earlier = owner.get(key);
+      if (earlier === undefined) owner.set(key, { index: i, text });
+      else if (earlier.index !== i) {
+        const where = locate('opd', earlier.index);
+        at(
+          'opd',
+          i,
+          o.kode,
+          `nama atau alias «${text}» sama dengan «${earlier.text}» (${where.label.id}) setelah dinormalisasi`,
+          `name or alias «${text}» equals «${earlier.text}» (${where.label.en}) after normalisation`,
+        );
+      }
+    }
+  });
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The JSON form
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Reads fields of one JSON object, collecting a problem per missing or wrong-typed field. */
+class FieldReader {
+  constructor(
+    private readonly problems: ReferenceProblem[],
+    private readonly place: Place,
+    private readonly obj: Json,
+    /** Prefix for field names in messages (`daerah.`). */
+    private readonly path = '',
+  ) {}
+
+  private wrong(key: string, expected: Bilingual, value: unknown): void {
+    const field = this.path + key;
+    const message =
+      value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+        ? {
+            id: `isian «${field}» wajib diisi (${expected.id})`,
+            en: `field «${field}» is required (${expected.en})`,
+          }
+        : {
+            id: `isian «${field}» harus ${expected.id}, bukan ${typeName(value).id}`,
+            en: `field «${field}» must be ${expected.en}, not ${typeName(value).en}`,
+          };
+    this.problems.push(problemAt(this.place, message));
+  }
+
+  text(key: string): string {
+    const v = this.obj[key];
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+    this.wrong(key, { id: 'teks', en: 'text' }, v);
+    return '';
+  }
+
+  optionalText(key: string): string | undefined {
+    const v = this.obj[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'string') return v.trim() || undefined;
+    this.wrong(key, { id: 'teks', en: 'text' }, v);
+    return undefined;
+  }
+
+  year(key: string): number {
+    const v = this.obj[key];
+    if (typeof v === 'number' && Number.isInteger(v)) return v;
+    this.wrong(key, { id: 'tahun (bilangan bulat)', en: 'a year (whole number)' }, v);
+    return 0;
+  }
+
+  /** A list of texts; empty entries dropped; `required` means at least one entry. */
+  textList(key: string, required: boolean): string[] {
+    const v = this.obj[key];
+    if (v === undefined && !required) return [];
+    const expected = { id: 'daftar teks', en: 'a list of texts' };
+    if (!Array.isArray(v) || v.some((item) => typeof item !== 'string')) {
+      this.wrong(key, expected, v);
+      return [];
+    }
+    const items = (v as string[]).map((s) => s.trim()).filter((s) => s !== '');
+    if (required && items.length === 0) {
+      const field = this.path + key;
+      this.problems.push(
+        problemAt(this.place, {
+          id: `isian «${field}» wajib berisi sedikitnya satu kode`,
+          en: `field «${field}» must hold at least one code`,
+        }),
+      );
+    }
+    return items;
+  }
+
+  object(key: string, required: boolean): Json | undefined {
+    const v = this.obj[key];
+    if (v === undefined && !required) return undefined;
+    if (isObject(v)) return v;
+    this.wrong(key, { id: 'objek', en: 'an object' }, v);
+    return undefined;
+  }
+
+  /** Each element of an array of objects, with its 1-based row. */
+  rows(key: string, required: boolean, what: Bilingual, part: string): { row: Json; place: Place }[] {
+    const v = this.obj[key];
+    if (v === undefined && !required) return [];
+    if (!Array.isArray(v)) {
+      this.wrong(key, { id: 'daftar', en: 'a list' }, v);
+      return [];
+    }
+    if (required && v.length === 0) {
+      const field = this.path + key;
+      this.problems.push(
+        problemAt(this.place, { id: `daftar «${field}» kosong`, en: `the list «${field}» is empty` }),
+      );
+    }
+    const out: { row: Json; place: Place }[] = [];
+    v.forEach((item, i) => {
+      const place = rowPlace(part, what, i + 1);
+      if (isObject(item)) out.push({ row: item, place });
+      else
+        this.problems.push(
+          problemAt(place, {
+            id: `harus objek, bukan ${typeName(item).id}`,
+            en: `must be an object, not ${typeName(item).en}`,
+          }),
+        );
+    });
+    return out;
+  }
+}
+
+const REFERENCE_PLACE: Place = { part: 'referensi', row: null, label: { id: 'Referensi', en: 'Reference' } };
+
+/** Targets keyed by 4-digit year; numbers stay numbers, text is trimmed, empty entries dropped. */
+function readTargets(
+  value: unknown,
+  place: Place,
+  problems: ReferenceProblem[],
+): Record<string, number | string> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) {
+    problems.push(
+      problemAt(place, {
+        id: `isian «target» harus objek {tahun: nilai}, bukan ${typeName(value).id}`,
+        en: `field «target» must be an object {year: value}, not ${typeName(value).en}`,
+      }),
+    );
+    return undefined;
+  }
+  const out: Record<string, number | string> = {};
+  for (const [year, v] of Object.entries(value)) {
+    if (!/^\d{4}$/.test(year)) {
+      problems.push(
+        problemAt(place, { id: `target «${year}» bukan tahun`, en: `target «${year}» is not a year` }),
+      );
+    } else if (typeof v === 'number' && Number.isFinite(v)) out[year] = v;
+    else if (typeof v === 'string') {
+      if (v.trim()) out[year] = v.trim();
+    } else if (v !== null) {
+      problems.push(
+        problemAt(place, {
+          id: `target ${year} harus angka atau teks, bukan ${typeName(v).id}`,
+          en: `target ${year} must be a number or text, not ${typeName(v).en}`,
+        }),
+      );
+    }
+  }
+  return Object.keys(out).length ? sortedRecord(out) : undefined;
+}
+
+/** Program fields in model order; optional ones left out when empty, so both forms hash alike. */
+export function makeProgram(
+  kode: string,
+  nama: string,
+  sasaran: string[],
+  opd: string[],
+  indikator: string | undefined,
+  satuan: string | undefined,
+  target: Record<string, number | string> | undefined,
+): ProgramRpjmd {
+  return {
+    kode,
+    nama,
+    sasaran,
+    opd,
+    ...(indikator ? { indikator } : {}),
+    ...(satuan ? { satuan } : {}),
+    ...(target && Object.keys(target).length ? { target } : {}),
+  };
+}
+
+/** The short bidang name when a nomenclature gives none: the official name without its prefix. */
+export function shortBidangName(nama: string): string {
+  const short = nama.replace(/^\s*URUSAN\s+PEMERINTAHAN\s+BIDANG\s+/i, '').trim();
+  return short || nama.trim();
+}
+
+function readJsonNomenclature(
+  own: Json | undefined,
+  fallback: Nomenclature,
+  problems: ReferenceProblem[],
+): Nomenclature {
+  if (!own) return fallback;
+  const reader = new FieldReader(problems, REFERENCE_PLACE, own, 'nomenklatur.');
+  const bidang =
+    own.bidang === undefined
+      ? fallback.bidang
+      : reader.rows('bidang', true, ENTITY_LABEL.bidang, JSON_PART.bidang).map(({ row, place }) => {
+          const r = new FieldReader(problems, place, row);
+          const nama = r.text('nama');
+          return { kode: r.text('kode'), nama, singkat: r.optionalText('singkat') ?? shortBidangName(nama) };
+        });
+  const program =
+    own.program === undefined
+      ? fallback.program
+      : reader
+          .rows('program', true, ENTITY_LABEL.nomenklaturProgram, JSON_PART.nomenklaturProgram)
+          .map(({ row, place }) => {
+            const r = new FieldReader(problems, place, row);
+            return { kode: r.text('kode'), nama: r.text('nama') };
+          });
+  return { bidang, program };
+}
+
+/**
+ * Reads and checks a reference in its JSON form. The nomenclature is the file's own `nomenklatur`
+ * when it has one, else `nomenklatur`, else the embedded national one.
+ */
+export function parseReferenceJson(obj: unknown, nomenklatur?: Nomenclature): ReferenceResult {
+  if (!isObject(obj)) {
+    return {
+      ok: false,
+      problems: [
+        problemAt(REFERENCE_PLACE, {
+          id: `berkas referensi harus objek JSON, bukan ${typeName(obj).id}`,
+          en: `a reference file must be a JSON object, not ${typeName(obj).en}`,
+        }),
+      ],
+    };
+  }
+  const problems: ReferenceProblem[] = [];
+  const top = new FieldReader(problems, REFERENCE_PLACE, obj);
+  const nama = top.text('nama');
+  if (nama.includes('@'))
+    problems.push(
+      problemAt(REFERENCE_PLACE, {
+        id: 'nama referensi tidak boleh memuat «@» (dipakai dalam id referensi)',
+        en: 'the reference name must not contain «@» (the reference id uses it)',
+      }),
+    );
+
+  const daerahObj = top.object('daerah', true) ?? {};
+  const daerahReader = new FieldReader(problems, REFERENCE_PLACE, daerahObj, 'daerah.');
+  const daerah = { nama: daerahReader.text('nama'), kode: daerahReader.text('kode') };
+
+  const rpjmdObj = top.object('rpjmd', true) ?? {};
+  const rpjmd = new FieldReader(problems, REFERENCE_PLACE, rpjmdObj, 'rpjmd.');
+  const periodeObj = rpjmd.object('periode', true) ?? {};
+  const periodeReader = new FieldReader(problems, REFERENCE_PLACE, periodeObj, 'rpjmd.periode.');
+  const periode = { mulai: periodeReader.year('mulai'), akhir: periodeReader.year('akhir') };
+  const visi = rpjmd.text('visi');
+
+  const misi = rpjmd.rows('misi', true, ENTITY_LABEL.misi, JSON_PART.misi).map(({ row, place }) => {
+    const r = new FieldReader(problems, place, row);
+    return { kode: r.text('kode'), uraian: r.text('uraian') };
+  });
+  const tujuan = rpjmd.rows('tujuan', true, ENTITY_LABEL.tujuan, JSON_PART.tujuan).map(({ row, place }) => {
+    const r = new FieldReader(problems, place, row);
+    return { kode: r.text('kode'), misi: r.text('misi'), uraian: r.text('uraian') };
+  });
+  const sasaran = rpjmd
+    .rows('sasaran', true, ENTITY_LABEL.sasaran, JSON_PART.sasaran)
+    .map(({ row, place }) => {
+      const r = new FieldReader(problems, place, row);
+      return { kode: r.text('kode'), tujuan: r.text('tujuan'), uraian: r.text('uraian') };
+    });
+  const program = rpjmd
+    .rows('program', true, ENTITY_LABEL.program, JSON_PART.program)
+    .map(({ row, place }) => {
+      const r = new FieldReader(problems, place, row);
+      return makeProgram(
+        r.text('kode'),
+        r.text('nama'),
+        r.textList('sasaran', true),
+        r.textList('opd', true),
+        r.optionalText('indikator'),
+        r.optionalText('satuan'),
+        readTargets(row.target, place, problems),
+      );
+    });
+  const opd = top.rows('opd', true, ENTITY_LABEL.opd, JSON_PART.opd).map(({ row, place }) => {
+    const r = new FieldReader(problems, place, row);
+    return {
+      kode: r.text('kode'),
+      nama: r.text('nama'),
+      alias: r.textList('alias', false),
+      bidang: r.textList('bidang', true),
+    };
+  });
+
+  const parameterInputs: ParameterInput[] = [];
+  const parameterObj = top.object('parameter', false);
+  for (const [name, value] of Object.entries(parameterObj ?? {})) {
+    const place: Place = { part: 'parameter', row: null, label: { id: 'Parameter', en: 'Parameter' } };
+    if (name === 'severity' && isObject(value)) {
+      for (const [rule, level] of Object.entries(value))
+        parameterInputs.push({ name: `severity.${rule}`, value: level, place });
+    } else if (name === 'severity') {
+      problems.push(
+        problemAt(place, {
+          id: `isian «severity» harus objek {ID-ATURAN: tingkat}, bukan ${typeName(value).id}`,
+          en: `field «severity» must be an object {RULE-ID: level}, not ${typeName(value).en}`,
+        }),
+      );
+    } else parameterInputs.push({ name, value, place });
+  }
+  const { parameters, problems: parameterProblems } = buildParameters(parameterInputs);
+  problems.push(...parameterProblems);
+
+  const nomenclature = readJsonNomenclature(
+    top.object('nomenklatur', false),
+    nomenklatur ?? EMBEDDED_NOMENCLATURE,
+    problems,
+  );
+  if (problems.length) return { ok: false, problems };
+
+  return finishReference(
+    {
+      nama,
+      daerah,
+      periode,
+      periodePlace: { part: 'rpjmd.periode', row: null, label: { id: 'Periode RPJMD', en: 'RPJMD period' } },
+      visi,
+      misi,
+      tujuan,
+      sasaran,
+      program,
+      opd,
+      nomenklatur: nomenclature,
+      parameter: parameters,
+    },
+    jsonLocate,
+  );
+}
+
+/**
+ * The JSON form of a reference (for `reference convert` and saving): the model's fields, with
+ * `nomenklatur` only when it differs from the embedded national one.
+ */
+export function referenceToJson(ref: Reference): Record<string, unknown> {
+  const { nomenklatur, ...rest } = ref;
+  return isEmbeddedNomenclature(nomenklatur) ? { ...rest } : { ...rest, nomenklatur };
+}
+
+export function isEmbeddedNomenclature(nomenklatur: Nomenclature): boolean {
+  return canonicalJson(nomenklatur) === embeddedNomenclatureJson();
+}
+
+let embeddedNomenclatureJsonCache: string | null = null;
+function embeddedNomenclatureJson(): string {
+  embeddedNomenclatureJsonCache ??= canonicalJson(EMBEDDED_NOMENCLATURE);
+  return embeddedNomenclatureJsonCache;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Default reference and id
+
+let defaultReferenceCache: Reference | null = null;
+
+/** The embedded sample reference (checked on first use; a failure is a build error, not user data). */
+export function defaultReference(): Reference {
+  if (!defaultReferenceCache) {
+    const result = parseReferenceJson(EMBEDDED_REFERENCE_JSON);
+    if (!result.ok) {
+      throw new Error(
+        `The embedded reference is broken: ${result.problems.map((p) => p.message.en).join('; ')}`,
+      );
+    }
+    defaultReferenceCache = result.reference;
+  }
+  return defaultReferenceCache;
+}
+
+/** `<nama>@<first 12 hex of SHA-256 of the canonical JSON of the whole reference>`. */
+export function referenceId(ref: Reference): string {
+  return `${ref.nama}@${sha256Hex(canonicalJson(ref)).slice(0, 12)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nomenclature CSV
+
+export type NomenclatureCsvResult =
+  | { readonly ok: true; readonly kind: 'bidang'; readonly rows: BidangUrusan[] }
+  | { readonly ok: true; readonly kind: 'program'; readonly rows: ProgramNomenklatur[] }
+  | { readonly ok: false; readonly problems: ReferenceProblem[] };
+
+/** RFC 4180 records with the line each starts on; BOM tolerated; blank records dropped. */
+export function parseCsvRecords(text: string, delimiter = ','): { fields: string[]; line: number }[] {
+  const records: { fields: string[]; line: number }[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let recordLine = 1;
+  const endRecord = () => {
+    fields.push(field);
+    if (fields.some((f) => f.trim() !== '')) records.push({ fields, line: recordLine });
+    fields = [];
+    field = '';
+  };
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else field += ch;
+  }
+  if (field !== '' || fields.length) endRecord();
+  return records;
+}
+
+const CSV_HEADERS: Record<'kode' | 'nama' | 'singkat', readonly string[]> = {
+  kode: ['kode', 'kode bidang', 'kode urusan', 'kode program'],
+  nama: ['nama', 'uraian', 'nomenklatur', 'nama bidang', 'nama bidang urusan', 'nama program'],
+  singkat: ['singkat', 'nama singkat'],
+};
+
+/**
+ * One of the two nomenclature CSV forms: `kode,nama,singkat` (bidang) or `kode,nama` (program).
+ * The kind is `kind` when given, else bidang when there is a `singkat` column, else told by the
+ * first code (`1.02` bidang, `1.02.02` program). Excel's `;`-separated export is accepted too.
+ */
+export function parseNomenclatureCsv(text: string, kind?: 'bidang' | 'program'): NomenclatureCsvResult {
+  const firstLine = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
+  const records = parseCsvRecords(text, delimiter);
+  const csvPlace = (k: string, row: number | null): Place =>
+    row === null
+      ? { part: `nomenklatur.${k}`, row: null, label: { id: 'Berkas nomenklatur', en: 'Nomenclature file' } }
+      : rowPlace(`nomenklatur.${k}`, { id: 'Nomenklatur', en: 'Nomenclature' }, row);
+  const fail = (message: Bilingual, row: number | null = null): NomenclatureCsvResult => ({
+    ok: false,
+    problems: [problemAt(csvPlace(kind ?? 'csv', row), message)],
+  });
+  if (records.length === 0) return fail({ id: 'berkas kosong', en: 'the file is empty' });
+
+  const header = records[0].fields.map((h) => normalise(h));
+  const column = (name: keyof typeof CSV_HEADERS) => header.findIndex((h) => CSV_HEADERS[name].includes(h));
+  const kodeCol = column('kode');
+  const namaCol = column('nama');
+  const singkatCol = column('singkat');
+  if (kodeCol < 0 || namaCol < 0)
+    return fail(
+      {
+        id: 'baris judul harus memuat kolom kode dan nama',
+        en: 'the header row must have kode and nama columns',
+      },
+      records[0].line,
+    );
+
+  const data = records.slice(1);
+  const firstCode = data.length ? (data[0].fields[kodeCol] ?? '').trim() : '';
+  const detected: 'bidang' | 'program' =
+    kind ?? (singkatCol >= 0 || canonicalProgramCode(firstCode) === null ? 'bidang' : 'program');
+
+  const problems: ReferenceProblem[] = [];
+  const seen = new Map<string, number>();
+  const bidang: BidangUrusan[] = [];
+  const program: ProgramNomenklatur[] = [];
+  for (const { fields, line } of data) {
+    const place = csvPlace(detected, line);
+    const raw = (fields[kodeCol] ?? '').trim();
+    const nama = (fields[namaCol] ?? '').trim();
+    const kode = (detected === 'bidang' ? canonicalBidangCode(raw) : canonicalProgramCode(raw)) ?? raw;
+    const pattern = detected === 'bidang' ? BIDANG_CODE : PROGRAM_CODE;
+    if (!pattern.test(kode)) {
+      problems.push(
+        problemAt(place, {
+          id: `«${raw}» bukan kode ${detected === 'bidang' ? 'bidang urusan (mis. 1.02)' : 'program (mis. 1.02.02)'}`,
+          en: `«${raw}» is not a ${detected === 'bidang' ? 'bidang urusan code (e.g. 1.02)' : 'program code (e.g. 1.02.02)'}`,
+        }),
+      );
+      continue;
+    }
+    if (!nama) {
+      problems.push(problemAt(place, { id: 'nama kosong', en: 'the name is empty' }, kode));
+      continue;
+    }
+    const earlier = seen.get(kode);
+    if (earlier !== undefined) {
+      problems.push(
+        problemAt(
+          place,
+          { id: `kode sudah dipakai di baris ${earlier}`, en: `code already used on row ${earlier}` },
+          kode,
+        ),
+      );
+      continue;
+    }
+    seen.set(kode, line);
+    if (detected === 'bidang') {
+      const singkat = singkatCol >= 0 ? (fields[singkatCol] ?? '').trim() : '';
+      bidang.push({ kode, nama, singkat: singkat || shortBidangName(nama) });
+    } else program.push({ kode, nama });
+  }
+  if (problems.length) return { ok: false, problems };
+  return detected === 'bidang'
+    ? { ok: true, kind: 'bidang', rows: bidang }
+    : { ok: true, kind: 'program', rows: program };
+}

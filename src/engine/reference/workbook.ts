@@ -1,0 +1,593 @@
+/**
+ * The reference workbook form (reference-data.md, "File forms" 2): one sheet per part, header in
+ * row 1, lists `;`-separated. Sheet names and headers are matched after `normalise()`. Problems name
+ * the sheet and the worksheet row.
+ */
+import { CellValue, SheetGrid, WorkbookGrid, isDateCell, isErrorCell } from '../grid';
+import { normalise } from '../text';
+import {
+  Bilingual,
+  EMBEDDED_NOMENCLATURE,
+  EntityKind,
+  Locate,
+  Nomenclature,
+  ParameterInput,
+  Place,
+  ReferenceResult,
+  buildParameters,
+  finishReference,
+  isEmbeddedNomenclature,
+  makeProgram,
+  problemAt,
+  rowPlace,
+  shortBidangName,
+} from './load';
+import {
+  BidangUrusan,
+  Misi,
+  Opd,
+  ProgramNomenklatur,
+  ProgramRpjmd,
+  Reference,
+  ReferenceProblem,
+  Sasaran,
+  Tujuan,
+} from './model';
+
+/** Sheet names as the tool writes them. */
+export const REFERENCE_SHEETS = {
+  daerah: 'Daerah',
+  opd: 'OPD',
+  misi: 'Misi',
+  tujuan: 'Tujuan',
+  sasaran: 'Sasaran',
+  program: 'Program',
+  parameter: 'Parameter',
+  // Written only when the reference's nomenclature is not the embedded national one.
+  nomenklaturBidang: 'Nomenklatur Bidang',
+  nomenklaturProgram: 'Nomenklatur Program',
+} as const;
+
+interface ColumnSpec {
+  readonly key: string;
+  /** The header the tool writes. */
+  readonly header: string;
+  /** Other headers accepted (compared after normalise()). */
+  readonly aliases?: readonly string[];
+  readonly required: boolean;
+}
+
+const col = (key: string, header: string, required: boolean, aliases: string[] = []): ColumnSpec => ({
+  key,
+  header,
+  required,
+  aliases,
+});
+
+const COLUMNS = {
+  daerah: [
+    col('nama', 'Nama', true, ['Nama Daerah']),
+    col('kode', 'Kode', true, ['Kode Daerah', 'Kode Wilayah']),
+    col('mulai', 'Periode Mulai', true, ['Tahun Mulai', 'Mulai']),
+    col('akhir', 'Periode Akhir', true, ['Tahun Akhir', 'Akhir']),
+    col('visi', 'Visi', true),
+  ],
+  opd: [
+    col('kode', 'Kode', true, ['Kode OPD']),
+    col('nama', 'Nama', true, ['Nama OPD', 'Nama Perangkat Daerah']),
+    col('alias', 'Alias', false, ['Nama Lain']),
+    col('bidang', 'Bidang Urusan', true, ['Bidang', 'Urusan']),
+  ],
+  misi: [col('kode', 'Kode', true, ['Kode Misi']), col('uraian', 'Uraian', true, ['Misi'])],
+  tujuan: [
+    col('kode', 'Kode', true, ['Kode Tujuan']),
+    col('misi', 'Misi', true, ['Kode Misi']),
+    col('uraian', 'Uraian', true, ['Tujuan']),
+  ],
+  sasaran: [
+    col('kode', 'Kode', true, ['Kode Sasaran']),
+    col('tujuan', 'Tujuan', true, ['Kode Tujuan']),
+    col('uraian', 'Uraian', true, ['Sasaran']),
+  ],
+  program: [
+    col('kode', 'Kode', true, ['Kode Program']),
+    col('nama', 'Nama', true, ['Nama Program']),
+    col('sasaran', 'Sasaran', true, ['Kode Sasaran']),
+    col('opd', 'OPD Penanggung Jawab', true, ['OPD', 'Penanggung Jawab', 'Perangkat Daerah']),
+    col('indikator', 'Indikator', false),
+    col('satuan', 'Satuan', false),
+  ],
+  parameter: [col('nama', 'Nama', true, ['Parameter']), col('nilai', 'Nilai', true)],
+  nomenklaturBidang: [col('kode', 'Kode', true), col('nama', 'Nama', true), col('singkat', 'Singkat', false)],
+  nomenklaturProgram: [col('kode', 'Kode', true), col('nama', 'Nama', true)],
+} satisfies Record<keyof typeof REFERENCE_SHEETS, ColumnSpec[]>;
+
+const TARGET_HEADER = /^target ?(\d{4})$/;
+
+function findSheet(grid: WorkbookGrid, name: string): SheetGrid | null {
+  const wanted = normalise(name);
+  return grid.sheets.find((s) => normalise(s.name) === wanted) ?? null;
+}
+
+/** True when the workbook carries its own reference (the add-in then uses it). */
+export function hasReferenceSheets(grid: WorkbookGrid): boolean {
+  return [REFERENCE_SHEETS.daerah, REFERENCE_SHEETS.opd, REFERENCE_SHEETS.program].every(
+    (name) => findSheet(grid, name) !== null,
+  );
+}
+
+const isBlank = (v: CellValue | undefined): boolean =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+interface DataRow {
+  /** Worksheet row (1-based). */
+  readonly row: number;
+  readonly place: Place;
+  /** Text of a known column: trimmed; numbers as their shortest decimal text; '' when empty or unusable. */
+  text(key: string): string;
+  /** The raw cell of a known column. */
+  cell(key: string): CellValue;
+  /** The raw cell of column `Target <year>`. */
+  targetCell(year: string): CellValue;
+}
+
+interface ReadSheet {
+  readonly sheet: SheetGrid;
+  readonly rows: DataRow[];
+  /** Columns `Target 2025` …: year → 0-based column. */
+  readonly targets: ReadonlyMap<string, number>;
+}
+
+function sheetLabel(sheet: SheetGrid): Bilingual {
+  return { id: `Lembar ${sheet.name}`, en: `Sheet ${sheet.name}` };
+}
+
+/**
+ * Reads a sheet's header (row 1) and data rows (blank rows skipped). Missing required columns and
+ * unusable cells (error values, dates where text is expected) become problems.
+ */
+function readSheet(
+  sheet: SheetGrid,
+  columns: readonly ColumnSpec[],
+  problems: ReferenceProblem[],
+  withTargets = false,
+): ReadSheet | null {
+  const label = sheetLabel(sheet);
+  const headerPlace = rowPlace(sheet.name, label, 1);
+  const header = sheet.rows[0] ?? [];
+  const at = new Map<string, number>();
+  const targets = new Map<string, number>();
+  header.forEach((value, c) => {
+    if (isBlank(value) || typeof value === 'object') return;
+    const h = normalise(String(value));
+    const spec = columns.find(
+      (s) => normalise(s.header) === h || (s.aliases ?? []).some((a) => normalise(a) === h),
+    );
+    const year = withTargets ? TARGET_HEADER.exec(h)?.[1] : undefined;
+    const duplicate = spec ? at.has(spec.key) : year !== undefined && targets.has(year);
+    if (duplicate) {
+      problems.push(
+        problemAt(headerPlace, {
+          id: `kolom «${String(value).trim()}» muncul lebih dari sekali`,
+          en: `column «${String(value).trim()}» appears more than once`,
+        }),
+      );
+    } else if (spec) at.set(spec.key, c);
+    else if (year !== undefined) targets.set(year, c);
+    // Other columns (notes, …) are left alone.
+  });
+  const missing = columns.filter((s) => s.required && !at.has(s.key));
+  for (const s of missing)
+    problems.push(
+      problemAt(headerPlace, { id: `kolom «${s.header}» tidak ada`, en: `column «${s.header}» is missing` }),
+    );
+  if (missing.length) return null;
+
+  const rows: DataRow[] = [];
+  for (let r = 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r];
+    if (!cells || cells.every(isBlank)) continue;
+    const place = rowPlace(sheet.name, label, r + 1);
+    const cell = (key: string): CellValue => {
+      const c = at.get(key);
+      return c === undefined ? null : (cells[c] ?? null);
+    };
+    const text = (key: string): string => {
+      const spec = columns.find((s) => s.key === key);
+      return cellText(cell(key), place, spec?.header ?? key, problems);
+    };
+    const targetCell = (y: string): CellValue => {
+      const c = targets.get(y);
+      return c === undefined ? null : (cells[c] ?? null);
+    };
+    rows.push({ row: r + 1, place, text, cell, targetCell });
+  }
+  return { sheet, rows, targets };
+}
+
+/** A cell as text; error values and dates are problems (a code or a name is never a date). */
+function cellText(v: CellValue, place: Place, column: string, problems: ReferenceProblem[]): string {
+  if (v === null) return '';
+  if (typeof v === 'string') return v.trim();
+  // A code typed as a number (1.02) reads as its shortest decimal text; the template keeps code columns as text.
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (isErrorCell(v)) {
+    problems.push(
+      problemAt(place, {
+        id: `«${column}» berisi galat ${v.code}`,
+        en: `«${column}» holds the error ${v.code}`,
+      }),
+    );
+    return '';
+  }
+  if (isDateCell(v)) {
+    problems.push(
+      problemAt(place, {
+        id: `«${column}» berisi tanggal, bukan teks`,
+        en: `«${column}» holds a date, not text`,
+      }),
+    );
+  }
+  return '';
+}
+
+const splitList = (text: string): string[] =>
+  text
+    .split(/[;\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
+/** Required text: a problem naming the column when empty. */
+function required(row: DataRow, key: string, header: string, problems: ReferenceProblem[]): string {
+  const value = row.text(key);
+  // An unusable cell (error value, date) has already been reported by text().
+  if (isBlank(row.cell(key)))
+    problems.push(problemAt(row.place, { id: `«${header}» kosong`, en: `«${header}» is empty` }));
+  return value;
+}
+
+function year(row: DataRow, key: string, header: string, problems: ReferenceProblem[]): number {
+  const v = row.cell(key);
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v)) return Number(v.trim());
+  problems.push(
+    problemAt(row.place, {
+      id: `«${header}» harus tahun (bilangan bulat)`,
+      en: `«${header}» must be a year (whole number)`,
+    }),
+  );
+  return 0;
+}
+
+function targetValue(
+  v: CellValue,
+  place: Place,
+  yearText: string,
+  problems: ReferenceProblem[],
+): number | string | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  const text = cellText(v, place, `Target ${yearText}`, problems);
+  return text === '' ? undefined : text;
+}
+
+/**
+ * Reads and checks a reference workbook. `name` is the reference's name (its id prefix), e.g. the
+ * file name without extension. The nomenclature is the workbook's `Nomenklatur Bidang` /
+ * `Nomenklatur Program` sheets when present, else `nomenklatur`, else the embedded national one.
+ */
+export function referenceFromGrid(
+  grid: WorkbookGrid,
+  name: string,
+  nomenklatur?: Nomenclature,
+): ReferenceResult {
+  const problems: ReferenceProblem[] = [];
+  const workbookPlace: Place = {
+    part: 'workbook',
+    row: null,
+    label: { id: 'Buku kerja referensi', en: 'Reference workbook' },
+  };
+  const nama = name.trim();
+  if (!nama || nama.includes('@'))
+    problems.push(
+      problemAt(workbookPlace, {
+        id: 'nama referensi wajib diisi dan tidak boleh memuat «@»',
+        en: 'the reference name is required and must not contain «@»',
+      }),
+    );
+
+  const sheetOf = (
+    key: keyof typeof REFERENCE_SHEETS,
+    isRequired: boolean,
+    withTargets = false,
+  ): ReadSheet | null => {
+    const sheet = findSheet(grid, REFERENCE_SHEETS[key]);
+    if (!sheet) {
+      if (isRequired)
+        problems.push({
+          part: REFERENCE_SHEETS[key],
+          row: null,
+          message: {
+            id: `Lembar «${REFERENCE_SHEETS[key]}» tidak ada`,
+            en: `Sheet «${REFERENCE_SHEETS[key]}» is missing`,
+          },
+        });
+      return null;
+    }
+    const read = readSheet(sheet, COLUMNS[key], problems, withTargets);
+    if (read && isRequired && read.rows.length === 0)
+      problems.push(
+        problemAt(rowPlace(sheet.name, sheetLabel(sheet), 1), {
+          id: 'tidak ada baris data di bawah judul',
+          en: 'there is no data row below the header',
+        }),
+      );
+    return read;
+  };
+
+  const daerahSheet = sheetOf('daerah', true);
+  const opdSheet = sheetOf('opd', true);
+  const misiSheet = sheetOf('misi', true);
+  const tujuanSheet = sheetOf('tujuan', true);
+  const sasaranSheet = sheetOf('sasaran', true);
+  const programSheet = sheetOf('program', true, true);
+  const parameterSheet = sheetOf('parameter', false);
+  const bidangSheet = sheetOf('nomenklaturBidang', false);
+  const nomProgramSheet = sheetOf('nomenklaturProgram', false);
+
+  // Daerah: one data row.
+  let daerah = { nama: '', kode: '' };
+  let periode = { mulai: 0, akhir: 0 };
+  let visi = '';
+  let periodePlace: Place = workbookPlace;
+  const daerahRow = daerahSheet?.rows[0];
+  if (daerahSheet && daerahRow) {
+    daerah = {
+      nama: required(daerahRow, 'nama', 'Nama', problems),
+      kode: required(daerahRow, 'kode', 'Kode', problems),
+    };
+    periode = {
+      mulai: year(daerahRow, 'mulai', 'Periode Mulai', problems),
+      akhir: year(daerahRow, 'akhir', 'Periode Akhir', problems),
+    };
+    visi = required(daerahRow, 'visi', 'Visi', problems);
+    periodePlace = daerahRow.place;
+    for (const extra of daerahSheet.rows.slice(1))
+      problems.push(
+        problemAt(extra.place, {
+          id: 'lembar Daerah hanya boleh berisi satu baris data',
+          en: 'the Daerah sheet must hold one data row only',
+        }),
+      );
+  }
+
+  const rowsOf = (read: ReadSheet | null) => read?.rows ?? [];
+  const misi: Misi[] = rowsOf(misiSheet).map((r) => ({
+    kode: required(r, 'kode', 'Kode', problems),
+    uraian: required(r, 'uraian', 'Uraian', problems),
+  }));
+  const tujuan: Tujuan[] = rowsOf(tujuanSheet).map((r) => ({
+    kode: required(r, 'kode', 'Kode', problems),
+    misi: required(r, 'misi', 'Misi', problems),
+    uraian: required(r, 'uraian', 'Uraian', problems),
+  }));
+  const sasaran: Sasaran[] = rowsOf(sasaranSheet).map((r) => ({
+    kode: required(r, 'kode', 'Kode', problems),
+    tujuan: required(r, 'tujuan', 'Tujuan', problems),
+    uraian: required(r, 'uraian', 'Uraian', problems),
+  }));
+  const opd: Opd[] = rowsOf(opdSheet).map((r) => {
+    const bidang = splitList(r.text('bidang'));
+    if (bidang.length === 0)
+      problems.push(problemAt(r.place, { id: '«Bidang Urusan» kosong', en: '«Bidang Urusan» is empty' }));
+    return {
+      kode: required(r, 'kode', 'Kode', problems),
+      nama: required(r, 'nama', 'Nama', problems),
+      alias: splitList(r.text('alias')),
+      bidang,
+    };
+  });
+  const targetYears = [...(programSheet?.targets.keys() ?? [])].sort();
+  const program: ProgramRpjmd[] = rowsOf(programSheet).map((r) => {
+    const kode = required(r, 'kode', 'Kode', problems);
+    const nama = required(r, 'nama', 'Nama', problems);
+    const sasaranCodes = splitList(r.text('sasaran'));
+    if (sasaranCodes.length === 0)
+      problems.push(problemAt(r.place, { id: '«Sasaran» kosong', en: '«Sasaran» is empty' }));
+    const opdCodes = splitList(r.text('opd'));
+    if (opdCodes.length === 0)
+      problems.push(
+        problemAt(r.place, { id: '«OPD Penanggung Jawab» kosong', en: '«OPD Penanggung Jawab» is empty' }),
+      );
+    const target: Record<string, number | string> = {};
+    for (const y of targetYears) {
+      const value = targetValue(r.targetCell(y), r.place, y, problems);
+      if (value !== undefined) target[y] = value;
+    }
+    return makeProgram(
+      kode,
+      nama,
+      sasaranCodes,
+      opdCodes,
+      r.text('indikator') || undefined,
+      r.text('satuan') || undefined,
+      target,
+    );
+  });
+
+  const parameterInputs: ParameterInput[] = [];
+  for (const r of rowsOf(parameterSheet)) {
+    const paramName = required(r, 'nama', 'Nama', problems);
+    const v = r.cell('nilai');
+    if (!paramName) continue;
+    if (isBlank(v)) {
+      problems.push(
+        problemAt(r.place, {
+          id: `«Nilai» untuk «${paramName}» kosong`,
+          en: `«Nilai» for «${paramName}» is empty`,
+        }),
+      );
+      continue;
+    }
+    // Whole numbers typed as text count as numbers; anything else goes on as text.
+    const value =
+      typeof v === 'string' && /^\s*\d+\s*$/.test(v)
+        ? Number(v.trim())
+        : typeof v === 'number'
+          ? v
+          : r.text('nilai');
+    parameterInputs.push({ name: paramName, value, place: r.place });
+  }
+  const { parameters, problems: parameterProblems } = buildParameters(parameterInputs);
+  problems.push(...parameterProblems);
+
+  const fallback = nomenklatur ?? EMBEDDED_NOMENCLATURE;
+  const bidang: readonly BidangUrusan[] = bidangSheet
+    ? bidangSheet.rows.map((r) => {
+        const n = required(r, 'nama', 'Nama', problems);
+        return {
+          kode: required(r, 'kode', 'Kode', problems),
+          nama: n,
+          singkat: r.text('singkat') || shortBidangName(n),
+        };
+      })
+    : fallback.bidang;
+  const nomenklaturProgram: readonly ProgramNomenklatur[] = nomProgramSheet
+    ? nomProgramSheet.rows.map((r) => ({
+        kode: required(r, 'kode', 'Kode', problems),
+        nama: required(r, 'nama', 'Nama', problems),
+      }))
+    : fallback.program;
+
+  if (problems.length) return { ok: false, problems };
+
+  const placesOf = (read: ReadSheet | null): Place[] => rowsOf(read).map((r) => r.place);
+  const places: Partial<Record<EntityKind, Place[]>> = {
+    misi: placesOf(misiSheet),
+    tujuan: placesOf(tujuanSheet),
+    sasaran: placesOf(sasaranSheet),
+    program: placesOf(programSheet),
+    opd: placesOf(opdSheet),
+    ...(bidangSheet ? { bidang: placesOf(bidangSheet) } : {}),
+    ...(nomProgramSheet ? { nomenklaturProgram: placesOf(nomProgramSheet) } : {}),
+  };
+  const locate: Locate = (kind, index) =>
+    places[kind]?.[index] ??
+    // A nomenclature that did not come from this workbook: name it by its own row.
+    rowPlace(
+      kind === 'bidang' ? 'nomenklatur.bidang' : 'nomenklatur.program',
+      kind === 'bidang'
+        ? { id: 'Nomenklatur bidang', en: 'Bidang nomenclature' }
+        : { id: 'Nomenklatur program', en: 'Program nomenclature' },
+      index + 1,
+    );
+
+  return finishReference(
+    {
+      nama,
+      daerah,
+      periode,
+      periodePlace,
+      visi,
+      misi,
+      tujuan,
+      sasaran,
+      program,
+      opd,
+      nomenklatur: { bidang, program: nomenklaturProgram },
+      parameter: parameters,
+    },
+    locate,
+  );
+}
+
+/** A sheet to write: plain values, header in row 1. Codes are strings and must be written as text. */
+export interface ReferenceSheet {
+  readonly name: string;
+  readonly rows: (string | number | null)[][];
+}
+
+const headers = (columns: readonly ColumnSpec[]): string[] => columns.map((c) => c.header);
+const joinList = (items: readonly string[]): string => items.join('; ');
+
+/** The reference as workbook sheets (the inverse of referenceFromGrid). */
+export function referenceToGrid(ref: Reference): ReferenceSheet[] {
+  const { rpjmd } = ref;
+  const years = new Set<string>();
+  for (let y = rpjmd.periode.mulai; y <= rpjmd.periode.akhir; y++) years.add(String(y));
+  for (const p of rpjmd.program) for (const y of Object.keys(p.target ?? {})) years.add(y);
+  const targetYears = [...years].sort();
+
+  const sheets: ReferenceSheet[] = [
+    {
+      name: REFERENCE_SHEETS.daerah,
+      rows: [
+        headers(COLUMNS.daerah),
+        [ref.daerah.nama, ref.daerah.kode, rpjmd.periode.mulai, rpjmd.periode.akhir, rpjmd.visi],
+      ],
+    },
+    {
+      name: REFERENCE_SHEETS.opd,
+      rows: [
+        headers(COLUMNS.opd),
+        ...ref.opd.map((o) => [o.kode, o.nama, joinList(o.alias), joinList(o.bidang)]),
+      ],
+    },
+    {
+      name: REFERENCE_SHEETS.misi,
+      rows: [headers(COLUMNS.misi), ...rpjmd.misi.map((m) => [m.kode, m.uraian])],
+    },
+    {
+      name: REFERENCE_SHEETS.tujuan,
+      rows: [headers(COLUMNS.tujuan), ...rpjmd.tujuan.map((t) => [t.kode, t.misi, t.uraian])],
+    },
+    {
+      name: REFERENCE_SHEETS.sasaran,
+      rows: [headers(COLUMNS.sasaran), ...rpjmd.sasaran.map((s) => [s.kode, s.tujuan, s.uraian])],
+    },
+    {
+      name: REFERENCE_SHEETS.program,
+      rows: [
+        [...headers(COLUMNS.program), ...targetYears.map((y) => `Target ${y}`)],
+        ...rpjmd.program.map((p) => [
+          p.kode,
+          p.nama,
+          joinList(p.sasaran),
+          joinList(p.opd),
+          p.indikator ?? null,
+          p.satuan ?? null,
+          ...targetYears.map((y) => p.target?.[y] ?? null),
+        ]),
+      ],
+    },
+    {
+      name: REFERENCE_SHEETS.parameter,
+      rows: [
+        headers(COLUMNS.parameter),
+        ['minWords', ref.parameter.minWords],
+        ['namaMin', ref.parameter.namaMin],
+        ['namaMax', ref.parameter.namaMax],
+        ['headerSearchRows', ref.parameter.headerSearchRows],
+        ...Object.keys(ref.parameter.severity)
+          .sort()
+          .map((rule) => [`severity.${rule}`, ref.parameter.severity[rule]]),
+      ],
+    },
+  ];
+  if (!isEmbeddedNomenclature(ref.nomenklatur)) {
+    sheets.push(
+      {
+        name: REFERENCE_SHEETS.nomenklaturBidang,
+        rows: [
+          headers(COLUMNS.nomenklaturBidang),
+          ...ref.nomenklatur.bidang.map((b) => [b.kode, b.nama, b.singkat]),
+        ],
+      },
+      {
+        name: REFERENCE_SHEETS.nomenklaturProgram,
+        rows: [headers(COLUMNS.nomenklaturProgram), ...ref.nomenklatur.program.map((p) => [p.kode, p.nama])],
+      },
+    );
+  }
+  return sheets;
+}

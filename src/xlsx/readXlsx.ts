@@ -1,0 +1,216 @@
+/**
+ * The .xlsx reader: file bytes → WorkbookGrid. Runs in the task pane and in Node alike, so it uses
+ * nothing but Uint8Array, fflate and TextDecoder. It never throws: a file it cannot read becomes a
+ * ReadFailure whose cause says why (KON-03), and an encrypted workbook is never called an old .xls.
+ */
+import type { SheetGrid, WorkbookGrid } from '../engine/grid';
+import { decodeXml } from './decode';
+import { failure, formatSize, XlsxReadError, type ReadFailure, type ReadFailureCause } from './failure';
+import {
+  folderOf,
+  parseRelationships,
+  parseSharedStrings,
+  parseWorkbook,
+  relationshipKind,
+  relationshipsPathOf,
+  type Relationship,
+} from './parts';
+import { classifyBytes } from './sniff';
+import { parseDateStyles } from './styles';
+import { parseWorksheet, type SheetContext } from './worksheet';
+import { ExpansionBudget, inflateEntry, readZipDirectory, type ZipDirectory } from './zip';
+
+export type { ReadFailure, ReadFailureCause } from './failure';
+export { classifyBytes } from './sniff';
+
+export interface ReadSuccess {
+  ok: true;
+  workbook: WorkbookGrid;
+}
+
+export interface ReadLimits {
+  /** Larger files are refused unopened (`tooLarge`). */
+  maxFileBytes: number;
+  /** Refused when the declared sizes add up to more, or when inflating actually goes past it (`expandsTooLarge`). */
+  maxExpandedBytes: number;
+  /** Cells on rows at or past this are not kept (default: Excel's 1,048,576). */
+  maxRows?: number;
+  /** Cells in columns at or past this are not kept (default: Excel's 16,384). */
+  maxColumns?: number;
+}
+
+const MB = 1024 * 1024;
+const EXCEL_MAX_ROWS = 1_048_576;
+const EXCEL_MAX_COLUMNS = 16_384;
+
+export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
+  maxFileBytes: 50 * MB,
+  maxExpandedBytes: 300 * MB,
+  maxRows: EXCEL_MAX_ROWS,
+  maxColumns: EXCEL_MAX_COLUMNS,
+});
+
+export function readXlsx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): ReadSuccess | ReadFailure {
+  try {
+    const sniffed = classifyBytes(bytes, limits.maxFileBytes);
+    if (!sniffed.ok) return sniffed;
+    const zip = readZipDirectory(bytes);
+    // Refuse on the declared sizes before inflating anything; the budget below catches liars.
+    if (zip.declaredTotal > limits.maxExpandedBytes) {
+      return failure('expandsTooLarge', `${formatSize(zip.declaredTotal)} > ${formatSize(limits.maxExpandedBytes)}`);
+    }
+    const pkg = new Package(bytes, zip, new ExpansionBudget(limits.maxExpandedBytes));
+    return { ok: true, workbook: readWorkbook(pkg, limits) };
+  } catch (e) {
+    if (e instanceof XlsxReadError) return failure(e.reason, e.detail);
+    // Anything else is a file shape we did not foresee: still a failure, never a crash.
+    return failure('corrupt', e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** The zip as a set of named parts, inflated on demand and only once. */
+class Package {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly zip: ZipDirectory,
+    private readonly budget: ExpansionBudget,
+  ) {}
+
+  has(path: string): boolean {
+    return this.zip.entries.has(path.toLowerCase());
+  }
+
+  /** The part's text, or null when the package has no such part. */
+  readXml(path: string): string | null {
+    const entry = this.zip.entries.get(path.toLowerCase());
+    return entry ? decodeXml(inflateEntry(this.bytes, entry, this.budget)) : null;
+  }
+}
+
+interface WorksheetRef {
+  readonly name: string;
+  readonly path: string;
+  readonly visibility: SheetGrid['visibility'];
+}
+
+function readWorkbook(pkg: Package, limits: ReadLimits): WorkbookGrid {
+  const workbookPath = findWorkbookPath(pkg);
+  const info = parseWorkbook(pkg.readXml(workbookPath) ?? '');
+  if (!info) throw new XlsxReadError('notXlsx', zipKind(pkg));
+
+  const folder = folderOf(workbookPath);
+  const relsXml = pkg.readXml(relationshipsPathOf(workbookPath));
+  const rels = relsXml ? parseRelationships(relsXml, folder) : new Map<string, Relationship>();
+
+  // Chart sheets, dialog sheets and macro sheets hold no cells: only worksheets are read.
+  const worksheets: WorksheetRef[] = [];
+  for (const sheet of info.sheets) {
+    const rel = rels.get(sheet.relationshipId);
+    if (!rel) throw new XlsxReadError('corrupt', `sheet "${sheet.name}" has no part`);
+    if (relationshipKind(rel) === 'worksheet') {
+      worksheets.push({ name: sheet.name, path: rel.path, visibility: sheet.visibility });
+    }
+  }
+  if (worksheets.length === 0) throw new XlsxReadError('noWorksheet');
+
+  const sharedStringsXml = pkg.readXml(partPath(rels, 'sharedStrings', folder + 'sharedStrings.xml'));
+  const stylesXml = pkg.readXml(partPath(rels, 'styles', folder + 'styles.xml'));
+  const context: SheetContext = {
+    sharedStrings: sharedStringsXml ? parseSharedStrings(sharedStringsXml) : [],
+    dateStyles: stylesXml ? parseDateStyles(stylesXml) : [],
+    date1904: info.date1904,
+    maxRows: limits.maxRows ?? EXCEL_MAX_ROWS,
+    maxColumns: limits.maxColumns ?? EXCEL_MAX_COLUMNS,
+  };
+
+  const sheets: SheetGrid[] = worksheets.map(({ name, path, visibility }) => {
+    const xml = pkg.readXml(path);
+    if (xml === null) throw new XlsxReadError('corrupt', `missing part ${path}`);
+    return { name, rows: parseWorksheet(xml, context), visibility };
+  });
+  return { sheets };
+}
+
+/** The main part named by the package relationships, else the conventional `xl/workbook.xml`. */
+function findWorkbookPath(pkg: Package): string {
+  const rootRels = pkg.readXml('_rels/.rels');
+  if (rootRels) {
+    for (const rel of parseRelationships(rootRels, '').values()) {
+      if (relationshipKind(rel) === 'officeDocument' && pkg.has(rel.path)) {
+        if (!rel.path.toLowerCase().endsWith('.xml')) throw new XlsxReadError('notXlsx', zipKind(pkg));
+        return rel.path;
+      }
+    }
+  }
+  if (pkg.has('xl/workbook.xml')) return 'xl/workbook.xml';
+  throw new XlsxReadError('notXlsx', zipKind(pkg));
+}
+
+function partPath(rels: ReadonlyMap<string, Relationship>, kind: string, fallback: string): string {
+  for (const rel of rels.values()) if (relationshipKind(rel) === kind) return rel.path;
+  return fallback;
+}
+
+/** What a zip that is not an xlsx probably is, for the failure's detail. */
+function zipKind(pkg: Package): string {
+  if (pkg.has('xl/workbook.bin')) return 'XLSB';
+  if (pkg.has('word/document.xml')) return 'DOCX';
+  if (pkg.has('ppt/presentation.xml')) return 'PPTX';
+  if (pkg.has('mimetype') && pkg.has('content.xml')) return 'ODS';
+  return 'ZIP';
+}
+
+type Lang = 'id' | 'en';
+
+const CAUSE_TEXT: Record<ReadFailureCause, Record<Lang, string>> = {
+  legacyXls: {
+    id: 'format Excel lama (.xls), bukan .xlsx; simpan ulang sebagai .xlsx',
+    en: 'an old Excel format (.xls), not .xlsx; save it again as .xlsx',
+  },
+  encrypted: {
+    id: 'berkas dilindungi kata sandi (terenkripsi)',
+    en: 'the workbook is protected with a password (encrypted)',
+  },
+  notXlsx: { id: 'bukan berkas Excel .xlsx', en: 'not an Excel .xlsx file' },
+  corrupt: { id: 'berkas .xlsx rusak atau tidak lengkap', en: 'the .xlsx file is damaged or incomplete' },
+  noWorksheet: { id: 'buku kerja tidak berisi lembar kerja', en: 'the workbook contains no worksheet' },
+  tooLarge: { id: 'berkas lebih besar dari batas ukuran', en: 'the file is larger than the size limit' },
+  expandsTooLarge: {
+    id: 'isi berkas terlalu besar setelah diekstrak',
+    en: 'the file expands to more data than allowed when unpacked',
+  },
+  empty: { id: 'berkas kosong (0 bait)', en: 'the file is empty (0 bytes)' },
+};
+
+/** The `detail` values of `notXlsx`, in words. */
+const FILE_KIND_TEXT: Record<string, Record<Lang, string>> = {
+  PDF: { id: 'berkas PDF', en: 'a PDF file' },
+  'CSV/teks': { id: 'CSV/teks', en: 'CSV/text' },
+  HTML: { id: 'halaman HTML', en: 'an HTML page' },
+  XML: { id: 'berkas XML', en: 'an XML file' },
+  DOCX: { id: 'dokumen Word .docx', en: 'a Word .docx document' },
+  PPTX: { id: 'presentasi PowerPoint .pptx', en: 'a PowerPoint .pptx presentation' },
+  XLSB: { id: 'buku kerja biner .xlsb', en: 'a binary .xlsb workbook' },
+  ODS: { id: 'lembar kerja OpenDocument .ods', en: 'an OpenDocument .ods spreadsheet' },
+  ZIP: { id: 'arsip zip biasa', en: 'a plain zip archive' },
+};
+
+/**
+ * The cause in plain words, lower case and without a final stop, to fill `{sebab}` in
+ * "Berkas tidak dapat dibaca: {sebab}." (KON-03).
+ */
+export function describeCause(cause: ReadFailureCause, lang: Lang, detail?: string): string {
+  const text = CAUSE_TEXT[cause][lang];
+  if (!detail) return text;
+  switch (cause) {
+    case 'notXlsx':
+      return `${text} (${FILE_KIND_TEXT[detail]?.[lang] ?? detail})`;
+    case 'tooLarge':
+    case 'expandsTooLarge':
+      return `${text} (${detail})`;
+    case 'corrupt':
+      return `${text} (${lang === 'id' ? 'rincian teknis' : 'technical detail'}: ${detail})`;
+    default:
+      return text;
+  }
+}

@@ -1,0 +1,367 @@
+/**
+ * The cells of one worksheet part (`<sheetData>`). This is the hot path (tens of thousands of
+ * cells per file), so it scans with indexOf and charCodeAt and builds no tag objects per cell.
+ *
+ * Limits: cells at or beyond `maxRows` / `maxColumns` are dropped, never stored, whatever the
+ * `<dimension>` claims; scanning goes on (its cost is bounded by the part's size, itself bounded
+ * by the expansion budget). Rows and row arrays are sparse, so a single far-away cell (`XFD1048576`)
+ * costs one entry, not a million.
+ */
+import { dateCell, errorCell, isoToSerial, type CellValue } from '../engine/grid';
+import { XlsxReadError } from './failure';
+import {
+  findEndTag,
+  findTag,
+  isBlank,
+  isTagAt,
+  prefixOf,
+  readRootTag,
+  readStringItem,
+  readTag,
+  readText,
+  unescapeExcelText,
+} from './xml';
+
+export interface SheetContext {
+  readonly sharedStrings: readonly string[];
+  /** By cell style index (`s`): does the style show numbers as dates? */
+  readonly dateStyles: readonly boolean[];
+  readonly date1904: boolean;
+  readonly maxRows: number;
+  readonly maxColumns: number;
+}
+
+export type SheetRows = (CellValue[] | undefined)[];
+
+/** Days from 1899-12-30 to 1904-01-01: converts a 1904-system serial to the 1900 system. */
+const DATE_1904_OFFSET = 1462;
+
+const enum CellType {
+  Number,
+  SharedString,
+  FormulaString,
+  InlineString,
+  Boolean,
+  Error,
+  IsoDate,
+}
+
+/** Fields of one `<c …>` start tag; one instance is reused for every cell. */
+interface CellTag {
+  /** From the `r` reference, 0-based; -1 when the cell has no reference. */
+  column: number;
+  row: number;
+  type: CellType;
+  style: number;
+  end: number;
+  selfClosing: boolean;
+}
+
+const GT = 62;
+const SLASH = 47;
+const EQUALS = 61;
+const BANG = 33;
+const DOLLAR = 36;
+
+function corrupt(detail: string): XlsxReadError {
+  return new XlsxReadError('corrupt', detail);
+}
+
+export function parseWorksheet(xml: string, context: SheetContext): SheetRows {
+  const rows: SheetRows = [];
+  const root = readRootTag(xml);
+  const prefix = prefixOf(root.name);
+  const sheetDataAt = findTag(xml, prefix + 'sheetData', root.end, xml.length);
+  if (sheetDataAt < 0) return rows;
+  const sheetData = readTag(xml, sheetDataAt);
+  if (sheetData.selfClosing) return rows;
+  const end = findEndTag(xml, prefix + 'sheetData', sheetData.end);
+  if (end < 0) throw corrupt('worksheet XML cut short');
+
+  const rowName = prefix + 'row';
+  const cellName = prefix + 'c';
+  const cellClose = '</' + prefix + 'c>';
+  const valueName = prefix + 'v';
+  const valueClose = '</' + prefix + 'v>';
+  const inlineName = prefix + 'is';
+  const { sharedStrings, dateStyles, maxRows, maxColumns } = context;
+  const dateOffset = context.date1904 ? DATE_1904_OFFSET : 0;
+
+  const cell: CellTag = { column: -1, row: -1, type: CellType.Number, style: 0, end: 0, selfClosing: false };
+  let rowIndex = -1;
+  // A <row> without `r` takes its number from its first cell reference, else follows the previous row.
+  let rowNumberFromCell = false;
+  let column = -1;
+  let currentRow: CellValue[] | undefined;
+
+  let pos = sheetData.end;
+  while (pos < end) {
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0 || lt >= end) break;
+    const next = xml.charCodeAt(lt + 1);
+
+    if (next === SLASH || next === BANG) {
+      const close = next === BANG && xml.startsWith('<!--', lt) ? xml.indexOf('-->', lt) : xml.indexOf('>', lt);
+      if (close < 0) throw corrupt('worksheet XML cut short');
+      pos = close + 1;
+      continue;
+    }
+
+    if (isTagAt(xml, lt, rowName)) {
+      const tag = readTag(xml, lt);
+      const number = Number(tag.attrs.r);
+      if (Number.isInteger(number) && number >= 1) {
+        rowIndex = number - 1;
+        rowNumberFromCell = false;
+      } else {
+        rowIndex++;
+        rowNumberFromCell = true;
+      }
+      column = -1;
+      currentRow = undefined;
+      pos = tag.end;
+      continue;
+    }
+
+    if (!isTagAt(xml, lt, cellName)) {
+      const close = xml.indexOf('>', lt);
+      if (close < 0) throw corrupt('worksheet XML cut short');
+      pos = close + 1;
+      continue;
+    }
+
+    readCellTag(xml, lt + 1 + cellName.length, cell);
+    column = cell.column >= 0 ? cell.column : column + 1;
+    if (rowNumberFromCell && cell.row >= 0) {
+      rowIndex = cell.row;
+      currentRow = undefined;
+    }
+    rowNumberFromCell = false;
+    if (rowIndex < 0) rowIndex = 0; // a cell outside any <row>: not valid, read as row 1
+    if (cell.selfClosing) {
+      pos = cell.end;
+      continue;
+    }
+
+    const contentEnd = xml.indexOf(cellClose, cell.end);
+    if (contentEnd < 0 || contentEnd > end) throw corrupt('worksheet XML: unterminated cell');
+    pos = contentEnd + cellClose.length;
+
+    // Children: <f> (formula, ignored: its cached <v> is the value), <v>, <is>.
+    let valueStart = -1;
+    let valueEnd = -1;
+    let inlineStart = -1;
+    let inlineEnd = -1;
+    for (let at = xml.indexOf('<', cell.end); at < contentEnd; ) {
+      if (isTagAt(xml, at, valueName)) {
+        const gt = xml.indexOf('>', at);
+        if (xml.charCodeAt(gt - 1) === SLASH) {
+          valueStart = valueEnd = gt + 1; // <v/>
+        } else {
+          valueStart = gt + 1;
+          valueEnd = xml.indexOf(valueClose, valueStart);
+          if (valueEnd < 0 || valueEnd > contentEnd) throw corrupt('worksheet XML: unterminated value');
+        }
+        at = xml.indexOf('<', valueEnd + 1);
+      } else if (isTagAt(xml, at, inlineName)) {
+        inlineStart = xml.indexOf('>', at) + 1;
+        inlineEnd = findEndTag(xml, inlineName, inlineStart);
+        if (inlineEnd < 0 || inlineEnd > contentEnd) inlineEnd = contentEnd;
+        at = xml.indexOf('<', inlineEnd + 1);
+      } else {
+        at = xml.indexOf('<', at + 1);
+      }
+    }
+
+    let value: CellValue = null;
+    if (cell.type === CellType.InlineString && inlineStart >= 0) {
+      value = readStringItem(xml, inlineStart, inlineEnd, prefix);
+    } else if (valueStart >= 0) {
+      value = cellValue(xml, valueStart, valueEnd, cell, sharedStrings, dateStyles, dateOffset);
+    }
+    if (value === null || rowIndex >= maxRows || column >= maxColumns) continue;
+    if (!currentRow) {
+      currentRow = rows[rowIndex];
+      if (!currentRow) rows[rowIndex] = currentRow = [];
+    }
+    currentRow[column] = value;
+  }
+  return rows;
+}
+
+function cellValue(
+  xml: string,
+  start: number,
+  end: number,
+  cell: CellTag,
+  sharedStrings: readonly string[],
+  dateStyles: readonly boolean[],
+  dateOffset: number,
+): CellValue {
+  switch (cell.type) {
+    case CellType.SharedString: {
+      const index = parseIndex(xml, start, end);
+      return index >= 0 && index < sharedStrings.length ? sharedStrings[index] : null;
+    }
+    case CellType.FormulaString:
+    case CellType.InlineString:
+      return unescapeExcelText(readText(xml, start, end));
+    case CellType.Boolean: {
+      const text = readText(xml, start, end).trim();
+      if (text === '1' || text.toLowerCase() === 'true') return true;
+      if (text === '0' || text.toLowerCase() === 'false') return false;
+      return text || null;
+    }
+    case CellType.Error:
+      return errorCell(readText(xml, start, end).trim() || '#N/A');
+    case CellType.IsoDate: {
+      const text = readText(xml, start, end).trim();
+      if (!text) return null;
+      const serial = isoDateSerial(text);
+      return serial === null ? text : dateCell(serial);
+    }
+    case CellType.Number: {
+      const text = readText(xml, start, end);
+      if (!text.trim()) return null;
+      const number = Number(text);
+      if (!Number.isFinite(number)) return text.trim();
+      return dateStyles[cell.style] === true ? dateCell(number + dateOffset) : number;
+    }
+  }
+}
+
+/** Reads the attributes of a `<c` start tag from just after its name. */
+function readCellTag(xml: string, from: number, out: CellTag): void {
+  out.column = -1;
+  out.row = -1;
+  out.type = CellType.Number;
+  out.style = 0;
+  let i = from;
+  for (;;) {
+    let c = xml.charCodeAt(i);
+    while (isBlank(c)) c = xml.charCodeAt(++i);
+    if (c === GT) {
+      out.end = i + 1;
+      out.selfClosing = false;
+      return;
+    }
+    if (c === SLASH) {
+      out.end = i + 2;
+      out.selfClosing = true;
+      return;
+    }
+    if (Number.isNaN(c)) throw corrupt('worksheet XML: unterminated cell tag');
+    const nameStart = i;
+    while (!Number.isNaN(c) && c !== EQUALS && c !== GT && c !== SLASH && !isBlank(c)) c = xml.charCodeAt(++i);
+    const nameLength = i - nameStart;
+    while (isBlank(c)) c = xml.charCodeAt(++i);
+    if (c !== EQUALS) continue; // a valueless attribute: not XML, tolerated
+    c = xml.charCodeAt(++i);
+    while (isBlank(c)) c = xml.charCodeAt(++i);
+    if (c !== 34 && c !== 39) throw corrupt('worksheet XML: unquoted attribute');
+    const valueStart = i + 1;
+    const valueEnd = xml.indexOf(c === 34 ? '"' : "'", valueStart);
+    if (valueEnd < 0) throw corrupt('worksheet XML: unterminated attribute');
+    if (nameLength === 1) {
+      const name = xml.charCodeAt(nameStart);
+      if (name === 114 /* r */) {
+        readCellReference(xml, valueStart, valueEnd, out);
+      } else if (name === 116 /* t */) {
+        out.type = cellTypeOf(xml.substring(valueStart, valueEnd));
+      } else if (name === 115 /* s */) {
+        out.style = Math.max(0, parseIndex(xml, valueStart, valueEnd));
+      }
+    }
+    i = valueEnd + 1;
+  }
+}
+
+function cellTypeOf(t: string): CellType {
+  switch (t) {
+    case 's':
+      return CellType.SharedString;
+    case 'str':
+      return CellType.FormulaString;
+    case 'inlineStr':
+      return CellType.InlineString;
+    case 'b':
+      return CellType.Boolean;
+    case 'e':
+      return CellType.Error;
+    case 'd':
+      return CellType.IsoDate;
+    default:
+      return CellType.Number;
+  }
+}
+
+/** A non-negative integer written between start and end (blanks allowed around it), or -1. */
+function parseIndex(xml: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && isBlank(xml.charCodeAt(i))) i++;
+  let n = 0;
+  let digits = 0;
+  for (; i < end; i++) {
+    const d = xml.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+    digits++;
+  }
+  while (i < end && isBlank(xml.charCodeAt(i))) i++;
+  return digits && i === end ? n : -1;
+}
+
+/** Sets `out.column` and `out.row` (0-based, -1 when missing) from a reference like `B3` or `$B$3`. */
+function readCellReference(xml: string, start: number, end: number, out: CellTag): void {
+  let column = 0;
+  let letters = 0;
+  let i = start;
+  for (; i < end; i++) {
+    let c = xml.charCodeAt(i);
+    if (c === DOLLAR) continue;
+    if (c >= 97 && c <= 122) c -= 32; // lower case
+    if (c < 65 || c > 90) break;
+    column = column * 26 + (c - 64);
+    letters++;
+  }
+  let row = 0;
+  let digits = 0;
+  for (; i < end; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === DOLLAR) continue;
+    if (c < 48 || c > 57) break;
+    row = row * 10 + (c - 48);
+    digits++;
+  }
+  out.column = letters ? column - 1 : -1;
+  out.row = digits && row > 0 ? row - 1 : -1;
+}
+
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_TIME = /^(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
+
+/**
+ * Serial of a `t="d"` value (ISO 8601). The wall-clock time is kept as written: a zone suffix is
+ * ignored, as Excel shows the same digits. Null when not a real date or time.
+ */
+function isoDateSerial(text: string): number | null {
+  const time = ISO_TIME.exec(text);
+  if (time) return dayFraction(time[1], time[2], time[3], time[4]);
+  const m = ISO_DATE_TIME.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  const fraction = m[4] === undefined ? 0 : dayFraction(m[4], m[5], m[6], m[7]);
+  return fraction === null ? null : isoToSerial(year, month, day) + fraction;
+}
+
+function dayFraction(hours: string, minutes: string, seconds?: string, fraction?: string): number | null {
+  const h = Number(hours);
+  const m = Number(minutes);
+  const s = Number(seconds ?? 0) + Number(fraction ?? 0);
+  if (h > 24 || m > 59 || s >= 61) return null;
+  return (h * 3600 + m * 60 + s) / 86400;
+}
