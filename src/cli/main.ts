@@ -15,25 +15,13 @@ import { TOOL_NAME, TOOL_VERSION } from '../engine/version';
 import { writeTemplate } from '../node/template';
 import { writeSheetsXlsx } from '../node/xlsxWriter';
 import { ParsedArgs, UsageError, parseArgs } from './args';
+import { BOOLEAN_FLAGS, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Io, VALUE_OPTIONS, common, localToday, writeOut } from './common';
 import { expandPaths, validateFile } from './inputs';
 import { loadReferenceFile } from './reference';
+
+export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './common';
+export type { Io } from './common';
 import { formatText } from './text';
-
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
-
-const BOOLEAN_FLAGS = new Set(['help', 'version', 'quiet', 'all']);
-const VALUE_OPTIONS = new Set(['format', 'out', 'json', 'referensi', 'lang', 'today', 'opd', 'tahun']);
-
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Progress goes to standard error only when it is a terminal. */
-  progress: boolean;
-  /** Today's date, ISO; injectable for tests. */
-  today: () => string;
-}
 
 const HELP = `${TOOL_NAME} ${TOOL_VERSION} — validasi dan konsolidasi inovasi daerah
 
@@ -54,42 +42,6 @@ Opsi umum:
 Kode keluar: 0 semua berkas terbaca tanpa galat terbuka; 1 ada galat terbuka (termasuk berkas tak
 terbaca, KON-03); 2 salah pemakaian atau referensi yang gagal diperiksa.
 `;
-
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-interface Common {
-  lang: Lang;
-  today: string;
-  quiet: boolean;
-  reference: Reference;
-}
-
-async function common(args: ParsedArgs, io: Io): Promise<Common | number> {
-  const langOpt = args.options.lang ?? 'id';
-  if (langOpt !== 'id' && langOpt !== 'en') throw new UsageError(`--lang harus id atau en, bukan ${String(langOpt)}.`);
-  const lang = langOpt as Lang;
-  const todayOpt = args.options.today;
-  let today = io.today();
-  if (todayOpt !== undefined) {
-    if (typeof todayOpt !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(todayOpt) || Number.isNaN(Date.parse(todayOpt + 'T00:00:00Z')))
-      throw new UsageError(`--today harus tanggal YYYY-MM-DD, bukan ${String(todayOpt)}.`);
-    today = todayOpt;
-  }
-  const loaded = await loadReferenceFile(args.options.referensi as string | undefined, lang);
-  if (!loaded.ok) {
-    io.stderr(loaded.problems.join('\n') + '\n');
-    return EXIT_USAGE;
-  }
-  return { lang, today, quiet: args.options.quiet === true, reference: loaded.reference };
-}
-
-async function writeOut(file: string, content: string | Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await fs.writeFile(file, content);
-}
 
 async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = await common(args, io);

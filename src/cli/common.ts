@@ -1,0 +1,60 @@
+/** What every command shares: options, the reference in force, exit codes, output. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { Lang } from '../engine/messages';
+import { Reference } from '../engine/reference/model';
+import { ParsedArgs, UsageError } from './args';
+import { loadReferenceFile } from './reference';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export const BOOLEAN_FLAGS = new Set(['help', 'version', 'quiet', 'all']);
+export const VALUE_OPTIONS = new Set(['format', 'out', 'json', 'referensi', 'lang', 'today', 'opd', 'tahun']);
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Progress goes to standard error only when it is a terminal. */
+  progress: boolean;
+  /** Today's date, ISO; injectable for tests. */
+  today: () => string;
+}
+
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export interface Common {
+  lang: Lang;
+  today: string;
+  quiet: boolean;
+  reference: Reference;
+}
+
+export async function common(args: ParsedArgs, io: Io): Promise<Common | number> {
+  const langOpt = args.options.lang ?? 'id';
+  if (langOpt !== 'id' && langOpt !== 'en') throw new UsageError(`--lang harus id atau en, bukan ${String(langOpt)}.`);
+  const lang = langOpt as Lang;
+  const todayOpt = args.options.today;
+  let today = io.today();
+  if (todayOpt !== undefined) {
+    if (typeof todayOpt !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(todayOpt) || Number.isNaN(Date.parse(todayOpt + 'T00:00:00Z')))
+      throw new UsageError(`--today harus tanggal YYYY-MM-DD, bukan ${String(todayOpt)}.`);
+    today = todayOpt;
+  }
+  const loaded = await loadReferenceFile(args.options.referensi as string | undefined, lang);
+  if (!loaded.ok) {
+    io.stderr(loaded.problems.join('\n') + '\n');
+    return EXIT_USAGE;
+  }
+  return { lang, today, quiet: args.options.quiet === true, reference: loaded.reference };
+}
+
+export async function writeOut(file: string, content: string | Uint8Array): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await fs.writeFile(file, content);
+}
+
