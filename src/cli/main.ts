@@ -7,7 +7,6 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Lang } from '../engine/messages';
 import { buildReport } from '../engine/report';
-import { Reference } from '../engine/reference/model';
 import { referenceId, referenceToJson } from '../engine/reference/load';
 import { ReferenceIndex } from '../engine/reference/index';
 import { referenceToGrid } from '../engine/reference/workbook';
