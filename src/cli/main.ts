@@ -21,6 +21,7 @@ import { loadReferenceFile } from './reference';
 export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './common';
 export type { Io } from './common';
 import { formatText } from './text';
+import { auditCommand } from './audit';
 
 const HELP = `${TOOL_NAME} ${TOOL_VERSION} — validasi dan konsolidasi inovasi daerah
 
@@ -148,6 +149,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await templateCommand(args, io);
       case 'reference':
         return await referenceCommand(args, io);
+      case 'audit':
+        return await auditCommand(args, io);
       default:
         throw new UsageError(`Perintah tidak dikenal: ${command}. Lihat --help.`);
     }
