@@ -5,3 +5,8 @@ module.exports = {
   transform: { '^.+\\.tsx?$': 'ts-jest' },
   testMatch: ['**/*.test.ts'],
 };
+
+// CI asks for a machine-readable summary (see .ci/run).
+if (process.env.JEST_JSON) {
+  module.exports.reporters = ['default', ['<rootDir>/scripts/jest-json-reporter.js', { outputFile: process.env.JEST_JSON }]];
+}

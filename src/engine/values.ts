@@ -2,7 +2,7 @@
  * Accepted value forms (submission-workbook.md). Each parser turns one cell into a canonical value,
  * "empty", or the id of the format rule it breaks. No parser throws on user data.
  */
-import { CellValue, isDateCell, isErrorCell, isoToSerial, serialToIso } from './grid';
+import { CellValue, isDateCell, isErrorCell, serialToIso } from './grid';
 import { EnumOption } from './schema';
 import { normalise } from './text';
 
@@ -171,12 +171,6 @@ export function parseDate(v: CellValue): Parsed<string> {
     return bad('FMT-03');
   }
   return validDate(y, m, d) ? ok(iso(y, m, d)) : bad('FMT-03');
-}
-
-/** Serial of an ISO date, for comparisons. */
-export function isoDateSerial(isoDate: string): number {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return isoToSerial(y, m, d);
 }
 
 const URL_TEXT = /^https?:\/\/(?:[^\s/?#@]+@)?[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.?(?::\d{1,5})?(?:[/?#]\S*)?$/iu;

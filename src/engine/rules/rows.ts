@@ -5,7 +5,7 @@
  */
 import { COLUMNS, ColumnKey, STANDARD_COMPONENTS, Tahapan } from '../schema';
 import { normalise, nearest } from '../text';
-import { cellText, countWords, isoDateSerial } from '../values';
+import { cellText, countWords } from '../values';
 import { Emit, RowContext, RuleContext, nearestHint, rowFinding, rowKeys } from './context';
 
 type Value = string | number;

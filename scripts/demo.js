@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo`: validates the shipped sample workbooks in examples/ (and consolidates them when
+ * the consolidate command is available), printing what a planner would see. The sample contains
+ * honest mistakes on purpose, so findings (exit 1 of the CLI) are the expected outcome here.
+ */
+const path = require('node:path');
+const { run } = require('../lib/cli/main');
+
+const root = path.join(__dirname, '..');
+const examples = path.join(root, 'examples');
+const io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  progress: false,
+  today: () => '2026-11-28',
+};
+
+async function main() {
+  console.log(`== validate ${path.relative(root, examples)}/ (--today 2026-11-28) ==\n`);
+  const code = await run(['validate', examples, '--today', '2026-11-28'], io);
+  if (code === 2) process.exit(2);
+  const out = path.join(root, 'out', 'rekap-kota-bitung.xlsx');
+  const consolidated = await run(['consolidate', examples, '--today', '2026-11-28', '--out', out, '--json', path.join(root, 'out', 'rekap-kota-bitung.json')], {
+    ...io,
+    stderr: () => {},
+  });
+  if (consolidated !== 2) console.log(`\nRingkasan kota ditulis ke ${path.relative(root, out)}`);
+  console.log('\nSelesai. Temuan di atas adalah kesalahan contoh yang disengaja (lihat examples/README.md).');
+}
+
+main().catch((e) => {
+  console.error(`demo gagal: ${e.message}`);
+  process.exit(2);
+});
