@@ -63,7 +63,8 @@ const GROUPED_DIGITS = /^-?(?:\d{1,3}(?:\.\d{3})+|\d+)$/;
 export function parseInteger(v: CellValue): Parsed<number> {
   if (isEmptyCell(v)) return EMPTY;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v) || !Number.isInteger(v)) return bad('FMT-04');
+    // Beyond 2^53 a number is no longer an exact whole number.
+    if (!Number.isSafeInteger(v)) return bad('FMT-04');
     return v < 0 ? bad('FMT-05') : ok(v);
   }
   if (typeof v !== 'string') return bad('FMT-04');
