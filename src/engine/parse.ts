@@ -150,8 +150,8 @@ export function parseCell(def: Pick<ColumnDef, 'type' | 'options'>, raw: CellVal
     }
     case 'program': {
       const t = parseText(raw);
-      if (t.kind === 'empty') return t;
-      if (t.kind === 'bad') return { kind: 'bad', rule: 'RPJ-01' };
+      // An error value is FMT-02 like in any other text column; text without a code is RPJ-01.
+      if (t.kind !== 'ok') return t;
       const code = codes.canonicalProgramCode(t.value);
       return code ? { kind: 'ok', value: code } : { kind: 'bad', rule: 'RPJ-01' };
     }

@@ -18,7 +18,9 @@ let utf16be: TextDecoderLike | undefined;
 
 /** An XML part is UTF-8 unless a UTF-16 byte-order mark says otherwise (rare, but allowed). */
 export function decodeXml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return (utf16le ??= new TextDecoderImpl('utf-16le')).decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return (utf16be ??= new TextDecoderImpl('utf-16be')).decode(bytes);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return (utf16le ??= new TextDecoderImpl('utf-16le')).decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return (utf16be ??= new TextDecoderImpl('utf-16be')).decode(bytes);
   return utf8.decode(bytes);
 }

@@ -12,10 +12,11 @@ export function parseRelationships(xml: string, sourceFolder: string): Map<strin
   const rels = new Map<string, Relationship>();
   const root = readRootTag(xml);
   const name = prefixOf(root.name) + 'Relationship';
-  for (let at = findTag(xml, name, root.end, xml.length); at >= 0; ) {
+  for (let at = findTag(xml, name, root.end, xml.length); at >= 0;) {
     const tag = readTag(xml, at);
     const { Id: id, Type: type, Target: target, TargetMode: mode } = tag.attrs;
-    if (id && target && mode !== 'External') rels.set(id, { type: type ?? '', path: resolvePartPath(sourceFolder, target) });
+    if (id && target && mode !== 'External')
+      rels.set(id, { type: type ?? '', path: resolvePartPath(sourceFolder, target) });
     at = findTag(xml, name, tag.end, xml.length);
   }
   return rels;
@@ -86,7 +87,7 @@ export function parseWorkbook(xml: string): WorkbookInfo | null {
   if (listTag.selfClosing) return { sheets, date1904 };
   const listEnd = findEndTag(xml, prefix + 'sheets', listTag.end);
   const end = listEnd < 0 ? xml.length : listEnd;
-  for (let at = findTag(xml, prefix + 'sheet', listTag.end, end); at >= 0; ) {
+  for (let at = findTag(xml, prefix + 'sheet', listTag.end, end); at >= 0;) {
     const tag = readTag(xml, at);
     const state = tag.attrs.state;
     sheets.push({
@@ -111,7 +112,7 @@ export function parseSharedStrings(xml: string): string[] {
   const root = readRootTag(xml);
   const prefix = prefixOf(root.name);
   const item = prefix + 'si';
-  for (let at = findTag(xml, item, root.end, xml.length); at >= 0; ) {
+  for (let at = findTag(xml, item, root.end, xml.length); at >= 0;) {
     const tag = readTag(xml, at);
     if (tag.selfClosing) {
       strings.push('');

@@ -57,7 +57,10 @@ export function readXlsx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS)
     const zip = readZipDirectory(bytes);
     // Refuse on the declared sizes before inflating anything; the budget below catches liars.
     if (zip.declaredTotal > limits.maxExpandedBytes) {
-      return failure('expandsTooLarge', `${formatSize(zip.declaredTotal)} > ${formatSize(limits.maxExpandedBytes)}`);
+      return failure(
+        'expandsTooLarge',
+        `${formatSize(zip.declaredTotal)} > ${formatSize(limits.maxExpandedBytes)}`,
+      );
     }
     const pkg = new Package(bytes, zip, new ExpansionBudget(limits.maxExpandedBytes));
     return { ok: true, workbook: readWorkbook(pkg, limits) };

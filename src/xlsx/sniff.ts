@@ -48,7 +48,8 @@ function sniffTextKind(bytes: Uint8Array): string | null {
   if (controls > sample.length * 0.02) return null;
   // ASCII is enough to recognise the markup; other bytes become '?' and are ignored.
   let head = '';
-  for (let i = 0; i < Math.min(sample.length, 1024); i++) head += sample[i] < 0x80 ? String.fromCharCode(sample[i]) : '?';
+  for (let i = 0; i < Math.min(sample.length, 1024); i++)
+    head += sample[i] < 0x80 ? String.fromCharCode(sample[i]) : '?';
   head = head.replace(/^(\?\?\?)?\s*/, '').toLowerCase(); // UTF-8 BOM, leading blanks
   if (head.startsWith('<')) return head.includes('<html') || head.includes('<!doctype html') ? 'HTML' : 'XML';
   return 'CSV/teks';
@@ -90,7 +91,8 @@ export function compoundFileEntryNames(bytes: Uint8Array): string[] | null {
     if (guard > sectorCount || !validSector(difat)) return null;
     const base = sectorOffset(difat);
     const slots = sectorSize / 4 - 1;
-    for (let i = 0; i < slots && fatSectors.length < fatSectorTotal; i++) fatSectors.push(u32(bytes, base + i * 4));
+    for (let i = 0; i < slots && fatSectors.length < fatSectorTotal; i++)
+      fatSectors.push(u32(bytes, base + i * 4));
     difat = u32(bytes, base + slots * 4);
   }
   if (fatSectors.length === 0 || fatSectors.length > sectorCount) return null;

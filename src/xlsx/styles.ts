@@ -44,7 +44,7 @@ export function parseDateStyles(xml: string): boolean[] {
   const numFmts = findTag(xml, prefix + 'numFmts', root.end, xml.length);
   if (numFmts >= 0) {
     const end = sectionEnd(xml, prefix + 'numFmts', numFmts);
-    for (let at = findTag(xml, prefix + 'numFmt', numFmts + 1, end); at >= 0; ) {
+    for (let at = findTag(xml, prefix + 'numFmt', numFmts + 1, end); at >= 0;) {
       const tag = readTag(xml, at);
       const id = Number(tag.attrs.numFmtId);
       if (Number.isInteger(id)) customFormats.set(id, tag.attrs.formatCode ?? '');
@@ -56,7 +56,7 @@ export function parseDateStyles(xml: string): boolean[] {
   const cellXfs = findTag(xml, prefix + 'cellXfs', root.end, xml.length);
   if (cellXfs >= 0) {
     const end = sectionEnd(xml, prefix + 'cellXfs', cellXfs);
-    for (let at = findTag(xml, prefix + 'xf', cellXfs + 1, end); at >= 0; ) {
+    for (let at = findTag(xml, prefix + 'xf', cellXfs + 1, end); at >= 0;) {
       const tag = readTag(xml, at);
       const id = Number(tag.attrs.numFmtId ?? 0);
       // A custom definition wins over the built-in meaning of the same id.

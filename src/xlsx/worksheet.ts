@@ -101,7 +101,8 @@ export function parseWorksheet(xml: string, context: SheetContext): SheetRows {
     const next = xml.charCodeAt(lt + 1);
 
     if (next === SLASH || next === BANG) {
-      const close = next === BANG && xml.startsWith('<!--', lt) ? xml.indexOf('-->', lt) : xml.indexOf('>', lt);
+      const close =
+        next === BANG && xml.startsWith('<!--', lt) ? xml.indexOf('-->', lt) : xml.indexOf('>', lt);
       if (close < 0) throw corrupt('worksheet XML cut short');
       pos = close + 1;
       continue;
@@ -152,22 +153,18 @@ export function parseWorksheet(xml: string, context: SheetContext): SheetRows {
     let valueEnd = -1;
     let inlineStart = -1;
     let inlineEnd = -1;
-    for (let at = xml.indexOf('<', cell.end); at < contentEnd; ) {
+    for (let at = xml.indexOf('<', cell.end); at >= 0 && at < contentEnd;) {
       if (isTagAt(xml, at, valueName)) {
         const gt = xml.indexOf('>', at);
-        if (xml.charCodeAt(gt - 1) === SLASH) {
-          valueStart = valueEnd = gt + 1; // <v/>
-        } else {
-          valueStart = gt + 1;
-          valueEnd = xml.indexOf(valueClose, valueStart);
-          if (valueEnd < 0 || valueEnd > contentEnd) throw corrupt('worksheet XML: unterminated value');
-        }
-        at = xml.indexOf('<', valueEnd + 1);
+        valueStart = gt + 1;
+        valueEnd = xml.charCodeAt(gt - 1) === SLASH ? valueStart : xml.indexOf(valueClose, valueStart); // <v/> is empty
+        if (valueEnd < 0 || valueEnd > contentEnd) throw corrupt('worksheet XML: unterminated value');
+        at = xml.indexOf('<', valueEnd);
       } else if (isTagAt(xml, at, inlineName)) {
         inlineStart = xml.indexOf('>', at) + 1;
         inlineEnd = findEndTag(xml, inlineName, inlineStart);
         if (inlineEnd < 0 || inlineEnd > contentEnd) inlineEnd = contentEnd;
-        at = xml.indexOf('<', inlineEnd + 1);
+        at = xml.indexOf('<', inlineEnd);
       } else {
         at = xml.indexOf('<', at + 1);
       }
@@ -252,7 +249,8 @@ function readCellTag(xml: string, from: number, out: CellTag): void {
     }
     if (Number.isNaN(c)) throw corrupt('worksheet XML: unterminated cell tag');
     const nameStart = i;
-    while (!Number.isNaN(c) && c !== EQUALS && c !== GT && c !== SLASH && !isBlank(c)) c = xml.charCodeAt(++i);
+    while (!Number.isNaN(c) && c !== EQUALS && c !== GT && c !== SLASH && !isBlank(c))
+      c = xml.charCodeAt(++i);
     const nameLength = i - nameStart;
     while (isBlank(c)) c = xml.charCodeAt(++i);
     if (c !== EQUALS) continue; // a valueless attribute: not XML, tolerated
@@ -337,7 +335,8 @@ function readCellReference(xml: string, start: number, end: number, out: CellTag
   out.row = digits && row > 0 ? row - 1 : -1;
 }
 
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const ISO_TIME = /^(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?$/;
 
 /**

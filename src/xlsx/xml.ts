@@ -1,7 +1,7 @@
 /**
- * A small scanner for the XML inside an xlsx: no DOM and no DTD processing. Only the five
- * predefined entities and numeric character references are decoded; any other `&name;` stays
- * literal text, so an entity-expansion payload declared in a DOCTYPE is never expanded.
+ * A small scanner for the XML inside an xlsx: no DOM and no DTD processing. A DOCTYPE is refused
+ * (see readRootTag); only the five predefined entities and numeric character references are
+ * decoded, any other `&name;` stays literal text, so no entity is ever expanded.
  *
  * SpreadsheetML parts use one namespace for all their elements, usually as the default namespace
  * but some writers (the .NET Open XML SDK) prefix it (`<x:c>`): callers search for
@@ -77,7 +77,11 @@ export function readTag(xml: string, lt: number): Tag {
   }
 }
 
-/** The root element, after the XML declaration, comments, processing instructions and any DOCTYPE. */
+/**
+ * The root element, after the XML declaration, comments and processing instructions. A DOCTYPE is
+ * refused, not skipped: OPC (ECMA-376 Part 2, M1.18) forbids DTDs in a package precisely because
+ * of entity-expansion attacks, and tells readers to treat one as an error.
+ */
 export function readRootTag(xml: string): Tag {
   let pos = 0;
   for (;;) {
@@ -85,7 +89,7 @@ export function readRootTag(xml: string): Tag {
     if (lt < 0) throw malformed('no root element');
     if (xml.startsWith('<?', lt)) pos = indexAfter(xml, '?>', lt);
     else if (xml.startsWith('<!--', lt)) pos = indexAfter(xml, '-->', lt);
-    else if (xml.startsWith('<!', lt)) pos = skipDeclaration(xml, lt);
+    else if (xml.startsWith('<!', lt)) throw new XlsxReadError('corrupt', 'DTD declaration in an xlsx part');
     else return readTag(xml, lt);
   }
 }
@@ -119,22 +123,6 @@ function indexAfter(xml: string, token: string, from: number): number {
   const at = xml.indexOf(token, from);
   if (at < 0) throw malformed(`missing ${token}`);
   return at + token.length;
-}
-
-/** Skips `<!DOCTYPE …>` including an internal subset in `[…]`, without interpreting it. */
-function skipDeclaration(xml: string, lt: number): number {
-  let quote = 0;
-  let depth = 0;
-  for (let i = lt + 2; i < xml.length; i++) {
-    const c = xml.charCodeAt(i);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 91) depth++;
-    else if (c === 93) depth--;
-    else if (c === GT && depth <= 0) return i + 1;
-  }
-  throw malformed('unterminated declaration');
 }
 
 /**

@@ -51,7 +51,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     const locator = eocd - 20;
     if (locator >= 0 && u32(bytes, locator) === ZIP64_LOCATOR_SIGNATURE) {
       const zip64 = u64(bytes, locator + 8);
-      if (zip64 + 56 > bytes.length || u32(bytes, zip64) !== ZIP64_EOCD_SIGNATURE) throw corrupt('bad zip64 end record');
+      if (zip64 + 56 > bytes.length || u32(bytes, zip64) !== ZIP64_EOCD_SIGNATURE)
+        throw corrupt('bad zip64 end record');
       entryCount = u64(bytes, zip64 + 32);
       directorySize = u64(bytes, zip64 + 40);
       directoryOffset = u64(bytes, zip64 + 48);
@@ -63,7 +64,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
   let declaredTotal = 0;
   let at = directoryOffset;
   for (let i = 0; i < entryCount; i++) {
-    if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL_SIGNATURE) throw corrupt('bad zip central directory');
+    if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL_SIGNATURE)
+      throw corrupt('bad zip central directory');
     const nameLength = u16(bytes, at + 28);
     const extraLength = u16(bytes, at + 30);
     const commentLength = u16(bytes, at + 32);
@@ -80,8 +82,14 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
         const size = u16(bytes, field + 2);
         if (id === 0x0001) {
           let p = field + 4;
-          if (declaredSize === 0xffffffff) (declaredSize = u64(bytes, p)), (p += 8);
-          if (compressedSize === 0xffffffff) (compressedSize = u64(bytes, p)), (p += 8);
+          if (declaredSize === 0xffffffff) {
+            declaredSize = u64(bytes, p);
+            p += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = u64(bytes, p);
+            p += 8;
+          }
           if (localHeaderOffset === 0xffffffff) localHeaderOffset = u64(bytes, p);
           break;
         }
@@ -131,7 +139,8 @@ const INFLATE_STEP_BYTES = 32 * 1024;
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: ExpansionBudget): Uint8Array {
   if (entry.flags & FLAG_ENCRYPTED) throw new XlsxReadError('encrypted', 'zip entry encrypted');
   const at = entry.localHeaderOffset;
-  if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL_SIGNATURE) throw corrupt(`bad zip local header: ${entry.name}`);
+  if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL_SIGNATURE)
+    throw corrupt(`bad zip local header: ${entry.name}`);
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw corrupt(`zip entry cut short: ${entry.name}`);
@@ -141,7 +150,8 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Expansi
     budget.spend(data.length);
     return data;
   }
-  if (entry.method !== METHOD_DEFLATE) throw corrupt(`unsupported zip compression method ${entry.method}: ${entry.name}`);
+  if (entry.method !== METHOD_DEFLATE)
+    throw corrupt(`unsupported zip compression method ${entry.method}: ${entry.name}`);
 
   const chunks: Uint8Array[] = [];
   let total = 0;

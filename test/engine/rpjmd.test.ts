@@ -69,3 +69,7 @@ describe('RPJ-06', () => {
     expect(found(validate({ rows: [inisiatifRow({ 'Target Tahun Penerapan': 2029 })] }))).toEqual([]);
   });
 });
+
+test('an error value in the program column is FMT-02, not RPJ-01', () => {
+  expect(found(validate({ rows: [validRow({ 'Kode Program RPJMD': { kind: 'error', code: '#REF!' } })] }))).toEqual([`FMT-02@${at('Kode Program RPJMD')}`]);
+});
