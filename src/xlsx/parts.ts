@@ -28,7 +28,7 @@ export function relationshipKind(rel: Relationship): string {
 }
 
 /** `worksheets/sheet1.xml` from `xl/` → `xl/worksheets/sheet1.xml`; `/xl/…` is absolute. */
-export function resolvePartPath(sourceFolder: string, target: string): string {
+function resolvePartPath(sourceFolder: string, target: string): string {
   let decoded = target;
   try {
     decoded = decodeURIComponent(target);

@@ -47,10 +47,10 @@ function sniffTextKind(bytes: Uint8Array): string | null {
   }
   if (controls > sample.length * 0.02) return null;
   // ASCII is enough to recognise the markup; other bytes become '?' and are ignored.
-  let head = '';
-  for (let i = 0; i < Math.min(sample.length, 1024); i++)
-    head += sample[i] < 0x80 ? String.fromCharCode(sample[i]) : '?';
-  head = head.replace(/^(\?\?\?)?\s*/, '').toLowerCase(); // UTF-8 BOM, leading blanks
+  const head = Array.from(sample.subarray(0, 1024), (b) => (b < 0x80 ? String.fromCharCode(b) : '?'))
+    .join('')
+    .replace(/^(\?\?\?)?\s*/, '') // UTF-8 BOM, leading blanks
+    .toLowerCase();
   if (head.startsWith('<')) return head.includes('<html') || head.includes('<!doctype html') ? 'HTML' : 'XML';
   return 'CSV/teks';
 }
@@ -70,7 +70,7 @@ const HEADER_DIFAT_SLOTS = 109;
  * Names of the entries in an OLE compound file's directory (MS-CFB), or null when the file's
  * structure does not hold together. Every loop is bounded by the number of sectors in the file.
  */
-export function compoundFileEntryNames(bytes: Uint8Array): string[] | null {
+function compoundFileEntryNames(bytes: Uint8Array): string[] | null {
   if (bytes.length < 512) return null;
   const sectorShift = u16(bytes, 0x1e);
   if (sectorShift !== 9 && sectorShift !== 12) return null;

@@ -30,7 +30,7 @@ export function isBlank(code: number): boolean {
 }
 
 /** True when the character after a tag name ends it: `<c>` and `<c r=…>` but not `<col>`. */
-export function endsName(code: number): boolean {
+function endsName(code: number): boolean {
   return code === GT || code === SLASH || isBlank(code);
 }
 
@@ -44,7 +44,7 @@ export function readTag(xml: string, lt: number): Tag {
   const length = xml.length;
   while (i < length && !endsName(xml.charCodeAt(i))) i++;
   const name = xml.substring(lt + 1, i);
-  const attrs: Record<string, string> = {};
+  const attrs: Record<string, string> = Object.create(null); // no prototype: attribute names are data
   for (;;) {
     while (i < length && isBlank(xml.charCodeAt(i))) i++;
     if (i >= length) throw malformed(`unterminated <${name}>`);
@@ -162,7 +162,7 @@ function decodeCharData(raw: string): string {
 const LONGEST_ENTITY = 10; // `&#x10FFFF;`
 
 /** Decodes `&lt; &gt; &amp; &quot; &apos;` and `&#…;` / `&#x…;`; anything else stays as written. */
-export function decodeEntities(raw: string): string {
+function decodeEntities(raw: string): string {
   let amp = raw.indexOf('&');
   if (amp < 0) return raw;
   let out = '';
