@@ -71,7 +71,8 @@ function listRange(col: number, count: number): string | null {
 }
 
 /** Excel caps titles at 32 and messages at 255 characters. */
-const cap = (text: string, max: number) => ([...text].length <= max ? text : [...text].slice(0, max - 1).join('') + '…');
+const cap = (text: string, max: number) =>
+  [...text].length <= max ? text : [...text].slice(0, max - 1).join('') + '…';
 
 function addValidation(ws: ExcelJS.Worksheet, address: string, v: Validation): void {
   const dv: Validation = {
@@ -142,7 +143,10 @@ const LONG_TEXT = new Set(['masalah', 'rancangBangun', 'tujuan', 'manfaat', 'has
 const ERROR_TITLE = 'Isian tidak sah';
 
 /** The data validation of one column, or a prompt-only validation when the type has none. */
-function columnValidation(def: ColumnDef, lists: { bidang: string | null; program: string | null }): Validation {
+function columnValidation(
+  def: ColumnDef,
+  lists: { bidang: string | null; program: string | null },
+): Validation {
   const base = { allowBlank: true, promptTitle: def.label, prompt: def.help, errorTitle: ERROR_TITLE };
   switch (def.type) {
     case 'enum': {
@@ -325,7 +329,12 @@ function addIdentitasSheet(
     help.alignment = { vertical: 'middle', wrapText: true };
 
     const address = value.address;
-    const prompt = { promptTitle: def.label, prompt: IDENTITY_HELP[def.key], errorTitle: ERROR_TITLE, allowBlank: true };
+    const prompt = {
+      promptTitle: def.label,
+      prompt: IDENTITY_HELP[def.key],
+      errorTitle: ERROR_TITLE,
+      allowBlank: true,
+    };
     switch (def.key) {
       case 'opd':
         if (opts.opd) {
@@ -404,7 +413,9 @@ function addInovasiSheet(
     // Column styles first: header and data cells created later inherit them.
     const numFmt = NUMBER_FORMAT[def.type];
     if (numFmt) column.numFmt = numFmt;
-    column.alignment = LONG_TEXT.has(def.key) ? { vertical: 'top' } : { vertical: 'top', wrapText: def.type === 'text' };
+    column.alignment = LONG_TEXT.has(def.key)
+      ? { vertical: 'top' }
+      : { vertical: 'top', wrapText: def.type === 'text' };
     if (def.key === 'status') {
       column.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL } };
       column.font = { italic: true, color: { argb: 'FF595959' } };
@@ -417,7 +428,9 @@ function addInovasiSheet(
     header.fill = {
       type: 'pattern',
       pattern: 'solid',
-      fgColor: { argb: def.key === 'status' ? 'FFBFBFBF' : def.requiredColumn ? HEADER_FILL : HEADER_FILL_OPTIONAL },
+      fgColor: {
+        argb: def.key === 'status' ? 'FFBFBFBF' : def.requiredColumn ? HEADER_FILL : HEADER_FILL_OPTIONAL,
+      },
     };
     header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
     header.border = BORDER;
@@ -443,7 +456,9 @@ export function templateWorkbook(ref: Reference, opts: TemplateOptions = {}): Ex
   wb.lastModifiedBy = CREATOR;
   wb.created = date;
   wb.modified = date;
-  wb.title = opts.opd ? `Usulan Inovasi Daerah ${tahun} - ${opts.opd.nama}` : `Usulan Inovasi Daerah ${tahun}`;
+  wb.title = opts.opd
+    ? `Usulan Inovasi Daerah ${tahun} - ${opts.opd.nama}`
+    : `Usulan Inovasi Daerah ${tahun}`;
   wb.subject = `${ref.daerah.nama}: usulan inovasi daerah (templat versi ${TEMPLATE_VERSION})`;
 
   // Sheet order: Identitas, Inovasi, then the hidden lists (column A, B, C of `_daftar`).
@@ -456,7 +471,9 @@ export function templateWorkbook(ref: Reference, opts: TemplateOptions = {}): Ex
   addIdentitasSheet(wb, opts, tahun, ranges.opd);
   addInovasiSheet(wb, rows, ranges);
   addDaftarSheet(wb, [lists.opd, lists.bidang, lists.program]);
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  wb.views = [
+    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' },
+  ];
   return wb;
 }
 

@@ -82,7 +82,11 @@ export function sheetsWorkbook(sheets: readonly SheetSpec[], options: WriteOptio
 }
 
 /** Writes `sheets` as an .xlsx file (bold frozen header row with autofilter where `header` is set). */
-export async function writeSheetsXlsx(sheets: readonly SheetSpec[], outPath: string, options: WriteOptions = {}): Promise<void> {
+export async function writeSheetsXlsx(
+  sheets: readonly SheetSpec[],
+  outPath: string,
+  options: WriteOptions = {},
+): Promise<void> {
   await writeWorkbook(sheetsWorkbook(sheets, options), outPath, options.date);
 }
 
@@ -107,7 +111,8 @@ export function setZipTimes(zip: Uint8Array, date: Date): void {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const year = Math.min(2107, Math.max(1980, date.getUTCFullYear()));
   const dosDate = ((year - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
+  const dosTime =
+    (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
 
   // End of central directory: the last "PK\5\6" within the final 64 KiB + 22 bytes.
   let eocd = -1;

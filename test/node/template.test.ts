@@ -93,12 +93,32 @@ describe('template workbook', () => {
       expect((dv.formulae[0] as Date).toISOString().slice(0, 10)).toBe('2000-01-01');
       expect(ws.getCell(3, col(key)).numFmt).toBe('dd/mm/yyyy');
     }
-    expect(dvAt(ws, 3, 'targetPenerapan')).toMatchObject({ type: 'whole', operator: 'between', formulae: [2000, 2100] });
-    expect(dvAt(ws, 3, 'penerimaManfaat')).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
+    expect(dvAt(ws, 3, 'targetPenerapan')).toMatchObject({
+      type: 'whole',
+      operator: 'between',
+      formulae: [2000, 2100],
+    });
+    expect(dvAt(ws, 3, 'penerimaManfaat')).toMatchObject({
+      type: 'whole',
+      operator: 'greaterThanOrEqual',
+      formulae: [0],
+    });
     expect(dvAt(ws, 3, 'no')).toMatchObject({ type: 'whole' });
-    expect(dvAt(ws, 3, 'anggaran')).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] });
-    expect(dvAt(ws, 3, 'spBiaya')).toMatchObject({ type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0] });
-    expect(dvAt(ws, 3, 'spJangkaWaktu')).toMatchObject({ type: 'decimal', operator: 'greaterThan', formulae: [0] });
+    expect(dvAt(ws, 3, 'anggaran')).toMatchObject({
+      type: 'decimal',
+      operator: 'greaterThanOrEqual',
+      formulae: [0],
+    });
+    expect(dvAt(ws, 3, 'spBiaya')).toMatchObject({
+      type: 'decimal',
+      operator: 'greaterThanOrEqual',
+      formulae: [0],
+    });
+    expect(dvAt(ws, 3, 'spJangkaWaktu')).toMatchObject({
+      type: 'decimal',
+      operator: 'greaterThan',
+      formulae: [0],
+    });
     // Every column but Status Validasi carries its help text as the input message.
     for (const def of COLUMNS.filter((c) => c.key !== 'status')) {
       expect(dvAt(ws, 2, def.key)?.prompt).toBe(def.help);
@@ -144,7 +164,16 @@ describe('writeSheetsXlsx', () => {
     const path = join(dir, 'sheets.xlsx');
     await writeSheetsXlsx(
       [
-        { name: 'OPD', header: true, widths: [10, 40], rows: [['Kode', 'Nama', 'Tanggal'], ['DINKES', 'Dinas Kesehatan', new Date(Date.UTC(2026, 0, 5))], ['X', null, 3]] },
+        {
+          name: 'OPD',
+          header: true,
+          widths: [10, 40],
+          rows: [
+            ['Kode', 'Nama', 'Tanggal'],
+            ['DINKES', 'Dinas Kesehatan', new Date(Date.UTC(2026, 0, 5))],
+            ['X', null, 3],
+          ],
+        },
         { name: 'Catatan', rows: [['bebas', true]] },
       ],
       path,
