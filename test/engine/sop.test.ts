@@ -25,6 +25,7 @@ describe('SOP-02', () => {
     ['Keputusan Wali Kota Bitung Nomor 188.45/HKM/SK/45/2024', true],
     ['SK Kepala Dinas Kesehatan Nomor 440/12/2025', true],
     ['Keputusan Kepala Badan Nomor 7 Tahun 2022', true],
+    ['Keputusan Kepala Dinas Kesehatan Nomor DINKES/123/2024', true],
     ['Perwali Nomor 12', false],
     ['Peraturan Wali Kota Tahun 2024', false],
     ['Surat Edaran Nomor 3 Tahun 2024', false],

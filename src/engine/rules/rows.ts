@@ -131,7 +131,7 @@ function checkConsistency(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | n
 // SOP-02: a regulation type, a number and a year 2000–2100.
 const REGULATION_TYPE =
   /\b(?:perda|peraturan\s+daerah|perwako|perwali|peraturan\s+wali\s*kota|perkada|peraturan\s+kepala\s+daerah|keputusan\s+wali\s*kota|kepwako|sk\s+wali\s*kota|sk\s+kepala\b|keputusan\s+kepala\b)/iu;
-const REGULATION_NUMBER = /(?:^|[^\p{L}])(?:no\.?|nomor)\s*[:.]?\s*[\p{L}\p{N}]*\d/iu;
+const REGULATION_NUMBER = /(?:^|[^\p{L}])(?:no\.?|nomor)\s*[:.]?\s*\S*\d/iu;
 const YEAR_2000_2100 = /(?<!\d)(?:20\d\d|2100)(?!\d)/u;
 
 export function isRecognisableRegulation(text: string): boolean {
