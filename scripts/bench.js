@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: generates its own data into bench-data/ (git-ignored), then measures side by
+ * side in one run, median of several repetitions, each phase in a fresh process:
+ *   - 60 workbooks × 300 rows: parse only (the xlsx reader alone), full validation, full
+ *     consolidation with the summary workbook written; time and peak memory; the ratios;
+ *   - one 20,000-row submission: parse only and validation;
+ *   - the Office adapter against the fake host: syncs and largest payload for 5,000 and 20,000 rows;
+ *   - the production task-pane bundle: initial JavaScript (gzip) and lazy chunks.
+ * Targets (issue 6) are printed next to the figures; a missed target makes the exit code 1.
+ */
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const ExcelJS = require('exceljs');
+const { COLUMNS } = require('../lib/engine/schema');
+
+const root = path.join(__dirname, '..');
+const dataDir = path.join(root, 'bench-data');
+const REPS = Number(process.env.BENCH_REPS || 5);
+const OPDS = ['DINKES', 'DIKBUD', 'DUKCAPIL', 'DISHUB', 'DINSOS', 'DLH', 'KOMINFO', 'DPMPTSP', 'BAPPEDA', 'BPKPD', 'DISKAN', 'DISPAR'];
+const WORDS = 'layanan masyarakat digital cepat tepat sasaran data terpadu kota bitung inovasi pelayanan publik warga kelurahan'.split(' ');
+
+function rowValues(i) {
+  const text = (n) => Array.from({ length: n }, (_, k) => WORDS[(i + k) % WORDS.length]).join(' ');
+  return {
+    No: i + 1,
+    'Nama Inovasi': `Inovasi Layanan ${i + 1} ${WORDS[i % WORDS.length]}`,
+    'Tahapan Inovasi': ['Inisiatif', 'Uji Coba', 'Penerapan'][i % 3],
+    Inisiator: 'OPD',
+    'Nama Inisiator': 'Bidang Pelayanan',
+    'Jenis Inovasi': i % 2 ? 'Digital' : 'Non Digital',
+    'Bentuk Inovasi': 'Inovasi Pelayanan Publik',
+    'Urusan Pemerintahan': '1.02',
+    'Kode Program RPJMD': '1.02.02',
+    'Target Tahun Penerapan': i % 3 === 2 ? null : 2027,
+    'Tanggal Uji Coba': i % 3 === 0 ? null : new Date(Date.UTC(2024, i % 12, 1 + (i % 27))),
+    'Tanggal Penerapan': i % 3 === 2 ? new Date(Date.UTC(2025, i % 12, 1 + (i % 27))) : null,
+    'Dasar Hukum': 'Peraturan Wali Kota Bitung Nomor 12 Tahun 2024',
+    'Nomor SOP': `SOP/${i}/2024`,
+    Permasalahan: text(20),
+    'Rancang Bangun': text(310),
+    Tujuan: text(15),
+    Manfaat: text(15),
+    'Hasil Inovasi': text(10),
+    'Anggaran (Rp)': 1000000 * (1 + (i % 50)),
+    'Sumber Anggaran': 'APBD',
+    Replikasi: 'Tidak',
+    'Sumber Replikasi': null,
+    'Jumlah Penerima Manfaat': 100 + i,
+    'Tautan Data Dukung': `https://bitungkota.go.id/inovasi/${i}`,
+    'SP Persyaratan': 'KTP',
+    'SP Prosedur': text(12),
+    'SP Jangka Waktu (hari)': 3,
+    'SP Biaya/Tarif (Rp)': 0,
+    'SP Produk Layanan': 'Dokumen',
+    'SP Penanganan Pengaduan': 'SMS 0812-4455-6677',
+    'Status Validasi': null,
+  };
+}
+
+async function writeSubmission(file, opd, rows) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const id = wb.addWorksheet('Identitas');
+  for (const r of [['Perangkat Daerah', opd], ['Tahun Pelaporan', 2026], ['Nama Penanggung Jawab', 'Kepala'], ['Tanggal Pengisian', new Date(Date.UTC(2026, 9, 1))]]) id.addRow(r).commit();
+  id.commit();
+  const sheet = wb.addWorksheet('Inovasi');
+  const labels = COLUMNS.map((c) => c.label);
+  sheet.addRow(labels).commit();
+  for (let i = 0; i < rows; i++) {
+    const v = rowValues(i);
+    const row = sheet.addRow(labels.map((l) => v[l]));
+    for (const c of [11, 12]) row.getCell(c).numFmt = 'dd/mm/yyyy';
+    row.commit();
+  }
+  sheet.commit();
+  await wb.commit();
+}
+
+async function generate() {
+  const many = path.join(dataDir, '60x300');
+  const big = path.join(dataDir, '20000');
+  if (fs.existsSync(path.join(many, 'opd-59.xlsx')) && fs.existsSync(path.join(big, 'besar.xlsx'))) return { many, big };
+  fs.mkdirSync(many, { recursive: true });
+  fs.mkdirSync(big, { recursive: true });
+  for (let i = 0; i < 60; i++) await writeSubmission(path.join(many, `opd-${String(i).padStart(2, '0')}.xlsx`), OPDS[i % OPDS.length], 300);
+  await writeSubmission(path.join(big, 'besar.xlsx'), 'Dinas Kesehatan', 20000);
+  return { many, big };
+}
+
+function phase(name, dir, out) {
+  const stdout = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, 'bench-phase.js'), name, dir, out || ''], { encoding: 'utf8' });
+  return JSON.parse(stdout.trim().split('\n').pop());
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function measure(phases, dir, out) {
+  const results = Object.fromEntries(phases.map((p) => [p, []]));
+  // Interleaved, so background noise hits every phase alike.
+  for (let r = 0; r < REPS; r++) for (const p of phases) results[p].push(phase(p, dir, out));
+  return Object.fromEntries(phases.map((p) => [p, { ms: median(results[p].map((x) => x.ms)), mb: median(results[p].map((x) => x.maxRssMb)), rows: results[p][0].rows }]));
+}
+
+function line(label, value, target, ok) {
+  console.log(`  ${label.padEnd(46)} ${String(value).padStart(12)}   ${target ? `target ${target}  ${ok ? 'ok' : 'MISSED'}` : ''}`);
+  return ok !== false;
+}
+
+async function main() {
+  execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: root, stdio: 'inherit' });
+  const { many, big } = await generate();
+  let allOk = true;
+  console.log(`\nInovasi Daerah benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${require('node:os').cpus().length} cores, median of ${REPS}\n`);
+
+  console.log('60 workbooks × 300 rows, every spec column');
+  const out = path.join(dataDir, 'rekap.xlsx');
+  const m = measure(['parse', 'validate', 'consolidate'], many, out);
+  line('parse only (xlsx reader)', `${m.parse.ms.toFixed(0)} ms`);
+  line('full validation', `${m.validate.ms.toFixed(0)} ms`);
+  line('consolidation (summary written)', `${m.consolidate.ms.toFixed(0)} ms`);
+  allOk = line('validation / parse-only', (m.validate.ms / m.parse.ms).toFixed(2), '≤ 1.15', m.validate.ms / m.parse.ms <= 1.15) && allOk;
+  allOk = line('consolidation / parse-only', (m.consolidate.ms / m.parse.ms).toFixed(2), '≤ 2', m.consolidate.ms / m.parse.ms <= 2) && allOk;
+  line('peak RSS parse only', `${m.parse.mb.toFixed(0)} MB`);
+  line('peak RSS validation', `${m.validate.mb.toFixed(0)} MB`);
+  line('peak RSS consolidation', `${m.consolidate.mb.toFixed(0)} MB`);
+  allOk = line('consolidation / parse-only peak memory', (m.consolidate.mb / m.parse.mb).toFixed(2), '≤ 1.5', m.consolidate.mb / m.parse.mb <= 1.5) && allOk;
+
+  console.log('\nOne submission of 20,000 rows');
+  const b = measure(['parse', 'validate'], big);
+  line('parse only', `${b.parse.ms.toFixed(0)} ms`);
+  line('validation', `${b.validate.ms.toFixed(0)} ms`);
+  line('validation / parse-only', (b.validate.ms / b.parse.ms).toFixed(2));
+  line('peak RSS validation', `${b.validate.mb.toFixed(0)} MB`);
+
+  const budget = path.join(root, 'test', 'fake-excel', 'budget.ts');
+  if (fs.existsSync(budget)) {
+    console.log('\nOffice adapter against the fake host (read + write flags of one validation)');
+    const res = execFileSync(process.execPath, [path.join(__dirname, 'bench-adapter.js')], { encoding: 'utf8' });
+    for (const r of JSON.parse(res)) {
+      allOk = line(`${r.rows} rows: syncs`, r.syncs, r.rows <= 5000 ? '≤ 4' : '', r.rows <= 5000 ? r.syncs <= 4 : undefined) && allOk;
+      allOk = line(`${r.rows} rows: largest payload of one sync`, `${(r.maxPayloadBytes / 2 ** 20).toFixed(2)} MB`, '≤ 4 MB', r.maxPayloadBytes <= 4 * 2 ** 20) && allOk;
+    }
+  }
+
+  if (fs.existsSync(path.join(root, 'webpack.config.js'))) {
+    console.log('\nTask-pane bundle (production build)');
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'ignore' });
+    try {
+      execFileSync(process.execPath, [path.join(__dirname, 'check-bundle-size.js')], { cwd: root, stdio: 'inherit' });
+    } catch {
+      allOk = false;
+    }
+  }
+  console.log(allOk ? '\nAll targets met.' : '\nSome targets were missed (see MISSED above).');
+  process.exitCode = allOk ? 0 : 1;
+}
+
+main().catch((e) => {
+  console.error(`bench failed: ${e.message}`);
+  process.exit(2);
+});
