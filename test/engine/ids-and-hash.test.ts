@@ -92,3 +92,9 @@ describe('severity overrides from the reference', () => {
     expect(found(validate({ rows: [validRow({ 'Rancang Bangun': 'satu dua tiga empat lima enam tujuh delapan sembilan sepuluh', 'Nama Inovasi': 'Abc' })] }, custom))).toEqual([]);
   });
 });
+
+test('an empty cell ("-" or spaces) is reported with value null, and its id uses an empty value', () => {
+  const v = validate({ rows: [validRow({ Tujuan: ' - ' })] });
+  expect(v.findings[0].value).toBeNull();
+  expect(v.findings[0].id).toBe(createHash('sha256').update('FMT-01|Inovasi|posyandu digital bitung sehat#1|tujuan|').digest('hex').slice(0, 12));
+});

@@ -1,12 +1,15 @@
 /** What every check receives, and how a check turns a cause into a located finding. */
 import { Finding, Hint, MessageParams, Severity } from '../findings';
-import { a1 } from '../grid';
+import { CellValue, a1 } from '../grid';
 import { SubmissionRow, Submission } from '../parse';
 import { Opd, Parameters } from '../reference/model';
 import { ReferenceIndex } from '../reference/index';
 import { COLUMN_BY_KEY, ColumnKey, IDENTITY, IdentityKey, SHEET_IDENTITAS } from '../schema';
 import { normalise } from '../text';
-import { cellText, cellValueForReport } from '../values';
+import { cellText, cellValueForReport, isEmptyCell } from '../values';
+
+/** The value as read; an empty cell (nothing, spaces or `-`) is null. */
+const seen = (raw: CellValue) => (isEmptyCell(raw) ? null : cellValueForReport(raw));
 import { ruleDef } from './registry';
 
 export interface RuleContext {
@@ -67,7 +70,7 @@ export function rowFinding(ctx: RuleContext, rc: RowContext, rule: string, key: 
       column: COLUMN_BY_KEY[key].label,
       columnKey: key,
       rowKey: rc.rowKey,
-      value: cellValueForReport(cell.raw),
+      value: seen(cell.raw),
     },
     extras,
   );
@@ -88,7 +91,7 @@ export function identityFinding(ctx: RuleContext, rule: string, key: IdentityKey
       column: def.label,
       columnKey: key,
       rowKey: '',
-      value: cellValueForReport(field.raw),
+      value: seen(field.raw),
     },
     extras,
   );
