@@ -16,6 +16,7 @@ import { writeSheetsXlsx } from '../node/xlsxWriter';
 import { ParsedArgs, UsageError, parseArgs } from './args';
 import { BOOLEAN_FLAGS, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Io, VALUE_OPTIONS, common, localToday, writeOut } from './common';
 import { expandPaths, validateFile } from './inputs';
+import { consolidateCommand } from './consolidate';
 import { loadReferenceFile } from './reference';
 
 export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './common';
@@ -145,6 +146,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     switch (command) {
       case 'validate':
         return await validateCommand(args, io);
+      case 'consolidate':
+        return await consolidateCommand(args, io);
       case 'template':
         return await templateCommand(args, io);
       case 'reference':

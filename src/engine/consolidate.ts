@@ -1,0 +1,683 @@
+/**
+ * Consolidation (spec: consolidation.md): the cross-workbook rules (KON-01, KON-02, KON-04, KON-05)
+ * over already validated workbooks, and the city summary's sheets as plain tables of typed values.
+ * Writers (the command line's .xlsx writer, the add-in) only lay these tables out.
+ */
+import { Finding, Severity } from './findings';
+import { Lang, findingHint, findingMessage } from './messages';
+import { SubmissionRow } from './parse';
+import { referenceId } from './reference/load';
+import { ReferenceIndex } from './reference/index';
+import { Opd, Reference } from './reference/model';
+import { ValidationReport, buildReport } from './report';
+import { RULES_VERSION } from './rules/registry';
+import { RuleContext, identityFinding, rowFinding, rowKeys, sheetFinding } from './rules/context';
+import { COLUMNS, ColumnDef, ColumnKey } from './schema';
+import { normalise } from './text';
+import { FileValidation, StampStatus, applySeverity, countFindings, identify, sortFindings } from './validate';
+import { cellText } from './values';
+import { TOOL_NAME, TOOL_VERSION } from './version';
+
+// ---------------------------------------------------------------------------------------------
+// The model
+
+/** A date cell of a summary sheet: ISO `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM:SS`, UTC). Writers make a real date of it. */
+export interface SummaryDate {
+  readonly date: string;
+}
+
+export type SummaryCell = string | number | SummaryDate | null;
+
+export const summaryDate = (iso: string): SummaryDate => ({ date: iso });
+
+export function isSummaryDate(v: SummaryCell): v is SummaryDate {
+  return typeof v === 'object' && v !== null && typeof v.date === 'string';
+}
+
+export interface SummaryRow {
+  readonly cells: readonly SummaryCell[];
+  /** A total (or other summing) row, shown bold. */
+  readonly total?: boolean;
+}
+
+export interface SummaryTable {
+  readonly columns: readonly string[];
+  readonly rows: readonly SummaryRow[];
+}
+
+export type RekapStatus = 'Siap' | 'Perlu Perbaikan' | 'Belum Mengirim' | 'Tidak Terbaca' | 'Diganti';
+
+/** What a file is to the summary: counted, superseded by another file of its OPD (KON-02), or unreadable (KON-03). */
+export type FileRole = 'counted' | 'superseded' | 'unreadable';
+
+export interface ConsolidationInput {
+  /** File name as shown in the summary (the command line passes the name without its folder). */
+  readonly file: string;
+  /** Size in bytes. */
+  readonly size: number;
+  /** Hex SHA-256 of the file's bytes, or null when the file could not be opened at all. */
+  readonly sha256: string | null;
+  readonly validation: FileValidation;
+}
+
+export interface ConsolidateOptions {
+  readonly reference: Reference;
+  /** Validation date `YYYY-MM-DD` (as for validateWorkbook). */
+  readonly today: string;
+  /** Language of messages and hints in `Temuan` and of the JSON report (default `id`). */
+  readonly lang?: Lang;
+  /** When the consolidation ran, ISO date or date-time; default `today`. */
+  readonly consolidatedAt?: string;
+}
+
+export interface ConsolidatedFile {
+  readonly file: string;
+  readonly size: number;
+  readonly sha256: string | null;
+  /** The validation with the cross-workbook findings added. */
+  readonly validation: FileValidation;
+  readonly role: FileRole;
+  readonly status: Exclude<RekapStatus, 'Belum Mengirim'>;
+  /** The winning file's name, for a superseded file. */
+  readonly supersededBy: string | null;
+}
+
+export interface InfoSheet {
+  /** Keterangan | Nilai: when, tool, rules version, reference, validation date, language. */
+  readonly about: SummaryTable;
+  /** The JSON report's stats over every file beside the `Total Kota` figures. */
+  readonly totals: SummaryTable;
+  /** Berkas | Ukuran (byte) | SHA-256 | Status, in input order. */
+  readonly files: SummaryTable;
+}
+
+export interface CitySummary {
+  /** Every file in input order, with KON findings added: feed these to `buildReport`. */
+  readonly files: readonly FileValidation[];
+  /** Every file in input order with its role and status. */
+  readonly entries: readonly ConsolidatedFile[];
+  /** The JSON validation report of the run (its stats count every file). */
+  readonly report: ValidationReport;
+  readonly consolidatedAt: string;
+  readonly rekapOpd: SummaryTable;
+  readonly daftarInovasi: SummaryTable;
+  readonly programRpjmd: SummaryTable;
+  readonly urusan: SummaryTable;
+  readonly temuan: SummaryTable;
+  readonly info: InfoSheet;
+}
+
+export const SHEET_REKAP_OPD = 'Rekap OPD';
+export const SHEET_DAFTAR_INOVASI = 'Daftar Inovasi';
+export const SHEET_PROGRAM_RPJMD = 'Program RPJMD';
+export const SHEET_URUSAN = 'Urusan';
+export const SHEET_TEMUAN_KOTA = 'Temuan';
+export const SHEET_INFO = 'Info Konsolidasi';
+
+/** Output sheets in the order they are written. */
+export const SUMMARY_SHEET_NAMES = [SHEET_REKAP_OPD, SHEET_DAFTAR_INOVASI, SHEET_PROGRAM_RPJMD, SHEET_URUSAN, SHEET_TEMUAN_KOTA, SHEET_INFO] as const;
+
+export const REKAP_COLUMNS = [
+  'No', 'Kode OPD', 'Perangkat Daerah', 'Berkas', 'Tahun', 'Status', 'Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan',
+  'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Galat', 'Peringatan', 'Diterima', 'Stempel',
+] as const;
+
+/** Spec columns carried into `Daftar Inovasi`: all but `status` (the tool's own, possibly stale, flag). */
+export const DAFTAR_SPEC_COLUMNS: readonly ColumnDef[] = COLUMNS.filter((c) => c.key !== 'status');
+
+export const DAFTAR_COLUMNS: readonly string[] = ['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Baris', ...DAFTAR_SPEC_COLUMNS.map((c) => c.label), 'Galat', 'Peringatan'];
+
+export const PROGRAM_COLUMNS = [
+  'Kode Misi', 'Misi', 'Kode Sasaran', 'Sasaran', 'Kode Program', 'Nama Program', 'OPD Penanggung Jawab', 'Jumlah Inovasi',
+  'Penerapan', 'OPD Pengusul', 'Cakupan',
+] as const;
+
+export const URUSAN_COLUMNS = ['Kode', 'Bidang Urusan', 'Inisiatif', 'Uji Coba', 'Penerapan', 'Jumlah'] as const;
+
+export const TEMUAN_COLUMNS = [
+  'No', 'Kode OPD', 'Perangkat Daerah', 'Berkas', 'Lembar', 'Sel', 'Baris', 'Kolom', 'Aturan', 'Tingkat', 'Pesan', 'Saran', 'Dasar',
+  'Status', 'Alasan', 'Pemeriksa', 'ID',
+] as const;
+
+export const INFO_ABOUT_COLUMNS = ['Keterangan', 'Nilai'] as const;
+export const INFO_TOTALS_COLUMNS = ['Ukuran', 'Semua Berkas (Laporan JSON)', 'Total Kota'] as const;
+export const INFO_FILES_COLUMNS = ['Berkas', 'Ukuran (byte)', 'SHA-256', 'Status'] as const;
+
+export const TOTAL_KOTA = 'Total Kota';
+export const DI_LUAR_RPJMD = 'Di luar RPJMD';
+export const URUSAN_TOTAL = 'Total';
+
+const STAMP_WORD: Readonly<Record<StampStatus, string>> = { valid: 'Sah', changed: 'Berubah', none: 'Tidak Ada' };
+const SEVERITY_WORD: Readonly<Record<Severity, string>> = { error: 'Galat', warning: 'Peringatan', info: 'Info' };
+
+/** Rows of a table as records keyed by column label (for readers and tests). */
+export function tableRecords(table: SummaryTable): Record<string, SummaryCell>[] {
+  return table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c, r.cells[i] ?? null])));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cross-workbook rules
+
+/** Rules this module adds; findings of these rules already on an input are replaced, so a re-run is idempotent. */
+const CROSS_RULES = new Set(['KON-01', 'KON-02', 'KON-04', 'KON-05']);
+
+interface Work {
+  readonly input: ConsolidationInput;
+  readonly index: number;
+  readonly v: FileValidation;
+  readonly base: string;
+  /** Tells OPDs apart: `kode:<code>` for reference OPDs, `nama:<normalised>` otherwise, `berkas:<i>` when none is named. */
+  readonly opdKey: string;
+  /** The OPD as shown: reference name, else as typed; null when none. */
+  readonly opdName: string | null;
+  role: FileRole;
+  supersededBy: string | null;
+  readonly added: Finding[];
+}
+
+const baseName = (file: string): string => file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+
+/** Byte order of the UTF-8 text, which is the order of code points. */
+export function compareFileNames(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i].codePointAt(0)! - y[i].codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+function ruleContext(v: FileValidation, reference: Reference, today: string): RuleContext {
+  return { submission: v.submission!, index: ReferenceIndex.of(reference), params: reference.parameter, today, opd: v.opd, tahun: v.tahun };
+}
+
+function filingDate(v: FileValidation): string {
+  const p = v.submission?.identity.tanggalPengisian.parsed;
+  return p?.kind === 'ok' ? String(p.value) : ''; // missing or invalid: earliest
+}
+
+/** KON-02: among readable workbooks naming the same OPD, the latest filing date wins; ties go to the last file name. */
+function supersede(work: Work[]): void {
+  const groups = new Map<string, Work[]>();
+  for (const w of work) {
+    if (w.role !== 'counted') continue;
+    const g = groups.get(w.opdKey);
+    if (g) g.push(w);
+    else groups.set(w.opdKey, [w]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    let winner = group[0];
+    for (const w of group.slice(1)) {
+      const [a, b] = [filingDate(w.v), filingDate(winner.v)];
+      if (a > b || (a === b && compareFileNames(w.base, winner.base) >= 0)) winner = w;
+    }
+    for (const w of group) {
+      if (w === winner) continue;
+      w.role = 'superseded';
+      w.supersededBy = winner.input.file;
+      w.added.push(sheetFinding('KON-02', { sheet: null }, { params: { berkas: winner.input.file, opd: winner.opdName ?? '' } }));
+    }
+  }
+}
+
+/** KON-04: no stamp, or content changed after stamping (every readable workbook). */
+function checkStamps(work: Work[]): void {
+  for (const w of work) {
+    if (w.role === 'unreadable' || w.v.stamp === 'valid') continue;
+    if (w.v.stamp === 'none') {
+      w.added.push(sheetFinding('KON-04', { sheet: null }));
+    } else {
+      const waktu = w.v.stampInfo?.waktu?.trim() ?? '';
+      const tanggal = /^\d{4}-\d{2}-\d{2}/.test(waktu) ? waktu.slice(0, 10) : waktu || '?';
+      w.added.push(sheetFinding('KON-04', { sheet: null }, { params: { tanggal } }));
+    }
+  }
+}
+
+/** KON-05: counted workbooks vote with their valid `tahun`; a tie goes to the later year. */
+function checkYears(counted: Work[], reference: Reference, today: string): void {
+  const votes = new Map<number, number>();
+  for (const w of counted) if (w.v.tahun !== null) votes.set(w.v.tahun, (votes.get(w.v.tahun) ?? 0) + 1);
+  let majority: number | null = null;
+  for (const [year, n] of votes) {
+    const best = majority === null ? -1 : votes.get(majority)!;
+    if (n > best || (n === best && year > majority!)) majority = year;
+  }
+  if (majority === null) return;
+  for (const w of counted) {
+    if (w.v.tahun === null || w.v.tahun === majority) continue;
+    const ctx = ruleContext(w.v, reference, today);
+    w.added.push(identityFinding(ctx, 'KON-05', 'tahun', { params: { tahun: w.v.tahun, mayoritas: majority } }));
+  }
+}
+
+function validName(row: SubmissionRow, reference: Reference): string | null {
+  const p = row.cells.nama.parsed;
+  if (p.kind !== 'ok') return null;
+  const length = [...String(p.value)].length;
+  // As LOG-06: a name that fails FMT-06 gets no further finding.
+  return length >= reference.parameter.namaMin && length <= reference.parameter.namaMax ? String(p.value) : null;
+}
+
+const isReplication = (row: SubmissionRow): boolean => {
+  const p = row.cells.replikasi.parsed;
+  return p.kind === 'ok' && p.value === 'Ya';
+};
+
+/** KON-01: the same name in workbooks of two or more OPDs, not (all but one) declared replications. */
+function checkNames(counted: Work[], reference: Reference, today: string): void {
+  interface Entry {
+    readonly w: Work;
+    readonly row: SubmissionRow;
+    readonly rowKey: string;
+    readonly nama: string;
+  }
+  const groups = new Map<string, Entry[]>();
+  for (const w of counted) {
+    const rows = w.v.submission?.table?.rows ?? [];
+    const keys = rowKeys(rows);
+    rows.forEach((row, i) => {
+      const nama = validName(row, reference);
+      if (nama === null) return;
+      const key = normalise(nama);
+      const entry = { w, row, rowKey: keys[i], nama };
+      const g = groups.get(key);
+      if (g) g.push(entry);
+      else groups.set(key, [entry]);
+    });
+  }
+  for (const group of groups.values()) {
+    const opds = [...new Map(group.map((e) => [e.w.opdKey, e.w])).values()];
+    if (opds.length < 2) continue;
+    const flagged = group.filter((e) => !isReplication(e.row));
+    if (flagged.length <= 1) continue;
+    for (const e of flagged) {
+      const opdLain = opds.filter((o) => o.opdKey !== e.w.opdKey).map(displayOpd).join(', ');
+      const ctx = ruleContext(e.w.v, reference, today);
+      e.w.added.push(rowFinding(ctx, { row: e.row, rowKey: e.rowKey }, 'KON-01', 'nama', { params: { nama: e.nama, opdLain } }));
+    }
+  }
+}
+
+const displayOpd = (w: Work): string => w.opdName ?? w.input.file;
+
+/** Order of `Rekap OPD`: reference OPDs in reference order, then other counted workbooks in input order. */
+function rekapOrder(counted: Work[], reference: Reference): Work[] {
+  const byCode = new Map<string, Work>();
+  for (const w of counted) if (w.v.opd) byCode.set(w.v.opd.kode, w);
+  const known = reference.opd.map((o) => byCode.get(o.kode)).filter((w): w is Work => w !== undefined);
+  return [...known, ...counted.filter((w) => !w.v.opd)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Consolidation
+
+export function consolidate(inputs: readonly ConsolidationInput[], options: ConsolidateOptions): CitySummary {
+  const { reference, today } = options;
+  const lang = options.lang ?? 'id';
+  const index = ReferenceIndex.of(reference);
+
+  const work: Work[] = inputs.map((input, i) => {
+    const v = input.validation;
+    const opdName = v.opd?.nama ?? v.opdText;
+    const opdKey = v.opd ? `kode:${v.opd.kode}` : v.opdText !== null && normalise(v.opdText) ? `nama:${normalise(v.opdText)}` : `berkas:${i}`;
+    return {
+      input,
+      index: i,
+      v: { ...v, findings: v.findings.filter((f) => !CROSS_RULES.has(f.rule)) },
+      base: baseName(input.file),
+      opdKey,
+      opdName,
+      role: v.submission === null ? 'unreadable' : 'counted',
+      supersededBy: null,
+      added: [],
+    };
+  });
+
+  supersede(work);
+  checkStamps(work);
+  const counted = rekapOrder(
+    work.filter((w) => w.role === 'counted'),
+    reference,
+  );
+  checkYears(counted, reference, today);
+  checkNames(counted, reference, today);
+
+  const done = new Map<Work, ConsolidatedFile>();
+  for (const w of work) {
+    const { findings: added } = identify(applySeverity(w.added, reference), new Map());
+    const findings = added.length ? sortFindings([...w.v.findings, ...added], w.v.submission) : w.v.findings;
+    const validation: FileValidation = { ...w.v, findings };
+    const errors = countFindings(findings).errors;
+    const status = w.role === 'unreadable' ? 'Tidak Terbaca' : w.role === 'superseded' ? 'Diganti' : errors > 0 ? 'Perlu Perbaikan' : 'Siap';
+    done.set(w, { file: w.input.file, size: w.input.size, sha256: w.input.sha256, validation, role: w.role, status, supersededBy: w.supersededBy });
+  }
+
+  const entries = work.map((w) => done.get(w)!);
+  const files = entries.map((e) => e.validation);
+  const ordered = counted.map((w) => done.get(w)!);
+  const others = entries.filter((e) => e.role !== 'counted');
+  const report = buildReport(files, { reference, today, lang });
+
+  const rekapOpd = buildRekap(ordered, others, reference);
+  const consolidatedAt = options.consolidatedAt ?? today;
+  return {
+    files,
+    entries,
+    report,
+    consolidatedAt,
+    rekapOpd,
+    daftarInovasi: buildDaftar(ordered),
+    programRpjmd: buildPrograms(ordered, index),
+    urusan: buildUrusan(ordered, index),
+    temuan: buildTemuan([...ordered, ...others], lang),
+    info: buildInfo(entries, report, rekapOpd, { reference, today, lang, consolidatedAt }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheets
+
+const okValue = (row: SubmissionRow, key: ColumnKey): string | number | null => {
+  const p = row.cells[key].parsed;
+  return p.kind === 'ok' ? p.value : null;
+};
+
+const rowsOf = (e: ConsolidatedFile): readonly SubmissionRow[] => e.validation.submission?.table?.rows ?? [];
+
+const opdCode = (e: ConsolidatedFile): string | null => e.validation.opd?.kode ?? null;
+const opdName = (e: ConsolidatedFile): string | null => e.validation.opd?.nama ?? e.validation.opdText;
+
+/** Open errors and warnings per row of the file's innovation table. */
+function openCountsByRow(e: ConsolidatedFile): Map<number, { errors: number; warnings: number }> {
+  const sheet = e.validation.submission?.table?.sheet;
+  const counts = new Map<number, { errors: number; warnings: number }>();
+  for (const f of e.validation.findings) {
+    if (f.sheet !== sheet || f.row === null || f.status !== 'open' || f.severity === 'info') continue;
+    const c = counts.get(f.row) ?? { errors: 0, warnings: 0 };
+    if (f.severity === 'error') c.errors++;
+    else c.warnings++;
+    counts.set(f.row, c);
+  }
+  return counts;
+}
+
+function rowsWithRule(e: ConsolidatedFile, rule: string): Set<number> {
+  const sheet = e.validation.submission?.table?.sheet;
+  return new Set(e.validation.findings.filter((f) => f.rule === rule && f.sheet === sheet && f.row !== null).map((f) => f.row!));
+}
+
+function buildRekap(ordered: readonly ConsolidatedFile[], others: readonly ConsolidatedFile[], reference: Reference): SummaryTable {
+  const rows: SummaryRow[] = [];
+  let no = 0;
+  const totals = new Array<number>(REKAP_COLUMNS.length).fill(0);
+  const col = (label: (typeof REKAP_COLUMNS)[number]) => REKAP_COLUMNS.indexOf(label);
+  const SUMMED = ['Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan', 'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Galat', 'Peringatan', 'Diterima'] as const;
+
+  const countedRow = (e: ConsolidatedFile): SummaryCell[] => {
+    const rows = rowsOf(e);
+    const count = (key: ColumnKey, value: string) => rows.filter((r) => okValue(r, key) === value).length;
+    const stats = countFindings(e.validation.findings);
+    const values: Record<(typeof SUMMED)[number], number> = {
+      'Jumlah Inovasi': rows.length,
+      Inisiatif: count('tahapan', 'Inisiatif'),
+      'Uji Coba': count('tahapan', 'Uji Coba'),
+      Penerapan: count('tahapan', 'Penerapan'),
+      Digital: count('jenis', 'Digital'),
+      'Non Digital': count('jenis', 'Non Digital'),
+      'Pelayanan Publik': count('bentuk', 'Inovasi Pelayanan Publik'),
+      Terlambat: rowsWithRule(e, 'LOG-07').size,
+      Galat: stats.errors,
+      Peringatan: stats.warnings,
+      Diterima: stats.accepted,
+    };
+    for (const k of SUMMED) totals[col(k)] += values[k];
+    return [
+      ++no, opdCode(e), opdName(e), e.file, e.validation.tahun, e.status, values['Jumlah Inovasi'], values.Inisiatif, values['Uji Coba'],
+      values.Penerapan, values.Digital, values['Non Digital'], values['Pelayanan Publik'], values.Terlambat, values.Galat,
+      values.Peringatan, values.Diterima, STAMP_WORD[e.validation.stamp],
+    ];
+  };
+
+  const byCode = new Map<string, ConsolidatedFile>();
+  for (const e of ordered) if (e.validation.opd) byCode.set(e.validation.opd.kode, e);
+  for (const opd of reference.opd) {
+    const e = byCode.get(opd.kode);
+    rows.push({ cells: e ? countedRow(e) : silentRow(++no, opd) });
+  }
+  for (const e of ordered) if (!e.validation.opd) rows.push({ cells: countedRow(e) });
+  for (const e of others) {
+    const stats = countFindings(e.validation.findings);
+    const cells: SummaryCell[] = new Array<SummaryCell>(REKAP_COLUMNS.length).fill(null);
+    cells[col('No')] = ++no;
+    cells[col('Berkas')] = e.file;
+    cells[col('Status')] = e.status;
+    cells[col('Galat')] = stats.errors;
+    cells[col('Peringatan')] = stats.warnings;
+    if (e.role === 'superseded') {
+      cells[col('Kode OPD')] = opdCode(e);
+      cells[col('Perangkat Daerah')] = opdName(e);
+      cells[col('Tahun')] = e.validation.tahun;
+      cells[col('Diterima')] = stats.accepted;
+      cells[col('Stempel')] = STAMP_WORD[e.validation.stamp];
+    }
+    rows.push({ cells });
+  }
+  const total: SummaryCell[] = new Array<SummaryCell>(REKAP_COLUMNS.length).fill(null);
+  total[col('Perangkat Daerah')] = TOTAL_KOTA;
+  for (const k of SUMMED) total[col(k)] = totals[col(k)];
+  rows.push({ cells: total, total: true });
+  return { columns: REKAP_COLUMNS, rows };
+}
+
+function silentRow(no: number, opd: Opd): SummaryCell[] {
+  const cells = new Array<SummaryCell>(REKAP_COLUMNS.length).fill(null);
+  cells[0] = no;
+  cells[1] = opd.kode;
+  cells[2] = opd.nama;
+  cells[REKAP_COLUMNS.indexOf('Status')] = 'Belum Mengirim';
+  return cells;
+}
+
+/** A cell's canonical value: the parsed value (dates as dates), else its trimmed text, else null. */
+function canonicalCell(def: ColumnDef, row: SubmissionRow): SummaryCell {
+  const cell = row.cells[def.key];
+  const p = cell.parsed;
+  if (p.kind === 'ok') return def.type === 'date' ? summaryDate(String(p.value)) : p.value;
+  if (p.kind === 'empty') return null;
+  return cellText(cell.raw) || null;
+}
+
+function buildDaftar(ordered: readonly ConsolidatedFile[]): SummaryTable {
+  const rows: SummaryRow[] = [];
+  for (const e of ordered) {
+    const open = openCountsByRow(e);
+    for (const row of rowsOf(e)) {
+      const c = open.get(row.row);
+      rows.push({
+        cells: [opdCode(e), opdName(e), e.file, row.row, ...DAFTAR_SPEC_COLUMNS.map((def) => canonicalCell(def, row)), c?.errors ?? 0, c?.warnings ?? 0],
+      });
+    }
+  }
+  return { columns: DAFTAR_COLUMNS, rows };
+}
+
+interface Tally {
+  count: number;
+  penerapan: number;
+  readonly opds: string[];
+}
+
+function buildPrograms(ordered: readonly ConsolidatedFile[], index: ReferenceIndex): SummaryTable {
+  const tallies = new Map<string, Tally>(index.programCodes().map((c) => [c, { count: 0, penerapan: 0, opds: [] }]));
+  const outside: Tally = { count: 0, penerapan: 0, opds: [] };
+  const add = (t: Tally, e: ConsolidatedFile, row: SubmissionRow) => {
+    t.count++;
+    if (okValue(row, 'tahapan') === 'Penerapan') t.penerapan++;
+    const name = opdName(e) ?? e.file;
+    if (!t.opds.includes(name)) t.opds.push(name);
+  };
+  for (const e of ordered) {
+    const rpj01 = rowsWithRule(e, 'RPJ-01');
+    for (const row of rowsOf(e)) {
+      if (rpj01.has(row.row)) {
+        add(outside, e, row);
+        continue;
+      }
+      const code = okValue(row, 'program');
+      const t = code === null ? undefined : tallies.get(String(code));
+      if (t) add(t, e, row);
+    }
+  }
+  const rows: SummaryRow[] = index.reference.rpjmd.program.map((program) => {
+    const { sasaran, misi } = index.cascade(program);
+    const t = tallies.get(program.kode)!;
+    return {
+      cells: [
+        misi.map((m) => m.kode).join('; '),
+        misi.map((m) => m.uraian).join('; '),
+        sasaran.map((s) => s.kode).join('; '),
+        sasaran.map((s) => s.uraian).join('; '),
+        program.kode,
+        program.nama,
+        program.opd.map((c) => index.opdByCode(c)?.nama ?? c).join('; '),
+        t.count,
+        t.penerapan,
+        t.opds.join('; ') || null,
+        t.count > 0 ? 'Ada' : 'Belum Ada Inovasi',
+      ],
+    };
+  });
+  rows.push({
+    cells: [null, null, null, null, null, DI_LUAR_RPJMD, null, outside.count, outside.penerapan, outside.opds.join('; ') || null, null],
+    total: true,
+  });
+  return { columns: PROGRAM_COLUMNS, rows };
+}
+
+function compareCodes(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? -1) - (y[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function buildUrusan(ordered: readonly ConsolidatedFile[], index: ReferenceIndex): SummaryTable {
+  const counts = new Map<string, [number, number, number, number]>();
+  for (const e of ordered) {
+    for (const row of rowsOf(e)) {
+      const code = okValue(row, 'urusan');
+      if (code === null) continue; // an empty or invalid urusan has no bidang to count under
+      const c = counts.get(String(code)) ?? [0, 0, 0, 0];
+      const stage = ['Inisiatif', 'Uji Coba', 'Penerapan'].indexOf(String(okValue(row, 'tahapan')));
+      if (stage >= 0) c[stage]++;
+      c[3]++;
+      counts.set(String(code), c);
+    }
+  }
+  const total = [0, 0, 0, 0];
+  const rows: SummaryRow[] = [...counts.keys()].sort(compareCodes).map((code) => {
+    const c = counts.get(code)!;
+    c.forEach((n, i) => (total[i] += n));
+    return { cells: [code, index.bidangByCode(code)?.nama ?? null, ...c] };
+  });
+  rows.push({ cells: [null, URUSAN_TOTAL, ...total], total: true });
+  return { columns: URUSAN_COLUMNS, rows };
+}
+
+function buildTemuan(files: readonly ConsolidatedFile[], lang: Lang): SummaryTable {
+  const rows: SummaryRow[] = [];
+  for (const e of files) {
+    for (const f of e.validation.findings) {
+      rows.push({
+        cells: [
+          rows.length + 1, opdCode(e), opdName(e), e.file, f.sheet, f.cell, f.row, f.column, f.rule, SEVERITY_WORD[f.severity],
+          findingMessage(f, lang), findingHint(f, lang), f.basis, f.status === 'accepted' ? 'Diterima' : 'Terbuka',
+          f.decision?.reason || null, f.decision?.reviewer || null, f.id,
+        ],
+      });
+    }
+  }
+  return { columns: TEMUAN_COLUMNS, rows };
+}
+
+function buildInfo(
+  entries: readonly ConsolidatedFile[],
+  report: ValidationReport,
+  rekap: SummaryTable,
+  o: { reference: Reference; today: string; lang: Lang; consolidatedAt: string },
+): InfoSheet {
+  const about: SummaryRow[] = [
+    ['Waktu Konsolidasi', summaryDate(o.consolidatedAt)],
+    ['Alat', `${TOOL_NAME} ${TOOL_VERSION}`],
+    ['Versi Aturan', RULES_VERSION],
+    ['Referensi', referenceId(o.reference)],
+    ['Tanggal Validasi', summaryDate(o.today)],
+    ['Bahasa Pesan', o.lang],
+  ].map((cells) => ({ cells: cells as SummaryCell[] }));
+
+  const total = rekap.rows[rekap.rows.length - 1].cells;
+  const at = (label: (typeof REKAP_COLUMNS)[number]) => total[REKAP_COLUMNS.indexOf(label)];
+  const s = report.stats;
+  const counted = entries.filter((e) => e.role === 'counted').length;
+  const totals: SummaryRow[] = [
+    ['Berkas', s.files, counted],
+    ['Baris Inovasi', s.rows, at('Jumlah Inovasi')],
+    ['Galat', s.errors, at('Galat')],
+    ['Peringatan', s.warnings, at('Peringatan')],
+    ['Info', s.infos, null],
+    ['Diterima', s.accepted, at('Diterima')],
+  ].map((cells) => ({ cells: cells as SummaryCell[] }));
+
+  const files: SummaryRow[] = entries.map((e) => ({ cells: [e.file, e.size, e.sha256, e.status] }));
+  return {
+    about: { columns: INFO_ABOUT_COLUMNS, rows: about },
+    totals: { columns: INFO_TOTALS_COLUMNS, rows: totals },
+    files: { columns: INFO_FILES_COLUMNS, rows: files },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout shared by the writers
+
+export interface SummarySheet {
+  readonly name: string;
+  /** Tables written one below the other, a blank row between; the first one's header is row 1 (frozen). */
+  readonly tables: readonly SummaryTable[];
+  /** Which table gets the sheet's autofilter. */
+  readonly filterTable: number;
+}
+
+/** The output sheets in spec order. */
+export function summarySheets(s: CitySummary): SummarySheet[] {
+  return [
+    { name: SHEET_REKAP_OPD, tables: [s.rekapOpd], filterTable: 0 },
+    { name: SHEET_DAFTAR_INOVASI, tables: [s.daftarInovasi], filterTable: 0 },
+    { name: SHEET_PROGRAM_RPJMD, tables: [s.programRpjmd], filterTable: 0 },
+    { name: SHEET_URUSAN, tables: [s.urusan], filterTable: 0 },
+    { name: SHEET_TEMUAN_KOTA, tables: [s.temuan], filterTable: 0 },
+    { name: SHEET_INFO, tables: [s.info.about, s.info.totals, s.info.files], filterTable: 2 },
+  ];
+}
+
+function cellWidth(v: SummaryCell): number {
+  if (v === null) return 0;
+  if (isSummaryDate(v)) return v.date.length > 10 ? 16 : 10;
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v).length + Math.floor(String(v).length / 3) : 12;
+  return v.length;
+}
+
+/** Column widths in characters: the widest header or value, between 5 and 60. */
+export function columnWidths(sheet: SummarySheet): number[] {
+  const widths: number[] = [];
+  for (const t of sheet.tables) {
+    t.columns.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length + 2)));
+    for (const r of t.rows) r.cells.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 0, cellWidth(v) + 2)));
+  }
+  return widths.map((w) => Math.min(60, Math.max(5, w)));
+}
