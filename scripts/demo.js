@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run demo`: validates the shipped sample workbooks in examples/ (and consolidates them when
- * the consolidate command is available), printing what a planner would see. The sample contains
+ * `npm run demo`: validates the shipped sample workbooks in examples/ and consolidates them into a
+ * city summary workbook, printing what a planner would see. The sample contains
  * honest mistakes on purpose, so findings (exit 1 of the CLI) are the expected outcome here.
  */
 const path = require('node:path');
@@ -21,11 +21,9 @@ async function main() {
   const code = await run(['validate', examples, '--today', '2026-11-28'], io);
   if (code === 2) process.exit(2);
   const out = path.join(root, 'out', 'rekap-kota-bitung.xlsx');
-  const consolidated = await run(['consolidate', examples, '--today', '2026-11-28', '--out', out, '--json', path.join(root, 'out', 'rekap-kota-bitung.json')], {
-    ...io,
-    stderr: () => {},
-  });
-  if (consolidated !== 2) console.log(`\nRingkasan kota ditulis ke ${path.relative(root, out)}`);
+  console.log(`\n== consolidate ${path.relative(root, examples)}/ → ${path.relative(root, out)} ==\n`);
+  const consolidated = await run(['consolidate', examples, '--today', '2026-11-28', '--out', out, '--json', path.join(root, 'out', 'rekap-kota-bitung.json')], io);
+  if (consolidated === 2) process.exit(2);
   console.log('\nSelesai. Temuan di atas adalah kesalahan contoh yang disengaja (lihat examples/README.md).');
 }
 
