@@ -23,6 +23,7 @@ export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './common';
 export type { Io } from './common';
 import { formatText } from './text';
 import { auditCommand } from './audit';
+import { installNativeSha256 } from './nativeHash';
 
 const HELP = `${TOOL_NAME} ${TOOL_VERSION} — validasi dan konsolidasi inovasi daerah
 
@@ -124,6 +125,7 @@ async function referenceCommand(args: ParsedArgs, io: Io): Promise<number> {
 }
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  installNativeSha256();
   try {
     const [command, ...rest] = argv;
     if (command === '--version' || command === '-v') {

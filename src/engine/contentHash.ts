@@ -2,8 +2,7 @@
  * The content hash (report-and-cli.md): what the submission says, not how it looks. Column order,
  * title rows, formatting, `no`, `status` and unknown columns do not change it.
  */
-import { canonicalJson } from './canonicalJson';
-import { sha256Hex } from './hash';
+import { createSha256 } from './hash';
 import { CellValue } from './grid';
 import { Submission } from './parse';
 import { COLUMN_KEYS, IDENTITY_KEYS } from './schema';
@@ -29,6 +28,28 @@ export function contentDocument(s: Submission): { identitas: Record<string, unkn
   return { identitas, rows };
 }
 
+// Canonical JSON sorts keys by UTF-16 code units, exactly as Array.prototype.sort does.
+const SORTED_IDENTITY = [...IDENTITY_KEYS].sort();
+const SORTED_COLUMNS = [...HASHED_COLUMNS].sort();
+
+function flatObject(keys: readonly string[], value: (key: string) => string | number | null): string {
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) out += (i ? ',' : '') + JSON.stringify(keys[i]) + ':' + JSON.stringify(value(keys[i]));
+  return out + '}';
+}
+
+/**
+ * `sha256:` + SHA-256 of `canonicalJson(contentDocument(s))`, streamed row by row so a 20,000-row
+ * sheet is never one giant string (a test checks both give the same digest).
+ */
 export function contentHash(s: Submission): string {
-  return 'sha256:' + sha256Hex(canonicalJson(contentDocument(s)));
+  const hash = createSha256();
+  const identity = s.identity as Record<string, { raw: CellValue; parsed: Parsed<string | number> }>;
+  hash.update('{"identitas":' + flatObject(SORTED_IDENTITY, (k) => canonicalValue(identity[k].raw, identity[k].parsed)) + ',"rows":[');
+  const rows = s.table?.rows ?? [];
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r].cells as Record<string, { raw: CellValue; parsed: Parsed<string | number> }>;
+    hash.update((r ? ',' : '') + flatObject(SORTED_COLUMNS, (k) => canonicalValue(cells[k].raw, cells[k].parsed)));
+  }
+  return 'sha256:' + hash.update(']}').hex();
 }

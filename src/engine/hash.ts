@@ -1,7 +1,42 @@
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 
+/** An incremental SHA-256 over UTF-8 text. */
+export interface Sha256 {
+  update(text: string): Sha256;
+  hex(): string;
+}
+
+export type Sha256Factory = () => Sha256;
+
+const portable: Sha256Factory = () => {
+  const h = sha256.create();
+  const api: Sha256 = {
+    update(text) {
+      h.update(utf8ToBytes(text));
+      return api;
+    },
+    hex: () => bytesToHex(h.digest()),
+  };
+  return api;
+};
+
+let factory: Sha256Factory = portable;
+
+/**
+ * A shell may install a faster native SHA-256 (the command line uses node:crypto); the engine
+ * itself stays free of platform APIs and defaults to the portable implementation. Both give the
+ * same digest, which a test checks.
+ */
+export function useSha256(next: Sha256Factory | null): void {
+  factory = next ?? portable;
+}
+
+export function createSha256(): Sha256 {
+  return factory();
+}
+
 /** Lower-case hex SHA-256 of the UTF-8 bytes of `text` (same in the task pane and in Node). */
 export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return factory().update(text).hex();
 }

@@ -47,14 +47,35 @@ export function parseText(v: CellValue): Parsed<string> {
   return ok(cellText(v));
 }
 
+// Enumerated cells repeat the same few texts thousands of times: normalise each text once.
+const optionTables = new WeakMap<readonly EnumOption[], Map<string, string>>();
+const normalised = new Map<string, string>();
+
+function normaliseOnce(text: string): string {
+  let n = normalised.get(text);
+  if (n === undefined) {
+    if (normalised.size > 50_000) normalised.clear(); // bounded: free text must not pile up
+    n = normalise(text);
+    normalised.set(text, n);
+  }
+  return n;
+}
+
+function optionTable(options: readonly EnumOption[]): Map<string, string> {
+  let table = optionTables.get(options);
+  if (!table) {
+    table = new Map();
+    for (const o of options) for (const label of [o.value, ...o.aliases]) table.set(normalise(label), o.value);
+    optionTables.set(options, table);
+  }
+  return table;
+}
+
 export function parseEnum(v: CellValue, options: readonly EnumOption[]): Parsed<string> {
   if (isEmptyCell(v)) return EMPTY;
   if (isErrorCell(v)) return bad('FMT-02');
-  const n = normalise(cellText(v));
-  for (const o of options) {
-    if (normalise(o.value) === n || o.aliases.some((a) => normalise(a) === n)) return ok(o.value);
-  }
-  return bad('FMT-02');
+  const value = optionTable(options).get(normaliseOnce(cellText(v)));
+  return value === undefined ? bad('FMT-02') : ok(value);
 }
 
 const GROUPED_DIGITS = /^-?(?:\d{1,3}(?:\.\d{3})+|\d+)$/;
@@ -214,8 +235,28 @@ export function codeText(v: CellValue): string {
   return cellText(v);
 }
 
-/** Words for SOP-06: maximal runs of letters or digits. */
-export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}]+/gu);
-  return m ? m.length : 0;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Words for SOP-06: maximal runs of letters or digits (Unicode-aware). Counting stops at `limit`,
+ * since the rule only needs to know whether the minimum is reached.
+ */
+export function countWords(text: string, limit = Infinity): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let isWordChar: boolean;
+    if (c < 128) {
+      const lower = c | 32;
+      isWordChar = (c >= 48 && c <= 57) || (lower >= 97 && lower <= 122);
+    } else {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      isWordChar = WORD_CHAR.test(String.fromCodePoint(cp));
+    }
+    if (isWordChar && !inWord && ++n >= limit) return n;
+    inWord = isWordChar;
+  }
+  return n;
 }

@@ -98,3 +98,19 @@ test('an empty cell ("-" or spaces) is reported with value null, and its id uses
   expect(v.findings[0].value).toBeNull();
   expect(v.findings[0].id).toBe(createHash('sha256').update('FMT-01|Inovasi|posyandu digital bitung sehat#1|tujuan|').digest('hex').slice(0, 12));
 });
+
+test('the native SHA-256 the command line installs gives the same ids and hashes as the portable one', () => {
+  const { installNativeSha256 } = jest.requireActual('../../src/cli/nativeHash');
+  const { useSha256 } = jest.requireActual('../../src/engine/hash');
+  const spec = { rows: [validRow({ 'Nama Inovasi': 'Layanan «Cepat» — ñandú 日本', 'Tahapan Inovasi': 'x' }), inisiatifRow()] };
+  const portable = validate(spec);
+  installNativeSha256();
+  try {
+    const native = validate(spec);
+    expect(native.contentHash).toBe(portable.contentHash);
+    expect(native.findings.map((f) => f.id)).toEqual(portable.findings.map((f) => f.id));
+    expect(native.contentHash).toBe('sha256:' + createHash('sha256').update(canonicalJson(contentDocument(native.submission!)), 'utf8').digest('hex'));
+  } finally {
+    useSha256(null);
+  }
+});

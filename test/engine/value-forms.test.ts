@@ -87,3 +87,9 @@ test('words are runs of letters or digits', () => {
   expect(countWords('Pelayanan—cepat')).toBe(2);
   expect(countWords('  ')).toBe(0);
 });
+
+test('word counting handles letters beyond ASCII and astral characters, and stops at a limit', () => {
+  expect(countWords('Ñandú café 𝒜𝒷 日本語 x1')).toBe(5);
+  expect(countWords('a b c d e', 3)).toBe(3);
+  expect(countWords('naïve', 10)).toBe(1);
+});

@@ -134,8 +134,17 @@ const REGULATION_TYPE =
 const REGULATION_NUMBER = /(?:^|[^\p{L}])(?:no\.?|nomor)\s*[:.]?\s*\S*\d/iu;
 const YEAR_2000_2100 = /(?<!\d)(?:20\d\d|2100)(?!\d)/u;
 
+const recognised = new Map<string, boolean>();
+
 export function isRecognisableRegulation(text: string): boolean {
-  return REGULATION_TYPE.test(text) && REGULATION_NUMBER.test(text) && YEAR_2000_2100.test(text);
+  // Most rows of a workbook cite the same few regulations: judge each text once.
+  let ok = recognised.get(text);
+  if (ok === undefined) {
+    if (recognised.size > 10_000) recognised.clear();
+    ok = REGULATION_TYPE.test(text) && REGULATION_NUMBER.test(text) && YEAR_2000_2100.test(text);
+    recognised.set(text, ok);
+  }
+  return ok;
 }
 
 function checkSop(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, emit: Emit): void {
@@ -162,8 +171,8 @@ function checkSop(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, emi
 
   const design = okValue(rc, 'rancangBangun');
   if (tahapan !== null && design !== null) {
-    const n = countWords(String(design));
     const min = ctx.params.minWords;
+    const n = countWords(String(design), min);
     if (n < min) {
       emit(
         rowFinding(ctx, rc, 'SOP-06', 'rancangBangun', {
