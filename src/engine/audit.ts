@@ -3,7 +3,7 @@
  * UTF-8 with BOM, RFC 4180 quoting, and no cell that a spreadsheet would run as a formula.
  */
 import { Lang, findingMessage } from './messages';
-import { sheetFinding } from './rules/context';
+import { stampFinding } from './rules/stamp';
 import { FileValidation, IdentifiedFinding, identify, applySeverity, sortFindings } from './validate';
 import { Reference } from './reference/model';
 
@@ -17,11 +17,8 @@ export const STATUS_WORDS = { open: 'Terbuka', accepted: 'Diterima' } as const;
 
 /** KON-04 for a readable workbook without a stamp, or whose content changed after stamping. */
 export function stampFindings(v: FileValidation, reference: Reference): IdentifiedFinding[] {
-  if (!v.submission || v.stamp === 'valid') return [];
-  const params: Record<string, string> = {};
-  if (v.stamp === 'changed') params.tanggal = (v.stampInfo?.waktu ?? '').slice(0, 10);
-  const [f] = applySeverity([sheetFinding('KON-04', { sheet: null }, { params })], reference);
-  return f ? identify([f], new Map()).findings : [];
+  const f = stampFinding(v);
+  return f ? identify(applySeverity([f], reference), new Map()).findings : [];
 }
 
 /** The file with its KON-04 finding added (as `consolidate` and `audit` report it). */

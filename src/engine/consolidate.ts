@@ -14,6 +14,7 @@ import { RULES_VERSION } from './rules/registry';
 import { RuleContext, identityFinding, rowFinding, rowKeys, sheetFinding } from './rules/context';
 import { COLUMNS, ColumnDef, ColumnKey } from './schema';
 import { normalise } from './text';
+import { stampFinding } from './rules/stamp';
 import { FileValidation, StampStatus, applySeverity, countFindings, identify, sortFindings } from './validate';
 import { cellText } from './values';
 import { TOOL_NAME, TOOL_VERSION } from './version';
@@ -225,14 +226,8 @@ function supersede(work: Work[]): void {
 /** KON-04: no stamp, or content changed after stamping (every readable workbook). */
 function checkStamps(work: Work[]): void {
   for (const w of work) {
-    if (w.role === 'unreadable' || w.v.stamp === 'valid') continue;
-    if (w.v.stamp === 'none') {
-      w.added.push(sheetFinding('KON-04', { sheet: null }));
-    } else {
-      const waktu = w.v.stampInfo?.waktu?.trim() ?? '';
-      const tanggal = /^\d{4}-\d{2}-\d{2}/.test(waktu) ? waktu.slice(0, 10) : waktu || '?';
-      w.added.push(sheetFinding('KON-04', { sheet: null }, { params: { tanggal } }));
-    }
+    const f = stampFinding(w.v);
+    if (f) w.added.push(f);
   }
 }
 
