@@ -1,0 +1,752 @@
+/**
+ * A small, fast, streaming SpreadsheetML (.xlsx) writer: rows go out as they are added, so memory
+ * stays flat however many rows a sheet has.
+ *
+ * Rows are serialised to XML text in batches (`batchRows`, default 500), each batch UTF-8 encoded
+ * and pushed through fflate's streaming `Zip` and `Deflate`; the compressed bytes are gathered into
+ * chunks of `chunkBytes` and handed to a `ByteSink` (a file stream in Node, an array in a test or a
+ * browser). `addRow` returns false when the sink asks to wait: `await writer.drain()` then.
+ *
+ * It uses nothing but strings, Uint8Array and fflate, so it runs in any host; a host may plug in a
+ * native deflate or CRC-32 (`Compressor`, e.g. Node's zlib).
+ *
+ * What it writes: inline strings (XML-escaped, characters XML 1.0 cannot carry removed, leading or
+ * trailing blanks kept with `xml:space="preserve"`), numbers, booleans, real Excel dates (serial
+ * numbers with a date format), column widths, a frozen header, an autofilter (with its
+ * `_xlnm._FilterDatabase` name), and a fixed style table: bold or not × no fill, the header's
+ * light blue or a status colour × General, `dd/mm/yyyy`, `dd/mm/yyyy hh:mm` or `#,##0`.
+ * Equal input gives equal bytes: document dates and zip entry times come from `options.date`.
+ */
+import { Deflate, DeflateOptions, FlateError, Zip, ZipPassThrough } from 'fflate';
+
+// ---------------------------------------------------------------------------------------------
+// Where the bytes go
+
+/** Receives the .xlsx bytes in order. */
+export interface ByteSink {
+  /** Takes a chunk (the writer never touches it again). False asks the writer to `drain` before more. */
+  write(chunk: Uint8Array): boolean;
+  /** Resolves when the sink can take more. */
+  drain(): Promise<void>;
+  /** Called once after the last chunk; resolves when everything is stored. */
+  close(): Promise<void>;
+  /** Called instead of `close` when writing failed half-way (optional). */
+  abort?(error: unknown): void;
+}
+
+/** A sink that keeps the bytes in memory (tests, the browser); `bytes()` joins them after `close`. */
+export function memorySink(): ByteSink & { bytes(): Uint8Array } {
+  const chunks: Uint8Array[] = [];
+  return {
+    write: (chunk) => (chunks.push(chunk), true),
+    drain: async () => undefined,
+    close: async () => undefined,
+    bytes: () => concat(chunks, chunks.reduce((n, c) => n + c.length, 0)),
+  };
+}
+
+function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0].length === length) return chunks[0];
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Styles: a fixed table, so the styles part is known before any cell is written
+
+export type FillColour = 'header' | 'green' | 'amber' | 'grey' | 'red';
+export type NumberFormat = 'general' | 'date' | 'dateTime' | 'integer';
+
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly fill?: FillColour | null;
+  readonly format?: NumberFormat;
+}
+
+/** ARGB of each fill: the header's light blue; Siap green, Perlu Perbaikan amber, Belum Mengirim grey, Tidak Terbaca / Diganti red. */
+export const FILL_ARGB: Readonly<Record<FillColour, string>> = {
+  header: 'FFDDEBF7',
+  green: 'FFC6EFCE',
+  amber: 'FFFFEB9C',
+  grey: 'FFD9D9D9',
+  red: 'FFFFC7CE',
+};
+
+export const DATE_FORMAT_CODE = 'dd/mm/yyyy';
+export const DATE_TIME_FORMAT_CODE = 'dd/mm/yyyy hh:mm';
+
+const FILLS: readonly (FillColour | null)[] = [null, 'header', 'green', 'amber', 'grey', 'red'];
+const FORMATS: readonly NumberFormat[] = ['general', 'date', 'dateTime', 'integer'];
+/** numFmtId of each format: General, two custom ones, built-in 3 (`#,##0`). */
+const FORMAT_IDS: readonly number[] = [0, 164, 165, 3];
+const FORMAT_DATE = 1;
+const FORMAT_DATE_TIME = 2;
+const STYLE_COUNT = 2 * FILLS.length * FORMATS.length;
+
+/** The cell style index (`s`) of a style; the table holds every combination. */
+export function styleId(style: CellStyle): number {
+  const fill = FILLS.indexOf(style.fill ?? null);
+  const format = FORMATS.indexOf(style.format ?? 'general');
+  if (fill < 0 || format < 0) throw new RangeError(`unknown style ${JSON.stringify(style)}`);
+  return (style.bold ? FILLS.length * FORMATS.length : 0) + fill * FORMATS.length + format;
+}
+
+export const STYLE_DEFAULT = 0;
+/** Bold, light-blue fill, vertically centred: a header row. */
+export const STYLE_HEADER = styleId({ bold: true, fill: 'header' });
+
+function stylesXml(): string {
+  const fonts =
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
+    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>';
+  let fills = `<fills count="${FILLS.length + 1}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>`;
+  for (const f of FILLS) {
+    if (f) fills += `<fill><patternFill patternType="solid"><fgColor rgb="${FILL_ARGB[f]}"/><bgColor indexed="64"/></patternFill></fill>`;
+  }
+  fills += '</fills>';
+  let xfs = `<cellXfs count="${STYLE_COUNT}">`;
+  for (let bold = 0; bold < 2; bold++) {
+    for (let fill = 0; fill < FILLS.length; fill++) {
+      for (let format = 0; format < FORMATS.length; format++) {
+        const fillId = fill === 0 ? 0 : fill + 1; // 0 none, 1 gray125 (required), then ours
+        const header = FILLS[fill] === 'header';
+        xfs +=
+          `<xf numFmtId="${FORMAT_IDS[format]}" fontId="${bold}" fillId="${fillId}" borderId="0" xfId="0"` +
+          (format ? ' applyNumberFormat="1"' : '') +
+          (bold ? ' applyFont="1"' : '') +
+          (fill ? ' applyFill="1"' : '') +
+          (header ? ' applyAlignment="1"><alignment vertical="center"/></xf>' : '/>');
+      }
+    }
+  }
+  xfs += '</cellXfs>';
+  return (
+    XML_DECLARATION +
+    `<styleSheet xmlns="${NS_MAIN}">` +
+    `<numFmts count="2"><numFmt numFmtId="164" formatCode="${DATE_FORMAT_CODE}"/><numFmt numFmtId="165" formatCode="${DATE_TIME_FORMAT_CODE}"/></numFmts>` +
+    fonts +
+    fills +
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    xfs +
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+    '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+    '</styleSheet>'
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+export type XlsxValue = string | number | boolean | Date | null | undefined;
+
+const MS_PER_DAY = 86_400_000;
+/** Serial of 1970-01-01 in Excel's 1900 date system. */
+const UNIX_EPOCH_SERIAL = 25569;
+/** Excel's longest cell text. */
+export const MAX_CELL_TEXT = 32767;
+
+/**
+ * Excel's serial number of a date (its UTC fields), or null before 1900-01-01 (not a date to
+ * Excel). Serials below 61 step over Excel's phantom 1900-02-29.
+ */
+export function excelSerial(date: Date): number | null {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return null;
+  const serial = ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  if (serial < 2) return null;
+  return serial < 61 ? serial - 1 : serial;
+}
+
+/** XML 1.0 cannot carry C0 controls but tab/LF/CR, lone surrogates, U+FFFE and U+FFFF. */
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/u;
+// eslint-disable-next-line no-control-regex
+const INVALID_XML_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/gu;
+const SPECIAL = /[&<>"\r]/;
+const SPECIAL_ALL = /[&<>"\r]/g;
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
+const entity = (c: string): string => ENTITIES[c];
+/** Excel reads `_xHHHH_` in cell text as an escaped character; a literal one is written `_x005F_xHHHH_`. */
+const EXCEL_ESCAPE = /_(?=x[0-9A-Fa-f]{4}_)/g;
+
+/** Text as XML character data (also fit for a double-quoted attribute); characters XML cannot carry are dropped. */
+export function escapeXml(text: string): string {
+  if (INVALID_XML.test(text)) text = text.replace(INVALID_XML_ALL, '');
+  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, entity) : text;
+}
+
+/** Cell text: `escapeXml`, at most 32,767 characters, Excel's `_xHHHH_` escapes kept literal. */
+function cellText(text: string): string {
+  if (text.length > MAX_CELL_TEXT) {
+    // Do not cut a surrogate pair in two.
+    const cut = (text.charCodeAt(MAX_CELL_TEXT - 1) & 0xfc00) === 0xd800 ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT;
+    text = text.substring(0, cut);
+  }
+  if (text.indexOf('_x') >= 0) text = text.replace(EXCEL_ESCAPE, '_x005F_');
+  return escapeXml(text);
+}
+
+/** Does the text start or end with a blank an XML reader (or Excel) would drop without xml:space? */
+function needsPreserve(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first === 32 || first === 9 || first === 10 || first === 13 || last === 32 || last === 9 || last === 10 || last === 13;
+}
+
+const columnNames: string[] = [];
+
+/** Column letters of a 0-based column index (0 → A, 26 → AA). */
+export function columnName(index: number): string {
+  let name = columnNames[index];
+  if (name === undefined) {
+    let n = index + 1;
+    name = '';
+    while (n > 0) {
+      const m = (n - 1) % 26;
+      name = String.fromCharCode(65 + m) + name;
+      n = Math.floor((n - 1) / 26);
+    }
+    columnNames[index] = name;
+  }
+  return name;
+}
+
+/** A Date, also one made in another realm (a jest sandbox, a worker). */
+function isDate(v: unknown): v is Date {
+  return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/** `'Sheet name'` for a formula or defined name. */
+function quotedSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Package parts
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const REL_DOC = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+const ROOT_RELS =
+  XML_DECLARATION +
+  `<Relationships xmlns="${NS_PKG_REL}">` +
+  `<Relationship Id="rId1" Type="${REL_DOC}/officeDocument" Target="xl/workbook.xml"/>` +
+  `<Relationship Id="rId2" Type="${NS_PKG_REL}/metadata/core-properties" Target="docProps/core.xml"/>` +
+  `<Relationship Id="rId3" Type="${REL_DOC}/extended-properties" Target="docProps/app.xml"/>` +
+  '</Relationships>';
+
+/** W3CDTF without milliseconds: `2026-11-28T00:00:00Z`. */
+function w3cdtf(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * A local-time Date whose fields equal the UTC fields of `date`: fflate stamps zip entries from
+ * local fields, so this keeps the stamps independent of the time zone (except for a time that
+ * falls in a local daylight-saving gap, which moves on by the gap).
+ */
+function localTwin(date: Date): Date {
+  const d = new Date(
+    date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(),
+    date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(),
+  );
+  const year = d.getFullYear();
+  // Zip (MS-DOS) times span 1980–2107.
+  if (!(year >= 1980)) return new Date(1980, 0, 1);
+  if (year > 2107) return new Date(2107, 11, 31, 23, 59, 58);
+  return d;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The writer
+
+export interface XlsxStreamOptions {
+  /** Created/modified date of the workbook and time stamp of every zip entry (default: now). */
+  readonly date?: Date;
+  /** Creator and last-modified-by (default `inovasi-daerah`). */
+  readonly creator?: string;
+  /** Deflate level 0–9 (default 3). */
+  readonly level?: number;
+  /** Faster native deflate and/or CRC-32 than fflate's JavaScript ones, e.g. Node's zlib (default: fflate's). */
+  readonly compressor?: Compressor;
+  /** Rows serialised per batch before being compressed (default 500). */
+  readonly batchRows?: number;
+  /** Output is handed to the sink in chunks of about this many bytes (default 256 KiB). */
+  readonly chunkBytes?: number;
+}
+
+export interface SheetOptions {
+  /** Column widths in characters, by column position (undefined: Excel's default). */
+  readonly widths?: readonly (number | undefined)[];
+  /** Rows frozen at the top (0: none). */
+  readonly frozenRows?: number;
+}
+
+/** A cell range, 1-based, inclusive. */
+export interface CellRange {
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly firstColumn: number;
+  readonly lastColumn: number;
+}
+
+/**
+ * Compresses one chunk of an entry as raw DEFLATE that continues the chunks before it: primed with
+ * `dictionary` (the last ≤ 32 KiB of input before this chunk, null for the first), and, unless
+ * `final`, ending with a sync flush (byte-aligned, no final block), so the outputs concatenate into
+ * one valid stream. Must be deterministic for reproducible files.
+ */
+export type RawDeflateChunk = (data: Uint8Array, final: boolean, dictionary: Uint8Array | null, level: number) => Uint8Array;
+
+/** Native helpers for the zip entries (fflate still frames the archive); each part falls back to fflate's. */
+export interface Compressor {
+  /** Raw DEFLATE chunk by chunk instead of fflate's streaming `Deflate`. */
+  readonly deflate?: RawDeflateChunk;
+  /** CRC-32 of `data` continuing `crc` (0 to start). */
+  readonly crc32?: (data: Uint8Array, crc: number) => number;
+}
+
+const WINDOW = 32 * 1024;
+
+/**
+ * A deflated zip entry fed in chunks: fflate's streaming `Deflate` (as its `ZipDeflate` does) or a
+ * `RawDeflateChunk`; the CRC by fflate or by `Compressor.crc32`.
+ */
+class Entry extends ZipPassThrough {
+  flag: number;
+  private readonly stream: Deflate | null;
+  private dictionary: Uint8Array | null = null;
+  private runningCrc = 0;
+
+  constructor(
+    filename: string,
+    private readonly level: number,
+    private readonly compressor: Compressor,
+  ) {
+    super(filename);
+    this.compression = 8;
+    // General-purpose flag bits 1–2: the compression option, as fflate sets them.
+    this.flag = level === 1 ? 3 : level < 6 ? 2 : level === 9 ? 1 : 0;
+    this.stream = compressor.deflate
+      ? null
+      : new Deflate({ level: level as DeflateOptions['level'] }, (data, final) => this.ondata(null, data, final));
+  }
+
+  push(chunk: Uint8Array, final = false): void {
+    const crc32 = this.compressor.crc32;
+    if (!crc32) return super.push(chunk, final);
+    this.runningCrc = crc32(chunk, this.runningCrc);
+    this.size += chunk.length;
+    if (final) this.crc = this.runningCrc;
+    this.process(chunk, final);
+  }
+
+  protected process(chunk: Uint8Array, final: boolean): void {
+    let out: Uint8Array;
+    try {
+      if (this.stream) {
+        this.stream.push(chunk, final);
+        return;
+      }
+      out = this.compressor.deflate!(chunk, final, this.dictionary, this.level);
+    } catch (e) {
+      this.ondata(e as FlateError, null as unknown as Uint8Array<ArrayBuffer>, final);
+      return;
+    }
+    if (!final && chunk.length > 0) {
+      // The window the next chunk may refer back to: the last 32 KiB of input, across small chunks too.
+      const prev = this.dictionary;
+      if (chunk.length >= WINDOW || !prev) this.dictionary = chunk.subarray(Math.max(0, chunk.length - WINDOW));
+      else {
+        const keep = Math.min(prev.length, WINDOW - chunk.length);
+        const joined = new Uint8Array(keep + chunk.length);
+        joined.set(prev.subarray(prev.length - keep), 0);
+        joined.set(chunk, keep);
+        this.dictionary = joined;
+      }
+    }
+    this.ondata(null, out as Uint8Array<ArrayBuffer>, final);
+  }
+}
+
+const DEFAULT_LEVEL = 3;
+/** Excel's sheet size. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+const MAX_BATCH_CHARS = 1 << 20;
+const INVALID_SHEET_NAME = /[[\]:*?/\\]/;
+
+interface FinishedSheet {
+  readonly name: string;
+  readonly autoFilter: CellRange | null;
+}
+
+export class XlsxStreamWriter {
+  private readonly zip: Zip;
+  private readonly date: Date;
+  private readonly zipTime: Date;
+  private readonly creator: string;
+  private readonly level: number;
+  private readonly compressor: Compressor;
+  readonly batchRows: number;
+  private readonly chunkBytes: number;
+  private readonly encoder = new TextEncoder();
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  /** The sink asked us to wait. */
+  private full = false;
+  private error: unknown = null;
+  private readonly sheets: FinishedSheet[] = [];
+  private current: XlsxSheetStream | null = null;
+  private finished = false;
+  private bytesOut = 0;
+
+  constructor(
+    private readonly sink: ByteSink,
+    options: XlsxStreamOptions = {},
+  ) {
+    this.date = options.date ?? new Date();
+    this.zipTime = localTwin(this.date);
+    this.creator = options.creator ?? 'inovasi-daerah';
+    this.level = options.level ?? DEFAULT_LEVEL;
+    this.compressor = options.compressor ?? {};
+    this.batchRows = Math.max(1, options.batchRows ?? 500);
+    this.chunkBytes = Math.max(1024, options.chunkBytes ?? 256 * 1024);
+    this.zip = new Zip((err, chunk, final) => {
+      if (err) {
+        this.error ??= err;
+        return;
+      }
+      this.output(chunk, final);
+    });
+    // First, so that file-type sniffers see an OOXML package.
+    this.addPart('_rels/.rels', ROOT_RELS);
+  }
+
+  /** Bytes handed to the sink so far. */
+  get bytesWritten(): number {
+    return this.bytesOut;
+  }
+
+  /** Starts the next sheet (ending the previous one). Sheets appear in the order they are added. */
+  addSheet(name: string, options: SheetOptions = {}): XlsxSheetStream {
+    this.checkOpen();
+    if (!name || name.length > 31 || INVALID_SHEET_NAME.test(name) || name.startsWith("'") || name.endsWith("'"))
+      throw new RangeError(`invalid sheet name «${name}»`);
+    const lower = name.toLowerCase();
+    if (this.sheets.some((s) => s.name.toLowerCase() === lower) || this.current?.name.toLowerCase() === lower)
+      throw new RangeError(`duplicate sheet name «${name}»`);
+    this.current?.end();
+    const index = this.sheets.length + 1;
+    const entry = this.openEntry(`xl/worksheets/sheet${index}.xml`);
+    this.current = new XlsxSheetStream(this, entry, name, index === 1, options);
+    return this.current;
+  }
+
+  /** Resolves when the sink can take more (at once unless it asked to wait). */
+  async drain(): Promise<void> {
+    this.check();
+    if (!this.full) return;
+    await this.sink.drain();
+    this.full = false;
+  }
+
+  /** Ends the last sheet, writes the workbook parts and closes the sink. */
+  async finish(): Promise<void> {
+    this.checkOpen();
+    this.current?.end();
+    this.current = null;
+    this.finished = true;
+    const sheets = this.sheets;
+    let types =
+      XML_DECLARATION +
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>';
+    sheets.forEach((_, i) => {
+      types += `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`;
+    });
+    types +=
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+      '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+      '</Types>';
+    this.addPart('[Content_Types].xml', types);
+
+    const creator = escapeXml(this.creator);
+    const when = w3cdtf(this.date);
+    let titles = '';
+    for (const s of sheets) titles += `<vt:lpstr>${escapeXml(s.name)}</vt:lpstr>`;
+    this.addPart(
+      'docProps/app.xml',
+      XML_DECLARATION +
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+        `<Application>${creator}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>` +
+        `<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${sheets.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+        `<TitlesOfParts><vt:vector size="${sheets.length}" baseType="lpstr">${titles}</vt:vector></TitlesOfParts>` +
+        '<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>',
+    );
+    this.addPart(
+      'docProps/core.xml',
+      XML_DECLARATION +
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+        `<dc:creator>${creator}</dc:creator><cp:lastModifiedBy>${creator}</cp:lastModifiedBy>` +
+        `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+        '</cp:coreProperties>',
+    );
+
+    let workbook =
+      XML_DECLARATION +
+      `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>`;
+    sheets.forEach((s, i) => {
+      workbook += `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`;
+    });
+    workbook += '</sheets>';
+    const filters = sheets
+      .map((s, i) =>
+        s.autoFilter
+          ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(
+              `${quotedSheetName(s.name)}!${rangeRef(s.autoFilter, true)}`,
+            )}</definedName>`
+          : '',
+      )
+      .join('');
+    if (filters) workbook += `<definedNames>${filters}</definedNames>`;
+    workbook += '</workbook>';
+    this.addPart('xl/workbook.xml', workbook);
+
+    let rels = XML_DECLARATION + `<Relationships xmlns="${NS_PKG_REL}">`;
+    sheets.forEach((_, i) => {
+      rels += `<Relationship Id="rId${i + 1}" Type="${REL_DOC}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`;
+    });
+    rels += `<Relationship Id="rId${sheets.length + 1}" Type="${REL_DOC}/styles" Target="styles.xml"/></Relationships>`;
+    this.addPart('xl/_rels/workbook.xml.rels', rels);
+    this.addPart('xl/styles.xml', stylesXml());
+
+    this.zip.end();
+    this.check();
+    this.flushOutput();
+    await this.sink.close();
+  }
+
+  /** Gives up: tells the sink (which may remove what it wrote). */
+  abort(error: unknown): void {
+    this.finished = true;
+    this.error ??= error;
+    this.sink.abort?.(error);
+  }
+
+  // -- for XlsxSheetStream ------------------------------------------------------------------
+
+  /** @internal */
+  openEntry(name: string): Entry {
+    const entry = new Entry(name, this.level, this.compressor);
+    entry.mtime = this.zipTime;
+    this.zip.add(entry);
+    return entry;
+  }
+
+  /** @internal Pushes text into an entry; returns false when the caller should drain. */
+  push(entry: Entry, text: string, final: boolean): boolean {
+    entry.push(this.encoder.encode(text), final);
+    this.check();
+    return !this.full;
+  }
+
+  /** @internal */
+  sheetEnded(sheet: FinishedSheet): void {
+    this.sheets.push({ name: sheet.name, autoFilter: sheet.autoFilter });
+    if (this.current && this.current.name === sheet.name) this.current = null;
+  }
+
+  /** @internal Throws the first error of the zip or sink. */
+  check(): void {
+    if (this.error) throw this.error;
+  }
+
+  private checkOpen(): void {
+    this.check();
+    if (this.finished) throw new Error('the workbook is already finished');
+  }
+
+  // -- output ---------------------------------------------------------------------------------
+
+  private addPart(name: string, xml: string): void {
+    this.push(this.openEntry(name), xml, true);
+  }
+
+  private output(chunk: Uint8Array, final: boolean): void {
+    // fflate may hand out views of buffers it reuses: copy what we keep.
+    this.pending.push(chunk.slice());
+    this.pendingBytes += chunk.length;
+    if (final || this.pendingBytes >= this.chunkBytes) this.flushOutput();
+  }
+
+  private flushOutput(): void {
+    if (!this.pendingBytes) return;
+    const chunk = concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.bytesOut += this.pendingBytes;
+    this.pendingBytes = 0;
+    try {
+      if (!this.sink.write(chunk)) this.full = true;
+    } catch (e) {
+      this.error ??= e;
+    }
+  }
+}
+
+function rangeRef(r: CellRange, absolute: boolean): string {
+  const d = absolute ? '$' : '';
+  return `${d}${columnName(r.firstColumn - 1)}${d}${r.firstRow}:${d}${columnName(r.lastColumn - 1)}${d}${r.lastRow}`;
+}
+
+/** One worksheet being written: add rows in order, then `end` (or add the next sheet, or finish). */
+export class XlsxSheetStream {
+  private batch = '';
+  private batchCount = 0;
+  private rows = 0;
+  private ended = false;
+  private filter: CellRange | null = null;
+
+  /** @internal use `XlsxStreamWriter.addSheet` */
+  constructor(
+    private readonly book: XlsxStreamWriter,
+    private readonly entry: Entry,
+    readonly name: string,
+    selected: boolean,
+    options: SheetOptions,
+  ) {
+    const frozen = Math.max(0, Math.floor(options.frozenRows ?? 0));
+    let head = XML_DECLARATION + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`;
+    head += `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">`;
+    if (frozen > 0)
+      head += `<pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/>`;
+    head += '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>';
+    const widths = options.widths ?? [];
+    let cols = '';
+    widths.forEach((w, i) => {
+      if (w !== undefined && Number.isFinite(w) && w > 0) {
+        const width = Math.min(255, w);
+        cols += `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`;
+      }
+    });
+    if (cols) head += `<cols>${cols}</cols>`;
+    head += '<sheetData>';
+    this.batch = head;
+  }
+
+  /** Rows added so far (the next row is `rowCount + 1`). */
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  /** The autofilter range (filters must lie on this sheet; the last call wins). */
+  setAutoFilter(range: CellRange): void {
+    if (this.ended) throw new Error(`sheet «${this.name}» is already ended`);
+    if (!(range.firstRow >= 1 && range.firstColumn >= 1 && range.lastRow >= range.firstRow && range.lastColumn >= range.firstColumn))
+      throw new RangeError(`invalid autofilter range ${JSON.stringify(range)}`);
+    this.filter = { ...range };
+  }
+
+  /**
+   * Adds the next row. `styles` is one style index for every cell or one per cell (see `styleId`).
+   * A Date gets a date format when its style has none. null/undefined cells are blank (kept only
+   * when styled); an empty array is an empty row. Returns false when the caller should
+   * `await drain()` before adding more.
+   */
+  addRow(values: readonly XlsxValue[], styles?: number | readonly (number | undefined)[]): boolean {
+    if (this.ended) throw new Error(`sheet «${this.name}» is already ended`);
+    if (this.rows >= MAX_ROWS) throw new RangeError(`sheet «${this.name}»: Excel holds at most ${MAX_ROWS} rows`);
+    if (values.length > MAX_COLUMNS) throw new RangeError(`sheet «${this.name}»: Excel holds at most ${MAX_COLUMNS} columns`);
+    const r = ++this.rows;
+    const n = values.length;
+    if (n > 0) {
+      let xml = '';
+      const rowText = String(r);
+      for (let c = 0; c < n; c++) {
+        const v = values[c];
+        let s = styles === undefined ? 0 : typeof styles === 'number' ? styles : (styles[c] ?? 0);
+        if (!(s >= 0 && s < STYLE_COUNT && (s | 0) === s)) throw new RangeError(`unknown style ${s}`);
+        let body: string;
+        let type = '';
+        switch (typeof v) {
+          case 'string':
+            if (v === '') {
+              body = '';
+            } else {
+              const text = cellText(v);
+              type = ' t="inlineStr"';
+              body = needsPreserve(text) ? `<is><t xml:space="preserve">${text}</t></is>` : `<is><t>${text}</t></is>`;
+            }
+            break;
+          case 'number':
+            body = Number.isFinite(v) ? `<v>${v}</v>` : '';
+            break;
+          case 'boolean':
+            type = ' t="b"';
+            body = v ? '<v>1</v>' : '<v>0</v>';
+            break;
+          default:
+            if (isDate(v)) {
+              const serial = excelSerial(v);
+              if (serial === null) {
+                const iso = Number.isFinite(v.getTime()) ? v.toISOString() : '';
+                body = iso ? `<is><t>${iso.substring(0, 10)}</t></is>` : '';
+                if (iso) type = ' t="inlineStr"';
+              } else {
+                const format = s % FORMATS.length;
+                if (format !== FORMAT_DATE && format !== FORMAT_DATE_TIME)
+                  s += (serial % 1 === 0 ? FORMAT_DATE : FORMAT_DATE_TIME) - format;
+                body = `<v>${serial}</v>`;
+              }
+            } else {
+              body = '';
+            }
+        }
+        if (body === '' && s === 0) continue;
+        const ref = columnName(c) + rowText;
+        const style = s === 0 ? '' : ` s="${s}"`;
+        xml += body === '' ? `<c r="${ref}"${style}/>` : `<c r="${ref}"${style}${type}>${body}</c>`;
+      }
+      if (xml) this.batch += `<row r="${rowText}">${xml}</row>`;
+    }
+    if (++this.batchCount >= this.book.batchRows || this.batch.length >= MAX_BATCH_CHARS) return this.flush();
+    return true;
+  }
+
+  /** Resolves when the sink can take more. */
+  drain(): Promise<void> {
+    return this.book.drain();
+  }
+
+  /** Writes what is left of the sheet and closes its part. */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    let tail = '</sheetData>';
+    if (this.filter) tail += `<autoFilter ref="${rangeRef(this.filter, false)}"/>`;
+    tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+    const text = this.batch + tail;
+    this.batch = '';
+    this.book.push(this.entry, text, true);
+    this.book.sheetEnded({ name: this.name, autoFilter: this.filter });
+  }
+
+  private flush(): boolean {
+    const text = this.batch;
+    this.batch = '';
+    this.batchCount = 0;
+    return text ? this.book.push(this.entry, text, false) : true;
+  }
+}
