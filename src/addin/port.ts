@@ -1,0 +1,101 @@
+/**
+ * What the task pane may ask of the open workbook. The Office adapter (`excelAdapter.ts`) is the
+ * only implementation and the only code that calls `Excel.run`; React components receive a
+ * `WorkbookPort` and the engine never sees Office.js at all.
+ */
+import type { WorkbookGrid } from '../engine/grid';
+import type { Lang } from '../engine/messages';
+import type { Opd, Reference } from '../engine/reference/model';
+import type { FileValidation } from '../engine/validate';
+
+export { AdapterError, isAdapterError } from './errors';
+export type { AdapterErrorCode } from './errors';
+
+/** One row of the append-only `Riwayat` sheet (audit.md). */
+export interface HistoryEvent {
+  /** ISO date and time. */
+  readonly waktu: string;
+  /** What happened: `validasi`, `diterima`, `dicabut`, `stempel`, `stempel berubah`, … */
+  readonly peristiwa: string;
+  readonly oleh?: string;
+  /** Finding id, when the event is about a finding. */
+  readonly id?: string;
+  readonly aturan?: string;
+  readonly sel?: string;
+  readonly alasan?: string;
+  /** Free text: counts, content hash, … */
+  readonly rincian?: string;
+}
+
+/** What `writeFlags` wrote. */
+export interface FlagSummary {
+  /** Cells coloured (error red, warning amber). */
+  readonly cells: number;
+  /** Cells that carry the tool's note (0 where the host has no notes API). */
+  readonly notes: number;
+  /** Data rows given a `Status Validasi` text. */
+  readonly rows: number;
+  /** Rows of the `Temuan` sheet (findings). */
+  readonly findings: number;
+}
+
+export interface WorkbookPort {
+  /**
+   * Every sheet's used range (values, number formats, value types) in two round trips, as the
+   * engine's grid: dates by number format as date cells, error values as error cells. Tool-internal
+   * sheets (`_tanda`, `_daftar`, `Riwayat`) are left out; `Temuan` and `_stempel` are included.
+   */
+  readSubmission(): Promise<{ grid: WorkbookGrid }>;
+  /**
+   * Writes the flags of a validation of the workbook last read: `Status Validasi` per data row,
+   * flagged cells coloured (each cell's own fill remembered), notes where ExcelApi 1.18 is
+   * supported, and the `Temuan` sheet (decisions carried over by finding id).
+   */
+  writeFlags(validation: FileValidation, lang: Lang): Promise<FlagSummary>;
+  /** Removes every flag: restores each flagged cell's own fill, deletes the tool's notes, empties `Status Validasi`. */
+  clearFlags(): Promise<void>;
+  /** Activates the sheet and selects the cell (A1 address). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Creates `Identitas` (when missing), `Inovasi` and the hidden list sheet `_daftar`; refuses when `Inovasi` exists. */
+  createTemplate(reference: Reference, opd?: Opd | null): Promise<void>;
+  /**
+   * Calls `handler` with the edited worksheet rows (1-based, sorted) of the submission sheet,
+   * debounced. An empty list means "too many rows to list (whole columns): re-read everything".
+   * Changes the add-in makes itself (`Status Validasi`) are not reported. Resolves to an unsubscribe.
+   */
+  onRowsChanged(handler: (rows: number[]) => void, sheet?: string): Promise<() => Promise<void>>;
+  /** Writes the very hidden `_stempel` sheet (label in A, value in B), replacing its content. */
+  writeStamp(fields: Readonly<Record<string, string | number>>): Promise<void>;
+  /** Appends rows to `Riwayat` (created with its header when missing); existing rows are never changed. */
+  appendHistory(events: readonly HistoryEvent[]): Promise<void>;
+  /** A document setting (null when absent). */
+  getSetting<T = unknown>(key: string): Promise<T | null>;
+  /** Sets and saves a document setting. */
+  setSetting(key: string, value: unknown): Promise<void>;
+  /** `id` when Office's display language is Indonesian, else `en`. */
+  displayLanguage(): Lang;
+  /** Is this ExcelApi requirement set (e.g. `1.8`) supported? */
+  isSupported(version: string): boolean;
+}
+
+/** The part of the `Excel` global the adapter uses. */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** The part of the `Office` global the adapter uses. */
+export interface OfficeHost {
+  readonly context: {
+    readonly displayLanguage: string;
+    readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    readonly document: {
+      readonly settings: {
+        get(name: string): unknown;
+        set(name: string, value: unknown): void;
+        remove(name: string): void;
+        saveAsync(callback?: (result: { status: unknown; error?: { message: string } }) => void): void;
+      };
+    };
+  };
+}

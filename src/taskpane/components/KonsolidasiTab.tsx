@@ -1,0 +1,216 @@
+import {
+  Badge,
+  Button,
+  Field,
+  ProgressBar,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { type DragEvent, useId, useState } from 'react';
+import type { PaneController, PickedFile } from '../controller';
+import type { Translate } from '../i18n';
+import type { ConsolidationRow, PaneState, Progress } from '../state';
+import { useLayoutStyles } from '../styles';
+
+export type KonsolidasiActions = Pick<PaneController, 'startConsolidation' | 'cancelConsolidation' | 'openSheet'>;
+
+export interface KonsolidasiTabProps {
+  readonly state: PaneState;
+  readonly actions: KonsolidasiActions;
+  readonly t: Translate;
+}
+
+const WORKBOOK_NAME = /\.(xlsx|xlsm|xls)$/i;
+
+const STATUS_COLOR: Readonly<Record<string, 'success' | 'warning' | 'danger' | 'informative' | 'subtle'>> = {
+  Siap: 'success',
+  'Perlu Perbaikan': 'warning',
+  'Belum Mengirim': 'subtle',
+  'Tidak Terbaca': 'danger',
+  Diganti: 'informative',
+};
+
+const useStyles = makeStyles({
+  drop: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    textAlign: 'center',
+  },
+  dropActive: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  fileRow: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  fileName: { minWidth: 0, overflowWrap: 'anywhere' },
+  table: { tableLayout: 'fixed', width: '100%' },
+  cell: { overflowWrap: 'anywhere', whiteSpace: 'normal', verticalAlign: 'top' },
+  numberCol: { width: '3.5em' },
+  total: { fontWeight: tokens.fontWeightSemibold },
+  meta: { color: tokens.colorNeutralForeground3, display: 'block' },
+});
+
+const fileKey = (f: PickedFile): string => `${f.name}|${f.size}`;
+
+/** Adds files not yet in the list (same name and size counts as the same file). */
+function merge(list: readonly File[], added: readonly File[]): File[] {
+  const seen = new Set(list.map(fileKey));
+  const out = [...list];
+  for (const f of added) {
+    if (!seen.has(fileKey(f))) {
+      seen.add(fileKey(f));
+      out.push(f);
+    }
+  }
+  return out;
+}
+
+function progressValue(p: Progress): number {
+  const within = p.phase === 'reading' ? 0 : p.phase === 'validating' ? 0.5 : 1;
+  return Math.min(1, (p.n - 1 + within) / Math.max(1, p.total));
+}
+
+export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const inputId = useId();
+  const [files, setFiles] = useState<File[]>([]);
+  const [over, setOver] = useState(false);
+  const { running, progress, outcome } = state.consolidation;
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setOver(false);
+    const dropped = Array.from(e.dataTransfer?.files ?? []).filter((f) => WORKBOOK_NAME.test(f.name));
+    if (dropped.length) setFiles((list) => merge(list, dropped));
+  };
+
+  return (
+    <div className={layout.panel}>
+      <div className={layout.stack}>
+        <label htmlFor={inputId}>{t('konsolidasi.pick')}</label>
+        <input
+          id={inputId}
+          className={layout.fileInput}
+          type="file"
+          multiple
+          accept=".xlsx,.xlsm,.xls"
+          disabled={running}
+          onChange={(e) => {
+            const picked = Array.from(e.currentTarget.files ?? []);
+            if (picked.length) setFiles((list) => merge(list, picked));
+            e.currentTarget.value = '';
+          }}
+        />
+        <div
+          role="region"
+          aria-label={t('konsolidasi.dropLabel')}
+          data-testid="drop-zone"
+          className={mergeClasses(styles.drop, over && styles.dropActive)}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setOver(true);
+          }}
+          onDragLeave={() => setOver(false)}
+          onDrop={onDrop}
+        >
+          {t('konsolidasi.drop')}
+        </div>
+      </div>
+
+      <section className={layout.stack} aria-labelledby="picked-heading">
+        <h2 id="picked-heading" className={layout.subheading}>
+          {t('konsolidasi.files', { n: files.length })}
+        </h2>
+        {files.length === 0 ? <Text>{t('konsolidasi.noFiles')}</Text> : null}
+        <ul className={layout.list} data-testid="picked-files">
+          {files.map((f) => (
+            <li key={fileKey(f)} className={styles.fileRow}>
+              <span className={styles.fileName}>{f.name}</span>
+              <Button
+                size="small"
+                appearance="subtle"
+                aria-label={t('konsolidasi.remove', { berkas: f.name })}
+                disabled={running}
+                onClick={() => setFiles((list) => list.filter((x) => fileKey(x) !== fileKey(f)))}
+              >
+                <span aria-hidden="true">✕</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <div className={layout.row}>
+        <Button appearance="primary" disabled={running || files.length === 0 || state.busy} onClick={() => void actions.startConsolidation(files)}>
+          {t('konsolidasi.run')}
+        </Button>
+        {running ? <Button onClick={() => actions.cancelConsolidation()}>{t('konsolidasi.cancel')}</Button> : null}
+      </div>
+
+      {running && progress ? (
+        <Field label={t('konsolidasi.progressLabel')} validationMessage={t('konsolidasi.progress', { n: progress.n, total: progress.total, tahap: t(`phase.${progress.phase}`) })} validationState="none">
+          <ProgressBar value={progressValue(progress)} max={1} aria-valuetext={t('konsolidasi.progress', { n: progress.n, total: progress.total, tahap: t(`phase.${progress.phase}`) })} />
+        </Field>
+      ) : null}
+
+      {outcome?.written?.length ? (
+        <nav aria-label={t('konsolidasi.sheets')} className={layout.row}>
+          {outcome.written.map((sheet) => (
+            <Button key={sheet} size="small" appearance="secondary" onClick={() => void actions.openSheet(sheet)}>
+              {t('konsolidasi.open', { lembar: sheet })}
+            </Button>
+          ))}
+        </nav>
+      ) : null}
+      {outcome ? <ResultTable rows={outcome.rows} t={t} /> : null}
+    </div>
+  );
+}
+
+function ResultTable({ rows, t }: { rows: readonly ConsolidationRow[]; t: Translate }) {
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  return (
+    <section className={layout.stack} aria-labelledby="results-heading">
+      <h2 id="results-heading" className={layout.subheading}>
+        {t('konsolidasi.results')}
+      </h2>
+      <Table size="small" className={styles.table} aria-labelledby="results-heading" data-testid="results">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.cell}>{t('konsolidasi.col.opd')}</TableHeaderCell>
+            <TableHeaderCell className={styles.cell}>{t('konsolidasi.col.status')}</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.cell, styles.numberCol)}>{t('konsolidasi.col.galat')}</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.cell, styles.numberCol)}>{t('konsolidasi.col.peringatan')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r, i) => (
+            <TableRow key={`${i}-${r.file}-${r.opd}`} className={r.total ? styles.total : undefined}>
+              <TableCell className={styles.cell}>
+                {r.opd}
+                {r.file ? <span className={styles.meta}>{r.file}</span> : null}
+                {r.stamp ? <span className={styles.meta}>{`${t('konsolidasi.col.stempel')}: ${r.stamp}`}</span> : null}
+              </TableCell>
+              <TableCell className={styles.cell}>
+                {r.status ? (
+                  <Badge appearance="tint" color={STATUS_COLOR[r.status] ?? 'informative'}>
+                    {r.status}
+                  </Badge>
+                ) : null}
+              </TableCell>
+              <TableCell className={styles.cell}>{r.errors ?? ''}</TableCell>
+              <TableCell className={styles.cell}>{r.warnings ?? ''}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * Consolidation in the task pane (consolidation.md): the picked workbooks are read with the lazily
+ * loaded .xlsx reader, validated, consolidated by the engine, and the city summary is written when
+ * the port can write one. Unreadable files become KON-03 rows, never exceptions.
+ */
+import { sha256 } from '@noble/hashes/sha256';
+import { bytesToHex } from '@noble/hashes/utils';
+import type { WorkbookPort } from '../addin/port';
+import { type CitySummary, type ConsolidationInput, SUMMARY_SHEET_NAMES, type SummaryCell, type SummaryTable, consolidate, tableRecords } from '../engine/consolidate';
+import type { Lang } from '../engine/messages';
+import type { Reference } from '../engine/reference/model';
+import { unreadableFile, validateWorkbook } from '../engine/validate';
+import type { XlsxLoader } from './lazyXlsx';
+import type { ConsolidationOutcome, ConsolidationRow, Progress } from './state';
+
+/** A file the user picked (a DOM `File` fits). */
+export interface PickedFile {
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface ConsolidationRun {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+export interface ConsolidationContext extends ConsolidationRun {
+  readonly port: WorkbookPort;
+  readonly reference: Reference;
+  /** Validation date `YYYY-MM-DD`. */
+  readonly today: string;
+  /** When the consolidation ran (ISO date-time). */
+  readonly consolidatedAt: string;
+  readonly lang: Lang;
+  readonly loadXlsx: XlsxLoader;
+}
+
+/** The run was cancelled before anything was written. */
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+/** Lets the pane repaint (progress) between files. */
+const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export async function consolidateFiles(files: readonly PickedFile[], ctx: ConsolidationContext): Promise<ConsolidationOutcome> {
+  const { signal, onProgress, reference, today, lang } = ctx;
+  const total = files.length;
+  const step = async (progress: Progress) => {
+    if (signal?.aborted) throw new Cancelled();
+    onProgress?.(progress);
+    await yieldToUi();
+    if (signal?.aborted) throw new Cancelled();
+  };
+
+  const inputs: ConsolidationInput[] = [];
+  for (const [i, file] of files.entries()) {
+    await step({ n: i + 1, total, phase: 'reading' });
+    const bytes = await file.arrayBuffer().then(
+      (b) => new Uint8Array(b),
+      () => null,
+    );
+    await step({ n: i + 1, total, phase: 'validating' });
+    inputs.push(await validateFile(file, bytes, reference, today, ctx.loadXlsx));
+  }
+  if (signal?.aborted) throw new Cancelled();
+  const summary = consolidate(inputs, { reference, today, lang, consolidatedAt: ctx.consolidatedAt });
+
+  const writer = summaryWriter(ctx.port);
+  if (!writer) return { rows: rekapRows(summary.rekapOpd), written: null, renamed: [] };
+  await step({ n: total, total, phase: 'writing' });
+  const { sheets, renamed } = await writer(summary);
+  return { rows: rekapRows(summary.rekapOpd), written: sheets, renamed };
+}
+
+async function validateFile(file: PickedFile, bytes: Uint8Array | null, reference: Reference, today: string, loadXlsx: XlsxLoader): Promise<ConsolidationInput> {
+  const base = { file: file.name, size: file.size };
+  if (!bytes) {
+    const text = { id: 'berkas tidak dapat dibuka', en: 'the file cannot be opened' };
+    return { ...base, sha256: null, validation: unreadableFile(file.name, 'unreadable', text) };
+  }
+  const xlsx = await loadXlsx();
+  const read = xlsx.readXlsx(bytes);
+  const digest = bytesToHex(sha256(bytes));
+  if (!read.ok) {
+    const text = { id: xlsx.describeCause(read.cause, 'id', read.detail), en: xlsx.describeCause(read.cause, 'en', read.detail) };
+    return { ...base, sha256: digest, validation: unreadableFile(file.name, read.cause, text) };
+  }
+  return { ...base, sha256: digest, validation: validateWorkbook(read.workbook, file.name, { reference, today }) };
+}
+
+interface SummaryWritten {
+  readonly sheets: string[];
+  readonly renamed: { from: string; to: string }[];
+}
+
+/**
+ * The port's `writeSummary`, when it has one (WorkbookPort does not declare it yet). Its answer is
+ * read loosely: the sheets written (default: the summary's sheet names) and the renamed ones.
+ */
+function summaryWriter(port: WorkbookPort): ((summary: CitySummary) => Promise<SummaryWritten>) | null {
+  const candidate = (port as WorkbookPort & { writeSummary?: (summary: CitySummary) => Promise<unknown> }).writeSummary;
+  if (typeof candidate !== 'function') return null;
+  return async (summary) => {
+    const result = (await candidate.call(port, summary)) as { sheets?: unknown; renamed?: unknown } | null | undefined;
+    const sheets = Array.isArray(result?.sheets) ? result.sheets.map(String) : [...SUMMARY_SHEET_NAMES];
+    const renamed = Array.isArray(result?.renamed)
+      ? result.renamed
+          .filter((r): r is { from: unknown; to: unknown } => typeof r === 'object' && r !== null)
+          .map((r) => ({ from: String(r.from), to: String(r.to) }))
+      : [];
+    return { sheets, renamed };
+  };
+}
+
+const cellNumber = (v: SummaryCell | undefined): number | null => (typeof v === 'number' ? v : null);
+const cellString = (v: SummaryCell | undefined): string => (v === null || v === undefined ? '' : typeof v === 'object' ? v.date : String(v));
+
+/** The `Rekap OPD` rows as the pane's result table shows them. */
+function rekapRows(table: SummaryTable): ConsolidationRow[] {
+  return tableRecords(table).map((r, i) => ({
+    opd: cellString(r['Perangkat Daerah']) || cellString(r['No']),
+    file: cellString(r['Berkas']),
+    status: cellString(r['Status']),
+    errors: cellNumber(r['Galat']),
+    warnings: cellNumber(r['Peringatan']),
+    stamp: cellString(r['Stempel']),
+    total: table.rows[i]?.total === true,
+  }));
+}

@@ -1,0 +1,540 @@
+/**
+ * Orchestration between the workbook (through its port) and the engine, without any UI: the
+ * components call these methods and render the published state. Bad user data never throws here;
+ * failures become notices in plain words.
+ */
+import type { HistoryEvent, WorkbookPort } from '../addin/port';
+import { auditCsv, withStampFinding } from '../engine/audit';
+import type { WorkbookGrid } from '../engine/grid';
+import type { Lang } from '../engine/messages';
+import { findSheet } from '../engine/parse';
+import { RULES_VERSION, ruleDef } from '../engine/rules/registry';
+import { SHEET_IDENTITAS, SHEET_INOVASI } from '../engine/schema';
+import { type FileValidation, type IdentifiedFinding, countFindings, validateWorkbook } from '../engine/validate';
+import { TOOL_NAME, TOOL_VERSION } from '../engine/version';
+import { Cancelled, type ConsolidationRun, type PickedFile, consolidateFiles } from './consolidation';
+import { describeError } from './errors';
+import { type UiKey, type UiParams, langOf } from './i18n';
+import { type XlsxLoader, loadXlsxReader } from './lazyXlsx';
+import {
+  REFERENCE_SETTING,
+  type ReferenceInForce,
+  defaultInForce,
+  inForce,
+  referenceFromFile,
+  referenceFromJsonText,
+  referenceJsonText,
+  workbookReference,
+} from './references';
+import type { ConsolidationOutcome, Notice, NoticeIntent, PaneState, StampAllowance } from './state';
+
+export type { ConsolidationRun, PickedFile } from './consolidation';
+
+/** The open workbook as findings name it. */
+export const OPEN_WORKBOOK = 'Buku kerja ini';
+export const AUDIT_FILE_NAME = 'laporan-audit.csv';
+
+export interface ControllerDeps {
+  readonly port: WorkbookPort;
+  /** Validation date `YYYY-MM-DD`; default today (local). */
+  readonly today?: () => string;
+  /** Current time; default `new Date()`. */
+  readonly now?: () => Date;
+  /** Loads the .xlsx reader on demand (a dynamic import in the bundle). */
+  readonly loadXlsx?: XlsxLoader;
+  /** Offers a file for download (the task pane passes a DOM helper). */
+  readonly download?: (fileName: string, blob: Blob) => void;
+}
+
+export type DecisionResult = { readonly ok: true } | { readonly ok: false; readonly problems: readonly UiKey[] };
+
+const localToday = (d: Date): string =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+function identityName(v: FileValidation): string | null {
+  const p = v.submission?.identity.penanggungJawab.parsed;
+  return p?.kind === 'ok' ? String(p.value) : null;
+}
+
+export class PaneController {
+  private state: PaneState;
+  private readonly listeners = new Set<() => void>();
+  private readonly port: WorkbookPort;
+  private readonly today: () => string;
+  private readonly now: () => Date;
+  private readonly loadXlsx: XlsxLoader;
+  private readonly download: (fileName: string, blob: Blob) => void;
+  /** The picked reference (from the document's settings or this session), when there is one. */
+  private picked: ReferenceInForce | null = null;
+  /** Sheets whose edits are watched (the submission sheet and Identitas), by name → unsubscribe. */
+  private readonly watched = new Map<string, () => Promise<void>>();
+  private disposed = false;
+  private validating: Promise<void> | null = null;
+  private revalidateAgain = false;
+  private abort: AbortController | null = null;
+  private noticeSeq = 0;
+  private changedStampReported: string | null = null;
+
+  constructor(deps: ControllerDeps) {
+    this.port = deps.port;
+    this.now = deps.now ?? (() => new Date());
+    this.today = deps.today ?? (() => localToday(this.now()));
+    this.loadXlsx = deps.loadXlsx ?? loadXlsxReader;
+    this.download = deps.download ?? (() => undefined);
+    this.state = {
+      lang: langOf(safeCall(() => this.port.displayLanguage(), 'id')),
+      busy: false,
+      validation: null,
+      dirty: false,
+      live: false,
+      hasInovasi: null,
+      reference: defaultInForce(),
+      identityName: null,
+      notices: [],
+      announcement: null,
+      consolidation: { running: false, progress: null, outcome: null },
+    };
+  }
+
+  // -- state ------------------------------------------------------------------------------------
+
+  getState = (): PaneState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private get lang(): Lang {
+    return this.state.lang;
+  }
+
+  private notify(intent: NoticeIntent, key: UiKey, params: UiParams = {}, details: readonly string[] = []): void {
+    const notice: Notice = { id: ++this.noticeSeq, intent, key, params, details };
+    this.set({ notices: [...this.state.notices.filter((n) => n.key !== key), notice] });
+  }
+
+  dismissNotice(id: number): void {
+    this.set({ notices: this.state.notices.filter((n) => n.id !== id) });
+  }
+
+  private fail(e: unknown): void {
+    const { key, params } = describeError(e, this.lang);
+    this.notify('error', key, params);
+  }
+
+  /** Runs one workbook operation: busy while it runs, failures as notices (an earlier failure's notice goes). */
+  private async run<T>(work: () => Promise<T>): Promise<T | undefined> {
+    this.set({ busy: true, notices: this.state.notices.filter((n) => n.intent !== 'error') });
+    try {
+      return await work();
+    } catch (e) {
+      this.fail(e);
+      return undefined;
+    } finally {
+      this.set({ busy: false });
+    }
+  }
+
+  /** One `Riwayat` row, stamped with the current time. */
+  private history(event: Omit<HistoryEvent, 'waktu'>, waktu = this.now().toISOString()): Promise<void> {
+    return this.port.appendHistory([{ waktu, ...event }]);
+  }
+
+  // -- start ------------------------------------------------------------------------------------
+
+  /** Reads the remembered reference and the workbook (has it an `Inovasi` sheet?), then watches edits. */
+  async init(): Promise<void> {
+    await this.run(async () => {
+      const stored = await this.port.getSetting<unknown>(REFERENCE_SETTING);
+      if (typeof stored === 'string' && stored) {
+        const loaded = referenceFromJsonText(stored, this.lang);
+        if (loaded.ok) this.picked = inForce(loaded.reference, 'picked');
+        else this.notify('warning', 'referensi.storedBroken', {}, loaded.problems);
+      }
+      const { grid } = await this.port.readSubmission();
+      this.set({ hasInovasi: hasInovasiSheet(grid), reference: this.resolveReference(grid) });
+      await this.watch(watchedSheets(grid));
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const unsubscribe of this.watched.values()) void unsubscribe().catch(() => undefined);
+    this.watched.clear();
+    this.abort?.abort();
+  }
+
+  // -- reference --------------------------------------------------------------------------------
+
+  /** Workbook's own reference sheets → picked reference → embedded default. */
+  private resolveReference(grid: WorkbookGrid | null): ReferenceInForce {
+    if (grid) {
+      const own = workbookReference(grid, this.lang);
+      if (own?.ok) return inForce(own.reference, 'workbook');
+      if (own && !own.ok) {
+        this.notify('warning', 'referensi.workbookBroken', {}, own.problems);
+      }
+    }
+    return this.picked ?? defaultInForce();
+  }
+
+  /** Loads a picked reference file (.json or reference workbook); a broken one leaves the previous in force. */
+  async loadReference(file: PickedFile): Promise<boolean> {
+    const done = await this.run(async () => {
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await file.arrayBuffer());
+      } catch {
+        this.notify('error', 'err.fileOpen', { berkas: file.name });
+        return false;
+      }
+      const loaded = await referenceFromFile(file.name, bytes, this.lang, this.loadXlsx);
+      if (!loaded.ok) {
+        this.notify('error', 'referensi.broken', { berkas: file.name }, loaded.problems);
+        return false;
+      }
+      await this.port.setSetting(REFERENCE_SETTING, referenceJsonText(loaded.reference));
+      this.picked = inForce(loaded.reference, 'picked');
+      this.applyPickedReference();
+      return true;
+    });
+    return done ?? false;
+  }
+
+  async returnToDefault(): Promise<void> {
+    await this.run(async () => {
+      await this.port.setSetting(REFERENCE_SETTING, null);
+      this.picked = null;
+      this.applyPickedReference();
+    });
+  }
+
+  private applyPickedReference(): void {
+    if (this.state.reference.source === 'workbook') {
+      this.notify('info', 'referensi.workbookOverrides');
+      return;
+    }
+    const reference = this.picked ?? defaultInForce();
+    this.set({ reference });
+    this.notify('success', 'referensi.loaded', { id: reference.id });
+    this.announce('referensi.loaded', { id: reference.id });
+  }
+
+  // -- validation -------------------------------------------------------------------------------
+
+  async validate(): Promise<void> {
+    if (this.validating) {
+      this.revalidateAgain = true;
+      return this.validating;
+    }
+    this.validating = this.run(() => this.validateOnce()).then(() => undefined);
+    try {
+      await this.validating;
+    } finally {
+      this.validating = null;
+    }
+    if (this.revalidateAgain) {
+      this.revalidateAgain = false;
+      await this.validate();
+    }
+  }
+
+  private async validateOnce(): Promise<void> {
+    // Edits from here on (even during the read) are edits made after this validation.
+    this.set({ dirty: false });
+    const { grid } = await this.port.readSubmission();
+    const reference = this.resolveReference(grid);
+    const validation = validateWorkbook(grid, OPEN_WORKBOOK, { reference: reference.reference, today: this.today() });
+    await this.watch(watchedSheets(grid, validation.submission?.table?.sheet ?? null));
+    await this.port.writeFlags(validation, this.lang);
+    const stats = countFindings(validation.findings);
+    await this.history({
+      peristiwa: 'validasi',
+      oleh: identityName(validation) ?? undefined,
+      rincian: `galat ${stats.errors}, peringatan ${stats.warnings}, info ${stats.infos}, diterima ${stats.accepted}; ${validation.contentHash ?? ''}`.trim(),
+    });
+    if (validation.stamp === 'changed' && validation.stampInfo && this.changedStampReported !== validation.stampInfo.contentHash) {
+      this.changedStampReported = validation.stampInfo.contentHash;
+      await this.history({
+        peristiwa: 'stempel berubah',
+        rincian: `distempel ${validation.stampInfo.waktu ?? ''} (${validation.stampInfo.contentHash}); isi kini ${validation.contentHash ?? ''}`,
+      });
+    }
+    const params = { galat: stats.errors, peringatan: stats.warnings, diterima: stats.accepted };
+    this.set({
+      validation,
+      reference,
+      hasInovasi: hasInovasiSheet(grid),
+      identityName: identityName(validation),
+    });
+    this.announce(validation.findings.length === 0 ? 'validasi.noFindings' : 'validasi.summary', params);
+    if (validation.ignoredDecisions.length) this.notify('warning', 'validasi.ignored', { n: validation.ignoredDecisions.length });
+  }
+
+  /** The live region's text; the component renders it through the translator. */
+  private announce(key: UiKey, params: UiParams): void {
+    this.set({ announcement: { key, params, seq: (this.state.announcement?.seq ?? 0) + 1 } });
+  }
+
+  async clearFlags(): Promise<void> {
+    await this.run(async () => {
+      await this.port.clearFlags();
+      this.set({ validation: null });
+      this.announce('validasi.clearDone', {});
+    });
+  }
+
+  async selectFinding(finding: Pick<IdentifiedFinding, 'sheet' | 'cell'>): Promise<void> {
+    if (!finding.sheet || !finding.cell) return;
+    const { sheet, cell } = finding;
+    try {
+      await this.port.selectCell(sheet, cell);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** Shows a sheet the tool wrote (e.g. `Rekap OPD`), its first cell selected. */
+  async openSheet(sheet: string): Promise<void> {
+    await this.selectFinding({ sheet, cell: 'A1' });
+  }
+
+  async createTemplate(): Promise<void> {
+    await this.run(async () => {
+      await this.port.createTemplate(this.state.reference.reference);
+      this.set({ hasInovasi: true });
+      await this.watch([SHEET_INOVASI, SHEET_IDENTITAS]);
+      this.announce('validasi.createDone', {});
+    });
+  }
+
+  // -- live validation --------------------------------------------------------------------------
+
+  /**
+   * Listens for edits of these sheets (they make the last validation stale; with live validation
+   * on, they trigger a new one) and stops listening to sheets no longer wanted.
+   */
+  private async watch(sheets: readonly string[]): Promise<void> {
+    if (this.disposed) return;
+    const wanted = new Set(sheets.map((n) => n.toLowerCase()));
+    for (const [name, unsubscribe] of [...this.watched]) {
+      if (wanted.has(name.toLowerCase())) continue;
+      this.watched.delete(name);
+      await unsubscribe().catch(() => undefined);
+    }
+    const have = new Set([...this.watched.keys()].map((n) => n.toLowerCase()));
+    for (const name of sheets) {
+      if (have.has(name.toLowerCase())) continue;
+      try {
+        this.watched.set(name, await this.port.onRowsChanged(() => this.rowsChanged(), name));
+        have.add(name.toLowerCase());
+      } catch {
+        // Validation works without it; only the stamp's "edited since" check and live validation lose it.
+        this.notify('warning', 'err.watch', { lembar: name });
+      }
+    }
+  }
+
+  /** An edit of a watched sheet (the port does not report the tool's own `Status Validasi` writes). */
+  private rowsChanged(): void {
+    this.set({ dirty: true });
+    if (this.state.live) void this.validate();
+  }
+
+  setLive(live: boolean): void {
+    this.set({ live });
+    if (live && (this.state.dirty || !this.state.validation)) void this.validate();
+  }
+
+  // -- stamp ------------------------------------------------------------------------------------
+
+  stampAllowance(state: PaneState = this.state): StampAllowance {
+    const v = state.validation;
+    if (!v || !v.submission) return { allowed: false, reason: 'stamp.notValidated', params: {} };
+    const { errors } = countFindings(v.findings);
+    if (errors > 0) return { allowed: false, reason: 'stamp.openErrors', params: { n: errors } };
+    if (state.dirty) return { allowed: false, reason: 'stamp.edited', params: {} };
+    return { allowed: true, reason: 'stamp.ready', params: {} };
+  }
+
+  /** Writes the `_stempel` sheet (audit.md) and a Riwayat event. */
+  async stamp(oleh: string): Promise<boolean> {
+    const allowance = this.stampAllowance();
+    if (!allowance.allowed) {
+      this.notify('warning', allowance.reason, allowance.params);
+      return false;
+    }
+    const who = oleh.trim() || this.state.identityName || '';
+    if (!who) {
+      this.notify('error', 'stamp.noName');
+      return false;
+    }
+    const v = this.state.validation!;
+    const done = await this.run(async () => {
+      const stats = countFindings(v.findings);
+      const waktu = this.now().toISOString();
+      const fields = {
+        versi: 1,
+        contentHash: v.contentHash ?? '',
+        waktu,
+        versiAturan: RULES_VERSION,
+        referensi: this.state.reference.id,
+        alat: `${TOOL_NAME} ${TOOL_VERSION}`,
+        galat: stats.errors,
+        peringatan: stats.warnings,
+        diterima: stats.accepted,
+        oleh: who,
+      };
+      await this.port.writeStamp(fields);
+      await this.history(
+        { peristiwa: 'stempel', oleh: who, rincian: `${fields.contentHash}; galat ${stats.errors}, peringatan ${stats.warnings}, diterima ${stats.accepted}` },
+        waktu,
+      );
+      const stampInfo = {
+        contentHash: fields.contentHash,
+        waktu,
+        fields: Object.fromEntries(Object.entries(fields).map(([k, val]) => [k.toLowerCase(), String(val)])),
+      };
+      this.set({ validation: { ...v, stamp: 'valid', stampInfo } });
+      this.announce('validasi.stampDone', { oleh: who, waktu });
+      return true;
+    });
+    return done ?? false;
+  }
+
+  // -- decisions --------------------------------------------------------------------------------
+
+  /** Accepts a finding: reason and reviewer are mandatory; nothing is written without them. */
+  async accept(findingId: string, reason: string, reviewer: string): Promise<DecisionResult> {
+    return this.decide('accept', findingId, reason, reviewer);
+  }
+
+  /** Withdraws an acceptance: also with a reason and the reviewer's name (kept in Riwayat). */
+  async withdraw(findingId: string, reason: string, reviewer: string): Promise<DecisionResult> {
+    return this.decide('withdraw', findingId, reason, reviewer);
+  }
+
+  private async decide(mode: 'accept' | 'withdraw', findingId: string, reason: string, reviewer: string): Promise<DecisionResult> {
+    const problems: UiKey[] = [];
+    if (!reason.trim()) problems.push('audit.needReason');
+    if (!reviewer.trim()) problems.push('audit.needReviewer');
+    const v = this.state.validation;
+    const finding = v?.findings.find((f) => f.id === findingId);
+    if (!v || !finding) problems.push('audit.notValidated');
+    else if (mode === 'accept' && !ruleDef(finding.rule).acceptable) problems.push('audit.notAcceptable');
+    else if (mode === 'accept' && finding.status === 'accepted') problems.push('audit.alreadyAccepted');
+    else if (mode === 'withdraw' && finding.status !== 'accepted') problems.push('audit.notAccepted');
+    if (problems.length || !v || !finding) return { ok: false, problems };
+
+    const decided: IdentifiedFinding =
+      mode === 'accept'
+        ? { ...finding, status: 'accepted', decision: { status: 'accepted', reason: reason.trim(), reviewer: reviewer.trim(), date: this.today() } }
+        : { ...finding, status: 'open', decision: null };
+    const next = replaceFinding(v, decided);
+    const done = await this.run(async () => {
+      await this.port.writeFlags(next, this.lang);
+      await this.history({
+        peristiwa: mode === 'accept' ? 'diterima' : 'dicabut',
+        oleh: reviewer.trim(),
+        id: finding.id,
+        aturan: finding.rule,
+        sel: finding.cell ? (finding.sheet ? `${finding.sheet}!${finding.cell}` : finding.cell) : undefined,
+        alasan: reason.trim(),
+      });
+      this.set({ validation: next });
+      this.announce(mode === 'accept' ? 'audit.accepted' : 'audit.withdrawn', { id: finding.id });
+      return true;
+    });
+    return done ? { ok: true } : { ok: false, problems: [] };
+  }
+
+  // -- audit report -----------------------------------------------------------------------------
+
+  /** The audit CSV of the open workbook (with its KON-04 stamp finding), offered as a download. */
+  exportAudit(): Blob | null {
+    const v = this.state.validation;
+    if (!v) {
+      this.notify('warning', 'audit.notValidated');
+      return null;
+    }
+    const csv = auditCsv([withStampFinding(v, this.state.reference.reference)], this.lang);
+    const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
+    this.download(AUDIT_FILE_NAME, blob);
+    this.announce('audit.exported', { berkas: AUDIT_FILE_NAME });
+    return blob;
+  }
+
+  // -- consolidation ----------------------------------------------------------------------------
+
+  /**
+   * Reads, validates and consolidates the picked workbooks, then writes the city summary when the
+   * port can. Rejects with `Cancelled` when the signal fires before writing starts.
+   */
+  runConsolidation(files: readonly PickedFile[], run: ConsolidationRun = {}): Promise<ConsolidationOutcome> {
+    return consolidateFiles(files, {
+      ...run,
+      port: this.port,
+      reference: this.state.reference.reference,
+      today: this.today(),
+      consolidatedAt: this.now().toISOString().slice(0, 19),
+      lang: this.lang,
+      loadXlsx: this.loadXlsx,
+    });
+  }
+
+  /** The pane's consolidation: progress in the state, cancellable with `cancelConsolidation`. */
+  async startConsolidation(files: readonly PickedFile[]): Promise<void> {
+    if (this.state.consolidation.running || files.length === 0) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    this.set({ consolidation: { running: true, progress: { n: 1, total: files.length, phase: 'reading' }, outcome: null } });
+    try {
+      const outcome = await this.runConsolidation(files, {
+        signal: abort.signal,
+        onProgress: (progress) => this.set({ consolidation: { ...this.state.consolidation, progress } }),
+      });
+      this.set({ consolidation: { running: false, progress: null, outcome } });
+      if (outcome.written) this.notify('success', 'konsolidasi.written', { lembar: outcome.written.join(', ') });
+      else this.notify('info', 'konsolidasi.notWritten');
+      for (const r of outcome.renamed) this.notify('warning', 'konsolidasi.renamed', { asli: r.from, baru: r.to });
+    } catch (e) {
+      this.set({ consolidation: { running: false, progress: null, outcome: null } });
+      if (e instanceof Cancelled) this.notify('info', 'konsolidasi.cancelled');
+      else this.fail(e);
+    } finally {
+      this.abort = null;
+    }
+  }
+
+  cancelConsolidation(): void {
+    this.abort?.abort();
+  }
+}
+
+/** The sheets whose edits matter: the submission sheet (default `Inovasi`) and `Identitas`, where present. */
+function watchedSheets(grid: WorkbookGrid, tableSheet: string | null = null): string[] {
+  const names = [tableSheet ?? findSheet(grid, SHEET_INOVASI)?.name, findSheet(grid, SHEET_IDENTITAS)?.name];
+  return names.filter((n): n is string => typeof n === 'string');
+}
+
+function hasInovasiSheet(grid: WorkbookGrid): boolean {
+  return findSheet(grid, SHEET_INOVASI) !== undefined;
+}
+
+function replaceFinding(v: FileValidation, finding: IdentifiedFinding): FileValidation {
+  return { ...v, findings: v.findings.map((f) => (f.id === finding.id ? finding : f)) };
+}
+
+function safeCall<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}

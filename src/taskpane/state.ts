@@ -1,0 +1,84 @@
+/** The task pane's state as the controller publishes it: plain, immutable data the components read. */
+import type { Lang } from '../engine/messages';
+import type { FileValidation } from '../engine/validate';
+import type { UiKey, UiParams } from './i18n';
+import type { ReferenceInForce } from './references';
+
+export type NoticeIntent = 'error' | 'warning' | 'success' | 'info';
+
+/** A message bar: a catalogue key with its parameters, and details (e.g. a reference's problems). */
+export interface Notice {
+  readonly id: number;
+  readonly intent: NoticeIntent;
+  readonly key: UiKey;
+  readonly params: UiParams;
+  readonly details: readonly string[];
+}
+
+export type Phase = 'reading' | 'validating' | 'writing';
+
+export interface Progress {
+  /** 1-based number of the file being worked on. */
+  readonly n: number;
+  readonly total: number;
+  readonly phase: Phase;
+}
+
+/** One row of the per-OPD result table (the `Rekap OPD` rows as the pane shows them). */
+export interface ConsolidationRow {
+  readonly opd: string;
+  readonly file: string;
+  /** `Siap`, `Perlu Perbaikan`, `Belum Mengirim`, `Tidak Terbaca`, `Diganti` (or the Total Kota row's empty status). */
+  readonly status: string;
+  readonly errors: number | null;
+  readonly warnings: number | null;
+  readonly stamp: string;
+  readonly total: boolean;
+}
+
+export interface ConsolidationOutcome {
+  readonly rows: readonly ConsolidationRow[];
+  /** Sheets written into the open workbook, or null when the port cannot write a summary. */
+  readonly written: readonly string[] | null;
+  /** User sheets that kept their name: the output went under a suffixed one. */
+  readonly renamed: ReadonlyArray<{ readonly from: string; readonly to: string }>;
+}
+
+export interface ConsolidationState {
+  readonly running: boolean;
+  readonly progress: Progress | null;
+  readonly outcome: ConsolidationOutcome | null;
+}
+
+export interface Announcement {
+  readonly key: UiKey;
+  readonly params: UiParams;
+  /** Grows with every announcement, so that repeating the same words is announced again. */
+  readonly seq: number;
+}
+
+export interface PaneState {
+  readonly lang: Lang;
+  /** An operation on the workbook is running. */
+  readonly busy: boolean;
+  /** The last validation of the open workbook, with decisions made in this pane applied. */
+  readonly validation: FileValidation | null;
+  /** The workbook changed after the last validation. */
+  readonly dirty: boolean;
+  readonly live: boolean;
+  /** Does the workbook have an `Inovasi` sheet? null while unknown. */
+  readonly hasInovasi: boolean | null;
+  readonly reference: ReferenceInForce;
+  /** The identity's Nama Penanggung Jawab (the stamp's default `oleh`). */
+  readonly identityName: string | null;
+  readonly notices: readonly Notice[];
+  /** What the polite live region says (validation results and other outcomes), or null. */
+  readonly announcement: Announcement | null;
+  readonly consolidation: ConsolidationState;
+}
+
+export interface StampAllowance {
+  readonly allowed: boolean;
+  readonly reason: UiKey;
+  readonly params: UiParams;
+}

@@ -1,0 +1,605 @@
+#!/usr/bin/env node
+/* global require, module, process, __dirname, console, URL, setTimeout, fetch */
+/* eslint-disable @typescript-eslint/no-require-imports */
+// End-to-end test of the PRODUCTION task pane in a real (headless) Chromium, on a fake Excel host.
+//
+//   npm run test:e2e            (= npm run build && node test/e2e/run-e2e.js)
+//   node test/e2e/run-e2e.js    (reuses the current dist/)
+//
+// 1. Bundles the fake host (test/e2e/fake-host-entry.ts → test/fake-excel/) for the browser.
+// 2. Serves dist/ and the harness page (test/e2e/harness.html: the fake host, then the production
+//    scripts named by dist/taskpane.html, under its Content-Security-Policy, without Office.js) on
+//    http://127.0.0.1:<free port>.
+// 3. Drives Debian's /usr/bin/chromium with playwright-core (never a downloaded browser) through the
+//    SCENARIO below, saving a screenshot per step into screenshots/.
+// Any request that leaves the test server is blocked and fails the run, as do page errors, console
+// errors (CSP violations show up there) and 404s. Closing line: "N passed, N failed"; exit 1 on failure.
+'use strict';
+
+const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+const SCREENSHOTS = path.join(ROOT, 'screenshots');
+const FAKE_HOST_ENTRY = path.join(__dirname, 'fake-host-entry.ts');
+const FAKE_HOST_URL = '/__e2e/fake-host.js';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+const VIEWPORT = { width: 320, height: 800 }; // the narrowest task pane the spec supports
+const STEP_TIMEOUT_MS = 30_000;
+
+// ───────────────────────────────────────────────────────────────────────────────────────────────
+// SCENARIO: the steps, in order, sharing one page. Each gets { page, fake, until, state, log } and
+// throws to fail; a screenshot is saved after each, and the steps after a failure are skipped.
+// A step with `todo` is listed but not run.
+//   fake(fn, arg)      runs fn(window.__fakeWorkbook, arg) in the page; resolves to its JSON result.
+//                      fn must be self-contained (it is sent as source text).
+//   until(fn, what)    polls fn() until it returns a truthy value (or throws `what` on timeout).
+//   state              an object the steps share (snapshots taken by one step, checked by a later one).
+// The data come from examples/dinkes-2026.xlsx (see examples/README.md): a submission with two
+// planted errors, SOP-04 (no «SP Penanganan Pengaduan» for a public-service innovation, row 6) and
+// LOG-01 (Tanggal Penerapan before Tanggal Uji Coba, row 7).
+// ───────────────────────────────────────────────────────────────────────────────────────────────
+const EXAMPLE = 'dinkes-2026.xlsx';
+const CONSOLIDATE = ['dinkes-2026.xlsx', 'disdikbud-2026.xlsx', 'dinsos-2026.xlsx'];
+const VALIDATION_DATE = '2026-11-28T09:00:00+08:00'; // the pane's clock: after 31 Oct 2026, as the examples assume
+
+/** In the page: column letter of each header label of the Inovasi sheet, e.g. { 'Tanggal Penerapan': 'L' }. */
+const headerColumns = (wb) => {
+  const header = wb.sheet('Inovasi').values('A1:BZ1')[0];
+  const out = {};
+  header.forEach((label, i) => {
+    let s = '';
+    for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    if (typeof label === 'string' && label) out[label] = s;
+  });
+  return out;
+};
+
+/** In the page: writes the example's Identitas values and Inovasi rows into the template (by label). */
+const fillFromExample = async (wb, url) => {
+  const a1 = (r, c) => {
+    let s = '';
+    for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return s + r;
+  };
+  const read = globalThis.__e2e.readXlsx(new Uint8Array(await (await fetch(url)).arrayBuffer()));
+  if (!read.ok) throw new Error(`example unreadable: ${JSON.stringify(read)}`);
+  const seed = (v) =>
+    v === null || v === undefined
+      ? null
+      : typeof v !== 'object'
+        ? v
+        : v.kind === 'date'
+          ? { date: new Date(Date.UTC(1899, 11, 30) + v.serial * 86400000).toISOString().slice(0, 10) }
+          : { error: v.code };
+  const source = (name) => read.workbook.sheets.find((s) => s.name === name);
+  const identitas = wb.sheet('Identitas');
+  const labels = identitas.values('A1:A60').map((r) => r[0]);
+  let idValues = 0;
+  for (const row of source('Identitas').rows) {
+    const at = row && row[0] ? labels.indexOf(row[0]) : -1;
+    if (at >= 0 && row[1] !== null && row[1] !== undefined) {
+      identitas.setValues(`B${at + 1}`, [[seed(row[1])]]);
+      idValues++;
+    }
+  }
+  const sheet = wb.sheet('Inovasi');
+  const header = sheet.values('A1:BZ1')[0];
+  const [srcHeader, ...srcRows] = source('Inovasi').rows;
+  const rows = srcRows
+    .filter(Boolean)
+    .map((row) =>
+      header.map((h) => (h && srcHeader.indexOf(h) >= 0 ? seed(row[srcHeader.indexOf(h)]) : null)),
+    );
+  sheet.setValues('A2', rows);
+  // A fill of the user's own on a cell that will be flagged: Hapus Tanda must restore it exactly.
+  sheet.setFill(a1(7, header.indexOf('Tanggal Penerapan') + 1), '#FFFF00');
+  const fills = {};
+  for (let r = 1; r <= rows.length + 1; r++)
+    for (let c = 1; c <= header.length; c++) fills[a1(r, c)] = sheet.fill(a1(r, c));
+  return { idValues, rows: rows.length, unmatched: srcHeader.filter((h) => h && !header.includes(h)), fills };
+};
+
+const SCENARIO = [
+  {
+    name: 'task pane renders on the fake host',
+    async run({ page, fake }) {
+      await page.clock.setFixedTime(new Date(VALIDATION_DATE));
+      await page.goto('/harness.html');
+      const validasi = page
+        .getByRole('tab', { name: /Validasi/ })
+        .or(page.getByRole('heading', { name: /Validasi/ }));
+      await validasi.first().waitFor({ state: 'visible' });
+      const hasWorkbook = await fake((wb) => wb !== undefined && wb !== null);
+      if (!hasWorkbook) throw new Error('window.__fakeWorkbook is not set by the fake host');
+    },
+  },
+  {
+    name: 'create the template (Buat Lembar Isian)',
+    async run({ page, fake, until }) {
+      await page.getByRole('button', { name: 'Buat Lembar Isian' }).click();
+      const made = await until(
+        () =>
+          fake((wb) => {
+            const inovasi = wb.findSheet('Inovasi');
+            if (!inovasi || !wb.findSheet('Identitas') || wb.tables.length === 0) return null;
+            return { sheets: wb.sheetNames, header: inovasi.values('A1:BZ1')[0].filter(Boolean) };
+          }),
+        'the fake workbook to get Identitas, Inovasi and a table',
+      );
+      for (const label of [
+        'Nama Inovasi',
+        'Tanggal Penerapan',
+        'SP Penanganan Pengaduan',
+        'Status Validasi',
+      ]) {
+        if (!made.header.includes(label))
+          throw new Error(`the Inovasi header lacks «${label}»: ${made.header.join(' | ')}`);
+      }
+      await page.getByRole('button', { name: 'Buat Lembar Isian' }).waitFor({ state: 'detached' });
+    },
+  },
+  {
+    name: 'fill rows with mistakes through the fake',
+    async run({ fake, state, log }) {
+      const filled = await fake(fillFromExample, `/__e2e/examples/${EXAMPLE}`);
+      log(`filled ${filled.rows} rows and ${filled.idValues} identity values from ${EXAMPLE}`);
+      if (filled.unmatched.length)
+        throw new Error(`example columns not in the template: ${filled.unmatched.join(', ')}`);
+      if (filled.rows < 5 || filled.idValues < 3)
+        throw new Error(`too little data written: ${JSON.stringify(filled)}`);
+      state.fills = filled.fills;
+    },
+  },
+  {
+    name: 'validate (Validasi): findings listed, cells flagged',
+    async run({ page, fake, until, state, log }) {
+      const cols = await fake(headerColumns);
+      state.cols = cols;
+      await page.getByRole('button', { name: 'Validasi', exact: true }).click();
+      await page.getByTestId('finding-groups').waitFor({ state: 'visible' });
+      const texts = await page.locator('[data-finding-id]').allInnerTexts();
+      log(`${texts.length} findings: ${texts.map((t) => t.split('\n').slice(0, 3).join(' ')).join(' / ')}`);
+      const expected = [
+        ['SOP-04', `${cols['SP Penanganan Pengaduan']}6`],
+        ['LOG-01', `${cols['Tanggal Penerapan']}7`],
+      ];
+      for (const [rule, cell] of expected) {
+        if (!texts.some((t) => t.includes(rule) && t.includes(cell)))
+          throw new Error(`no ${rule} finding at ${cell}`);
+      }
+      const flags = await until(
+        () =>
+          fake(
+            (wb, [cells, statusCol]) => {
+              const sheet = wb.sheet('Inovasi');
+              const fills = cells.map((c) => sheet.fill(c));
+              const status = [sheet.value(`${statusCol}6`), sheet.value(`${statusCol}7`)];
+              return fills.every((f) => f && f.toUpperCase() === '#FFC7CE') && status.every(Boolean)
+                ? { fills, status }
+                : null;
+            },
+            [expected.map(([, cell]) => cell), cols['Status Validasi']],
+          ),
+        'the two error cells filled #FFC7CE and Status Validasi set on rows 6 and 7',
+      );
+      log(`Status Validasi: ${flags.status.join(' / ')}`);
+    },
+  },
+  {
+    name: 'click a finding: the selection moves to its cell',
+    async run({ page, fake, until, state }) {
+      const cell = `${state.cols['Tanggal Penerapan']}7`;
+      await page.locator('[data-finding-id]', { hasText: 'LOG-01' }).first().click();
+      await until(
+        () =>
+          fake(
+            (wb, want) =>
+              Boolean(wb.selection) &&
+              wb.selection.sheet === 'Inovasi' &&
+              wb.selection.address.replace(/^.*!/, '').replace(/\$/g, '') === want,
+            cell,
+          ),
+        `the fake's selection to be Inovasi!${cell}`,
+      );
+    },
+  },
+  {
+    name: 'remove flags (Hapus Tanda): every fill restored exactly',
+    async run({ page, fake, until, state }) {
+      await page.getByRole('button', { name: 'Hapus Tanda' }).click();
+      await until(
+        () =>
+          fake(
+            (wb, [fills, col]) => {
+              const sheet = wb.sheet('Inovasi');
+              const changed = Object.keys(fills).filter((c) => sheet.fill(c) !== fills[c]);
+              const status = [6, 7].map((r) => sheet.value(`${col}${r}`)).filter(Boolean);
+              return changed.length === 0 && status.length === 0;
+            },
+            [state.fills, state.cols['Status Validasi']],
+          ),
+        'every fill back to its value before validation (incl. a yellow fill of the user), Status Validasi emptied',
+      );
+    },
+  },
+  {
+    name: 'fix the rows and validate again: no errors left',
+    async run({ page, fake, until, state }) {
+      await fake((wb, c) => {
+        const sheet = wb.sheet('Inovasi');
+        const ujiCoba = Number(sheet.value(`${c['Tanggal Uji Coba']}7`));
+        const iso = new Date(Date.UTC(1899, 11, 30) + (ujiCoba + 45) * 86400000).toISOString().slice(0, 10);
+        sheet.setValues(`${c['Tanggal Penerapan']}7`, [[{ date: iso }]], { fireChange: true });
+        sheet.setValues(
+          `${c['SP Penanganan Pengaduan']}6`,
+          [
+            [
+              'Pengaduan lewat layanan pesan dinas, kotak saran di puskesmas, dan SP4N-LAPOR!, ditanggapi paling lambat 3 hari kerja.',
+            ],
+          ],
+          { fireChange: true },
+        );
+      }, state.cols);
+      await page.getByRole('button', { name: 'Validasi', exact: true }).click();
+      await until(
+        async () => (await page.locator('[data-finding-id]', { hasText: /SOP-04|LOG-01/ }).count()) === 0,
+        'the SOP-04 and LOG-01 findings to go',
+      );
+      await until(
+        () => page.getByRole('button', { name: 'Stempel Final' }).isEnabled(),
+        'Stempel Final to be enabled',
+      );
+    },
+  },
+  {
+    name: 'stamp (Stempel Final)',
+    async run({ page, fake, until, log }) {
+      await page.getByLabel('Nama pemberi stempel').fill('Penguji E2E');
+      await page.getByRole('button', { name: 'Stempel Final' }).click();
+      const stamp = await until(
+        () =>
+          fake((wb) => {
+            const sheet = wb.findSheet('_stempel');
+            if (!sheet) return null;
+            const text = JSON.stringify(sheet.values());
+            return text.includes('Penguji E2E')
+              ? { visibility: sheet.visibility, text: text.slice(0, 200) }
+              : null;
+          }),
+        'a _stempel sheet naming «Penguji E2E»',
+      );
+      log(`_stempel (${stamp.visibility}): ${stamp.text}…`);
+    },
+  },
+  {
+    name: 'consolidate several workbooks (Konsolidasi)',
+    async run({ page, fake, log }) {
+      await page.getByRole('tab', { name: 'Konsolidasi' }).click();
+      await page
+        .getByLabel('Pilih berkas isian OPD')
+        .setInputFiles(CONSOLIDATE.map((f) => path.join(ROOT, 'examples', f)));
+      await page.getByRole('button', { name: 'Konsolidasi', exact: true }).click();
+      const table = page.getByRole('table');
+      await table.waitFor({ state: 'visible' });
+      for (const file of CONSOLIDATE) {
+        const row = table.getByRole('row').filter({ hasText: file }).first();
+        await row.waitFor();
+        log((await row.innerText()).replace(/\s+/g, ' '));
+      }
+      log(`sheets now: ${(await fake((wb) => wb.sheetNames)).join(', ')}`);
+    },
+  },
+  {
+    name: 'accept a finding (Audit tab)',
+    todo: 'accept with reason and reviewer; the Temuan sheet records it',
+  },
+];
+
+// ───────────────────────────────────────────────────────────────────────────────────────────────
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+/** Bundles the fake host for the browser with a small webpack config; resolves to the JS text. */
+function bundleFakeHost() {
+  const webpack = require('webpack');
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inovasi-e2e-bundle-'));
+  const config = {
+    mode: 'development',
+    devtool: false, // no eval(): the production CSP forbids it
+    target: 'web',
+    context: ROOT,
+    entry: { 'fake-host': FAKE_HOST_ENTRY },
+    output: { path: outDir, filename: '[name].js' },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              configFile: path.join(ROOT, 'tsconfig.json'),
+              transpileOnly: true,
+              compilerOptions: { module: 'esnext', moduleResolution: 'bundler' },
+            },
+          },
+        },
+      ],
+    },
+    optimization: { splitChunks: false },
+    performance: { hints: false },
+    infrastructureLogging: { level: 'error' },
+  };
+  return new Promise((resolve, reject) => {
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      try {
+        resolve(fs.readFileSync(path.join(outDir, 'fake-host.js'), 'utf8'));
+      } catch (e) {
+        reject(e);
+      } finally {
+        fs.rmSync(outDir, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
+/** The harness page: harness.html with the CSP meta and local script tags of dist/taskpane.html. */
+function harnessPage() {
+  const taskpane = fs.readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
+  // Attribute values may be unquoted: html-webpack-plugin minifies the page in production.
+  const csp = taskpane.match(/<meta\s[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*>/i);
+  if (!csp) throw new Error('dist/taskpane.html has no Content-Security-Policy meta');
+  const scripts = [...taskpane.matchAll(/<script\b[^>]*>\s*<\/script>/gi)]
+    .map((m) => m[0])
+    .filter((tag) => {
+      const src = /\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+      return src && !/^(?:[a-z]+:)?\/\//i.test(src[1] ?? src[2] ?? src[3]); // drop the Office.js CDN (and anything remote)
+    });
+  if (scripts.length === 0) throw new Error('dist/taskpane.html loads no local script');
+  const template = fs.readFileSync(path.join(__dirname, 'harness.html'), 'utf8');
+  return template
+    .replace('<!--E2E:CSP-->', csp[0])
+    .replace('<!--E2E:TASKPANE-SCRIPTS-->', scripts.join('\n    '));
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves the harness, the fake-host bundle and dist/ on 127.0.0.1:<free port>. */
+function serve(harness, fakeHostJs, notFound) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const pathname = decodeURIComponent(url.pathname);
+    const send = (status, type, body) => {
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.end(body);
+    };
+    if (pathname === '/' || pathname === '/harness.html') return send(200, TYPES['.html'], harness);
+    if (pathname === FAKE_HOST_URL) return send(200, TYPES['.js'], fakeHostJs);
+    const example = /^\/__e2e\/examples\/([\w.-]+\.xlsx)$/.exec(pathname);
+    if (example && fs.existsSync(path.join(ROOT, 'examples', example[1]))) {
+      return send(200, 'application/octet-stream', fs.readFileSync(path.join(ROOT, 'examples', example[1])));
+    }
+    const file = path.join(DIST, pathname);
+    if (file.startsWith(DIST + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      return send(200, TYPES[path.extname(file)] || 'application/octet-stream', fs.readFileSync(file));
+    }
+    notFound.push(pathname);
+    return send(404, 'text/plain; charset=utf-8', 'not found');
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function slug(text) {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 50);
+}
+
+/** Checks dist/manifest.xml, the production manifest: valid, and no development URL left. */
+async function checkProductionManifest() {
+  const file = path.join(DIST, 'manifest.xml');
+  if (!fs.existsSync(file)) throw new Error('dist/manifest.xml is missing');
+  const xml = fs.readFileSync(file, 'utf8');
+  if (/localhost/i.test(xml)) throw new Error('dist/manifest.xml still points at localhost');
+  const { validateManifest } = require(path.join(ROOT, 'scripts', 'validate-manifest.js'));
+  const result = await validateManifest(xml, { fileName: 'dist/manifest.xml' });
+  if (!result.valid) throw new Error(result.errors.join('\n'));
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html')))
+    fail('dist/taskpane.html not found: run `npm run build` first (or `npm run test:e2e`).');
+  if (!fs.existsSync(CHROMIUM))
+    fail(`${CHROMIUM} not found: apt-get install -y chromium (no downloaded browsers).`);
+  if (!fs.existsSync(FAKE_HOST_ENTRY)) fail(`${path.relative(ROOT, FAKE_HOST_ENTRY)} not found.`);
+
+  const results = []; // { name, status: 'passed' | 'failed' | 'skipped' | 'todo', error? }
+  const record = (name, status, error, notes = []) => {
+    results.push({ name, status, error });
+    const mark = { passed: 'ok  ', failed: 'FAIL', skipped: 'skip', todo: 'todo' }[status];
+    console.log(`${mark}  ${name}`);
+    for (const line of notes) console.log(`      · ${line}`);
+    if (error) console.log(`      ${String(error).split('\n').join('\n      ')}`);
+  };
+
+  // Preflight: the production manifest.
+  try {
+    await checkProductionManifest();
+    record('dist/manifest.xml is valid and points at the production URL', 'passed');
+  } catch (err) {
+    record('dist/manifest.xml is valid and points at the production URL', 'failed', err.message);
+  }
+
+  let fakeHostJs;
+  try {
+    fakeHostJs = await bundleFakeHost();
+  } catch (err) {
+    record('bundle the fake host (test/e2e/fake-host-entry.ts)', 'failed', err.message);
+    return summarize(results);
+  }
+
+  const notFound = [];
+  const server = await serve(harnessPage(), fakeHostJs, notFound);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inovasi-e2e-chromium-'));
+  fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+
+  const { chromium } = require('playwright-core');
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      baseURL: origin,
+      viewport: VIEWPORT,
+      locale: 'id-ID',
+    });
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
+
+    // Nothing may leave the test server: the production bundle must not need the network.
+    const external = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${origin}/`)) return route.continue();
+      external.push(url);
+      return route.abort('blockedbyclient');
+    });
+
+    const page = context.pages()[0] || (await context.newPage());
+    const problems = [];
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    });
+    let notes = []; // the running step's log lines, printed under its result
+    const log = (line) => notes.push(line);
+    const state = {};
+    // Evaluated through the DevTools protocol, which the page's CSP (no 'unsafe-eval') does not govern.
+    const fake = (fn, arg) =>
+      page.evaluate(`(${fn.toString()})(globalThis.__fakeWorkbook, ${JSON.stringify(arg)})`);
+    const until = async (fn, what, timeout = STEP_TIMEOUT_MS) => {
+      const end = Date.now() + timeout;
+      for (;;) {
+        const value = await fn();
+        if (value) return value;
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+
+    let broken = false;
+    for (const [i, step] of SCENARIO.entries()) {
+      if (step.todo) {
+        record(step.name, 'todo', step.todo);
+        continue;
+      }
+      if (broken) {
+        record(step.name, 'skipped');
+        continue;
+      }
+      const before = { problems: problems.length, external: external.length, notFound: notFound.length };
+      let error;
+      notes = [];
+      try {
+        await step.run({ page, origin, fake, until, state, log });
+      } catch (err) {
+        error = err;
+      }
+      const shot = path.join(SCREENSHOTS, `${String(i + 1).padStart(2, '0')}-${slug(step.name)}.png`);
+      await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
+      const extra = [
+        ...problems.slice(before.problems),
+        ...external.slice(before.external).map((u) => `request outside the test server (blocked): ${u}`),
+        ...notFound.slice(before.notFound).map((p) => `404 for ${p}`),
+      ];
+      if (error || extra.length) {
+        broken = true;
+        record(
+          step.name,
+          'failed',
+          [error && (error.stack || error.message), ...extra].filter(Boolean).join('\n'),
+          notes,
+        );
+      } else {
+        record(step.name, 'passed', undefined, notes);
+      }
+    }
+  } catch (err) {
+    record('launch chromium', 'failed', err.message);
+  } finally {
+    if (context) await context.close().catch(() => {});
+    server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+  console.log(`screenshots: ${path.relative(process.cwd(), SCREENSHOTS) || '.'}/`);
+  return summarize(results);
+}
+
+function summarize(results) {
+  const count = (s) => results.filter((r) => r.status === s).length;
+  const notes = [
+    count('skipped') && `${count('skipped')} skipped`,
+    count('todo') && `${count('todo')} todo`,
+  ].filter(Boolean);
+  if (notes.length) console.log(`(${notes.join(', ')})`);
+  console.log(`${count('passed')} passed, ${count('failed')} failed`);
+  writeTotals(count('passed'), count('failed'));
+  process.exitCode = count('failed') > 0 ? 1 : 0;
+}
+
+module.exports = { SCENARIO };
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    console.log('0 passed, 1 failed');
+    writeTotals(0, 1);
+    process.exitCode = 1;
+  });
+}
+
+/** CI adds these to the unit tests' totals (see .ci/run). */
+function writeTotals(passed, failed) {
+  const file = process.env.E2E_JSON;
+  if (!file) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
+}

@@ -1,0 +1,192 @@
+/**
+ * A fake Excel host for testing the add-in without Excel: `Excel.run`, proxies with Office.js's
+ * load/sync semantics, and an `Office` global. No dependencies and no Node APIs, so the browser
+ * end-to-end harness can install it with `installFakeOffice(window, createFakeExcel(…))`.
+ *
+ * Modelled: worksheets (add, getItem[OrNullObject], delete, rename, visibility incl. VeryHidden,
+ * position, activate, used range), ranges (A1 addressing incl. `Sheet!A1:C3`, whole rows and
+ * columns, values with Excel's input conversion, numberFormat, valueTypes, text, getCell,
+ * getOffsetRange, getResizedRange, select, clear), multi-area ranges (`getRanges`, ExcelApi 1.9,
+ * with its address-length limit), fills (color; pattern and patternColor from 1.9; a cell without
+ * fill reads back as #FFFFFF), font bold/colour, column widths, wrap, frozen rows, tables, data
+ * validation (1.8), notes (1.18), `onChanged` (1.7) and the document settings. Every sync is
+ * counted and its request and response sizes measured.
+ *
+ * Not modelled: formulas (a formula text is stored, never calculated), conditional formats,
+ * merged cells, row/column insertion and deletion (and so addresses never shift), protection,
+ * comments (threaded), charts, named items, undo, calculation, locale-dependent input conversion
+ * (the fake converts like en-US), co-authoring, the cell-count and time limits of real requests,
+ * and Excel's automatic table expansion.
+ */
+import { SeedValue, HostWorkbook, Visibility } from './host';
+import { createOffice, FakeOffice, FakeOfficeState } from './office';
+import { Workbook } from './proxies';
+import { FakeRequestContext, RuntimeOptions, SyncStats } from './runtime';
+
+export { FakeOfficeError } from './errors';
+export { HostWorkbook, HostSheet, isoToSerial, serialToIso } from './host';
+export type { HostCell, HostNote, HostTable, HostValidation, SeedValue, Visibility, Fill } from './host';
+export { SyncStats, utf8Length } from './runtime';
+export type { SyncRecord } from './runtime';
+export type { FakeOffice } from './office';
+export { parseAddress, columnLetters, columnNumber, cellA1 } from './address';
+
+export const FIVE_MB = 5 * 1024 * 1024;
+
+export interface SeedSheet {
+  readonly rows?: ReadonlyArray<ReadonlyArray<SeedValue>>;
+  /** Where `rows` start (default `A1`). */
+  readonly topLeft?: string;
+  readonly visibility?: Visibility;
+}
+
+export interface FakeExcelOptions {
+  /** Sheets in workbook order: rows of values, or a sheet description. */
+  readonly sheets?: Readonly<Record<string, ReadonlyArray<ReadonlyArray<SeedValue>> | SeedSheet>>;
+  /** Highest supported ExcelApi requirement set (default `1.18`). */
+  readonly apiVersion?: string;
+  /** `Office.context.displayLanguage` (default `id-ID`). */
+  readonly displayLanguage?: string;
+  /** Request size limit (default 5 MB, as Excel on the web). */
+  readonly requestLimitBytes?: number;
+  /** Response size limit (default: measured but not enforced). */
+  readonly responseLimitBytes?: number;
+  /** Keep each sync's serialised request in `stats.log` (memory-hungry). */
+  readonly keepPayloads?: boolean;
+}
+
+type Batch<T> = (context: FakeRequestContext & { workbook: Workbook }) => Promise<T>;
+
+export interface FakeExcelNamespace {
+  run<T>(batch: Batch<T>): Promise<T>;
+  run<T>(context: unknown, batch: Batch<T>): Promise<T>;
+  readonly RequestContext: new () => FakeRequestContext;
+  readonly ErrorCodes: Readonly<Record<string, string>>;
+  readonly SheetVisibility: Readonly<Record<string, Visibility>>;
+}
+
+export interface FakeExcel {
+  readonly Excel: FakeExcelNamespace;
+  readonly Office: FakeOffice;
+  /** The document: inspect and seed it directly. */
+  readonly workbook: HostWorkbook;
+  readonly stats: SyncStats;
+  readonly options: RuntimeOptions;
+  setApiVersion(version: string): void;
+  setDisplayLanguage(language: string): void;
+  /** While true, syncs fail as when the user is editing a cell. */
+  setEditing(editing: boolean): void;
+  /** Makes `settings.saveAsync` fail (null: succeed again). */
+  failSettingsSave(message: string | null): void;
+  /** Fires the sheet's onChanged handlers as if the user edited `address`. */
+  fireChange(sheet: string, address: string, changeType?: string): void;
+  /** Ranges seen by settings saves, etc. */
+  readonly officeState: FakeOfficeState;
+}
+
+function isSeedSheet(v: unknown): v is SeedSheet {
+  return !Array.isArray(v);
+}
+
+export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
+  const host = new HostWorkbook();
+  for (const [name, spec] of Object.entries(options.sheets ?? { Sheet1: [] })) {
+    const seed: SeedSheet = isSeedSheet(spec) ? spec : { rows: spec };
+    const sheet = host.addSheet(name, seed.visibility ?? 'Visible');
+    if (seed.rows?.length) sheet.setValues(seed.topLeft ?? 'A1', seed.rows);
+  }
+  const runtime: RuntimeOptions = {
+    apiVersion: options.apiVersion ?? '1.18',
+    requestLimitBytes: options.requestLimitBytes ?? FIVE_MB,
+    responseLimitBytes: options.responseLimitBytes ?? Infinity,
+    keepPayloads: options.keepPayloads ?? false,
+  };
+  const officeState: FakeOfficeState = {
+    apiVersion: runtime.apiVersion,
+    displayLanguage: options.displayLanguage ?? 'id-ID',
+    failSettingsSave: null,
+    settingsSaves: 0,
+  };
+  const stats = new SyncStats();
+
+  const newContext = (): FakeRequestContext & { workbook: Workbook } => {
+    const ctx = new FakeRequestContext(host, runtime, stats);
+    ctx.workbook = new Workbook(ctx);
+    return ctx as FakeRequestContext & { workbook: Workbook };
+  };
+
+  async function run<T>(a: unknown, b?: unknown): Promise<T> {
+    const batch = (typeof a === 'function' ? a : b) as Batch<T>;
+    let ctx: FakeRequestContext & { workbook: Workbook };
+    if (a instanceof FakeRequestContext) ctx = a as FakeRequestContext & { workbook: Workbook };
+    else if (a && typeof a === 'object' && (a as { context?: unknown }).context instanceof FakeRequestContext) {
+      ctx = (a as { context: FakeRequestContext & { workbook: Workbook } }).context;
+    } else ctx = newContext();
+    const result = await batch(ctx);
+    // Excel.run flushes what the batch left queued; counted, so a forgotten sync still shows up.
+    if (ctx.pending.length) {
+      stats.implicitSyncs++;
+      await ctx.sync();
+    }
+    return result;
+  }
+
+  const RequestContext = function (this: unknown) {
+    return newContext();
+  } as unknown as new () => FakeRequestContext;
+
+  const Excel: FakeExcelNamespace = {
+    run: run as FakeExcelNamespace['run'],
+    RequestContext,
+    ErrorCodes: {
+      invalidArgument: 'InvalidArgument',
+      invalidOperation: 'InvalidOperation',
+      invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
+      itemNotFound: 'ItemNotFound',
+      itemAlreadyExists: 'ItemAlreadyExists',
+      apiNotFound: 'ApiNotFound',
+      responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
+    },
+    SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+  };
+
+  return {
+    Excel,
+    Office: createOffice(host, officeState),
+    workbook: host,
+    stats,
+    options: runtime,
+    officeState,
+    setApiVersion(version) {
+      runtime.apiVersion = version;
+      officeState.apiVersion = version;
+    },
+    setDisplayLanguage(language) {
+      officeState.displayLanguage = language;
+    },
+    setEditing(editing) {
+      host.editing = editing;
+    },
+    failSettingsSave(message) {
+      officeState.failSettingsSave = message;
+    },
+    fireChange(sheet, address, changeType = 'RangeEdited') {
+      host.fireChanged(host.sheet(sheet), address, 'Local', changeType);
+    },
+  };
+}
+
+/**
+ * Installs the fake as the `Excel` and `Office` globals (the browser harness calls this before
+ * loading the task-pane bundle). Returns a function that restores the previous globals.
+ */
+export function installFakeOffice(globalObject: object, fake: FakeExcel): () => void {
+  const g = globalObject as Record<string, unknown>;
+  const previous = { Excel: g.Excel, Office: g.Office };
+  g.Excel = fake.Excel;
+  g.Office = fake.Office;
+  return () => {
+    g.Excel = previous.Excel;
+    g.Office = previous.Office;
+  };
+}

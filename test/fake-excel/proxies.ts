@@ -1,0 +1,1071 @@
+/**
+ * The Excel object model subset the add-in uses, as proxies over `host.ts`. Names, shapes and
+ * errors follow Office.js; what is not modelled is listed in `index.ts`.
+ */
+import {
+  MAX_COLS,
+  MAX_ROWS,
+  Rect,
+  cellA1,
+  intersect,
+  parseAddress,
+  qualified,
+  rectA1,
+  rectCols,
+  rectRows,
+  splitAreas,
+} from './address';
+import { errors } from './errors';
+import {
+  ChangeEvent,
+  ChangeHandler,
+  DataValidationRule,
+  HostCell,
+  HostNote,
+  HostSheet,
+  HostTable,
+  HostValidation,
+  HostWorkbook,
+  Scalar,
+  Visibility,
+  coerceInput,
+  isDateFormat,
+  normaliseColor,
+  serialToIso,
+} from './host';
+import { ClientCollection, ClientObject, ClientResult, FakeRequestContext, PropDef } from './runtime';
+
+export interface RangeTarget {
+  readonly sheet: HostSheet;
+  readonly rect: Rect;
+}
+
+export interface AreasTarget {
+  readonly sheet: HostSheet;
+  readonly rects: readonly Rect[];
+}
+
+const WHOLE_SHEET: Rect = { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 };
+const DEFAULT_COLUMN_WIDTH = 48; // points (8.43 characters)
+const MAX_MULTI_AREA_ADDRESS = 8192; // getRanges fails beyond about this length (office-js issue #5198)
+
+function* cellsOf(target: AreasTarget): Generator<[number, number]> {
+  for (const r of target.rects) {
+    for (let row = r.r0; row <= r.r1; row++) for (let col = r.c0; col <= r.c1; col++) yield [row, col];
+  }
+}
+
+/** The common value of every cell, or null when they differ (as Office reports mixed formats). */
+function uniform<T>(target: AreasTarget, read: (cell: HostCell | undefined, row: number, col: number) => T): T | null {
+  let first = true;
+  let value: T | null = null;
+  for (const [row, col] of cellsOf(target)) {
+    const v = read(target.sheet.peek(row, col), row, col);
+    if (first) {
+      value = v;
+      first = false;
+    } else if (v !== value) return null;
+  }
+  return value;
+}
+
+function forEachCell(target: AreasTarget, fn: (cell: HostCell) => void): void {
+  for (const [row, col] of cellsOf(target)) fn(target.sheet.touch(row, col));
+}
+
+const areas = (t: RangeTarget): AreasTarget => ({ sheet: t.sheet, rects: [t.rect] });
+
+function matrix<T>(t: RangeTarget, read: (cell: HostCell | undefined) => T): T[][] {
+  const out: T[][] = [];
+  for (let r = t.rect.r0; r <= t.rect.r1; r++) {
+    const row: T[] = [];
+    for (let c = t.rect.c0; c <= t.rect.c1; c++) row.push(read(t.sheet.peek(r, c)));
+    out.push(row);
+  }
+  return out;
+}
+
+function cellText(cell: HostCell | undefined): string {
+  if (!cell) return '';
+  if (cell.error) return cell.error;
+  const v = cell.value;
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number' && isDateFormat(cell.numberFormat)) {
+    const [y, m, d] = serialToIso(v).split('-');
+    return /^d/i.test(cell.numberFormat) ? `${d}/${m}/${y}` : `${y}-${m}-${d}`;
+  }
+  return String(v);
+}
+
+function valueType(cell: HostCell | undefined): string {
+  if (!cell) return 'Empty';
+  if (cell.error) return 'Error';
+  if (cell.value === null) return 'Empty';
+  if (typeof cell.value === 'string') return 'String';
+  if (typeof cell.value === 'boolean') return 'Boolean';
+  return 'Double';
+}
+
+function checkMatrix(t: RangeTarget, value: unknown, what: string): unknown[][] {
+  if (!Array.isArray(value) || !value.every((r) => Array.isArray(r))) {
+    throw errors.invalidArgument(`Range.${what}`, 'a two-dimensional array is required');
+  }
+  const rows = value as unknown[][];
+  if (rows.length !== rectRows(t.rect) || rows.some((r) => r.length !== rectCols(t.rect))) {
+    throw errors.invalidArgument(
+      `Range.${what}`,
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows.length}×${rows[0]?.length ?? 0} for ${rectA1(t.rect)})`,
+    );
+  }
+  return rows;
+}
+
+// --- Workbook ----------------------------------------------------------------------------------
+
+export class Workbook extends ClientObject {
+  readonly typeName = 'Workbook';
+  protected get props(): Record<string, PropDef> {
+    return {};
+  }
+  constructor(context: FakeRequestContext) {
+    super(context, null, 1, '', [], (host) => host);
+  }
+  get worksheets(): WorksheetCollection {
+    return this.nav('worksheets', () => new WorksheetCollection(this.context, this, 4, 'worksheets', [], (wb) => wb));
+  }
+  get tables(): TableCollection {
+    return this.nav('tables', () => new TableCollection(this.context, this, 4, 'tables', [], (wb) => wb));
+  }
+  /** ExcelApi 1.18. */
+  get notes(): NoteCollection {
+    return this.nav('notes', () => new NoteCollection(this.context, this, 4, 'notes', [], (wb) => wb, '1.18'));
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'worksheets' ? this.worksheets : name === 'tables' ? this.tables : name === 'notes' ? this.notes : undefined;
+  }
+}
+
+// --- Worksheets --------------------------------------------------------------------------------
+
+const SHEET_NAME_INVALID = /[[\]:*?/\\]/;
+
+function checkSheetName(host: HostWorkbook, name: string, self: HostSheet | null, location: string): void {
+  if (!name || name.length > 31 || SHEET_NAME_INVALID.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw errors.invalidArgument(location, `invalid sheet name «${name}»`);
+  }
+  const other = host.findSheet(name);
+  if (other && other !== self) throw errors.itemAlreadyExists(location);
+}
+
+function findSheetByKey(host: HostWorkbook, key: string): HostSheet | undefined {
+  return host.findSheet(key) ?? host.sheets.find((s) => s.id === key);
+}
+
+export class WorksheetCollection extends ClientCollection<Worksheet> {
+  readonly typeName = 'WorksheetCollection';
+  protected itemsOf(host: HostWorkbook): unknown[] {
+    return host.sheets;
+  }
+  protected makeItem(target: unknown, index: number): Worksheet {
+    const ws = new Worksheet(this.context, this, 5, '', [index], () => target);
+    ws.bind(target);
+    return ws;
+  }
+  getItem(key: string): Worksheet {
+    return new Worksheet(this.context, this, 3, 'getItem', [key], (host) => {
+      const s = findSheetByKey(host as HostWorkbook, key);
+      if (!s) throw errors.itemNotFound(`WorksheetCollection.getItem(${key})`);
+      return s;
+    });
+  }
+  /** ExcelApi 1.4. */
+  getItemOrNullObject(key: string): Worksheet {
+    return new Worksheet(this.context, this, 3, 'getItemOrNullObject', [key], (host) => findSheetByKey(host as HostWorkbook, key) ?? null, '1.4', true);
+  }
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(this.context, this, 3, 'getActiveWorksheet', [], (host) => {
+      const s = (host as HostWorkbook).activeSheet;
+      if (!s) throw errors.itemNotFound('WorksheetCollection.getActiveWorksheet');
+      return s;
+    });
+  }
+  add(name?: string): Worksheet {
+    const ws = new Worksheet(this.context, this, 3, 'add', name === undefined ? [] : [name], () => {
+      throw errors.invalidOperation('Worksheet', 'used before it was added');
+    });
+    this.context.queue({
+      type: 1,
+      obj: ws,
+      name: '',
+      args: [],
+      apply: () => {
+        const host = this.context.host;
+        let n = name;
+        if (n === undefined) {
+          let i = host.sheets.length + 1;
+          while (host.findSheet(`Sheet${i}`)) i++;
+          n = `Sheet${i}`;
+        }
+        checkSheetName(host, n, null, 'WorksheetCollection.add');
+        ws.bind(host.addSheet(n));
+        return null;
+      },
+    });
+    return ws;
+  }
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this.context.queue({ type: 3, obj: this, name: 'getCount', args: [], apply: () => result.set(this.context.host.sheets.length) });
+    return result;
+  }
+}
+
+const WORKSHEET_PROPS: Record<string, PropDef> = {
+  name: { read: (s: HostSheet) => s.name },
+  id: { read: (s: HostSheet) => s.id },
+  visibility: { read: (s: HostSheet) => s.visibility },
+  position: { read: (s: HostSheet) => s.workbook.sheets.indexOf(s) },
+};
+
+export class Worksheet extends ClientObject {
+  readonly typeName = 'Worksheet';
+  protected get props(): Record<string, PropDef> {
+    return WORKSHEET_PROPS;
+  }
+
+  get name(): string {
+    return this.get_('name');
+  }
+  set name(value: string) {
+    this.set_('name', value, (s: HostSheet) => {
+      checkSheetName(s.workbook, value, s, 'Worksheet.name');
+      s.name = value;
+    });
+  }
+  get id(): string {
+    return this.get_('id');
+  }
+  get visibility(): Visibility {
+    return this.get_('visibility');
+  }
+  set visibility(value: Visibility) {
+    this.set_('visibility', value, (s: HostSheet) => {
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(value)) throw errors.invalidArgument('Worksheet.visibility');
+      if (value !== 'Visible' && s.visibility === 'Visible' && s.workbook.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
+        throw errors.invalidOperation('Worksheet.visibility', 'A workbook must contain at least one visible worksheet.');
+      }
+      s.visibility = value;
+      if (value !== 'Visible' && s.workbook.activeSheet === s) s.workbook.activeSheet = s.workbook.sheets.find((x) => x.visibility === 'Visible') ?? null;
+    });
+  }
+  get position(): number {
+    return this.get_('position');
+  }
+  set position(value: number) {
+    this.set_('position', value, (s: HostSheet) => {
+      const list = s.workbook.sheets;
+      if (!Number.isInteger(value) || value < 0 || value >= list.length) throw errors.invalidArgument('Worksheet.position');
+      list.splice(list.indexOf(s), 1);
+      list.splice(value, 0, s);
+    });
+  }
+
+  get freezePanes(): WorksheetFreezePanes {
+    return this.nav('freezePanes', () => new WorksheetFreezePanes(this.context, this, 4, 'freezePanes', [], (s) => s, '1.7'));
+  }
+  get tables(): TableCollection {
+    return this.nav('tables', () => new TableCollection(this.context, this, 4, 'tables', [], (s) => s));
+  }
+  /** ExcelApi 1.18. */
+  get notes(): NoteCollection {
+    return this.nav('notes', () => new NoteCollection(this.context, this, 4, 'notes', [], (s) => s, '1.18'));
+  }
+  /** ExcelApi 1.7. */
+  get onChanged(): ChangedEvent {
+    return this.nav('onChanged', () => new ChangedEvent(this.context, this, 4, 'onChanged', [], (s) => s, '1.7'));
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'tables' ? this.tables : name === 'notes' ? this.notes : undefined;
+  }
+
+  delete(): void {
+    this.call('delete', [], (s: HostSheet) => {
+      const wb = s.workbook;
+      if (s.visibility === 'Visible' && wb.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
+        throw errors.invalidOperation('Worksheet.delete', 'A workbook must contain at least one visible worksheet.');
+      }
+      wb.sheets.splice(wb.sheets.indexOf(s), 1);
+      for (let i = wb.tables.length - 1; i >= 0; i--) if (wb.tables[i].sheet === s) wb.tables.splice(i, 1);
+      if (wb.activeSheet === s) wb.activeSheet = wb.sheets.find((x) => x.visibility === 'Visible') ?? null;
+      if (wb.selection?.sheet === s.name) wb.selection = null;
+    });
+  }
+
+  activate(): void {
+    this.call('activate', [], (s: HostSheet) => {
+      if (s.visibility !== 'Visible') throw errors.invalidOperation('Worksheet.activate', 'A hidden worksheet cannot be activated.');
+      s.workbook.activeSheet = s;
+    });
+  }
+
+  getRange(address?: string): Range {
+    return new Range(this.context, this, 3, 'getRange', address === undefined ? [] : [address], (s) => {
+      const sheet = s as HostSheet;
+      if (address === undefined || address === '') return { sheet, rect: WHOLE_SHEET };
+      const p = parseAddress(address);
+      if (!p || (p.sheet !== null && p.sheet.toLowerCase() !== sheet.name.toLowerCase())) throw errors.invalidArgument(`Worksheet.getRange(${address})`);
+      return { sheet, rect: p };
+    });
+  }
+
+  getCell(row: number, column: number): Range {
+    return new Range(this.context, this, 3, 'getCell', [row, column], (s) => ({ sheet: s as HostSheet, rect: { r0: row, c0: column, r1: row, c1: column } }));
+  }
+
+  /** ExcelApi 1.9: a multi-area range, `A1,B7:C9`. */
+  getRanges(address: string): RangeAreas {
+    return new RangeAreas(this.context, this, 3, 'getRanges', [address], (s) => {
+      const sheet = s as HostSheet;
+      if (address.length > MAX_MULTI_AREA_ADDRESS) throw errors.invalidArgument('Worksheet.getRanges', `address of ${address.length} characters`);
+      const rects = splitAreas(address).map((a) => {
+        const p = parseAddress(a);
+        if (!p || (p.sheet !== null && p.sheet.toLowerCase() !== sheet.name.toLowerCase())) throw errors.invalidArgument(`Worksheet.getRanges(${a})`);
+        return { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
+      });
+      if (!rects.length) throw errors.invalidArgument('Worksheet.getRanges');
+      return { sheet, rects };
+    }, '1.9');
+  }
+
+  getUsedRange(valuesOnly = false): Range {
+    return new Range(this.context, this, 3, 'getUsedRange', [valuesOnly], (s) => {
+      const sheet = s as HostSheet;
+      // An empty sheet's used range is its top-left cell.
+      return { sheet, rect: sheet.usedRect(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    });
+  }
+
+  /** ExcelApi 1.4: a null object when the sheet is empty. */
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(this.context, this, 3, 'getUsedRangeOrNullObject', [valuesOnly], (s) => {
+      const sheet = s as HostSheet;
+      const rect = sheet.usedRect(valuesOnly);
+      return rect ? { sheet, rect } : null;
+    }, '1.4', true);
+  }
+}
+
+export class WorksheetFreezePanes extends ClientObject {
+  readonly typeName = 'WorksheetFreezePanes';
+  protected get props(): Record<string, PropDef> {
+    return {};
+  }
+  freezeRows(count = 1): void {
+    this.call('freezeRows', [count], (s: HostSheet) => {
+      s.frozenRows = count;
+      s.frozenColumns = 0;
+    });
+  }
+  freezeColumns(count = 1): void {
+    this.call('freezeColumns', [count], (s: HostSheet) => {
+      s.frozenColumns = count;
+      s.frozenRows = 0;
+    });
+  }
+  unfreeze(): void {
+    this.call('unfreeze', [], (s: HostSheet) => {
+      s.frozenRows = 0;
+      s.frozenColumns = 0;
+    });
+  }
+}
+
+// --- Events ------------------------------------------------------------------------------------
+
+export class EventHandlerResult {
+  constructor(
+    readonly context: FakeRequestContext,
+    private readonly source: ChangedEvent,
+    private readonly handler: ChangeHandler,
+  ) {}
+  remove(): void {
+    this.source.removeHandler(this.handler);
+  }
+}
+
+export class ChangedEvent extends ClientObject {
+  readonly typeName = 'WorksheetChangedEvent';
+  protected get props(): Record<string, PropDef> {
+    return {};
+  }
+  add(handler: (args: ChangeEvent) => unknown): EventHandlerResult {
+    const wrapped: ChangeHandler = (e) => handler(e);
+    this.call('add', [handler], (s: HostSheet) => void s.changeHandlers.add(wrapped));
+    return new EventHandlerResult(this.context, this, wrapped);
+  }
+  /** Used by EventHandlerResult.remove(): queued on the context that registered the handler. */
+  removeHandler(handler: ChangeHandler): void {
+    this.call('remove', [handler], (s: HostSheet) => void s.changeHandlers.delete(handler));
+  }
+}
+
+// --- Ranges ------------------------------------------------------------------------------------
+
+const RANGE_PROPS: Record<string, PropDef> = {
+  address: { read: (t: RangeTarget) => qualified(t.sheet.name, t.rect) },
+  addressLocal: { read: (t: RangeTarget) => qualified(t.sheet.name, t.rect) },
+  values: { read: (t: RangeTarget) => matrix(t, (c) => (c ? (c.error ?? c.value ?? '') : '')) },
+  formulas: { read: (t: RangeTarget) => matrix(t, (c) => (c ? (c.formula ?? c.error ?? c.value ?? '') : '')) },
+  numberFormat: { read: (t: RangeTarget) => matrix(t, (c) => c?.numberFormat ?? 'General') },
+  valueTypes: { read: (t: RangeTarget) => matrix(t, valueType) },
+  text: { read: (t: RangeTarget) => matrix(t, cellText) },
+  rowCount: { read: (t: RangeTarget) => rectRows(t.rect) },
+  columnCount: { read: (t: RangeTarget) => rectCols(t.rect) },
+  rowIndex: { read: (t: RangeTarget) => t.rect.r0 },
+  columnIndex: { read: (t: RangeTarget) => t.rect.c0 },
+  cellCount: { read: (t: RangeTarget) => rectRows(t.rect) * rectCols(t.rect) },
+};
+
+export class Range extends ClientObject {
+  readonly typeName = 'Range';
+  protected get props(): Record<string, PropDef> {
+    return RANGE_PROPS;
+  }
+
+  get address(): string {
+    return this.get_('address');
+  }
+  get addressLocal(): string {
+    return this.get_('addressLocal');
+  }
+  get rowCount(): number {
+    return this.get_('rowCount');
+  }
+  get columnCount(): number {
+    return this.get_('columnCount');
+  }
+  get rowIndex(): number {
+    return this.get_('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get_('columnIndex');
+  }
+  get cellCount(): number {
+    return this.get_('cellCount');
+  }
+  get text(): string[][] {
+    return this.get_('text');
+  }
+  get valueTypes(): string[][] {
+    return this.get_('valueTypes');
+  }
+  get formulas(): unknown[][] {
+    return this.get_('formulas');
+  }
+
+  get values(): unknown[][] {
+    return this.get_('values');
+  }
+  /** Like typing: texts that look like numbers, dates, booleans or errors are converted (not in `@` cells); null leaves a cell unchanged. */
+  set values(value: unknown[][]) {
+    this.set_('values', value, (t: RangeTarget) => {
+      const rows = checkMatrix(t, value, 'values');
+      rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null || v === undefined) return;
+          if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw errors.invalidArgument('Range.values', `unsupported value ${String(v)}`);
+          const cell = t.sheet.touch(t.rect.r0 + r, t.rect.c0 + c);
+          const stored = coerceInput(v as Scalar, cell.numberFormat);
+          cell.value = stored.value;
+          cell.error = stored.error;
+          cell.formula = stored.formula;
+          if (stored.numberFormat) cell.numberFormat = stored.numberFormat;
+        }),
+      );
+      this.context.written.push({ sheet: t.sheet, address: rectA1(t.rect) });
+    });
+  }
+
+  get numberFormat(): string[][] {
+    return this.get_('numberFormat');
+  }
+  set numberFormat(value: string[][]) {
+    this.set_('numberFormat', value, (t: RangeTarget) => {
+      const rows = checkMatrix(t, value, 'numberFormat');
+      rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null || v === undefined) return;
+          t.sheet.touch(t.rect.r0 + r, t.rect.c0 + c).numberFormat = String(v);
+        }),
+      );
+    });
+  }
+
+  get format(): RangeFormat {
+    return this.nav('format', () => new RangeFormat(this.context, this, 4, 'format', [], (t) => areas(t as RangeTarget)));
+  }
+  /** ExcelApi 1.8. */
+  get dataValidation(): DataValidation {
+    return this.nav('dataValidation', () => new DataValidation(this.context, this, 4, 'dataValidation', [], (t) => t, '1.8'));
+  }
+  get worksheet(): Worksheet {
+    return this.nav('worksheet', () => new Worksheet(this.context, this, 4, 'worksheet', [], (t) => (t as RangeTarget).sheet));
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'format' ? this.format : name === 'dataValidation' ? this.dataValidation : name === 'worksheet' ? this.worksheet : undefined;
+  }
+
+  private derived(name: string, args: unknown[], rect: (t: RangeTarget) => Rect, requires?: string): Range {
+    return new Range(this.context, this, 3, name, args, (t) => {
+      const target = t as RangeTarget;
+      const r = rect(target);
+      if (r.r0 < 0 || r.c0 < 0 || r.r1 >= MAX_ROWS || r.c1 >= MAX_COLS || r.r1 < r.r0 || r.c1 < r.c0) throw errors.invalidArgument(`Range.${name}`);
+      return { sheet: target.sheet, rect: r };
+    }, requires);
+  }
+
+  getCell(row: number, column: number): Range {
+    return this.derived('getCell', [row, column], (t) => ({ r0: t.rect.r0 + row, c0: t.rect.c0 + column, r1: t.rect.r0 + row, c1: t.rect.c0 + column }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): Range {
+    return this.derived('getOffsetRange', [rowOffset, columnOffset], (t) => ({ r0: t.rect.r0 + rowOffset, c0: t.rect.c0 + columnOffset, r1: t.rect.r1 + rowOffset, c1: t.rect.c1 + columnOffset }));
+  }
+  /** ExcelApi 1.2. */
+  getResizedRange(deltaRows: number, deltaColumns: number): Range {
+    return this.derived('getResizedRange', [deltaRows, deltaColumns], (t) => ({ r0: t.rect.r0, c0: t.rect.c0, r1: t.rect.r1 + deltaRows, c1: t.rect.c1 + deltaColumns }), '1.2');
+  }
+  getRow(row: number): Range {
+    return this.derived('getRow', [row], (t) => ({ r0: t.rect.r0 + row, c0: t.rect.c0, r1: t.rect.r0 + row, c1: t.rect.c1 }));
+  }
+  getColumn(column: number): Range {
+    return this.derived('getColumn', [column], (t) => ({ r0: t.rect.r0, c0: t.rect.c0 + column, r1: t.rect.r1, c1: t.rect.c0 + column }));
+  }
+  getUsedRange(valuesOnly = false): Range {
+    return new Range(this.context, this, 3, 'getUsedRange', [valuesOnly], (t) => {
+      const target = t as RangeTarget;
+      const used = target.sheet.usedRect(valuesOnly);
+      const r = used && intersect(used, target.rect);
+      if (!r) throw errors.itemNotFound('Range.getUsedRange');
+      return { sheet: target.sheet, rect: r };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(this.context, this, 3, 'getUsedRangeOrNullObject', [valuesOnly], (t) => {
+      const target = t as RangeTarget;
+      const used = target.sheet.usedRect(valuesOnly);
+      const r = used && intersect(used, target.rect);
+      return r ? { sheet: target.sheet, rect: r } : null;
+    }, '1.4', true);
+  }
+
+  select(): void {
+    this.call('select', [], (t: RangeTarget) => {
+      if (t.sheet.visibility !== 'Visible') throw errors.invalidOperation('Range.select', 'The range is on a hidden worksheet.');
+      t.sheet.workbook.activeSheet = t.sheet;
+      t.sheet.workbook.selection = { sheet: t.sheet.name, address: rectA1(t.rect) };
+    });
+  }
+
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this.call('clear', [applyTo], (t: RangeTarget) => clearCells(areas(t), applyTo, this.context));
+  }
+}
+
+function clearCells(target: AreasTarget, applyTo: string, context: FakeRequestContext): void {
+  for (const rect of target.rects) {
+    for (const [k, cell] of [...target.sheet.cells]) {
+      const row = Math.floor(k / MAX_COLS);
+      const col = k % MAX_COLS;
+      if (row < rect.r0 || row > rect.r1 || col < rect.c0 || col > rect.c1) continue;
+      if (applyTo === 'All') target.sheet.cells.delete(k);
+      else if (applyTo === 'Contents') {
+        cell.value = null;
+        cell.error = null;
+        cell.formula = null;
+      } else {
+        cell.numberFormat = 'General';
+        cell.fill = null;
+        cell.bold = false;
+        cell.fontColor = null;
+        cell.wrap = false;
+      }
+    }
+    if (applyTo !== 'Formats') context.written.push({ sheet: target.sheet, address: rectA1(rect) });
+  }
+}
+
+/** ExcelApi 1.9: several areas of one sheet. */
+export class RangeAreas extends ClientObject {
+  readonly typeName = 'RangeAreas';
+  protected get props(): Record<string, PropDef> {
+    return {
+      address: { read: (t: AreasTarget) => t.rects.map((r) => qualified(t.sheet.name, r)).join(',') },
+      areaCount: { read: (t: AreasTarget) => t.rects.length },
+      cellCount: { read: (t: AreasTarget) => t.rects.reduce((n, r) => n + rectRows(r) * rectCols(r), 0) },
+    };
+  }
+  get address(): string {
+    return this.get_('address');
+  }
+  get areaCount(): number {
+    return this.get_('areaCount');
+  }
+  get cellCount(): number {
+    return this.get_('cellCount');
+  }
+  get areas(): RangeCollection {
+    return this.nav('areas', () => new RangeCollection(this.context, this, 4, 'areas', [], (t) => t));
+  }
+  get format(): RangeFormat {
+    return this.nav('format', () => new RangeFormat(this.context, this, 4, 'format', [], (t) => t));
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'areas' ? this.areas : name === 'format' ? this.format : undefined;
+  }
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this.call('clear', [applyTo], (t: AreasTarget) => clearCells(t, applyTo, this.context));
+  }
+}
+
+export class RangeCollection extends ClientCollection<Range> {
+  readonly typeName = 'RangeCollection';
+  protected itemsOf(t: AreasTarget): unknown[] {
+    return t.rects.map((rect) => ({ sheet: t.sheet, rect }));
+  }
+  protected makeItem(target: unknown, index: number): Range {
+    const r = new Range(this.context, this, 5, '', [index], () => target);
+    r.bind(target);
+    return r;
+  }
+}
+
+// --- Formats -----------------------------------------------------------------------------------
+
+export class RangeFormat extends ClientObject {
+  readonly typeName = 'RangeFormat';
+  protected get props(): Record<string, PropDef> {
+    return {
+      columnWidth: {
+        read: (t: AreasTarget) => {
+          let width: number | null | undefined;
+          for (const r of t.rects) {
+            for (let c = r.c0; c <= r.c1; c++) {
+              const w = t.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH;
+              if (width === undefined) width = w;
+              else if (width !== w) return null;
+            }
+          }
+          return width ?? null;
+        },
+      },
+      wrapText: { read: (t: AreasTarget) => uniform(t, (c) => c?.wrap ?? false) },
+    };
+  }
+  get columnWidth(): number {
+    return this.get_('columnWidth');
+  }
+  set columnWidth(value: number) {
+    this.set_('columnWidth', value, (t: AreasTarget) => {
+      for (const r of t.rects) for (let c = r.c0; c <= r.c1; c++) t.sheet.columnWidths.set(c, value);
+    });
+  }
+  get wrapText(): boolean {
+    return this.get_('wrapText');
+  }
+  set wrapText(value: boolean) {
+    this.set_('wrapText', value, (t: AreasTarget) => forEachCell(t, (c) => void (c.wrap = value)));
+  }
+  get fill(): RangeFill {
+    return this.nav('fill', () => new RangeFill(this.context, this, 4, 'fill', [], (t) => t));
+  }
+  get font(): RangeFont {
+    return this.nav('font', () => new RangeFont(this.context, this, 4, 'font', [], (t) => t));
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'fill' ? this.fill : name === 'font' ? this.font : undefined;
+  }
+}
+
+const FILL_PROPS: Record<string, PropDef> = {
+  // A cell without fill reads as white, like Excel: only `pattern` (ExcelApi 1.9) tells "None".
+  color: { read: (t: AreasTarget) => uniform(t, (c) => c?.fill?.color ?? '#FFFFFF') },
+  pattern: { read: (t: AreasTarget) => uniform(t, (c) => c?.fill?.pattern ?? 'None'), requires: '1.9' },
+  patternColor: { read: (t: AreasTarget) => uniform(t, (c) => c?.fill?.patternColor ?? '#000000'), requires: '1.9' },
+};
+
+export class RangeFill extends ClientObject {
+  readonly typeName = 'RangeFill';
+  protected get props(): Record<string, PropDef> {
+    return FILL_PROPS;
+  }
+  get color(): string {
+    return this.get_('color');
+  }
+  set color(value: string) {
+    this.set_('color', value, (t: AreasTarget) => {
+      const color = normaliseColor(value);
+      forEachCell(t, (c) => void (c.fill = { color, pattern: c.fill && c.fill.pattern !== 'None' ? c.fill.pattern : 'Solid', patternColor: c.fill?.patternColor ?? '#000000' }));
+    });
+  }
+  get pattern(): string {
+    return this.get_('pattern');
+  }
+  set pattern(value: string) {
+    this.set_('pattern', value, (t: AreasTarget) =>
+      forEachCell(t, (c) => void (c.fill = value === 'None' ? null : { color: c.fill?.color ?? '#FFFFFF', pattern: value, patternColor: c.fill?.patternColor ?? '#000000' })),
+    );
+  }
+  get patternColor(): string {
+    return this.get_('patternColor');
+  }
+  set patternColor(value: string) {
+    this.set_('patternColor', value, (t: AreasTarget) => {
+      const color = normaliseColor(value);
+      forEachCell(t, (c) => void (c.fill = { color: c.fill?.color ?? '#FFFFFF', pattern: c.fill?.pattern ?? 'Solid', patternColor: color }));
+    });
+  }
+  /** Back to no fill. */
+  clear(): void {
+    this.call('clear', [], (t: AreasTarget) => forEachCell(t, (c) => void (c.fill = null)));
+  }
+}
+
+export class RangeFont extends ClientObject {
+  readonly typeName = 'RangeFont';
+  protected get props(): Record<string, PropDef> {
+    return {
+      bold: { read: (t: AreasTarget) => uniform(t, (c) => c?.bold ?? false) },
+      color: { read: (t: AreasTarget) => uniform(t, (c) => c?.fontColor ?? '#000000') },
+    };
+  }
+  get bold(): boolean {
+    return this.get_('bold');
+  }
+  set bold(value: boolean) {
+    this.set_('bold', value, (t: AreasTarget) => forEachCell(t, (c) => void (c.bold = value)));
+  }
+  get color(): string {
+    return this.get_('color');
+  }
+  set color(value: string) {
+    this.set_('color', value, (t: AreasTarget) => {
+      const color = normaliseColor(value);
+      forEachCell(t, (c) => void (c.fontColor = color));
+    });
+  }
+}
+
+// --- Data validation (ExcelApi 1.8) ----------------------------------------------------------
+
+const RULE_KINDS = ['list', 'wholeNumber', 'decimal', 'date', 'time', 'textLength', 'custom'] as const;
+
+function validationFor(t: RangeTarget): HostValidation {
+  const same = t.sheet.validations.find((v) => v.rect.r0 === t.rect.r0 && v.rect.c0 === t.rect.c0 && v.rect.r1 === t.rect.r1 && v.rect.c1 === t.rect.c1);
+  if (same) return same;
+  const created: HostValidation = { rect: t.rect, rule: null, prompt: null, errorAlert: null, ignoreBlanks: true };
+  t.sheet.validations.push(created);
+  return created;
+}
+
+export class DataValidation extends ClientObject {
+  readonly typeName = 'DataValidation';
+  protected get props(): Record<string, PropDef> {
+    const one = (t: RangeTarget) => {
+      const list = t.sheet.validationsIn(t.rect);
+      return list.length === 1 ? list[0] : null;
+    };
+    return {
+      rule: { read: (t: RangeTarget) => one(t)?.rule ?? {} },
+      prompt: { read: (t: RangeTarget) => one(t)?.prompt ?? { showPrompt: false } },
+      errorAlert: { read: (t: RangeTarget) => one(t)?.errorAlert ?? { showAlert: true } },
+      ignoreBlanks: { read: (t: RangeTarget) => one(t)?.ignoreBlanks ?? true },
+      type: {
+        read: (t: RangeTarget) => {
+          const list = t.sheet.validationsIn(t.rect);
+          if (list.length > 1) return 'Inconsistent';
+          const rule = list[0]?.rule;
+          const kind = rule ? RULE_KINDS.find((k) => rule[k] !== undefined) : undefined;
+          return kind ? kind[0].toUpperCase() + kind.slice(1) : 'None';
+        },
+      },
+    };
+  }
+  get rule(): DataValidationRule {
+    return this.get_('rule');
+  }
+  set rule(value: DataValidationRule) {
+    this.set_('rule', value, (t: RangeTarget) => {
+      const kinds = RULE_KINDS.filter((k) => value[k] !== undefined);
+      if (kinds.length !== 1) throw errors.invalidArgument('DataValidation.rule', 'exactly one rule type is required');
+      if (value.list) {
+        const source = value.list.source;
+        if (typeof source !== 'string' || !source) throw errors.invalidArgument('DataValidation.rule', 'list source is required');
+        if (!source.startsWith('=') && source.length > 255) throw errors.invalidArgument('DataValidation.rule', 'an inline list is limited to 255 characters');
+      }
+      validationFor(t).rule = value;
+    });
+  }
+  get prompt(): HostValidation['prompt'] {
+    return this.get_('prompt');
+  }
+  set prompt(value: HostValidation['prompt']) {
+    this.set_('prompt', value, (t: RangeTarget) => {
+      if ((value?.title?.length ?? 0) > 32 || (value?.message?.length ?? 0) > 255) throw errors.invalidArgument('DataValidation.prompt', 'title ≤ 32 and message ≤ 255 characters');
+      validationFor(t).prompt = value;
+    });
+  }
+  get errorAlert(): HostValidation['errorAlert'] {
+    return this.get_('errorAlert');
+  }
+  set errorAlert(value: HostValidation['errorAlert']) {
+    this.set_('errorAlert', value, (t: RangeTarget) => {
+      if ((value?.title?.length ?? 0) > 32 || (value?.message?.length ?? 0) > 255) throw errors.invalidArgument('DataValidation.errorAlert', 'title ≤ 32 and message ≤ 255 characters');
+      validationFor(t).errorAlert = value;
+    });
+  }
+  get ignoreBlanks(): boolean {
+    return this.get_('ignoreBlanks');
+  }
+  set ignoreBlanks(value: boolean) {
+    this.set_('ignoreBlanks', value, (t: RangeTarget) => void (validationFor(t).ignoreBlanks = value));
+  }
+  get type(): string {
+    return this.get_('type');
+  }
+  /** Removes the validation of every cell in the range (the fake drops whole rules that intersect it). */
+  clear(): void {
+    this.call('clear', [], (t: RangeTarget) => {
+      const list = t.sheet.validations;
+      for (let i = list.length - 1; i >= 0; i--) if (intersect(list[i].rect, t.rect)) list.splice(i, 1);
+    });
+  }
+}
+
+// --- Tables ------------------------------------------------------------------------------------
+
+const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
+
+export class TableCollection extends ClientCollection<Table> {
+  readonly typeName = 'TableCollection';
+  protected itemsOf(t: HostWorkbook | HostSheet): unknown[] {
+    return t instanceof HostSheet ? t.tables : t.tables;
+  }
+  protected makeItem(target: unknown, index: number): Table {
+    const table = new Table(this.context, this, 5, '', [index], () => target);
+    table.bind(target);
+    return table;
+  }
+  private lookup(t: unknown, key: string): HostTable | undefined {
+    const list = t instanceof HostSheet ? t.tables : (t as HostWorkbook).tables;
+    return list.find((x) => x.name.toLowerCase() === key.toLowerCase());
+  }
+  getItem(key: string): Table {
+    return new Table(this.context, this, 3, 'getItem', [key], (t) => {
+      const table = this.lookup(t, key);
+      if (!table) throw errors.itemNotFound(`TableCollection.getItem(${key})`);
+      return table;
+    });
+  }
+  getItemOrNullObject(key: string): Table {
+    return new Table(this.context, this, 3, 'getItemOrNullObject', [key], (t) => this.lookup(t, key) ?? null, '1.4', true);
+  }
+  add(address: string, hasHeaders: boolean): Table {
+    const table = new Table(this.context, this, 3, 'add', [address, hasHeaders], () => {
+      throw errors.invalidOperation('Table', 'used before it was added');
+    });
+    this.context.queue({
+      type: 1,
+      obj: table,
+      name: '',
+      args: [],
+      apply: () => {
+        const owner = this.resolve();
+        const host = this.context.host;
+        const p = parseAddress(address);
+        if (!p) throw errors.invalidArgument(`TableCollection.add(${address})`);
+        const sheet = p.sheet !== null ? host.findSheet(p.sheet) : owner instanceof HostSheet ? owner : host.activeSheet;
+        if (!sheet) throw errors.itemNotFound(`TableCollection.add(${address})`);
+        if (!hasHeaders) throw errors.invalidArgument('TableCollection.add', 'the fake models tables with headers only');
+        if (host.tables.some((x) => x.sheet === sheet && intersect(x.rect, p))) throw errors.invalidOperation('TableCollection.add', 'A table can\'t overlap another table.');
+        let n = host.tables.length + 1;
+        while (host.tables.some((x) => x.name === `Table${n}`)) n++;
+        const created: HostTable = { id: host.nextId(), name: `Table${n}`, sheet, rect: { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 }, hasHeaders, showFilterButton: true, style: 'TableStyleMedium2' };
+        host.tables.push(created);
+        table.bind(created);
+        return null;
+      },
+    });
+    return table;
+  }
+}
+
+export class Table extends ClientObject {
+  readonly typeName = 'Table';
+  protected get props(): Record<string, PropDef> {
+    return {
+      name: { read: (t: HostTable) => t.name },
+      id: { read: (t: HostTable) => String(t.id) },
+      showFilterButton: { read: (t: HostTable) => t.showFilterButton },
+      showHeaders: { read: () => true },
+      style: { read: (t: HostTable) => t.style },
+    };
+  }
+  get name(): string {
+    return this.get_('name');
+  }
+  set name(value: string) {
+    this.set_('name', value, (t: HostTable) => {
+      if (!TABLE_NAME.test(value) || /^[A-Za-z]{1,3}\d+$/.test(value)) throw errors.invalidArgument('Table.name', `invalid table name «${value}»`);
+      if (t.sheet.workbook.tables.some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase())) throw errors.itemAlreadyExists('Table.name');
+      t.name = value;
+    });
+  }
+  get showFilterButton(): boolean {
+    return this.get_('showFilterButton');
+  }
+  set showFilterButton(value: boolean) {
+    this.set_('showFilterButton', value, (t: HostTable) => void (t.showFilterButton = value), '1.3');
+  }
+  get style(): string {
+    return this.get_('style');
+  }
+  set style(value: string) {
+    this.set_('style', value, (t: HostTable) => void (t.style = value));
+  }
+  private part(name: string, rect: (t: HostTable) => Rect): Range {
+    return new Range(this.context, this, 3, name, [], (t) => ({ sheet: (t as HostTable).sheet, rect: rect(t as HostTable) }));
+  }
+  getRange(): Range {
+    return this.part('getRange', (t) => t.rect);
+  }
+  getHeaderRowRange(): Range {
+    return this.part('getHeaderRowRange', (t) => ({ ...t.rect, r1: t.rect.r0 }));
+  }
+  getDataBodyRange(): Range {
+    return this.part('getDataBodyRange', (t) => ({ ...t.rect, r0: t.rect.r0 + 1 }));
+  }
+  delete(): void {
+    this.call('delete', [], (t: HostTable) => {
+      const list = t.sheet.workbook.tables;
+      list.splice(list.indexOf(t), 1);
+    });
+  }
+}
+
+// --- Notes (ExcelApi 1.18) ---------------------------------------------------------------------
+
+function noteCell(owner: unknown, host: HostWorkbook, key: string, location: string): { sheet: HostSheet; row: number; col: number } {
+  const p = parseAddress(key);
+  if (!p || p.r0 !== p.r1 || p.c0 !== p.c1) throw errors.invalidArgument(location, 'InvalidCellAddress');
+  const sheet = p.sheet !== null ? host.findSheet(p.sheet) : owner instanceof HostSheet ? owner : undefined;
+  if (!sheet || (owner instanceof HostSheet && sheet !== owner)) throw errors.invalidArgument(location, 'InvalidCellAddress');
+  return { sheet, row: p.r0, col: p.c0 };
+}
+
+function notesOf(owner: unknown): HostNote[] {
+  const sheets = owner instanceof HostSheet ? [owner] : (owner as HostWorkbook).sheets;
+  return sheets.flatMap((s) => [...s.notes.values()].sort((a, b) => a.row - b.row || a.col - b.col));
+}
+
+export class NoteCollection extends ClientCollection<Note> {
+  readonly typeName = 'NoteCollection';
+  protected itemsOf(owner: HostWorkbook | HostSheet): unknown[] {
+    return notesOf(owner);
+  }
+  protected makeItem(target: unknown, index: number): Note {
+    const note = new Note(this.context, this, 5, '', [index], () => target);
+    note.bind(target);
+    return note;
+  }
+  /**
+   * Adds a note to one cell (an address or a Range). The fake refuses a cell that already has a
+   * note (InvalidArgument); what Excel does then is not documented, so the add-in never tries it.
+   */
+  add(cellAddress: string | Range, content: string): Note {
+    const note = new Note(this.context, this, 3, 'add', [cellAddress, content], () => {
+      throw errors.invalidOperation('Note', 'used before it was added');
+    });
+    this.context.queue({
+      type: 1,
+      obj: note,
+      name: '',
+      args: [],
+      apply: () => {
+        const owner = this.resolve();
+        let cell: { sheet: HostSheet; row: number; col: number };
+        if (cellAddress instanceof Range) {
+          const t = cellAddress.resolve() as RangeTarget | null;
+          if (!t || t.rect.r0 !== t.rect.r1 || t.rect.c0 !== t.rect.c1) throw errors.invalidArgument('NoteCollection.add', 'InvalidCellAddress');
+          cell = { sheet: t.sheet, row: t.rect.r0, col: t.rect.c0 };
+        } else {
+          cell = noteCell(owner, this.context.host, cellAddress, 'NoteCollection.add');
+        }
+        if (cell.sheet.noteAt(cell.row, cell.col)) throw errors.invalidArgument('NoteCollection.add', `a note already exists in ${cellA1(cell.row, cell.col)}`);
+        const created: HostNote = { id: this.context.host.nextId(), sheet: cell.sheet, row: cell.row, col: cell.col, content: String(content), author: 'Inovasi Daerah' };
+        cell.sheet.notes.set(cell.sheet.noteKey(cell.row, cell.col), created);
+        note.bind(created);
+        return null;
+      },
+    });
+    return note;
+  }
+  private lookup(owner: unknown, key: string): HostNote | null {
+    const cell = noteCell(owner, this.context.host, key, 'NoteCollection.getItem');
+    return cell.sheet.noteAt(cell.row, cell.col) ?? null;
+  }
+  getItem(key: string): Note {
+    return new Note(this.context, this, 3, 'getItem', [key], (owner) => {
+      const n = this.lookup(owner, key);
+      if (!n) throw errors.itemNotFound(`NoteCollection.getItem(${key})`);
+      return n;
+    });
+  }
+  getItemOrNullObject(key: string): Note {
+    return new Note(this.context, this, 3, 'getItemOrNullObject', [key], (owner) => this.lookup(owner, key), undefined, true);
+  }
+  /** The note at a position of the collection (sheet order: by row, then column). */
+  getItemAt(index: number): Note {
+    return new Note(this.context, this, 3, 'getItemAt', [index], (owner) => {
+      const n = notesOf(owner)[index];
+      if (!n) throw errors.itemNotFound(`NoteCollection.getItemAt(${index})`);
+      return n;
+    });
+  }
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this.context.queue({ type: 3, obj: this, name: 'getCount', args: [], apply: () => result.set(notesOf(this.resolve()).length) });
+    return result;
+  }
+}
+
+export class Note extends ClientObject {
+  readonly typeName = 'Note';
+  protected get props(): Record<string, PropDef> {
+    return {
+      content: { read: (n: HostNote) => n.content },
+      authorName: { read: (n: HostNote) => n.author },
+    };
+  }
+  get content(): string {
+    return this.get_('content');
+  }
+  set content(value: string) {
+    this.set_('content', value, (n: HostNote) => void (n.content = value));
+  }
+  get authorName(): string {
+    return this.get_('authorName');
+  }
+  delete(): void {
+    this.call('delete', [], (n: HostNote) => {
+      const k = n.sheet.noteKey(n.row, n.col);
+      if (n.sheet.notes.get(k) === n) n.sheet.notes.delete(k);
+    });
+  }
+  getLocation(): Range {
+    return new Range(this.context, this, 3, 'getLocation', [], (n) => {
+      const note = n as HostNote;
+      return { sheet: note.sheet, rect: { r0: note.row, c0: note.col, r1: note.row, c1: note.col } };
+    });
+  }
+}

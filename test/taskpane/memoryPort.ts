@@ -1,0 +1,174 @@
+/**
+ * An in-memory WorkbookPort for task-pane tests: the workbook is a WorkbookGrid; every write is
+ * recorded, and written where the next read will see it (the `Temuan` sheet carries decisions over,
+ * `_stempel` carries the stamp), so tests can follow a whole session without Excel.
+ */
+import type { FlagSummary, HistoryEvent, WorkbookPort } from '../../src/addin/port';
+import type { CitySummary } from '../../src/engine/consolidate';
+import { type CellValue, type SheetGrid, type WorkbookGrid, columnIndex } from '../../src/engine/grid';
+import type { Lang } from '../../src/engine/messages';
+import type { Reference } from '../../src/engine/reference/model';
+import { COLUMNS, IDENTITY, SHEET_STEMPEL, SHEET_TEMUAN } from '../../src/engine/schema';
+import type { FileValidation } from '../../src/engine/validate';
+
+type MutableSheet = { name: string; rows: CellValue[][]; visibility?: SheetGrid['visibility'] };
+
+const TEMUAN_HEADER = ['ID', 'Aturan', 'Tingkat', 'Lembar', 'Sel', 'Baris', 'Kolom', 'Nilai', 'Pesan', 'Saran', 'Dasar', 'Status', 'Alasan', 'Pemeriksa', 'Tanggal Keputusan'];
+
+export interface MemoryPortOptions {
+  readonly language?: Lang;
+  /** Give the port a `writeSummary` (WorkbookPort does not declare one yet; the controller uses it when present). */
+  readonly canWriteSummary?: boolean;
+  /** Make the next call of these methods reject with this error. */
+  readonly failOnce?: Partial<Record<keyof WorkbookPort, unknown>>;
+}
+
+export class MemoryPort implements WorkbookPort {
+  sheets: MutableSheet[];
+  readonly settings = new Map<string, unknown>();
+  readonly flagWrites: FileValidation[] = [];
+  readonly selected: { sheet: string; cell: string }[] = [];
+  readonly history: HistoryEvent[] = [];
+  readonly stamps: Record<string, string | number>[] = [];
+  readonly summaries: CitySummary[] = [];
+  readonly calls: string[] = [];
+  clears = 0;
+  templates = 0;
+  private handlers: { sheet: string; handler: (rows: number[]) => void }[] = [];
+  private readonly failOnce: Partial<Record<string, unknown>>;
+  readonly writeSummary?: (summary: CitySummary) => Promise<{ sheets: string[]; renamed: { from: string; to: string }[] }>;
+
+  constructor(
+    grid: WorkbookGrid = { sheets: [] },
+    private readonly options: MemoryPortOptions = {},
+  ) {
+    this.sheets = grid.sheets.map((s) => ({ name: s.name, visibility: s.visibility, rows: s.rows.map((r) => [...(r ?? [])]) }));
+    this.failOnce = { ...(options.failOnce ?? {}) };
+    if (options.canWriteSummary) {
+      this.writeSummary = async (summary) => {
+        this.track('writeSummary');
+        this.summaries.push(summary);
+        return { sheets: ['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Temuan', 'Info Konsolidasi'], renamed: [] };
+      };
+    }
+  }
+
+  private track(name: string): void {
+    this.calls.push(name);
+    if (name in this.failOnce) {
+      const error = this.failOnce[name];
+      delete this.failOnce[name];
+      throw error;
+    }
+  }
+
+  displayLanguage(): Lang {
+    return this.options.language ?? 'id';
+  }
+
+  isSupported(version: string): boolean {
+    void version;
+    return true;
+  }
+
+  async readSubmission(): Promise<{ grid: WorkbookGrid }> {
+    this.track('readSubmission');
+    return { grid: { sheets: this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, rows: s.rows.map((r) => [...r]) })) } };
+  }
+
+  async writeFlags(v: FileValidation, lang: Lang): Promise<FlagSummary> {
+    this.track('writeFlags');
+    void lang;
+    this.flagWrites.push(v);
+    const rows: CellValue[][] = [TEMUAN_HEADER];
+    for (const f of v.findings) {
+      rows.push([
+        f.id, f.rule, f.severity, f.sheet, f.cell, f.row, f.column, f.value, '', '', f.basis,
+        f.status === 'accepted' ? 'Diterima' : 'Terbuka', f.decision?.reason ?? null, f.decision?.reviewer ?? null, f.decision?.date ?? null,
+      ]);
+    }
+    this.putSheet(SHEET_TEMUAN, rows);
+    const cells = v.findings.filter((f) => f.cell).length;
+    return { cells, notes: cells, rows: new Set(v.findings.map((f) => f.row)).size, findings: v.findings.length };
+  }
+
+  async clearFlags(): Promise<void> {
+    this.track('clearFlags');
+    this.clears++;
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.track('selectCell');
+    this.selected.push({ sheet, cell });
+  }
+
+  async createTemplate(ref: Reference): Promise<void> {
+    this.track('createTemplate');
+    void ref;
+    this.templates++;
+    this.putSheet('Identitas', IDENTITY.map((d) => [d.label, null]));
+    this.putSheet('Inovasi', [COLUMNS.map((c) => c.label)]);
+  }
+
+  async onRowsChanged(handler: (rows: number[]) => void, sheet = 'Inovasi'): Promise<() => Promise<void>> {
+    this.track('onRowsChanged');
+    if (!this.sheet(sheet)) throw new Error(`no sheet ${sheet}`);
+    const entry = { sheet, handler };
+    this.handlers.push(entry);
+    return async () => {
+      this.handlers = this.handlers.filter((h) => h !== entry);
+    };
+  }
+
+  async writeStamp(fields: Readonly<Record<string, string | number>>): Promise<void> {
+    this.track('writeStamp');
+    this.stamps.push({ ...fields });
+    this.putSheet(SHEET_STEMPEL, Object.entries(fields).map(([k, v]) => [k, v]), 'veryHidden');
+  }
+
+  async appendHistory(events: readonly HistoryEvent[]): Promise<void> {
+    this.track('appendHistory');
+    this.history.push(...events);
+  }
+
+  async getSetting<T = unknown>(key: string): Promise<T | null> {
+    this.track('getSetting');
+    return (this.settings.get(key) ?? null) as T | null;
+  }
+
+  async setSetting(key: string, value: unknown): Promise<void> {
+    this.track('setSetting');
+    if (value === null || value === undefined) this.settings.delete(key);
+    else this.settings.set(key, value);
+  }
+
+  // -- test helpers -----------------------------------------------------------------------------
+
+  /** What the user does in Excel: type a value into a cell, then Excel reports the change. */
+  edit(sheetName: string, a1: string, value: CellValue): void {
+    const sheet = this.sheets.find((s) => s.name === sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const m = /^([A-Z]+)(\d+)$/.exec(a1);
+    if (!m) throw new Error(`bad address ${a1}`);
+    const row = Number(m[2]) - 1;
+    const col = columnIndex(m[1]);
+    while (sheet.rows.length <= row) sheet.rows.push([]);
+    sheet.rows[row][col] = value;
+    for (const h of this.handlers) if (h.sheet.toLowerCase() === sheetName.toLowerCase()) h.handler([row + 1]);
+  }
+
+  sheet(name: string): MutableSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Sheets whose edits are being listened to. */
+  get listening(): string[] {
+    return this.handlers.map((h) => h.sheet);
+  }
+
+  private putSheet(name: string, rows: CellValue[][], visibility?: SheetGrid['visibility']): void {
+    const existing = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (existing) existing.rows = rows;
+    else this.sheets.push({ name, rows, visibility });
+  }
+}
