@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 /**
  * Writes a corpus of files the xlsx reader must refuse, each with the cause it must give
- * (spec: consolidation.md, KON-03). Every file is small; the zip bombs are ~300 KB of deflate
- * that expand past 300 MB, so they are generated (by tests into a temp folder), not committed.
+ * (spec: consolidation.md, KON-03; limits: docs/limits.md). Every file is small; the zip bombs are
+ * ~300 KB of deflate that expand past 300 MB, and too-many-cells.xlsx is ~350 KB holding a sheet of
+ * 1,048,576 rows × 5 cells, so they are generated (by tests into a temp folder), not committed.
  *
  *   node scripts/generate-bad-files.js [folder]     (default: test/fixtures/bad-files/)
  *
- * `generateBadFiles(folder)` returns the list `{ name, file, cause }`.
+ * `generateBadFiles(folder)` returns the list `{ name, file, cause }`. `largeSheetXlsx(pieces)`
+ * builds a one-sheet workbook from the `<sheetData>` content given piece by piece, for the limit
+ * tests (a sheet of a million rows is never held whole in memory).
  */
 'use strict';
 
@@ -46,6 +49,7 @@ function generateBadFiles(folder) {
       writeZip(xlsxParts({ sheets: [sheetData], sharedStringsXml: billionLaughs() })),
     ],
     ['no-worksheet.xlsx', 'noWorksheet', writeZip(xlsxParts({ sheets: [] }))],
+    ['too-many-cells.xlsx', 'tooManyCells', millionRowsOfFiveCells()],
   ];
   return corpus.map(([name, cause, content]) => {
     const file = path.join(folder, name);
@@ -55,13 +59,15 @@ function generateBadFiles(folder) {
 }
 
 /** The deflated parts of a minimal workbook; `sheets` are the contents of each `<sheetData>`. */
-function xlsxParts({ sheets, sharedStrings = [], sharedStringsXml }) {
+function xlsxParts({ sheets, sharedStrings = [], sharedStringsXml, sheetNames = [] }) {
   const sheetsXml = sheets.map(
     (data) =>
       `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}"><sheetData>${data}</sheetData></worksheet>`,
   );
   const sheetList = sheetsXml
-    .map((_, i) => `<sheet name="Sheet${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .map(
+      (_, i) => `<sheet name="${sheetNames[i] ?? `Sheet${i + 1}`}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`,
+    )
     .join('');
   const sheetRels = sheetsXml
     .map(
@@ -129,6 +135,58 @@ function zipBomb({ honest }) {
     size: honest ? realSize : 4096,
   };
   const parts = xlsxParts({ sheets: [''] }).filter((e) => e.name !== sheet.name);
+  return writeZip([...parts, sheet]);
+}
+
+/**
+ * 1,048,576 rows (Excel's maximum) of 5 cells each: 5.2 million cells, past the reader's budget of
+ * 5 million. Rows and cells carry no `r` (they are placed by position, as the format allows), so
+ * every block of 1,024 rows is the same and is compressed once: ~350 KB on disk, 90 MB expanded,
+ * under the 300 MB expansion limit, so it is the cell budget that refuses it.
+ */
+function millionRowsOfFiveCells() {
+  const row = `<row>${'<c><v>1</v></c>'.repeat(5)}</row>`;
+  return largeSheetXlsx(repeat(row.repeat(1024), 1024), { level: 9 });
+}
+
+function* repeat(piece, times) {
+  for (let i = 0; i < times; i++) yield piece;
+}
+
+/**
+ * A one-sheet workbook (sheet `Inovasi`) whose `<sheetData>` content comes in `pieces` (strings).
+ * Each piece is deflated on its own and ends with a full flush, so the pieces concatenate into one
+ * valid deflate stream and no piece needs the others in memory; a piece equal to the previous one
+ * reuses its compressed bytes.
+ */
+function largeSheetXlsx(pieces, { level = 1 } = {}) {
+  const options = { finishFlush: zlib.constants.Z_FULL_FLUSH, level };
+  const head = Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}"><sheetData>`,
+    'utf8',
+  );
+  const tail = Buffer.from('</sheetData></worksheet>', 'utf8');
+  const segments = [zlib.deflateRawSync(head, options)];
+  let crc = crc32(head);
+  let size = head.length;
+  let previous = null;
+  let previousSegment = null;
+  for (const piece of pieces) {
+    const bytes = Buffer.from(piece, 'utf8');
+    if (piece !== previous) {
+      previous = piece;
+      previousSegment = zlib.deflateRawSync(bytes, options);
+    }
+    segments.push(previousSegment);
+    crc = crc32(bytes, crc);
+    size += bytes.length;
+  }
+  segments.push(zlib.deflateRawSync(tail)); // the final block
+  crc = crc32(tail, crc);
+  size += tail.length;
+  const name = 'xl/worksheets/sheet1.xml';
+  const sheet = { name, data: Buffer.concat(segments), crc, size };
+  const parts = xlsxParts({ sheets: [''], sheetNames: ['Inovasi'] }).filter((e) => e.name !== name);
   return writeZip([...parts, sheet]);
 }
 
@@ -257,7 +315,7 @@ function crc32(bytes, previous = 0) {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-module.exports = { generateBadFiles };
+module.exports = { generateBadFiles, largeSheetXlsx };
 
 if (require.main === module) {
   const folder = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'test', 'fixtures', 'bad-files'));

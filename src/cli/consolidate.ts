@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { ConsolidationInput, REKAP_COLUMNS, SHEET_INFO, SHEET_REKAP_OPD, SummaryCell, consolidate } from '../engine/consolidate';
 import { Lang } from '../engine/messages';
 import { writeSummaryXlsx } from '../node/summaryWriter';
-import { readXlsx } from '../xlsx/readXlsx';
+import { readXlsx, DEFAULT_LIMITS } from '../xlsx/readXlsx';
 import { ParsedArgs, UsageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, writeOut } from './common';
 import { expandPaths, validateFile } from './inputs';
@@ -33,6 +33,7 @@ async function fingerprint(file: string, bytes: Uint8Array | null): Promise<{ si
 /** Is the file a city summary written by this command (it has the `Rekap OPD` and `Info Konsolidasi` sheets)? */
 async function isSummaryWorkbook(file: string): Promise<boolean> {
   try {
+    if ((await fs.stat(file)).size > DEFAULT_LIMITS.maxFileBytes) return false;
     const read = readXlsx(new Uint8Array(await fs.readFile(file)));
     return read.ok && [SHEET_REKAP_OPD, SHEET_INFO].every((name) => read.workbook.sheets.some((s) => s.name === name));
   } catch {

@@ -1,7 +1,7 @@
 /** Turning PATH arguments into files, and files into validated workbooks. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { readXlsx, describeCause, DEFAULT_LIMITS } from '../xlsx/readXlsx';
+import { readXlsx, describeCause, formatSize, DEFAULT_LIMITS, type ReadFailureCause } from '../xlsx/readXlsx';
 import { FileValidation, ValidateOptions, unreadableFile, validateWorkbook } from '../engine/validate';
 import { UsageError } from './args';
 
@@ -36,28 +36,39 @@ export interface LoadedFile {
   readonly validation: FileValidation;
 }
 
-/** Read and validate one file; an unreadable one becomes its KON-03 finding, never an exception. */
+/**
+ * Read and validate one file; an unreadable one becomes its KON-03 finding, never an exception.
+ * A file over the size limit is refused on its `stat` size, before a byte of it is read.
+ */
 export async function validateFile(filePath: string, options: ValidateOptions): Promise<LoadedFile> {
   const name = path.basename(filePath);
+  const limit = DEFAULT_LIMITS.maxFileBytes;
   let bytes: Uint8Array;
   try {
     const stat = await fs.stat(filePath);
-    if (stat.size > DEFAULT_LIMITS.maxFileBytes) {
-      return { path: filePath, bytes: null, validation: unreadable(name, 'tooLarge') };
+    if (stat.size > limit) {
+      const detail = `${formatSize(stat.size)} > ${formatSize(limit)}`;
+      return { path: filePath, bytes: null, validation: unreadable(name, 'tooLarge', detail) };
     }
     bytes = new Uint8Array(await fs.readFile(filePath));
   } catch (e) {
     return { path: filePath, bytes: null, validation: unreadable(name, 'unreadable', (e as Error).message) };
   }
-  const read = readXlsx(bytes);
-  if (!read.ok) return { path: filePath, bytes, validation: unreadable(name, read.cause, read.detail) };
-  return { path: filePath, bytes, validation: validateWorkbook(read.workbook, name, options) };
+  return { path: filePath, bytes, validation: validateBytes(bytes, name, options) };
 }
 
-function unreadable(file: string, cause: string, detail?: string): FileValidation {
+/** The bytes of a file named `name`, validated: a workbook's findings, or its one KON-03. */
+export function validateBytes(bytes: Uint8Array, name: string, options: ValidateOptions): FileValidation {
+  const read = readXlsx(bytes);
+  if (!read.ok) return unreadable(name, read.cause, read.detail);
+  return validateWorkbook(read.workbook, name, options);
+}
+
+/** `unreadable`: the file system refused it (permissions, a folder, gone since listed). */
+function unreadable(file: string, cause: ReadFailureCause | 'unreadable', detail?: string): FileValidation {
   const text =
     cause === 'unreadable'
       ? { id: `berkas tidak dapat dibuka (${detail ?? ''})`, en: `the file cannot be opened (${detail ?? ''})` }
-      : { id: describeCause(cause as never, 'id', detail), en: describeCause(cause as never, 'en', detail) };
+      : { id: describeCause(cause, 'id', detail), en: describeCause(cause, 'en', detail) };
   return unreadableFile(file, cause, text);
 }

@@ -5,7 +5,7 @@ import { parseReferenceJson, defaultReference } from '../engine/reference/load';
 import { referenceFromGrid } from '../engine/reference/workbook';
 import { Reference, ReferenceProblem } from '../engine/reference/model';
 import { Lang } from '../engine/messages';
-import { readXlsx, describeCause } from '../xlsx/readXlsx';
+import { DEFAULT_LIMITS, readXlsx, describeCause } from '../xlsx/readXlsx';
 
 export type LoadResult = { ok: true; reference: Reference } | { ok: false; problems: string[] };
 
@@ -13,6 +13,9 @@ export async function loadReferenceFile(file: string | undefined, lang: Lang): P
   if (file === undefined) return { ok: true, reference: defaultReference() };
   let bytes: Buffer;
   try {
+    if ((await fs.stat(file)).size > DEFAULT_LIMITS.maxFileBytes) {
+      return { ok: false, problems: [`${file}: ${describeCause('tooLarge', lang)}`] };
+    }
     bytes = await fs.readFile(file);
   } catch {
     return { ok: false, problems: [lang === 'id' ? `Berkas referensi tidak ditemukan: ${file}` : `Reference file not found: ${file}`] };

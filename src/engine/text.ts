@@ -29,17 +29,22 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
+/** Inputs longer than this get no "did you mean" hint: no allowed value is anywhere near that long. */
+const HINT_MAX_INPUT = 120;
+
 /** The candidate closest to `input` after normalisation (ties: the first), or null when none is near. */
 export function nearest(input: string, candidates: readonly string[]): string | null {
-  const n = normalise(input);
-  if (!n) return null;
+  const n = normalise(input.length > HINT_MAX_INPUT * 4 ? input.slice(0, HINT_MAX_INPUT * 4) : input);
+  if (!n || n.length > HINT_MAX_INPUT) return null;
   let best: string | null = null;
   let bestScore = Infinity;
   for (const c of candidates) {
     const cn = normalise(c);
-    let d = editDistance(n, cn);
     // A typed prefix or fragment of a long name ("pelayanan" for "Inovasi Pelayanan Publik") is near.
-    if (cn.includes(n) || n.includes(cn)) d = Math.min(d, Math.abs(cn.length - n.length) / 4);
+    const contained = cn.includes(n) || n.includes(cn);
+    const lengthGap = Math.abs(cn.length - n.length);
+    let d = contained ? lengthGap / 4 : lengthGap; // the edit distance is at least the length gap
+    if (!contained && lengthGap < bestScore) d = editDistance(n, cn);
     if (d < bestScore) {
       bestScore = d;
       best = c;

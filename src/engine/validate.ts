@@ -176,6 +176,13 @@ export function identify(
   return { findings: out, ignored };
 }
 
+/**
+ * More data rows than any OPD reports (Excel itself stops at 1,048,576): such a sheet is refused as
+ * a whole (KON-03) so that time and memory stay bounded — a million near-empty rows would otherwise
+ * make millions of findings.
+ */
+export const MAX_DATA_ROWS = 50_000;
+
 export function validateWorkbook(grid: WorkbookGrid, file: string, options: ValidateOptions): FileValidation {
   const { reference, today } = options;
   const index = ReferenceIndex.of(reference);
@@ -184,6 +191,15 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
     { findBidang: (t) => index.findBidang(t), canonicalProgramCode },
     reference.parameter.headerSearchRows,
   );
+
+  const dataRows = submission.table?.rows.length ?? 0;
+  if (dataRows > MAX_DATA_ROWS) {
+    const sheet = submission.table!.sheet;
+    return unreadableFile(file, 'tooManyRows', {
+      id: `lembar «${sheet}» berisi ${dataRows.toLocaleString('id-ID')} baris data, lebih dari batas ${MAX_DATA_ROWS.toLocaleString('id-ID')}`,
+      en: `sheet «${sheet}» holds ${dataRows.toLocaleString('en-US')} data rows, more than the limit of ${MAX_DATA_ROWS.toLocaleString('en-US')}`,
+    });
+  }
 
   const opdField = submission.identity.opd;
   const opdText = opdField.parsed.kind === 'ok' ? String(opdField.parsed.value) : null;

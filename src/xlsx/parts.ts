@@ -1,4 +1,5 @@
 /** The small package parts: relationships, the workbook's sheet list, shared strings. */
+import type { CellBudget } from './worksheet';
 import { findEndTag, findTag, localNameOf, prefixOf, readRootTag, readStringItem, readTag } from './xml';
 
 export interface Relationship {
@@ -107,12 +108,18 @@ function relationshipIdOf(attrs: Readonly<Record<string, string>>): string {
   return '';
 }
 
-export function parseSharedStrings(xml: string): string[] {
+/**
+ * The shared-string table. A file under the cell budget cannot need more items than the budget
+ * (each is used by at least one cell), so more is refused as `tooManyCells` too; counted on its
+ * own, not spent from the cells' budget.
+ */
+export function parseSharedStrings(xml: string, budget: CellBudget): string[] {
   const strings: string[] = [];
   const root = readRootTag(xml);
   const prefix = prefixOf(root.name);
   const item = prefix + 'si';
   for (let at = findTag(xml, item, root.end, xml.length); at >= 0;) {
+    if (strings.length >= budget.limit) throw budget.exceeded();
     const tag = readTag(xml, at);
     if (tag.selfClosing) {
       strings.push('');

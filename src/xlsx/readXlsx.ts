@@ -5,7 +5,14 @@
  */
 import type { SheetGrid, WorkbookGrid } from '../engine/grid';
 import { decodeXml } from './decode';
-import { failure, formatSize, XlsxReadError, type ReadFailure, type ReadFailureCause } from './failure';
+import {
+  excerpt,
+  failure,
+  formatSize,
+  XlsxReadError,
+  type ReadFailure,
+  type ReadFailureCause,
+} from './failure';
 import {
   folderOf,
   parseRelationships,
@@ -17,10 +24,11 @@ import {
 } from './parts';
 import { classifyBytes } from './sniff';
 import { parseDateStyles } from './styles';
-import { parseWorksheet, type SheetContext } from './worksheet';
+import { CellBudget, parseWorksheet, type SheetContext, type SheetRows } from './worksheet';
 import { ExpansionBudget, inflateEntry, readZipDirectory, type ZipDirectory } from './zip';
 
 export type { ReadFailure, ReadFailureCause } from './failure';
+export { formatSize } from './failure';
 export { classifyBytes } from './sniff';
 
 export interface ReadSuccess {
@@ -37,20 +45,44 @@ export interface ReadLimits {
   maxRows?: number;
   /** Cells in columns at or past this are not kept (default: Excel's 16,384). */
   maxColumns?: number;
+  /**
+   * Refused (`tooManyCells`) when the worksheets hold more `<c>` elements than this, all sheets
+   * together, or the shared-string table more items (default 5,000,000). A sheet's cells are
+   * counted by a quick pass before any of its rows is built, stopping at the first one over.
+   */
+  maxCells?: number;
 }
 
 const MB = 1024 * 1024;
 const EXCEL_MAX_ROWS = 1_048_576;
 const EXCEL_MAX_COLUMNS = 16_384;
+const MAX_CELLS = 5_000_000;
 
 export const DEFAULT_LIMITS: ReadLimits = Object.freeze({
   maxFileBytes: 50 * MB,
   maxExpandedBytes: 300 * MB,
   maxRows: EXCEL_MAX_ROWS,
   maxColumns: EXCEL_MAX_COLUMNS,
+  maxCells: MAX_CELLS,
 });
 
 export function readXlsx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): ReadSuccess | ReadFailure {
+  try {
+    return readXlsxUnguarded(bytes, limits);
+  } catch (e) {
+    // A file shape we did not foresee: still a failure, never a crash.
+    return failure('corrupt', e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
+ * `readXlsx` without its last guard: a failure the reader foresaw is a ReadFailure, anything else
+ * (a bug) is thrown instead of being called `corrupt`. For the fuzz tests, which must tell them apart.
+ */
+export function readXlsxUnguarded(
+  bytes: Uint8Array,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): ReadSuccess | ReadFailure {
   try {
     const sniffed = classifyBytes(bytes, limits.maxFileBytes);
     if (!sniffed.ok) return sniffed;
@@ -66,8 +98,7 @@ export function readXlsx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS)
     return { ok: true, workbook: readWorkbook(pkg, limits) };
   } catch (e) {
     if (e instanceof XlsxReadError) return failure(e.reason, e.detail);
-    // Anything else is a file shape we did not foresee: still a failure, never a crash.
-    return failure('corrupt', e instanceof Error ? e.message : String(e));
+    throw e;
   }
 }
 
@@ -109,27 +140,36 @@ function readWorkbook(pkg: Package, limits: ReadLimits): WorkbookGrid {
   const worksheets: WorksheetRef[] = [];
   for (const sheet of info.sheets) {
     const rel = rels.get(sheet.relationshipId);
-    if (!rel) throw new XlsxReadError('corrupt', `sheet "${sheet.name}" has no part`);
+    if (!rel) throw new XlsxReadError('corrupt', `sheet "${excerpt(sheet.name)}" has no part`);
     if (relationshipKind(rel) === 'worksheet') {
       worksheets.push({ name: sheet.name, path: rel.path, visibility: sheet.visibility });
     }
   }
   if (worksheets.length === 0) throw new XlsxReadError('noWorksheet');
 
+  const cells = new CellBudget(limits.maxCells ?? MAX_CELLS);
   const sharedStringsXml = pkg.readXml(partPath(rels, 'sharedStrings', folder + 'sharedStrings.xml'));
   const stylesXml = pkg.readXml(partPath(rels, 'styles', folder + 'styles.xml'));
   const context: SheetContext = {
-    sharedStrings: sharedStringsXml ? parseSharedStrings(sharedStringsXml) : [],
+    sharedStrings: sharedStringsXml ? parseSharedStrings(sharedStringsXml, cells) : [],
     dateStyles: stylesXml ? parseDateStyles(stylesXml) : [],
     date1904: info.date1904,
     maxRows: limits.maxRows ?? EXCEL_MAX_ROWS,
     maxColumns: limits.maxColumns ?? EXCEL_MAX_COLUMNS,
+    cells,
   };
 
+  // Two sheets naming the same part (not valid, but cheap to survive) share one parse.
+  const parsed = new Map<string, SheetRows>();
   const sheets: SheetGrid[] = worksheets.map(({ name, path, visibility }) => {
-    const xml = pkg.readXml(path);
-    if (xml === null) throw new XlsxReadError('corrupt', `missing part ${path}`);
-    return { name, rows: parseWorksheet(xml, context), visibility };
+    let rows = parsed.get(path.toLowerCase());
+    if (!rows) {
+      const xml = pkg.readXml(path);
+      if (xml === null) throw new XlsxReadError('corrupt', `missing part ${excerpt(path)}`);
+      rows = parseWorksheet(xml, context);
+      parsed.set(path.toLowerCase(), rows);
+    }
+    return { name, rows, visibility };
   });
   return { sheets };
 }
@@ -182,6 +222,10 @@ const CAUSE_TEXT: Record<ReadFailureCause, Record<Lang, string>> = {
     id: 'isi berkas terlalu besar setelah diekstrak',
     en: 'the file expands to more data than allowed when unpacked',
   },
+  tooManyCells: {
+    id: 'lembar kerja berisi terlalu banyak sel',
+    en: 'the worksheets hold too many cells',
+  },
   empty: { id: 'berkas kosong (0 bait)', en: 'the file is empty (0 bytes)' },
 };
 
@@ -211,9 +255,18 @@ export function describeCause(cause: ReadFailureCause, lang: Lang, detail?: stri
     case 'tooLarge':
     case 'expandsTooLarge':
       return `${text} (${detail})`;
+    case 'tooManyCells':
+      return /^\d+$/.test(detail)
+        ? `${text} (${lang === 'id' ? 'lebih dari' : 'more than'} ${groupDigits(detail, lang === 'id' ? '.' : ',')})`
+        : `${text} (${detail})`;
     case 'corrupt':
       return `${text} (${lang === 'id' ? 'rincian teknis' : 'technical detail'}: ${detail})`;
     default:
       return text;
   }
+}
+
+/** `5000000` → `5.000.000` (id) or `5,000,000` (en); no Intl, whose data differs between hosts. */
+function groupDigits(digits: string, separator: string): string {
+  return digits.replace(/\B(?=(\d{3})+$)/g, separator);
 }

@@ -35,6 +35,13 @@ export function isDateFormatCode(code: string): boolean {
   return false;
 }
 
+/**
+ * Excel allows about 64,000 cell formats per workbook: entries past this many (in `numFmts` or in
+ * `cellXfs`) are not read, so a styles part padded with millions of them costs bounded time; a
+ * cell using such a style is read as a plain number.
+ */
+export const MAX_STYLE_ENTRIES = 65_536;
+
 /** `result[s]` is true when cell style index `s` formats numbers as dates. */
 export function parseDateStyles(xml: string): boolean[] {
   const root = readRootTag(xml);
@@ -44,7 +51,11 @@ export function parseDateStyles(xml: string): boolean[] {
   const numFmts = findTag(xml, prefix + 'numFmts', root.end, xml.length);
   if (numFmts >= 0) {
     const end = sectionEnd(xml, prefix + 'numFmts', numFmts);
-    for (let at = findTag(xml, prefix + 'numFmt', numFmts + 1, end); at >= 0;) {
+    let count = 0;
+    for (
+      let at = findTag(xml, prefix + 'numFmt', numFmts + 1, end);
+      at >= 0 && count++ < MAX_STYLE_ENTRIES;
+    ) {
       const tag = readTag(xml, at);
       const id = Number(tag.attrs.numFmtId);
       if (Number.isInteger(id)) customFormats.set(id, tag.attrs.formatCode ?? '');
@@ -56,7 +67,10 @@ export function parseDateStyles(xml: string): boolean[] {
   const cellXfs = findTag(xml, prefix + 'cellXfs', root.end, xml.length);
   if (cellXfs >= 0) {
     const end = sectionEnd(xml, prefix + 'cellXfs', cellXfs);
-    for (let at = findTag(xml, prefix + 'xf', cellXfs + 1, end); at >= 0;) {
+    for (
+      let at = findTag(xml, prefix + 'xf', cellXfs + 1, end);
+      at >= 0 && dateStyles.length < MAX_STYLE_ENTRIES;
+    ) {
       const tag = readTag(xml, at);
       const id = Number(tag.attrs.numFmtId ?? 0);
       // A custom definition wins over the built-in meaning of the same id.

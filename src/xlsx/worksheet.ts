@@ -5,7 +5,10 @@
  * Limits: cells at or beyond `maxRows` / `maxColumns` are dropped, never stored, whatever the
  * `<dimension>` claims; scanning goes on (its cost is bounded by the part's size, itself bounded
  * by the expansion budget). Rows and row arrays are sparse, so a single far-away cell (`XFD1048576`)
- * costs one entry, not a million.
+ * costs one entry, not a million. Every `<c>` element of `<sheetData>`, kept or dropped, spends one
+ * unit of the file's cell budget, counted by a quick pass before any row is built: a sheet over
+ * the budget is refused (`tooManyCells`) at the first cell past it, having allocated nothing, which
+ * bounds both the time and the memory one file can take.
  */
 import { dateCell, errorCell, isoToSerial, type CellValue } from '../engine/grid';
 import { XlsxReadError } from './failure';
@@ -29,9 +32,24 @@ export interface SheetContext {
   readonly date1904: boolean;
   readonly maxRows: number;
   readonly maxColumns: number;
+  /** Shared by all sheets of one file. */
+  readonly cells: CellBudget;
 }
 
 export type SheetRows = (CellValue[] | undefined)[];
+
+/** Cells (and shared strings) one file may hold. */
+export class CellBudget {
+  /** Cells left for the sheets still to be read. */
+  remaining: number;
+  constructor(readonly limit: number) {
+    this.remaining = limit;
+  }
+
+  exceeded(): XlsxReadError {
+    return new XlsxReadError('tooManyCells', String(this.limit));
+  }
+}
 
 /** Days from 1899-12-30 to 1904-01-01: converts a 1904-system serial to the 1900 system. */
 const DATE_1904_OFFSET = 1462;
@@ -85,6 +103,7 @@ export function parseWorksheet(xml: string, context: SheetContext): SheetRows {
   const valueClose = '</' + prefix + 'v>';
   const inlineName = prefix + 'is';
   const { sharedStrings, dateStyles, maxRows, maxColumns } = context;
+  spendCellBudget(xml, '<' + cellName, sheetData.end, end, context.cells);
   const dateOffset = context.date1904 ? DATE_1904_OFFSET : 0;
 
   const cell: CellTag = { column: -1, row: -1, type: CellType.Number, style: 0, end: 0, selfClosing: false };
@@ -177,13 +196,27 @@ export function parseWorksheet(xml: string, context: SheetContext): SheetRows {
       value = cellValue(xml, valueStart, valueEnd, cell, sharedStrings, dateStyles, dateOffset);
     }
     if (value === null || rowIndex >= maxRows || column >= maxColumns) continue;
-    if (!currentRow) {
-      currentRow = rows[rowIndex];
-      if (!currentRow) rows[rowIndex] = currentRow = [];
+    currentRow ??= rows[rowIndex];
+    if (currentRow) {
+      currentRow[column] = value;
+    } else if (column === 0) {
+      rows[rowIndex] = currentRow = [value]; // sized for one: a million short rows stay small
+    } else {
+      rows[rowIndex] = currentRow = [];
+      currentRow[column] = value;
     }
-    currentRow[column] = value;
   }
   return rows;
+}
+
+/** Counts the cell start tags (`open` is `<c` or `<x:c`) between `from` and `to` against the budget. */
+function spendCellBudget(xml: string, open: string, from: number, to: number, budget: CellBudget): void {
+  let left = budget.remaining;
+  for (let at = xml.indexOf(open, from); at >= 0 && at < to; at = xml.indexOf(open, at + open.length)) {
+    const next = xml.charCodeAt(at + open.length);
+    if ((next === GT || next === SLASH || isBlank(next)) && --left < 0) throw budget.exceeded();
+  }
+  budget.remaining = left;
 }
 
 function cellValue(

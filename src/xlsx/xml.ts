@@ -7,7 +7,7 @@
  * but some writers (the .NET Open XML SDK) prefix it (`<x:c>`): callers search for
  * `<${prefix}name` with the prefix taken from the root element.
  */
-import { XlsxReadError } from './failure';
+import { excerpt, XlsxReadError } from './failure';
 
 export interface Tag {
   /** The qualified name as written, e.g. `c` or `x:c`. */
@@ -47,11 +47,11 @@ export function readTag(xml: string, lt: number): Tag {
   const attrs: Record<string, string> = Object.create(null); // no prototype: attribute names are data
   for (;;) {
     while (i < length && isBlank(xml.charCodeAt(i))) i++;
-    if (i >= length) throw malformed(`unterminated <${name}>`);
+    if (i >= length) throw malformed(`unterminated <${excerpt(name)}>`);
     const code = xml.charCodeAt(i);
     if (code === GT) return { name, attrs, end: i + 1, selfClosing: false };
     if (code === SLASH) {
-      if (xml.charCodeAt(i + 1) !== GT) throw malformed(`stray / in <${name}>`);
+      if (xml.charCodeAt(i + 1) !== GT) throw malformed(`stray / in <${excerpt(name)}>`);
       return { name, attrs, end: i + 2, selfClosing: true };
     }
     const nameStart = i;
@@ -69,9 +69,9 @@ export function readTag(xml: string, lt: number): Tag {
     i++;
     while (i < length && isBlank(xml.charCodeAt(i))) i++;
     const quote = xml[i];
-    if (quote !== '"' && quote !== "'") throw malformed(`unquoted attribute in <${name}>`);
+    if (quote !== '"' && quote !== "'") throw malformed(`unquoted attribute in <${excerpt(name)}>`);
     const close = xml.indexOf(quote, i + 1);
-    if (close < 0) throw malformed(`unterminated attribute in <${name}>`);
+    if (close < 0) throw malformed(`unterminated attribute in <${excerpt(name)}>`);
     attrs[attrName] = decodeEntities(xml.substring(i + 1, close));
     i = close + 1;
   }
@@ -244,7 +244,7 @@ export function readStringItem(xml: string, start: number, end: number, prefix: 
         continue;
       }
       const close = findEndTag(xml, textTag, tag.end);
-      if (close < 0 || close > end) throw malformed(`unterminated <${textTag}>`);
+      if (close < 0 || close > end) throw malformed(`unterminated <${excerpt(textTag)}>`);
       const text = unescapeExcelText(readText(xml, tag.end, close));
       out += tag.attrs['xml:space'] === 'preserve' ? text : trimBlanks(text);
       pos = close;

@@ -6,7 +6,7 @@
  */
 import { Inflate } from 'fflate';
 import { utf8 } from './decode';
-import { formatSize, XlsxReadError } from './failure';
+import { excerpt, formatSize, XlsxReadError } from './failure';
 
 export interface ZipEntry {
   /** The path as stored, `\` turned into `/`. */
@@ -127,11 +127,18 @@ export class ExpansionBudget {
   private spent = 0;
   constructor(readonly limit: number) {}
 
+  get left(): number {
+    return Math.max(0, this.limit - this.spent);
+  }
+
   spend(bytes: number): void {
     this.spent += bytes;
     if (this.spent > this.limit) throw new XlsxReadError('expandsTooLarge', `> ${formatSize(this.limit)}`);
   }
 }
+
+/** Deflate cannot expand more than this (258-byte matches coded in 2 bits, rounded up). */
+const MAX_DEFLATE_RATIO = 1032;
 
 /** Compressed input fed to the inflater per step: bounds what one step can allocate. */
 const INFLATE_STEP_BYTES = 32 * 1024;
@@ -140,10 +147,10 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Expansi
   if (entry.flags & FLAG_ENCRYPTED) throw new XlsxReadError('encrypted', 'zip entry encrypted');
   const at = entry.localHeaderOffset;
   if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL_SIGNATURE)
-    throw corrupt(`bad zip local header: ${entry.name}`);
+    throw corrupt(`bad zip local header: ${excerpt(entry.name)}`);
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw corrupt(`zip entry cut short: ${entry.name}`);
+  if (end > bytes.length) throw corrupt(`zip entry cut short: ${excerpt(entry.name)}`);
   const data = bytes.subarray(start, end);
 
   if (entry.method === METHOD_STORED) {
@@ -151,14 +158,28 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Expansi
     return data;
   }
   if (entry.method !== METHOD_DEFLATE)
-    throw corrupt(`unsupported zip compression method ${entry.method}: ${entry.name}`);
+    throw corrupt(`unsupported zip compression method ${entry.method}: ${excerpt(entry.name)}`);
 
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+  // Inflated straight into one buffer of the declared size, so a large part is not held twice
+  // (chunks, then their concatenation). The size is believed only as far as the budget allows and
+  // deflate can expand (~1032×); output past it (a header that lies) is kept as chunks, bounded by
+  // the budget like the rest.
+  const plausible = data.length * MAX_DEFLATE_RATIO + 1024;
+  const declared = new Uint8Array(Math.min(entry.declaredSize, budget.left, plausible));
+  let filled = 0;
+  const overflow: Uint8Array[] = [];
+  let overflowBytes = 0;
   const inflater = new Inflate((chunk) => {
     budget.spend(chunk.length);
-    chunks.push(chunk);
-    total += chunk.length;
+    const fits = Math.min(chunk.length, declared.length - filled);
+    if (fits > 0) {
+      declared.set(fits === chunk.length ? chunk : chunk.subarray(0, fits), filled);
+      filled += fits;
+    }
+    if (fits < chunk.length) {
+      overflow.push(fits > 0 ? chunk.subarray(fits) : chunk);
+      overflowBytes += chunk.length - fits;
+    }
   });
   try {
     if (data.length === 0) inflater.push(data, true);
@@ -168,12 +189,13 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Expansi
     }
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
-    throw corrupt(`bad deflate data: ${entry.name}`);
+    throw corrupt(`bad deflate data: ${excerpt(entry.name)}`);
   }
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
+  if (overflow.length === 0) return filled === declared.length ? declared : declared.subarray(0, filled);
+  const out = new Uint8Array(filled + overflowBytes);
+  out.set(declared.subarray(0, filled));
+  let offset = filled;
+  for (const chunk of overflow) {
     out.set(chunk, offset);
     offset += chunk.length;
   }

@@ -152,3 +152,20 @@ test('hidden sheets are read like visible ones', () => {
   const hidden = { sheets: g.sheets.map((s) => ({ ...s, visibility: 'hidden' as const })) };
   expect(found(validateWorkbook(hidden, 'x.xlsx', { reference: defaultReference(), today: '2026-11-28' }))).toEqual([]);
 });
+
+test('a sheet with more data rows than the limit is refused as a whole with one KON-03', () => {
+  const { MAX_DATA_ROWS } = jest.requireActual('../../src/engine/validate');
+  const rows = Array.from({ length: MAX_DATA_ROWS + 1 }, (_, i) => ({ 'Nama Inovasi': `Inovasi ${i}` }));
+  const t0 = Date.now();
+  const v = validate({ rows });
+  expect(found(v)).toEqual(['KON-03@null']);
+  expect(v.findings[0].params.sebab).toMatch(/50\.001 baris data, lebih dari batas 50\.000/);
+  expect(Date.now() - t0).toBeLessThan(5000);
+});
+
+test('a very long enum value gets no hint and costs no time', () => {
+  const t0 = Date.now();
+  const v = validate({ rows: [validRow({ 'Tahapan Inovasi': 'x'.repeat(32767), Inisiator: 'y'.repeat(32767) })] });
+  expect(v.findings.map((f) => [f.rule, f.hint])).toEqual([['FMT-02', null], ['FMT-02', null]]);
+  expect(Date.now() - t0).toBeLessThan(1000);
+});

@@ -1,8 +1,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { ReadFailureCause } from '../../src/xlsx/readXlsx';
+import { validateFile } from '../../src/cli/inputs';
+import { findingMessage } from '../../src/engine/messages';
+import { defaultReference } from '../../src/engine/reference/load';
+import type { ReadFailure, ReadFailureCause, ReadSuccess } from '../../src/xlsx/readXlsx';
 import { readXlsx } from '../../src/xlsx/readXlsx';
+import { collectGarbage, MB } from './memory';
 
 interface BadFile {
   name: string;
@@ -15,10 +19,95 @@ const { generateBadFiles } = require('../../scripts/generate-bad-files.js') as {
 };
 
 const MAX_MS_PER_FILE = 5000;
+/** Growth of the resident set while one file is refused; the zip bombs expand to ~300 MB. */
+const MAX_RSS_GROWTH = 400 * MB;
+
+/**
+ * What a person reads for each file, in both languages: the KON-03 message with its cause. A
+ * password-protected file must never be called an old .xls, and each cause names what is wrong.
+ */
+const EXPECTED: [name: string, cause: ReadFailureCause, id: string, en: string][] = [
+  [
+    'legacy.xls',
+    'legacyXls',
+    'Berkas tidak dapat dibaca: format Excel lama (.xls), bukan .xlsx; simpan ulang sebagai .xlsx.',
+    'The file cannot be read: an old Excel format (.xls), not .xlsx; save it again as .xlsx.',
+  ],
+  [
+    'encrypted.xlsx',
+    'encrypted',
+    'Berkas tidak dapat dibaca: berkas dilindungi kata sandi (terenkripsi).',
+    'The file cannot be read: the workbook is protected with a password (encrypted).',
+  ],
+  [
+    'renamed-csv.xlsx',
+    'notXlsx',
+    'Berkas tidak dapat dibaca: bukan berkas Excel .xlsx (CSV/teks).',
+    'The file cannot be read: not an Excel .xlsx file (CSV/text).',
+  ],
+  [
+    'renamed-pdf.xlsx',
+    'notXlsx',
+    'Berkas tidak dapat dibaca: bukan berkas Excel .xlsx (berkas PDF).',
+    'The file cannot be read: not an Excel .xlsx file (a PDF file).',
+  ],
+  [
+    'text.xlsx',
+    'notXlsx',
+    'Berkas tidak dapat dibaca: bukan berkas Excel .xlsx (CSV/teks).',
+    'The file cannot be read: not an Excel .xlsx file (CSV/text).',
+  ],
+  [
+    'truncated.xlsx',
+    'corrupt',
+    'Berkas tidak dapat dibaca: berkas .xlsx rusak atau tidak lengkap (rincian teknis: zip end record missing (truncated file?)).',
+    'The file cannot be read: the .xlsx file is damaged or incomplete (technical detail: zip end record missing (truncated file?)).',
+  ],
+  [
+    'empty.xlsx',
+    'empty',
+    'Berkas tidak dapat dibaca: berkas kosong (0 bait).',
+    'The file cannot be read: the file is empty (0 bytes).',
+  ],
+  [
+    'zip-bomb.xlsx',
+    'expandsTooLarge',
+    'Berkas tidak dapat dibaca: isi berkas terlalu besar setelah diekstrak (302 MB > 300 MB).',
+    'The file cannot be read: the file expands to more data than allowed when unpacked (302 MB > 300 MB).',
+  ],
+  [
+    'zip-bomb-lying.xlsx',
+    'expandsTooLarge',
+    'Berkas tidak dapat dibaca: isi berkas terlalu besar setelah diekstrak (> 300 MB).',
+    'The file cannot be read: the file expands to more data than allowed when unpacked (> 300 MB).',
+  ],
+  [
+    'entity-expansion.xlsx',
+    'corrupt',
+    'Berkas tidak dapat dibaca: berkas .xlsx rusak atau tidak lengkap (rincian teknis: DTD declaration in an xlsx part).',
+    'The file cannot be read: the .xlsx file is damaged or incomplete (technical detail: DTD declaration in an xlsx part).',
+  ],
+  [
+    'no-worksheet.xlsx',
+    'noWorksheet',
+    'Berkas tidak dapat dibaca: buku kerja tidak berisi lembar kerja.',
+    'The file cannot be read: the workbook contains no worksheet.',
+  ],
+  [
+    'too-many-cells.xlsx',
+    'tooManyCells',
+    'Berkas tidak dapat dibaca: lembar kerja berisi terlalu banyak sel (lebih dari 5.000.000).',
+    'The file cannot be read: the worksheets hold too many cells (more than 5,000,000).',
+  ],
+];
 
 describe('the generated corpus of bad files', () => {
   let folder: string;
   let corpus: BadFile[];
+  const options = { reference: defaultReference(), today: '2026-11-28' };
+  const results = new Map<string, ReadSuccess | ReadFailure>();
+  /** Time and memory of each refusal through validateFile; printed with LIMITS_REPORT=1. */
+  const measured: string[] = [];
 
   beforeAll(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'inovasi-bad-files-'));
@@ -27,32 +116,22 @@ describe('the generated corpus of bad files', () => {
 
   afterAll(() => {
     fs.rmSync(folder, { recursive: true, force: true });
+    if (process.env.LIMITS_REPORT) console.log(measured.join('\n'));
   });
 
   it('holds every kind of bad input, each file small', () => {
-    expect(corpus.map((f) => f.name).sort()).toEqual(
-      [
-        'empty.xlsx',
-        'encrypted.xlsx',
-        'entity-expansion.xlsx',
-        'legacy.xls',
-        'no-worksheet.xlsx',
-        'renamed-csv.xlsx',
-        'renamed-pdf.xlsx',
-        'text.xlsx',
-        'truncated.xlsx',
-        'zip-bomb-lying.xlsx',
-        'zip-bomb.xlsx',
-      ].sort(),
-    );
+    expect(corpus.map((f) => f.name).sort()).toEqual(EXPECTED.map(([name]) => name).sort());
+    for (const { name, cause } of corpus)
+      expect([name, cause]).toEqual(EXPECTED.find(([n]) => n === name)!.slice(0, 2));
     for (const { file } of corpus) expect(fs.statSync(file).size).toBeLessThan(1024 * 1024);
   });
 
-  it('gives each file its expected cause, quickly', () => {
+  it('gives each file its expected cause from the reader, quickly', () => {
     for (const { name, file, cause } of corpus) {
       const started = Date.now();
       const result = readXlsx(new Uint8Array(fs.readFileSync(file)));
       const elapsed = Date.now() - started;
+      results.set(name, result);
       expect({ name, cause: result.ok ? 'read' : result.cause }).toEqual({ name, cause });
       expect({ name, elapsed: elapsed < MAX_MS_PER_FILE }).toEqual({ name, elapsed: true });
     }
@@ -60,13 +139,53 @@ describe('the generated corpus of bad files', () => {
 
   it('names the kind of a renamed file and the reason of a refused one', () => {
     const detailOf = (name: string) => {
-      const result = readXlsx(new Uint8Array(fs.readFileSync(path.join(folder, name))));
-      return result.ok ? undefined : result.detail;
+      const result = results.get(name);
+      return result === undefined || result.ok ? undefined : result.detail;
     };
     expect(detailOf('renamed-csv.xlsx')).toBe('CSV/teks');
     expect(detailOf('renamed-pdf.xlsx')).toBe('PDF');
     expect(detailOf('zip-bomb.xlsx')).toBe('302 MB > 300 MB'); // refused on its declared size
     expect(detailOf('zip-bomb-lying.xlsx')).toBe('> 300 MB'); // caught while inflating
     expect(detailOf('entity-expansion.xlsx')).toMatch(/DTD/);
+    expect(detailOf('too-many-cells.xlsx')).toBe('5000000');
+  });
+
+  // The table of file → cause, as the command line reports it (validateFile → one KON-03).
+  it.each(EXPECTED)('%s → %s: one KON-03 through the command line path', async (name, cause, id, en) => {
+    collectGarbage();
+    const rssBefore = process.memoryUsage().rss;
+    const started = Date.now();
+    const { validation, bytes } = await validateFile(path.join(folder, name), options);
+    const elapsed = Date.now() - started;
+    const rssGrowth = process.memoryUsage().rss - rssBefore;
+    measured.push(`${name}\t${cause}\t${elapsed} ms\t+${Math.round(rssGrowth / MB)} MB rss`);
+
+    expect(validation.findings).toHaveLength(1);
+    const [finding] = validation.findings;
+    expect({ rule: finding.rule, severity: finding.severity, kode: finding.params.kode }).toEqual({
+      rule: 'KON-03',
+      severity: 'error',
+      kode: cause,
+    });
+    expect(findingMessage(finding, 'id')).toBe(id);
+    expect(findingMessage(finding, 'en')).toBe(en);
+    expect(validation.submission).toBeNull();
+    expect(bytes === null || bytes.length < MB).toBe(true);
+    expect(elapsed).toBeLessThan(MAX_MS_PER_FILE);
+    expect(rssGrowth).toBeLessThan(MAX_RSS_GROWTH);
+  });
+
+  it('words each cause specifically: a password is not an old .xls, a renamed file is not damaged', () => {
+    const message = (name: string, lang: 0 | 1) => EXPECTED.find(([n]) => n === name)![lang === 0 ? 2 : 3];
+    expect(message('encrypted.xlsx', 0)).toContain('kata sandi');
+    expect(message('encrypted.xlsx', 1)).toContain('password');
+    for (const lang of [0, 1] as const) {
+      expect(message('encrypted.xlsx', lang)).not.toContain('.xls');
+      expect(message('legacy.xls', lang)).toContain('.xls)');
+      for (const renamed of ['renamed-csv.xlsx', 'renamed-pdf.xlsx', 'text.xlsx']) {
+        expect(message(renamed, lang)).toMatch(/(bukan berkas Excel|not an Excel) \.xlsx/);
+        expect(message(renamed, lang)).not.toMatch(/rusak|damaged|kata sandi|password/);
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import {
   cellAt,
   isoToSerial,
@@ -90,6 +90,10 @@ function buildXlsx(spec: WorkbookSpec): Uint8Array {
     `${numFmts ? `<numFmts>${numFmts}</numFmts>` : ''}` +
     `<cellStyleXfs count="1"><xf numFmtId="22"/></cellStyleXfs><cellXfs>${xfs}</cellXfs></styleSheet>`;
   return zipParts(parts);
+}
+
+function partsOf(bytes: Uint8Array): Record<string, Uint8Array> {
+  return unzipSync(bytes);
 }
 
 function zipParts(parts: Record<string, string | Uint8Array>): Uint8Array {
@@ -597,6 +601,7 @@ describe('describeCause', () => {
       'noWorksheet',
       'tooLarge',
       'expandsTooLarge',
+      'tooManyCells',
       'empty',
     ];
     for (const cause of causes) {
@@ -622,5 +627,22 @@ describe('describeCause', () => {
       'berkas .xlsx rusak atau tidak lengkap (rincian teknis: bad zip central directory)',
     );
     expect(describeCause('encrypted', 'en', 'zip entry encrypted')).toBe(describeCause('encrypted', 'en'));
+  });
+
+  it('keeps a detail quoting the file short and printable, whatever the file holds', () => {
+    const garbage = '\u0000\u0007\uFFFD\uD800' + 'x'.repeat(100_000);
+    const sheet = `<${garbage} a=b/>`; // the root element
+    const bytes = zipParts({
+      ...partsOf(buildXlsx({ sheets: [{ name: 'S', data: '' }] })),
+      'xl/worksheets/sheet1.xml': sheet,
+    });
+    const detail = expectFailure(bytes, 'corrupt').detail ?? '';
+    expect(detail).toBe(`malformed XML: unquoted attribute in <????${'x'.repeat(35)}…>`);
+    // The names of zip entries too, and any detail as a whole.
+    const longName = zipParts({
+      ['xl/' + 'n'.repeat(5000) + '.xml']: 'x',
+      '_rels/.rels': `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="r1" Type="${REL_NS}/officeDocument" Target="xl/${'n'.repeat(5000)}.xml"/></Relationships>`,
+    });
+    expect(expectFailure(longName, 'corrupt').detail?.length).toBeLessThanOrEqual(120);
   });
 });

@@ -1,0 +1,88 @@
+/**
+ * What every input must end in, fuzzed or replayed: a report, or one KON-03 with a cause in both
+ * languages; never an exception, never a reader bug hidden as "corrupt", within 5 seconds.
+ */
+import { validateBytes } from '../../src/cli/inputs';
+import { findingMessage } from '../../src/engine/messages';
+import { defaultReference } from '../../src/engine/reference/load';
+import { buildReport } from '../../src/engine/report';
+import { readXlsxUnguarded, type ReadFailureCause } from '../../src/xlsx/readXlsx';
+
+export const MAX_MS_PER_INPUT = 5000;
+
+const OPTIONS = { reference: defaultReference(), today: '2026-11-28' };
+/** A KON-03 message is a sentence a person reads: short, printable, whatever the file holds. */
+const MAX_MESSAGE_CHARS = 260;
+const UNPRINTABLE = /[\p{Cc}\p{Cs}\uFFFD]/u;
+
+const CAUSES: readonly ReadFailureCause[] = [
+  'legacyXls',
+  'encrypted',
+  'notXlsx',
+  'corrupt',
+  'noWorksheet',
+  'tooLarge',
+  'expandsTooLarge',
+  'tooManyCells',
+  'empty',
+];
+
+export interface Outcome {
+  /** `report` (the workbook was read and validated) or the KON-03 cause. */
+  readonly kind: 'report' | ReadFailureCause;
+  readonly ms: number;
+  /** What is wrong, when something is: an exception (with where it was thrown) or a broken promise. */
+  readonly problem: string | null;
+}
+
+function describeError(stage: string, e: unknown): string {
+  if (!(e instanceof Error)) return `${stage} threw ${String(e)}`;
+  const frame =
+    e.stack
+      ?.split('\n')
+      .find((l) => l.includes('/src/'))
+      ?.trim() ?? '';
+  return `${stage} threw ${e.name}: ${e.message.substring(0, 200)} ${frame}`;
+}
+
+/** Reads and validates `bytes` as the command line does, and checks the outcome. */
+export function checkInput(bytes: Uint8Array, name = 'fuzz.xlsx'): Outcome {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  let kind: Outcome['kind'];
+  try {
+    // The reader without its catch-all: an error it did not foresee is a bug to fix, even though
+    // readXlsx would call it "corrupt".
+    const read = readXlsxUnguarded(bytes);
+    kind = read.ok ? 'report' : read.cause;
+  } catch (e) {
+    return { kind: 'corrupt', ms: elapsed(), problem: describeError('readXlsx', e) };
+  }
+  try {
+    const validation = validateBytes(bytes, name, OPTIONS);
+    const reports = (['id', 'en'] as const).map((lang) =>
+      JSON.stringify(buildReport([validation], { ...OPTIONS, lang })),
+    );
+    const kon03 = validation.findings.filter((f) => f.rule === 'KON-03');
+    let problem: string | null = null;
+    if (kind === 'report') {
+      if (validation.submission === null || kon03.length > 0) problem = 'a readable workbook got KON-03';
+    } else {
+      const messages = kon03.map((f) => [findingMessage(f, 'id'), findingMessage(f, 'en')]);
+      if (validation.findings.length !== 1 || kon03.length !== 1)
+        problem = `${kind}: not exactly one finding, KON-03`;
+      else if (kon03[0].params.kode !== kind || !CAUSES.includes(kind))
+        problem = `KON-03 with cause ${String(kon03[0].params.kode)}, read ${kind}`;
+      else if (messages[0].some((m) => /\{sebab/.test(m) || m.length < 30))
+        problem = `KON-03 message not rendered: ${messages[0].join(' / ')}`;
+      else if (messages[0].some((m) => m.length > MAX_MESSAGE_CHARS || UNPRINTABLE.test(m)))
+        problem = `KON-03 message not fit to show: ${messages[0].join(' / ')}`;
+    }
+    if (!problem && reports.some((r) => !r.startsWith('{'))) problem = 'no JSON report';
+    const ms = elapsed();
+    if (!problem && ms > MAX_MS_PER_INPUT) problem = `took ${ms} ms`;
+    return { kind, ms, problem };
+  } catch (e) {
+    return { kind, ms: elapsed(), problem: describeError('validate/report', e) };
+  }
+}
