@@ -202,6 +202,18 @@ export interface IdentityDef {
   readonly required: boolean;
 }
 
+/** Help text for the identity values (the templates' input messages, Indonesian). */
+export const IDENTITY_HELP: Readonly<Record<IdentityKey, string>> = {
+  opd: 'Nama resmi perangkat daerah, dipilih dari daftar. Wajib.',
+  tahun: 'Tahun pelaporan, bilangan bulat 2000–2100. Wajib.',
+  penanggungJawab: 'Nama pejabat yang bertanggung jawab atas isian ini. Wajib.',
+  jabatan: 'Jabatan penanggung jawab.',
+  email: 'Alamat surel yang dapat dihubungi, misalnya nama@domain.go.id.',
+  telepon: 'Nomor telepon, diawali 0, 62, atau +62, misalnya (0438) 21045.',
+  tanggalPengisian: 'Tanggal pengisian dengan format HH/BB/TTTT.',
+  versiTemplat: 'Versi templat. Jangan diubah.',
+};
+
 export const IDENTITY: readonly IdentityDef[] = [
   { key: 'opd', label: 'Perangkat Daerah', aliases: ['OPD', 'Nama Perangkat Daerah', 'Nama OPD'], type: 'opd', required: true },
   { key: 'tahun', label: 'Tahun Pelaporan', aliases: ['Tahun'], type: 'year', required: true },

@@ -8,13 +8,14 @@
  * point at, because an inline list is limited to 255 characters.
  */
 import ExcelJS from 'exceljs';
+import { columnLetter as letters } from '../engine/grid';
 import { referenceIndex } from '../engine/reference/index';
 import { Opd, Reference } from '../engine/reference/model';
 import {
   COLUMNS,
   ColumnDef,
   IDENTITY,
-  IdentityKey,
+  IDENTITY_HELP,
   SHEET_IDENTITAS,
   SHEET_INOVASI,
   TEMPLATE_VERSION,
@@ -51,17 +52,6 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 const MIN_DATE = new Date(Date.UTC(2000, 0, 1));
 const MAX_DATE = new Date(Date.UTC(2100, 11, 31));
 
-/** 0-based column index → letters. */
-function letters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** `'_daftar'!$A$2:$A$38`, or null for an empty list. */
 function listRange(col: number, count: number): string | null {
@@ -241,16 +231,6 @@ function columnValidation(
   }
 }
 
-const IDENTITY_HELP: Record<IdentityKey, string> = {
-  opd: 'Nama resmi perangkat daerah, dipilih dari daftar. Wajib.',
-  tahun: 'Tahun pelaporan, bilangan bulat 2000–2100. Wajib.',
-  penanggungJawab: 'Nama pejabat yang bertanggung jawab atas isian ini. Wajib.',
-  jabatan: 'Jabatan penanggung jawab.',
-  email: 'Alamat surel yang dapat dihubungi, misalnya nama@domain.go.id.',
-  telepon: 'Nomor telepon, diawali 0, 62, atau +62, misalnya (0438) 21045.',
-  tanggalPengisian: 'Tanggal pengisian dengan format HH/BB/TTTT.',
-  versiTemplat: 'Versi templat. Jangan diubah.',
-};
 
 interface DaftarList {
   readonly title: string;

@@ -8,6 +8,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { columnLetter as letters } from '../engine/grid';
 
 export type SheetCell = string | number | boolean | Date | null;
 
@@ -31,17 +32,6 @@ export interface WriteOptions {
 export const CREATOR = 'inovasi-daerah';
 export const DATE_FORMAT = 'dd/mm/yyyy';
 
-/** Converts a 0-based column index to letters (0 → A). */
-function letters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** An exceljs workbook holding `sheets`; dates get the `dd/mm/yyyy` format. */
 export function sheetsWorkbook(sheets: readonly SheetSpec[], options: WriteOptions = {}): ExcelJS.Workbook {
