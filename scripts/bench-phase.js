@@ -7,6 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { readXlsx } = require('../lib/xlsx/readXlsx');
+require('../lib/cli/nativeHash').installNativeSha256(); // as the command line does
 const { validateWorkbook } = require('../lib/engine/validate');
 const { defaultReference } = require('../lib/engine/reference/load');
 
