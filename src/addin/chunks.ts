@@ -10,6 +10,7 @@
  * over several syncs when the data really is that large; a 5,000-row validation fits in its two
  * write syncs.
  */
+import { columnLetter } from '../engine/grid';
 
 /** The most a single sync may carry (addin.md). */
 export const SYNC_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -111,9 +112,16 @@ export async function writeRowBlocks<T>(
   batcher: SyncBatcher,
   rows: readonly (readonly T[])[],
   write: (start: number, rows: T[][]) => void,
-  options: { extraPerRow?: number; opsPerBlock?: number; fitOnly?: boolean } = {},
+  options: {
+    extraPerRow?: number;
+    opsPerBlock?: number;
+    fitOnly?: boolean;
+    /** A row's bytes, when more is sent per row than its values (default: its JSON + 1 + `extraPerRow`). */
+    sizeOf?: (row: readonly T[], index: number) => number;
+  } = {},
 ): Promise<number> {
   const extra = options.extraPerRow ?? 0;
+  const sizeOf = options.sizeOf ?? ((row: readonly T[]) => jsonBytes(row) + 1 + extra);
   const fixed = (options.opsPerBlock ?? 1) * OP_OVERHEAD_BYTES + 2;
   let start = 0;
   let block: T[][] = [];
@@ -125,8 +133,8 @@ export async function writeRowBlocks<T>(
     block = [];
     size = fixed;
   };
-  for (const row of rows) {
-    const bytes = jsonBytes(row) + 1 + extra;
+  for (const [index, row] of rows.entries()) {
+    const bytes = sizeOf(row, index);
     if (size + bytes > batcher.remaining) {
       if (block.length) await emit();
       if (options.fitOnly) return start;
@@ -155,17 +163,8 @@ export function addressLists(addresses: readonly string[], maxChars = MAX_AREAS_
   return out;
 }
 
-/** Column letters of a 0-based column. */
-export function letters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column letters of a 0-based column (the engine's). */
+export const letters = columnLetter;
 
 /**
  * Cells (0-based row, col) as A1 areas, merging horizontal runs: (6,2),(6,3),(6,4) → `C7:E7`.

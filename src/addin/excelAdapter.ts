@@ -25,6 +25,9 @@
  * 5 MB: when reading the whole workbook at once is refused, it is read again in row blocks (more
  * syncs, the same grid).
  *
+ * The city summary (`writeSummary`, planned in summary.ts) is written the same way: new sheets very
+ * hidden under staging names in budgeted syncs, swapped in by the last one.
+ *
  * State. The last read is kept (sheet list, grid, `_tanda` records, note texts) so `writeFlags`
  * needs no re-read; a sheet that vanished since makes `writeFlags` read again and retry once.
  *
@@ -32,6 +35,7 @@
  * still there, a note deleted only when its text is the tool's, a `Status Validasi` cell cleared
  * only while it holds a status text.
  */
+import { CitySummary, SUMMARY_SHEET_NAMES } from '../engine/consolidate';
 import { SheetGrid, WorkbookGrid } from '../engine/grid';
 import { Lang } from '../engine/messages';
 import { findSheet } from '../engine/parse';
@@ -72,7 +76,18 @@ import {
   typedDecisions,
 } from './flags';
 import { GridBuilder, RangeData } from './grid';
-import { ExcelHost, FlagSummary, HistoryEvent, OfficeHost, WorkbookPort } from './port';
+import { ExcelHost, FlagSummary, HistoryEvent, OfficeHost, SummaryWriteResult, WorkbookPort } from './port';
+import {
+  SUMMARY_SETTING,
+  SUMMARY_STAGING_PREFIX,
+  chooseTargets,
+  finalPositions,
+  planSummary,
+  queueChart,
+  queueSummarySheet,
+  sameSignature,
+  storedSheets,
+} from './summary';
 import { queueTemplate } from './template';
 
 export interface AdapterOptions {
@@ -100,7 +115,7 @@ interface Snapshot {
 /** Sheets never read into the grid: the tool's own bookkeeping, lists and history. */
 function skipOnRead(name: string): boolean {
   const n = name.trim().toLowerCase();
-  return n === SHEET_DAFTAR || n === SHEET_RIWAYAT.toLowerCase() || n.startsWith(STAGING_PREFIX);
+  return n === SHEET_DAFTAR || n === SHEET_RIWAYAT.toLowerCase() || n.startsWith(STAGING_PREFIX) || n.startsWith(SUMMARY_STAGING_PREFIX);
 }
 
 /** Sheets left out of the grid handed to the engine. */
@@ -220,12 +235,32 @@ export function createExcelAdapter(excelGlobal?: ExcelHost, office?: OfficeHost,
 
   // --- reading ------------------------------------------------------------------------------
 
+  /**
+   * The city summary's sheets the tool wrote (document setting): not part of a submission (`Daftar
+   * Inovasi` even carries the submission's headers) and possibly large, so never read. `Temuan` is
+   * read all the same: a validation of this workbook may own a sheet of that name.
+   */
+  function summaryOutputs(): Set<string> {
+    let value: unknown = null;
+    try {
+      value = officeHost()?.context.document.settings.get(SUMMARY_SETTING) ?? null;
+    } catch {
+      value = null;
+    }
+    return new Set(
+      storedSheets(value)
+        .filter((n): n is string => n !== null && !same(n, SHEET_TEMUAN))
+        .map((n) => n.trim().toLowerCase()),
+    );
+  }
+
   async function readAll(): Promise<Snapshot> {
     return run(async (context) => {
       const list = context.workbook.worksheets.load('items/name,items/visibility');
       await context.sync();
       const sheets = list.items.map((ws) => ({ ws, info: { name: ws.name, visibility: ws.visibility as string } }));
-      const wanted = sheets.filter((s) => !skipOnRead(s.info.name));
+      const outputs = summaryOutputs();
+      const wanted = sheets.filter((s) => !skipOnRead(s.info.name) && !outputs.has(s.info.name.trim().toLowerCase()));
       const used = wanted.map((s) => s.ws.getUsedRangeOrNullObject(true).load(USED_PROPS));
       const notes = supports('1.18') ? wanted.map((s) => s.ws.notes.load('items/content')) : null;
       try {
@@ -738,6 +773,96 @@ export function createExcelAdapter(excelGlobal?: ExcelHost, office?: OfficeHost,
     };
   }
 
+  // --- writeSummary -------------------------------------------------------------------------------
+
+  /**
+   * The city summary (summary.ts). Syncs: 1 reads the sheet list; then the new sheets are written
+   * very hidden under staging names, in as many syncs as the payload budget needs, the first of them
+   * also reading the header row of each remembered sheet (is it still ours?); the last one adds the
+   * charts and swaps the new sheets in. A small summary takes three syncs; 60 workbooks × 300 rows
+   * about one more per 3.75 MB of cells.
+   */
+  async function writeSummary(summary: CitySummary, language: Lang): Promise<SummaryWriteResult> {
+    const plan = planSummary(summary, language);
+    const stored = storedSheets(await getSetting(SUMMARY_SETTING));
+    const staging = `${SUMMARY_STAGING_PREFIX}${now().toString(36)}_`;
+    const api19 = supports('1.9');
+    try {
+      return await run(async (context) => {
+        const batcher = new SyncBatcher(context);
+        const sheetsApi = context.workbook.worksheets;
+        const list = sheetsApi.load('items/name,items/visibility');
+        await batcher.flush();
+        const before = list.items.map((ws) => ws.name);
+        // Staging sheets an earlier failed write left (very hidden, as the tool makes them).
+        const leftovers = list.items.filter((ws) => ws.visibility === 'VeryHidden' && ws.name.toLowerCase().startsWith(SUMMARY_STAGING_PREFIX)).map((ws) => ws.name);
+
+        // The remembered sheets that still exist: their header rows come back with the first write sync.
+        const headers = stored.map((name, i) => {
+          const actual = name === null ? undefined : before.find((n) => same(n, name));
+          if (actual === undefined) return null;
+          const width = plan.sheets[i].signature.length;
+          return { name: actual, range: sheetOf(context, actual).getRange(`A1:${letters(Math.max(width, 1) - 1)}1`).load('values') };
+        });
+        const syncsBefore = batcher.syncs;
+        const created: Excel.Worksheet[] = [];
+        for (const [i, sheet] of plan.sheets.entries()) {
+          await batcher.reserve(opBytes(`${staging}${i}`) * 2);
+          const ws = sheetsApi.add(`${staging}${i}`);
+          ws.visibility = 'VeryHidden';
+          created.push(ws);
+          await queueSummarySheet(batcher, ws, sheet, { api19 });
+        }
+        if (batcher.syncs === syncsBefore) await batcher.flush();
+
+        // Ours: on the list, existing, still headed as the tool wrote it (and each claimed once).
+        const claimed = new Set<string>();
+        const owned = headers.map((h, i) => {
+          if (!h || claimed.has(h.name.toLowerCase()) || !sameSignature(h.range.values[0], plan.sheets[i].signature)) return null;
+          claimed.add(h.name.toLowerCase());
+          return h.name;
+        });
+        const { targets, renamed } = chooseTargets(SUMMARY_SHEET_NAMES, before, owned);
+        // Remembered before the swap: if the swap fails, the list still covers the old sheets of ours.
+        if (targets.some((t, i) => t !== stored[i])) await setSetting(SUMMARY_SETTING, targets);
+
+        // The last sync: charts, then the swap. Nothing before it touched a visible sheet.
+        for (const [i, sheet] of plan.sheets.entries()) if (sheet.chart) await queueChart(batcher, created[i], sheet.chart);
+        const removed = new Set([...owned.filter((n): n is string => n !== null), ...leftovers].map((n) => n.toLowerCase()));
+        const positions = finalPositions(before, owned, removed);
+        await batcher.reserve(opBytes(targets) * 4 + 400 * (removed.size + 4 * created.length));
+        for (const ws of created) ws.visibility = 'Visible';
+        for (const name of before) if (removed.has(name.toLowerCase())) sheetOf(context, name).delete();
+        created.forEach((ws, i) => void (ws.name = targets[i]));
+        const order = created.map((ws, i) => ({ ws, at: positions[i] })).sort((a, b) => a.at - b.at);
+        for (const { ws, at } of order) ws.position = at;
+        await batcher.flush();
+        return { sheets: targets, renamed };
+      });
+    } catch (e) {
+      await discardStaging(staging);
+      throw e;
+    } finally {
+      snapshot = null;
+    }
+  }
+
+  /** After a failed summary write: removes its staging sheets (best effort; the next write removes any left). */
+  async function discardStaging(prefix: string): Promise<void> {
+    try {
+      await run(async (context) => {
+        const list = context.workbook.worksheets.load('items/name');
+        await context.sync();
+        const mine = list.items.filter((ws) => ws.name.toLowerCase().startsWith(prefix.toLowerCase()));
+        if (!mine.length) return;
+        for (const ws of mine) ws.delete();
+        await context.sync();
+      });
+    } catch {
+      // Excel is still refusing (a cell being edited…): the sheets are very hidden and go with the next write.
+    }
+  }
+
   // --- the rest -------------------------------------------------------------------------------
 
   async function selectCell(sheet: string, cell: string): Promise<void> {
@@ -919,6 +1044,7 @@ export function createExcelAdapter(excelGlobal?: ExcelHost, office?: OfficeHost,
   return {
     readSubmission,
     writeFlags,
+    writeSummary,
     clearFlags,
     selectCell,
     createTemplate,

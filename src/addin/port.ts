@@ -3,6 +3,7 @@
  * only implementation and the only code that calls `Excel.run`; React components receive a
  * `WorkbookPort` and the engine never sees Office.js at all.
  */
+import type { CitySummary } from '../engine/consolidate';
 import type { WorkbookGrid } from '../engine/grid';
 import type { Lang } from '../engine/messages';
 import type { Opd, Reference } from '../engine/reference/model';
@@ -39,6 +40,14 @@ export interface FlagSummary {
   readonly findings: number;
 }
 
+/** What `writeSummary` wrote. */
+export interface SummaryWriteResult {
+  /** The output sheets as named in the workbook, in output order (`Rekap OPD` … `Info Konsolidasi`). */
+  readonly sheets: string[];
+  /** Output sheets written under a suffixed name because a sheet of the user's bears the spec's name. */
+  readonly renamed: { from: string; to: string }[];
+}
+
 export interface WorkbookPort {
   /**
    * Every sheet's used range (values, number formats, value types) in two round trips, as the
@@ -52,6 +61,13 @@ export interface WorkbookPort {
    * supported, and the `Temuan` sheet (decisions carried over by finding id).
    */
   writeFlags(validation: FileValidation, lang: Lang): Promise<FlagSummary>;
+  /**
+   * Writes the city summary's six sheets into the open workbook (consolidation.md), replacing
+   * exactly the sheets the tool created before (remembered in a document setting) and never a sheet
+   * of the user's: a name taken by one makes the output go under `Name (2)`, reported in `renamed`.
+   * All or nothing: a failure leaves the previous output as it was.
+   */
+  writeSummary(summary: CitySummary, lang: Lang): Promise<SummaryWriteResult>;
   /** Removes every flag: restores each flagged cell's own fill, deletes the tool's notes, empties `Status Validasi`. */
   clearFlags(): Promise<void>;
   /** Activates the sheet and selects the cell (A1 address). */

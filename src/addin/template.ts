@@ -11,7 +11,7 @@
  */
 import { ReferenceIndex } from '../engine/reference/index';
 import { Opd, Reference } from '../engine/reference/model';
-import { COLUMNS, ColumnDef, IDENTITY, IdentityKey, SHEET_IDENTITAS, SHEET_INOVASI, TEMPLATE_VERSION } from '../engine/schema';
+import { COLUMNS, ColumnDef, IDENTITY, IDENTITY_HELP, SHEET_IDENTITAS, SHEET_INOVASI, TEMPLATE_VERSION } from '../engine/schema';
 import { SyncBatcher, letters, opBytes } from './chunks';
 import { SHEET_DAFTAR } from './flags';
 
@@ -44,16 +44,6 @@ const NUMBER_FORMAT: Partial<Record<ColumnDef['type'], string>> = {
   program: '@',
 };
 
-const IDENTITY_HELP: Readonly<Record<IdentityKey, string>> = {
-  opd: 'Nama resmi perangkat daerah, dipilih dari daftar. Wajib.',
-  tahun: 'Tahun pelaporan, bilangan bulat 2000–2100. Wajib.',
-  penanggungJawab: 'Nama pejabat yang bertanggung jawab atas isian ini. Wajib.',
-  jabatan: 'Jabatan penanggung jawab.',
-  email: 'Alamat surel yang dapat dihubungi, misalnya nama@domain.go.id.',
-  telepon: 'Nomor telepon, diawali 0, 62, atau +62, misalnya (0438) 21045.',
-  tanggalPengisian: 'Tanggal pengisian dengan format HH/BB/TTTT.',
-  versiTemplat: 'Versi templat. Jangan diubah.',
-};
 
 const ERROR_TITLE = 'Isian tidak sah';
 

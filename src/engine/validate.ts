@@ -183,14 +183,27 @@ export function identify(
  */
 export const MAX_DATA_ROWS = 50_000;
 
+function parseFor(grid: WorkbookGrid, reference: Reference, index = ReferenceIndex.of(reference)) {
+  return parseSubmission(grid, { findBidang: (t) => index.findBidang(t), canonicalProgramCode }, reference.parameter.headerSearchRows);
+}
+
+/** The stamp of a workbook as it is now: read, parse, content hash — no rules run (audit.md). */
+export interface StampCheck {
+  readonly status: StampStatus;
+  readonly info: StampInfo | null;
+  readonly contentHash: string | null;
+}
+
+export function checkStamp(grid: WorkbookGrid, reference: Reference): StampCheck {
+  const info = readStamp(grid);
+  const hash = contentHash(parseFor(grid, reference).submission);
+  return { status: stampStatus(info, hash), info, contentHash: hash };
+}
+
 export function validateWorkbook(grid: WorkbookGrid, file: string, options: ValidateOptions): FileValidation {
   const { reference, today } = options;
   const index = ReferenceIndex.of(reference);
-  const { submission, issues } = parseSubmission(
-    grid,
-    { findBidang: (t) => index.findBidang(t), canonicalProgramCode },
-    reference.parameter.headerSearchRows,
-  );
+  const { submission, issues } = parseFor(grid, reference, index);
 
   const dataRows = submission.table?.rows.length ?? 0;
   if (dataRows > MAX_DATA_ROWS) {

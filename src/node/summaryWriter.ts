@@ -12,7 +12,7 @@ import { CREATOR } from './xlsxWriter';
 import { ByteSink, FillColour, Compressor, STYLE_HEADER, XlsxStreamWriter, XlsxValue, styleId } from './xlsxStream';
 
 /** Fills of status words (Rekap OPD, Info Konsolidasi) and of coverage (Program RPJMD). */
-const STATUS_FILLS: Readonly<Record<string, FillColour>> = {
+export const STATUS_FILLS: Readonly<Record<string, FillColour>> = {
   Siap: 'green',
   'Perlu Perbaikan': 'amber',
   'Belum Mengirim': 'grey',

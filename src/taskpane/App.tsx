@@ -40,7 +40,11 @@ export function App({ port, controller: given, initialTab = 'validasi', ...deps 
       <TabList
         className={layout.tabs}
         selectedValue={tab}
-        onTabSelect={(_, data) => setTab(data.value as TabName)}
+        onTabSelect={(_, data) => {
+          setTab(data.value as TabName);
+          // The Audit tab shows the stamp as the workbook is now, not as it was at the last validation.
+          if (data.value === 'audit') void controller.refreshStampStatus();
+        }}
         aria-label={t('tabs')}
         size="small"
       >

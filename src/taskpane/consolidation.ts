@@ -1,12 +1,13 @@
 /**
  * Consolidation in the task pane (consolidation.md): the picked workbooks are read with the lazily
- * loaded .xlsx reader, validated, consolidated by the engine, and the city summary is written when
- * the port can write one. Unreadable files become KON-03 rows, never exceptions.
+ * loaded .xlsx reader, validated, consolidated by the engine, and the city summary is written into
+ * the open workbook through the port. Unreadable files become KON-03 rows, never exceptions; a
+ * summary that cannot be written leaves the results on screen and the earlier output unchanged.
  */
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex } from '@noble/hashes/utils';
 import type { WorkbookPort } from '../addin/port';
-import { type CitySummary, type ConsolidationInput, SUMMARY_SHEET_NAMES, type SummaryCell, type SummaryTable, consolidate, tableRecords } from '../engine/consolidate';
+import { type ConsolidationInput, type SummaryCell, type SummaryTable, consolidate, tableRecords } from '../engine/consolidate';
 import type { Lang } from '../engine/messages';
 import type { Reference } from '../engine/reference/model';
 import { unreadableFile, validateWorkbook } from '../engine/validate';
@@ -47,7 +48,12 @@ export class Cancelled extends Error {
 /** Lets the pane repaint (progress) between files. */
 const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-export async function consolidateFiles(files: readonly PickedFile[], ctx: ConsolidationContext): Promise<ConsolidationOutcome> {
+/** A run's outcome, with the reason the summary could not be written (null when it was). */
+export interface ConsolidationResult extends ConsolidationOutcome {
+  readonly writeError: unknown;
+}
+
+export async function consolidateFiles(files: readonly PickedFile[], ctx: ConsolidationContext): Promise<ConsolidationResult> {
   const { signal, onProgress, reference, today, lang } = ctx;
   const total = files.length;
   const step = async (progress: Progress) => {
@@ -69,12 +75,17 @@ export async function consolidateFiles(files: readonly PickedFile[], ctx: Consol
   }
   if (signal?.aborted) throw new Cancelled();
   const summary = consolidate(inputs, { reference, today, lang, consolidatedAt: ctx.consolidatedAt });
+  const rows = rekapRows(summary.rekapOpd);
 
-  const writer = summaryWriter(ctx.port);
-  if (!writer) return { rows: rekapRows(summary.rekapOpd), written: null, renamed: [] };
+  // Writing is all or nothing (the port swaps the new sheets in at the end), so it is not cancelled.
   await step({ n: total, total, phase: 'writing' });
-  const { sheets, renamed } = await writer(summary);
-  return { rows: rekapRows(summary.rekapOpd), written: sheets, renamed };
+  try {
+    const { sheets, renamed } = await ctx.port.writeSummary(summary, lang);
+    return { rows, written: [...sheets], renamed: renamed.map((r) => ({ from: r.from, to: r.to })), writeError: null };
+  } catch (e) {
+    // The results stay on screen; the workbook keeps its earlier output.
+    return { rows, written: null, renamed: [], writeError: e ?? new Error('writeSummary') };
+  }
 }
 
 async function validateFile(file: PickedFile, bytes: Uint8Array | null, reference: Reference, today: string, loadXlsx: XlsxLoader): Promise<ConsolidationInput> {
@@ -93,39 +104,17 @@ async function validateFile(file: PickedFile, bytes: Uint8Array | null, referenc
   return { ...base, sha256: digest, validation: validateWorkbook(read.workbook, file.name, { reference, today }) };
 }
 
-interface SummaryWritten {
-  readonly sheets: string[];
-  readonly renamed: { from: string; to: string }[];
-}
-
-/**
- * The port's `writeSummary`, when it has one (WorkbookPort does not declare it yet). Its answer is
- * read loosely: the sheets written (default: the summary's sheet names) and the renamed ones.
- */
-function summaryWriter(port: WorkbookPort): ((summary: CitySummary) => Promise<SummaryWritten>) | null {
-  const candidate = (port as WorkbookPort & { writeSummary?: (summary: CitySummary) => Promise<unknown> }).writeSummary;
-  if (typeof candidate !== 'function') return null;
-  return async (summary) => {
-    const result = (await candidate.call(port, summary)) as { sheets?: unknown; renamed?: unknown } | null | undefined;
-    const sheets = Array.isArray(result?.sheets) ? result.sheets.map(String) : [...SUMMARY_SHEET_NAMES];
-    const renamed = Array.isArray(result?.renamed)
-      ? result.renamed
-          .filter((r): r is { from: unknown; to: unknown } => typeof r === 'object' && r !== null)
-          .map((r) => ({ from: String(r.from), to: String(r.to) }))
-      : [];
-    return { sheets, renamed };
-  };
-}
-
 const cellNumber = (v: SummaryCell | undefined): number | null => (typeof v === 'number' ? v : null);
 const cellString = (v: SummaryCell | undefined): string => (v === null || v === undefined ? '' : typeof v === 'object' ? v.date : String(v));
 
 /** The `Rekap OPD` rows as the pane's result table shows them. */
 function rekapRows(table: SummaryTable): ConsolidationRow[] {
   return tableRecords(table).map((r, i) => ({
+    code: cellString(r['Kode OPD']),
     opd: cellString(r['Perangkat Daerah']) || cellString(r['No']),
     file: cellString(r['Berkas']),
     status: cellString(r['Status']),
+    innovations: cellNumber(r['Jumlah Inovasi']),
     errors: cellNumber(r['Galat']),
     warnings: cellNumber(r['Peringatan']),
     stamp: cellString(r['Stempel']),

@@ -9,12 +9,22 @@ import type { WorkbookGrid } from '../engine/grid';
 import type { Lang } from '../engine/messages';
 import { findSheet } from '../engine/parse';
 import { RULES_VERSION, ruleDef } from '../engine/rules/registry';
-import { SHEET_IDENTITAS, SHEET_INOVASI } from '../engine/schema';
-import { type FileValidation, type IdentifiedFinding, countFindings, validateWorkbook } from '../engine/validate';
+import { SHEET_IDENTITAS, SHEET_INOVASI, SHEET_TEMUAN } from '../engine/schema';
+import { normalise } from '../engine/text';
+import {
+  type FileValidation,
+  type IdentifiedFinding,
+  type StampCheck,
+  checkStamp,
+  countFindings,
+  readDecisions,
+  validateWorkbook,
+} from '../engine/validate';
+import { cellText } from '../engine/values';
 import { TOOL_NAME, TOOL_VERSION } from '../engine/version';
-import { Cancelled, type ConsolidationRun, type PickedFile, consolidateFiles } from './consolidation';
+import { Cancelled, type ConsolidationResult, type ConsolidationRun, type PickedFile, consolidateFiles } from './consolidation';
 import { describeError } from './errors';
-import { type UiKey, type UiParams, langOf } from './i18n';
+import { type UiKey, type UiParams, langOf, translator } from './i18n';
 import { type XlsxLoader, loadXlsxReader } from './lazyXlsx';
 import {
   REFERENCE_SETTING,
@@ -26,13 +36,15 @@ import {
   referenceJsonText,
   workbookReference,
 } from './references';
-import type { ConsolidationOutcome, Notice, NoticeIntent, PaneState, StampAllowance } from './state';
+import type { Notice, NoticeIntent, PaneState, StampAllowance } from './state';
 
-export type { ConsolidationRun, PickedFile } from './consolidation';
+export type { ConsolidationResult, ConsolidationRun, PickedFile } from './consolidation';
 
 /** The open workbook as findings name it. */
 export const OPEN_WORKBOOK = 'Buku kerja ini';
 export const AUDIT_FILE_NAME = 'laporan-audit.csv';
+/** Document setting: the stamp (`contentHash|waktu`) whose change is already in `Riwayat`. */
+export const CHANGED_STAMP_SETTING = 'inovasiDaerah.stempelBerubah';
 
 export interface ControllerDeps {
   readonly port: WorkbookPort;
@@ -74,6 +86,10 @@ export class PaneController {
   private abort: AbortController | null = null;
   private noticeSeq = 0;
   private changedStampReported: string | null = null;
+  /** A stamp check reading the workbook; other workbook operations wait for it (the adapter keeps one snapshot). */
+  private refreshing: Promise<unknown> | null = null;
+  /** A stamp check was asked for while an operation ran: done when it ends. */
+  private refreshAfterRun = false;
 
   constructor(deps: ControllerDeps) {
     this.port = deps.port;
@@ -86,6 +102,7 @@ export class PaneController {
       busy: false,
       validation: null,
       dirty: false,
+      stamp: null,
       live: false,
       hasInovasi: null,
       reference: defaultInForce(),
@@ -132,18 +149,79 @@ export class PaneController {
   private async run<T>(work: () => Promise<T>): Promise<T | undefined> {
     this.set({ busy: true, notices: this.state.notices.filter((n) => n.intent !== 'error') });
     try {
+      await this.refreshing?.catch(() => undefined);
       return await work();
     } catch (e) {
       this.fail(e);
       return undefined;
     } finally {
       this.set({ busy: false });
+      if (this.refreshAfterRun) {
+        this.refreshAfterRun = false;
+        void this.refreshStampStatus();
+      }
     }
   }
 
   /** One `Riwayat` row, stamped with the current time. */
   private history(event: Omit<HistoryEvent, 'waktu'>, waktu = this.now().toISOString()): Promise<void> {
     return this.port.appendHistory([{ waktu, ...event }]);
+  }
+
+  /**
+   * A stamp found changed goes into `Riwayat` once per stamp: remembered in this session and in the
+   * document's settings, so another session does not log the same stamp again.
+   */
+  private async reportChangedStamp(check: StampCheck): Promise<void> {
+    if (check.status !== 'changed' || !check.info) return;
+    const key = `${check.info.contentHash}|${check.info.waktu ?? ''}`;
+    if (this.changedStampReported === key) return;
+    this.changedStampReported = key;
+    try {
+      const stored = await this.port.getSetting<string>(CHANGED_STAMP_SETTING).catch(() => null);
+      if (stored === key) return;
+      const oleh = check.info.fields.oleh || '';
+      await this.history({
+        peristiwa: 'stempel berubah',
+        rincian: `distempel ${check.info.waktu ?? '?'}${oleh ? ` oleh ${oleh}` : ''} (${check.info.contentHash}); isi kini ${check.contentHash ?? '?'}`,
+      });
+      await this.port.setSetting(CHANGED_STAMP_SETTING, key).catch(() => undefined);
+    } catch (e) {
+      this.changedStampReported = null;
+      throw e;
+    }
+  }
+
+  /**
+   * The stamp status recomputed from the workbook's current content (read, parse, content hash; no
+   * rules, nothing written except a `stempel berubah` event the first time a stamp is found changed).
+   * Called when the Audit tab is opened and after an edit of a stamped workbook.
+   */
+  async refreshStampStatus(): Promise<StampCheck | null> {
+    if (this.disposed) return this.state.stamp;
+    if (this.state.busy || this.state.consolidation.running) {
+      // Another operation is using the workbook; check again once it is done.
+      this.refreshAfterRun = true;
+      return this.state.stamp;
+    }
+    if (this.refreshing) return this.state.stamp;
+    const work = (async () => {
+      const { grid } = await this.port.readSubmission();
+      const check = checkStamp(grid, this.resolveReference(grid).reference);
+      this.set({ stamp: check });
+      await this.reportChangedStamp(check);
+      return check;
+    })();
+    this.refreshing = work;
+    try {
+      return await work;
+    } catch {
+      // A status check in the background: a failed read leaves the last known status (the next
+      // validation reports what went wrong).
+      return this.state.stamp;
+    } finally {
+      this.refreshing = null;
+    }
   }
 
   // -- start ------------------------------------------------------------------------------------
@@ -158,8 +236,11 @@ export class PaneController {
         else this.notify('warning', 'referensi.storedBroken', {}, loaded.problems);
       }
       const { grid } = await this.port.readSubmission();
-      this.set({ hasInovasi: hasInovasiSheet(grid), reference: this.resolveReference(grid) });
+      const reference = this.resolveReference(grid);
+      const stamp = checkStamp(grid, reference.reference);
+      this.set({ hasInovasi: hasInovasiSheet(grid), reference, stamp });
       await this.watch(watchedSheets(grid));
+      await this.reportChangedStamp(stamp);
     });
   }
 
@@ -252,6 +333,13 @@ export class PaneController {
     const reference = this.resolveReference(grid);
     const validation = validateWorkbook(grid, OPEN_WORKBOOK, { reference: reference.reference, today: this.today() });
     await this.watch(watchedSheets(grid, validation.submission?.table?.sheet ?? null));
+    // Decisions in Temuan whose finding no longer occurs leave the sheet with the new flags; their
+    // trace goes into Riwayat first, so that a failed write cannot lose it.
+    const dropped = droppedDecisions(grid, validation);
+    if (dropped.length) {
+      const waktu = this.now().toISOString();
+      await this.port.appendHistory(dropped.map((d) => ({ waktu, ...d })));
+    }
     await this.port.writeFlags(validation, this.lang);
     const stats = countFindings(validation.findings);
     await this.history({
@@ -259,22 +347,28 @@ export class PaneController {
       oleh: identityName(validation) ?? undefined,
       rincian: `galat ${stats.errors}, peringatan ${stats.warnings}, info ${stats.infos}, diterima ${stats.accepted}; ${validation.contentHash ?? ''}`.trim(),
     });
-    if (validation.stamp === 'changed' && validation.stampInfo && this.changedStampReported !== validation.stampInfo.contentHash) {
-      this.changedStampReported = validation.stampInfo.contentHash;
-      await this.history({
-        peristiwa: 'stempel berubah',
-        rincian: `distempel ${validation.stampInfo.waktu ?? ''} (${validation.stampInfo.contentHash}); isi kini ${validation.contentHash ?? ''}`,
-      });
-    }
+    const stamp: StampCheck = { status: validation.stamp, info: validation.stampInfo, contentHash: validation.contentHash };
+    await this.reportChangedStamp(stamp);
     const params = { galat: stats.errors, peringatan: stats.warnings, diterima: stats.accepted };
     this.set({
       validation,
+      stamp,
       reference,
       hasInovasi: hasInovasiSheet(grid),
       identityName: identityName(validation),
+      notices: this.state.notices.filter((n) => n.key !== 'validasi.ignored'),
     });
     this.announce(validation.findings.length === 0 ? 'validasi.noFindings' : 'validasi.summary', params);
-    if (validation.ignoredDecisions.length) this.notify('warning', 'validasi.ignored', { n: validation.ignoredDecisions.length });
+    if (validation.ignoredDecisions.length) {
+      // In plain words, with the Temuan rows as the sheet now shows them (one row per finding, in order).
+      const t = translator(this.lang);
+      const details = validation.ignoredDecisions.map((d) => {
+        const at = validation.findings.findIndex((f) => f.id === d.id);
+        const aturan = at >= 0 ? validation.findings[at].rule : '?';
+        return t(`ignored.${d.why}`, { baris: at >= 0 ? at + 2 : d.row, id: d.id, aturan });
+      });
+      this.notify('warning', 'validasi.ignored', { n: validation.ignoredDecisions.length }, details);
+    }
   }
 
   /** The live region's text; the component renders it through the translator. */
@@ -345,6 +439,8 @@ export class PaneController {
   private rowsChanged(): void {
     this.set({ dirty: true });
     if (this.state.live) void this.validate();
+    // A stamped workbook: is the stamp still valid? (Without a stamp an edit cannot change `none`.)
+    else if (this.state.stamp?.info) void this.refreshStampStatus();
   }
 
   setLive(live: boolean): void {
@@ -377,6 +473,14 @@ export class PaneController {
     }
     const v = this.state.validation!;
     const done = await this.run(async () => {
+      // The content as it is now must be the content validated (an edit the events missed included).
+      const { grid } = await this.port.readSubmission();
+      const now = checkStamp(grid, this.state.reference.reference);
+      if (now.contentHash !== v.contentHash) {
+        this.set({ dirty: true, stamp: now });
+        this.notify('warning', 'stamp.edited');
+        return false;
+      }
       const stats = countFindings(v.findings);
       const waktu = this.now().toISOString();
       const fields = {
@@ -401,7 +505,7 @@ export class PaneController {
         waktu,
         fields: Object.fromEntries(Object.entries(fields).map(([k, val]) => [k.toLowerCase(), String(val)])),
       };
-      this.set({ validation: { ...v, stamp: 'valid', stampInfo } });
+      this.set({ validation: { ...v, stamp: 'valid', stampInfo }, stamp: { status: 'valid', info: stampInfo, contentHash: fields.contentHash } });
       this.announce('validasi.stampDone', { oleh: who, waktu });
       return true;
     });
@@ -436,7 +540,8 @@ export class PaneController {
       mode === 'accept'
         ? { ...finding, status: 'accepted', decision: { status: 'accepted', reason: reason.trim(), reviewer: reviewer.trim(), date: this.today() } }
         : { ...finding, status: 'open', decision: null };
-    const next = replaceFinding(v, decided);
+    // A decision typed in Temuan and ignored is superseded by this one (it must not be written back).
+    const next = { ...replaceFinding(v, decided), ignoredDecisions: v.ignoredDecisions.filter((d) => d.id !== finding.id) };
     const done = await this.run(async () => {
       await this.port.writeFlags(next, this.lang);
       await this.history({
@@ -456,15 +561,23 @@ export class PaneController {
 
   // -- audit report -----------------------------------------------------------------------------
 
-  /** The audit CSV of the open workbook (with its KON-04 stamp finding), offered as a download. */
-  exportAudit(): Blob | null {
-    const v = this.state.validation;
-    if (!v) {
-      this.notify('warning', 'audit.notValidated');
-      return null;
-    }
-    const csv = auditCsv([withStampFinding(v, this.state.reference.reference)], this.lang);
-    const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
+  /**
+   * The audit CSV of the open workbook as it is now, offered as a download: the workbook is read and
+   * validated afresh (nothing written), so the CSV is what the CLI's `audit` writes for this workbook —
+   * decisions from `Temuan`, the stamp recomputed, KON-04 when it is missing or changed.
+   */
+  async exportAudit(): Promise<Blob | null> {
+    const blob = await this.run(async () => {
+      const { grid } = await this.port.readSubmission();
+      const reference = this.resolveReference(grid);
+      const v = validateWorkbook(grid, OPEN_WORKBOOK, { reference: reference.reference, today: this.today() });
+      const stamp: StampCheck = { status: v.stamp, info: v.stampInfo, contentHash: v.contentHash };
+      this.set({ stamp });
+      await this.reportChangedStamp(stamp);
+      const csv = auditCsv([withStampFinding(v, reference.reference)], this.lang);
+      return new Blob([csv], { type: 'text/csv;charset=utf-8' });
+    });
+    if (!blob) return null;
     this.download(AUDIT_FILE_NAME, blob);
     this.announce('audit.exported', { berkas: AUDIT_FILE_NAME });
     return blob;
@@ -473,10 +586,11 @@ export class PaneController {
   // -- consolidation ----------------------------------------------------------------------------
 
   /**
-   * Reads, validates and consolidates the picked workbooks, then writes the city summary when the
-   * port can. Rejects with `Cancelled` when the signal fires before writing starts.
+   * Reads, validates and consolidates the picked workbooks, then writes the city summary into the
+   * workbook (`writeError` says why it could not be). Rejects with `Cancelled` when the signal fires
+   * before writing starts.
    */
-  runConsolidation(files: readonly PickedFile[], run: ConsolidationRun = {}): Promise<ConsolidationOutcome> {
+  runConsolidation(files: readonly PickedFile[], run: ConsolidationRun = {}): Promise<ConsolidationResult> {
     return consolidateFiles(files, {
       ...run,
       port: this.port,
@@ -495,14 +609,17 @@ export class PaneController {
     this.abort = abort;
     this.set({ consolidation: { running: true, progress: { n: 1, total: files.length, phase: 'reading' }, outcome: null } });
     try {
-      const outcome = await this.runConsolidation(files, {
+      const { writeError, ...outcome }: ConsolidationResult = await this.runConsolidation(files, {
         signal: abort.signal,
         onProgress: (progress) => this.set({ consolidation: { ...this.state.consolidation, progress } }),
       });
       this.set({ consolidation: { running: false, progress: null, outcome } });
       if (outcome.written) this.notify('success', 'konsolidasi.written', { lembar: outcome.written.join(', ') });
-      else this.notify('info', 'konsolidasi.notWritten');
-      for (const r of outcome.renamed) this.notify('warning', 'konsolidasi.renamed', { asli: r.from, baru: r.to });
+      else {
+        this.fail(writeError);
+        this.notify('warning', 'konsolidasi.notWritten');
+      }
+      // Output under another name (outcome.renamed) is said in the Konsolidasi tab, next to the sheet links.
     } catch (e) {
       this.set({ consolidation: { running: false, progress: null, outcome: null } });
       if (e instanceof Cancelled) this.notify('info', 'konsolidasi.cancelled');
@@ -525,6 +642,38 @@ function watchedSheets(grid: WorkbookGrid, tableSheet: string | null = null): st
 
 function hasInovasiSheet(grid: WorkbookGrid): boolean {
   return findSheet(grid, SHEET_INOVASI) !== undefined;
+}
+
+/**
+ * The `Riwayat` events of decisions recorded in the workbook's `Temuan` whose finding the new
+ * validation no longer has (its value changed, or the problem was fixed): id, rule, cell, and the
+ * old reason and reviewer.
+ */
+export function droppedDecisions(grid: WorkbookGrid, v: FileValidation): Omit<HistoryEvent, 'waktu'>[] {
+  const decisions = readDecisions(grid);
+  if (!decisions.size) return [];
+  const present = new Set(v.findings.map((f) => f.id));
+  const sheet = findSheet(grid, SHEET_TEMUAN);
+  const header = sheet?.rows[0] ?? [];
+  const col = (label: string) => header.findIndex((h) => normalise(cellText(h ?? null)) === normalise(label));
+  const [cRule, cSheet, cCell] = ['Aturan', 'Lembar', 'Sel'].map(col);
+  const at = (row: number, c: number) => (c < 0 ? '' : cellText(sheet?.rows[row - 1]?.[c] ?? null));
+  const out: Omit<HistoryEvent, 'waktu'>[] = [];
+  for (const [id, d] of decisions) {
+    if (present.has(id)) continue;
+    const lembar = at(d.row, cSheet);
+    const sel = at(d.row, cCell);
+    out.push({
+      peristiwa: 'keputusan gugur',
+      oleh: d.reviewer || undefined,
+      id,
+      aturan: at(d.row, cRule) || undefined,
+      sel: sel ? (lembar ? `${lembar}!${sel}` : sel) : undefined,
+      alasan: d.reason || undefined,
+      rincian: `keputusan${d.date ? ` ${d.date}` : ''} oleh ${d.reviewer || '(tanpa pemeriksa)'} gugur: temuan tidak muncul lagi (nilai berubah atau masalah diperbaiki)`,
+    });
+  }
+  return out;
 }
 
 function replaceFinding(v: FileValidation, finding: IdentifiedFinding): FileValidation {

@@ -1,6 +1,6 @@
 /** The task pane's state as the controller publishes it: plain, immutable data the components read. */
 import type { Lang } from '../engine/messages';
-import type { FileValidation } from '../engine/validate';
+import type { FileValidation, StampCheck } from '../engine/validate';
 import type { UiKey, UiParams } from './i18n';
 import type { ReferenceInForce } from './references';
 
@@ -26,10 +26,14 @@ export interface Progress {
 
 /** One row of the per-OPD result table (the `Rekap OPD` rows as the pane shows them). */
 export interface ConsolidationRow {
+  /** Kode OPD ('' for a workbook of an OPD not in the reference, an unreadable file, the total row). */
+  readonly code: string;
   readonly opd: string;
   readonly file: string;
   /** `Siap`, `Perlu Perbaikan`, `Belum Mengirim`, `Tidak Terbaca`, `Diganti` (or the Total Kota row's empty status). */
   readonly status: string;
+  /** Jumlah Inovasi (null where the sheet leaves it blank). */
+  readonly innovations: number | null;
   readonly errors: number | null;
   readonly warnings: number | null;
   readonly stamp: string;
@@ -38,7 +42,7 @@ export interface ConsolidationRow {
 
 export interface ConsolidationOutcome {
   readonly rows: readonly ConsolidationRow[];
-  /** Sheets written into the open workbook, or null when the port cannot write a summary. */
+  /** Sheets written into the open workbook, in output order; null when writing failed (the earlier output is unchanged). */
   readonly written: readonly string[] | null;
   /** User sheets that kept their name: the output went under a suffixed one. */
   readonly renamed: ReadonlyArray<{ readonly from: string; readonly to: string }>;
@@ -65,6 +69,11 @@ export interface PaneState {
   readonly validation: FileValidation | null;
   /** The workbook changed after the last validation. */
   readonly dirty: boolean;
+  /**
+   * The stamp of the open workbook as last checked against its current content (at start-up, on
+   * each validation, when the Audit tab is opened, after an edit); null while unknown.
+   */
+  readonly stamp: StampCheck | null;
   readonly live: boolean;
   /** Does the workbook have an `Inovasi` sheet? null while unknown. */
   readonly hasInovasi: boolean | null;

@@ -41,13 +41,14 @@ const VIEWPORT = { width: 320, height: 800 }; // the narrowest task pane the spe
 const STEP_TIMEOUT_MS = 30_000;
 
 // ───────────────────────────────────────────────────────────────────────────────────────────────
-// SCENARIO: the steps, in order, sharing one page. Each gets { page, fake, until, state, log } and
-// throws to fail; a screenshot is saved after each, and the steps after a failure are skipped.
+// SCENARIO: the steps, in order, sharing one page. Each gets { page, fake, until, state, log, shot }
+// and throws to fail; a screenshot is saved after each, and the steps after a failure are skipped.
 // A step with `todo` is listed but not run.
 //   fake(fn, arg)      runs fn(window.__fakeWorkbook, arg) in the page; resolves to its JSON result.
 //                      fn must be self-contained (it is sent as source text).
 //   until(fn, what)    polls fn() until it returns a truthy value (or throws `what` on timeout).
 //   state              an object the steps share (snapshots taken by one step, checked by a later one).
+//   shot(label)        saves an extra screenshot in the middle of a step (NN-step--label.png).
 // The data come from examples/dinkes-2026.xlsx (see examples/README.md): a submission with two
 // planted errors, SOP-04 (no «SP Penanganan Pengaduan» for a public-service innovation, row 6) and
 // LOG-01 (Tanggal Penerapan before Tanggal Uji Coba, row 7).
@@ -218,6 +219,62 @@ const SCENARIO = [
     },
   },
   {
+    name: 'accept a finding (Audit tab): the Temuan sheet records it',
+    async run({ page, fake, until, state, log, shot }) {
+      const reason = 'Tanggal dicatat terbalik di formulir, dikoreksi dinas';
+      const reviewer = 'Inspektur Rina';
+      await page.getByRole('tab', { name: 'Audit' }).click();
+      await page.getByTestId('stamp-status').filter({ hasText: 'Tidak Ada' }).waitFor();
+      const item = page.locator('[data-testid^="audit-"]', { hasText: 'LOG-01' }).first();
+      await item.getByRole('button', { name: /^Terima temuan/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      // Without the reviewer's name: refused, with the reason in plain words, nothing written.
+      await dialog.getByLabel('Alasan').fill(reason);
+      await dialog.getByRole('button', { name: 'Simpan' }).click();
+      await dialog.getByText('Nama pemeriksa wajib diisi.').first().waitFor();
+      await shot('refused without a reviewer');
+      await dialog.getByLabel('Pemeriksa').fill(reviewer);
+      await dialog.getByRole('button', { name: 'Simpan' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await item.getByText(`Diterima oleh ${reviewer}`).waitFor();
+      const cell = `${state.cols['Tanggal Penerapan']}7`;
+      const written = await until(
+        () =>
+          fake(
+            (wb, [statusCol, cellAddress]) => {
+              const temuan = wb.findSheet('Temuan');
+              const riwayat = wb.findSheet('Riwayat');
+              if (!temuan || !riwayat) return null;
+              const [header, ...rows] = temuan.values();
+              const col = (label) => header.indexOf(label);
+              const row = rows.find((r) => r[col('Aturan')] === 'LOG-01');
+              if (!row || row[col('Status')] !== 'Diterima') return null;
+              return {
+                id: row[col('ID')],
+                alasan: row[col('Alasan')],
+                pemeriksa: row[col('Pemeriksa')],
+                rowStatus: wb.sheet('Inovasi').value(`${statusCol}7`),
+                fill: wb.sheet('Inovasi').fill(cellAddress),
+                event: riwayat.values().find((r) => r[1] === 'diterima' && r[3] === row[col('ID')]) || null,
+              };
+            },
+            [state.cols['Status Validasi'], cell],
+          ),
+        'the LOG-01 row of the fake Temuan sheet to say Diterima',
+      );
+      if (written.alasan !== reason || written.pemeriksa !== reviewer)
+        throw new Error(`Temuan records ${JSON.stringify(written)}`);
+      if (written.rowStatus !== 'Siap') throw new Error(`Status Validasi of row 7 is «${written.rowStatus}», not Siap`);
+      if (!written.event) throw new Error('no «diterima» event in Riwayat');
+      log(`Temuan: LOG-01 ${written.id} Diterima — «${written.alasan}» (${written.pemeriksa}); row 7: ${written.rowStatus}; ${cell} fill ${written.fill}`);
+      log(`Riwayat: ${written.event.filter(Boolean).join(' | ')}`);
+      state.accepted = { id: written.id, reason, reviewer };
+      await shot('accepted');
+      await page.getByRole('tab', { name: 'Validasi' }).click();
+    },
+  },
+  {
     name: 'remove flags (Hapus Tanda): every fill restored exactly',
     async run({ page, fake, until, state }) {
       await page.getByRole('button', { name: 'Hapus Tanda' }).click();
@@ -266,6 +323,24 @@ const SCENARIO = [
     },
   },
   {
+    name: 'the fixed value dropped its decision: gone from Temuan, traced in Riwayat',
+    async run({ fake, until, state, log }) {
+      const dropped = await until(
+        () =>
+          fake((wb, id) => {
+            const ids = wb.sheet('Temuan').values().map((r) => r[0]);
+            const event = wb.sheet('Riwayat').values().find((r) => r[1] === 'keputusan gugur' && r[3] === id);
+            return event && !ids.includes(id) ? event : null;
+          }, state.accepted.id),
+        `a «keputusan gugur» event for ${state.accepted.id} and no Temuan row for it`,
+      );
+      // Waktu, Peristiwa, Oleh, ID, Aturan, Sel, Alasan, Rincian
+      if (dropped[2] !== state.accepted.reviewer || dropped[4] !== 'LOG-01' || dropped[6] !== state.accepted.reason)
+        throw new Error(`Riwayat row: ${JSON.stringify(dropped)}`);
+      log(`Riwayat: ${dropped.filter(Boolean).join(' | ')}`);
+    },
+  },
+  {
     name: 'stamp (Stempel Final)',
     async run({ page, fake, until, log }) {
       await page.getByLabel('Nama pemberi stempel').fill('Penguji E2E');
@@ -286,26 +361,96 @@ const SCENARIO = [
     },
   },
   {
-    name: 'consolidate several workbooks (Konsolidasi)',
-    async run({ page, fake, log }) {
+    name: 'edit a cell after stamping: the Audit tab shows Berubah',
+    async run({ page, fake, until, state, log, shot }) {
+      await page.getByRole('tab', { name: 'Audit' }).click();
+      await page.getByTestId('stamp-status').filter({ hasText: 'Sah' }).waitFor();
+      await shot('stamp Sah');
+      // The user types into a cell; the fake fires Excel's change event.
+      await fake((wb, cell) => {
+        wb.sheet('Inovasi').setValues(cell, [['Nama diubah sesudah stempel']], { fireChange: true });
+      }, `${state.cols['Nama Inovasi']}2`);
+      await page.getByTestId('stamp-status').filter({ hasText: 'Berubah' }).waitFor();
+      const event = await until(
+        () => fake((wb) => wb.sheet('Riwayat').values().find((r) => r[1] === 'stempel berubah') || null),
+        'a «stempel berubah» event in Riwayat',
+      );
+      log(`Riwayat: ${event.filter(Boolean).join(' | ')}`);
+      await shot('stamp Berubah');
+      await page.getByRole('tab', { name: 'Validasi' }).click();
+      await page.getByTestId('stamp-reason').filter({ hasText: 'Lembar diubah sesudah validasi terakhir' }).waitFor();
+      if (await page.getByRole('button', { name: 'Stempel Final' }).isEnabled())
+        throw new Error('Stempel Final is still enabled after an edit');
+    },
+  },
+  {
+    name: 'consolidate several workbooks (Konsolidasi): the six summary sheets written',
+    async run({ page, fake, until, log, shot }) {
       await page.getByRole('tab', { name: 'Konsolidasi' }).click();
       await page
         .getByLabel('Pilih berkas isian OPD')
         .setInputFiles(CONSOLIDATE.map((f) => path.join(ROOT, 'examples', f)));
       await page.getByRole('button', { name: 'Konsolidasi', exact: true }).click();
-      const table = page.getByRole('table');
+      const table = page.getByTestId('results');
       await table.waitFor({ state: 'visible' });
       for (const file of CONSOLIDATE) {
-        const row = table.getByRole('row').filter({ hasText: file }).first();
+        const row = table.locator(`tr[data-file="${file}"]`);
         await row.waitFor();
         log((await row.innerText()).replace(/\s+/g, ' '));
       }
-      log(`sheets now: ${(await fake((wb) => wb.sheetNames)).join(', ')}`);
+      // The open workbook already has a Temuan sheet (of the validation above): it is not the
+      // consolidation's, so it is left alone and the summary's goes under «Temuan (2)».
+      const expected = ['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Temuan (2)', 'Info Konsolidasi'];
+      const opds = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/engine/reference/data/bitung-contoh.json'), 'utf8')).opd.length;
+      const written = await until(
+        () =>
+          fake((wb, names) => {
+            if (!names.every((n) => wb.findSheet(n))) return null;
+            const rekap = wb.sheet('Rekap OPD');
+            const used = rekap.usedRect(true);
+            const status = rekap.values(`F2:F${used.r1 + 1}`).map((r) => r[0]);
+            return {
+              sheets: wb.sheetNames,
+              hidden: wb.sheets.filter((s) => s.visibility !== 'Visible').map((s) => s.name),
+              header: rekap.values('A1:R1')[0],
+              rows: used.r1, // data rows below the header
+              last: rekap.values(`A${used.r1 + 1}:C${used.r1 + 1}`)[0],
+              counted: status.filter((v) => v === 'Siap' || v === 'Perlu Perbaikan').length,
+              missing: status.filter((v) => v === 'Belum Mengirim').length,
+              daftar: wb.sheet('Daftar Inovasi').usedRect(true).r1,
+              charts: [wb.sheet('Rekap OPD').chartInfo().length, wb.sheet('Program RPJMD').chartInfo().length],
+              temuanUntouched: wb.sheet('Temuan').value('A1') === 'ID',
+              setting: wb.settings.get('inovasiDaerah.summarySheets'),
+            };
+          }, expected),
+        `the six summary sheets (${expected.join(', ')})`,
+      );
+      log(`sheets now: ${written.sheets.join(', ')}`);
+      const outputOrder = written.sheets.filter((n) => expected.includes(n));
+      if (JSON.stringify(outputOrder) !== JSON.stringify(expected)) throw new Error(`summary sheets out of order: ${outputOrder.join(', ')}`);
+      if (written.hidden.some((n) => n.startsWith('_ringkasan_'))) throw new Error(`staging sheets left: ${written.hidden.join(', ')}`);
+      if (written.header[0] !== 'No' || written.header[5] !== 'Status') throw new Error(`Rekap OPD header: ${written.header.join(' | ')}`);
+      // One row per reference OPD (these three examples are all reference OPDs), then Total Kota.
+      if (written.rows !== opds + 1 || written.last[2] !== 'Total Kota')
+        throw new Error(`Rekap OPD has ${written.rows} rows ending ${JSON.stringify(written.last)}; expected ${opds} OPDs + Total Kota`);
+      if (written.counted !== CONSOLIDATE.length || written.missing !== opds - CONSOLIDATE.length)
+        throw new Error(`Rekap OPD counts ${written.counted} submitted and ${written.missing} missing OPDs`);
+      if (written.daftar < CONSOLIDATE.length) throw new Error(`Daftar Inovasi has only ${written.daftar} rows`);
+      if (written.charts.join() !== '1,1') throw new Error(`charts: ${written.charts.join(', ')}`);
+      if (!written.temuanUntouched) throw new Error('the validation Temuan sheet was changed');
+      if (JSON.stringify(written.setting) !== JSON.stringify(expected)) throw new Error(`remembered sheets: ${JSON.stringify(written.setting)}`);
+      log(`Rekap OPD: ${written.rows} rows (${written.counted} submitted, ${written.missing} not yet), Daftar Inovasi: ${written.daftar} rows`);
+      await page.getByTestId('renamed-sheets').filter({ hasText: '«Temuan (2)»' }).waitFor();
+      await table.scrollIntoViewIfNeeded();
+      await shot('results');
+      await page.getByTestId('results').screenshot({ path: path.join(SCREENSHOTS, 'konsolidasi-results-320px.png') });
+      // A link to an output sheet selects its first cell.
+      await page.getByRole('button', { name: 'Buka Rekap OPD' }).click();
+      await until(
+        () => fake((wb) => wb.selection && wb.selection.sheet === 'Rekap OPD' && wb.selection.address === 'A1'),
+        'the selection to move to Rekap OPD!A1',
+      );
     },
-  },
-  {
-    name: 'accept a finding (Audit tab)',
-    todo: 'accept with reason and reviewer; the Temuan sheet records it',
   },
 ];
 
@@ -538,13 +683,15 @@ async function main() {
       const before = { problems: problems.length, external: external.length, notFound: notFound.length };
       let error;
       notes = [];
+      const prefix = `${String(i + 1).padStart(2, '0')}-${slug(step.name)}`;
+      const shot = (label) =>
+        page.screenshot({ path: path.join(SCREENSHOTS, `${prefix}--${slug(label)}.png`), fullPage: true });
       try {
-        await step.run({ page, origin, fake, until, state, log });
+        await step.run({ page, origin, fake, until, state, log, shot });
       } catch (err) {
         error = err;
       }
-      const shot = path.join(SCREENSHOTS, `${String(i + 1).padStart(2, '0')}-${slug(step.name)}.png`);
-      await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${prefix}.png`), fullPage: true }).catch(() => {});
       const extra = [
         ...problems.slice(before.problems),
         ...external.slice(before.external).map((u) => `request outside the test server (blocked): ${u}`),

@@ -336,6 +336,51 @@ describe('worksheets, tables, validation, notes, events', () => {
   });
 });
 
+describe('charts and autofilter', () => {
+  it('records a chart: type, source (following the sheet\'s name), series, title, name, position', async () => {
+    const fake = createFakeExcel({ sheets: { Data: [['OPD', 'A', 'B'], ['X', 1, 2], ['Y', 3, 4]] } });
+    await fake.Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Data');
+      const chart = ws.charts.add('ColumnStacked', ws.getRange('A1:C3'), 'Columns');
+      chart.title.text = 'Judul';
+      chart.name = 'Grafik';
+      chart.setPosition('E2', 'L15');
+      ws.name = 'Data Baru';
+      await context.sync();
+      const count = ws.charts.getCount();
+      await context.sync();
+      expect(count.value).toBe(1);
+    });
+    expect(fake.workbook.sheet('Data Baru').chartInfo()).toEqual([
+      { name: 'Grafik', type: 'ColumnStacked', seriesBy: 'Columns', source: "'Data Baru'!A1:C3", title: 'Judul', position: { start: 'E2', end: 'L15' } },
+    ]);
+    await expect(
+      fake.Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('Data Baru');
+        ws.charts.add('Kue', ws.getRange('A1:C3'));
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  it('applies an autofilter from ExcelApi 1.9 on', async () => {
+    const fake = createFakeExcel({ sheets: { S: [['a'], [1]] }, apiVersion: '1.9' });
+    await fake.Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('S');
+      ws.autoFilter.apply(ws.getRange('A1:A2'));
+      await context.sync();
+    });
+    expect(fake.workbook.sheet('S').autoFilterAddress()).toBe('A1:A2');
+    fake.setApiVersion('1.8');
+    await expect(
+      fake.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('S').autoFilter.apply('A1:A2');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+});
+
 describe('counters and limits', () => {
   it('counts syncs and measures request payload in Office wire shape', async () => {
     const fake = createFakeExcel({ sheets: { S: [] } });
@@ -382,6 +427,27 @@ describe('counters and limits', () => {
     const fake = createFakeExcel();
     fake.setEditing(true);
     await expect(fake.Excel.run(async (context) => context.sync())).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+  });
+
+  it('fails the nth sync on request (nothing of it applied), then works again', async () => {
+    const fake = createFakeExcel({ sheets: { S: [] } });
+    fake.failSync(2, 'GeneralException');
+    await expect(
+      fake.Excel.run(async (context) => {
+        const s = context.workbook.worksheets.getItem('S');
+        s.getRange('A1').values = [['eins']];
+        await context.sync();
+        s.getRange('A2').values = [['zwei']];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'GeneralException' });
+    expect(fake.workbook.sheet('S').values()).toEqual([['eins']]);
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('S').getRange('A2').values = [['zwei']];
+      await context.sync();
+    });
+    expect(fake.workbook.sheet('S').values()).toEqual([['eins'], ['zwei']]);
+    expect(fake.stats.failedSyncs).toBe(1);
   });
 
   it('flushes what a batch left queued, and counts it', async () => {

@@ -4,7 +4,7 @@
  * selection and the document settings. Tests inspect it directly; the proxies in `proxies.ts`
  * read and change it only when a request is synced.
  */
-import { MAX_COLS, Rect, cellA1, contains, intersect, parseAddress, rectA1 } from './address';
+import { MAX_COLS, Rect, cellA1, contains, intersect, parseAddress, qualified, rectA1 } from './address';
 
 export type Scalar = string | number | boolean;
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -64,6 +64,29 @@ export interface HostTable {
   readonly hasHeaders: boolean;
   showFilterButton: boolean;
   style: string;
+}
+
+/** A chart (ExcelApi 1.1 subset): type, source data, series orientation, title, name and placement. */
+export interface HostChart {
+  readonly id: number;
+  name: string;
+  readonly type: string;
+  readonly seriesBy: string;
+  /** The source data: a rectangle of a sheet (its address follows the sheet's renames, as in Excel). */
+  readonly source: { readonly sheet: HostSheet; readonly rect: Rect };
+  title: string | null;
+  /** Top-left and bottom-right cells of `setPosition` (A1), or null when never placed. */
+  position: { start: string; end: string | null } | null;
+}
+
+/** A chart as tests inspect it: the source as a qualified address (`'Rekap OPD'!T1:W5`). */
+export interface ChartInfo {
+  readonly name: string;
+  readonly type: string;
+  readonly seriesBy: string;
+  readonly source: string;
+  readonly title: string | null;
+  readonly position: { readonly start: string; readonly end: string | null } | null;
 }
 
 export interface ChangeEvent {
@@ -148,6 +171,9 @@ export class HostSheet {
   readonly changeHandlers = new Set<ChangeHandler>();
   frozenRows = 0;
   frozenColumns = 0;
+  /** The sheet's autofilter range (ExcelApi 1.9), or null. */
+  autoFilter: Rect | null = null;
+  readonly charts: HostChart[] = [];
 
   constructor(
     readonly workbook: HostWorkbook,
@@ -294,6 +320,23 @@ export class HostSheet {
   /** The validations intersecting a rectangle. */
   validationsIn(rect: Rect): HostValidation[] {
     return this.validations.filter((v) => intersect(v.rect, rect) !== null);
+  }
+
+  /** The autofilter's address (`A1:R40`), or null. */
+  autoFilterAddress(): string | null {
+    return this.autoFilter ? rectA1(this.autoFilter) : null;
+  }
+
+  /** The sheet's charts, their sources as qualified addresses. */
+  chartInfo(): ChartInfo[] {
+    return this.charts.map((c) => ({
+      name: c.name,
+      type: c.type,
+      seriesBy: c.seriesBy,
+      source: qualified(c.source.sheet.name, c.source.rect),
+      title: c.title,
+      position: c.position ? { ...c.position } : null,
+    }));
   }
 
   /** All notes, as `A1 → content`. */

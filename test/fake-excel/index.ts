@@ -9,12 +9,14 @@
  * getOffsetRange, getResizedRange, select, clear), multi-area ranges (`getRanges`, ExcelApi 1.9,
  * with its address-length limit), fills (color; pattern and patternColor from 1.9; a cell without
  * fill reads back as #FFFFFF), font bold/colour, column widths, wrap, frozen rows, tables, data
- * validation (1.8), notes (1.18), `onChanged` (1.7) and the document settings. Every sync is
+ * validation (1.8), notes (1.18), `onChanged` (1.7), autofilter (1.9, its range only), charts
+ * (1.1: `charts.add` with type, source and series orientation, `title.text`, `name`, `setPosition`)
+ * and the document settings. Every sync is
  * counted and its request and response sizes measured.
  *
  * Not modelled: formulas (a formula text is stored, never calculated), conditional formats,
  * merged cells, row/column insertion and deletion (and so addresses never shift), protection,
- * comments (threaded), charts, named items, undo, calculation, locale-dependent input conversion
+ * comments (threaded), chart data and formatting beyond type, source, title, name and position, named items, undo, calculation, locale-dependent input conversion
  * (the fake converts like en-US), co-authoring, the cell-count and time limits of real requests,
  * and Excel's automatic table expansion.
  */
@@ -25,7 +27,7 @@ import { FakeRequestContext, RuntimeOptions, SyncStats } from './runtime';
 
 export { FakeOfficeError } from './errors';
 export { HostWorkbook, HostSheet, isoToSerial, serialToIso } from './host';
-export type { HostCell, HostNote, HostTable, HostValidation, SeedValue, Visibility, Fill } from './host';
+export type { ChartInfo, HostCell, HostChart, HostNote, HostTable, HostValidation, SeedValue, Visibility, Fill } from './host';
 export { SyncStats, utf8Length } from './runtime';
 export type { SyncRecord } from './runtime';
 export type { FakeOffice } from './office';
@@ -76,6 +78,12 @@ export interface FakeExcel {
   setDisplayLanguage(language: string): void;
   /** While true, syncs fail as when the user is editing a cell. */
   setEditing(editing: boolean): void;
+  /**
+   * Makes the `nth` sync from now fail (1 = the next one; `times` syncs in a row from there) with
+   * this Office error code, before anything of it is applied, as when Excel refuses a request;
+   * null cancels.
+   */
+  failSync(nth: number | null, code?: string, times?: number): void;
   /** Makes `settings.saveAsync` fail (null: succeed again). */
   failSettingsSave(message: string | null): void;
   /** Fires the sheet's onChanged handlers as if the user edited `address`. */
@@ -166,6 +174,9 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     },
     setEditing(editing) {
       host.editing = editing;
+    },
+    failSync(nth, code = 'GeneralException', times = 1) {
+      runtime.failSync = nth === null ? null : { countdown: nth, code, times };
     },
     failSettingsSave(message) {
       officeState.failSettingsSave = message;

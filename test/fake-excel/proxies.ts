@@ -20,6 +20,7 @@ import {
   ChangeEvent,
   ChangeHandler,
   DataValidationRule,
+  HostChart,
   HostCell,
   HostNote,
   HostSheet,
@@ -281,12 +282,20 @@ export class Worksheet extends ClientObject {
   get notes(): NoteCollection {
     return this.nav('notes', () => new NoteCollection(this.context, this, 4, 'notes', [], (s) => s, '1.18'));
   }
+  /** ExcelApi 1.1. */
+  get charts(): ChartCollection {
+    return this.nav('charts', () => new ChartCollection(this.context, this, 4, 'charts', [], (s) => s));
+  }
+  /** ExcelApi 1.9. */
+  get autoFilter(): AutoFilter {
+    return this.nav('autoFilter', () => new AutoFilter(this.context, this, 4, 'autoFilter', [], (s) => s, '1.9'));
+  }
   /** ExcelApi 1.7. */
   get onChanged(): ChangedEvent {
     return this.nav('onChanged', () => new ChangedEvent(this.context, this, 4, 'onChanged', [], (s) => s, '1.7'));
   }
   protected override navigation(name: string): ClientObject | undefined {
-    return name === 'tables' ? this.tables : name === 'notes' ? this.notes : undefined;
+    return name === 'tables' ? this.tables : name === 'notes' ? this.notes : name === 'charts' ? this.charts : name === 'autoFilter' ? this.autoFilter : undefined;
   }
 
   delete(): void {
@@ -378,6 +387,147 @@ export class WorksheetFreezePanes extends ClientObject {
       s.frozenRows = 0;
       s.frozenColumns = 0;
     });
+  }
+}
+
+// --- Autofilter (ExcelApi 1.9) and charts (ExcelApi 1.1) ----------------------------------------
+
+/** A Range proxy or an address on the sheet: the rectangle it stands for (during a sync). */
+function rangeArgument(sheet: HostSheet, range: Range | string, location: string): Rect {
+  if (typeof range === 'string') {
+    const p = parseAddress(range);
+    if (!p || (p.sheet !== null && p.sheet.toLowerCase() !== sheet.name.toLowerCase())) throw errors.invalidArgument(location, `bad address ${range}`);
+    return { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
+  }
+  const t = range.resolve() as RangeTarget | null;
+  if (!t) throw errors.invalidObjectPath(location);
+  if (t.sheet !== sheet) throw errors.invalidArgument(location, 'the range is on another sheet');
+  return t.rect;
+}
+
+export class AutoFilter extends ClientObject {
+  readonly typeName = 'AutoFilter';
+  protected get props(): Record<string, PropDef> {
+    return { enabled: { read: (s: HostSheet) => s.autoFilter !== null } };
+  }
+  get enabled(): boolean {
+    return this.get_('enabled');
+  }
+  /** Puts the sheet's filter buttons on the range's header row (criteria are not modelled). */
+  apply(range: Range | string, columnIndex?: number, criteria?: unknown): void {
+    const args = columnIndex === undefined ? [range] : [range, columnIndex, criteria ?? null];
+    this.call('apply', args, (s: HostSheet) => void (s.autoFilter = rangeArgument(s, range, 'AutoFilter.apply')));
+  }
+  remove(): void {
+    this.call('remove', [], (s: HostSheet) => void (s.autoFilter = null));
+  }
+}
+
+/** Chart types the fake accepts (a subset of Excel.ChartType). */
+const CHART_TYPES = new Set([
+  'ColumnClustered', 'ColumnStacked', 'ColumnStacked100', 'BarClustered', 'BarStacked', 'BarStacked100', 'Line', 'LineMarkers',
+  'Pie', 'Doughnut', 'Area', 'AreaStacked', 'XYScatter',
+]);
+const SERIES_BY = new Set(['Auto', 'Columns', 'Rows']);
+
+export class ChartCollection extends ClientCollection<Chart> {
+  readonly typeName = 'ChartCollection';
+  protected itemsOf(s: HostSheet): unknown[] {
+    return s.charts;
+  }
+  protected makeItem(target: unknown, index: number): Chart {
+    const chart = new Chart(this.context, this, 5, '', [index], () => target);
+    chart.bind(target);
+    return chart;
+  }
+  add(type: string, sourceData: Range, seriesBy = 'Auto'): Chart {
+    const chart = new Chart(this.context, this, 3, 'add', [type, sourceData, seriesBy], () => {
+      throw errors.invalidOperation('Chart', 'used before it was added');
+    });
+    this.context.queue({
+      type: 1,
+      obj: chart,
+      name: '',
+      args: [],
+      apply: () => {
+        const sheet = this.resolve() as HostSheet | null;
+        if (!sheet) throw errors.invalidObjectPath('ChartCollection.add');
+        if (!CHART_TYPES.has(type)) throw errors.invalidArgument('ChartCollection.add', `unknown chart type ${type}`);
+        if (!SERIES_BY.has(seriesBy)) throw errors.invalidArgument('ChartCollection.add', `unknown seriesBy ${seriesBy}`);
+        const t = sourceData.resolve() as RangeTarget | null;
+        if (!t) throw errors.invalidObjectPath('ChartCollection.add');
+        let n = sheet.charts.length + 1;
+        while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
+        const created: HostChart = { id: sheet.workbook.nextId(), name: `Chart ${n}`, type, seriesBy, source: { sheet: t.sheet, rect: t.rect }, title: null, position: null };
+        sheet.charts.push(created);
+        chart.bind(created);
+        return null;
+      },
+    });
+    return chart;
+  }
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this.context.queue({ type: 3, obj: this, name: 'getCount', args: [], apply: () => result.set((this.resolve() as HostSheet).charts.length) });
+    return result;
+  }
+}
+
+export class Chart extends ClientObject {
+  readonly typeName = 'Chart';
+  protected get props(): Record<string, PropDef> {
+    return {
+      name: { read: (c: HostChart) => c.name },
+      id: { read: (c: HostChart) => String(c.id) },
+      chartType: { read: (c: HostChart) => c.type, requires: '1.7' },
+    };
+  }
+  get name(): string {
+    return this.get_('name');
+  }
+  set name(value: string) {
+    this.set_('name', value, (c: HostChart) => void (c.name = value));
+  }
+  get chartType(): string {
+    return this.get_('chartType');
+  }
+  get title(): ChartTitle {
+    return this.nav('title', () => new ChartTitle(this.context, this, 4, 'title', [], (c) => c));
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'title' ? this.title : undefined;
+  }
+  /** Places the chart over the cells from `startCell` to `endCell` (A1 addresses or ranges of its sheet). */
+  setPosition(startCell: Range | string, endCell?: Range | string): void {
+    const args = endCell === undefined ? [startCell] : [startCell, endCell];
+    this.call('setPosition', args, (c: HostChart) => {
+      const sheet = c.source.sheet.workbook.sheets.find((s) => s.charts.includes(c));
+      if (!sheet) throw errors.itemNotFound('Chart.setPosition');
+      const a = rangeArgument(sheet, startCell, 'Chart.setPosition');
+      const b = endCell === undefined ? null : rangeArgument(sheet, endCell, 'Chart.setPosition');
+      c.position = { start: cellA1(a.r0, a.c0), end: b ? cellA1(b.r1, b.c1) : null };
+    });
+  }
+  delete(): void {
+    this.call('delete', [], (c: HostChart) => {
+      for (const s of c.source.sheet.workbook.sheets) {
+        const i = s.charts.indexOf(c);
+        if (i >= 0) s.charts.splice(i, 1);
+      }
+    });
+  }
+}
+
+export class ChartTitle extends ClientObject {
+  readonly typeName = 'ChartTitle';
+  protected get props(): Record<string, PropDef> {
+    return { text: { read: (c: HostChart) => c.title ?? '' } };
+  }
+  get text(): string {
+    return this.get_('text');
+  }
+  set text(value: string) {
+    this.set_('text', value, (c: HostChart) => void (c.title = value));
   }
 }
 

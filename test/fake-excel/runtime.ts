@@ -67,6 +67,8 @@ export interface RuntimeOptions {
   /** Response limit; Excel on the web also caps responses at 5 MB. Infinity = measured only. */
   responseLimitBytes: number;
   keepPayloads: boolean;
+  /** Syncs to refuse: when `countdown` reaches 0, that sync and the `times - 1` after it fail before anything is applied. */
+  failSync?: { countdown: number; readonly code: string; times: number } | null;
 }
 
 export function compareVersions(a: string, b: string): number {
@@ -160,6 +162,12 @@ export class FakeRequestContext {
     if (this.host.editing) {
       this.stats.failedSyncs++;
       throw errors.cellEditMode();
+    }
+    const planned = this.options.failSync;
+    if (planned && --planned.countdown <= 0) {
+      if (--planned.times <= 0) this.options.failSync = null;
+      this.stats.failedSyncs++;
+      throw errors.syncFailed(planned.code);
     }
     const ops: Record<string, number> = {};
     const response: unknown[] = [];

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, screen, within } from '@testing-library/react';
-import { click, openDialog, panel, renderPane, text } from './fixtures';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { buildGrid, click, openDialog, panel, renderPane, text } from './fixtures';
 
 
 /** Validate, then open the Audit tab. */
@@ -104,6 +104,45 @@ describe('Audit', () => {
     expect(text(item)).toContain('Temuan aturan ini tidak dapat diterima.');
     expect(within(item).queryByRole('button')).toBeNull();
     expect(await controller.accept(str01.id, 'alasan', 'nama')).toEqual({ ok: false, problems: ['audit.notAcceptable'] });
+  });
+
+  test('opening the Audit tab shows the stamp as the workbook is now, not as last validated', async () => {
+    const { controller, port } = await renderPane(buildGrid());
+    await click(screen.getByRole('button', { name: 'Validasi' }));
+    await act(async () => {
+      await controller.stamp('Auditor Kota');
+    });
+    await click(screen.getByRole('tab', { name: 'Audit' }));
+    expect(text(screen.getByTestId('stamp-status'))).toBe('Sah');
+    expect(text(panel())).toContain('oleh Auditor Kota');
+
+    // Changed behind the pane's back (no change event): seen when the tab is opened again.
+    await click(screen.getByRole('tab', { name: 'Validasi' }));
+    port.sheet('Inovasi')!.rows[1][1] = 'Nama Lain Sesudah Stempel';
+    await click(screen.getByRole('tab', { name: 'Audit' }));
+    await waitFor(() => expect(text(screen.getByTestId('stamp-status'))).toBe('Berubah'));
+    expect(text(panel())).toContain('Isi lembar berubah sesudah distempel.');
+    expect(port.history.filter((e) => e.peristiwa === 'stempel berubah')).toHaveLength(1);
+
+    // An edit Excel reports: checked at once.
+    await act(async () => port.edit('Inovasi', 'B2', 'Posyandu Digital Bitung Sehat'));
+    await waitFor(() => expect(text(screen.getByTestId('stamp-status'))).toBe('Sah'));
+  });
+
+  test('decisions typed into Temuan without a reason are reported in plain words, row by row', async () => {
+    const { port } = await auditSession();
+    const temuan = port.sheet('Temuan')!;
+    const header = temuan.rows[0] as string[];
+    const row = temuan.rows.findIndex((r) => r[1] === 'SOP-02');
+    temuan.rows[row][header.indexOf('Status')] = 'Diterima';
+    temuan.rows[row][header.indexOf('Pemeriksa')] = 'Inspektur Rina';
+    const id = String(temuan.rows[row][0]);
+    await click(screen.getByRole('tab', { name: 'Validasi' }));
+    await click(screen.getByRole('button', { name: 'Validasi' }));
+    const notices = text(screen.getByTestId('notices'));
+    expect(notices).toContain('1 keputusan di lembar Temuan diabaikan');
+    expect(notices).toContain(`Temuan baris ${row + 1} (ID ${id}, SOP-02): Status Diterima tanpa Alasan.`);
+    expect(text(screen.getByTestId('count-accepted'))).toContain('0 diterima');
   });
 
   test('Ekspor Laporan Audit downloads laporan-audit.csv', async () => {

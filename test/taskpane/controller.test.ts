@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { AdapterError } from '../../src/addin/port';
 import { defaultReference, referenceId, referenceToJson } from '../../src/engine/reference/load';
 import { referenceToGrid } from '../../src/engine/reference/workbook';
 import { sheetsWorkbook, workbookBytes } from '../../src/node/xlsxWriter';
@@ -119,8 +120,10 @@ describe('runConsolidation', () => {
       { n: 2, total: 3, phase: 'validating' },
       { n: 3, total: 3, phase: 'reading' },
       { n: 3, total: 3, phase: 'validating' },
+      { n: 3, total: 3, phase: 'writing' },
     ]);
-    expect(outcome.written).toBeNull();
+    expect(outcome.written).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Temuan', 'Info Konsolidasi']);
+    expect(outcome.writeError).toBeNull();
     const byFile = new Map(outcome.rows.map((r) => [r.file, r]));
     expect(byFile.get('dinkes-2026.xlsx')).toMatchObject({ opd: 'Dinas Kesehatan', status: 'Perlu Perbaikan', stamp: 'Tidak Ada' });
     expect(byFile.get('dlh-2026.xlsx')).toMatchObject({ opd: 'Dinas Lingkungan Hidup', status: 'Siap' });
@@ -129,8 +132,8 @@ describe('runConsolidation', () => {
     expect(outcome.rows.at(-1)).toMatchObject({ total: true });
   });
 
-  test('writes the city summary when the port can', async () => {
-    const { controller, port } = make(buildGrid(), { canWriteSummary: true });
+  test('writes the city summary through the port', async () => {
+    const { controller, port } = make(buildGrid());
     await controller.init();
     const progress: Progress[] = [];
     const outcome = await controller.runConsolidation([await example('dlh-2026.xlsx')], { onProgress: (p) => progress.push(p) });
@@ -139,8 +142,29 @@ describe('runConsolidation', () => {
     expect(outcome.written).toContain('Rekap OPD');
   });
 
+  test('a summary that cannot be written leaves the results, with the reason', async () => {
+    const { controller } = make(buildGrid(), { failOnce: { writeSummary: new AdapterError('protected', 'Lembar kerja dilindungi.') } });
+    await controller.init();
+    await controller.startConsolidation([await example('dlh-2026.xlsx')]);
+    const { outcome } = controller.getState().consolidation;
+    expect(outcome?.written).toBeNull();
+    expect(outcome?.rows.find((r) => r.file === 'dlh-2026.xlsx')).toMatchObject({ status: 'Siap' });
+    expect(outcome).not.toHaveProperty('writeError');
+    const notices = controller.getState().notices.map((n) => [n.key, n.params]);
+    expect(notices).toContainEqual(['err.plain', { pesan: 'Lembar kerja dilindungi.' }]);
+    expect(notices).toContainEqual(['konsolidasi.notWritten', {}]);
+  });
+
+  test('output under another name is reported', async () => {
+    const { controller } = make(buildGrid(), { summaryRenamed: [{ from: 'Rekap OPD', to: 'Rekap OPD (2)' }] });
+    await controller.init();
+    await controller.startConsolidation([await example('dlh-2026.xlsx')]);
+    expect(controller.getState().consolidation.outcome?.written?.[0]).toBe('Rekap OPD (2)');
+    expect(controller.getState().consolidation.outcome?.renamed).toEqual([{ from: 'Rekap OPD', to: 'Rekap OPD (2)' }]);
+  });
+
   test('cancelling stops before anything is written', async () => {
-    const { controller, port } = make(buildGrid(), { canWriteSummary: true });
+    const { controller, port } = make(buildGrid());
     await controller.init();
     const abort = new AbortController();
     const files = [await example('dlh-2026.xlsx'), await example('dinkes-2026.xlsx')];

@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { AdapterError } from '../../src/addin/port';
 import { click, panel, renderPane, text } from './fixtures';
 
 const EXAMPLES = path.join(__dirname, '../../examples');
@@ -57,10 +58,60 @@ describe('Konsolidasi', () => {
     await act(async () => release());
     const table = await screen.findByTestId('results');
     const rows = within(table).getAllByRole('row').map((r) => r.textContent ?? '');
-    expect(rows.find((r) => r.includes('Dinas Kesehatan'))).toMatch(/dinkes-2026\.xlsx.*Perlu Perbaikan/);
+    expect(rows.find((r) => r.includes('Dinas Kesehatan'))).toMatch(/^DINKES.*dinkes-2026\.xlsx.*Perlu Perbaikan/);
     expect(rows.find((r) => r.includes('Dinas Lingkungan Hidup'))).toMatch(/Siap/);
     expect(rows.some((r) => r.includes('Belum Mengirim'))).toBe(true);
-    expect(text(screen.getByTestId('notices'))).toContain('Ringkasan kota belum dapat ditulis');
+    expect(text(screen.getByTestId('notices'))).toContain('Ringkasan kota ditulis ke lembar');
+  });
+
+  test('the result table fits 320 px: Kode OPD, status badge, Jumlah, Galat (the rest is in the workbook)', async () => {
+    await renderPane(undefined, { tab: 'konsolidasi' });
+    await pick([await example('dinkes-2026.xlsx')]);
+    await act(async () => {
+      fireEvent.click(within(panel()).getByRole('button', { name: 'Konsolidasi' }));
+    });
+    const table = await screen.findByTestId('results');
+    const header = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(header).toEqual(['Kode OPD', 'Status', 'Jumlah', 'Galat']);
+    const dinkes = within(table).getAllByRole('row').find((r) => r.getAttribute('data-file') === 'dinkes-2026.xlsx')!;
+    const cells = within(dinkes).getAllByRole('cell');
+    expect(cells).toHaveLength(4);
+    expect(cells[0].getAttribute('title')).toBe('Dinas Kesehatan — dinkes-2026.xlsx');
+    expect(cells[1].textContent).toBe('Perlu Perbaikan');
+    expect(Number(cells[2].textContent)).toBeGreaterThan(0);
+    expect(Number(cells[3].textContent)).toBeGreaterThan(0);
+    expect(text(table.parentElement!)).toContain('Kolom lainnya ada di lembar Rekap OPD.');
+  });
+
+  test.each([
+    ['id', 'Lembar «Rekap OPD» yang sudah ada bukan buatan konsolidasi, jadi tidak ditimpa; hasilnya ditulis ke «Rekap OPD (2)».', 'Buka Rekap OPD (2)'],
+    ['en', 'The existing sheet «Rekap OPD» was not made by the consolidation, so it was not overwritten; the output went to «Rekap OPD (2)».', 'Open Rekap OPD (2)'],
+  ] as const)('output under another name is said in plain words (%s)', async (language, words, link) => {
+    const { port } = await renderPane(undefined, { tab: 'konsolidasi', language, summaryRenamed: [{ from: 'Rekap OPD', to: 'Rekap OPD (2)' }] });
+    const input = within(panel()).getByLabelText(language === 'id' ? 'Pilih berkas isian OPD' : 'Choose OPD submission files');
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [await example('dlh-2026.xlsx')] } });
+    });
+    await act(async () => {
+      fireEvent.click(within(panel()).getByRole('button', { name: language === 'id' ? 'Konsolidasi' : 'Consolidate' }));
+    });
+    await screen.findByTestId('results');
+    expect(text(screen.getByTestId('renamed-sheets'))).toBe(words);
+    await click(within(panel()).getByRole('button', { name: link }));
+    expect(port.selected).toEqual([{ sheet: 'Rekap OPD (2)', cell: 'A1' }]);
+  });
+
+  test('a summary that cannot be written: results shown, the reason and «nothing changed» said', async () => {
+    await renderPane(undefined, { tab: 'konsolidasi', failOnce: { writeSummary: new AdapterError('protected', 'Lembar kerja dilindungi.') } });
+    await pick([await example('dlh-2026.xlsx')]);
+    await act(async () => {
+      fireEvent.click(within(panel()).getByRole('button', { name: 'Konsolidasi' }));
+    });
+    await screen.findByTestId('results');
+    const notices = text(screen.getByTestId('notices'));
+    expect(notices).toContain('Lembar kerja dilindungi.');
+    expect(notices).toContain('lembar hasil sebelumnya tetap utuh');
+    expect(screen.queryByTestId('summary-sheets')).toBeNull();
   });
 
   test('Batal cancels the run', async () => {
@@ -82,7 +133,7 @@ describe('Konsolidasi', () => {
   });
 
   test('writes the summary through the port when it can', async () => {
-    const { port } = await renderPane(undefined, { tab: 'konsolidasi', canWriteSummary: true });
+    const { port } = await renderPane(undefined, { tab: 'konsolidasi' });
     await pick([await example('dlh-2026.xlsx')]);
     await act(async () => {
       fireEvent.click(within(panel()).getByRole('button', { name: 'Konsolidasi' }));

@@ -3,8 +3,8 @@
  * recorded, and written where the next read will see it (the `Temuan` sheet carries decisions over,
  * `_stempel` carries the stamp), so tests can follow a whole session without Excel.
  */
-import type { FlagSummary, HistoryEvent, WorkbookPort } from '../../src/addin/port';
-import type { CitySummary } from '../../src/engine/consolidate';
+import type { FlagSummary, HistoryEvent, SummaryWriteResult, WorkbookPort } from '../../src/addin/port';
+import { type CitySummary, SUMMARY_SHEET_NAMES } from '../../src/engine/consolidate';
 import { type CellValue, type SheetGrid, type WorkbookGrid, columnIndex } from '../../src/engine/grid';
 import type { Lang } from '../../src/engine/messages';
 import type { Reference } from '../../src/engine/reference/model';
@@ -17,8 +17,8 @@ const TEMUAN_HEADER = ['ID', 'Aturan', 'Tingkat', 'Lembar', 'Sel', 'Baris', 'Kol
 
 export interface MemoryPortOptions {
   readonly language?: Lang;
-  /** Give the port a `writeSummary` (WorkbookPort does not declare one yet; the controller uses it when present). */
-  readonly canWriteSummary?: boolean;
+  /** Output sheets `writeSummary` reports as written under another name (a sheet of the user's bore the name). */
+  readonly summaryRenamed?: readonly { from: string; to: string }[];
   /** Make the next call of these methods reject with this error. */
   readonly failOnce?: Partial<Record<keyof WorkbookPort, unknown>>;
 }
@@ -36,7 +36,6 @@ export class MemoryPort implements WorkbookPort {
   templates = 0;
   private handlers: { sheet: string; handler: (rows: number[]) => void }[] = [];
   private readonly failOnce: Partial<Record<string, unknown>>;
-  readonly writeSummary?: (summary: CitySummary) => Promise<{ sheets: string[]; renamed: { from: string; to: string }[] }>;
 
   constructor(
     grid: WorkbookGrid = { sheets: [] },
@@ -44,13 +43,6 @@ export class MemoryPort implements WorkbookPort {
   ) {
     this.sheets = grid.sheets.map((s) => ({ name: s.name, visibility: s.visibility, rows: s.rows.map((r) => [...(r ?? [])]) }));
     this.failOnce = { ...(options.failOnce ?? {}) };
-    if (options.canWriteSummary) {
-      this.writeSummary = async (summary) => {
-        this.track('writeSummary');
-        this.summaries.push(summary);
-        return { sheets: ['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Temuan', 'Info Konsolidasi'], renamed: [] };
-      };
-    }
   }
 
   private track(name: string): void {
@@ -90,6 +82,16 @@ export class MemoryPort implements WorkbookPort {
     this.putSheet(SHEET_TEMUAN, rows);
     const cells = v.findings.filter((f) => f.cell).length;
     return { cells, notes: cells, rows: new Set(v.findings.map((f) => f.row)).size, findings: v.findings.length };
+  }
+
+  /** Records the summary; the sheets are the spec's names, or the `summaryRenamed` ones. */
+  async writeSummary(summary: CitySummary, lang: Lang): Promise<SummaryWriteResult> {
+    this.track('writeSummary');
+    void lang;
+    this.summaries.push(summary);
+    const renamed = [...(this.options.summaryRenamed ?? [])];
+    const sheets = SUMMARY_SHEET_NAMES.map((name) => renamed.find((r) => r.from === name)?.to ?? name);
+    return { sheets, renamed };
   }
 
   async clearFlags(): Promise<void> {

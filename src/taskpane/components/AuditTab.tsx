@@ -37,6 +37,8 @@ export function AuditTab({ state, actions, t }: AuditTabProps) {
   const [deciding, setDeciding] = useState<{ id: string; mode: DecisionMode } | null>(null);
   const v = state.validation;
   const target = v?.findings.find((f) => f.id === deciding?.id) ?? null;
+  // The stamp as last checked against the workbook's current content (opening this tab checks it).
+  const stamp = state.stamp ?? (v ? { status: v.stamp, info: v.stampInfo } : null);
 
   return (
     <div className={layout.panel}>
@@ -44,16 +46,20 @@ export function AuditTab({ state, actions, t }: AuditTabProps) {
         <h2 id="audit-stamp-heading" className={layout.subheading}>
           {t('audit.stampStatus')}
         </h2>
-        {v ? (
+        {stamp ? (
           <div className={layout.row}>
-            <Badge appearance="filled" color={STAMP_COLOR[v.stamp]} data-testid="stamp-status">
-              {t(`audit.stamp.${v.stamp}`)}
+            <Badge appearance="filled" color={STAMP_COLOR[stamp.status]} data-testid="stamp-status">
+              {t(`audit.stamp.${stamp.status}`)}
             </Badge>
-            {v.stampInfo ? (
-              <Text size={200}>{t('audit.stampWhen', { waktu: v.stampInfo.waktu ?? '—', oleh: v.stampInfo.fields.oleh || '—' })}</Text>
+            {stamp.info ? (
+              <Text size={200}>{t('audit.stampWhen', { waktu: stamp.info.waktu ?? '—', oleh: stamp.info.fields.oleh || '—' })}</Text>
             ) : null}
+            {stamp.status === 'changed' ? <Text size={200}>{t('audit.stampChangedHint')}</Text> : null}
           </div>
         ) : (
+          <Text>{t('audit.stampUnknown')}</Text>
+        )}
+        {v ? null : (
           <div className={layout.row}>
             <Text>{t('audit.notValidated')}</Text>
             <Button onClick={() => void actions.validate()} disabled={state.busy}>
@@ -64,7 +70,7 @@ export function AuditTab({ state, actions, t }: AuditTabProps) {
       </section>
 
       <div className={layout.row}>
-        <Button appearance="primary" onClick={() => actions.exportAudit()} disabled={!v}>
+        <Button appearance="primary" onClick={() => void actions.exportAudit()} disabled={state.busy}>
           {t('audit.export')}
         </Button>
       </div>
@@ -74,6 +80,7 @@ export function AuditTab({ state, actions, t }: AuditTabProps) {
           <h2 id="audit-findings-heading" className={layout.subheading}>
             {t('validasi.findings')}
           </h2>
+          {v.findings.length === 0 ? <Text>{t('validasi.noFindings')}</Text> : null}
           <ul className={layout.list}>
             {v.findings.map((f) => {
               const acceptable = ruleDef(f.rule).acceptable;

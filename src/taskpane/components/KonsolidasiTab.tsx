@@ -48,9 +48,12 @@ const useStyles = makeStyles({
   dropActive: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   fileRow: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, minWidth: 0 },
   fileName: { minWidth: 0, overflowWrap: 'anywhere' },
-  table: { tableLayout: 'fixed', width: '100%' },
-  cell: { overflowWrap: 'anywhere', whiteSpace: 'normal', verticalAlign: 'top' },
-  numberCol: { width: '3.5em' },
+  // Sized by content (at 320 px the numbers and badges keep their width, the code takes the rest and breaks at hyphens).
+  table: { tableLayout: 'auto', width: '100%' },
+  cell: { overflowWrap: 'break-word', whiteSpace: 'normal', verticalAlign: 'middle', paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  statusCol: { whiteSpace: 'nowrap' },
+  numberCol: { whiteSpace: 'nowrap', textAlign: 'end', width: '1%' },
+  badge: { whiteSpace: 'nowrap' },
   total: { fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground3, display: 'block' },
 });
@@ -150,7 +153,8 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
         <Button appearance="primary" disabled={running || files.length === 0 || state.busy} onClick={() => void actions.startConsolidation(files)}>
           {t('konsolidasi.run')}
         </Button>
-        {running ? <Button onClick={() => actions.cancelConsolidation()}>{t('konsolidasi.cancel')}</Button> : null}
+        {/* Writing is all or nothing: once it has started it is not cancelled. */}
+        {running && progress?.phase !== 'writing' ? <Button onClick={() => actions.cancelConsolidation()}>{t('konsolidasi.cancel')}</Button> : null}
       </div>
 
       {running && progress ? (
@@ -160,7 +164,7 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
       ) : null}
 
       {outcome?.written?.length ? (
-        <nav aria-label={t('konsolidasi.sheets')} className={layout.row}>
+        <nav aria-label={t('konsolidasi.sheets')} className={layout.row} data-testid="summary-sheets">
           {outcome.written.map((sheet) => (
             <Button key={sheet} size="small" appearance="secondary" onClick={() => void actions.openSheet(sheet)}>
               {t('konsolidasi.open', { lembar: sheet })}
@@ -168,11 +172,21 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
           ))}
         </nav>
       ) : null}
+      {outcome?.renamed.length ? (
+        <ul className={layout.list} data-testid="renamed-sheets">
+          {outcome.renamed.map((r) => (
+            <li key={`${r.from}>${r.to}`}>
+              <Text>{t('konsolidasi.renamed', { asli: r.from, baru: r.to })}</Text>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {outcome ? <ResultTable rows={outcome.rows} t={t} /> : null}
     </div>
   );
 }
 
+/** The per-OPD results, narrow enough for 320 px: Kode OPD, status, Jumlah, Galat; the rest is in `Rekap OPD`. */
 function ResultTable({ rows, t }: { rows: readonly ConsolidationRow[]; t: Translate }) {
   const layout = useLayoutStyles();
   const styles = useStyles();
@@ -184,33 +198,40 @@ function ResultTable({ rows, t }: { rows: readonly ConsolidationRow[]; t: Transl
       <Table size="small" className={styles.table} aria-labelledby="results-heading" data-testid="results">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.cell}>{t('konsolidasi.col.opd')}</TableHeaderCell>
-            <TableHeaderCell className={styles.cell}>{t('konsolidasi.col.status')}</TableHeaderCell>
+            <TableHeaderCell className={styles.cell}>{t('konsolidasi.col.kode')}</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.cell, styles.statusCol)}>{t('konsolidasi.col.status')}</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.cell, styles.numberCol)}>{t('konsolidasi.col.jumlah')}</TableHeaderCell>
             <TableHeaderCell className={mergeClasses(styles.cell, styles.numberCol)}>{t('konsolidasi.col.galat')}</TableHeaderCell>
-            <TableHeaderCell className={mergeClasses(styles.cell, styles.numberCol)}>{t('konsolidasi.col.peringatan')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
-          {rows.map((r, i) => (
-            <TableRow key={`${i}-${r.file}-${r.opd}`} className={r.total ? styles.total : undefined}>
-              <TableCell className={styles.cell}>
-                {r.opd}
-                {r.file ? <span className={styles.meta}>{r.file}</span> : null}
-                {r.stamp ? <span className={styles.meta}>{`${t('konsolidasi.col.stempel')}: ${r.stamp}`}</span> : null}
-              </TableCell>
-              <TableCell className={styles.cell}>
-                {r.status ? (
-                  <Badge appearance="tint" color={STATUS_COLOR[r.status] ?? 'informative'}>
-                    {r.status}
-                  </Badge>
-                ) : null}
-              </TableCell>
-              <TableCell className={styles.cell}>{r.errors ?? ''}</TableCell>
-              <TableCell className={styles.cell}>{r.warnings ?? ''}</TableCell>
-            </TableRow>
-          ))}
+          {rows.map((r, i) => {
+            // The code where there is one (the full name for screen readers and on hover); else the name or the file.
+            const shown = r.code || r.opd || r.file;
+            const full = [r.opd, r.file].filter((x) => x && x !== shown).join(' — ');
+            return (
+              <TableRow key={`${i}-${r.file}-${r.opd}`} className={r.total ? styles.total : undefined} data-file={r.file || undefined}>
+                <TableCell className={styles.cell} title={full || undefined}>
+                  {shown}
+                  {full ? <span className={layout.visuallyHidden}>{`, ${full}`}</span> : null}
+                </TableCell>
+                <TableCell className={mergeClasses(styles.cell, styles.statusCol)}>
+                  {r.status ? (
+                    <Badge appearance="tint" size="small" className={styles.badge} color={STATUS_COLOR[r.status] ?? 'informative'}>
+                      {r.status}
+                    </Badge>
+                  ) : null}
+                </TableCell>
+                <TableCell className={mergeClasses(styles.cell, styles.numberCol)}>{r.innovations ?? ''}</TableCell>
+                <TableCell className={mergeClasses(styles.cell, styles.numberCol)}>{r.errors ?? ''}</TableCell>
+              </TableRow>
+            );
+          })}
         </TableBody>
       </Table>
+      <Text size={200} className={styles.meta}>
+        {t('konsolidasi.resultsNote')}
+      </Text>
     </section>
   );
 }

@@ -1,0 +1,465 @@
+/**
+ * The city summary (consolidation.md) in the open workbook: the Office counterpart of the command
+ * line's summary writer (src/node/summaryWriter.ts), with the same sheets, values and colours.
+ *
+ * - Planning (no Office.js): every cell as a value and a number format — numbers as numbers, dates
+ *   as Excel serials with a date format, texts formatted as text (`@`) so that a code such as
+ *   «1.02» or a text starting with «=» is kept as written —, column widths, status fills, total
+ *   rows, the autofilter range, and the two charts' small data tables.
+ * - Ownership: the sheets the tool created are remembered in a document setting
+ *   (`inovasiDaerah.summarySheets`, the names in output order). A sheet counts as ours only when
+ *   it is on that list AND still starts with the header row the tool wrote, so a sheet of the
+ *   user's that happens to bear one of these names is never overwritten: the output then goes
+ *   under `Rekap OPD (2)` (then `(3)`…), and `renamed` says so.
+ * - Queueing (called by the adapter inside its `Excel.run`): each new sheet is written under a
+ *   very hidden staging name (`_ringkasan_…`), in blocks that keep every sync under the payload
+ *   budget (chunks.ts); only the last sync swaps them in — charts, visible, the old tool sheets
+ *   deleted, the new ones renamed into their places —, so a failed write leaves either the old
+ *   output or the new one, never a half-written sheet.
+ */
+import {
+  type CitySummary,
+  PROGRAM_COLUMNS,
+  REKAP_COLUMNS,
+  SUMMARY_SHEET_NAMES,
+  type SummaryCell,
+  type SummarySheet,
+  columnWidths,
+  isSummaryDate,
+  summarySheets,
+} from '../engine/consolidate';
+import type { Lang } from '../engine/messages';
+import { SyncBatcher, addressLists, jsonBytes, letters, opBytes, writeRowBlocks } from './chunks';
+
+/** The document setting listing the sheets the tool created (names, in output order). */
+export const SUMMARY_SETTING = 'inovasiDaerah.summarySheets';
+/** New output sheets are written under this prefix, very hidden, then renamed into place. */
+export const SUMMARY_STAGING_PREFIX = '_ringkasan_';
+
+/** Fills as the command line's writer has them (xlsxStream.ts FILL_ARGB): header, and the status words. */
+export const SUMMARY_FILLS = { header: '#DDEBF7', green: '#C6EFCE', amber: '#FFEB9C', grey: '#D9D9D9', red: '#FFC7CE' } as const;
+/** Status words (Rekap OPD, Info Konsolidasi) and coverage (Program RPJMD) → fill, as summaryWriter.ts. */
+export const STATUS_FILL_COLOURS: Readonly<Record<string, string>> = {
+  Siap: SUMMARY_FILLS.green,
+  'Perlu Perbaikan': SUMMARY_FILLS.amber,
+  'Belum Mengirim': SUMMARY_FILLS.grey,
+  'Tidak Terbaca': SUMMARY_FILLS.red,
+  Diganti: SUMMARY_FILLS.red,
+  Ada: SUMMARY_FILLS.green,
+  'Belum Ada Inovasi': SUMMARY_FILLS.amber,
+};
+const COLOURED_COLUMNS = new Set(['Status', 'Cakupan']);
+const MONEY_OR_BYTES = /\(Rp\)|\(byte\)/;
+
+/** Number formats, as the command line's writer (xlsxStream.ts). */
+export const DATE_FORMAT = 'dd/mm/yyyy';
+export const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
+export const INTEGER_FORMAT = '#,##0';
+export const TEXT_FORMAT = '@';
+export const GENERAL_FORMAT = 'General';
+
+/** Points per character of column width (as template.ts). */
+const PT_PER_CHAR = 5.7;
+
+// ---------------------------------------------------------------------------------------------
+// Planning
+
+export type OutValue = string | number;
+
+const MS_PER_DAY = 86_400_000;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * A summary date (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]`, UTC) as an Excel serial, or null when it
+ * is no date (to Excel: before 1900); serials below 61 step over Excel's phantom 1900-02-29, as the
+ * command line's writer does.
+ */
+export function excelSerial(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+  const t = Date.UTC(y, mo - 1, d, h, mi, s);
+  if (Number.isNaN(t) || new Date(t).getUTCDate() !== d) return null;
+  const serial = (t - EXCEL_EPOCH) / MS_PER_DAY;
+  if (serial < 2) return null;
+  return serial < 61 ? serial - 1 : serial;
+}
+
+/** Excel's longest cell text. */
+const MAX_CELL_TEXT = 32767;
+
+function cellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  // Do not cut a surrogate pair in two.
+  return text.substring(0, (text.charCodeAt(MAX_CELL_TEXT - 1) & 0xfc00) === 0xd800 ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT);
+}
+
+/** One cell as written: its value and number format. */
+export function outCell(v: SummaryCell, integer = false): { value: OutValue; format: string } {
+  if (v === null) return { value: '', format: GENERAL_FORMAT };
+  if (typeof v === 'number') return { value: v, format: integer ? INTEGER_FORMAT : GENERAL_FORMAT };
+  if (isSummaryDate(v)) {
+    const serial = excelSerial(v.date);
+    if (serial === null) return { value: v.date, format: TEXT_FORMAT };
+    return { value: serial, format: v.date.length > 10 ? DATE_TIME_FORMAT : DATE_FORMAT };
+  }
+  return { value: cellText(v), format: TEXT_FORMAT };
+}
+
+export interface PlannedTable {
+  /** 1-based row of the header. */
+  readonly headerRow: number;
+  readonly columns: readonly string[];
+  /** Data rows (header excluded). */
+  readonly values: OutValue[][];
+  readonly formats: string[][];
+  /** 1-based rows shown bold (total rows). */
+  readonly boldRows: readonly number[];
+}
+
+/** The data of a chart: a small table to the right of the sheet's own, and where the chart goes. */
+export interface PlannedChart {
+  readonly name: string;
+  readonly title: string;
+  /** 0-based column of the table's first column; its header is on row 1. */
+  readonly column: number;
+  readonly header: readonly string[];
+  readonly rows: OutValue[][];
+  /** Column widths of the table, in characters. */
+  readonly widths: readonly number[];
+  /** The chart's source (`T1:W12`: categories in the first column, one series per other column). */
+  readonly source: string;
+  /** Top-left and bottom-right cells of the chart. */
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface PlannedSheet {
+  /** The name the spec gives the sheet. */
+  readonly base: string;
+  readonly tables: readonly PlannedTable[];
+  /** Widths in characters, per column. */
+  readonly widths: readonly number[];
+  /** Fill colour → areas (`F2:F9`), status words and coverage. */
+  readonly fills: ReadonlyMap<string, readonly string[]>;
+  /** The autofilter's range. */
+  readonly filter: string | null;
+  /** The header row 1 the tool writes (its first table's columns): how a sheet of ours is recognised. */
+  readonly signature: readonly string[];
+  readonly chart: PlannedChart | null;
+}
+
+export interface SummaryPlan {
+  readonly sheets: readonly PlannedSheet[];
+}
+
+/** Vertical runs of equal colours in a column: `F2:F5`. */
+function fillRuns(column: number, firstRow: number, colours: readonly (string | null)[], out: Map<string, string[]>): void {
+  const l = letters(column);
+  for (let i = 0; i < colours.length; ) {
+    const colour = colours[i];
+    let j = i + 1;
+    while (j < colours.length && colours[j] === colour) j++;
+    if (colour) {
+      const a = firstRow + i;
+      const b = firstRow + j - 1;
+      const list = out.get(colour) ?? [];
+      list.push(a === b ? `${l}${a}` : `${l}${a}:${l}${b}`);
+      out.set(colour, list);
+    }
+    i = j;
+  }
+}
+
+function planSheet(sheet: SummarySheet, chart: PlannedChart | null): PlannedSheet {
+  const tables: PlannedTable[] = [];
+  const fills = new Map<string, string[]>();
+  let row = 0; // last 1-based row used
+  let filter: string | null = null;
+  for (const [t, table] of sheet.tables.entries()) {
+    if (t > 0) row++; // a blank row between tables
+    const headerRow = ++row;
+    const integer = table.columns.map((c) => MONEY_OR_BYTES.test(c));
+    const values: OutValue[][] = [];
+    const formats: string[][] = [];
+    const boldRows: number[] = [];
+    for (const r of table.rows) {
+      row++;
+      const vs: OutValue[] = [];
+      const fs: string[] = [];
+      for (let c = 0; c < table.columns.length; c++) {
+        const o = outCell(r.cells[c] ?? null, integer[c]);
+        vs.push(o.value);
+        fs.push(o.format);
+      }
+      values.push(vs);
+      formats.push(fs);
+      if (r.total) boldRows.push(row);
+    }
+    table.columns.forEach((label, c) => {
+      if (!COLOURED_COLUMNS.has(label)) return;
+      fillRuns(
+        c,
+        headerRow + 1,
+        table.rows.map((r) => {
+          const v = r.cells[c];
+          return typeof v === 'string' ? (STATUS_FILL_COLOURS[v] ?? null) : null;
+        }),
+        fills,
+      );
+    });
+    if (t === sheet.filterTable && table.columns.length) filter = `A${headerRow}:${letters(table.columns.length - 1)}${Math.max(headerRow, row)}`;
+    tables.push({ headerRow, columns: table.columns, values, formats, boldRows });
+  }
+  return { base: sheet.name, tables, widths: columnWidths(sheet), fills, filter, signature: sheet.tables[0]?.columns ?? [], chart };
+}
+
+const TITLES = {
+  opd: { id: 'Inovasi per OPD menurut tahapan', en: 'Innovations per agency by stage' },
+  misi: { id: 'Inovasi per misi RPJMD', en: 'Innovations per RPJMD mission' },
+} as const;
+
+function chartPlan(name: string, title: string, column: number, header: string[], rows: OutValue[][]): PlannedChart | null {
+  if (!rows.length) return null;
+  const first = letters(column);
+  const last = letters(column + header.length - 1);
+  const widths = header.map((h, c) => Math.min(40, Math.max(8, h.length + 2, ...rows.map((r) => String(r[c]).length + 2))));
+  const top = rows.length + 3; // below the table, a blank row between
+  const span = Math.max(8, Math.min(16, rows.length + 4));
+  return {
+    name,
+    title,
+    column,
+    header,
+    rows,
+    widths,
+    source: `${first}1:${last}${rows.length + 1}`,
+    from: `${first}${top}`,
+    to: `${letters(column + 9)}${top + span}`,
+  };
+}
+
+const at = <T extends readonly string[]>(columns: T, label: T[number]) => columns.indexOf(label);
+const num = (v: SummaryCell | undefined): number => (typeof v === 'number' ? v : 0);
+
+/** Rekap OPD: the counted OPDs with innovations × Inisiatif / Uji Coba / Penerapan. */
+function opdChart(summary: CitySummary, lang: Lang): PlannedChart | null {
+  const c = (label: (typeof REKAP_COLUMNS)[number]) => at(REKAP_COLUMNS, label);
+  const rows: OutValue[][] = [];
+  for (const r of summary.rekapOpd.rows) {
+    if (r.total) continue;
+    const status = r.cells[c('Status')];
+    if ((status !== 'Siap' && status !== 'Perlu Perbaikan') || num(r.cells[c('Jumlah Inovasi')]) === 0) continue;
+    const label = r.cells[c('Perangkat Daerah')] ?? r.cells[c('Kode OPD')] ?? r.cells[c('Berkas')];
+    rows.push([typeof label === 'string' ? label : String(label ?? ''), num(r.cells[c('Inisiatif')]), num(r.cells[c('Uji Coba')]), num(r.cells[c('Penerapan')])]);
+  }
+  return chartPlan('InovasiPerOPD', TITLES.opd[lang], REKAP_COLUMNS.length + 1, ['Perangkat Daerah', 'Inisiatif', 'Uji Coba', 'Penerapan'], rows);
+}
+
+/**
+ * Program RPJMD: innovations per misi, from the program rows (a program under two misi counts for
+ * both), Penerapan and the rest stacked; every misi with a program, also one without any innovation.
+ */
+function misiChart(summary: CitySummary, lang: Lang): PlannedChart | null {
+  const c = (label: (typeof PROGRAM_COLUMNS)[number]) => at(PROGRAM_COLUMNS, label);
+  const misi = new Map<string, { uraian: string; penerapan: number; lain: number }>();
+  for (const r of summary.programRpjmd.rows) {
+    if (r.total) continue;
+    const codes = String(r.cells[c('Kode Misi')] ?? '').split('; ').filter(Boolean);
+    const texts = String(r.cells[c('Misi')] ?? '').split('; ');
+    const jumlah = num(r.cells[c('Jumlah Inovasi')]);
+    const penerapan = num(r.cells[c('Penerapan')]);
+    codes.forEach((code, i) => {
+      const m = misi.get(code) ?? { uraian: texts[i] ?? '', penerapan: 0, lain: 0 };
+      m.penerapan += penerapan;
+      m.lain += jumlah - penerapan;
+      misi.set(code, m);
+    });
+  }
+  const rows: OutValue[][] = [...misi].map(([code, m]) => [code, m.penerapan, m.lain, m.uraian]);
+  const plan = chartPlan('InovasiPerMisi', TITLES.misi[lang], PROGRAM_COLUMNS.length + 1, ['Misi', 'Penerapan', 'Belum Penerapan', 'Uraian Misi'], rows);
+  // The chart's source leaves the misi's text out: categories are the codes.
+  return plan && { ...plan, source: `${letters(plan.column)}1:${letters(plan.column + 2)}${rows.length + 1}`, widths: plan.widths.map((w, i) => (i === 3 ? 60 : w)) };
+}
+
+/** The summary's sheets as they are written, in spec order. */
+export function planSummary(summary: CitySummary, lang: Lang): SummaryPlan {
+  const charts = new Map<string, PlannedChart | null>([
+    [SUMMARY_SHEET_NAMES[0], opdChart(summary, lang)],
+    [SUMMARY_SHEET_NAMES[2], misiChart(summary, lang)],
+  ]);
+  return { sheets: summarySheets(summary).map((s) => planSheet(s, charts.get(s.name) ?? null)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ownership and names
+
+/** The remembered sheet names (one per output sheet, in order; null where none), from the setting's value. */
+export function storedSheets(value: unknown): (string | null)[] {
+  let list: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      list = JSON.parse(value);
+    } catch {
+      list = null;
+    }
+  }
+  const names = Array.isArray(list) ? list : [];
+  return SUMMARY_SHEET_NAMES.map((_, i) => (typeof names[i] === 'string' && names[i].trim() ? (names[i] as string) : null));
+}
+
+/** Does a header row read back from a sheet start with the tool's header? */
+export function sameSignature(row: readonly unknown[] | undefined, signature: readonly string[]): boolean {
+  if (!row || !signature.length) return false;
+  return signature.every((label, i) => String(row[i] ?? '').trim() === label);
+}
+
+const lower = (s: string) => s.trim().toLowerCase();
+
+/**
+ * Where each output sheet goes. `existing` are the workbook's sheet names; `owned[i]` the name of
+ * the existing sheet of ours for output sheet i (null when there is none). Sheets of ours are all
+ * replaced, so their names are free; a sheet that is not ours keeps its name, and the output then
+ * goes under the sheet of ours it replaces, else the first free `Name (2)`, `Name (3)`…
+ */
+export function chooseTargets(
+  bases: readonly string[],
+  existing: readonly string[],
+  owned: readonly (string | null)[],
+): { targets: string[]; renamed: { from: string; to: string }[] } {
+  const ours = new Set(owned.filter((n): n is string => n !== null).map(lower));
+  const theirs = new Set(existing.map(lower).filter((n) => !ours.has(n)));
+  const chosen = new Set<string>();
+  const free = (name: string) => !theirs.has(lower(name)) && !chosen.has(lower(name));
+  const targets = bases.map((base, i) => {
+    let target = base;
+    if (!free(base)) {
+      const mine = owned[i];
+      if (mine && free(mine)) target = mine;
+      else {
+        let k = 2;
+        while (!free(`${base} (${k})`)) k++;
+        target = `${base} (${k})`;
+      }
+    }
+    chosen.add(lower(target));
+    return target;
+  });
+  const renamed = bases.flatMap((base, i) => (lower(targets[i]) === lower(base) ? [] : [{ from: base, to: targets[i] }]));
+  return { targets, renamed };
+}
+
+/**
+ * Final order of the sheets: each new output sheet takes the place of the sheet of ours it
+ * replaces; one that replaces none goes after the previous output sheet (or before the next one),
+ * else at the end. Returns, per output sheet, its final 0-based position. `before` is the sheet
+ * list before the swap; `removed` the names deleted by it (old output sheets, leftover staging).
+ */
+export function finalPositions(before: readonly string[], owned: readonly (string | null)[], removed: ReadonlySet<string>): number[] {
+  const slotOf = new Map(owned.flatMap((n, i) => (n ? [[lower(n), i] as const] : [])));
+  const order: (string | number)[] = [];
+  for (const name of before) {
+    const i = slotOf.get(lower(name));
+    if (i !== undefined) order.push(i);
+    else if (!removed.has(lower(name))) order.push(name);
+  }
+  for (let i = 0; i < owned.length; i++) {
+    if (order.includes(i)) continue;
+    const prev = order.findIndex((x) => typeof x === 'number' && x === i - 1);
+    const next = order.findIndex((x) => typeof x === 'number' && x > i);
+    if (prev >= 0) order.splice(prev + 1, 0, i);
+    else if (next >= 0) order.splice(next, 0, i);
+    else order.push(i);
+  }
+  return owned.map((_, i) => order.indexOf(i));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queueing (inside the adapter's Excel.run)
+
+export interface QueueOptions {
+  /** ExcelApi 1.9: multi-area fills and the autofilter. */
+  readonly api19: boolean;
+}
+
+/** Queues a whole output sheet into `ws` (a new, very hidden staging sheet), syncing when the budget fills. */
+export async function queueSummarySheet(batcher: SyncBatcher, ws: Excel.Worksheet, sheet: PlannedSheet, options: QueueOptions): Promise<void> {
+  // Layout: widths, frozen header.
+  for (const [c, w] of sheet.widths.entries()) {
+    const l = letters(c);
+    await batcher.reserve(opBytes(`${l}:${l}`, 0) + 200);
+    ws.getRange(`${l}:${l}`).format.columnWidth = w * PT_PER_CHAR;
+  }
+  await batcher.reserve(opBytes(1));
+  ws.freezePanes.freezeRows(1);
+
+  for (const table of sheet.tables) {
+    const last = letters(table.columns.length - 1);
+    const header = [...table.columns];
+    await batcher.reserve(opBytes([header]) * 2 + opBytes([header.map(() => TEXT_FORMAT)]) + 600);
+    const h = ws.getRange(`A${table.headerRow}:${last}${table.headerRow}`);
+    h.numberFormat = [header.map(() => TEXT_FORMAT)];
+    h.values = [header];
+    h.format.font.bold = true;
+    h.format.fill.color = SUMMARY_FILLS.header;
+    const first = table.headerRow + 1;
+    const formats = table.formats;
+    await writeRowBlocks(
+      batcher,
+      table.values,
+      (start, block) => {
+        const range = ws.getRange(`A${first + start}:${last}${first + start + block.length - 1}`);
+        // Formats first: a text cell formatted as text keeps «1.02» and «=…» as written.
+        range.numberFormat = formats.slice(start, start + block.length);
+        range.values = block;
+      },
+      { opsPerBlock: 2, sizeOf: (row, i) => jsonBytes(row) + jsonBytes(formats[i]) + 2 },
+    );
+    for (const r of table.boldRows) {
+      await batcher.reserve(opBytes(`A${r}:${last}${r}`, true) + 200);
+      ws.getRange(`A${r}:${last}${r}`).format.font.bold = true;
+    }
+  }
+
+  for (const [colour, areas] of sheet.fills) {
+    const targets = options.api19 ? addressLists(areas).map((a) => ({ a, f: () => ws.getRanges(a).format.fill })) : areas.map((a) => ({ a, f: () => ws.getRange(a).format.fill }));
+    for (const t of targets) {
+      await batcher.reserve(opBytes(t.a, colour) + 200);
+      t.f().color = colour;
+    }
+  }
+  if (sheet.filter && options.api19) {
+    await batcher.reserve(opBytes(sheet.filter) + 200);
+    ws.autoFilter.apply(ws.getRange(sheet.filter));
+  }
+
+  const chart = sheet.chart;
+  if (chart) {
+    const first = letters(chart.column);
+    const last = letters(chart.column + chart.header.length - 1);
+    const header = [...chart.header];
+    const formats = chart.rows.map((r) => r.map((v) => (typeof v === 'number' ? GENERAL_FORMAT : TEXT_FORMAT)));
+    await batcher.reserve(opBytes([header]) * 2 + opBytes(chart.rows) + opBytes(formats) + 400 * (chart.widths.length + 2));
+    chart.widths.forEach((w, i) => {
+      const l = letters(chart.column + i);
+      ws.getRange(`${l}:${l}`).format.columnWidth = w * PT_PER_CHAR;
+    });
+    const h = ws.getRange(`${first}1:${last}1`);
+    h.numberFormat = [header.map(() => TEXT_FORMAT)];
+    h.values = [header];
+    h.format.font.bold = true;
+    h.format.fill.color = SUMMARY_FILLS.header;
+    const body = ws.getRange(`${first}2:${last}${chart.rows.length + 1}`);
+    body.numberFormat = formats;
+    body.values = chart.rows;
+  }
+}
+
+/** Queues a sheet's chart (ExcelApi 1.1) over the data table queued by `queueSummarySheet`. */
+export async function queueChart(batcher: SyncBatcher, ws: Excel.Worksheet, chart: PlannedChart): Promise<void> {
+  await batcher.reserve(opBytes(chart.source, chart.title, chart.name, chart.from, chart.to) + 2000);
+  const c = ws.charts.add('ColumnStacked', ws.getRange(chart.source), 'Columns');
+  c.name = chart.name;
+  c.title.text = chart.title;
+  c.setPosition(chart.from, chart.to);
+}
