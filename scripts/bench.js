@@ -14,14 +14,25 @@ const fs = require('node:fs');
 const path = require('node:path');
 const ExcelJS = require('exceljs');
 const { COLUMNS } = require('../lib/engine/schema');
+const { defaultReference } = require('../lib/engine/reference/load');
 
 const root = path.join(__dirname, '..');
 const dataDir = path.join(root, 'bench-data');
 const REPS = Number(process.env.BENCH_REPS || 5);
-const OPDS = ['DINKES', 'DIKBUD', 'DUKCAPIL', 'DISHUB', 'DINSOS', 'DLH', 'KOMINFO', 'DPMPTSP', 'BAPPEDA', 'BPKPD', 'DISKAN', 'DISPAR'];
 const WORDS = 'layanan masyarakat digital cepat tepat sasaran data terpadu kota bitung inovasi pelayanan publik warga kelurahan'.split(' ');
 
-function rowValues(i) {
+/** OPDs of the sample reference that are responsible for an RPJMD program, with that program: rows stay consistent (mostly valid data, as real submissions are). */
+function opdPrograms() {
+  const ref = defaultReference();
+  const out = [];
+  for (const opd of ref.opd) {
+    const program = ref.rpjmd.program.find((p) => p.opd.includes(opd.kode) && opd.bidang.includes(p.kode.slice(0, p.kode.lastIndexOf('.'))));
+    if (program) out.push({ opd: opd.nama, program: program.kode, urusan: program.kode.slice(0, program.kode.lastIndexOf('.')) });
+  }
+  return out;
+}
+
+function rowValues(i, target) {
   const text = (n) => Array.from({ length: n }, (_, k) => WORDS[(i + k) % WORDS.length]).join(' ');
   return {
     No: i + 1,
@@ -31,8 +42,8 @@ function rowValues(i) {
     'Nama Inisiator': 'Bidang Pelayanan',
     'Jenis Inovasi': i % 2 ? 'Digital' : 'Non Digital',
     'Bentuk Inovasi': 'Inovasi Pelayanan Publik',
-    'Urusan Pemerintahan': '1.02',
-    'Kode Program RPJMD': '1.02.02',
+    'Urusan Pemerintahan': target.urusan,
+    'Kode Program RPJMD': target.program,
     'Target Tahun Penerapan': i % 3 === 2 ? null : 2027,
     'Tanggal Uji Coba': i % 3 === 0 ? null : new Date(Date.UTC(2024, i % 12, 1 + (i % 27))),
     'Tanggal Penerapan': i % 3 === 2 ? new Date(Date.UTC(2025, i % 12, 1 + (i % 27))) : null,
@@ -59,16 +70,16 @@ function rowValues(i) {
   };
 }
 
-async function writeSubmission(file, opd, rows) {
+async function writeSubmission(file, target, rows) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   const id = wb.addWorksheet('Identitas');
-  for (const r of [['Perangkat Daerah', opd], ['Tahun Pelaporan', 2026], ['Nama Penanggung Jawab', 'Kepala'], ['Tanggal Pengisian', new Date(Date.UTC(2026, 9, 1))]]) id.addRow(r).commit();
+  for (const r of [['Perangkat Daerah', target.opd], ['Tahun Pelaporan', 2026], ['Nama Penanggung Jawab', 'Kepala'], ['Tanggal Pengisian', new Date(Date.UTC(2026, 9, 1))]]) id.addRow(r).commit();
   id.commit();
   const sheet = wb.addWorksheet('Inovasi');
   const labels = COLUMNS.map((c) => c.label);
   sheet.addRow(labels).commit();
   for (let i = 0; i < rows; i++) {
-    const v = rowValues(i);
+    const v = rowValues(i, target);
     const row = sheet.addRow(labels.map((l) => v[l]));
     for (const c of [11, 12]) row.getCell(c).numFmt = 'dd/mm/yyyy';
     row.commit();
@@ -80,11 +91,16 @@ async function writeSubmission(file, opd, rows) {
 async function generate() {
   const many = path.join(dataDir, '60x300');
   const big = path.join(dataDir, '20000');
-  if (fs.existsSync(path.join(many, 'opd-59.xlsx')) && fs.existsSync(path.join(big, 'besar.xlsx'))) return { many, big };
+  const stamp = path.join(dataDir, 'VERSION');
+  const version = '2'; // bump when the generated data change
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === version) return { many, big };
+  fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(many, { recursive: true });
   fs.mkdirSync(big, { recursive: true });
-  for (let i = 0; i < 60; i++) await writeSubmission(path.join(many, `opd-${String(i).padStart(2, '0')}.xlsx`), OPDS[i % OPDS.length], 300);
-  await writeSubmission(path.join(big, 'besar.xlsx'), 'Dinas Kesehatan', 20000);
+  const targets = opdPrograms();
+  for (let i = 0; i < 60; i++) await writeSubmission(path.join(many, `opd-${String(i).padStart(2, '0')}.xlsx`), targets[i % targets.length], 300);
+  await writeSubmission(path.join(big, 'besar.xlsx'), targets.find((t) => t.opd === 'Dinas Kesehatan'), 20000);
+  fs.writeFileSync(stamp, version);
   return { many, big };
 }
 
