@@ -11,8 +11,6 @@ import { referenceId, referenceToJson } from '../engine/reference/load';
 import { ReferenceIndex } from '../engine/reference/index';
 import { referenceToGrid } from '../engine/reference/workbook';
 import { TOOL_NAME, TOOL_VERSION } from '../engine/version';
-import { writeTemplate } from '../node/template';
-import { writeSheetsXlsx } from '../node/xlsxWriter';
 import { ParsedArgs, UsageError, parseArgs } from './args';
 import { BOOLEAN_FLAGS, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Io, VALUE_OPTIONS, common, localToday, writeOut } from './common';
 import { expandPaths, validateFile } from './inputs';
@@ -76,6 +74,8 @@ async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
     if (!Number.isInteger(tahun) || tahun < 2000 || tahun > 2100) throw new UsageError('--tahun harus tahun 2000–2100.');
   }
   const index = ReferenceIndex.of(c.reference);
+  // exceljs (~30 MB resident) is loaded only by the commands that write styled templates.
+  const { writeTemplate } = await import('../node/template');
   if (args.options.all === true) {
     await fs.mkdir(out, { recursive: true });
     for (const opd of c.reference.opd) {
@@ -116,6 +116,7 @@ async function referenceCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (/\.json$/i.test(output)) {
     await writeOut(output, JSON.stringify(referenceToJson(ref), null, 2) + '\n');
   } else if (/\.xlsx$/i.test(output)) {
+    const { writeSheetsXlsx } = await import('../node/xlsxWriter');
     await writeSheetsXlsx(referenceToGrid(ref).map((s) => ({ ...s, header: true })), output);
   } else {
     throw new UsageError('OUT harus berakhiran .json atau .xlsx.');

@@ -8,7 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 import { CitySummary, SummaryCell, SummarySheet, columnWidths, isSummaryDate, summarySheets } from '../engine/consolidate';
-import { CREATOR } from './xlsxWriter';
+import { TOOL_NAME as CREATOR } from '../engine/version';
 import { ByteSink, FillColour, Compressor, STYLE_HEADER, XlsxStreamWriter, XlsxValue, styleId } from './xlsxStream';
 
 /** Fills of status words (Rekap OPD, Info Konsolidasi) and of coverage (Program RPJMD). */

@@ -8,6 +8,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { TOOL_NAME } from '../engine/version';
 import { columnLetter as letters } from '../engine/grid';
 
 export type SheetCell = string | number | boolean | Date | null;
@@ -29,7 +30,7 @@ export interface WriteOptions {
   readonly date?: Date;
 }
 
-export const CREATOR = 'inovasi-daerah';
+export const CREATOR = TOOL_NAME;
 export const DATE_FORMAT = 'dd/mm/yyyy';
 
 
