@@ -19,6 +19,7 @@ const { templateWorkbook } = require('../lib/node/template');
 const { sheetsWorkbook, writeWorkbook } = require('../lib/node/xlsxWriter');
 const { defaultReference } = require('../lib/engine/reference/load');
 const { COLUMNS, IDENTITY } = require('../lib/engine/schema');
+const { columnLetter: letters } = require('../lib/engine/grid');
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic helpers
@@ -88,16 +89,6 @@ function slug(text) {
     .replace(/-+$/g, '');
 }
 
-function letters(col) {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Sentence pools for "Rancang Bangun" (the IID profile asks for at least 300 words)
