@@ -257,7 +257,8 @@ export function parseSubmission(grid: WorkbookGrid, codes: CodeResolver, headerS
   const inovasi = findSheet(grid, SHEET_INOVASI);
   const candidates = [
     ...(inovasi ? [inovasi] : []),
-    ...grid.sheets.filter((s) => s !== inovasi && !TOOL_SHEETS.has(sheetKey(s.name))),
+    // Tool-owned sheets (Temuan, Riwayat, and the hidden `_…` ones) never hold the submission.
+    ...grid.sheets.filter((s) => s !== inovasi && !TOOL_SHEETS.has(sheetKey(s.name)) && !s.name.startsWith('_')),
   ];
   for (const sheet of candidates) {
     const headerRow = findHeaderRow(sheet, headerSearchRows);

@@ -169,3 +169,8 @@ test('a very long enum value gets no hint and costs no time', () => {
   expect(v.findings.map((f) => [f.rule, f.hint])).toEqual([['FMT-02', null], ['FMT-02', null]]);
   expect(Date.now() - t0).toBeLessThan(1000);
 });
+
+test('a tool-owned hidden sheet (`_…`) is never taken for the submission table', () => {
+  const g = buildGrid({ sheetName: '_daftar' });
+  expect(found(validateWorkbook(g, 'x.xlsx', { reference: defaultReference(), today: '2026-11-28' }))).toEqual(['STR-01@null']);
+});
