@@ -10,7 +10,7 @@ import { ParsedArgs, UsageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, writeOut } from './common';
 import { expandPaths, validateFile } from './inputs';
 
-const PRINTED_COLUMNS = ['Kode OPD', 'Perangkat Daerah', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Stempel'] as const;
+const PRINTED_COLUMNS = ['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Stempel'] as const;
 
 const WORDS = {
   id: { written: 'Ringkasan kota ditulis ke', report: 'Laporan JSON ditulis ke' },
@@ -48,7 +48,7 @@ export function formatRekap(rows: readonly (readonly SummaryCell[])[]): string {
   const at = PRINTED_COLUMNS.map((c) => REKAP_COLUMNS.indexOf(c));
   const table = [PRINTED_COLUMNS as readonly string[], ...rows.map((r) => at.map((i) => show(r[i])))];
   const widths = PRINTED_COLUMNS.map((_, c) => Math.max(...table.map((r) => r[c].length)));
-  const numeric = new Set([3, 4, 5]);
+  const numeric = new Set(['Jumlah Inovasi', 'Galat', 'Peringatan'].map((c) => PRINTED_COLUMNS.indexOf(c as never)));
   return (
     table
       .map((r) =>
