@@ -230,14 +230,22 @@ function rowHasContent(row: ReadonlyArray<CellValue> | undefined, columns: Map<C
 
 function readRows(sheet: SheetGrid, headerRow: number, columns: Map<ColumnKey, number>, codes: CodeResolver): SubmissionRow[] {
   const rows: SubmissionRow[] = [];
+  // Absent columns and truly blank cells read the same on every row: share one frozen value each
+  // (a 20,000-row sheet would otherwise hold hundreds of thousands of identical objects).
+  const blank = new Map<number | null, CellRead>();
+  const blankAt = (col: number | null): CellRead => {
+    let cell = blank.get(col);
+    if (!cell) blank.set(col, (cell = Object.freeze({ raw: null, parsed: EMPTY, col })));
+    return cell;
+  };
+  const layout = COLUMNS.map((def) => ({ def, col: columns.get(def.key) ?? null }));
   for (let r = headerRow + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (!rowHasContent(row, columns)) continue;
     const cells = {} as Record<ColumnKey, CellRead>;
-    for (const def of COLUMNS) {
-      const c = columns.get(def.key);
-      const raw = c === undefined ? null : (row?.[c] ?? null);
-      cells[def.key] = { raw, parsed: c === undefined ? EMPTY : parseCell(def, raw, codes), col: c ?? null };
+    for (const { def, col } of layout) {
+      const raw = col === null ? null : (row?.[col] ?? null);
+      cells[def.key] = raw === null ? blankAt(col) : { raw, parsed: parseCell(def, raw, codes), col };
     }
     rows.push({ row: r + 1, cells });
   }
