@@ -13,7 +13,21 @@ export type Parsed<T> =
 
 export const EMPTY = { kind: 'empty' } as const;
 const ok = <T>(value: T): Parsed<T> => ({ kind: 'ok', value });
-const bad = (rule: string): Parsed<never> => ({ kind: 'bad', rule });
+
+// Parse results are values: the few failure kinds and the canonical enumerated values are shared
+// (frozen) rather than allocated again for every cell.
+const failures = new Map<string, Parsed<never>>();
+const bad = (rule: string): Parsed<never> => {
+  let p = failures.get(rule);
+  if (!p) failures.set(rule, (p = Object.freeze({ kind: 'bad', rule }) as Parsed<never>));
+  return p;
+};
+const canonical = new Map<string, Parsed<string>>();
+const okCanonical = (value: string): Parsed<string> => {
+  let p = canonical.get(value);
+  if (!p) canonical.set(value, (p = Object.freeze({ kind: 'ok', value }) as Parsed<string>));
+  return p;
+};
 
 /** Empty: nothing, only whitespace, or only `-`. Error values are never empty. */
 export function isEmptyCell(v: CellValue): boolean {
@@ -75,7 +89,7 @@ export function parseEnum(v: CellValue, options: readonly EnumOption[]): Parsed<
   if (isEmptyCell(v)) return EMPTY;
   if (isErrorCell(v)) return bad('FMT-02');
   const value = optionTable(options).get(normaliseOnce(cellText(v)));
-  return value === undefined ? bad('FMT-02') : ok(value);
+  return value === undefined ? bad('FMT-02') : okCanonical(value);
 }
 
 const GROUPED_DIGITS = /^-?(?:\d{1,3}(?:\.\d{3})+|\d+)$/;
