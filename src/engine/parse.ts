@@ -23,6 +23,7 @@ import {
   Parsed,
   cellText,
   isEmptyCell,
+  okCanonical,
   parseDate,
   parseDays,
   parseEnum,
@@ -146,14 +147,14 @@ export function parseCell(def: Pick<ColumnDef, 'type' | 'options'>, raw: CellVal
       const t = parseText(raw);
       if (t.kind !== 'ok') return t;
       const code = codes.findBidang(t.value);
-      return code ? { kind: 'ok', value: code } : { kind: 'bad', rule: 'FMT-02' };
+      return code ? okCanonical(code) : { kind: 'bad', rule: 'FMT-02' };
     }
     case 'program': {
       const t = parseText(raw);
       // An error value is FMT-02 like in any other text column; text without a code is RPJ-01.
       if (t.kind !== 'ok') return t;
       const code = codes.canonicalProgramCode(t.value);
-      return code ? { kind: 'ok', value: code } : { kind: 'bad', rule: 'RPJ-01' };
+      return code ? okCanonical(code) : { kind: 'bad', rule: 'RPJ-01' };
     }
     case 'email':
     case 'phone':

@@ -23,9 +23,12 @@ const bad = (rule: string): Parsed<never> => {
   return p;
 };
 const canonical = new Map<string, Parsed<string>>();
-const okCanonical = (value: string): Parsed<string> => {
+export const okCanonical = (value: string): Parsed<string> => {
   let p = canonical.get(value);
-  if (!p) canonical.set(value, (p = Object.freeze({ kind: 'ok', value }) as Parsed<string>));
+  if (!p) {
+    p = Object.freeze({ kind: 'ok', value }) as Parsed<string>;
+    if (canonical.size < 100_000) canonical.set(value, p); // codes and dates are few; stay bounded anyway
+  }
   return p;
 };
 
@@ -189,7 +192,7 @@ export function parseDate(v: CellValue): Parsed<string> {
     const serial = typeof v === 'number' ? v : v.serial;
     if (!Number.isFinite(serial) || serial < 1 || serial > MAX_SERIAL) return bad('FMT-03');
     const s = serialToIso(serial);
-    return s ? ok(s) : bad('FMT-03');
+    return s ? okCanonical(s) : bad('FMT-03');
   }
   if (typeof v !== 'string') return bad('FMT-03');
   const t = v.trim().replace(/\s+/g, ' ');
@@ -206,7 +209,7 @@ export function parseDate(v: CellValue): Parsed<string> {
   } else {
     return bad('FMT-03');
   }
-  return validDate(y, m, d) ? ok(iso(y, m, d)) : bad('FMT-03');
+  return validDate(y, m, d) ? okCanonical(iso(y, m, d)) : bad('FMT-03');
 }
 
 const URL_TEXT = /^https?:\/\/(?:[^\s/?#@]+@)?[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.?(?::\d{1,5})?(?:[/?#]\S*)?$/iu;
