@@ -36,7 +36,8 @@ function rowValues(i, target) {
   const text = (n) => Array.from({ length: n }, (_, k) => WORDS[(i + k) % WORDS.length]).join(' ');
   return {
     No: i + 1,
-    'Nama Inovasi': `Inovasi Layanan ${i + 1} ${WORDS[i % WORDS.length]}`,
+    // Each OPD names its own innovations (the same name in two OPDs is KON-01).
+    'Nama Inovasi': `Inovasi Layanan ${i + 1} ${WORDS[i % WORDS.length]} ${target.opd}`,
     'Tahapan Inovasi': ['Inisiatif', 'Uji Coba', 'Penerapan'][i % 3],
     Inisiator: 'OPD',
     'Nama Inisiator': 'Bidang Pelayanan',
@@ -92,7 +93,7 @@ async function generate() {
   const many = path.join(dataDir, '60x300');
   const big = path.join(dataDir, '20000');
   const stamp = path.join(dataDir, 'VERSION');
-  const version = '2'; // bump when the generated data change
+  const version = '3'; // bump when the generated data change
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === version) return { many, big };
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(many, { recursive: true });

@@ -36,7 +36,7 @@
  * only while it holds a status text.
  */
 import { CitySummary, SUMMARY_SHEET_NAMES } from '../engine/consolidate';
-import { SheetGrid, WorkbookGrid } from '../engine/grid';
+import { CellValue, SheetGrid, WorkbookGrid } from '../engine/grid';
 import { Lang } from '../engine/messages';
 import { findSheet } from '../engine/parse';
 import { Opd, Reference } from '../engine/reference/model';
@@ -75,7 +75,7 @@ import {
   temuanRows,
   typedDecisions,
 } from './flags';
-import { GridBuilder, RangeData } from './grid';
+import { GridBuilder, RangeData, patchSheetRows } from './grid';
 import { ExcelHost, FlagSummary, HistoryEvent, OfficeHost, SummaryWriteResult, WorkbookPort } from './port';
 import {
   SUMMARY_SETTING,
@@ -335,6 +335,36 @@ export function createExcelAdapter(excelGlobal?: ExcelHost, office?: OfficeHost,
   async function readSubmission(): Promise<{ grid: WorkbookGrid }> {
     snapshot = await readAll();
     return { grid: { sheets: snapshot.grid.sheets.filter((s) => !internal(s.name)) } };
+  }
+
+  /**
+   * Some rows of one sheet (1-based), in one sync: each run of consecutive rows as the part of the
+   * sheet's used range it covers, converted as `readSubmission` converts. The adapter's last read
+   * is patched with them, so `writeFlags` works from the workbook as it is now.
+   */
+  async function readRows(sheetName: string, rows: readonly number[]): Promise<CellValue[][]> {
+    const wanted = [...new Set(rows)].filter((r) => Number.isInteger(r) && r >= 1).sort((a, b) => a - b);
+    if (!wanted.length) return rows.map(() => []);
+    const read = await run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheetName);
+      const runs: { from: number; to: number }[] = [];
+      for (const r of wanted) {
+        const last = runs[runs.length - 1];
+        if (last && last.to === r - 1) last.to = r;
+        else runs.push({ from: r, to: r });
+      }
+      const used = runs.map((x) => ws.getRange(`${x.from}:${x.to}`).getUsedRangeOrNullObject(true).load(USED_PROPS));
+      await context.sync();
+      const b = new GridBuilder();
+      for (const u of used) if (!u.isNullObject) b.add(u as RangeData);
+      return b.build(sheetName).rows;
+    });
+    const byRow = new Map<number, CellValue[]>(wanted.map((r) => [r - 1, [...(read[r - 1] ?? [])]]));
+    if (snapshot) {
+      const snap = snapshot;
+      snapshot = { ...snap, grid: { sheets: snap.grid.sheets.map((s) => (same(s.name, sheetName) ? patchSheetRows(s, byRow) : s)) } };
+    }
+    return rows.map((r) => [...(byRow.get(r - 1) ?? [])]);
   }
 
   // --- fills ----------------------------------------------------------------------------------
@@ -1043,6 +1073,7 @@ export function createExcelAdapter(excelGlobal?: ExcelHost, office?: OfficeHost,
 
   return {
     readSubmission,
+    readRows,
     writeFlags,
     writeSummary,
     clearFlags,

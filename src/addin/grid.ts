@@ -89,3 +89,20 @@ export function sheetGrid(name: string, visibility: OfficeVisibility, used: Rang
   if (used) b.add(used);
   return b.build(name, visibility);
 }
+
+/**
+ * A sheet with some rows replaced (0-based row → its cells as `GridBuilder` makes them; an empty
+ * array or undefined for an empty row), as a new grid: the rows given are shared, nothing of
+ * `sheet` is changed. Trailing empty rows are dropped, as a fresh read would leave them out.
+ */
+export function patchSheetRows(sheet: SheetGrid, rows: ReadonlyMap<number, readonly CellValue[] | undefined>): SheetGrid {
+  const out = sheet.rows.slice() as (CellValue[] | undefined)[];
+  for (const [r, cells] of rows) {
+    if (cells && cells.some((c) => c !== null && c !== undefined)) out[r] = [...cells];
+    else if (r < out.length) delete out[r];
+  }
+  let n = out.length;
+  while (n > 0 && !out[n - 1]) n--;
+  out.length = n;
+  return { ...sheet, rows: out };
+}

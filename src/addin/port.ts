@@ -4,7 +4,7 @@
  * `WorkbookPort` and the engine never sees Office.js at all.
  */
 import type { CitySummary } from '../engine/consolidate';
-import type { WorkbookGrid } from '../engine/grid';
+import type { CellValue, WorkbookGrid } from '../engine/grid';
 import type { Lang } from '../engine/messages';
 import type { Opd, Reference } from '../engine/reference/model';
 import type { FileValidation } from '../engine/validate';
@@ -55,6 +55,12 @@ export interface WorkbookPort {
    * sheets (`_tanda`, `_daftar`, `Riwayat`) are left out; `Temuan` and `_stempel` are included.
    */
   readSubmission(): Promise<{ grid: WorkbookGrid }>;
+  /**
+   * Just these rows (1-based) of one sheet, in one round trip, converted as `readSubmission` does:
+   * one array per row asked for, in that order (cells from column A, no trailing empties; `[]` for
+   * an empty row). For live validation: the caller patches them into the grid it read before.
+   */
+  readRows(sheet: string, rows: readonly number[]): Promise<CellValue[][]>;
   /**
    * Writes the flags of a validation of the workbook last read: `Status Validasi` per data row,
    * flagged cells coloured (each cell's own fill remembered), notes where ExcelApi 1.18 is

@@ -3,9 +3,11 @@
  * components call these methods and render the published state. Bad user data never throws here;
  * failures become notices in plain words.
  */
+import { gridOf, temuanRows, typedDecisions } from '../addin/flags';
+import { patchSheetRows } from '../addin/grid';
 import type { HistoryEvent, WorkbookPort } from '../addin/port';
 import { auditCsv, withStampFinding } from '../engine/audit';
-import type { WorkbookGrid } from '../engine/grid';
+import type { CellValue, WorkbookGrid } from '../engine/grid';
 import type { Lang } from '../engine/messages';
 import { findSheet } from '../engine/parse';
 import { RULES_VERSION, ruleDef } from '../engine/rules/registry';
@@ -90,6 +92,17 @@ export class PaneController {
   private refreshing: Promise<unknown> | null = null;
   /** A stamp check was asked for while an operation ran: done when it ends. */
   private refreshAfterRun = false;
+  /**
+   * Live validation: the grid of the last validation (as read, then patched with the rows edited
+   * since), its submission sheet and header row, and the flags signature last written; null when
+   * only a full read is right (never validated, a failure, or another operation wrote the workbook).
+   */
+  private live: { grid: WorkbookGrid; sheet: string; headerRow: number; written: string | null } | null = null;
+  /** Rows of the submission sheet edited since the last read; `all`: something else changed. */
+  private pendingRows = new Set<number>();
+  private pendingAll = false;
+  /** The next validation must read everything (the Validasi button). */
+  private fullRequested = false;
 
   constructor(deps: ControllerDeps) {
     this.port = deps.port;
@@ -309,7 +322,14 @@ export class PaneController {
 
   // -- validation -------------------------------------------------------------------------------
 
+  /** Reads the whole workbook, validates and writes the flags. */
   async validate(): Promise<void> {
+    this.fullRequested = true;
+    return this.queueValidation();
+  }
+
+  /** One validation at a time; a request while one runs makes one more afterwards. */
+  private async queueValidation(): Promise<void> {
     if (this.validating) {
       this.revalidateAgain = true;
       return this.validating;
@@ -322,17 +342,55 @@ export class PaneController {
     }
     if (this.revalidateAgain) {
       this.revalidateAgain = false;
-      await this.validate();
+      await this.queueValidation();
     }
   }
 
+  /**
+   * The grid to validate: with live validation and only data rows of the submission sheet edited
+   * since the last read, those rows read and patched into the last grid (a new grid); else a full read.
+   */
+  private async currentGrid(): Promise<{ grid: WorkbookGrid; incremental: boolean }> {
+    const live = this.live;
+    const rows = [...this.pendingRows].sort((a, b) => a - b);
+    const full = this.fullRequested || this.pendingAll || !live || !rows.length || rows[0] <= live.headerRow;
+    this.pendingRows = new Set();
+    this.pendingAll = false;
+    this.fullRequested = false;
+    this.live = null; // until this read has succeeded
+    if (full || !live) return { grid: (await this.port.readSubmission()).grid, incremental: false };
+    const cells = await this.port.readRows(live.sheet, rows);
+    const patch = new Map<number, CellValue[]>(rows.map((r, i) => [r - 1, cells[i] ?? []]));
+    const grid = { sheets: live.grid.sheets.map((s) => (s.name === live.sheet ? patchSheetRows(s, patch) : s)) };
+    return { grid, incremental: true };
+  }
+
+  /**
+   * One validation. Live (rows edited): one sync reads the rows, the engine validates the patched
+   * grid whole (cross-row rules such as LOG-06 stay right), and when the flags would be the same
+   * nothing is written (no Riwayat event either). When they differ, `writeFlags` still rewrites
+   * the flags whole (about 2 syncs and 2 MB for 2,000 rows) and the run is logged in Riwayat.
+   * Decisions typed into `Temuan` are picked up by the next full read (the Validasi button).
+   */
   private async validateOnce(): Promise<void> {
     // Edits from here on (even during the read) are edits made after this validation.
     this.set({ dirty: false });
-    const { grid } = await this.port.readSubmission();
+    const previous = this.live;
+    const { grid, incremental } = await this.currentGrid();
     const reference = this.resolveReference(grid);
     const validation = validateWorkbook(grid, OPEN_WORKBOOK, { reference: reference.reference, today: this.today() });
-    await this.watch(watchedSheets(grid, validation.submission?.table?.sheet ?? null));
+    const table = validation.submission?.table ?? null;
+    const signature = flagsSignature(validation);
+    this.live = table ? { grid, sheet: table.sheet, headerRow: table.headerRow, written: null } : null;
+    await this.watch(watchedSheets(grid, table?.sheet ?? null));
+    if (incremental && previous?.written === signature) {
+      // Nothing the flags show changed: nothing to write (and no Riwayat event: no finding changed).
+      this.live = table ? { grid, sheet: table.sheet, headerRow: table.headerRow, written: signature } : null;
+      const stamp: StampCheck = { status: validation.stamp, info: validation.stampInfo, contentHash: validation.contentHash };
+      this.set({ validation, stamp, reference, identityName: identityName(validation) });
+      await this.reportChangedStamp(stamp);
+      return;
+    }
     // Decisions in Temuan whose finding no longer occurs leave the sheet with the new flags; their
     // trace goes into Riwayat first, so that a failed write cannot lose it.
     const dropped = droppedDecisions(grid, validation);
@@ -341,6 +399,12 @@ export class PaneController {
       await this.port.appendHistory(dropped.map((d) => ({ waktu, ...d })));
     }
     await this.port.writeFlags(validation, this.lang);
+    if (this.live && table) {
+      // The workbook's Temuan is now the one just written (decisions carried over by id).
+      const temuan = gridOf(SHEET_TEMUAN, temuanRows(validation, this.lang, typedDecisions(grid)));
+      const others = grid.sheets.filter((s) => normalise(s.name) !== normalise(SHEET_TEMUAN));
+      this.live = { ...this.live, grid: { sheets: [...others, temuan] }, written: signature };
+    }
     const stats = countFindings(validation.findings);
     await this.history({
       peristiwa: 'validasi',
@@ -378,6 +442,7 @@ export class PaneController {
 
   async clearFlags(): Promise<void> {
     await this.run(async () => {
+      this.forgetLiveGrid();
       await this.port.clearFlags();
       this.set({ validation: null });
       this.announce('validasi.clearDone', {});
@@ -401,6 +466,7 @@ export class PaneController {
 
   async createTemplate(): Promise<void> {
     await this.run(async () => {
+      this.forgetLiveGrid();
       await this.port.createTemplate(this.state.reference.reference);
       this.set({ hasInovasi: true });
       await this.watch([SHEET_INOVASI, SHEET_IDENTITAS]);
@@ -426,7 +492,7 @@ export class PaneController {
     for (const name of sheets) {
       if (have.has(name.toLowerCase())) continue;
       try {
-        this.watched.set(name, await this.port.onRowsChanged(() => this.rowsChanged(), name));
+        this.watched.set(name, await this.port.onRowsChanged((rows) => this.rowsChanged(name, rows), name));
         have.add(name.toLowerCase());
       } catch {
         // Validation works without it; only the stamp's "edited since" check and live validation lose it.
@@ -436,16 +502,25 @@ export class PaneController {
   }
 
   /** An edit of a watched sheet (the port does not report the tool's own `Status Validasi` writes). */
-  private rowsChanged(): void {
+  private rowsChanged(sheet: string, rows: readonly number[]): void {
     this.set({ dirty: true });
-    if (this.state.live) void this.validate();
+    if (!rows.length || !this.live || normalise(sheet) !== normalise(this.live.sheet)) this.pendingAll = true;
+    else for (const r of rows) this.pendingRows.add(r);
+    if (this.state.live) void this.queueValidation();
     // A stamped workbook: is the stamp still valid? (Without a stamp an edit cannot change `none`.)
     else if (this.state.stamp?.info) void this.refreshStampStatus();
   }
 
   setLive(live: boolean): void {
     this.set({ live });
-    if (live && (this.state.dirty || !this.state.validation)) void this.validate();
+    if (live && (this.state.dirty || !this.state.validation)) void this.queueValidation();
+  }
+
+  /** Another operation wrote the workbook: the next validation reads it whole. */
+  private forgetLiveGrid(): void {
+    this.live = null;
+    this.pendingRows = new Set();
+    this.pendingAll = true;
   }
 
   // -- stamp ------------------------------------------------------------------------------------
@@ -495,6 +570,7 @@ export class PaneController {
         diterima: stats.accepted,
         oleh: who,
       };
+      this.forgetLiveGrid();
       await this.port.writeStamp(fields);
       await this.history(
         { peristiwa: 'stempel', oleh: who, rincian: `${fields.contentHash}; galat ${stats.errors}, peringatan ${stats.warnings}, diterima ${stats.accepted}` },
@@ -543,6 +619,7 @@ export class PaneController {
     // A decision typed in Temuan and ignored is superseded by this one (it must not be written back).
     const next = { ...replaceFinding(v, decided), ignoredDecisions: v.ignoredDecisions.filter((d) => d.id !== finding.id) };
     const done = await this.run(async () => {
+      this.forgetLiveGrid();
       await this.port.writeFlags(next, this.lang);
       await this.history({
         peristiwa: mode === 'accept' ? 'diterima' : 'dicabut',
@@ -591,6 +668,7 @@ export class PaneController {
    * before writing starts.
    */
   runConsolidation(files: readonly PickedFile[], run: ConsolidationRun = {}): Promise<ConsolidationResult> {
+    this.forgetLiveGrid(); // the summary is written into this workbook
     return consolidateFiles(files, {
       ...run,
       port: this.port,
@@ -638,6 +716,19 @@ export class PaneController {
 function watchedSheets(grid: WorkbookGrid, tableSheet: string | null = null): string[] {
   const names = [tableSheet ?? findSheet(grid, SHEET_INOVASI)?.name, findSheet(grid, SHEET_IDENTITAS)?.name];
   return names.filter((n): n is string => typeof n === 'string');
+}
+
+/**
+ * What the flags of a validation depend on (findings, data rows, ignored decisions): equal
+ * signatures write the same flags, `Status Validasi` and `Temuan`.
+ */
+function flagsSignature(v: FileValidation): string {
+  const table = v.submission?.table;
+  return JSON.stringify({
+    findings: v.findings,
+    ignored: v.ignoredDecisions,
+    table: table ? { sheet: table.sheet, headerRow: table.headerRow, rows: table.rows.map((r) => r.row), status: table.columns.get('status') ?? null } : null,
+  });
 }
 
 function hasInovasiSheet(grid: WorkbookGrid): boolean {

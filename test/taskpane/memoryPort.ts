@@ -68,6 +68,16 @@ export class MemoryPort implements WorkbookPort {
     return { grid: { sheets: this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, rows: s.rows.map((r) => [...r]) })) } };
   }
 
+  async readRows(sheetName: string, rows: readonly number[]): Promise<CellValue[][]> {
+    this.track('readRows');
+    const sheet = this.sheet(sheetName);
+    return rows.map((r) => {
+      const cells = [...(sheet?.rows[r - 1] ?? [])].map((c) => (c === undefined ? null : c));
+      while (cells.length && (cells[cells.length - 1] === null || cells[cells.length - 1] === undefined)) cells.pop();
+      return cells;
+    });
+  }
+
   async writeFlags(v: FileValidation, lang: Lang): Promise<FlagSummary> {
     this.track('writeFlags');
     void lang;
