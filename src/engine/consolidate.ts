@@ -5,7 +5,7 @@
  */
 import { Finding, Severity } from './findings';
 import { Lang, findingHint, findingMessage } from './messages';
-import { SubmissionRow } from './parse';
+import { SubmissionRow, parsedOf } from './parse';
 import { referenceId } from './reference/load';
 import { ReferenceIndex } from './reference/index';
 import { Opd, Reference } from './reference/model';
@@ -376,7 +376,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
 // Sheets
 
 const okValue = (row: SubmissionRow, key: ColumnKey): string | number | null => {
-  const p = row.cells[key].parsed;
+  const p = parsedOf(row, key);
   return p.kind === 'ok' ? p.value : null;
 };
 

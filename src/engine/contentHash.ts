@@ -4,8 +4,8 @@
  */
 import { createSha256 } from './hash';
 import { CellValue } from './grid';
-import { Submission } from './parse';
-import { COLUMN_KEYS, IDENTITY_KEYS } from './schema';
+import { Submission, parsedOf, rawOf } from './parse';
+import { COLUMN_KEYS, ColumnKey, IDENTITY_KEYS } from './schema';
 import { Parsed, cellText } from './values';
 
 const HASHED_COLUMNS = COLUMN_KEYS.filter((k) => k !== 'no' && k !== 'status');
@@ -22,7 +22,7 @@ export function contentDocument(s: Submission): { identitas: Record<string, unkn
   for (const key of IDENTITY_KEYS) identitas[key] = canonicalValue(s.identity[key].raw, s.identity[key].parsed);
   const rows = (s.table?.rows ?? []).map((row) => {
     const out: Record<string, unknown> = {};
-    for (const key of HASHED_COLUMNS) out[key] = canonicalValue(row.cells[key].raw, row.cells[key].parsed);
+    for (const key of HASHED_COLUMNS) out[key] = canonicalValue(rawOf(row, key), parsedOf(row, key));
     return out;
   });
   return { identitas, rows };
@@ -48,8 +48,8 @@ export function contentHash(s: Submission): string {
   hash.update('{"identitas":' + flatObject(SORTED_IDENTITY, (k) => canonicalValue(identity[k].raw, identity[k].parsed)) + ',"rows":[');
   const rows = s.table?.rows ?? [];
   for (let r = 0; r < rows.length; r++) {
-    const cells = rows[r].cells as Record<string, { raw: CellValue; parsed: Parsed<string | number> }>;
-    hash.update((r ? ',' : '') + flatObject(SORTED_COLUMNS, (k) => canonicalValue(cells[k].raw, cells[k].parsed)));
+    const row = rows[r];
+    hash.update((r ? ',' : '') + flatObject(SORTED_COLUMNS, (k) => canonicalValue(rawOf(row, k as ColumnKey), parsedOf(row, k as ColumnKey))));
   }
   return 'sha256:' + hash.update(']}').hex();
 }

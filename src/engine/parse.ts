@@ -229,26 +229,62 @@ function rowHasContent(row: ReadonlyArray<CellValue> | undefined, columns: Map<C
   return false;
 }
 
+/**
+ * A row's cells are kept as two arrays (values as read, parsed values) in column-definition order;
+ * `cells.nama` and friends are getters on a prototype shared by every row of the table. One object
+ * per cell for 20,000 rows × 32 columns was most of the memory a validation retains.
+ */
+class StoredCells {
+  constructor(
+    readonly $raw: readonly CellValue[],
+    readonly $parsed: readonly Parsed<string | number>[],
+  ) {}
+}
+
+const COLUMN_INDEX = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i])) as Record<ColumnKey, number>;
+
+/** A cell's parsed value without building a `CellRead` (the rules' hot path). */
+export function parsedOf(row: SubmissionRow, key: ColumnKey): Parsed<string | number> {
+  const cells = row.cells as unknown;
+  return cells instanceof StoredCells ? cells.$parsed[COLUMN_INDEX[key]] : row.cells[key].parsed;
+}
+
+/** A cell's value as read, without building a `CellRead`. */
+export function rawOf(row: SubmissionRow, key: ColumnKey): CellValue {
+  const cells = row.cells as unknown;
+  return cells instanceof StoredCells ? cells.$raw[COLUMN_INDEX[key]] : row.cells[key].raw;
+}
+
+function cellsClass(layout: readonly (number | null)[]): new (raw: CellValue[], parsed: Parsed<string | number>[]) => StoredCells {
+  const Cells = class extends StoredCells {};
+  COLUMNS.forEach((def, i) => {
+    const col = layout[i];
+    Object.defineProperty(Cells.prototype, def.key, {
+      get(this: StoredCells): CellRead {
+        return { raw: this.$raw[i], parsed: this.$parsed[i], col };
+      },
+      enumerable: true,
+    });
+  });
+  return Cells;
+}
+
 function readRows(sheet: SheetGrid, headerRow: number, columns: Map<ColumnKey, number>, codes: CodeResolver): SubmissionRow[] {
   const rows: SubmissionRow[] = [];
-  // Absent columns and truly blank cells read the same on every row: share one frozen value each
-  // (a 20,000-row sheet would otherwise hold hundreds of thousands of identical objects).
-  const blank = new Map<number | null, CellRead>();
-  const blankAt = (col: number | null): CellRead => {
-    let cell = blank.get(col);
-    if (!cell) blank.set(col, (cell = Object.freeze({ raw: null, parsed: EMPTY, col })));
-    return cell;
-  };
-  const layout = COLUMNS.map((def) => ({ def, col: columns.get(def.key) ?? null }));
+  const layout = COLUMNS.map((def) => columns.get(def.key) ?? null);
+  const Cells = cellsClass(layout);
   for (let r = headerRow + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (!rowHasContent(row, columns)) continue;
-    const cells = {} as Record<ColumnKey, CellRead>;
-    for (const { def, col } of layout) {
+    const raws = new Array<CellValue>(COLUMNS.length);
+    const parsed = new Array<Parsed<string | number>>(COLUMNS.length);
+    for (let i = 0; i < COLUMNS.length; i++) {
+      const col = layout[i];
       const raw = col === null ? null : (row?.[col] ?? null);
-      cells[def.key] = raw === null ? blankAt(col) : { raw, parsed: parseCell(def, raw, codes), col };
+      raws[i] = raw;
+      parsed[i] = raw === null ? EMPTY : parseCell(COLUMNS[i], raw, codes);
     }
-    rows.push({ row: r + 1, cells });
+    rows.push({ row: r + 1, cells: new Cells(raws, parsed) as unknown as Record<ColumnKey, CellRead> });
   }
   return rows;
 }

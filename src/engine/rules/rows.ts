@@ -4,6 +4,7 @@
  * each rule look only at inputs that parsed.
  */
 import { COLUMNS, ColumnKey, STANDARD_COMPONENTS, Tahapan } from '../schema';
+import { parsedOf } from '../parse';
 import { normalise, nearest } from '../text';
 import { cellText, countWords } from '../values';
 import { Emit, RowContext, RuleContext, nearestHint, rowFinding, rowKeys } from './context';
@@ -11,11 +12,11 @@ import { Emit, RowContext, RuleContext, nearestHint, rowFinding, rowKeys } from 
 type Value = string | number;
 
 function okValue(rc: RowContext, key: ColumnKey): Value | null {
-  const p = rc.row.cells[key].parsed;
+  const p = parsedOf(rc.row, key);
   return p.kind === 'ok' ? p.value : null;
 }
 
-const isEmpty = (rc: RowContext, key: ColumnKey) => rc.row.cells[key].parsed.kind === 'empty';
+const isEmpty = (rc: RowContext, key: ColumnKey) => parsedOf(rc.row, key).kind === 'empty';
 
 /** Columns whose missing value has a dedicated rule instead of FMT-01. */
 const DEDICATED: Partial<Record<ColumnKey, string>> = {
