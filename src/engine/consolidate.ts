@@ -5,7 +5,7 @@
  */
 import { Finding, Severity } from './findings';
 import { Lang, findingHint, findingMessage } from './messages';
-import { SubmissionRow, parsedOf } from './parse';
+import { SubmissionRow, okValueOf } from './parse';
 import { referenceId } from './reference/load';
 import { ReferenceIndex } from './reference/index';
 import { Opd, Reference } from './reference/model';
@@ -375,10 +375,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
 // ---------------------------------------------------------------------------------------------
 // Sheets
 
-const okValue = (row: SubmissionRow, key: ColumnKey): string | number | null => {
-  const p = parsedOf(row, key);
-  return p.kind === 'ok' ? p.value : null;
-};
+const okValue = (row: SubmissionRow, key: ColumnKey): string | number | null => okValueOf(row, key);
 
 const rowsOf = (e: ConsolidatedFile): readonly SubmissionRow[] => e.validation.submission?.table?.rows ?? [];
 

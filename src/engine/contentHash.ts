@@ -4,7 +4,7 @@
  */
 import { createSha256 } from './hash';
 import { CellValue } from './grid';
-import { Submission, parsedOf, rawOf } from './parse';
+import { Submission, SubmissionRow, isEmptyOf, okValueOf, rawOf } from './parse';
 import { COLUMN_KEYS, ColumnKey, IDENTITY_KEYS } from './schema';
 import { Parsed, cellText } from './values';
 
@@ -17,12 +17,19 @@ function canonicalValue(raw: CellValue, parsed: Parsed<string | number>): string
   return null;
 }
 
+/** The same for a row's cell, read without allocating a parse result. */
+function canonicalCell(row: SubmissionRow, key: ColumnKey): string | number | null {
+  const value = okValueOf(row, key);
+  if (value !== null) return value;
+  return isEmptyOf(row, key) ? null : cellText(rawOf(row, key));
+}
+
 export function contentDocument(s: Submission): { identitas: Record<string, unknown>; rows: Record<string, unknown>[] } {
   const identitas: Record<string, unknown> = {};
   for (const key of IDENTITY_KEYS) identitas[key] = canonicalValue(s.identity[key].raw, s.identity[key].parsed);
   const rows = (s.table?.rows ?? []).map((row) => {
     const out: Record<string, unknown> = {};
-    for (const key of HASHED_COLUMNS) out[key] = canonicalValue(rawOf(row, key), parsedOf(row, key));
+    for (const key of HASHED_COLUMNS) out[key] = canonicalCell(row, key);
     return out;
   });
   return { identitas, rows };
@@ -49,7 +56,7 @@ export function contentHash(s: Submission): string {
   const rows = s.table?.rows ?? [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    hash.update((r ? ',' : '') + flatObject(SORTED_COLUMNS, (k) => canonicalValue(rawOf(row, k as ColumnKey), parsedOf(row, k as ColumnKey))));
+    hash.update((r ? ',' : '') + flatObject(SORTED_COLUMNS, (k) => canonicalCell(row, k as ColumnKey)));
   }
   return 'sha256:' + hash.update(']}').hex();
 }

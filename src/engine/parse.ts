@@ -231,37 +231,64 @@ function rowHasContent(row: ReadonlyArray<CellValue> | undefined, columns: Map<C
 
 /**
  * A row's cells are kept as two arrays (values as read, parsed values) in column-definition order;
- * `cells.nama` and friends are getters on a prototype shared by every row of the table. One object
- * per cell for 20,000 rows × 32 columns was most of the memory a validation retains.
+ * `cells.nama` and friends are getters on a prototype shared by every row of the table. A parsed
+ * value that is `ok` is stored as the bare value; empty and failures are shared frozen objects. One
+ * object per cell (and one per parse result) for 20,000 rows × 32 columns was most of the memory a
+ * validation retained.
  */
+type StoredParse = Parsed<string | number> | string | number;
+
 class StoredCells {
   constructor(
     readonly $raw: readonly CellValue[],
-    readonly $parsed: readonly Parsed<string | number>[],
+    readonly $parsed: readonly StoredParse[],
   ) {}
 }
 
+const asParsed = (slot: StoredParse): Parsed<string | number> =>
+  typeof slot === 'object' ? slot : { kind: 'ok', value: slot };
+
 const COLUMN_INDEX = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i])) as Record<ColumnKey, number>;
 
-/** A cell's parsed value without building a `CellRead` (the rules' hot path). */
+function stored(row: SubmissionRow): StoredCells | null {
+  const cells = row.cells as unknown;
+  return cells instanceof StoredCells ? cells : null;
+}
+
+/** A cell's parsed value. */
 export function parsedOf(row: SubmissionRow, key: ColumnKey): Parsed<string | number> {
-  const cells = row.cells as unknown;
-  return cells instanceof StoredCells ? cells.$parsed[COLUMN_INDEX[key]] : row.cells[key].parsed;
+  const cells = stored(row);
+  return cells ? asParsed(cells.$parsed[COLUMN_INDEX[key]]) : row.cells[key].parsed;
 }
 
-/** A cell's value as read, without building a `CellRead`. */
+/** A cell's canonical value when it parsed, else null — without allocating (the rules' hot path). */
+export function okValueOf(row: SubmissionRow, key: ColumnKey): string | number | null {
+  const cells = stored(row);
+  const slot: StoredParse = cells ? cells.$parsed[COLUMN_INDEX[key]] : row.cells[key].parsed;
+  if (typeof slot !== 'object') return slot;
+  return slot.kind === 'ok' ? slot.value : null;
+}
+
+/** Is the cell empty (nothing, spaces or `-`)? Without allocating. */
+export function isEmptyOf(row: SubmissionRow, key: ColumnKey): boolean {
+  const cells = stored(row);
+  const slot: StoredParse = cells ? cells.$parsed[COLUMN_INDEX[key]] : row.cells[key].parsed;
+  return typeof slot === 'object' && slot.kind === 'empty';
+}
+
+/** A cell's value as read. */
 export function rawOf(row: SubmissionRow, key: ColumnKey): CellValue {
-  const cells = row.cells as unknown;
-  return cells instanceof StoredCells ? cells.$raw[COLUMN_INDEX[key]] : row.cells[key].raw;
+  const cells = stored(row);
+  return cells ? cells.$raw[COLUMN_INDEX[key]] : row.cells[key].raw;
 }
 
-function cellsClass(layout: readonly (number | null)[]): new (raw: CellValue[], parsed: Parsed<string | number>[]) => StoredCells {
+function cellsClass(layout: readonly (number | null)[]): new (raw: CellValue[], parsed: StoredParse[]) => StoredCells {
   const Cells = class extends StoredCells {};
   COLUMNS.forEach((def, i) => {
     const col = layout[i];
     Object.defineProperty(Cells.prototype, def.key, {
       get(this: StoredCells): CellRead {
-        return { raw: this.$raw[i], parsed: this.$parsed[i], col };
+        return { raw: this.$raw[i], parsed: asParsed(this.$parsed[i]), col };
       },
       enumerable: true,
     });
@@ -277,12 +304,17 @@ function readRows(sheet: SheetGrid, headerRow: number, columns: Map<ColumnKey, n
     const row = sheet.rows[r];
     if (!rowHasContent(row, columns)) continue;
     const raws = new Array<CellValue>(COLUMNS.length);
-    const parsed = new Array<Parsed<string | number>>(COLUMNS.length);
+    const parsed = new Array<StoredParse>(COLUMNS.length);
     for (let i = 0; i < COLUMNS.length; i++) {
       const col = layout[i];
       const raw = col === null ? null : (row?.[col] ?? null);
       raws[i] = raw;
-      parsed[i] = raw === null ? EMPTY : parseCell(COLUMNS[i], raw, codes);
+      if (raw === null) {
+        parsed[i] = EMPTY;
+      } else {
+        const p = parseCell(COLUMNS[i], raw, codes);
+        parsed[i] = p.kind === 'ok' ? p.value : p;
+      }
     }
     rows.push({ row: r + 1, cells: new Cells(raws, parsed) as unknown as Record<ColumnKey, CellRead> });
   }

@@ -4,7 +4,7 @@
  * each rule look only at inputs that parsed.
  */
 import { COLUMNS, ColumnKey, STANDARD_COMPONENTS, Tahapan } from '../schema';
-import { parsedOf } from '../parse';
+import { isEmptyOf, okValueOf } from '../parse';
 import { normalise, nearest } from '../text';
 import { cellText, countWords } from '../values';
 import { Emit, RowContext, RuleContext, nearestHint, rowFinding, rowKeys } from './context';
@@ -12,11 +12,10 @@ import { Emit, RowContext, RuleContext, nearestHint, rowFinding, rowKeys } from 
 type Value = string | number;
 
 function okValue(rc: RowContext, key: ColumnKey): Value | null {
-  const p = parsedOf(rc.row, key);
-  return p.kind === 'ok' ? p.value : null;
+  return okValueOf(rc.row, key);
 }
 
-const isEmpty = (rc: RowContext, key: ColumnKey) => parsedOf(rc.row, key).kind === 'empty';
+const isEmpty = (rc: RowContext, key: ColumnKey) => isEmptyOf(rc.row, key);
 
 /** Columns whose missing value has a dedicated rule instead of FMT-01. */
 const DEDICATED: Partial<Record<ColumnKey, string>> = {
