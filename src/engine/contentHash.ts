@@ -39,9 +39,17 @@ export function contentDocument(s: Submission): { identitas: Record<string, unkn
 const SORTED_IDENTITY = [...IDENTITY_KEYS].sort();
 const SORTED_COLUMNS = [...HASHED_COLUMNS].sort();
 
-function flatObject(keys: readonly string[], value: (key: string) => string | number | null): string {
-  let out = '{';
-  for (let i = 0; i < keys.length; i++) out += (i ? ',' : '') + JSON.stringify(keys[i]) + ':' + JSON.stringify(value(keys[i]));
+/** `{"k1":` … `,"k2":` …: each key's JSON prefix, written once. */
+const prefixes = (keys: readonly string[]) => keys.map((k, i) => (i ? ',' : '{') + JSON.stringify(k) + ':');
+const IDENTITY_PREFIX = prefixes(SORTED_IDENTITY);
+const COLUMN_PREFIX = prefixes(SORTED_COLUMNS);
+
+/** JSON text of a canonical value (numbers are finite here, so String equals JSON.stringify). */
+const json = (v: string | number | null): string => (typeof v === 'string' ? JSON.stringify(v) : v === null ? 'null' : String(v));
+
+function flatObject(keys: readonly string[], prefix: readonly string[], value: (key: string) => string | number | null): string {
+  let out = '';
+  for (let i = 0; i < keys.length; i++) out += prefix[i] + json(value(keys[i]));
   return out + '}';
 }
 
@@ -52,11 +60,11 @@ function flatObject(keys: readonly string[], value: (key: string) => string | nu
 export function contentHash(s: Submission): string {
   const hash = createSha256();
   const identity = s.identity as Record<string, { raw: CellValue; parsed: Parsed<string | number> }>;
-  hash.update('{"identitas":' + flatObject(SORTED_IDENTITY, (k) => canonicalValue(identity[k].raw, identity[k].parsed)) + ',"rows":[');
+  hash.update('{"identitas":' + flatObject(SORTED_IDENTITY, IDENTITY_PREFIX, (k) => canonicalValue(identity[k].raw, identity[k].parsed)) + ',"rows":[');
   const rows = s.table?.rows ?? [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    hash.update((r ? ',' : '') + flatObject(SORTED_COLUMNS, (k) => canonicalCell(row, k as ColumnKey)));
+    hash.update((r ? ',' : '') + flatObject(SORTED_COLUMNS, COLUMN_PREFIX, (k) => canonicalCell(row, k as ColumnKey)));
   }
   return 'sha256:' + hash.update(']}').hex();
 }

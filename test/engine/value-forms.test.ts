@@ -93,3 +93,15 @@ test('word counting handles letters beyond ASCII and astral characters, and stop
   expect(countWords('a b c d e', 3)).toBe(3);
   expect(countWords('naïve', 10)).toBe(1);
 });
+
+test('the fast "at least n words" check agrees with counting, on every kind of text', () => {
+  const { hasAtLeastWords } = jest.requireActual('../../src/engine/values');
+  const pieces = ['a', 'B', '1', 'é', '日', '𝒜', ' ', '-', ',', '\n', '\u0301', '.', '_'];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let k = 0; k < 3000; k++) {
+    const text = Array.from({ length: Math.floor(next() * 30) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+    for (const min of [0, 1, 2, 3, 5]) expect([text, min, hasAtLeastWords(text, min)]).toEqual([text, min, countWords(text, min) >= min]);
+  }
+  expect(hasAtLeastWords('x'.repeat(100_000), 2)).toBe(false);
+});

@@ -6,7 +6,7 @@
 import { COLUMNS, ColumnKey, STANDARD_COMPONENTS, Tahapan } from '../schema';
 import { isEmptyOf, okValueOf } from '../parse';
 import { normalise, nearest } from '../text';
-import { cellText, countWords } from '../values';
+import { cellText, countWords, hasAtLeastWords } from '../values';
 import { Emit, RowContext, RuleContext, nearestHint, rowFinding, rowKeys } from './context';
 
 type Value = string | number;
@@ -172,7 +172,8 @@ function checkSop(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, emi
   const design = okValue(rc, 'rancangBangun');
   if (tahapan !== null && design !== null) {
     const min = ctx.params.minWords;
-    const n = countWords(String(design), min);
+    const text = String(design);
+    const n = hasAtLeastWords(text, min) ? min : countWords(text, min);
     if (n < min) {
       emit(
         rowFinding(ctx, rc, 'SOP-06', 'rancangBangun', {
