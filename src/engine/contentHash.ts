@@ -44,8 +44,14 @@ const prefixes = (keys: readonly string[]) => keys.map((k, i) => (i ? ',' : '{')
 const IDENTITY_PREFIX = prefixes(SORTED_IDENTITY);
 const COLUMN_PREFIX = prefixes(SORTED_COLUMNS);
 
-/** JSON text of a canonical value (numbers are finite here, so String equals JSON.stringify). */
-const json = (v: string | number | null): string => (typeof v === 'string' ? JSON.stringify(v) : v === null ? 'null' : String(v));
+// Text with nothing to escape is quoted as is (no copy); anything else goes through JSON.stringify.
+// Surrogates take the slow path too, since JSON.stringify escapes lone ones.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON text of a canonical value, exactly as JSON.stringify writes it (numbers are finite here). */
+const json = (v: string | number | null): string =>
+  typeof v === 'string' ? (NEEDS_ESCAPE.test(v) ? JSON.stringify(v) : '"' + v + '"') : v === null ? 'null' : String(v);
 
 function flatObject(keys: readonly string[], prefix: readonly string[], value: (key: string) => string | number | null): string {
   let out = '';

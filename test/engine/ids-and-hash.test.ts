@@ -114,3 +114,9 @@ test('the native SHA-256 the command line installs gives the same ids and hashes
     useSha256(null);
   }
 });
+
+test('the content hash quotes text exactly as JSON.stringify does, escapes and surrogates included', () => {
+  const awkward = ['kutip "ganda"', 'garis\\miring', 'baris\nbaru', 'tab\tdi sini', '\u0001kontrol', '𝒜 astral', 'lone \ud800 surrogate', '\u2028 separator'];
+  const v = validate({ rows: awkward.map((t, i) => validRow({ 'Nama Inovasi': `Inovasi ${i} ${t}`, Manfaat: t })) });
+  expect(v.contentHash).toBe('sha256:' + createHash('sha256').update(canonicalJson(contentDocument(v.submission!)), 'utf8').digest('hex'));
+});
