@@ -5,7 +5,7 @@
  */
 import { Finding, Severity } from './findings';
 import { Lang, findingHint, findingMessage } from './messages';
-import { SubmissionRow, okValueOf } from './parse';
+import { SubmissionRow, isEmptyOf, okValueOf, rawOf } from './parse';
 import { referenceId } from './reference/load';
 import { ReferenceIndex } from './reference/index';
 import { Opd, Reference } from './reference/model';
@@ -475,11 +475,10 @@ function silentRow(no: number, opd: Opd): SummaryCell[] {
 
 /** A cell's canonical value: the parsed value (dates as dates), else its trimmed text, else null. */
 function canonicalCell(def: ColumnDef, row: SubmissionRow): SummaryCell {
-  const cell = row.cells[def.key];
-  const p = cell.parsed;
-  if (p.kind === 'ok') return def.type === 'date' ? summaryDate(String(p.value)) : p.value;
-  if (p.kind === 'empty') return null;
-  return cellText(cell.raw) || null;
+  const value = okValueOf(row, def.key);
+  if (value !== null) return def.type === 'date' ? summaryDate(String(value)) : value;
+  if (isEmptyOf(row, def.key)) return null;
+  return cellText(rawOf(row, def.key)) || null;
 }
 
 function buildDaftar(ordered: readonly ConsolidatedFile[]): SummaryTable {

@@ -4,7 +4,7 @@
  * each rule look only at inputs that parsed.
  */
 import { COLUMNS, ColumnKey, STANDARD_COMPONENTS, Tahapan } from '../schema';
-import { isEmptyOf, okValueOf } from '../parse';
+import { isEmptyOf, okValueOf, parsedOf, rawOf } from '../parse';
 import { normalise, nearest } from '../text';
 import { cellText, countWords, hasAtLeastWords } from '../values';
 import { Emit, RowContext, RuleContext, nearestHint, rowFinding, rowKeys } from './context';
@@ -43,9 +43,10 @@ function checkValues(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, 
   const columns = ctx.submission.table!.columns;
   for (const def of COLUMNS) {
     if (def.key === 'status') continue;
-    const cell = rc.row.cells[def.key];
-    const p = cell.parsed;
-    if (p.kind === 'empty') {
+    // Most cells parse: read the bare value first and build nothing for them (hot path).
+    const value = okValueOf(rc.row, def.key);
+    const p = value === null ? parsedOf(rc.row, def.key) : null;
+    if (p?.kind === 'empty') {
       // An absent required column is STR-02 once; no per-row finding for it.
       if (!columns.has(def.key)) continue;
       const needed = requiredNow(def.required, tahapan);
@@ -59,8 +60,8 @@ function checkValues(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, 
       }
       continue;
     }
-    if (p.kind === 'bad') {
-      const text = cellText(cell.raw);
+    if (p?.kind === 'bad') {
+      const text = cellText(rawOf(rc.row, def.key));
       if (p.rule === 'RPJ-01') {
         emit(rpj01(ctx, rc, text));
         continue;
@@ -78,7 +79,7 @@ function checkValues(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, 
       continue;
     }
     if (def.key === 'nama') {
-      const length = [...String(p.value)].length;
+      const length = [...String(value)].length;
       if (length < ctx.params.namaMin || length > ctx.params.namaMax) {
         emit(rowFinding(ctx, rc, 'FMT-06', 'nama', { params: { min: ctx.params.namaMin, max: ctx.params.namaMax, n: length } }));
       }
