@@ -49,6 +49,28 @@ async function httpsOptions() {
   }
 }
 
+// Shared with the browser test's fake-host bundle (test/e2e/run-e2e.js).
+const typescriptResolve = {
+  extensions: ['.ts', '.tsx', '.js', '.json'],
+  // Sources may import './x.js' meaning './x.ts' (TypeScript's node16 style).
+  extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+};
+
+const typescriptRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: 'ts-loader',
+    options: {
+      configFile: path.resolve(__dirname, 'tsconfig.json'),
+      transpileOnly: true,
+      // tsconfig.json targets Node (CommonJS); the bundle needs ES modules so that webpack can
+      // tree-shake Fluent UI and split `import()` into lazy chunks.
+      compilerOptions: { module: 'esnext', moduleResolution: 'bundler' },
+    },
+  },
+};
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -67,29 +89,8 @@ module.exports = async (env = {}, argv = {}) => {
       chunkFilename: dev ? '[name].js' : '[name].[contenthash].js',
       clean: true,
     },
-    resolve: {
-      extensions: ['.ts', '.tsx', '.js', '.json'],
-      // Sources may import './x.js' meaning './x.ts' (TypeScript's node16 style).
-      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              configFile: path.resolve(__dirname, 'tsconfig.json'),
-              transpileOnly: true,
-              // tsconfig.json targets Node (CommonJS); the bundle needs ES modules so that webpack
-              // can tree-shake Fluent UI and split `import()` into lazy chunks.
-              compilerOptions: { module: 'esnext', moduleResolution: 'bundler' },
-            },
-          },
-        },
-      ],
-    },
+    resolve: typescriptResolve,
+    module: { rules: [typescriptRule] },
     optimization: {
       splitChunks: {
         chunks: 'all',
@@ -146,4 +147,6 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.urlDev = urlDev;
+module.exports.typescriptResolve = typescriptResolve;
+module.exports.typescriptRule = typescriptRule;
 module.exports.urlProd = urlProd;

@@ -297,23 +297,8 @@ function compoundFile(streamNames) {
   return file;
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 as zip stores it; zlib's native one when this Node has it (20.15+). */
-function crc32(bytes, previous = 0) {
-  if (typeof zlib.crc32 === 'function') return zlib.crc32(bytes, previous);
-  let c = (previous ^ 0xffffffff) >>> 0;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+/** CRC-32 as zip stores it (Node's zlib has it from 20.15, the engines floor in package.json). */
+const crc32 = (bytes, previous = 0) => zlib.crc32(bytes, previous);
 
 module.exports = { generateBadFiles, largeSheetXlsx };
 

@@ -1,5 +1,5 @@
 /** Human-readable output of the command line: a summary line per file, then its findings as a table. */
-import { Lang, message } from '../engine/messages';
+import { Lang } from '../engine/messages';
 import { ReportFile, ValidationReport } from '../engine/report';
 
 const WORDS = {
@@ -51,4 +51,3 @@ export function formatText(report: ValidationReport, lang: Lang): string {
   return lines.join('\n') + '\n';
 }
 
-export { message };

@@ -3,7 +3,7 @@
  * data rows, map labels to keys, and parse each cell into its canonical value. Structural findings
  * (STR-01 … STR-04) are made here because only the parser sees the header.
  */
-import { CellValue, SheetGrid, WorkbookGrid, a1, cellAt } from './grid';
+import { CellValue, SheetGrid, WorkbookGrid, cellAt } from './grid';
 import {
   COLUMNS,
   ColumnDef,
@@ -353,4 +353,3 @@ export function parseSubmission(grid: WorkbookGrid, codes: CodeResolver, headerS
   };
 }
 
-export { a1 };

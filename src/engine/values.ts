@@ -247,10 +247,6 @@ export function isPhone(text: string): boolean {
   return digits >= 9 && digits <= 15;
 }
 
-/** The number's shortest decimal text, as a code column reads it (`1.2` → `1.2`, later padded). */
-export function codeText(v: CellValue): string {
-  return cellText(v);
-}
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 

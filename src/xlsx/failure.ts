@@ -1,14 +1,16 @@
 /** Why a file could not be read as a workbook (spec: consolidation.md, KON-03). */
-export type ReadFailureCause =
-  | 'legacyXls'
-  | 'encrypted'
-  | 'notXlsx'
-  | 'corrupt'
-  | 'noWorksheet'
-  | 'tooLarge'
-  | 'expandsTooLarge'
-  | 'tooManyCells'
-  | 'empty';
+export const READ_FAILURE_CAUSES = [
+  'legacyXls',
+  'encrypted',
+  'notXlsx',
+  'corrupt',
+  'noWorksheet',
+  'tooLarge',
+  'expandsTooLarge',
+  'tooManyCells',
+  'empty',
+] as const;
+export type ReadFailureCause = (typeof READ_FAILURE_CAUSES)[number];
 
 /**
  * `detail` is short and language-neutral: a file kind (`PDF`, `CSV/teks`, `DOCX`…), sizes

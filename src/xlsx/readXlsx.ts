@@ -28,7 +28,7 @@ import { CellBudget, parseWorksheet, type SheetContext, type SheetRows } from '.
 import { ExpansionBudget, inflateEntry, readZipDirectory, type ZipDirectory } from './zip';
 
 export type { ReadFailure, ReadFailureCause } from './failure';
-export { formatSize } from './failure';
+export { READ_FAILURE_CAUSES, formatSize } from './failure';
 export { classifyBytes } from './sniff';
 
 export interface ReadSuccess {

@@ -464,6 +464,7 @@ function fail(message) {
 /** Bundles the fake host for the browser with a small webpack config; resolves to the JS text. */
 function bundleFakeHost() {
   const webpack = require('webpack');
+  const webpackConfig = require(path.join(ROOT, 'webpack.config.js'));
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'inovasi-e2e-bundle-'));
   const config = {
     mode: 'development',
@@ -472,26 +473,9 @@ function bundleFakeHost() {
     context: ROOT,
     entry: { 'fake-host': FAKE_HOST_ENTRY },
     output: { path: outDir, filename: '[name].js' },
-    resolve: {
-      extensions: ['.ts', '.tsx', '.js', '.json'],
-      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              configFile: path.join(ROOT, 'tsconfig.json'),
-              transpileOnly: true,
-              compilerOptions: { module: 'esnext', moduleResolution: 'bundler' },
-            },
-          },
-        },
-      ],
-    },
+    // The same TypeScript handling as the production bundle.
+    resolve: webpackConfig.typescriptResolve,
+    module: { rules: [webpackConfig.typescriptRule] },
     optimization: { splitChunks: false },
     performance: { hints: false },
     infrastructureLogging: { level: 'error' },

@@ -6,7 +6,7 @@ import { validateBytes } from '../../src/cli/inputs';
 import { findingMessage } from '../../src/engine/messages';
 import { defaultReference } from '../../src/engine/reference/load';
 import { buildReport } from '../../src/engine/report';
-import { readXlsxUnguarded, type ReadFailureCause } from '../../src/xlsx/readXlsx';
+import { READ_FAILURE_CAUSES, readXlsxUnguarded, type ReadFailureCause } from '../../src/xlsx/readXlsx';
 
 export const MAX_MS_PER_INPUT = 5000;
 
@@ -15,17 +15,7 @@ const OPTIONS = { reference: defaultReference(), today: '2026-11-28' };
 const MAX_MESSAGE_CHARS = 260;
 const UNPRINTABLE = /[\p{Cc}\p{Cs}\uFFFD]/u;
 
-const CAUSES: readonly ReadFailureCause[] = [
-  'legacyXls',
-  'encrypted',
-  'notXlsx',
-  'corrupt',
-  'noWorksheet',
-  'tooLarge',
-  'expandsTooLarge',
-  'tooManyCells',
-  'empty',
-];
+const CAUSES: readonly ReadFailureCause[] = READ_FAILURE_CAUSES;
 
 export interface Outcome {
   /** `report` (the workbook was read and validated) or the KON-03 cause. */

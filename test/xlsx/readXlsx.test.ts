@@ -16,6 +16,7 @@ import {
   readXlsx,
   type ReadFailure,
   type ReadFailureCause,
+  READ_FAILURE_CAUSES,
 } from '../../src/xlsx/readXlsx';
 import { isDateFormatCode } from '../../src/xlsx/styles';
 
@@ -593,17 +594,7 @@ describe('date format detection', () => {
 
 describe('describeCause', () => {
   it('names every cause in Indonesian and English', () => {
-    const causes: ReadFailureCause[] = [
-      'legacyXls',
-      'encrypted',
-      'notXlsx',
-      'corrupt',
-      'noWorksheet',
-      'tooLarge',
-      'expandsTooLarge',
-      'tooManyCells',
-      'empty',
-    ];
+    const causes: readonly ReadFailureCause[] = READ_FAILURE_CAUSES;
     for (const cause of causes) {
       const id = describeCause(cause, 'id');
       const en = describeCause(cause, 'en');

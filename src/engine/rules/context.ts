@@ -125,7 +125,7 @@ export function rowKeys(rows: readonly SubmissionRow[]): string[] {
   const counts = new Map<string, number>();
   return rows.map((r) => {
     const name = normalise(cellText(r.cells.nama.raw));
-    if (!name || cellText(r.cells.nama.raw) === '-') return `row:${r.row}`;
+    if (!name) return `row:${r.row}`; // empty, spaces or `-` normalise to nothing
     const k = (counts.get(name) ?? 0) + 1;
     counts.set(name, k);
     return `${name}#${k}`;
