@@ -11,9 +11,9 @@ import { ReferenceIndex } from './reference/index';
 import { Opd, Reference } from './reference/model';
 import { ValidationReport, buildReport } from './report';
 import { RULES_VERSION } from './rules/registry';
-import { RuleContext, identityFinding, rowFinding, rowKeys, sheetFinding } from './rules/context';
+import { RuleContext, identityFinding, normalisedNames, rowFinding, rowKeys, sheetFinding } from './rules/context';
 import { COLUMNS, ColumnDef, ColumnKey } from './schema';
-import { normalise } from './text';
+import { codePointLength, normalise } from './text';
 import { stampFinding } from './rules/stamp';
 import { FileValidation, StampStatus, applySeverity, countFindings, identify, sortFindings } from './validate';
 import { cellText } from './values';
@@ -251,7 +251,7 @@ function checkYears(counted: Work[], reference: Reference, today: string): void 
 function validName(row: SubmissionRow, reference: Reference): string | null {
   const p = row.cells.nama.parsed;
   if (p.kind !== 'ok') return null;
-  const length = [...String(p.value)].length;
+  const length = codePointLength(String(p.value));
   // As LOG-06: a name that fails FMT-06 gets no further finding.
   return length >= reference.parameter.namaMin && length <= reference.parameter.namaMax ? String(p.value) : null;
 }
@@ -273,10 +273,11 @@ function checkNames(counted: Work[], reference: Reference, today: string): void 
   for (const w of counted) {
     const rows = w.v.submission?.table?.rows ?? [];
     const keys = rowKeys(rows);
+    const names = normalisedNames(rows);
     rows.forEach((row, i) => {
       const nama = validName(row, reference);
       if (nama === null) return;
-      const key = normalise(nama);
+      const key = names[i];
       const entry = { w, row, rowKey: keys[i], nama };
       const g = groups.get(key);
       if (g) g.push(entry);

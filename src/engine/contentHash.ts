@@ -45,13 +45,19 @@ const IDENTITY_PREFIX = prefixes(SORTED_IDENTITY);
 const COLUMN_PREFIX = prefixes(SORTED_COLUMNS);
 
 // Text with nothing to escape is quoted as is (no copy); anything else goes through JSON.stringify.
-// Surrogates take the slow path too, since JSON.stringify escapes lone ones.
+// An anchored negated class scans about twice as fast as searching for the first escapable
+// character; lone surrogates (which JSON.stringify escapes) are ruled out by isWellFormed where the
+// host has it (ES2024; constant time on Latin-1 text), else by a second scan.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+const PLAIN = /^[^"\\\u0000-\u001f]*$/;
+const HAS_SURROGATE = /[\ud800-\udfff]/;
+type WellFormed = (this: string) => boolean;
+const isWellFormed = (String.prototype as { isWellFormed?: WellFormed }).isWellFormed;
+const wellFormed: (s: string) => boolean = isWellFormed ? (s) => isWellFormed.call(s) : (s) => !HAS_SURROGATE.test(s);
 
 /** JSON text of a canonical value, exactly as JSON.stringify writes it (numbers are finite here). */
 const json = (v: string | number | null): string =>
-  typeof v === 'string' ? (NEEDS_ESCAPE.test(v) ? JSON.stringify(v) : '"' + v + '"') : v === null ? 'null' : String(v);
+  typeof v === 'string' ? (PLAIN.test(v) && wellFormed(v) ? '"' + v + '"' : JSON.stringify(v)) : v === null ? 'null' : String(v);
 
 function flatObject(keys: readonly string[], prefix: readonly string[], value: (key: string) => string | number | null): string {
   let out = '';

@@ -236,7 +236,7 @@ function rowHasContent(row: ReadonlyArray<CellValue> | undefined, columns: Map<C
  * object per cell (and one per parse result) for 20,000 rows × 32 columns was most of the memory a
  * validation retained.
  */
-type StoredParse = Parsed<string | number> | string | number;
+export type StoredParse = Parsed<string | number> | string | number;
 
 class StoredCells {
   constructor(
@@ -274,6 +274,15 @@ export function isEmptyOf(row: SubmissionRow, key: ColumnKey): boolean {
   const cells = stored(row);
   const slot: StoredParse = cells ? cells.$parsed[COLUMN_INDEX[key]] : row.cells[key].parsed;
   return typeof slot === 'object' && slot.kind === 'empty';
+}
+
+/**
+ * The row's parsed values in column-definition order (`COLUMNS`), for a loop over every column:
+ * a bare string or number is a value that parsed; an object is empty, a failure, or (rows built by
+ * hand) an `ok` result. Null for rows not made by the parser; use `parsedOf` then.
+ */
+export function parsedSlotsOf(row: SubmissionRow): readonly StoredParse[] | null {
+  return stored(row)?.$parsed ?? null;
 }
 
 /** A cell's value as read. */

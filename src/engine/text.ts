@@ -4,10 +4,35 @@
  * `_`, `/` and `.` become one space; trim; then drop trailing `:` / `*` while present.
  */
 export function normalise(text: string): string {
-  let s = text.normalize('NFKC').toLowerCase();
-  s = s.replace(/[\s\u00a0\u2007\u202f\-_/.]+/gu, ' ').trim();
+  // ASCII is its own NFKC form, and a single space between other characters is already what the
+  // separator rule makes: most names and enumerated texts skip both steps (same result, tested).
+  let s = ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
+  if (SEPARATOR_TO_REWRITE.test(s)) s = s.replace(SEPARATOR_RUN, ' ');
+  s = s.trim();
   while (s.endsWith(':') || s.endsWith('*')) s = s.slice(0, -1).trim();
   return s;
+}
+
+// eslint-disable-next-line no-control-regex -- the whole ASCII range
+const ASCII = /^[\u0000-\u007f]*$/;
+const SEPARATOR_RUN = /[\s\u00a0\u2007\u202f\-_/.]+/gu;
+/** A separator other than a lone plain space: two in a row, or any other kind. */
+const SEPARATOR_TO_REWRITE = /[\s\u00a0\u2007\u202f\-_/.]{2}|[^\S ]|[\u2007\u202f\-_/.]/u;
+
+/** Length in Unicode code points (what a person counts as characters), without building an array. */
+export function codePointLength(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
 /** Levenshtein distance, for "nearest allowed value" hints. */

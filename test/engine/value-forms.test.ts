@@ -1,6 +1,6 @@
 import { dateCell, errorCell } from '../../src/engine/grid';
 import { countWords, isEmail, isEmptyCell, parseDate, parseDays, parseInteger, parseMoney, parseUrl, parseYear } from '../../src/engine/values';
-import { normalise } from '../../src/engine/text';
+import { codePointLength, normalise } from '../../src/engine/text';
 
 const ok = (value: unknown) => ({ kind: 'ok', value });
 const bad = (rule: string) => ({ kind: 'bad', rule });
@@ -12,6 +12,31 @@ test('normalisation of the spec', () => {
   expect(normalise('SP Biaya/Tarif (Rp)')).toBe('sp biaya tarif (rp)');
   expect(normalise('No.\u00a0HP :*')).toBe('no hp');
   expect(normalise('ＯＰＤ')).toBe('opd'); // NFKC folds full-width letters
+});
+
+test('the fast paths of normalisation give what the spec\'s steps give, on every kind of text', () => {
+  // The spec's steps, written plainly: the reference the shortcuts (ASCII, no separator to rewrite) must match.
+  const bySpec = (text: string) => {
+    let s = text.normalize('NFKC').toLowerCase().replace(/[\s\u00a0\u2007\u202f\-_/.]+/gu, ' ').trim();
+    while (s.endsWith(':') || s.endsWith('*')) s = s.slice(0, -1).trim();
+    return s;
+  };
+  const pieces = ['a', 'B', '1', ' ', '  ', '\t', '\n', '-', '_', '/', '.', ':', '*', '\u00a0', '\u2007', '\u202f', '\u3000', 'Ｏ', 'ﬁ', 'é', 'e\u0301', '𝒜', 'İ'];
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let k = 0; k < 5000; k++) {
+    const text = Array.from({ length: Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+    expect([text, normalise(text)]).toEqual([text, bySpec(text)]);
+  }
+});
+
+test('code point length counts astral characters once and lone surrogates as one each', () => {
+  expect(codePointLength('')).toBe(0);
+  expect(codePointLength('abc')).toBe(3);
+  expect(codePointLength('𝒜b𝒞')).toBe(3);
+  expect(codePointLength('\ud800x\udc00')).toBe(3);
+  expect(codePointLength('x\ud835')).toBe(2);
+  for (const s of ['Inovasi 𝒜', '\udc00\ud800', 'é\u0301']) expect(codePointLength(s)).toBe([...s].length);
 });
 
 test('empty: nothing, whitespace, "-"; an error value is never empty', () => {

@@ -1,7 +1,7 @@
 /** What every check receives, and how a check turns a cause into a located finding. */
 import { Finding, Hint, MessageParams, Severity } from '../findings';
 import { CellValue, a1 } from '../grid';
-import { SubmissionRow, Submission } from '../parse';
+import { SubmissionRow, Submission, rawOf } from '../parse';
 import { Opd, Parameters } from '../reference/model';
 import { ReferenceIndex } from '../reference/index';
 import { COLUMN_BY_KEY, ColumnKey, IDENTITY, IdentityKey, SHEET_IDENTITAS } from '../schema';
@@ -120,16 +120,37 @@ export function sheetFinding(
   );
 }
 
+// Row names and keys are needed by the row rules, the finding ids and KON-01 alike: each table's
+// are computed once (the rows array is never changed after parsing).
+const namesOfRows = new WeakMap<readonly SubmissionRow[], readonly string[]>();
+const keysOfRows = new WeakMap<readonly SubmissionRow[], readonly string[]>();
+
+/** Each row's `nama` after normalisation, in sheet order ('' when empty, spaces or `-`). */
+export function normalisedNames(rows: readonly SubmissionRow[]): readonly string[] {
+  let names = namesOfRows.get(rows);
+  if (!names) {
+    names = rows.map((r) => normalise(cellText(rawOf(r, 'nama'))));
+    namesOfRows.set(rows, names);
+  }
+  return names;
+}
+
 /** Row keys (`nama#k`, or `row:n` when nama is empty), in sheet order. */
-export function rowKeys(rows: readonly SubmissionRow[]): string[] {
-  const counts = new Map<string, number>();
-  return rows.map((r) => {
-    const name = normalise(cellText(r.cells.nama.raw));
-    if (!name) return `row:${r.row}`; // empty, spaces or `-` normalise to nothing
-    const k = (counts.get(name) ?? 0) + 1;
-    counts.set(name, k);
-    return `${name}#${k}`;
-  });
+export function rowKeys(rows: readonly SubmissionRow[]): readonly string[] {
+  let keys = keysOfRows.get(rows);
+  if (!keys) {
+    const counts = new Map<string, number>();
+    const names = normalisedNames(rows);
+    keys = rows.map((r, i) => {
+      const name = names[i];
+      if (!name) return `row:${r.row}`; // empty, spaces or `-` normalise to nothing
+      const k = (counts.get(name) ?? 0) + 1;
+      counts.set(name, k);
+      return `${name}#${k}`;
+    });
+    keysOfRows.set(rows, keys);
+  }
+  return keys;
 }
 
 export const nearestHint = (value: string | null): Hint | null => (value === null ? null : { key: 'nearest', params: { nilai: value } });

@@ -4,10 +4,10 @@
  * each rule look only at inputs that parsed.
  */
 import { COLUMNS, ColumnKey, STANDARD_COMPONENTS, Tahapan } from '../schema';
-import { isEmptyOf, okValueOf, parsedOf, rawOf } from '../parse';
-import { normalise, nearest } from '../text';
+import { isEmptyOf, okValueOf, parsedOf, parsedSlotsOf, rawOf } from '../parse';
+import { codePointLength, nearest } from '../text';
 import { cellText, countWords, hasAtLeastWords } from '../values';
-import { Emit, RowContext, RuleContext, nearestHint, rowFinding, rowKeys } from './context';
+import { Emit, RowContext, RuleContext, nearestHint, normalisedNames, rowFinding, rowKeys } from './context';
 
 type Value = string | number;
 
@@ -41,12 +41,14 @@ function requiredNow(required: string, tahapan: Tahapan | null): boolean | null 
 
 function checkValues(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, emit: Emit): void {
   const columns = ctx.submission.table!.columns;
-  for (const def of COLUMNS) {
-    if (def.key === 'status') continue;
-    // Most cells parse: read the bare value first and build nothing for them (hot path).
-    const value = okValueOf(rc.row, def.key);
-    const p = value === null ? parsedOf(rc.row, def.key) : null;
-    if (p?.kind === 'empty') {
+  const slots = parsedSlotsOf(rc.row);
+  for (let i = 0; i < COLUMNS.length; i++) {
+    const def = COLUMNS[i];
+    // Most cells parse: a bare stored value needs no check here (FMT-06 is checked with LOG-06).
+    const slot = slots ? slots[i] : parsedOf(rc.row, def.key);
+    if (typeof slot !== 'object' || def.key === 'status') continue;
+    const p = slot;
+    if (p.kind === 'empty') {
       // An absent required column is STR-02 once; no per-row finding for it.
       if (!columns.has(def.key)) continue;
       const needed = requiredNow(def.required, tahapan);
@@ -60,7 +62,7 @@ function checkValues(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, 
       }
       continue;
     }
-    if (p?.kind === 'bad') {
+    if (p.kind === 'bad') {
       const text = cellText(rawOf(rc.row, def.key));
       if (p.rule === 'RPJ-01') {
         emit(rpj01(ctx, rc, text));
@@ -76,15 +78,22 @@ function checkValues(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, 
         hint = nearestHint(nearest(text, candidates));
       }
       emit(rowFinding(ctx, rc, p.rule, def.key, { params: { nilai: text, kolom: def.label }, hint }));
-      continue;
-    }
-    if (def.key === 'nama') {
-      const length = [...String(value)].length;
-      if (length < ctx.params.namaMin || length > ctx.params.namaMax) {
-        emit(rowFinding(ctx, rc, 'FMT-06', 'nama', { params: { min: ctx.params.namaMin, max: ctx.params.namaMax, n: length } }));
-      }
     }
   }
+}
+
+/** FMT-06, then LOG-06: names are compared only when their length is valid. */
+function checkName(ctx: RuleContext, rc: RowContext, normalisedName: string, firstRowOfName: Map<string, number>, emit: Emit): void {
+  const nama = okValue(rc, 'nama');
+  if (nama === null) return;
+  const length = codePointLength(String(nama));
+  if (length < ctx.params.namaMin || length > ctx.params.namaMax) {
+    emit(rowFinding(ctx, rc, 'FMT-06', 'nama', { params: { min: ctx.params.namaMin, max: ctx.params.namaMax, n: length } }));
+    return;
+  }
+  const first = firstRowOfName.get(normalisedName);
+  if (first === undefined) firstRowOfName.set(normalisedName, rc.row.row);
+  else emit(rowFinding(ctx, rc, 'LOG-06', 'nama', { params: { baris: first }, hint: { key: 'sameRow', params: { baris: first } } }));
 }
 
 function rpj01(ctx: RuleContext, rc: RowContext, text: string) {
@@ -213,26 +222,16 @@ export function checkRows(ctx: RuleContext, emit: Emit): void {
   const table = ctx.submission.table;
   if (!table) return;
   const keys = rowKeys(table.rows);
+  const names = normalisedNames(table.rows);
   const firstRowOfName = new Map<string, number>();
-  table.rows.forEach((row, i) => {
-    const rc: RowContext = { row, rowKey: keys[i] };
+  for (let i = 0; i < table.rows.length; i++) {
+    const rc: RowContext = { row: table.rows[i], rowKey: keys[i] };
     const t = okValue(rc, 'tahapan');
     const tahapan = t === null ? null : (t as Tahapan);
     checkValues(ctx, rc, tahapan, emit);
+    checkName(ctx, rc, names[i], firstRowOfName, emit);
     checkConsistency(ctx, rc, tahapan, emit);
     checkSop(ctx, rc, tahapan, emit);
     checkRpjmd(ctx, rc, emit);
-
-    // LOG-06 compares valid names only: a name that fails FMT-06 gets no further finding.
-    const nama = okValue(rc, 'nama');
-    if (nama !== null) {
-      const length = [...String(nama)].length;
-      if (length >= ctx.params.namaMin && length <= ctx.params.namaMax) {
-        const key = normalise(String(nama));
-        const first = firstRowOfName.get(key);
-        if (first === undefined) firstRowOfName.set(key, row.row);
-        else emit(rowFinding(ctx, rc, 'LOG-06', 'nama', { params: { baris: first }, hint: { key: 'sameRow', params: { baris: first } } }));
-      }
-    }
-  });
+  }
 }
