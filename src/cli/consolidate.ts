@@ -8,7 +8,7 @@ import { writeSummaryXlsx } from '../node/summaryWriter';
 import { readXlsx, DEFAULT_LIMITS } from '../xlsx/readXlsx';
 import { ParsedArgs, UsageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, writeOut } from './common';
-import { expandPaths, validateFile } from './inputs';
+import { expandPaths, validateFiles } from './inputs';
 
 const PRINTED_COLUMNS = ['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Stempel'] as const;
 
@@ -81,10 +81,11 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   }
 
   const inputs: ConsolidationInput[] = [];
-  for (const [i, file] of files.entries()) {
+  const progress = (i: number, file: string) => {
     if (io.progress && !c.quiet) io.stderr(`\r[${i + 1}/${files.length}] ${path.basename(file)}\x1b[K`);
-    const loaded = await validateFile(file, { reference: c.reference, today: c.today });
-    const { size, sha256 } = await fingerprint(file, loaded.bytes);
+  };
+  for await (const loaded of validateFiles(files, { reference: c.reference, today: c.today }, progress)) {
+    const { size, sha256 } = await fingerprint(loaded.path, loaded.bytes);
     inputs.push({ file: loaded.validation.file, size, sha256, validation: loaded.validation });
   }
   if (io.progress && !c.quiet && files.length) io.stderr('\r\x1b[K');

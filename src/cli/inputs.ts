@@ -36,25 +36,53 @@ export interface LoadedFile {
   readonly validation: FileValidation;
 }
 
+/** A file's bytes, or why they could not be read (refused on its `stat` size before a byte is read). */
+type Loaded = { readonly bytes: Uint8Array } | { readonly bytes: null; readonly failure: FileValidation };
+
+async function loadFile(filePath: string): Promise<Loaded> {
+  const name = path.basename(filePath);
+  const limit = DEFAULT_LIMITS.maxFileBytes;
+  try {
+    const stat = await fs.stat(filePath);
+    if (stat.size > limit) {
+      const detail = `${formatSize(stat.size)} > ${formatSize(limit)}`;
+      return { bytes: null, failure: unreadable(name, 'tooLarge', detail) };
+    }
+    return { bytes: new Uint8Array(await fs.readFile(filePath)) };
+  } catch (e) {
+    return { bytes: null, failure: unreadable(name, 'unreadable', (e as Error).message) };
+  }
+}
+
+function validateLoaded(filePath: string, loaded: Loaded, options: ValidateOptions): LoadedFile {
+  const validation = loaded.bytes ? validateBytes(loaded.bytes, path.basename(filePath), options) : loaded.failure;
+  return { path: filePath, bytes: loaded.bytes, validation };
+}
+
 /**
  * Read and validate one file; an unreadable one becomes its KON-03 finding, never an exception.
  * A file over the size limit is refused on its `stat` size, before a byte of it is read.
  */
 export async function validateFile(filePath: string, options: ValidateOptions): Promise<LoadedFile> {
-  const name = path.basename(filePath);
-  const limit = DEFAULT_LIMITS.maxFileBytes;
-  let bytes: Uint8Array;
-  try {
-    const stat = await fs.stat(filePath);
-    if (stat.size > limit) {
-      const detail = `${formatSize(stat.size)} > ${formatSize(limit)}`;
-      return { path: filePath, bytes: null, validation: unreadable(name, 'tooLarge', detail) };
-    }
-    bytes = new Uint8Array(await fs.readFile(filePath));
-  } catch (e) {
-    return { path: filePath, bytes: null, validation: unreadable(name, 'unreadable', (e as Error).message) };
+  return validateLoaded(filePath, await loadFile(filePath), options);
+}
+
+/**
+ * `validateFile` for each file in order, reading the next file while this one is validated (the
+ * disk and the CPU work side by side; at most two files' bytes are held at once).
+ */
+export async function* validateFiles(
+  filePaths: readonly string[],
+  options: ValidateOptions,
+  onStart: (index: number, filePath: string) => void = () => {},
+): AsyncGenerator<LoadedFile> {
+  let next = filePaths.length ? loadFile(filePaths[0]) : null;
+  for (let i = 0; i < filePaths.length; i++) {
+    onStart(i, filePaths[i]);
+    const loaded = await next!;
+    next = i + 1 < filePaths.length ? loadFile(filePaths[i + 1]) : null;
+    yield validateLoaded(filePaths[i], loaded, options);
   }
-  return { path: filePath, bytes, validation: validateBytes(bytes, name, options) };
 }
 
 /** The bytes of a file named `name`, validated: a workbook's findings, or its one KON-03. */

@@ -13,7 +13,7 @@ import { referenceToGrid } from '../engine/reference/workbook';
 import { TOOL_NAME, TOOL_VERSION } from '../engine/version';
 import { ParsedArgs, UsageError, parseArgs } from './args';
 import { BOOLEAN_FLAGS, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Io, VALUE_OPTIONS, common, localToday, writeOut } from './common';
-import { expandPaths, validateFile } from './inputs';
+import { expandPaths, validateFiles } from './inputs';
 import { consolidateCommand } from './consolidate';
 import { loadReferenceFile } from './reference';
 
@@ -51,10 +51,10 @@ async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (!args.positionals.length) throw new UsageError('validate memerlukan setidaknya satu berkas atau folder.');
   const files = await expandPaths(args.positionals);
   const validations = [];
-  for (const [i, file] of files.entries()) {
+  const progress = (i: number, file: string) => {
     if (io.progress && !c.quiet) io.stderr(`\r[${i + 1}/${files.length}] ${path.basename(file)}\x1b[K`);
-    validations.push((await validateFile(file, { reference: c.reference, today: c.today })).validation);
-  }
+  };
+  for await (const loaded of validateFiles(files, { reference: c.reference, today: c.today }, progress)) validations.push(loaded.validation);
   if (io.progress && !c.quiet && files.length) io.stderr('\r\x1b[K');
   const report = buildReport(validations, { reference: c.reference, today: c.today, lang: c.lang });
   const output = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report, c.lang);
