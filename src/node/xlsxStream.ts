@@ -2,10 +2,10 @@
  * A small, fast, streaming SpreadsheetML (.xlsx) writer: rows go out as they are added, so memory
  * stays flat however many rows a sheet has.
  *
- * Rows are serialised to XML text in batches (`batchRows`, default 500), each batch UTF-8 encoded
- * and pushed through fflate's streaming `Zip` and `Deflate`; the compressed bytes are gathered into
- * chunks of `chunkBytes` and handed to a `ByteSink` (a file stream in Node, an array in a test or a
- * browser). `addRow` returns false when the sink asks to wait: `await writer.drain()` then.
+ * Rows are serialised to XML text and UTF-8 encoded row by row into batches (`batchRows`, default
+ * 500, or 1 MiB), each batch pushed through fflate's streaming `Zip` and `Deflate`; the compressed
+ * bytes are gathered into chunks of `chunkBytes` and handed to a `ByteSink` (a file stream in Node,
+ * an array in a test or a browser). `addRow` returns false when the sink asks to wait: `await writer.drain()` then.
  *
  * It uses nothing but strings, Uint8Array and fflate, so it runs in any host; a host may plug in a
  * native deflate or CRC-32 (`Compressor`, e.g. Node's zlib).
@@ -175,8 +175,16 @@ const entity = (c: string): string => ENTITIES[c];
 /** Excel reads `_xHHHH_` in cell text as an escaped character; a literal one is written `_x005F_xHHHH_`. */
 const EXCEL_ESCAPE = /_(?=x[0-9A-Fa-f]{4}_)/g;
 
+/**
+ * Nothing to escape or drop: one anchored scan (faster than the two searches below), which sends
+ * surrogate pairs, valid as they are, to the slow path too.
+ */
+// eslint-disable-next-line no-control-regex
+const PLAIN_XML = /^[^&<>"\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]*$/;
+
 /** Text as XML character data (also fit for a double-quoted attribute); characters XML cannot carry are dropped. */
 export function escapeXml(text: string): string {
+  if (PLAIN_XML.test(text)) return text;
   if (INVALID_XML.test(text)) text = text.replace(INVALID_XML_ALL, '');
   return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, entity) : text;
 }
@@ -382,7 +390,9 @@ const DEFAULT_LEVEL = 3;
 /** Excel's sheet size. */
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
-const MAX_BATCH_CHARS = 1 << 20;
+/** Bytes of encoded rows compressed at once (a longer row gets a batch of its own). */
+const BATCH_BYTES = 1 << 20;
+const EMPTY_BATCH = new Uint8Array(0);
 const INVALID_SHEET_NAME = /[[\]:*?/\\]/;
 
 interface FinishedSheet {
@@ -558,7 +568,12 @@ export class XlsxStreamWriter {
 
   /** @internal Pushes text into an entry; returns false when the caller should drain. */
   push(entry: Entry, text: string, final: boolean): boolean {
-    entry.push(this.encoder.encode(text), final);
+    return this.pushBytes(entry, this.encoder.encode(text), final);
+  }
+
+  /** @internal Pushes UTF-8 bytes (kept, never changed again) into an entry; returns false when the caller should drain. */
+  pushBytes(entry: Entry, bytes: Uint8Array, final: boolean): boolean {
+    entry.push(bytes, final);
     this.check();
     return !this.full;
   }
@@ -613,7 +628,10 @@ function rangeRef(r: CellRange, absolute: boolean): string {
 
 /** One worksheet being written: add rows in order, then `end` (or add the next sheet, or finish). */
 export class XlsxSheetStream {
-  private batch = '';
+  /** UTF-8 of the rows since the last flush: each row is encoded as it is added (encoding one big joined string costs several times more). */
+  private batch = new Uint8Array(BATCH_BYTES);
+  private used = 0;
+  private readonly encoder = new TextEncoder();
   private batchCount = 0;
   private rows = 0;
   private ended = false;
@@ -643,7 +661,7 @@ export class XlsxSheetStream {
     });
     if (cols) head += `<cols>${cols}</cols>`;
     head += '<sheetData>';
-    this.batch = head;
+    this.append(head);
   }
 
   /** Rows added so far (the next row is `rowCount + 1`). */
@@ -671,6 +689,7 @@ export class XlsxSheetStream {
     if (values.length > MAX_COLUMNS) throw new RangeError(`sheet «${this.name}»: Excel holds at most ${MAX_COLUMNS} columns`);
     const r = ++this.rows;
     const n = values.length;
+    let ok = true;
     if (n > 0) {
       let xml = '';
       const rowText = String(r);
@@ -719,10 +738,22 @@ export class XlsxSheetStream {
         const style = s === 0 ? '' : ` s="${s}"`;
         xml += body === '' ? `<c r="${ref}"${style}/>` : `<c r="${ref}"${style}${type}>${body}</c>`;
       }
-      if (xml) this.batch += `<row r="${rowText}">${xml}</row>`;
+      if (xml) ok = this.append(`<row r="${rowText}">${xml}</row>`);
     }
-    if (++this.batchCount >= this.book.batchRows || this.batch.length >= MAX_BATCH_CHARS) return this.flush();
-    return true;
+    if (++this.batchCount >= this.book.batchRows) return this.flush(false) && ok;
+    return ok;
+  }
+
+  /** Encodes text onto the batch; a full batch is sent first. Returns false when the caller should drain. */
+  private append(text: string): boolean {
+    let ok = true;
+    const room = text.length * 3; // UTF-8 bytes per UTF-16 unit, at most
+    if (room > this.batch.length - this.used) {
+      if (this.used) ok = this.flush(false);
+      if (room > this.batch.length) this.batch = new Uint8Array(room);
+    }
+    this.used += this.encoder.encodeInto(text, this.batch.subarray(this.used)).written;
+    return ok;
   }
 
   /** Resolves when the sink can take more. */
@@ -737,16 +768,17 @@ export class XlsxSheetStream {
     let tail = '</sheetData>';
     if (this.filter) tail += `<autoFilter ref="${rangeRef(this.filter, false)}"/>`;
     tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
-    const text = this.batch + tail;
-    this.batch = '';
-    this.book.push(this.entry, text, true);
+    this.append(tail);
+    this.flush(true);
     this.book.sheetEnded({ name: this.name, autoFilter: this.filter });
   }
 
-  private flush(): boolean {
-    const text = this.batch;
-    this.batch = '';
+  /** Hands the batch to the zip entry (which keeps it: a fresh buffer follows). */
+  private flush(final: boolean): boolean {
+    const bytes = this.batch.subarray(0, this.used);
+    this.batch = final ? EMPTY_BATCH : new Uint8Array(BATCH_BYTES);
+    this.used = 0;
     this.batchCount = 0;
-    return text ? this.book.push(this.entry, text, false) : true;
+    return bytes.length || final ? this.book.pushBytes(this.entry, bytes, final) : true;
   }
 }
