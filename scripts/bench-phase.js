@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
  * One benchmark phase in its own process, so each phase's peak memory is its own.
- * Usage: node scripts/bench-phase.js parse|validate|consolidate DIR [OUT]
+ * Usage: [BENCH_READER=portable] node scripts/bench-phase.js parse|validate|consolidate DIR [OUT]
  * Prints one JSON line: { phase, ms, maxRssMb, baseRssMb, files, rows }.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { readXlsx } = require('../lib/xlsx/readXlsx');
 require('../lib/cli/nativeHash').installNativeSha256(); // as the command line does
+// The command line inflates with Node's zlib; BENCH_READER=portable keeps fflate's (the task pane's reader).
+if (process.env.BENCH_READER !== 'portable') require('../lib/cli/nativeInflate').installNativeInflate();
 const { validateWorkbook } = require('../lib/engine/validate');
 const { defaultReference } = require('../lib/engine/reference/load');
 

@@ -22,6 +22,7 @@ export type { Io } from './common';
 import { formatText } from './text';
 import { auditCommand } from './audit';
 import { installNativeSha256 } from './nativeHash';
+import { installNativeInflate } from './nativeInflate';
 
 const HELP = `${TOOL_NAME} ${TOOL_VERSION} — validasi dan konsolidasi inovasi daerah
 
@@ -127,6 +128,7 @@ async function referenceCommand(args: ParsedArgs, io: Io): Promise<number> {
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   installNativeSha256();
+  installNativeInflate();
   try {
     const [command, ...rest] = argv;
     if (command === '--version' || command === '-v') {

@@ -7,6 +7,8 @@ import { findingMessage } from '../../src/engine/messages';
 import { defaultReference } from '../../src/engine/reference/load';
 import { buildReport } from '../../src/engine/report';
 import { READ_FAILURE_CAUSES, readXlsxUnguarded, type ReadFailureCause } from '../../src/xlsx/readXlsx';
+import { nodeRawInflate } from '../../src/cli/nativeInflate';
+import { useRawInflate } from '../../src/xlsx/zip';
 
 export const MAX_MS_PER_INPUT = 5000;
 
@@ -40,13 +42,27 @@ export function checkInput(bytes: Uint8Array, name = 'fuzz.xlsx'): Outcome {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let kind: Outcome['kind'];
+  let portable: string;
   try {
     // The reader without its catch-all: an error it did not foresee is a bug to fix, even though
     // readXlsx would call it "corrupt".
     const read = readXlsxUnguarded(bytes);
     kind = read.ok ? 'report' : read.cause;
+    portable = read.ok ? JSON.stringify(read.workbook) : read.cause;
   } catch (e) {
     return { kind: 'corrupt', ms: elapsed(), problem: describeError('readXlsx', e) };
+  }
+  // The command line inflates with Node's zlib: it must read every input exactly as fflate does.
+  try {
+    useRawInflate(nodeRawInflate);
+    const read = readXlsxUnguarded(bytes);
+    const native = read.ok ? JSON.stringify(read.workbook) : read.cause;
+    if (native !== portable)
+      return { kind, ms: elapsed(), problem: `native inflate read ${read.ok ? 'a different workbook' : read.cause}, fflate ${kind}` };
+  } catch (e) {
+    return { kind, ms: elapsed(), problem: describeError('readXlsx (native inflate)', e) };
+  } finally {
+    useRawInflate(null);
   }
   try {
     const validation = validateBytes(bytes, name, OPTIONS);

@@ -6,6 +6,8 @@ import { findingMessage } from '../../src/engine/messages';
 import { defaultReference } from '../../src/engine/reference/load';
 import type { ReadFailure, ReadFailureCause, ReadSuccess } from '../../src/xlsx/readXlsx';
 import { readXlsx } from '../../src/xlsx/readXlsx';
+import { useRawInflate } from '../../src/xlsx/zip';
+import { nodeRawInflate } from '../../src/cli/nativeInflate';
 import { collectGarbage, MB } from './memory';
 
 interface BadFile {
@@ -173,6 +175,26 @@ describe('the generated corpus of bad files', () => {
     expect(bytes === null || bytes.length < MB).toBe(true);
     expect(elapsed).toBeLessThan(MAX_MS_PER_FILE);
     expect(rssGrowth).toBeLessThan(MAX_RSS_GROWTH);
+  });
+
+  it('gives each file the same cause and detail with the native inflater the command line installs, in bounded time and memory', () => {
+    useRawInflate(nodeRawInflate);
+    try {
+      for (const { name, file } of corpus) {
+        collectGarbage();
+        const rssBefore = process.memoryUsage().rss;
+        const started = Date.now();
+        const result = readXlsx(new Uint8Array(fs.readFileSync(file)));
+        const elapsed = Date.now() - started;
+        const portable = results.get(name)!;
+        const outcome = (r: ReadSuccess | ReadFailure) => (r.ok ? 'read' : `${r.cause}: ${r.detail ?? ''}`);
+        expect({ name, outcome: outcome(result) }).toEqual({ name, outcome: outcome(portable) });
+        expect({ name, elapsed: elapsed < MAX_MS_PER_FILE }).toEqual({ name, elapsed: true });
+        expect({ name, bounded: process.memoryUsage().rss - rssBefore < MAX_RSS_GROWTH }).toEqual({ name, bounded: true });
+      }
+    } finally {
+      useRawInflate(null);
+    }
   });
 
   it('words each cause specifically: a password is not an old .xls, a renamed file is not damaged', () => {
