@@ -120,3 +120,12 @@ test('the content hash quotes text exactly as JSON.stringify does, escapes and s
   const v = validate({ rows: awkward.map((t, i) => validRow({ 'Nama Inovasi': `Inovasi ${i} ${t}`, Manfaat: t })) });
   expect(v.contentHash).toBe('sha256:' + createHash('sha256').update(canonicalJson(contentDocument(v.submission!)), 'utf8').digest('hex'));
 });
+
+test('a sheet of many hashing batches (rows handed over ~64 K characters at a time) hashes as one canonical document', () => {
+  const long = 'rancang bangun layanan "terpadu" \\ baris\n'.repeat(40);
+  const rows = Array.from({ length: 120 }, (_, i) => validRow({ 'Nama Inovasi': `Inovasi Panjang ${i + 1}`, 'Rancang Bangun': `${long} ${i}` }));
+  const v = validate({ rows });
+  const json = canonicalJson(contentDocument(v.submission!));
+  expect(json.length).toBeGreaterThan(3 * 64 * 1024);
+  expect(v.contentHash).toBe('sha256:' + createHash('sha256').update(json, 'utf8').digest('hex'));
+});
