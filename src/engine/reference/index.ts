@@ -30,9 +30,20 @@ export function canonicalBidangCode(text: string): string | null {
 
 /** `1.2.2` → `1.02.02`; `1.02.02 - PROGRAM …` → `1.02.02`; null when there is no leading program code. */
 export function canonicalProgramCode(text: string): string | null {
-  const m = LEADING_PROGRAM.exec(text);
-  return m ? `${m[1]}.${pad2(m[2])}.${pad2(m[3])}` : null;
+  // A sheet repeats a handful of program texts on every row: each is read once.
+  let code = programCodes.get(text);
+  if (code === undefined) {
+    const m = LEADING_PROGRAM.exec(text);
+    code = m ? `${m[1]}.${pad2(m[2])}.${pad2(m[3])}` : null;
+    if (programCodes.size >= MEMO_LIMIT) programCodes.clear();
+    programCodes.set(text, code);
+  }
+  return code;
 }
+
+/** Bound of the per-text memos: free text must not pile up. */
+const MEMO_LIMIT = 10_000;
+const programCodes = new Map<string, string | null>();
 
 /** The bidang (`1.02`) a program code belongs to, or null when it is no program code. */
 export function bidangOfProgram(programCode: string): string | null {
@@ -158,8 +169,17 @@ export class ReferenceIndex {
    * When the text starts with a code, the code decides and the words after it are not checked.
    */
   findBidang(text: string): string | null {
-    return this.resolveBidang(text);
+    let code = this.bidangOfText.get(text);
+    if (code === undefined) {
+      code = this.resolveBidang(text);
+      if (this.bidangOfText.size >= MEMO_LIMIT) this.bidangOfText.clear();
+      this.bidangOfText.set(text, code);
+    }
+    return code;
   }
+
+  /** `findBidang` of each text met so far: a sheet repeats a few urusan texts on every row. */
+  private readonly bidangOfText = new Map<string, string | null>();
 
   /** Nomenclature bidang in nomenclature order. */
   bidangList(): readonly BidangUrusan[] {
@@ -168,6 +188,8 @@ export class ReferenceIndex {
 
   /** The RPJMD program with this code (any form `canonicalProgramCode` accepts), or null. */
   rpjmdProgram(code: string): ProgramRpjmd | null {
+    const known = this.programs.get(code); // the parser's values are canonical already
+    if (known) return known;
     const canonical = canonicalProgramCode(code);
     return canonical === null ? null : (this.programs.get(canonical) ?? null);
   }
