@@ -44,6 +44,44 @@ export const nodeCompressor: Compressor = {
   crc32: typeof zlib.crc32 === 'function' ? (data, crc) => zlib.crc32(data, crc) : undefined,
 };
 
+/** Input a zlib stream may queue before the writer waits for it: a few batches. */
+const OFF_THREAD_QUEUE = 4 << 20;
+
+/**
+ * `nodeCompressor` with each entry deflated by a zlib stream on libuv's thread pool, so the main
+ * thread serialises the next rows meanwhile (what the command line uses; 60 × 300 summary: ≈ 180
+ * → 140 ms). One stream per entry, no flushes: the bytes do not depend on how rows were batched.
+ */
+export const nodeCompressorOffThread: Compressor = {
+  ...nodeCompressor,
+  deflateStream: (level, ondata) => {
+    const z = zlib.createDeflateRaw({ level, chunkSize: 256 * 1024 });
+    z.on('data', (data: Buffer) => ondata(null, data, false));
+    z.on('end', () => ondata(null, new Uint8Array(0), true));
+    z.on('error', (e) => ondata(e, new Uint8Array(0), true));
+    return {
+      push(chunk, final) {
+        if (chunk.length) z.write(chunk);
+        if (final) z.end();
+      },
+      // One turn of the event loop lets zlib's callbacks run and start on what is queued; more
+      // only while it holds more than a few batches.
+      settle: () =>
+        new Promise<void>((resolve) => {
+          if (z.writableLength <= OFF_THREAD_QUEUE || z.destroyed) return void setImmediate(resolve);
+          const done = () => {
+            z.off('drain', done);
+            z.off('close', done);
+            resolve();
+          };
+          z.on('drain', done);
+          z.on('close', done);
+        }),
+      abort: () => z.destroy(),
+    };
+  },
+};
+
 /** A summary date (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]`, UTC) as a JS date, or null when it is no date. */
 export function toDate(iso: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
@@ -54,8 +92,10 @@ export function toDate(iso: string): Date | null {
 }
 
 /** A sink writing to a file through a Node write stream (its backpressure respected); on abort the partial file is removed. */
-export function fileSink(path: string): ByteSink {
-  const stream = createWriteStream(path);
+export function fileSink(path: string, { highWaterMark = 4 << 20 } = {}): ByteSink {
+  // A few MB in flight before the writer waits: the disk keeps up; Node's default 16 KiB made the
+  // writer stop at every chunk.
+  const stream = createWriteStream(path, { highWaterMark });
   let failure: unknown = null;
   stream.on('error', (e) => (failure ??= e));
   return {
@@ -171,7 +211,7 @@ async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet): Promise<
 /** Writes the summary workbook to `outPath` (sheets in spec order); dates and zip entry times are the consolidation time, so equal runs give equal bytes. */
 export async function writeSummaryXlsx(summary: CitySummary, outPath: string): Promise<void> {
   const date = toDate(summary.consolidatedAt) ?? new Date(0);
-  const book = new XlsxStreamWriter(fileSink(outPath), { date, creator: CREATOR, level: LEVEL, compressor: nodeCompressor });
+  const book = new XlsxStreamWriter(fileSink(outPath), { date, creator: CREATOR, level: LEVEL, compressor: nodeCompressorOffThread });
   try {
     for (const sheet of summarySheets(summary)) await writeSheet(book, sheet);
     await book.finish();

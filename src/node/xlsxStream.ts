@@ -315,8 +315,25 @@ export interface CellRange {
  */
 export type RawDeflateChunk = (data: Uint8Array, final: boolean, dictionary: Uint8Array | null, level: number) => Uint8Array;
 
+/**
+ * One zip entry's raw DEFLATE stream compressed elsewhere than on this thread (Node's zlib stream
+ * works on libuv's thread pool): `push` hands over input (never changed again); compressed data
+ * comes back through `ondata`, in order, the last call with `final`. `settle` resolves once the
+ * stream has taken what was pushed (the caller's thread must yield for that to happen).
+ */
+export interface DeflateStream {
+  push(chunk: Uint8Array, final: boolean): void;
+  settle(): Promise<void>;
+  /** Stops and frees the stream (the workbook is abandoned). */
+  abort(): void;
+}
+
+export type DeflateStreamFactory = (level: number, ondata: (error: Error | null, data: Uint8Array, final: boolean) => void) => DeflateStream;
+
 /** Native helpers for the zip entries (fflate still frames the archive); each part falls back to fflate's. */
 export interface Compressor {
+  /** A deflate off the main thread, preferred over `deflate`: rows are serialised while earlier ones are compressed. */
+  readonly deflateStream?: DeflateStreamFactory;
   /** Raw DEFLATE chunk by chunk instead of fflate's streaming `Deflate`. */
   readonly deflate?: RawDeflateChunk;
   /** CRC-32 of `data` continuing `crc` (0 to start). */
@@ -332,6 +349,10 @@ const WINDOW = 32 * 1024;
 class Entry extends ZipPassThrough {
   flag: number;
   private readonly stream: Deflate | null;
+  /** The off-thread stream, when the compressor has one. */
+  readonly offThread: DeflateStream | null;
+  /** Resolves when the entry's last compressed byte has been handed to the zip. */
+  readonly done: Promise<void>;
   private dictionary: Uint8Array | null = null;
   private runningCrc = 0;
 
@@ -344,9 +365,19 @@ class Entry extends ZipPassThrough {
     this.compression = 8;
     // General-purpose flag bits 1–2: the compression option, as fflate sets them.
     this.flag = level === 1 ? 3 : level < 6 ? 2 : level === 9 ? 1 : 0;
-    this.stream = compressor.deflate
-      ? null
-      : new Deflate({ level: level as DeflateOptions['level'] }, (data, final) => this.ondata(null, data, final));
+    let finished = () => {};
+    this.done = new Promise<void>((resolve) => (finished = resolve));
+    this.offThread = compressor.deflateStream
+      ? compressor.deflateStream(level, (error, data, final) => {
+          this.ondata(error as FlateError | null, data as Uint8Array<ArrayBuffer>, final);
+          if (final || error) finished();
+        })
+      : null;
+    if (!this.offThread) finished();
+    this.stream =
+      compressor.deflate || this.offThread
+        ? null
+        : new Deflate({ level: level as DeflateOptions['level'] }, (data, final) => this.ondata(null, data, final));
   }
 
   push(chunk: Uint8Array, final = false): void {
@@ -361,6 +392,10 @@ class Entry extends ZipPassThrough {
   protected process(chunk: Uint8Array, final: boolean): void {
     let out: Uint8Array;
     try {
+      if (this.offThread) {
+        this.offThread.push(chunk, final);
+        return;
+      }
       if (this.stream) {
         this.stream.push(chunk, final);
         return;
@@ -410,6 +445,8 @@ export class XlsxStreamWriter {
   readonly batchRows: number;
   private readonly chunkBytes: number;
   private readonly encoder = new TextEncoder();
+  /** Entries still compressing off the main thread. */
+  private readonly compressing = new Set<Entry>();
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   /** The sink asked us to wait. */
@@ -464,6 +501,8 @@ export class XlsxStreamWriter {
 
   /** Resolves when the sink can take more (at once unless it asked to wait). */
   async drain(): Promise<void> {
+    this.check();
+    for (const entry of this.compressing) await entry.offThread!.settle();
     this.check();
     if (!this.full) return;
     await this.sink.drain();
@@ -543,6 +582,7 @@ export class XlsxStreamWriter {
     this.addPart('xl/_rels/workbook.xml.rels', rels);
     this.addPart('xl/styles.xml', stylesXml());
 
+    await Promise.all([...this.compressing].map((e) => e.done));
     this.zip.end();
     this.check();
     this.flushOutput();
@@ -553,6 +593,8 @@ export class XlsxStreamWriter {
   abort(error: unknown): void {
     this.finished = true;
     this.error ??= error;
+    for (const entry of this.compressing) entry.offThread!.abort();
+    this.compressing.clear();
     this.sink.abort?.(error);
   }
 
@@ -562,6 +604,10 @@ export class XlsxStreamWriter {
   openEntry(name: string): Entry {
     const entry = new Entry(name, this.level, this.compressor);
     entry.mtime = this.zipTime;
+    if (entry.offThread) {
+      this.compressing.add(entry);
+      void entry.done.then(() => this.compressing.delete(entry));
+    }
     this.zip.add(entry);
     return entry;
   }
@@ -575,7 +621,8 @@ export class XlsxStreamWriter {
   pushBytes(entry: Entry, bytes: Uint8Array, final: boolean): boolean {
     entry.push(bytes, final);
     this.check();
-    return !this.full;
+    // Off the main thread, the caller must yield (drain) after each batch for compression to go on.
+    return !this.full && !entry.offThread;
   }
 
   /** @internal */
@@ -632,6 +679,8 @@ export class XlsxSheetStream {
   private batch = new Uint8Array(BATCH_BYTES);
   private used = 0;
   private readonly encoder = new TextEncoder();
+  /** Entries still compressing off the main thread. */
+  private readonly compressing = new Set<Entry>();
   private batchCount = 0;
   private rows = 0;
   private ended = false;

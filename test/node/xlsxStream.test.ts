@@ -5,7 +5,7 @@ import type { CellValue, WorkbookGrid } from '../../src/engine/grid';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fileSink, nodeCompressor } from '../../src/node/summaryWriter';
+import { fileSink, nodeCompressor, nodeCompressorOffThread } from '../../src/node/summaryWriter';
 import {
   ByteSink,
   FILL_ARGB,
@@ -306,6 +306,7 @@ describe('reproducible', () => {
   test.each([
     ['fflate', {}],
     ['Node zlib', { compressor: nodeCompressor }],
+    ['Node zlib off the main thread', { compressor: nodeCompressorOffThread }],
   ])('the same input gives the same bytes, in any time zone (%s)', async (_, options) => {
     const tz = process.env.TZ;
     try {
@@ -326,7 +327,7 @@ describe('reproducible', () => {
   test('fflate, zlib and fflate with a native CRC give the same content and CRCs', async () => {
     const withFflate = await write(sheets());
     const a = unzipSync(withFflate);
-    for (const compressor of [nodeCompressor, { crc32: nodeCompressor.crc32 }]) {
+    for (const compressor of [nodeCompressor, nodeCompressorOffThread, { crc32: nodeCompressor.crc32 }]) {
       const other = await write(sheets(), { compressor, level: 6 });
       const b = unzipSync(other);
       expect(Object.keys(b)).toEqual(Object.keys(a));
@@ -403,9 +404,12 @@ describe('streaming', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'xlsx-stream-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('a big sheet written to a file (its stream’s backpressure respected) reads back in full, with exceljs and our reader', async () => {
+  test.each([
+    ['in one piece', nodeCompressor],
+    ['off the main thread', nodeCompressorOffThread],
+  ])('a big sheet written to a file (its stream’s backpressure respected, deflated %s) reads back in full, with exceljs and our reader', async (_, compressor) => {
     const file = path.join(dir, 'besar.xlsx');
-    const book = new XlsxStreamWriter(fileSink(file), { date: DATE, compressor: nodeCompressor, chunkBytes: 16 * 1024 });
+    const book = new XlsxStreamWriter(fileSink(file, { highWaterMark: 16 * 1024 }), { date: DATE, compressor, chunkBytes: 16 * 1024 });
     const ws = book.addSheet('Daftar', { frozenRows: 1 });
     let waits = 0;
     for (let i = 0; i < ROWS; i++) {
