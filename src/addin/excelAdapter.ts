@@ -76,7 +76,7 @@ import {
   typedDecisions,
 } from './flags';
 import { GridBuilder, RangeData, patchSheetRows } from './grid';
-import { ExcelHost, FlagSummary, HistoryEvent, OfficeHost, SummaryWriteResult, WorkbookPort } from './port';
+import { ExcelHost, FlagHistory, FlagSummary, HistoryEvent, OfficeHost, SummaryWriteResult, WorkbookPort } from './port';
 import {
   SUMMARY_SETTING,
   SUMMARY_STAGING_PREFIX,
@@ -459,20 +459,20 @@ export function createExcelAdapter(excelGlobal?: ExcelHost, office?: OfficeHost,
 
   // --- writeFlags -------------------------------------------------------------------------------
 
-  async function writeFlags(validation: FileValidation, language: Lang): Promise<FlagSummary> {
+  async function writeFlags(validation: FileValidation, language: Lang, history: FlagHistory = {}): Promise<FlagSummary> {
     try {
-      return await writeFlagsOnce(validation, language);
+      return await writeFlagsOnce(validation, language, history);
     } catch (e) {
       // A sheet renamed or deleted since the last read: read again and retry once.
       if (isAdapterError(e) && e.code === 'notFound' && snapshot) {
         snapshot = null;
-        return writeFlagsOnce(validation, language);
+        return writeFlagsOnce(validation, language, history);
       }
       throw e;
     }
   }
 
-  async function writeFlagsOnce(v: FileValidation, language: Lang): Promise<FlagSummary> {
+  async function writeFlagsOnce(v: FileValidation, language: Lang, history: FlagHistory): Promise<FlagSummary> {
     const snap = snapshot ?? (snapshot = await readAll());
     const exists = (name: string) => snap.sheets.some((s) => same(s.name, name));
     const withNotes = supports('1.18');
@@ -490,6 +490,8 @@ export function createExcelAdapter(excelGlobal?: ExcelHost, office?: OfficeHost,
 
       // Sync 3: what the writes depend on, plus the new Temuan staged (it depends on nothing).
       const freshList = sheetsApi.load('items/name,items/visibility');
+      const riwayat = historyAppender(context, batcher, snap, history);
+      await riwayat.queueRead();
       const probe = new Map<string, { sheet: string; cell: string }>();
       for (const [k, f] of wanted) probe.set(k, f);
       for (const [k, m] of previous) probe.set(k, m);
@@ -621,8 +623,10 @@ export function createExcelAdapter(excelGlobal?: ExcelHost, office?: OfficeHost,
         }
       }
 
-      // Sync 4: write — the rest of the staged Temuan, then `_tanda` (each cell's own fill on record
-      // before it is painted over), fills, notes, Status Validasi, and the Temuan swap last.
+      // Sync 4: write — Riwayat's `before` events first, the rest of the staged Temuan, then `_tanda`
+      // (each cell's own fill on record before it is painted over), fills, notes, Status Validasi,
+      // the Temuan swap, and Riwayat's `after` events last.
+      await riwayat.queueBefore(freshList.items);
       await stager?.finish();
       const live = new Set(freshList.items.map((ws) => ws.name.toLowerCase()));
       const tandaName = freshList.items.find((ws) => same(ws.name, SHEET_TANDA))?.name;
@@ -685,6 +689,7 @@ export function createExcelAdapter(excelGlobal?: ExcelHost, office?: OfficeHost,
       for (const ws of freshList.items) {
         if (ws.name.toLowerCase().startsWith(STAGING_PREFIX) && ws.name !== stagingName) ws.delete();
       }
+      await riwayat.queueAfter();
       await batcher.flush();
 
       // The snapshot now describes the workbook as written.
@@ -692,6 +697,7 @@ export function createExcelAdapter(excelGlobal?: ExcelHost, office?: OfficeHost,
         .filter((ws) => !ws.name.toLowerCase().startsWith(STAGING_PREFIX) && !(temuanGrid && same(ws.name, SHEET_TEMUAN)) && !(same(ws.name, SHEET_TANDA) && !marks.length && !statusMarks.length))
         .map((ws) => ({ name: ws.name, visibility: ws.visibility as string }));
       if (temuanGrid) names.push({ name: SHEET_TEMUAN, visibility: 'Visible' });
+      if (riwayat.created) names.push({ name: SHEET_RIWAYAT, visibility: 'Visible' });
       if ((marks.length || statusMarks.length) && !live.has(SHEET_TANDA)) names.push({ name: SHEET_TANDA, visibility: 'VeryHidden' });
       const grids = snap.grid.sheets.filter((s) => !(temuanGrid && same(s.name, SHEET_TEMUAN)) && !same(s.name, SHEET_TANDA));
       if (temuanGrid) grids.push(temuanGrid);
@@ -1007,8 +1013,6 @@ export function createExcelAdapter(excelGlobal?: ExcelHost, office?: OfficeHost,
 
   async function appendHistory(events: readonly HistoryEvent[]): Promise<void> {
     if (!events.length) return;
-    const rows = events.map((e) => [e.waktu, e.peristiwa, e.oleh ?? '', e.id ?? '', e.aturan ?? '', e.sel ?? '', e.alasan ?? '', e.rincian ?? '']);
-    const lastCol = letters(RIWAYAT_COLUMNS.length - 1);
     await run(async (context) => {
       const list = context.workbook.worksheets.load('items/name');
       await context.sync();
@@ -1024,29 +1028,87 @@ export function createExcelAdapter(excelGlobal?: ExcelHost, office?: OfficeHost,
         ws = context.workbook.worksheets.add(SHEET_RIWAYAT);
         next = 1;
       }
-      if (next === 1) {
-        const header = ws.getRange(`A1:${lastCol}1`);
-        header.values = [[...RIWAYAT_COLUMNS]];
-        header.format.font.bold = true;
-        ws.freezePanes.freezeRows(1);
-        [20, 16, 20, 14, 9, 8, 40, 60].forEach((w, c) => void (ws.getRange(`${letters(c)}:${letters(c)}`).format.columnWidth = w * 5.7));
-        next = 2;
-      }
       const batcher = new SyncBatcher(context);
-      const first = next;
-      await writeRowBlocks(
-        batcher,
-        rows,
-        (start, block) => {
-          const range = ws.getRange(`A${first + start}:${lastCol}${first + start + block.length - 1}`);
-          // Written below the last used row only; as text, so times and ids stay as written.
-          range.numberFormat = block.map((r) => r.map(() => '@'));
-          range.values = block;
-        },
-        { extraPerRow: RIWAYAT_COLUMNS.length * 4, opsPerBlock: 2 },
-      );
+      await queueHistoryRows(batcher, ws, next, events);
       await batcher.flush();
     });
+  }
+
+  /**
+   * Queues `events` into Riwayat from row `next` (1-based; 1 writes the header first). Rows go
+   * below the last used row only, as text, so times and ids stay as written. Returns the next row.
+   */
+  async function queueHistoryRows(batcher: SyncBatcher, ws: Excel.Worksheet, next: number, events: readonly HistoryEvent[]): Promise<number> {
+    if (!events.length) return next;
+    const lastCol = letters(RIWAYAT_COLUMNS.length - 1);
+    if (next === 1) {
+      await batcher.reserve(opBytes(RIWAYAT_COLUMNS) + 2000);
+      const header = ws.getRange(`A1:${lastCol}1`);
+      header.values = [[...RIWAYAT_COLUMNS]];
+      header.format.font.bold = true;
+      ws.freezePanes.freezeRows(1);
+      [20, 16, 20, 14, 9, 8, 40, 60].forEach((w, c) => void (ws.getRange(`${letters(c)}:${letters(c)}`).format.columnWidth = w * 5.7));
+      next = 2;
+    }
+    const rows = events.map((e) => [e.waktu, e.peristiwa, e.oleh ?? '', e.id ?? '', e.aturan ?? '', e.sel ?? '', e.alasan ?? '', e.rincian ?? '']);
+    const first = next;
+    await writeRowBlocks(
+      batcher,
+      rows,
+      (start, block) => {
+        const range = ws.getRange(`A${first + start}:${lastCol}${first + start + block.length - 1}`);
+        range.numberFormat = block.map((r) => r.map(() => '@'));
+        range.values = block;
+      },
+      { extraPerRow: RIWAYAT_COLUMNS.length * 4, opsPerBlock: 2 },
+    );
+    return first + rows.length;
+  }
+
+  /**
+   * Riwayat events written inside `writeFlags`'s batches: the sheet's used range is read with the
+   * other reads (when the last read saw the sheet), so appending costs no round trip of its own.
+   */
+  function historyAppender(context: Excel.RequestContext, batcher: SyncBatcher, snap: Snapshot, history: FlagHistory) {
+    const before = history.before ?? [];
+    const after = history.after ?? [];
+    const wanted = before.length + after.length > 0;
+    const known = snap.sheets.find((s) => same(s.name, SHEET_RIWAYAT))?.name;
+    let used: Excel.Range | null = null;
+    let ws: Excel.Worksheet | null = null;
+    let next = 1;
+    const state = {
+      created: false,
+      async queueRead(): Promise<void> {
+        if (!wanted || !known) return;
+        await batcher.reserve(opBytes(known) + 300);
+        used = sheetOf(context, known).getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
+      },
+      /** After the reads: finds or creates the sheet (one more read only when it appeared since the last read) and queues `before`. */
+      async queueBefore(sheetsNow: readonly Excel.Worksheet[]): Promise<void> {
+        if (!wanted) return;
+        const existing = sheetsNow.find((s) => same(s.name, SHEET_RIWAYAT));
+        if (existing) {
+          ws = existing;
+          if (!used || !known || !same(known, existing.name)) {
+            used = existing.getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
+            await batcher.flush();
+          }
+          const range = used as Excel.Range;
+          next = range.isNullObject ? 1 : range.rowIndex + range.rowCount + 1;
+        } else {
+          await batcher.reserve(opBytes(SHEET_RIWAYAT) * 2);
+          ws = context.workbook.worksheets.add(SHEET_RIWAYAT);
+          state.created = true;
+          next = 1;
+        }
+        next = await queueHistoryRows(batcher, ws, next, before);
+      },
+      async queueAfter(): Promise<void> {
+        if (ws) next = await queueHistoryRows(batcher, ws, next, after);
+      },
+    };
+    return state;
   }
 
   async function getSetting<T = unknown>(key: string): Promise<T | null> {

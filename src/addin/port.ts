@@ -28,6 +28,16 @@ export interface HistoryEvent {
   readonly rincian?: string;
 }
 
+/**
+ * Riwayat events written with the flags, in the same round trips: `before` ahead of every other
+ * write (a trace that must survive a failure of the rest, e.g. decisions about to leave `Temuan`),
+ * `after` behind the last one (so they are written only when the flags were).
+ */
+export interface FlagHistory {
+  readonly before?: readonly HistoryEvent[];
+  readonly after?: readonly HistoryEvent[];
+}
+
 /** What `writeFlags` wrote. */
 export interface FlagSummary {
   /** Cells coloured (error red, warning amber). */
@@ -64,9 +74,10 @@ export interface WorkbookPort {
   /**
    * Writes the flags of a validation of the workbook last read: `Status Validasi` per data row,
    * flagged cells coloured (each cell's own fill remembered), notes where ExcelApi 1.18 is
-   * supported, and the `Temuan` sheet (decisions carried over by finding id).
+   * supported, and the `Temuan` sheet (decisions carried over by finding id). `history` is
+   * appended to `Riwayat` in the same syncs (as `appendHistory` would, without its own round trips).
    */
-  writeFlags(validation: FileValidation, lang: Lang): Promise<FlagSummary>;
+  writeFlags(validation: FileValidation, lang: Lang, history?: FlagHistory): Promise<FlagSummary>;
   /**
    * Writes the city summary's six sheets into the open workbook (consolidation.md), replacing
    * exactly the sheets the tool created before (remembered in a document setting) and never a sheet

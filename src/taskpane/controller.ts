@@ -368,8 +368,9 @@ export class PaneController {
   /**
    * One validation. Live (rows edited): one sync reads the rows, the engine validates the patched
    * grid whole (cross-row rules such as LOG-06 stay right), and when the flags would be the same
-   * nothing is written (no Riwayat event either). When they differ, `writeFlags` still rewrites
-   * the flags whole (about 2 syncs and 2 MB for 2,000 rows) and the run is logged in Riwayat.
+   * nothing is written (no Riwayat event either). When they differ, `writeFlags` writes the
+   * flags and the run's Riwayat event in its two syncs (Temuan, `_tanda` and Status Validasi
+   * whole: about 2 MB for 2,000 rows; fills and notes only where they change).
    * Decisions typed into `Temuan` are picked up by the next full read (the Validasi button).
    */
   private async validateOnce(): Promise<void> {
@@ -392,25 +393,24 @@ export class PaneController {
       return;
     }
     // Decisions in Temuan whose finding no longer occurs leave the sheet with the new flags; their
-    // trace goes into Riwayat first, so that a failed write cannot lose it.
-    const dropped = droppedDecisions(grid, validation);
-    if (dropped.length) {
-      const waktu = this.now().toISOString();
-      await this.port.appendHistory(dropped.map((d) => ({ waktu, ...d })));
-    }
-    await this.port.writeFlags(validation, this.lang);
+    // trace goes into Riwayat ahead of every other write, so that a failed write cannot lose it.
+    // The validation's own event follows the flags (in the same round trips).
+    const waktu = this.now().toISOString();
+    const dropped = droppedDecisions(grid, validation).map((d) => ({ waktu, ...d }));
+    const stats = countFindings(validation.findings);
+    const logged: HistoryEvent = {
+      waktu,
+      peristiwa: 'validasi',
+      oleh: identityName(validation) ?? undefined,
+      rincian: `galat ${stats.errors}, peringatan ${stats.warnings}, info ${stats.infos}, diterima ${stats.accepted}; ${validation.contentHash ?? ''}`.trim(),
+    };
+    await this.port.writeFlags(validation, this.lang, { before: dropped, after: [logged] });
     if (this.live && table) {
       // The workbook's Temuan is now the one just written (decisions carried over by id).
       const temuan = gridOf(SHEET_TEMUAN, temuanRows(validation, this.lang, typedDecisions(grid)));
       const others = grid.sheets.filter((s) => normalise(s.name) !== normalise(SHEET_TEMUAN));
       this.live = { ...this.live, grid: { sheets: [...others, temuan] }, written: signature };
     }
-    const stats = countFindings(validation.findings);
-    await this.history({
-      peristiwa: 'validasi',
-      oleh: identityName(validation) ?? undefined,
-      rincian: `galat ${stats.errors}, peringatan ${stats.warnings}, info ${stats.infos}, diterima ${stats.accepted}; ${validation.contentHash ?? ''}`.trim(),
-    });
     const stamp: StampCheck = { status: validation.stamp, info: validation.stampInfo, contentHash: validation.contentHash };
     await this.reportChangedStamp(stamp);
     const params = { galat: stats.errors, peringatan: stats.warnings, diterima: stats.accepted };
@@ -620,15 +620,16 @@ export class PaneController {
     const next = { ...replaceFinding(v, decided), ignoredDecisions: v.ignoredDecisions.filter((d) => d.id !== finding.id) };
     const done = await this.run(async () => {
       this.forgetLiveGrid();
-      await this.port.writeFlags(next, this.lang);
-      await this.history({
+      const event: HistoryEvent = {
+        waktu: this.now().toISOString(),
         peristiwa: mode === 'accept' ? 'diterima' : 'dicabut',
         oleh: reviewer.trim(),
         id: finding.id,
         aturan: finding.rule,
         sel: finding.cell ? (finding.sheet ? `${finding.sheet}!${finding.cell}` : finding.cell) : undefined,
         alasan: reason.trim(),
-      });
+      };
+      await this.port.writeFlags(next, this.lang, { after: [event] });
       this.set({ validation: next });
       this.announce(mode === 'accept' ? 'audit.accepted' : 'audit.withdrawn', { id: finding.id });
       return true;

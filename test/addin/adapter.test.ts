@@ -7,7 +7,7 @@ import { changedRows } from '../../src/addin/excelAdapter';
 import { decodeMarks, encodeMarks, gridOf, noteHash, statusText } from '../../src/addin/flags';
 import { GridBuilder, addressOrigin, toCellValue } from '../../src/addin/grid';
 import { AdapterError } from '../../src/addin/port';
-import { FLAG_FILL, SHEET_TANDA, TEMUAN_COLUMNS } from '../../src/addin/flags';
+import { FLAG_FILL, RIWAYAT_COLUMNS, SHEET_TANDA, TEMUAN_COLUMNS } from '../../src/addin/flags';
 import { CellValue, WorkbookGrid } from '../../src/engine/grid';
 import { defaultReference } from '../../src/engine/reference/load';
 import { COLUMNS } from '../../src/engine/schema';
@@ -551,4 +551,61 @@ describe('helpers', () => {
     expect(noteHash('Galat A')).not.toBe(noteHash('Galat B'));
     expect([statusText(0, 0, 'id'), statusText(2, 1, 'id'), statusText(1, 0, 'en'), statusText(0, 3, 'en')]).toEqual(['Siap', '2 galat, 1 peringatan', '1 error', '3 warnings']);
   });
+});
+
+describe('Riwayat events written with the flags', () => {
+  const event = (peristiwa: string, waktu = '2026-11-28T09:00:00.000Z') => ({ waktu, peristiwa, oleh: 'Uji', rincian: peristiwa });
+  const riwayat = (fake: FakeExcel) => fake.workbook.sheet('Riwayat').values();
+
+  it('creates Riwayat with its header: `before` events, then the flags, then `after` events, in the same four syncs', async () => {
+    const fake = sampleFake();
+    const port = adapterFor(fake);
+    const v = await readAndValidate(port);
+    await port.writeFlags(v, 'id', { before: [event('keputusan gugur')], after: [event('validasi')] });
+    expect(fake.stats.syncCount).toBe(4);
+    const rows = riwayat(fake);
+    expect(rows[0]).toEqual([...RIWAYAT_COLUMNS]);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(['keputusan gugur', 'validasi']);
+    expect(fake.workbook.sheet('Riwayat').frozenRows).toBe(1);
+    expect(fake.workbook.sheet('Temuan').values()).toHaveLength(v.findings.length + 1);
+  });
+
+  it('appends below the events already there (the sheet was read with the rest); they stay as they are', async () => {
+    const old = [[...RIWAYAT_COLUMNS], ['2026-01-02T08:00:00.000Z', 'validasi', 'Lama', null, null, null, null, 'galat 0']];
+    const fake = createFakeExcel({ sheets: { ...benchmarkSheets(3), Riwayat: old } });
+    const port = adapterFor(fake);
+    await port.writeFlags(await readAndValidate(port), 'id', { after: [event('validasi')] });
+    expect(fake.stats.syncCount).toBe(4);
+    const rows = riwayat(fake);
+    expect(rows.slice(0, 2)).toEqual(old);
+    expect(rows.slice(2).map((r) => [r[0], r[1]])).toEqual([['2026-11-28T09:00:00.000Z', 'validasi']]);
+  });
+
+  it('finds a Riwayat added since the read (one more read) and appends below its rows', async () => {
+    const fake = sampleFake();
+    const port = adapterFor(fake);
+    const v = await readAndValidate(port);
+    fake.workbook.addSheet('Riwayat').setValues('A1', [[...RIWAYAT_COLUMNS], ['2026-11-27T10:00:00.000Z', 'stempel']]);
+    await port.writeFlags(v, 'id', { after: [event('validasi')] });
+    expect(fake.stats.syncCount).toBe(5);
+    expect(riwayat(fake).map((r) => r[1])).toEqual(['Peristiwa', 'stempel', 'validasi']);
+  });
+
+  it('a write that fails part-way leaves the `before` trace written and no `after` event', async () => {
+    // Large enough for the writes to take more than one sync; the last of them fails.
+    const rows = 8000;
+    const dry = createFakeExcel({ sheets: benchmarkSheets(rows) });
+    const dryPort = adapterFor(dry);
+    await dryPort.writeFlags(await readAndValidate(dryPort), 'id', { before: [event('keputusan gugur')], after: [event('validasi')] });
+    const writeSyncs = dry.stats.syncCount - 2;
+    expect(writeSyncs).toBeGreaterThan(2);
+
+    const fake = createFakeExcel({ sheets: benchmarkSheets(rows) });
+    const port = adapterFor(fake);
+    const v = await readAndValidate(port);
+    fake.failSync(writeSyncs, 'GeneralException');
+    await expect(port.writeFlags(v, 'id', { before: [event('keputusan gugur')], after: [event('validasi')] })).rejects.toBeTruthy();
+    expect(riwayat(fake).map((r) => r[1])).toEqual(['Peristiwa', 'keputusan gugur']);
+    expect(fake.workbook.sheetNames).not.toContain('Temuan'); // the swap is among the last writes
+  }, 60_000);
 });

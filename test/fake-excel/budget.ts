@@ -58,7 +58,7 @@ export interface BudgetResult {
   readonly rows: number;
   readonly findings: number;
   readonly flaggedCells: number;
-  /** `context.sync()` calls of readSubmission + writeFlags. */
+  /** `context.sync()` calls of readSubmission + writeFlags (with the validation's Riwayat event). */
   readonly syncs: number;
   readonly readSyncs: number;
   /** Largest request of any sync (bytes, Office wire format). */
@@ -75,7 +75,9 @@ export async function measureAdapterBudget(rows: number, options: Pick<FakeExcel
   const { grid } = await port.readSubmission();
   const readSyncs = fake.stats.syncCount;
   const validation = validateWorkbook(grid, 'benchmark.xlsx', { reference: defaultReference(), today: TODAY });
-  const summary = await port.writeFlags(validation, 'id');
+  // As the task pane writes a validation: the flags and the run's Riwayat event together.
+  const event = { waktu: `${TODAY}T09:00:00.000Z`, peristiwa: 'validasi', rincian: validation.contentHash ?? '' };
+  const summary = await port.writeFlags(validation, 'id', { after: [event] });
   return {
     rows,
     findings: validation.findings.length,

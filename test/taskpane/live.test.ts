@@ -75,6 +75,8 @@ describe('live validation', () => {
     await s.controller.validate();
     const full = { syncs: s.fake.stats.syncCount, bytes: bytes(s.fake) };
     expect(spy.all).toHaveBeenCalledTimes(1);
+    // Read, flags and the Riwayat event: four round trips in all.
+    expect(full.syncs).toBeLessThanOrEqual(4);
 
     // A new budget figure: the findings (and so the flags) stay as they are.
     s.fake.stats.reset();
@@ -89,12 +91,14 @@ describe('live validation', () => {
     await expectSameAsFresh(s);
 
     // An edit that changes findings (the name is part of every finding id of its row): the row is
-    // still read alone, but the flags are written whole (writeFlags) and the run goes into Riwayat.
+    // still read alone; the flags and the run's Riwayat event go out in writeFlags's two syncs.
     s.fake.stats.reset();
     await edit(s, at('Nama Inovasi', 1001), ['Inovasi Layanan Publik Yang Baru']);
     const changed = { syncs: s.fake.stats.syncCount, bytes: bytes(s.fake) };
     expect(spy.rows).toHaveBeenCalledTimes(2);
     expect(spy.all).toHaveBeenCalledTimes(1);
+    expect(changed.syncs).toBeLessThanOrEqual(3);
+    expect(s.fake.workbook.sheet('Riwayat').values().at(-1)?.[1]).toBe('validasi');
     await expectSameAsFresh(s);
     if (process.env.LIVE_BUDGET) console.log(JSON.stringify({ full, live, changed }));
   }, 60_000);

@@ -3,7 +3,7 @@
  * recorded, and written where the next read will see it (the `Temuan` sheet carries decisions over,
  * `_stempel` carries the stamp), so tests can follow a whole session without Excel.
  */
-import type { FlagSummary, HistoryEvent, SummaryWriteResult, WorkbookPort } from '../../src/addin/port';
+import type { FlagHistory, FlagSummary, HistoryEvent, SummaryWriteResult, WorkbookPort } from '../../src/addin/port';
 import { type CitySummary, SUMMARY_SHEET_NAMES } from '../../src/engine/consolidate';
 import { type CellValue, type SheetGrid, type WorkbookGrid, columnIndex } from '../../src/engine/grid';
 import type { Lang } from '../../src/engine/messages';
@@ -78,9 +78,10 @@ export class MemoryPort implements WorkbookPort {
     });
   }
 
-  async writeFlags(v: FileValidation, lang: Lang): Promise<FlagSummary> {
+  async writeFlags(v: FileValidation, lang: Lang, history: FlagHistory = {}): Promise<FlagSummary> {
     this.track('writeFlags');
     void lang;
+    this.history.push(...(history.before ?? []));
     this.flagWrites.push(v);
     const rows: CellValue[][] = [TEMUAN_HEADER];
     for (const f of v.findings) {
@@ -90,6 +91,7 @@ export class MemoryPort implements WorkbookPort {
       ]);
     }
     this.putSheet(SHEET_TEMUAN, rows);
+    this.history.push(...(history.after ?? []));
     const cells = v.findings.filter((f) => f.cell).length;
     return { cells, notes: cells, rows: new Set(v.findings.map((f) => f.row)).size, findings: v.findings.length };
   }
