@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Runs the Office adapter against the fake Excel host for 5,000 and 20,000 rows and prints
- * [{rows, syncs, maxPayloadBytes}] as JSON. The adapter and the fake are TypeScript: they are
+ * [{rows, syncs, maxPayloadBytes, maxResponseBytes, …}] as JSON (the last one with Excel on the web's 5 MB
+ * response cap). The adapter and the fake are TypeScript: they are
  * transpiled on load with the project's own compiler (no extra dependency).
  */
 const fs = require('node:fs');
@@ -21,6 +22,8 @@ const { measureAdapterBudget } = require('../test/fake-excel/budget.ts');
 (async () => {
   const out = [];
   for (const rows of [5000, 20000]) out.push({ rows, ...(await measureAdapterBudget(rows)) });
+  // Excel on the web also refuses a response over 5 MB: the adapter then reads in row blocks.
+  out.push({ rows: 5000, web: true, ...(await measureAdapterBudget(5000, { responseLimitBytes: 5 * 1024 * 1024 })) });
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => {
   console.error(e.message);
