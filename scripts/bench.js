@@ -172,7 +172,7 @@ async function main() {
     const res = execFileSync(process.execPath, [path.join(__dirname, 'bench-adapter.js')], { encoding: 'utf8' });
     const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
     for (const r of JSON.parse(res)) {
-      const label = `${r.rows} rows${r.web ? ', web (responses ≤ 5 MB)' : ''}`;
+      const label = `${r.rows} rows${r.web ? ' (web cap)' : ''}`;
       const budgeted = r.rows <= 5000 && !r.web;
       allOk = line(`${label}: syncs`, r.syncs, budgeted ? '≤ 4' : '', budgeted ? r.syncs <= 4 : undefined) && allOk;
       allOk = line(`${label}: largest request of one sync`, mb(r.maxPayloadBytes), '≤ 4 MB', r.maxPayloadBytes <= 4 * 2 ** 20) && allOk;
