@@ -3,7 +3,7 @@ import { auditCsv, withStampFinding } from '../engine/audit';
 import { buildReport } from '../engine/report';
 import { ParsedArgs, UsageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, writeOut } from './common';
-import { expandPaths, validateFile } from './inputs';
+import { expandPaths, validateFiles } from './inputs';
 
 /** `audit PATH… --out FILE.csv`: every finding of every workbook, with stamp and decisions. */
 export async function auditCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -14,8 +14,7 @@ export async function auditCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (!args.positionals.length) throw new UsageError('audit memerlukan setidaknya satu berkas atau folder.');
   const files = await expandPaths(args.positionals);
   const validations = [];
-  for (const file of files) {
-    const { validation } = await validateFile(file, { reference: c.reference, today: c.today });
+  for await (const { validation } of validateFiles(files, { reference: c.reference, today: c.today })) {
     validations.push(withStampFinding(validation, c.reference));
   }
   await writeOut(out, auditCsv(validations, c.lang));
