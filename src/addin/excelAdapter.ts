@@ -13,6 +13,8 @@
  *   4. write  — the rest of the staged `Temuan`, `_tanda` (the remembered fills), restored and new
  *               fills, notes, `Status Validasi`, and the staging sheet renamed over the old `Temuan`
  *               last, so a failure leaves either the old `Temuan` or the new one, never half of it.
+ *               Riwayat events passed to `writeFlags` go in here too: a trace before every other
+ *               write, the run's own event after the last (its used range is read in 3).
  * One more read happens only when the user's notes changed between 2 and 3, or when Excel returns
  * a fill for merged areas instead of single cells.
  * Fills are set per colour on multi-area ranges (`getRanges("A1,B7:D7,…")`, ExcelApi 1.9; before
