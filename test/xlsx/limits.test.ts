@@ -11,6 +11,8 @@ import { findingMessage } from '../../src/engine/messages';
 import { defaultReference } from '../../src/engine/reference/load';
 import { buildReport } from '../../src/engine/report';
 import { validateWorkbook } from '../../src/engine/validate';
+import { nodeRawInflate } from '../../src/cli/nativeInflate';
+import { useRawInflate } from '../../src/xlsx/zip';
 import {
   DEFAULT_LIMITS,
   describeCause,
@@ -84,6 +86,20 @@ describe('a sheet with a million rows', () => {
     expect(causeOf(result)).toBe('tooManyCells: 5000000');
     expect(ms).toBeLessThan(MAX_MS);
     expect(rssGrowth).toBeLessThan(600 * MB); // the 190 MB sheet, inflated once and decoded once
+  });
+
+  it('is refused the same way, in bounded time and memory, with the native inflater the command line installs', () => {
+    const bytes = largeSheetXlsx(numberedRows(EXCEL_ROWS, 5));
+    useRawInflate(nodeRawInflate);
+    try {
+      const { result, ms, rssGrowth } = measure(() => readXlsx(bytes));
+      record('1,048,576 rows × 5 cells, native inflate: tooManyCells', ms, rssGrowth);
+      expect(causeOf(result)).toBe('tooManyCells: 5000000');
+      expect(ms).toBeLessThan(MAX_MS);
+      expect(rssGrowth).toBeLessThan(600 * MB);
+    } finally {
+      useRawInflate(null);
+    }
   });
 
   it('of 1 cell each (1 million cells) is read whole, and validated quickly: no header, STR findings', () => {
