@@ -5,7 +5,8 @@
  * Rows are serialised to XML text and UTF-8 encoded row by row into batches (`batchRows`, default
  * 500, or 1 MiB), each batch pushed through fflate's streaming `Zip` and `Deflate`; the compressed
  * bytes are gathered into chunks of `chunkBytes` and handed to a `ByteSink` (a file stream in Node,
- * an array in a test or a browser). `addRow` returns false when the sink asks to wait: `await writer.drain()` then.
+ * an array in a test or a browser). `addRow` returns false when the sink asks to wait (or, with a
+ * compressor working off the main thread, after each batch): `await writer.drain()` then.
  *
  * It uses nothing but strings, Uint8Array and fflate, so it runs in any host; a host may plug in a
  * native deflate or CRC-32 (`Compressor`, e.g. Node's zlib).
@@ -679,8 +680,6 @@ export class XlsxSheetStream {
   private batch = new Uint8Array(BATCH_BYTES);
   private used = 0;
   private readonly encoder = new TextEncoder();
-  /** Entries still compressing off the main thread. */
-  private readonly compressing = new Set<Entry>();
   private batchCount = 0;
   private rows = 0;
   private ended = false;

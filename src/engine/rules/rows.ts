@@ -45,9 +45,8 @@ function checkValues(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, 
   for (let i = 0; i < COLUMNS.length; i++) {
     const def = COLUMNS[i];
     // Most cells parse: a bare stored value needs no check here (FMT-06 is checked with LOG-06).
-    const slot = slots ? slots[i] : parsedOf(rc.row, def.key);
-    if (typeof slot !== 'object' || def.key === 'status') continue;
-    const p = slot;
+    const p = slots ? slots[i] : parsedOf(rc.row, def.key);
+    if (typeof p !== 'object' || def.key === 'status') continue;
     if (p.kind === 'empty') {
       // An absent required column is STR-02 once; no per-row finding for it.
       if (!columns.has(def.key)) continue;
