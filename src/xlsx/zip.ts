@@ -236,6 +236,8 @@ const MIN_NATIVE_CHUNK = 64 * 1024;
 
 /** `inflateEntry` with a native inflater: output bounded by the budget, one buffer of the believable declared size. */
 function inflateNatively(inflate: RawInflate, data: Uint8Array, entry: ZipEntry, budget: ExpansionBudget, believed: number): Uint8Array {
+  // No compressed bytes at all: an empty part, as fflate reads it (zlib would call it cut short).
+  if (data.length === 0) return data;
   let out: Uint8Array | null;
   try {
     out = inflate(data, Math.max(1, budget.left), Math.max(MIN_NATIVE_CHUNK, believed + 1));
