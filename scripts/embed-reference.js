@@ -14,38 +14,19 @@ const path = require('path');
 const DATA_DIR = path.join(__dirname, '..', 'src', 'engine', 'reference', 'data');
 const OUT = path.join(DATA_DIR, 'embedded.ts');
 
-/** RFC 4180 records (quoted fields, doubled quotes, CRLF or LF), BOM tolerated. */
+/** A TypeScript module with no imports of its own, transpiled and evaluated (the engine's source, not a build). */
+function loadTs(file) {
+  const ts = require('typescript');
+  const js = ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS } }).outputText;
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', js)(mod, mod.exports, () => ({}));
+  return mod.exports;
+}
+
+/** The engine's own CSV reader (src/engine/csv.ts): records as arrays of fields. */
 function parseCsv(text) {
-  const records = [];
-  let record = [];
-  let field = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || record.length) {
-    record.push(field);
-    records.push(record);
-  }
-  return records.filter((r) => r.some((f) => f.trim() !== ''));
+  const { parseCsvRecords } = loadTs(path.join(__dirname, '..', 'src', 'engine', 'csv.ts'));
+  return parseCsvRecords(text).map((r) => r.fields);
 }
 
 function csvObjects(file, columns) {
@@ -84,16 +65,12 @@ export const EMBEDDED_NOMENKLATUR_PROGRAM: readonly ProgramNomenklatur[] = ${jso
 
 /** The data embedded.ts currently holds (transpiled with TypeScript, then evaluated). */
 function currentData() {
-  const ts = require('typescript');
-  const source = fs.readFileSync(OUT, 'utf8');
-  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS } }).outputText;
-  const mod = { exports: {} };
   // The model import is type-only and elided; nothing else is required.
-  new Function('module', 'exports', 'require', js)(mod, mod.exports, () => ({}));
+  const embedded = loadTs(OUT);
   return {
-    reference: mod.exports.EMBEDDED_REFERENCE_JSON,
-    bidang: mod.exports.EMBEDDED_NOMENKLATUR_BIDANG,
-    program: mod.exports.EMBEDDED_NOMENKLATUR_PROGRAM,
+    reference: embedded.EMBEDDED_REFERENCE_JSON,
+    bidang: embedded.EMBEDDED_NOMENKLATUR_BIDANG,
+    program: embedded.EMBEDDED_NOMENKLATUR_PROGRAM,
   };
 }
 
