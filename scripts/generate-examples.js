@@ -96,7 +96,7 @@ function slug(text) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The data: scripts/examples-data/ (see its README.md).
+// The data: scripts/examples-data/ (see its README.md). Read once, checked for unknown keys.
 
 const DATA_DIR = path.join(__dirname, 'examples-data');
 const readJson = (name) => JSON.parse(fs.readFileSync(path.join(DATA_DIR, name), 'utf8'));
@@ -104,12 +104,39 @@ const readJson = (name) => JSON.parse(fs.readFileSync(path.join(DATA_DIR, name),
 /** Sentence pools for "Rancang Bangun" (the IID profile asks for at least 300 words). */
 const POOLS = readJson('rancang-bangun.json');
 
+/** The keys a workbook, a row and its standar pelayanan may have (README.md says what each means). */
+const WORKBOOK_KEYS = 'kode file sing tahun layout filled pj opdText extraColumn rows'.split(' ');
+const ROW_KEYS = [
+  ...'n t ini j b p uc tp tg sas kanal m tu mf h a sa rep pm sp'.split(' '),
+  ...'dh programText short ket set expect note'.split(' '),
+];
+const SP_KEYS = 's pr w bi pk pg'.split(' ');
+
+/** A misspelt key would silently drop a value from the workbooks: refuse it. */
+function checkKeys(object, allowed, where) {
+  const unknown = Object.keys(object).filter((k) => !allowed.includes(k));
+  if (unknown.length > 0) throw new Error(`${where}: unknown key(s) ${unknown.join(', ')}`);
+}
+
+function checkRow(row, where) {
+  checkKeys(row, ROW_KEYS, where);
+  if (row.sp) checkKeys(row.sp, SP_KEYS, `${where} sp`);
+  const columns = COLUMNS.map((c) => c.key);
+  checkKeys(row.set ?? {}, columns, `${where} set`);
+  for (const [, key] of row.expect ?? []) checkKeys({ [key]: true }, columns, `${where} expect`);
+}
+
 /** The workbooks, in the order of the README table: the files `NN-name.json`, sorted by name. */
 const WORKBOOKS = fs
   .readdirSync(DATA_DIR)
   .filter((name) => /^\d\d-.+\.json$/.test(name))
   .sort()
-  .map(readJson);
+  .map((name) => {
+    const wb = readJson(name);
+    checkKeys(wb, WORKBOOK_KEYS, name);
+    wb.rows.forEach((row, i) => checkRow(row, `${name} row ${i + 1}`));
+    return wb;
+  });
 
 function fill(text, vars) {
   return text.replace(/\{(\w+)\}/g, (_, k) => vars[k]);
