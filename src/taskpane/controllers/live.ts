@@ -1,8 +1,9 @@
 /**
  * Edits and live validation: which sheets are watched, which rows were edited since the last read,
  * and the grid of the last validation kept so that a live validation reads only the edited rows
- * (patched into it). An edit marks the validation stale and, with live validation on, asks for a
- * new one (or, on a stamped workbook, for a stamp check) — through the reactions it is given.
+ * (patched into it). It decides whether the workbook was edited since the last validation (`dirty`):
+ * an edit marks it and, with live validation on, asks for a new validation (or, on a stamped
+ * workbook, for a stamp check) — through the reactions it is given.
  */
 import { gridOf, temuanRows, typedDecisions } from '../../addin/flags';
 import { patchSheetRows } from '../../addin/grid';
@@ -55,11 +56,14 @@ export class LiveController {
   }
 
   /**
-   * The grid to validate: with live validation and only data rows of the submission sheet edited
-   * since the last read, those rows read and patched into the last grid (a new grid); else a full
-   * read. `previous` is the last validation's grid, as it was before this read.
+   * The read a validation starts with; the workbook counts as unedited from here on (edits from now,
+   * even during the read, are edits made after this validation). The grid: with live validation and
+   * only data rows of the submission sheet edited since the last read, those rows read and patched
+   * into the last grid (a new grid); else a full read. `previous` is the last validation's grid, as
+   * it was before this read.
    */
-  async currentGrid(): Promise<{ grid: WorkbookGrid; incremental: boolean; previous: LiveGrid | null }> {
+  async readForValidation(): Promise<{ grid: WorkbookGrid; incremental: boolean; previous: LiveGrid | null }> {
+    this.session.store.set({ dirty: false });
     const live = this.live;
     const rows = [...this.pendingRows].sort((a, b) => a - b);
     const full = this.fullRequested || this.pendingAll || !live || !rows.length || rows[0] <= live.headerRow;

@@ -72,9 +72,7 @@ export class ValidationController {
    */
   private async validateOnce(): Promise<void> {
     const { store, port } = this.session;
-    // Edits from here on (even during the read) are edits made after this validation.
-    store.set({ dirty: false });
-    const { grid, incremental, previous } = await this.live.currentGrid();
+    const { grid, incremental, previous } = await this.live.readForValidation();
     const reference = this.reference.resolve(grid);
     const validation = validateWorkbook(grid, OPEN_WORKBOOK, { reference: reference.reference, today: this.session.today() });
     const table = validation.submission?.table ?? null;
