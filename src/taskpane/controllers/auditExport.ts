@@ -1,0 +1,43 @@
+/**
+ * The Audit tab's report: the audit CSV of the open workbook as it is now, validated afresh without
+ * writing anything, offered as a download.
+ */
+import { auditCsv, withStampFinding } from '../../engine/audit';
+import { type StampCheck, validateWorkbook } from '../../engine/validate';
+import type { ReferenceController } from './reference';
+import type { PaneSession } from './session';
+import type { StampStatusController } from './stampStatus';
+import { OPEN_WORKBOOK } from './validation';
+
+export const AUDIT_FILE_NAME = 'laporan-audit.csv';
+
+export class AuditExportController {
+  constructor(
+    private readonly session: PaneSession,
+    private readonly reference: ReferenceController,
+    private readonly stampStatus: StampStatusController,
+  ) {}
+
+  /**
+   * The audit CSV of the open workbook as it is now, offered as a download: the workbook is read and
+   * validated afresh (nothing written), so the CSV is what the CLI's `audit` writes for this workbook —
+   * decisions from `Temuan`, the stamp recomputed, KON-04 when it is missing or changed.
+   */
+  async exportAudit(): Promise<Blob | null> {
+    const { store, port } = this.session;
+    const blob = await this.session.run(async () => {
+      const { grid } = await port.readSubmission();
+      const reference = this.reference.resolve(grid);
+      const v = validateWorkbook(grid, OPEN_WORKBOOK, { reference: reference.reference, today: this.session.today() });
+      const stamp: StampCheck = { status: v.stamp, info: v.stampInfo, contentHash: v.contentHash };
+      store.set({ stamp });
+      await this.stampStatus.report(stamp);
+      const csv = auditCsv([withStampFinding(v, reference.reference)], store.lang);
+      return new Blob([csv], { type: 'text/csv;charset=utf-8' });
+    });
+    if (!blob) return null;
+    this.session.download(AUDIT_FILE_NAME, blob);
+    store.announce('audit.exported', { berkas: AUDIT_FILE_NAME });
+    return blob;
+  }
+}
