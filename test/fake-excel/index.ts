@@ -49,9 +49,12 @@ export interface FakeExcelOptions {
   readonly apiVersion?: string;
   /** `Office.context.displayLanguage` (default `id-ID`). */
   readonly displayLanguage?: string;
-  /** Request size limit (default 5 MB, as Excel on the web). */
+  /** Request size limit (default 5 MB, as Excel on the web, the platform the fake reports). */
   readonly requestLimitBytes?: number;
-  /** Response size limit (default: measured but not enforced). */
+  /**
+   * Response size limit (default 5 MB, as Excel on the web: "a payload size limit for requests and
+   * responses of 5MB"); `Infinity` models desktop Excel, which has no such limit.
+   */
   readonly responseLimitBytes?: number;
   /** Keep each sync's serialised request in `stats.log` (memory-hungry). */
   readonly keepPayloads?: boolean;
@@ -106,7 +109,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const runtime: RuntimeOptions = {
     apiVersion: options.apiVersion ?? '1.18',
     requestLimitBytes: options.requestLimitBytes ?? FIVE_MB,
-    responseLimitBytes: options.responseLimitBytes ?? Infinity,
+    responseLimitBytes: options.responseLimitBytes ?? FIVE_MB,
     keepPayloads: options.keepPayloads ?? false,
   };
   const officeState: FakeOfficeState = {
