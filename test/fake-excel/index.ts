@@ -91,6 +91,16 @@ export interface FakeExcel {
   failSettingsSave(message: string | null): void;
   /** Fires the sheet's onChanged handlers as if the user edited `address`. */
   fireChange(sheet: string, address: string, changeType?: string): void;
+  /**
+   * When onChanged events are delivered: `'microtask'` (default, right after the change), after a
+   * number of milliseconds, or `'manual'` (held until `flushEvents()`): Excel's events are
+   * asynchronous and arrive late on a busy PC or on the web.
+   */
+  setEventDelivery(mode: 'microtask' | 'manual' | number): void;
+  /** Delivers the events held by `'manual'` delivery, in order; resolves with how many ran. */
+  flushEvents(): Promise<number>;
+  /** How many events `'manual'` delivery is holding. */
+  readonly heldEventCount: number;
   /** Ranges seen by settings saves, etc. */
   readonly officeState: FakeOfficeState;
 }
@@ -186,6 +196,15 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     },
     fireChange(sheet, address, changeType = 'RangeEdited') {
       host.fireChanged(host.sheet(sheet), address, 'Local', changeType);
+    },
+    setEventDelivery(mode) {
+      host.eventDelivery = mode;
+    },
+    flushEvents() {
+      return host.flushEvents();
+    },
+    get heldEventCount() {
+      return host.heldEvents.length;
     },
   };
 }

@@ -215,3 +215,29 @@ describe('ItemNotFound', () => {
     expect(fake.workbook.sheet('S').value('A1')).toBe('a');
   });
 });
+
+describe('onChanged delivery', () => {
+  it("'manual' holds events until flushEvents, in order; a delay in ms delivers later", async () => {
+    const fake = createFakeExcel({ sheets: { S: [] } });
+    const seen: string[] = [];
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('S').onChanged.add(async (e) => void seen.push(e.address));
+      await context.sync();
+    });
+    fake.setEventDelivery('manual');
+    fake.fireChange('S', 'A1');
+    fake.workbook.sheet('S').setValues('B2', [['x']], { fireChange: true });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(seen).toEqual([]);
+    expect(fake.heldEventCount).toBe(2);
+    await expect(fake.flushEvents()).resolves.toBe(2);
+    expect(seen).toEqual(['A1', 'B2']);
+
+    fake.setEventDelivery(20);
+    fake.fireChange('S', 'C3');
+    await new Promise((r) => setTimeout(r, 5));
+    expect(seen).toEqual(['A1', 'B2']);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(seen).toEqual(['A1', 'B2', 'C3']);
+  });
+});
