@@ -60,10 +60,6 @@ export const useLayoutStyles = makeStyles({
   muted: {
     color: tokens.colorNeutralForeground3,
   },
-  fileInput: {
-    maxWidth: '100%',
-    minWidth: 0,
-  },
   visuallyHidden: {
     position: 'absolute',
     width: '1px',

@@ -468,16 +468,30 @@ describe('errors in plain words', () => {
 });
 
 describe('round trips and payload', () => {
+  // Desktop Excel (no response cap). The fake's default is Excel on the web, below.
   it('5,000 rows: readSubmission + writeFlags in at most 4 syncs, each at most 4 MB', async () => {
-    const r = await measureAdapterBudget(5000);
+    const r = await measureAdapterBudget(5000, { responseLimitBytes: Infinity });
     expect(r.findings).toBeGreaterThan(7000);
     expect(r.readSyncs).toBe(2);
     expect(r.syncs).toBeLessThanOrEqual(4);
     expect(r.maxPayloadBytes).toBeLessThanOrEqual(FOUR_MB);
   });
 
+  // FAILS TODAY (issue 11), hence `it.failing`: on Excel on the web (5 MB per response) the one
+  // read of this sheet (values, numberFormat and valueTypes of every used cell: about 7.0 MB) is
+  // refused, and readInBlocks then takes 1 + 3 more syncs: 6 reads, 8 syncs in all, against
+  // addin.md's 4. The adapter must read 5,000 rows within 5 MB; then this becomes `it`.
+  it.failing('5,000 rows on Excel on the web: the same budget, no response over 5 MB refused', async () => {
+    const r = await measureAdapterBudget(5000);
+    expect(r.readSyncs).toBe(2);
+    expect(r.syncs).toBeLessThanOrEqual(4);
+    expect(r.maxPayloadBytes).toBeLessThanOrEqual(FOUR_MB);
+  });
+
+  // Desktop: on the web 20,000 rows are over 25 MB of response, read in row blocks by design
+  // (readSubmission's fallback, tested above), so the sync count there grows with the response.
   it('20,000 rows: every sync at most 4 MB; syncs grow only with the payload', async () => {
-    const r = await measureAdapterBudget(20_000);
+    const r = await measureAdapterBudget(20_000, { responseLimitBytes: Infinity });
     expect(r.maxPayloadBytes).toBeLessThanOrEqual(FOUR_MB);
     // About 24 MB of writes (30,000 findings, notes, Temuan) need at least 7 syncs of 4 MB, plus 2 reads.
     expect(r.syncs).toBeLessThanOrEqual(10);
@@ -596,8 +610,10 @@ describe('Riwayat events written with the flags', () => {
     const rows = 8000;
     const dry = createFakeExcel({ sheets: benchmarkSheets(rows) });
     const dryPort = adapterFor(dry);
-    await dryPort.writeFlags(await readAndValidate(dryPort), 'id', { before: [event('keputusan gugur')], after: [event('validasi')] });
-    const writeSyncs = dry.stats.syncCount - 2;
+    const dryValidation = await readAndValidate(dryPort);
+    const readSyncs = dry.stats.syncCount; // on the web, 8,000 rows are read in row blocks
+    await dryPort.writeFlags(dryValidation, 'id', { before: [event('keputusan gugur')], after: [event('validasi')] });
+    const writeSyncs = dry.stats.syncCount - readSyncs;
     expect(writeSyncs).toBeGreaterThan(2);
 
     const fake = createFakeExcel({ sheets: benchmarkSheets(rows) });

@@ -438,12 +438,37 @@ export class HostWorkbook {
     return sheet;
   }
 
-  /** Calls the sheet's onChanged handlers asynchronously, as Excel does. */
+  /**
+   * When onChanged events reach the add-in. Excel delivers them asynchronously, and later still on
+   * a slow PC or on the web: `'microtask'` (default) right after the change, a number of
+   * milliseconds later, or `'manual'`: held until the test calls `flushEvents()`, so a test can let
+   * a whole validation run between an edit and its event, deterministically.
+   */
+  eventDelivery: 'microtask' | 'manual' | number = 'microtask';
+  /** Events held by `'manual'` delivery, oldest first. */
+  readonly heldEvents: (() => unknown)[] = [];
+
+  /** Calls the sheet's onChanged handlers asynchronously, as Excel does (see `eventDelivery`). */
   fireChanged(sheet: HostSheet, address: string, source: 'Local' | 'Remote', changeType = 'RangeEdited'): void {
     if (sheet.changeHandlers.size === 0) return;
     const event: ChangeEvent = { address, changeType, source, worksheetId: sheet.id, type: 'WorksheetChanged' };
     for (const handler of [...sheet.changeHandlers]) {
-      void Promise.resolve().then(() => handler(event));
+      const deliver = () => handler(event);
+      const mode = this.eventDelivery;
+      if (mode === 'manual') this.heldEvents.push(deliver);
+      else if (mode === 'microtask') void Promise.resolve().then(deliver);
+      else setTimeout(deliver, mode);
     }
+  }
+
+  /** Delivers the held events in order, awaiting each handler's promise; resolves when all ran. */
+  async flushEvents(): Promise<number> {
+    let n = 0;
+    while (this.heldEvents.length) {
+      const deliver = this.heldEvents.shift()!;
+      await deliver();
+      n++;
+    }
+    return n;
   }
 }

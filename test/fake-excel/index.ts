@@ -49,9 +49,12 @@ export interface FakeExcelOptions {
   readonly apiVersion?: string;
   /** `Office.context.displayLanguage` (default `id-ID`). */
   readonly displayLanguage?: string;
-  /** Request size limit (default 5 MB, as Excel on the web). */
+  /** Request size limit (default 5 MB, as Excel on the web, the platform the fake reports). */
   readonly requestLimitBytes?: number;
-  /** Response size limit (default: measured but not enforced). */
+  /**
+   * Response size limit (default 5 MB, as Excel on the web: "a payload size limit for requests and
+   * responses of 5MB"); `Infinity` models desktop Excel, which has no such limit.
+   */
   readonly responseLimitBytes?: number;
   /** Keep each sync's serialised request in `stats.log` (memory-hungry). */
   readonly keepPayloads?: boolean;
@@ -88,6 +91,16 @@ export interface FakeExcel {
   failSettingsSave(message: string | null): void;
   /** Fires the sheet's onChanged handlers as if the user edited `address`. */
   fireChange(sheet: string, address: string, changeType?: string): void;
+  /**
+   * When onChanged events are delivered: `'microtask'` (default, right after the change), after a
+   * number of milliseconds, or `'manual'` (held until `flushEvents()`): Excel's events are
+   * asynchronous and arrive late on a busy PC or on the web.
+   */
+  setEventDelivery(mode: 'microtask' | 'manual' | number): void;
+  /** Delivers the events held by `'manual'` delivery, in order; resolves with how many ran. */
+  flushEvents(): Promise<number>;
+  /** How many events `'manual'` delivery is holding. */
+  readonly heldEventCount: number;
   /** Ranges seen by settings saves, etc. */
   readonly officeState: FakeOfficeState;
 }
@@ -106,7 +119,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const runtime: RuntimeOptions = {
     apiVersion: options.apiVersion ?? '1.18',
     requestLimitBytes: options.requestLimitBytes ?? FIVE_MB,
-    responseLimitBytes: options.responseLimitBytes ?? Infinity,
+    responseLimitBytes: options.responseLimitBytes ?? FIVE_MB,
     keepPayloads: options.keepPayloads ?? false,
   };
   const officeState: FakeOfficeState = {
@@ -183,6 +196,15 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     },
     fireChange(sheet, address, changeType = 'RangeEdited') {
       host.fireChanged(host.sheet(sheet), address, 'Local', changeType);
+    },
+    setEventDelivery(mode) {
+      host.eventDelivery = mode;
+    },
+    flushEvents() {
+      return host.flushEvents();
+    },
+    get heldEventCount() {
+      return host.heldEvents.length;
     },
   };
 }

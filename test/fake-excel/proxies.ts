@@ -151,8 +151,12 @@ export class Workbook extends ClientObject {
 
 const SHEET_NAME_INVALID = /[[\]:*?/\\]/;
 
-function checkSheetName(host: HostWorkbook, name: string, self: HostSheet | null, location: string): void {
-  if (!name || name.length > 31 || SHEET_NAME_INVALID.test(name) || name.startsWith("'") || name.endsWith("'")) {
+/**
+ * Excel's rules for a sheet name: 1 to 31 characters, none of `: \ / ? * [ ]`, no apostrophe at
+ * either end, and not `History` (any case: Excel reserves it for change tracking).
+ */
+export function checkSheetName(host: HostWorkbook, name: string, self: HostSheet | null, location: string): void {
+  if (typeof name !== 'string' || !name || name.length > 31 || SHEET_NAME_INVALID.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
     throw errors.invalidArgument(location, `invalid sheet name «${name}»`);
   }
   const other = host.findSheet(name);
@@ -612,6 +616,24 @@ export class Range extends ClientObject {
   }
   get formulas(): unknown[][] {
     return this.get_('formulas');
+  }
+  /** A text starting with `=` is stored as a formula (never calculated); anything else like `values`. */
+  set formulas(value: unknown[][]) {
+    this.set_('formulas', value, (t: RangeTarget) => {
+      const rows = checkMatrix(t, value, 'formulas');
+      rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v === null || v === undefined) return;
+          if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw errors.invalidArgument('Range.formulas', `unsupported value ${String(v)}`);
+          const cell = t.sheet.touch(t.rect.r0 + r, t.rect.c0 + c);
+          const stored = coerceInput(v as Scalar, typeof v === 'string' && v.startsWith('=') ? 'General' : cell.numberFormat);
+          cell.value = stored.value;
+          cell.error = stored.error;
+          cell.formula = stored.formula;
+        }),
+      );
+      this.context.written.push({ sheet: t.sheet, address: rectA1(t.rect) });
+    });
   }
 
   get values(): unknown[][] {

@@ -10,7 +10,7 @@
  * - Every sync is measured: the request is serialised in Office's wire shape (`ObjectPaths` +
  *   `Actions`) and its UTF-8 size recorded; so is the response (the loaded values). A request over
  *   the limit (5 MB, as in Excel on the web) fails with `RequestPayloadSizeLimitExceeded` before
- *   anything is applied; a response over `responseLimitBytes` (off by default) fails with
+ *   anything is applied; a response over `responseLimitBytes` (also 5 MB by default) fails with
  *   `ResponsePayloadSizeLimitExceeded`.
  * - API sets: an action needing a newer ExcelApi than the host supports fails with `ApiNotFound`.
  */

@@ -31,6 +31,22 @@ describe('Konsolidasi', () => {
     expect(picked()).toEqual(['dlh-2026.xlsx']);
   });
 
+  test.each([
+    ['id', 'Pilih berkas isian OPD'],
+    ['en', 'Choose OPD submission files'],
+  ] as const)("the picker speaks the pane's language (%s): a button opens the hidden native control", async (language, words) => {
+    await renderPane(undefined, { tab: 'konsolidasi', language });
+    // The browser's control ("Choose Files / No file chosen") is never shown; its label is the button's text.
+    const input = within(panel()).getByLabelText(words) as HTMLInputElement;
+    expect(input.type).toBe('file');
+    expect(input.multiple).toBe(true);
+    expect(input.hidden).toBe(true);
+    expect(input.tabIndex).toBe(-1);
+    const opened = jest.spyOn(input, 'click').mockImplementation(() => undefined);
+    await click(within(panel()).getByRole('button', { name: words }));
+    expect(opened).toHaveBeenCalledTimes(1);
+  });
+
   test('files dropped on the drop zone are added (workbooks only)', async () => {
     await renderPane(undefined, { tab: 'konsolidasi' });
     const zone = screen.getByRole('region', { name: 'Area tarik dan lepas berkas' });

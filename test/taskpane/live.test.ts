@@ -23,8 +23,8 @@ interface Session {
   readonly controller: PaneController;
 }
 
-async function liveSession(rows: number): Promise<Session> {
-  const fake = createFakeExcel({ sheets: benchmarkSheets(rows) });
+async function liveSession(rows: number, options: { responseLimitBytes?: number } = {}): Promise<Session> {
+  const fake = createFakeExcel({ sheets: benchmarkSheets(rows), ...options });
   const port = createExcelAdapter(fake.Excel as unknown as ExcelHost, fake.Office as unknown as OfficeHost, { debounceMs: 1 });
   const controller = new PaneController({ port, today: () => TODAY, loadXlsx: async () => xlsxModule });
   await controller.init();
@@ -67,8 +67,20 @@ async function expectSameAsFresh(s: Session): Promise<void> {
 const bytes = (fake: FakeExcel) => fake.stats.log.reduce((n, r) => n + r.requestBytes + r.responseBytes, 0);
 
 describe('live validation', () => {
-  test('one edited cell of 2,000 rows: one row read, at most 3 syncs, a small fraction of a full validation', async () => {
+  // FAILS TODAY (issue 11), hence `test.failing`: on Excel on the web (the fake's default, 5 MB per
+  // response) the second full validation of 2,000 rows (the sheet now with its flags and the Temuan
+  // sheet) is over 5 MB in one read, is refused, and is read in row blocks: 7 syncs against 4.
+  // Becomes `test` once the adapter reads within 5 MB.
+  test.failing('a full validation of 2,000 rows on Excel on the web: four round trips in all', async () => {
     const s = await liveSession(2000);
+    s.fake.stats.reset();
+    await s.controller.validate();
+    expect(s.fake.stats.syncCount).toBeLessThanOrEqual(4);
+  }, 60_000);
+
+  // Desktop Excel (no response cap); the web's budget is the test above.
+  test('one edited cell of 2,000 rows: one row read, at most 3 syncs, a small fraction of a full validation', async () => {
+    const s = await liveSession(2000, { responseLimitBytes: Infinity });
     const spy = { rows: jest.spyOn(s.port, 'readRows'), all: jest.spyOn(s.port, 'readSubmission') };
 
     s.fake.stats.reset();

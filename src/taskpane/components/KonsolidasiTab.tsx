@@ -14,7 +14,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { type DragEvent, useId, useState } from 'react';
+import { type DragEvent, useId, useRef, useState } from 'react';
 import type { PaneController, PickedFile } from '../controller';
 import type { Translate } from '../i18n';
 import type { ConsolidationRow, PaneState, Progress } from '../state';
@@ -82,6 +82,7 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
   const layout = useLayoutStyles();
   const styles = useStyles();
   const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [over, setOver] = useState(false);
   const { running, progress, outcome } = state.consolidation;
@@ -96,10 +97,19 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
   return (
     <div className={layout.panel}>
       <div className={layout.stack}>
-        <label htmlFor={inputId}>{t('konsolidasi.pick')}</label>
+        {/* The browser's own file control would speak its language ("Choose Files / No file chosen"),
+            not the pane's: a Fluent button opens the hidden input, and the list below says what is chosen. */}
+        <div className={layout.row}>
+          <Button appearance="secondary" disabled={running} aria-controls={inputId} onClick={() => inputRef.current?.click()}>
+            {t('konsolidasi.pick')}
+          </Button>
+        </div>
         <input
+          ref={inputRef}
           id={inputId}
-          className={layout.fileInput}
+          hidden
+          tabIndex={-1}
+          aria-label={t('konsolidasi.pick')}
           type="file"
           multiple
           accept=".xlsx,.xlsm,.xls"

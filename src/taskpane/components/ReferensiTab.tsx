@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import type { PaneController } from '../controller';
 import type { Translate } from '../i18n';
 import type { PaneState } from '../state';
@@ -23,6 +23,7 @@ export function ReferensiTab({ state, actions, t }: ReferensiTabProps) {
   const layout = useLayoutStyles();
   const styles = useStyles();
   const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
   const { reference, id, source } = state.reference;
   const entries: [string, string][] = [
     [t('referensi.id'), id],
@@ -48,10 +49,18 @@ export function ReferensiTab({ state, actions, t }: ReferensiTabProps) {
         </dl>
       </section>
       <div className={layout.stack}>
-        <label htmlFor={inputId}>{t('referensi.pick')}</label>
+        {/* A Fluent button over a hidden input: the browser's own control would speak its language, not the pane's. */}
+        <div className={layout.row}>
+          <Button appearance="secondary" disabled={state.busy} aria-controls={inputId} onClick={() => inputRef.current?.click()}>
+            {t('referensi.pick')}
+          </Button>
+        </div>
         <input
+          ref={inputRef}
           id={inputId}
-          className={layout.fileInput}
+          hidden
+          tabIndex={-1}
+          aria-label={t('referensi.pick')}
           type="file"
           accept=".xlsx,.xlsm,.json,application/json"
           disabled={state.busy}
