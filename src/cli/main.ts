@@ -15,7 +15,7 @@ import { referenceToGrid } from '../engine/reference/workbook';
 import { TOOL_NAME, TOOL_VERSION } from '../engine/version';
 import { ParsedArgs, UsageError, parseArgs } from './args';
 import { BOOLEAN_FLAGS, EXIT_FINDINGS, EXIT_IO, EXIT_OK, EXIT_USAGE, Io, VALUE_OPTIONS, common, inputsOf, localToday, writeOut } from './common';
-import { IoError, PlannedOutput, checkOutputs, ensureFolder, errnoCode, ioReason, removePendingTemps, writeAtomically } from './output';
+import { Interrupted, IoError, PlannedOutput, checkOutputs, ensureFolder, errnoCode, interrupt, ioReason, removePendingTemps, writeAtomically } from './output';
 import { expandPaths, validateFiles } from './inputs';
 import { consolidateCommand } from './consolidate';
 import { loadReferenceFile } from './reference';
@@ -184,6 +184,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         throw new UsageError(`Perintah tidak dikenal: ${command}. Lihat --help.`);
     }
   } catch (e) {
+    if (e instanceof Interrupted) return e.exitCode;
     if (e instanceof UsageError) {
       io.stderr(`${lang === 'en' && e.en ? e.en : e.message}\n`);
       return EXIT_USAGE;
@@ -206,10 +207,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 if (require.main === module) {
   // Interrupted (Ctrl-C, kill): remove the temporary file of a write in progress; the target is untouched.
+  // A write under way removes its own temporary file; the exit follows at once, or after a short
+  // grace when the run is busy elsewhere (validating), with the temporary files removed again.
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.once(signal, () => {
-      removePendingTemps();
-      process.exit(code);
+      interrupt(code);
+      setTimeout(() => {
+        removePendingTemps();
+        process.exit(code);
+      }, 500);
     });
   }
   run(process.argv.slice(2), {

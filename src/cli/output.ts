@@ -213,8 +213,26 @@ export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: re
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-/** Temporary files being written, removed if the process is interrupted (see `removePendingTemps`). */
+/** Temporary files being written, removed if the process is interrupted (see `interrupt`). */
 const pending = new Set<string>();
+let interruptedWith: number | null = null;
+
+/** The run was interrupted by a signal; `exitCode` is 128 + its number. */
+export class Interrupted extends Error {
+  constructor(readonly exitCode: number) {
+    super('interrupted');
+  }
+}
+
+/**
+ * A signal arrived: removes the temporary files of writes in progress, and makes any write still
+ * under way remove its own and throw `Interrupted` instead of renaming (a file system call in
+ * flight when the signal came may create the temporary file after this removal).
+ */
+export function interrupt(exitCode: number): void {
+  interruptedWith = exitCode;
+  removePendingTemps();
+}
 
 /** Removes the temporary files of writes still in progress (a signal handler calls it before exiting). */
 export function removePendingTemps(): void {
@@ -254,12 +272,14 @@ export async function writeAtomically(file: string, produce: (tempPath: string) 
   pending.add(tmp);
   try {
     await produce(tmp);
+    if (interruptedWith !== null) throw new Interrupted(interruptedWith);
     const handle = await fs.open(tmp, 'r+');
     try {
       await handle.sync();
     } finally {
       await handle.close();
     }
+    if (interruptedWith !== null) throw new Interrupted(interruptedWith);
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.unlink(tmp).catch(() => undefined);
