@@ -32,7 +32,7 @@ export interface Outcome {
  * holds the one file under its name, counts what its findings say, and differs from the other only
  * in wording — the same findings (ids, rules, cells), each with a message to show.
  */
-function reportProblem(reports: readonly ValidationReport[], name: string): string | null {
+export function reportProblem(reports: readonly ValidationReport[], name: string): string | null {
   for (const report of reports) {
     if (report.files.length !== 1 || report.files[0].file !== name || report.stats.files !== 1)
       return `${report.lang} report: not one file named ${name}`;
