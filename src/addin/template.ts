@@ -10,7 +10,7 @@
  *   urusan/program, date and number validations, and input messages from the column help.
  */
 import { ReferenceIndex } from '../engine/reference/index';
-import { Opd, Reference } from '../engine/reference/model';
+import { Opd, Parameters, Reference } from '../engine/reference/model';
 import { COLUMNS, ColumnDef, IDENTITY, IDENTITY_HELP, SHEET_IDENTITAS, SHEET_INOVASI, TEMPLATE_VERSION } from '../engine/schema';
 import { SyncBatcher, letters, opBytes } from './chunks';
 import { SHEET_DAFTAR } from './flags';
@@ -59,7 +59,7 @@ interface Validation {
 const prompt = (title: string, message: string): Excel.DataValidationPrompt => ({ showPrompt: true, title: cap(title, 32), message: cap(message, 255) });
 const alert = (style: 'Stop' | 'Warning', message: string): Excel.DataValidationErrorAlert => ({ showAlert: true, style, title: ERROR_TITLE, message: cap(message, 255) });
 
-function columnValidation(def: ColumnDef, lists: { bidang: string | null; program: string | null }): Validation {
+function columnValidation(def: ColumnDef, lists: { bidang: string | null; program: string | null }, params: Pick<Parameters, 'namaMin' | 'namaMax'>): Validation {
   const p = prompt(def.label, def.help);
   switch (def.type) {
     case 'enum': {
@@ -87,7 +87,9 @@ function columnValidation(def: ColumnDef, lists: { bidang: string | null; progra
       return { prompt: p, rule: { decimal: { formula1: 0, operator: 'GreaterThan' } }, errorAlert: alert('Warning', 'Isi jumlah hari lebih dari 0, misalnya 3.') };
     default:
       if (def.key === 'nama') {
-        return { prompt: p, rule: { textLength: { formula1: 5, formula2: 200, operator: 'Between' } }, errorAlert: alert('Warning', 'Nama inovasi harus 5–200 karakter.') };
+        // The reference's bounds, as FMT-06 checks them.
+        const { namaMin, namaMax } = params;
+        return { prompt: p, rule: { textLength: { formula1: namaMin, formula2: namaMax, operator: 'Between' } }, errorAlert: alert('Warning', `Nama inovasi harus ${namaMin}–${namaMax} karakter.`) };
       }
       return { prompt: p };
   }
@@ -209,7 +211,7 @@ export async function queueTemplate(context: Excel.RequestContext, batcher: Sync
   ws.freezePanes.freezeRows(1);
   if (o.validation) {
     for (const [c, def] of COLUMNS.entries()) {
-      await applyValidation(batcher, ws.getRange(`${letters(c)}2:${letters(c)}${lastRow}`), columnValidation(def, refs));
+      await applyValidation(batcher, ws.getRange(`${letters(c)}2:${letters(c)}${lastRow}`), columnValidation(def, refs, o.reference.parameter));
     }
   }
   ws.activate();

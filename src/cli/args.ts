@@ -1,6 +1,14 @@
 /** A small argument parser: `--name value`, `--name=value`, boolean flags, and positionals. */
 
-export class UsageError extends Error {}
+/** A usage error (exit 2); `en` is its English wording, shown with `--lang en` when given. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly en?: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface ParsedArgs {
   readonly positionals: string[];

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { auditCsv, withStampFinding } from '../engine/audit';
 import { buildReport } from '../engine/report';
 import { ParsedArgs, UsageError } from './args';
-import { EXIT_FINDINGS, EXIT_OK, Io, common, writeOut } from './common';
+import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common';
+import { checkOutputs } from './output';
 import { expandPaths, validateFiles } from './inputs';
 
 /** `audit PATH… --out FILE.csv`: every finding of every workbook, with stamp and decisions. */
@@ -13,6 +14,7 @@ export async function auditCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (typeof out !== 'string') throw new UsageError('audit memerlukan --out FILE.csv.');
   if (!args.positionals.length) throw new UsageError('audit memerlukan setidaknya satu berkas atau folder.');
   const files = await expandPaths(args.positionals);
+  await checkOutputs([{ file: out, label: '--out', kind: 'text' }], inputsOf(args, files));
   const validations = [];
   for await (const { validation } of validateFiles(files, { reference: c.reference, today: c.today })) {
     validations.push(withStampFinding(validation, c.reference));

@@ -1,14 +1,14 @@
 /** What every command shares: options, the reference in force, exit codes, output. */
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { Lang } from '../engine/messages';
 import { Reference } from '../engine/reference/model';
 import { ParsedArgs, UsageError } from './args';
+import { EXIT_IO, writeFileAtomically } from './output';
 import { loadReferenceFile } from './reference';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+export { EXIT_IO };
 
 export const BOOLEAN_FLAGS = new Set(['help', 'version', 'quiet', 'all']);
 export const VALUE_OPTIONS = new Set(['format', 'out', 'json', 'referensi', 'lang', 'today', 'opd', 'tahun']);
@@ -48,13 +48,19 @@ export async function common(args: ParsedArgs, io: Io): Promise<Common | number>
   const loaded = await loadReferenceFile(args.options.referensi as string | undefined, lang);
   if (!loaded.ok) {
     io.stderr(loaded.problems.join('\n') + '\n');
-    return EXIT_USAGE;
+    return loaded.io ? EXIT_IO : EXIT_USAGE;
   }
   return { lang, today, quiet: args.options.quiet === true, reference: loaded.reference };
 }
 
-export async function writeOut(file: string, content: string | Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await fs.writeFile(file, content);
+/** Writes an output file through a temporary name (output.ts); the caller has run `checkOutputs`. */
+export function writeOut(file: string, content: string | Uint8Array): Promise<void> {
+  return writeFileAtomically(file, content);
+}
+
+/** Every input of a command: the paths named, the files picked from folders, the reference file. */
+export function inputsOf(args: ParsedArgs, files: readonly string[] = []): string[] {
+  const referensi = args.options.referensi;
+  return [...args.positionals, ...files, ...(typeof referensi === 'string' ? [referensi] : [])];
 }
 

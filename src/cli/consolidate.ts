@@ -2,12 +2,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ConsolidationInput, REKAP_COLUMNS, SHEET_INFO, SHEET_REKAP_OPD, SummaryCell, consolidate } from '../engine/consolidate';
+import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, consolidate } from '../engine/consolidate';
 import { Lang } from '../engine/messages';
 import { writeSummaryXlsx } from '../node/summaryWriter';
-import { readXlsx, DEFAULT_LIMITS } from '../xlsx/readXlsx';
 import { ParsedArgs, UsageError } from './args';
-import { EXIT_FINDINGS, EXIT_OK, Io, common, writeOut } from './common';
+import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common';
+import { PlannedOutput, checkOutputs, isOwnOutput, writeAtomically } from './output';
 import { expandPaths, validateFiles } from './inputs';
 
 const PRINTED_COLUMNS = ['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Stempel'] as const;
@@ -27,17 +27,6 @@ async function fingerprint(file: string, bytes: Uint8Array | null): Promise<{ si
     return { size, sha256: hash.digest('hex') };
   } catch {
     return { size: 0, sha256: null };
-  }
-}
-
-/** Is the file a city summary written by this command (it has the `Rekap OPD` and `Info Konsolidasi` sheets)? */
-async function isSummaryWorkbook(file: string): Promise<boolean> {
-  try {
-    if ((await fs.stat(file)).size > DEFAULT_LIMITS.maxFileBytes) return false;
-    const read = readXlsx(new Uint8Array(await fs.readFile(file)));
-    return read.ok && [SHEET_REKAP_OPD, SHEET_INFO].every((name) => read.workbook.sheets.some((s) => s.name === name));
-  } catch {
-    return false;
   }
 }
 
@@ -71,14 +60,20 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   if (json !== undefined && typeof json !== 'string') throw new UsageError('--json memerlukan nama berkas.');
   if (!args.positionals.length) throw new UsageError('consolidate memerlukan setidaknya satu berkas atau folder.');
 
-  // Never write over an input; a summary left in the folder by an earlier run is replaced, not read.
+  // Never write over an input; a summary left in an input folder by an earlier run is replaced, not
+  // read (when it was picked from the folder, not named, and is our summary).
   const target = path.resolve(out);
   let files = await expandPaths(args.positionals);
-  if (files.some((f) => path.resolve(f) === target)) {
-    if (args.positionals.some((p) => path.resolve(p) === target) || !(await isSummaryWorkbook(target)))
-      throw new UsageError(`--out ${out} adalah salah satu berkas masukan; pilih nama atau folder lain.`);
+  if (
+    files.some((f) => path.resolve(f) === target) &&
+    !args.positionals.some((p) => path.resolve(p) === target) &&
+    (await isOwnOutput(out, 'summary'))
+  ) {
     files = files.filter((f) => path.resolve(f) !== target);
   }
+  const planned: PlannedOutput[] = [{ file: out, label: '--out', kind: 'summary' }];
+  if (typeof json === 'string') planned.push({ file: json, label: '--json', kind: 'text' });
+  await checkOutputs(planned, inputsOf(args, files));
 
   const inputs: ConsolidationInput[] = [];
   const progress = (i: number, file: string) => {
@@ -91,8 +86,7 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   if (io.progress && !c.quiet && files.length) io.stderr('\r\x1b[K');
 
   const summary = consolidate(inputs, { reference: c.reference, today: c.today, lang: c.lang, consolidatedAt: io.today() });
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  await writeSummaryXlsx(summary, out);
+  await writeAtomically(out, (tmp) => writeSummaryXlsx(summary, tmp));
   if (typeof json === 'string') await writeOut(json, JSON.stringify(summary.report, null, 2) + '\n');
 
   if (!c.quiet) {

@@ -3,22 +3,31 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { readXlsx, describeCause, formatSize, DEFAULT_LIMITS, type ReadFailureCause } from '../xlsx/readXlsx';
 import { FileValidation, ValidateOptions, unreadableFile, validateWorkbook } from '../engine/validate';
-import { UsageError } from './args';
+import { readFailure } from './output';
 
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls']);
 
-/** Files named, and for a folder every .xlsx/.xlsm/.xls in it (not recursive, sorted by name). */
+/**
+ * Files named, and for a folder every .xlsx/.xlsm/.xls in it (not recursive, sorted by name). A path
+ * that does not exist or a folder that cannot be listed is an `IoError` (exit 3).
+ */
 export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const p of paths) {
     let stat;
     try {
       stat = await fs.stat(p);
-    } catch {
-      throw new UsageError(`Berkas atau folder tidak ditemukan: ${p}`);
+    } catch (e) {
+      throw readFailure(p, e);
     }
     if (stat.isDirectory()) {
-      const names = (await fs.readdir(p, { withFileTypes: true }))
+      let entries;
+      try {
+        entries = await fs.readdir(p, { withFileTypes: true });
+      } catch (e) {
+        throw readFailure(p, e);
+      }
+      const names = entries
         .filter((e) => e.isFile() && WORKBOOK_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !e.name.startsWith('~$'))
         .map((e) => e.name)
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
  * The command line: a thin shell over the engine. Exit codes: 0 every file read and no open error;
- * 1 at least one open error (an unreadable file counts); 2 usage error or a reference that fails its checks.
+ * 1 at least one open error (an unreadable file counts); 2 usage error, a reference that fails its
+ * checks, or an output refused because it would write over an input or a workbook that is not ours;
+ * 3 an input/output failure (a path named that does not exist, an unwritable folder, a full disk).
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -12,12 +14,13 @@ import { ReferenceIndex } from '../engine/reference/index';
 import { referenceToGrid } from '../engine/reference/workbook';
 import { TOOL_NAME, TOOL_VERSION } from '../engine/version';
 import { ParsedArgs, UsageError, parseArgs } from './args';
-import { BOOLEAN_FLAGS, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Io, VALUE_OPTIONS, common, localToday, writeOut } from './common';
+import { BOOLEAN_FLAGS, EXIT_FINDINGS, EXIT_IO, EXIT_OK, EXIT_USAGE, Io, VALUE_OPTIONS, common, inputsOf, localToday, writeOut } from './common';
+import { Interrupted, IoError, PlannedOutput, checkOutputs, ensureFolder, errnoCode, interrupt, ioReason, removePendingTemps, writeAtomically } from './output';
 import { expandPaths, validateFiles } from './inputs';
 import { consolidateCommand } from './consolidate';
 import { loadReferenceFile } from './reference';
 
-export { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './common';
+export { EXIT_FINDINGS, EXIT_IO, EXIT_OK, EXIT_USAGE } from './common';
 export type { Io } from './common';
 import { formatText } from './text';
 import { auditCommand } from './audit';
@@ -41,7 +44,9 @@ Opsi umum:
   --help, --version
 
 Kode keluar: 0 semua berkas terbaca tanpa galat terbuka; 1 ada galat terbuka (termasuk berkas tak
-terbaca, KON-03); 2 salah pemakaian atau referensi yang gagal diperiksa.
+terbaca, KON-03); 2 salah pemakaian, referensi yang gagal diperiksa, atau keluaran yang ditolak
+karena akan menimpa berkas masukan atau buku kerja lain; 3 galat masukan/keluaran (berkas atau
+folder tidak ada, folder tak dapat ditulisi, disk penuh).
 `;
 
 async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -51,6 +56,8 @@ async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format harus text atau json, bukan ${String(format)}.`);
   if (!args.positionals.length) throw new UsageError('validate memerlukan setidaknya satu berkas atau folder.');
   const files = await expandPaths(args.positionals);
+  const out = args.options.out;
+  if (typeof out === 'string') await checkOutputs([{ file: out, label: '--out', kind: 'text' }], inputsOf(args, files));
   const validations = [];
   const progress = (i: number, file: string) => {
     if (io.progress && !c.quiet) io.stderr(`\r[${i + 1}/${files.length}] ${path.basename(file)}\x1b[K`);
@@ -59,7 +66,7 @@ async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (io.progress && !c.quiet && files.length) io.stderr('\r\x1b[K');
   const report = buildReport(validations, { reference: c.reference, today: c.today, lang: c.lang });
   const output = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report, c.lang);
-  if (typeof args.options.out === 'string') await writeOut(args.options.out, output);
+  if (typeof out === 'string') await writeOut(out, output);
   else if (!c.quiet || format === 'json') io.stdout(output);
   return report.valid ? EXIT_OK : EXIT_FINDINGS;
 }
@@ -78,10 +85,19 @@ async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
   // exceljs (~30 MB resident) is loaded only by the commands that write styled templates.
   const { writeTemplate } = await import('../node/template');
   if (args.options.all === true) {
-    await fs.mkdir(out, { recursive: true });
-    for (const opd of c.reference.opd) {
-      const file = path.join(out, `${opd.kode.toLowerCase()}${tahun ? '-' + tahun : ''}.xlsx`);
-      await writeTemplate(c.reference, { opd, tahun }, file);
+    const stat = await fs.stat(out).catch(() => null);
+    if (stat && !stat.isDirectory())
+      throw new UsageError(`--out ${out} harus folder untuk --all, bukan berkas.`, `--out ${out} must be a folder with --all, not a file.`);
+    const planned: PlannedOutput[] = c.reference.opd.map((opd) => ({
+      file: path.join(out, `${opd.kode.toLowerCase()}${tahun ? '-' + tahun : ''}.xlsx`),
+      label: '--out',
+      kind: 'template',
+    }));
+    // Every file is checked before the first is written: a refused run writes none.
+    await checkOutputs(planned, inputsOf(args));
+    await ensureFolder(out);
+    for (const [i, opd] of c.reference.opd.entries()) {
+      await writeAtomically(planned[i].file, (tmp) => writeTemplate(c.reference, { opd, tahun }, tmp));
     }
     if (!c.quiet) io.stdout(`${c.reference.opd.length} templat ditulis ke ${out}\n`);
     return EXIT_OK;
@@ -90,7 +106,8 @@ async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (typeof name !== 'string') throw new UsageError('template memerlukan --opd NAMA atau --all.');
   const opd = index.findOpd(name);
   if (!opd) throw new UsageError(`Perangkat daerah «${name}» tidak ada dalam referensi ${referenceId(c.reference)}.`);
-  await writeTemplate(c.reference, { opd, tahun }, out);
+  await checkOutputs([{ file: out, label: '--out', kind: 'template' }], inputsOf(args));
+  await writeAtomically(out, (tmp) => writeTemplate(c.reference, { opd, tahun }, tmp));
   if (!c.quiet) io.stdout(`Templat untuk ${opd.nama} ditulis ke ${out}\n`);
   return EXIT_OK;
 }
@@ -102,7 +119,7 @@ async function referenceCommand(args: ParsedArgs, io: Io): Promise<number> {
   const loaded = await loadReferenceFile(input, lang);
   if (!loaded.ok) {
     io.stderr(loaded.problems.join('\n') + '\n');
-    return EXIT_USAGE;
+    return loaded.io ? EXIT_IO : EXIT_USAGE;
   }
   const ref = loaded.reference;
   if (sub === 'check') {
@@ -114,13 +131,14 @@ async function referenceCommand(args: ParsedArgs, io: Io): Promise<number> {
     return EXIT_OK;
   }
   if (!output) throw new UsageError('reference convert memerlukan OUT.');
-  if (/\.json$/i.test(output)) {
+  const json = /\.json$/i.test(output);
+  if (!json && !/\.xlsx$/i.test(output)) throw new UsageError('OUT harus berakhiran .json atau .xlsx.', 'OUT must end in .json or .xlsx.');
+  await checkOutputs([{ file: output, label: 'OUT', kind: json ? 'text' : 'reference' }], [input]);
+  if (json) {
     await writeOut(output, JSON.stringify(referenceToJson(ref), null, 2) + '\n');
-  } else if (/\.xlsx$/i.test(output)) {
-    const { writeSheetsXlsx } = await import('../node/xlsxWriter');
-    await writeSheetsXlsx(referenceToGrid(ref).map((s) => ({ ...s, header: true })), output);
   } else {
-    throw new UsageError('OUT harus berakhiran .json atau .xlsx.');
+    const { writeSheetsXlsx } = await import('../node/xlsxWriter');
+    await writeAtomically(output, (tmp) => writeSheetsXlsx(referenceToGrid(ref).map((s) => ({ ...s, header: true })), tmp));
   }
   if (args.options.quiet !== true) io.stdout(`${referenceId(ref)} → ${output}\n`);
   return EXIT_OK;
@@ -129,6 +147,9 @@ async function referenceCommand(args: ParsedArgs, io: Io): Promise<number> {
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   installNativeSha256();
   installNativeInflate();
+  // Known before the arguments are parsed, so that even an early error speaks the language asked for.
+  const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const lang: Lang = (langAt >= 0 && (argv[langAt] === '--lang=en' || (argv[langAt] === '--lang' && argv[langAt + 1] === 'en'))) ? 'en' : 'id';
   try {
     const [command, ...rest] = argv;
     if (command === '--version' || command === '-v') {
@@ -163,9 +184,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         throw new UsageError(`Perintah tidak dikenal: ${command}. Lihat --help.`);
     }
   } catch (e) {
+    if (e instanceof Interrupted) return e.exitCode;
     if (e instanceof UsageError) {
-      io.stderr(`${e.message}\n`);
+      io.stderr(`${lang === 'en' && e.en ? e.en : e.message}\n`);
       return EXIT_USAGE;
+    }
+    if (e instanceof IoError) {
+      io.stderr(`${lang === 'en' ? e.en : e.id}\n`);
+      return EXIT_IO;
+    }
+    if (errnoCode(e)) {
+      // A file-system failure no command foresaw is still one: exit 3, not "internal error".
+      const r = ioReason(e);
+      io.stderr(lang === 'en' ? `Input/output failure: ${r.en}\n` : `Galat masukan/keluaran: ${r.id}\n`);
+      return EXIT_IO;
     }
     // A bug of ours: say so in one line rather than print a stack trace at the user.
     io.stderr(`Kesalahan internal ${TOOL_NAME}: ${(e as Error).message}\n`);
@@ -174,6 +206,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
+  // Interrupted (Ctrl-C, kill): remove the temporary file of a write in progress; the target is untouched.
+  // A write under way removes its own temporary file; the exit follows at once, or after a short
+  // grace when the run is busy elsewhere (validating), with the temporary files removed again.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      interrupt(code);
+      setTimeout(() => {
+        removePendingTemps();
+        process.exit(code);
+      }, 500);
+    });
+  }
   run(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

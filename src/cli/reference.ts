@@ -6,8 +6,10 @@ import { referenceFromGrid } from '../engine/reference/workbook';
 import { Reference, ReferenceProblem } from '../engine/reference/model';
 import { Lang } from '../engine/messages';
 import { DEFAULT_LIMITS, readXlsx, describeCause } from '../xlsx/readXlsx';
+import { errnoCode, ioReason } from './output';
 
-export type LoadResult = { ok: true; reference: Reference } | { ok: false; problems: string[] };
+/** `io`: the file could not be read at all (missing, no permission) — an input/output failure, exit 3. */
+export type LoadResult = { ok: true; reference: Reference } | { ok: false; problems: string[]; io?: true };
 
 export async function loadReferenceFile(file: string | undefined, lang: Lang): Promise<LoadResult> {
   if (file === undefined) return { ok: true, reference: defaultReference() };
@@ -17,8 +19,11 @@ export async function loadReferenceFile(file: string | undefined, lang: Lang): P
       return { ok: false, problems: [`${file}: ${describeCause('tooLarge', lang)}`] };
     }
     bytes = await fs.readFile(file);
-  } catch {
-    return { ok: false, problems: [lang === 'id' ? `Berkas referensi tidak ditemukan: ${file}` : `Reference file not found: ${file}`] };
+  } catch (e) {
+    if (errnoCode(e) === 'ENOENT' || errnoCode(e) === 'ENOTDIR')
+      return { ok: false, io: true, problems: [lang === 'id' ? `Berkas referensi tidak ditemukan: ${file}` : `Reference file not found: ${file}`] };
+    const r = ioReason(e);
+    return { ok: false, io: true, problems: [lang === 'id' ? `Berkas referensi tidak dapat dibaca: ${file}: ${r.id}` : `Reference file cannot be read: ${file}: ${r.en}`] };
   }
   const name = path.basename(file).replace(/\.(json|xlsx|xlsm)$/i, '');
   const isJson = /\.json$/i.test(file) || bytes[0] === 0x7b || (bytes[0] === 0xef && bytes[3] === 0x7b);

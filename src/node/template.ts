@@ -10,7 +10,7 @@
 import ExcelJS from 'exceljs';
 import { columnLetter as letters } from '../engine/grid';
 import { referenceIndex } from '../engine/reference/index';
-import { Opd, Reference } from '../engine/reference/model';
+import { Opd, Parameters, Reference } from '../engine/reference/model';
 import {
   COLUMNS,
   ColumnDef,
@@ -36,6 +36,9 @@ export interface TemplateOptions {
   /** Pre-formatted rows under the header (default `TEMPLATE_ROWS`). */
   readonly rows?: number;
 }
+
+/** The bounds of FMT-06 (the reference's `namaMin`/`namaMax`), which the name column's alert follows. */
+type NameLength = Pick<Parameters, 'namaMin' | 'namaMax'>;
 
 type Validation = ExcelJS.DataValidation | (Omit<ExcelJS.DataValidation, 'type'> & { type: 'any' });
 interface ValidationHost {
@@ -136,6 +139,7 @@ const ERROR_TITLE = 'Isian tidak sah';
 function columnValidation(
   def: ColumnDef,
   lists: { bidang: string | null; program: string | null },
+  params: NameLength,
 ): Validation {
   const base = { allowBlank: true, promptTitle: def.label, prompt: def.help, errorTitle: ERROR_TITLE };
   switch (def.type) {
@@ -222,9 +226,10 @@ function columnValidation(
           ...base,
           type: 'textLength',
           operator: 'between',
-          formulae: [5, 200],
+          // The reference's bounds, as FMT-06 checks them.
+          formulae: [params.namaMin, params.namaMax],
           errorStyle: 'warning',
-          error: 'Nama inovasi harus 5–200 karakter.',
+          error: `Nama inovasi harus ${params.namaMin}–${params.namaMax} karakter.`,
         };
       }
       return { ...base, type: 'any', formulae: [] };
@@ -380,6 +385,7 @@ function addInovasiSheet(
   wb: ExcelJS.Workbook,
   rows: number,
   lists: { bidang: string | null; program: string | null },
+  params: NameLength,
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEET_INOVASI, {
     properties: { tabColor: { argb: HEADER_FILL_OPTIONAL } },
@@ -417,7 +423,7 @@ function addInovasiSheet(
 
     if (def.key !== 'status' && rows > 0) {
       const l = letters(c);
-      addValidation(ws, `${l}2:${l}${last}`, columnValidation(def, lists));
+      addValidation(ws, `${l}2:${l}${last}`, columnValidation(def, lists, params));
     }
   });
   ws.getRow(1).height = 45;
@@ -449,7 +455,7 @@ export function templateWorkbook(ref: Reference, opts: TemplateOptions = {}): Ex
     program: listRange(2, lists.program.values.length),
   };
   addIdentitasSheet(wb, opts, tahun, ranges.opd);
-  addInovasiSheet(wb, rows, ranges);
+  addInovasiSheet(wb, rows, ranges, ref.parameter);
   addDaftarSheet(wb, [lists.opd, lists.bidang, lists.program]);
   wb.views = [
     { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' },

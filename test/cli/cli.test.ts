@@ -86,7 +86,6 @@ describe('exit 2', () => {
     [['validate', good, '--today', '28-11-2026']],
     [['validate', good, '--lang', 'fr']],
     [['validate', good, '--bogus']],
-    [['validate', path.join(dir, 'tidak-ada.xlsx')]],
     [['frobnicate']],
     [['template', '--out', path.join(dir, 't.xlsx')]],
     [['template', '--opd', 'Dinas Antah Berantah', '--out', path.join(dir, 't.xlsx')]],

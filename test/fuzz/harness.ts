@@ -5,7 +5,7 @@
 import { validateBytes } from '../../src/cli/inputs';
 import { findingMessage } from '../../src/engine/messages';
 import { defaultReference } from '../../src/engine/reference/load';
-import { buildReport } from '../../src/engine/report';
+import { buildReport, type ValidationReport } from '../../src/engine/report';
 import { READ_FAILURE_CAUSES, readXlsxUnguarded, type ReadFailureCause } from '../../src/xlsx/readXlsx';
 import { nodeRawInflate } from '../../src/cli/nativeInflate';
 import { useRawInflate } from '../../src/xlsx/zip';
@@ -25,6 +25,37 @@ export interface Outcome {
   readonly ms: number;
   /** What is wrong, when something is: an exception (with where it was thrown) or a broken promise. */
   readonly problem: string | null;
+}
+
+/**
+ * What is wrong with the two reports (Indonesian, English) of one validated input, or null: each
+ * holds the one file under its name, counts what its findings say, and differs from the other only
+ * in wording — the same findings (ids, rules, cells), each with a message to show.
+ */
+export function reportProblem(reports: readonly ValidationReport[], name: string): string | null {
+  for (const report of reports) {
+    if (report.files.length !== 1 || report.files[0].file !== name || report.stats.files !== 1)
+      return `${report.lang} report: not one file named ${name}`;
+    const [file] = report.files;
+    const open = (severity: string) =>
+      file.findings.filter((f) => f.severity === severity && f.status === 'open').length;
+    const counted = { errors: open('error'), warnings: open('warning'), infos: open('info') };
+    if (
+      file.stats.errors !== counted.errors ||
+      file.stats.warnings !== counted.warnings ||
+      file.stats.infos !== counted.infos
+    )
+      return `${report.lang} report: stats ${JSON.stringify(file.stats)} for findings ${JSON.stringify(counted)}`;
+    if (report.valid !== (counted.errors === 0) || file.valid !== report.valid)
+      return `${report.lang} report: valid is ${String(report.valid)} with ${counted.errors} open errors`;
+    const unshown = file.findings.find((f) => typeof f.message !== 'string' || f.message.trim() === '');
+    if (unshown) return `${report.lang} report: ${unshown.rule} at ${String(unshown.cell)} has no message`;
+  }
+  const what = (r: ValidationReport) =>
+    r.files[0].findings.map((f) => `${f.id} ${f.rule} ${String(f.cell)}`).join(', ');
+  if (what(reports[0]) !== what(reports[1]))
+    return 'the Indonesian and English reports hold different findings';
+  return null;
 }
 
 function describeError(stage: string, e: unknown): string {
@@ -58,7 +89,11 @@ export function checkInput(bytes: Uint8Array, name = 'fuzz.xlsx'): Outcome {
     const read = readXlsxUnguarded(bytes);
     const native = read.ok ? JSON.stringify(read.workbook) : read.cause;
     if (native !== portable)
-      return { kind, ms: elapsed(), problem: `native inflate read ${read.ok ? 'a different workbook' : read.cause}, fflate ${kind}` };
+      return {
+        kind,
+        ms: elapsed(),
+        problem: `native inflate read ${read.ok ? 'a different workbook' : read.cause}, fflate ${kind}`,
+      };
   } catch (e) {
     return { kind, ms: elapsed(), problem: describeError('readXlsx (native inflate)', e) };
   } finally {
@@ -66,8 +101,10 @@ export function checkInput(bytes: Uint8Array, name = 'fuzz.xlsx'): Outcome {
   }
   try {
     const validation = validateBytes(bytes, name, OPTIONS);
-    const reports = (['id', 'en'] as const).map((lang) =>
-      JSON.stringify(buildReport([validation], { ...OPTIONS, lang })),
+    // Through JSON, as the command line prints it.
+    const reports = (['id', 'en'] as const).map(
+      (lang) =>
+        JSON.parse(JSON.stringify(buildReport([validation], { ...OPTIONS, lang }))) as ValidationReport,
     );
     const kon03 = validation.findings.filter((f) => f.rule === 'KON-03');
     let problem: string | null = null;
@@ -84,7 +121,7 @@ export function checkInput(bytes: Uint8Array, name = 'fuzz.xlsx'): Outcome {
       else if (messages[0].some((m) => m.length > MAX_MESSAGE_CHARS || UNPRINTABLE.test(m)))
         problem = `KON-03 message not fit to show: ${messages[0].join(' / ')}`;
     }
-    if (!problem && reports.some((r) => !r.startsWith('{'))) problem = 'no JSON report';
+    if (!problem) problem = reportProblem(reports, name);
     const ms = elapsed();
     if (!problem && ms > MAX_MS_PER_INPUT) problem = `took ${ms} ms`;
     return { kind, ms, problem };

@@ -37,6 +37,16 @@ const col = (key: string) => COLUMNS.findIndex((c) => c.key === key) + 1;
 const dvAt = (ws: ExcelJS.Worksheet, row: number, key: string) => ws.getCell(row, col(key)).dataValidation;
 
 describe('template workbook', () => {
+  it("bounds the name's length by the reference's namaMin/namaMax, as FMT-06 does", async () => {
+    const file = join(dir, 'nama-12-80.xlsx');
+    await writeTemplate({ ...ref, parameter: { ...ref.parameter, namaMin: 12, namaMax: 80 } }, { date: FIXED, rows: 3 }, file);
+    const wb = await readBack(file);
+    const dv = dvAt(wb.getWorksheet('Inovasi')!, 2, 'nama');
+    expect(dv).toMatchObject({ type: 'textLength', operator: 'between', formulae: [12, 80], error: 'Nama inovasi harus 12–80 karakter.' });
+    expect(dvAt(withOpd.getWorksheet('Inovasi')!, 2, 'nama')).toMatchObject({ formulae: [5, 200], error: 'Nama inovasi harus 5–200 karakter.' });
+  });
+
+
   it('has the sheets Identitas, Inovasi and a hidden _daftar, in that order', () => {
     expect(withOpd.worksheets.map((w) => w.name)).toEqual(['Identitas', 'Inovasi', SHEET_DAFTAR]);
     expect(withOpd.getWorksheet(SHEET_DAFTAR)!.state).toMatch(/hidden/i);

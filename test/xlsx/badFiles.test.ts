@@ -20,9 +20,23 @@ const { generateBadFiles } = require('../../scripts/generate-bad-files.js') as {
   generateBadFiles(dir: string): BadFile[];
 };
 
-const MAX_MS_PER_FILE = 5000;
-/** Growth of the resident set while one file is refused; the zip bombs expand to ~300 MB. */
+/**
+ * Growth of the resident set while one file is refused; the zip bombs expand to ~300 MB. Memory,
+ * unlike time, does not depend on how busy the machine is: no test here has a wall-clock limit
+ * (a file that hangs the reader still fails, on Jest's timeout). Times are printed with LIMITS_REPORT=1.
+ */
 const MAX_RSS_GROWTH = 400 * MB;
+
+/** Jest's own limit, only to end a hang: generous, since a busy machine may be many times slower. */
+const HANG_MS = 300_000;
+
+/** The cause and detail of a read, as one comparable value. */
+const outcome = (r: ReadSuccess | ReadFailure) => (r.ok ? 'read' : `${r.cause}: ${r.detail ?? ''}`);
+
+/** Time and memory of one refusal, printed when LIMITS_REPORT is set (each test prints its own). */
+function report(line: string): void {
+  if (process.env.LIMITS_REPORT) console.log(line);
+}
 
 /**
  * What a person reads for each file, in both languages: the KON-03 message with its cause. A
@@ -104,21 +118,19 @@ const EXPECTED: [name: string, cause: ReadFailureCause, id: string, en: string][
 ];
 
 describe('the generated corpus of bad files', () => {
+  // The corpus is written once and only read by the tests; no test depends on another's results.
   let folder: string;
   let corpus: BadFile[];
   const options = { reference: defaultReference(), today: '2026-11-28' };
-  const results = new Map<string, ReadSuccess | ReadFailure>();
-  /** Time and memory of each refusal through validateFile; printed with LIMITS_REPORT=1. */
-  const measured: string[] = [];
+  const read = (name: string) => readXlsx(new Uint8Array(fs.readFileSync(path.join(folder, name))));
 
   beforeAll(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'inovasi-bad-files-'));
     corpus = generateBadFiles(folder);
-  });
+  }, HANG_MS);
 
   afterAll(() => {
     fs.rmSync(folder, { recursive: true, force: true });
-    if (process.env.LIMITS_REPORT) console.log(measured.join('\n'));
   });
 
   it('holds every kind of bad input, each file small', () => {
@@ -128,74 +140,83 @@ describe('the generated corpus of bad files', () => {
     for (const { file } of corpus) expect(fs.statSync(file).size).toBeLessThan(1024 * 1024);
   });
 
-  it('gives each file its expected cause from the reader, quickly', () => {
-    for (const { name, file, cause } of corpus) {
-      const started = Date.now();
-      const result = readXlsx(new Uint8Array(fs.readFileSync(file)));
-      const elapsed = Date.now() - started;
-      results.set(name, result);
-      expect({ name, cause: result.ok ? 'read' : result.cause }).toEqual({ name, cause });
-      expect({ name, elapsed: elapsed < MAX_MS_PER_FILE }).toEqual({ name, elapsed: true });
-    }
-  });
-
-  it('names the kind of a renamed file and the reason of a refused one', () => {
-    const detailOf = (name: string) => {
-      const result = results.get(name);
-      return result === undefined || result.ok ? undefined : result.detail;
-    };
-    expect(detailOf('renamed-csv.xlsx')).toBe('CSV/teks');
-    expect(detailOf('renamed-pdf.xlsx')).toBe('PDF');
-    expect(detailOf('zip-bomb.xlsx')).toBe('302 MB > 300 MB'); // refused on its declared size
-    expect(detailOf('zip-bomb-lying.xlsx')).toBe('> 300 MB'); // caught while inflating
-    expect(detailOf('entity-expansion.xlsx')).toMatch(/DTD/);
-    expect(detailOf('too-many-cells.xlsx')).toBe('5000000');
-  });
+  // One read per file for both checks (the slow files take seconds each).
+  it(
+    'gives each file its expected cause from the reader, and names the kind of a renamed file and the reason of a refused one',
+    () => {
+      const DETAILS: Record<string, string | RegExp> = {
+        'renamed-csv.xlsx': 'CSV/teks',
+        'renamed-pdf.xlsx': 'PDF',
+        'zip-bomb.xlsx': '302 MB > 300 MB', // refused on its declared size
+        'zip-bomb-lying.xlsx': '> 300 MB', // caught while inflating
+        'entity-expansion.xlsx': /DTD/,
+        'too-many-cells.xlsx': '5000000',
+      };
+      for (const { name, cause } of corpus) {
+        const result = read(name);
+        expect({ name, cause: result.ok ? 'read' : result.cause }).toEqual({ name, cause });
+        const detail = DETAILS[name];
+        if (detail !== undefined)
+          expect({ name, detail: result.ok ? undefined : result.detail }).toEqual({
+            name,
+            detail: typeof detail === 'string' ? detail : expect.stringMatching(detail),
+          });
+      }
+    },
+    HANG_MS,
+  );
 
   // The table of file → cause, as the command line reports it (validateFile → one KON-03).
-  it.each(EXPECTED)('%s → %s: one KON-03 through the command line path', async (name, cause, id, en) => {
-    collectGarbage();
-    const rssBefore = process.memoryUsage().rss;
-    const started = Date.now();
-    const { validation, bytes } = await validateFile(path.join(folder, name), options);
-    const elapsed = Date.now() - started;
-    const rssGrowth = process.memoryUsage().rss - rssBefore;
-    measured.push(`${name}\t${cause}\t${elapsed} ms\t+${Math.round(rssGrowth / MB)} MB rss`);
+  it.each(EXPECTED)(
+    '%s → %s: one KON-03 through the command line path',
+    async (name, cause, id, en) => {
+      collectGarbage();
+      const rssBefore = process.memoryUsage().rss;
+      const started = Date.now();
+      const { validation, bytes } = await validateFile(path.join(folder, name), options);
+      const elapsed = Date.now() - started;
+      const rssGrowth = process.memoryUsage().rss - rssBefore;
+      report(`${name}\t${cause}\t${elapsed} ms\t+${Math.round(rssGrowth / MB)} MB rss`);
 
-    expect(validation.findings).toHaveLength(1);
-    const [finding] = validation.findings;
-    expect({ rule: finding.rule, severity: finding.severity, kode: finding.params.kode }).toEqual({
-      rule: 'KON-03',
-      severity: 'error',
-      kode: cause,
-    });
-    expect(findingMessage(finding, 'id')).toBe(id);
-    expect(findingMessage(finding, 'en')).toBe(en);
-    expect(validation.submission).toBeNull();
-    expect(bytes === null || bytes.length < MB).toBe(true);
-    expect(elapsed).toBeLessThan(MAX_MS_PER_FILE);
-    expect(rssGrowth).toBeLessThan(MAX_RSS_GROWTH);
-  });
+      expect(validation.findings).toHaveLength(1);
+      const [finding] = validation.findings;
+      expect({ rule: finding.rule, severity: finding.severity, kode: finding.params.kode }).toEqual({
+        rule: 'KON-03',
+        severity: 'error',
+        kode: cause,
+      });
+      expect(findingMessage(finding, 'id')).toBe(id);
+      expect(findingMessage(finding, 'en')).toBe(en);
+      expect(validation.submission).toBeNull();
+      expect(bytes === null || bytes.length < MB).toBe(true);
+      expect(rssGrowth).toBeLessThan(MAX_RSS_GROWTH);
+    },
+    HANG_MS,
+  );
 
-  it('gives each file the same cause and detail with the native inflater the command line installs, in bounded time and memory', () => {
-    useRawInflate(nodeRawInflate);
-    try {
-      for (const { name, file } of corpus) {
+  it(
+    'gives each file the same cause and detail with the native inflater the command line installs, in bounded memory',
+    () => {
+      for (const { name } of corpus) {
+        const portable = read(name); // fflate, the reader's own inflater
         collectGarbage();
         const rssBefore = process.memoryUsage().rss;
         const started = Date.now();
-        const result = readXlsx(new Uint8Array(fs.readFileSync(file)));
-        const elapsed = Date.now() - started;
-        const portable = results.get(name)!;
-        const outcome = (r: ReadSuccess | ReadFailure) => (r.ok ? 'read' : `${r.cause}: ${r.detail ?? ''}`);
-        expect({ name, outcome: outcome(result) }).toEqual({ name, outcome: outcome(portable) });
-        expect({ name, elapsed: elapsed < MAX_MS_PER_FILE }).toEqual({ name, elapsed: true });
-        expect({ name, bounded: process.memoryUsage().rss - rssBefore < MAX_RSS_GROWTH }).toEqual({ name, bounded: true });
+        useRawInflate(nodeRawInflate);
+        let native: ReadSuccess | ReadFailure;
+        try {
+          native = read(name);
+        } finally {
+          useRawInflate(null);
+        }
+        const rssGrowth = process.memoryUsage().rss - rssBefore;
+        report(`${name}\tnative inflate\t${Date.now() - started} ms\t+${Math.round(rssGrowth / MB)} MB rss`);
+        expect({ name, outcome: outcome(native) }).toEqual({ name, outcome: outcome(portable) });
+        expect({ name, bounded: rssGrowth < MAX_RSS_GROWTH }).toEqual({ name, bounded: true });
       }
-    } finally {
-      useRawInflate(null);
-    }
-  });
+    },
+    HANG_MS,
+  );
 
   it('words each cause specifically: a password is not an old .xls, a renamed file is not damaged', () => {
     const message = (name: string, lang: 0 | 1) => EXPECTED.find(([n]) => n === name)![lang === 0 ? 2 : 3];

@@ -1,0 +1,295 @@
+/**
+ * Everything the command line writes goes through here (issue 14):
+ *
+ * - `checkOutputs` refuses, before any work is done, an output path that is one of the command's
+ *   inputs (a file named, a file picked from a folder named, the `--referensi` file), that is named
+ *   twice, that is a folder, or that is an existing workbook this tool did not write as the kind of
+ *   file the command writes (decisions.md, "Command line");
+ * - `writeAtomically` writes to a hidden temporary name in the same folder, flushes it to disk and
+ *   renames it over the target, so an interrupted run never leaves half a file under the real name;
+ * - a failure of the file system becomes an `IoError` (exit 3) that says what could not be done.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs, unlinkSync } from 'node:fs';
+import * as path from 'node:path';
+import { SHEET_INFO, SHEET_REKAP_OPD } from '../engine/consolidate';
+import { defaultReference } from '../engine/reference/load';
+import { REFERENCE_SHEETS } from '../engine/reference/workbook';
+import { SHEET_IDENTITAS, SHEET_INOVASI } from '../engine/schema';
+import { TOOL_NAME } from '../engine/version';
+import { validateWorkbook } from '../engine/validate';
+import { DEFAULT_LIMITS, readXlsx } from '../xlsx/readXlsx';
+import { UsageError } from './args';
+
+/** Exit code of an input/output failure: a missing input, an unwritable folder, a full disk. */
+export const EXIT_IO = 3;
+
+/** A failure of the file system, in both languages; the command line exits with `EXIT_IO`. */
+export class IoError extends Error {
+  constructor(
+    readonly id: string,
+    readonly en: string,
+    readonly code?: string,
+  ) {
+    super(id);
+  }
+}
+
+const REASONS: Record<string, { id: string; en: string }> = {
+  ENOSPC: { id: 'disk penuh', en: 'the disk is full' },
+  EDQUOT: { id: 'kuota disk habis', en: 'the disk quota is exhausted' },
+  EACCES: { id: 'tidak ada izin', en: 'permission denied' },
+  EPERM: { id: 'tidak diizinkan', en: 'operation not permitted' },
+  EROFS: { id: 'sistem berkas hanya-baca', en: 'read-only file system' },
+  ENOENT: { id: 'tidak ditemukan', en: 'not found' },
+  ENOTDIR: { id: 'bagian jalurnya bukan folder', en: 'part of the path is not a folder' },
+  EISDIR: { id: 'itu sebuah folder', en: 'it is a folder' },
+  EEXIST: { id: 'sudah ada berkas dengan nama itu', en: 'a file of that name exists' },
+  EIO: { id: 'galat masukan/keluaran perangkat', en: 'device input/output error' },
+  EMFILE: { id: 'terlalu banyak berkas terbuka', en: 'too many open files' },
+};
+
+export function errnoCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
+}
+
+/** The reason of a file-system error in both languages (`disk penuh (ENOSPC)`). */
+export function ioReason(e: unknown): { id: string; en: string } {
+  const code = errnoCode(e);
+  const known = code ? REASONS[code] : undefined;
+  if (known) return { id: `${known.id} (${code})`, en: `${known.en} (${code})` };
+  const message = e instanceof Error ? e.message : String(e);
+  return { id: message, en: message };
+}
+
+/** `Tidak dapat menulis FILE: disk penuh (ENOSPC)`. */
+export function writeFailure(file: string, e: unknown): IoError {
+  const r = ioReason(e);
+  return new IoError(`Tidak dapat menulis ${file}: ${r.id}.`, `Cannot write ${file}: ${r.en}.`, errnoCode(e));
+}
+
+export function readFailure(file: string, e: unknown): IoError {
+  const r = ioReason(e);
+  if (errnoCode(e) === 'ENOENT')
+    return new IoError(`Berkas atau folder tidak ditemukan: ${file}`, `File or folder not found: ${file}`, 'ENOENT');
+  return new IoError(`Tidak dapat membaca ${file}: ${r.id}.`, `Cannot read ${file}: ${r.en}.`, errnoCode(e));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refusing outputs that would destroy something
+
+/** What a command writes: plain text (a report, CSV, JSON) or one of the tool's workbooks. */
+export type OutputKind = 'text' | 'summary' | 'template' | 'reference';
+
+export interface PlannedOutput {
+  /** The path as the user gave it (messages name it so). */
+  readonly file: string;
+  /** The option or argument that named it: `--out`, `--json`, `OUT`. */
+  readonly label: string;
+  readonly kind: OutputKind;
+}
+
+const KIND_WORDS: Record<OutputKind, { id: string; en: string }> = {
+  text: { id: 'keluaran', en: 'output' },
+  summary: { id: 'ringkasan kota', en: 'city summary' },
+  template: { id: 'templat kosong', en: 'blank template' },
+  reference: { id: 'buku kerja referensi', en: 'reference workbook' },
+};
+
+const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls)$/i;
+
+async function statOrNull(file: string) {
+  try {
+    return await fs.stat(file);
+  } catch (e) {
+    if (errnoCode(e) === 'ENOENT' || errnoCode(e) === 'ENOTDIR') return null;
+    throw readFailure(file, e);
+  }
+}
+
+/** Does the file look like a workbook: named like one, or a zip (.xlsx) or OLE (.xls) container? */
+async function looksLikeWorkbook(file: string): Promise<boolean> {
+  if (WORKBOOK_EXTENSIONS.test(file)) return true;
+  let handle;
+  try {
+    handle = await fs.open(file, 'r');
+    const head = new Uint8Array(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    if (bytesRead < 4) return false;
+    const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+    const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
+    return zip || ole;
+  } catch {
+    return true; // cannot look inside: treat it as precious
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Is `file` a workbook this tool wrote as `kind`, that may be replaced by a new one of the same kind?
+ * - `summary`: it has the `Rekap OPD` and `Info Konsolidasi` sheets (consolidation.md);
+ * - `template`: it has `Identitas`, `Inovasi` and `_daftar` and not one data row (a template an
+ *   OPD has started to fill is a submission, and is never replaced);
+ * - `reference`: it has the reference workbook's sheets (reference-data.md);
+ * - `text`: never — a report, CSV or JSON is not a workbook, so a workbook under that name is not ours.
+ */
+export async function isOwnOutput(file: string, kind: OutputKind): Promise<boolean> {
+  if (kind === 'text') return false;
+  let bytes: Uint8Array;
+  try {
+    if ((await fs.stat(file)).size > DEFAULT_LIMITS.maxFileBytes) return false;
+    bytes = new Uint8Array(await fs.readFile(file));
+  } catch {
+    return false;
+  }
+  const read = readXlsx(bytes);
+  if (!read.ok) return false;
+  const names = new Set(read.workbook.sheets.map((s) => s.name.trim().toLowerCase()));
+  const has = (...sheets: string[]) => sheets.every((s) => names.has(s.toLowerCase()));
+  switch (kind) {
+    case 'summary':
+      return has(SHEET_REKAP_OPD, SHEET_INFO);
+    case 'reference': {
+      const { daerah, opd, misi, tujuan, sasaran, program, parameter } = REFERENCE_SHEETS;
+      return has(daerah, opd, misi, tujuan, sasaran, program, parameter);
+    }
+    case 'template': {
+      if (!has(SHEET_IDENTITAS, SHEET_INOVASI, '_daftar')) return false;
+      const v = validateWorkbook(read.workbook, path.basename(file), { reference: defaultReference(), today: '2000-01-01' });
+      return v.submission?.table?.rows.length === 0;
+    }
+  }
+}
+
+/** Same file: same resolved path, or (both existing) the same device and inode — a link, another spelling. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses (a `UsageError`, exit 2, naming the file) any planned output that would write over an
+ * input, over another output of the same run, over a folder, or over an existing workbook that is
+ * not this tool's output of that kind. Called before any work, so a refused run writes nothing.
+ */
+export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: readonly string[]): Promise<void> {
+  for (const [i, out] of outputs.entries()) {
+    const o = `${out.label} ${out.file}`;
+    for (const input of inputs) {
+      if (await sameFile(out.file, input))
+        throw new UsageError(
+          `${o} adalah salah satu berkas masukan (${input}); berkas masukan tidak pernah ditimpa. Pilih nama atau folder lain.`,
+          `${o} is one of the input files (${input}); input files are never written. Choose another name or folder.`,
+        );
+    }
+    for (const other of outputs.slice(0, i)) {
+      if (await sameFile(out.file, other.file))
+        throw new UsageError(
+          `${o} sama dengan ${other.label} ${other.file}; pilih nama lain.`,
+          `${o} is the same file as ${other.label} ${other.file}; choose another name.`,
+        );
+    }
+    const stat = await statOrNull(out.file);
+    if (!stat) continue;
+    if (stat.isDirectory())
+      throw new UsageError(`${o} adalah folder, bukan berkas.`, `${o} is a folder, not a file.`);
+    if ((await looksLikeWorkbook(out.file)) && !(await isOwnOutput(out.file, out.kind))) {
+      const w = KIND_WORDS[out.kind];
+      throw new UsageError(
+        `${o} sudah ada dan bukan ${w.id} buatan ${TOOL_NAME}; berkas itu tidak ditimpa. Pilih nama lain atau pindahkan berkasnya.`,
+        `${o} already exists and is not a ${w.en} written by ${TOOL_NAME}; it is not overwritten. Choose another name or move that file.`,
+      );
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** Temporary files being written, removed if the process is interrupted (see `interrupt`). */
+const pending = new Set<string>();
+let interruptedWith: number | null = null;
+
+/** The run was interrupted by a signal; `exitCode` is 128 + its number. */
+export class Interrupted extends Error {
+  constructor(readonly exitCode: number) {
+    super('interrupted');
+  }
+}
+
+/**
+ * A signal arrived: removes the temporary files of writes in progress, and makes any write still
+ * under way remove its own and throw `Interrupted` instead of renaming (a file system call in
+ * flight when the signal came may create the temporary file after this removal).
+ */
+export function interrupt(exitCode: number): void {
+  interruptedWith = exitCode;
+  removePendingTemps();
+}
+
+/** Removes the temporary files of writes still in progress (a signal handler calls it before exiting). */
+export function removePendingTemps(): void {
+  for (const tmp of pending) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+  }
+  pending.clear();
+}
+
+/** A hidden name next to the target that no folder scan picks up as a workbook (it ends in `.tmp`). */
+export function tempNameFor(file: string): string {
+  const dir = path.dirname(path.resolve(file));
+  return path.join(dir, `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** The folder of `file`, created when missing. */
+export async function ensureFolder(folder: string): Promise<void> {
+  try {
+    await fs.mkdir(folder, { recursive: true });
+  } catch (e) {
+    throw writeFailure(folder, e);
+  }
+}
+
+/**
+ * Writes `file` by `produce(tempPath)`, then flushes the temporary file to disk and renames it over
+ * `file`. On any failure the temporary file is removed and `file` is left as it was; a file-system
+ * failure is thrown as an `IoError` naming `file`.
+ */
+export async function writeAtomically(file: string, produce: (tempPath: string) => Promise<void>): Promise<void> {
+  await ensureFolder(path.dirname(path.resolve(file)));
+  const tmp = tempNameFor(file);
+  pending.add(tmp);
+  try {
+    await produce(tmp);
+    if (interruptedWith !== null) throw new Interrupted(interruptedWith);
+    const handle = await fs.open(tmp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (interruptedWith !== null) throw new Interrupted(interruptedWith);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.unlink(tmp).catch(() => undefined);
+    throw errnoCode(e) ? writeFailure(file, e) : e;
+  } finally {
+    pending.delete(tmp);
+  }
+}
+
+/** `writeAtomically` for content already in memory. */
+export function writeFileAtomically(file: string, content: string | Uint8Array): Promise<void> {
+  return writeAtomically(file, (tmp) => fs.writeFile(tmp, content));
+}

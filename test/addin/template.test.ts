@@ -1,0 +1,28 @@
+/** The add-in's *Buat Lembar Isian*: the name column's alert follows the reference, as FMT-06 does (issue 14). */
+import { defaultReference } from '../../src/engine/reference/load';
+import { Reference } from '../../src/engine/reference/model';
+import { createFakeExcel } from '../fake-excel';
+import { adapterFor } from '../fake-excel/budget';
+import { colOf } from '../helpers/workbook';
+
+async function nameValidation(reference: Reference) {
+  const fake = createFakeExcel({ sheets: { Sheet1: [] }, apiVersion: '1.8' });
+  await adapterFor(fake).createTemplate(reference, null);
+  return fake.workbook.sheet('Inovasi').validation(`${colOf('Nama Inovasi')}2`);
+}
+
+describe('the name-length validation of the form created in Excel', () => {
+  it("uses the reference's namaMin/namaMax, in the rule and in the alert", async () => {
+    const base = defaultReference();
+    const reference: Reference = { ...base, parameter: { ...base.parameter, namaMin: 12, namaMax: 80 } };
+    const v = await nameValidation(reference);
+    expect(v?.rule?.textLength).toMatchObject({ formula1: 12, formula2: 80, operator: 'Between' });
+    expect(v?.errorAlert?.message).toBe('Nama inovasi harus 12–80 karakter.');
+  });
+
+  it('is 5–200 with the default parameters', async () => {
+    const v = await nameValidation(defaultReference());
+    expect(v?.rule?.textLength).toMatchObject({ formula1: 5, formula2: 200 });
+    expect(v?.errorAlert?.message).toBe('Nama inovasi harus 5–200 karakter.');
+  });
+});
