@@ -8,12 +8,17 @@
  * - `Inovasi`: the spec's headers as an Excel table, column widths, number formats, a frozen
  *   header, and — where ExcelApi 1.8 is supported — drop-downs for every enumerated column and for
  *   urusan/program, date and number validations, and input messages from the column help.
+ *
+ * `queueTemplate` queues all of it into a batch; `createTemplate` (the port's) runs it, refusing
+ * when `Inovasi` exists.
  */
 import { ReferenceIndex } from '../engine/reference/index';
 import { Opd, Parameters, Reference } from '../engine/reference/model';
 import { COLUMNS, ColumnDef, IDENTITY, IDENTITY_HELP, SHEET_IDENTITAS, SHEET_INOVASI, TEMPLATE_VERSION } from '../engine/schema';
 import { SyncBatcher, letters, opBytes } from './chunks';
+import { adapterError } from './errors';
 import { SHEET_DAFTAR } from './flags';
+import { Session, same } from './session';
 
 /** Empty data rows the table starts with (validations and formats cover them). */
 export const TEMPLATE_ROWS = 200;
@@ -43,7 +48,6 @@ const NUMBER_FORMAT: Partial<Record<ColumnDef['type'], string>> = {
   bidang: '@',
   program: '@',
 };
-
 
 const ERROR_TITLE = 'Isian tidak sah';
 
@@ -216,4 +220,26 @@ export async function queueTemplate(context: Excel.RequestContext, batcher: Sync
   }
   ws.activate();
   ws.getRange('A2').select();
+}
+
+/** The port's `createTemplate`: the sheet and table lists, then the template queued (refused when `Inovasi` exists). */
+export async function createTemplate(session: Session, reference: Reference, opd?: Opd | null): Promise<void> {
+  await session.run(async (context) => {
+    const list = context.workbook.worksheets.load('items/name');
+    const tables = context.workbook.tables.load('items/name');
+    await context.sync();
+    const names = list.items.map((ws) => ws.name);
+    if (names.some((n) => same(n, 'Inovasi'))) throw adapterError('templateExists', session.lang());
+    const batcher = new SyncBatcher(context);
+    await queueTemplate(context, batcher, {
+      reference,
+      opd: opd ?? null,
+      validation: session.supports('1.8'),
+      sheets: names,
+      tables: tables.items.map((t) => t.name),
+      tahun: new Date(session.now()).getFullYear(),
+    });
+    await batcher.flush();
+  });
+  session.snapshot = null;
 }

@@ -436,6 +436,35 @@ describe('onRowsChanged', () => {
     expect(changedRows('5:6')).toEqual([5, 6]);
     expect(changedRows('C:D')).toBeNull();
   });
+
+  it('an edit reported together with a Status Validasi change is still reported (multi-area addresses)', async () => {
+    const fake = sampleFake();
+    const port = adapterFor(fake, 30);
+    const v = await readAndValidate(port);
+    await port.writeFlags(v, 'id'); // the adapter now knows the Status Validasi column
+    const status = colOf('Status Validasi');
+    const seen: number[][] = [];
+    const off = await port.onRowsChanged((rows) => seen.push(rows), 'Inovasi');
+    // Only Status Validasi cells, in one area or several: the tool's own write, not reported.
+    fake.fireChange('Inovasi', `${status}3`);
+    fake.fireChange('Inovasi', `${status}4,${status}6:${status}7`);
+    await sleep(200); // well past the 30 ms debounce, on a busy machine too
+    expect(seen).toEqual([]);
+    // The Status Validasi area first, then the user's edit; the sheet named in every area.
+    fake.fireChange('Inovasi', `${status}3,B3`);
+    fake.fireChange('Inovasi', `Inovasi!B5,Inovasi!${status}5`);
+    fake.fireChange('Inovasi', `Inovasi!$${status}$6,Inovasi!$C$8:$D$9`);
+    await sleep(200); // well past the 30 ms debounce, on a busy machine too
+    expect(seen).toEqual([[3, 5, 6, 8, 9]]);
+    await off();
+  });
+
+  it('parses multi-area change addresses into rows, area by area', () => {
+    expect(changedRows('B7,G9:H10')).toEqual([7, 9, 10]);
+    expect(changedRows('Inovasi!B7,Inovasi!G9')).toEqual([7, 9]);
+    expect(changedRows("'Data, 2026'!B7,'Data, 2026'!C8")).toEqual([7, 8]);
+    expect(changedRows('B7,C:C')).toBeNull();
+  });
 });
 
 describe('errors in plain words', () => {
