@@ -13,8 +13,8 @@ import { expandPaths, validateFiles } from './inputs';
 const PRINTED_COLUMNS = ['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Stempel'] as const;
 
 const WORDS = {
-  id: { written: 'Ringkasan kota ditulis ke', report: 'Laporan JSON ditulis ke' },
-  en: { written: 'City summary written to', report: 'JSON report written to' },
+  id: { written: 'Ringkasan kota ditulis ke', report: 'Laporan JSON ditulis ke', writing: 'Menulis ringkasan' },
+  en: { written: 'City summary written to', report: 'JSON report written to', writing: 'Writing the summary' },
 } as const;
 
 /** Hex SHA-256 and size of a file, from the bytes already read or else streamed; null hash when it cannot be opened. */
@@ -92,7 +92,11 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
 
   const summary = consolidate(inputs, { reference: c.reference, today: c.today, lang: c.lang, consolidatedAt: io.today() });
   await fs.mkdir(path.dirname(target), { recursive: true });
-  await writeSummaryXlsx(summary, out);
+  const writing = (i: number, n: number, sheet: string) => {
+    if (io.progress && !c.quiet) io.stderr(`\r${WORDS[c.lang].writing} [${i + 1}/${n}] ${sheet}\x1b[K`);
+  };
+  await writeSummaryXlsx(summary, out, { region: c.reference.daerah.nama, lang: c.lang, onSheet: writing });
+  if (io.progress && !c.quiet) io.stderr('\r\x1b[K');
   if (typeof json === 'string') await writeOut(json, JSON.stringify(summary.report, null, 2) + '\n');
 
   if (!c.quiet) {
