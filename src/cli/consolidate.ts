@@ -1,4 +1,4 @@
-/** `consolidate PATH… --out FILE.xlsx [--json FILE]`: validate every workbook, apply the cross-workbook rules, write the city summary. */
+/** `consolidate PATH… --out FILE.xlsx [--json FILE] [--umpan-balik DIR]`: validate every workbook, apply the cross-workbook rules, write the city summary (and feedback per OPD). */
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -9,6 +9,7 @@ import { readXlsx, DEFAULT_LIMITS } from '../xlsx/readXlsx';
 import { ParsedArgs, UsageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, writeOut } from './common';
 import { expandPaths, validateFiles } from './inputs';
+import { feedbackDirOption, feedbackWritten, writeFeedbackFiles } from './feedback';
 
 const PRINTED_COLUMNS = ['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Stempel'] as const;
 
@@ -70,6 +71,7 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   const json = args.options.json;
   if (json !== undefined && typeof json !== 'string') throw new UsageError('--json memerlukan nama berkas.');
   if (!args.positionals.length) throw new UsageError('consolidate memerlukan setidaknya satu berkas atau folder.');
+  const feedbackDir = feedbackDirOption(args.options['umpan-balik']);
 
   // Never write over an input; a summary left in the folder by an earlier run is replaced, not read.
   const target = path.resolve(out);
@@ -98,12 +100,14 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   await writeSummaryXlsx(summary, out, { region: c.reference.daerah.nama, lang: c.lang, onSheet: writing });
   if (io.progress && !c.quiet) io.stderr('\r\x1b[K');
   if (typeof json === 'string') await writeOut(json, JSON.stringify(summary.report, null, 2) + '\n');
+  const feedback = feedbackDir === null ? null : await writeFeedbackFiles(summary, feedbackDir, files, c, io);
 
   if (!c.quiet) {
     const w = WORDS[c.lang as Lang];
     io.stdout(formatRekap(summary.rekapOpd.rows.map((r) => r.cells)));
     io.stdout(`\n${w.written} ${out}\n`);
     if (typeof json === 'string') io.stdout(`${w.report} ${json}\n`);
+    if (feedback) io.stdout(feedbackWritten(c.lang, feedback.length, feedbackDir!));
   }
   return summary.report.valid ? EXIT_OK : EXIT_FINDINGS;
 }

@@ -1,0 +1,48 @@
+/** `consolidate … --umpan-balik DIR`: one feedback workbook per submitted OPD (src/engine/feedback.ts). */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { CitySummary } from '../engine/consolidate';
+import { FeedbackDocument, feedbackDocuments } from '../engine/feedback';
+import { writeFeedbackXlsx } from '../node/feedbackWriter';
+import { UsageError } from './args';
+import { Common, Io } from './common';
+
+const WORDS = {
+  id: { writing: 'Menulis umpan balik', written: (n: number, dir: string) => `${n} umpan balik OPD ditulis ke ${dir}` },
+  en: { writing: 'Writing feedback', written: (n: number, dir: string) => `${n} agency feedback files written to ${dir}` },
+} as const;
+
+/** The closing line: how many were written where. */
+export function feedbackWritten(lang: Common['lang'], count: number, dir: string): string {
+  return `${WORDS[lang].written(count, dir)}\n`;
+}
+
+/** The option's value, checked before any work: a folder name. */
+export function feedbackDirOption(value: string | true | undefined): string | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'string') throw new UsageError('--umpan-balik memerlukan nama folder.');
+  if (/\.xlsx$/i.test(value)) throw new UsageError(`--umpan-balik memerlukan folder, bukan berkas ${value}.`);
+  return value;
+}
+
+/** Writes the documents into `dir` (created when missing); never over one of `inputs`. Returns the documents written. */
+export async function writeFeedbackFiles(
+  summary: CitySummary,
+  dir: string,
+  inputs: readonly string[],
+  c: Pick<Common, 'lang' | 'quiet' | 'reference'>,
+  io: Io,
+): Promise<FeedbackDocument[]> {
+  const docs = feedbackDocuments(summary, { region: c.reference.daerah.nama, lang: c.lang });
+  const taken = new Set(inputs.map((f) => path.resolve(f)));
+  const clash = docs.find((d) => taken.has(path.resolve(dir, d.fileName)));
+  if (clash) throw new UsageError(`--umpan-balik ${dir}: ${clash.fileName} adalah salah satu berkas masukan; pilih folder lain.`);
+  await fs.mkdir(dir, { recursive: true });
+  const w = WORDS[c.lang];
+  for (const [i, doc] of docs.entries()) {
+    if (io.progress && !c.quiet) io.stderr(`\r${w.writing} [${i + 1}/${docs.length}] ${doc.fileName}\x1b[K`);
+    await writeFeedbackXlsx(doc, path.join(dir, doc.fileName), summary.consolidatedAt);
+  }
+  if (io.progress && !c.quiet && docs.length) io.stderr('\r\x1b[K');
+  return docs;
+}
