@@ -71,7 +71,7 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   const json = args.options.json;
   if (json !== undefined && typeof json !== 'string') throw new UsageError('--json memerlukan nama berkas.');
   if (!args.positionals.length) throw new UsageError('consolidate memerlukan setidaknya satu berkas atau folder.');
-  const feedbackDir = feedbackDirOption(args.options['umpan-balik']);
+  const feedbackDir = await feedbackDirOption(args.options['umpan-balik'], args.positionals);
 
   // Never write over an input; a summary left in the folder by an earlier run is replaced, not read.
   const target = path.resolve(out);

@@ -17,11 +17,21 @@ export function feedbackWritten(lang: Common['lang'], count: number, dir: string
   return `${WORDS[lang].written(count, dir)}\n`;
 }
 
-/** The option's value, checked before any work: a folder name. */
-export function feedbackDirOption(value: string | true | undefined): string | null {
+/**
+ * The option's value, checked before any work: a folder name, not inside an input folder (the
+ * next run over that folder would read the feedback files as submissions).
+ */
+export async function feedbackDirOption(value: string | true | undefined, positionals: readonly string[]): Promise<string | null> {
   if (value === undefined) return null;
   if (typeof value !== 'string') throw new UsageError('--umpan-balik memerlukan nama folder.');
   if (/\.xlsx$/i.test(value)) throw new UsageError(`--umpan-balik memerlukan folder, bukan berkas ${value}.`);
+  const target = path.resolve(value);
+  for (const p of positionals) {
+    const folder = path.resolve(p);
+    const isDir = await fs.stat(folder).then((s) => s.isDirectory(), () => false);
+    if (isDir && (target === folder || target.startsWith(folder + path.sep)))
+      throw new UsageError(`--umpan-balik ${value} ada di dalam folder masukan ${p}; pilih folder lain.`);
+  }
   return value;
 }
 

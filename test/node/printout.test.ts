@@ -270,6 +270,20 @@ describe('feedback per OPD', () => {
     expect(unescape(/<oddFooter>([^<]*)</.exec(xml)![1])).toBe('&LDicetak &D&RHalaman &P dari &N');
   });
 
+  test('refused before any work: no folder name, an .xlsx name, a folder inside an input folder', async () => {
+    for (const [value, message] of [
+      [path.join(EXAMPLES, 'umpan-balik'), 'ada di dalam folder masukan'],
+      [path.join(root, 'x.xlsx'), 'memerlukan folder'],
+    ]) {
+      const a = io();
+      expect(await run(['consolidate', EXAMPLES, '--out', path.join(root, 'y.xlsx'), '--umpan-balik', value], a.handle)).toBe(2);
+      expect(a.err()).toContain(message);
+    }
+    const a = io();
+    expect(await run(['consolidate', EXAMPLES, '--out', path.join(root, 'y.xlsx'), '--umpan-balik'], a.handle)).toBe(2);
+    expect(readdirSync(root)).not.toContain('y.xlsx');
+  });
+
   test('--lang en: English labels and messages, same file names', () => {
     expect(readdirSync(feedbackEn).sort()).toEqual(readdirSync(feedbackDir).sort());
     const { sheet, rows } = rowsOf(path.join(feedbackEn, 'umpan-balik-dinkes-2026.xlsx'));
