@@ -124,6 +124,7 @@ export interface SheetLayout {
 export const LINE_HEIGHT = 15;
 /** The tallest row we set (Excel's limit is 409 points). */
 const MAX_ROW_HEIGHT = 409;
+const MAX_LINES = Math.floor(MAX_ROW_HEIGHT / 15);
 
 /**
  * The height (points) a row needs for its wrapped texts, or null for the default single line.
@@ -138,25 +139,37 @@ export function wrappedRowHeight(cells: readonly (SummaryCell | undefined)[], wi
     if (!wrap[c] || typeof v !== 'string' || v.length < widths[c]) continue;
     const perLine = Math.max(1, Math.floor((widths[c] - 1) * 1.1));
     let n = 0;
-    for (const paragraph of v.split('\n')) n += wrappedLines(paragraph, perLine);
+    for (const paragraph of v.indexOf('\n') < 0 ? [v] : v.split('\n')) {
+      n += wrappedLines(paragraph, perLine, MAX_LINES - n);
+      if (n > MAX_LINES) break;
+    }
     lines = Math.max(lines, n);
+    if (lines > MAX_LINES) break;
   }
   return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) : null;
 }
 
-/** Lines a paragraph takes, broken greedily at spaces (a longer word is cut). */
-function wrappedLines(text: string, perLine: number): number {
+/**
+ * Lines a paragraph takes, broken greedily at spaces (a longer word is cut); counting stops past
+ * `max` (a long text of a large summary costs no more than the tallest row needs).
+ */
+function wrappedLines(text: string, perLine: number, max: number): number {
+  if (text.length <= perLine) return 1;
   let lines = 1;
   let used = 0;
-  for (const word of text.split(' ')) {
-    const need = used === 0 ? word.length : used + 1 + word.length;
+  for (let at = 0; at <= text.length && lines <= max; ) {
+    let end = text.indexOf(' ', at);
+    if (end < 0) end = text.length;
+    const word = end - at;
+    at = end + 1;
+    const need = used === 0 ? word : used + 1 + word;
     if (need <= perLine) {
       used = need;
       continue;
     }
     if (used > 0) lines++;
-    lines += Math.floor(Math.max(0, word.length - 1) / perLine);
-    used = word.length % perLine || Math.min(word.length, perLine);
+    lines += Math.floor(Math.max(0, word - 1) / perLine);
+    used = word % perLine || Math.min(word, perLine);
   }
   return lines;
 }

@@ -13,9 +13,11 @@
  *
  * What it writes: inline strings (XML-escaped, characters XML 1.0 cannot carry removed, leading or
  * trailing blanks kept with `xml:space="preserve"`), numbers, booleans, real Excel dates (serial
- * numbers with a date format), column widths, a frozen header, an autofilter (with its
- * `_xlnm._FilterDatabase` name), and a fixed style table: bold or not × no fill, the header's
- * light blue or a status colour × General, `dd/mm/yyyy`, `dd/mm/yyyy hh:mm` or `#,##0`.
+ * numbers with a date format), column widths, row heights, a frozen header, an autofilter (with its
+ * `_xlnm._FilterDatabase` name), page setup (`pageSetup`, `headerFooter`, `_xlnm.Print_Titles`,
+ * `_xlnm.Print_Area`), column charts (DrawingML chart and drawing parts), and a fixed style table:
+ * wrapped (top-aligned) or not × bold or not × no fill, the header's light blue or a status colour
+ * × General, `dd/mm/yyyy`, `dd/mm/yyyy hh:mm` or `#,##0`.
  * Equal input gives equal bytes: document dates and zip entry times come from `options.date`.
  */
 import { Deflate, DeflateOptions, FlateError, Zip, ZipPassThrough } from 'fflate';
