@@ -50,7 +50,7 @@ const WORDS = {
     tahun: 'Year',
     status: 'Status',
     counts: 'Findings',
-    countText: (e: number, w: number, i: number, a: number) => `${e} errors, ${w} warnings, ${i} info; ${a} accepted`,
+    countText: (e: number, w: number, i: number, a: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info; ${a} accepted`,
     none: 'No findings: this file is ready.',
     columns: ['Sheet', 'Cell', 'Row', 'Column', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID'],
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
