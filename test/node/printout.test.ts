@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { run, Io } from '../../src/cli/main';
-import { SUMMARY_SHEET_NAMES } from '../../src/engine/consolidate';
+import { REKAP_COLUMNS, SUMMARY_SHEET_NAMES } from '../../src/engine/consolidate';
+import { columnLetters } from '../../src/engine/printout';
 import { ValidationReport } from '../../src/engine/report';
 import { SheetGrid } from '../../src/engine/grid';
 import { readXlsx } from '../../src/xlsx/readXlsx';
@@ -123,7 +124,7 @@ describe('the summary prints', () => {
       expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${q}!$1:$1</definedName>`);
       expect(wb).toMatch(new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${q}!\\$A\\$1:\\$[A-Z]+\\$\\d+</definedName>`));
     });
-    expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">'Rekap OPD'!$A$1:$R$`);
+    expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">'Rekap OPD'!$A$1:$${columnLetters(REKAP_COLUMNS.length - 1)}$`);
   });
 
   test('page header names sheet, region and year; footer has the print date and page n of m', () => {
@@ -179,9 +180,11 @@ describe('the summary prints', () => {
 
     const opd = series(p['xl/charts/chart1.xml']);
     expect(p['xl/charts/chart1.xml']).toContain('<c:barDir val="col"/><c:grouping val="stacked"/>');
-    expect(opd.map((s) => s.name)).toEqual(["'Rekap OPD'!$H$41", "'Rekap OPD'!$I$41", "'Rekap OPD'!$J$41"]);
-    expect(opd.map((s) => s.values)).toEqual(["'Rekap OPD'!$H$42:$H$53", "'Rekap OPD'!$I$42:$I$53", "'Rekap OPD'!$J$42:$J$53"]);
-    expect(opd.every((s) => s.categories === "'Rekap OPD'!$C$42:$C$53")).toBe(true);
+    // Under Rekap OPD's own columns (H, I, J; C): 37 OPDs + Total Kota end on row 39, a blank row, the table's header on 41.
+    const [h, i, j, c] = (['Inisiatif', 'Uji Coba', 'Penerapan', 'Perangkat Daerah'] as const).map((l) => columnLetters(REKAP_COLUMNS.indexOf(l)));
+    expect(opd.map((s) => s.name)).toEqual([`'Rekap OPD'!$${h}$41`, `'Rekap OPD'!$${i}$41`, `'Rekap OPD'!$${j}$41`]);
+    expect(opd.map((s) => s.values)).toEqual([`'Rekap OPD'!$${h}$42:$${h}$53`, `'Rekap OPD'!$${i}$42:$${i}$53`, `'Rekap OPD'!$${j}$42:$${j}$53`]);
+    expect(opd.every((s) => s.categories === `'Rekap OPD'!$${c}$42:$${c}$53`)).toBe(true);
     for (const s of opd) {
       expect(cells(s.name)).toEqual([s.caches[0][0]]);
       expect(cells(s.categories)).toEqual(s.caches[1]);
@@ -189,7 +192,7 @@ describe('the summary prints', () => {
     }
     // The chart's table repeats Rekap OPD's figures of the OPDs with innovations: they add up to Total Kota (row 39).
     expect(opd[0].caches[1]).toContain('Dinas Kesehatan');
-    expect(cell("'Rekap OPD'!$C$39")).toBe('Total Kota');
+    expect(cell(`'Rekap OPD'!$${c}$39`)).toBe('Total Kota');
     for (const s of opd) {
       const column = /\$([A-Z])\$/.exec(s.values)![1];
       expect(s.caches[2].map(Number).reduce((a, b) => a + b, 0)).toBe(cell(`'Rekap OPD'!$${column}$39`));
