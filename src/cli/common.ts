@@ -11,7 +11,7 @@ export const EXIT_USAGE = 2;
 export { EXIT_IO };
 
 export const BOOLEAN_FLAGS = new Set(['help', 'version', 'quiet', 'all']);
-export const VALUE_OPTIONS = new Set(['format', 'out', 'json', 'referensi', 'lang', 'today', 'opd', 'tahun']);
+export const VALUE_OPTIONS = new Set(['format', 'out', 'json', 'referensi', 'lang', 'today', 'opd', 'tahun', 'umpan-balik']);
 
 export interface Io {
   stdout: (text: string) => void;

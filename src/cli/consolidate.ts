@@ -1,4 +1,4 @@
-/** `consolidate PATH… --out FILE.xlsx [--json FILE]`: validate every workbook, apply the cross-workbook rules, write the city summary. */
+/** `consolidate PATH… --out FILE.xlsx [--json FILE] [--umpan-balik DIR]`: validate every workbook, apply the cross-workbook rules, write the city summary (and feedback per OPD). */
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -9,12 +9,13 @@ import { ParsedArgs, UsageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common';
 import { PlannedOutput, checkOutputs, isOwnOutput, writeAtomically } from './output';
 import { expandPaths, validateFiles } from './inputs';
+import { feedbackDirOption, feedbackWritten, planFeedbackFiles, writeFeedbackFiles } from './feedback';
 
 const PRINTED_COLUMNS = ['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Stempel'] as const;
 
 const WORDS = {
-  id: { written: 'Ringkasan kota ditulis ke', report: 'Laporan JSON ditulis ke' },
-  en: { written: 'City summary written to', report: 'JSON report written to' },
+  id: { written: 'Ringkasan kota ditulis ke', report: 'Laporan JSON ditulis ke', writing: 'Menulis ringkasan' },
+  en: { written: 'City summary written to', report: 'JSON report written to', writing: 'Writing the summary' },
 } as const;
 
 /** Hex SHA-256 and size of a file, from the bytes already read or else streamed; null hash when it cannot be opened. */
@@ -59,6 +60,7 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   const json = args.options.json;
   if (json !== undefined && typeof json !== 'string') throw new UsageError('--json memerlukan nama berkas.');
   if (!args.positionals.length) throw new UsageError('consolidate memerlukan setidaknya satu berkas atau folder.');
+  const feedbackDir = await feedbackDirOption(args.options['umpan-balik'], args.positionals);
 
   // Never write over an input; a summary left in an input folder by an earlier run is replaced, not
   // read (when it was picked from the folder, not named, and is our summary).
@@ -86,14 +88,22 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   if (io.progress && !c.quiet && files.length) io.stderr('\r\x1b[K');
 
   const summary = consolidate(inputs, { reference: c.reference, today: c.today, lang: c.lang, consolidatedAt: io.today() });
-  await writeAtomically(out, (tmp) => writeSummaryXlsx(summary, tmp));
+  // Feedback file names come from the summary; they are checked before anything of the run is written.
+  const feedback = feedbackDir === null ? null : await planFeedbackFiles(summary, feedbackDir, inputsOf(args, files), c);
+  const writing = (i: number, n: number, sheet: string) => {
+    if (io.progress && !c.quiet) io.stderr(`\r${WORDS[c.lang].writing} [${i + 1}/${n}] ${sheet}\x1b[K`);
+  };
+  await writeAtomically(out, (tmp) => writeSummaryXlsx(summary, tmp, { region: c.reference.daerah.nama, lang: c.lang, onSheet: writing }));
+  if (io.progress && !c.quiet) io.stderr('\r\x1b[K');
   if (typeof json === 'string') await writeOut(json, JSON.stringify(summary.report, null, 2) + '\n');
+  if (feedback) await writeFeedbackFiles(summary, feedback, feedbackDir!, c, io);
 
   if (!c.quiet) {
     const w = WORDS[c.lang as Lang];
     io.stdout(formatRekap(summary.rekapOpd.rows.map((r) => r.cells)));
     io.stdout(`\n${w.written} ${out}\n`);
     if (typeof json === 'string') io.stdout(`${w.report} ${json}\n`);
+    if (feedback) io.stdout(feedbackWritten(c.lang, feedback.length, feedbackDir!));
   }
   return summary.report.valid ? EXIT_OK : EXIT_FINDINGS;
 }

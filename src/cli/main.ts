@@ -31,7 +31,7 @@ const HELP = `${TOOL_NAME} ${TOOL_VERSION} — validasi dan konsolidasi inovasi 
 
 Pemakaian:
   ${TOOL_NAME} validate PATH… [--format text|json] [--out FILE]
-  ${TOOL_NAME} consolidate PATH… --out FILE.xlsx [--json FILE]
+  ${TOOL_NAME} consolidate PATH… --out FILE.xlsx [--json FILE] [--umpan-balik DIR]
   ${TOOL_NAME} template --opd NAMA|--all [--tahun TAHUN] --out PATH
   ${TOOL_NAME} reference check|convert IN [OUT]
   ${TOOL_NAME} audit PATH… --out FILE.csv

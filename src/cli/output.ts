@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { SHEET_INFO, SHEET_REKAP_OPD } from '../engine/consolidate';
+import { FEEDBACK_SHEETS } from '../engine/feedback';
 import { defaultReference } from '../engine/reference/load';
 import { REFERENCE_SHEETS } from '../engine/reference/workbook';
 import { SHEET_IDENTITAS, SHEET_INOVASI } from '../engine/schema';
@@ -80,7 +81,7 @@ export function readFailure(file: string, e: unknown): IoError {
 // Refusing outputs that would destroy something
 
 /** What a command writes: plain text (a report, CSV, JSON) or one of the tool's workbooks. */
-export type OutputKind = 'text' | 'summary' | 'template' | 'reference';
+export type OutputKind = 'text' | 'summary' | 'template' | 'reference' | 'feedback';
 
 export interface PlannedOutput {
   /** The path as the user gave it (messages name it so). */
@@ -95,6 +96,7 @@ const KIND_WORDS: Record<OutputKind, { id: string; en: string }> = {
   summary: { id: 'ringkasan kota', en: 'city summary' },
   template: { id: 'templat kosong', en: 'blank template' },
   reference: { id: 'buku kerja referensi', en: 'reference workbook' },
+  feedback: { id: 'umpan balik OPD', en: 'agency feedback workbook' },
 };
 
 const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls)$/i;
@@ -133,6 +135,7 @@ async function looksLikeWorkbook(file: string): Promise<boolean> {
  * - `template`: it has `Identitas`, `Inovasi` and `_daftar` and not one data row (a template an
  *   OPD has started to fill is a submission, and is never replaced);
  * - `reference`: it has the reference workbook's sheets (reference-data.md);
+ * - `feedback`: its one sheet is `Umpan Balik` or `Feedback` (consolidate --umpan-balik);
  * - `text`: never — a report, CSV or JSON is not a workbook, so a workbook under that name is not ours.
  */
 export async function isOwnOutput(file: string, kind: OutputKind): Promise<boolean> {
@@ -155,6 +158,8 @@ export async function isOwnOutput(file: string, kind: OutputKind): Promise<boole
       const { daerah, opd, misi, tujuan, sasaran, program, parameter } = REFERENCE_SHEETS;
       return has(daerah, opd, misi, tujuan, sasaran, program, parameter);
     }
+    case 'feedback':
+      return names.size === 1 && (names.has(FEEDBACK_SHEETS.id.toLowerCase()) || names.has(FEEDBACK_SHEETS.en.toLowerCase()));
     case 'template': {
       if (!has(SHEET_IDENTITAS, SHEET_INOVASI, '_daftar')) return false;
       const v = validateWorkbook(read.workbook, path.basename(file), { reference: defaultReference(), today: '2000-01-01' });

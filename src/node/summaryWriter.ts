@@ -7,9 +7,11 @@
 import { createWriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
-import { CitySummary, SummaryCell, SummarySheet, columnWidths, isSummaryDate, summarySheets } from '../engine/consolidate';
+import { CitySummary, SummaryCell, SummarySheet, isSummaryDate, summarySheets } from '../engine/consolidate';
+import { Lang } from '../engine/messages';
+import { PrintContext, PrintSetup, SummaryChart, chartSeries, headerFooterCode, sheetLayout, summaryCharts, summaryYear, wrappedRowHeight } from '../engine/printout';
 import { TOOL_NAME as CREATOR } from '../engine/version';
-import { ByteSink, FillColour, Compressor, STYLE_HEADER, XlsxStreamWriter, XlsxValue, styleId } from './xlsxStream';
+import { ByteSink, ColumnChart, FillColour, Compressor, STYLE_HEADER, STYLE_HEADER_WRAP, SheetPrint, XlsxStreamWriter, XlsxValue, styleId } from './xlsxStream';
 
 /** Fills of status words (Rekap OPD, Info Konsolidasi) and of coverage (Program RPJMD). */
 export const STATUS_FILLS: Readonly<Record<string, FillColour>> = {
@@ -149,8 +151,38 @@ const FILL_STYLES = new Map(
   Object.entries(STATUS_FILLS).map(([word, fill]) => [word, [styleId({ fill }), styleId({ bold: true, fill })] as const]),
 );
 
-async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet): Promise<void> {
-  const ws = book.addSheet(sheet.name, { widths: columnWidths(sheet), frozenRows: 1 });
+const WRAP = styleId({ wrap: true });
+
+/** A page setup of the engine's as the writer's (header and footer as SpreadsheetML codes). */
+export function sheetPrint(print: PrintSetup, area: { lastRow: number; lastColumn: number } | null): SheetPrint {
+  return {
+    orientation: print.orientation,
+    paperSize: print.paperSize,
+    fitToWidth: print.fitToWidth,
+    fitToHeight: print.fitToHeight,
+    titleRows: print.titleRows,
+    printArea: area && { firstRow: 1, firstColumn: 1, lastRow: area.lastRow, lastColumn: area.lastColumn },
+    header: headerFooterCode(print.header),
+    footer: headerFooterCode(print.footer),
+    margins: print.margins,
+    gridLines: print.gridLines,
+  };
+}
+
+/** A chart of the engine's as the writer's column chart. */
+export function columnChart(c: SummaryChart): ColumnChart {
+  return { name: c.name, title: c.title, grouping: 'stacked', series: chartSeries(c), anchor: c.anchor };
+}
+
+async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet, ctx: PrintContext, chart: SummaryChart | null): Promise<void> {
+  const layout = sheetLayout(sheet, ctx, chart);
+  const ws = book.addSheet(sheet.name, {
+    widths: layout.widths,
+    frozenRows: 1,
+    print: sheetPrint(layout.print, layout.printArea),
+    charts: chart ? [columnChart(chart)] : [],
+  });
+  const wrapping = layout.wrap.some(Boolean);
   let r = 0;
   for (const [t, table] of sheet.tables.entries()) {
     if (t > 0) {
@@ -158,7 +190,9 @@ async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet): Promise<
       r++;
     }
     const headerRow = ++r;
-    ws.addRow(table.columns, STYLE_HEADER);
+    const header: XlsxValue[] = [...table.columns];
+    const headerStyles: number[] = table.columns.map(() => (wrapping ? STYLE_HEADER_WRAP : STYLE_HEADER));
+    ws.addRow(header, headerStyles, wrapping ? wrappedRowHeight(table.columns, layout.widths, layout.wrap) : null);
     const columns: ColumnStyle[] = table.columns.map((label) => ({
       integer: MONEY_OR_BYTES.test(label),
       coloured: COLOURED_COLUMNS.has(label),
@@ -197,23 +231,59 @@ async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet): Promise<
           }
         }
         values.push(value);
-        styles.push(style);
+        styles.push(layout.wrap[c] && value !== null ? style + WRAP : style);
       }
-      if (!ws.addRow(values, styles)) await ws.drain();
+      const height = wrapping ? wrappedRowHeight(cells as readonly SummaryCell[], layout.widths, layout.wrap) : null;
+      if (!ws.addRow(values, styles, height)) await ws.drain();
     }
     if (t === sheet.filterTable && n > 0) {
       ws.setAutoFilter({ firstRow: headerRow, lastRow: Math.max(headerRow, r), firstColumn: 1, lastColumn: n });
     }
   }
+  if (chart) {
+    // The chart's data table below the sheet's own, a blank row between (the chart goes below it).
+    while (r < chart.headerRow - 1) {
+      ws.addRow([]);
+      r++;
+    }
+    for (let i = 0; i <= chart.rows.length; i++) {
+      const cells = i === 0 ? chart.header : chart.rows[i - 1];
+      const values: XlsxValue[] = [];
+      const styles: number[] = [];
+      cells.forEach((v, k) => {
+        values[chart.columns[k]] = v;
+        styles[chart.columns[k]] = i === 0 ? STYLE_HEADER : typeof v === 'string' && layout.wrap[chart.columns[k]] ? WRAP : 0;
+      });
+      const row = Array.from(values, (v) => v ?? null);
+      ws.addRow(row, Array.from(styles, (s) => s ?? 0), wrapping ? wrappedRowHeight(row as SummaryCell[], layout.widths, layout.wrap) : null);
+      r++;
+    }
+  }
   ws.end();
 }
 
+export interface SummaryWriteOptions {
+  /** The region named in every page header (the reference's `daerah.nama`). */
+  readonly region?: string;
+  /** Language of chart titles and of the page footer (default: the report's). */
+  readonly lang?: Lang;
+  /** Called before each sheet is written (progress). */
+  readonly onSheet?: (index: number, count: number, name: string) => void;
+}
+
 /** Writes the summary workbook to `outPath` (sheets in spec order); dates and zip entry times are the consolidation time, so equal runs give equal bytes. */
-export async function writeSummaryXlsx(summary: CitySummary, outPath: string): Promise<void> {
+export async function writeSummaryXlsx(summary: CitySummary, outPath: string, options: SummaryWriteOptions = {}): Promise<void> {
   const date = toDate(summary.consolidatedAt) ?? new Date(0);
+  const lang = options.lang ?? summary.report.lang;
+  const ctx: PrintContext = { region: options.region ?? '', year: summaryYear(summary), lang };
+  const sheets = summarySheets(summary);
+  const charts = summaryCharts(summary, sheets, lang);
   const book = new XlsxStreamWriter(fileSink(outPath), { date, creator: CREATOR, level: LEVEL, compressor: nodeCompressorOffThread });
   try {
-    for (const sheet of summarySheets(summary)) await writeSheet(book, sheet);
+    for (const [i, sheet] of sheets.entries()) {
+      options.onSheet?.(i, sheets.length, sheet.name);
+      await writeSheet(book, sheet, ctx, charts.find((c) => c.sheet === sheet.name) ?? null);
+    }
     await book.finish();
   } catch (e) {
     book.abort(e);

@@ -13,9 +13,11 @@
  *
  * What it writes: inline strings (XML-escaped, characters XML 1.0 cannot carry removed, leading or
  * trailing blanks kept with `xml:space="preserve"`), numbers, booleans, real Excel dates (serial
- * numbers with a date format), column widths, a frozen header, an autofilter (with its
- * `_xlnm._FilterDatabase` name), and a fixed style table: bold or not × no fill, the header's
- * light blue or a status colour × General, `dd/mm/yyyy`, `dd/mm/yyyy hh:mm` or `#,##0`.
+ * numbers with a date format), column widths, row heights, a frozen header, an autofilter (with its
+ * `_xlnm._FilterDatabase` name), page setup (`pageSetup`, `headerFooter`, `_xlnm.Print_Titles`,
+ * `_xlnm.Print_Area`), column charts (DrawingML chart and drawing parts), and a fixed style table:
+ * wrapped (top-aligned) or not × bold or not × no fill, the header's light blue or a status colour
+ * × General, `dd/mm/yyyy`, `dd/mm/yyyy hh:mm` or `#,##0`.
  * Equal input gives equal bytes: document dates and zip entry times come from `options.date`.
  */
 import { Deflate, DeflateOptions, FlateError, Zip, ZipPassThrough } from 'fflate';
@@ -67,6 +69,8 @@ export interface CellStyle {
   readonly bold?: boolean;
   readonly fill?: FillColour | null;
   readonly format?: NumberFormat;
+  /** Wrap the text within the column's width, top-aligned (a header: centred vertically). */
+  readonly wrap?: boolean;
 }
 
 /** ARGB of each fill: the header's light blue; Siap green, Perlu Perbaikan amber, Belum Mengirim grey, Tidak Terbaca / Diganti red. */
@@ -87,19 +91,21 @@ const FORMATS: readonly NumberFormat[] = ['general', 'date', 'dateTime', 'intege
 const FORMAT_IDS: readonly number[] = [0, 164, 165, 3];
 const FORMAT_DATE = 1;
 const FORMAT_DATE_TIME = 2;
-const STYLE_COUNT = 2 * FILLS.length * FORMATS.length;
+const STYLE_COUNT = 2 * 2 * FILLS.length * FORMATS.length;
 
 /** The cell style index (`s`) of a style; the table holds every combination. */
 export function styleId(style: CellStyle): number {
   const fill = FILLS.indexOf(style.fill ?? null);
   const format = FORMATS.indexOf(style.format ?? 'general');
   if (fill < 0 || format < 0) throw new RangeError(`unknown style ${JSON.stringify(style)}`);
-  return (style.bold ? FILLS.length * FORMATS.length : 0) + fill * FORMATS.length + format;
+  return (style.wrap ? 2 * FILLS.length * FORMATS.length : 0) + (style.bold ? FILLS.length * FORMATS.length : 0) + fill * FORMATS.length + format;
 }
 
 export const STYLE_DEFAULT = 0;
 /** Bold, light-blue fill, vertically centred: a header row. */
 export const STYLE_HEADER = styleId({ bold: true, fill: 'header' });
+/** A header row whose labels wrap. */
+export const STYLE_HEADER_WRAP = styleId({ bold: true, fill: 'header', wrap: true });
 
 function stylesXml(): string {
   const fonts =
@@ -111,17 +117,24 @@ function stylesXml(): string {
   }
   fills += '</fills>';
   let xfs = `<cellXfs count="${STYLE_COUNT}">`;
-  for (let bold = 0; bold < 2; bold++) {
-    for (let fill = 0; fill < FILLS.length; fill++) {
-      for (let format = 0; format < FORMATS.length; format++) {
-        const fillId = fill === 0 ? 0 : fill + 1; // 0 none, 1 gray125 (required), then ours
-        const header = FILLS[fill] === 'header';
-        xfs +=
-          `<xf numFmtId="${FORMAT_IDS[format]}" fontId="${bold}" fillId="${fillId}" borderId="0" xfId="0"` +
-          (format ? ' applyNumberFormat="1"' : '') +
-          (bold ? ' applyFont="1"' : '') +
-          (fill ? ' applyFill="1"' : '') +
-          (header ? ' applyAlignment="1"><alignment vertical="center"/></xf>' : '/>');
+  for (let wrap = 0; wrap < 2; wrap++) {
+    for (let bold = 0; bold < 2; bold++) {
+      for (let fill = 0; fill < FILLS.length; fill++) {
+        for (let format = 0; format < FORMATS.length; format++) {
+          const fillId = fill === 0 ? 0 : fill + 1; // 0 none, 1 gray125 (required), then ours
+          const header = FILLS[fill] === 'header';
+          const alignment = wrap
+            ? `<alignment vertical="${header ? 'center' : 'top'}" wrapText="1"/>`
+            : header
+              ? '<alignment vertical="center"/>'
+              : '';
+          xfs +=
+            `<xf numFmtId="${FORMAT_IDS[format]}" fontId="${bold}" fillId="${fillId}" borderId="0" xfId="0"` +
+            (format ? ' applyNumberFormat="1"' : '') +
+            (bold ? ' applyFont="1"' : '') +
+            (fill ? ' applyFill="1"' : '') +
+            (alignment ? ` applyAlignment="1">${alignment}</xf>` : '/>');
+        }
       }
     }
   }
@@ -298,6 +311,51 @@ export interface SheetOptions {
   readonly widths?: readonly (number | undefined)[];
   /** Rows frozen at the top (0: none). */
   readonly frozenRows?: number;
+  /** How the sheet prints (default: Excel's defaults, nothing written). */
+  readonly print?: SheetPrint;
+  /** Column charts drawn on the sheet. */
+  readonly charts?: readonly ColumnChart[];
+}
+
+/** Page setup of a sheet (SpreadsheetML `pageSetup`, `headerFooter`, `_xlnm.Print_Titles`, `_xlnm.Print_Area`). */
+export interface SheetPrint {
+  readonly orientation?: 'landscape' | 'portrait';
+  /** 9 = A4. */
+  readonly paperSize?: number;
+  /** Fit to this many pages wide / tall (0 = as many as needed); either set turns on fit-to-page. */
+  readonly fitToWidth?: number;
+  readonly fitToHeight?: number;
+  /** Rows repeated at the top of every printed page, 1-based inclusive. */
+  readonly titleRows?: { readonly first: number; readonly last: number } | null;
+  /** The printed area (default: the used range). */
+  readonly printArea?: CellRange | null;
+  /** Page header and footer in Excel's codes (`&L…&C…&R…`, `&P`, `&N`, `&D`). */
+  readonly header?: string;
+  readonly footer?: string;
+  /** Margins in inches. */
+  readonly margins?: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number; readonly header: number; readonly footer: number };
+  readonly gridLines?: boolean;
+}
+
+/** One series of a column chart: cell references and the values they hold (cached in the chart part). */
+export interface ChartSeriesRef {
+  readonly name: string;
+  readonly nameRef: string;
+  readonly categoriesRef: string;
+  readonly valuesRef: string;
+  readonly categories: readonly string[];
+  readonly values: readonly number[];
+  /** Fill as RGB hex (`70AD47`); without one, a program without a theme part (LibreOffice) draws no bar. */
+  readonly colour?: string;
+}
+
+/** A column chart (DrawingML `barChart`, `barDir="col"`) anchored between two cells (0-based, `to` exclusive). */
+export interface ColumnChart {
+  readonly name: string;
+  readonly title: string;
+  readonly grouping: 'stacked' | 'clustered';
+  readonly series: readonly ChartSeriesRef[];
+  readonly anchor: { readonly fromColumn: number; readonly fromRow: number; readonly toColumn: number; readonly toRow: number };
 }
 
 /** A cell range, 1-based, inclusive. */
@@ -434,6 +492,8 @@ const INVALID_SHEET_NAME = /[[\]:*?/\\]/;
 interface FinishedSheet {
   readonly name: string;
   readonly autoFilter: CellRange | null;
+  readonly print: SheetPrint | null;
+  readonly charts: readonly ColumnChart[];
 }
 
 export class XlsxStreamWriter {
@@ -526,6 +586,16 @@ export class XlsxStreamWriter {
     sheets.forEach((_, i) => {
       types += `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`;
     });
+    // Drawings and charts, numbered in sheet order.
+    let drawings = 0;
+    let chartCount = 0;
+    const drawingOf = sheets.map((s) => (s.charts.length ? ++drawings : 0));
+    for (let d = 1; d <= drawings; d++)
+      types += `<Override PartName="/xl/drawings/drawing${d}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`;
+    for (const s of sheets) {
+      for (let k = 0; k < s.charts.length; k++)
+        types += `<Override PartName="/xl/charts/chart${++chartCount}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`;
+    }
     types +=
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
@@ -563,13 +633,17 @@ export class XlsxStreamWriter {
     });
     workbook += '</sheets>';
     const filters = sheets
-      .map((s, i) =>
-        s.autoFilter
-          ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(
-              `${quotedSheetName(s.name)}!${rangeRef(s.autoFilter, true)}`,
-            )}</definedName>`
-          : '',
-      )
+      .map((s, i) => {
+        const q = quotedSheetName(s.name);
+        let names = s.autoFilter
+          ? `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(`${q}!${rangeRef(s.autoFilter, true)}`)}</definedName>`
+          : '';
+        if (s.print?.printArea)
+          names += `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeXml(`${q}!${rangeRef(s.print.printArea, true)}`)}</definedName>`;
+        const t = s.print?.titleRows;
+        if (t) names += `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${q}!$${t.first}:$${t.last}`)}</definedName>`;
+        return names;
+      })
       .join('');
     if (filters) workbook += `<definedNames>${filters}</definedNames>`;
     workbook += '</workbook>';
@@ -582,6 +656,23 @@ export class XlsxStreamWriter {
     rels += `<Relationship Id="rId${sheets.length + 1}" Type="${REL_DOC}/styles" Target="styles.xml"/></Relationships>`;
     this.addPart('xl/_rels/workbook.xml.rels', rels);
     this.addPart('xl/styles.xml', stylesXml());
+    let chartNo = 0;
+    sheets.forEach((s, i) => {
+      const d = drawingOf[i];
+      if (!d) return;
+      this.addPart(
+        `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
+        XML_DECLARATION + `<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${REL_DOC}/drawing" Target="../drawings/drawing${d}.xml"/></Relationships>`,
+      );
+      let drels = XML_DECLARATION + `<Relationships xmlns="${NS_PKG_REL}">`;
+      s.charts.forEach((c, k) => {
+        const n = ++chartNo;
+        drels += `<Relationship Id="rId${k + 1}" Type="${REL_DOC}/chart" Target="../charts/chart${n}.xml"/>`;
+        this.addPart(`xl/charts/chart${n}.xml`, chartXml(c));
+      });
+      this.addPart(`xl/drawings/_rels/drawing${d}.xml.rels`, drels + '</Relationships>');
+      this.addPart(`xl/drawings/drawing${d}.xml`, drawingXml(s.charts));
+    });
 
     await Promise.all([...this.compressing].map((e) => e.done));
     this.zip.end();
@@ -628,7 +719,7 @@ export class XlsxStreamWriter {
 
   /** @internal */
   sheetEnded(sheet: FinishedSheet): void {
-    this.sheets.push({ name: sheet.name, autoFilter: sheet.autoFilter });
+    this.sheets.push(sheet);
     if (this.current && this.current.name === sheet.name) this.current = null;
   }
 
@@ -669,6 +760,103 @@ export class XlsxStreamWriter {
   }
 }
 
+const DEFAULT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
+/** printOptions, pageMargins, pageSetup, headerFooter: in the schema's order, after sheetData and autoFilter. */
+function pageXml(print: SheetPrint | null): string {
+  const m = print?.margins ?? DEFAULT_MARGINS;
+  let xml = print?.gridLines ? '<printOptions gridLines="1"/>' : '';
+  xml += `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+  if (!print) return xml;
+  let setup = '';
+  if (print.paperSize !== undefined) setup += ` paperSize="${print.paperSize}"`;
+  if (print.fitToWidth !== undefined) setup += ` fitToWidth="${print.fitToWidth}"`;
+  if (print.fitToHeight !== undefined) setup += ` fitToHeight="${print.fitToHeight}"`;
+  if (print.orientation) setup += ` orientation="${print.orientation}"`;
+  if (setup) xml += `<pageSetup${setup}/>`;
+  if (print.header || print.footer) {
+    xml += '<headerFooter>';
+    if (print.header) xml += `<oddHeader>${escapeXml(print.header)}</oddHeader>`;
+    if (print.footer) xml += `<oddFooter>${escapeXml(print.footer)}</oddFooter>`;
+    xml += '</headerFooter>';
+  }
+  return xml;
+}
+
+const NS_DRAWING = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing';
+const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+const NS_CHART = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
+
+/** A sheet's drawing part: one two-cell anchored graphic frame per chart, chart k is the drawing's rId k. */
+function drawingXml(charts: readonly ColumnChart[]): string {
+  let xml = XML_DECLARATION + `<xdr:wsDr xmlns:xdr="${NS_DRAWING}" xmlns:a="${NS_A}">`;
+  charts.forEach((c, i) => {
+    const a = c.anchor;
+    xml +=
+      '<xdr:twoCellAnchor editAs="oneCell">' +
+      `<xdr:from><xdr:col>${a.fromColumn}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.fromRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+      `<xdr:to><xdr:col>${a.toColumn}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.toRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(c.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
+      `<a:graphic><a:graphicData uri="${NS_CHART}"><c:chart xmlns:c="${NS_CHART}" xmlns:r="${NS_R}" r:id="rId${i + 1}"/></a:graphicData></a:graphic>` +
+      '</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>';
+  });
+  return xml + '</xdr:wsDr>';
+}
+
+/** Series fills when none is given (Office's accent colours). */
+const PALETTE = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'];
+
+function strCache(values: readonly string[]): string {
+  let xml = `<c:strCache><c:ptCount val="${values.length}"/>`;
+  values.forEach((v, i) => (xml += `<c:pt idx="${i}"><c:v>${escapeXml(v)}</c:v></c:pt>`));
+  return xml + '</c:strCache>';
+}
+
+function numCache(values: readonly number[]): string {
+  let xml = `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>`;
+  values.forEach((v, i) => (xml += Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : ''));
+  return xml + '</c:numCache>';
+}
+
+/**
+ * A chart part: a column chart whose series refer to the sheet's cells and cache their values (so
+ * a reader that does not recalculate shows them). Hidden cells are still plotted: filtering the
+ * sheet's table must not empty the chart (its data table shares the rows).
+ */
+function chartXml(c: ColumnChart): string {
+  let series = '';
+  c.series.forEach((s, i) => {
+    series +=
+      `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+      `<c:tx><c:strRef><c:f>${escapeXml(s.nameRef)}</c:f>${strCache([s.name])}</c:strRef></c:tx>` +
+      `<c:spPr><a:solidFill><a:srgbClr val="${/^[0-9A-Fa-f]{6}$/.test(s.colour ?? '') ? s.colour : PALETTE[i % PALETTE.length]}"/></a:solidFill></c:spPr>` +
+      '<c:invertIfNegative val="0"/>' +
+      `<c:cat><c:strRef><c:f>${escapeXml(s.categoriesRef)}</c:f>${strCache(s.categories)}</c:strRef></c:cat>` +
+      `<c:val><c:numRef><c:f>${escapeXml(s.valuesRef)}</c:f>${numCache(s.values)}</c:numRef></c:val>` +
+      '</c:ser>';
+  });
+  const stacked = c.grouping === 'stacked';
+  return (
+    XML_DECLARATION +
+    `<c:chartSpace xmlns:c="${NS_CHART}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/><c:chart>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="id-ID" sz="1200" b="1"/><a:t>${escapeXml(c.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    '<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>' +
+    `<c:barChart><c:barDir val="col"/><c:grouping val="${c.grouping}"/><c:varyColors val="0"/>${series}` +
+    `<c:gapWidth val="80"/>${stacked ? '<c:overlap val="100"/>' : ''}<c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +
+    '<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>' +
+    '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    '<c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
+    '<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>' +
+    '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    '<c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>' +
+    '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart>' +
+    // An opaque white chart area with a thin border: the sheet's grid does not show through on paper.
+    '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr>' +
+    '</c:chartSpace>'
+  );
+}
+
 function rangeRef(r: CellRange, absolute: boolean): string {
   const d = absolute ? '$' : '';
   return `${d}${columnName(r.firstColumn - 1)}${d}${r.firstRow}:${d}${columnName(r.lastColumn - 1)}${d}${r.lastRow}`;
@@ -684,6 +872,8 @@ export class XlsxSheetStream {
   private rows = 0;
   private ended = false;
   private filter: CellRange | null = null;
+  private readonly print: SheetPrint | null;
+  private readonly charts: readonly ColumnChart[];
 
   /** @internal use `XlsxStreamWriter.addSheet` */
   constructor(
@@ -694,7 +884,12 @@ export class XlsxSheetStream {
     options: SheetOptions,
   ) {
     const frozen = Math.max(0, Math.floor(options.frozenRows ?? 0));
+    this.print = options.print ?? null;
+    this.charts = options.charts ?? [];
     let head = XML_DECLARATION + `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`;
+    // The schema's order: sheetPr, dimension, sheetViews, sheetFormatPr, cols, sheetData, …
+    if (this.print && (this.print.fitToWidth !== undefined || this.print.fitToHeight !== undefined))
+      head += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
     head += `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0">`;
     if (frozen > 0)
       head += `<pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/>`;
@@ -728,10 +923,11 @@ export class XlsxSheetStream {
   /**
    * Adds the next row. `styles` is one style index for every cell or one per cell (see `styleId`).
    * A Date gets a date format when its style has none. null/undefined cells are blank (kept only
-   * when styled); an empty array is an empty row. Returns false when the caller should
+   * when styled); an empty array is an empty row. `height` sets the row's height in points (e.g.
+   * for wrapped texts; default: Excel's). Returns false when the caller should
    * `await drain()` before adding more.
    */
-  addRow(values: readonly XlsxValue[], styles?: number | readonly (number | undefined)[]): boolean {
+  addRow(values: readonly XlsxValue[], styles?: number | readonly (number | undefined)[], height?: number | null): boolean {
     if (this.ended) throw new Error(`sheet «${this.name}» is already ended`);
     if (this.rows >= MAX_ROWS) throw new RangeError(`sheet «${this.name}»: Excel holds at most ${MAX_ROWS} rows`);
     if (values.length > MAX_COLUMNS) throw new RangeError(`sheet «${this.name}»: Excel holds at most ${MAX_COLUMNS} columns`);
@@ -786,7 +982,8 @@ export class XlsxSheetStream {
         const style = s === 0 ? '' : ` s="${s}"`;
         xml += body === '' ? `<c r="${ref}"${style}/>` : `<c r="${ref}"${style}${type}>${body}</c>`;
       }
-      if (xml) ok = this.append(`<row r="${rowText}">${xml}</row>`);
+      const ht = height && height > 0 ? ` ht="${Math.min(409, height)}" customHeight="1"` : '';
+      if (xml) ok = this.append(`<row r="${rowText}"${ht}>${xml}</row>`);
     }
     if (++this.batchCount >= this.book.batchRows) return this.flush(false) && ok;
     return ok;
@@ -815,10 +1012,13 @@ export class XlsxSheetStream {
     this.ended = true;
     let tail = '</sheetData>';
     if (this.filter) tail += `<autoFilter ref="${rangeRef(this.filter, false)}"/>`;
-    tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+    tail += pageXml(this.print);
+    // The sheet's relationship rId1 is its drawing (written by `finish`).
+    if (this.charts.length) tail += '<drawing r:id="rId1"/>';
+    tail += '</worksheet>';
     this.append(tail);
     this.flush(true);
-    this.book.sheetEnded({ name: this.name, autoFilter: this.filter });
+    this.book.sheetEnded({ name: this.name, autoFilter: this.filter, print: this.print, charts: this.charts });
   }
 
   /** Hands the batch to the zip entry (which keeps it: a fresh buffer follows). */

@@ -1,0 +1,182 @@
+/**
+ * Feedback per OPD (*umpan balik*): what a planner sends back to each OPD that submitted — who it
+ * is for, the file judged, the reference and validation date, the file's status, then one row per
+ * finding of that file (open or accepted, in the report's order, which is sheet order), then a
+ * space for the verifier's name, position, date and signature. Plain data: the command line writes
+ * it with its streaming writer (src/node/feedbackWriter.ts), the add-in can write the same.
+ *
+ * One document per *counted* file (one per OPD: a superseded file's OPD gets the winner's, which
+ * names the superseded files; an unreadable file names no OPD, so it gets none). A document holds
+ * that file's data only.
+ */
+import { CitySummary, ConsolidatedFile, SummaryCell } from './consolidate';
+import { Lang } from './messages';
+import { PrintSetup, printSetup } from './printout';
+import { ReportFile, ReportFinding } from './report';
+
+/** The one sheet of a feedback workbook, per language (the command line recognises its own output by it). */
+export const FEEDBACK_SHEETS = { id: 'Umpan Balik', en: 'Feedback' } as const;
+
+const WORDS = {
+  id: {
+    sheet: FEEDBACK_SHEETS.id,
+    title: 'Umpan Balik Hasil Validasi Inovasi Daerah',
+    opd: 'Perangkat Daerah',
+    opdCode: 'Kode OPD',
+    file: 'Berkas',
+    superseded: 'Berkas yang digantikan',
+    reference: 'Referensi',
+    date: 'Tanggal Validasi',
+    region: 'Daerah',
+    tahun: 'Tahun',
+    status: 'Status',
+    counts: 'Temuan',
+    countText: (e: number, w: number, i: number, a: number) => `${e} galat, ${w} peringatan, ${i} info; ${a} diterima`,
+    none: 'Tidak ada temuan: berkas ini siap.',
+    columns: ['Lembar', 'Sel', 'Baris', 'Kolom', 'Aturan', 'Tingkat', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID'],
+    severity: { error: 'Galat', warning: 'Peringatan', info: 'Info' },
+    findingStatus: { open: 'Terbuka', accepted: 'Diterima' },
+    fileStatus: { Siap: 'Siap', 'Perlu Perbaikan': 'Perlu Perbaikan' } as Record<string, string>,
+    verifier: 'Diperiksa oleh',
+    lines: ['Nama', 'Jabatan', 'Tanggal', 'Tanda Tangan'],
+  },
+  en: {
+    sheet: FEEDBACK_SHEETS.en,
+    title: 'Regional Innovation Validation Feedback',
+    opd: 'Agency',
+    opdCode: 'Agency code',
+    file: 'File',
+    superseded: 'Files it replaces',
+    reference: 'Reference',
+    date: 'Validation date',
+    region: 'Region',
+    tahun: 'Year',
+    status: 'Status',
+    counts: 'Findings',
+    countText: (e: number, w: number, i: number, a: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info; ${a} accepted`,
+    none: 'No findings: this file is ready.',
+    columns: ['Sheet', 'Cell', 'Row', 'Column', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID'],
+    severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+    findingStatus: { open: 'Open', accepted: 'Accepted' },
+    fileStatus: { Siap: 'Ready', 'Perlu Perbaikan': 'Needs correction' } as Record<string, string>,
+    verifier: 'Verified by',
+    lines: ['Name', 'Position', 'Date', 'Signature'],
+  },
+} as const;
+
+/** Widths (characters) of the findings table's columns; the long texts wrap. */
+const WIDTHS = [12, 7, 7, 22, 9, 11, 48, 40, 28, 10, 14];
+/** Every cell of the table wraps (and so is top-aligned, as the long texts beside it). */
+const WRAP = WIDTHS.map(() => true);
+
+export interface FeedbackDocument {
+  /** Suggested file name: `umpan-balik-<opd>-<tahun>.xlsx` (see `feedbackFileName`). */
+  readonly fileName: string;
+  readonly sheetName: string;
+  readonly lang: Lang;
+  /** The OPD it is for (reference code and name, or the name as typed), and its file. */
+  readonly opdCode: string | null;
+  readonly opdName: string | null;
+  readonly file: string;
+  readonly tahun: number | null;
+  /** Row 1: the title. */
+  readonly title: string;
+  /** Label → value rows below the title (labels in column A, texts in B running on to the right): OPD, file, reference, validation date, status, counts. */
+  readonly about: readonly (readonly [string, string])[];
+  /** The findings table: header, then one row per finding of `findings`. */
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly SummaryCell[])[];
+  /** The report's findings the rows show, in order (for checks and for a writer that wants more). */
+  readonly findings: readonly ReportFinding[];
+  /** Shown instead of rows when there is no finding. */
+  readonly emptyNote: string;
+  /** The verifier's space: a heading and the lines to fill in by hand. */
+  readonly signature: { readonly title: string; readonly lines: readonly string[] };
+  readonly widths: readonly number[];
+  readonly wrap: readonly boolean[];
+  /** 1-based row of the findings table's header (repeated on every printed page). */
+  readonly headerRow: number;
+  readonly print: PrintSetup;
+}
+
+/** Letters, digits and dashes only: `Dinas Kesehatan` → `dinas-kesehatan`, `KEC-MADIDIR` → `kec-madidir`. */
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/**
+ * `umpan-balik-<opd>-<tahun>.xlsx`: `<opd>` is the slug of the reference OPD code (`dinkes`), else
+ * of the OPD as typed, else of the file name; `-<tahun>` only when the file has a valid year.
+ */
+export function feedbackFileName(e: ConsolidatedFile): string {
+  const v = e.validation;
+  const base = e.file.slice(Math.max(e.file.lastIndexOf('/'), e.file.lastIndexOf('\\')) + 1).replace(/\.[^.]*$/, '');
+  const opd = slug(v.opd?.kode ?? v.opdText ?? '') || slug(base) || 'opd';
+  return `umpan-balik-${opd}${v.tahun !== null ? `-${v.tahun}` : ''}.xlsx`;
+}
+
+export interface FeedbackOptions {
+  /** The region named in the page header (the reference's `daerah.nama`). */
+  readonly region: string;
+  readonly lang: Lang;
+}
+
+/** One feedback document per counted file of the summary, in input order; file names made unique (`-2`, `-3`…). */
+export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions): FeedbackDocument[] {
+  const w = WORDS[options.lang];
+  const used = new Set<string>();
+  const out: FeedbackDocument[] = [];
+  summary.entries.forEach((e, i) => {
+    if (e.role !== 'counted') return;
+    const report: ReportFile = summary.report.files[i];
+    let fileName = feedbackFileName(e);
+    for (let n = 2; used.has(fileName.toLowerCase()); n++) fileName = feedbackFileName(e).replace(/\.xlsx$/, `-${n}.xlsx`);
+    used.add(fileName.toLowerCase());
+    const replaced = summary.entries.filter((o) => o.supersededBy === e.file).map((o) => o.file);
+    const s = report.stats;
+    const about: [string, string][] = [
+      [w.opd, report.opd ?? ''],
+      [w.opdCode, report.opdCode ?? ''],
+      [w.tahun, report.tahun === null ? '' : String(report.tahun)],
+      [w.file, e.file],
+      ...(replaced.length ? [[w.superseded, replaced.join('; ')] as [string, string]] : []),
+      [w.reference, summary.report.reference],
+      [w.date, summary.report.validatedAt],
+      [w.status, w.fileStatus[e.status] ?? e.status],
+      [w.counts, w.countText(s.errors, s.warnings, s.infos, s.accepted)],
+    ];
+    const rows = report.findings.map((f): SummaryCell[] => [
+      f.sheet, f.cell, f.row, f.column, f.rule, w.severity[f.severity], f.message, f.hint, f.basis, w.findingStatus[f.status], f.id,
+    ]);
+    const headerRow = 1 + about.length + 2; // title, about, a blank row
+    const who = report.opd ?? e.file;
+    out.push({
+      fileName,
+      sheetName: w.sheet,
+      lang: options.lang,
+      opdCode: report.opdCode,
+      opdName: report.opd,
+      file: e.file,
+      tahun: report.tahun,
+      title: w.title,
+      about,
+      columns: w.columns,
+      rows,
+      findings: report.findings,
+      emptyNote: w.none,
+      signature: { title: w.verifier, lines: w.lines },
+      widths: WIDTHS.map((width, c) => (c === 0 ? Math.max(width, ...about.map(([label]) => label.length + 2)) : width)),
+      wrap: WRAP,
+      headerRow,
+      print: printSetup(`${w.sheet} — ${who}`, { region: options.region, year: report.tahun, lang: options.lang }, headerRow),
+    });
+  });
+  return out;
+}

@@ -1,0 +1,373 @@
+/**
+ * How the city summary is printed and charted, as plain data any writer applies: the command
+ * line's streaming writer (src/node/summaryWriter.ts) turns it into SpreadsheetML (`pageSetup`,
+ * `headerFooter`, `_xlnm.Print_Titles`, DrawingML charts); the add-in can set the same through
+ * Office.js (`worksheet.pageLayout`: orientation, zoom `{ horizontalFitToPages: 1 }`,
+ * `setPrintTitleRows`, `headersFooters.defaultForAllPages.*`, `charts.add`).
+ *
+ * Header and footer texts use Excel's codes (`&P` page, `&N` pages, `&D` print date; a literal `&`
+ * is written `&&`), which both SpreadsheetML and Office.js take as they are.
+ */
+import {
+  CitySummary,
+  PROGRAM_COLUMNS,
+  REKAP_COLUMNS,
+  SHEET_DAFTAR_INOVASI,
+  SHEET_PROGRAM_RPJMD,
+  SHEET_REKAP_OPD,
+  SHEET_TEMUAN_KOTA,
+  SummaryCell,
+  SummarySheet,
+  columnWidths,
+} from './consolidate';
+import { Lang } from './messages';
+
+// ---------------------------------------------------------------------------------------------
+// Page setup
+
+/** Left, centre and right part of a page header or footer, in Excel's codes. */
+export interface HeaderFooterParts {
+  readonly left: string;
+  readonly center: string;
+  readonly right: string;
+}
+
+export interface PrintSetup {
+  readonly orientation: 'landscape' | 'portrait';
+  /** SpreadsheetML paper size: 9 = A4. */
+  readonly paperSize: number;
+  /** Fit to this many pages wide (1); 0 = as many pages tall as needed. */
+  readonly fitToWidth: number;
+  readonly fitToHeight: number;
+  /** Rows repeated at the top of every page, 1-based inclusive, or null. */
+  readonly titleRows: { readonly first: number; readonly last: number } | null;
+  readonly header: HeaderFooterParts;
+  readonly footer: HeaderFooterParts;
+  /** Margins in inches. */
+  readonly margins: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number; readonly header: number; readonly footer: number };
+  /** Print the cell grid (a table on paper reads better with it). */
+  readonly gridLines: boolean;
+}
+
+/** A text as a literal in a header or footer: `&` doubled. */
+export function headerFooterLiteral(text: string): string {
+  return text.replace(/&/g, '&&');
+}
+
+/** The three parts as one SpreadsheetML `oddHeader`/`oddFooter` text (`&L…&C…&R…`). */
+export function headerFooterCode(parts: HeaderFooterParts): string {
+  return (parts.left ? `&L${parts.left}` : '') + (parts.center ? `&C${parts.center}` : '') + (parts.right ? `&R${parts.right}` : '');
+}
+
+const FOOTER_WORDS = {
+  id: { printed: 'Dicetak', page: 'Halaman &P dari &N' },
+  en: { printed: 'Printed', page: 'Page &P of &N' },
+} as const;
+
+/** What the page header names besides the sheet: the region and the year. */
+export interface PrintContext {
+  /** The region (`Kota Bitung`), from the reference. */
+  readonly region: string;
+  /** The reporting year, or null when unknown. */
+  readonly year: number | null;
+  readonly lang: Lang;
+}
+
+/**
+ * Landscape A4, one page wide, row `titleRow` repeated, a header `title — region — year` (bold),
+ * a footer with the print date (left) and `Halaman n dari m` (right).
+ */
+export function printSetup(title: string, ctx: PrintContext, titleRow: number | null = 1): PrintSetup {
+  const words = FOOTER_WORDS[ctx.lang];
+  const center = [title, ctx.region, ctx.year === null ? null : String(ctx.year)].filter((s): s is string => !!s).map(headerFooterLiteral).join(' — ');
+  return {
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    titleRows: titleRow === null ? null : { first: titleRow, last: titleRow },
+    header: { left: '', center: `&"-,Bold"${center}`, right: '' },
+    footer: { left: `${words.printed} &D`, center: '', right: words.page },
+    margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    gridLines: true,
+  };
+}
+
+/** The summary's reporting year: the most common `tahun` among counted files (a tie: the later), as KON-05. */
+export function summaryYear(summary: CitySummary): number | null {
+  const votes = new Map<number, number>();
+  for (const e of summary.entries) if (e.role === 'counted' && e.validation.tahun !== null) votes.set(e.validation.tahun, (votes.get(e.validation.tahun) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [year, n] of votes) if (best === null || n > votes.get(best)! || (n === votes.get(best)! && year > best)) best = year;
+  return best;
+}
+
+/** Sheets whose long texts wrap, and the widest a wrapping column gets (characters). */
+const WRAP_WIDTH: Readonly<Record<string, number>> = {
+  [SHEET_DAFTAR_INOVASI]: 30,
+  [SHEET_TEMUAN_KOTA]: 40,
+  [SHEET_PROGRAM_RPJMD]: 40,
+};
+
+/** A summary sheet as printed: widths, which columns wrap, page setup, the printed area. */
+export interface SheetLayout {
+  /** Column widths in characters of the sheet's own columns. */
+  readonly widths: readonly number[];
+  /** Per column: are its texts (and its header) wrapped within the width. */
+  readonly wrap: readonly boolean[];
+  readonly print: PrintSetup;
+  /** The printed area, 1-based inclusive (the chart's data table beside the sheet's own stays out). */
+  readonly printArea: { readonly lastRow: number; readonly lastColumn: number };
+}
+
+/** Points per line of 11-point Calibri (Excel's default row height). */
+export const LINE_HEIGHT = 15;
+/** The tallest row we set (Excel's limit is 409 points). */
+const MAX_ROW_HEIGHT = 409;
+const MAX_LINES = Math.floor(MAX_ROW_HEIGHT / 15);
+
+/**
+ * The height (points) a row needs for its wrapped texts, or null for the default single line.
+ * Neither Excel nor LibreOffice reliably fits heights of rows written without one, so writers set
+ * it: the text broken at spaces into lines of width × 1.1 characters (a width counts digits; text
+ * runs a little narrower), the most lines of any wrapped cell.
+ */
+export function wrappedRowHeight(cells: readonly (SummaryCell | undefined)[], widths: readonly number[], wrap: readonly boolean[]): number | null {
+  let lines = 1;
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c];
+    if (!wrap[c] || typeof v !== 'string' || v.length < widths[c]) continue;
+    const perLine = Math.max(1, Math.floor((widths[c] - 1) * 1.1));
+    let n = 0;
+    for (const paragraph of v.indexOf('\n') < 0 ? [v] : v.split('\n')) {
+      n += wrappedLines(paragraph, perLine, MAX_LINES - n);
+      if (n > MAX_LINES) break;
+    }
+    lines = Math.max(lines, n);
+    if (lines > MAX_LINES) break;
+  }
+  return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) : null;
+}
+
+/**
+ * Lines a paragraph takes, broken greedily at spaces (a longer word is cut); counting stops past
+ * `max` (a long text of a large summary costs no more than the tallest row needs).
+ */
+function wrappedLines(text: string, perLine: number, max: number): number {
+  if (text.length <= perLine) return 1;
+  let lines = 1;
+  let used = 0;
+  for (let at = 0; at <= text.length && lines <= max; ) {
+    let end = text.indexOf(' ', at);
+    if (end < 0) end = text.length;
+    const word = end - at;
+    at = end + 1;
+    const need = used === 0 ? word : used + 1 + word;
+    if (need <= perLine) {
+      used = need;
+      continue;
+    }
+    if (used > 0) lines++;
+    lines += Math.floor(Math.max(0, word - 1) / perLine);
+    used = word % perLine || Math.min(word, perLine);
+  }
+  return lines;
+}
+
+/** Rows the sheet's own tables take (headers, rows, a blank row between tables). */
+export function sheetRowCount(sheet: SummarySheet): number {
+  return sheet.tables.reduce((n, t, i) => n + (i > 0 ? 1 : 0) + 1 + t.rows.length, 0);
+}
+
+export function sheetLayout(sheet: SummarySheet, ctx: PrintContext, chart: SummaryChart | null = null): SheetLayout {
+  const natural = columnWidths(sheet);
+  const cap = WRAP_WIDTH[sheet.name];
+  const wrap = natural.map((w) => cap !== undefined && w > cap);
+  const widths = natural.map((w, i) => (wrap[i] ? cap : w));
+  const columns = Math.max(1, ...sheet.tables.map((t) => t.columns.length));
+  const lastRow = Math.max(sheetRowCount(sheet), chart ? chart.anchor.toRow + 1 : 0);
+  return {
+    widths,
+    wrap: cap === undefined ? wrap : widths.map(() => true),
+    print: printSetup(sheet.name, ctx),
+    printArea: { lastRow, lastColumn: columns },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts
+
+export type ChartValue = string | number;
+
+/**
+ * One column chart over a small data table below the sheet's own (a blank row between), its
+ * columns under the sheet's columns of the same meaning (`Inisiatif` under `Inisiatif`), then the
+ * chart below that. Row 1 stays the sheet's header alone and the autofilter's range the sheet's
+ * table alone, so programs that read the table are not disturbed; on paper the numbers print
+ * beside the chart.
+ */
+export interface SummaryChart {
+  readonly sheet: string;
+  /** The chart's name (`InovasiPerOPD`). */
+  readonly name: string;
+  readonly title: string;
+  readonly type: 'columnStacked';
+  /** 1-based row of the data table's header (its rows follow). */
+  readonly headerRow: number;
+  /** 0-based sheet column of each data table column. */
+  readonly columns: readonly number[];
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly ChartValue[])[];
+  /** Table column of the categories (0) and of each series. */
+  readonly seriesColumns: readonly number[];
+  /** Where the chart goes: 0-based cells, `to` exclusive (SpreadsheetML's two-cell anchor). */
+  readonly anchor: { readonly fromColumn: number; readonly fromRow: number; readonly toColumn: number; readonly toRow: number };
+}
+
+const TITLES = {
+  opd: { id: 'Inovasi per OPD menurut tahapan', en: 'Innovations per agency by stage' },
+  misi: { id: 'Inovasi per misi RPJMD', en: 'Innovations per RPJMD mission' },
+} as const;
+
+/** Rows a chart is tall. */
+const CHART_ROWS = 24;
+
+const num = (v: SummaryCell | undefined): number => (typeof v === 'number' ? v : 0);
+
+function chart(
+  sheet: SummarySheet,
+  name: string,
+  title: string,
+  header: string[],
+  under: string[],
+  rows: ChartValue[][],
+  seriesColumns: number[],
+): SummaryChart | null {
+  if (!rows.length) return null;
+  const own = sheet.tables[0].columns;
+  const columns = under.map((label) => own.indexOf(label));
+  if (columns.some((c) => c < 0)) return null;
+  const headerRow = sheetRowCount(sheet) + 2;
+  // Below the data table, a blank row between, as wide as the sheet's columns: it prints on the
+  // table's last page (or the next), within the printed width.
+  const fromRow = headerRow + rows.length + 1; // 0-based: a blank row after the last data row
+  return {
+    sheet: sheet.name,
+    name,
+    title,
+    type: 'columnStacked',
+    headerRow,
+    columns,
+    header,
+    rows,
+    seriesColumns,
+    anchor: { fromColumn: 0, fromRow, toColumn: Math.max(...sheet.tables.map((t) => t.columns.length)), toRow: fromRow + CHART_ROWS },
+  };
+}
+
+/** Rekap OPD: the counted OPDs with innovations × Inisiatif / Uji Coba / Penerapan (as the add-in's). */
+function opdChart(summary: CitySummary, sheet: SummarySheet, lang: Lang): SummaryChart | null {
+  const c = (label: (typeof REKAP_COLUMNS)[number]) => summary.rekapOpd.columns.indexOf(label);
+  const rows: ChartValue[][] = [];
+  for (const r of summary.rekapOpd.rows) {
+    if (r.total) continue;
+    const status = r.cells[c('Status')];
+    if ((status !== 'Siap' && status !== 'Perlu Perbaikan') || num(r.cells[c('Jumlah Inovasi')]) === 0) continue;
+    const label = r.cells[c('Perangkat Daerah')] ?? r.cells[c('Kode OPD')] ?? r.cells[c('Berkas')];
+    rows.push([typeof label === 'string' ? label : String(label ?? ''), num(r.cells[c('Inisiatif')]), num(r.cells[c('Uji Coba')]), num(r.cells[c('Penerapan')])]);
+  }
+  const header = ['Perangkat Daerah', 'Inisiatif', 'Uji Coba', 'Penerapan'];
+  return chart(sheet, 'InovasiPerOPD', TITLES.opd[lang], header, header, rows, [0, 1, 2, 3]);
+}
+
+/**
+ * Program RPJMD: innovations per misi, from the program rows (a program under two misi counts for
+ * both), Penerapan and the rest stacked; categories are the misi codes, their texts beside (as the add-in's).
+ */
+function misiChart(summary: CitySummary, sheet: SummarySheet, lang: Lang): SummaryChart | null {
+  const c = (label: (typeof PROGRAM_COLUMNS)[number]) => summary.programRpjmd.columns.indexOf(label);
+  const misi = new Map<string, { uraian: string; penerapan: number; lain: number }>();
+  for (const r of summary.programRpjmd.rows) {
+    if (r.total) continue;
+    const codes = String(r.cells[c('Kode Misi')] ?? '').split('; ').filter(Boolean);
+    const texts = String(r.cells[c('Misi')] ?? '').split('; ');
+    const jumlah = num(r.cells[c('Jumlah Inovasi')]);
+    const penerapan = num(r.cells[c('Penerapan')]);
+    codes.forEach((code, i) => {
+      const m = misi.get(code) ?? { uraian: texts[i] ?? '', penerapan: 0, lain: 0 };
+      m.penerapan += penerapan;
+      m.lain += jumlah - penerapan;
+      misi.set(code, m);
+    });
+  }
+  const rows: ChartValue[][] = [...misi].map(([code, m]) => [code, m.uraian, m.penerapan, m.lain]);
+  // Under Kode Misi, Misi, Penerapan; the rest under Jumlah Inovasi (the column before Penerapan).
+  return chart(
+    sheet,
+    'InovasiPerMisi',
+    TITLES.misi[lang],
+    ['Kode Misi', 'Misi', 'Penerapan', 'Belum Penerapan'],
+    ['Kode Misi', 'Misi', 'Penerapan', 'Jumlah Inovasi'],
+    rows,
+    [0, 2, 3],
+  );
+}
+
+/** The summary's charts (the add-in draws the same two): on `Rekap OPD` and on `Program RPJMD`, when they have data. */
+export function summaryCharts(summary: CitySummary, sheets: readonly SummarySheet[], lang: Lang): SummaryChart[] {
+  const out: SummaryChart[] = [];
+  for (const sheet of sheets) {
+    const c = sheet.name === SHEET_REKAP_OPD ? opdChart(summary, sheet, lang) : sheet.name === SHEET_PROGRAM_RPJMD ? misiChart(summary, sheet, lang) : null;
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** Column letters of a 0-based column. */
+export function columnLetters(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** `'Rekap OPD'!$T$2:$T$13` */
+export function absoluteRef(sheet: string, column: number, firstRow: number, lastRow = firstRow): string {
+  const l = columnLetters(column);
+  const q = `'${sheet.replace(/'/g, "''")}'`;
+  return firstRow === lastRow ? `${q}!$${l}$${firstRow}` : `${q}!$${l}$${firstRow}:$${l}$${lastRow}`;
+}
+
+/** A chart's series as cell references with the values they hold (what a writer caches). */
+export interface ChartSeries {
+  readonly name: string;
+  readonly nameRef: string;
+  readonly categoriesRef: string;
+  readonly valuesRef: string;
+  readonly categories: readonly string[];
+  readonly values: readonly number[];
+  /** Fill, RGB hex (`70AD47`): a workbook without a theme would otherwise draw no bars. */
+  readonly colour: string;
+}
+
+/** Series fills by name: stages from early (amber) to done (green); the rest grey. */
+const SERIES_COLOURS: Readonly<Record<string, string>> = {
+  Inisiatif: 'FFC000',
+  'Uji Coba': '5B9BD5',
+  Penerapan: '70AD47',
+  'Belum Penerapan': 'A5A5A5',
+};
+
+export function chartSeries(c: SummaryChart): ChartSeries[] {
+  const [cat, ...series] = c.seriesColumns;
+  const first = c.headerRow + 1;
+  const last = c.headerRow + c.rows.length;
+  return series.map((s) => ({
+    name: c.header[s],
+    nameRef: absoluteRef(c.sheet, c.columns[s], c.headerRow),
+    categoriesRef: absoluteRef(c.sheet, c.columns[cat], first, last),
+    valuesRef: absoluteRef(c.sheet, c.columns[s], first, last),
+    categories: c.rows.map((r) => String(r[cat])),
+    values: c.rows.map((r) => (typeof r[s] === 'number' ? (r[s] as number) : 0)),
+    colour: SERIES_COLOURS[c.header[s]] ?? '4472C4',
+  }));
+}

@@ -1,0 +1,63 @@
+/** Feedback per OPD as plain data (src/engine/feedback.ts): who gets one, what it holds, how it is named. */
+import { consolidate, ConsolidationInput } from '../../src/engine/consolidate';
+import { feedbackDocuments, slug } from '../../src/engine/feedback';
+import { defaultReference } from '../../src/engine/reference/load';
+import { FileValidation, unreadableFile, validateWorkbook } from '../../src/engine/validate';
+import { TODAY, VALID_IDENTITAS, buildGrid, validRow } from '../helpers/workbook';
+
+const REF = defaultReference();
+const identity = (changes: Record<string, unknown>) => VALID_IDENTITAS.map(([l, v]) => [l, l in changes ? changes[l] : v] as [string, never]);
+const input = (file: string, v: FileValidation): ConsolidationInput => ({ file, size: 1, sha256: null, validation: v });
+const workbook = (file: string, changes: Record<string, unknown> = {}, rows = [validRow()]) =>
+  input(file, validateWorkbook(buildGrid({ identitas: identity(changes), rows }), file, { reference: REF, today: TODAY }));
+
+const summary = consolidate(
+  [
+    workbook('dinkes.xlsx'),
+    workbook('dinkes-lama.xlsx', { 'Tanggal Pengisian': '2026-09-01' }),
+    workbook('lain.xlsx', { 'Perangkat Daerah': 'Dinas Rekaan Élan & Co' }, [validRow({ 'Nama Inovasi': 'Inovasi Rekaan Yang Lain Sekali' })]),
+    input('rusak.xlsx', unreadableFile('rusak.xlsx', 'notXlsx', { id: 'bukan xlsx', en: 'not xlsx' })),
+  ],
+  { reference: REF, today: TODAY },
+);
+
+describe('feedbackDocuments', () => {
+  const docs = feedbackDocuments(summary, { region: 'Kota Bitung', lang: 'id' });
+
+  test('one per counted file: not for the superseded or the unreadable one', () => {
+    expect(docs.map((d) => d.file)).toEqual(['dinkes.xlsx', 'lain.xlsx']);
+    expect(docs.map((d) => d.fileName)).toEqual(['umpan-balik-dinkes-2026.xlsx', 'umpan-balik-dinas-rekaan-elan-co-2026.xlsx']);
+  });
+
+  test("rows are the file's report findings in order, and the winner names the files it replaces", () => {
+    for (const d of docs) {
+      const report = summary.report.files.find((f) => f.file === d.file)!;
+      expect(d.findings).toEqual(report.findings);
+      expect(d.rows.map((r) => r[r.length - 1])).toEqual(report.findings.map((f) => f.id));
+      expect(d.rows.map((r) => r[4])).toEqual(report.findings.map((f) => f.rule));
+    }
+    const dinkes = Object.fromEntries(docs[0].about);
+    expect(dinkes['Berkas yang digantikan']).toBe('dinkes-lama.xlsx');
+    expect(dinkes['Perangkat Daerah']).toBe('Dinas Kesehatan');
+    expect(dinkes.Referensi).toBe(summary.report.reference);
+    expect(Object.fromEntries(docs[1].about)['Berkas yang digantikan']).toBeUndefined();
+    // Print: header row repeated, the page header names the OPD.
+    expect(docs[0].print.titleRows).toEqual({ first: docs[0].headerRow, last: docs[0].headerRow });
+    expect(docs[0].print.header.center).toBe('&"-,Bold"Umpan Balik — Dinas Kesehatan — Kota Bitung — 2026');
+    expect(docs[1].print.header.center).toContain('Dinas Rekaan Élan && Co');
+  });
+
+  test('English', () => {
+    const [en] = feedbackDocuments(summary, { region: 'Kota Bitung', lang: 'en' });
+    expect(en.sheetName).toBe('Feedback');
+    expect(en.fileName).toBe('umpan-balik-dinkes-2026.xlsx');
+    expect(en.print.footer).toEqual({ left: 'Printed &D', center: '', right: 'Page &P of &N' });
+    expect(Object.fromEntries(en.about).Status).toMatch(/^(Ready|Needs correction)$/);
+  });
+
+  test('slug', () => {
+    expect(slug('KEC-MADIDIR')).toBe('kec-madidir');
+    expect(slug('  Dinas  Kesehatan / Bitung ')).toBe('dinas-kesehatan-bitung');
+    expect(slug('Ñandú')).toBe('nandu');
+  });
+});

@@ -1,0 +1,328 @@
+/**
+ * The command line's summary and feedback workbooks as printed: page setup, print titles, header and
+ * footer, wrapped texts, the two charts (series ranges and cached values against the cells), and each
+ * feedback file's rows against the JSON report. Read back by unzipping (the XML as written) and with
+ * the project's own reader (the cells).
+ */
+import { unzipSync, strFromU8 } from 'fflate';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { run, Io } from '../../src/cli/main';
+import { REKAP_COLUMNS, SUMMARY_SHEET_NAMES } from '../../src/engine/consolidate';
+import { columnLetters } from '../../src/engine/printout';
+import { ValidationReport } from '../../src/engine/report';
+import { SheetGrid } from '../../src/engine/grid';
+import { readXlsx } from '../../src/xlsx/readXlsx';
+
+const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
+const root = mkdtempSync(path.join(tmpdir(), 'inovasi-cetak-'));
+const summaryFile = path.join(root, 'rekap.xlsx');
+const jsonFile = path.join(root, 'rekap.json');
+const feedbackDir = path.join(root, 'umpan-balik');
+const feedbackEn = path.join(root, 'feedback-en');
+
+function io(progress = false) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const handle: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), progress, today: () => '2026-11-28' };
+  return { handle, out: () => out.join(''), err: () => err.join('') };
+}
+
+let stderr = '';
+let stdout = '';
+beforeAll(async () => {
+  const a = io(true);
+  await run(['consolidate', EXAMPLES, '--today', '2026-11-28', '--out', summaryFile, '--json', jsonFile, '--umpan-balik', feedbackDir], a.handle);
+  stderr = a.err();
+  stdout = a.out();
+  await run(['consolidate', EXAMPLES, '--today', '2026-11-28', '--out', path.join(root, 'en.xlsx'), '--umpan-balik', feedbackEn, '--lang', 'en', '--quiet'], io().handle);
+}, 120_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+type Parts = Record<string, string>;
+const parts = (file: string): Parts => Object.fromEntries(Object.entries(unzipSync(readFileSync(file))).map(([k, v]) => [k, strFromU8(v)]));
+const attr = (xml: string, element: string, name: string): string | null => {
+  const m = new RegExp(`<${element}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml);
+  return m ? m[1] : null;
+};
+const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** CT_Worksheet's children in the order the schema requires. */
+const WORKSHEET_ORDER = [
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection', 'protectedRanges',
+  'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells', 'phoneticPr', 'conditionalFormatting',
+  'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks',
+  'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing',
+];
+
+/** Names of the top-level children of `<worksheet>`. */
+function children(xml: string): string[] {
+  const body = xml.slice(xml.indexOf('>', xml.indexOf('<worksheet')) + 1, xml.lastIndexOf('</worksheet>'));
+  const names: string[] = [];
+  let depth = 0;
+  for (const m of body.matchAll(/<(\/?)([A-Za-z:]+)[^>]*?(\/?)>/g)) {
+    const [, close, name, selfClosing] = m;
+    if (close) depth--;
+    else {
+      if (depth === 0) names.push(name);
+      if (!selfClosing) depth++;
+    }
+  }
+  return names;
+}
+
+/** Sheet name → its part, through the workbook's relationships. */
+function sheetParts(p: Parts): Record<string, string> {
+  const rels = Object.fromEntries([...p['xl/_rels/workbook.xml.rels'].matchAll(/Id="(rId\d+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], `xl/${m[2]}`]));
+  return Object.fromEntries([...p['xl/workbook.xml'].matchAll(/<sheet name="([^"]+)" sheetId="\d+" r:id="(rId\d+)"/g)].map((m) => [unescape(m[1]), rels[m[2]]]));
+}
+
+/** A cell's value by the project's reader (`'Rekap OPD'!$C$41`). */
+function cellReader(file: string) {
+  const read = readXlsx(new Uint8Array(readFileSync(file)));
+  if (!read.ok) throw new Error('unreadable');
+  return (ref: string): unknown => {
+    const m = /^'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+)$/.exec(ref)!;
+    const sheet = read.workbook.sheets.find((s) => s.name === m[1].replace(/''/g, "'"))!;
+    let col = 0;
+    for (const ch of m[2]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return sheet.rows[Number(m[3]) - 1]?.[col - 1] ?? null;
+  };
+}
+
+describe('the summary prints', () => {
+  let p: Parts;
+  let sheets: Record<string, string>;
+  beforeAll(() => {
+    p = parts(summaryFile);
+    sheets = sheetParts(p);
+  });
+
+  test('every sheet: landscape A4, one page wide, fit-to-page on, elements in schema order', () => {
+    expect(Object.keys(sheets)).toEqual([...SUMMARY_SHEET_NAMES]);
+    for (const name of SUMMARY_SHEET_NAMES) {
+      const xml = p[sheets[name]];
+      expect(attr(xml, 'pageSetUpPr', 'fitToPage')).toBe('1');
+      expect(attr(xml, 'pageSetup', 'orientation')).toBe('landscape');
+      expect(attr(xml, 'pageSetup', 'fitToWidth')).toBe('1');
+      expect(attr(xml, 'pageSetup', 'fitToHeight')).toBe('0');
+      expect(attr(xml, 'pageSetup', 'paperSize')).toBe('9');
+      const order = children(xml).map((c) => WORKSHEET_ORDER.indexOf(c));
+      expect(order).not.toContain(-1);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+      // Row 1 stays the header row: frozen, filtered from there.
+      expect(xml).toContain('<pane ySplit="1" topLeftCell="A2"');
+    }
+  });
+
+  test('row 1 is repeated on every page; the printed area is the sheet (and its chart)', () => {
+    const wb = p['xl/workbook.xml'];
+    SUMMARY_SHEET_NAMES.forEach((name, i) => {
+      const q = `'${name}'`;
+      expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${q}!$1:$1</definedName>`);
+      expect(wb).toMatch(new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${q}!\\$A\\$1:\\$[A-Z]+\\$\\d+</definedName>`));
+    });
+    expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">'Rekap OPD'!$A$1:$${columnLetters(REKAP_COLUMNS.length - 1)}$`);
+  });
+
+  test('page header names sheet, region and year; footer has the print date and page n of m', () => {
+    for (const name of SUMMARY_SHEET_NAMES) {
+      const xml = p[sheets[name]];
+      const header = unescape(/<oddHeader>([^<]*)<\/oddHeader>/.exec(xml)![1]);
+      const footer = unescape(/<oddFooter>([^<]*)<\/oddFooter>/.exec(xml)![1]);
+      expect(header).toBe(`&C&"-,Bold"${name} — Kota Bitung — 2026`);
+      expect(footer).toBe('&LDicetak &D&RHalaman &P dari &N');
+    }
+  });
+
+  test('Daftar Inovasi and Temuan wrap their texts within bounded widths, rows sized to fit', () => {
+    const styles = p['xl/styles.xml'];
+    const xfs = [...styles.slice(styles.indexOf('<cellXfs')).matchAll(/<xf [^>]*?(?:\/>|>.*?<\/xf>)/g)].map((m) => m[0]);
+    const wraps = (s: number) => /wrapText="1"/.test(xfs[s]);
+    for (const name of ['Daftar Inovasi', 'Temuan']) {
+      const xml = p[sheets[name]];
+      const widths = [...xml.matchAll(/<col [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+      expect(Math.max(...widths)).toBeLessThanOrEqual(40);
+      const textStyles = [...xml.matchAll(/<c r="[A-Z]+(\d+)" s="(\d+)" t="inlineStr">/g)].filter((m) => m[1] !== '1').map((m) => Number(m[2]));
+      expect(textStyles.length).toBeGreaterThan(0);
+      expect(textStyles.every(wraps)).toBe(true);
+      expect(xml).toMatch(/<row r="\d+" ht="\d+" customHeight="1">/);
+    }
+    expect(p[sheets['Rekap OPD']]).not.toMatch(/customHeight/);
+  });
+
+  test('two charts as DrawingML parts, series over the sheet cells with cached values equal to them', () => {
+    const types = p['[Content_Types].xml'];
+    expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(types).toContain('<Override PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
+    expect(p[sheets['Rekap OPD']]).toContain('<drawing r:id="rId1"/>');
+    expect(p['xl/worksheets/_rels/sheet1.xml.rels']).toContain('Target="../drawings/drawing1.xml"');
+    expect(p['xl/worksheets/_rels/sheet3.xml.rels']).toContain('Target="../drawings/drawing2.xml"');
+    expect(p['xl/drawings/_rels/drawing1.xml.rels']).toContain('Target="../charts/chart1.xml"');
+    expect(Object.keys(p).filter((k) => k.startsWith('xl/charts/'))).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml']);
+
+    const cell = cellReader(summaryFile);
+    const series = (xml: string) =>
+      [...xml.matchAll(/<c:ser>(.*?)<\/c:ser>/g)].map((m) => {
+        const refs = [...m[1].matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((f) => unescape(f[1]));
+        const caches = [...m[1].matchAll(/<c:(?:str|num)Cache>(.*?)<\/c:(?:str|num)Cache>/g)].map((c) => [...c[1].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((v) => unescape(v[1])));
+        return { name: refs[0], categories: refs[1], values: refs[2], caches };
+      });
+    /** Cells of `'Sheet'!$C$2:$C$13` one by one. */
+    const cells = (range: string): unknown[] => {
+      const m = /^(.*)!\$([A-Z]+)\$(\d+)(?::\$([A-Z]+)\$(\d+))?$/.exec(range)!;
+      const out: unknown[] = [];
+      for (let r = Number(m[3]); r <= Number(m[5] ?? m[3]); r++) out.push(cell(`${m[1]}!$${m[2]}$${r}`));
+      return out;
+    };
+
+    const opd = series(p['xl/charts/chart1.xml']);
+    expect(p['xl/charts/chart1.xml']).toContain('<c:barDir val="col"/><c:grouping val="stacked"/>');
+    // Under Rekap OPD's own columns (H, I, J; C): 37 OPDs + Total Kota end on row 39, a blank row, the table's header on 41.
+    const [h, i, j, c] = (['Inisiatif', 'Uji Coba', 'Penerapan', 'Perangkat Daerah'] as const).map((l) => columnLetters(REKAP_COLUMNS.indexOf(l)));
+    expect(opd.map((s) => s.name)).toEqual([`'Rekap OPD'!$${h}$41`, `'Rekap OPD'!$${i}$41`, `'Rekap OPD'!$${j}$41`]);
+    expect(opd.map((s) => s.values)).toEqual([`'Rekap OPD'!$${h}$42:$${h}$53`, `'Rekap OPD'!$${i}$42:$${i}$53`, `'Rekap OPD'!$${j}$42:$${j}$53`]);
+    expect(opd.every((s) => s.categories === `'Rekap OPD'!$${c}$42:$${c}$53`)).toBe(true);
+    for (const s of opd) {
+      expect(cells(s.name)).toEqual([s.caches[0][0]]);
+      expect(cells(s.categories)).toEqual(s.caches[1]);
+      expect(cells(s.values)).toEqual(s.caches[2].map(Number));
+    }
+    // The chart's table repeats Rekap OPD's figures of the OPDs with innovations: they add up to Total Kota (row 39).
+    expect(opd[0].caches[1]).toContain('Dinas Kesehatan');
+    expect(cell(`'Rekap OPD'!$${c}$39`)).toBe('Total Kota');
+    for (const s of opd) {
+      const column = /\$([A-Z])\$/.exec(s.values)![1];
+      expect(s.caches[2].map(Number).reduce((a, b) => a + b, 0)).toBe(cell(`'Rekap OPD'!$${column}$39`));
+    }
+
+    const misi = series(p['xl/charts/chart2.xml']);
+    expect(misi.map((s) => s.caches[0][0])).toEqual(['Penerapan', 'Belum Penerapan']);
+    for (const s of misi) {
+      expect(s.categories).toMatch(/^'Program RPJMD'!\$A\$\d+:\$A\$\d+$/);
+      expect(cells(s.categories)).toEqual(s.caches[1]);
+      expect(cells(s.values)).toEqual(s.caches[2].map(Number));
+    }
+  });
+
+  test('writing is visible on a terminal', () => {
+    expect(stderr).toContain('Menulis ringkasan [1/6] Rekap OPD');
+    expect(stderr).toContain('Menulis ringkasan [6/6] Info Konsolidasi');
+    expect(stderr).toMatch(/Menulis umpan balik \[12\/12\] umpan-balik-[a-z0-9-]+\.xlsx/);
+    expect(stdout).toContain(`12 umpan balik OPD ditulis ke ${feedbackDir}`);
+  });
+});
+
+describe('feedback per OPD', () => {
+  const report = (): ValidationReport => JSON.parse(readFileSync(jsonFile, 'utf8')) as ValidationReport;
+
+  /** Rows of the (only) sheet as arrays of displayed values, by the project's reader. */
+  function rowsOf(file: string): { sheet: string; rows: unknown[][] } {
+    const read = readXlsx(new Uint8Array(readFileSync(file)));
+    if (!read.ok) throw new Error(`unreadable ${file}`);
+    expect(read.workbook.sheets).toHaveLength(1);
+    return { sheet: read.workbook.sheets[0].name, rows: gridOf(read.workbook.sheets[0]) };
+  }
+
+  test('one workbook per submitted OPD, named umpan-balik-<opd>-<tahun>.xlsx', () => {
+    const files = readdirSync(feedbackDir).sort();
+    const r = report();
+    const counted = r.files.filter((f) => f.opdCode);
+    expect(files).toEqual(counted.map((f) => `umpan-balik-${f.opdCode!.toLowerCase()}-${f.tahun}.xlsx`).sort());
+  });
+
+  test("each file's rows are its findings of the JSON report, in order; nothing of another OPD", () => {
+    const r = report();
+    for (const f of r.files) {
+      const file = path.join(feedbackDir, `umpan-balik-${f.opdCode!.toLowerCase()}-${f.tahun}.xlsx`);
+      const { sheet, rows } = rowsOf(file);
+      expect(sheet).toBe('Umpan Balik');
+      expect(rows[0][0]).toBe('Umpan Balik Hasil Validasi Inovasi Daerah');
+      const about = Object.fromEntries(rows.slice(1).filter((row) => row.length === 2).map((row) => [row[0], row[1]]));
+      expect(about).toMatchObject({ 'Perangkat Daerah': f.opd, 'Kode OPD': f.opdCode, Berkas: f.file, Referensi: r.reference, 'Tanggal Validasi': r.validatedAt });
+      expect(about.Status).toBe(f.valid ? 'Siap' : 'Perlu Perbaikan');
+      const header = rows.findIndex((row) => row[0] === 'Lembar');
+      expect(rows[header]).toEqual(['Lembar', 'Sel', 'Baris', 'Kolom', 'Aturan', 'Tingkat', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID']);
+      const body = rows.slice(header + 1, header + 1 + f.findings.length);
+      const severity = { error: 'Galat', warning: 'Peringatan', info: 'Info' };
+      expect(body).toEqual(
+        f.findings.map((x) =>
+          trim([x.sheet, x.cell, x.row, x.column, x.rule, severity[x.severity], x.message, x.hint, x.basis, x.status === 'open' ? 'Terbuka' : 'Diterima', x.id]),
+        ),
+      );
+      // The verifier's space closes the sheet.
+      expect(rows.slice(-5).map((row) => row[0])).toEqual(['Diperiksa oleh', 'Nama', 'Jabatan', 'Tanggal', 'Tanda Tangan']);
+      // No other OPD's file (its findings are not there: the rows are exactly this file's).
+      const text = JSON.stringify(rows);
+      for (const other of r.files.filter((o) => o.file !== f.file)) expect(text).not.toContain(other.file);
+    }
+  });
+
+  test('print-ready: landscape, one page wide, the findings header repeated, page header and footer', () => {
+    const p = parts(path.join(feedbackDir, 'umpan-balik-dinkes-2026.xlsx'));
+    const xml = p['xl/worksheets/sheet1.xml'];
+    expect(attr(xml, 'pageSetup', 'orientation')).toBe('landscape');
+    expect(attr(xml, 'pageSetup', 'fitToWidth')).toBe('1');
+    expect(attr(xml, 'pageSetUpPr', 'fitToPage')).toBe('1');
+    const header = /<definedName name="_xlnm.Print_Titles" localSheetId="0">'Umpan Balik'!\$(\d+):\$(\d+)<\/definedName>/.exec(p['xl/workbook.xml'])!;
+    expect(header[1]).toBe(header[2]);
+    expect(xml).toContain(`<row r="${header[1]}"`);
+    expect(unescape(/<oddHeader>([^<]*)</.exec(xml)![1])).toBe('&C&"-,Bold"Umpan Balik — Dinas Kesehatan — Kota Bitung — 2026');
+    expect(unescape(/<oddFooter>([^<]*)</.exec(xml)![1])).toBe('&LDicetak &D&RHalaman &P dari &N');
+  });
+
+  test('refused before any work: no folder name, an .xlsx name, a folder inside an input folder', async () => {
+    for (const [value, message] of [
+      [path.join(EXAMPLES, 'umpan-balik'), 'ada di dalam folder masukan'],
+      [path.join(root, 'x.xlsx'), 'memerlukan folder'],
+    ]) {
+      const a = io();
+      expect(await run(['consolidate', EXAMPLES, '--out', path.join(root, 'y.xlsx'), '--umpan-balik', value], a.handle)).toBe(2);
+      expect(a.err()).toContain(message);
+    }
+    const a = io();
+    expect(await run(['consolidate', EXAMPLES, '--out', path.join(root, 'y.xlsx'), '--umpan-balik'], a.handle)).toBe(2);
+    expect(readdirSync(root)).not.toContain('y.xlsx');
+  });
+
+  test('a second run replaces its own feedback files, but never a workbook of someone else under that name', async () => {
+    const dir = path.join(root, 'ulang');
+    const args = ['consolidate', EXAMPLES, '--today', '2026-11-28', '--out', path.join(root, 'ulang.xlsx'), '--umpan-balik', dir, '--quiet'];
+    expect(await run(args, io().handle)).toBe(1);
+    expect(await run(args, io().handle)).toBe(1); // its own files: replaced
+    const foreign = path.join(dir, 'umpan-balik-dinkes-2026.xlsx');
+    copyFileSync(path.join(EXAMPLES, 'dinkes-2026.xlsx'), foreign);
+    const before = readFileSync(foreign);
+    const summaryBefore = statSync(path.join(root, 'ulang.xlsx')).ino; // a write would rename a new file over it
+    const a = io();
+    expect(await run(args.filter((x) => x !== '--quiet'), a.handle)).toBe(2);
+    expect(a.err()).toContain('umpan-balik-dinkes-2026.xlsx');
+    expect(readFileSync(foreign).equals(before)).toBe(true);
+    expect(statSync(path.join(root, 'ulang.xlsx')).ino).toBe(summaryBefore); // refused before any write
+  });
+
+  test('--lang en: English labels and messages, same file names', () => {
+    expect(readdirSync(feedbackEn).sort()).toEqual(readdirSync(feedbackDir).sort());
+    const { sheet, rows } = rowsOf(path.join(feedbackEn, 'umpan-balik-dinkes-2026.xlsx'));
+    expect(sheet).toBe('Feedback');
+    expect(rows[0][0]).toBe('Regional Innovation Validation Feedback');
+    expect(rows.find((row) => row[0] === 'Sheet')).toEqual(['Sheet', 'Cell', 'Row', 'Column', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID']);
+    expect(rows.slice(-5).map((row) => row[0])).toEqual(['Verified by', 'Name', 'Position', 'Date', 'Signature']);
+    expect(rows.some((row) => row[5] === 'Warning' || row[5] === 'Error')).toBe(true);
+    expect(rows.some((row) => row[9] === 'Open')).toBe(true);
+  });
+});
+
+/** Trailing nulls dropped, nulls inside kept as null (as the grid reads blank cells). */
+function trim(row: unknown[]): unknown[] {
+  const out = [...row];
+  while (out.length && (out[out.length - 1] === null || out[out.length - 1] === undefined)) out.pop();
+  return out;
+}
+
+/** A sheet of the project's reader as rows of values (blank: null; trailing blanks dropped). */
+function gridOf(sheet: SheetGrid): unknown[][] {
+  return Array.from(sheet.rows, (row) => trim(Array.from(row ?? [], (v) => v ?? null)));
+}
