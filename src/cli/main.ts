@@ -109,7 +109,11 @@ async function referenceCommand(args: ParsedArgs, io: Io): Promise<number> {
     const p = ref.rpjmd.periode;
     io.stdout(
       `${referenceId(ref)}: ${ref.daerah.nama}, RPJMD ${p.mulai}–${p.akhir}, ${ref.opd.length} OPD, ` +
-        `${ref.rpjmd.program.length} program — ${lang === 'id' ? 'lolos pemeriksaan' : 'passes its checks'}\n`,
+        `${ref.rpjmd.program.length} program, ` +
+        (lang === 'id'
+          ? `${ref.tingkatPersetujuan.length} tingkat persetujuan (wajib ${ref.tingkatWajib}), ${ref.jadwal ? `jadwal ${ref.jadwal.tahun}` : 'tanpa jadwal'}, zona ${ref.daerah.zonaWaktu}`
+          : `${ref.tingkatPersetujuan.length} sign-off levels (required ${ref.tingkatWajib}), ${ref.jadwal ? `schedule ${ref.jadwal.tahun}` : 'no schedule'}, zone ${ref.daerah.zonaWaktu}`) +
+        ` — ${lang === 'id' ? 'lolos pemeriksaan' : 'passes its checks'}\n`,
     );
     return EXIT_OK;
   }
