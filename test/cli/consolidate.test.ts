@@ -104,7 +104,7 @@ describe('consolidate', () => {
     const rekap = wb.getWorksheet('Rekap OPD')!;
     expect(rekap.getRow(1).values).toEqual([
       undefined, 'No', 'Kode OPD', 'Perangkat Daerah', 'Berkas', 'Tahun', 'Status', 'Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan',
-      'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Galat', 'Peringatan', 'Diterima', 'Stempel',
+      'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Galat', 'Peringatan', 'Diterima', 'Tingkat Persetujuan',
     ]);
   });
 
@@ -160,8 +160,8 @@ describe('consolidate', () => {
     expect(report.stats).toMatchObject({ files: 4, rows: 4, errors: 2 });
     expect(report.valid).toBe(false);
     expect(report.files[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['KON-02', 'KON-04']);
-    expect(stdout).toMatch(/^Kode OPD +Perangkat Daerah +Berkas +Status +Jumlah Inovasi +Galat +Peringatan +Stempel$/m);
-    expect(stdout).toMatch(/^DINKES +Dinas Kesehatan +dinkes.xlsx +Siap +2 +0 +2 +Tidak Ada$/m);
+    expect(stdout).toMatch(/^Kode OPD +Perangkat Daerah +Berkas +Status +Jumlah Inovasi +Galat +Peringatan +Tingkat Persetujuan$/m);
+    expect(stdout).toMatch(/^DINKES +Dinas Kesehatan +dinkes.xlsx +Siap +2 +0 +2 +Belum Distempel$/m);
     expect(stdout).toMatch(/^ +Total Kota +3 +0 +4$/m);
     expect(stdout).toContain(`Ringkasan kota ditulis ke ${out}`);
   });
