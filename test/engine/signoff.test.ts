@@ -480,3 +480,43 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
     expect(formatText(none, 'id').split('\n')[0]).toMatch(/— persetujuan: Belum Distempel$/);
   });
 });
+
+describe('the add-in API: checkSignoff → nextSignoff → stempelWrite → checkSignoff', () => {
+  it('walks prepare → return → prepare → approve → verify on a version-1 workbook, converting it on the first write', async () => {
+    const { checkSignoff } = await import('../../src/engine/validate');
+    const base = buildGrid({ rows: [validRow()] });
+    const hash = validateWorkbook(base, 'x.xlsx', { reference: BASE, today: TODAY }).contentHash!;
+    let stempelRows: CellValue[][] = [['versi', 1], ['contentHash', hash], ['waktu', '2026-03-01T02:00:00.000Z'], ['oleh', 'Rina']];
+    const grid = () => ({ sheets: [...base.sheets, { name: '_stempel', rows: stempelRows }] });
+    const act = (oleh: string, waktu: string, kembali?: string) => {
+      const check = checkSignoff(grid(), BASE, TODAY);
+      const next = nextSignoff(check.persetujuan, true);
+      if (!next.level) throw new Error('nothing to do');
+      const w = stempelWrite(check.stempel, {
+        tingkat: next.level.kunci,
+        kembali: kembali !== undefined,
+        catatan: kembali,
+        hashIsi: check.contentHash!,
+        waktu,
+        versiAturan: '1',
+        referensi: 'r',
+        alat: 'a',
+        galat: 0,
+        peringatan: 0,
+        diterima: 0,
+        oleh,
+      });
+      stempelRows = w.sheet;
+      return [next.level.kunci, w.convert];
+    };
+    expect(checkSignoff(grid(), BASE, TODAY).persetujuan.tingkat).toBe('penyusun');
+    expect(act('Kadis', '2026-03-02T02:00:00.000Z', 'Lengkapi SOP')).toEqual(['kepalaOpd', true]);
+    expect(checkSignoff(grid(), BASE, TODAY).persetujuan.dikembalikan).toBe(true);
+    expect(act('Rina', '2026-03-03T02:00:00.000Z')).toEqual(['penyusun', false]);
+    expect(act('Kadis', '2026-03-04T02:00:00.000Z')).toEqual(['kepalaOpd', false]);
+    expect(act('BRIDA', '2026-03-05T02:00:00.000Z')).toEqual(['verifikator', false]);
+    const done = checkSignoff(grid(), BASE, TODAY);
+    expect([done.persetujuan.tingkat, done.persetujuan.dikembalikan, done.status, done.stempel.versi, done.stempel.rows.length]).toEqual(['verifikator', false, 'valid', 2, 5]);
+    expect(nextSignoff(done.persetujuan, true).level).toBeNull();
+  });
+});
