@@ -3,12 +3,17 @@
  * `npm run demo`: validates the shipped sample workbooks in examples/ and consolidates them into a
  * city summary workbook, printing what a planner would see. The sample contains
  * honest mistakes on purpose, so findings (exit 1 of the CLI) are the expected outcome here.
+ *
+ * It uses examples/referensi-2026.json: the Bitung sample with a 2026 sign-off schedule (jadwal),
+ * so that on 28 November 2026 the output shows who is late: the Disusun and Kepala OPD deadlines
+ * have passed (Lewat n hari, KON-06), the verifier's has not (Belum jatuh tempo).
  */
 const path = require('node:path');
 const { run } = require('../lib/cli/main');
 
 const root = path.join(__dirname, '..');
 const examples = path.join(root, 'examples');
+const referensi = path.join(examples, 'referensi-2026.json');
 const io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
@@ -17,12 +22,16 @@ const io = {
 };
 
 async function main() {
-  console.log(`== validate ${path.relative(root, examples)}/ (--today 2026-11-28) ==\n`);
-  const code = await run(['validate', examples, '--today', '2026-11-28'], io);
+  const ref = path.relative(root, referensi);
+  console.log(`== validate ${path.relative(root, examples)}/ (--today 2026-11-28 --referensi ${ref}) ==\n`);
+  const code = await run(['validate', examples, '--today', '2026-11-28', '--referensi', referensi], io);
   if (code === 2) process.exit(2);
   const out = path.join(root, 'out', 'rekap-kota-bitung.xlsx');
   console.log(`\n== consolidate ${path.relative(root, examples)}/ → ${path.relative(root, out)} ==\n`);
-  const consolidated = await run(['consolidate', examples, '--today', '2026-11-28', '--out', out, '--json', path.join(root, 'out', 'rekap-kota-bitung.json')], io);
+  const consolidated = await run(
+    ['consolidate', examples, '--today', '2026-11-28', '--referensi', referensi, '--out', out, '--json', path.join(root, 'out', 'rekap-kota-bitung.json')],
+    io,
+  );
   if (consolidated === 2) process.exit(2);
   console.log('\nSelesai. Temuan di atas adalah kesalahan contoh yang disengaja (lihat examples/README.md).');
 }

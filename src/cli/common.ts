@@ -1,6 +1,7 @@
 /** What every command shares: options, the reference in force, exit codes, output. */
 import { Lang } from '../engine/messages';
 import { Reference } from '../engine/reference/model';
+import { todayInZone } from '../engine/signoff';
 import { ParsedArgs, UsageError } from './args';
 import { EXIT_IO, writeFileAtomically } from './output';
 import { loadReferenceFile } from './reference';
@@ -18,11 +19,13 @@ export interface Io {
   stderr: (text: string) => void;
   /** Progress goes to standard error only when it is a terminal. */
   progress: boolean;
-  /** Today's date, ISO; injectable for tests. */
-  today: () => string;
+  /** Today's date, ISO, in the given IANA time zone when one is given (the reference's region); injectable for tests. */
+  today: (zonaWaktu?: string) => string;
 }
 
-export function localToday(): string {
+/** Today in `zonaWaktu` (the region's calendar, signoff.md), else in the machine's own time zone. */
+export function localToday(zonaWaktu?: string): string {
+  if (zonaWaktu) return todayInZone(zonaWaktu);
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
@@ -39,17 +42,17 @@ export async function common(args: ParsedArgs, io: Io): Promise<Common | number>
   if (langOpt !== 'id' && langOpt !== 'en') throw new UsageError(`--lang harus id atau en, bukan ${String(langOpt)}.`);
   const lang = langOpt as Lang;
   const todayOpt = args.options.today;
-  let today = io.today();
   if (todayOpt !== undefined) {
     if (typeof todayOpt !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(todayOpt) || Number.isNaN(Date.parse(todayOpt + 'T00:00:00Z')))
       throw new UsageError(`--today harus tanggal YYYY-MM-DD, bukan ${String(todayOpt)}.`);
-    today = todayOpt;
   }
   const loaded = await loadReferenceFile(args.options.referensi as string | undefined, lang);
   if (!loaded.ok) {
     io.stderr(loaded.problems.join('\n') + '\n');
     return loaded.io ? EXIT_IO : EXIT_USAGE;
   }
+  // Default: today in the region's time zone, so deadlines are counted in the region's days.
+  const today = typeof todayOpt === 'string' ? todayOpt : io.today(loaded.reference.daerah.zonaWaktu);
   return { lang, today, quiet: args.options.quiet === true, reference: loaded.reference };
 }
 

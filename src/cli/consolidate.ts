@@ -11,7 +11,7 @@ import { PlannedOutput, checkOutputs, isOwnOutput, writeAtomically } from './out
 import { expandPaths, validateFiles } from './inputs';
 import { feedbackDirOption, feedbackWritten, planFeedbackFiles, writeFeedbackFiles } from './feedback';
 
-const PRINTED_COLUMNS = ['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Stempel'] as const;
+const PRINTED_COLUMNS = ['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Tingkat Persetujuan'] as const;
 
 const WORDS = {
   id: { written: 'Ringkasan kota ditulis ke', report: 'Laporan JSON ditulis ke', writing: 'Menulis ringkasan' },
@@ -33,12 +33,13 @@ async function fingerprint(file: string, bytes: Uint8Array | null): Promise<{ si
 
 const show = (v: SummaryCell): string => (v === null ? '' : typeof v === 'object' ? v.date : String(v));
 
-/** The per-OPD table of `Rekap OPD` (selected columns), padded for a terminal. */
-export function formatRekap(rows: readonly (readonly SummaryCell[])[]): string {
-  const at = PRINTED_COLUMNS.map((c) => REKAP_COLUMNS.indexOf(c));
-  const table = [PRINTED_COLUMNS as readonly string[], ...rows.map((r) => at.map((i) => show(r[i])))];
-  const widths = PRINTED_COLUMNS.map((_, c) => Math.max(...table.map((r) => r[c].length)));
-  const numeric = new Set(['Jumlah Inovasi', 'Galat', 'Peringatan'].map((c) => PRINTED_COLUMNS.indexOf(c as never)));
+/** The per-OPD table of `Rekap OPD` (selected columns, then the `Tepat Waktu <label>` ones), padded for a terminal. */
+export function formatRekap(rows: readonly (readonly SummaryCell[])[], columns: readonly string[] = REKAP_COLUMNS): string {
+  const printed = [...PRINTED_COLUMNS, ...columns.slice(REKAP_COLUMNS.length)];
+  const at = printed.map((c) => columns.indexOf(c));
+  const table = [printed, ...rows.map((r) => at.map((i) => show(r[i] ?? null)))];
+  const widths = printed.map((_, c) => Math.max(...table.map((r) => r[c].length)));
+  const numeric = new Set(['Jumlah Inovasi', 'Galat', 'Peringatan'].map((c) => printed.indexOf(c)));
   return (
     table
       .map((r) =>
@@ -100,7 +101,7 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
 
   if (!c.quiet) {
     const w = WORDS[c.lang as Lang];
-    io.stdout(formatRekap(summary.rekapOpd.rows.map((r) => r.cells)));
+    io.stdout(formatRekap(summary.rekapOpd.rows.map((r) => r.cells), summary.rekapOpd.columns));
     io.stdout(`\n${w.written} ${out}\n`);
     if (typeof json === 'string') io.stdout(`${w.report} ${json}\n`);
     if (feedback) io.stdout(feedbackWritten(c.lang, feedback.length, feedbackDir!));

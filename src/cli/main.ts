@@ -65,7 +65,7 @@ async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   for await (const loaded of validateFiles(files, { reference: c.reference, today: c.today }, progress)) validations.push(loaded.validation);
   if (io.progress && !c.quiet && files.length) io.stderr('\r\x1b[K');
   const report = buildReport(validations, { reference: c.reference, today: c.today, lang: c.lang });
-  const output = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report, c.lang);
+  const output = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report, c.lang, c.reference.tingkatPersetujuan);
   if (typeof out === 'string') await writeOut(out, output);
   else if (!c.quiet || format === 'json') io.stdout(output);
   return report.valid ? EXIT_OK : EXIT_FINDINGS;
@@ -126,7 +126,11 @@ async function referenceCommand(args: ParsedArgs, io: Io): Promise<number> {
     const p = ref.rpjmd.periode;
     io.stdout(
       `${referenceId(ref)}: ${ref.daerah.nama}, RPJMD ${p.mulai}–${p.akhir}, ${ref.opd.length} OPD, ` +
-        `${ref.rpjmd.program.length} program — ${lang === 'id' ? 'lolos pemeriksaan' : 'passes its checks'}\n`,
+        `${ref.rpjmd.program.length} program, ` +
+        (lang === 'id'
+          ? `${ref.tingkatPersetujuan.length} tingkat persetujuan (wajib ${ref.tingkatWajib}), ${ref.jadwal ? `jadwal ${ref.jadwal.tahun}` : 'tanpa jadwal'}, zona ${ref.daerah.zonaWaktu}`
+          : `${ref.tingkatPersetujuan.length} sign-off levels (required ${ref.tingkatWajib}), ${ref.jadwal ? `schedule ${ref.jadwal.tahun}` : 'no schedule'}, zone ${ref.daerah.zonaWaktu}`) +
+        ` — ${lang === 'id' ? 'lolos pemeriksaan' : 'passes its checks'}\n`,
     );
     return EXIT_OK;
   }

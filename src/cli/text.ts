@@ -1,13 +1,15 @@
 /** Human-readable output of the command line: a summary line per file, then its findings as a table. */
 import { Lang } from '../engine/messages';
-import { ReportFile, ValidationReport } from '../engine/report';
+import { DEFAULT_TINGKAT, TingkatPersetujuan } from '../engine/reference/model';
+import { ReportFile, ReportPersetujuan, ValidationReport } from '../engine/report';
+import { scheduleWord } from '../engine/signoff';
 
 const WORDS = {
   id: { error: 'galat', warning: 'peringatan', info: 'info', accepted: 'diterima', rows: 'baris', ready: 'Siap', fix: 'Perlu Perbaikan',
-    unreadable: 'Tidak Terbaca', stamp: 'stempel', valid: 'Sah', changed: 'Berubah', none: 'Tidak Ada', cell: 'Sel', rule: 'Aturan',
+    unreadable: 'Tidak Terbaca', signoff: 'persetujuan', returned: 'Dikembalikan', changed: 'Berubah', none: 'Belum Distempel', cell: 'Sel', rule: 'Aturan',
     severity: 'Tingkat', msg: 'Pesan', total: 'Jumlah', files: 'berkas', reference: 'Referensi' },
   en: { error: 'error', warning: 'warning', info: 'info', accepted: 'accepted', rows: 'rows', ready: 'Ready', fix: 'Needs fixing',
-    unreadable: 'Unreadable', stamp: 'stamp', valid: 'Valid', changed: 'Changed', none: 'None', cell: 'Cell', rule: 'Rule',
+    unreadable: 'Unreadable', signoff: 'sign-off', returned: 'Returned', changed: 'Changed', none: 'Not stamped', cell: 'Cell', rule: 'Rule',
     severity: 'Severity', msg: 'Message', total: 'Total', files: 'files', reference: 'Reference' },
 } as const;
 
@@ -21,14 +23,25 @@ export function fileStatus(f: ReportFile, lang: Lang): string {
   return f.valid ? w.ready : w.fix;
 }
 
-export function formatText(report: ValidationReport, lang: Lang): string {
+/** The reached level and any lateness: `persetujuan: Disetujui Kepala OPD — Diverifikasi: Lewat 12 hari`. */
+export function signoffText(p: ReportPersetujuan, lang: Lang, levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT): string {
+  const w = WORDS[lang];
+  const label = (key: string) => {
+    const l = levels.find((x) => x.kunci === key);
+    return l ? (lang === 'id' ? l.label : l.labelEn) : key;
+  };
+  const reached = p.dikembalikan ? w.returned : p.berubah ? w.changed : p.tingkat !== null ? label(p.tingkat) : w.none;
+  const late = p.jadwal.filter((j) => j.keadaan === 'terlambat' || j.keadaan === 'lewat').map((j) => `${label(j.tingkat)}: ${scheduleWord(j, lang)}`);
+  return [`${w.signoff}: ${reached}`, ...late].join(' — ');
+}
+
+export function formatText(report: ValidationReport, lang: Lang, levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT): string {
   const w = WORDS[lang];
   const lines: string[] = [];
   for (const f of report.files) {
-    const stamp = { valid: w.valid, changed: w.changed, none: w.none }[f.stamp];
     lines.push(
       `${f.file} — ${f.opd ?? '?'}${f.tahun ? ` ${f.tahun}` : ''} — ${f.rows} ${w.rows} — ${fileStatus(f, lang)} ` +
-        `(${w.error} ${f.stats.errors}, ${w.warning} ${f.stats.warnings}, ${w.accepted} ${f.stats.accepted}) — ${w.stamp}: ${stamp}`,
+        `(${w.error} ${f.stats.errors}, ${w.warning} ${f.stats.warnings}, ${w.accepted} ${f.stats.accepted}) — ${signoffText(f.persetujuan, lang, levels)}`,
     );
     if (f.findings.length) {
       const rows = f.findings.map((x) => [

@@ -5,19 +5,29 @@
 import { Lang, findingMessage } from './messages';
 import { stampFinding } from './rules/stamp';
 import { FileValidation, IdentifiedFinding, identify, applySeverity, sortFindings } from './validate';
-import { Reference } from './reference/model';
+import { DEFAULT_TINGKAT, Reference, TingkatPersetujuan } from './reference/model';
+import { chainWord } from './signoff';
 
-export const AUDIT_COLUMNS = [
-  'Berkas', 'Perangkat Daerah', 'Stempel', 'Waktu Stempel', 'Hash Isi', 'ID', 'Aturan', 'Tingkat', 'Sel', 'Pesan', 'Status', 'Alasan', 'Pemeriksa',
-] as const;
+/** Columns before the per-level `Waktu <label>` columns. */
+export const AUDIT_LEAD_COLUMNS = ['Berkas', 'Perangkat Daerah', 'Tingkat Persetujuan'] as const;
+/** Columns after them. */
+export const AUDIT_TAIL_COLUMNS = ['Hash Isi', 'ID', 'Aturan', 'Tingkat', 'Sel', 'Pesan', 'Status', 'Alasan', 'Pemeriksa'] as const;
+
+/** The audit CSV's columns for these levels (signoff.md): `Stempel` and `Waktu Stempel` became `Tingkat Persetujuan` and `Waktu <label>` per level. */
+export function auditColumns(levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT): string[] {
+  return [...AUDIT_LEAD_COLUMNS, ...levels.map((l) => `Waktu ${l.label}`), ...AUDIT_TAIL_COLUMNS];
+}
+
+/** The columns for the default levels. */
+export const AUDIT_COLUMNS: readonly string[] = auditColumns();
 
 export const STAMP_WORDS = { valid: 'Sah', changed: 'Berubah', none: 'Tidak Ada' } as const;
 export const SEVERITY_WORDS = { error: 'Galat', warning: 'Peringatan', info: 'Info' } as const;
 export const STATUS_WORDS = { open: 'Terbuka', accepted: 'Diterima' } as const;
 
-/** KON-04 for a readable workbook without a stamp, or whose content changed after stamping. */
+/** KON-04 for a readable workbook below the required level, or whose content changed after stamping. */
 export function stampFindings(v: FileValidation, reference: Reference): IdentifiedFinding[] {
-  const f = stampFinding(v);
+  const f = stampFinding(v, reference);
   return f ? identify(applySeverity([f], reference), new Map()).findings : [];
 }
 
@@ -37,15 +47,22 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** The levels of the files (they all come from one reference), or the default ones. */
+const levelsOf = (files: readonly FileValidation[]): readonly TingkatPersetujuan[] =>
+  files[0]?.persetujuan.levels.map((l) => l.level) ?? DEFAULT_TINGKAT;
+
 export function auditRows(files: readonly FileValidation[], lang: Lang): string[][] {
   const rows: string[][] = [];
+  const levels = levelsOf(files);
   for (const v of files) {
+    // `Waktu <label>`: the time of that level's latest stamp, whatever its status (the status is in Tingkat Persetujuan).
+    const times = levels.map((l) => v.persetujuan.levels.find((c) => c.level.kunci === l.kunci)?.row?.waktu ?? '');
     for (const f of v.findings) {
       rows.push([
         v.file,
         v.opd?.nama ?? v.opdText ?? '',
-        STAMP_WORDS[v.stamp],
-        v.stampInfo?.waktu ?? '',
+        chainWord(v.persetujuan),
+        ...times,
         v.contentHash ?? '',
         f.id,
         f.rule,
@@ -62,6 +79,6 @@ export function auditRows(files: readonly FileValidation[], lang: Lang): string[
 }
 
 export function auditCsv(files: readonly FileValidation[], lang: Lang): string {
-  const lines = [[...AUDIT_COLUMNS], ...auditRows(files, lang)].map((r) => r.map(csvField).join(','));
+  const lines = [auditColumns(levelsOf(files)), ...auditRows(files, lang)].map((r) => r.map(csvField).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

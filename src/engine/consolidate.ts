@@ -15,7 +15,8 @@ import { RuleContext, identityFinding, normalisedNames, rowFinding, rowKeys, she
 import { COLUMNS, ColumnDef, ColumnKey } from './schema';
 import { codePointLength, normalise } from './text';
 import { stampFinding } from './rules/stamp';
-import { FileValidation, StampStatus, applySeverity, countFindings, identify, sortFindings } from './validate';
+import { JadwalStatus, Keadaan, chainWord, scheduleStatus, scheduleWord } from './signoff';
+import { FileValidation, applySeverity, countFindings, identify, sortFindings } from './validate';
 import { cellText } from './values';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 
@@ -100,7 +101,10 @@ export interface CitySummary {
   /** The JSON validation report of the run (its stats count every file). */
   readonly report: ValidationReport;
   readonly consolidatedAt: string;
+  /** Columns: REKAP_COLUMNS, then one `Tepat Waktu <label>` per level with a deadline (rekapColumns). */
   readonly rekapOpd: SummaryTable;
+  /** Below `Rekap OPD`: OPDs per reached level, and per level with a deadline how many are on time, late, past or not yet due. */
+  readonly rekapPersetujuan: SummaryTable;
   readonly daftarInovasi: SummaryTable;
   readonly programRpjmd: SummaryTable;
   readonly urusan: SummaryTable;
@@ -120,8 +124,24 @@ export const SUMMARY_SHEET_NAMES = [SHEET_REKAP_OPD, SHEET_DAFTAR_INOVASI, SHEET
 
 export const REKAP_COLUMNS = [
   'No', 'Kode OPD', 'Perangkat Daerah', 'Berkas', 'Tahun', 'Status', 'Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan',
-  'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Galat', 'Peringatan', 'Diterima', 'Stempel',
+  'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Galat', 'Peringatan', 'Diterima', 'Tingkat Persetujuan',
 ] as const;
+
+/** The schedule column of a level: `Tepat Waktu <label>`. */
+export const scheduleColumn = (label: string): string => `Tepat Waktu ${label}`;
+
+/** `Rekap OPD`'s columns: the fixed ones, then one `Tepat Waktu <label>` per level with a deadline in the reference's schedule. */
+export function rekapColumns(reference: Reference): string[] {
+  return [...REKAP_COLUMNS, ...scheduledLevels(reference).map((l) => scheduleColumn(l.label))];
+}
+
+const scheduledLevels = (reference: Reference) => reference.tingkatPersetujuan.filter((l) => reference.jadwal?.batas[l.kunci] !== undefined);
+
+export const REKAP_PERSETUJUAN_COLUMNS = ['Tingkat Persetujuan', 'Jumlah OPD', 'Batas', 'Tepat Waktu', 'Terlambat', 'Lewat', 'Belum Jatuh Tempo'] as const;
+export const DIKEMBALIKAN = 'Dikembalikan';
+export const BERUBAH = 'Berubah';
+export const BELUM_DISTEMPEL = 'Belum Distempel';
+export const BELUM_MENGIRIM = 'Belum Mengirim';
 
 /** Spec columns carried into `Daftar Inovasi`: all but `status` (the tool's own, possibly stale, flag). */
 export const DAFTAR_SPEC_COLUMNS: readonly ColumnDef[] = COLUMNS.filter((c) => c.key !== 'status');
@@ -148,7 +168,6 @@ export const TOTAL_KOTA = 'Total Kota';
 export const DI_LUAR_RPJMD = 'Di luar RPJMD';
 export const URUSAN_TOTAL = 'Total';
 
-const STAMP_WORD: Readonly<Record<StampStatus, string>> = { valid: 'Sah', changed: 'Berubah', none: 'Tidak Ada' };
 const SEVERITY_WORD: Readonly<Record<Severity, string>> = { error: 'Galat', warning: 'Peringatan', info: 'Info' };
 
 /** Rows of a table as records keyed by column label (for readers and tests). */
@@ -161,6 +180,7 @@ export function tableRecords(table: SummaryTable): Record<string, SummaryCell>[]
 
 /** Rules this module adds; findings of these rules already on an input are replaced, so a re-run is idempotent. */
 const CROSS_RULES = new Set(['KON-01', 'KON-02', 'KON-04', 'KON-05']);
+// KON-06 and KON-07 come with the validation (validate raises them too) and are kept as they are.
 
 interface Work {
   readonly input: ConsolidationInput;
@@ -223,10 +243,10 @@ function supersede(work: Work[]): void {
   }
 }
 
-/** KON-04: no stamp, or content changed after stamping (every readable workbook). */
-function checkStamps(work: Work[]): void {
+/** KON-04: the required level not reached, or the chain broken by an edit (every readable workbook). */
+function checkStamps(work: Work[], reference: Reference): void {
   for (const w of work) {
-    const f = stampFinding(w.v);
+    const f = stampFinding(w.v, reference);
     if (f) w.added.push(f);
   }
 }
@@ -333,7 +353,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
   });
 
   supersede(work);
-  checkStamps(work);
+  checkStamps(work, reference);
   const counted = rekapOrder(
     work.filter((w) => w.role === 'counted'),
     reference,
@@ -357,7 +377,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
   const others = entries.filter((e) => e.role !== 'counted');
   const report = buildReport(files, { reference, today, lang });
 
-  const rekapOpd = buildRekap(ordered, others, reference);
+  const rekapOpd = buildRekap(ordered, others, reference, today);
   const consolidatedAt = options.consolidatedAt ?? today;
   return {
     files,
@@ -365,6 +385,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
     report,
     consolidatedAt,
     rekapOpd,
+    rekapPersetujuan: buildRekapPersetujuan(ordered, reference, today),
     daftarInovasi: buildDaftar(ordered),
     programRpjmd: buildPrograms(ordered, index),
     urusan: buildUrusan(ordered, index),
@@ -402,12 +423,33 @@ function rowsWithRule(e: ConsolidatedFile, rule: string): Set<number> {
   return new Set(e.validation.findings.filter((f) => f.rule === rule && f.sheet === sheet && f.row !== null).map((f) => f.row!));
 }
 
-function buildRekap(ordered: readonly ConsolidatedFile[], others: readonly ConsolidatedFile[], reference: Reference): SummaryTable {
+/** The schedule of an OPD's row: its file's words, or (no file) every passed deadline `lewat`. */
+function rowSchedule(e: ConsolidatedFile | null, reference: Reference, today: string): readonly JadwalStatus[] {
+  if (!reference.jadwal) return [];
+  if (!e) return scheduleStatus(null, reference.tingkatPersetujuan, reference.jadwal, today, reference.daerah.zonaWaktu);
+  return e.validation.persetujuan.jadwal;
+}
+
+const isLate = (k: Keadaan) => k === 'terlambat' || k === 'lewat';
+
+function buildRekap(ordered: readonly ConsolidatedFile[], others: readonly ConsolidatedFile[], reference: Reference, today: string): SummaryTable {
+  const columns = rekapColumns(reference);
+  const levels = scheduledLevels(reference);
   const rows: SummaryRow[] = [];
   let no = 0;
   const totals = new Array<number>(REKAP_COLUMNS.length).fill(0);
+  const late = new Array<number>(levels.length).fill(0);
   const col = (label: (typeof REKAP_COLUMNS)[number]) => REKAP_COLUMNS.indexOf(label);
   const SUMMED = ['Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan', 'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Galat', 'Peringatan', 'Diterima'] as const;
+
+  /** `Tepat Waktu <label>` cells: the schedule word, blank when the schedule does not apply (another reporting year); counts the late ones. */
+  const scheduleCells = (schedule: readonly JadwalStatus[]): SummaryCell[] =>
+    levels.map((l, i) => {
+      const j = schedule.find((x) => x.tingkat === l.kunci);
+      if (!j) return null;
+      if (isLate(j.keadaan)) late[i]++;
+      return scheduleWord(j);
+    });
 
   const countedRow = (e: ConsolidatedFile): SummaryCell[] => {
     const rows = rowsOf(e);
@@ -430,7 +472,7 @@ function buildRekap(ordered: readonly ConsolidatedFile[], others: readonly Conso
     return [
       ++no, opdCode(e), opdName(e), e.file, e.validation.tahun, e.status, values['Jumlah Inovasi'], values.Inisiatif, values['Uji Coba'],
       values.Penerapan, values.Digital, values['Non Digital'], values['Pelayanan Publik'], values.Terlambat, values.Galat,
-      values.Peringatan, values.Diterima, STAMP_WORD[e.validation.stamp],
+      values.Peringatan, values.Diterima, chainWord(e.validation.persetujuan), ...scheduleCells(rowSchedule(e, reference, today)),
     ];
   };
 
@@ -438,12 +480,12 @@ function buildRekap(ordered: readonly ConsolidatedFile[], others: readonly Conso
   for (const e of ordered) if (e.validation.opd) byCode.set(e.validation.opd.kode, e);
   for (const opd of reference.opd) {
     const e = byCode.get(opd.kode);
-    rows.push({ cells: e ? countedRow(e) : silentRow(++no, opd) });
+    rows.push({ cells: e ? countedRow(e) : [...silentRow(++no, opd), ...scheduleCells(rowSchedule(null, reference, today))] });
   }
   for (const e of ordered) if (!e.validation.opd) rows.push({ cells: countedRow(e) });
   for (const e of others) {
     const stats = countFindings(e.validation.findings);
-    const cells: SummaryCell[] = new Array<SummaryCell>(REKAP_COLUMNS.length).fill(null);
+    const cells: SummaryCell[] = new Array<SummaryCell>(columns.length).fill(null);
     cells[col('No')] = ++no;
     cells[col('Berkas')] = e.file;
     cells[col('Status')] = e.status;
@@ -454,15 +496,53 @@ function buildRekap(ordered: readonly ConsolidatedFile[], others: readonly Conso
       cells[col('Perangkat Daerah')] = opdName(e);
       cells[col('Tahun')] = e.validation.tahun;
       cells[col('Diterima')] = stats.accepted;
-      cells[col('Stempel')] = STAMP_WORD[e.validation.stamp];
+      cells[col('Tingkat Persetujuan')] = chainWord(e.validation.persetujuan);
     }
     rows.push({ cells });
   }
-  const total: SummaryCell[] = new Array<SummaryCell>(REKAP_COLUMNS.length).fill(null);
+  const total: SummaryCell[] = new Array<SummaryCell>(columns.length).fill(null);
   total[col('Perangkat Daerah')] = TOTAL_KOTA;
   for (const k of SUMMED) total[col(k)] = totals[col(k)];
+  // Under each schedule column: how many OPDs are late (Terlambat or Lewat) for that level.
+  late.forEach((n, i) => (total[REKAP_COLUMNS.length + i] = n));
   rows.push({ cells: total, total: true });
-  return { columns: REKAP_COLUMNS, rows };
+  return { columns, rows };
+}
+
+/**
+ * Below `Rekap OPD`: how many OPDs reached each level (their `Tingkat Persetujuan` word), returned,
+ * changed, not stamped or not sent; and per level with a deadline, how many are on time, late, past
+ * or not yet due (OPDs that sent nothing count as past once the deadline has passed).
+ */
+function buildRekapPersetujuan(ordered: readonly ConsolidatedFile[], reference: Reference, today: string): SummaryTable {
+  const words = new Map<string, number>();
+  const byCode = new Set(ordered.map((e) => e.validation.opd?.kode).filter((k): k is string => k !== undefined));
+  const silent = reference.opd.filter((o) => !byCode.has(o.kode)).length;
+  for (const e of ordered) {
+    const w = chainWord(e.validation.persetujuan);
+    words.set(w, (words.get(w) ?? 0) + 1);
+  }
+  const tally = new Map<string, Record<Keadaan, number>>();
+  const add = (schedule: readonly JadwalStatus[], times = 1) => {
+    for (const j of schedule) {
+      const t = tally.get(j.tingkat) ?? { tepatWaktu: 0, terlambat: 0, lewat: 0, belumJatuhTempo: 0 };
+      t[j.keadaan] += times;
+      tally.set(j.tingkat, t);
+    }
+  };
+  for (const e of ordered) add(rowSchedule(e, reference, today));
+  if (silent) add(rowSchedule(null, reference, today), silent);
+
+  const rows: SummaryRow[] = reference.tingkatPersetujuan.map((l) => {
+    const batas = reference.jadwal?.batas[l.kunci];
+    const t = batas === undefined ? null : (tally.get(l.kunci) ?? { tepatWaktu: 0, terlambat: 0, lewat: 0, belumJatuhTempo: 0 });
+    return {
+      cells: [l.label, words.get(l.label) ?? 0, batas === undefined ? null : summaryDate(batas), t?.tepatWaktu ?? null, t?.terlambat ?? null, t?.lewat ?? null, t?.belumJatuhTempo ?? null],
+    };
+  });
+  for (const [label, n] of [[DIKEMBALIKAN, words.get(DIKEMBALIKAN) ?? 0], [BERUBAH, words.get(BERUBAH) ?? 0], [BELUM_DISTEMPEL, words.get(BELUM_DISTEMPEL) ?? 0], [BELUM_MENGIRIM, silent]] as const)
+    rows.push({ cells: [label, n, null, null, null, null, null] });
+  return { columns: REKAP_PERSETUJUAN_COLUMNS, rows };
 }
 
 function silentRow(no: number, opd: Opd): SummaryCell[] {
@@ -648,7 +728,7 @@ export interface SummarySheet {
 /** The output sheets in spec order. */
 export function summarySheets(s: CitySummary): SummarySheet[] {
   return [
-    { name: SHEET_REKAP_OPD, tables: [s.rekapOpd], filterTable: 0 },
+    { name: SHEET_REKAP_OPD, tables: [s.rekapOpd, s.rekapPersetujuan], filterTable: 0 },
     { name: SHEET_DAFTAR_INOVASI, tables: [s.daftarInovasi], filterTable: 0 },
     { name: SHEET_PROGRAM_RPJMD, tables: [s.programRpjmd], filterTable: 0 },
     { name: SHEET_URUSAN, tables: [s.urusan], filterTable: 0 },

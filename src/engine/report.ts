@@ -5,6 +5,7 @@ import { Reference } from './reference/model';
 import { RULES_VERSION } from './rules/registry';
 import { FileValidation, IgnoredDecision, StampStatus, countFindings } from './validate';
 import { TOOL_NAME, TOOL_VERSION } from './version';
+import { Keadaan, LevelStatus, Persetujuan } from './signoff';
 import { Severity, FindingStatus, FindingValue } from './findings';
 
 export interface ReportFinding {
@@ -22,6 +23,18 @@ export interface ReportFinding {
   status: FindingStatus;
 }
 
+/** The sign-off of one file (signoff.md). */
+export interface ReportPersetujuan {
+  /** The reached level's key, or null. */
+  tingkat: string | null;
+  dikembalikan: boolean;
+  berubah: boolean;
+  /** One entry per level, in level order; the other fields come from the level's latest row (null without one). */
+  stempel: { tingkat: string; status: LevelStatus; waktu: string | null; oleh: string | null; jabatan: string | null }[];
+  /** One entry per level with a deadline (when the schedule applies to the file's year). */
+  jadwal: { tingkat: string; batas: string; keadaan: Keadaan; hari: number }[];
+}
+
 export interface Stats {
   errors: number;
   warnings: number;
@@ -37,7 +50,9 @@ export interface ReportFile {
   valid: boolean;
   rows: number;
   contentHash: string | null;
+  /** The first level's status (version-1 meaning, kept for old readers). */
   stamp: StampStatus;
+  persetujuan: ReportPersetujuan;
   stats: Stats;
   findings: ReportFinding[];
   /** Decisions in the Temuan sheet that were ignored (no reason, no reviewer, or a rule that cannot be accepted). Present only when there are some. */
@@ -67,6 +82,7 @@ export function reportFile(v: FileValidation, lang: Lang): ReportFile {
     rows: v.submission?.table?.rows.length ?? 0,
     contentHash: v.contentHash,
     stamp: v.stamp,
+    persetujuan: reportPersetujuan(v.persetujuan),
     stats,
     findings: v.findings.map((f) => ({
       id: f.id,
@@ -85,6 +101,22 @@ export function reportFile(v: FileValidation, lang: Lang): ReportFile {
   };
   if (v.ignoredDecisions.length) file.decisionsIgnored = [...v.ignoredDecisions];
   return file;
+}
+
+export function reportPersetujuan(p: Persetujuan): ReportPersetujuan {
+  return {
+    tingkat: p.tingkat,
+    dikembalikan: p.dikembalikan,
+    berubah: p.berubah,
+    stempel: p.levels.map((l) => ({
+      tingkat: l.level.kunci,
+      status: l.status,
+      waktu: l.row?.waktu ?? null,
+      oleh: l.row?.oleh ?? null,
+      jabatan: l.row?.jabatan ?? null,
+    })),
+    jadwal: p.jadwal.map((j) => ({ tingkat: j.tingkat, batas: j.batas, keadaan: j.keadaan, hari: j.hari })),
+  };
 }
 
 export function buildReport(files: readonly FileValidation[], options: { reference: Reference; today: string; lang: Lang }): ValidationReport {

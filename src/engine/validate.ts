@@ -7,13 +7,15 @@ import { Finding, FindingStatus, Severity } from './findings';
 import { WorkbookGrid } from './grid';
 import { sha256Hex } from './hash';
 import { Submission, parseSubmission, findSheet } from './parse';
-import { Opd, Reference } from './reference/model';
+import { DEFAULT_TINGKAT, Opd, Reference } from './reference/model';
 import { ReferenceIndex, canonicalProgramCode } from './reference/index';
 import { Emit, RuleContext, sheetFinding } from './rules/context';
 import { checkIdentity } from './rules/identity';
 import { ruleDef } from './rules/registry';
 import { checkRows } from './rules/rows';
-import { SHEET_STEMPEL, SHEET_TEMUAN } from './schema';
+import { scheduleFindings } from './rules/stamp';
+import { Persetujuan, PersetujuanContext, StempelRow, StempelSheet, emptyChain, firstLevelStamp, persetujuanOf, readStempel } from './signoff';
+import { SHEET_TEMUAN } from './schema';
 import { normalise } from './text';
 import { cellText } from './values';
 
@@ -55,8 +57,12 @@ export interface FileValidation {
   readonly opdText: string | null;
   readonly tahun: number | null;
   readonly contentHash: string | null;
+  /** The first level's stamp (`penyusun`), as version-1 readers know it. */
   readonly stamp: StampStatus;
+  /** The first level's latest stamp. */
   readonly stampInfo: StampInfo | null;
+  /** The sign-off chain and the schedule (signoff.md). */
+  readonly persetujuan: Persetujuan;
   readonly findings: IdentifiedFinding[];
   readonly ignoredDecisions: readonly IgnoredDecision[];
 }
@@ -103,30 +109,34 @@ export function sortFindings<T extends Finding>(findings: T[], s: Submission | n
   );
 }
 
-/** Label → value pairs of a tool sheet (label in column A, value in column B). */
-function labelValues(grid: WorkbookGrid, sheetName: string): Map<string, string> | null {
-  const sheet = findSheet(grid, sheetName);
-  if (!sheet) return null;
-  const map = new Map<string, string>();
-  for (const row of sheet.rows) {
-    if (!row) continue;
-    const label = cellText(row[0] ?? null).toLowerCase();
-    if (label && !map.has(label)) map.set(label, cellText(row[1] ?? null));
-  }
-  return map;
+/** The version-1 view of a stamp row: hash, time and the label/value fields (lower-case labels). */
+export function stampInfoOf(row: StempelRow | null): StampInfo | null {
+  if (!row) return null;
+  const fields: Record<string, string> = { versi: String(row.versi), contenthash: row.hashIsi, waktu: row.waktu ?? '' };
+  const more: [string, string | number | null][] = [
+    ['versiaturan', row.versiAturan], ['referensi', row.referensi], ['alat', row.alat], ['galat', row.galat], ['peringatan', row.peringatan],
+    ['diterima', row.diterima], ['oleh', row.oleh], ['jabatan', row.jabatan],
+  ];
+  for (const [k, v] of more) if (v !== null) fields[k] = String(v);
+  return { contentHash: row.hashIsi, waktu: row.waktu, fields };
 }
 
+/** The first level's latest stamp, read from either version of `_stempel`. */
 export function readStamp(grid: WorkbookGrid): StampInfo | null {
-  const map = labelValues(grid, SHEET_STEMPEL);
-  const hash = map?.get('contenthash');
-  if (!map || !hash) return null;
-  return { contentHash: hash, waktu: map.get('waktu') || null, fields: Object.fromEntries(map) };
+  const sheet = readStempel(grid);
+  const first = sheet.rows.filter((r) => !r.kembali && (r.versi === 1 || r.tingkat === 'penyusun'));
+  return stampInfoOf(first[first.length - 1] ?? null);
 }
 
 export function stampStatus(stamp: StampInfo | null, hash: string | null): StampStatus {
   if (!stamp) return 'none';
   const bare = (h: string) => h.trim().toLowerCase().replace(/^sha256:/, '');
   return hash !== null && bare(stamp.contentHash) === bare(hash) ? 'valid' : 'changed';
+}
+
+/** What the chain needs of the reference and the validation date. */
+export function persetujuanContext(reference: Reference, today: string): PersetujuanContext {
+  return { levels: reference.tingkatPersetujuan, jadwal: reference.jadwal, zonaWaktu: reference.daerah.zonaWaktu, today };
 }
 
 /** Decisions recorded in the workbook's `Temuan` sheet, by finding id (audit.md). */
@@ -194,10 +204,25 @@ export interface StampCheck {
   readonly contentHash: string | null;
 }
 
+/** The chain of a workbook as it is now, with the parsed `_stempel` (for the add-in's buttons and writes). */
+export interface SignoffCheck extends StampCheck {
+  readonly stempel: StempelSheet;
+  readonly persetujuan: Persetujuan;
+}
+
+/** Reads `_stempel`, parses, hashes and computes the chain and schedule — no rules run. */
+export function checkSignoff(grid: WorkbookGrid, reference: Reference, today: string): SignoffCheck {
+  const { submission } = parseFor(grid, reference);
+  const hash = contentHash(submission);
+  const tahun = submission.identity.tahun.parsed.kind === 'ok' ? Number(submission.identity.tahun.parsed.value) : null;
+  const stempel = readStempel(grid);
+  const persetujuan = persetujuanOf(stempel, hash, tahun, persetujuanContext(reference, today));
+  return { status: firstLevelStamp(persetujuan), info: stampInfoOf(persetujuan.levels[0]?.row ?? null), contentHash: hash, stempel, persetujuan };
+}
+
 export function checkStamp(grid: WorkbookGrid, reference: Reference): StampCheck {
-  const info = readStamp(grid);
-  const hash = contentHash(parseFor(grid, reference).submission);
-  return { status: stampStatus(info, hash), info, contentHash: hash };
+  const { status, info, contentHash: hash } = checkSignoff(grid, reference, '1970-01-01');
+  return { status, info, contentHash: hash };
 }
 
 export function validateWorkbook(grid: WorkbookGrid, file: string, options: ValidateOptions): FileValidation {
@@ -211,7 +236,7 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
     return unreadableFile(file, 'tooManyRows', {
       id: `lembar «${sheet}» berisi ${dataRows.toLocaleString('id-ID')} baris data, lebih dari batas ${MAX_DATA_ROWS.toLocaleString('id-ID')}`,
       en: `sheet «${sheet}» holds ${dataRows.toLocaleString('en-US')} data rows, more than the limit of ${MAX_DATA_ROWS.toLocaleString('en-US')}`,
-    });
+    }, reference);
   }
 
   const opdField = submission.identity.opd;
@@ -235,7 +260,8 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
   }
 
   const hash = contentHash(submission);
-  const stampInfo = readStamp(grid);
+  const persetujuan = persetujuanOf(readStempel(grid), hash, tahun, persetujuanContext(reference, today));
+  for (const f of scheduleFindings({ submission, persetujuan }, reference)) emit(f);
   const { findings, ignored } = identify(applySeverity(raw, reference), readDecisions(grid));
   return {
     file,
@@ -244,15 +270,25 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
     opdText,
     tahun,
     contentHash: hash,
-    stamp: stampStatus(stampInfo, hash),
-    stampInfo,
+    stamp: firstLevelStamp(persetujuan),
+    stampInfo: stampInfoOf(persetujuan.levels[0]?.row ?? null),
+    persetujuan,
     findings: sortFindings(findings, submission),
     ignoredDecisions: ignored,
   };
 }
 
-/** A file that cannot be read: KON-03 is its only finding. */
-export function unreadableFile(file: string, cause: string, causeText: { id: string; en: string }): FileValidation {
+/**
+ * A file that cannot be read: KON-03 is its only finding. Its chain is empty (with the reference's
+ * levels when given) and, having no reporting year, it gets schedule words only when `today` is given too.
+ */
+export function unreadableFile(
+  file: string,
+  cause: string,
+  causeText: { id: string; en: string },
+  reference?: Reference,
+  today?: string,
+): FileValidation {
   const f = sheetFinding('KON-03', { sheet: null }, { params: { sebab: causeText.id, sebabEn: causeText.en, kode: cause } });
   const { findings } = identify([f], new Map());
   return {
@@ -264,9 +300,16 @@ export function unreadableFile(file: string, cause: string, causeText: { id: str
     contentHash: null,
     stamp: 'none',
     stampInfo: null,
+    persetujuan: unreadablePersetujuan(reference, today),
     findings,
     ignoredDecisions: [],
   };
+}
+
+function unreadablePersetujuan(reference: Reference | undefined, today: string | undefined): Persetujuan {
+  const levels = reference?.tingkatPersetujuan ?? DEFAULT_TINGKAT;
+  if (!reference || today === undefined) return { ...emptyChain(levels), jadwal: [] };
+  return persetujuanOf({ versi: null, rows: [] }, null, null, persetujuanContext(reference, today));
 }
 
 export function countFindings(findings: readonly IdentifiedFinding[]): { errors: number; warnings: number; infos: number; accepted: number } {

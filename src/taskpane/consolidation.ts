@@ -117,7 +117,7 @@ function rekapRows(table: SummaryTable): ConsolidationRow[] {
     innovations: cellNumber(r['Jumlah Inovasi']),
     errors: cellNumber(r['Galat']),
     warnings: cellNumber(r['Peringatan']),
-    stamp: cellString(r['Stempel']),
+    stamp: cellString(r['Tingkat Persetujuan']),
     total: table.rows[i]?.total === true,
   }));
 }

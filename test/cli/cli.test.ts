@@ -129,6 +129,26 @@ test('reference convert JSON → workbook → JSON keeps the reference id', asyn
   expect(await run(['reference', 'check', xlsx], c.handle)).toBe(0);
 });
 
+test('reference convert keeps the schedule, levels, tingkatWajib and time zone through a reference workbook (Jadwal, Tingkat sheets)', async () => {
+  const src = path.join(__dirname, '../../examples/referensi-2026.json');
+  const xlsx = path.join(dir, 'bitung-contoh-2026.xlsx');
+  const json = path.join(dir, 'bitung-contoh-2026.json');
+  const a = io();
+  expect(await run(['reference', 'convert', src, xlsx], a.handle)).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsx);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Tingkat', 'Jadwal']));
+  expect((wb.getWorksheet('Jadwal')!.getRow(1).values as unknown[]).slice(1)).toEqual(['Tingkat', 'Batas', 'Tahun']);
+  const b = io();
+  expect(await run(['reference', 'convert', xlsx, json], b.handle)).toBe(0);
+  expect(b.out().split(' ')[0]).toBe(a.out().split(' ')[0]);
+  const back = JSON.parse(readFileSync(json, 'utf8'));
+  expect([back.jadwal, back.tingkatWajib, back.daerah.zonaWaktu]).toEqual([JSON.parse(readFileSync(src, 'utf8')).jadwal, 'kepalaOpd', 'Asia/Makassar']);
+  const c = io();
+  expect(await run(['reference', 'check', xlsx], c.handle)).toBe(0);
+  expect(c.out()).toContain('3 tingkat persetujuan (wajib kepalaOpd), jadwal 2026, zona Asia/Makassar');
+});
+
 test('template writes a workbook whose only findings are the empty responsible person and "no data row"', async () => {
   const file = path.join(dir, 'templat.xlsx');
   expect(await run(['template', '--opd', 'Dinas Kesehatan', '--tahun', '2026', '--out', file], io().handle)).toBe(0);

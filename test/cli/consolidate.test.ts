@@ -104,7 +104,7 @@ describe('consolidate', () => {
     const rekap = wb.getWorksheet('Rekap OPD')!;
     expect(rekap.getRow(1).values).toEqual([
       undefined, 'No', 'Kode OPD', 'Perangkat Daerah', 'Berkas', 'Tahun', 'Status', 'Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan',
-      'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Galat', 'Peringatan', 'Diterima', 'Stempel',
+      'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Galat', 'Peringatan', 'Diterima', 'Tingkat Persetujuan',
     ]);
   });
 
@@ -160,8 +160,8 @@ describe('consolidate', () => {
     expect(report.stats).toMatchObject({ files: 4, rows: 4, errors: 2 });
     expect(report.valid).toBe(false);
     expect(report.files[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['KON-02', 'KON-04']);
-    expect(stdout).toMatch(/^Kode OPD +Perangkat Daerah +Berkas +Status +Jumlah Inovasi +Galat +Peringatan +Stempel$/m);
-    expect(stdout).toMatch(/^DINKES +Dinas Kesehatan +dinkes.xlsx +Siap +2 +0 +2 +Tidak Ada$/m);
+    expect(stdout).toMatch(/^Kode OPD +Perangkat Daerah +Berkas +Status +Jumlah Inovasi +Galat +Peringatan +Tingkat Persetujuan$/m);
+    expect(stdout).toMatch(/^DINKES +Dinas Kesehatan +dinkes.xlsx +Siap +2 +0 +2 +Belum Distempel$/m);
     expect(stdout).toMatch(/^ +Total Kota +3 +0 +4$/m);
     expect(stdout).toContain(`Ringkasan kota ditulis ke ${out}`);
   });
@@ -202,5 +202,67 @@ describe('consolidate: usage errors exit 2', () => {
     const file = path.join(dir, 'dinkes.xlsx');
     expect(await run(['consolidate', file, '--out', file], t.handle)).toBe(2);
     expect(t.err()).toContain('salah satu berkas masukan');
+  });
+});
+
+describe('consolidate and validate with a schedule (signoff.md)', () => {
+  const out = path.join(outDir, 'jadwal.xlsx');
+  const referensi = path.join(root, 'referensi-2026.json');
+  let stdout = '';
+
+  beforeAll(async () => {
+    const json = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'src', 'engine', 'reference', 'data', 'bitung-contoh.json'), 'utf8'));
+    json.jadwal = { tahun: 2026, batas: { kepalaOpd: '2026-03-31', verifikator: '2026-12-15' } };
+    writeFileSync(referensi, JSON.stringify(json));
+    const t = io();
+    await run(['consolidate', dir, '--out', out, '--referensi', referensi], t.handle);
+    stdout = t.out();
+  });
+
+  test('Rekap OPD: Tingkat Persetujuan, one Tepat Waktu <label> per level with a deadline, late words in red, the tally below', async () => {
+    const wb = await readBack(out);
+    const rekap = wb.getWorksheet('Rekap OPD')!;
+    const header = (rekap.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(-3)).toEqual(['Tingkat Persetujuan', 'Tepat Waktu Disetujui Kepala OPD', 'Tepat Waktu Diverifikasi']);
+    const silent = rowWhere(rekap, 'Kode OPD', 'SETDA');
+    expect(silent.getCell(column(rekap, 'Tepat Waktu Disetujui Kepala OPD')).value).toBe('Lewat 242 hari');
+    expect(silent.getCell(column(rekap, 'Tepat Waktu Disetujui Kepala OPD')).fill).toMatchObject({ type: 'pattern' });
+    expect(silent.getCell(column(rekap, 'Tepat Waktu Diverifikasi')).value).toBe('Belum jatuh tempo');
+    const dinkes = rowWhere(rekap, 'Kode OPD', 'DINKES');
+    expect(dinkes.getCell(column(rekap, 'Tingkat Persetujuan')).value).toBe('Belum Distempel');
+    const total = rowWhere(rekap, 'Perangkat Daerah', 'Total Kota');
+    expect(typeof total.getCell(column(rekap, 'Tepat Waktu Disetujui Kepala OPD')).value).toBe('number');
+    // The tally table, below a blank row.
+    const tally = total.number + 2;
+    expect((rekap.getRow(tally).values as unknown[]).slice(1)).toEqual(['Tingkat Persetujuan', 'Jumlah OPD', 'Batas', 'Tepat Waktu', 'Terlambat', 'Lewat', 'Belum Jatuh Tempo']);
+    expect(rekap.getRow(tally + 2).getCell(1).value).toBe('Disetujui Kepala OPD');
+    expect(rekap.getRow(tally + 2).getCell(3).value).toBeInstanceOf(Date);
+    expect(stdout).toMatch(/Tingkat Persetujuan +Tepat Waktu Disetujui Kepala OPD +Tepat Waktu Diverifikasi$/m);
+    expect(stdout).toMatch(/^SETDA +Sekretariat Daerah +Belum Mengirim +Lewat 242 hari +Belum jatuh tempo$/m);
+  });
+
+  test('validate --format text: the reached level and the lateness per file', async () => {
+    const t = io();
+    await run(['validate', path.join(dir, 'dinsos.xlsx'), '--referensi', referensi], t.handle);
+    expect(t.out().split('\n')[0]).toMatch(/— persetujuan: Belum Distempel — Disetujui Kepala OPD: Lewat 242 hari$/);
+    const j = io();
+    await run(['validate', path.join(dir, 'dinsos.xlsx'), '--referensi', referensi, '--format', 'json'], j.handle);
+    const report = JSON.parse(j.out());
+    expect(report.files[0].persetujuan.jadwal).toEqual([
+      { tingkat: 'kepalaOpd', batas: '2026-03-31', keadaan: 'lewat', hari: 242 },
+      { tingkat: 'verifikator', batas: '2026-12-15', keadaan: 'belumJatuhTempo', hari: 0 },
+    ]);
+    expect(report.files[0].findings.filter((f: { rule: string }) => f.rule === 'KON-06').map((f: { value: string }) => f.value)).toEqual(['kepalaOpd']);
+  });
+
+  test('without --today the validation date is today in the region (the injected clock receives the zone)', async () => {
+    const zones: (string | undefined)[] = [];
+    const t = io();
+    t.handle.today = (zone?: string) => {
+      zones.push(zone);
+      return '2026-11-28';
+    };
+    await run(['validate', path.join(dir, 'dinsos.xlsx'), '--referensi', referensi], t.handle);
+    expect(zones).toEqual(['Asia/Makassar']);
   });
 });

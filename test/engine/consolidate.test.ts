@@ -52,8 +52,16 @@ function identitas(f: Fixture): [string, CellValue][] {
   });
 }
 
+/** A version-2 chain signed up to the required level (kepalaOpd). */
 function stampSheet(hash: string, waktu: string): SheetGrid {
-  return { name: '_stempel', rows: [['versi', 1], ['contentHash', hash], ['waktu', waktu], ['oleh', 'dr. Joice Rumondor']] };
+  return {
+    name: '_stempel',
+    rows: [
+      ['Tingkat', 'Versi', 'Hash Isi', 'Waktu', 'Versi Aturan', 'Referensi', 'Alat', 'Galat', 'Peringatan', 'Diterima', 'Oleh', 'Jabatan', 'Catatan'],
+      ['penyusun', 2, hash, waktu, '1', 'bitung-contoh', 'inovasi-daerah', 0, 0, 0, 'Staf Inovasi', 'Analis', ''],
+      ['kepalaOpd', 2, hash, waktu, '1', 'bitung-contoh', 'inovasi-daerah', 0, 0, 0, 'dr. Joice Rumondor', 'Kepala Dinas', ''],
+    ],
+  };
 }
 
 function validation(file: string, f: Fixture, reference: Reference = REF): FileValidation {
@@ -179,14 +187,14 @@ describe('KON-02: two workbooks for one OPD', () => {
 describe('KON-04: stamp missing or content changed', () => {
   test('none → the "not stamped" wording; changed → the stamp date; valid → nothing', () => {
     const kon04 = (name: string) => fileOf(name).findings.filter((f) => f.rule === 'KON-04');
-    expect(kon04('kominfo.xlsx').map((f) => f.params)).toEqual([{}]);
+    expect(kon04('kominfo.xlsx').map((f) => f.params)).toEqual([{ tingkat: 'Disetujui Kepala OPD', tingkatEn: 'Approved by head of agency' }]);
     expect(kon04('dinsos.xlsx').map((f) => f.params)).toEqual([{ tanggal: '2026-10-02' }]);
     expect(kon04('dinkes-final.xlsx')).toEqual([]);
     expect(kon04('rusak.xlsx')).toEqual([]);
     expect(summary.temuan.rows.find((r) => r.cells[3] === 'dinsos.xlsx' && r.cells[8] === 'KON-04')!.cells[10]).toBe(
-      'Isi berubah setelah distempel pada 2026-10-02.',
+      'Isi berubah setelah distempel pada 2026-10-02; stempel ulang berjenjang.',
     );
-    expect(summary.temuan.rows.find((r) => r.cells[3] === 'kominfo.xlsx' && r.cells[8] === 'KON-04')!.cells[10]).toBe('Berkas belum distempel.');
+    expect(summary.temuan.rows.find((r) => r.cells[3] === 'kominfo.xlsx' && r.cells[8] === 'KON-04')!.cells[10]).toBe('Berkas belum mencapai tingkat «Disetujui Kepala OPD»; stempel ulang berjenjang.');
   });
 });
 
@@ -250,15 +258,15 @@ describe('Rekap OPD', () => {
     // prettier-ignore
     expect(rows(summary.rekapOpd)).toEqual([
       // No, Kode, Perangkat Daerah, Berkas, Tahun, Status, Jumlah, Inisiatif, Uji Coba, Penerapan, Digital, Non Digital, Pelayanan Publik, Terlambat, Galat, Peringatan, Diterima, Stempel
-      [1, 'DIKBUD', 'Dinas Pendidikan dan Kebudayaan', 'dikbud-b.xlsx', 2026, 'Siap', 2, 1, 0, 1, 2, 0, 2, 0, 0, 1, 0, 'Tidak Ada'],
-      [2, 'DINKES', 'Dinas Kesehatan', 'dinkes-final.xlsx', 2026, 'Perlu Perbaikan', 4, 2, 0, 2, 4, 0, 4, 1, 1, 2, 0, 'Sah'],
+      [1, 'DIKBUD', 'Dinas Pendidikan dan Kebudayaan', 'dikbud-b.xlsx', 2026, 'Siap', 2, 1, 0, 1, 2, 0, 2, 0, 0, 1, 0, 'Belum Distempel'],
+      [2, 'DINKES', 'Dinas Kesehatan', 'dinkes-final.xlsx', 2026, 'Perlu Perbaikan', 4, 2, 0, 2, 4, 0, 4, 1, 1, 2, 0, 'Disetujui Kepala OPD'],
       [3, 'DINSOS', 'Dinas Sosial', 'dinsos.xlsx', 2026, 'Siap', 2, 1, 0, 1, 2, 0, 2, 0, 0, 2, 0, 'Berubah'],
-      [4, 'KOMINFO', 'Dinas Komunikasi dan Informatika', 'kominfo.xlsx', 2025, 'Siap', 1, 0, 1, 0, 0, 1, 0, 0, 0, 2, 0, 'Tidak Ada'],
+      [4, 'KOMINFO', 'Dinas Komunikasi dan Informatika', 'kominfo.xlsx', 2025, 'Siap', 1, 0, 1, 0, 0, 1, 0, 0, 0, 2, 0, 'Belum Distempel'],
       [5, 'DPMPTSP', 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu', null, null, 'Belum Mengirim', null, null, null, null, null, null, null, null, null, null, null, null],
-      [6, null, 'UPT Laboratorium Kesehatan Daerah', 'upt-labkesda.xlsx', 2026, 'Perlu Perbaikan', 1, 0, 0, 1, 1, 0, 1, 0, 1, 1, 0, 'Tidak Ada'],
+      [6, null, 'UPT Laboratorium Kesehatan Daerah', 'upt-labkesda.xlsx', 2026, 'Perlu Perbaikan', 1, 0, 0, 1, 1, 0, 1, 0, 1, 1, 0, 'Belum Distempel'],
       [7, null, null, 'rusak.xlsx', null, 'Tidak Terbaca', null, null, null, null, null, null, null, null, 1, 0, null, null],
-      [8, 'DINKES', 'Dinas Kesehatan', 'dinkes-revisi.xlsx', 2026, 'Diganti', null, null, null, null, null, null, null, null, 1, 1, 0, 'Tidak Ada'],
-      [9, 'DIKBUD', 'Dinas Pendidikan dan Kebudayaan', 'dikbud-a.xlsx', 2025, 'Diganti', null, null, null, null, null, null, null, null, 1, 1, 0, 'Tidak Ada'],
+      [8, 'DINKES', 'Dinas Kesehatan', 'dinkes-revisi.xlsx', 2026, 'Diganti', null, null, null, null, null, null, null, null, 1, 1, 0, 'Belum Distempel'],
+      [9, 'DIKBUD', 'Dinas Pendidikan dan Kebudayaan', 'dikbud-a.xlsx', 2025, 'Diganti', null, null, null, null, null, null, null, null, 1, 1, 0, 'Belum Distempel'],
       [null, null, 'Total Kota', null, null, null, 10, 4, 1, 5, 9, 1, 9, 1, 2, 8, 0, null],
     ]);
     expect(summary.rekapOpd.rows.map((r) => r.total ?? false)).toEqual([...new Array(9).fill(false), true]);
@@ -266,7 +274,7 @@ describe('Rekap OPD', () => {
   test('columns in spec order', () => {
     expect(summary.rekapOpd.columns).toEqual([
       'No', 'Kode OPD', 'Perangkat Daerah', 'Berkas', 'Tahun', 'Status', 'Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan',
-      'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Galat', 'Peringatan', 'Diterima', 'Stempel',
+      'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Galat', 'Peringatan', 'Diterima', 'Tingkat Persetujuan',
     ]);
   });
   test('accepted findings count in Diterima, not in Galat; Terlambat counts LOG-07 rows accepted or not', () => {

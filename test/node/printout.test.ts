@@ -180,11 +180,15 @@ describe('the summary prints', () => {
 
     const opd = series(p['xl/charts/chart1.xml']);
     expect(p['xl/charts/chart1.xml']).toContain('<c:barDir val="col"/><c:grouping val="stacked"/>');
-    // Under Rekap OPD's own columns (H, I, J; C): 37 OPDs + Total Kota end on row 39, a blank row, the table's header on 41.
+    // Under Rekap OPD's own columns (H, I, J; C): 37 OPDs + Total Kota end on row 39; below them (after the
+    // sign-off tally, a blank row before each table) the chart's table: its header names the series.
     const [h, i, j, c] = (['Inisiatif', 'Uji Coba', 'Penerapan', 'Perangkat Daerah'] as const).map((l) => columnLetters(REKAP_COLUMNS.indexOf(l)));
-    expect(opd.map((s) => s.name)).toEqual([`'Rekap OPD'!$${h}$41`, `'Rekap OPD'!$${i}$41`, `'Rekap OPD'!$${j}$41`]);
-    expect(opd.map((s) => s.values)).toEqual([`'Rekap OPD'!$${h}$42:$${h}$53`, `'Rekap OPD'!$${i}$42:$${i}$53`, `'Rekap OPD'!$${j}$42:$${j}$53`]);
-    expect(opd.every((s) => s.categories === `'Rekap OPD'!$${c}$42:$${c}$53`)).toBe(true);
+    const top = Array.from({ length: 100 }, (_, k) => 41 + k).find((r) => cell(`'Rekap OPD'!$${h}$${r}`) === 'Inisiatif')!;
+    expect(cell(`'Rekap OPD'!$${h}$${top - 1}`)).toBeNull(); // a blank row above it
+    const [first, last] = [top + 1, top + 12]; // the 12 OPDs with innovations
+    expect(opd.map((s) => s.name)).toEqual([`'Rekap OPD'!$${h}$${top}`, `'Rekap OPD'!$${i}$${top}`, `'Rekap OPD'!$${j}$${top}`]);
+    expect(opd.map((s) => s.values)).toEqual([`'Rekap OPD'!$${h}$${first}:$${h}$${last}`, `'Rekap OPD'!$${i}$${first}:$${i}$${last}`, `'Rekap OPD'!$${j}$${first}:$${j}$${last}`]);
+    expect(opd.every((s) => s.categories === `'Rekap OPD'!$${c}$${first}:$${c}$${last}`)).toBe(true);
     for (const s of opd) {
       expect(cells(s.name)).toEqual([s.caches[0][0]]);
       expect(cells(s.categories)).toEqual(s.caches[1]);

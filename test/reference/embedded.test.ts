@@ -75,4 +75,4 @@ describe('embedded reference data', () => {
   });
 });
 
-const PINNED_ID = 'bitung-contoh@9de141eecd3b';
+const PINNED_ID = 'bitung-contoh@ceed56b795ae';

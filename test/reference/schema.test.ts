@@ -44,3 +44,15 @@ test('what the schema requires, the loader requires too', () => {
     expect(parseReferenceJson(broken).ok).toBe(false);
   }
 });
+
+test('the demo reference with its 2026 schedule conforms to the schema, loads, and its deadlines match the schema pattern', () => {
+  const demo = JSON.parse(readFileSync(path.join(__dirname, '../../examples/referensi-2026.json'), 'utf8'));
+  const problems: string[] = [];
+  check(schema, demo, '$', problems);
+  expect(problems).toEqual([]);
+  const loaded = parseReferenceJson(demo);
+  expect(loaded.ok && loaded.reference.jadwal?.tahun).toBe(2026);
+  const pattern = new RegExp(schema.properties.jadwal.properties.batas.additionalProperties.pattern);
+  for (const day of Object.values(demo.jadwal.batas)) expect(day).toMatch(pattern);
+  expect(schema.properties.tingkatPersetujuan.maxItems).toBe(5);
+});

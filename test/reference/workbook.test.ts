@@ -34,11 +34,12 @@ describe('referenceToGrid', () => {
       'Sasaran',
       'Program',
       'Parameter',
+      'Tingkat',
     ]);
     const byName = (n: string): ReferenceSheet => sheets.find((s) => s.name === n)!;
     expect(byName('Daerah').rows).toEqual([
-      ['Nama', 'Kode', 'Periode Mulai', 'Periode Akhir', 'Visi'],
-      ['Kota Bitung', '71.72', 2025, 2029, 'Harmonisasi Menuju Bitung Maju'],
+      ['Nama', 'Kode', 'Periode Mulai', 'Periode Akhir', 'Visi', 'Zona Waktu'],
+      ['Kota Bitung', '71.72', 2025, 2029, 'Harmonisasi Menuju Bitung Maju', 'Asia/Makassar'],
     ]);
     expect(byName('OPD').rows[0]).toEqual(['Kode', 'Nama', 'Alias', 'Bidang Urusan']);
     expect(byName('OPD').rows[4]).toEqual([
@@ -67,6 +68,13 @@ describe('referenceToGrid', () => {
       ['namaMin', 5],
       ['namaMax', 200],
       ['headerSearchRows', 20],
+      ['tingkatWajib', 'kepalaOpd'],
+    ]);
+    expect(byName('Tingkat').rows).toEqual([
+      ['Kunci', 'Label', 'Label EN'],
+      ['penyusun', 'Disusun', 'Prepared'],
+      ['kepalaOpd', 'Disetujui Kepala OPD', 'Approved by head of agency'],
+      ['verifikator', 'Diverifikasi', 'Verified'],
     ]);
   });
 });
@@ -235,9 +243,9 @@ describe('referenceFromGrid', () => {
     parameter.rows.push(['minKata', 3], ['severity.RPJ-04', 'kadang'], ['namaMax', null]);
     result = referenceFromGrid(grid(sheets), 'x');
     expect(result.ok ? [] : result.problems.map((p) => [p.part, p.row])).toEqual([
-      ['Parameter', 10],
-      ['Parameter', 8],
+      ['Parameter', 11],
       ['Parameter', 9],
+      ['Parameter', 10],
     ]);
   });
 

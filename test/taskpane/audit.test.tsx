@@ -152,8 +152,8 @@ describe('Audit', () => {
     const [name, blob] = download.mock.calls[0] as [string, Blob];
     expect(name).toBe('laporan-audit.csv');
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blob.arrayBuffer());
-    expect(csv.startsWith('\uFEFFBerkas,Perangkat Daerah,Stempel,')).toBe(true);
-    expect(csv).toContain('Buku kerja ini,Dinas Kesehatan,Tidak Ada');
+    expect(csv.startsWith('\uFEFFBerkas,Perangkat Daerah,Tingkat Persetujuan,Waktu Disusun,')).toBe(true);
+    expect(csv).toContain('Buku kerja ini,Dinas Kesehatan,Belum Distempel');
     expect(csv).toContain('KON-04');
   });
 });

@@ -125,7 +125,7 @@ describe('runConsolidation', () => {
     expect(outcome.written).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Temuan', 'Info Konsolidasi']);
     expect(outcome.writeError).toBeNull();
     const byFile = new Map(outcome.rows.map((r) => [r.file, r]));
-    expect(byFile.get('dinkes-2026.xlsx')).toMatchObject({ opd: 'Dinas Kesehatan', status: 'Perlu Perbaikan', stamp: 'Tidak Ada' });
+    expect(byFile.get('dinkes-2026.xlsx')).toMatchObject({ opd: 'Dinas Kesehatan', status: 'Perlu Perbaikan', stamp: 'Belum Distempel' });
     expect(byFile.get('dlh-2026.xlsx')).toMatchObject({ opd: 'Dinas Lingkungan Hidup', status: 'Siap' });
     expect(byFile.get('lama.xls')).toMatchObject({ status: 'Tidak Terbaca' });
     expect(outcome.rows.some((r) => r.status === 'Belum Mengirim')).toBe(true);

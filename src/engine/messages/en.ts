@@ -39,9 +39,11 @@ export const en: Readonly<Record<string, string>> = {
   'KON-01': 'Innovation «{nama}» is also submitted by {opdLain}; mark it as a replication or give it a distinct name.',
   'KON-02': 'This file is superseded by «{berkas}» for {opd}.',
   'KON-03': 'The file cannot be read: {sebabEn}.',
-  'KON-04.none': 'The file has no validation stamp.',
-  'KON-04.changed': 'The content changed after it was stamped on {tanggal}.',
+  'KON-04.none': 'The file has not reached the level «{tingkatEn}»; stamp it again level by level.',
+  'KON-04.changed': 'The content changed after it was stamped on {tanggal}; every level must stamp again.',
   'KON-05': 'Reporting year {tahun} differs from the majority ({mayoritas}).',
+  'KON-06': 'Level «{tingkatEn}» missed its deadline {batas} ({n} days).',
+  'KON-07': 'Returned by {oleh} on {tanggal}: {catatan}',
 
   'hint.nearest': 'Did you mean «{nilai}»?',
   'hint.sameRow': 'See row {baris}.',

@@ -39,9 +39,11 @@ export const id: Readonly<Record<string, string>> = {
   'KON-01': 'Inovasi «{nama}» juga diajukan oleh {opdLain}; tandai sebagai replikasi atau bedakan namanya.',
   'KON-02': 'Berkas ini digantikan oleh «{berkas}» untuk {opd}.',
   'KON-03': 'Berkas tidak dapat dibaca: {sebab}.',
-  'KON-04.none': 'Berkas belum distempel.',
-  'KON-04.changed': 'Isi berubah setelah distempel pada {tanggal}.',
+  'KON-04.none': 'Berkas belum mencapai tingkat «{tingkat}»; stempel ulang berjenjang.',
+  'KON-04.changed': 'Isi berubah setelah distempel pada {tanggal}; stempel ulang berjenjang.',
   'KON-05': 'Tahun pelaporan {tahun} berbeda dengan mayoritas ({mayoritas}).',
+  'KON-06': 'Tingkat «{tingkat}» melewati batas {batas} ({n} hari).',
+  'KON-07': 'Dikembalikan oleh {oleh} pada {tanggal}: {catatan}',
 
   'hint.nearest': 'Mungkin maksudnya «{nilai}».',
   'hint.sameRow': 'Lihat baris {baris}.',

@@ -19,6 +19,11 @@ import { bidangResolver, canonicalBidangCode, canonicalProgramCode } from './ind
 import {
   BidangUrusan,
   DEFAULT_PARAMETERS,
+  DEFAULT_TINGKAT,
+  DEFAULT_TINGKAT_WAJIB,
+  DEFAULT_ZONA_WAKTU,
+  Jadwal,
+  TingkatPersetujuan,
   Misi,
   Opd,
   Parameters,
@@ -256,7 +261,37 @@ export interface DraftReference {
   readonly opd: readonly Opd[];
   readonly nomenklatur: Nomenclature;
   readonly parameter: Parameters;
+  readonly signoff: DraftSignoff;
 }
+
+/** The sign-off part of a reference as read from a file, with where each piece came from. */
+export interface DraftSignoff {
+  /** Null: not given (the default applies). */
+  readonly zonaWaktu: string | null;
+  readonly zonaPlace: Place;
+  /** Null: not given (DEFAULT_TINGKAT applies). */
+  readonly tingkat: readonly { readonly level: TingkatPersetujuan; readonly place: Place }[] | null;
+  readonly tingkatPlace: Place;
+  /** Null: not given (`kepalaOpd`). */
+  readonly tingkatWajib: string | null;
+  readonly wajibPlace: Place;
+  /** Null: no schedule. */
+  readonly jadwal: {
+    readonly tahun: number;
+    readonly tahunPlace: Place;
+    readonly batas: readonly { readonly tingkat: string; readonly batas: string; readonly place: Place }[];
+  } | null;
+}
+
+export const NO_SIGNOFF = (place: Place): DraftSignoff => ({
+  zonaWaktu: null,
+  zonaPlace: place,
+  tingkat: null,
+  tingkatPlace: place,
+  tingkatWajib: null,
+  wajibPlace: place,
+  jadwal: null,
+});
 
 /**
  * Makes codes canonical (program `1.2.2` → `1.02.02`; an OPD's bidang by code, official or short
@@ -278,7 +313,7 @@ export function finishReference(draft: DraftReference, locate: Locate): Referenc
   }));
   const reference: Reference = {
     nama: draft.nama,
-    daerah: { nama: draft.daerah.nama, kode: draft.daerah.kode },
+    daerah: { nama: draft.daerah.nama, kode: draft.daerah.kode, zonaWaktu: draft.signoff.zonaWaktu ?? DEFAULT_ZONA_WAKTU },
     rpjmd: {
       periode: { mulai: draft.periode.mulai, akhir: draft.periode.akhir },
       visi: draft.visi,
@@ -290,10 +325,12 @@ export function finishReference(draft: DraftReference, locate: Locate): Referenc
     opd,
     nomenklatur,
     parameter: draft.parameter,
+    ...buildSignoff(draft.signoff),
   };
   const problems = [
     ...periodProblems(reference.rpjmd.periode, draft.periodePlace),
     ...checkConsistency(reference, locate),
+    ...signoffProblems(draft.signoff),
   ];
   return problems.length ? { ok: false, problems } : { ok: true, reference };
 }
@@ -311,6 +348,110 @@ function opdResolver(opd: readonly Opd[]): (text: string) => string | null {
 }
 
 const MAX_PERIOD_YEARS = 10;
+
+// ---------------------------------------------------------------------------------------------
+// Sign-off levels, the required level, the schedule and the time zone (signoff.md)
+
+export const MAX_TINGKAT = 5;
+/** A level key: a letter, then letters, digits, `_` or `-` (`:` is reserved for `<level>:kembali`). */
+const LEVEL_KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day `YYYY-MM-DD`. */
+export function isIsoDay(text: string): boolean {
+  const m = ISO_DAY.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** Is `zone` an IANA time zone this JavaScript runtime knows? */
+export function isTimeZone(zone: string): boolean {
+  if (!zone.trim()) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function buildSignoff(d: DraftSignoff): Pick<Reference, 'tingkatPersetujuan' | 'tingkatWajib' | 'jadwal'> {
+  const levels = d.tingkat ? d.tingkat.map((t) => t.level) : DEFAULT_TINGKAT;
+  if (!d.jadwal) return { tingkatPersetujuan: levels, tingkatWajib: d.tingkatWajib ?? DEFAULT_TINGKAT_WAJIB };
+  // Deadlines in level order (unknown keys are reported by signoffProblems and never reach a reference).
+  const batas: Record<string, string> = {};
+  for (const l of levels) {
+    const entry = d.jadwal.batas.find((b) => b.tingkat === l.kunci);
+    if (entry) batas[l.kunci] = entry.batas;
+  }
+  const jadwal: Jadwal = { tahun: d.jadwal.tahun, batas };
+  return { tingkatPersetujuan: levels, tingkatWajib: d.tingkatWajib ?? DEFAULT_TINGKAT_WAJIB, jadwal };
+}
+
+/** The sign-off checks of reference-data.md, each naming the row (or field) that is wrong. */
+export function signoffProblems(d: DraftSignoff): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const push = (place: Place, id: string, en: string, code?: string) => problems.push(problemAt(place, { id, en }, code));
+
+  if (d.zonaWaktu !== null && !isTimeZone(d.zonaWaktu))
+    push(d.zonaPlace, `zona waktu «${d.zonaWaktu}» tidak dikenal (nama IANA, mis. Asia/Makassar)`, `unknown time zone «${d.zonaWaktu}» (an IANA name, e.g. Asia/Makassar)`);
+
+  const levels = d.tingkat ?? DEFAULT_TINGKAT.map((level) => ({ level, place: d.tingkatPlace }));
+  if (levels.length < 1 || levels.length > MAX_TINGKAT)
+    push(d.tingkatPlace, `tingkat persetujuan harus 1 sampai ${MAX_TINGKAT}, bukan ${levels.length}`, `there must be 1 to ${MAX_TINGKAT} sign-off levels, not ${levels.length}`);
+  const first = new Map<string, Place>();
+  for (const { level, place } of levels) {
+    if (!LEVEL_KEY.test(level.kunci))
+      push(place, 'kunci tingkat harus diawali huruf dan hanya memuat huruf, angka, _ atau - (mis. kepalaOpd)', 'a level key starts with a letter and holds only letters, digits, _ or - (e.g. kepalaOpd)', level.kunci);
+    const earlier = first.get(level.kunci);
+    if (earlier) push(place, `kunci tingkat sudah dipakai (${earlier.label.id})`, `level key already used (${earlier.label.en})`, level.kunci);
+    else first.set(level.kunci, place);
+  }
+  const order = levels.map((l) => l.level.kunci);
+  const known = order.join(', ');
+
+  const wajib = d.tingkatWajib ?? DEFAULT_TINGKAT_WAJIB;
+  if (!first.has(wajib))
+    push(d.wajibPlace, `tingkatWajib «${wajib}» bukan tingkat persetujuan yang didefinisikan (${known})`, `tingkatWajib «${wajib}» is not a defined sign-off level (${known})`);
+
+  if (d.jadwal) {
+    const { tahun, tahunPlace, batas } = d.jadwal;
+    if (!Number.isInteger(tahun) || tahun < 2000 || tahun > 2100)
+      push(tahunPlace, `tahun jadwal ${tahun} bukan tahun antara 2000 dan 2100`, `schedule year ${tahun} is not a year between 2000 and 2100`);
+    const seen = new Map<string, Place>();
+    const dated: { index: number; batas: string; place: Place; tingkat: string }[] = [];
+    for (const b of batas) {
+      let ok = true;
+      const earlier = seen.get(b.tingkat);
+      if (earlier) {
+        push(b.place, `tingkat «${b.tingkat}» sudah diberi batas (${earlier.label.id})`, `level «${b.tingkat}» already has a deadline (${earlier.label.en})`);
+        ok = false;
+      } else seen.set(b.tingkat, b.place);
+      const index = order.indexOf(b.tingkat);
+      if (index < 0) {
+        push(b.place, `tingkat «${b.tingkat}» tidak didefinisikan (${known})`, `level «${b.tingkat}» is not defined (${known})`);
+        ok = false;
+      }
+      if (!isIsoDay(b.batas)) {
+        push(b.place, `batas «${b.batas}» bukan tanggal YYYY-MM-DD yang sah`, `deadline «${b.batas}» is not a valid YYYY-MM-DD date`);
+        ok = false;
+      }
+      if (ok) dated.push({ index, batas: b.batas, place: b.place, tingkat: b.tingkat });
+    }
+    dated.sort((a, b) => a.index - b.index);
+    for (let i = 1; i < dated.length; i++) {
+      const [prev, cur] = [dated[i - 1], dated[i]];
+      if (cur.batas < prev.batas)
+        push(
+          cur.place,
+          `batas ${cur.batas} untuk «${cur.tingkat}» lebih awal dari batas ${prev.batas} untuk «${prev.tingkat}» (tingkat sebelumnya); batas harus naik menurut urutan tingkat`,
+          `deadline ${cur.batas} of «${cur.tingkat}» is earlier than ${prev.batas} of «${prev.tingkat}» (the level before); deadlines must ascend in level order`,
+        );
+    }
+  }
+  return problems;
+}
 
 function periodProblems(periode: { mulai: number; akhir: number }, place: Place): ReferenceProblem[] {
   const { mulai, akhir } = periode;
@@ -652,6 +793,46 @@ function readJsonNomenclature(
   return { bidang, program };
 }
 
+const TINGKAT_LABEL: Bilingual = { id: 'Tingkat persetujuan', en: 'Sign-off level' };
+
+/** `daerah.zonaWaktu`, `tingkatPersetujuan`, `tingkatWajib` and `jadwal` of the JSON form. */
+function readJsonSignoff(top: FieldReader, daerah: FieldReader, obj: Json, problems: ReferenceProblem[]): DraftSignoff {
+  const field = (name: string): Place => ({ part: name, row: null, label: { id: `Referensi «${name}»`, en: `Reference «${name}»` } });
+  const zonaWaktu = daerah.optionalText('zonaWaktu') ?? null;
+  const tingkat =
+    obj.tingkatPersetujuan === undefined
+      ? null
+      : top.rows('tingkatPersetujuan', true, TINGKAT_LABEL, 'tingkatPersetujuan').map(({ row, place }) => {
+          const r = new FieldReader(problems, place, row);
+          return { level: { kunci: r.text('kunci'), label: r.text('label'), labelEn: r.text('labelEn') }, place };
+        });
+  const tingkatWajib = top.optionalText('tingkatWajib') ?? null;
+  let jadwal: DraftSignoff['jadwal'] = null;
+  const jadwalObj = top.object('jadwal', false);
+  if (jadwalObj) {
+    const reader = new FieldReader(problems, field('jadwal'), jadwalObj, 'jadwal.');
+    const tahun = reader.year('tahun');
+    const batasObj = reader.object('batas', true) ?? {};
+    const batas = Object.entries(batasObj).map(([tingkat, value], i) => {
+      const place = rowPlace('jadwal.batas', { id: `Jadwal «${tingkat}»`, en: `Schedule «${tingkat}»` }, i + 1);
+      const text = typeof value === 'string' ? value.trim() : '';
+      if (typeof value !== 'string')
+        problems.push(problemAt(place, { id: `batas harus teks YYYY-MM-DD, bukan ${typeName(value).id}`, en: `the deadline must be a YYYY-MM-DD text, not ${typeName(value).en}` }));
+      return { tingkat, batas: text, place: { ...place, label: { id: `Jadwal «${tingkat}»`, en: `Schedule «${tingkat}»` } } };
+    });
+    jadwal = { tahun, tahunPlace: field('jadwal.tahun'), batas };
+  }
+  return {
+    zonaWaktu,
+    zonaPlace: field('daerah.zonaWaktu'),
+    tingkat,
+    tingkatPlace: field('tingkatPersetujuan'),
+    tingkatWajib,
+    wajibPlace: field('tingkatWajib'),
+    jadwal,
+  };
+}
+
 /**
  * Reads and checks a reference in its JSON form. The nomenclature is the file's own `nomenklatur`
  * when it has one, else `nomenklatur`, else the embedded national one.
@@ -682,6 +863,7 @@ export function parseReferenceJson(obj: unknown, nomenklatur?: Nomenclature): Re
   const daerahObj = top.object('daerah', true) ?? {};
   const daerahReader = new FieldReader(problems, REFERENCE_PLACE, daerahObj, 'daerah.');
   const daerah = { nama: daerahReader.text('nama'), kode: daerahReader.text('kode') };
+  const signoff = readJsonSignoff(top, daerahReader, obj, problems);
 
   const rpjmdObj = top.object('rpjmd', true) ?? {};
   const rpjmd = new FieldReader(problems, REFERENCE_PLACE, rpjmdObj, 'rpjmd.');
@@ -768,6 +950,7 @@ export function parseReferenceJson(obj: unknown, nomenklatur?: Nomenclature): Re
       opd,
       nomenklatur: nomenclature,
       parameter: parameters,
+      signoff,
     },
     jsonLocate,
   );

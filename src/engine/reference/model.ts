@@ -55,9 +55,33 @@ export interface Parameters {
   readonly severity: Readonly<Record<string, SeverityOverride>>;
 }
 
+/** One level of the sign-off chain (signoff.md), in chain order. */
+export interface TingkatPersetujuan {
+  /** Level key, e.g. `kepalaOpd`; written in `_stempel` (`Tingkat`). */
+  readonly kunci: string;
+  /** Indonesian label, e.g. `Disetujui Kepala OPD`. */
+  readonly label: string;
+  /** English label. */
+  readonly labelEn: string;
+}
+
+/** The schedule of one reporting year: per level key, the last day (`YYYY-MM-DD`) its stamp is on time. */
+export interface Jadwal {
+  readonly tahun: number;
+  /** Level key → deadline, in level order. */
+  readonly batas: Readonly<Record<string, string>>;
+}
+
+export interface Daerah {
+  readonly nama: string;
+  readonly kode: string;
+  /** IANA time zone; calendar days of the schedule are counted in it (default `Asia/Jakarta`). */
+  readonly zonaWaktu: string;
+}
+
 export interface Reference {
   readonly nama: string;
-  readonly daerah: { readonly nama: string; readonly kode: string };
+  readonly daerah: Daerah;
   readonly rpjmd: {
     readonly periode: { readonly mulai: number; readonly akhir: number };
     readonly visi: string;
@@ -72,7 +96,23 @@ export interface Reference {
     readonly program: readonly ProgramNomenklatur[];
   };
   readonly parameter: Parameters;
+  /** The sign-off levels in order (1 to 5; default DEFAULT_TINGKAT). */
+  readonly tingkatPersetujuan: readonly TingkatPersetujuan[];
+  /** The level a workbook must reach to count as signed for consolidation (default `kepalaOpd`). */
+  readonly tingkatWajib: string;
+  /** The schedule of the reporting year, when the reference sets one (absent in the JSON when none). */
+  readonly jadwal?: Jadwal;
 }
+
+export const DEFAULT_ZONA_WAKTU = 'Asia/Jakarta';
+
+export const DEFAULT_TINGKAT: readonly TingkatPersetujuan[] = [
+  { kunci: 'penyusun', label: 'Disusun', labelEn: 'Prepared' },
+  { kunci: 'kepalaOpd', label: 'Disetujui Kepala OPD', labelEn: 'Approved by head of agency' },
+  { kunci: 'verifikator', label: 'Diverifikasi', labelEn: 'Verified' },
+];
+
+export const DEFAULT_TINGKAT_WAJIB = 'kepalaOpd';
 
 export const DEFAULT_PARAMETERS: Parameters = {
   minWords: 300,

@@ -3,10 +3,11 @@
  * row 1, lists `;`-separated. Sheet names and headers are matched after `normalise()`. Problems name
  * the sheet and the worksheet row.
  */
-import { CellValue, SheetGrid, WorkbookGrid, isDateCell, isErrorCell } from '../grid';
+import { CellValue, SheetGrid, WorkbookGrid, isDateCell, isErrorCell, serialToIso } from '../grid';
 import { normalise } from '../text';
 import {
   Bilingual,
+  DraftSignoff,
   EMBEDDED_NOMENCLATURE,
   EntityKind,
   Locate,
@@ -43,6 +44,8 @@ export const REFERENCE_SHEETS = {
   sasaran: 'Sasaran',
   program: 'Program',
   parameter: 'Parameter',
+  tingkat: 'Tingkat',
+  jadwal: 'Jadwal',
   // Written only when the reference's nomenclature is not the embedded national one.
   nomenklaturBidang: 'Nomenklatur Bidang',
   nomenklaturProgram: 'Nomenklatur Program',
@@ -71,6 +74,7 @@ const COLUMNS = {
     col('mulai', 'Periode Mulai', true, ['Tahun Mulai', 'Mulai']),
     col('akhir', 'Periode Akhir', true, ['Tahun Akhir', 'Akhir']),
     col('visi', 'Visi', true),
+    col('zonaWaktu', 'Zona Waktu', false, ['Zona', 'Time Zone']),
   ],
   opd: [
     col('kode', 'Kode', true, ['Kode OPD']),
@@ -98,6 +102,16 @@ const COLUMNS = {
     col('satuan', 'Satuan', false),
   ],
   parameter: [col('nama', 'Nama', true, ['Parameter']), col('nilai', 'Nilai', true)],
+  tingkat: [
+    col('kunci', 'Kunci', true, ['Key', 'Kode']),
+    col('label', 'Label', true, ['Label ID', 'Nama']),
+    col('labelEn', 'Label EN', true, ['Label (EN)', 'Label Inggris']),
+  ],
+  jadwal: [
+    col('tingkat', 'Tingkat', true, ['Kunci', 'Tingkat Persetujuan']),
+    col('batas', 'Batas', true, ['Batas Waktu', 'Tenggat']),
+    col('tahun', 'Tahun', false, ['Tahun Pelaporan']),
+  ],
   nomenklaturBidang: [col('kode', 'Kode', true), col('nama', 'Nama', true), col('singkat', 'Singkat', false)],
   nomenklaturProgram: [col('kode', 'Kode', true), col('nama', 'Nama', true)],
 } satisfies Record<keyof typeof REFERENCE_SHEETS, ColumnSpec[]>;
@@ -332,6 +346,8 @@ export function referenceFromGrid(
   const sasaranSheet = sheetOf('sasaran', true);
   const programSheet = sheetOf('program', true, true);
   const parameterSheet = sheetOf('parameter', false);
+  const tingkatSheet = sheetOf('tingkat', false);
+  const jadwalSheet = sheetOf('jadwal', false);
   const bidangSheet = sheetOf('nomenklaturBidang', false);
   const nomProgramSheet = sheetOf('nomenklaturProgram', false);
 
@@ -340,6 +356,8 @@ export function referenceFromGrid(
   let periode = { mulai: 0, akhir: 0 };
   let visi = '';
   let periodePlace: Place = workbookPlace;
+  let zonaWaktu: string | null = null;
+  let zonaPlace: Place = workbookPlace;
   const daerahRow = daerahSheet?.rows[0];
   if (daerahSheet && daerahRow) {
     daerah = {
@@ -352,6 +370,8 @@ export function referenceFromGrid(
     };
     visi = required(daerahRow, 'visi', 'Visi', problems);
     periodePlace = daerahRow.place;
+    zonaWaktu = daerahRow.text('zonaWaktu') || null;
+    zonaPlace = daerahRow.place;
     for (const extra of daerahSheet.rows.slice(1))
       problems.push(
         problemAt(extra.place, {
@@ -416,10 +436,22 @@ export function referenceFromGrid(
   });
 
   const parameterInputs: ParameterInput[] = [];
+  let tingkatWajib: string | null = null;
+  let wajibPlace: Place = workbookPlace;
   for (const r of rowsOf(parameterSheet)) {
     const paramName = required(r, 'nama', 'Nama', problems);
     const v = r.cell('nilai');
     if (!paramName) continue;
+    if (normalise(paramName) === normalise('tingkatWajib')) {
+      // The level required for consolidation lives among the parameters (one value, no sheet of its own).
+      if (tingkatWajib !== null)
+        problems.push(problemAt(r.place, { id: 'parameter «tingkatWajib» disebut dua kali', en: 'parameter «tingkatWajib» is given twice' }));
+      tingkatWajib = r.text('nilai');
+      wajibPlace = r.place;
+      if (!tingkatWajib)
+        problems.push(problemAt(r.place, { id: '«Nilai» untuk «tingkatWajib» kosong', en: '«Nilai» for «tingkatWajib» is empty' }));
+      continue;
+    }
     if (isBlank(v)) {
       problems.push(
         problemAt(r.place, {
@@ -440,6 +472,14 @@ export function referenceFromGrid(
   }
   const { parameters, problems: parameterProblems } = buildParameters(parameterInputs);
   problems.push(...parameterProblems);
+
+  const signoff = readSignoffSheets(tingkatSheet, jadwalSheet, problems, {
+    zonaWaktu,
+    zonaPlace,
+    tingkatWajib,
+    wajibPlace,
+    workbookPlace,
+  });
 
   const fallback = nomenklatur ?? EMBEDDED_NOMENCLATURE;
   const bidang: readonly BidangUrusan[] = bidangSheet
@@ -496,9 +536,61 @@ export function referenceFromGrid(
       opd,
       nomenklatur: { bidang, program: nomenklaturProgram },
       parameter: parameters,
+      signoff,
     },
     locate,
   );
+}
+
+/** A deadline cell: a real date, or text `YYYY-MM-DD` (checked later with the JSON form's check). */
+function dayText(row: DataRow, key: string, header: string, problems: ReferenceProblem[]): string {
+  const v = row.cell(key);
+  if (isDateCell(v)) return serialToIso(Math.floor(v.serial)) ?? '';
+  if (typeof v === 'number') {
+    problems.push(problemAt(row.place, { id: `«${header}» harus tanggal, bukan angka ${v}`, en: `«${header}» must be a date, not the number ${v}` }));
+    return '';
+  }
+  return required(row, key, header, problems);
+}
+
+/** The `Tingkat` and `Jadwal` sheets (both optional: without them, the default levels and no schedule). */
+function readSignoffSheets(
+  tingkatSheet: ReadSheet | null,
+  jadwalSheet: ReadSheet | null,
+  problems: ReferenceProblem[],
+  o: { zonaWaktu: string | null; zonaPlace: Place; tingkatWajib: string | null; wajibPlace: Place; workbookPlace: Place },
+): DraftSignoff {
+  const tingkat = tingkatSheet
+    ? tingkatSheet.rows.map((r) => ({
+        level: {
+          kunci: required(r, 'kunci', 'Kunci', problems),
+          label: required(r, 'label', 'Label', problems),
+          labelEn: required(r, 'labelEn', 'Label EN', problems),
+        },
+        place: r.place,
+      }))
+    : null;
+  const tingkatPlace = tingkatSheet ? rowPlace(tingkatSheet.sheet.name, sheetLabel(tingkatSheet.sheet), 1) : o.workbookPlace;
+
+  let jadwal: DraftSignoff['jadwal'] = null;
+  if (jadwalSheet && jadwalSheet.rows.length) {
+    let tahun: number | null = null;
+    let tahunPlace: Place = jadwalSheet.rows[0].place;
+    const batas = jadwalSheet.rows.map((r) => {
+      const entry = { tingkat: required(r, 'tingkat', 'Tingkat', problems), batas: dayText(r, 'batas', 'Batas', problems), place: r.place };
+      if (!isBlank(r.cell('tahun'))) {
+        const y = year(r, 'tahun', 'Tahun', problems);
+        if (tahun === null) [tahun, tahunPlace] = [y, r.place];
+        else if (y !== tahun)
+          problems.push(problemAt(r.place, { id: `«Tahun» ${y} berbeda dengan ${tahun} di baris sebelumnya; satu jadwal untuk satu tahun`, en: `«Tahun» ${y} differs from ${tahun} above; one schedule is for one year` }));
+      }
+      return entry;
+    });
+    // Without a Tahun column the schedule's year is the year of its first deadline.
+    tahun ??= Number(batas.find((b) => /^\d{4}-/.test(b.batas))?.batas.slice(0, 4) ?? 0);
+    jadwal = { tahun, tahunPlace, batas };
+  }
+  return { zonaWaktu: o.zonaWaktu, zonaPlace: o.zonaPlace, tingkat, tingkatPlace, tingkatWajib: o.tingkatWajib, wajibPlace: o.wajibPlace, jadwal };
 }
 
 /** A sheet to write: plain values, header in row 1. Codes are strings and must be written as text. */
@@ -523,7 +615,7 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
       name: REFERENCE_SHEETS.daerah,
       rows: [
         headers(COLUMNS.daerah),
-        [ref.daerah.nama, ref.daerah.kode, rpjmd.periode.mulai, rpjmd.periode.akhir, rpjmd.visi],
+        [ref.daerah.nama, ref.daerah.kode, rpjmd.periode.mulai, rpjmd.periode.akhir, rpjmd.visi, ref.daerah.zonaWaktu],
       ],
     },
     {
@@ -568,12 +660,25 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
         ['namaMin', ref.parameter.namaMin],
         ['namaMax', ref.parameter.namaMax],
         ['headerSearchRows', ref.parameter.headerSearchRows],
+        ['tingkatWajib', ref.tingkatWajib],
         ...Object.keys(ref.parameter.severity)
           .sort()
           .map((rule) => [`severity.${rule}`, ref.parameter.severity[rule]]),
       ],
     },
   ];
+  sheets.push({
+    name: REFERENCE_SHEETS.tingkat,
+    rows: [headers(COLUMNS.tingkat), ...ref.tingkatPersetujuan.map((t) => [t.kunci, t.label, t.labelEn])],
+  });
+  if (ref.jadwal) {
+    const { tahun, batas } = ref.jadwal;
+    sheets.push({
+      name: REFERENCE_SHEETS.jadwal,
+      // Deadlines as text `YYYY-MM-DD` (read back as text or as a date a planner types).
+      rows: [headers(COLUMNS.jadwal), ...Object.entries(batas).map(([tingkat, day]) => [tingkat, day, tahun])],
+    });
+  }
   if (!isEmbeddedNomenclature(ref.nomenklatur)) {
     sheets.push(
       {

@@ -26,6 +26,7 @@ const TEMPLATE_BASIS = 'Templat isian inovasi daerah v1 (profil IID, Permendagri
 const IID_BASIS = 'PP 38/2017; Permendagri 104/2018 (profil Indeks Inovasi Daerah)';
 const RPJMD_BASIS = 'Permendagri 86/2017 (RPJMD); Permendagri 90/2019 (nomenklatur)';
 const CONSOLIDATION_BASIS = 'Rekapitulasi inovasi daerah (Bappeda)';
+const SIGNOFF_BASIS = 'SOP inovasi daerah: persetujuan berjenjang dan tepat waktu (jejak audit stempel)';
 
 const r = (
   id: string,
@@ -86,8 +87,10 @@ export const RULES: readonly RuleDef[] = [
   r('KON-01', 'warning', CONSOLIDATION_BASIS, ['Nama inovasi sama di berkas dua OPD atau lebih, bukan replikasi yang dinyatakan', 'A nama appears in workbooks of two or more OPDs and is not a declared replication'], ['Nama Inovasi, di berkasnya sendiri', 'the nama cell, in its own workbook']),
   r('KON-02', 'error', CONSOLIDATION_BASIS, ['Dua berkas atau lebih untuk OPD yang sama; yang terbaru menang', 'Two or more workbooks name the same OPD; the latest wins'], ['tidak ada, di berkas yang digantikan', 'none, in the superseded file'], false),
   r('KON-03', 'error', CONSOLIDATION_BASIS, ['Berkas tidak dapat dibaca', 'The file cannot be read'], ['tidak ada (berkas)', 'none (file)'], false),
-  r('KON-04', 'warning', 'Jejak audit (stempel validasi)', ['Belum distempel, atau isi berubah setelah distempel', 'No validation stamp, or content changed after stamping'], ['tidak ada (berkas)', 'none (file)']),
+  r('KON-04', 'warning', SIGNOFF_BASIS, ['Tingkat persetujuan yang diwajibkan referensi (tingkatWajib, bawaan kepalaOpd) belum tercapai, atau rantai stempel putus karena isi diubah', 'The level the reference requires (tingkatWajib, default kepalaOpd) is not reached, or the stamp chain is broken by an edit'], ['tidak ada (berkas)', 'none (file)']),
   r('KON-05', 'warning', CONSOLIDATION_BASIS, ['Tahun Pelaporan berbeda dari mayoritas berkas', 'tahun differs from the most common tahun'], ['sel nilai Tahun Pelaporan', 'the tahun value cell']),
+  r('KON-06', 'warning', SIGNOFF_BASIS, ['Tingkat yang punya batas waktu dalam jadwal referensi terlambat atau lewat (sekali per tingkat; nilai: kunci tingkat)', 'A level with a deadline in the schedule is late or overdue (once per level; value: the level key)'], ['tidak ada (berkas)', 'none (file)']),
+  r('KON-07', 'info', SIGNOFF_BASIS, ['Berkas dikembalikan untuk perbaikan dan belum distempel ulang (nilai: kunci tingkat yang mengembalikan)', 'The submission was returned for revision and not stamped again (value: the returning level key)'], ['tidak ada (berkas)', 'none (file)']),
 ];
 
 export const RULE_BY_ID: ReadonlyMap<string, RuleDef> = new Map(RULES.map((d) => [d.id, d]));

@@ -12,6 +12,7 @@ export const EMBEDDED_REFERENCE_JSON: unknown = {
   daerah: {
     nama: 'Kota Bitung',
     kode: '71.72',
+    zonaWaktu: 'Asia/Makassar',
   },
   rpjmd: {
     periode: {
