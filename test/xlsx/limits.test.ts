@@ -1,6 +1,8 @@
 /**
  * The limits of docs/limits.md: what happens, how fast and in how much memory, with a million rows,
  * 16,384 columns, a 32,767-character cell, a file over 50 MB, and the cell budget.
+ * Memory is bounded here; times are only printed (LIMITS_REPORT=1) — a busy machine must not fail a
+ * test, and Jest's timeout ends a hang. Linear work is proven by counting (scannerLinear.test.ts).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -32,7 +34,6 @@ const { largeSheetXlsx } = require('../../scripts/generate-bad-files.js') as {
 
 const EXCEL_ROWS = 1_048_576;
 const EXCEL_COLUMNS = 16_384;
-const MAX_MS = 5000;
 const options = { reference: defaultReference(), today: '2026-11-28' };
 /** Printed with LIMITS_REPORT=1, for docs/limits.md. */
 const measured: string[] = [];
@@ -84,7 +85,6 @@ describe('a sheet with a million rows', () => {
     const { result, ms, rssGrowth } = measure(() => readXlsx(bytes));
     record('1,048,576 rows × 5 cells: tooManyCells', ms, rssGrowth);
     expect(causeOf(result)).toBe('tooManyCells: 5000000');
-    expect(ms).toBeLessThan(MAX_MS);
     expect(rssGrowth).toBeLessThan(600 * MB); // the 190 MB sheet, inflated once and decoded once
   });
 
@@ -95,7 +95,6 @@ describe('a sheet with a million rows', () => {
       const { result, ms, rssGrowth } = measure(() => readXlsx(bytes));
       record('1,048,576 rows × 5 cells, native inflate: tooManyCells', ms, rssGrowth);
       expect(causeOf(result)).toBe('tooManyCells: 5000000');
-      expect(ms).toBeLessThan(MAX_MS);
       expect(rssGrowth).toBeLessThan(600 * MB);
     } finally {
       useRawInflate(null);
@@ -108,7 +107,6 @@ describe('a sheet with a million rows', () => {
     const sheet = workbookOf(read.result).sheets[0];
     expect(sheet.rows.length).toBe(EXCEL_ROWS);
     expect(sheet.rows[EXCEL_ROWS - 1]).toEqual([EXCEL_ROWS]);
-    expect(read.ms).toBeLessThan(MAX_MS);
     expect(read.rssGrowth).toBeLessThan(600 * MB);
     record('1,048,576 rows × 1 cell: read', read.ms, read.rssGrowth);
 
@@ -118,7 +116,6 @@ describe('a sheet with a million rows', () => {
     record('1,048,576 rows × 1 cell: validateWorkbook', validated.ms, validated.rssGrowth);
     // No identity sheet, no header in the first 20 rows: the sheet is not taken for a submission.
     expect(validated.result.findings.map((f) => f.rule)).toEqual(['STR-05', 'STR-01']);
-    expect(validated.ms).toBeLessThan(MAX_MS);
   });
 
   it('ignores cells past row 1,048,576 or column XFD, wherever they come from', () => {
@@ -164,7 +161,6 @@ describe('16,384 columns', () => {
     expect(rules.filter((r) => r === 'STR-03')).toHaveLength(EXCEL_COLUMNS - LABELS.length);
     expect(rules.filter((r) => r !== 'STR-03')).toEqual([]);
     expect(validated.result.v.findings.at(-1)?.cell).toBe('XFD1');
-    expect(read.ms + validated.ms).toBeLessThan(MAX_MS);
     expect(read.rssGrowth + validated.rssGrowth).toBeLessThan(300 * MB);
   });
 
@@ -185,7 +181,6 @@ describe('16,384 columns', () => {
     expect(result.grid.sheets[1].rows[100_000]?.length).toBe(EXCEL_COLUMNS);
     // Rows with nothing in a known column are no innovation rows.
     expect(result.v.findings.map((f) => f.rule)).toEqual(['STR-08']);
-    expect(ms).toBeLessThan(MAX_MS);
     expect(rssGrowth).toBeLessThan(300 * MB);
   });
 });
@@ -225,7 +220,6 @@ describe('long cells', () => {
     record('32,767-character nama: read + validate + report', ms, 0);
     expect(result.v.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(['FMT-06@B3']);
     expect(findingMessage(result.v.findings[0], 'id')).toBe('Nama inovasi harus 5–200 karakter.');
-    expect(ms).toBeLessThan(MAX_MS);
   });
 });
 
@@ -258,7 +252,6 @@ describe('a file over 50 MB', () => {
     expect(findingMessage(validation.findings[0], 'en')).toBe(
       'The file cannot be read: the file is larger than the size limit (51 MB > 50 MB).',
     );
-    expect(ms).toBeLessThan(1000);
   });
 
   it('exactly 50 MB is not too large: it is read, and 50 MB of zero bytes is not an xlsx', async () => {
@@ -338,7 +331,6 @@ describe('other parts padded with entries', () => {
     const grid = workbookOf(result);
     expect(grid.sheets).toHaveLength(200_000);
     expect(grid.sheets[199_999].rows).toBe(grid.sheets[0].rows);
-    expect(ms).toBeLessThan(MAX_MS);
   });
 });
 
@@ -386,9 +378,8 @@ describe('entity expansion inside a sheet', () => {
     const bomb = gridXlsx([{ name: 'S', rows: '' }], {
       'xl/worksheets/sheet1.xml': sheet(`<!DOCTYPE worksheet [${laughs.join('')}]>`),
     });
-    const { result, ms, rssGrowth } = measure(() => readXlsx(bomb));
+    const { result, rssGrowth } = measure(() => readXlsx(bomb));
     expect(causeOf(result)).toBe('corrupt: DTD declaration in an xlsx part');
-    expect(ms).toBeLessThan(100);
     expect(rssGrowth).toBeLessThan(20 * MB);
     const plain = gridXlsx([{ name: 'S', rows: '' }], { 'xl/worksheets/sheet1.xml': sheet('') });
     expect(workbookOf(readXlsx(plain)).sheets[0].rows).toEqual([['&lol9;']]);
