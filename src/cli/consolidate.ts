@@ -17,6 +17,32 @@ const WORDS = {
   en: { written: 'City summary written to', report: 'JSON report written to' },
 } as const;
 
+/**
+ * The printed table in English (`--lang en`): its headings and the words of the Status and Stempel
+ * columns. The summary workbook itself keeps the spec's Indonesian names (consolidation.md).
+ */
+const ENGLISH: Readonly<Record<string, string>> = {
+  'Kode OPD': 'OPD code',
+  'Perangkat Daerah': 'Agency',
+  Berkas: 'File',
+  Status: 'Status',
+  'Jumlah Inovasi': 'Innovations',
+  Galat: 'Errors',
+  Peringatan: 'Warnings',
+  Stempel: 'Stamp',
+  Siap: 'Ready',
+  'Perlu Perbaikan': 'Needs fixing',
+  'Belum Mengirim': 'Not submitted',
+  'Tidak Terbaca': 'Unreadable',
+  Diganti: 'Superseded',
+  Sah: 'Valid',
+  Berubah: 'Changed',
+  'Tidak Ada': 'None',
+};
+
+/** Columns whose cells are words of the tool (translated), not data from the workbooks. */
+const WORD_COLUMNS = new Set<string>(['Status', 'Stempel']);
+
 /** Hex SHA-256 and size of a file, from the bytes already read or else streamed; null hash when it cannot be opened. */
 async function fingerprint(file: string, bytes: Uint8Array | null): Promise<{ size: number; sha256: string | null }> {
   if (bytes) return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
@@ -44,9 +70,13 @@ async function isSummaryWorkbook(file: string): Promise<boolean> {
 const show = (v: SummaryCell): string => (v === null ? '' : typeof v === 'object' ? v.date : String(v));
 
 /** The per-OPD table of `Rekap OPD` (selected columns), padded for a terminal. */
-export function formatRekap(rows: readonly (readonly SummaryCell[])[]): string {
+export function formatRekap(rows: readonly (readonly SummaryCell[])[], lang: Lang = 'id'): string {
   const at = PRINTED_COLUMNS.map((c) => REKAP_COLUMNS.indexOf(c));
-  const table = [PRINTED_COLUMNS as readonly string[], ...rows.map((r) => at.map((i) => show(r[i])))];
+  const word = (text: string) => (lang === 'en' ? (ENGLISH[text] ?? text) : text);
+  const table = [
+    PRINTED_COLUMNS.map(word),
+    ...rows.map((r) => at.map((i, c) => (WORD_COLUMNS.has(PRINTED_COLUMNS[c]) ? word(show(r[i])) : show(r[i])))),
+  ];
   const widths = PRINTED_COLUMNS.map((_, c) => Math.max(...table.map((r) => r[c].length)));
   const numeric = new Set(['Jumlah Inovasi', 'Galat', 'Peringatan'].map((c) => PRINTED_COLUMNS.indexOf(c as never)));
   return (
@@ -97,7 +127,7 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
 
   if (!c.quiet) {
     const w = WORDS[c.lang as Lang];
-    io.stdout(formatRekap(summary.rekapOpd.rows.map((r) => r.cells)));
+    io.stdout(formatRekap(summary.rekapOpd.rows.map((r) => r.cells), c.lang as Lang));
     io.stdout(`\n${w.written} ${out}\n`);
     if (typeof json === 'string') io.stdout(`${w.report} ${json}\n`);
   }
