@@ -44,6 +44,8 @@ export const en: Readonly<Record<string, string>> = {
   'KON-04.changed': 'The content changed after it was stamped on {tanggal}.',
   'KON-05': 'Reporting year {tahun} differs from the majority ({mayoritas}).',
 
+  'summary': '{ringkasan} more {aturan} findings in column «{kolom}», from cell {sel} on, are not listed one by one (limit of {batas} findings per file).',
+  'summary.noColumn': '{ringkasan} more {aturan} findings are not listed one by one (limit of {batas} findings per file).',
   'hint.nearest': 'Did you mean «{nilai}»?',
   'hint.sameRow': 'See row {baris}.',
   'hint.minWords': 'Add {kurang} more words.',

@@ -44,6 +44,8 @@ export const id: Readonly<Record<string, string>> = {
   'KON-04.changed': 'Isi berubah setelah distempel pada {tanggal}.',
   'KON-05': 'Tahun pelaporan {tahun} berbeda dengan mayoritas ({mayoritas}).',
 
+  'summary': '{ringkasan} temuan {aturan} lain pada kolom «{kolom}», mulai sel {sel}, tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',
+  'summary.noColumn': '{ringkasan} temuan {aturan} lain tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',
   'hint.nearest': 'Mungkin maksudnya «{nilai}».',
   'hint.sameRow': 'Lihat baris {baris}.',
   'hint.minWords': 'Tambahkan {kurang} kata lagi.',
