@@ -7,11 +7,20 @@ import { noResultCell } from '../../src/engine/grid';
 import { findingMessage } from '../../src/engine/messages';
 import { defaultReference } from '../../src/engine/reference/load';
 import { buildReport } from '../../src/engine/report';
-import { FindingBudget, MAX_FINDINGS_PER_FILE, MAX_TEXT_CHARS, findingId, identify, isSummaryFinding, validateWorkbook } from '../../src/engine/validate';
+import {
+  FindingBudget,
+  MAX_FINDINGS_PER_FILE,
+  MAX_TEXT_CHARS,
+  findingId,
+  identify,
+  isSummaryFinding,
+  validateWorkbook,
+} from '../../src/engine/validate';
 import { VALID_IDENTITAS, buildGrid, colOf, found, validate, validRow, TODAY } from '../helpers/workbook';
 
 const reference = defaultReference();
-const report = (v: ReturnType<typeof validate>, lang: 'id' | 'en' = 'id') => buildReport([v], { reference, today: TODAY, lang }).files[0];
+const report = (v: ReturnType<typeof validate>, lang: 'id' | 'en' = 'id') =>
+  buildReport([v], { reference, today: TODAY, lang }).files[0];
 
 describe('values are quoted shortened in reports and messages', () => {
   const long = 'Perwali '.repeat(1000); // 8,000 characters, no regulation number: SOP-02 quotes it
@@ -23,7 +32,10 @@ describe('values are quoted shortened in reports and messages', () => {
     expect((f.value as string).length).toBe(MAX_QUOTED_CHARS);
     expect(f.value).toBe(long.substring(0, MAX_QUOTED_CHARS - 1) + '…');
     for (const lang of ['id', 'en'] as const) {
-      const message = findingMessage(v.findings.find((x) => x.rule === 'SOP-02')!, lang);
+      const message = findingMessage(
+        v.findings.find((x) => x.rule === 'SOP-02')!,
+        lang,
+      );
       expect(message.length).toBeLessThan(MAX_QUOTED_CHARS + 100);
       expect(message).toContain('…');
     }
@@ -33,7 +45,9 @@ describe('values are quoted shortened in reports and messages', () => {
     const f = v.findings.find((x) => x.rule === 'SOP-02')!;
     expect(f.value).toBe(long);
     expect(f.id).toBe(findingId(f));
-    const other = validate({ rows: [validRow({ 'Dasar Hukum': long + 'x' })] }).findings.find((x) => x.rule === 'SOP-02')!;
+    const other = validate({ rows: [validRow({ 'Dasar Hukum': long + 'x' })] }).findings.find(
+      (x) => x.rule === 'SOP-02',
+    )!;
     expect(other.id).not.toBe(f.id); // differs only past the quoted part
   });
 
@@ -44,14 +58,17 @@ describe('values are quoted shortened in reports and messages', () => {
     const cut = quoteText(emoji);
     expect(cut.endsWith('…')).toBe(true);
     expect(cut.isWellFormed()).toBe(true);
-    const numeric = report(validate({ rows: [validRow({ 'Anggaran (Rp)': -5 })] })).findings.find((x) => x.rule === 'FMT-05')!;
+    const numeric = report(validate({ rows: [validRow({ 'Anggaran (Rp)': -5 })] })).findings.find(
+      (x) => x.rule === 'FMT-05',
+    )!;
     expect(numeric.value).toBe(-5);
   });
 });
 
 describe('a budget on findings per file', () => {
   /** Rows with only a name: each misses 14 required values (FMT-01). */
-  const nameOnly = (n: number) => Array.from({ length: n }, (_, i) => ({ 'Nama Inovasi': `Inovasi nomor ${i + 1}` }));
+  const nameOnly = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ 'Nama Inovasi': `Inovasi nomor ${i + 1}` }));
 
   it('past the budget, one summarising finding per rule and column, with the count', () => {
     const rows = 1000; // 14,000 FMT-01
@@ -81,8 +98,17 @@ describe('a budget on findings per file', () => {
   });
 
   it('does not count findings of a rule switched off', () => {
-    const off = { ...reference, parameter: { ...reference.parameter, severity: { ...reference.parameter.severity, 'FMT-01': 'off' as const } } };
-    const v = validateWorkbook(buildGrid({ rows: nameOnly(1000) }), 'uji.xlsx', { reference: off, today: TODAY });
+    const off = {
+      ...reference,
+      parameter: {
+        ...reference.parameter,
+        severity: { ...reference.parameter.severity, 'FMT-01': 'off' as const },
+      },
+    };
+    const v = validateWorkbook(buildGrid({ rows: nameOnly(1000) }), 'uji.xlsx', {
+      reference: off,
+      today: TODAY,
+    });
     expect(v.findings.some((f) => f.rule === 'FMT-01')).toBe(false);
     expect(v.findings.some(isSummaryFinding)).toBe(false);
   });
@@ -109,8 +135,12 @@ describe('a bound on the text a submission holds', () => {
     const v = validate({ rows: Array.from({ length: rows }, () => row) });
     expect(found(v)).toEqual(['KON-03@null']);
     expect(v.findings[0].params.kode).toBe('tooMuchText');
-    expect(findingMessage(v.findings[0], 'en')).toBe('The file cannot be read: the cells hold more than 50,000,000 characters of text in all.');
-    expect(findingMessage(v.findings[0], 'id')).toBe('Berkas tidak dapat dibaca: sel-sel isian berisi lebih dari 50.000.000 karakter teks seluruhnya.');
+    expect(findingMessage(v.findings[0], 'en')).toBe(
+      'The file cannot be read: the cells hold more than 50,000,000 characters of text in all.',
+    );
+    expect(findingMessage(v.findings[0], 'id')).toBe(
+      'Berkas tidak dapat dibaca: sel-sel isian berisi lebih dari 50.000.000 karakter teks seluruhnya.',
+    );
   });
 
   it('validates one row of 31 maximal cells, quoting each value shortened', () => {
@@ -128,19 +158,33 @@ describe('a bound on the text a submission holds', () => {
 
 describe('FMT-09: a formula with no saved result', () => {
   const identitas = (value: ReturnType<typeof noResultCell> | number) =>
-    VALID_IDENTITAS.map(([l, v]): [string, typeof value | typeof v] => [l, l === 'Tahun Pelaporan' ? value : v]);
+    VALID_IDENTITAS.map(([l, v]): [string, typeof value | typeof v] => [
+      l,
+      l === 'Tahun Pelaporan' ? value : v,
+    ]);
 
   it('in Tahun Pelaporan: FMT-09 at its cell, not STR-05 or FMT-04, in both languages', () => {
     const v = validate({ identitas: identitas(noResultCell('2025+1')) });
     expect(found(v)).toEqual(['FMT-09@B2']);
     const [f] = v.findings;
     expect(f.value).toBe('=2025+1');
-    expect(findingMessage(f, 'id')).toBe('Sel berisi rumus tanpa hasil tersimpan untuk «Tahun Pelaporan»; buka berkas di Excel lalu simpan.');
-    expect(findingMessage(f, 'en')).toBe('The cell holds a formula with no saved result for «Tahun Pelaporan»; open the file in Excel and save it.');
+    expect(findingMessage(f, 'id')).toBe(
+      'Sel berisi rumus tanpa hasil tersimpan untuk «Tahun Pelaporan»; buka berkas di Excel lalu simpan.',
+    );
+    expect(findingMessage(f, 'en')).toBe(
+      'The cell holds a formula with no saved result for «Tahun Pelaporan»; open the file in Excel and save it.',
+    );
   });
 
   it('in a row cell: FMT-09 instead of the column’s own rule', () => {
-    const v = validate({ rows: [validRow({ 'Tahapan Inovasi': noResultCell('IF(A1,"Penerapan","")'), 'Anggaran (Rp)': noResultCell('SUM(X1:X9)') })] });
+    const v = validate({
+      rows: [
+        validRow({
+          'Tahapan Inovasi': noResultCell('IF(A1,"Penerapan","")'),
+          'Anggaran (Rp)': noResultCell('SUM(X1:X9)'),
+        }),
+      ],
+    });
     expect(found(v).filter((x) => !x.startsWith('LOG') && !x.startsWith('SOP'))).toEqual([
       `FMT-09@${colOf('Tahapan Inovasi')}2`,
       `FMT-09@${colOf('Anggaran (Rp)')}2`,

@@ -50,38 +50,62 @@ const readSheet = (xml: string) => () => void parseWorksheet(xml, context());
 
 /** Each hostile construct, repeated n times, as a part and the parse that reads it. */
 const CASES: [name: string, build: (n: number) => [xml: string, run: () => void]][] = [
-  ['unterminated <rPh> in string items', (n) => {
-    const xml = sst('<si><t>a</t><rPh sb="0" eb="1"><t>b</t></si>'.repeat(n));
-    return [xml, readStrings(xml)];
-  }],
-  ['unterminated comment in string items', (n) => {
-    const xml = sst('<si><!-- <t>a</t></si>'.repeat(n));
-    return [xml, readStrings(xml)];
-  }],
-  ['unterminated CDATA in string items', (n) => {
-    const xml = sst('<si><t><![CDATA[a</t></si>'.repeat(n));
-    return [xml, readStrings(xml)];
-  }],
-  ['unterminated <is> in inline-string cells', (n) => {
-    const xml = sheet('<c t="inlineStr"><is><t>a</t></c>'.repeat(n));
-    return [xml, readSheet(xml)];
-  }],
-  ['unterminated <rPh> in inline strings', (n) => {
-    const xml = sheet('<c t="inlineStr"><is><t>a</t><rPh><t>b</t></is></c>'.repeat(n));
-    return [xml, readSheet(xml)];
-  }],
-  ['unterminated CDATA in values', (n) => {
-    const xml = sheet('<c t="str"><v><![CDATA[a</v></c>'.repeat(n));
-    return [xml, readSheet(xml)];
-  }],
-  ['unterminated comment in cells', (n) => {
-    const xml = sheet('<c><!-- <v>1</v></c>'.repeat(n));
-    return [xml, readSheet(xml)];
-  }],
-  ['unterminated <f> without a value', (n) => {
-    const xml = sheet('<c><f>1+1</c>'.repeat(n));
-    return [xml, readSheet(xml)];
-  }],
+  [
+    'unterminated <rPh> in string items',
+    (n) => {
+      const xml = sst('<si><t>a</t><rPh sb="0" eb="1"><t>b</t></si>'.repeat(n));
+      return [xml, readStrings(xml)];
+    },
+  ],
+  [
+    'unterminated comment in string items',
+    (n) => {
+      const xml = sst('<si><!-- <t>a</t></si>'.repeat(n));
+      return [xml, readStrings(xml)];
+    },
+  ],
+  [
+    'unterminated CDATA in string items',
+    (n) => {
+      const xml = sst('<si><t><![CDATA[a</t></si>'.repeat(n));
+      return [xml, readStrings(xml)];
+    },
+  ],
+  [
+    'unterminated <is> in inline-string cells',
+    (n) => {
+      const xml = sheet('<c t="inlineStr"><is><t>a</t></c>'.repeat(n));
+      return [xml, readSheet(xml)];
+    },
+  ],
+  [
+    'unterminated <rPh> in inline strings',
+    (n) => {
+      const xml = sheet('<c t="inlineStr"><is><t>a</t><rPh><t>b</t></is></c>'.repeat(n));
+      return [xml, readSheet(xml)];
+    },
+  ],
+  [
+    'unterminated CDATA in values',
+    (n) => {
+      const xml = sheet('<c t="str"><v><![CDATA[a</v></c>'.repeat(n));
+      return [xml, readSheet(xml)];
+    },
+  ],
+  [
+    'unterminated comment in cells',
+    (n) => {
+      const xml = sheet('<c><!-- <v>1</v></c>'.repeat(n));
+      return [xml, readSheet(xml)];
+    },
+  ],
+  [
+    'unterminated <f> without a value',
+    (n) => {
+      const xml = sheet('<c><f>1+1</c>'.repeat(n));
+      return [xml, readSheet(xml)];
+    },
+  ],
 ];
 
 describe('the XML scanner on unterminated constructs', () => {
@@ -112,7 +136,9 @@ describe('bounded searches keep well-formed content as it was read', () => {
 
   it('reads an unterminated <is> up to its cell end, and the next cell normally', () => {
     const rows = parseWorksheet(
-      sheet('<c r="A1" t="inlineStr"><is><t>a</t></c><c r="B1" t="inlineStr"><is><t>b</t></is></c><c r="C1" s="1"><v>45000</v></c>'),
+      sheet(
+        '<c r="A1" t="inlineStr"><is><t>a</t></c><c r="B1" t="inlineStr"><is><t>b</t></is></c><c r="C1" s="1"><v>45000</v></c>',
+      ),
       { ...context(), dateStyles: [false, true] },
     );
     expect(rows[0]).toEqual<CellValue[]>(['a', 'b', dateCell(45000)]);
