@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ConsolidationInput, REKAP_COLUMNS, SHEET_INFO, SHEET_REKAP_OPD, SummaryCell, consolidate } from '../engine/consolidate';
+import { ConsolidationInput, REKAP_COLUMNS, SHEET_INFO, SHEET_REKAP_OPD, SummaryCell, TOTAL_KOTA, consolidate } from '../engine/consolidate';
 import { Lang } from '../engine/messages';
 import { writeSummaryXlsx } from '../node/summaryWriter';
 import { readXlsx, DEFAULT_LIMITS } from '../xlsx/readXlsx';
@@ -38,10 +38,19 @@ const ENGLISH: Readonly<Record<string, string>> = {
   Sah: 'Valid',
   Berubah: 'Changed',
   'Tidak Ada': 'None',
+  [TOTAL_KOTA]: 'City total',
 };
 
 /** Columns whose cells are words of the tool (translated), not data from the workbooks. */
 const WORD_COLUMNS = new Set<string>(['Status', 'Stempel']);
+
+/** A cell of the printed table in `lang`: the tool's words translated, the workbooks' data as it is. */
+function printedCell(row: readonly SummaryCell[], at: number, column: string, word: (text: string) => string): string {
+  const text = show(row[at]);
+  if (WORD_COLUMNS.has(column)) return word(text);
+  // The last row's label (`Total Kota`) is the tool's; an OPD name never equals it.
+  return column === 'Perangkat Daerah' && text === TOTAL_KOTA ? word(text) : text;
+}
 
 /** Hex SHA-256 and size of a file, from the bytes already read or else streamed; null hash when it cannot be opened. */
 async function fingerprint(file: string, bytes: Uint8Array | null): Promise<{ size: number; sha256: string | null }> {
@@ -75,7 +84,7 @@ export function formatRekap(rows: readonly (readonly SummaryCell[])[], lang: Lan
   const word = (text: string) => (lang === 'en' ? (ENGLISH[text] ?? text) : text);
   const table = [
     PRINTED_COLUMNS.map(word),
-    ...rows.map((r) => at.map((i, c) => (WORD_COLUMNS.has(PRINTED_COLUMNS[c]) ? word(show(r[i])) : show(r[i])))),
+    ...rows.map((r) => at.map((i, c) => printedCell(r, i, PRINTED_COLUMNS[c], word))),
   ];
   const widths = PRINTED_COLUMNS.map((_, c) => Math.max(...table.map((r) => r[c].length)));
   const numeric = new Set(['Jumlah Inovasi', 'Galat', 'Peringatan'].map((c) => PRINTED_COLUMNS.indexOf(c as never)));

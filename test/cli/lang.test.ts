@@ -92,6 +92,7 @@ describe('through the command line', () => {
     ).toBe(1);
     expect(en.out()).toContain('OPD code');
     expect(en.out()).toContain('City summary written to');
-    expect(en.out()).not.toMatch(/Perangkat Daerah|Perlu Perbaikan|Tidak Ada/);
+    expect(en.out()).toContain('City total');
+    expect(en.out()).not.toMatch(/Perangkat Daerah|Perlu Perbaikan|Tidak Ada|Belum Mengirim|Total Kota/);
   });
 });
