@@ -7,6 +7,7 @@
  */
 import { dateCell, type CellValue } from '../../src/engine/grid';
 import { parseSharedStrings } from '../../src/xlsx/parts';
+import { parseDateStyles } from '../../src/xlsx/styles';
 import { CellBudget, parseWorksheet, type SheetContext } from '../../src/xlsx/worksheet';
 import { readStringItem, readText } from '../../src/xlsx/xml';
 
@@ -118,6 +119,24 @@ describe('the XML scanner on unterminated constructs', () => {
     expect(workLarge / workSmall).toBeLessThan(5);
     expect(workLarge).toBeLessThan(8 * large.length);
     expect(workSmall).toBeLessThan(8 * small.length);
+  });
+});
+
+describe('cell styles sharing one long custom format', () => {
+  it('judge the format once, not once per style', () => {
+    // Quotes and brackets make isDateFormatCode search (indexOf) through the whole code.
+    const code = '"a"[red]'.repeat(20_000) + 'd';
+    const styles = (n: number) =>
+      `<styleSheet xmlns="${MAIN_NS}"><numFmts><numFmt numFmtId="200" formatCode='${code}'/></numFmts><cellXfs>${'<xf numFmtId="200"/>'.repeat(n)}</cellXfs></styleSheet>`;
+    const small = styles(1_000);
+    const large = styles(4_000);
+    let result: boolean[] = [];
+    const workSmall = indexOfWork(() => void parseDateStyles(small));
+    const workLarge = indexOfWork(() => void (result = parseDateStyles(large)));
+    expect(result).toHaveLength(4_000);
+    expect(result.every((d) => d)).toBe(true);
+    expect(workLarge).toBeLessThan(4 * large.length);
+    expect(workLarge / workSmall).toBeLessThan(2);
   });
 });
 
