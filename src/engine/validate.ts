@@ -238,12 +238,15 @@ export class FindingBudget {
     else groups.push({ first: f, count: 1 });
   }
 
-  /** The findings kept, then one summarising finding per group left out. */
+  /**
+   * The findings kept, then one summarising finding per group left out — or the finding itself
+   * when it is alone in its group (unknown header columns, each its own column, stay listed).
+   */
   findings(): Finding[] {
     const out = this.kept.slice();
     for (const byColumn of this.left.values())
       for (const groups of byColumn.values())
-        for (const { first, count } of groups) out.push(summaryFinding(first, count, this.limit));
+        for (const { first, count } of groups) out.push(count === 1 ? first : summaryFinding(first, count, this.limit));
     return out;
   }
 }

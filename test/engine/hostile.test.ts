@@ -113,9 +113,17 @@ describe('a budget on findings per file', () => {
     expect(v.findings.some(isSummaryFinding)).toBe(false);
   });
 
+  it('lists a finding alone in its rule and column as itself, not as a summary of one', () => {
+    const [first, second] = validate({ rows: nameOnly(1) }).findings; // FMT-01 of two columns
+    const budget = new FindingBudget(1);
+    budget.add(first);
+    budget.add(second);
+    expect(budget.findings()).toEqual([first, second]);
+  });
+
   it('a summarising finding cannot be accepted by an auditor', () => {
     const budget = new FindingBudget(1);
-    const one = validate({ rows: nameOnly(1) }).findings;
+    const one = validate({ rows: nameOnly(3) }).findings;
     for (const f of one) budget.add(f);
     const [kept, summary] = [budget.findings()[0], budget.findings()[1]];
     expect(isSummaryFinding(summary)).toBe(true);
