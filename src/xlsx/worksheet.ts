@@ -16,7 +16,6 @@ import {
   findEndTag,
   findEndTagWithin,
   findTag,
-  indexWithin,
   isBlank,
   isTagAt,
   prefixOf,
@@ -183,8 +182,11 @@ export function parseWorksheet(xml: string, context: SheetContext): SheetRows {
       } else if (isTagAt(xml, at, valueName)) {
         const gt = xml.indexOf('>', at);
         valueStart = gt + 1;
-        valueEnd = xml.charCodeAt(gt - 1) === SLASH ? valueStart : indexWithin(xml, valueClose, valueStart, contentEnd); // <v/> is empty
-        if (valueEnd < 0) throw corrupt('worksheet XML: unterminated value');
+        // An unbounded search is linear here: a `</v>` missing from the cell makes the file corrupt at
+        // the first such cell, so at most one search runs past the cell's end (the hot path stays a
+        // plain indexOf; `<is>` below is not refused, so its search is bounded).
+        valueEnd = xml.charCodeAt(gt - 1) === SLASH ? valueStart : xml.indexOf(valueClose, valueStart); // <v/> is empty
+        if (valueEnd < 0 || valueEnd > contentEnd) throw corrupt('worksheet XML: unterminated value');
         at = xml.indexOf('<', valueEnd);
       } else if (isTagAt(xml, at, inlineName)) {
         inlineStart = xml.indexOf('>', at) + 1;
