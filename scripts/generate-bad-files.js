@@ -7,6 +7,8 @@
  *
  *   node scripts/generate-bad-files.js [folder]     (default: test/fixtures/bad-files/)
  *
+ * also writes the readable hostile files of issue 15 into `folder/hostile/` (`generateHostileFiles`).
+ *
  * `generateBadFiles(folder)` returns the list `{ name, file, cause }`. `largeSheetXlsx(pieces)`
  * builds a one-sheet workbook from the `<sheetData>` content given piece by piece, for the limit
  * tests (a sheet of a million rows is never held whole in memory).
@@ -50,12 +52,152 @@ function generateBadFiles(folder) {
     ],
     ['no-worksheet.xlsx', 'noWorksheet', writeZip(xlsxParts({ sheets: [] }))],
     ['too-many-cells.xlsx', 'tooManyCells', millionRowsOfFiveCells()],
+    ...refusedLookalikes(),
   ];
   return corpus.map(([name, cause, content]) => {
     const file = path.join(folder, name);
     fs.writeFileSync(file, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
     return { name, file, cause };
   });
+}
+
+/**
+ * Small files that are readable but hostile (issue 15): each must give one report, within ~10 s and
+ * ~500 MB, exit 1, no crash. Returns `{ name, file, expect }`, `expect` naming a rule the report
+ * must show (`KON-03` for those the engine refuses as holding too much text in all).
+ */
+function generateHostileFiles(folder) {
+  fs.mkdirSync(folder, { recursive: true });
+  const longString = 'x'.repeat(32767);
+  const files = [
+    // 500 rows whose 31 cells all reference one shared string of Excel's maximum length.
+    ['long-shared-string.xlsx', 'KON-03', submissionXlsx({ rows: 500, sharedString: longString })],
+    // One row, one shared string of 16 million characters.
+    ['huge-shared-string.xlsx', 'KON-03', submissionXlsx({ rows: 1, sharedString: 'y'.repeat(16 * MB) })],
+    // One row of 31 cells sharing one 32,767-character string: validated, values quoted shortened.
+    ['long-values-one-row.xlsx', 'FMT-06', submissionXlsx({ rows: 1, sharedString: longString })],
+    // 100 rows × 31 cells sharing one 32,767-character string.
+    ['shared-string-grid.xlsx', 'KON-03', submissionXlsx({ rows: 100, sharedString: longString })],
+    // 50,000 rows (the row limit) with only Nama Inovasi filled: ~700,000 findings without a budget.
+    ['only-names.xlsx', 'FMT-01', submissionXlsx({ rows: 50_000, onlyNames: true })],
+    // 40,000 string items each holding an unterminated phonetic run.
+    ['unterminated-rph.xlsx', 'STR-01', unterminatedXlsx({ sst: '<si><t>a</t><rPh sb="0" eb="1"><t>b</t></si>' })],
+    // 40,000 inline-string cells whose <is> is never closed.
+    ['unterminated-is.xlsx', 'STR-01', unterminatedXlsx({ cell: '<c t="inlineStr"><is><t>a</t></c>' })],
+    // 40,000 values opening a CDATA section that never ends.
+    ['unterminated-cdata.xlsx', 'STR-01', unterminatedXlsx({ cell: '<c t="str"><v><![CDATA[a</v></c>' })],
+    // 40,000 comments opened in string items and never closed there.
+    ['unterminated-comment.xlsx', 'STR-01', unterminatedXlsx({ sst: '<si><!-- <t>a</t></si>' })],
+    // Tahun Pelaporan is a formula Excel never computed: no <v>.
+    ['formula-no-result.xlsx', 'FMT-09', submissionXlsx({ rows: 1, tahunCell: '<f>2025+1</f>' })],
+  ];
+  return files.map(([name, expect, content]) => {
+    const file = path.join(folder, name);
+    fs.writeFileSync(file, content);
+    return { name, file, expect };
+  });
+}
+
+/** Files the reader must refuse although their first bytes or their zip look plausible (issue 15). */
+function refusedLookalikes() {
+  const sheetData = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>';
+  const parts = xlsxParts({ sheets: [sheetData], sharedStrings: ['<si><t>Siap</t></si>'] });
+  const sheet = parts.find((p) => p.name === 'xl/worksheets/sheet1.xml');
+  const other = deflatedEntry(sheet.name, Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+    'utf8',
+  ));
+  return [
+    ['duplicate-entry.xlsx', 'corrupt', writeZip([...parts, other])],
+    ['biff2.xls', 'legacyXls', biffStream(0x0009)],
+    ['biff3.xls', 'legacyXls', biffStream(0x0209)],
+    ['biff4.xls', 'legacyXls', biffStream(0x0409)],
+    ['encrypted-legacy.xls', 'encrypted', compoundFile(['Workbook'], { Workbook: biff8Globals({ filePass: true }) })],
+  ];
+}
+
+/** A BIFF2–4 worksheet file: BOF (of the given record type, worksheet), one number cell, EOF. */
+function biffStream(bofType) {
+  const bof = Buffer.alloc(bofType === 0x0009 ? 8 : 10);
+  bof.writeUInt16LE(bofType, 0);
+  bof.writeUInt16LE(bof.length - 4, 2);
+  bof.writeUInt16LE(bofType === 0x0009 ? 0x0002 : 0x0000, 4);
+  bof.writeUInt16LE(0x0010, 6); // worksheet
+  const eof = Buffer.from([0x0a, 0x00, 0x00, 0x00]);
+  return Buffer.concat([bof, eof]);
+}
+
+/** The start of a BIFF8 workbook stream: BOF (globals), FILEPASS (RC4) when encrypted, padding, EOF. */
+function biff8Globals({ filePass }) {
+  const bof = Buffer.alloc(20);
+  bof.writeUInt16LE(0x0809, 0);
+  bof.writeUInt16LE(16, 2);
+  bof.writeUInt16LE(0x0600, 4);
+  bof.writeUInt16LE(0x0005, 6); // workbook globals
+  const records = [bof];
+  if (filePass) {
+    const pass = Buffer.alloc(4 + 54);
+    pass.writeUInt16LE(0x002f, 0);
+    pass.writeUInt16LE(54, 2);
+    pass.writeUInt16LE(1, 4); // RC4
+    pass.writeUInt16LE(1, 6);
+    pass.writeUInt16LE(1, 8);
+    records.push(pass);
+  }
+  const codepage = Buffer.from([0x42, 0x00, 0x02, 0x00, 0xb0, 0x04]);
+  records.push(codepage, Buffer.from([0x0a, 0x00, 0x00, 0x00]));
+  const stream = Buffer.concat(records);
+  return Buffer.concat([stream, Buffer.alloc(4096 - stream.length)]); // past the mini-stream cutoff
+}
+
+/** A workbook with `Identitas` and `Inovasi` sheets (inline strings; rows share one string). */
+function submissionXlsx({ rows, sharedString, onlyNames = false, tahunCell = '<v>2026</v>' }) {
+  const inline = (ref, text) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const identitas =
+    `<row r="1">${inline('A1', 'Perangkat Daerah')}${inline('B1', 'Dinas Kesehatan')}</row>` +
+    `<row r="2">${inline('A2', 'Tahun Pelaporan')}<c r="B2">${tahunCell}</c></row>` +
+    `<row r="3">${inline('A3', 'Nama Penanggung Jawab')}${inline('B3', 'Maria Lumowa')}</row>`;
+  const labels = LABELS.slice(0, 31);
+  const header = `<row r="1">${labels.map((l, i) => inline(columnName(i) + '1', l)).join('')}</row>`;
+  const body = [];
+  for (let r = 2; r < rows + 2; r++) {
+    if (onlyNames) body.push(`<row r="${r}"><c r="B${r}" t="inlineStr"><is><t>Inovasi nomor ${r}</t></is></c></row>`);
+    else if (sharedString !== undefined)
+      body.push(`<row r="${r}">${labels.map((_, i) => `<c r="${columnName(i)}${r}" t="s"><v>0</v></c>`).join('')}</row>`);
+    else body.push(`<row r="${r}">${inline('B' + r, 'Posyandu Digital Bitung Sehat')}</row>`);
+  }
+  const sst = sharedString === undefined ? [] : [`<si><t>${sharedString}</t></si>`];
+  return writeZip(
+    xlsxParts({ sheets: [identitas, header + body.join('')], sheetNames: ['Identitas', 'Inovasi'], sharedStrings: sst }),
+  );
+}
+
+/** 40,000 copies of a broken construct, in the shared strings (`sst`) or in the cells (`cell`). */
+function unterminatedXlsx({ sst, cell }) {
+  const count = 40_000;
+  const sharedStrings = sst ? [sst.repeat(count)] : [];
+  const sheetData = cell ? `<row r="1">${cell.repeat(count)}</row>` : '<row r="1"><c r="A1" t="s"><v>0</v></c></row>';
+  return writeZip(xlsxParts({ sheets: [sheetData], sharedStrings }));
+}
+
+/** The template's column labels in order (as in src/engine/schema.ts). */
+const LABELS = [
+  'No', 'Nama Inovasi', 'Tahapan Inovasi', 'Inisiator', 'Nama Inisiator', 'Jenis Inovasi', 'Bentuk Inovasi',
+  'Urusan Pemerintahan', 'Kode Program RPJMD', 'Target Tahun Penerapan', 'Tanggal Uji Coba', 'Tanggal Penerapan',
+  'Dasar Hukum', 'Nomor SOP', 'Permasalahan', 'Rancang Bangun', 'Tujuan', 'Manfaat', 'Hasil Inovasi',
+  'Anggaran (Rp)', 'Sumber Anggaran', 'Replikasi', 'Sumber Replikasi', 'Jumlah Penerima Manfaat',
+  'Tautan Data Dukung', 'SP Persyaratan', 'SP Prosedur', 'SP Jangka Waktu (hari)', 'SP Biaya/Tarif (Rp)',
+  'SP Produk Layanan', 'SP Penanganan Pengaduan', 'Status Validasi',
+];
+
+function columnName(index) {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
 }
 
 /** The deflated parts of a minimal workbook; `sheets` are the contents of each `<sheetData>`. */
@@ -253,11 +395,13 @@ const NO_STREAM = 0xffffffff;
 
 /**
  * A minimal OLE compound file (MS-CFB, version 3): header, one FAT sector, one directory sector
- * holding a root entry and the named (empty) streams — what an old .xls looks like from outside.
+ * holding a root entry and the named streams — what an old .xls looks like from outside. A stream
+ * is empty unless `contents` gives its bytes (at least 4,096, so they live in ordinary sectors).
  */
-function compoundFile(streamNames) {
+function compoundFile(streamNames, contents = {}) {
   const sector = 512;
-  const file = Buffer.alloc(sector * 3);
+  const dataSectors = streamNames.map((n) => Math.ceil((contents[n]?.length ?? 0) / sector));
+  const file = Buffer.alloc(sector * (3 + dataSectors.reduce((a, b) => a + b, 0)));
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(file, 0);
   file.writeUInt16LE(0x003e, 24); // minor version
   file.writeUInt16LE(3, 26); // major version
@@ -277,6 +421,18 @@ function compoundFile(streamNames) {
   file.writeUInt32LE(FAT_SECTOR, fat);
   file.writeUInt32LE(END_OF_CHAIN, fat + 4);
 
+  // Stream data from sector 2 on, each stream's sectors chained one after the other.
+  const starts = [];
+  let next = 2;
+  streamNames.forEach((name, i) => {
+    const count = dataSectors[i];
+    starts.push(count ? next : END_OF_CHAIN);
+    if (!count) return;
+    contents[name].copy(file, (next + 1) * sector);
+    for (let s = 0; s < count; s++) file.writeUInt32LE(s + 1 < count ? next + s + 1 : END_OF_CHAIN, fat + (next + s) * 4);
+    next += count;
+  });
+
   const names = ['Root Entry', ...streamNames].slice(0, 4);
   const directory = sector * 2;
   for (let i = 0; i < 4; i++) {
@@ -289,7 +445,8 @@ function compoundFile(streamNames) {
     file.writeUInt16LE((names[i].length + 1) * 2, at + 64);
     file.writeUInt8(i === 0 ? 5 : 2, at + 66); // root storage, then streams
     file.writeUInt8(1, at + 67); // black
-    file.writeUInt32LE(END_OF_CHAIN, at + 116);
+    file.writeUInt32LE(i === 0 ? END_OF_CHAIN : starts[i - 1], at + 116);
+    file.writeUInt32LE(i === 0 ? 0 : (contents[names[i]]?.length ?? 0), at + 120);
     // Siblings as a simple chain: root → first stream → next stream…
     if (i === 0 && names.length > 1) file.writeUInt32LE(1, at + 76);
     if (i > 0 && i + 1 < names.length) file.writeUInt32LE(i + 1, at + 72);
@@ -300,11 +457,14 @@ function compoundFile(streamNames) {
 /** CRC-32 as zip stores it (Node's zlib has it from 20.15, the engines floor in package.json). */
 const crc32 = (bytes, previous = 0) => zlib.crc32(bytes, previous);
 
-module.exports = { generateBadFiles, largeSheetXlsx };
+module.exports = { generateBadFiles, generateHostileFiles, largeSheetXlsx, compoundFile, biff8Globals, biffStream, writeZip, xlsxParts, deflatedEntry };
 
 if (require.main === module) {
   const folder = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'test', 'fixtures', 'bad-files'));
   for (const { file, cause } of generateBadFiles(folder)) {
     console.log(`${path.relative(process.cwd(), file)}\t${fs.statSync(file).size} bytes\texpected: ${cause}`);
+  }
+  for (const { file, expect } of generateHostileFiles(path.join(folder, 'hostile'))) {
+    console.log(`${path.relative(process.cwd(), file)}\t${fs.statSync(file).size} bytes\texpected: ${expect}`);
   }
 }

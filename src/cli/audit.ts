@@ -23,7 +23,11 @@ export async function auditCommand(args: ParsedArgs, io: Io): Promise<number> {
   const report = buildReport(validations, { reference: c.reference, today: c.today, lang: c.lang });
   if (!c.quiet) {
     const rows = validations.reduce((n, v) => n + v.findings.length, 0);
-    io.stdout(`${rows} temuan dari ${files.length} berkas ditulis ke ${path.resolve(out)}\n`);
+    io.stdout(
+      c.lang === 'en'
+        ? `${rows} findings from ${files.length} files written to ${path.resolve(out)}\n`
+        : `${rows} temuan dari ${files.length} berkas ditulis ke ${path.resolve(out)}\n`,
+    );
   }
   return report.valid ? EXIT_OK : EXIT_FINDINGS;
 }

@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, consolidate } from '../engine/consolidate';
+import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, TOTAL_KOTA, consolidate } from '../engine/consolidate';
+import { TingkatPersetujuan } from '../engine/reference/model';
 import { Lang } from '../engine/messages';
 import { writeSummaryXlsx } from '../node/summaryWriter';
 import { ParsedArgs, UsageError } from './args';
@@ -17,6 +18,57 @@ const WORDS = {
   id: { written: 'Ringkasan kota ditulis ke', report: 'Laporan JSON ditulis ke', writing: 'Menulis ringkasan' },
   en: { written: 'City summary written to', report: 'JSON report written to', writing: 'Writing the summary' },
 } as const;
+
+/**
+ * The printed table in English (`--lang en`): its headings and the words of the Status and Stempel
+ * columns. The summary workbook itself keeps the spec's Indonesian names (consolidation.md).
+ */
+const ENGLISH: Readonly<Record<string, string>> = {
+  'Kode OPD': 'OPD code',
+  'Perangkat Daerah': 'Agency',
+  Berkas: 'File',
+  Status: 'Status',
+  'Jumlah Inovasi': 'Innovations',
+  Galat: 'Errors',
+  Peringatan: 'Warnings',
+  'Tingkat Persetujuan': 'Sign-off level',
+  Siap: 'Ready',
+  'Perlu Perbaikan': 'Needs fixing',
+  'Belum Mengirim': 'Not submitted',
+  'Tidak Terbaca': 'Unreadable',
+  Diganti: 'Superseded',
+  Dikembalikan: 'Returned',
+  Berubah: 'Changed',
+  'Belum Distempel': 'Not stamped',
+  'Tepat waktu': 'On time',
+  'Belum jatuh tempo': 'Not yet due',
+  [TOTAL_KOTA]: 'City total',
+};
+
+/** The tool's words in English: fixed words, level labels, and the schedule's day counts. */
+function englishWord(text: string, levels: readonly TingkatPersetujuan[]): string {
+  const fixed = ENGLISH[text];
+  if (fixed !== undefined) return fixed;
+  const level = levels.find((l) => l.label === text);
+  if (level) return level.labelEn;
+  const onTime = /^Tepat Waktu (.+)$/.exec(text);
+  const heading = onTime && levels.find((l) => l.label === onTime[1]);
+  if (heading) return `On time: ${heading.labelEn}`;
+  const days = /^(Terlambat|Lewat) (\d+) hari$/.exec(text);
+  if (days) return days[1] === 'Terlambat' ? `${days[2]} days late` : `${days[2]} days overdue`;
+  return text;
+}
+
+/** Columns whose cells are words of the tool (translated), not data from the workbooks. */
+const isWordColumn = (column: string) => column === 'Status' || column === 'Tingkat Persetujuan' || column.startsWith('Tepat Waktu ');
+
+/** A cell of the printed table in `lang`: the tool's words translated, the workbooks' data as it is. */
+function printedCell(row: readonly SummaryCell[], at: number, column: string, word: (text: string) => string): string {
+  const text = show(row[at]);
+  if (isWordColumn(column)) return word(text);
+  // The last row's label (`Total Kota`) is the tool's; an OPD name never equals it.
+  return column === 'Perangkat Daerah' && text === TOTAL_KOTA ? word(text) : text;
+}
 
 /** Hex SHA-256 and size of a file, from the bytes already read or else streamed; null hash when it cannot be opened. */
 async function fingerprint(file: string, bytes: Uint8Array | null): Promise<{ size: number; sha256: string | null }> {
@@ -33,11 +85,20 @@ async function fingerprint(file: string, bytes: Uint8Array | null): Promise<{ si
 
 const show = (v: SummaryCell): string => (v === null ? '' : typeof v === 'object' ? v.date : String(v));
 
-/** The per-OPD table of `Rekap OPD` (selected columns, then the `Tepat Waktu <label>` ones), padded for a terminal. */
-export function formatRekap(rows: readonly (readonly SummaryCell[])[], columns: readonly string[] = REKAP_COLUMNS): string {
+/**
+ * The per-OPD table of `Rekap OPD` (selected columns, then the `Tepat Waktu <label>` ones), padded
+ * for a terminal; in English with `lang` `en` (the tool's words, not the workbooks' data).
+ */
+export function formatRekap(
+  rows: readonly (readonly SummaryCell[])[],
+  columns: readonly string[] = REKAP_COLUMNS,
+  lang: Lang = 'id',
+  levels: readonly TingkatPersetujuan[] = [],
+): string {
   const printed = [...PRINTED_COLUMNS, ...columns.slice(REKAP_COLUMNS.length)];
   const at = printed.map((c) => columns.indexOf(c));
-  const table = [printed, ...rows.map((r) => at.map((i) => show(r[i] ?? null)))];
+  const word = (text: string) => (lang === 'en' ? englishWord(text, levels) : text);
+  const table = [printed.map(word), ...rows.map((r) => at.map((i, c) => printedCell(r, i, printed[c], word)))];
   const widths = printed.map((_, c) => Math.max(...table.map((r) => r[c].length)));
   const numeric = new Set(['Jumlah Inovasi', 'Galat', 'Peringatan'].map((c) => printed.indexOf(c)));
   return (
@@ -101,7 +162,7 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
 
   if (!c.quiet) {
     const w = WORDS[c.lang as Lang];
-    io.stdout(formatRekap(summary.rekapOpd.rows.map((r) => r.cells), summary.rekapOpd.columns));
+    io.stdout(formatRekap(summary.rekapOpd.rows.map((r) => r.cells), summary.rekapOpd.columns, c.lang as Lang, c.reference.tingkatPersetujuan));
     io.stdout(`\n${w.written} ${out}\n`);
     if (typeof json === 'string') io.stdout(`${w.report} ${json}\n`);
     if (feedback) io.stdout(feedbackWritten(c.lang, feedback.length, feedbackDir!));

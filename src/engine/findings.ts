@@ -38,3 +38,26 @@ export interface Finding {
   /** Legal or administrative basis, when the rule has one. */
   readonly basis: string | null;
 }
+
+/**
+ * Longest quote of a value in a report's `value` or in a message, in UTF-16 code units: a finding
+ * quotes what it is about, it does not copy it. Without a cap a report grows with the product of
+ * a value's length and the number of findings quoting it (500 rows × 31 cells sharing one
+ * 32,767-character string: 1.5 GB, then a crash). The finding id and the content hash still use
+ * the whole value (docs/decisions.md).
+ */
+export const MAX_QUOTED_CHARS = 200;
+
+/** `text` cut to MAX_QUOTED_CHARS with `…` (never inside a surrogate pair); shorter text as is. */
+export function quoteText(text: string, max: number = MAX_QUOTED_CHARS): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // a high surrogate whose pair would be cut off
+  return text.substring(0, end) + '…';
+}
+
+/** A finding's value as reports quote it: strings shortened (quoteText), numbers and null as they are. */
+export function quoteValue(value: FindingValue): FindingValue {
+  return typeof value === 'string' ? quoteText(value) : value;
+}

@@ -13,6 +13,12 @@ export interface DateCell {
 export interface ErrorCell {
   readonly kind: 'error';
   readonly code: string;
+  /**
+   * Set when the cell holds a formula with no saved result (a file written by a script and never
+   * opened and saved in Excel): `code` is then `=` and the formula. Its value is unknown, so it is
+   * treated as an error value, reported by its own rule (FMT-09) instead of the one the column has.
+   */
+  readonly noResult?: true;
 }
 
 export type CellValue = string | number | boolean | DateCell | ErrorCell | null;
@@ -32,6 +38,7 @@ export interface WorkbookGrid {
 
 export const dateCell = (serial: number): DateCell => ({ kind: 'date', serial });
 export const errorCell = (code: string): ErrorCell => ({ kind: 'error', code });
+export const noResultCell = (formula: string): ErrorCell => ({ kind: 'error', code: '=' + formula, noResult: true });
 
 export function isDateCell(v: CellValue): v is DateCell {
   return typeof v === 'object' && v !== null && v.kind === 'date';
@@ -39,6 +46,11 @@ export function isDateCell(v: CellValue): v is DateCell {
 
 export function isErrorCell(v: CellValue): v is ErrorCell {
   return typeof v === 'object' && v !== null && v.kind === 'error';
+}
+
+/** A formula with no saved result (see ErrorCell.noResult). */
+export function isNoResultCell(v: CellValue): v is ErrorCell {
+  return isErrorCell(v) && v.noResult === true;
 }
 
 export function cellAt(sheet: SheetGrid, row: number, col: number): CellValue {

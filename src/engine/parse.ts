@@ -3,7 +3,7 @@
  * data rows, map labels to keys, and parse each cell into its canonical value. Structural findings
  * (STR-01 … STR-04) are made here because only the parser sees the header.
  */
-import { CellValue, SheetGrid, WorkbookGrid, cellAt } from './grid';
+import { CellValue, SheetGrid, WorkbookGrid, cellAt, isNoResultCell } from './grid';
 import {
   COLUMNS,
   ColumnDef,
@@ -20,6 +20,7 @@ import {
 import { normalise } from './text';
 import {
   EMPTY,
+  NO_RESULT,
   Parsed,
   cellText,
   isEmptyCell,
@@ -125,6 +126,7 @@ export function findHeaderRow(sheet: SheetGrid, searchRows: number): number | nu
 }
 
 export function parseCell(def: Pick<ColumnDef, 'type' | 'options'>, raw: CellValue, codes: CodeResolver): Parsed<string | number> {
+  if (isNoResultCell(raw)) return NO_RESULT;
   switch (def.type) {
     case 'text':
     case 'status':
@@ -164,6 +166,7 @@ export function parseCell(def: Pick<ColumnDef, 'type' | 'options'>, raw: CellVal
 }
 
 function parseIdentityValue(def: IdentityDef, raw: CellValue): Parsed<string | number> {
+  if (isNoResultCell(raw)) return NO_RESULT;
   switch (def.type) {
     case 'year':
       return parseYear(raw);

@@ -6,7 +6,7 @@ import { RULES_VERSION } from './rules/registry';
 import { FileValidation, IgnoredDecision, StampStatus, countFindings } from './validate';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 import { Keadaan, LevelStatus, Persetujuan } from './signoff';
-import { Severity, FindingStatus, FindingValue } from './findings';
+import { Severity, FindingStatus, FindingValue, quoteValue } from './findings';
 
 export interface ReportFinding {
   id: string;
@@ -92,7 +92,7 @@ export function reportFile(v: FileValidation, lang: Lang): ReportFile {
       cell: f.cell,
       row: f.row,
       column: f.column,
-      value: f.value,
+      value: quoteValue(f.value),
       message: findingMessage(f, lang),
       hint: findingHint(f, lang),
       basis: f.basis,

@@ -4,9 +4,9 @@
  */
 import { contentHash } from './contentHash';
 import { Finding, FindingStatus, Severity } from './findings';
-import { WorkbookGrid } from './grid';
+import { CellValue, WorkbookGrid } from './grid';
 import { sha256Hex } from './hash';
-import { Submission, parseSubmission, findSheet } from './parse';
+import { Submission, parseSubmission, findSheet, rawOf } from './parse';
 import { DEFAULT_TINGKAT, Opd, Reference } from './reference/model';
 import { ReferenceIndex, canonicalProgramCode } from './reference/index';
 import { Emit, RuleContext, sheetFinding } from './rules/context';
@@ -15,7 +15,7 @@ import { ruleDef } from './rules/registry';
 import { checkRows } from './rules/rows';
 import { scheduleFindings } from './rules/stamp';
 import { Persetujuan, PersetujuanContext, StempelRow, StempelSheet, emptyChain, firstLevelStamp, persetujuanOf, readStempel } from './signoff';
-import { SHEET_TEMUAN } from './schema';
+import { COLUMNS, SHEET_TEMUAN } from './schema';
 import { normalise } from './text';
 import { cellText } from './values';
 
@@ -174,7 +174,7 @@ export function identify(
     const id = findingId(f);
     const d = decisions.get(id);
     if (!d) return { ...f, id, status: 'open', decision: null };
-    const why = !ruleDef(f.rule).acceptable ? 'notAcceptable' : !d.reason ? 'noReason' : !d.reviewer ? 'noReviewer' : null;
+    const why = !ruleDef(f.rule).acceptable || isSummaryFinding(f) ? 'notAcceptable' : !d.reason ? 'noReason' : !d.reviewer ? 'noReviewer' : null;
     if (why) {
       ignored.push({ id, row: d.row, why });
       return { ...f, id, status: 'open', decision: null };
@@ -192,6 +192,98 @@ export function identify(
  * make millions of findings.
  */
 export const MAX_DATA_ROWS = 50_000;
+
+/**
+ * Characters of text all the cells the submission reads may hold together (UTF-16 code units,
+ * each cell counted every time it is read: a shared string used by 15,000 cells counts 15,000
+ * times). The content hash and the rules read every such character, so a file of a few kilobytes
+ * whose cells all reference one 32,767-character shared string would otherwise cost minutes; past
+ * it the file is refused as a whole (KON-03), as for MAX_DATA_ROWS. A large real submission
+ * (300 rows with 300-word designs) holds about a million.
+ */
+export const MAX_TEXT_CHARS = 50_000_000;
+
+/**
+ * Findings listed one by one per file. Past it, the findings of each rule and column are counted,
+ * not listed: one summarising finding per rule and column (at the cell of the first one left out,
+ * its count in `ringkasan`). Bounds the report's size and the time to build it: 50,000 rows with
+ * one filled cell each made 700,000 findings, 2.2 GB and a 313 MB report. Severity overrides
+ * (`off`) apply before counting.
+ */
+export const MAX_FINDINGS_PER_FILE = 10_000;
+
+/** Total text the submission's cells hold, stopping as soon as it passes `limit`. */
+function textChars(s: Submission, limit: number): number {
+  let total = 0;
+  const add = (raw: CellValue) => {
+    if (typeof raw === 'string') total += raw.length;
+  };
+  for (const key of Object.keys(s.identity) as (keyof Submission['identity'])[]) add(s.identity[key].raw);
+  for (const row of s.table?.rows ?? []) {
+    for (const def of COLUMNS) add(rawOf(row, def.key));
+    if (total > limit) break;
+  }
+  return total;
+}
+
+/** Keeps the first `limit` findings; counts the rest by rule, sheet and column (see MAX_FINDINGS_PER_FILE). */
+export class FindingBudget {
+  private readonly kept: Finding[] = [];
+  /** Left-out findings by rule, then column key (then sheet, rarely more than one). */
+  private readonly left = new Map<string, Map<string, Group[]>>();
+  constructor(readonly limit: number = MAX_FINDINGS_PER_FILE) {}
+
+  add(f: Finding): void {
+    if (this.kept.length < this.limit) {
+      this.kept.push(f);
+      return;
+    }
+    // Hundreds of thousands of findings can arrive here: no key strings built per finding.
+    let byColumn = this.left.get(f.rule);
+    if (!byColumn) this.left.set(f.rule, (byColumn = new Map()));
+    let groups = byColumn.get(f.columnKey);
+    if (!groups) byColumn.set(f.columnKey, (groups = []));
+    const group = groups.find((g) => g.first.sheet === f.sheet);
+    if (group) group.count++;
+    else groups.push({ first: f, count: 1 });
+  }
+
+  /**
+   * The findings kept, then one summarising finding per group left out — or the finding itself
+   * when it is alone in its group (unknown header columns, each its own column, stay listed).
+   */
+  findings(): Finding[] {
+    const out = this.kept.slice();
+    for (const byColumn of this.left.values())
+      for (const groups of byColumn.values())
+        for (const { first, count } of groups) out.push(count === 1 ? first : summaryFinding(first, count, this.limit));
+    return out;
+  }
+}
+
+interface Group {
+  readonly first: Finding;
+  count: number;
+}
+
+/**
+ * Stands for `count` findings of one rule and column not listed: located at the first of them,
+ * no value, its message says how many (`summary` in the catalogues). Never acceptable by an auditor.
+ */
+function summaryFinding(first: Finding, count: number, limit: number): Finding {
+  return {
+    ...first,
+    rowKey: '*',
+    value: null,
+    params: { ringkasan: count, aturan: first.rule, kolom: first.column ?? '', sel: first.cell ?? '-', batas: limit },
+    hint: null,
+  };
+}
+
+/** A summarising finding (FindingBudget) rather than one about a single cell. */
+export function isSummaryFinding(f: Pick<Finding, 'params'>): boolean {
+  return f.params.ringkasan !== undefined;
+}
 
 function parseFor(grid: WorkbookGrid, reference: Reference, index = ReferenceIndex.of(reference)) {
   return parseSubmission(grid, { findBidang: (t) => index.findBidang(t), canonicalProgramCode }, reference.parameter.headerSearchRows);
@@ -238,6 +330,12 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
       en: `sheet «${sheet}» holds ${dataRows.toLocaleString('en-US')} data rows, more than the limit of ${MAX_DATA_ROWS.toLocaleString('en-US')}`,
     }, reference);
   }
+  if (textChars(submission, MAX_TEXT_CHARS) > MAX_TEXT_CHARS) {
+    return unreadableFile(file, 'tooMuchText', {
+      id: `sel-sel isian berisi lebih dari ${MAX_TEXT_CHARS.toLocaleString('id-ID')} karakter teks seluruhnya`,
+      en: `the cells hold more than ${MAX_TEXT_CHARS.toLocaleString('en-US')} characters of text in all`,
+    }, reference);
+  }
 
   const opdField = submission.identity.opd;
   const opdText = opdField.parsed.kind === 'ok' ? String(opdField.parsed.value) : null;
@@ -245,8 +343,12 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
   const tahunParsed = submission.identity.tahun.parsed;
   const tahun = tahunParsed.kind === 'ok' ? Number(tahunParsed.value) : null;
 
-  const raw: Finding[] = [];
-  const emit: Emit = (f) => raw.push(f);
+  // Severity `off` drops a finding before it counts against the budget.
+  const overrides = reference.parameter.severity;
+  const budget = new FindingBudget();
+  const emit: Emit = (f) => {
+    if (overrides[f.rule] !== 'off') budget.add(f);
+  };
   const ctx: RuleContext = { submission, index, params: reference.parameter, today, opd, tahun };
 
   for (const issue of issues) {
@@ -262,7 +364,7 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
   const hash = contentHash(submission);
   const persetujuan = persetujuanOf(readStempel(grid), hash, tahun, persetujuanContext(reference, today));
   for (const f of scheduleFindings({ submission, persetujuan }, reference)) emit(f);
-  const { findings, ignored } = identify(applySeverity(raw, reference), readDecisions(grid));
+  const { findings, ignored } = identify(applySeverity(budget.findings(), reference), readDecisions(grid));
   return {
     file,
     submission,

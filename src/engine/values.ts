@@ -22,6 +22,9 @@ const bad = (rule: string): Parsed<never> => {
   if (!p) failures.set(rule, (p = Object.freeze({ kind: 'bad', rule }) as Parsed<never>));
   return p;
 };
+/** A formula with no saved result (ErrorCell.noResult), whatever the column: FMT-09. */
+export const NO_RESULT: Parsed<never> = bad('FMT-09');
+
 const canonical = new Map<string, Parsed<string>>();
 export const okCanonical = (value: string): Parsed<string> => {
   let p = canonical.get(value);

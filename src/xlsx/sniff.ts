@@ -18,12 +18,24 @@ export function classifyBytes(bytes: Uint8Array, maxFileBytes: number = Infinity
   if (startsWith(bytes, OLE_MAGIC)) {
     return isEncryptedCompoundFile(bytes) ? failure('encrypted') : failure('legacyXls');
   }
+  if (isBiffStream(bytes)) return failure('legacyXls');
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     return { ok: true, format: 'zip' };
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return failure('notXlsx', 'PDF');
   const textKind = sniffTextKind(bytes);
   return textKind ? failure('notXlsx', textKind) : failure('notXlsx');
+}
+
+/**
+ * A BIFF2–BIFF4 file (Excel 2.x–4.0, saved without the OLE container; BIFF5 as a bare stream too):
+ * a BOF record first, type `09 00`, `09 02`, `09 04` or `09 08`, its length 4–16 bytes, then a
+ * sub-stream type (worksheet 0x10, chart 0x20, macro sheet 0x40, workbook 0x100, or BIFF2's).
+ */
+function isBiffStream(bytes: Uint8Array): boolean {
+  if (bytes.length < 8 || bytes[0] !== 0x09 || ![0x00, 0x02, 0x04, 0x08].includes(bytes[1])) return false;
+  const length = u16(bytes, 2);
+  return length >= 4 && length <= 16 && bytes[3] === 0;
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -56,8 +68,14 @@ function sniffTextKind(bytes: Uint8Array): string | null {
 }
 
 function isEncryptedCompoundFile(bytes: Uint8Array): boolean {
-  const names = compoundFileEntryNames(bytes);
-  if (names) return names.some((n) => ENCRYPTION_STREAMS.includes(n));
+  const directory = compoundFileDirectory(bytes);
+  if (directory) {
+    const names = directory.entries.map((e) => e.name);
+    if (names.some((n) => ENCRYPTION_STREAMS.includes(n))) return true;
+    // A legacy .xls encrypted with a password keeps its streams but puts FILEPASS in the workbook's globals.
+    const workbook = directory.entries.find((e) => e.name === 'Workbook' || e.name === 'Book');
+    return workbook !== undefined && hasFilePass(directory.streamStart(workbook));
+  }
   // The directory could not be walked (a truncated or odd file): fall back to spotting the names.
   return ENCRYPTION_STREAMS.some((n) => indexOfBytes(bytes, utf16le(n)) >= 0);
 }
@@ -66,11 +84,44 @@ const END_OF_CHAIN = 0xfffffffe;
 const DIR_ENTRY_BYTES = 128;
 const HEADER_DIFAT_SLOTS = 109;
 
+interface DirectoryEntry {
+  readonly name: string;
+  readonly type: number;
+  readonly startSector: number;
+  readonly size: number;
+}
+
+interface CompoundDirectory {
+  readonly entries: DirectoryEntry[];
+  /** The first bytes of a stream that can be read without following its chain (one sector or mini sector). */
+  streamStart(entry: DirectoryEntry): Uint8Array;
+}
+
+const FILEPASS = 0x002f;
+const BIFF_EOF = 0x000a;
+const BOF_TYPES = [0x0809, 0x0409, 0x0209, 0x0009];
+
 /**
- * Names of the entries in an OLE compound file's directory (MS-CFB), or null when the file's
- * structure does not hold together. Every loop is bounded by the number of sectors in the file.
+ * Whether the BIFF records at the start of a workbook stream include FILEPASS (the workbook is
+ * encrypted with a password; MS-XLS 2.4.117 puts it right after the globals' BOF). Records are
+ * walked within the bytes given, up to the first EOF.
  */
-function compoundFileEntryNames(bytes: Uint8Array): string[] | null {
+function hasFilePass(start: Uint8Array): boolean {
+  if (start.length < 4 || !BOF_TYPES.includes(u16(start, 0))) return false;
+  for (let at = 0; at + 4 <= start.length;) {
+    const type = u16(start, at);
+    if (type === FILEPASS) return true;
+    if (type === BIFF_EOF) return false;
+    at += 4 + u16(start, at + 2);
+  }
+  return false;
+}
+
+/**
+ * The entries of an OLE compound file's directory (MS-CFB), or null when the file's structure
+ * does not hold together. Every loop is bounded by the number of sectors in the file.
+ */
+function compoundFileDirectory(bytes: Uint8Array): CompoundDirectory | null {
   if (bytes.length < 512) return null;
   const sectorShift = u16(bytes, 0x1e);
   if (sectorShift !== 9 && sectorShift !== 12) return null;
@@ -103,7 +154,7 @@ function compoundFileEntryNames(bytes: Uint8Array): string[] | null {
     return u32(bytes, sectorOffset(fatSector) + (id % fatEntries) * 4);
   };
 
-  const names: string[] = [];
+  const entries: DirectoryEntry[] = [];
   let dirSector = u32(bytes, 0x30);
   for (let guard = 0; dirSector < END_OF_CHAIN; guard++) {
     if (guard > sectorCount || !validSector(dirSector)) return null;
@@ -114,11 +165,32 @@ function compoundFileEntryNames(bytes: Uint8Array): string[] | null {
       if (type === 0 || nameBytes < 2 || nameBytes > 64) continue;
       let name = '';
       for (let i = 0; i < nameBytes - 2; i += 2) name += String.fromCharCode(u16(bytes, base + e + i));
-      names.push(name);
+      entries.push({ name, type, startSector: u32(bytes, base + e + 116), size: u32(bytes, base + e + 120) });
     }
     dirSector = nextSector(dirSector);
   }
-  return names.length ? names : null;
+  if (!entries.length) return null;
+
+  const miniCutoff = u32(bytes, 0x38);
+  const sectorBytes = (id: number) =>
+    validSector(id) ? bytes.subarray(sectorOffset(id), Math.min(bytes.length, sectorOffset(id) + sectorSize)) : new Uint8Array(0);
+  const streamStart = (entry: DirectoryEntry): Uint8Array => {
+    if (entry.size >= miniCutoff) return sectorBytes(entry.startSector).subarray(0, entry.size);
+    // A small stream lives in the mini stream (the root entry's chain) in 64-byte mini sectors.
+    const root = entries.find((x) => x.type === 5);
+    if (!root) return new Uint8Array(0);
+    const miniSize = 1 << u16(bytes, 0x20);
+    const offset = entry.startSector * miniSize;
+    let sector = root.startSector;
+    for (let skip = Math.floor(offset / sectorSize), guard = 0; skip > 0 && sector < END_OF_CHAIN; skip--) {
+      if (guard++ > sectorCount) return new Uint8Array(0);
+      sector = nextSector(sector);
+    }
+    if (sector >= END_OF_CHAIN) return new Uint8Array(0);
+    const within = offset % sectorSize;
+    return sectorBytes(sector).subarray(within, within + Math.min(miniSize, entry.size));
+  };
+  return { entries, streamStart };
 }
 
 function u16(b: Uint8Array, at: number): number {

@@ -64,6 +64,7 @@ export function parseDateStyles(xml: string): boolean[] {
   }
 
   const dateStyles: boolean[] = [];
+  const judged = new Map<number, boolean>();
   const cellXfs = findTag(xml, prefix + 'cellXfs', root.end, xml.length);
   if (cellXfs >= 0) {
     const end = sectionEnd(xml, prefix + 'cellXfs', cellXfs);
@@ -73,9 +74,15 @@ export function parseDateStyles(xml: string): boolean[] {
     ) {
       const tag = readTag(xml, at);
       const id = Number(tag.attrs.numFmtId ?? 0);
-      // A custom definition wins over the built-in meaning of the same id.
-      const custom = customFormats.get(id);
-      dateStyles.push(custom !== undefined ? isDateFormatCode(custom) : isBuiltInDateFormat(id));
+      // A custom definition wins over the built-in meaning of the same id; each is judged once, so
+      // 65,536 styles sharing one very long format code cost its length once, not 65,536 times.
+      let isDate = judged.get(id);
+      if (isDate === undefined) {
+        const custom = customFormats.get(id);
+        isDate = custom !== undefined ? isDateFormatCode(custom) : isBuiltInDateFormat(id);
+        judged.set(id, isDate);
+      }
+      dateStyles.push(isDate);
       at = findTag(xml, prefix + 'xf', tag.end, end);
     }
   }

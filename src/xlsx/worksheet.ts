@@ -10,10 +10,11 @@
  * the budget is refused (`tooManyCells`) at the first cell past it, having allocated nothing, which
  * bounds both the time and the memory one file can take.
  */
-import { dateCell, errorCell, isoToSerial, type CellValue } from '../engine/grid';
+import { dateCell, errorCell, isoToSerial, noResultCell, type CellValue } from '../engine/grid';
 import { XlsxReadError } from './failure';
 import {
   findEndTag,
+  findEndTagWithin,
   findTag,
   isBlank,
   isTagAt,
@@ -102,6 +103,7 @@ export function parseWorksheet(xml: string, context: SheetContext): SheetRows {
   const valueName = prefix + 'v';
   const valueClose = '</' + prefix + 'v>';
   const inlineName = prefix + 'is';
+  const formulaName = prefix + 'f';
   const { sharedStrings, dateStyles, maxRows, maxColumns } = context;
   spendCellBudget(xml, '<' + cellName, sheetData.end, end, context.cells);
   const dateOffset = context.date1904 ? DATE_1904_OFFSET : 0;
@@ -167,22 +169,29 @@ export function parseWorksheet(xml: string, context: SheetContext): SheetRows {
     if (contentEnd < 0 || contentEnd > end) throw corrupt('worksheet XML: unterminated cell');
     pos = contentEnd + cellClose.length;
 
-    // Children: <f> (formula, ignored: its cached <v> is the value), <v>, <is>.
+    // Children: <f> (formula: its cached <v> is the value; without one, the value is unknown), <v>, <is>.
     let valueStart = -1;
     let valueEnd = -1;
     let inlineStart = -1;
     let inlineEnd = -1;
+    let formulaAt = -1;
     for (let at = xml.indexOf('<', cell.end); at >= 0 && at < contentEnd;) {
-      if (isTagAt(xml, at, valueName)) {
+      if (formulaAt < 0 && isTagAt(xml, at, formulaName)) {
+        formulaAt = at;
+        at = xml.indexOf('<', at + 1);
+      } else if (isTagAt(xml, at, valueName)) {
         const gt = xml.indexOf('>', at);
         valueStart = gt + 1;
+        // An unbounded search is linear here: a `</v>` missing from the cell makes the file corrupt at
+        // the first such cell, so at most one search runs past the cell's end (the hot path stays a
+        // plain indexOf; `<is>` below is not refused, so its search is bounded).
         valueEnd = xml.charCodeAt(gt - 1) === SLASH ? valueStart : xml.indexOf(valueClose, valueStart); // <v/> is empty
         if (valueEnd < 0 || valueEnd > contentEnd) throw corrupt('worksheet XML: unterminated value');
         at = xml.indexOf('<', valueEnd);
       } else if (isTagAt(xml, at, inlineName)) {
         inlineStart = xml.indexOf('>', at) + 1;
-        inlineEnd = findEndTag(xml, inlineName, inlineStart);
-        if (inlineEnd < 0 || inlineEnd > contentEnd) inlineEnd = contentEnd;
+        inlineEnd = findEndTagWithin(xml, inlineName, inlineStart, contentEnd);
+        if (inlineEnd < 0) inlineEnd = contentEnd;
         at = xml.indexOf('<', inlineEnd);
       } else {
         at = xml.indexOf('<', at + 1);
@@ -194,6 +203,8 @@ export function parseWorksheet(xml: string, context: SheetContext): SheetRows {
       value = readStringItem(xml, inlineStart, inlineEnd, prefix);
     } else if (valueStart >= 0) {
       value = cellValue(xml, valueStart, valueEnd, cell, sharedStrings, dateStyles, dateOffset);
+    } else if (formulaAt >= 0 && inlineStart < 0) {
+      value = formulaWithoutResult(xml, formulaAt, contentEnd, formulaName);
     }
     if (value === null || rowIndex >= maxRows || column >= maxColumns) continue;
     currentRow ??= rows[rowIndex];
@@ -207,6 +218,24 @@ export function parseWorksheet(xml: string, context: SheetContext): SheetRows {
     }
   }
   return rows;
+}
+
+/** The longest formula text kept for a cell without a saved result (it is only ever quoted). */
+const MAX_FORMULA_CHARS = 1000;
+
+/**
+ * A `<f>` with no `<v>`: written by a script (or a library) and never calculated by Excel, so the
+ * value is unknown. Marked as such (`=` and the formula) rather than read as an empty cell, so that
+ * the finding says what to do (open and save the file in Excel) instead of "required value missing".
+ */
+function formulaWithoutResult(xml: string, at: number, contentEnd: number, name: string): CellValue {
+  const tag = readTag(xml, at);
+  let text = '';
+  if (!tag.selfClosing) {
+    const close = findEndTagWithin(xml, name, tag.end, contentEnd);
+    text = readText(xml, tag.end, close < 0 ? contentEnd : close).trim();
+  }
+  return noResultCell(text.length > MAX_FORMULA_CHARS ? text.substring(0, MAX_FORMULA_CHARS) : text);
 }
 
 /** Counts the cell start tags (`open` is `<c` or `<x:c`) between `from` and `to` against the budget. */

@@ -98,6 +98,10 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     }
     const name = utf8.decode(bytes.subarray(at + 46, nameEnd)).replace(/\\/g, '/');
     const key = name.toLowerCase();
+    // Part names are unique, case aside (OPC, ECMA-376 Part 2, 6.3.5): a second entry of the same
+    // name makes readers disagree on which copy is the part (apache/poi's duplicate-filename.xlsx),
+    // so the package is refused as damaged. Folder entries (`xl/`) are not parts.
+    if (entries.has(key) && !key.endsWith('/')) throw corrupt(`duplicate zip entry: ${excerpt(name)}`);
     if (!entries.has(key)) {
       entries.set(key, {
         name,

@@ -115,6 +115,36 @@ const EXPECTED: [name: string, cause: ReadFailureCause, id: string, en: string][
     'Berkas tidak dapat dibaca: lembar kerja berisi terlalu banyak sel (lebih dari 5.000.000).',
     'The file cannot be read: the worksheets hold too many cells (more than 5,000,000).',
   ],
+  [
+    'biff2.xls',
+    'legacyXls',
+    'Berkas tidak dapat dibaca: format Excel lama (.xls), bukan .xlsx; simpan ulang sebagai .xlsx.',
+    'The file cannot be read: an old Excel format (.xls), not .xlsx; save it again as .xlsx.',
+  ],
+  [
+    'biff3.xls',
+    'legacyXls',
+    'Berkas tidak dapat dibaca: format Excel lama (.xls), bukan .xlsx; simpan ulang sebagai .xlsx.',
+    'The file cannot be read: an old Excel format (.xls), not .xlsx; save it again as .xlsx.',
+  ],
+  [
+    'biff4.xls',
+    'legacyXls',
+    'Berkas tidak dapat dibaca: format Excel lama (.xls), bukan .xlsx; simpan ulang sebagai .xlsx.',
+    'The file cannot be read: an old Excel format (.xls), not .xlsx; save it again as .xlsx.',
+  ],
+  [
+    'encrypted-legacy.xls',
+    'encrypted',
+    'Berkas tidak dapat dibaca: berkas dilindungi kata sandi (terenkripsi).',
+    'The file cannot be read: the workbook is protected with a password (encrypted).',
+  ],
+  [
+    'duplicate-entry.xlsx',
+    'corrupt',
+    'Berkas tidak dapat dibaca: berkas .xlsx rusak atau tidak lengkap (rincian teknis: duplicate zip entry: xl/worksheets/sheet1.xml).',
+    'The file cannot be read: the .xlsx file is damaged or incomplete (technical detail: duplicate zip entry: xl/worksheets/sheet1.xml).',
+  ],
 ];
 
 describe('the generated corpus of bad files', () => {
@@ -221,6 +251,8 @@ describe('the generated corpus of bad files', () => {
   it('words each cause specifically: a password is not an old .xls, a renamed file is not damaged', () => {
     const message = (name: string, lang: 0 | 1) => EXPECTED.find(([n]) => n === name)![lang === 0 ? 2 : 3];
     expect(message('encrypted.xlsx', 0)).toContain('kata sandi');
+    expect(message('encrypted-legacy.xls', 1)).toContain('password');
+    for (const old of ['biff2.xls', 'biff3.xls', 'biff4.xls']) expect(message(old, 1)).toContain('old Excel format');
     expect(message('encrypted.xlsx', 1)).toContain('password');
     for (const lang of [0, 1] as const) {
       expect(message('encrypted.xlsx', lang)).not.toContain('.xls');

@@ -5,6 +5,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import {
   cellAt,
   isoToSerial,
+  noResultCell,
   type CellValue,
   type SheetGrid,
   type WorkbookGrid,
@@ -170,7 +171,7 @@ describe('real-world workbooks written by Excel (excelize test files)', () => {
     expect(at(sheet2, 'B2')).toBe(19);
     expect(at(sheet2, 'C9')).toBe('Apple'); // row 9 has height 0: hidden, still read
     expect(at(sheet2, 'C11')).toBe('Other'); // t="str"
-    expect(at(sheet2, 'E11')).toBeNull(); // formula without a cached value
+    expect(at(sheet2, 'E11')).toEqual(noResultCell('B2+B3')); // formula without a cached value (written by excelize)
   });
 
   it('CalcChain: formula cells, and a shared-strings part named xl/SharedStrings.xml', () => {
@@ -244,15 +245,14 @@ describe('cell values', () => {
     expect(at(sheet, 'E1')).toEqual({ kind: 'error', code: '#DIV/0!' });
   });
 
-  it('reads formula cells by their cached value; no cached value is empty', () => {
+  it('reads formula cells by their cached value; no cached value is marked as a formula with no saved result', () => {
     const sheet = oneSheet(
       '<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>' +
         '<c r="C1"><f>NOW()</f></c><c r="D1" t="b"><f>TRUE()</f><v>1</v></c>' +
         '<c r="E1" t="str"><f>""</f><v></v></c><c r="F1" t="s"><f>A1</f><v>0</v></c></row>',
       { sharedStrings: ['cached'] },
     );
-    expect(sheet.rows[0]).toEqual([2, 'ab', undefined, true, '', 'cached']);
-    expect(at(sheet, 'C1')).toBeNull();
+    expect(sheet.rows[0]).toEqual([2, 'ab', noResultCell('NOW()'), true, '', 'cached']);
   });
 
   it('reads numbers in date formats as dates: built-in 14, dd/mm/yyyy, [$-421]dd mmmm yyyy', () => {

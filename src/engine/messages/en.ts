@@ -16,6 +16,7 @@ export const en: Readonly<Record<string, string>> = {
   'FMT-06': 'The innovation name must be {min}–{max} characters long.',
   'FMT-07': '«{nilai}» is not a valid http/https link.',
   'FMT-08': '«{nilai}» is not a valid {jenisEn}.',
+  'FMT-09': 'The cell holds a formula with no saved result for «{kolom}»; open the file in Excel and save it.',
   'LOG-01': 'The implementation date is earlier than the trial date.',
   'LOG-02': 'Date «{nilai}» is in the future.',
   'LOG-03': 'Stage «{tahapan}» does not match the dates filled in.',
@@ -45,6 +46,8 @@ export const en: Readonly<Record<string, string>> = {
   'KON-06': 'Level «{tingkatEn}» missed its deadline {batas} ({n} days).',
   'KON-07': 'Returned by {oleh} on {tanggal}: {catatan}',
 
+  'summary': '{ringkasan} more {aturan} findings in column «{kolom}», from cell {sel} on, are not listed one by one (limit of {batas} findings per file).',
+  'summary.noColumn': '{ringkasan} more {aturan} findings are not listed one by one (limit of {batas} findings per file).',
   'hint.nearest': 'Did you mean «{nilai}»?',
   'hint.sameRow': 'See row {baris}.',
   'hint.minWords': 'Add {kurang} more words.',

@@ -16,6 +16,7 @@ export const id: Readonly<Record<string, string>> = {
   'FMT-06': 'Nama inovasi harus {min}–{max} karakter.',
   'FMT-07': '«{nilai}» bukan tautan http/https yang sah.',
   'FMT-08': '«{nilai}» bukan {jenis} yang sah.',
+  'FMT-09': 'Sel berisi rumus tanpa hasil tersimpan untuk «{kolom}»; buka berkas di Excel lalu simpan.',
   'LOG-01': 'Tanggal penerapan lebih awal dari tanggal uji coba.',
   'LOG-02': 'Tanggal «{nilai}» belum terjadi.',
   'LOG-03': 'Tahapan «{tahapan}» tidak sesuai dengan tanggal yang diisi.',
@@ -45,6 +46,8 @@ export const id: Readonly<Record<string, string>> = {
   'KON-06': 'Tingkat «{tingkat}» melewati batas {batas} ({n} hari).',
   'KON-07': 'Dikembalikan oleh {oleh} pada {tanggal}: {catatan}',
 
+  'summary': '{ringkasan} temuan {aturan} lain pada kolom «{kolom}», mulai sel {sel}, tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',
+  'summary.noColumn': '{ringkasan} temuan {aturan} lain tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',
   'hint.nearest': 'Mungkin maksudnya «{nilai}».',
   'hint.sameRow': 'Lihat baris {baris}.',
   'hint.minWords': 'Tambahkan {kurang} kata lagi.',

@@ -41,10 +41,18 @@ export interface FindingExtras {
 
 function finish(rule: string, located: Omit<Finding, 'rule' | 'severity' | 'params' | 'hint' | 'basis'>, extras: FindingExtras): Finding {
   const def = ruleDef(rule);
+  // One literal with every field in a fixed order (no spread): cheap when a file makes many.
   return {
     rule,
     severity: extras.severity ?? def.severity,
-    ...located,
+    sheet: located.sheet,
+    cell: located.cell,
+    row: located.row,
+    col: located.col,
+    column: located.column,
+    columnKey: located.columnKey,
+    rowKey: located.rowKey,
+    value: located.value,
     params: extras.params ?? {},
     hint: extras.hint ?? null,
     basis: extras.basis ?? def.basis,

@@ -1,4 +1,5 @@
 /** Checks of the `Identitas` sheet: STR-05, STR-06, STR-07, FMT-03/04/08 on identity values, RPJ-05. */
+import { isNoResultCell } from '../grid';
 import { IdentityKey, IDENTITY, TEMPLATE_VERSION } from '../schema';
 import { nearest } from '../text';
 import { cellText, isEmail, isPhone } from '../values';
@@ -16,6 +17,16 @@ export function checkIdentity(ctx: RuleContext, emit: Emit): void {
     return;
   }
 
+  // A formula with no saved result: its own finding (FMT-09), and no other rule judges the value.
+  const unknown = new Set<IdentityKey>();
+  for (const def of IDENTITY) {
+    if (isNoResultCell(identity[def.key].raw)) {
+      unknown.add(def.key);
+      emit(identityFinding(ctx, 'FMT-09', def.key, { params: { kolom: def.label } }));
+    }
+  }
+  const judged = (key: IdentityKey) => !unknown.has(key);
+
   for (const key of REQUIRED) {
     if (identity[key].parsed.kind === 'empty') {
       const label = IDENTITY.find((d) => d.key === key)!.label;
@@ -24,25 +35,25 @@ export function checkIdentity(ctx: RuleContext, emit: Emit): void {
   }
 
   const opd = identity.opd.parsed;
-  if (opd.kind !== 'empty' && !ctx.opd) {
+  if (opd.kind !== 'empty' && !ctx.opd && judged('opd')) {
     const text = cellText(identity.opd.raw);
     emit(identityFinding(ctx, 'STR-06', 'opd', { params: { nilai: text }, hint: nearestHint(nearest(text, ctx.index.opdNames())) }));
   }
 
   const tahun = identity.tahun.parsed;
-  if (tahun.kind === 'bad') {
+  if (tahun.kind === 'bad' && judged('tahun')) {
     emit(identityFinding(ctx, 'FMT-04', 'tahun', { params: { nilai: cellText(identity.tahun.raw), kolom: 'Tahun Pelaporan' } }));
   } else if (tahun.kind === 'ok' && !ctx.index.inPeriod(Number(tahun.value))) {
     emit(identityFinding(ctx, 'RPJ-05', 'tahun', { params: { tahun: tahun.value, periode: ctx.index.periodText() } }));
   }
 
-  if (identity.tanggalPengisian.parsed.kind === 'bad') {
+  if (identity.tanggalPengisian.parsed.kind === 'bad' && judged('tanggalPengisian')) {
     emit(identityFinding(ctx, 'FMT-03', 'tanggalPengisian', { params: { nilai: cellText(identity.tanggalPengisian.raw) } }));
   }
 
   // An error value (#REF!) in a text field is never accepted.
   for (const key of ['penanggungJawab', 'jabatan', 'versiTemplat'] as const) {
-    if (identity[key].parsed.kind === 'bad') {
+    if (identity[key].parsed.kind === 'bad' && judged(key)) {
       const label = IDENTITY.find((d) => d.key === key)!.label;
       emit(identityFinding(ctx, 'FMT-02', key, { params: { nilai: cellText(identity[key].raw), kolom: label } }));
     }
@@ -54,11 +65,11 @@ export function checkIdentity(ctx: RuleContext, emit: Emit): void {
   }
 
   const email = identity.email.parsed;
-  if (email.kind !== 'empty' && !(email.kind === 'ok' && isEmail(String(email.value)))) {
+  if (judged('email') && email.kind !== 'empty' && !(email.kind === 'ok' && isEmail(String(email.value)))) {
     emit(identityFinding(ctx, 'FMT-08', 'email', { params: { nilai: cellText(identity.email.raw), jenis: 'alamat email', jenisEn: 'e-mail address' } }));
   }
   const phone = identity.telepon.parsed;
-  if (phone.kind !== 'empty' && !(phone.kind === 'ok' && isPhone(String(phone.value)))) {
+  if (judged('telepon') && phone.kind !== 'empty' && !(phone.kind === 'ok' && isPhone(String(phone.value)))) {
     emit(identityFinding(ctx, 'FMT-08', 'telepon', { params: { nilai: cellText(identity.telepon.raw), jenis: 'nomor telepon', jenisEn: 'phone number' } }));
   }
 }

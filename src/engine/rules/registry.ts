@@ -64,6 +64,7 @@ export const RULES: readonly RuleDef[] = [
   r('FMT-06', 'error', IID_BASIS, ['Nama inovasi kurang dari 5 atau lebih dari 200 karakter', 'nama shorter than 5 or longer than 200 characters'], VALUE_CELL),
   r('FMT-07', 'error', IID_BASIS, ['Bukan tautan http(s)', 'Not an http(s) URL'], VALUE_CELL),
   r('FMT-08', 'warning', TEMPLATE_BASIS, ['Email atau telepon di Identitas tidak sah', 'email or telepon malformed (Identitas)'], VALUE_CELL),
+  r('FMT-09', 'error', TEMPLATE_BASIS, ['Sel berisi rumus tanpa hasil tersimpan (berkas ditulis program dan belum pernah dibuka lalu disimpan di Excel)', 'The cell holds a formula with no saved result (written by a program, never opened and saved in Excel)'], VALUE_CELL, false),
   r('LOG-01', 'error', IID_BASIS, ['Tanggal Penerapan lebih awal dari Tanggal Uji Coba', 'tglPenerapan earlier than tglUjiCoba'], ['Tanggal Penerapan', 'tglPenerapan']),
   r('LOG-02', 'error', IID_BASIS, ['Tanggal uji coba atau penerapan sesudah tanggal validasi (satu per sel)', 'tglUjiCoba or tglPenerapan after the validation date (one per cell)'], ['sel tanggal tersebut', 'that cell']),
   r('LOG-03', 'warning', IID_BASIS, ['Tahapan Inisiatif dengan tanggal uji coba/penerapan terisi, atau Uji Coba dengan tanggal penerapan terisi', 'Inisiatif with tglUjiCoba or tglPenerapan filled, or Uji Coba with tglPenerapan filled'], ['Tahapan', 'tahapan']),

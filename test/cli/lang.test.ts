@@ -1,0 +1,115 @@
+/** `--lang en` reaches every line the command line prints (issue 15): consolidate's table, audit's summary. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { formatRekap } from '../../src/cli/consolidate';
+import { run, type Io } from '../../src/cli/main';
+import { REKAP_COLUMNS, type SummaryCell } from '../../src/engine/consolidate';
+import { DEFAULT_TINGKAT } from '../../src/engine/reference/model';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { generateHostileFiles } = require('../../scripts/generate-bad-files.js') as {
+  generateHostileFiles(dir: string): { name: string; file: string }[];
+};
+
+jest.setTimeout(60_000);
+
+function io() {
+  const out: string[] = [];
+  const handle: Io = {
+    stdout: (t) => out.push(t),
+    stderr: () => undefined,
+    progress: false,
+    today: () => '2026-11-28',
+  };
+  return { handle, out: () => out.join('') };
+}
+
+/** Rekap OPD's columns with a schedule for the kepalaOpd level. */
+const COLUMNS = [...REKAP_COLUMNS, 'Tepat Waktu Disetujui Kepala OPD'];
+
+function rekapRow(values: Record<string, SummaryCell>): SummaryCell[] {
+  return COLUMNS.map((c) => values[c] ?? null);
+}
+
+const rows = [
+  rekapRow({
+    'Kode OPD': 'DINKES',
+    'Perangkat Daerah': 'Dinas Kesehatan',
+    Berkas: 'dinkes.xlsx',
+    Status: 'Perlu Perbaikan',
+    'Jumlah Inovasi': 2,
+    Galat: 3,
+    Peringatan: 1,
+    'Tingkat Persetujuan': 'Disusun',
+    'Tepat Waktu Disetujui Kepala OPD': 'Lewat 8 hari',
+  }),
+  rekapRow({
+    Berkas: 'rusak.xlsx',
+    Status: 'Tidak Terbaca',
+    Galat: 1,
+    Peringatan: 0,
+    'Tingkat Persetujuan': 'Belum Distempel',
+    'Tepat Waktu Disetujui Kepala OPD': 'Terlambat 3 hari',
+  }),
+];
+
+describe('consolidate prints its table in the language asked for', () => {
+  it('English headings and words with --lang en; the data as it is', () => {
+    const text = formatRekap(rows, COLUMNS, 'en', DEFAULT_TINGKAT);
+    expect(text.split('\n')[0]).toBe(
+      'OPD code  Agency           File         Status        Innovations  Errors  Warnings  Sign-off level  On time: Approved by head of agency',
+    );
+    expect(text).toContain('Needs fixing');
+    expect(text).toContain('Unreadable');
+    expect(text).toContain('Dinas Kesehatan');
+    expect(text).toContain('Prepared');
+    expect(text).toContain('Not stamped');
+    expect(text).toContain('8 days overdue');
+    expect(text).toContain('3 days late');
+    expect(text).not.toMatch(/Perlu Perbaikan|Tidak Terbaca|Belum Distempel|Galat|Disusun|Lewat|Terlambat/);
+  });
+
+  it('Indonesian by default, as before', () => {
+    const text = formatRekap(rows, COLUMNS);
+    expect(text.split('\n')[0]).toBe(
+      'Kode OPD  Perangkat Daerah  Berkas       Status           Jumlah Inovasi  Galat  Peringatan  Tingkat Persetujuan  Tepat Waktu Disetujui Kepala OPD',
+    );
+    expect(text).toContain('Perlu Perbaikan');
+    expect(text).toContain('Lewat 8 hari');
+    expect(formatRekap(rows, COLUMNS, 'id', DEFAULT_TINGKAT)).toBe(text);
+  });
+});
+
+describe('through the command line', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'inovasi-lang-'));
+    generateHostileFiles(path.join(dir, 'in'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const input = () => path.join(dir, 'in', 'formula-no-result.xlsx');
+
+  it('audit: the summary line in English with --lang en, in Indonesian without', async () => {
+    const en = io();
+    expect(
+      await run(['audit', input(), '--out', path.join(dir, 'audit-en.csv'), '--lang', 'en'], en.handle),
+    ).toBe(1);
+    expect(en.out()).toMatch(/^\d+ findings from 1 files written to .*audit-en\.csv\n$/);
+    const id = io();
+    expect(await run(['audit', input(), '--out', path.join(dir, 'audit-id.csv')], id.handle)).toBe(1);
+    expect(id.out()).toMatch(/^\d+ temuan dari 1 berkas ditulis ke .*audit-id\.csv\n$/);
+  });
+
+  it('consolidate: the table in English with --lang en', async () => {
+    const en = io();
+    expect(
+      await run(['consolidate', input(), '--out', path.join(dir, 'kota.xlsx'), '--lang', 'en'], en.handle),
+    ).toBe(1);
+    expect(en.out()).toContain('OPD code');
+    expect(en.out()).toContain('City summary written to');
+    expect(en.out()).toContain('City total');
+    expect(en.out()).not.toMatch(/Perangkat Daerah|Perlu Perbaikan|Belum Distempel|Belum Mengirim|Total Kota|Lewat|hari/);
+  });
+});
