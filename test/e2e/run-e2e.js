@@ -408,13 +408,15 @@ const SCENARIO = [
             if (!names.every((n) => wb.findSheet(n))) return null;
             const rekap = wb.sheet('Rekap OPD');
             const used = rekap.usedRect(true);
-            const status = rekap.values(`F2:F${used.r1 + 1}`).map((r) => r[0]);
+            // The per-OPD table ends at Total Kota; the sign-off tally and the chart's table follow below.
+            const total = rekap.values(`C2:C${used.r1 + 1}`).findIndex((r) => r[0] === 'Total Kota') + 1;
+            const status = rekap.values(`F2:F${total + 1}`).map((r) => r[0]);
             return {
               sheets: wb.sheetNames,
               hidden: wb.sheets.filter((s) => s.visibility !== 'Visible').map((s) => s.name),
               header: rekap.values('A1:R1')[0],
-              rows: used.r1, // data rows below the header
-              last: rekap.values(`A${used.r1 + 1}:C${used.r1 + 1}`)[0],
+              rows: total, // data rows below the header, Total Kota included
+              last: rekap.values(`A${total + 1}:C${total + 1}`)[0],
               counted: status.filter((v) => v === 'Siap' || v === 'Perlu Perbaikan').length,
               missing: status.filter((v) => v === 'Belum Mengirim').length,
               daftar: wb.sheet('Daftar Inovasi').usedRect(true).r1,
