@@ -6,6 +6,7 @@
  */
 import { SEVERITY_WORDS, STATUS_WORDS } from '../engine/audit';
 import { CellValue, SheetGrid, WorkbookGrid, columnIndex } from '../engine/grid';
+import { quoteValue } from '../engine/findings';
 import { Lang, findingHint, findingMessage } from '../engine/messages';
 import { findSheet } from '../engine/parse';
 import { SHEET_TEMUAN } from '../engine/schema';
@@ -205,7 +206,7 @@ export function temuanRows(v: FileValidation, lang: Lang, typed: ReadonlyMap<str
       f.cell ?? '',
       f.row ?? '',
       f.column ?? '',
-      f.value === null ? '' : String(f.value),
+      f.value === null ? '' : String(quoteValue(f.value)), // shortened as in the report (issue 15)
       findingMessage(f, lang),
       findingHint(f, lang) ?? '',
       f.basis ?? '',
