@@ -6,7 +6,9 @@
  *
  * It uses examples/referensi-2026.json: the Bitung sample with a 2026 sign-off schedule (jadwal),
  * so that on 28 November 2026 the output shows who is late: the Disusun and Kepala OPD deadlines
- * have passed (Lewat n hari, KON-06), the verifier's has not (Belum jatuh tempo).
+ * have passed (Lewat n hari, KON-06), the verifier's has not (Belum jatuh tempo). Some examples
+ * carry a sign-off chain (examples/README.md, column «persetujuan (demo)»): on time, late, returned
+ * for revision (KON-07), broken by an edit (KON-04 in the consolidation), a version-1 stamp.
  */
 const path = require('node:path');
 const { run } = require('../lib/cli/main');

@@ -26,6 +26,13 @@ const { sheetsWorkbook, writeWorkbook } = require('../lib/node/xlsxWriter');
 const { defaultReference } = require('../lib/engine/reference/load');
 const { COLUMNS, IDENTITY } = require('../lib/engine/schema');
 const { columnLetter: letters } = require('../lib/engine/grid');
+const {
+  addStempel,
+  checkStempelSpec,
+  expectedText,
+  stempelNotes,
+  TABLE_HEAD,
+} = require('./examples-stempel');
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic helpers
@@ -105,7 +112,8 @@ const readJson = (name) => JSON.parse(fs.readFileSync(path.join(DATA_DIR, name),
 const POOLS = readJson('rancang-bangun.json');
 
 /** The keys a workbook, a row and its standar pelayanan may have (README.md says what each means). */
-const WORKBOOK_KEYS = 'kode file sing tahun layout filled pj opdText extraColumn rows'.split(' ');
+const WORKBOOK_KEYS =
+  'kode file sing tahun layout filled pj opdText extraColumn stempel editAfterStamp rows'.split(' ');
 const ROW_KEYS = [
   ...'n t ini j b p uc tp tg sas kanal m tu mf h a sa rep pm sp'.split(' '),
   ...'dh programText short ket set expect note'.split(' '),
@@ -135,6 +143,7 @@ const WORKBOOKS = fs
     const wb = readJson(name);
     checkKeys(wb, WORKBOOK_KEYS, name);
     wb.rows.forEach((row, i) => checkRow(row, `${name} row ${i + 1}`));
+    checkStempelSpec(wb, name);
     return wb;
   });
 
@@ -520,17 +529,14 @@ function readme(ref, results) {
       '31 Oktober 2026). Berkas lain tidak boleh menghasilkan temuan.',
   );
   lines.push('');
-  lines.push('| berkas | perangkat daerah | tahun | baris | bentuk berkas | temuan yang diharapkan |');
-  lines.push('| --- | --- | --- | --- | --- | --- |');
+  lines.push(...TABLE_HEAD);
   for (const r of results) {
     const found = r.expected.length
-      ? r.expected
-          .map((e) => `\`${e.rule}\` ${e.cell} (${SEVERITY_TEXT[e.rule] ?? 'galat'}): ${RULE_TEXT[e.rule]}`)
-          .join('<br>')
+      ? r.expected.map((e) => expectedText(e, RULE_TEXT, SEVERITY_TEXT)).join('<br>')
       : 'tidak ada';
     const opdText = r.spec.opdText ? `${r.opd.nama} (ditulis «${r.spec.opdText}»)` : r.opd.nama;
     lines.push(
-      `| \`${r.spec.file}\` | ${opdText} | ${r.spec.tahun} | ${r.spec.rows.length} | ${LAYOUT_TEXT[r.spec.layout]} | ${found} |`,
+      `| \`${r.spec.file}\` | ${opdText} | ${r.spec.tahun} | ${r.spec.rows.length} | ${LAYOUT_TEXT[r.spec.layout]} | ${found} | ${r.chain.summary} |`,
     );
   }
   lines.push('');
@@ -541,10 +547,7 @@ function readme(ref, results) {
       'atau `1.02.02 - PROGRAM …`, tanggal sebagai tanggal Excel atau teks (`12 Maret 2025`, `05/08/2025`), ' +
       'anggaran sebagai angka atau teks `Rp 450.000.000`, jenis `Daring`, nama OPD berupa alias (`Dishub`, `Bappelitbang`).',
   );
-  lines.push(
-    '- Saat dikonsolidasikan, setiap berkas juga mendapat `KON-04` (belum distempel), dan `diskan-2025.xlsx` ' +
-      'mendapat `KON-05` (tahun pelaporan 2025 berbeda dari mayoritas 2026).',
-  );
+  lines.push(...stempelNotes());
   lines.push(
     '- Berkas dibuat deterministik: menjalankan skrip dua kali menghasilkan berkas yang identik byte demi byte.',
   );
@@ -561,8 +564,10 @@ async function generate(outDir) {
   const results = [];
   for (const spec of WORKBOOKS) {
     const built = buildWorkbook(ref, spec);
+    const chain = await addStempel(ref, spec, built);
+    built.expected.push(...chain.expected);
     await writeWorkbook(built.book, path.join(outDir, spec.file), built.date);
-    results.push({ spec, opd: built.opd, expected: built.expected, layout: built.layout });
+    results.push({ spec, opd: built.opd, expected: built.expected, layout: built.layout, chain });
   }
   fs.writeFileSync(path.join(outDir, 'README.md'), readme(ref, results));
   return results.map((r) => ({

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CellValue, SheetGrid, WorkbookGrid, dateCell, errorCell } from '../../src/engine/grid';
-import { defaultReference } from '../../src/engine/reference/load';
+import { defaultReference, parseReferenceJson } from '../../src/engine/reference/load';
 import { validateWorkbook } from '../../src/engine/validate';
 import { writeTemplate } from '../../src/node/template';
 
@@ -139,6 +139,83 @@ describe('generate-examples', () => {
       expect({ file: w.file, findings: actual }).toEqual({ file: w.file, findings: expected });
       expect(result.opd?.kode).toBe(w.opd);
       expect(result.tahun).toBe(w.tahun);
+    }
+  });
+});
+
+describe('the sign-off chains of the examples, as npm run demo sees them (referensi-2026.json, 2026-11-28)', () => {
+  // What each workbook's `stempel` data means (scripts/examples-data/README.md), written out by hand.
+  const CHAINS: Record<
+    string,
+    {
+      tingkat: string | null;
+      versi: 1 | 2 | null;
+      dikembalikan?: boolean;
+      berubah?: boolean;
+      jadwal: string[];
+    }
+  > = {
+    'dlh-2026.xlsx': {
+      tingkat: 'verifikator',
+      versi: 2,
+      jadwal: ['tepatWaktu 0', 'tepatWaktu 0', 'tepatWaktu 0'],
+    },
+    'bappelitbang-2026.xlsx': {
+      tingkat: 'kepalaOpd',
+      versi: 2,
+      jadwal: ['tepatWaktu 0', 'tepatWaktu 0', 'belumJatuhTempo 0'],
+    },
+    'dishub-2026.xlsx': {
+      tingkat: 'kepalaOpd',
+      versi: 2,
+      jadwal: ['tepatWaktu 0', 'terlambat 4', 'belumJatuhTempo 0'],
+    },
+    'kec-madidir-2026.xlsx': {
+      tingkat: 'kepalaOpd',
+      versi: 2,
+      dikembalikan: true,
+      jadwal: ['tepatWaktu 0', 'tepatWaktu 0', 'belumJatuhTempo 0'],
+    },
+    'bpkpd-2026.xlsx': {
+      tingkat: null,
+      versi: 2,
+      berubah: true,
+      jadwal: ['lewat 28', 'lewat 8', 'belumJatuhTempo 0'],
+    },
+    'diskan-2025.xlsx': { tingkat: 'penyusun', versi: 1, jadwal: [] },
+  };
+  const UNSTAMPED = { tingkat: null, versi: null, jadwal: ['lewat 28', 'lewat 8', 'belumJatuhTempo 0'] };
+
+  it('reach, return, break and lateness as the data declares; _stempel is very hidden', async () => {
+    const parsed = parseReferenceJson(
+      JSON.parse(readFileSync(join(ROOT, 'examples', 'referensi-2026.json'), 'utf8')),
+    );
+    if (!parsed.ok) throw new Error('examples/referensi-2026.json does not load');
+    for (const w of written) {
+      const grid = await readGrid(join(dirA, w.file));
+      const p = validateWorkbook(grid, w.file, {
+        reference: parsed.reference,
+        today: '2026-11-28',
+      }).persetujuan;
+      const want = CHAINS[w.file] ?? UNSTAMPED;
+      expect({
+        file: w.file,
+        tingkat: p.tingkat,
+        versi: p.versi,
+        dikembalikan: p.dikembalikan,
+        berubah: p.berubah,
+        jadwal: p.jadwal.map((j) => `${j.keadaan} ${j.hari}`),
+      }).toEqual({
+        file: w.file,
+        dikembalikan: false,
+        berubah: false,
+        ...want,
+      });
+      const stempel = grid.sheets.find((s) => s.name === '_stempel');
+      expect({ file: w.file, visibility: stempel?.visibility ?? null }).toEqual({
+        file: w.file,
+        visibility: want.versi === null ? null : 'veryHidden',
+      });
     }
   });
 });
