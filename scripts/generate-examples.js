@@ -26,6 +26,7 @@ const { sheetsWorkbook, writeWorkbook } = require('../lib/node/xlsxWriter');
 const { defaultReference } = require('../lib/engine/reference/load');
 const { COLUMNS, IDENTITY } = require('../lib/engine/schema');
 const { columnLetter: letters } = require('../lib/engine/grid');
+const { slug } = require('../lib/engine/feedback');
 const {
   addStempel,
   checkStempelSpec,
@@ -90,17 +91,6 @@ const BULAN = [
   'Desember',
 ];
 const countWords = (text) => (text.match(/[\p{L}\p{N}]+/gu) || []).length;
-
-function slug(text) {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-}
 
 // ---------------------------------------------------------------------------------------------
 // The data: scripts/examples-data/ (see its README.md). Read once, checked for unknown keys.
