@@ -23,7 +23,7 @@ const { measureAdapterBudget } = require('../test/fake-excel/budget.ts');
   const out = [];
   // Desktop Excel (no response cap): the fake's default is now Excel on the web.
   for (const rows of [5000, 20000]) out.push({ rows, ...(await measureAdapterBudget(rows, { responseLimitBytes: Infinity })) });
-  // Excel on the web also refuses a response over 5 MB: the adapter then reads in row blocks.
+  // Excel on the web refuses a response over 5 MB: the adapter reads the first rows with the sizes, the rest in row blocks.
   out.push({ rows: 5000, web: true, ...(await measureAdapterBudget(5000, { responseLimitBytes: 5 * 1024 * 1024 })) });
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => {

@@ -121,6 +121,8 @@ export interface ExcelHost {
 export interface OfficeHost {
   readonly context: {
     readonly displayLanguage: string;
+    /** `OfficeOnline` on Excel on the web (responses capped at 5 MB); absent on old hosts. */
+    readonly platform?: Office.PlatformType | string;
     readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
     readonly document: {
       readonly settings: {

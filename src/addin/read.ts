@@ -1,8 +1,9 @@
 /**
  * Reading the workbook into the engine's grid: `readAll` (every sheet's used range and, with
- * ExcelApi 1.18, the texts of its notes, in two syncs: the sheet list, then the ranges), its
- * fallback `readInBlocks` when Excel refuses so large a response (Excel on the web: 5 MB), and the
- * port's `readSubmission` and `readRows` (live validation), which keep the session's snapshot.
+ * ExcelApi 1.18, the texts of its notes, in two syncs: the sheet list, then the ranges; on Excel
+ * on the web, where a response may not exceed 5 MB, a large sheet's remaining rows in blocks sized
+ * from the first read), its fallback `readInBlocks` when Excel refuses a response all the same, and
+ * the port's `readSubmission` and `readRows` (live validation), which keep the session's snapshot.
  *
  * Never read: the tool's bookkeeping (`_daftar`, staging sheets, `Riwayat`) and the city summary's
  * sheets the tool wrote; `_tanda` is read (it remembers the flags) but not handed to the engine.
@@ -28,8 +29,16 @@ function internal(name: string): boolean {
 }
 
 const USED_PROPS = 'address,values,numberFormat,valueTypes';
-/** Response size aimed at per sync when a workbook has to be read in blocks (Excel on the web: 5 MB at most). */
+/** Excel on the web refuses a response over 5 MB; a block read aims at this much (a margin for the estimate). */
 const RESPONSE_BUDGET_BYTES = 3.5 * 1024 * 1024;
+/**
+ * Excel on the web: the rows of each sheet read in the first sync with the sizes of the used
+ * ranges. Most submissions end well within them (two syncs in all, as on desktop); a larger
+ * sheet's remaining rows are read in blocks sized from the bytes per row these rows measured.
+ */
+const FIRST_ROWS = 1200;
+/** A guess of a row's response bytes per cell when none of the sheet was measured (values, formats and types of short texts). */
+const GUESS_BYTES_PER_CELL = 64;
 
 /**
  * The city summary's sheets the tool wrote (document setting): not part of a submission (`Daftar
@@ -50,6 +59,21 @@ function summaryOutputs(session: Session): Set<string> {
   );
 }
 
+const refused = (e: unknown) => (e as { code?: string }).code === 'ResponsePayloadSizeLimitExceeded';
+
+/** Response bytes of a block as read (what Excel's response carries of it). */
+const blockBytes = (r: Excel.Range) => jsonBytes(r.values) + jsonBytes(r.numberFormat) + jsonBytes(r.valueTypes);
+
+type Wanted = { ws: Excel.Worksheet; info: SheetInfo }[];
+
+/**
+ * Every wanted sheet's used range and (ExcelApi 1.18) note texts. Desktop: all in one sync after
+ * the sheet list. Excel on the web (5 MB per response): the sizes of the used ranges and the first
+ * `FIRST_ROWS` rows of each sheet in that sync, then the remaining rows in blocks that keep each
+ * response under about 3.5 MB, so no response is refused (a refused one costs a round trip and the
+ * work behind it). A response refused all the same (unusually large cells) falls back to blocks
+ * sized from the used ranges.
+ */
 export async function readAll(session: Session): Promise<Snapshot> {
   return session.run(async (context) => {
     const list = context.workbook.worksheets.load('items/name,items/visibility');
@@ -57,70 +81,98 @@ export async function readAll(session: Session): Promise<Snapshot> {
     const sheets = list.items.map((ws) => ({ ws, info: { name: ws.name, visibility: ws.visibility as string } }));
     const outputs = summaryOutputs(session);
     const wanted = sheets.filter((s) => !skipOnRead(s.info.name) && !outputs.has(s.info.name.trim().toLowerCase()));
-    const used = wanted.map((s) => s.ws.getUsedRangeOrNullObject(true).load(USED_PROPS));
+    const web = session.onWeb();
+    const dims = web ? wanted.map((s) => s.ws.getUsedRangeOrNullObject(true).load('rowIndex,rowCount,columnCount')) : null;
+    const first = wanted.map((s) => (web ? s.ws.getRange(`1:${FIRST_ROWS}`) : s.ws).getUsedRangeOrNullObject(true).load(USED_PROPS));
     const notes = session.supports('1.18') ? wanted.map((s) => s.ws.notes.load('items/content')) : null;
     try {
       await context.sync();
     } catch (e) {
-      if ((e as { code?: string }).code !== 'ResponsePayloadSizeLimitExceeded') throw e;
-      return readInBlocks(context, sheets.map((s) => s.info), wanted);
+      if (!refused(e)) throw e;
+      return snapshotOf(sheets.map((s) => s.info), await readInBlocks(context, wanted));
     }
-    const grids = new Map<string, SheetGrid>();
-    wanted.forEach((s, i) => {
-      const b = new GridBuilder();
-      if (!used[i].isNullObject) b.add(used[i] as RangeData);
-      grids.set(s.info.name, b.build(s.info.name, s.info.visibility));
+    const builders = wanted.map(() => new GridBuilder());
+    wanted.forEach((_, i) => {
+      if (!first[i].isNullObject) builders[i].add(first[i] as RangeData);
     });
+    if (dims) {
+      // The rows after the first FIRST_ROWS, at the bytes per row the first ones measured.
+      const rest: Block[] = [];
+      wanted.forEach((_, i) => {
+        const used = dims[i];
+        if (used.isNullObject || used.rowIndex + used.rowCount <= FIRST_ROWS) return;
+        const measured = first[i].isNullObject ? 0 : blockBytes(first[i]) / Math.max(first[i].values.length, 1);
+        rest.push({ i, next: FIRST_ROWS, end: used.rowIndex + used.rowCount, bytesPerRow: Math.max(measured * 1.1, 8, measured ? 0 : used.columnCount * GUESS_BYTES_PER_CELL) });
+      });
+      await readRest(context, wanted, rest, builders);
+    }
     const texts = new Map<string, string[]>();
     notes?.forEach((n, i) => texts.set(wanted[i].info.name.toLowerCase(), n.items.map((x) => x.content)));
+    const grids = new Map<string, SheetGrid>(wanted.map((s, i) => [s.info.name, builders[i].build(s.info.name, s.info.visibility)]));
     return snapshotOf(sheets.map((s) => s.info), grids, texts);
   });
 }
 
+/** Rows still to read of wanted sheet `i`: 0-based worksheet rows `next` up to (not including) `end`. */
+interface Block {
+  readonly i: number;
+  next: number;
+  readonly end: number;
+  bytesPerRow: number;
+}
+
 /**
- * Fallback when Excel refuses to return the whole workbook at once (Excel on the web caps a
- * response at 5 MB): row blocks of every sheet, as many per sync as should fit in about 3.5 MB of
- * response, sized from the bytes per cell seen so far; a refused sync is retried with half.
+ * Fallback when Excel refused the first read (a response over 5 MB where the platform was not
+ * known, or cells far larger than usual): the sizes of the used ranges, then row blocks of every
+ * sheet at a guessed size per cell, measured as they come in.
  */
-async function readInBlocks(context: Excel.RequestContext, all: SheetInfo[], wanted: { ws: Excel.Worksheet; info: SheetInfo }[]): Promise<Snapshot> {
-  const dims = wanted.map((s) => s.ws.getUsedRangeOrNullObject(true).load('rowCount,columnCount'));
+async function readInBlocks(context: Excel.RequestContext, wanted: Wanted): Promise<Map<string, SheetGrid>> {
+  const dims = wanted.map((s) => s.ws.getUsedRangeOrNullObject(true).load('rowIndex,rowCount,columnCount'));
   await context.sync();
   const builders = wanted.map(() => new GridBuilder());
-  // What is left to read: sheet index, next row.
-  const todo = wanted.map((_, i) => ({ i, next: 0 })).filter(({ i }) => !dims[i].isNullObject);
-  let bytesPerCell = 64; // a first guess (values, formats and types of short texts); measured after each sync
+  const todo: Block[] = [];
+  wanted.forEach((_, i) => {
+    const used = dims[i];
+    if (!used.isNullObject) todo.push({ i, next: used.rowIndex, end: used.rowIndex + used.rowCount, bytesPerRow: used.columnCount * GUESS_BYTES_PER_CELL });
+  });
+  await readRest(context, wanted, todo, builders);
+  return new Map(wanted.map((s, i) => [s.info.name, builders[i].build(s.info.name, s.info.visibility)]));
+}
+
+/**
+ * Reads row blocks of the sheets in `todo` into their builders, as many per sync as fit in about
+ * 3.5 MB of response at each sheet's bytes per row (measured again from every block read); a
+ * refused sync is retried with blocks half as large.
+ */
+async function readRest(context: Excel.RequestContext, wanted: Wanted, todo: Block[], builders: GridBuilder[]): Promise<void> {
   while (todo.length) {
-    let room = RESPONSE_BUDGET_BYTES / bytesPerCell; // cells this sync
-    const blocks: { i: number; n: number; range: Excel.Range }[] = [];
+    let room = RESPONSE_BUDGET_BYTES;
+    const blocks: { t: Block; n: number; range: Excel.Range }[] = [];
     for (const t of todo) {
-      if (room < 1) break;
-      const used = dims[t.i];
-      const n = Math.max(1, Math.min(used.rowCount - t.next, Math.floor(room / used.columnCount)));
-      blocks.push({ i: t.i, n, range: used.getCell(t.next, 0).getResizedRange(n - 1, used.columnCount - 1).load(USED_PROPS) });
-      room -= n * used.columnCount;
+      if (room < t.bytesPerRow && blocks.length) break;
+      const n = Math.max(1, Math.min(t.end - t.next, Math.floor(room / t.bytesPerRow)));
+      const range = wanted[t.i].ws.getRange(`${t.next + 1}:${t.next + n}`).getUsedRangeOrNullObject(true).load(USED_PROPS);
+      blocks.push({ t, n, range });
+      room -= n * t.bytesPerRow;
     }
     try {
+      // How many syncs depends on the sizes measured in the previous one: the loop is the point.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (e) {
-      if ((e as { code?: string }).code !== 'ResponsePayloadSizeLimitExceeded' || blocks.every((b) => b.n === 1)) throw e;
-      bytesPerCell *= 2;
+      if (!refused(e) || blocks.every((b) => b.n === 1)) throw e;
+      for (const b of blocks) b.t.bytesPerRow *= 2;
       continue;
     }
-    let bytes = 0;
-    let cells = 0;
-    for (const b of blocks) {
-      builders[b.i].add(b.range as RangeData);
-      bytes += jsonBytes(b.range.values) + jsonBytes(b.range.numberFormat) + jsonBytes(b.range.valueTypes);
-      cells += b.n * dims[b.i].columnCount;
-      const t = todo.find((x) => x.i === b.i)!;
-      t.next += b.n;
-      if (t.next >= dims[b.i].rowCount) todo.splice(todo.indexOf(t), 1);
+    for (const { t, n, range } of blocks) {
+      if (!range.isNullObject) {
+        builders[t.i].add(range as RangeData);
+        t.bytesPerRow = Math.max(8, (blockBytes(range) / n) * 1.1);
+      }
+      t.next += n;
     }
-    bytesPerCell = Math.max(8, (bytes / Math.max(cells, 1)) * 1.1);
+    for (let k = todo.length - 1; k >= 0; k--) if (todo[k].next >= todo[k].end) todo.splice(k, 1);
   }
-  const grids = new Map<string, SheetGrid>();
-  wanted.forEach((s, i) => grids.set(s.info.name, builders[i].build(s.info.name, s.info.visibility)));
-  return snapshotOf(all, grids);
 }
 
 function snapshotOf(sheets: SheetInfo[], grids: Map<string, SheetGrid>, notes: ReadonlyMap<string, readonly string[]> = new Map()): Snapshot {

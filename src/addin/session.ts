@@ -41,6 +41,8 @@ export interface Session {
   readonly lang: () => Lang;
   /** Is this ExcelApi requirement set supported? */
   readonly supports: (version: string) => boolean;
+  /** Excel on the web (`Office.context.platform`): it refuses a response over 5 MB. */
+  readonly onWeb: () => boolean;
   /** `Excel.run`, with a missing host and every Office error reported as an `AdapterError`. */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** The last read (null: read again before writing). */
@@ -66,6 +68,13 @@ export function createSession(
       return false;
     }
   };
+  const onWeb = (): boolean => {
+    try {
+      return officeHost()?.context.platform === 'OfficeOnline';
+    } catch {
+      return false;
+    }
+  };
   async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     const excel = excelHost();
     if (!excel) throw adapterError('noHost', lang());
@@ -75,7 +84,7 @@ export function createSession(
       throw toAdapterError(e, lang());
     }
   }
-  return { excelHost, officeHost, now, lang, supports, run, snapshot: null, statusColumns: new Map() };
+  return { excelHost, officeHost, now, lang, supports, onWeb, run, snapshot: null, statusColumns: new Map() };
 }
 
 /** Sheet names compare as Excel compares them: trimmed, case-insensitive. */

@@ -62,9 +62,12 @@ export class PaneController {
     this.session.store.dismissNotice(id);
   }
 
-  /** The background stamp check in flight, if any (tests wait for it rather than for a guessed delay). */
+  /**
+   * A background read in flight, if any: the stamp check, or the check of edits against what the
+   * last validation read (tests wait for it rather than for a guessed delay).
+   */
   get refreshing(): Promise<unknown> | null {
-    return this.session.pendingBackground;
+    return this.session.pendingBackground ?? this.live.checking;
   }
 
   // -- start and close --------------------------------------------------------------------------

@@ -24,7 +24,8 @@ export interface MemberUse {
 }
 
 const ROOT = path.resolve(__dirname, '../..');
-const OFFICE_DTS = path.join(ROOT, 'node_modules/@types/office-js/index.d.ts');
+// Its real path: TypeScript resolves a symlinked node_modules (a git worktree's, pnpm's) to it.
+const OFFICE_DTS = fs.realpathSync(path.join(ROOT, 'node_modules/@types/office-js/index.d.ts'));
 
 /** Every `.ts` file under these folders (relative to the project), recursively. */
 export function tsFilesUnder(...folders: string[]): string[] {
@@ -68,7 +69,7 @@ export function versionOf(apiSet: string, write: boolean): string | null {
 
 /** `Excel.Range.values` for a member declared in the Excel namespace of @types/office-js; else null. */
 function excelMemberName(decl: ts.Declaration): string | null {
-  if (path.resolve(decl.getSourceFile().fileName) !== OFFICE_DTS) return null;
+  if (fs.realpathSync(path.resolve(decl.getSourceFile().fileName)) !== OFFICE_DTS) return null;
   const names: string[] = [];
   const own = ts.getNameOfDeclaration(decl);
   if (!own) return null;

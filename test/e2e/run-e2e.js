@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global require, module, process, __dirname, console, URL, setTimeout, fetch */
+/* global require, module, process, __dirname, console, URL, fetch */
 /* eslint-disable @typescript-eslint/no-require-imports */
 // End-to-end test of the PRODUCTION task pane in a real (headless) Chromium, on a fake Excel host.
 //
@@ -41,12 +41,14 @@ const VIEWPORT = { width: 320, height: 800 }; // the narrowest task pane the spe
 const STEP_TIMEOUT_MS = 30_000;
 
 // ───────────────────────────────────────────────────────────────────────────────────────────────
-// SCENARIO: the steps, in order, sharing one page. Each gets { page, fake, until, state, log, shot }
+// SCENARIO: the steps, in order, sharing one page. Each gets { page, fake, waitFake, state, log, shot }
 // and throws to fail; a screenshot is saved after each, and the steps after a failure are skipped.
 // A step with `todo` is listed but not run.
 //   fake(fn, arg)      runs fn(window.__fakeWorkbook, arg) in the page; resolves to its JSON result.
 //                      fn must be self-contained (it is sent as source text).
-//   until(fn, what)    polls fn() until it returns a truthy value (or throws `what` on timeout).
+//   waitFake(fn, [arg,] what)  waits, in the page, until fn(window.__fakeWorkbook, arg) is truthy and
+//                      resolves to its value (throws naming `what` after STEP_TIMEOUT_MS). No step
+//                      sleeps: each waits for a state (this, or a locator's waitFor).
 //   state              an object the steps share (snapshots taken by one step, checked by a later one).
 //   shot(label)        saves an extra screenshot in the middle of a step (NN-step--label.png).
 // The data come from examples/dinkes-2026.xlsx (see examples/README.md): a submission with two
@@ -130,15 +132,13 @@ const SCENARIO = [
   },
   {
     name: 'create the template (Buat Lembar Isian)',
-    async run({ page, fake, until }) {
+    async run({ page, waitFake }) {
       await page.getByRole('button', { name: 'Buat Lembar Isian' }).click();
-      const made = await until(
-        () =>
-          fake((wb) => {
-            const inovasi = wb.findSheet('Inovasi');
-            if (!inovasi || !wb.findSheet('Identitas') || wb.tables.length === 0) return null;
-            return { sheets: wb.sheetNames, header: inovasi.values('A1:BZ1')[0].filter(Boolean) };
-          }),
+      const made = await waitFake((wb) => {
+        const inovasi = wb.findSheet('Inovasi');
+        if (!inovasi || !wb.findSheet('Identitas') || wb.tables.length === 0) return null;
+        return { sheets: wb.sheetNames, header: inovasi.values('A1:BZ1')[0].filter(Boolean) };
+      },
         'the fake workbook to get Identitas, Inovasi and a table',
       );
       for (const label of [
@@ -167,7 +167,7 @@ const SCENARIO = [
   },
   {
     name: 'validate (Validasi): findings listed, cells flagged',
-    async run({ page, fake, until, state, log }) {
+    async run({ page, waitFake, fake, state, log }) {
       const cols = await fake(headerColumns);
       state.cols = cols;
       await page.getByRole('button', { name: 'Validasi', exact: true }).click();
@@ -182,19 +182,16 @@ const SCENARIO = [
         if (!texts.some((t) => t.includes(rule) && t.includes(cell)))
           throw new Error(`no ${rule} finding at ${cell}`);
       }
-      const flags = await until(
-        () =>
-          fake(
-            (wb, [cells, statusCol]) => {
-              const sheet = wb.sheet('Inovasi');
-              const fills = cells.map((c) => sheet.fill(c));
-              const status = [sheet.value(`${statusCol}6`), sheet.value(`${statusCol}7`)];
-              return fills.every((f) => f && f.toUpperCase() === '#FFC7CE') && status.every(Boolean)
-                ? { fills, status }
-                : null;
-            },
-            [expected.map(([, cell]) => cell), cols['Status Validasi']],
-          ),
+      const flags = await waitFake(
+        (wb, [cells, statusCol]) => {
+          const sheet = wb.sheet('Inovasi');
+          const fills = cells.map((c) => sheet.fill(c));
+          const status = [sheet.value(`${statusCol}6`), sheet.value(`${statusCol}7`)];
+          return fills.every((f) => f && f.toUpperCase() === '#FFC7CE') && status.every(Boolean)
+            ? { fills, status }
+            : null;
+        },
+        [expected.map(([, cell]) => cell), cols['Status Validasi']],
         'the two error cells filled #FFC7CE and Status Validasi set on rows 6 and 7',
       );
       log(`Status Validasi: ${flags.status.join(' / ')}`);
@@ -202,25 +199,22 @@ const SCENARIO = [
   },
   {
     name: 'click a finding: the selection moves to its cell',
-    async run({ page, fake, until, state }) {
+    async run({ page, waitFake, state }) {
       const cell = `${state.cols['Tanggal Penerapan']}7`;
       await page.locator('[data-finding-id]', { hasText: 'LOG-01' }).first().click();
-      await until(
-        () =>
-          fake(
-            (wb, want) =>
-              Boolean(wb.selection) &&
-              wb.selection.sheet === 'Inovasi' &&
-              wb.selection.address.replace(/^.*!/, '').replace(/\$/g, '') === want,
-            cell,
-          ),
+      await waitFake(
+        (wb, want) =>
+          Boolean(wb.selection) &&
+          wb.selection.sheet === 'Inovasi' &&
+          wb.selection.address.replace(/^.*!/, '').replace(/\$/g, '') === want,
+        cell,
         `the fake's selection to be Inovasi!${cell}`,
       );
     },
   },
   {
     name: 'accept a finding (Audit tab): the Temuan sheet records it',
-    async run({ page, fake, until, state, log, shot }) {
+    async run({ page, waitFake, state, log, shot }) {
       const reason = 'Tanggal dicatat terbalik di formulir, dikoreksi dinas';
       const reviewer = 'Inspektur Rina';
       await page.getByRole('tab', { name: 'Audit' }).click();
@@ -239,28 +233,25 @@ const SCENARIO = [
       await dialog.waitFor({ state: 'detached' });
       await item.getByText(`Diterima oleh ${reviewer}`).waitFor();
       const cell = `${state.cols['Tanggal Penerapan']}7`;
-      const written = await until(
-        () =>
-          fake(
-            (wb, [statusCol, cellAddress]) => {
-              const temuan = wb.findSheet('Temuan');
-              const riwayat = wb.findSheet('Riwayat');
-              if (!temuan || !riwayat) return null;
-              const [header, ...rows] = temuan.values();
-              const col = (label) => header.indexOf(label);
-              const row = rows.find((r) => r[col('Aturan')] === 'LOG-01');
-              if (!row || row[col('Status')] !== 'Diterima') return null;
-              return {
-                id: row[col('ID')],
-                alasan: row[col('Alasan')],
-                pemeriksa: row[col('Pemeriksa')],
-                rowStatus: wb.sheet('Inovasi').value(`${statusCol}7`),
-                fill: wb.sheet('Inovasi').fill(cellAddress),
-                event: riwayat.values().find((r) => r[1] === 'diterima' && r[3] === row[col('ID')]) || null,
-              };
-            },
-            [state.cols['Status Validasi'], cell],
-          ),
+      const written = await waitFake(
+        (wb, [statusCol, cellAddress]) => {
+          const temuan = wb.findSheet('Temuan');
+          const riwayat = wb.findSheet('Riwayat');
+          if (!temuan || !riwayat) return null;
+          const [header, ...rows] = temuan.values();
+          const col = (label) => header.indexOf(label);
+          const row = rows.find((r) => r[col('Aturan')] === 'LOG-01');
+          if (!row || row[col('Status')] !== 'Diterima') return null;
+          return {
+            id: row[col('ID')],
+            alasan: row[col('Alasan')],
+            pemeriksa: row[col('Pemeriksa')],
+            rowStatus: wb.sheet('Inovasi').value(`${statusCol}7`),
+            fill: wb.sheet('Inovasi').fill(cellAddress),
+            event: riwayat.values().find((r) => r[1] === 'diterima' && r[3] === row[col('ID')]) || null,
+          };
+        },
+        [state.cols['Status Validasi'], cell],
         'the LOG-01 row of the fake Temuan sheet to say Diterima',
       );
       if (written.alasan !== reason || written.pemeriksa !== reviewer)
@@ -276,26 +267,23 @@ const SCENARIO = [
   },
   {
     name: 'remove flags (Hapus Tanda): every fill restored exactly',
-    async run({ page, fake, until, state }) {
+    async run({ page, waitFake, state }) {
       await page.getByRole('button', { name: 'Hapus Tanda' }).click();
-      await until(
-        () =>
-          fake(
-            (wb, [fills, col]) => {
-              const sheet = wb.sheet('Inovasi');
-              const changed = Object.keys(fills).filter((c) => sheet.fill(c) !== fills[c]);
-              const status = [6, 7].map((r) => sheet.value(`${col}${r}`)).filter(Boolean);
-              return changed.length === 0 && status.length === 0;
-            },
-            [state.fills, state.cols['Status Validasi']],
-          ),
+      await waitFake(
+        (wb, [fills, col]) => {
+          const sheet = wb.sheet('Inovasi');
+          const changed = Object.keys(fills).filter((c) => sheet.fill(c) !== fills[c]);
+          const status = [6, 7].map((r) => sheet.value(`${col}${r}`)).filter(Boolean);
+          return changed.length === 0 && status.length === 0;
+        },
+        [state.fills, state.cols['Status Validasi']],
         'every fill back to its value before validation (incl. a yellow fill of the user), Status Validasi emptied',
       );
     },
   },
   {
     name: 'fix the rows and validate again: no errors left',
-    async run({ page, fake, until, state }) {
+    async run({ page, fake, state }) {
       await fake((wb, c) => {
         const sheet = wb.sheet('Inovasi');
         const ujiCoba = Number(sheet.value(`${c['Tanggal Uji Coba']}7`));
@@ -312,26 +300,19 @@ const SCENARIO = [
         );
       }, state.cols);
       await page.getByRole('button', { name: 'Validasi', exact: true }).click();
-      await until(
-        async () => (await page.locator('[data-finding-id]', { hasText: /SOP-04|LOG-01/ }).count()) === 0,
-        'the SOP-04 and LOG-01 findings to go',
-      );
-      await until(
-        () => page.getByRole('button', { name: 'Stempel Final' }).isEnabled(),
-        'Stempel Final to be enabled',
-      );
+      // The findings go, then the button is enabled: states waited for, however slow the machine.
+      await page.locator('[data-finding-id]', { hasText: /SOP-04|LOG-01/ }).first().waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Stempel Final', disabled: false }).waitFor();
     },
   },
   {
     name: 'the fixed value dropped its decision: gone from Temuan, traced in Riwayat',
-    async run({ fake, until, state, log }) {
-      const dropped = await until(
-        () =>
-          fake((wb, id) => {
-            const ids = wb.sheet('Temuan').values().map((r) => r[0]);
-            const event = wb.sheet('Riwayat').values().find((r) => r[1] === 'keputusan gugur' && r[3] === id);
-            return event && !ids.includes(id) ? event : null;
-          }, state.accepted.id),
+    async run({ waitFake, state, log }) {
+      const dropped = await waitFake((wb, id) => {
+        const ids = wb.sheet('Temuan').values().map((r) => r[0]);
+        const event = wb.sheet('Riwayat').values().find((r) => r[1] === 'keputusan gugur' && r[3] === id);
+        return event && !ids.includes(id) ? event : null;
+      }, state.accepted.id,
         `a «keputusan gugur» event for ${state.accepted.id} and no Temuan row for it`,
       );
       // Waktu, Peristiwa, Oleh, ID, Aturan, Sel, Alasan, Rincian
@@ -342,19 +323,17 @@ const SCENARIO = [
   },
   {
     name: 'stamp (Stempel Final)',
-    async run({ page, fake, until, log }) {
+    async run({ page, waitFake, log }) {
       await page.getByLabel('Nama pemberi stempel').fill('Penguji E2E');
       await page.getByRole('button', { name: 'Stempel Final' }).click();
-      const stamp = await until(
-        () =>
-          fake((wb) => {
-            const sheet = wb.findSheet('_stempel');
-            if (!sheet) return null;
-            const text = JSON.stringify(sheet.values());
-            return text.includes('Penguji E2E')
-              ? { visibility: sheet.visibility, text: text.slice(0, 200) }
-              : null;
-          }),
+      const stamp = await waitFake((wb) => {
+        const sheet = wb.findSheet('_stempel');
+        if (!sheet) return null;
+        const text = JSON.stringify(sheet.values());
+        return text.includes('Penguji E2E')
+          ? { visibility: sheet.visibility, text: text.slice(0, 200) }
+          : null;
+      },
         'a _stempel sheet naming «Penguji E2E»',
       );
       log(`_stempel (${stamp.visibility}): ${stamp.text}…`);
@@ -362,7 +341,7 @@ const SCENARIO = [
   },
   {
     name: 'edit a cell after stamping: the Audit tab shows Berubah',
-    async run({ page, fake, until, state, log, shot }) {
+    async run({ page, waitFake, fake, state, log, shot }) {
       await page.getByRole('tab', { name: 'Audit' }).click();
       await page.getByTestId('stamp-status').filter({ hasText: 'Sah' }).waitFor();
       await shot('stamp Sah');
@@ -371,8 +350,7 @@ const SCENARIO = [
         wb.sheet('Inovasi').setValues(cell, [['Nama diubah sesudah stempel']], { fireChange: true });
       }, `${state.cols['Nama Inovasi']}2`);
       await page.getByTestId('stamp-status').filter({ hasText: 'Berubah' }).waitFor();
-      const event = await until(
-        () => fake((wb) => wb.sheet('Riwayat').values().find((r) => r[1] === 'stempel berubah') || null),
+      const event = await waitFake((wb) => wb.sheet('Riwayat').values().find((r) => r[1] === 'stempel berubah') || null,
         'a «stempel berubah» event in Riwayat',
       );
       log(`Riwayat: ${event.filter(Boolean).join(' | ')}`);
@@ -385,7 +363,7 @@ const SCENARIO = [
   },
   {
     name: 'consolidate several workbooks (Konsolidasi): the six summary sheets written',
-    async run({ page, fake, until, log, shot }) {
+    async run({ page, waitFake, log, shot }) {
       await page.getByRole('tab', { name: 'Konsolidasi' }).click();
       await page
         .getByLabel('Pilih berkas isian OPD')
@@ -402,29 +380,27 @@ const SCENARIO = [
       // consolidation's, so it is left alone and the summary's goes under «Temuan (2)».
       const expected = ['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Temuan (2)', 'Info Konsolidasi'];
       const opds = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/engine/reference/data/bitung-contoh.json'), 'utf8')).opd.length;
-      const written = await until(
-        () =>
-          fake((wb, names) => {
-            if (!names.every((n) => wb.findSheet(n))) return null;
-            const rekap = wb.sheet('Rekap OPD');
-            const used = rekap.usedRect(true);
-            // The per-OPD table ends at Total Kota; the sign-off tally and the chart's table follow below.
-            const total = rekap.values(`C2:C${used.r1 + 1}`).findIndex((r) => r[0] === 'Total Kota') + 1;
-            const status = rekap.values(`F2:F${total + 1}`).map((r) => r[0]);
-            return {
-              sheets: wb.sheetNames,
-              hidden: wb.sheets.filter((s) => s.visibility !== 'Visible').map((s) => s.name),
-              header: rekap.values('A1:R1')[0],
-              rows: total, // data rows below the header, Total Kota included
-              last: rekap.values(`A${total + 1}:C${total + 1}`)[0],
-              counted: status.filter((v) => v === 'Siap' || v === 'Perlu Perbaikan').length,
-              missing: status.filter((v) => v === 'Belum Mengirim').length,
-              daftar: wb.sheet('Daftar Inovasi').usedRect(true).r1,
-              charts: [wb.sheet('Rekap OPD').chartInfo().length, wb.sheet('Program RPJMD').chartInfo().length],
-              temuanUntouched: wb.sheet('Temuan').value('A1') === 'ID',
-              setting: wb.settings.get('inovasiDaerah.summarySheets'),
-            };
-          }, expected),
+      const written = await waitFake((wb, names) => {
+        if (!names.every((n) => wb.findSheet(n))) return null;
+        const rekap = wb.sheet('Rekap OPD');
+        const used = rekap.usedRect(true);
+        // The per-OPD table ends at Total Kota; the sign-off tally and the chart's table follow below.
+        const total = rekap.values(`C2:C${used.r1 + 1}`).findIndex((r) => r[0] === 'Total Kota') + 1;
+        const status = rekap.values(`F2:F${total + 1}`).map((r) => r[0]);
+        return {
+          sheets: wb.sheetNames,
+          hidden: wb.sheets.filter((s) => s.visibility !== 'Visible').map((s) => s.name),
+          header: rekap.values('A1:R1')[0],
+          rows: total, // data rows below the header, Total Kota included
+          last: rekap.values(`A${total + 1}:C${total + 1}`)[0],
+          counted: status.filter((v) => v === 'Siap' || v === 'Perlu Perbaikan').length,
+          missing: status.filter((v) => v === 'Belum Mengirim').length,
+          daftar: wb.sheet('Daftar Inovasi').usedRect(true).r1,
+          charts: [wb.sheet('Rekap OPD').chartInfo().length, wb.sheet('Program RPJMD').chartInfo().length],
+          temuanUntouched: wb.sheet('Temuan').value('A1') === 'ID',
+          setting: wb.settings.get('inovasiDaerah.summarySheets'),
+        };
+      }, expected,
         `the six summary sheets (${expected.join(', ')})`,
       );
       log(`sheets now: ${written.sheets.join(', ')}`);
@@ -448,8 +424,7 @@ const SCENARIO = [
       await page.getByTestId('results').screenshot({ path: path.join(SCREENSHOTS, 'konsolidasi-results-320px.png') });
       // A link to an output sheet selects its first cell.
       await page.getByRole('button', { name: 'Buka Rekap OPD' }).click();
-      await until(
-        () => fake((wb) => wb.selection && wb.selection.sheet === 'Rekap OPD' && wb.selection.address === 'A1'),
+      await waitFake((wb) => wb.selection && wb.selection.sheet === 'Rekap OPD' && wb.selection.address === 'A1',
         'the selection to move to Rekap OPD!A1',
       );
     },
@@ -646,13 +621,19 @@ async function main() {
     // Evaluated through the DevTools protocol, which the page's CSP (no 'unsafe-eval') does not govern.
     const fake = (fn, arg) =>
       page.evaluate(`(${fn.toString()})(globalThis.__fakeWorkbook, ${JSON.stringify(arg)})`);
-    const until = async (fn, what, timeout = STEP_TIMEOUT_MS) => {
-      const end = Date.now() + timeout;
-      for (;;) {
-        const value = await fn();
-        if (value) return value;
-        if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+    // A state of the fake workbook, waited for in the page (checked at every animation frame, no
+    // sleeps): waitFake(fn, what) or waitFake(fn, arg, what); resolves to fn's JSON value.
+    const waitFake = async (fn, ...rest) => {
+      const [arg, what] = rest.length > 1 ? rest : [undefined, rest[0]];
+      try {
+        const handle = await page.waitForFunction(
+          `(${fn.toString()})(globalThis.__fakeWorkbook, ${JSON.stringify(arg)})`,
+          undefined,
+          { timeout: STEP_TIMEOUT_MS },
+        );
+        return await handle.jsonValue();
+      } catch (err) {
+        throw new Error(`timed out waiting for ${what}: ${err.message.split('\n')[0]}`);
       }
     };
 
@@ -673,7 +654,7 @@ async function main() {
       const shot = (label) =>
         page.screenshot({ path: path.join(SCREENSHOTS, `${prefix}--${slug(label)}.png`), fullPage: true });
       try {
-        await step.run({ page, origin, fake, until, state, log, shot });
+        await step.run({ page, origin, fake, waitFake, state, log, shot });
       } catch (err) {
         error = err;
       }

@@ -63,8 +63,10 @@ export interface BudgetResult {
   readonly readSyncs: number;
   /** Largest request of any sync (bytes, Office wire format). */
   readonly maxPayloadBytes: number;
-  /** Largest response of any sync (bytes). */
+  /** Largest response of any sync Excel accepted (bytes). */
   readonly maxResponseBytes: number;
+  /** Responses Excel refused as too large (each a wasted round trip). */
+  readonly refusedResponses: number;
   readonly perSync: readonly { readonly requestBytes: number; readonly responseBytes: number; readonly actions: number }[];
 }
 
@@ -86,6 +88,7 @@ export async function measureAdapterBudget(rows: number, options: Pick<FakeExcel
     readSyncs,
     maxPayloadBytes: fake.stats.maxSyncPayloadBytes,
     maxResponseBytes: fake.stats.maxResponseBytes,
+    refusedResponses: fake.stats.log.filter((r) => r.refused).length,
     perSync: fake.stats.log.map((r) => ({ requestBytes: r.requestBytes, responseBytes: r.responseBytes, actions: r.actions })),
   };
 }

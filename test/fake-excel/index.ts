@@ -173,7 +173,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
 
   return {
     Excel,
-    Office: createOffice(host, officeState),
+    // Excel on the web caps responses; desktop (no cap, `responseLimitBytes: Infinity`) reports PC.
+    Office: createOffice(host, officeState, () => (Number.isFinite(runtime.responseLimitBytes) ? 'OfficeOnline' : 'PC')),
     workbook: host,
     stats,
     options: runtime,

@@ -19,7 +19,8 @@ export interface FakeOfficeState {
   settingsSaves: number;
 }
 
-export function createOffice(host: HostWorkbook, state: FakeOfficeState) {
+/** `platform`: what `Office.context.platform` reports (`OfficeOnline` while responses are capped, as on the web). */
+export function createOffice(host: HostWorkbook, state: FakeOfficeState, platform: () => string = () => 'OfficeOnline') {
   const settings = {
     get(name: string): unknown {
       return host.settings.has(name) ? host.settings.get(name) : null;
@@ -48,16 +49,19 @@ export function createOffice(host: HostWorkbook, state: FakeOfficeState) {
   };
   return {
     HostType: { Excel: 'Excel' },
-    PlatformType: { OfficeOnline: 'OfficeOnline' },
+    PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
-      const info = { host: 'Excel', platform: 'OfficeOnline' };
+      const info = { host: 'Excel', platform: platform() };
       callback?.(info);
       return Promise.resolve(info);
     },
     context: {
       get displayLanguage(): string {
         return state.displayLanguage;
+      },
+      get platform(): string {
+        return platform();
       },
       requirements: {
         isSetSupported(name: string, minVersion?: string): boolean {

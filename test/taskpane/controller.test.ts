@@ -23,6 +23,11 @@ function make(grid = buildGrid(), options: MemoryPortOptions = {}) {
   return { port, controller };
 }
 
+/** Waits for the background reads an edit sets off (the edited rows compared with what the last validation read). */
+async function settled(controller: PaneController): Promise<void> {
+  while (controller.refreshing) await controller.refreshing;
+}
+
 function picked(name: string, bytes: Uint8Array): PickedFile {
   return { name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer };
 }
@@ -210,6 +215,7 @@ describe('decisions and stamp', () => {
     await controller.validate();
     expect(controller.stampAllowance().allowed).toBe(true);
     port.edit('Inovasi', 'B2', 'Nama Baru Inovasi');
+    await settled(controller);
     expect(controller.stampAllowance()).toMatchObject({ allowed: false, reason: 'stamp.edited' });
     expect(await controller.stamp('Siapa')).toBe(false);
     expect(port.stamps).toHaveLength(0);
@@ -221,6 +227,7 @@ describe('decisions and stamp', () => {
     expect(port.listening).toEqual(['Inovasi', 'Identitas']);
     await controller.validate();
     port.edit('Identitas', 'B3', 'Orang Lain');
+    await settled(controller);
     expect(controller.stampAllowance().reason).toBe('stamp.edited');
     controller.dispose();
     expect(port.listening).toEqual([]);

@@ -39,12 +39,11 @@ async function deliverEvents(fake: FakeExcel, controller: PaneController): Promi
 }
 
 describe('onChanged arriving late', () => {
-  // FAILS TODAY (the bug of issue 11), hence `test.failing`: the controller sets `dirty` whenever
-  // an edit event arrives, so an event that reaches the pane after a validation has already read
-  // the edited cell marks the workbook "edited since validation" and Stempel Final stays disabled.
-  // The fix decides "edited since validation" from what the validation read (content hash or an
-  // edit sequence number); the follow-up that fixes the controller flips this to `test`.
-  test.failing('an edit the validation already read does not mark the workbook edited when its event arrives afterwards', async () => {
+  // The bug of issue 11: the controller set `dirty` whenever an edit event arrived, so an event that
+  // reached the pane after a validation had already read the edited cell marked the workbook
+  // "edited since validation" and Stempel Final stayed disabled. It now compares the edited rows
+  // with what the validation read.
+  test('an edit the validation already read does not mark the workbook edited when its event arrives afterwards', async () => {
     const { fake, controller } = await session();
     await controller.validate();
     expect(controller.stampAllowance()).toMatchObject({ allowed: false, reason: 'stamp.openErrors' });
@@ -78,5 +77,111 @@ describe('onChanged arriving late', () => {
     await deliverEvents(fake, controller);
     expect(controller.getState().dirty).toBe(true);
     expect(controller.stampAllowance()).toMatchObject({ allowed: false, reason: 'stamp.edited' });
+  });
+});
+
+describe('onChanged late, twice, out of order, during the read, or never', () => {
+  const fix = (fake: FakeExcel) => fake.workbook.sheet('Inovasi').setValues(at('Tahapan Inovasi', 3), [['Penerapan']], { fireChange: true });
+  const rename = (fake: FakeExcel, name: string) => fake.workbook.sheet('Inovasi').setValues(at('Nama Inovasi', 2), [[name]], { fireChange: true });
+
+  test('delivered twice: the second copy changes nothing either', async () => {
+    const { fake, controller } = await session();
+    fake.setEventDelivery('manual');
+    fix(fake);
+    await controller.validate();
+    await deliverEvents(fake, controller);
+    fake.fireChange('Inovasi', at('Tahapan Inovasi', 3));
+    expect(fake.heldEventCount).toBe(1);
+    await deliverEvents(fake, controller);
+    expect(controller.getState().dirty).toBe(false);
+    expect(controller.stampAllowance()).toMatchObject({ allowed: true });
+  });
+
+  test('out of order, each in its own batch: still nothing edited since the validation', async () => {
+    const { fake, controller } = await session();
+    fake.setEventDelivery('manual');
+    rename(fake, 'Nama Pertama');
+    fix(fake);
+    rename(fake, 'Nama Kedua');
+    expect(fake.heldEventCount).toBe(3);
+    await controller.validate(); // its own Status Validasi write adds one more (the adapter ignores it)
+    fake.workbook.heldEvents.reverse();
+    while (fake.workbook.heldEvents.length) {
+      const deliver = fake.workbook.heldEvents.shift()!;
+      await deliver();
+      await deliverEvents(fake, controller);
+    }
+    expect(controller.getState().dirty).toBe(false);
+    expect(await controller.stamp('Auditor Kota')).toBe(true);
+  });
+
+  test('an edit undone before its events arrive is no edit', async () => {
+    const { fake, controller } = await session();
+    fix(fake);
+    await deliverEvents(fake, controller);
+    await controller.validate();
+    fake.setEventDelivery('manual');
+    rename(fake, 'Sebentar');
+    rename(fake, 'Posyandu Digital');
+    fake.workbook.sheet('Inovasi').setValues(at('Nama Inovasi', 2), [[validRow()['Nama Inovasi']]], { fireChange: true });
+    await deliverEvents(fake, controller);
+    expect(controller.getState().dirty).toBe(false);
+  });
+
+  test('an event that arrives while the validation is reading waits for that read, then compares with it', async () => {
+    for (const editInsideRead of [false, true]) {
+      const { fake, controller } = await session();
+      fake.setEventDelivery('manual');
+      if (!editInsideRead) fix(fake); // before the read: the read sees it
+      const port = (controller as unknown as { session: { port: { readSubmission: () => Promise<unknown> } } }).session.port;
+      const read = port.readSubmission.bind(port);
+      let once = true;
+      port.readSubmission = async () => {
+        const result = await read();
+        if (once) {
+          once = false;
+          if (editInsideRead) fix(fake); // after the sheet was read, before the validation has its grid: missed
+          // The events reach the pane while the validation's read is still under way.
+          await fake.flushEvents();
+          await sleep(DEBOUNCE_MS + 20);
+        }
+        return result;
+      };
+      await controller.validate();
+      await deliverEvents(fake, controller);
+      expect({ editInsideRead, dirty: controller.getState().dirty }).toEqual({ editInsideRead, dirty: editInsideRead });
+    }
+  });
+
+  test('never delivered: nothing marks the sheet, but the stamp reads it again and refuses', async () => {
+    const { fake, controller } = await session();
+    fix(fake);
+    await deliverEvents(fake, controller);
+    await controller.validate();
+    fake.setEventDelivery('manual');
+    rename(fake, 'Diubah, kabar tak pernah sampai');
+    expect(controller.stampAllowance()).toMatchObject({ allowed: true });
+    expect(await controller.stamp('Auditor Kota')).toBe(false);
+    expect(controller.getState().dirty).toBe(true);
+    expect(controller.stampAllowance()).toMatchObject({ allowed: false, reason: 'stamp.edited' });
+    expect(fake.workbook.findSheet('_stempel')).toBeUndefined();
+  });
+
+  test('a plain validation costs no extra sync; a late event costs one (the edited rows read)', async () => {
+    const quiet = await session();
+    const before = quiet.fake.stats.syncCount;
+    await quiet.controller.validate();
+    const plain = quiet.fake.stats.syncCount - before;
+
+    const { fake, controller } = await session();
+    fake.setEventDelivery('manual');
+    fix(fake);
+    const start = fake.stats.syncCount;
+    await controller.validate();
+    expect(fake.stats.syncCount - start).toBe(plain);
+    const afterValidation = fake.stats.syncCount;
+    await deliverEvents(fake, controller);
+    expect(fake.stats.syncCount - afterValidation).toBe(1);
+    expect(controller.getState().dirty).toBe(false);
   });
 });

@@ -88,8 +88,9 @@ describe('Validasi', () => {
     expect(text(screen.getByTestId('count-errors'))).toContain('0 galat');
     expect(disabled(stamp())).toBe(false);
 
+    // The edited row is compared with what the validation read (one read, in the background).
     act(() => port.edit('Inovasi', 'B2', 'Posyandu Digital Bitung Sehat Sekali'));
-    expect(disabled(stamp())).toBe(true);
+    await waitFor(() => expect(disabled(stamp())).toBe(true));
     expect(text(screen.getByTestId('stamp-reason'))).toContain('Lembar diubah sesudah validasi terakhir.');
 
     await click(screen.getByRole('button', { name: 'Validasi' }));

@@ -1,13 +1,17 @@
 /**
  * Edits and live validation: which sheets are watched, which rows were edited since the last read,
  * and the grid of the last validation kept so that a live validation reads only the edited rows
- * (patched into it). It decides whether the workbook was edited since the last validation (`dirty`):
- * an edit marks it and, with live validation on, asks for a new validation (or, on a stamped
- * workbook, for a stamp check) — through the reactions it is given.
+ * (patched into it). It decides whether the workbook was edited since the last validation (`dirty`)
+ * from content, not from when an event happens to arrive: Excel delivers `onChanged` late (a slow
+ * PC, Excel on the web), so an event may reach the pane after a validation has already read the
+ * edit. With live validation on, an edit asks for a new validation, whose read decides. Otherwise
+ * the edited rows are read (one sync per event batch, never during a validation's read) and compared
+ * with what the last validation read: only a difference marks the workbook edited (and, on a
+ * stamped workbook, asks for a stamp check) — through the reactions it is given.
  */
 import { gridOf, temuanRows, typedDecisions } from '../../addin/flags';
 import { patchSheetRows } from '../../addin/grid';
-import type { CellValue, WorkbookGrid } from '../../engine/grid';
+import type { CellValue, SheetGrid, WorkbookGrid } from '../../engine/grid';
 import { findSheet } from '../../engine/parse';
 import { SHEET_IDENTITAS, SHEET_INOVASI, SHEET_TEMUAN } from '../../engine/schema';
 import { normalise } from '../../engine/text';
@@ -34,6 +38,24 @@ export function watchedSheets(grid: WorkbookGrid, tableSheet: string | null = nu
   return names.filter((n): n is string => typeof n === 'string');
 }
 
+/** What the last validation read of the workbook, and the submission sheet's `Status Validasi` column (the tool writes it: not content). */
+interface Validated {
+  readonly grid: WorkbookGrid;
+  readonly sheet: string | null;
+  readonly statusCol: number | null;
+}
+
+/** A row's cells compared as content: empties as null, trailing empties dropped, the tool's column left out. */
+function rowContent(cells: readonly (CellValue | undefined)[] | undefined, skipCol: number | null): string {
+  const out = Array.from(cells ?? [], (c, i) => (i === skipCol || c === undefined ? null : c));
+  while (out.length && out[out.length - 1] === null) out.pop();
+  return JSON.stringify(out);
+}
+
+function sheetNamed(grid: WorkbookGrid, name: string): SheetGrid | undefined {
+  return grid.sheets.find((s) => normalise(s.name) === normalise(name));
+}
+
 export class LiveController {
   /** Sheets whose edits are watched (the submission sheet and Identitas), by name → unsubscribe. */
   private readonly watched = new Map<string, () => Promise<void>>();
@@ -44,6 +66,16 @@ export class LiveController {
   private pendingAll = false;
   /** The next validation must read everything (the Validasi button). */
   private fullRequested = false;
+  /** What the last successful validation read (kept when another operation writes: none writes the watched content). */
+  private validated: Validated | null = null;
+  /** Validation reads started so far: a check whose read overlaps a new one is done again after it. */
+  private reads = 0;
+  /** A validation's read under way: checks wait for it (they compare with what it read). */
+  private reading: Promise<void> | null = null;
+  /** Edited rows by sheet not yet compared with what the last validation read (`all`: unknown rows). */
+  private unchecked = new Map<string, Set<number> | 'all'>();
+  /** The check of `unchecked` in flight, if any. */
+  private checkRun: Promise<void> | null = null;
 
   constructor(
     private readonly session: PaneSession,
@@ -63,7 +95,26 @@ export class LiveController {
    * it was before this read.
    */
   async readForValidation(): Promise<{ grid: WorkbookGrid; incremental: boolean; previous: LiveGrid | null }> {
+    const wasDirty = this.session.store.get().dirty;
     this.session.store.set({ dirty: false });
+    this.reads++;
+    let done = () => undefined as void;
+    const reading = (this.reading = new Promise<void>((resolve) => (done = resolve)));
+    try {
+      const read = await this.readGrid();
+      this.validated = { grid: read.grid, sheet: null, statusCol: null };
+      return read;
+    } catch (e) {
+      // Nothing was read: the last validation's read still decides (and the edits it missed still count).
+      if (wasDirty) this.session.store.set({ dirty: true });
+      throw e;
+    } finally {
+      if (this.reading === reading) this.reading = null;
+      done();
+    }
+  }
+
+  private async readGrid(): Promise<{ grid: WorkbookGrid; incremental: boolean; previous: LiveGrid | null }> {
     const live = this.live;
     const rows = [...this.pendingRows].sort((a, b) => a - b);
     const full = this.fullRequested || this.pendingAll || !live || !rows.length || rows[0] <= live.headerRow;
@@ -80,8 +131,9 @@ export class LiveController {
   }
 
   /** The grid a validation read (null without a submission table: the next read is whole). */
-  remember(grid: WorkbookGrid, table: { sheet: string; headerRow: number } | null, written: string | null): void {
+  remember(grid: WorkbookGrid, table: { sheet: string; headerRow: number; columns?: ReadonlyMap<string, number> } | null, written: string | null): void {
     this.live = table ? { grid, sheet: table.sheet, headerRow: table.headerRow, written } : null;
+    this.validated = { grid, sheet: table?.sheet ?? null, statusCol: table?.columns?.get('status') ?? null };
   }
 
   /** The flags were written: the kept grid's Temuan is now the one just written (decisions carried over by id). */
@@ -124,15 +176,87 @@ export class LiveController {
     }
   }
 
-  /** An edit of a watched sheet (the port does not report the tool's own `Status Validasi` writes). */
+  /**
+   * An edit of a watched sheet (the port does not report the tool's own `Status Validasi` writes),
+   * reported however late. With live validation on, the new validation's read decides; otherwise the
+   * rows are compared with what the last validation read.
+   */
   private rowsChanged(sheet: string, rows: readonly number[]): void {
     const store = this.session.store;
-    store.set({ dirty: true });
     if (!rows.length || !this.live || normalise(sheet) !== normalise(this.live.sheet)) this.pendingAll = true;
     else for (const r of rows) this.pendingRows.add(r);
-    if (store.get().live) this.reactions.revalidate();
+    if (store.get().live) {
+      store.set({ dirty: true });
+      this.reactions.revalidate();
+      return;
+    }
     // A stamped workbook: is the stamp still valid? (Without a stamp an edit cannot change `none`.)
-    else if (store.get().stamp?.info) this.reactions.recheckStamp();
+    // The stamp check reads the content as it is now, so it is right however late the event.
+    if (store.get().stamp?.info) this.reactions.recheckStamp();
+    if (store.get().dirty) return; // already edited since the last validation
+    const have = this.unchecked.get(sheet);
+    if (!rows.length || have === 'all') this.unchecked.set(sheet, 'all');
+    else this.unchecked.set(sheet, new Set([...(have ?? []), ...rows]));
+    this.checkRun ??= this.checkEdits().finally(() => (this.checkRun = null));
+  }
+
+  /** The check of edits against what the last validation read, while one runs (tests wait for it). */
+  get checking(): Promise<void> | null {
+    return this.checkRun;
+  }
+
+  /**
+   * Compares the edited rows as the sheet has them now with what the last validation read: equal
+   * means the validation already saw the edit (its event came late) or the edit was undone. Only
+   * `dirty` is decided here; a stamped workbook's stamp check is asked for by every edit. Each
+   * read happens after the last validation's read (never during one), so a difference is an edit
+   * that validation did not see. A validation read that starts meanwhile makes the rows be compared
+   * again with what it read. Rows that cannot be compared (unknown rows, no validation, a failed
+   * read) count as edited.
+   */
+  private async checkEdits(): Promise<void> {
+    const { store, port } = this.session;
+    while (this.unchecked.size && !this.session.disposed) {
+      if (this.reading) {
+        await this.reading;
+        continue;
+      }
+      const batch = this.unchecked;
+      this.unchecked = new Map();
+      if (store.get().dirty) continue;
+      const reads = this.reads;
+      const validated = this.validated;
+      let edited = !validated || [...batch.values()].includes('all');
+      try {
+        for (const [sheet, rows] of batch) {
+          if (edited || rows === 'all' || !validated) break;
+          const wanted = [...rows].sort((a, b) => a - b);
+          const now = await port.readRows(sheet, wanted);
+          const before = sheetNamed(validated.grid, sheet);
+          const skip = validated.sheet && normalise(validated.sheet) === normalise(sheet) ? validated.statusCol : null;
+          edited = wanted.some((r, i) => rowContent(now[i], skip) !== rowContent(before?.rows[r - 1], skip));
+        }
+      } catch {
+        edited = true;
+      }
+      if (this.reads !== reads) {
+        // A validation read started meanwhile: compare with what it read instead.
+        for (const [sheet, rows] of batch) {
+          const have = this.unchecked.get(sheet);
+          this.unchecked.set(sheet, rows === 'all' || have === 'all' ? 'all' : new Set([...(have ?? []), ...rows]));
+        }
+        continue;
+      }
+      if (edited) this.markEdited();
+    }
+  }
+
+  /** The workbook differs from what the last validation read (live validation switched on meanwhile: validate). */
+  private markEdited(): void {
+    const store = this.session.store;
+    if (store.get().dirty) return;
+    store.set({ dirty: true });
+    if (store.get().live) this.reactions.revalidate();
   }
 
   setLive(live: boolean): void {
@@ -143,6 +267,7 @@ export class LiveController {
 
   /** Stops watching (the pane is closing). */
   dispose(): void {
+    this.unchecked.clear();
     for (const unsubscribe of this.watched.values()) void unsubscribe().catch(() => undefined);
     this.watched.clear();
   }
