@@ -61,6 +61,9 @@ describe('the sign-off chain on the fake host', () => {
       return fake.stats.syncCount - before;
     };
     expect(await cost(() => c.stamp({ oleh: '', jabatan: '' }, 'penyusun'))).toBe(4);
+    // The stamp's own writes (_stempel, Riwayat) are no edit of the submission: still ready once events have arrived.
+    await settle(c);
+    expect(c.getState().dirty).toBe(false);
     expect(c.getState().stamp?.persetujuan.tingkat).toBe('penyusun');
     expect(next(c)).toEqual({ level: 'kepalaOpd', mayStamp: true, mayReturn: true, reason: 'stamp.ready' });
 
