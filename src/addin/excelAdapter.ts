@@ -11,7 +11,7 @@
  *   clearFlags.ts   clearFlags (*Hapus Tanda*): undoes what the tool wrote
  *   writeSummary.ts writeSummary: the city summary's sheets staged and swapped in (plans: summary.ts)
  *   template.ts     createTemplate: the submission form
- *   stamp.ts        writeStamp: the very hidden `_stempel` sheet
+ *   stamp.ts        writeStempel: the sign-off chain's very hidden `_stempel` sheet (version 2) and its Riwayat event
  *   history.ts      appendHistory and the Riwayat rows `writeFlags` carries
  *   settings.ts     document settings
  *   events.ts       onRowsChanged: debounced change events for live validation
@@ -59,7 +59,7 @@ import { readRows, readSubmission } from './read';
 import { selectCell } from './selection';
 import { createSession } from './session';
 import { getSetting, setSetting } from './settings';
-import { writeStamp } from './stamp';
+import { writeStempel } from './stamp';
 import { createTemplate } from './template';
 import { writeFlags } from './writeFlags';
 import { writeSummary } from './writeSummary';
@@ -89,7 +89,7 @@ export function createExcelAdapter(
     selectCell: (sheet, cell) => selectCell(session, sheet, cell),
     createTemplate: (reference, opd) => createTemplate(session, reference, opd),
     onRowsChanged: (handler, sheet) => onRowsChanged(session, debounceMs, handler, sheet),
-    writeStamp: (fields) => writeStamp(session, fields),
+    writeStempel: (write, events) => writeStempel(session, write, events),
     appendHistory: (events) => appendHistory(session, events),
     getSetting: <T = unknown>(key: string) => getSetting<T>(session, key),
     setSetting: (key, value) => setSetting(session, key, value),

@@ -7,6 +7,7 @@ import type { CitySummary } from '../engine/consolidate';
 import type { CellValue, WorkbookGrid } from '../engine/grid';
 import type { Lang } from '../engine/messages';
 import type { Opd, Reference } from '../engine/reference/model';
+import type { StempelWrite } from '../engine/signoff';
 import type { FileValidation } from '../engine/validate';
 
 export { AdapterError, isAdapterError } from './errors';
@@ -97,8 +98,14 @@ export interface WorkbookPort {
    * Changes the add-in makes itself (`Status Validasi`) are not reported. Resolves to an unsubscribe.
    */
   onRowsChanged(handler: (rows: number[]) => void, sheet?: string): Promise<() => Promise<void>>;
-  /** Writes the very hidden `_stempel` sheet (label in A, value in B), replacing its content. */
-  writeStamp(fields: Readonly<Record<string, string | number>>): Promise<void>;
+  /**
+   * Writes one stamp or return of the sign-off chain into the very hidden `_stempel` sheet,
+   * version 2 (signoff.md), and appends `events` to `Riwayat`, in at most two syncs: the row
+   * appended below the sheet's last used row, or the whole sheet rewritten when `write.convert`
+   * (no sheet, or version 1, whose stamp `write.sheet` keeps as its first row). The tool never
+   * writes version 1.
+   */
+  writeStempel(write: StempelWrite, events: readonly HistoryEvent[]): Promise<void>;
   /** Appends rows to `Riwayat` (created with its header when missing); existing rows are never changed. */
   appendHistory(events: readonly HistoryEvent[]): Promise<void>;
   /** A document setting (null when absent). */

@@ -7,7 +7,7 @@
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex } from '@noble/hashes/utils';
 import type { WorkbookPort } from '../addin/port';
-import { type ConsolidationInput, type SummaryCell, type SummaryTable, consolidate, tableRecords } from '../engine/consolidate';
+import { type ConsolidationInput, type SummaryCell, type SummaryTable, consolidate, scheduleColumn, tableRecords } from '../engine/consolidate';
 import type { Lang } from '../engine/messages';
 import type { Reference } from '../engine/reference/model';
 import { unreadableFile, validateWorkbook } from '../engine/validate';
@@ -104,11 +104,15 @@ async function validateFile(file: PickedFile, bytes: Uint8Array | null, referenc
   return { ...base, sha256: digest, validation: validateWorkbook(read.workbook, file.name, { reference, today }) };
 }
 
+const SCHEDULE_PREFIX = scheduleColumn('');
+
 const cellNumber = (v: SummaryCell | undefined): number | null => (typeof v === 'number' ? v : null);
 const cellString = (v: SummaryCell | undefined): string => (v === null || v === undefined ? '' : typeof v === 'object' ? v.date : String(v));
 
 /** The `Rekap OPD` rows as the pane's result table shows them. */
 function rekapRows(table: SummaryTable): ConsolidationRow[] {
+  // One `Tepat Waktu <label>` column per level with a deadline (signoff.md), after the fixed ones.
+  const schedule = table.columns.filter((c) => c.startsWith(SCHEDULE_PREFIX));
   return tableRecords(table).map((r, i) => ({
     code: cellString(r['Kode OPD']),
     opd: cellString(r['Perangkat Daerah']) || cellString(r['No']),
@@ -118,6 +122,7 @@ function rekapRows(table: SummaryTable): ConsolidationRow[] {
     errors: cellNumber(r['Galat']),
     warnings: cellNumber(r['Peringatan']),
     stamp: cellString(r['Tingkat Persetujuan']),
+    schedule: schedule.map((c) => ({ level: c.slice(SCHEDULE_PREFIX.length), word: cellString(r[c]) })).filter((s) => s.word !== ''),
     total: table.rows[i]?.total === true,
   }));
 }

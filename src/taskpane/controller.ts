@@ -5,7 +5,7 @@
  * wiring and the start-up and close of the pane; no UI here, and bad user data never throws —
  * failures become notices in plain words.
  */
-import { type IdentifiedFinding, type StampCheck, checkStamp } from '../engine/validate';
+import { type IdentifiedFinding, type SignoffCheck, checkSignoff } from '../engine/validate';
 import type { ConsolidationResult, ConsolidationRun, PickedFile } from './consolidation';
 import { AuditExportController } from './controllers/auditExport';
 import { ConsolidationController } from './controllers/consolidation';
@@ -13,7 +13,7 @@ import { type DecisionResult, DecisionController } from './controllers/decisions
 import { LiveController, watchedSheets } from './controllers/live';
 import { ReferenceController } from './controllers/reference';
 import { type ControllerDeps, PaneSession } from './controllers/session';
-import { StampController } from './controllers/stamp';
+import { type SignoffView, type SignoffWho, StampController } from './controllers/stamp';
 import { StampStatusController } from './controllers/stampStatus';
 import { ValidationController, hasInovasiSheet } from './controllers/validation';
 import type { PaneState, StampAllowance } from './state';
@@ -21,6 +21,7 @@ import type { PaneState, StampAllowance } from './state';
 export type { ConsolidationResult, ConsolidationRun, PickedFile } from './consolidation';
 export type { ControllerDeps } from './controllers/session';
 export type { DecisionResult } from './controllers/decisions';
+export type { SignoffView, SignoffWho } from './controllers/stamp';
 export { AUDIT_FILE_NAME } from './controllers/auditExport';
 export { CHANGED_STAMP_SETTING } from './controllers/stampStatus';
 export { OPEN_WORKBOOK, droppedDecisions } from './controllers/validation';
@@ -79,7 +80,7 @@ export class PaneController {
       await this.reference.restore();
       const { grid } = await port.readSubmission();
       const reference = this.reference.resolve(grid);
-      const stamp = checkStamp(grid, reference.reference);
+      const stamp = checkSignoff(grid, reference.reference, this.session.today());
       store.set({ hasInovasi: hasInovasiSheet(grid), reference, stamp });
       await this.live.watch(watchedSheets(grid));
       await this.stampStatus.report(stamp);
@@ -137,16 +138,30 @@ export class PaneController {
     return this.stamping.allowance(state);
   }
 
-  /** Writes the `_stempel` sheet (audit.md) and a Riwayat event. */
-  stamp(oleh: string): Promise<boolean> {
-    return this.stamping.stamp(oleh);
+  /** The sign-off chain as last checked, the next level and whether its buttons are on (signoff.md). */
+  signoff(state: PaneState = this.getState()): SignoffView {
+    return this.stamping.view(state);
+  }
+
+  /**
+   * Stamps the next level of the chain (`level`: the one the button named; default the next):
+   * a `_stempel` row (version 2) and a `stempel <level>` Riwayat event. `who` is `Oleh` (and
+   * `Jabatan`); empty for the first level means the identity's penanggung jawab.
+   */
+  stamp(who: string | SignoffWho, level?: string): Promise<boolean> {
+    return this.stamping.stamp(who, level);
+  }
+
+  /** Returns the submission for revision at `level` (above the first), the note required: a `dikembalikan` event. */
+  kembalikan(level: string, catatan: string, who: SignoffWho): Promise<boolean> {
+    return this.stamping.kembalikan(level, catatan, who);
   }
 
   /**
    * The stamp status recomputed from the workbook's current content. Called when the Audit tab is
    * opened and after an edit of a stamped workbook.
    */
-  refreshStampStatus(): Promise<StampCheck | null> {
+  refreshStampStatus(): Promise<SignoffCheck | null> {
     return this.stampStatus.refresh();
   }
 

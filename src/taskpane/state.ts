@@ -1,6 +1,6 @@
 /** The task pane's state as the controller publishes it: plain, immutable data the components read. */
 import type { Lang } from '../engine/messages';
-import type { FileValidation, StampCheck } from '../engine/validate';
+import type { FileValidation, SignoffCheck } from '../engine/validate';
 import type { UiKey, UiParams } from './i18n';
 import type { ReferenceInForce } from './references';
 
@@ -36,7 +36,10 @@ export interface ConsolidationRow {
   readonly innovations: number | null;
   readonly errors: number | null;
   readonly warnings: number | null;
+  /** `Tingkat Persetujuan`: the reached level's label, `Dikembalikan`, `Berubah` or `Belum Distempel` (blank on the total row). */
   readonly stamp: string;
+  /** The `Tepat Waktu <label>` columns (levels with a deadline): the level's label and the schedule word (`Terlambat 3 hari`). */
+  readonly schedule: readonly { readonly level: string; readonly word: string }[];
   readonly total: boolean;
 }
 
@@ -70,16 +73,19 @@ export interface PaneState {
   /** The workbook changed after the last validation. */
   readonly dirty: boolean;
   /**
-   * The stamp of the open workbook as last checked against its current content (at start-up, on
-   * each validation, when the Audit tab is opened, after an edit); null while unknown.
+   * The sign-off chain of the open workbook as last checked against its current content (at
+   * start-up, on each validation, when the Audit tab is opened, after an edit, after a stamp);
+   * null while unknown. `status`/`info` are the first level's (the version-1 stamp's meaning).
    */
-  readonly stamp: StampCheck | null;
+  readonly stamp: SignoffCheck | null;
   readonly live: boolean;
   /** Does the workbook have an `Inovasi` sheet? null while unknown. */
   readonly hasInovasi: boolean | null;
   readonly reference: ReferenceInForce;
   /** The identity's Nama Penanggung Jawab (the stamp's default `oleh`). */
   readonly identityName: string | null;
+  /** The identity's Jabatan (the first level's default `Jabatan`). */
+  readonly identityJabatan: string | null;
   readonly notices: readonly Notice[];
   /** What the polite live region says (validation results and other outcomes), or null. */
   readonly announcement: Announcement | null;

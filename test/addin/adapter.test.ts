@@ -338,24 +338,6 @@ describe('selectCell, template, stamp, history, settings', () => {
     await expect(port.createTemplate(reference)).rejects.toMatchObject({ code: 'templateExists', message: expect.stringContaining('Inovasi') });
   });
 
-  it('stamp: written very hidden, read back as valid; flags do not change it; an edited value makes it changed', async () => {
-    const fake = sampleFake();
-    const port = adapterFor(fake);
-    const v = await readAndValidate(port);
-    expect(v.stamp).toBe('none');
-    await port.writeStamp({ versi: 1, contentHash: v.contentHash!, waktu: '2026-11-28T10:15:00+08:00', versiAturan: '1', referensi: 'bitung', alat: 'inovasi-daerah 1.0.0', galat: 3, peringatan: 3, diterima: 0, oleh: 'dr. Joice Rumondor' });
-    const stempel = fake.workbook.sheet('_stempel');
-    expect(stempel.visibility).toBe('VeryHidden');
-    expect(stempel.values('A3:B3')).toEqual([['waktu', '2026-11-28T10:15:00+08:00']]);
-    expect(stempel.value('B1')).toBe(1);
-    await port.writeFlags(v, 'id');
-    const again = await readAndValidate(port);
-    expect(again.stamp).toBe('valid');
-    expect(again.stampInfo?.fields.oleh).toBe('dr. Joice Rumondor');
-    fake.workbook.sheet('Inovasi').setValues(cell('Manfaat', 2), [['Manfaat yang lain']]);
-    expect((await readAndValidate(port)).stamp).toBe('changed');
-  });
-
   it('Riwayat is append-only: 20 runs, earlier rows byte-identical', async () => {
     const fake = sampleFake();
     const port = adapterFor(fake);

@@ -116,6 +116,13 @@ const fillFromExample = async (wb, url) => {
   return { idValues, rows: rows.length, unmatched: srcHeader.filter((h) => h && !header.includes(h)), fills };
 };
 
+/** Clicks a sign-off button once the pane enables it (a state waited for, never a sleep). */
+async function clickWhenEnabled(page, name) {
+  const button = page.getByRole('button', { name, exact: true, disabled: false });
+  await button.waitFor();
+  await button.click();
+}
+
 const SCENARIO = [
   {
     name: 'task pane renders on the fake host',
@@ -300,9 +307,9 @@ const SCENARIO = [
         );
       }, state.cols);
       await page.getByRole('button', { name: 'Validasi', exact: true }).click();
-      // The findings go, then the button is enabled: states waited for, however slow the machine.
+      // The findings go, then the first level's button is enabled: states waited for, however slow the machine.
       await page.locator('[data-finding-id]', { hasText: /SOP-04|LOG-01/ }).first().waitFor({ state: 'detached' });
-      await page.getByRole('button', { name: 'Stempel Final', disabled: false }).waitFor();
+      await page.getByRole('button', { name: 'Stempel: Disusun', disabled: false }).waitFor();
     },
   },
   {
@@ -322,43 +329,117 @@ const SCENARIO = [
     },
   },
   {
-    name: 'stamp (Stempel Final)',
-    async run({ page, waitFake, log }) {
+    name: 'sign-off chain: prepare (Stempel: Disusun)',
+    async run({ page, waitFake, log, shot }) {
+      const chain = page.getByTestId('chain');
+      await chain.locator('li[data-level="penyusun"][data-status="none"]').waitFor();
+      await shot('chain none');
       await page.getByLabel('Nama pemberi stempel').fill('Penguji E2E');
-      await page.getByRole('button', { name: 'Stempel Final' }).click();
-      const stamp = await waitFake((wb) => {
-        const sheet = wb.findSheet('_stempel');
-        if (!sheet) return null;
-        const text = JSON.stringify(sheet.values());
-        return text.includes('Penguji E2E')
-          ? { visibility: sheet.visibility, text: text.slice(0, 200) }
-          : null;
-      },
-        'a _stempel sheet naming «Penguji E2E»',
+      await page.getByLabel('Jabatan').fill('Analis Inovasi');
+      await clickWhenEnabled(page, 'Stempel: Disusun');
+      await chain.locator('li[data-level="penyusun"][data-status="valid"]').waitFor();
+      await page.getByRole('button', { name: 'Setujui (Kepala OPD)' }).waitFor();
+      const rows = await waitFake(
+        (wb) => {
+          const sheet = wb.findSheet('_stempel');
+          const v = sheet ? sheet.values() : [];
+          return v.length === 2 ? { visibility: sheet.visibility, rows: v } : null;
+        },
+        'a version-2 _stempel with its header and one penyusun row',
       );
-      log(`_stempel (${stamp.visibility}): ${stamp.text}…`);
+      if (rows.visibility !== 'VeryHidden') throw new Error(`_stempel is ${rows.visibility}`);
+      const [header, first] = rows.rows;
+      const at = (label) => first[header.indexOf(label)];
+      if (at('Tingkat') !== 'penyusun' || at('Versi') !== 2 || at('Oleh') !== 'Penguji E2E' || at('Jabatan') !== 'Analis Inovasi')
+        throw new Error(`_stempel row: ${JSON.stringify(first)}`);
+      log(`_stempel: ${header.join(' | ')}`);
+      log(`         ${first.map((v) => String(v).slice(0, 24)).join(' | ')}`);
+      await shot('chain prepared');
     },
   },
   {
-    name: 'edit a cell after stamping: the Audit tab shows Berubah',
-    async run({ page, waitFake, fake, state, log, shot }) {
+    name: 'sign-off chain: the head returns it for revision (Kembalikan, note required)',
+    async run({ page, waitFake, log, shot }) {
+      await page.getByLabel('Nama pemberi stempel').fill('Kepala Dinas E2E');
+      await page.getByRole('button', { name: 'Kembalikan untuk perbaikan (Disetujui Kepala OPD)' }).click();
+      const form = page.getByTestId('return-form');
+      await form.waitFor();
+      const send = form.getByRole('button', { name: 'Kirim pengembalian' });
+      if (await send.isEnabled()) throw new Error('Kirim pengembalian is enabled without a note');
+      await shot('return without a note');
+      await form.getByLabel(/Catatan pengembalian/).fill('Lampirkan SK inovasi yang ditandatangani');
+      await form.getByRole('button', { name: 'Kirim pengembalian', disabled: false }).waitFor(); // once a note is typed
+      await send.click();
+      await page.getByTestId('chain-returned').filter({ hasText: 'Lampirkan SK inovasi yang ditandatangani' }).waitFor();
+      await page.getByTestId('chain-word').filter({ hasText: 'Dikembalikan' }).waitFor();
+      await page.getByRole('button', { name: 'Stempel: Disusun' }).waitFor();
+      const event = await waitFake((wb) => wb.sheet('Riwayat').values().find((r) => r[1] === 'dikembalikan') || null, 'a «dikembalikan» event in Riwayat');
+      log(`Riwayat: ${event.filter(Boolean).join(' | ')}`);
+      await shot('chain returned');
+    },
+  },
+  {
+    name: 'sign-off chain: prepare again → approve → verify; _stempel holds every row',
+    async run({ page, waitFake, log, shot }) {
+      const chain = page.getByTestId('chain');
+      const act = async (oleh, button, level) => {
+        await page.getByLabel('Nama pemberi stempel').fill(oleh);
+        await clickWhenEnabled(page, button);
+        await chain.locator(`li[data-level="${level}"][data-status="valid"]`).waitFor();
+      };
+      await act('Penguji E2E', 'Stempel: Disusun', 'penyusun');
+      await act('Kepala Dinas E2E', 'Setujui (Kepala OPD)', 'kepalaOpd');
+      await shot('chain approved');
+      await act('Verifikator Bappeda E2E', 'Verifikasi', 'verifikator');
+      await page.getByTestId('stamp-reason').filter({ hasText: 'Semua tingkat sudah menstempel isi ini.' }).waitFor();
+      await page.getByTestId('chain-word').filter({ hasText: 'Diverifikasi' }).waitFor();
+      const written = await waitFake((wb) => {
+        const v = wb.sheet('_stempel').values();
+        return v.length === 6
+          ? { rows: v, events: wb.sheet('Riwayat').values().map((r) => r[1]).filter((p) => p.startsWith('stempel') || p === 'dikembalikan') }
+          : null;
+      }, 'six _stempel rows (header, prepare, return, prepare, approve, verify)');
+      const [header, ...rows] = written.rows;
+      const col = (label) => header.indexOf(label);
+      const levels = rows.map((r) => r[col('Tingkat')]);
+      if (levels.join() !== 'penyusun,kepalaOpd:kembali,penyusun,kepalaOpd,verifikator') throw new Error(`_stempel levels: ${levels.join(', ')}`);
+      if (new Set(rows.map((r) => r[col('Hash Isi')])).size !== 1) throw new Error('the rows name different content hashes');
+      if (rows[1][col('Catatan')] !== 'Lampirkan SK inovasi yang ditandatangani') throw new Error(`return row: ${JSON.stringify(rows[1])}`);
+      const expected = 'stempel penyusun,dikembalikan,stempel penyusun,stempel kepalaOpd,stempel verifikator';
+      if (written.events.join() !== expected) throw new Error(`Riwayat events: ${written.events.join(', ')}`);
+      for (const r of rows) log(`_stempel: ${r[col('Tingkat')]} | ${r[col('Waktu')]} | ${r[col('Oleh')]}${r[col('Catatan')] ? ` | ${r[col('Catatan')]}` : ''}`);
+      await page.getByTestId('chain').scrollIntoViewIfNeeded();
+      await shot('chain verified');
+      await page.locator('section[aria-labelledby="stamp-heading"]').screenshot({ path: path.join(SCREENSHOTS, 'signoff-chain-320px.png') });
+    },
+  },
+  {
+    name: 'edit a cell after the chain: the Audit tab shows Berubah, every level must stamp again',
+    async run({ page, fake, waitFake, state, log, shot }) {
       await page.getByRole('tab', { name: 'Audit' }).click();
       await page.getByTestId('stamp-status').filter({ hasText: 'Sah' }).waitFor();
-      await shot('stamp Sah');
+      await page.getByTestId('audit-chain-word').filter({ hasText: 'Diverifikasi' }).waitFor();
+      await shot('audit chain Sah');
       // The user types into a cell; the fake fires Excel's change event.
       await fake((wb, cell) => {
         wb.sheet('Inovasi').setValues(cell, [['Nama diubah sesudah stempel']], { fireChange: true });
       }, `${state.cols['Nama Inovasi']}2`);
-      await page.getByTestId('stamp-status').filter({ hasText: 'Berubah' }).waitFor();
+      const audit = page.getByTestId('audit-chain');
+      for (const level of ['penyusun', 'kepalaOpd', 'verifikator'])
+        await audit.locator(`li[data-level="${level}"][data-status="changed"]`).waitFor();
+      await audit.getByText('Isi berubah sesudah distempel').waitFor();
+      // The return was answered by a later Disusun stamp, so the edit reads as Berubah, not Dikembalikan.
+      await page.getByTestId('audit-chain-word').filter({ hasText: 'Berubah' }).waitFor();
+      log(`Audit: ${await page.getByTestId('stamp-status').innerText()} — ${await page.getByTestId('audit-chain-word').innerText()}`);
       const event = await waitFake((wb) => wb.sheet('Riwayat').values().find((r) => r[1] === 'stempel berubah') || null,
         'a «stempel berubah» event in Riwayat',
       );
       log(`Riwayat: ${event.filter(Boolean).join(' | ')}`);
-      await shot('stamp Berubah');
+      await shot('audit chain Berubah');
       await page.getByRole('tab', { name: 'Validasi' }).click();
       await page.getByTestId('stamp-reason').filter({ hasText: 'Lembar diubah sesudah validasi terakhir' }).waitFor();
-      if (await page.getByRole('button', { name: 'Stempel Final' }).isEnabled())
-        throw new Error('Stempel Final is still enabled after an edit');
+      if (await page.getByRole('button', { name: 'Stempel: Disusun' }).isEnabled())
+        throw new Error('Stempel: Disusun is still enabled after an edit');
     },
   },
   {

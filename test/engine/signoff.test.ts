@@ -136,6 +136,14 @@ describe('chain status', () => {
     expect([fixed.tingkat, fixed.dikembalikan, fixed.berubah, fixed.kembali]).toEqual(['penyusun', false, false, null]);
     const approved = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-05T02:00:00Z']], OTHER);
     expect(approved.tingkat).toBe('kepalaOpd');
+    // Re-signed after the return, then edited: every level is changed, and the return was answered by
+    // the later Disusun stamp, so the chain reads Berubah, not Dikembalikan again.
+    const edited = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-05T02:00:00Z']], 'sha256:' + '9'.repeat(64));
+    expect([edited.tingkat, edited.dikembalikan, edited.berubah]).toEqual([null, false, true]);
+    expect(chainWord(edited)).toBe('Berubah');
+    // Returned, then edited without a new Disusun stamp: still returned (the return is unanswered).
+    const unanswered = chain(rows, 'sha256:' + '9'.repeat(64));
+    expect([unanswered.dikembalikan, unanswered.berubah]).toEqual([true, true]);
   });
 
   it('a return by the verifier after approval: returned, reached level unchanged', () => {

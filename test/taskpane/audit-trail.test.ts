@@ -14,6 +14,7 @@ import type { ExcelHost, OfficeHost } from '../../src/addin/port';
 import { run as cli, type Io } from '../../src/cli/main';
 import type { CellValue } from '../../src/engine/grid';
 import { RULES_VERSION } from '../../src/engine/rules/registry';
+import { STEMPEL_HEADER } from '../../src/engine/signoff';
 import { countFindings } from '../../src/engine/validate';
 import { TOOL_NAME, TOOL_VERSION } from '../../src/engine/version';
 import { CHANGED_STAMP_SETTING, OPEN_WORKBOOK, PaneController } from '../../src/taskpane/controller';
@@ -120,9 +121,11 @@ function findingOf(s: Session, rule: string) {
   return f;
 }
 
-/** The `_stempel` sheet as label → value. */
+/** The last row of the `_stempel` sheet (version 2) as header → value. */
 function stempel(fake: FakeExcel): Record<string, unknown> {
-  return Object.fromEntries(fake.workbook.sheet('_stempel').values().map(([k, v]) => [String(k), v]));
+  const [header, ...rows] = fake.workbook.sheet('_stempel').values();
+  const last = rows.at(-1) ?? [];
+  return Object.fromEntries(header.map((h, i) => [String(h), last[i]]));
 }
 
 /** Copies cells (values, formats, fill) of whole rows or columns, as a user moving them would. */
@@ -183,20 +186,21 @@ describe('the stamp', () => {
     expect(sheet.visibility).toBe('VeryHidden');
     const fields = stempel(s.fake);
     const v = s.controller.getState().validation!;
-    expect(Object.keys(fields)).toEqual(['versi', 'contentHash', 'waktu', 'versiAturan', 'referensi', 'alat', 'galat', 'peringatan', 'diterima', 'oleh']);
+    expect(Object.keys(fields)).toEqual([...STEMPEL_HEADER]);
     expect(fields).toMatchObject({
-      versi: 1,
-      contentHash: v.contentHash,
-      versiAturan: RULES_VERSION,
-      referensi: s.controller.getState().reference.id,
-      alat: `${TOOL_NAME} ${TOOL_VERSION}`,
-      galat: 0,
-      peringatan: 1,
-      diterima: 0,
-      oleh: 'Auditor Kota',
+      Tingkat: 'penyusun',
+      Versi: 2,
+      'Hash Isi': v.contentHash,
+      'Versi Aturan': RULES_VERSION,
+      Referensi: s.controller.getState().reference.id,
+      Alat: `${TOOL_NAME} ${TOOL_VERSION}`,
+      Galat: 0,
+      Peringatan: 1,
+      Diterima: 0,
+      Oleh: 'Auditor Kota',
     });
-    expect(fields.waktu).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
-    expect(riwayat(s.fake).at(-1)).toMatchObject({ Peristiwa: 'stempel', Oleh: 'Auditor Kota' });
+    expect(fields.Waktu).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+    expect(riwayat(s.fake).at(-1)).toMatchObject({ Peristiwa: 'stempel penyusun', Oleh: 'Auditor Kota' });
 
     expect((await s.controller.refreshStampStatus())?.status).toBe('valid');
     await edit(s, 'Inovasi', at('Nama Inovasi', 2), 'Posyandu Digital Bitung Sehat Sekali');
@@ -204,7 +208,7 @@ describe('the stamp', () => {
     expect(s.controller.stampAllowance()).toMatchObject({ allowed: false, reason: 'stamp.edited' });
     const changed = () => riwayat(s.fake).filter((e) => e.Peristiwa === 'stempel berubah');
     expect(changed()).toHaveLength(1);
-    expect(changed()[0].Rincian).toContain(String(fields.contentHash));
+    expect(changed()[0].Rincian).toContain(String(fields['Hash Isi']));
 
     // Found again (another edit, a validation, the Audit tab, a new session): still one event.
     await edit(s, 'Inovasi', at('Nama Inovasi', 3), 'Rencana Aplikasi Rujukan');
@@ -214,7 +218,7 @@ describe('the stamp', () => {
     const again = await session(s.fake);
     expect(again.controller.getState().stamp?.status).toBe('changed');
     expect(changed()).toHaveLength(1);
-    expect(s.fake.workbook.settings.get(CHANGED_STAMP_SETTING)).toBe(`${String(fields.contentHash)}|${String(fields.waktu)}`);
+    expect(s.fake.workbook.settings.get(CHANGED_STAMP_SETTING)).toBe(`${String(fields['Hash Isi'])}|${String(fields.Waktu)}`);
 
     // Back to the stamped content: Sah again.
     await edit(s, 'Inovasi', at('Nama Inovasi', 2), 'Posyandu Digital Bitung Sehat');
@@ -274,7 +278,7 @@ describe('the stamp', () => {
     expect(countFindings(s.controller.getState().validation!.findings).accepted).toBe(4);
     expect(s.controller.stampAllowance()).toMatchObject({ allowed: true });
     expect(await s.controller.stamp('')).toBe(true);
-    expect(stempel(s.fake)).toMatchObject({ galat: 0, peringatan: 0, diterima: 4, oleh: 'dr. Joice Rumondor' });
+    expect(stempel(s.fake)).toMatchObject({ Galat: 0, Peringatan: 0, Diterima: 4, Oleh: 'dr. Joice Rumondor' });
   });
 });
 
@@ -456,7 +460,7 @@ describe('Riwayat', () => {
     const events = riwayat(s.fake);
     expect(Object.keys(events[0])).toEqual([...RIWAYAT_COLUMNS]);
     const kinds = events.map((e) => e.Peristiwa);
-    for (const kind of ['validasi', 'diterima', 'dicabut', 'stempel', 'stempel berubah', 'keputusan gugur']) expect(kinds).toContain(kind);
+    for (const kind of ['validasi', 'diterima', 'dicabut', 'stempel penyusun', 'stempel berubah', 'keputusan gugur']) expect(kinds).toContain(kind);
     expect(kinds.filter((k) => k === 'validasi')).toHaveLength(6);
     const run = events.find((e) => e.Peristiwa === 'validasi')!;
     expect(run.Waktu).toMatch(/^2026-11-28T\d{2}:\d{2}:\d{2}/);

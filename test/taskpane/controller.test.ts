@@ -63,7 +63,7 @@ describe('reference in force', () => {
 
     await controller.validate();
     await controller.stamp('');
-    expect(port.stamps[0].referensi).toBe(controller.getState().reference.id);
+    expect(port.stamps[0].Referensi).toBe(controller.getState().reference.id);
 
     await controller.returnToDefault();
     expect(controller.getState().reference.source).toBe('default');

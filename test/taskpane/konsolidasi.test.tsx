@@ -93,7 +93,9 @@ describe('Konsolidasi', () => {
     const cells = within(dinkes).getAllByRole('cell');
     expect(cells).toHaveLength(4);
     expect(cells[0].getAttribute('title')).toBe('Dinas Kesehatan — dinkes-2026.xlsx');
-    expect(cells[1].textContent).toBe('Perlu Perbaikan');
+    // The status badge, with the sign-off level under it (the default reference has no schedule: no lateness words).
+    expect(cells[1].textContent).toBe('Perlu PerbaikanBelum Distempel');
+    expect(within(cells[1]).getByTestId('row-signoff').textContent).toBe('Belum Distempel');
     expect(Number(cells[2].textContent)).toBeGreaterThan(0);
     expect(Number(cells[3].textContent)).toBeGreaterThan(0);
     expect(text(table.parentElement!)).toContain('Kolom lainnya ada di lembar Rekap OPD.');

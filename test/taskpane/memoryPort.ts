@@ -10,6 +10,7 @@ import type { Lang } from '../../src/engine/messages';
 import type { Reference } from '../../src/engine/reference/model';
 import { COLUMNS, IDENTITY, SHEET_STEMPEL, SHEET_TEMUAN } from '../../src/engine/schema';
 import type { FileValidation } from '../../src/engine/validate';
+import { STEMPEL_HEADER, type StempelWrite } from '../../src/engine/signoff';
 
 type MutableSheet = { name: string; rows: CellValue[][]; visibility?: SheetGrid['visibility'] };
 
@@ -30,6 +31,7 @@ export class MemoryPort implements WorkbookPort {
   readonly selected: { sheet: string; cell: string }[] = [];
   readonly history: HistoryEvent[] = [];
   readonly stamps: Record<string, string | number>[] = [];
+  readonly stempelWrites: StempelWrite[] = [];
   readonly summaries: CitySummary[] = [];
   readonly calls: string[] = [];
   clears = 0;
@@ -134,10 +136,16 @@ export class MemoryPort implements WorkbookPort {
     };
   }
 
-  async writeStamp(fields: Readonly<Record<string, string | number>>): Promise<void> {
-    this.track('writeStamp');
-    this.stamps.push({ ...fields });
-    this.putSheet(SHEET_STEMPEL, Object.entries(fields).map(([k, v]) => [k, v]), 'veryHidden');
+  /** Every stamp or return written, as the row's fields (`Tingkat`, `Oleh`, …). */
+  async writeStempel(write: StempelWrite, events: readonly HistoryEvent[]): Promise<void> {
+    this.track('writeStempel');
+    const row = write.append[0] ?? [];
+    this.stamps.push(Object.fromEntries(STEMPEL_HEADER.map((h, i) => [h, row[i] ?? ''])));
+    this.stempelWrites.push(write);
+    const current = this.sheet(SHEET_STEMPEL);
+    if (write.convert || !current) this.putSheet(SHEET_STEMPEL, write.sheet.map((r) => [...r]), 'veryHidden');
+    else current.rows = [...current.rows, ...write.append.map((r) => [...r])];
+    this.history.push(...events);
   }
 
   async appendHistory(events: readonly HistoryEvent[]): Promise<void> {

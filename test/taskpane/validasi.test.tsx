@@ -73,9 +73,9 @@ describe('Validasi', () => {
     expect(findingButtons()).toHaveLength(5);
   });
 
-  test('Stempel Final is disabled with open errors and enabled once they are fixed', async () => {
+  test('Stempel: Disusun is disabled with open errors and enabled once they are fixed', async () => {
     const { port } = await renderPane();
-    const stamp = () => screen.getByRole('button', { name: 'Stempel Final' });
+    const stamp = () => screen.getByRole('button', { name: 'Stempel: Disusun' });
     expect(disabled(stamp())).toBe(true);
     expect(text(screen.getByTestId('stamp-reason'))).toContain('Validasi dulu sebelum memberi stempel.');
 
@@ -97,18 +97,19 @@ describe('Validasi', () => {
     await click(stamp());
     expect(port.stamps).toHaveLength(1);
     expect(port.stamps[0]).toMatchObject({
-      versi: 1,
-      waktu: '2026-11-28T09:30:00.000Z',
-      versiAturan: '1',
-      referensi: expect.stringMatching(/^bitung-contoh@[0-9a-f]{12}$/),
-      alat: 'inovasi-daerah 1.0.0',
-      galat: 0,
-      peringatan: 2,
-      diterima: 0,
-      oleh: 'dr. Joice Rumondor',
+      Tingkat: 'penyusun',
+      Versi: 2,
+      Waktu: '2026-11-28T09:30:00.000Z',
+      'Versi Aturan': '1',
+      Referensi: expect.stringMatching(/^bitung-contoh@[0-9a-f]{12}$/),
+      Alat: 'inovasi-daerah 1.0.0',
+      Galat: 0,
+      Peringatan: 2,
+      Diterima: 0,
+      Oleh: 'dr. Joice Rumondor',
     });
-    expect(String(port.stamps[0].contentHash)).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(port.history.at(-1)).toMatchObject({ peristiwa: 'stempel', oleh: 'dr. Joice Rumondor', waktu: '2026-11-28T09:30:00.000Z' });
+    expect(String(port.stamps[0]['Hash Isi'])).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(port.history.at(-1)).toMatchObject({ peristiwa: 'stempel penyusun', oleh: 'dr. Joice Rumondor', waktu: '2026-11-28T09:30:00.000Z' });
 
     // The stamp is read back on the next validation: Sah.
     await click(screen.getByRole('button', { name: 'Validasi' }));
@@ -120,8 +121,8 @@ describe('Validasi', () => {
     const { port } = await renderPane(buildGrid());
     await click(screen.getByRole('button', { name: 'Validasi' }));
     fireEvent.change(screen.getByRole('textbox', { name: 'Nama pemberi stempel' }), { target: { value: 'Ir. Hendra' } });
-    await click(screen.getByRole('button', { name: 'Stempel Final' }));
-    expect(port.stamps[0]).toMatchObject({ oleh: 'Ir. Hendra' });
+    await click(screen.getByRole('button', { name: 'Stempel: Disusun' }));
+    expect(port.stamps[0]).toMatchObject({ Oleh: 'Ir. Hendra' });
   });
 
   test('Buat Lembar Isian appears only when there is no Inovasi sheet', async () => {
@@ -142,7 +143,7 @@ describe('Validasi', () => {
     await waitFor(() => expect(port.flagWrites).toHaveLength(1));
     act(() => fixedEdits(port));
     await waitFor(() => expect(text(screen.getByTestId('count-errors'))).toContain('0 galat'));
-    expect(disabled(screen.getByRole('button', { name: 'Stempel Final' }))).toBe(false);
+    expect(disabled(screen.getByRole('button', { name: 'Stempel: Disusun' }))).toBe(false);
   });
 
   test('Hapus Tanda asks the workbook to remove the flags', async () => {
@@ -179,6 +180,6 @@ describe('language', () => {
     expect(text(screen.getByTestId('count-errors'))).toContain('3 errors');
     const row3 = screen.getByRole('region', { name: 'Row 3' });
     expect(within(row3).getByText(/is not an allowed value for «Tahapan Inovasi»/)).toBeTruthy();
-    expect(disabled(screen.getByRole('button', { name: 'Final Stamp' }))).toBe(true);
+    expect(disabled(screen.getByRole('button', { name: 'Stamp: Prepared' }))).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import type { PaneController } from '../controller';
 import type { Translate } from '../i18n';
 import type { PaneState } from '../state';
 import { useLayoutStyles } from '../styles';
+import { ChainView } from './ChainView';
 import { type DecisionMode, DecisionDialog } from './DecisionDialog';
 import { SeverityLabel } from './SeverityLabel';
 
@@ -17,7 +18,7 @@ export interface AuditTabProps {
   readonly t: Translate;
 }
 
-const STAMP_COLOR = { valid: 'success', changed: 'danger', none: 'informative' } as const;
+const STAMP_COLOR = { valid: 'success', changed: 'danger', none: 'informative', returned: 'warning' } as const;
 
 const useStyles = makeStyles({
   item: {
@@ -39,6 +40,9 @@ export function AuditTab({ state, actions, t }: AuditTabProps) {
   const target = v?.findings.find((f) => f.id === deciding?.id) ?? null;
   // The stamp as last checked against the workbook's current content (opening this tab checks it).
   const stamp = state.stamp ?? (v ? { status: v.stamp, info: v.stampInfo } : null);
+  const chain = state.stamp?.persetujuan ?? v?.persetujuan ?? null;
+  // The whole chain's state: returned, changed by an edit (any level), stamped (the first level valid), none.
+  const badge = chain?.dikembalikan ? 'returned' : chain?.berubah ? 'changed' : (stamp?.status ?? 'none');
 
   return (
     <div className={layout.panel}>
@@ -48,17 +52,18 @@ export function AuditTab({ state, actions, t }: AuditTabProps) {
         </h2>
         {stamp ? (
           <div className={layout.row}>
-            <Badge appearance="filled" color={STAMP_COLOR[stamp.status]} data-testid="stamp-status">
-              {t(`audit.stamp.${stamp.status}`)}
+            <Badge appearance="filled" color={STAMP_COLOR[badge]} data-testid="stamp-status">
+              {t(`audit.stamp.${badge}`)}
             </Badge>
             {stamp.info ? (
               <Text size={200}>{t('audit.stampWhen', { waktu: stamp.info.waktu ?? '—', oleh: stamp.info.fields.oleh || '—' })}</Text>
             ) : null}
-            {stamp.status === 'changed' ? <Text size={200}>{t('audit.stampChangedHint')}</Text> : null}
+            {badge === 'changed' ? <Text size={200}>{t('audit.stampChangedHint')}</Text> : null}
           </div>
         ) : (
           <Text>{t('audit.stampUnknown')}</Text>
         )}
+        {chain ? <ChainView chain={chain} lang={state.lang} zone={state.reference.reference.daerah.zonaWaktu} t={t} testId="audit-chain" /> : null}
         {v ? null : (
           <div className={layout.row}>
             <Text>{t('audit.notValidated')}</Text>

@@ -54,6 +54,7 @@ const useStyles = makeStyles({
   statusCol: { whiteSpace: 'nowrap' },
   numberCol: { whiteSpace: 'nowrap', textAlign: 'end', width: '1%' },
   badge: { whiteSpace: 'nowrap' },
+  signoff: { display: 'flex', flexDirection: 'column', whiteSpace: 'normal', fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
   total: { fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground3, display: 'block' },
 });
@@ -230,6 +231,14 @@ function ResultTable({ rows, t }: { rows: readonly ConsolidationRow[]; t: Transl
                     <Badge appearance="tint" size="small" className={styles.badge} color={STATUS_COLOR[r.status] ?? 'informative'}>
                       {r.status}
                     </Badge>
+                  ) : null}
+                  {!r.total && (r.stamp || r.schedule.length) ? (
+                    <div className={styles.signoff} data-testid="row-signoff">
+                      {r.stamp ? <span title={t('konsolidasi.col.tingkat')}>{r.stamp}</span> : null}
+                      {r.schedule.map((s) => (
+                        <span key={s.level}>{`${s.level}: ${s.word}`}</span>
+                      ))}
+                    </div>
                   ) : null}
                 </TableCell>
                 <TableCell className={mergeClasses(styles.cell, styles.numberCol)}>{r.innovations ?? ''}</TableCell>

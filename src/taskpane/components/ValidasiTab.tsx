@@ -1,4 +1,4 @@
-import { Button, Field, Input, Switch, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Switch, Text, Textarea } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { countFindings } from '../../engine/validate';
 import type { PaneController } from '../controller';
@@ -6,13 +6,14 @@ import { ALL_FINDINGS, type FindingFilter, applyFilter, rulesPresent } from '../
 import type { Translate } from '../i18n';
 import type { PaneState } from '../state';
 import { useLayoutStyles } from '../styles';
+import { ChainView } from './ChainView';
 import { CountBadges } from './CountBadges';
 import { FindingFilters } from './FindingFilters';
 import { FindingList } from './FindingList';
 
 export type ValidasiActions = Pick<
   PaneController,
-  'validate' | 'clearFlags' | 'createTemplate' | 'setLive' | 'stamp' | 'stampAllowance' | 'selectFinding'
+  'validate' | 'clearFlags' | 'createTemplate' | 'setLive' | 'stamp' | 'kembalikan' | 'signoff' | 'selectFinding'
 >;
 
 export interface ValidasiTabProps {
@@ -24,12 +25,10 @@ export interface ValidasiTabProps {
 export function ValidasiTab({ state, actions, t }: ValidasiTabProps) {
   const layout = useLayoutStyles();
   const [filter, setFilter] = useState<FindingFilter>(ALL_FINDINGS);
-  const [oleh, setOleh] = useState('');
   const v = state.validation;
   const findings = useMemo(() => v?.findings ?? [], [v]);
   const shown = useMemo(() => applyFilter(findings, filter), [findings, filter]);
   const rules = useMemo(() => rulesPresent(findings), [findings]);
-  const allowance = actions.stampAllowance(state);
   const counts = v ? countFindings(v.findings) : null;
 
   return (
@@ -49,27 +48,7 @@ export function ValidasiTab({ state, actions, t }: ValidasiTabProps) {
       </div>
       <Switch label={t('validasi.live')} checked={state.live} onChange={(_, data) => actions.setLive(data.checked)} />
 
-      <section className={layout.stack} aria-labelledby="stamp-heading">
-        <h2 id="stamp-heading" className={layout.subheading}>
-          {t('validasi.stamp')}
-        </h2>
-        <Field label={t('validasi.stampBy')}>
-          <Input value={oleh} placeholder={state.identityName ?? ''} onChange={(_, data) => setOleh(data.value)} />
-        </Field>
-        <div className={layout.row}>
-          {/* disabledFocusable: a keyboard user still reaches the button and hears why it is off. */}
-          <Button
-            onClick={() => void actions.stamp(oleh)}
-            disabledFocusable={!allowance.allowed || state.busy}
-            aria-describedby="stamp-reason"
-          >
-            {t('validasi.stamp')}
-          </Button>
-          <Text id="stamp-reason" size={200} data-testid="stamp-reason">
-            {t(allowance.reason, allowance.params)}
-          </Text>
-        </div>
-      </section>
+      <SignoffSection state={state} actions={actions} t={t} />
 
       <section className={layout.stack} aria-labelledby="findings-heading">
         <h2 id="findings-heading" className={layout.subheading}>
@@ -95,5 +74,97 @@ export function ValidasiTab({ state, actions, t }: ValidasiTabProps) {
         {v && findings.length === 0 ? <Text>{t('validasi.noFindings')}</Text> : null}
       </section>
     </div>
+  );
+}
+
+/** The button of a level: `Stempel: Disusun`, `Setujui (Kepala OPD)`, `Verifikasi`; `Stempel: <label>` for a level of a custom reference. */
+function stampLabel(kunci: string, label: string, t: Translate): string {
+  return kunci === 'penyusun' || kunci === 'kepalaOpd' || kunci === 'verifikator' ? t(`signoff.stamp.${kunci}`) : t('signoff.stamp.other', { label });
+}
+
+/**
+ * The sign-off chain (signoff.md): one line per level, the next level's button (enabled exactly
+ * when `nextSignoff` allows), and for a level above the first *Kembalikan* with a required note.
+ */
+function SignoffSection({ state, actions, t }: ValidasiTabProps) {
+  const layout = useLayoutStyles();
+  const [oleh, setOleh] = useState('');
+  const [jabatan, setJabatan] = useState('');
+  const [returning, setReturning] = useState(false);
+  const [note, setNote] = useState('');
+  const { chain, next, allowance } = actions.signoff(state);
+  const level = next.level;
+  const first = chain !== null && level !== null && chain.levels[0]?.level.kunci === level.kunci;
+  const label = level ? (state.lang === 'id' ? level.label : level.labelEn) : '';
+  const zone = state.reference.reference.daerah.zonaWaktu;
+  const noteReady = note.trim() !== '' && oleh.trim() !== '';
+
+  return (
+    <section className={layout.stack} aria-labelledby="stamp-heading">
+      <h2 id="stamp-heading" className={layout.subheading}>
+        {t('validasi.stamp')}
+      </h2>
+      {chain ? <ChainView chain={chain} lang={state.lang} zone={zone} t={t} testId="chain" /> : null}
+      {level ? (
+        <>
+          <Field label={t('validasi.stampBy')}>
+            <Input value={oleh} placeholder={first ? (state.identityName ?? '') : ''} onChange={(_, data) => setOleh(data.value)} />
+          </Field>
+          <Field label={t('validasi.stampJabatan')}>
+            <Input value={jabatan} placeholder={first ? (state.identityJabatan ?? '') : ''} onChange={(_, data) => setJabatan(data.value)} />
+          </Field>
+          <div className={layout.row}>
+            {/* disabledFocusable: a keyboard user still reaches the button and hears why it is off. */}
+            <Button
+              appearance="primary"
+              data-testid="stamp-button"
+              onClick={() => void actions.stamp({ oleh, jabatan }, level.kunci).then((ok) => ok && (setOleh(''), setJabatan('')))}
+              disabledFocusable={!next.mayStamp || state.busy}
+              aria-describedby="stamp-reason"
+            >
+              {stampLabel(level.kunci, label, t)}
+            </Button>
+            {!first ? (
+              <Button
+                data-testid="return-button"
+                aria-label={t('signoff.returnLabel', { tingkat: label })}
+                aria-expanded={returning}
+                onClick={() => setReturning((r) => !r)}
+                disabledFocusable={!next.mayReturn || state.busy}
+              >
+                {t('signoff.return')}
+              </Button>
+            ) : null}
+          </div>
+        </>
+      ) : null}
+      <Text id="stamp-reason" size={200} data-testid="stamp-reason">
+        {t(allowance.reason, allowance.params)}
+      </Text>
+      {level && !first && returning && next.mayReturn ? (
+        <div className={layout.stack} data-testid="return-form">
+          <Field label={t('signoff.returnNote')} required>
+            <Textarea value={note} onChange={(_, data) => setNote(data.value)} resize="vertical" />
+          </Field>
+          <div className={layout.row}>
+            <Button
+              appearance="primary"
+              disabledFocusable={!noteReady || state.busy}
+              onClick={() =>
+                void actions.kembalikan(level.kunci, note, { oleh, jabatan }).then((ok) => {
+                  if (ok) {
+                    setReturning(false);
+                    setNote('');
+                  }
+                })
+              }
+            >
+              {t('signoff.returnSend')}
+            </Button>
+            <Button onClick={() => setReturning(false)}>{t('signoff.returnCancel')}</Button>
+          </div>
+        </div>
+      ) : null}
+    </section>
   );
 }

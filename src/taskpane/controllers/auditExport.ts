@@ -3,10 +3,10 @@
  * writing anything, offered as a download.
  */
 import { auditCsv, withStampFinding } from '../../engine/audit';
-import { type StampCheck, validateWorkbook } from '../../engine/validate';
+import { validateWorkbook } from '../../engine/validate';
 import type { ReferenceController } from './reference';
 import type { PaneSession } from './session';
-import type { StampStatusController } from './stampStatus';
+import { type StampStatusController, signoffOfValidation } from './stampStatus';
 import { OPEN_WORKBOOK } from './validation';
 
 export const AUDIT_FILE_NAME = 'laporan-audit.csv';
@@ -29,7 +29,7 @@ export class AuditExportController {
       const { grid } = await port.readSubmission();
       const reference = this.reference.resolve(grid);
       const v = validateWorkbook(grid, OPEN_WORKBOOK, { reference: reference.reference, today: this.session.today() });
-      const stamp: StampCheck = { status: v.stamp, info: v.stampInfo, contentHash: v.contentHash };
+      const stamp = signoffOfValidation(v, grid);
       store.set({ stamp });
       await this.stampStatus.report(stamp);
       const csv = auditCsv([withStampFinding(v, reference.reference)], store.lang);

@@ -21,6 +21,7 @@ export function initialPaneState(lang: Lang): PaneState {
     hasInovasi: null,
     reference: defaultInForce(),
     identityName: null,
+    identityJabatan: null,
     notices: [],
     announcement: null,
     consolidation: { running: false, progress: null, outcome: null },

@@ -3,7 +3,9 @@
  * background (the Audit tab opened, an edit of a stamped workbook), and a stamp found changed
  * logged in `Riwayat` once. Writing a stamp is `./stamp.ts`.
  */
-import { type StampCheck, checkStamp } from '../../engine/validate';
+import type { WorkbookGrid } from '../../engine/grid';
+import { readStempel } from '../../engine/signoff';
+import { type FileValidation, type SignoffCheck, type StampCheck, checkSignoff } from '../../engine/validate';
 import type { ReferenceController } from './reference';
 import type { PaneSession } from './session';
 
@@ -48,12 +50,12 @@ export class StampStatusController {
    * rules, nothing written except a `stempel berubah` event the first time a stamp is found changed).
    * A failed read leaves the last known status (the next validation reports what went wrong).
    */
-  refresh(): Promise<StampCheck | null> {
+  refresh(): Promise<SignoffCheck | null> {
     const { port, store } = this.session;
     return this.session.inBackground(
       async () => {
         const { grid } = await port.readSubmission();
-        const check = checkStamp(grid, this.reference.resolve(grid).reference);
+        const check = checkSignoff(grid, this.reference.resolve(grid).reference, this.session.today());
         store.set({ stamp: check });
         await this.report(check);
         return check;
@@ -61,4 +63,9 @@ export class StampStatusController {
       () => store.get().stamp,
     );
   }
+}
+
+/** The chain as a validation of `grid` computed it (no second parse). */
+export function signoffOfValidation(v: FileValidation, grid: WorkbookGrid): SignoffCheck {
+  return { status: v.stamp, info: v.stampInfo, contentHash: v.contentHash, stempel: readStempel(grid), persetujuan: v.persetujuan };
 }

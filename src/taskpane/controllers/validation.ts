@@ -12,7 +12,6 @@ import { normalise } from '../../engine/text';
 import {
   type FileValidation,
   type IdentifiedFinding,
-  type StampCheck,
   countFindings,
   readDecisions,
   validateWorkbook,
@@ -22,7 +21,7 @@ import { translator } from '../i18n';
 import { type LiveController, watchedSheets } from './live';
 import type { ReferenceController } from './reference';
 import type { PaneSession } from './session';
-import type { StampStatusController } from './stampStatus';
+import { type StampStatusController, signoffOfValidation } from './stampStatus';
 
 /** The open workbook as findings name it. */
 export const OPEN_WORKBOOK = 'Buku kerja ini';
@@ -82,8 +81,8 @@ export class ValidationController {
     if (incremental && previous?.written === signature) {
       // Nothing the flags show changed: nothing to write (and no Riwayat event: no finding changed).
       this.live.remember(grid, table, signature);
-      const stamp: StampCheck = { status: validation.stamp, info: validation.stampInfo, contentHash: validation.contentHash };
-      store.set({ validation, stamp, reference, identityName: identityName(validation) });
+      const stamp = signoffOfValidation(validation, grid);
+      store.set({ validation, stamp, reference, identityName: identityName(validation), identityJabatan: identityJabatan(validation) });
       await this.stampStatus.report(stamp);
       return;
     }
@@ -101,7 +100,7 @@ export class ValidationController {
     };
     await port.writeFlags(validation, store.lang, { before: dropped, after: [logged] });
     if (table) this.live.flagsWritten(grid, validation, signature);
-    const stamp: StampCheck = { status: validation.stamp, info: validation.stampInfo, contentHash: validation.contentHash };
+    const stamp = signoffOfValidation(validation, grid);
     await this.stampStatus.report(stamp);
     const params = { galat: stats.errors, peringatan: stats.warnings, diterima: stats.accepted };
     store.set({
@@ -110,6 +109,7 @@ export class ValidationController {
       reference,
       hasInovasi: hasInovasiSheet(grid),
       identityName: identityName(validation),
+      identityJabatan: identityJabatan(validation),
       notices: store.get().notices.filter((n) => n.key !== 'validasi.ignored'),
     });
     store.announce(validation.findings.length === 0 ? 'validasi.noFindings' : 'validasi.summary', params);
@@ -164,6 +164,12 @@ export class ValidationController {
 /** The identity's Nama Penanggung Jawab, when it is filled in (the stamp's default `oleh`). */
 export function identityName(v: FileValidation): string | null {
   const p = v.submission?.identity.penanggungJawab.parsed;
+  return p?.kind === 'ok' ? String(p.value) : null;
+}
+
+/** The identity's Jabatan, when it is filled in (the first level's default `Jabatan`). */
+export function identityJabatan(v: FileValidation): string | null {
+  const p = v.submission?.identity.jabatan.parsed;
   return p?.kind === 'ok' ? String(p.value) : null;
 }
 
