@@ -24,11 +24,11 @@ import {
   SUMMARY_SHEET_NAMES,
   type SummaryCell,
   type SummarySheet,
-  columnWidths,
   isSummaryDate,
   summarySheets,
 } from '../engine/consolidate';
 import type { Lang } from '../engine/messages';
+import { type PrintContext, type PrintSetup, sheetLayout, summaryYear } from '../engine/printout';
 import { SyncBatcher, addressLists, jsonBytes, letters, opBytes, writeRowBlocks } from './chunks';
 
 /** The document setting listing the sheets the tool created (names, in output order). */
@@ -147,6 +147,10 @@ export interface PlannedSheet {
   /** The header row 1 the tool writes (its first table's columns): how a sheet of ours is recognised. */
   readonly signature: readonly string[];
   readonly chart: PlannedChart | null;
+  /** Page setup (printout.ts, as the command line's): set only where ExcelApi 1.9 is supported. */
+  readonly print: PrintSetup;
+  /** Areas whose texts wrap within their column's width (Daftar Inovasi, Temuan, Program RPJMD). */
+  readonly wrap: readonly string[];
 }
 
 export interface SummaryPlan {
@@ -171,7 +175,13 @@ function fillRuns(column: number, firstRow: number, colours: readonly (string | 
   }
 }
 
-function planSheet(sheet: SummarySheet, chart: PlannedChart | null): PlannedSheet {
+/** The options of a summary plan: what the page header names besides the sheet. */
+export interface PlanOptions {
+  /** The region (the reference's `daerah.nama`). */
+  readonly region?: string;
+}
+
+function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintContext): PlannedSheet {
   const tables: PlannedTable[] = [];
   const fills = new Map<string, string[]>();
   let row = 0; // last 1-based row used
@@ -211,7 +221,21 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null): PlannedShee
     if (t === sheet.filterTable && table.columns.length) filter = `A${headerRow}:${letters(table.columns.length - 1)}${Math.max(headerRow, row)}`;
     tables.push({ headerRow, columns: table.columns, values, formats, boldRows });
   }
-  return { base: sheet.name, tables, widths: columnWidths(sheet), fills, filter, signature: sheet.tables[0]?.columns ?? [], chart };
+  // Widths, wrapping and page setup as the command line's writer has them (printout.ts sheetLayout).
+  const layout = sheetLayout(sheet, ctx);
+  const wrap: string[] = [];
+  // Runs of wrapped columns over the sheet's rows (the chart's table stays unwrapped).
+  for (let c = 0; row > 0 && c < layout.wrap.length; ) {
+    if (!layout.wrap[c]) {
+      c++;
+      continue;
+    }
+    let d = c;
+    while (d + 1 < layout.wrap.length && layout.wrap[d + 1]) d++;
+    wrap.push(`${letters(c)}1:${letters(d)}${row}`);
+    c = d + 1;
+  }
+  return { base: sheet.name, tables, widths: layout.widths, fills, filter, signature: sheet.tables[0]?.columns ?? [], chart, print: layout.print, wrap };
 }
 
 const TITLES = {
@@ -283,12 +307,13 @@ function misiChart(summary: CitySummary, lang: Lang): PlannedChart | null {
 }
 
 /** The summary's sheets as they are written, in spec order. */
-export function planSummary(summary: CitySummary, lang: Lang): SummaryPlan {
+export function planSummary(summary: CitySummary, lang: Lang, options: PlanOptions = {}): SummaryPlan {
+  const ctx: PrintContext = { region: options.region ?? '', year: summaryYear(summary), lang };
   const charts = new Map<string, PlannedChart | null>([
     [SUMMARY_SHEET_NAMES[0], opdChart(summary, lang)],
     [SUMMARY_SHEET_NAMES[2], misiChart(summary, lang)],
   ]);
-  return { sheets: summarySheets(summary).map((s) => planSheet(s, charts.get(s.name) ?? null)) };
+  return { sheets: summarySheets(summary).map((s) => planSheet(s, charts.get(s.name) ?? null, ctx)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,7 +403,7 @@ export function finalPositions(before: readonly string[], owned: readonly (strin
 // Queueing (inside the adapter's Excel.run)
 
 export interface QueueOptions {
-  /** ExcelApi 1.9: multi-area fills and the autofilter. */
+  /** ExcelApi 1.9: multi-area fills, the autofilter and the page layout. */
   readonly api19: boolean;
 }
 
@@ -433,6 +458,12 @@ export async function queueSummarySheet(batcher: SyncBatcher, ws: Excel.Workshee
     ws.autoFilter.apply(ws.getRange(sheet.filter));
   }
 
+  for (const area of sheet.wrap) {
+    await batcher.reserve(opBytes(area, true) + 200);
+    ws.getRange(area).format.wrapText = true;
+  }
+  if (options.api19) await queuePrintSetup(batcher, ws, sheet.print);
+
   const chart = sheet.chart;
   if (chart) {
     const first = letters(chart.column);
@@ -453,6 +484,37 @@ export async function queueSummarySheet(batcher: SyncBatcher, ws: Excel.Workshee
     body.numberFormat = formats;
     body.values = chart.rows;
   }
+}
+
+const POINTS_PER_INCH = 72;
+
+/**
+ * Queues the page setup (ExcelApi 1.9 `worksheet.pageLayout`; the caller checks support) with the
+ * sheet's cells, so it costs no sync of its own: landscape A4, one page wide (as many tall as
+ * needed), row 1 repeated on every page, header and footer in Excel's codes, margins, gridlines.
+ */
+export async function queuePrintSetup(batcher: SyncBatcher, ws: Excel.Worksheet, print: PrintSetup): Promise<void> {
+  const { header, footer, margins } = print;
+  await batcher.reserve(opBytes(header.left, header.center, header.right, footer.left, footer.center, footer.right) + 200 * 19);
+  const layout = ws.pageLayout;
+  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  if (print.paperSize === 9) layout.paperSize = 'A4';
+  layout.zoom = print.fitToHeight > 0 ? { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight } : { horizontalFitToPages: print.fitToWidth };
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  layout.printGridlines = print.gridLines;
+  layout.leftMargin = margins.left * POINTS_PER_INCH;
+  layout.rightMargin = margins.right * POINTS_PER_INCH;
+  layout.topMargin = margins.top * POINTS_PER_INCH;
+  layout.bottomMargin = margins.bottom * POINTS_PER_INCH;
+  layout.headerMargin = margins.header * POINTS_PER_INCH;
+  layout.footerMargin = margins.footer * POINTS_PER_INCH;
+  const hf = layout.headersFooters.defaultForAllPages;
+  hf.leftHeader = header.left;
+  hf.centerHeader = header.center;
+  hf.rightHeader = header.right;
+  hf.leftFooter = footer.left;
+  hf.centerFooter = footer.center;
+  hf.rightFooter = footer.right;
 }
 
 /** Queues a sheet's chart (ExcelApi 1.1) over the data table queued by `queueSummarySheet`. */

@@ -24,7 +24,6 @@ import {
   SUMMARY_SHEET_NAMES,
   type SummaryCell,
   type SummaryTable,
-  columnWidths,
   consolidate,
   summarySheets,
 } from '../../src/engine/consolidate';
@@ -32,6 +31,7 @@ import type { CellValue, WorkbookGrid } from '../../src/engine/grid';
 import { defaultReference } from '../../src/engine/reference/load';
 import { unreadableFile, validateWorkbook } from '../../src/engine/validate';
 import { FILL_ARGB, excelSerial as cliSerial } from '../../src/node/xlsxStream';
+import { printSetup, sheetLayout, summaryYear } from '../../src/engine/printout';
 import { STATUS_FILLS, toDate } from '../../src/node/summaryWriter';
 import { FakeExcel, FakeExcelOptions, HostSheet, createFakeExcel } from '../fake-excel';
 import { adapterFor } from '../fake-excel/budget';
@@ -198,7 +198,8 @@ describe('writeSummary', () => {
         row += table.rows.length + 1;
       }
       expect(ws.frozenRows).toBe(1);
-      columnWidths(sheet).forEach((w, c) => expect(ws.columnWidths.get(c)).toBeCloseTo(w * 5.7));
+      // Widths as the command line's (printout.ts sheetLayout: long-text columns capped, then wrapped).
+      sheetLayout(sheet, { region: '', year: null, lang: 'id' }).widths.forEach((w, c) => expect(ws.columnWidths.get(c)).toBeCloseTo(w * 5.7));
     }
 
     // Rekap OPD: statuses coloured, the total row bold, the filter over the whole table.
@@ -266,6 +267,55 @@ describe('writeSummary', () => {
     const perMisi = program.values(`N2:O${misi.rows.length + 1}`).flat() as number[];
     expect(perMisi.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4);
     for (const name of ['Daftar Inovasi', 'Urusan', 'Temuan', 'Info Konsolidasi']) expect(fake.workbook.sheet(name).charts).toEqual([]);
+  });
+
+  test('print setup on every sheet (ExcelApi 1.9), as the command line: landscape A4, one page wide, row 1 repeated, header and footer; in the same three syncs', async () => {
+    const fake = fakeWith();
+    const summary = smallSummary();
+    await adapterFor(fake).writeSummary(summary, 'id', { region: 'Kota Bitung' });
+    expect(fake.stats.syncCount).toBe(3);
+    const year = summaryYear(summary);
+    expect(year).not.toBeNull();
+    for (const name of SUMMARY_SHEET_NAMES) {
+      const p = printSetup(name, { region: 'Kota Bitung', year, lang: 'id' });
+      expect(fake.workbook.sheet(name).pageLayout).toEqual({
+        orientation: 'Landscape',
+        paperSize: 'A4',
+        zoom: { horizontalFitToPages: 1 },
+        printTitleRows: '1:1',
+        printGridlines: true,
+        leftMargin: 0.4 * 72,
+        rightMargin: 0.4 * 72,
+        topMargin: 0.75 * 72,
+        bottomMargin: 0.75 * 72,
+        headerMargin: 0.3 * 72,
+        footerMargin: 0.3 * 72,
+        leftHeader: '',
+        centerHeader: p.header.center,
+        rightHeader: '',
+        leftFooter: 'Dicetak &D',
+        centerFooter: '',
+        rightFooter: 'Halaman &P dari &N',
+      });
+    }
+    expect(fake.workbook.sheet('Rekap OPD').pageLayout.centerHeader).toBe(
+      `&"-,Bold"Rekap OPD — Kota Bitung — ${year}`,
+    );
+    // Long texts wrap on Daftar Inovasi and Temuan (every column of their tables), not on Rekap OPD.
+    const daftar = fake.workbook.sheet('Daftar Inovasi');
+    const lastCol = letters(summary.daftarInovasi.columns.length - 1);
+    expect(daftar.cell('A1').wrap).toBe(true);
+    expect(daftar.cell(`${lastCol}2`).wrap).toBe(true);
+    const temuan = fake.workbook.sheet('Temuan');
+    expect(temuan.cell(`${letters(summary.temuan.columns.length - 1)}2`).wrap).toBe(true);
+    expect(fake.workbook.sheet('Rekap OPD').cell('C2').wrap).toBe(false);
+  });
+
+  test('print setup in English: the footer words follow the language', async () => {
+    const fake = fakeWith();
+    await adapterFor(fake).writeSummary(smallSummary(), 'en');
+    const layout = fake.workbook.sheet('Temuan').pageLayout;
+    expect(layout).toMatchObject({ leftFooter: 'Printed &D', rightFooter: 'Page &P of &N' });
   });
 
   test('the next read of the workbook leaves the output sheets out (but a Temuan, which a validation may own)', async () => {
@@ -365,6 +415,8 @@ describe('writeSummary', () => {
     const rekap = fake.workbook.sheet('Rekap OPD');
     expect(rekap.fill('F2')).toBe(SUMMARY_FILLS.grey);
     expect(rekap.autoFilterAddress()).toBeNull();
+    // No page layout (ExcelApi 1.9) is touched: the fake would throw ApiNotFound.
+    for (const name of SUMMARY_SHEET_NAMES) expect(fake.workbook.sheet(name).pageLayout).toEqual({});
     expect(rekap.chartInfo()).toHaveLength(1);
     expect(tableAt(rekap, 1, summary.rekapOpd)).toEqual(expectedRows(summary.rekapOpd));
   });

@@ -174,6 +174,8 @@ export class HostSheet {
   /** The sheet's autofilter range (ExcelApi 1.9), or null. */
   autoFilter: Rect | null = null;
   readonly charts: HostChart[] = [];
+  /** Page layout (ExcelApi 1.9): what was set, by property name (`orientation`, `zoom`, `printTitleRows`, `centerHeader`…). */
+  readonly pageLayout: Record<string, unknown> = {};
 
   constructor(
     readonly workbook: HostWorkbook,

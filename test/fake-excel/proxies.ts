@@ -294,12 +294,19 @@ export class Worksheet extends ClientObject {
   get autoFilter(): AutoFilter {
     return this.nav('autoFilter', () => new AutoFilter(this.context, this, 4, 'autoFilter', [], (s) => s, '1.9'));
   }
+  /** ExcelApi 1.9. */
+  get pageLayout(): PageLayout {
+    return this.nav(
+      'pageLayout',
+      () => new PageLayout(this.context, this, 4, 'pageLayout', [], (s) => s, '1.9'),
+    );
+  }
   /** ExcelApi 1.7. */
   get onChanged(): ChangedEvent {
     return this.nav('onChanged', () => new ChangedEvent(this.context, this, 4, 'onChanged', [], (s) => s, '1.7'));
   }
   protected override navigation(name: string): ClientObject | undefined {
-    return name === 'tables' ? this.tables : name === 'notes' ? this.notes : name === 'charts' ? this.charts : name === 'autoFilter' ? this.autoFilter : undefined;
+    return name === 'tables' ? this.tables : name === 'notes' ? this.notes : name === 'charts' ? this.charts : name === 'autoFilter' ? this.autoFilter : name === 'pageLayout' ? this.pageLayout : undefined;
   }
 
   delete(): void {
@@ -391,6 +398,225 @@ export class WorksheetFreezePanes extends ClientObject {
       s.frozenRows = 0;
       s.frozenColumns = 0;
     });
+  }
+}
+
+// --- Page layout (ExcelApi 1.9) ----------------------------------------------------------------
+
+const ORIENTATIONS = new Set(['Portrait', 'Landscape']);
+
+/**
+ * `worksheet.pageLayout` (ExcelApi 1.9), the subset the add-in sets: orientation, zoom
+ * (`{ scale }` or `{ horizontalFitToPages, verticalFitToPages }`), print gridlines, margins (points),
+ * `setPrintTitleRows`, `setPrintArea`, and `headersFooters.defaultForAllPages`. Stored as set in
+ * `HostSheet.pageLayout`; read back after load like Excel.
+ */
+export class PageLayout extends ClientObject {
+  readonly typeName = 'PageLayout';
+  protected get props(): Record<string, PropDef> {
+    const read = (name: string) => ({ read: (s: HostSheet) => s.pageLayout[name] ?? null });
+    return {
+      orientation: { read: (s: HostSheet) => s.pageLayout.orientation ?? 'Portrait' },
+      zoom: read('zoom'),
+      paperSize: { read: (s: HostSheet) => s.pageLayout.paperSize ?? 'Letter' },
+      printGridlines: { read: (s: HostSheet) => s.pageLayout.printGridlines ?? false },
+      leftMargin: read('leftMargin'),
+      rightMargin: read('rightMargin'),
+      topMargin: read('topMargin'),
+      bottomMargin: read('bottomMargin'),
+      headerMargin: read('headerMargin'),
+      footerMargin: read('footerMargin'),
+    };
+  }
+  get orientation(): string {
+    return this.get_('orientation');
+  }
+  set orientation(value: string) {
+    this.set_('orientation', value, (s: HostSheet) => {
+      if (!ORIENTATIONS.has(value)) throw errors.invalidArgument('PageLayout.orientation');
+      s.pageLayout.orientation = value;
+    });
+  }
+  get zoom(): unknown {
+    return this.get_('zoom');
+  }
+  set zoom(value: unknown) {
+    this.set_('zoom', value, (s: HostSheet) => {
+      const z = value as {
+        scale?: number;
+        horizontalFitToPages?: number;
+        verticalFitToPages?: number;
+      } | null;
+      if (!z || typeof z !== 'object') throw errors.invalidArgument('PageLayout.zoom');
+      if (
+        z.scale !== undefined &&
+        (z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined)
+      )
+        throw errors.invalidArgument('PageLayout.zoom', 'scale and fit to pages together');
+      s.pageLayout.zoom = { ...z };
+    });
+  }
+  get paperSize(): string {
+    return this.get_('paperSize');
+  }
+  set paperSize(value: string) {
+    this.set_('paperSize', value, (s: HostSheet) => {
+      if (!['A3', 'A4', 'A5', 'Letter', 'Legal', 'Folio'].includes(value))
+        throw errors.invalidArgument('PageLayout.paperSize');
+      s.pageLayout.paperSize = value;
+    });
+  }
+  get printGridlines(): boolean {
+    return this.get_('printGridlines');
+  }
+  set printGridlines(value: boolean) {
+    this.set_('printGridlines', value, (s: HostSheet) => void (s.pageLayout.printGridlines = value));
+  }
+  private margin(name: string, value: number): void {
+    this.set_(name, value, (s: HostSheet) => {
+      if (typeof value !== 'number' || !(value >= 0)) throw errors.invalidArgument(`PageLayout.${name}`);
+      s.pageLayout[name] = value;
+    });
+  }
+  set leftMargin(v: number) {
+    this.margin('leftMargin', v);
+  }
+  get leftMargin(): number {
+    return this.get_('leftMargin');
+  }
+  set rightMargin(v: number) {
+    this.margin('rightMargin', v);
+  }
+  get rightMargin(): number {
+    return this.get_('rightMargin');
+  }
+  set topMargin(v: number) {
+    this.margin('topMargin', v);
+  }
+  get topMargin(): number {
+    return this.get_('topMargin');
+  }
+  set bottomMargin(v: number) {
+    this.margin('bottomMargin', v);
+  }
+  get bottomMargin(): number {
+    return this.get_('bottomMargin');
+  }
+  set headerMargin(v: number) {
+    this.margin('headerMargin', v);
+  }
+  get headerMargin(): number {
+    return this.get_('headerMargin');
+  }
+  set footerMargin(v: number) {
+    this.margin('footerMargin', v);
+  }
+  get footerMargin(): number {
+    return this.get_('footerMargin');
+  }
+  /** Rows repeated on every page: whole rows of this sheet (`$1:$1`). */
+  setPrintTitleRows(rows: Range | string): void {
+    this.call('setPrintTitleRows', [rows], (s: HostSheet) => {
+      const r = rangeArgument(s, rows, 'PageLayout.setPrintTitleRows');
+      if (r.c0 !== 0 || r.c1 !== MAX_COLS - 1)
+        throw errors.invalidArgument('PageLayout.setPrintTitleRows', 'whole rows only');
+      s.pageLayout.printTitleRows = rectA1(r);
+    });
+  }
+  setPrintArea(area: Range | string): void {
+    this.call(
+      'setPrintArea',
+      [area],
+      (s: HostSheet) =>
+        void (s.pageLayout.printArea = rectA1(rangeArgument(s, area, 'PageLayout.setPrintArea'))),
+    );
+  }
+  get headersFooters(): HeaderFooterGroup {
+    return this.nav(
+      'headersFooters',
+      () => new HeaderFooterGroup(this.context, this, 4, 'headersFooters', [], (s) => s),
+    );
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'headersFooters' ? this.headersFooters : undefined;
+  }
+}
+
+export class HeaderFooterGroup extends ClientObject {
+  readonly typeName = 'HeaderFooterGroup';
+  protected get props(): Record<string, PropDef> {
+    return {};
+  }
+  get defaultForAllPages(): HeaderFooter {
+    return this.nav(
+      'defaultForAllPages',
+      () => new HeaderFooter(this.context, this, 4, 'defaultForAllPages', [], (s) => s),
+    );
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'defaultForAllPages' ? this.defaultForAllPages : undefined;
+  }
+}
+
+const HEADER_FOOTER_PARTS = [
+  'leftHeader',
+  'centerHeader',
+  'rightHeader',
+  'leftFooter',
+  'centerFooter',
+  'rightFooter',
+] as const;
+
+/** One header/footer set (Excel's codes kept as written); stored as `HostSheet.pageLayout[part]`. */
+export class HeaderFooter extends ClientObject {
+  readonly typeName = 'HeaderFooter';
+  protected get props(): Record<string, PropDef> {
+    return Object.fromEntries(
+      HEADER_FOOTER_PARTS.map((p) => [p, { read: (s: HostSheet) => s.pageLayout[p] ?? '' }]),
+    );
+  }
+  private part(name: string, value: string): void {
+    this.set_(name, value, (s: HostSheet) => {
+      if (typeof value !== 'string' || value.length > 255)
+        throw errors.invalidArgument(`HeaderFooter.${name}`);
+      s.pageLayout[name] = value;
+    });
+  }
+  get leftHeader(): string {
+    return this.get_('leftHeader');
+  }
+  set leftHeader(v: string) {
+    this.part('leftHeader', v);
+  }
+  get centerHeader(): string {
+    return this.get_('centerHeader');
+  }
+  set centerHeader(v: string) {
+    this.part('centerHeader', v);
+  }
+  get rightHeader(): string {
+    return this.get_('rightHeader');
+  }
+  set rightHeader(v: string) {
+    this.part('rightHeader', v);
+  }
+  get leftFooter(): string {
+    return this.get_('leftFooter');
+  }
+  set leftFooter(v: string) {
+    this.part('leftFooter', v);
+  }
+  get centerFooter(): string {
+    return this.get_('centerFooter');
+  }
+  set centerFooter(v: string) {
+    this.part('centerFooter', v);
+  }
+  get rightFooter(): string {
+    return this.get_('rightFooter');
+  }
+  set rightFooter(v: string) {
+    this.part('rightFooter', v);
   }
 }
 
