@@ -15,7 +15,6 @@ import {
   chooseTargets,
   excelSerial,
   finalPositions,
-  planSummary,
   storedSheets,
 } from '../../src/addin/summary';
 import {
@@ -31,7 +30,7 @@ import type { CellValue, WorkbookGrid } from '../../src/engine/grid';
 import { defaultReference } from '../../src/engine/reference/load';
 import { unreadableFile, validateWorkbook } from '../../src/engine/validate';
 import { FILL_ARGB, excelSerial as cliSerial } from '../../src/node/xlsxStream';
-import { printSetup, sheetLayout, summaryYear } from '../../src/engine/printout';
+import { chartSeries, printSetup, sheetLayout, sheetRowCount, summaryCharts, summaryYear } from '../../src/engine/printout';
 import { STATUS_FILLS, toDate } from '../../src/node/summaryWriter';
 import { FakeExcel, FakeExcelOptions, HostSheet, createFakeExcel } from '../fake-excel';
 import { adapterFor } from '../fake-excel/budget';
@@ -243,29 +242,32 @@ describe('writeSummary', () => {
     expect(info.autoFilterAddress()).toBe(`A${filesHeader}:D${filesHeader + 3}`);
     expect(info.fill(`D${filesHeader + 3}`)).toBe(SUMMARY_FILLS.red); // rusak.xlsx: Tidak Terbaca
 
-    // The charts, over small tables right of the sheets' own.
-    expect(rekap.chartInfo()).toEqual([
-      {
-        name: 'InovasiPerOPD',
-        type: 'ColumnStacked',
-        seriesBy: 'Columns',
-        source: "'Rekap OPD'!T1:W3",
-        title: 'Inovasi per OPD menurut tahapan',
-        position: { start: 'T5', end: 'AC13' },
-      },
-    ]);
-    expect(rekap.values('T1:W3')).toEqual([
-      ['Perangkat Daerah', 'Inisiatif', 'Uji Coba', 'Penerapan'],
+    // The charts: the engine's (printout.ts summaryCharts, as the command line draws them), over
+    // small tables BELOW the sheets' own (row 1 stays the header alone); each series over the cells
+    // chartSeries names. (Until issue 13 the add-in put these tables right of the sheet, from row 1.)
+    const charts = summaryCharts(summary, summarySheets(summary), 'id');
+    expect(charts.map((c) => c.sheet)).toEqual(['Rekap OPD', 'Program RPJMD']);
+    const unqualified = (ref: string) => ref.replace(/\$/g, '');
+    for (const c of charts) {
+      const ws = fake.workbook.sheet(c.sheet);
+      expect(ws.chartInfo()).toEqual([expect.objectContaining({ name: c.name, type: 'ColumnStacked', title: c.title, position: { start: `A${c.anchor.fromRow + 1}`, end: `${letters(c.anchor.toColumn - 1)}${c.anchor.toRow}` } })]);
+      expect(ws.chartSeries()).toEqual([chartSeries(c).map((x) => ({ name: x.name, values: unqualified(x.valuesRef), categories: unqualified(x.categoriesRef) }))]);
+      expect(c.headerRow).toBeGreaterThan(sheetRowCount(summarySheets(summary).find((x) => x.name === c.sheet)!) + 1);
+      c.columns.forEach((col, k) => {
+        const l = letters(col);
+        expect(ws.values(`${l}${c.headerRow}:${l}${c.headerRow + c.rows.length}`).flat()).toEqual([c.header[k], ...c.rows.map((r) => r[k])]);
+      });
+    }
+    const opd = charts[0];
+    expect(opd.rows).toEqual([
       ['Dinas Kesehatan', 1, 1, 1],
       ['Dinas Lingkungan Hidup', 1, 0, 0],
     ]);
-    const misi = planSummary(summary, 'id').sheets[2].chart!;
-    expect(program.chartInfo()).toEqual([
-      expect.objectContaining({ name: 'InovasiPerMisi', type: 'ColumnStacked', source: `'Program RPJMD'!M1:O${misi.rows.length + 1}`, title: 'Inovasi per misi RPJMD' }),
-    ]);
-    expect(program.values(`M1:P1`)).toEqual([['Misi', 'Penerapan', 'Belum Penerapan', 'Uraian Misi']]);
-    const perMisi = program.values(`N2:O${misi.rows.length + 1}`).flat() as number[];
+    expect(rekap.values(`${col('Perangkat Daerah')}${opd.headerRow}:${col('Perangkat Daerah')}${opd.headerRow + 2}`).flat()).toEqual(['Perangkat Daerah', 'Dinas Kesehatan', 'Dinas Lingkungan Hidup']);
+    const misi = charts[1];
+    const perMisi = misi.rows.flatMap((r) => [r[2], r[3]]) as number[];
     expect(perMisi.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4);
+    void program;
     for (const name of ['Daftar Inovasi', 'Urusan', 'Temuan', 'Info Konsolidasi']) expect(fake.workbook.sheet(name).charts).toEqual([]);
   });
 
@@ -382,7 +384,10 @@ describe('writeSummary', () => {
     expect(first.sheets).toEqual(['Rekap OPD (2)', ...SUMMARY_SHEET_NAMES.slice(1)]);
     expect(sheetState(fake.workbook.sheet('Rekap OPD'))).toBe(state);
     expect(fake.workbook.sheet('Rekap OPD (2)').value('B1')).toBe('Kode OPD');
-    expect(fake.workbook.sheet('Rekap OPD (2)').chartInfo()[0].source).toBe("'Rekap OPD (2)'!T1:W3");
+    // The chart's series follow the sheet into its name (was: the chart's source at T1:W3, before issue 13 moved its table below).
+    const series = fake.workbook.sheet('Rekap OPD (2)').chartSeries()[0];
+    expect(series.map((x) => x.name)).toEqual(['Inisiatif', 'Uji Coba', 'Penerapan']);
+    for (const x of series) expect(x.values?.startsWith("'Rekap OPD (2)'!")).toBe(true);
     expect(fake.workbook.settings.get(SUMMARY_SETTING)).toEqual(first.sheets);
 
     const second = await port.writeSummary(smallSummary(true), 'id');
@@ -498,6 +503,9 @@ describe('60 workbooks × 300 rows', () => {
     }
     const temuan = fake.workbook.sheet('Temuan');
     expect(temuan.usedRect(true)?.r1).toBe(summary.temuan.rows.length);
-    expect(rekap.chartInfo()[0].source).toBe(`'Rekap OPD'!T1:W${57 + 1}`);
+    // One chart category per counted OPD with innovations: 57 (was: the source T1:W58, right of the table).
+    const opdChart = summaryCharts(summary, summarySheets(summary), 'id')[0];
+    expect(opdChart.rows).toHaveLength(57);
+    expect(rekap.chartSeries()[0].map((x) => x.values)).toEqual(chartSeries(opdChart).map((x) => x.valuesRef.replace(/\$/g, '')));
   }, 20_000);
 });

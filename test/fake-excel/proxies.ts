@@ -21,6 +21,7 @@ import {
   ChangeHandler,
   DataValidationRule,
   HostChart,
+  HostSeries,
   HostCell,
   HostNote,
   HostSheet,
@@ -688,7 +689,14 @@ export class ChartCollection extends ClientCollection<Chart> {
         if (!t) throw errors.invalidObjectPath('ChartCollection.add');
         let n = sheet.charts.length + 1;
         while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
-        const created: HostChart = { id: sheet.workbook.nextId(), name: `Chart ${n}`, type, seriesBy, source: { sheet: t.sheet, rect: t.rect }, title: null, position: null };
+        const byRows = seriesBy === 'Rows';
+        const count = byRows ? t.rect.r1 - t.rect.r0 + 1 : t.rect.c1 - t.rect.c0 + 1;
+        const series = Array.from({ length: count }, (_, i) => ({
+          name: null,
+          values: { sheet: t.sheet, rect: byRows ? { ...t.rect, r0: t.rect.r0 + i, r1: t.rect.r0 + i } : { ...t.rect, c0: t.rect.c0 + i, c1: t.rect.c0 + i } },
+          categories: null,
+        }));
+        const created: HostChart = { id: sheet.workbook.nextId(), name: `Chart ${n}`, type, seriesBy, source: { sheet: t.sheet, rect: t.rect }, title: null, position: null, series };
         sheet.charts.push(created);
         chart.bind(created);
         return null;
@@ -724,8 +732,12 @@ export class Chart extends ClientObject {
   get title(): ChartTitle {
     return this.nav('title', () => new ChartTitle(this.context, this, 4, 'title', [], (c) => c));
   }
+  /** ExcelApi 1.1 (its `add` 1.7). */
+  get series(): ChartSeriesCollection {
+    return this.nav('series', () => new ChartSeriesCollection(this.context, this, 4, 'series', [], (c) => c));
+  }
   protected override navigation(name: string): ClientObject | undefined {
-    return name === 'title' ? this.title : undefined;
+    return name === 'title' ? this.title : name === 'series' ? this.series : undefined;
   }
   /** Places the chart over the cells from `startCell` to `endCell` (A1 addresses or ranges of its sheet). */
   setPosition(startCell: Range | string, endCell?: Range | string): void {
@@ -745,6 +757,74 @@ export class Chart extends ClientObject {
         if (i >= 0) s.charts.splice(i, 1);
       }
     });
+  }
+}
+
+/** A chart's series: `getItemAt` (1.1) and `add` (1.7); not loadable as a collection in the fake. */
+export class ChartSeriesCollection extends ClientObject {
+  readonly typeName = 'ChartSeriesCollection';
+  protected get props(): Record<string, PropDef> {
+    return { count: { read: (c: HostChart) => c.series.length } };
+  }
+  get count(): number {
+    return this.get_('count');
+  }
+  getItemAt(index: number): ChartSeries {
+    return new ChartSeries(this.context, this, 3, 'getItemAt', [index], (c) => {
+      const s = (c as HostChart).series[index];
+      if (!s) throw errors.invalidArgument('ChartSeriesCollection.getItemAt');
+      return s;
+    });
+  }
+  add(name?: string, index?: number): ChartSeries {
+    const series = new ChartSeries(this.context, this, 3, 'add', index === undefined ? [name ?? null] : [name ?? null, index], () => {
+      throw errors.invalidOperation('ChartSeries', 'used before it was added');
+    }, '1.7');
+    this.context.queue({
+      type: 1,
+      obj: series,
+      name: '',
+      args: [],
+      requires: '1.7',
+      apply: () => {
+        const c = this.resolve() as HostChart | null;
+        if (!c) throw errors.invalidObjectPath('ChartSeriesCollection.add');
+        const created = { name: name ?? null, values: null, categories: null };
+        if (index === undefined) c.series.push(created);
+        else c.series.splice(index, 0, created);
+        series.bind(created);
+        return null;
+      },
+    });
+    return series;
+  }
+}
+
+/** One series: `name` (1.1), `setValues` and `setXAxisValues` (1.7), over ranges of any sheet. */
+export class ChartSeries extends ClientObject {
+  readonly typeName = 'ChartSeries';
+  protected get props(): Record<string, PropDef> {
+    return { name: { read: (s: HostSeries) => s.name ?? '' } };
+  }
+  get name(): string {
+    return this.get_('name');
+  }
+  set name(value: string) {
+    this.set_('name', value, (s: HostSeries) => void (s.name = value));
+  }
+  private source(method: string, range: Range, put: (s: HostSeries, r: { sheet: HostSheet; rect: Rect }) => void): void {
+    this.call(method, [range], (s: HostSeries) => {
+      const t = range.resolve() as RangeTarget | null;
+      if (!t) throw errors.invalidObjectPath(`ChartSeries.${method}`);
+      if (t.rect.c0 !== t.rect.c1 && t.rect.r0 !== t.rect.r1) throw errors.invalidArgument(`ChartSeries.${method}`, 'one row or one column');
+      put(s, { sheet: t.sheet, rect: t.rect });
+    }, '1.7');
+  }
+  setValues(sourceData: Range): void {
+    this.source('setValues', sourceData, (s, r) => void (s.values = r));
+  }
+  setXAxisValues(sourceData: Range): void {
+    this.source('setXAxisValues', sourceData, (s, r) => void (s.categories = r));
   }
 }
 
