@@ -29,7 +29,7 @@ import {
 import type { CellValue, WorkbookGrid } from '../../src/engine/grid';
 import { defaultReference } from '../../src/engine/reference/load';
 import { unreadableFile, validateWorkbook } from '../../src/engine/validate';
-import { FILL_ARGB, excelSerial as cliSerial } from '../../src/node/xlsxStream';
+import { FILL_ARGB, excelSerial as cliSerial } from '../../src/xlsx/xlsxStream';
 import { chartSeries, printSetup, sheetLayout, sheetRowCount, summaryCharts, summaryYear } from '../../src/engine/printout';
 import { STATUS_FILLS, toDate } from '../../src/node/summaryWriter';
 import { FakeExcel, FakeExcelOptions, HostSheet, createFakeExcel } from '../fake-excel';
