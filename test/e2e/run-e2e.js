@@ -407,7 +407,8 @@ const SCENARIO = [
           fake((wb, names) => {
             if (!names.every((n) => wb.findSheet(n))) return null;
             const rekap = wb.sheet('Rekap OPD');
-            const used = rekap.usedRect(true);
+            // The table ends where its autofilter does: the chart's data table is below it (issue 13).
+            const used = { r1: Number(/(\d+)$/.exec(rekap.autoFilterAddress() || 'A1')[1]) - 1 };
             const status = rekap.values(`F2:F${used.r1 + 1}`).map((r) => r[0]);
             return {
               sheets: wb.sheetNames,
