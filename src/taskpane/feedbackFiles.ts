@@ -7,7 +7,6 @@
 import type { CitySummary } from '../engine/consolidate';
 import { feedbackDocuments } from '../engine/feedback';
 import type { Lang } from '../engine/messages';
-import { feedbackXlsxBytes } from '../xlsx/feedbackXlsx';
 
 export interface FeedbackFile {
   /** `umpan-balik-<opd>-<tahun>.xlsx` */
@@ -37,6 +36,8 @@ export class FeedbackCancelled extends Error {
 const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export async function feedbackFiles(summary: CitySummary, run: FeedbackRun): Promise<FeedbackFile[]> {
+  // The writer on demand too (no static import of src/xlsx in the pane: test/taskpane/source.test.ts).
+  const { feedbackXlsxBytes } = await import('../xlsx/feedbackXlsx');
   const docs = feedbackDocuments(summary, { region: run.region, lang: run.lang });
   const out: FeedbackFile[] = [];
   for (const [i, doc] of docs.entries()) {
