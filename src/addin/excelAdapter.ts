@@ -84,7 +84,7 @@ export function createExcelAdapter(
     readSubmission: () => readSubmission(session),
     readRows: (sheet, rows) => readRows(session, sheet, rows),
     writeFlags: (validation, lang, history) => writeFlags(session, validation, lang, history),
-    writeSummary: (summary, lang) => writeSummary(session, summary, lang),
+    writeSummary: (summary, lang, options) => writeSummary(session, summary, lang, options),
     clearFlags: () => clearFlags(session),
     selectCell: (sheet, cell) => selectCell(session, sheet, cell),
     createTemplate: (reference, opd) => createTemplate(session, reference, opd),

@@ -51,6 +51,12 @@ export interface FlagSummary {
   readonly findings: number;
 }
 
+/** Options of `writeSummary`. */
+export interface SummaryWriteOptions {
+  /** The region every printed page's header names (the reference's `daerah.nama`). */
+  readonly region?: string;
+}
+
 /** What `writeSummary` wrote. */
 export interface SummaryWriteResult {
   /** The output sheets as named in the workbook, in output order (`Rekap OPD` … `Info Konsolidasi`). */
@@ -85,7 +91,7 @@ export interface WorkbookPort {
    * of the user's: a name taken by one makes the output go under `Name (2)`, reported in `renamed`.
    * All or nothing: a failure leaves the previous output as it was.
    */
-  writeSummary(summary: CitySummary, lang: Lang): Promise<SummaryWriteResult>;
+  writeSummary(summary: CitySummary, lang: Lang, options?: SummaryWriteOptions): Promise<SummaryWriteResult>;
   /** Removes every flag: restores each flagged cell's own fill, deletes the tool's notes, empties `Status Validasi`. */
   clearFlags(): Promise<void>;
   /** Activates the sheet and selects the cell (A1 address). */

@@ -19,16 +19,14 @@
  */
 import {
   type CitySummary,
-  PROGRAM_COLUMNS,
-  REKAP_COLUMNS,
   SUMMARY_SHEET_NAMES,
   type SummaryCell,
   type SummarySheet,
-  columnWidths,
   isSummaryDate,
   summarySheets,
 } from '../engine/consolidate';
 import type { Lang } from '../engine/messages';
+import { type PrintContext, type PrintSetup, type SummaryChart, chartSeries, sheetLayout, summaryCharts, summaryYear } from '../engine/printout';
 import { SyncBatcher, addressLists, jsonBytes, letters, opBytes, writeRowBlocks } from './chunks';
 
 /** The document setting listing the sheets the tool created (names, in output order). */
@@ -117,18 +115,22 @@ export interface PlannedTable {
   readonly boldRows: readonly number[];
 }
 
-/** The data of a chart: a small table to the right of the sheet's own, and where the chart goes. */
+/**
+ * A chart as the engine defines it for both writers (printout.ts `summaryCharts`): its small data
+ * table below the sheet's own (a blank row between; each column under the sheet's column of the
+ * same meaning), so row 1 stays the header alone; the chart below that table.
+ */
 export interface PlannedChart {
   readonly name: string;
   readonly title: string;
-  /** 0-based column of the table's first column; its header is on row 1. */
-  readonly column: number;
+  /** 1-based row of the data table's header. */
+  readonly headerRow: number;
+  /** 0-based sheet column of each data table column. */
+  readonly columns: readonly number[];
   readonly header: readonly string[];
   readonly rows: OutValue[][];
-  /** Column widths of the table, in characters. */
-  readonly widths: readonly number[];
-  /** The chart's source (`T1:W12`: categories in the first column, one series per other column). */
-  readonly source: string;
+  /** Per series: its name and the sheet's A1 addresses of its values and categories (chartSeries). */
+  readonly series: readonly { readonly name: string; readonly values: string; readonly categories: string }[];
   /** Top-left and bottom-right cells of the chart. */
   readonly from: string;
   readonly to: string;
@@ -147,6 +149,10 @@ export interface PlannedSheet {
   /** The header row 1 the tool writes (its first table's columns): how a sheet of ours is recognised. */
   readonly signature: readonly string[];
   readonly chart: PlannedChart | null;
+  /** Page setup (printout.ts, as the command line's): set only where ExcelApi 1.9 is supported. */
+  readonly print: PrintSetup;
+  /** Areas whose texts wrap within their column's width (Daftar Inovasi, Temuan, Program RPJMD). */
+  readonly wrap: readonly string[];
 }
 
 export interface SummaryPlan {
@@ -171,7 +177,13 @@ function fillRuns(column: number, firstRow: number, colours: readonly (string | 
   }
 }
 
-function planSheet(sheet: SummarySheet, chart: PlannedChart | null): PlannedSheet {
+/** The options of a summary plan: what the page header names besides the sheet. */
+export interface PlanOptions {
+  /** The region (the reference's `daerah.nama`). */
+  readonly region?: string;
+}
+
+function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintContext): PlannedSheet {
   const tables: PlannedTable[] = [];
   const fills = new Map<string, string[]>();
   let row = 0; // last 1-based row used
@@ -211,84 +223,47 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null): PlannedShee
     if (t === sheet.filterTable && table.columns.length) filter = `A${headerRow}:${letters(table.columns.length - 1)}${Math.max(headerRow, row)}`;
     tables.push({ headerRow, columns: table.columns, values, formats, boldRows });
   }
-  return { base: sheet.name, tables, widths: columnWidths(sheet), fills, filter, signature: sheet.tables[0]?.columns ?? [], chart };
+  // Widths, wrapping and page setup as the command line's writer has them (printout.ts sheetLayout).
+  const layout = sheetLayout(sheet, ctx);
+  const wrap: string[] = [];
+  // Runs of wrapped columns over the sheet's rows (the chart's table stays unwrapped).
+  for (let c = 0; row > 0 && c < layout.wrap.length; ) {
+    if (!layout.wrap[c]) {
+      c++;
+      continue;
+    }
+    let d = c;
+    while (d + 1 < layout.wrap.length && layout.wrap[d + 1]) d++;
+    wrap.push(`${letters(c)}1:${letters(d)}${row}`);
+    c = d + 1;
+  }
+  return { base: sheet.name, tables, widths: layout.widths, fills, filter, signature: sheet.tables[0]?.columns ?? [], chart, print: layout.print, wrap };
 }
 
-const TITLES = {
-  opd: { id: 'Inovasi per OPD menurut tahapan', en: 'Innovations per agency by stage' },
-  misi: { id: 'Inovasi per misi RPJMD', en: 'Innovations per RPJMD mission' },
-} as const;
+/** `'Rekap OPD'!$H$10:$H$12` → `H10:H12` (the series' sheet is the chart's). */
+const localRef = (ref: string) => ref.slice(ref.lastIndexOf('!') + 1).replace(/\$/g, '');
 
-function chartPlan(name: string, title: string, column: number, header: string[], rows: OutValue[][]): PlannedChart | null {
-  if (!rows.length) return null;
-  const first = letters(column);
-  const last = letters(column + header.length - 1);
-  const widths = header.map((h, c) => Math.min(40, Math.max(8, h.length + 2, ...rows.map((r) => String(r[c]).length + 2))));
-  const top = rows.length + 3; // below the table, a blank row between
-  const span = Math.max(8, Math.min(16, rows.length + 4));
+function plannedChart(c: SummaryChart): PlannedChart {
   return {
-    name,
-    title,
-    column,
-    header,
-    rows,
-    widths,
-    source: `${first}1:${last}${rows.length + 1}`,
-    from: `${first}${top}`,
-    to: `${letters(column + 9)}${top + span}`,
+    name: c.name,
+    title: c.title,
+    headerRow: c.headerRow,
+    columns: c.columns,
+    header: c.header,
+    rows: c.rows.map((r) => [...r]),
+    series: chartSeries(c).map((s) => ({ name: s.name, values: localRef(s.valuesRef), categories: localRef(s.categoriesRef) })),
+    from: `${letters(c.anchor.fromColumn)}${c.anchor.fromRow + 1}`,
+    to: `${letters(c.anchor.toColumn - 1)}${c.anchor.toRow}`,
   };
 }
 
-const at = <T extends readonly string[]>(columns: T, label: T[number]) => columns.indexOf(label);
-const num = (v: SummaryCell | undefined): number => (typeof v === 'number' ? v : 0);
-
-/** Rekap OPD: the counted OPDs with innovations × Inisiatif / Uji Coba / Penerapan. */
-function opdChart(summary: CitySummary, lang: Lang): PlannedChart | null {
-  const c = (label: (typeof REKAP_COLUMNS)[number]) => at(REKAP_COLUMNS, label);
-  const rows: OutValue[][] = [];
-  for (const r of summary.rekapOpd.rows) {
-    if (r.total) continue;
-    const status = r.cells[c('Status')];
-    if ((status !== 'Siap' && status !== 'Perlu Perbaikan') || num(r.cells[c('Jumlah Inovasi')]) === 0) continue;
-    const label = r.cells[c('Perangkat Daerah')] ?? r.cells[c('Kode OPD')] ?? r.cells[c('Berkas')];
-    rows.push([typeof label === 'string' ? label : String(label ?? ''), num(r.cells[c('Inisiatif')]), num(r.cells[c('Uji Coba')]), num(r.cells[c('Penerapan')])]);
-  }
-  return chartPlan('InovasiPerOPD', TITLES.opd[lang], REKAP_COLUMNS.length + 1, ['Perangkat Daerah', 'Inisiatif', 'Uji Coba', 'Penerapan'], rows);
-}
-
-/**
- * Program RPJMD: innovations per misi, from the program rows (a program under two misi counts for
- * both), Penerapan and the rest stacked; every misi with a program, also one without any innovation.
- */
-function misiChart(summary: CitySummary, lang: Lang): PlannedChart | null {
-  const c = (label: (typeof PROGRAM_COLUMNS)[number]) => at(PROGRAM_COLUMNS, label);
-  const misi = new Map<string, { uraian: string; penerapan: number; lain: number }>();
-  for (const r of summary.programRpjmd.rows) {
-    if (r.total) continue;
-    const codes = String(r.cells[c('Kode Misi')] ?? '').split('; ').filter(Boolean);
-    const texts = String(r.cells[c('Misi')] ?? '').split('; ');
-    const jumlah = num(r.cells[c('Jumlah Inovasi')]);
-    const penerapan = num(r.cells[c('Penerapan')]);
-    codes.forEach((code, i) => {
-      const m = misi.get(code) ?? { uraian: texts[i] ?? '', penerapan: 0, lain: 0 };
-      m.penerapan += penerapan;
-      m.lain += jumlah - penerapan;
-      misi.set(code, m);
-    });
-  }
-  const rows: OutValue[][] = [...misi].map(([code, m]) => [code, m.penerapan, m.lain, m.uraian]);
-  const plan = chartPlan('InovasiPerMisi', TITLES.misi[lang], PROGRAM_COLUMNS.length + 1, ['Misi', 'Penerapan', 'Belum Penerapan', 'Uraian Misi'], rows);
-  // The chart's source leaves the misi's text out: categories are the codes.
-  return plan && { ...plan, source: `${letters(plan.column)}1:${letters(plan.column + 2)}${rows.length + 1}`, widths: plan.widths.map((w, i) => (i === 3 ? 60 : w)) };
-}
-
 /** The summary's sheets as they are written, in spec order. */
-export function planSummary(summary: CitySummary, lang: Lang): SummaryPlan {
-  const charts = new Map<string, PlannedChart | null>([
-    [SUMMARY_SHEET_NAMES[0], opdChart(summary, lang)],
-    [SUMMARY_SHEET_NAMES[2], misiChart(summary, lang)],
-  ]);
-  return { sheets: summarySheets(summary).map((s) => planSheet(s, charts.get(s.name) ?? null)) };
+export function planSummary(summary: CitySummary, lang: Lang, options: PlanOptions = {}): SummaryPlan {
+  const ctx: PrintContext = { region: options.region ?? '', year: summaryYear(summary), lang };
+  const sheets = summarySheets(summary);
+  // The same two charts as the command line's, from one definition (printout.ts).
+  const charts = new Map(summaryCharts(summary, sheets, lang).map((c) => [c.sheet, plannedChart(c)]));
+  return { sheets: sheets.map((s) => planSheet(s, charts.get(s.name) ?? null, ctx)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,7 +353,7 @@ export function finalPositions(before: readonly string[], owned: readonly (strin
 // Queueing (inside the adapter's Excel.run)
 
 export interface QueueOptions {
-  /** ExcelApi 1.9: multi-area fills and the autofilter. */
+  /** ExcelApi 1.9: multi-area fills, the autofilter and the page layout. */
   readonly api19: boolean;
 }
 
@@ -433,33 +408,80 @@ export async function queueSummarySheet(batcher: SyncBatcher, ws: Excel.Workshee
     ws.autoFilter.apply(ws.getRange(sheet.filter));
   }
 
+  for (const area of sheet.wrap) {
+    await batcher.reserve(opBytes(area, true) + 200);
+    ws.getRange(area).format.wrapText = true;
+  }
+  if (options.api19) await queuePrintSetup(batcher, ws, sheet.print);
+
   const chart = sheet.chart;
   if (chart) {
-    const first = letters(chart.column);
-    const last = letters(chart.column + chart.header.length - 1);
-    const header = [...chart.header];
-    const formats = chart.rows.map((r) => r.map((v) => (typeof v === 'number' ? GENERAL_FORMAT : TEXT_FORMAT)));
-    await batcher.reserve(opBytes([header]) * 2 + opBytes(chart.rows) + opBytes(formats) + 400 * (chart.widths.length + 2));
-    chart.widths.forEach((w, i) => {
-      const l = letters(chart.column + i);
-      ws.getRange(`${l}:${l}`).format.columnWidth = w * PT_PER_CHAR;
+    // The chart's data table below the sheet's own, column by column under the columns it repeats.
+    const values = chart.header.map((h, k) => [[h], ...chart.rows.map((r) => [r[k]])]);
+    const formats = values.map((col) => col.map((v, i) => [i === 0 || typeof v[0] !== 'number' ? TEXT_FORMAT : GENERAL_FORMAT]));
+    await batcher.reserve(opBytes(values) + opBytes(formats) + 600 * (chart.columns.length + 1));
+    const last = chart.headerRow + chart.rows.length;
+    chart.columns.forEach((col, k) => {
+      const l = letters(col);
+      const range = ws.getRange(`${l}${chart.headerRow}:${l}${last}`);
+      range.numberFormat = formats[k];
+      range.values = values[k];
     });
-    const h = ws.getRange(`${first}1:${last}1`);
-    h.numberFormat = [header.map(() => TEXT_FORMAT)];
-    h.values = [header];
+    const first = Math.min(...chart.columns);
+    const h = ws.getRange(`${letters(first)}${chart.headerRow}:${letters(Math.max(...chart.columns))}${chart.headerRow}`);
     h.format.font.bold = true;
     h.format.fill.color = SUMMARY_FILLS.header;
-    const body = ws.getRange(`${first}2:${last}${chart.rows.length + 1}`);
-    body.numberFormat = formats;
-    body.values = chart.rows;
   }
 }
 
-/** Queues a sheet's chart (ExcelApi 1.1) over the data table queued by `queueSummarySheet`. */
+const POINTS_PER_INCH = 72;
+
+/**
+ * Queues the page setup (ExcelApi 1.9 `worksheet.pageLayout`; the caller checks support) with the
+ * sheet's cells, so it costs no sync of its own: landscape A4, one page wide (as many tall as
+ * needed), row 1 repeated on every page, header and footer in Excel's codes, margins, gridlines.
+ */
+export async function queuePrintSetup(batcher: SyncBatcher, ws: Excel.Worksheet, print: PrintSetup): Promise<void> {
+  const { header, footer, margins } = print;
+  await batcher.reserve(opBytes(header.left, header.center, header.right, footer.left, footer.center, footer.right) + 200 * 19);
+  const layout = ws.pageLayout;
+  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  if (print.paperSize === 9) layout.paperSize = 'A4';
+  layout.zoom = print.fitToHeight > 0 ? { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight } : { horizontalFitToPages: print.fitToWidth };
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  layout.printGridlines = print.gridLines;
+  layout.leftMargin = margins.left * POINTS_PER_INCH;
+  layout.rightMargin = margins.right * POINTS_PER_INCH;
+  layout.topMargin = margins.top * POINTS_PER_INCH;
+  layout.bottomMargin = margins.bottom * POINTS_PER_INCH;
+  layout.headerMargin = margins.header * POINTS_PER_INCH;
+  layout.footerMargin = margins.footer * POINTS_PER_INCH;
+  const hf = layout.headersFooters.defaultForAllPages;
+  hf.leftHeader = header.left;
+  hf.centerHeader = header.center;
+  hf.rightHeader = header.right;
+  hf.leftFooter = footer.left;
+  hf.centerFooter = footer.center;
+  hf.rightFooter = footer.right;
+}
+
+/**
+ * Queues a sheet's chart over the data table queued by `queueSummarySheet`: the first series from
+ * `charts.add` (1.1), the others by `series.add` (1.7), each with its values and categories (1.7).
+ */
 export async function queueChart(batcher: SyncBatcher, ws: Excel.Worksheet, chart: PlannedChart): Promise<void> {
-  await batcher.reserve(opBytes(chart.source, chart.title, chart.name, chart.from, chart.to) + 2000);
-  const c = ws.charts.add('ColumnStacked', ws.getRange(chart.source), 'Columns');
+  await batcher.reserve(opBytes(chart.title, chart.name, chart.from, chart.to, chart.series) + 2000);
+  const [first, ...rest] = chart.series;
+  const c = ws.charts.add('ColumnStacked', ws.getRange(first.values), 'Columns');
   c.name = chart.name;
   c.title.text = chart.title;
+  const s0 = c.series.getItemAt(0);
+  s0.name = first.name;
+  s0.setXAxisValues(ws.getRange(first.categories));
+  for (const s of rest) {
+    const x = c.series.add(s.name);
+    x.setValues(ws.getRange(s.values));
+    x.setXAxisValues(ws.getRange(s.categories));
+  }
   c.setPosition(chart.from, chart.to);
 }

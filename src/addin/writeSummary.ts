@@ -8,7 +8,7 @@
 import { CitySummary, SUMMARY_SHEET_NAMES } from '../engine/consolidate';
 import { Lang } from '../engine/messages';
 import { SyncBatcher, letters, opBytes } from './chunks';
-import { SummaryWriteResult } from './port';
+import { SummaryWriteOptions, SummaryWriteResult } from './port';
 import { Session, same, sheetOf } from './session';
 import { getSetting, setSetting } from './settings';
 import {
@@ -27,11 +27,12 @@ import {
  * The city summary (summary.ts). Syncs: 1 reads the sheet list; then the new sheets are written
  * very hidden under staging names, in as many syncs as the payload budget needs, the first of them
  * also reading the header row of each remembered sheet (is it still ours?); the last one adds the
- * charts and swaps the new sheets in. A small summary takes three syncs; 60 workbooks × 300 rows
+ * charts and swaps the new sheets in. The page setup (ExcelApi 1.9) is queued with each sheet's
+ * cells and costs no sync of its own. A small summary takes three syncs; 60 workbooks × 300 rows
  * about one more per 3.75 MB of cells.
  */
-export async function writeSummary(session: Session, summary: CitySummary, language: Lang): Promise<SummaryWriteResult> {
-  const plan = planSummary(summary, language);
+export async function writeSummary(session: Session, summary: CitySummary, language: Lang, options: SummaryWriteOptions = {}): Promise<SummaryWriteResult> {
+  const plan = planSummary(summary, language, { region: options.region });
   const stored = storedSheets(await getSetting(session, SUMMARY_SETTING));
   const staging = `${SUMMARY_STAGING_PREFIX}${session.now().toString(36)}_`;
   const api19 = session.supports('1.9');

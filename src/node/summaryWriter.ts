@@ -9,9 +9,12 @@ import { unlink } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 import { CitySummary, SummaryCell, SummarySheet, isSummaryDate, summarySheets } from '../engine/consolidate';
 import { Lang } from '../engine/messages';
-import { PrintContext, PrintSetup, SummaryChart, chartSeries, headerFooterCode, sheetLayout, summaryCharts, summaryYear, wrappedRowHeight } from '../engine/printout';
+import { PrintContext, SummaryChart, chartSeries, sheetLayout, summaryCharts, summaryYear, wrappedRowHeight } from '../engine/printout';
 import { TOOL_NAME as CREATOR } from '../engine/version';
-import { ByteSink, ColumnChart, FillColour, Compressor, STYLE_HEADER, STYLE_HEADER_WRAP, SheetPrint, XlsxStreamWriter, XlsxValue, styleId } from './xlsxStream';
+import { sheetPrint } from '../xlsx/sheetPrint';
+
+export { sheetPrint };
+import { ByteSink, ColumnChart, FillColour, Compressor, STYLE_HEADER, STYLE_HEADER_WRAP, XlsxStreamWriter, XlsxValue, styleId } from '../xlsx/xlsxStream';
 
 /** Fills of status words (Rekap OPD, Info Konsolidasi) and of coverage (Program RPJMD). */
 export const STATUS_FILLS: Readonly<Record<string, FillColour>> = {
@@ -161,22 +164,6 @@ const FILL_STYLES = new Map(
 
 const SCHEDULE_STYLES: Readonly<Partial<Record<FillColour, number>>> = { red: styleId({ fill: 'red' }), green: styleId({ fill: 'green' }) };
 const WRAP = styleId({ wrap: true });
-
-/** A page setup of the engine's as the writer's (header and footer as SpreadsheetML codes). */
-export function sheetPrint(print: PrintSetup, area: { lastRow: number; lastColumn: number } | null): SheetPrint {
-  return {
-    orientation: print.orientation,
-    paperSize: print.paperSize,
-    fitToWidth: print.fitToWidth,
-    fitToHeight: print.fitToHeight,
-    titleRows: print.titleRows,
-    printArea: area && { firstRow: 1, firstColumn: 1, lastRow: area.lastRow, lastColumn: area.lastColumn },
-    header: headerFooterCode(print.header),
-    footer: headerFooterCode(print.footer),
-    margins: print.margins,
-    gridLines: print.gridLines,
-  };
-}
 
 /** A chart of the engine's as the writer's column chart. */
 export function columnChart(c: SummaryChart): ColumnChart {

@@ -80,7 +80,7 @@ export async function consolidateFiles(files: readonly PickedFile[], ctx: Consol
   // Writing is all or nothing (the port swaps the new sheets in at the end), so it is not cancelled.
   await step({ n: total, total, phase: 'writing' });
   try {
-    const { sheets, renamed } = await ctx.port.writeSummary(summary, lang);
+    const { sheets, renamed } = await ctx.port.writeSummary(summary, lang, { region: reference.daerah.nama });
     return { rows, written: [...sheets], renamed: renamed.map((r) => ({ from: r.from, to: r.to })), writeError: null };
   } catch (e) {
     // The results stay on screen; the workbook keeps its earlier output.

@@ -15,7 +15,6 @@ import {
   chooseTargets,
   excelSerial,
   finalPositions,
-  planSummary,
   storedSheets,
 } from '../../src/addin/summary';
 import {
@@ -24,14 +23,14 @@ import {
   SUMMARY_SHEET_NAMES,
   type SummaryCell,
   type SummaryTable,
-  columnWidths,
   consolidate,
   summarySheets,
 } from '../../src/engine/consolidate';
 import type { CellValue, WorkbookGrid } from '../../src/engine/grid';
 import { defaultReference } from '../../src/engine/reference/load';
 import { unreadableFile, validateWorkbook } from '../../src/engine/validate';
-import { FILL_ARGB, excelSerial as cliSerial } from '../../src/node/xlsxStream';
+import { FILL_ARGB, excelSerial as cliSerial } from '../../src/xlsx/xlsxStream';
+import { chartSeries, printSetup, sheetLayout, sheetRowCount, summaryCharts, summaryYear } from '../../src/engine/printout';
 import { STATUS_FILLS, toDate } from '../../src/node/summaryWriter';
 import { FakeExcel, FakeExcelOptions, HostSheet, createFakeExcel } from '../fake-excel';
 import { adapterFor } from '../fake-excel/budget';
@@ -198,7 +197,8 @@ describe('writeSummary', () => {
         row += table.rows.length + 1;
       }
       expect(ws.frozenRows).toBe(1);
-      columnWidths(sheet).forEach((w, c) => expect(ws.columnWidths.get(c)).toBeCloseTo(w * 5.7));
+      // Widths as the command line's (printout.ts sheetLayout: long-text columns capped, then wrapped).
+      sheetLayout(sheet, { region: '', year: null, lang: 'id' }).widths.forEach((w, c) => expect(ws.columnWidths.get(c)).toBeCloseTo(w * 5.7));
     }
 
     // Rekap OPD: statuses coloured, the total row bold, the filter over the whole table.
@@ -242,30 +242,82 @@ describe('writeSummary', () => {
     expect(info.autoFilterAddress()).toBe(`A${filesHeader}:D${filesHeader + 3}`);
     expect(info.fill(`D${filesHeader + 3}`)).toBe(SUMMARY_FILLS.red); // rusak.xlsx: Tidak Terbaca
 
-    // The charts, over small tables right of the sheets' own.
-    expect(rekap.chartInfo()).toEqual([
-      {
-        name: 'InovasiPerOPD',
-        type: 'ColumnStacked',
-        seriesBy: 'Columns',
-        source: "'Rekap OPD'!T1:W3",
-        title: 'Inovasi per OPD menurut tahapan',
-        position: { start: 'T5', end: 'AC13' },
-      },
-    ]);
-    expect(rekap.values('T1:W3')).toEqual([
-      ['Perangkat Daerah', 'Inisiatif', 'Uji Coba', 'Penerapan'],
+    // The charts: the engine's (printout.ts summaryCharts, as the command line draws them), over
+    // small tables BELOW the sheets' own (row 1 stays the header alone); each series over the cells
+    // chartSeries names. (Until issue 13 the add-in put these tables right of the sheet, from row 1.)
+    const charts = summaryCharts(summary, summarySheets(summary), 'id');
+    expect(charts.map((c) => c.sheet)).toEqual(['Rekap OPD', 'Program RPJMD']);
+    const unqualified = (ref: string) => ref.replace(/\$/g, '');
+    for (const c of charts) {
+      const ws = fake.workbook.sheet(c.sheet);
+      expect(ws.chartInfo()).toEqual([expect.objectContaining({ name: c.name, type: 'ColumnStacked', title: c.title, position: { start: `A${c.anchor.fromRow + 1}`, end: `${letters(c.anchor.toColumn - 1)}${c.anchor.toRow}` } })]);
+      expect(ws.chartSeries()).toEqual([chartSeries(c).map((x) => ({ name: x.name, values: unqualified(x.valuesRef), categories: unqualified(x.categoriesRef) }))]);
+      expect(c.headerRow).toBeGreaterThan(sheetRowCount(summarySheets(summary).find((x) => x.name === c.sheet)!) + 1);
+      c.columns.forEach((col, k) => {
+        const l = letters(col);
+        expect(ws.values(`${l}${c.headerRow}:${l}${c.headerRow + c.rows.length}`).flat()).toEqual([c.header[k], ...c.rows.map((r) => r[k])]);
+      });
+    }
+    const opd = charts[0];
+    expect(opd.rows).toEqual([
       ['Dinas Kesehatan', 1, 1, 1],
       ['Dinas Lingkungan Hidup', 1, 0, 0],
     ]);
-    const misi = planSummary(summary, 'id').sheets[2].chart!;
-    expect(program.chartInfo()).toEqual([
-      expect.objectContaining({ name: 'InovasiPerMisi', type: 'ColumnStacked', source: `'Program RPJMD'!M1:O${misi.rows.length + 1}`, title: 'Inovasi per misi RPJMD' }),
-    ]);
-    expect(program.values(`M1:P1`)).toEqual([['Misi', 'Penerapan', 'Belum Penerapan', 'Uraian Misi']]);
-    const perMisi = program.values(`N2:O${misi.rows.length + 1}`).flat() as number[];
+    expect(rekap.values(`${col('Perangkat Daerah')}${opd.headerRow}:${col('Perangkat Daerah')}${opd.headerRow + 2}`).flat()).toEqual(['Perangkat Daerah', 'Dinas Kesehatan', 'Dinas Lingkungan Hidup']);
+    const misi = charts[1];
+    const perMisi = misi.rows.flatMap((r) => [r[2], r[3]]) as number[];
     expect(perMisi.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4);
+    void program;
     for (const name of ['Daftar Inovasi', 'Urusan', 'Temuan', 'Info Konsolidasi']) expect(fake.workbook.sheet(name).charts).toEqual([]);
+  });
+
+  test('print setup on every sheet (ExcelApi 1.9), as the command line: landscape A4, one page wide, row 1 repeated, header and footer; in the same three syncs', async () => {
+    const fake = fakeWith();
+    const summary = smallSummary();
+    await adapterFor(fake).writeSummary(summary, 'id', { region: 'Kota Bitung' });
+    expect(fake.stats.syncCount).toBe(3);
+    const year = summaryYear(summary);
+    expect(year).not.toBeNull();
+    for (const name of SUMMARY_SHEET_NAMES) {
+      const p = printSetup(name, { region: 'Kota Bitung', year, lang: 'id' });
+      expect(fake.workbook.sheet(name).pageLayout).toEqual({
+        orientation: 'Landscape',
+        paperSize: 'A4',
+        zoom: { horizontalFitToPages: 1 },
+        printTitleRows: '1:1',
+        printGridlines: true,
+        leftMargin: 0.4 * 72,
+        rightMargin: 0.4 * 72,
+        topMargin: 0.75 * 72,
+        bottomMargin: 0.75 * 72,
+        headerMargin: 0.3 * 72,
+        footerMargin: 0.3 * 72,
+        leftHeader: '',
+        centerHeader: p.header.center,
+        rightHeader: '',
+        leftFooter: 'Dicetak &D',
+        centerFooter: '',
+        rightFooter: 'Halaman &P dari &N',
+      });
+    }
+    expect(fake.workbook.sheet('Rekap OPD').pageLayout.centerHeader).toBe(
+      `&"-,Bold"Rekap OPD — Kota Bitung — ${year}`,
+    );
+    // Long texts wrap on Daftar Inovasi and Temuan (every column of their tables), not on Rekap OPD.
+    const daftar = fake.workbook.sheet('Daftar Inovasi');
+    const lastCol = letters(summary.daftarInovasi.columns.length - 1);
+    expect(daftar.cell('A1').wrap).toBe(true);
+    expect(daftar.cell(`${lastCol}2`).wrap).toBe(true);
+    const temuan = fake.workbook.sheet('Temuan');
+    expect(temuan.cell(`${letters(summary.temuan.columns.length - 1)}2`).wrap).toBe(true);
+    expect(fake.workbook.sheet('Rekap OPD').cell('C2').wrap).toBe(false);
+  });
+
+  test('print setup in English: the footer words follow the language', async () => {
+    const fake = fakeWith();
+    await adapterFor(fake).writeSummary(smallSummary(), 'en');
+    const layout = fake.workbook.sheet('Temuan').pageLayout;
+    expect(layout).toMatchObject({ leftFooter: 'Printed &D', rightFooter: 'Page &P of &N' });
   });
 
   test('the next read of the workbook leaves the output sheets out (but a Temuan, which a validation may own)', async () => {
@@ -332,7 +384,10 @@ describe('writeSummary', () => {
     expect(first.sheets).toEqual(['Rekap OPD (2)', ...SUMMARY_SHEET_NAMES.slice(1)]);
     expect(sheetState(fake.workbook.sheet('Rekap OPD'))).toBe(state);
     expect(fake.workbook.sheet('Rekap OPD (2)').value('B1')).toBe('Kode OPD');
-    expect(fake.workbook.sheet('Rekap OPD (2)').chartInfo()[0].source).toBe("'Rekap OPD (2)'!T1:W3");
+    // The chart's series follow the sheet into its name (was: the chart's source at T1:W3, before issue 13 moved its table below).
+    const series = fake.workbook.sheet('Rekap OPD (2)').chartSeries()[0];
+    expect(series.map((x) => x.name)).toEqual(['Inisiatif', 'Uji Coba', 'Penerapan']);
+    for (const x of series) expect(x.values?.startsWith("'Rekap OPD (2)'!")).toBe(true);
     expect(fake.workbook.settings.get(SUMMARY_SETTING)).toEqual(first.sheets);
 
     const second = await port.writeSummary(smallSummary(true), 'id');
@@ -365,6 +420,8 @@ describe('writeSummary', () => {
     const rekap = fake.workbook.sheet('Rekap OPD');
     expect(rekap.fill('F2')).toBe(SUMMARY_FILLS.grey);
     expect(rekap.autoFilterAddress()).toBeNull();
+    // No page layout (ExcelApi 1.9) is touched: the fake would throw ApiNotFound.
+    for (const name of SUMMARY_SHEET_NAMES) expect(fake.workbook.sheet(name).pageLayout).toEqual({});
     expect(rekap.chartInfo()).toHaveLength(1);
     expect(tableAt(rekap, 1, summary.rekapOpd)).toEqual(expectedRows(summary.rekapOpd));
   });
@@ -446,6 +503,9 @@ describe('60 workbooks × 300 rows', () => {
     }
     const temuan = fake.workbook.sheet('Temuan');
     expect(temuan.usedRect(true)?.r1).toBe(summary.temuan.rows.length);
-    expect(rekap.chartInfo()[0].source).toBe(`'Rekap OPD'!T1:W${57 + 1}`);
+    // One chart category per counted OPD with innovations: 57 (was: the source T1:W58, right of the table).
+    const opdChart = summaryCharts(summary, summarySheets(summary), 'id')[0];
+    expect(opdChart.rows).toHaveLength(57);
+    expect(rekap.chartSeries()[0].map((x) => x.values)).toEqual(chartSeries(opdChart).map((x) => x.valuesRef.replace(/\$/g, '')));
   }, 120_000); // a hang guard only: a busy machine may take several times the quiet ~5 s
 });

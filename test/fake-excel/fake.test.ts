@@ -336,6 +336,46 @@ describe('worksheets, tables, validation, notes, events', () => {
   });
 });
 
+describe('page layout (ExcelApi 1.9)', () => {
+  test('orientation, zoom, print titles, margins and header/footer are kept as set; 1.7 refuses', async () => {
+    const fake = createFakeExcel({ sheets: { S: [['a']] } });
+    await fake.Excel.run(async (context) => {
+      const pl = context.workbook.worksheets.getItem('S').pageLayout;
+      pl.orientation = 'Landscape';
+      pl.zoom = { horizontalFitToPages: 1 };
+      pl.setPrintTitleRows('$1:$1');
+      pl.leftMargin = 28.8;
+      pl.headersFooters.defaultForAllPages.centerHeader = '&"-,Bold"S';
+      await context.sync();
+      const back = pl.load('orientation,zoom');
+      const hf = pl.headersFooters.defaultForAllPages.load('centerHeader');
+      await context.sync();
+      expect(back.orientation).toBe('Landscape');
+      expect(hf.centerHeader).toBe('&"-,Bold"S');
+    });
+    expect(fake.workbook.sheet('S').pageLayout).toEqual({
+      orientation: 'Landscape',
+      zoom: { horizontalFitToPages: 1 },
+      printTitleRows: '1:1',
+      leftMargin: 28.8,
+      centerHeader: '&"-,Bold"S',
+    });
+    await expect(
+      fake.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('S').pageLayout.setPrintTitleRows('A1:B1');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    const old = createFakeExcel({ sheets: { S: [['a']] }, apiVersion: '1.7' });
+    await expect(
+      old.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('S').pageLayout.orientation = 'Landscape';
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+});
+
 describe('charts and autofilter', () => {
   it('records a chart: type, source (following the sheet\'s name), series, title, name, position', async () => {
     const fake = createFakeExcel({ sheets: { Data: [['OPD', 'A', 'B'], ['X', 1, 2], ['Y', 3, 4]] } });

@@ -77,6 +77,18 @@ export interface HostChart {
   title: string | null;
   /** Top-left and bottom-right cells of `setPosition` (A1), or null when never placed. */
   position: { start: string; end: string | null } | null;
+  /**
+   * Series (ExcelApi 1.7 `series.add`, `setValues`, `setXAxisValues`; 1.1 `name`). `charts.add`
+   * makes one per column of the source (by columns) or per row (by rows), unnamed: the fake does
+   * not guess headers or categories out of the source as Excel does.
+   */
+  readonly series: HostSeries[];
+}
+
+export interface HostSeries {
+  name: string | null;
+  values: { readonly sheet: HostSheet; readonly rect: Rect } | null;
+  categories: { readonly sheet: HostSheet; readonly rect: Rect } | null;
 }
 
 /** A chart as tests inspect it: the source as a qualified address (`'Rekap OPD'!T1:W5`). */
@@ -174,6 +186,8 @@ export class HostSheet {
   /** The sheet's autofilter range (ExcelApi 1.9), or null. */
   autoFilter: Rect | null = null;
   readonly charts: HostChart[] = [];
+  /** Page layout (ExcelApi 1.9): what was set, by property name (`orientation`, `zoom`, `printTitleRows`, `centerHeader`…). */
+  readonly pageLayout: Record<string, unknown> = {};
 
   constructor(
     readonly workbook: HostWorkbook,
@@ -337,6 +351,12 @@ export class HostSheet {
       title: c.title,
       position: c.position ? { ...c.position } : null,
     }));
+  }
+
+  /** Each chart's series: name, values and categories as qualified addresses (`'Rekap OPD'!H10:H12`). */
+  chartSeries(): { name: string | null; values: string | null; categories: string | null }[][] {
+    const q = (r: { sheet: HostSheet; rect: Rect } | null) => (r ? qualified(r.sheet.name, r.rect) : null);
+    return this.charts.map((c) => c.series.map((s) => ({ name: s.name, values: q(s.values), categories: q(s.categories) })));
   }
 
   /** All notes, as `A1 → content`. */

@@ -21,6 +21,7 @@ import {
   ChangeHandler,
   DataValidationRule,
   HostChart,
+  HostSeries,
   HostCell,
   HostNote,
   HostSheet,
@@ -294,12 +295,19 @@ export class Worksheet extends ClientObject {
   get autoFilter(): AutoFilter {
     return this.nav('autoFilter', () => new AutoFilter(this.context, this, 4, 'autoFilter', [], (s) => s, '1.9'));
   }
+  /** ExcelApi 1.9. */
+  get pageLayout(): PageLayout {
+    return this.nav(
+      'pageLayout',
+      () => new PageLayout(this.context, this, 4, 'pageLayout', [], (s) => s, '1.9'),
+    );
+  }
   /** ExcelApi 1.7. */
   get onChanged(): ChangedEvent {
     return this.nav('onChanged', () => new ChangedEvent(this.context, this, 4, 'onChanged', [], (s) => s, '1.7'));
   }
   protected override navigation(name: string): ClientObject | undefined {
-    return name === 'tables' ? this.tables : name === 'notes' ? this.notes : name === 'charts' ? this.charts : name === 'autoFilter' ? this.autoFilter : undefined;
+    return name === 'tables' ? this.tables : name === 'notes' ? this.notes : name === 'charts' ? this.charts : name === 'autoFilter' ? this.autoFilter : name === 'pageLayout' ? this.pageLayout : undefined;
   }
 
   delete(): void {
@@ -394,6 +402,225 @@ export class WorksheetFreezePanes extends ClientObject {
   }
 }
 
+// --- Page layout (ExcelApi 1.9) ----------------------------------------------------------------
+
+const ORIENTATIONS = new Set(['Portrait', 'Landscape']);
+
+/**
+ * `worksheet.pageLayout` (ExcelApi 1.9), the subset the add-in sets: orientation, zoom
+ * (`{ scale }` or `{ horizontalFitToPages, verticalFitToPages }`), print gridlines, margins (points),
+ * `setPrintTitleRows`, `setPrintArea`, and `headersFooters.defaultForAllPages`. Stored as set in
+ * `HostSheet.pageLayout`; read back after load like Excel.
+ */
+export class PageLayout extends ClientObject {
+  readonly typeName = 'PageLayout';
+  protected get props(): Record<string, PropDef> {
+    const read = (name: string) => ({ read: (s: HostSheet) => s.pageLayout[name] ?? null });
+    return {
+      orientation: { read: (s: HostSheet) => s.pageLayout.orientation ?? 'Portrait' },
+      zoom: read('zoom'),
+      paperSize: { read: (s: HostSheet) => s.pageLayout.paperSize ?? 'Letter' },
+      printGridlines: { read: (s: HostSheet) => s.pageLayout.printGridlines ?? false },
+      leftMargin: read('leftMargin'),
+      rightMargin: read('rightMargin'),
+      topMargin: read('topMargin'),
+      bottomMargin: read('bottomMargin'),
+      headerMargin: read('headerMargin'),
+      footerMargin: read('footerMargin'),
+    };
+  }
+  get orientation(): string {
+    return this.get_('orientation');
+  }
+  set orientation(value: string) {
+    this.set_('orientation', value, (s: HostSheet) => {
+      if (!ORIENTATIONS.has(value)) throw errors.invalidArgument('PageLayout.orientation');
+      s.pageLayout.orientation = value;
+    });
+  }
+  get zoom(): unknown {
+    return this.get_('zoom');
+  }
+  set zoom(value: unknown) {
+    this.set_('zoom', value, (s: HostSheet) => {
+      const z = value as {
+        scale?: number;
+        horizontalFitToPages?: number;
+        verticalFitToPages?: number;
+      } | null;
+      if (!z || typeof z !== 'object') throw errors.invalidArgument('PageLayout.zoom');
+      if (
+        z.scale !== undefined &&
+        (z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined)
+      )
+        throw errors.invalidArgument('PageLayout.zoom', 'scale and fit to pages together');
+      s.pageLayout.zoom = { ...z };
+    });
+  }
+  get paperSize(): string {
+    return this.get_('paperSize');
+  }
+  set paperSize(value: string) {
+    this.set_('paperSize', value, (s: HostSheet) => {
+      if (!['A3', 'A4', 'A5', 'Letter', 'Legal', 'Folio'].includes(value))
+        throw errors.invalidArgument('PageLayout.paperSize');
+      s.pageLayout.paperSize = value;
+    });
+  }
+  get printGridlines(): boolean {
+    return this.get_('printGridlines');
+  }
+  set printGridlines(value: boolean) {
+    this.set_('printGridlines', value, (s: HostSheet) => void (s.pageLayout.printGridlines = value));
+  }
+  private margin(name: string, value: number): void {
+    this.set_(name, value, (s: HostSheet) => {
+      if (typeof value !== 'number' || !(value >= 0)) throw errors.invalidArgument(`PageLayout.${name}`);
+      s.pageLayout[name] = value;
+    });
+  }
+  set leftMargin(v: number) {
+    this.margin('leftMargin', v);
+  }
+  get leftMargin(): number {
+    return this.get_('leftMargin');
+  }
+  set rightMargin(v: number) {
+    this.margin('rightMargin', v);
+  }
+  get rightMargin(): number {
+    return this.get_('rightMargin');
+  }
+  set topMargin(v: number) {
+    this.margin('topMargin', v);
+  }
+  get topMargin(): number {
+    return this.get_('topMargin');
+  }
+  set bottomMargin(v: number) {
+    this.margin('bottomMargin', v);
+  }
+  get bottomMargin(): number {
+    return this.get_('bottomMargin');
+  }
+  set headerMargin(v: number) {
+    this.margin('headerMargin', v);
+  }
+  get headerMargin(): number {
+    return this.get_('headerMargin');
+  }
+  set footerMargin(v: number) {
+    this.margin('footerMargin', v);
+  }
+  get footerMargin(): number {
+    return this.get_('footerMargin');
+  }
+  /** Rows repeated on every page: whole rows of this sheet (`$1:$1`). */
+  setPrintTitleRows(rows: Range | string): void {
+    this.call('setPrintTitleRows', [rows], (s: HostSheet) => {
+      const r = rangeArgument(s, rows, 'PageLayout.setPrintTitleRows');
+      if (r.c0 !== 0 || r.c1 !== MAX_COLS - 1)
+        throw errors.invalidArgument('PageLayout.setPrintTitleRows', 'whole rows only');
+      s.pageLayout.printTitleRows = rectA1(r);
+    });
+  }
+  setPrintArea(area: Range | string): void {
+    this.call(
+      'setPrintArea',
+      [area],
+      (s: HostSheet) =>
+        void (s.pageLayout.printArea = rectA1(rangeArgument(s, area, 'PageLayout.setPrintArea'))),
+    );
+  }
+  get headersFooters(): HeaderFooterGroup {
+    return this.nav(
+      'headersFooters',
+      () => new HeaderFooterGroup(this.context, this, 4, 'headersFooters', [], (s) => s),
+    );
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'headersFooters' ? this.headersFooters : undefined;
+  }
+}
+
+export class HeaderFooterGroup extends ClientObject {
+  readonly typeName = 'HeaderFooterGroup';
+  protected get props(): Record<string, PropDef> {
+    return {};
+  }
+  get defaultForAllPages(): HeaderFooter {
+    return this.nav(
+      'defaultForAllPages',
+      () => new HeaderFooter(this.context, this, 4, 'defaultForAllPages', [], (s) => s),
+    );
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'defaultForAllPages' ? this.defaultForAllPages : undefined;
+  }
+}
+
+const HEADER_FOOTER_PARTS = [
+  'leftHeader',
+  'centerHeader',
+  'rightHeader',
+  'leftFooter',
+  'centerFooter',
+  'rightFooter',
+] as const;
+
+/** One header/footer set (Excel's codes kept as written); stored as `HostSheet.pageLayout[part]`. */
+export class HeaderFooter extends ClientObject {
+  readonly typeName = 'HeaderFooter';
+  protected get props(): Record<string, PropDef> {
+    return Object.fromEntries(
+      HEADER_FOOTER_PARTS.map((p) => [p, { read: (s: HostSheet) => s.pageLayout[p] ?? '' }]),
+    );
+  }
+  private part(name: string, value: string): void {
+    this.set_(name, value, (s: HostSheet) => {
+      if (typeof value !== 'string' || value.length > 255)
+        throw errors.invalidArgument(`HeaderFooter.${name}`);
+      s.pageLayout[name] = value;
+    });
+  }
+  get leftHeader(): string {
+    return this.get_('leftHeader');
+  }
+  set leftHeader(v: string) {
+    this.part('leftHeader', v);
+  }
+  get centerHeader(): string {
+    return this.get_('centerHeader');
+  }
+  set centerHeader(v: string) {
+    this.part('centerHeader', v);
+  }
+  get rightHeader(): string {
+    return this.get_('rightHeader');
+  }
+  set rightHeader(v: string) {
+    this.part('rightHeader', v);
+  }
+  get leftFooter(): string {
+    return this.get_('leftFooter');
+  }
+  set leftFooter(v: string) {
+    this.part('leftFooter', v);
+  }
+  get centerFooter(): string {
+    return this.get_('centerFooter');
+  }
+  set centerFooter(v: string) {
+    this.part('centerFooter', v);
+  }
+  get rightFooter(): string {
+    return this.get_('rightFooter');
+  }
+  set rightFooter(v: string) {
+    this.part('rightFooter', v);
+  }
+}
+
 // --- Autofilter (ExcelApi 1.9) and charts (ExcelApi 1.1) ----------------------------------------
 
 /** A Range proxy or an address on the sheet: the rectangle it stands for (during a sync). */
@@ -462,7 +689,14 @@ export class ChartCollection extends ClientCollection<Chart> {
         if (!t) throw errors.invalidObjectPath('ChartCollection.add');
         let n = sheet.charts.length + 1;
         while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
-        const created: HostChart = { id: sheet.workbook.nextId(), name: `Chart ${n}`, type, seriesBy, source: { sheet: t.sheet, rect: t.rect }, title: null, position: null };
+        const byRows = seriesBy === 'Rows';
+        const count = byRows ? t.rect.r1 - t.rect.r0 + 1 : t.rect.c1 - t.rect.c0 + 1;
+        const series = Array.from({ length: count }, (_, i) => ({
+          name: null,
+          values: { sheet: t.sheet, rect: byRows ? { ...t.rect, r0: t.rect.r0 + i, r1: t.rect.r0 + i } : { ...t.rect, c0: t.rect.c0 + i, c1: t.rect.c0 + i } },
+          categories: null,
+        }));
+        const created: HostChart = { id: sheet.workbook.nextId(), name: `Chart ${n}`, type, seriesBy, source: { sheet: t.sheet, rect: t.rect }, title: null, position: null, series };
         sheet.charts.push(created);
         chart.bind(created);
         return null;
@@ -498,8 +732,12 @@ export class Chart extends ClientObject {
   get title(): ChartTitle {
     return this.nav('title', () => new ChartTitle(this.context, this, 4, 'title', [], (c) => c));
   }
+  /** ExcelApi 1.1 (its `add` 1.7). */
+  get series(): ChartSeriesCollection {
+    return this.nav('series', () => new ChartSeriesCollection(this.context, this, 4, 'series', [], (c) => c));
+  }
   protected override navigation(name: string): ClientObject | undefined {
-    return name === 'title' ? this.title : undefined;
+    return name === 'title' ? this.title : name === 'series' ? this.series : undefined;
   }
   /** Places the chart over the cells from `startCell` to `endCell` (A1 addresses or ranges of its sheet). */
   setPosition(startCell: Range | string, endCell?: Range | string): void {
@@ -519,6 +757,74 @@ export class Chart extends ClientObject {
         if (i >= 0) s.charts.splice(i, 1);
       }
     });
+  }
+}
+
+/** A chart's series: `getItemAt` (1.1) and `add` (1.7); not loadable as a collection in the fake. */
+export class ChartSeriesCollection extends ClientObject {
+  readonly typeName = 'ChartSeriesCollection';
+  protected get props(): Record<string, PropDef> {
+    return { count: { read: (c: HostChart) => c.series.length } };
+  }
+  get count(): number {
+    return this.get_('count');
+  }
+  getItemAt(index: number): ChartSeries {
+    return new ChartSeries(this.context, this, 3, 'getItemAt', [index], (c) => {
+      const s = (c as HostChart).series[index];
+      if (!s) throw errors.invalidArgument('ChartSeriesCollection.getItemAt');
+      return s;
+    });
+  }
+  add(name?: string, index?: number): ChartSeries {
+    const series = new ChartSeries(this.context, this, 3, 'add', index === undefined ? [name ?? null] : [name ?? null, index], () => {
+      throw errors.invalidOperation('ChartSeries', 'used before it was added');
+    }, '1.7');
+    this.context.queue({
+      type: 1,
+      obj: series,
+      name: '',
+      args: [],
+      requires: '1.7',
+      apply: () => {
+        const c = this.resolve() as HostChart | null;
+        if (!c) throw errors.invalidObjectPath('ChartSeriesCollection.add');
+        const created = { name: name ?? null, values: null, categories: null };
+        if (index === undefined) c.series.push(created);
+        else c.series.splice(index, 0, created);
+        series.bind(created);
+        return null;
+      },
+    });
+    return series;
+  }
+}
+
+/** One series: `name` (1.1), `setValues` and `setXAxisValues` (1.7), over ranges of any sheet. */
+export class ChartSeries extends ClientObject {
+  readonly typeName = 'ChartSeries';
+  protected get props(): Record<string, PropDef> {
+    return { name: { read: (s: HostSeries) => s.name ?? '' } };
+  }
+  get name(): string {
+    return this.get_('name');
+  }
+  set name(value: string) {
+    this.set_('name', value, (s: HostSeries) => void (s.name = value));
+  }
+  private source(method: string, range: Range, put: (s: HostSeries, r: { sheet: HostSheet; rect: Rect }) => void): void {
+    this.call(method, [range], (s: HostSeries) => {
+      const t = range.resolve() as RangeTarget | null;
+      if (!t) throw errors.invalidObjectPath(`ChartSeries.${method}`);
+      if (t.rect.c0 !== t.rect.c1 && t.rect.r0 !== t.rect.r1) throw errors.invalidArgument(`ChartSeries.${method}`, 'one row or one column');
+      put(s, { sheet: t.sheet, rect: t.rect });
+    }, '1.7');
+  }
+  setValues(sourceData: Range): void {
+    this.source('setValues', sourceData, (s, r) => void (s.values = r));
+  }
+  setXAxisValues(sourceData: Range): void {
+    this.source('setXAxisValues', sourceData, (s, r) => void (s.categories = r));
   }
 }
 

@@ -1,6 +1,6 @@
 /** The streaming writer's page setup and charts on their own: names that need quoting, parts and references, nothing when not asked. */
 import { strFromU8, unzipSync } from 'fflate';
-import { XlsxStreamWriter, memorySink } from '../../src/node/xlsxStream';
+import { XlsxStreamWriter, memorySink } from '../../src/xlsx/xlsxStream';
 
 async function write(build: (book: XlsxStreamWriter) => void): Promise<Record<string, string>> {
   const sink = memorySink();

@@ -19,7 +19,7 @@ import {
   excelSerial,
   memorySink,
   styleId,
-} from '../../src/node/xlsxStream';
+} from '../../src/xlsx/xlsxStream';
 import { readXlsx } from '../../src/xlsx/readXlsx';
 
 const DATE = new Date(Date.UTC(2026, 10, 28));

@@ -8,7 +8,8 @@
  * an array in a test or a browser). `addRow` returns false when the sink asks to wait (or, with a
  * compressor working off the main thread, after each batch): `await writer.drain()` then.
  *
- * It uses nothing but strings, Uint8Array and fflate, so it runs in any host; a host may plug in a
+ * It uses nothing but strings, Uint8Array, TextEncoder and fflate (src/xlsx/tsconfig.json checks it
+ * without Node or DOM types), so it runs in Node and in the task pane; a host may plug in a
  * native deflate or CRC-32 (`Compressor`, e.g. Node's zlib).
  *
  * What it writes: inline strings (XML-escaped, characters XML 1.0 cannot carry removed, leading or
@@ -21,6 +22,13 @@
  * Equal input gives equal bytes: document dates and zip entry times come from `options.date`.
  */
 import { Deflate, DeflateOptions, FlateError, Zip, ZipPassThrough } from 'fflate';
+
+/** TextEncoder exists in Node and in browsers; looked up on globalThis so no host's types are needed (as decode.ts). */
+interface TextEncoderLike {
+  encode(text: string): Uint8Array;
+  encodeInto(text: string, into: Uint8Array): { read: number; written: number };
+}
+const TextEncoder = (globalThis as unknown as { TextEncoder: new () => TextEncoderLike }).TextEncoder;
 
 // ---------------------------------------------------------------------------------------------
 // Where the bytes go
