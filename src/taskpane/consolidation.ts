@@ -7,7 +7,7 @@
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex } from '@noble/hashes/utils';
 import type { WorkbookPort } from '../addin/port';
-import { type ConsolidationInput, type SummaryCell, type SummaryTable, consolidate, scheduleColumn, tableRecords } from '../engine/consolidate';
+import { type CitySummary, type ConsolidationInput, type SummaryCell, type SummaryTable, consolidate, scheduleColumn, tableRecords } from '../engine/consolidate';
 import type { Lang } from '../engine/messages';
 import type { Reference } from '../engine/reference/model';
 import { unreadableFile, validateWorkbook } from '../engine/validate';
@@ -51,6 +51,8 @@ const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resol
 /** A run's outcome, with the reason the summary could not be written (null when it was). */
 export interface ConsolidationResult extends ConsolidationOutcome {
   readonly writeError: unknown;
+  /** The engine's summary (feedback per OPD is made from it). */
+  readonly summary: CitySummary;
 }
 
 export async function consolidateFiles(files: readonly PickedFile[], ctx: ConsolidationContext): Promise<ConsolidationResult> {
@@ -81,10 +83,10 @@ export async function consolidateFiles(files: readonly PickedFile[], ctx: Consol
   await step({ n: total, total, phase: 'writing' });
   try {
     const { sheets, renamed } = await ctx.port.writeSummary(summary, lang, { region: reference.daerah.nama });
-    return { rows, written: [...sheets], renamed: renamed.map((r) => ({ from: r.from, to: r.to })), writeError: null };
+    return { rows, written: [...sheets], renamed: renamed.map((r) => ({ from: r.from, to: r.to })), writeError: null, summary };
   } catch (e) {
     // The results stay on screen; the workbook keeps its earlier output.
-    return { rows, written: null, renamed: [], writeError: e ?? new Error('writeSummary') };
+    return { rows, written: null, renamed: [], writeError: e ?? new Error('writeSummary'), summary };
   }
 }
 

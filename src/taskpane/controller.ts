@@ -90,7 +90,7 @@ export class PaneController {
   dispose(): void {
     this.session.disposed = true;
     this.live.dispose();
-    this.consolidation.cancel();
+    this.consolidation.dispose();
   }
 
   // -- Referensi --------------------------------------------------------------------------------
@@ -196,5 +196,14 @@ export class PaneController {
 
   cancelConsolidation(): void {
     this.consolidation.cancel();
+  }
+
+  /** Feedback per OPD from the last consolidation: one .xlsx per submitted OPD, offered as download links. */
+  makeFeedback(): Promise<void> {
+    return this.consolidation.feedback();
+  }
+
+  cancelFeedback(): void {
+    this.consolidation.cancelFeedback();
   }
 }

@@ -22,7 +22,7 @@ export interface FeedbackRun {
   readonly lang: Lang;
   readonly signal?: AbortSignal;
   /** Before each file: n of total, and for whom. */
-  readonly onProgress?: (n: number, total: number, opd: string) => void;
+  readonly onProgress?: (n: number, total: number, opd: string, fileName: string) => void;
 }
 
 /** The run was cancelled between two files: nothing is offered. */
@@ -43,7 +43,7 @@ export async function feedbackFiles(summary: CitySummary, run: FeedbackRun): Pro
   for (const [i, doc] of docs.entries()) {
     if (run.signal?.aborted) throw new FeedbackCancelled();
     const opd = doc.opdName ?? doc.opdCode ?? doc.file;
-    run.onProgress?.(i + 1, docs.length, opd);
+    run.onProgress?.(i + 1, docs.length, opd, doc.fileName);
     await yieldToUi();
     if (run.signal?.aborted) throw new FeedbackCancelled();
     out.push({ fileName: doc.fileName, opd, bytes: await feedbackXlsxBytes(doc, summary.consolidatedAt) });

@@ -57,6 +57,24 @@ export interface ConsolidationState {
   readonly outcome: ConsolidationOutcome | null;
 }
 
+/** A feedback workbook made in the pane, offered as a download (the object URL is the controller's to revoke). */
+export interface FeedbackLink {
+  /** `umpan-balik-<opd>-<tahun>.xlsx` */
+  readonly fileName: string;
+  /** Who it is for (the OPD's name, else its code, else the file it judged). */
+  readonly opd: string;
+  readonly url: string;
+}
+
+/** Feedback per OPD (issue 13): possible after a consolidation; progress per file while it runs. */
+export interface FeedbackState {
+  /** A consolidation's summary is kept: the button is offered. */
+  readonly available: boolean;
+  readonly running: boolean;
+  readonly progress: { readonly n: number; readonly total: number; readonly file: string } | null;
+  readonly files: readonly FeedbackLink[];
+}
+
 export interface Announcement {
   readonly key: UiKey;
   readonly params: UiParams;
@@ -90,6 +108,7 @@ export interface PaneState {
   /** What the polite live region says (validation results and other outcomes), or null. */
   readonly announcement: Announcement | null;
   readonly consolidation: ConsolidationState;
+  readonly feedback: FeedbackState;
 }
 
 export interface StampAllowance {

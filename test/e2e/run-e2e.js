@@ -508,6 +508,26 @@ const SCENARIO = [
       await waitFake((wb) => wb.selection && wb.selection.sheet === 'Rekap OPD' && wb.selection.address === 'A1',
         'the selection to move to Rekap OPD!A1',
       );
+
+      // Feedback per OPD (issue 13): the button makes one workbook per submitted OPD, offered as links.
+      await page.getByRole('button', { name: 'Buat Umpan Balik OPD' }).click();
+      const links = page.getByTestId('feedback-files').getByRole('link');
+      await links.first().waitFor();
+      const count = await links.count();
+      if (count !== CONSOLIDATE.length) throw new Error(`${count} feedback links; expected ${CONSOLIDATE.length}`);
+      const opd = (await links.first().innerText()).trim();
+      const [download] = await Promise.all([page.waitForEvent('download'), links.first().click()]);
+      const saved = path.join(os.tmpdir(), `inovasi-e2e-${process.pid}-${download.suggestedFilename()}`);
+      await download.saveAs(saved);
+      const { unzipSync, strFromU8 } = require('fflate');
+      const parts = unzipSync(new Uint8Array(fs.readFileSync(saved)));
+      fs.rmSync(saved, { force: true });
+      const workbookXml = strFromU8(parts['xl/workbook.xml']);
+      const sheetNames = [...workbookXml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
+      if (JSON.stringify(sheetNames) !== JSON.stringify(['Umpan Balik'])) throw new Error(`feedback sheets: ${sheetNames.join(', ')}`);
+      const texts = Object.entries(parts).filter(([name]) => /^xl\/(sharedStrings|worksheets\/[^/]+)\.xml$/.test(name)).map(([, b]) => strFromU8(b)).join('');
+      if (!opd || !texts.includes(opd)) throw new Error(`the feedback workbook does not name ${JSON.stringify(opd)}`);
+      log(`feedback: ${count} files; ${download.suggestedFilename()} has sheet Umpan Balik for ${opd}`);
     },
   },
 ];

@@ -20,7 +20,7 @@ import type { Translate } from '../i18n';
 import type { ConsolidationRow, PaneState, Progress } from '../state';
 import { useLayoutStyles } from '../styles';
 
-export type KonsolidasiActions = Pick<PaneController, 'startConsolidation' | 'cancelConsolidation' | 'openSheet'>;
+export type KonsolidasiActions = Pick<PaneController, 'startConsolidation' | 'cancelConsolidation' | 'openSheet' | 'makeFeedback' | 'cancelFeedback'>;
 
 export interface KonsolidasiTabProps {
   readonly state: PaneState;
@@ -192,8 +192,44 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
           ))}
         </ul>
       ) : null}
+      {state.feedback.available && !running ? <FeedbackSection state={state} actions={actions} t={t} /> : null}
       {outcome ? <ResultTable rows={outcome.rows} t={t} /> : null}
     </div>
+  );
+}
+
+/** Feedback per OPD (issue 13): the button, progress per file with Cancel, then one download link per OPD. */
+function FeedbackSection({ state, actions, t }: KonsolidasiTabProps) {
+  const layout = useLayoutStyles();
+  const styles = useStyles();
+  const { running, progress, files } = state.feedback;
+  const words = progress ? t('umpanBalik.progress', { n: progress.n, total: progress.total, berkas: progress.file }) : '';
+  return (
+    <section className={layout.stack} aria-label={t('umpanBalik.files')} data-testid="feedback">
+      <div className={layout.row}>
+        <Button appearance="secondary" disabled={running} onClick={() => void actions.makeFeedback()}>
+          {t('umpanBalik.make')}
+        </Button>
+        {running ? <Button onClick={() => actions.cancelFeedback()}>{t('umpanBalik.cancel')}</Button> : null}
+      </div>
+      {running && progress ? (
+        <Field label={t('umpanBalik.progressLabel')} validationMessage={words} validationState="none">
+          <ProgressBar value={(progress.n - 1) / Math.max(1, progress.total)} max={1} aria-valuetext={words} />
+        </Field>
+      ) : null}
+      {files.length ? (
+        <ul className={layout.list} data-testid="feedback-files">
+          {files.map((f) => (
+            <li key={f.url} className={styles.fileRow}>
+              <a download={f.fileName} href={f.url}>
+                {f.opd}
+              </a>
+              <span className={mergeClasses(styles.fileName, styles.meta)}>{f.fileName}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
   );
 }
 

@@ -3,12 +3,20 @@
  * state, cancellable, and its outcome as notices. Reading, validating and writing the city summary
  * is `../consolidation.ts`.
  */
+import type { CitySummary } from '../../engine/consolidate';
 import { Cancelled, type ConsolidationResult, type ConsolidationRun, type PickedFile, consolidateFiles } from '../consolidation';
+import { loadFeedbackFiles } from '../lazyFeedback';
+import type { FeedbackLink } from '../state';
 import type { LiveController } from './live';
 import type { PaneSession } from './session';
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export class ConsolidationController {
   private abort: AbortController | null = null;
+  private feedbackAbort: AbortController | null = null;
+  /** The last consolidation's summary and the region it names (feedback per OPD is made from them). */
+  private last: { readonly summary: CitySummary; readonly region: string } | null = null;
 
   constructor(
     private readonly session: PaneSession,
@@ -40,13 +48,20 @@ export class ConsolidationController {
     if (store.get().consolidation.running || files.length === 0) return;
     const abort = new AbortController();
     this.abort = abort;
+    // A new run: the earlier feedback files belong to the earlier summary.
+    this.feedbackAbort?.abort();
+    this.last = null;
+    this.offer([], false);
+    const region = store.get().reference.reference.daerah.nama;
     store.set({ consolidation: { running: true, progress: { n: 1, total: files.length, phase: 'reading' }, outcome: null } });
     try {
-      const { writeError, ...outcome }: ConsolidationResult = await this.run(files, {
+      const { writeError, summary, ...outcome }: ConsolidationResult = await this.run(files, {
         signal: abort.signal,
         onProgress: (progress) => store.set({ consolidation: { ...store.get().consolidation, progress } }),
       });
       store.set({ consolidation: { running: false, progress: null, outcome } });
+      this.last = { summary, region };
+      store.set({ feedback: { ...store.get().feedback, available: true } });
       if (outcome.written) store.notify('success', 'konsolidasi.written', { lembar: outcome.written.join(', ') });
       else {
         store.fail(writeError);
@@ -65,5 +80,61 @@ export class ConsolidationController {
   /** Stops a running consolidation (before it writes); also when the pane closes. */
   cancel(): void {
     this.abort?.abort();
+  }
+
+  /**
+   * Feedback per OPD from the last consolidation (issue 13): one .xlsx per submitted OPD, in the
+   * pane's language, offered as download links; progress per file, cancellable with `cancelFeedback`.
+   */
+  async feedback(): Promise<void> {
+    const { store } = this.session;
+    const last = this.last;
+    if (!last || store.get().feedback.running) return;
+    const abort = new AbortController();
+    this.feedbackAbort = abort;
+    this.offer([], true);
+    const progress = (n: number, total: number, file: string) => store.set({ feedback: { ...store.get().feedback, progress: { n, total, file } } });
+    let mod: Awaited<ReturnType<typeof loadFeedbackFiles>> | null = null;
+    try {
+      mod = await loadFeedbackFiles();
+      const files = await mod.feedbackFiles(last.summary, {
+        region: last.region,
+        lang: store.lang,
+        signal: abort.signal,
+        onProgress: (n, total, _opd, fileName) => progress(n, total, fileName),
+      });
+      if (abort.signal.aborted) throw new mod.FeedbackCancelled();
+      this.offer(
+        files.map((f) => ({ fileName: f.fileName, opd: f.opd, url: URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: XLSX_TYPE })) })),
+        false,
+      );
+      store.notify('success', 'umpanBalik.done', { n: files.length });
+    } catch (e) {
+      this.offer([], false);
+      if (mod && e instanceof mod.FeedbackCancelled) store.notify('info', 'umpanBalik.cancelled');
+      else store.fail(e);
+    } finally {
+      if (this.feedbackAbort === abort) this.feedbackAbort = null;
+    }
+  }
+
+  /** Stops making feedback files (between two files): none is offered. */
+  cancelFeedback(): void {
+    this.feedbackAbort?.abort();
+  }
+
+  /** Closing the pane: stop both runs and free the download links. */
+  dispose(): void {
+    this.cancel();
+    this.cancelFeedback();
+    for (const f of this.session.store.get().feedback.files) URL.revokeObjectURL(f.url);
+  }
+
+  /** Replaces the offered links (revoking the old object URLs) and the running flag. */
+  private offer(files: readonly FeedbackLink[], running: boolean): void {
+    const { store } = this.session;
+    const old = store.get().feedback.files;
+    for (const f of old) if (!files.some((n) => n.url === f.url)) URL.revokeObjectURL(f.url);
+    store.set({ feedback: { available: this.last !== null, running, progress: null, files } });
   }
 }

@@ -25,6 +25,7 @@ export function initialPaneState(lang: Lang): PaneState {
     notices: [],
     announcement: null,
     consolidation: { running: false, progress: null, outcome: null },
+    feedback: { available: false, running: false, progress: null, files: [] },
   };
 }
 
