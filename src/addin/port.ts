@@ -55,6 +55,21 @@ export interface FlagSummary {
 export interface SummaryWriteOptions {
   /** The region every printed page's header names (the reference's `daerah.nama`). */
   readonly region?: string;
+  /**
+   * Cancels the write while the new sheets are still staged (before the swap): they are removed and
+   * `writeSummary` rejects with `SummaryCancelled`; the workbook keeps its earlier output.
+   */
+  readonly signal?: AbortSignal;
+  /** Called after each output sheet is queued: `done` of `total` sheets. */
+  readonly onSheet?: (done: number, total: number) => void;
+}
+
+/** `writeSummary` was cancelled before the swap: nothing visible changed. */
+export class SummaryCancelled extends Error {
+  constructor() {
+    super('summary write cancelled');
+    this.name = 'SummaryCancelled';
+  }
 }
 
 /** What `writeSummary` wrote. */

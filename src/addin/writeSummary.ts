@@ -8,7 +8,7 @@
 import { CitySummary, SUMMARY_SHEET_NAMES } from '../engine/consolidate';
 import { Lang } from '../engine/messages';
 import { SyncBatcher, letters, opBytes } from './chunks';
-import { SummaryWriteOptions, SummaryWriteResult } from './port';
+import { SummaryCancelled, SummaryWriteOptions, SummaryWriteResult } from './port';
 import { Session, same, sheetOf } from './session';
 import { getSetting, setSetting } from './settings';
 import {
@@ -36,7 +36,15 @@ export async function writeSummary(session: Session, summary: CitySummary, langu
   const stored = storedSheets(await getSetting(session, SUMMARY_SETTING));
   const staging = `${SUMMARY_STAGING_PREFIX}${session.now().toString(36)}_`;
   const api19 = session.supports('1.9');
+  // Thrown inside Excel.run (which wraps what it throws as an AdapterError), so remembered here.
+  let cancelled = false;
+  const stopIfCancelled = () => {
+    if (!options.signal?.aborted) return;
+    cancelled = true;
+    throw new SummaryCancelled();
+  };
   try {
+    stopIfCancelled();
     return await session.run(async (context) => {
       const batcher = new SyncBatcher(context);
       const sheetsApi = context.workbook.worksheets;
@@ -61,6 +69,8 @@ export async function writeSummary(session: Session, summary: CitySummary, langu
         ws.visibility = 'VeryHidden';
         created.push(ws);
         await queueSummarySheet(batcher, ws, sheet, { api19 });
+        options.onSheet?.(i + 1, plan.sheets.length);
+        stopIfCancelled(); // only staged, very hidden sheets exist so far: the catch removes them
       }
       if (batcher.syncs === syncsBefore) await batcher.flush();
 
@@ -75,7 +85,9 @@ export async function writeSummary(session: Session, summary: CitySummary, langu
       // Remembered before the swap: if the swap fails, the list still covers the old sheets of ours.
       if (targets.some((t, i) => t !== stored[i])) await setSetting(session, SUMMARY_SETTING, targets);
 
-      // The last sync: charts, then the swap. Nothing before it touched a visible sheet.
+      // The last sync: charts, then the swap. Nothing before it touched a visible sheet; past here the
+      // write is not cancelled (the swap is one request).
+      stopIfCancelled();
       for (const [i, sheet] of plan.sheets.entries()) if (sheet.chart) await queueChart(batcher, created[i], sheet.chart);
       const removed = new Set([...owned.filter((n): n is string => n !== null), ...leftovers].map((n) => n.toLowerCase()));
       const positions = finalPositions(before, owned, removed);
@@ -90,7 +102,7 @@ export async function writeSummary(session: Session, summary: CitySummary, langu
     });
   } catch (e) {
     await discardStaging(session, staging);
-    throw e;
+    throw cancelled ? new SummaryCancelled() : e;
   } finally {
     session.snapshot = null;
   }

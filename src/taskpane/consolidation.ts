@@ -6,7 +6,7 @@
  */
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex } from '@noble/hashes/utils';
-import type { WorkbookPort } from '../addin/port';
+import { SummaryCancelled, type WorkbookPort } from '../addin/port';
 import { type CitySummary, type ConsolidationInput, type SummaryCell, type SummaryTable, consolidate, scheduleColumn, tableRecords } from '../engine/consolidate';
 import type { Lang } from '../engine/messages';
 import type { Reference } from '../engine/reference/model';
@@ -79,12 +79,18 @@ export async function consolidateFiles(files: readonly PickedFile[], ctx: Consol
   const summary = consolidate(inputs, { reference, today, lang, consolidatedAt: ctx.consolidatedAt });
   const rows = rekapRows(summary.rekapOpd);
 
-  // Writing is all or nothing (the port swaps the new sheets in at the end), so it is not cancelled.
+  // Writing is all or nothing (the port swaps the new sheets in at the end): cancelled before the
+  // swap, the staged sheets go and the workbook keeps its earlier output.
   await step({ n: total, total, phase: 'writing' });
   try {
-    const { sheets, renamed } = await ctx.port.writeSummary(summary, lang, { region: reference.daerah.nama });
+    const { sheets, renamed } = await ctx.port.writeSummary(summary, lang, {
+      region: reference.daerah.nama,
+      signal,
+      onSheet: (done, of) => onProgress?.({ n: total, total, phase: 'writing', sheet: done, sheets: of }),
+    });
     return { rows, written: [...sheets], renamed: renamed.map((r) => ({ from: r.from, to: r.to })), writeError: null, summary };
   } catch (e) {
+    if (e instanceof SummaryCancelled) throw new Cancelled();
     // The results stay on screen; the workbook keeps its earlier output.
     return { rows, written: null, renamed: [], writeError: e ?? new Error('writeSummary'), summary };
   }

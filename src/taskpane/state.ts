@@ -22,6 +22,9 @@ export interface Progress {
   readonly n: number;
   readonly total: number;
   readonly phase: Phase;
+  /** While writing the summary: output sheets queued so far, of `sheets`. */
+  readonly sheet?: number;
+  readonly sheets?: number;
 }
 
 /** One row of the per-OPD result table (the `Rekap OPD` rows as the pane shows them). */

@@ -5,6 +5,7 @@
  * user's is never overwritten), all-or-nothing writes, and the payload budget for 60 × 300.
  */
 import { letters } from '../../src/addin/chunks';
+import { SummaryCancelled } from '../../src/addin/port';
 import {
   DATE_FORMAT,
   DATE_TIME_FORMAT,
@@ -451,6 +452,37 @@ describe('writeSummary', () => {
       expect(names.map((name) => sheetState(fake.workbook.sheet(name)))).toEqual(states);
       expect(fake.workbook.settings.get(SUMMARY_SETTING)).toEqual(setting);
     }
+  });
+
+  test('cancelled while its sheets are staged (after any of the six): the previous output stays, nothing is left behind', async () => {
+    for (let after = 1; after <= SUMMARY_SHEET_NAMES.length; after++) {
+      const fake = fakeWith({ Lembar1: [['catatan saya']] });
+      const port = adapterFor(fake);
+      await port.writeSummary(smallSummary(), 'id');
+      const names = fake.workbook.sheetNames;
+      const states = names.map((name) => sheetState(fake.workbook.sheet(name)));
+      const abort = new AbortController();
+      const seen: string[] = [];
+      const write = port.writeSummary(smallSummary(true), 'id', {
+        signal: abort.signal,
+        onSheet: (done, total) => {
+          seen.push(`${done}/${total}`);
+          if (done === after) abort.abort();
+        },
+      });
+      await expect(write).rejects.toBeInstanceOf(SummaryCancelled);
+      expect(seen).toEqual(Array.from({ length: after }, (_, i) => `${i + 1}/${SUMMARY_SHEET_NAMES.length}`));
+      expect(fake.workbook.sheetNames).toEqual(names);
+      expect(names.map((name) => sheetState(fake.workbook.sheet(name)))).toEqual(states);
+    }
+  });
+
+  test('not cancelled: onSheet reports each of the six sheets and the write completes', async () => {
+    const fake = fakeWith();
+    const seen: number[] = [];
+    const result = await adapterFor(fake).writeSummary(smallSummary(), 'id', { signal: new AbortController().signal, onSheet: (done) => seen.push(done) });
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(result.sheets).toEqual([...SUMMARY_SHEET_NAMES]);
   });
 
   test('staging sheets left by a failure that could not be cleaned up go with the next write', async () => {

@@ -150,6 +150,24 @@ describe('Konsolidasi', () => {
     expect(screen.queryByTestId('results')).toBeNull();
   });
 
+  test('Batal while the summary is being written: the sheet count shown, the write cancelled, nothing kept', async () => {
+    const { port } = await renderPane(undefined, { tab: 'konsolidasi' });
+    let release: () => void = () => undefined;
+    port.summaryGate = (done) => (done === 2 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve());
+    await pick([await example('dlh-2026.xlsx')]);
+    await act(async () => {
+      fireEvent.click(within(panel()).getByRole('button', { name: 'Konsolidasi' }));
+    });
+    await waitFor(() => expect(text(panel())).toContain('Berkas 1 dari 1 — menulis lembar 2 dari 6'));
+    await act(async () => {
+      fireEvent.click(within(panel()).getByRole('button', { name: 'Batal' }));
+      release();
+    });
+    await waitFor(() => expect(text(screen.getByTestId('notices'))).toContain('Konsolidasi dibatalkan.'));
+    expect(port.summaries).toHaveLength(0);
+    expect(screen.queryByTestId('summary-sheets')).toBeNull();
+  });
+
   test('writes the summary through the port when it can', async () => {
     const { port } = await renderPane(undefined, { tab: 'konsolidasi' });
     await pick([await example('dlh-2026.xlsx')]);

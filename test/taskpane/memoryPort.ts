@@ -3,7 +3,7 @@
  * recorded, and written where the next read will see it (the `Temuan` sheet carries decisions over,
  * `_stempel` carries the stamp), so tests can follow a whole session without Excel.
  */
-import type { FlagHistory, FlagSummary, HistoryEvent, SummaryWriteResult, WorkbookPort } from '../../src/addin/port';
+import { type FlagHistory, type FlagSummary, type HistoryEvent, SummaryCancelled, type SummaryWriteOptions, type SummaryWriteResult, type WorkbookPort } from '../../src/addin/port';
 import { type CitySummary, SUMMARY_SHEET_NAMES } from '../../src/engine/consolidate';
 import { type CellValue, type SheetGrid, type WorkbookGrid, columnIndex } from '../../src/engine/grid';
 import type { Lang } from '../../src/engine/messages';
@@ -99,9 +99,18 @@ export class MemoryPort implements WorkbookPort {
   }
 
   /** Records the summary; the sheets are the spec's names, or the `summaryRenamed` ones. */
-  async writeSummary(summary: CitySummary, lang: Lang): Promise<SummaryWriteResult> {
+  /** Awaited after each output sheet is "queued": a test holds the write at a sheet with it. */
+  summaryGate: ((done: number) => Promise<void>) | null = null;
+
+  async writeSummary(summary: CitySummary, lang: Lang, options: SummaryWriteOptions = {}): Promise<SummaryWriteResult> {
     this.track('writeSummary');
     void lang;
+    // As the adapter: each sheet staged in turn, cancellable until the swap; nothing kept when cancelled.
+    for (let done = 1; done <= SUMMARY_SHEET_NAMES.length; done++) {
+      options.onSheet?.(done, SUMMARY_SHEET_NAMES.length);
+      await this.summaryGate?.(done);
+      if (options.signal?.aborted) throw new SummaryCancelled();
+    }
     this.summaries.push(summary);
     const renamed = [...(this.options.summaryRenamed ?? [])];
     const sheets = SUMMARY_SHEET_NAMES.map((name) => renamed.find((r) => r.from === name)?.to ?? name);

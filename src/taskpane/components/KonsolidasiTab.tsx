@@ -74,6 +74,12 @@ function merge(list: readonly File[], added: readonly File[]): File[] {
   return out;
 }
 
+/** «Berkas 3 dari 12 — menulis lembar 2 dari 6»: the file count, then the phase (with the sheet while writing). */
+function progressText(p: Progress, t: Translate): string {
+  const tahap = p.phase === 'writing' && p.sheet !== undefined ? t('phase.writingSheet', { sheet: p.sheet, sheets: p.sheets ?? p.sheet }) : t(`phase.${p.phase}`);
+  return t('konsolidasi.progress', { n: p.n, total: p.total, tahap });
+}
+
 function progressValue(p: Progress): number {
   const within = p.phase === 'reading' ? 0 : p.phase === 'validating' ? 0.5 : 1;
   return Math.min(1, (p.n - 1 + within) / Math.max(1, p.total));
@@ -164,13 +170,13 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
         <Button appearance="primary" disabled={running || files.length === 0 || state.busy} onClick={() => void actions.startConsolidation(files)}>
           {t('konsolidasi.run')}
         </Button>
-        {/* Writing is all or nothing: once it has started it is not cancelled. */}
-        {running && progress?.phase !== 'writing' ? <Button onClick={() => actions.cancelConsolidation()}>{t('konsolidasi.cancel')}</Button> : null}
+        {/* Writing is all or nothing: cancelled while staged, the workbook keeps its earlier output. */}
+        {running ? <Button onClick={() => actions.cancelConsolidation()}>{t('konsolidasi.cancel')}</Button> : null}
       </div>
 
       {running && progress ? (
-        <Field label={t('konsolidasi.progressLabel')} validationMessage={t('konsolidasi.progress', { n: progress.n, total: progress.total, tahap: t(`phase.${progress.phase}`) })} validationState="none">
-          <ProgressBar value={progressValue(progress)} max={1} aria-valuetext={t('konsolidasi.progress', { n: progress.n, total: progress.total, tahap: t(`phase.${progress.phase}`) })} />
+        <Field label={t('konsolidasi.progressLabel')} validationMessage={progressText(progress, t)} validationState="none">
+          <ProgressBar value={progressValue(progress)} max={1} aria-valuetext={progressText(progress, t)} />
         </Field>
       ) : null}
 
