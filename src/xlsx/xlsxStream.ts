@@ -22,6 +22,7 @@
  * Equal input gives equal bytes: document dates and zip entry times come from `options.date`.
  */
 import { Deflate, DeflateOptions, FlateError, Zip, ZipPassThrough } from 'fflate';
+import type { ChartSeries } from '../engine/printout';
 
 /** TextEncoder exists in Node and in browsers; looked up on globalThis so no host's types are needed (as decode.ts). */
 interface TextEncoderLike {
@@ -345,17 +346,12 @@ export interface SheetPrint {
   readonly gridLines?: boolean;
 }
 
-/** One series of a column chart: cell references and the values they hold (cached in the chart part). */
-export interface ChartSeriesRef {
-  readonly name: string;
-  readonly nameRef: string;
-  readonly categoriesRef: string;
-  readonly valuesRef: string;
-  readonly categories: readonly string[];
-  readonly values: readonly number[];
-  /** Fill as RGB hex (`70AD47`); without one, a program without a theme part (LibreOffice) draws no bar. */
-  readonly colour?: string;
-}
+/**
+ * One series of a column chart: cell references and the values they hold (cached in the chart part),
+ * as the engine plans it (printout.ts); the fill may be left out (without one, a program without a
+ * theme part — LibreOffice — draws no bar).
+ */
+export type ChartSeriesRef = Omit<ChartSeries, 'colour'> & { readonly colour?: string };
 
 /** A column chart (DrawingML `barChart`, `barDir="col"`) anchored between two cells (0-based, `to` exclusive). */
 export interface ColumnChart {

@@ -100,19 +100,7 @@ export class StampController {
         return false;
       }
       const waktu = this.session.now().toISOString();
-      const add: NewStempel = {
-        tingkat: target.kunci,
-        hashIsi: v.contentHash ?? '',
-        waktu,
-        versiAturan: RULES_VERSION,
-        referensi: store.get().reference.id,
-        alat: `${TOOL_NAME} ${TOOL_VERSION}`,
-        galat: stats.errors,
-        peringatan: stats.warnings,
-        diterima: stats.accepted,
-        oleh: name,
-        jabatan: position || undefined,
-      };
+      const add = this.row({ tingkat: target.kunci, hashIsi: v.contentHash ?? '', waktu, stats, oleh: name, jabatan: position });
       const event: HistoryEvent = {
         waktu,
         peristiwa: `stempel ${target.kunci}`,
@@ -161,18 +149,8 @@ export class StampController {
       const stats = countFindings(findings);
       const waktu = this.session.now().toISOString();
       const add: NewStempel = {
-        tingkat: level,
+        ...this.row({ tingkat: level, hashIsi: fresh.check.contentHash ?? '', waktu, stats, oleh: name, jabatan: position }),
         kembali: true,
-        hashIsi: fresh.check.contentHash ?? '',
-        waktu,
-        versiAturan: RULES_VERSION,
-        referensi: store.get().reference.id,
-        alat: `${TOOL_NAME} ${TOOL_VERSION}`,
-        galat: stats.errors,
-        peringatan: stats.warnings,
-        diterima: stats.accepted,
-        oleh: name,
-        jabatan: position || undefined,
         catatan: note,
       };
       const event: HistoryEvent = {
@@ -187,6 +165,23 @@ export class StampController {
       return true;
     });
     return done ?? false;
+  }
+
+  /** A `_stempel` row of this tool, rules version and reference: the same fields for a stamp and a return. */
+  private row(r: { tingkat: string; hashIsi: string; waktu: string; stats: ReturnType<typeof countFindings>; oleh: string; jabatan: string }): NewStempel {
+    return {
+      tingkat: r.tingkat,
+      hashIsi: r.hashIsi,
+      waktu: r.waktu,
+      versiAturan: RULES_VERSION,
+      referensi: this.session.store.get().reference.id,
+      alat: `${TOOL_NAME} ${TOOL_VERSION}`,
+      galat: r.stats.errors,
+      peringatan: r.stats.warnings,
+      diterima: r.stats.accepted,
+      oleh: r.oleh,
+      jabatan: r.jabatan || undefined,
+    };
   }
 
   private label(kunci: string): string {
