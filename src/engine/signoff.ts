@@ -293,12 +293,10 @@ export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetu
     if (l.status !== 'valid') break;
     tingkat = l.level.kunci;
   }
-  // Returned while the return is later than every valid stamp (signoff.md) and no first-level stamp
-  // answered it since ("until a new penyusun stamp is written"): a chain re-signed after a return
-  // and then edited reads as changed, not as returned again.
+  // signoff.md, to the letter: returned while the return is later than every *valid* stamp. So a
+  // chain re-signed after a return and then edited (no stamp valid) reads as returned again.
   const ret = lastReturn as Placed | null;
-  const answered = ret !== null && (latest.get(first) ?? null) !== null && compare(latest.get(first)!, ret) > 0;
-  const dikembalikan = ret !== null && !answered && valid.every((v) => compare(v, ret) < 0);
+  const dikembalikan = ret !== null && valid.every((v) => compare(v, ret) < 0);
   const berubah = [...latest.values()].some((p) => !sameHash(p.row.hashIsi, hash));
   return { levels: out, tingkat, dikembalikan, kembali: dikembalikan ? ret!.row : null, berubah, unknown, versi: sheet.versi };
 }

@@ -414,7 +414,7 @@ const SCENARIO = [
     },
   },
   {
-    name: 'edit a cell after the chain: the Audit tab shows Berubah, every level must stamp again',
+    name: 'edit a cell after the chain: the Audit tab shows every level Berubah, every level must stamp again',
     async run({ page, fake, waitFake, state, log, shot }) {
       await page.getByRole('tab', { name: 'Audit' }).click();
       await page.getByTestId('stamp-status').filter({ hasText: 'Sah' }).waitFor();
@@ -428,8 +428,9 @@ const SCENARIO = [
       for (const level of ['penyusun', 'kepalaOpd', 'verifikator'])
         await audit.locator(`li[data-level="${level}"][data-status="changed"]`).waitFor();
       await audit.getByText('Isi berubah sesudah distempel').waitFor();
-      // The return was answered by a later Disusun stamp, so the edit reads as Berubah, not Dikembalikan.
-      await page.getByTestId('audit-chain-word').filter({ hasText: 'Berubah' }).waitFor();
+      // signoff.md to the letter: with no stamp valid, the earlier return is later than every valid
+      // stamp, so the chain word is Dikembalikan again (every level above is shown as changed).
+      await page.getByTestId('audit-chain-word').filter({ hasText: 'Dikembalikan' }).waitFor();
       log(`Audit: ${await page.getByTestId('stamp-status').innerText()} — ${await page.getByTestId('audit-chain-word').innerText()}`);
       const event = await waitFake((wb) => wb.sheet('Riwayat').values().find((r) => r[1] === 'stempel berubah') || null,
         'a «stempel berubah» event in Riwayat',

@@ -136,11 +136,11 @@ describe('chain status', () => {
     expect([fixed.tingkat, fixed.dikembalikan, fixed.berubah, fixed.kembali]).toEqual(['penyusun', false, false, null]);
     const approved = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-05T02:00:00Z']], OTHER);
     expect(approved.tingkat).toBe('kepalaOpd');
-    // Re-signed after the return, then edited: every level is changed, and the return was answered by
-    // the later Disusun stamp, so the chain reads Berubah, not Dikembalikan again.
+    // Re-signed after the return, then edited: no stamp is valid, so (signoff.md to the letter: later
+    // than every valid stamp) the old return reads as current again, and the chain as changed too.
     const edited = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-05T02:00:00Z']], 'sha256:' + '9'.repeat(64));
-    expect([edited.tingkat, edited.dikembalikan, edited.berubah]).toEqual([null, false, true]);
-    expect(chainWord(edited)).toBe('Berubah');
+    expect([edited.tingkat, edited.dikembalikan, edited.berubah]).toEqual([null, true, true]);
+    expect(chainWord(edited)).toBe('Dikembalikan');
     // Returned, then edited without a new Disusun stamp: still returned (the return is unanswered).
     const unanswered = chain(rows, 'sha256:' + '9'.repeat(64));
     expect([unanswered.dikembalikan, unanswered.berubah]).toEqual([true, true]);
