@@ -4,6 +4,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, TOTAL_KOTA, consolidate } from '../engine/consolidate';
 import { TingkatPersetujuan } from '../engine/reference/model';
+import { signoffWordEn } from '../engine/signoff';
 import { Lang } from '../engine/messages';
 import { writeSummaryXlsx } from '../node/summaryWriter';
 import { ParsedArgs, UsageError } from './args';
@@ -37,26 +38,12 @@ const ENGLISH: Readonly<Record<string, string>> = {
   'Belum Mengirim': 'Not submitted',
   'Tidak Terbaca': 'Unreadable',
   Diganti: 'Superseded',
-  Dikembalikan: 'Returned',
-  Berubah: 'Changed',
-  'Belum Distempel': 'Not stamped',
-  'Tepat waktu': 'On time',
-  'Belum jatuh tempo': 'Not yet due',
   [TOTAL_KOTA]: 'City total',
 };
 
-/** The tool's words in English: fixed words, level labels, and the schedule's day counts. */
+/** The tool's words in English: the table's own words, then the sign-off and schedule words (the engine's). */
 function englishWord(text: string, levels: readonly TingkatPersetujuan[]): string {
-  const fixed = ENGLISH[text];
-  if (fixed !== undefined) return fixed;
-  const level = levels.find((l) => l.label === text);
-  if (level) return level.labelEn;
-  const onTime = /^Tepat Waktu (.+)$/.exec(text);
-  const heading = onTime && levels.find((l) => l.label === onTime[1]);
-  if (heading) return `On time: ${heading.labelEn}`;
-  const days = /^(Terlambat|Lewat) (\d+) hari$/.exec(text);
-  if (days) return days[1] === 'Terlambat' ? `${days[2]} days late` : `${days[2]} days overdue`;
-  return text;
+  return ENGLISH[text] ?? signoffWordEn(text, levels) ?? text;
 }
 
 /** Columns whose cells are words of the tool (translated), not data from the workbooks. */

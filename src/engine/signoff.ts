@@ -313,12 +313,17 @@ export function firstLevelStamp(chain: ChainStatus): 'valid' | 'changed' | 'none
 }
 
 /** The word of `Tingkat Persetujuan` (Rekap OPD, audit CSV): `Dikembalikan`, `Berubah`, the reached level's label, or `Belum Distempel`. */
+const CHAIN_WORDS = {
+  id: { dikembalikan: 'Dikembalikan', berubah: 'Berubah', none: 'Belum Distempel' },
+  en: { dikembalikan: 'Returned', berubah: 'Changed', none: 'Not stamped' },
+} as const;
+
 export function chainWord(chain: ChainStatus, lang: 'id' | 'en' = 'id'): string {
-  if (chain.dikembalikan) return lang === 'id' ? 'Dikembalikan' : 'Returned';
-  if (chain.berubah) return lang === 'id' ? 'Berubah' : 'Changed';
+  if (chain.dikembalikan) return CHAIN_WORDS[lang].dikembalikan;
+  if (chain.berubah) return CHAIN_WORDS[lang].berubah;
   const reached = chain.levels.find((l) => l.level.kunci === chain.tingkat);
   if (reached) return lang === 'id' ? reached.level.label : reached.level.labelEn;
-  return lang === 'id' ? 'Belum Distempel' : 'Not stamped';
+  return CHAIN_WORDS[lang].none;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -484,6 +489,27 @@ const KEADAAN_WORDS = {
 /** `Tepat waktu`, `Terlambat 3 hari`, `Lewat 12 hari`, `Belum jatuh tempo` (Rekap OPD, text output). */
 export function scheduleWord(s: Pick<JadwalStatus, 'keadaan' | 'hari'>, lang: 'id' | 'en' = 'id'): string {
   return KEADAAN_WORDS[lang][s.keadaan].replace('{n}', String(s.hari));
+}
+
+/**
+ * The English of a sign-off or schedule word as Rekap OPD holds it in Indonesian (`Berubah`, a
+ * level's label, `Terlambat 3 hari`, `Tepat Waktu <label>` as a heading); null when it is none.
+ */
+export function signoffWordEn(text: string, levels: readonly TingkatPersetujuan[]): string | null {
+  const chain = (Object.keys(CHAIN_WORDS.id) as (keyof typeof CHAIN_WORDS.id)[]).find((k) => CHAIN_WORDS.id[k] === text);
+  if (chain) return CHAIN_WORDS.en[chain];
+  const level = levels.find((l) => l.label === text);
+  if (level) return level.labelEn;
+  const heading = /^Tepat Waktu (.+)$/.exec(text);
+  const headed = heading && levels.find((l) => l.label === heading[1]);
+  if (headed) return `On time: ${headed.labelEn}`;
+  for (const keadaan of Object.keys(KEADAAN_WORDS.id) as Keadaan[]) {
+    const [before, after = ''] = KEADAAN_WORDS.id[keadaan].split('{n}');
+    const days = text.startsWith(before) && text.endsWith(after) ? text.slice(before.length, text.length - after.length) : null;
+    if (days !== null && (KEADAAN_WORDS.id[keadaan].includes('{n}') ? /^\d+$/.test(days) : days === ''))
+      return scheduleWord({ keadaan, hari: Number(days) || 0 }, 'en');
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -121,19 +121,6 @@ export function stampInfoOf(row: StempelRow | null): StampInfo | null {
   return { contentHash: row.hashIsi, waktu: row.waktu, fields };
 }
 
-/** The first level's latest stamp, read from either version of `_stempel`. */
-export function readStamp(grid: WorkbookGrid): StampInfo | null {
-  const sheet = readStempel(grid);
-  const first = sheet.rows.filter((r) => !r.kembali && (r.versi === 1 || r.tingkat === 'penyusun'));
-  return stampInfoOf(first[first.length - 1] ?? null);
-}
-
-export function stampStatus(stamp: StampInfo | null, hash: string | null): StampStatus {
-  if (!stamp) return 'none';
-  const bare = (h: string) => h.trim().toLowerCase().replace(/^sha256:/, '');
-  return hash !== null && bare(stamp.contentHash) === bare(hash) ? 'valid' : 'changed';
-}
-
 /** What the chain needs of the reference and the validation date. */
 export function persetujuanContext(reference: Reference, today: string): PersetujuanContext {
   return { levels: reference.tingkatPersetujuan, jadwal: reference.jadwal, zonaWaktu: reference.daerah.zonaWaktu, today };
@@ -310,11 +297,6 @@ export function checkSignoff(grid: WorkbookGrid, reference: Reference, today: st
   const stempel = readStempel(grid);
   const persetujuan = persetujuanOf(stempel, hash, tahun, persetujuanContext(reference, today));
   return { status: firstLevelStamp(persetujuan), info: stampInfoOf(persetujuan.levels[0]?.row ?? null), contentHash: hash, stempel, persetujuan };
-}
-
-export function checkStamp(grid: WorkbookGrid, reference: Reference): StampCheck {
-  const { status, info, contentHash: hash } = checkSignoff(grid, reference, '1970-01-01');
-  return { status, info, contentHash: hash };
 }
 
 export function validateWorkbook(grid: WorkbookGrid, file: string, options: ValidateOptions): FileValidation {

@@ -3,10 +3,8 @@
  * src/xlsx/feedbackXlsx.ts (shared with the task pane), here with Node's file sink and zlib.
  */
 import { FeedbackDocument } from '../engine/feedback';
-import { feedbackRows, writeFeedback } from '../xlsx/feedbackXlsx';
+import { writeFeedback } from '../xlsx/feedbackXlsx';
 import { fileSink, nodeCompressor } from './summaryWriter';
-
-export { feedbackRows };
 
 /** Writes the document to `outPath`; `date` stamps the workbook (equal input, equal bytes). */
 export async function writeFeedbackXlsx(doc: FeedbackDocument, outPath: string, date: string): Promise<void> {

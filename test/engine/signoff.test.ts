@@ -18,6 +18,7 @@ import {
   scheduleStatus,
   scheduleWord,
   stempelWrite,
+  signoffWordEn,
 } from '../../src/engine/signoff';
 import { stampFinding } from '../../src/engine/rules/stamp';
 import { validateWorkbook } from '../../src/engine/validate';
@@ -526,5 +527,17 @@ describe('the add-in API: checkSignoff → nextSignoff → stempelWrite → chec
     const done = checkSignoff(grid(), BASE, TODAY);
     expect([done.persetujuan.tingkat, done.persetujuan.dikembalikan, done.status, done.stempel.versi, done.stempel.rows.length]).toEqual(['verifikator', false, 'valid', 2, 5]);
     expect(nextSignoff(done.persetujuan, true).level).toBeNull();
+  });
+});
+
+describe('signoffWordEn: the printed table in English', () => {
+  test('every schedule and chain word, the level labels and the Tepat Waktu headings; anything else is none', () => {
+    for (const [keadaan, hari] of [['tepatWaktu', 0], ['terlambat', 3], ['lewat', 12], ['belumJatuhTempo', 0]] as const)
+      expect(signoffWordEn(scheduleWord({ keadaan, hari }), DEFAULT_TINGKAT)).toBe(scheduleWord({ keadaan, hari }, 'en'));
+    expect(signoffWordEn('Belum Distempel', DEFAULT_TINGKAT)).toBe('Not stamped');
+    expect(signoffWordEn('Disetujui Kepala OPD', DEFAULT_TINGKAT)).toBe('Approved by head of agency');
+    expect(signoffWordEn('Tepat Waktu Diverifikasi', DEFAULT_TINGKAT)).toBe('On time: Verified');
+    expect(signoffWordEn('Lewat x hari', DEFAULT_TINGKAT)).toBeNull();
+    expect(signoffWordEn('Dinas Kesehatan', DEFAULT_TINGKAT)).toBeNull();
   });
 });
