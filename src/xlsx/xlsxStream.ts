@@ -23,6 +23,7 @@
  */
 import { Deflate, DeflateOptions, FlateError, Zip, ZipPassThrough } from 'fflate';
 import type { ChartSeries } from '../engine/printout';
+import { PaletteColour, argb } from '../engine/design/palette';
 
 /** TextEncoder exists in Node and in browsers; looked up on globalThis so no host's types are needed (as decode.ts). */
 interface TextEncoderLike {
@@ -71,7 +72,8 @@ function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
 // ---------------------------------------------------------------------------------------------
 // Styles: a fixed table, so the styles part is known before any cell is written
 
-export type FillColour = 'header' | 'green' | 'amber' | 'grey' | 'red';
+/** A fill of the engine's palette (engine/design/palette.ts). */
+export type FillColour = PaletteColour;
 export type NumberFormat = 'general' | 'date' | 'dateTime' | 'integer';
 
 export interface CellStyle {
@@ -82,13 +84,13 @@ export interface CellStyle {
   readonly wrap?: boolean;
 }
 
-/** ARGB of each fill: the header's light blue; Siap green, Perlu Perbaikan amber, Belum Mengirim grey, Tidak Terbaca / Diganti red. */
+/** ARGB of each fill: the palette's colours with SpreadsheetML's `FF` alpha. */
 export const FILL_ARGB: Readonly<Record<FillColour, string>> = {
-  header: 'FFDDEBF7',
-  green: 'FFC6EFCE',
-  amber: 'FFFFEB9C',
-  grey: 'FFD9D9D9',
-  red: 'FFFFC7CE',
+  header: argb('header'),
+  green: argb('green'),
+  amber: argb('amber'),
+  grey: argb('grey'),
+  red: argb('red'),
 };
 
 export const DATE_FORMAT_CODE = 'dd/mm/yyyy';
