@@ -19,6 +19,7 @@
  */
 import { type CitySummary, SUMMARY_SHEET_NAMES, type SummaryCell, type SummarySheet, isIntegerColumn, isSummaryDate } from '../engine/consolidate';
 import { cssColour } from '../engine/design/palette';
+import { hasTime, isoExcelSerial } from '../engine/isoDate';
 import type { Lang } from '../engine/messages';
 import { type PrintContext, type PrintSetup, type SummaryChart, chartSeries, sheetLayout, summaryCharts, summaryYear } from '../engine/printout';
 import { SyncBatcher, addressLists, jsonBytes, letters, opBytes, writeRowBlocks } from './chunks';
@@ -46,24 +47,11 @@ const PT_PER_CHAR = 5.7;
 
 export type OutValue = string | number;
 
-const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
 /**
  * A summary date (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]`, UTC) as an Excel serial, or null when it
- * is no date (to Excel: before 1900); serials below 61 step over Excel's phantom 1900-02-29, as the
- * command line's writer does.
+ * is no date (to Excel: before 1900): the same number the command line's writer writes.
  */
-export function excelSerial(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
-  const t = Date.UTC(y, mo - 1, d, h, mi, s);
-  if (Number.isNaN(t) || new Date(t).getUTCDate() !== d) return null;
-  const serial = (t - EXCEL_EPOCH) / MS_PER_DAY;
-  if (serial < 2) return null;
-  return serial < 61 ? serial - 1 : serial;
-}
+export const excelSerial = isoExcelSerial;
 
 /** Excel's longest cell text. */
 const MAX_CELL_TEXT = 32767;
@@ -81,7 +69,7 @@ export function outCell(v: SummaryCell, integer = false): { value: OutValue; for
   if (isSummaryDate(v)) {
     const serial = excelSerial(v.date);
     if (serial === null) return { value: v.date, format: TEXT_FORMAT };
-    return { value: serial, format: v.date.length > 10 ? DATE_TIME_FORMAT : DATE_FORMAT };
+    return { value: serial, format: hasTime(v.date) ? DATE_TIME_FORMAT : DATE_FORMAT };
   }
   return { value: cellText(v), format: TEXT_FORMAT };
 }

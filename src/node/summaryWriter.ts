@@ -8,6 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 import { CitySummary, SummaryCell, SummarySheet, isIntegerColumn, isSummaryDate } from '../engine/consolidate';
+import { isoToDate } from '../engine/isoDate';
 import { Lang } from '../engine/messages';
 import { PrintContext, SummaryChart, chartSeries, sheetLayout, summaryCharts, summaryYear, wrappedRowHeight } from '../engine/printout';
 import { TOOL_NAME as CREATOR } from '../engine/version';
@@ -74,14 +75,8 @@ export const nodeCompressorOffThread: Compressor = {
   },
 };
 
-/** A summary date (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]`, UTC) as a JS date, or null when it is no date. */
-export function toDate(iso: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  return Number.isNaN(date.getTime()) ? null : date;
-}
+/** A summary date as a JS date (engine/isoDate.ts), kept under its old name for the writer's readers. */
+export const toDate = isoToDate;
 
 /** A sink writing to a file through a Node write stream (its backpressure respected); on abort the partial file is removed. */
 export function fileSink(path: string, { highWaterMark = 4 << 20 } = {}): ByteSink {

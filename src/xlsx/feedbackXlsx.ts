@@ -6,6 +6,7 @@
  */
 import { SummaryCell } from '../engine/consolidate';
 import { FeedbackDocument } from '../engine/feedback';
+import { isoToDate } from '../engine/isoDate';
 import { wrappedRowHeight } from '../engine/printout';
 import { TOOL_NAME as CREATOR } from '../engine/version';
 import { sheetPrint } from './sheetPrint';
@@ -39,19 +40,10 @@ export function feedbackRows(doc: FeedbackDocument): { values: XlsxValue[]; styl
   return rows;
 }
 
-/** `YYYY-MM-DD[THH:MM[:SS]]` (UTC) as a Date, or null. */
-function isoDate(iso: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
 /** Writes the document into `sink`; `date` stamps the workbook (equal input, equal bytes). */
 export async function writeFeedback(doc: FeedbackDocument, sink: ByteSink, date: string, compressor?: Compressor): Promise<void> {
   const rows = feedbackRows(doc);
-  const book = new XlsxStreamWriter(sink, { date: isoDate(date) ?? new Date(0), creator: CREATOR, ...(compressor ? { compressor } : {}) });
+  const book = new XlsxStreamWriter(sink, { date: isoToDate(date) ?? new Date(0), creator: CREATOR, ...(compressor ? { compressor } : {}) });
   try {
     const ws = book.addSheet(doc.sheetName, {
       widths: doc.widths,
