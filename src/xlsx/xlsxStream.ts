@@ -23,7 +23,7 @@
  */
 import { Deflate, DeflateOptions, FlateError, Zip, ZipPassThrough } from 'fflate';
 import type { ChartSeries } from '../engine/printout';
-import { PaletteColour, argb } from '../engine/design/palette';
+import { SummaryFill, argb } from '../engine/design/palette';
 import { excelSerial } from '../engine/isoDate';
 
 export { excelSerial };
@@ -76,7 +76,7 @@ function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
 // Styles: a fixed table, so the styles part is known before any cell is written
 
 /** A fill of the engine's palette (engine/design/palette.ts). */
-export type FillColour = PaletteColour;
+export type FillColour = SummaryFill;
 export type NumberFormat = 'general' | 'date' | 'dateTime' | 'integer';
 
 export interface CellStyle {

@@ -3,7 +3,7 @@
  * sheets/index.ts). Writers apply exactly this: the command line's (src/node/summaryWriter.ts)
  * and the add-in's (src/addin/summary.ts) know no sheet by name.
  */
-import type { PaletteColour } from '../design/palette';
+import type { SummaryFill } from '../design/palette';
 import type { Lang } from '../messages';
 import type { PrintContext, PrintSetup, SummaryChart } from '../printout';
 import type { SummarySheetData, SummarySource, SummaryTable } from './model';
@@ -22,7 +22,7 @@ export interface SummarySheetDef {
   /** Which table gets the autofilter (default 0). */
   readonly filterTable?: number;
   /** The fill of a text cell by its column label and value, or null; writers keep a total row's bold. */
-  fill?(column: string, value: string): PaletteColour | null;
+  fill?(column: string, value: string): SummaryFill | null;
   /** Long texts wrap: columns wider than this (characters) are capped to it, and the sheet's texts wrap. */
   readonly wrapWidth?: number;
   /** The sheet's chart (a data table below its own, then the chart), or none. */
@@ -47,7 +47,7 @@ export function buildSheets(defs: readonly SummarySheetDef[], source: SummarySou
 }
 
 /** Fills of the status words (Rekap OPD, Info Konsolidasi) and of coverage (Program RPJMD). */
-export const STATUS_FILLS: Readonly<Record<string, PaletteColour>> = {
+export const STATUS_FILLS: Readonly<Record<string, SummaryFill>> = {
   Siap: 'green',
   'Perlu Perbaikan': 'amber',
   'Belum Mengirim': 'grey',
@@ -57,7 +57,7 @@ export const STATUS_FILLS: Readonly<Record<string, PaletteColour>> = {
   'Belum Ada Inovasi': 'amber',
 };
 
-export const statusFill = (word: string): PaletteColour | null => STATUS_FILLS[word] ?? null;
+export const statusFill = (word: string): SummaryFill | null => STATUS_FILLS[word] ?? null;
 
 /** Columns whose numbers are money or sizes, shown `#,##0` by both writers. */
 export const isIntegerColumn = (label: string): boolean => /\(Rp\)|\(byte\)/.test(label);

@@ -4,7 +4,7 @@
  * below it `Rekap Persetujuan`, the sign-off levels reached and the schedule per level
  * (docs/spec/signoff.md). Chart: innovations per OPD by stage.
  */
-import type { PaletteColour } from '../../design/palette';
+import type { SummaryFill } from '../../design/palette';
 import { Lang } from '../../messages';
 import { Opd, Reference } from '../../reference/model';
 import { JadwalStatus, Keadaan, chainWord, scheduleStatus, scheduleWord } from '../../signoff';
@@ -269,7 +269,7 @@ function silentRow(no: number, opd: Opd): SummaryCell[] {
 }
 
 /** `Tepat Waktu <label>` words (docs/spec/signoff.md): late or past in red, on time in green, so the planner sees who is late at a glance. */
-export function scheduleFill(word: string): PaletteColour | null {
+export function scheduleFill(word: string): SummaryFill | null {
   if (/^(Terlambat|Lewat) \d+ hari$/.test(word)) return 'red';
   return word === 'Tepat waktu' ? 'green' : null;
 }
