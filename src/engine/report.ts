@@ -2,7 +2,7 @@
 import { Lang, findingHint, findingMessage } from './messages';
 import { referenceId } from './reference/load';
 import { Reference } from './reference/model';
-import { RULES_VERSION } from './rules/registry';
+import { RULES_VERSION, RuleId } from './rules/registry';
 import { FileValidation, IgnoredDecision, StampStatus, countFindings } from './validate';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 import { Keadaan, LevelStatus, Persetujuan } from './signoff';
@@ -10,7 +10,7 @@ import { Severity, FindingStatus, FindingValue, quoteValue } from './findings';
 
 export interface ReportFinding {
   id: string;
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   sheet: string | null;
   cell: string | null;

@@ -1,5 +1,7 @@
 /** English message catalogue; same keys and parameters as id.ts. */
-export const en: Readonly<Record<string, string>> = {
+import type { Catalogue } from './keys';
+
+export const en: Catalogue = {
   'STR-01': 'Sheet `Inovasi` was not found.',
   'STR-02': 'Required column «{kolom}» is missing.',
   'STR-03': 'Column «{kolom}» is not recognised and is ignored.',

@@ -1,5 +1,7 @@
 /** Katalog pesan bahasa Indonesia. `{nama}` diisi dari parameter temuan. */
-export const id: Readonly<Record<string, string>> = {
+import type { Catalogue } from './keys';
+
+export const id: Catalogue = {
   'STR-01': 'Lembar `Inovasi` tidak ditemukan.',
   'STR-02': 'Kolom wajib «{kolom}» tidak ada.',
   'STR-03': 'Kolom «{kolom}» tidak dikenal dan diabaikan.',

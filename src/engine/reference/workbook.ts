@@ -661,9 +661,9 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
         ['namaMax', ref.parameter.namaMax],
         ['headerSearchRows', ref.parameter.headerSearchRows],
         ['tingkatWajib', ref.tingkatWajib],
-        ...Object.keys(ref.parameter.severity)
-          .sort()
-          .map((rule) => [`severity.${rule}`, ref.parameter.severity[rule]]),
+        ...Object.entries(ref.parameter.severity)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([rule, level]) => [`severity.${rule}`, level]),
       ],
     },
   ];
