@@ -5,6 +5,7 @@ import { ParsedArgs, UsageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common';
 import { checkOutputs } from './output';
 import { expandPaths, validateFiles } from './inputs';
+import { CLI_TEXTS } from './texts';
 
 /** `audit PATH… --out FILE.csv`: every finding of every workbook, with stamp and decisions. */
 export async function auditCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -23,11 +24,7 @@ export async function auditCommand(args: ParsedArgs, io: Io): Promise<number> {
   const report = buildReport(validations, { reference: c.reference, today: c.today, lang: c.lang });
   if (!c.quiet) {
     const rows = validations.reduce((n, v) => n + v.findings.length, 0);
-    io.stdout(
-      c.lang === 'en'
-        ? `${rows} findings from ${files.length} files written to ${path.resolve(out)}\n`
-        : `${rows} temuan dari ${files.length} berkas ditulis ke ${path.resolve(out)}\n`,
-    );
+    io.stdout(`${CLI_TEXTS[c.lang].auditWritten(rows, files.length, path.resolve(out))}\n`);
   }
   return report.valid ? EXIT_OK : EXIT_FINDINGS;
 }

@@ -26,6 +26,7 @@ import { formatText } from './text';
 import { auditCommand } from './audit';
 import { installNativeSha256 } from './nativeHash';
 import { installNativeInflate } from './nativeInflate';
+import { CLI_TEXTS } from './texts';
 
 const HELP = `${TOOL_NAME} ${TOOL_VERSION} — validasi dan konsolidasi inovasi daerah
 
@@ -127,10 +128,13 @@ async function referenceCommand(args: ParsedArgs, io: Io): Promise<number> {
     io.stdout(
       `${referenceId(ref)}: ${ref.daerah.nama}, RPJMD ${p.mulai}–${p.akhir}, ${ref.opd.length} OPD, ` +
         `${ref.rpjmd.program.length} program, ` +
-        (lang === 'id'
-          ? `${ref.tingkatPersetujuan.length} tingkat persetujuan (wajib ${ref.tingkatWajib}), ${ref.jadwal ? `jadwal ${ref.jadwal.tahun}` : 'tanpa jadwal'}, zona ${ref.daerah.zonaWaktu}`
-          : `${ref.tingkatPersetujuan.length} sign-off levels (required ${ref.tingkatWajib}), ${ref.jadwal ? `schedule ${ref.jadwal.tahun}` : 'no schedule'}, zone ${ref.daerah.zonaWaktu}`) +
-        ` — ${lang === 'id' ? 'lolos pemeriksaan' : 'passes its checks'}\n`,
+        CLI_TEXTS[lang].referenceFacts({
+          levels: ref.tingkatPersetujuan.length,
+          required: ref.tingkatWajib,
+          scheduleYear: ref.jadwal ? ref.jadwal.tahun : null,
+          zone: ref.daerah.zonaWaktu,
+        }) +
+        ` — ${CLI_TEXTS[lang].passesChecks}\n`,
     );
     return EXIT_OK;
   }
@@ -194,13 +198,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_USAGE;
     }
     if (e instanceof IoError) {
-      io.stderr(`${lang === 'en' ? e.en : e.id}\n`);
+      io.stderr(`${e[lang]}\n`);
       return EXIT_IO;
     }
     if (errnoCode(e)) {
       // A file-system failure no command foresaw is still one: exit 3, not "internal error".
       const r = ioReason(e);
-      io.stderr(lang === 'en' ? `Input/output failure: ${r.en}\n` : `Galat masukan/keluaran: ${r.id}\n`);
+      io.stderr(`${CLI_TEXTS[lang].ioFailure(r[lang])}\n`);
       return EXIT_IO;
     }
     // A bug of ours: say so in one line rather than print a stack trace at the user.

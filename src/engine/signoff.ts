@@ -12,6 +12,7 @@ import { Jadwal, TingkatPersetujuan } from './reference/model';
 import { SHEET_STEMPEL } from './schema';
 import { normalise } from './text';
 import { cellText } from './values';
+import type { Lang } from './messages';
 
 // ---------------------------------------------------------------------------------------------
 // The `_stempel` sheet
@@ -312,6 +313,11 @@ export function firstLevelStamp(chain: ChainStatus): 'valid' | 'changed' | 'none
   return s === 'outOfOrder' ? 'changed' : s;
 }
 
+/** A sign-off level's label in `lang` (the reference holds both: `label`, `labelEn`). */
+export function levelLabel(level: TingkatPersetujuan, lang: Lang): string {
+  return lang === 'en' ? level.labelEn : level.label;
+}
+
 /** The word of `Tingkat Persetujuan` (Rekap OPD, audit CSV): `Dikembalikan`, `Berubah`, the reached level's label, or `Belum Distempel`. */
 const CHAIN_WORDS = {
   id: { dikembalikan: 'Dikembalikan', berubah: 'Berubah', none: 'Belum Distempel' },
@@ -322,7 +328,7 @@ export function chainWord(chain: ChainStatus, lang: 'id' | 'en' = 'id'): string 
   if (chain.dikembalikan) return CHAIN_WORDS[lang].dikembalikan;
   if (chain.berubah) return CHAIN_WORDS[lang].berubah;
   const reached = chain.levels.find((l) => l.level.kunci === chain.tingkat);
-  if (reached) return lang === 'id' ? reached.level.label : reached.level.labelEn;
+  if (reached) return levelLabel(reached.level, lang);
   return CHAIN_WORDS[lang].none;
 }
 

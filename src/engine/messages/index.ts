@@ -7,6 +7,21 @@ export { type Catalogue, type MessageKey, MESSAGE_KEYS } from './keys';
 
 export type Lang = 'id' | 'en';
 
+/** A text in both languages, kept to be shown later in either (a reference problem, a file failure). */
+export interface Bilingual {
+  readonly id: string;
+  readonly en: string;
+}
+
+/**
+ * One entry of a per-language catalogue (`Record<Lang, T>`, T listing every text of an area, so
+ * that a text missing in either language fails to compile), in both languages:
+ * `inBoth(TEXTS, (t) => t.notFound(file))`; `lang` picks the matching half of another Bilingual.
+ */
+export function inBoth<T>(catalogue: Readonly<Record<Lang, T>>, pick: (texts: T, lang: Lang) => string): Bilingual {
+  return { id: pick(catalogue.id, 'id'), en: pick(catalogue.en, 'en') };
+}
+
 /** Both catalogues are `Catalogue`s: a key missing from either fails to compile (no fallback to Indonesian). */
 const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { id, en };
 
