@@ -5,7 +5,7 @@
  * own fill so that *Hapus Tanda* can restore it exactly.
  */
 import { SEVERITY_WORDS, STATUS_WORDS } from '../engine/audit';
-import { CellValue, SheetGrid, WorkbookGrid, columnIndex } from '../engine/grid';
+import { CellValue, SheetGrid, WorkbookGrid, parseA1 } from '../engine/grid';
 import { quoteValue } from '../engine/findings';
 import { Lang, findingHint, findingMessage } from '../engine/messages';
 import { findSheet } from '../engine/parse';
@@ -38,11 +38,6 @@ export const RIWAYAT_COLUMNS = ['Waktu', 'Peristiwa', 'Oleh', 'ID', 'Aturan', 'S
 const key = (sheet: string, cell: string) => `${sheet.toLowerCase()}!${cell.toUpperCase()}`;
 export const cellKey = key;
 
-/** `C7` → 0-based row and column. */
-export function parseCell(cell: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(cell.trim());
-  return m ? { row: Number(m[2]) - 1, col: columnIndex(m[1]) } : null;
-}
 
 // --- Cell flags --------------------------------------------------------------------------------
 
@@ -77,7 +72,7 @@ export function planCellFlags(v: FileValidation, lang: Lang): CellFlag[] {
   const byCell = new Map<string, { sheet: string; cell: string; row: number; col: number; findings: IdentifiedFinding[] }>();
   for (const f of v.findings) {
     if (f.status !== 'open' || f.severity === 'info' || !f.sheet || !f.cell) continue;
-    const at = parseCell(f.cell);
+    const at = parseA1(f.cell);
     if (!at) continue;
     const cell = f.cell.replace(/\$/g, '').toUpperCase();
     const k = key(f.sheet, cell);
@@ -298,7 +293,7 @@ export function decodeMarks(sheet: SheetGrid | undefined): Marks {
     if (r === 0 || !row) return;
     const t = (c: number) => cellText(row[c] ?? null);
     if (t(0) === 'status' && t(1) && t(2)) status.push({ sheet: t(1), range: t(2) });
-    else if (t(0) === 'isi' && t(1) && parseCell(t(2))) {
+    else if (t(0) === 'isi' && t(1) && parseA1(t(2))) {
       cells.push({ sheet: t(1), cell: t(2).toUpperCase(), original: decodeFill(t(3)), flag: t(4), note: t(5) });
     }
   });
