@@ -7,7 +7,8 @@
 import { SEVERITY_WORDS, STATUS_WORDS } from '../engine/audit';
 import { CellValue, SheetGrid, WorkbookGrid, parseA1 } from '../engine/grid';
 import { quoteValue } from '../engine/findings';
-import { Lang, findingHint, findingMessage } from '../engine/messages';
+import { Lang, SEVERITY_WORDS as SEVERITY_WORDS_BY_LANG, findingHint, findingMessage } from '../engine/messages';
+import { ADDIN_TEXTS } from './texts';
 import { findSheet } from '../engine/parse';
 import { SHEET_TEMUAN } from '../engine/schema';
 import { Decision, FileValidation, IdentifiedFinding, readDecisions } from '../engine/validate';
@@ -56,10 +57,10 @@ const NOTE_LIMIT = 2000;
 
 /** The note of a cell: one line per open finding, with its hint. */
 export function noteText(findings: readonly IdentifiedFinding[], lang: Lang): string {
-  const words = lang === 'id' ? { error: 'Galat', warning: 'Peringatan', info: 'Info', hint: 'Saran' } : { error: 'Error', warning: 'Warning', info: 'Info', hint: 'Hint' };
+  const words = ADDIN_TEXTS[lang];
   const lines: string[] = [];
   for (const f of findings) {
-    lines.push(`${words[f.severity]} ${f.rule}: ${findingMessage(f, lang)}`);
+    lines.push(`${SEVERITY_WORDS_BY_LANG[lang][f.severity]} ${f.rule}: ${findingMessage(f, lang)}`);
     const hint = findingHint(f, lang);
     if (hint) lines.push(`${words.hint}: ${hint}`);
   }
@@ -98,15 +99,11 @@ export function planCellFlags(v: FileValidation, lang: Lang): CellFlag[] {
 // --- Status Validasi ---------------------------------------------------------------------------
 
 export function statusText(errors: number, warnings: number, lang: Lang): string {
-  if (errors === 0 && warnings === 0) return lang === 'id' ? 'Siap' : 'Ready';
+  const t = ADDIN_TEXTS[lang];
+  if (errors === 0 && warnings === 0) return t.ready;
   const parts: string[] = [];
-  if (lang === 'id') {
-    if (errors) parts.push(`${errors} galat`);
-    if (warnings) parts.push(`${warnings} peringatan`);
-  } else {
-    if (errors) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
-    if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
-  }
+  if (errors) parts.push(t.errors(errors));
+  if (warnings) parts.push(t.warnings(warnings));
   return parts.join(', ');
 }
 

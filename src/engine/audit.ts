@@ -2,7 +2,7 @@
  * The audit report (audit.md): one CSV row per finding, open and accepted, of every workbook.
  * UTF-8 with BOM, RFC 4180 quoting, and no cell that a spreadsheet would run as a formula.
  */
-import { Lang, findingMessage } from './messages';
+import { Lang, SEVERITY_WORDS as ALL_SEVERITY_WORDS, findingMessage } from './messages';
 import { stampFinding } from './rules/stamp';
 import { FileValidation, IdentifiedFinding, identify, applySeverity, sortFindings } from './validate';
 import { DEFAULT_TINGKAT, Reference, TingkatPersetujuan } from './reference/model';
@@ -22,7 +22,8 @@ export function auditColumns(levels: readonly TingkatPersetujuan[] = DEFAULT_TIN
 export const AUDIT_COLUMNS: readonly string[] = auditColumns();
 
 export const STAMP_WORDS = { valid: 'Sah', changed: 'Berubah', none: 'Tidak Ada' } as const;
-export const SEVERITY_WORDS = { error: 'Galat', warning: 'Peringatan', info: 'Info' } as const;
+/** The severity column of the audit CSV and of the `Temuan` sheet: the Indonesian word in either language. */
+export const SEVERITY_WORDS = ALL_SEVERITY_WORDS.id;
 export const STATUS_WORDS = { open: 'Terbuka', accepted: 'Diterima' } as const;
 
 /** KON-04 for a readable workbook below the required level, or whose content changed after stamping. */

@@ -12,6 +12,7 @@ import type { Lang } from '../engine/messages';
 import type { Reference } from '../engine/reference/model';
 import { unreadableFile, validateWorkbook } from '../engine/validate';
 import type { XlsxLoader } from './lazyXlsx';
+import { inBothLanguages } from './i18n';
 import type { ConsolidationOutcome, ConsolidationRow, Progress } from './state';
 
 /** A file the user picked (a DOM `File` fits). */
@@ -99,8 +100,7 @@ export async function consolidateFiles(files: readonly PickedFile[], ctx: Consol
 async function validateFile(file: PickedFile, bytes: Uint8Array | null, reference: Reference, today: string, loadXlsx: XlsxLoader): Promise<ConsolidationInput> {
   const base = { file: file.name, size: file.size };
   if (!bytes) {
-    const text = { id: 'berkas tidak dapat dibuka', en: 'the file cannot be opened' };
-    return { ...base, sha256: null, validation: unreadableFile(file.name, 'unreadable', text) };
+    return { ...base, sha256: null, validation: unreadableFile(file.name, 'unreadable', inBothLanguages('err.cannotOpen')) };
   }
   const xlsx = await loadXlsx();
   const read = xlsx.readXlsx(bytes);

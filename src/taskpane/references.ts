@@ -9,6 +9,7 @@ import { defaultReference, parseReferenceJson, referenceId, referenceToJson } fr
 import type { Reference, ReferenceProblem } from '../engine/reference/model';
 import { hasReferenceSheets, referenceFromGrid } from '../engine/reference/workbook';
 import type { XlsxLoader } from './lazyXlsx';
+import { translator } from './i18n';
 
 export type ReferenceSource = 'workbook' | 'picked' | 'default';
 
@@ -44,7 +45,7 @@ export function referenceFromJsonText(text: string, lang: Lang): ReferenceLoad {
   try {
     obj = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return { ok: false, problems: [lang === 'id' ? 'berkas ini bukan JSON yang sah' : 'this file is not valid JSON'] };
+    return { ok: false, problems: [translator(lang)('referensi.notJson')] };
   }
   const result = parseReferenceJson(obj);
   return result.ok ? result : { ok: false, problems: explain(result.problems, lang) };

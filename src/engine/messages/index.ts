@@ -1,4 +1,4 @@
-import { Finding, MessageParams, quoteText } from '../findings';
+import { Finding, MessageParams, Severity, quoteText } from '../findings';
 import { Catalogue, MessageKey } from './keys';
 import { en } from './en';
 import { id } from './id';
@@ -6,6 +6,12 @@ import { id } from './id';
 export { type Catalogue, type MessageKey, MESSAGE_KEYS } from './keys';
 
 export type Lang = 'id' | 'en';
+
+/** A severity as a word (the `Temuan` sheet, the audit CSV, a cell's note): `Galat`, `Warning`. */
+export const SEVERITY_WORDS: Readonly<Record<Lang, Readonly<Record<Severity, string>>>> = {
+  id: { error: 'Galat', warning: 'Peringatan', info: 'Info' },
+  en: { error: 'Error', warning: 'Warning', info: 'Info' },
+};
 
 /** A text in both languages, kept to be shown later in either (a reference problem, a file failure). */
 export interface Bilingual {

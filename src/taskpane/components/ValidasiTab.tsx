@@ -1,6 +1,7 @@
 import { Button, Field, Input, Switch, Text, Textarea } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { countFindings } from '../../engine/validate';
+import { levelLabel } from '../../engine/signoff';
 import type { PaneController } from '../controller';
 import { ALL_FINDINGS, type FindingFilter, applyFilter, rulesPresent } from '../findingsView';
 import type { Translate } from '../i18n';
@@ -95,7 +96,7 @@ function SignoffSection({ state, actions, t }: ValidasiTabProps) {
   const { chain, next, allowance } = actions.signoff(state);
   const level = next.level;
   const first = chain !== null && level !== null && chain.levels[0]?.level.kunci === level.kunci;
-  const label = level ? (state.lang === 'id' ? level.label : level.labelEn) : '';
+  const label = level ? levelLabel(level, state.lang) : '';
   const zone = state.reference.reference.daerah.zonaWaktu;
   const noteReady = note.trim() !== '' && oleh.trim() !== '';
 

@@ -9,7 +9,7 @@ import type { HistoryEvent } from '../../addin/port';
 import type { WorkbookGrid } from '../../engine/grid';
 import { RULES_VERSION } from '../../engine/rules/registry';
 import { SHEET_STEMPEL } from '../../engine/schema';
-import { type NewStempel, type NextSignoff, type Persetujuan, nextSignoff, stempelWrite } from '../../engine/signoff';
+import { type NewStempel, type NextSignoff, type Persetujuan, levelLabel, nextSignoff, stempelWrite } from '../../engine/signoff';
 import { type SignoffCheck, checkSignoff, countFindings, validateWorkbook } from '../../engine/validate';
 import { TOOL_NAME, TOOL_VERSION } from '../../engine/version';
 import type { PaneState, StampAllowance } from '../state';
@@ -187,7 +187,7 @@ export class StampController {
   private label(kunci: string): string {
     const { lang, reference } = this.session.store.get();
     const l = reference.reference.tingkatPersetujuan.find((x) => x.kunci === kunci);
-    return l ? (lang === 'id' ? l.label : l.labelEn) : kunci;
+    return l ? levelLabel(l, lang) : kunci;
   }
 
   /** Reads the workbook again: the chain must still be waiting for `level` (another session may have acted). */
