@@ -23,7 +23,7 @@ export interface Io {
   today: (zonaWaktu?: string) => string;
 }
 
-/** Today in `zonaWaktu` (the region's calendar, signoff.md), else in the machine's own time zone. */
+/** Today in `zonaWaktu` (the region's calendar, docs/spec/signoff.md), else in the machine's own time zone. */
 export function localToday(zonaWaktu?: string): string {
   if (zonaWaktu) return todayInZone(zonaWaktu);
   const d = new Date();

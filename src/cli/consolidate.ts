@@ -22,7 +22,7 @@ const WORDS = {
 
 /**
  * The printed table in English (`--lang en`): its headings and the words of the Status and Stempel
- * columns. The summary workbook itself keeps the spec's Indonesian names (consolidation.md).
+ * columns. The summary workbook itself keeps the spec's Indonesian names (docs/spec/consolidation.md).
  */
 const ENGLISH: Readonly<Record<string, string>> = {
   'Kode OPD': 'OPD code',

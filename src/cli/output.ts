@@ -4,7 +4,7 @@
  * - `checkOutputs` refuses, before any work is done, an output path that is one of the command's
  *   inputs (a file named, a file picked from a folder named, the `--referensi` file), that is named
  *   twice, that is a folder, or that is an existing workbook this tool did not write as the kind of
- *   file the command writes (decisions.md, "Command line");
+ *   file the command writes (docs/decisions.md, "Command line");
  * - `writeAtomically` writes to a hidden temporary name in the same folder, flushes it to disk and
  *   renames it over the target, so an interrupted run never leaves half a file under the real name;
  * - a failure of the file system becomes an `IoError` (exit 3) that says what could not be done.
@@ -118,10 +118,10 @@ async function looksLikeWorkbook(file: string): Promise<boolean> {
 
 /**
  * Is `file` a workbook this tool wrote as `kind`, that may be replaced by a new one of the same kind?
- * - `summary`: it has the `Rekap OPD` and `Info Konsolidasi` sheets (consolidation.md);
+ * - `summary`: it has the `Rekap OPD` and `Info Konsolidasi` sheets (docs/spec/consolidation.md);
  * - `template`: it has `Identitas`, `Inovasi` and `_daftar` and not one data row (a template an
  *   OPD has started to fill is a submission, and is never replaced);
- * - `reference`: it has the reference workbook's sheets (reference-data.md);
+ * - `reference`: it has the reference workbook's sheets (docs/spec/reference-data.md);
  * - `feedback`: its one sheet is `Umpan Balik` or `Feedback` (consolidate --umpan-balik);
  * - `text`: never — a report, CSV or JSON is not a workbook, so a workbook under that name is not ours.
  */

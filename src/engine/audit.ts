@@ -1,5 +1,5 @@
 /**
- * The audit report (audit.md): one CSV row per finding, open and accepted, of every workbook.
+ * The audit report (docs/spec/audit.md): one CSV row per finding, open and accepted, of every workbook.
  * UTF-8 with BOM, RFC 4180 quoting, and no cell that a spreadsheet would run as a formula.
  */
 import { Lang, SEVERITY_WORDS as ALL_SEVERITY_WORDS, findingMessage } from './messages';
@@ -13,7 +13,7 @@ export const AUDIT_LEAD_COLUMNS = ['Berkas', 'Perangkat Daerah', 'Tingkat Perset
 /** Columns after them. */
 export const AUDIT_TAIL_COLUMNS = ['Hash Isi', 'ID', 'Aturan', 'Tingkat', 'Sel', 'Pesan', 'Status', 'Alasan', 'Pemeriksa'] as const;
 
-/** The audit CSV's columns for these levels (signoff.md): `Stempel` and `Waktu Stempel` became `Tingkat Persetujuan` and `Waktu <label>` per level. */
+/** The audit CSV's columns for these levels (docs/spec/signoff.md): `Stempel` and `Waktu Stempel` became `Tingkat Persetujuan` and `Waktu <label>` per level. */
 export function auditColumns(levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT): string[] {
   return [...AUDIT_LEAD_COLUMNS, ...levels.map((l) => `Waktu ${l.label}`), ...AUDIT_TAIL_COLUMNS];
 }

@@ -1,4 +1,4 @@
-/** The JSON validation report (report-and-cli.md), exactly as other programs read it. */
+/** The JSON validation report (docs/spec/report-and-cli.md), exactly as other programs read it. */
 import { Lang, findingHint, findingMessage } from './messages';
 import { referenceId } from './reference/load';
 import { Reference } from './reference/model';
@@ -23,7 +23,7 @@ export interface ReportFinding {
   status: FindingStatus;
 }
 
-/** The sign-off of one file (signoff.md). */
+/** The sign-off of one file (docs/spec/signoff.md). */
 export interface ReportPersetujuan {
   /** The reached level's key, or null. */
   tingkat: string | null;

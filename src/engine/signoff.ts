@@ -1,5 +1,5 @@
 /**
- * The tiered sign-off and the schedule (spec: signoff.md): reading `_stempel` (version 1 and 2),
+ * The tiered sign-off and the schedule (docs/spec/signoff.md): reading `_stempel` (version 1 and 2),
  * the chain status, the schedule words per level, which level may act next, and the rows a new
  * stamp or return adds. Pure functions over plain data: the command line and the add-in share them.
  *
@@ -31,7 +31,7 @@ export interface StempelRow {
   readonly tingkat: string;
   /** A return for revision (`<level>:kembali`). */
   readonly kembali: boolean;
-  /** 1 for the label/value sheet of audit.md, 2 for a row of the chain sheet. */
+  /** 1 for the label/value sheet of docs/spec/audit.md, 2 for a row of the chain sheet. */
   readonly versi: 1 | 2;
   readonly hashIsi: string;
   /** As written (ISO date-time, UTC); null when empty. */
@@ -117,7 +117,7 @@ export function readStempel(grid: WorkbookGrid): StempelSheet {
     });
     return { versi: 2, rows };
   }
-  // Version 1 (audit.md): label in column A, value in column B.
+  // Version 1 (docs/spec/audit.md): label in column A, value in column B.
   const map = new Map<string, CellValue>();
   for (const row of sheet.rows) {
     if (!row) continue;
@@ -160,7 +160,7 @@ export function instant(waktu: string | null): number | null {
   if (!waktu) return null;
   const t = waktu.trim();
   if (!/^\d{4}-\d{2}-\d{2}/.test(t)) return null;
-  // `Waktu` is UTC (signoff.md): a date-time written without an offset is read as UTC, never as the machine's zone.
+  // `Waktu` is UTC (docs/spec/signoff.md): a date-time written without an offset is read as UTC, never as the machine's zone.
   const ms = Date.parse(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t) ? `${t}Z` : t);
   return Number.isNaN(ms) ? null : ms;
 }
@@ -248,7 +248,7 @@ function compare(a: Placed, b: Placed): number {
 }
 
 /**
- * The chain of a workbook (signoff.md, "The chain and its status") from its `_stempel` rows, the
+ * The chain of a workbook (docs/spec/signoff.md, "The chain and its status") from its `_stempel` rows, the
  * reference's levels and the current content hash (null: no content to compare).
  */
 export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetujuan[], hash: string | null): ChainStatus {
@@ -294,7 +294,7 @@ export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetu
     if (l.status !== 'valid') break;
     tingkat = l.level.kunci;
   }
-  // signoff.md, to the letter: returned while the return is later than every *valid* stamp. So a
+  // docs/spec/signoff.md, to the letter: returned while the return is later than every *valid* stamp. So a
   // chain re-signed after a return and then edited (no stamp valid) reads as returned again.
   const ret = lastReturn as Placed | null;
   const dikembalikan = ret !== null && valid.every((v) => compare(v, ret) < 0);
@@ -346,7 +346,7 @@ export interface NextSignoff {
 
 /**
  * Which level may act next. `ready`: the last validation of the open workbook has no open error and
- * nothing was edited since (audit.md's condition for the single stamp, unchanged).
+ * nothing was edited since (docs/spec/audit.md's condition for the single stamp, unchanged).
  */
 export function nextSignoff(chain: ChainStatus, ready: boolean): NextSignoff {
   const levels = chain.levels.map((l) => l.level);
@@ -433,7 +433,7 @@ export interface StempelWrite {
   readonly convert: boolean;
 }
 
-/** What writing one stamp or return does to `_stempel` (signoff.md: version 1 is converted, never written again). */
+/** What writing one stamp or return does to `_stempel` (docs/spec/signoff.md: version 1 is converted, never written again). */
 export function stempelWrite(current: StempelSheet, add: NewStempel): StempelWrite {
   const added = stempelRowCells(add);
   const old = current.rows.map((r) => rowCells(r));

@@ -61,7 +61,7 @@ export interface FileValidation {
   readonly stamp: StampStatus;
   /** The first level's latest stamp. */
   readonly stampInfo: StampInfo | null;
-  /** The sign-off chain and the schedule (signoff.md). */
+  /** The sign-off chain and the schedule (docs/spec/signoff.md). */
   readonly persetujuan: Persetujuan;
   readonly findings: IdentifiedFinding[];
   readonly ignoredDecisions: readonly IgnoredDecision[];
@@ -97,7 +97,7 @@ function sheetRank(f: Finding, s: Submission | null): number {
   return 3;
 }
 
-/** Ordered by sheet, then row, then column position, then rule id (report-and-cli.md). */
+/** Ordered by sheet, then row, then column position, then rule id (docs/spec/report-and-cli.md). */
 export function sortFindings<T extends Finding>(findings: T[], s: Submission | null): T[] {
   return findings.sort(
     (a, b) =>
@@ -126,7 +126,7 @@ export function persetujuanContext(reference: Reference, today: string): Persetu
   return { levels: reference.tingkatPersetujuan, jadwal: reference.jadwal, zonaWaktu: reference.daerah.zonaWaktu, today };
 }
 
-/** Decisions recorded in the workbook's `Temuan` sheet, by finding id (audit.md). */
+/** Decisions recorded in the workbook's `Temuan` sheet, by finding id (docs/spec/audit.md). */
 export function readDecisions(grid: WorkbookGrid): Map<string, Decision & { row: number }> {
   const decisions = new Map<string, Decision & { row: number }>();
   const sheet = findSheet(grid, SHEET_TEMUAN);
@@ -276,7 +276,7 @@ function parseFor(grid: WorkbookGrid, reference: Reference, index = ReferenceInd
   return parseSubmission(grid, { findBidang: (t) => index.findBidang(t), canonicalProgramCode }, reference.parameter.headerSearchRows);
 }
 
-/** The stamp of a workbook as it is now: read, parse, content hash — no rules run (audit.md). */
+/** The stamp of a workbook as it is now: read, parse, content hash — no rules run (docs/spec/audit.md). */
 export interface StampCheck {
   readonly status: StampStatus;
   readonly info: StampInfo | null;

@@ -1,5 +1,5 @@
 /**
- * Accepted value forms (submission-workbook.md). Each parser turns one cell into a canonical value,
+ * Accepted value forms (docs/spec/submission-workbook.md). Each parser turns one cell into a canonical value,
  * "empty", or the id of the format rule it breaks. No parser throws on user data.
  */
 import { CellValue, isDateCell, isErrorCell, serialToIso } from './grid';

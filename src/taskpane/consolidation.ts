@@ -1,5 +1,5 @@
 /**
- * Consolidation in the task pane (consolidation.md): the picked workbooks are read with the lazily
+ * Consolidation in the task pane (docs/spec/consolidation.md): the picked workbooks are read with the lazily
  * loaded .xlsx reader, validated, consolidated by the engine, and the city summary is written into
  * the open workbook through the port. Unreadable files become KON-03 rows, never exceptions; a
  * summary that cannot be written leaves the results on screen and the earlier output unchanged.
@@ -119,7 +119,7 @@ const cellString = (v: SummaryCell | undefined): string => (v === null || v === 
 
 /** The `Rekap OPD` rows as the pane's result table shows them. */
 function rekapRows(table: SummaryTable): ConsolidationRow[] {
-  // One `Tepat Waktu <label>` column per level with a deadline (signoff.md), after the fixed ones.
+  // One `Tepat Waktu <label>` column per level with a deadline (docs/spec/signoff.md), after the fixed ones.
   const schedule = table.columns.filter((c) => c.startsWith(SCHEDULE_PREFIX));
   return tableRecords(table).map((r, i) => ({
     code: cellString(r['Kode OPD']),

@@ -1,5 +1,5 @@
 /**
- * The reference in force for the task pane (reference-data.md): the open workbook's own reference
+ * The reference in force for the task pane (docs/spec/reference-data.md): the open workbook's own reference
  * sheets, else the reference the user picked (its JSON text kept in the document's settings), else
  * the embedded default. Loading never throws: a broken reference comes back as plain-word problems.
  */

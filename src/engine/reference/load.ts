@@ -1,5 +1,5 @@
 /**
- * Loading a reference (spec: reference-data.md): the JSON form, the nomenclature CSV files, the
+ * Loading a reference (docs/spec/reference-data.md): the JSON form, the nomenclature CSV files, the
  * consistency checks both file forms share, and the reference id.
  *
  * Loading runs in two steps: the file form is read into a Reference (shape problems name the field
@@ -350,7 +350,7 @@ function opdResolver(opd: readonly Opd[]): (text: string) => string | null {
 const MAX_PERIOD_YEARS = 10;
 
 // ---------------------------------------------------------------------------------------------
-// Sign-off levels, the required level, the schedule and the time zone (signoff.md)
+// Sign-off levels, the required level, the schedule and the time zone (docs/spec/signoff.md)
 
 export const MAX_TINGKAT = 5;
 /** A level key: a letter, then letters, digits, `_` or `-` (`:` is reserved for `<level>:kembali`). */
@@ -389,7 +389,7 @@ function buildSignoff(d: DraftSignoff): Pick<Reference, 'tingkatPersetujuan' | '
   return { tingkatPersetujuan: levels, tingkatWajib: d.tingkatWajib ?? DEFAULT_TINGKAT_WAJIB, jadwal };
 }
 
-/** The sign-off checks of reference-data.md, each naming the row (or field) that is wrong. */
+/** The sign-off checks of docs/spec/reference-data.md, each naming the row (or field) that is wrong. */
 export function signoffProblems(d: DraftSignoff): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
   const push = (place: Place, id: string, en: string, code?: string) => problems.push(problemAt(place, { id, en }, code));
@@ -477,7 +477,7 @@ function periodProblems(periode: { mulai: number; akhir: number }, place: Place)
 const BIDANG_CODE = /^\d+\.\d{2}$/;
 const PROGRAM_CODE = /^\d+\.\d{2}\.\d{2}$/;
 
-/** Every consistency check of reference-data.md, each problem placed by `locate`. */
+/** Every consistency check of docs/spec/reference-data.md, each problem placed by `locate`. */
 export function checkConsistency(ref: Reference, locate: Locate): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
   const at = (kind: EntityKind, index: number, code: string, id: string, en: string) =>

@@ -1,5 +1,5 @@
 /**
- * The reference model (spec: reference-data.md). Field names follow the JSON form
+ * The reference model (docs/spec/reference-data.md). Field names follow the JSON form
  * (`bitung-contoh.json`), which is Indonesian, so that the file and the model read the same.
  */
 
@@ -61,7 +61,7 @@ export interface Parameters {
   readonly severity: Readonly<Partial<Record<RuleId, SeverityOverride>>>;
 }
 
-/** One level of the sign-off chain (signoff.md), in chain order. */
+/** One level of the sign-off chain (docs/spec/signoff.md), in chain order. */
 export interface TingkatPersetujuan {
   /** Level key, e.g. `kepalaOpd`; written in `_stempel` (`Tingkat`). */
   readonly kunci: string;

@@ -1,5 +1,5 @@
 /**
- * The reference workbook form (reference-data.md, "File forms" 2): one sheet per part, header in
+ * The reference workbook form (docs/spec/reference-data.md, "File forms" 2): one sheet per part, header in
  * row 1, lists `;`-separated. Sheet names and headers are matched after `normalise()`. Problems name
  * the sheet and the worksheet row.
  */

@@ -61,7 +61,7 @@ function finish(rule: RuleId, located: Omit<Finding, 'rule' | 'severity' | 'para
 
 /**
  * A finding about a row's column. It points at the column's cell; where an optional column is
- * absent from the sheet, at the row's `nama` cell (rules.md, "which cell a finding points at").
+ * absent from the sheet, at the row's `nama` cell (docs/spec/rules.md, "which cell a finding points at").
  */
 export function rowFinding(ctx: RuleContext, rc: RowContext, rule: RuleId, key: ColumnKey, extras: FindingExtras = {}): Finding {
   const table = ctx.submission.table!;

@@ -25,7 +25,7 @@ export interface RuleDefOf<I extends string> {
   readonly pointsAt: { readonly id: string; readonly en: string };
   /** Condition (documentation), Indonesian and English. */
   readonly condition: { readonly id: string; readonly en: string };
-  /** May an auditor accept it (audit.md)? */
+  /** May an auditor accept it (docs/spec/audit.md)? */
   readonly acceptable: boolean;
 }
 

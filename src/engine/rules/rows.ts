@@ -1,6 +1,6 @@
 /**
  * Row checks of the `Inovasi` table: values (FMT), consistency (LOG), SOP and public-service
- * standard (SOP) and RPJMD alignment (RPJ). "One finding per cause" (rules.md) is kept by letting
+ * standard (SOP) and RPJMD alignment (RPJ). "One finding per cause" (docs/spec/rules.md) is kept by letting
  * each rule look only at inputs that parsed.
  */
 import { COLUMNS, ColumnKey, STANDARD_COMPONENTS, Tahapan } from '../schema';

@@ -84,7 +84,7 @@ function stampLabel(kunci: string, label: string, t: Translate): string {
 }
 
 /**
- * The sign-off chain (signoff.md): one line per level, the next level's button (enabled exactly
+ * The sign-off chain (docs/spec/signoff.md): one line per level, the next level's button (enabled exactly
  * when `nextSignoff` allows), and for a level above the first *Kembalikan* with a required note.
  */
 function SignoffSection({ state, actions, t }: ValidasiTabProps) {

@@ -1,5 +1,5 @@
 /**
- * The sign-off chain in the pane (signoff.md): which level may act next and whether its button is
+ * The sign-off chain in the pane (docs/spec/signoff.md): which level may act next and whether its button is
  * enabled (`nextSignoff`), writing a stamp (`stempel <level>`) or a return for revision
  * (`dikembalikan`, a note required) into `_stempel` version 2 with its `Riwayat` event, after
  * checking on a fresh read that the content and the chain are still what the pane showed.
@@ -50,7 +50,7 @@ export class StampController {
     return { chain, next, allowance };
   }
 
-  /** May the next level stamp now? (signoff.md: the last validation has no open error and nothing was edited since.) */
+  /** May the next level stamp now? (docs/spec/signoff.md: the last validation has no open error and nothing was edited since.) */
   allowance(state: PaneState = this.session.store.get()): StampAllowance {
     return this.view(state).allowance;
   }
