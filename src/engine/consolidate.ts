@@ -1,5 +1,5 @@
 /**
- * Consolidation (spec: consolidation.md): the cross-workbook rules (KON-01, KON-02, KON-04, KON-05)
+ * Consolidation (docs/spec/consolidation.md): the cross-workbook rules (KON-01, KON-02, KON-04, KON-05)
  * over already validated workbooks, and the city summary's sheets as plain tables of typed values.
  * Writers (the command line's .xlsx writer, the add-in) only lay these tables out.
  */

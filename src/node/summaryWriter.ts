@@ -1,5 +1,5 @@
 /**
- * Writes the city summary (consolidation.md) as an .xlsx file with our streaming SpreadsheetML
+ * Writes the city summary (docs/spec/consolidation.md) as an .xlsx file with our streaming SpreadsheetML
  * writer (xlsxStream.ts): rows are serialised and compressed in batches straight into the file, so
  * memory does not grow with the number of rows. Bold frozen header, autofilter, widths, real dates
  * and numbers, status colours, bold total rows.
@@ -28,7 +28,7 @@ export const STATUS_FILLS: Readonly<Record<string, FillColour>> = {
 };
 const COLOURED_COLUMNS = new Set(['Status', 'Cakupan']);
 
-/** `Tepat Waktu <label>` columns (signoff.md): late or past in red, on time in green, so the planner sees who is late at a glance. */
+/** `Tepat Waktu <label>` columns (docs/spec/signoff.md): late or past in red, on time in green, so the planner sees who is late at a glance. */
 const isScheduleColumn = (label: string): boolean => label.startsWith('Tepat Waktu ');
 export function scheduleFill(word: string): FillColour | null {
   if (/^(Terlambat|Lewat) \d+ hari$/.test(word)) return 'red';
