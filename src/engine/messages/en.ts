@@ -55,5 +55,7 @@ export const en: Catalogue = {
   'hint.minWords': 'Add {kurang} more words.',
   'hint.dasarHukum': 'Example: Peraturan Wali Kota Nomor 12 Tahun 2024.',
   'hint.positiveDays': 'Enter a number of days greater than 0.',
+  'cause.tooManyRows': 'sheet «{lembar}» holds {baris} data rows, more than the limit of {batas}',
+  'cause.tooMuchText': 'the cells hold more than {batas} characters of text in all',
 
 };

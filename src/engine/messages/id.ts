@@ -55,5 +55,7 @@ export const id: Catalogue = {
   'hint.minWords': 'Tambahkan {kurang} kata lagi.',
   'hint.dasarHukum': 'Contoh: Peraturan Wali Kota Nomor 12 Tahun 2024.',
   'hint.positiveDays': 'Isi jumlah hari lebih dari 0.',
+  'cause.tooManyRows': 'lembar «{lembar}» berisi {baris} baris data, lebih dari batas {batas}',
+  'cause.tooMuchText': 'sel-sel isian berisi lebih dari {batas} karakter teks seluruhnya',
 
 };

@@ -60,6 +60,13 @@ export function findingHint(f: Finding, lang: Lang): string | null {
   return f.hint ? message(lang, `hint.${f.hint.key}`, f.hint.params) : null;
 }
 
+const LOCALE: Readonly<Record<Lang, string>> = { id: 'id-ID', en: 'en-US' };
+
+/** A catalogue message in both languages, its parameters made per language (`locale` for numbers). */
+export function inBothCatalogues(key: MessageKey, params: (locale: string) => MessageParams): Bilingual {
+  return { id: message('id', key, params(LOCALE.id)), en: message('en', key, params(LOCALE.en)) };
+}
+
 /** The keys a catalogue holds (the parity test compares them with MESSAGE_KEYS). */
 export function catalogueKeys(lang: Lang): string[] {
   return Object.keys(CATALOGUES[lang]);

@@ -2,7 +2,7 @@
  * The keys of the engine's message catalogues, derived from the rule registry: one text per rule
  * (KON-04 has two wordings), the summary line that stands for findings past the per-file limit, and
  * one text per hint. A catalogue is a `Record` over them, so a rule added to the registry without
- * its texts, or an English text left out, fails to compile; test/engine/messages.test.ts checks the
+ * its texts, or an English text left out, fails to compile; also the KON-03 causes the engine finds; test/engine/messages.test.ts checks the
  * same at run time, and that both languages fill the same parameters.
  */
 import { HINT_KEYS, HintKey } from '../findings';
@@ -14,7 +14,12 @@ export type MessageKey =
   | 'KON-04.changed'
   | 'summary'
   | 'summary.noColumn'
-  | `hint.${HintKey}`;
+  | `hint.${HintKey}`
+  | `cause.${EngineCause}`;
+
+/** KON-03 causes the engine itself finds (the workbook reader's are in src/xlsx/texts.ts). */
+export const ENGINE_CAUSES = ['tooManyRows', 'tooMuchText'] as const;
+export type EngineCause = (typeof ENGINE_CAUSES)[number];
 
 export type Catalogue = Readonly<Record<MessageKey, string>>;
 
@@ -26,4 +31,5 @@ export const MESSAGE_KEYS: readonly MessageKey[] = [
   'summary',
   'summary.noColumn',
   ...HINT_KEYS.map((k): MessageKey => `hint.${k}`),
+  ...ENGINE_CAUSES.map((k): MessageKey => `cause.${k}`),
 ];
