@@ -319,12 +319,13 @@ export function levelLabel(level: TingkatPersetujuan, lang: Lang): string {
 }
 
 /** The word of `Tingkat Persetujuan` (Rekap OPD, audit CSV): `Dikembalikan`, `Berubah`, the reached level's label, or `Belum Distempel`. */
-const CHAIN_WORDS = {
+type ChainWord = 'dikembalikan' | 'berubah' | 'none';
+const CHAIN_WORDS: Readonly<Record<Lang, Readonly<Record<ChainWord, string>>>> = {
   id: { dikembalikan: 'Dikembalikan', berubah: 'Berubah', none: 'Belum Distempel' },
   en: { dikembalikan: 'Returned', berubah: 'Changed', none: 'Not stamped' },
-} as const;
+};
 
-export function chainWord(chain: ChainStatus, lang: 'id' | 'en' = 'id'): string {
+export function chainWord(chain: ChainStatus, lang: Lang = 'id'): string {
   if (chain.dikembalikan) return CHAIN_WORDS[lang].dikembalikan;
   if (chain.berubah) return CHAIN_WORDS[lang].berubah;
   const reached = chain.levels.find((l) => l.level.kunci === chain.tingkat);
@@ -487,13 +488,13 @@ export function scheduleApplies(jadwal: Jadwal | undefined, tahun: number | null
   return jadwal !== undefined && (tahun === null || tahun === jadwal.tahun);
 }
 
-const KEADAAN_WORDS = {
+const KEADAAN_WORDS: Readonly<Record<Lang, Readonly<Record<Keadaan, string>>>> = {
   id: { tepatWaktu: 'Tepat waktu', terlambat: 'Terlambat {n} hari', lewat: 'Lewat {n} hari', belumJatuhTempo: 'Belum jatuh tempo' },
   en: { tepatWaktu: 'On time', terlambat: '{n} days late', lewat: '{n} days overdue', belumJatuhTempo: 'Not yet due' },
-} as const;
+};
 
 /** `Tepat waktu`, `Terlambat 3 hari`, `Lewat 12 hari`, `Belum jatuh tempo` (Rekap OPD, text output). */
-export function scheduleWord(s: Pick<JadwalStatus, 'keadaan' | 'hari'>, lang: 'id' | 'en' = 'id'): string {
+export function scheduleWord(s: Pick<JadwalStatus, 'keadaan' | 'hari'>, lang: Lang = 'id'): string {
   return KEADAAN_WORDS[lang][s.keadaan].replace('{n}', String(s.hari));
 }
 
@@ -502,7 +503,7 @@ export function scheduleWord(s: Pick<JadwalStatus, 'keadaan' | 'hari'>, lang: 'i
  * level's label, `Terlambat 3 hari`, `Tepat Waktu <label>` as a heading); null when it is none.
  */
 export function signoffWordEn(text: string, levels: readonly TingkatPersetujuan[]): string | null {
-  const chain = (Object.keys(CHAIN_WORDS.id) as (keyof typeof CHAIN_WORDS.id)[]).find((k) => CHAIN_WORDS.id[k] === text);
+  const chain = (Object.keys(CHAIN_WORDS.id) as ChainWord[]).find((k) => CHAIN_WORDS.id[k] === text);
   if (chain) return CHAIN_WORDS.en[chain];
   const level = levels.find((l) => l.label === text);
   if (level) return level.labelEn;
