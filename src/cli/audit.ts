@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { auditCsv, withStampFinding } from '../engine/audit';
 import { buildReport } from '../engine/report';
-import { ParsedArgs, UsageError } from './args';
+import { ParsedArgs, usageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common';
 import { checkOutputs } from './output';
 import { expandPaths, validateFiles } from './inputs';
@@ -12,8 +12,8 @@ export async function auditCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = await common(args, io);
   if (typeof c === 'number') return c;
   const out = args.options.out;
-  if (typeof out !== 'string') throw new UsageError('audit memerlukan --out FILE.csv.');
-  if (!args.positionals.length) throw new UsageError('audit memerlukan setidaknya satu berkas atau folder.');
+  if (typeof out !== 'string') throw usageError((t) => t.usage.needsOut('audit', 'FILE.csv'));
+  if (!args.positionals.length) throw usageError((t) => t.usage.needsInput('audit'));
   const files = await expandPaths(args.positionals);
   await checkOutputs([{ file: out, label: '--out', kind: 'text' }], inputsOf(args, files));
   const validations = [];

@@ -21,7 +21,7 @@ import { TOOL_NAME } from '../engine/version';
 import { validateWorkbook } from '../engine/validate';
 import { DEFAULT_LIMITS, readXlsx } from '../xlsx/readXlsx';
 import { Bilingual, inBoth } from '../engine/messages';
-import { UsageError } from './args';
+import { usageError } from './args';
 import { CLI_TEXTS, IoReasonCode } from './texts';
 
 /** Exit code of an input/output failure: a missing input, an unwritable folder, a full disk. */
@@ -69,8 +69,6 @@ export function readFailure(file: string, e: unknown): IoError {
   if (errnoCode(e) === 'ENOENT') return ioError(inBoth(CLI_TEXTS, (t) => t.notFound(file)), 'ENOENT');
   return ioError(inBoth(CLI_TEXTS, (t, lang) => t.cannotRead(file, r[lang])), errnoCode(e));
 }
-
-const usageError = (text: Bilingual) => new UsageError(text.id, text.en);
 
 // ---------------------------------------------------------------------------------------------
 // Refusing outputs that would destroy something
@@ -176,18 +174,18 @@ export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: re
     const o = `${out.label} ${out.file}`;
     for (const input of inputs) {
       if (await sameFile(out.file, input))
-        throw usageError(inBoth(CLI_TEXTS, (t) => t.isInput(o, input)));
+        throw usageError((t) => t.isInput(o, input));
     }
     for (const other of outputs.slice(0, i)) {
       if (await sameFile(out.file, other.file))
-        throw usageError(inBoth(CLI_TEXTS, (t) => t.sameAsOutput(o, `${other.label} ${other.file}`)));
+        throw usageError((t) => t.sameAsOutput(o, `${other.label} ${other.file}`));
     }
     const stat = await statOrNull(out.file);
     if (!stat) continue;
     if (stat.isDirectory())
-      throw usageError(inBoth(CLI_TEXTS, (t) => t.isFolder(o)));
+      throw usageError((t) => t.isFolder(o));
     if ((await looksLikeWorkbook(out.file)) && !(await isOwnOutput(out.file, out.kind))) {
-      throw usageError(inBoth(CLI_TEXTS, (t) => t.notOwnOutput(o, t.outputKind[out.kind], TOOL_NAME)));
+      throw usageError((t) => t.notOwnOutput(o, t.outputKind[out.kind], TOOL_NAME));
     }
   }
 }

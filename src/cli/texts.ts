@@ -45,6 +45,38 @@ export interface CliTexts {
   referenceFacts(f: ReferenceFacts): string;
   passesChecks: string;
   auditWritten(findings: number, files: number, out: string): string;
+  summaryWritten(out: string): string;
+  jsonWritten(out: string): string;
+  readonly writingSummary: string;
+  readonly writingFeedback: string;
+  feedbackWritten(count: number, dir: string): string;
+  templatesWritten(count: number, out: string): string;
+  templateWritten(opd: string, out: string): string;
+  internalError(tool: string, message: string): string;
+  /** A usage error (exit 2): the command line was asked for something it cannot do. */
+  readonly usage: {
+    needsOut(command: string, file: string): string;
+    needsInput(command: string): string;
+    outMustBeXlsx(out: string): string;
+    readonly jsonNeedsName: string;
+    langChoice(value: string): string;
+    todayForm(value: string): string;
+    optionNoValue(name: string): string;
+    optionNeedsValue(name: string): string;
+    unknownOption(name: string): string;
+    readonly feedbackNeedsFolder: string;
+    feedbackNotFile(value: string): string;
+    feedbackInsideInput(value: string, input: string): string;
+    formatChoice(value: string): string;
+    readonly tahunRange: string;
+    allNeedsFolder(out: string): string;
+    readonly templateNeedsOpd: string;
+    opdUnknown(name: string, reference: string): string;
+    readonly referenceUsage: string;
+    readonly convertNeedsOut: string;
+    readonly outJsonOrXlsx: string;
+    unknownCommand(command: string): string;
+  };
   /** The words of the text report (`validate --format text`). */
   readonly report: {
     readonly error: string;
@@ -108,6 +140,38 @@ const id: CliTexts = {
     `${f.levels} tingkat persetujuan (wajib ${f.required}), ${f.scheduleYear !== null ? `jadwal ${f.scheduleYear}` : 'tanpa jadwal'}, zona ${f.zone}`,
   passesChecks: 'lolos pemeriksaan',
   auditWritten: (n, files, out) => `${n} temuan dari ${files} berkas ditulis ke ${out}`,
+  summaryWritten: (out) => `Ringkasan kota ditulis ke ${out}`,
+  jsonWritten: (out) => `Laporan JSON ditulis ke ${out}`,
+  writingSummary: 'Menulis ringkasan',
+  writingFeedback: 'Menulis umpan balik',
+  feedbackWritten: (n, dir) => `${n} umpan balik OPD ditulis ke ${dir}`,
+  templatesWritten: (n, out) => `${n} templat ditulis ke ${out}`,
+  templateWritten: (opd, out) => `Templat untuk ${opd} ditulis ke ${out}`,
+  internalError: (tool, message) => `Kesalahan internal ${tool}: ${message}`,
+  usage: {
+    needsOut: (command, file) => `${command} memerlukan --out${file ? ` ${file}` : ''}.`,
+    needsInput: (command) => `${command} memerlukan setidaknya satu berkas atau folder.`,
+    outMustBeXlsx: (out) => `--out harus berkas .xlsx, bukan ${out}.`,
+    jsonNeedsName: '--json memerlukan nama berkas.',
+    langChoice: (value) => `--lang harus id atau en, bukan ${value}.`,
+    todayForm: (value) => `--today harus tanggal YYYY-MM-DD, bukan ${value}.`,
+    optionNoValue: (name) => `Opsi --${name} tidak menerima nilai.`,
+    optionNeedsValue: (name) => `Opsi --${name} memerlukan nilai.`,
+    unknownOption: (name) => `Opsi tidak dikenal: --${name}`,
+    feedbackNeedsFolder: '--umpan-balik memerlukan nama folder.',
+    feedbackNotFile: (value) => `--umpan-balik memerlukan folder, bukan berkas ${value}.`,
+    feedbackInsideInput: (value, input) =>
+      `--umpan-balik ${value} ada di dalam folder masukan ${input}; pilih folder lain.`,
+    formatChoice: (value) => `--format harus text atau json, bukan ${value}.`,
+    tahunRange: '--tahun harus tahun 2000–2100.',
+    allNeedsFolder: (out) => `--out ${out} harus folder untuk --all, bukan berkas.`,
+    templateNeedsOpd: 'template memerlukan --opd NAMA atau --all.',
+    opdUnknown: (name, reference) => `Perangkat daerah «${name}» tidak ada dalam referensi ${reference}.`,
+    referenceUsage: 'Pemakaian: reference check|convert IN [OUT]',
+    convertNeedsOut: 'reference convert memerlukan OUT.',
+    outJsonOrXlsx: 'OUT harus berakhiran .json atau .xlsx.',
+    unknownCommand: (command) => `Perintah tidak dikenal: ${command}. Lihat --help.`,
+  },
   report: {
     error: 'galat',
     warning: 'peringatan',
@@ -170,6 +234,38 @@ const en: CliTexts = {
     `${f.levels} sign-off levels (required ${f.required}), ${f.scheduleYear !== null ? `schedule ${f.scheduleYear}` : 'no schedule'}, zone ${f.zone}`,
   passesChecks: 'passes its checks',
   auditWritten: (n, files, out) => `${n} findings from ${files} files written to ${out}`,
+  summaryWritten: (out) => `City summary written to ${out}`,
+  jsonWritten: (out) => `JSON report written to ${out}`,
+  writingSummary: 'Writing the summary',
+  writingFeedback: 'Writing feedback',
+  feedbackWritten: (n, dir) => `${n} agency feedback files written to ${dir}`,
+  templatesWritten: (n, out) => `${n} templates written to ${out}`,
+  templateWritten: (opd, out) => `Template for ${opd} written to ${out}`,
+  internalError: (tool, message) => `Internal error of ${tool}: ${message}`,
+  usage: {
+    needsOut: (command, file) => `${command} needs --out${file ? ` ${file}` : ''}.`,
+    needsInput: (command) => `${command} needs at least one file or folder.`,
+    outMustBeXlsx: (out) => `--out must be an .xlsx file, not ${out}.`,
+    jsonNeedsName: '--json needs a file name.',
+    langChoice: (value) => `--lang must be id or en, not ${value}.`,
+    todayForm: (value) => `--today must be a YYYY-MM-DD date, not ${value}.`,
+    optionNoValue: (name) => `Option --${name} takes no value.`,
+    optionNeedsValue: (name) => `Option --${name} needs a value.`,
+    unknownOption: (name) => `Unknown option: --${name}`,
+    feedbackNeedsFolder: '--umpan-balik needs a folder name.',
+    feedbackNotFile: (value) => `--umpan-balik needs a folder, not the file ${value}.`,
+    feedbackInsideInput: (value, input) =>
+      `--umpan-balik ${value} lies inside the input folder ${input}; choose another folder.`,
+    formatChoice: (value) => `--format must be text or json, not ${value}.`,
+    tahunRange: '--tahun must be a year 2000–2100.',
+    allNeedsFolder: (out) => `--out ${out} must be a folder with --all, not a file.`,
+    templateNeedsOpd: 'template needs --opd NAME or --all.',
+    opdUnknown: (name, reference) => `Agency «${name}» is not in the reference ${reference}.`,
+    referenceUsage: 'Usage: reference check|convert IN [OUT]',
+    convertNeedsOut: 'reference convert needs OUT.',
+    outJsonOrXlsx: 'OUT must end in .json or .xlsx.',
+    unknownCommand: (command) => `Unknown command: ${command}. See --help.`,
+  },
   report: {
     error: 'error',
     warning: 'warning',
