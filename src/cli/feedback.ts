@@ -3,19 +3,15 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CitySummary } from '../engine/consolidate';
 import { FeedbackDocument, feedbackDocuments } from '../engine/feedback';
-import { UsageError } from './args';
+import { usageError } from './args';
+import { CLI_TEXTS } from './texts';
 import { Common, Io } from './common';
 import { writeDocumentFiles } from './documents';
 import { checkOutputs } from './output';
 
-const WORDS = {
-  id: { writing: 'Menulis umpan balik', written: (n: number, dir: string) => `${n} umpan balik OPD ditulis ke ${dir}` },
-  en: { writing: 'Writing feedback', written: (n: number, dir: string) => `${n} agency feedback files written to ${dir}` },
-} as const;
-
 /** The closing line: how many were written where. */
 export function feedbackWritten(lang: Common['lang'], count: number, dir: string): string {
-  return `${WORDS[lang].written(count, dir)}\n`;
+  return `${CLI_TEXTS[lang].feedbackWritten(count, dir)}\n`;
 }
 
 /**
@@ -24,17 +20,14 @@ export function feedbackWritten(lang: Common['lang'], count: number, dir: string
  */
 export async function feedbackDirOption(value: string | true | undefined, positionals: readonly string[]): Promise<string | null> {
   if (value === undefined) return null;
-  if (typeof value !== 'string') throw new UsageError('--umpan-balik memerlukan nama folder.', '--umpan-balik needs a folder name.');
-  if (/\.xlsx$/i.test(value)) throw new UsageError(`--umpan-balik memerlukan folder, bukan berkas ${value}.`, `--umpan-balik needs a folder, not the file ${value}.`);
+  if (typeof value !== 'string') throw usageError((t) => t.usage.feedbackNeedsFolder);
+  if (/\.xlsx$/i.test(value)) throw usageError((t) => t.usage.feedbackNotFile(value));
   const target = path.resolve(value);
   for (const p of positionals) {
     const folder = path.resolve(p);
     const isDir = await fs.stat(folder).then((s) => s.isDirectory(), () => false);
     if (isDir && (target === folder || target.startsWith(folder + path.sep)))
-      throw new UsageError(
-        `--umpan-balik ${value} ada di dalam folder masukan ${p}; pilih folder lain.`,
-        `--umpan-balik ${value} lies inside the input folder ${p}; choose another folder.`,
-      );
+      throw usageError((t) => t.usage.feedbackInsideInput(value, p));
   }
   return value;
 }
@@ -65,5 +58,5 @@ export async function writeFeedbackFiles(
   c: Pick<Common, 'lang' | 'quiet'>,
   io: Io,
 ): Promise<void> {
-  await writeDocumentFiles(docs, dir, summary.consolidatedAt, WORDS[c.lang].writing, c, io);
+  await writeDocumentFiles(docs, dir, summary.consolidatedAt, CLI_TEXTS[c.lang].writingFeedback, c, io);
 }

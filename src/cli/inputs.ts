@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { readXlsx, describeCause, formatSize, DEFAULT_LIMITS, type ReadFailureCause } from '../xlsx/readXlsx';
 import { FileValidation, ValidateOptions, unreadableFile, validateWorkbook } from '../engine/validate';
 import { readFailure } from './output';
+import { inBoth } from '../engine/messages';
+import { CLI_TEXTS } from './texts';
 
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls']);
 
@@ -105,7 +107,7 @@ export function validateBytes(bytes: Uint8Array, name: string, options: Validate
 function unreadable(file: string, cause: ReadFailureCause | 'unreadable', detail?: string): FileValidation {
   const text =
     cause === 'unreadable'
-      ? { id: `berkas tidak dapat dibuka (${detail ?? ''})`, en: `the file cannot be opened (${detail ?? ''})` }
-      : { id: describeCause(cause, 'id', detail), en: describeCause(cause, 'en', detail) };
+      ? inBoth(CLI_TEXTS, (t) => t.cannotOpen(detail ?? ''))
+      : inBoth(CLI_TEXTS, (_, lang) => describeCause(cause, lang, detail));
   return unreadableFile(file, cause, text);
 }

@@ -4,7 +4,7 @@
  * - `checkOutputs` refuses, before any work is done, an output path that is one of the command's
  *   inputs (a file named, a file picked from a folder named, the `--referensi` file), that is named
  *   twice, that is a folder, or that is an existing workbook this tool did not write as the kind of
- *   file the command writes (decisions.md, "Command line");
+ *   file the command writes (docs/decisions.md, "Command line");
  * - `writeAtomically` writes to a hidden temporary name in the same folder, flushes it to disk and
  *   renames it over the target, so an interrupted run never leaves half a file under the real name;
  * - a failure of the file system becomes an `IoError` (exit 3) that says what could not be done.
@@ -20,7 +20,9 @@ import { SHEET_IDENTITAS, SHEET_INOVASI } from '../engine/schema';
 import { TOOL_NAME } from '../engine/version';
 import { validateWorkbook } from '../engine/validate';
 import { DEFAULT_LIMITS, readXlsx } from '../xlsx/readXlsx';
-import { UsageError } from './args';
+import { Bilingual, inBoth } from '../engine/messages';
+import { usageError } from './args';
+import { CLI_TEXTS, IoReasonCode } from './texts';
 
 /** Exit code of an input/output failure: a missing input, an unwritable folder, a full disk. */
 export const EXIT_IO = 3;
@@ -36,45 +38,36 @@ export class IoError extends Error {
   }
 }
 
-const REASONS: Record<string, { id: string; en: string }> = {
-  ENOSPC: { id: 'disk penuh', en: 'the disk is full' },
-  EDQUOT: { id: 'kuota disk habis', en: 'the disk quota is exhausted' },
-  EACCES: { id: 'tidak ada izin', en: 'permission denied' },
-  EPERM: { id: 'tidak diizinkan', en: 'operation not permitted' },
-  EROFS: { id: 'sistem berkas hanya-baca', en: 'read-only file system' },
-  ENOENT: { id: 'tidak ditemukan', en: 'not found' },
-  ENOTDIR: { id: 'bagian jalurnya bukan folder', en: 'part of the path is not a folder' },
-  EISDIR: { id: 'itu sebuah folder', en: 'it is a folder' },
-  EEXIST: { id: 'sudah ada berkas dengan nama itu', en: 'a file of that name exists' },
-  EIO: { id: 'galat masukan/keluaran perangkat', en: 'device input/output error' },
-  EMFILE: { id: 'terlalu banyak berkas terbuka', en: 'too many open files' },
-};
-
 export function errnoCode(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
 }
 
 /** The reason of a file-system error in both languages (`disk penuh (ENOSPC)`). */
-export function ioReason(e: unknown): { id: string; en: string } {
+export function ioReason(e: unknown): Bilingual {
   const code = errnoCode(e);
-  const known = code ? REASONS[code] : undefined;
-  if (known) return { id: `${known.id} (${code})`, en: `${known.en} (${code})` };
+  if (code !== undefined && Object.hasOwn(CLI_TEXTS.id.ioReason, code)) {
+    const known = code as IoReasonCode;
+    return inBoth(CLI_TEXTS, (t) => `${t.ioReason[known]} (${code})`);
+  }
   const message = e instanceof Error ? e.message : String(e);
   return { id: message, en: message };
+}
+
+function ioError(text: Bilingual, code: string | undefined): IoError {
+  return new IoError(text.id, text.en, code);
 }
 
 /** `Tidak dapat menulis FILE: disk penuh (ENOSPC)`. */
 export function writeFailure(file: string, e: unknown): IoError {
   const r = ioReason(e);
-  return new IoError(`Tidak dapat menulis ${file}: ${r.id}.`, `Cannot write ${file}: ${r.en}.`, errnoCode(e));
+  return ioError(inBoth(CLI_TEXTS, (t, lang) => t.cannotWrite(file, r[lang])), errnoCode(e));
 }
 
 export function readFailure(file: string, e: unknown): IoError {
   const r = ioReason(e);
-  if (errnoCode(e) === 'ENOENT')
-    return new IoError(`Berkas atau folder tidak ditemukan: ${file}`, `File or folder not found: ${file}`, 'ENOENT');
-  return new IoError(`Tidak dapat membaca ${file}: ${r.id}.`, `Cannot read ${file}: ${r.en}.`, errnoCode(e));
+  if (errnoCode(e) === 'ENOENT') return ioError(inBoth(CLI_TEXTS, (t) => t.notFound(file)), 'ENOENT');
+  return ioError(inBoth(CLI_TEXTS, (t, lang) => t.cannotRead(file, r[lang])), errnoCode(e));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -90,14 +83,6 @@ export interface PlannedOutput {
   readonly label: string;
   readonly kind: OutputKind;
 }
-
-const KIND_WORDS: Record<OutputKind, { id: string; en: string }> = {
-  text: { id: 'keluaran', en: 'output' },
-  summary: { id: 'ringkasan kota', en: 'city summary' },
-  template: { id: 'templat kosong', en: 'blank template' },
-  reference: { id: 'buku kerja referensi', en: 'reference workbook' },
-  feedback: { id: 'umpan balik OPD', en: 'agency feedback workbook' },
-};
 
 const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls)$/i;
 
@@ -131,10 +116,10 @@ async function looksLikeWorkbook(file: string): Promise<boolean> {
 
 /**
  * Is `file` a workbook this tool wrote as `kind`, that may be replaced by a new one of the same kind?
- * - `summary`: it has the `Rekap OPD` and `Info Konsolidasi` sheets (consolidation.md);
+ * - `summary`: it has the `Rekap OPD` and `Info Konsolidasi` sheets (docs/spec/consolidation.md);
  * - `template`: it has `Identitas`, `Inovasi` and `_daftar` and not one data row (a template an
  *   OPD has started to fill is a submission, and is never replaced);
- * - `reference`: it has the reference workbook's sheets (reference-data.md);
+ * - `reference`: it has the reference workbook's sheets (docs/spec/reference-data.md);
  * - `feedback`: its one sheet is `Umpan Balik` or `Feedback` (consolidate --umpan-balik);
  * - `text`: never — a report, CSV or JSON is not a workbook, so a workbook under that name is not ours.
  */
@@ -189,28 +174,18 @@ export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: re
     const o = `${out.label} ${out.file}`;
     for (const input of inputs) {
       if (await sameFile(out.file, input))
-        throw new UsageError(
-          `${o} adalah salah satu berkas masukan (${input}); berkas masukan tidak pernah ditimpa. Pilih nama atau folder lain.`,
-          `${o} is one of the input files (${input}); input files are never written. Choose another name or folder.`,
-        );
+        throw usageError((t) => t.isInput(o, input));
     }
     for (const other of outputs.slice(0, i)) {
       if (await sameFile(out.file, other.file))
-        throw new UsageError(
-          `${o} sama dengan ${other.label} ${other.file}; pilih nama lain.`,
-          `${o} is the same file as ${other.label} ${other.file}; choose another name.`,
-        );
+        throw usageError((t) => t.sameAsOutput(o, `${other.label} ${other.file}`));
     }
     const stat = await statOrNull(out.file);
     if (!stat) continue;
     if (stat.isDirectory())
-      throw new UsageError(`${o} adalah folder, bukan berkas.`, `${o} is a folder, not a file.`);
+      throw usageError((t) => t.isFolder(o));
     if ((await looksLikeWorkbook(out.file)) && !(await isOwnOutput(out.file, out.kind))) {
-      const w = KIND_WORDS[out.kind];
-      throw new UsageError(
-        `${o} sudah ada dan bukan ${w.id} buatan ${TOOL_NAME}; berkas itu tidak ditimpa. Pilih nama lain atau pindahkan berkasnya.`,
-        `${o} already exists and is not a ${w.en} written by ${TOOL_NAME}; it is not overwritten. Choose another name or move that file.`,
-      );
+      throw usageError((t) => t.notOwnOutput(o, t.outputKind[out.kind], TOOL_NAME));
     }
   }
 }

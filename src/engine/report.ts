@@ -1,8 +1,8 @@
-/** The JSON validation report (report-and-cli.md), exactly as other programs read it. */
+/** The JSON validation report (docs/spec/report-and-cli.md), exactly as other programs read it. */
 import { Lang, findingHint, findingMessage } from './messages';
 import { referenceId } from './reference/load';
 import { Reference } from './reference/model';
-import { RULES_VERSION } from './rules/registry';
+import { RULES_VERSION, RuleId } from './rules/registry';
 import { FileValidation, IgnoredDecision, StampStatus, countFindings } from './validate';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 import { Keadaan, LevelStatus, Persetujuan } from './signoff';
@@ -10,7 +10,7 @@ import { Severity, FindingStatus, FindingValue, quoteValue } from './findings';
 
 export interface ReportFinding {
   id: string;
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   sheet: string | null;
   cell: string | null;
@@ -23,7 +23,7 @@ export interface ReportFinding {
   status: FindingStatus;
 }
 
-/** The sign-off of one file (signoff.md). */
+/** The sign-off of one file (docs/spec/signoff.md). */
 export interface ReportPersetujuan {
   /** The reached level's key, or null. */
   tingkat: string | null;

@@ -1,5 +1,5 @@
 /**
- * The tiered sign-off and the schedule (spec: signoff.md): reading `_stempel` (version 1 and 2),
+ * The tiered sign-off and the schedule (docs/spec/signoff.md): reading `_stempel` (version 1 and 2),
  * the chain status, the schedule words per level, which level may act next, and the rows a new
  * stamp or return adds. Pure functions over plain data: the command line and the add-in share them.
  *
@@ -12,6 +12,7 @@ import { Jadwal, TingkatPersetujuan } from './reference/model';
 import { SHEET_STEMPEL } from './schema';
 import { normalise } from './text';
 import { cellText } from './values';
+import type { Lang } from './messages';
 
 // ---------------------------------------------------------------------------------------------
 // The `_stempel` sheet
@@ -30,7 +31,7 @@ export interface StempelRow {
   readonly tingkat: string;
   /** A return for revision (`<level>:kembali`). */
   readonly kembali: boolean;
-  /** 1 for the label/value sheet of audit.md, 2 for a row of the chain sheet. */
+  /** 1 for the label/value sheet of docs/spec/audit.md, 2 for a row of the chain sheet. */
   readonly versi: 1 | 2;
   readonly hashIsi: string;
   /** As written (ISO date-time, UTC); null when empty. */
@@ -116,7 +117,7 @@ export function readStempel(grid: WorkbookGrid): StempelSheet {
     });
     return { versi: 2, rows };
   }
-  // Version 1 (audit.md): label in column A, value in column B.
+  // Version 1 (docs/spec/audit.md): label in column A, value in column B.
   const map = new Map<string, CellValue>();
   for (const row of sheet.rows) {
     if (!row) continue;
@@ -159,7 +160,7 @@ export function instant(waktu: string | null): number | null {
   if (!waktu) return null;
   const t = waktu.trim();
   if (!/^\d{4}-\d{2}-\d{2}/.test(t)) return null;
-  // `Waktu` is UTC (signoff.md): a date-time written without an offset is read as UTC, never as the machine's zone.
+  // `Waktu` is UTC (docs/spec/signoff.md): a date-time written without an offset is read as UTC, never as the machine's zone.
   const ms = Date.parse(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t) ? `${t}Z` : t);
   return Number.isNaN(ms) ? null : ms;
 }
@@ -247,7 +248,7 @@ function compare(a: Placed, b: Placed): number {
 }
 
 /**
- * The chain of a workbook (signoff.md, "The chain and its status") from its `_stempel` rows, the
+ * The chain of a workbook (docs/spec/signoff.md, "The chain and its status") from its `_stempel` rows, the
  * reference's levels and the current content hash (null: no content to compare).
  */
 export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetujuan[], hash: string | null): ChainStatus {
@@ -293,7 +294,7 @@ export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetu
     if (l.status !== 'valid') break;
     tingkat = l.level.kunci;
   }
-  // signoff.md, to the letter: returned while the return is later than every *valid* stamp. So a
+  // docs/spec/signoff.md, to the letter: returned while the return is later than every *valid* stamp. So a
   // chain re-signed after a return and then edited (no stamp valid) reads as returned again.
   const ret = lastReturn as Placed | null;
   const dikembalikan = ret !== null && valid.every((v) => compare(v, ret) < 0);
@@ -312,17 +313,23 @@ export function firstLevelStamp(chain: ChainStatus): 'valid' | 'changed' | 'none
   return s === 'outOfOrder' ? 'changed' : s;
 }
 
+/** A sign-off level's label in `lang` (the reference holds both: `label`, `labelEn`). */
+export function levelLabel(level: TingkatPersetujuan, lang: Lang): string {
+  return lang === 'en' ? level.labelEn : level.label;
+}
+
 /** The word of `Tingkat Persetujuan` (Rekap OPD, audit CSV): `Dikembalikan`, `Berubah`, the reached level's label, or `Belum Distempel`. */
-const CHAIN_WORDS = {
+type ChainWord = 'dikembalikan' | 'berubah' | 'none';
+const CHAIN_WORDS: Readonly<Record<Lang, Readonly<Record<ChainWord, string>>>> = {
   id: { dikembalikan: 'Dikembalikan', berubah: 'Berubah', none: 'Belum Distempel' },
   en: { dikembalikan: 'Returned', berubah: 'Changed', none: 'Not stamped' },
-} as const;
+};
 
-export function chainWord(chain: ChainStatus, lang: 'id' | 'en' = 'id'): string {
+export function chainWord(chain: ChainStatus, lang: Lang = 'id'): string {
   if (chain.dikembalikan) return CHAIN_WORDS[lang].dikembalikan;
   if (chain.berubah) return CHAIN_WORDS[lang].berubah;
   const reached = chain.levels.find((l) => l.level.kunci === chain.tingkat);
-  if (reached) return lang === 'id' ? reached.level.label : reached.level.labelEn;
+  if (reached) return levelLabel(reached.level, lang);
   return CHAIN_WORDS[lang].none;
 }
 
@@ -340,7 +347,7 @@ export interface NextSignoff {
 
 /**
  * Which level may act next. `ready`: the last validation of the open workbook has no open error and
- * nothing was edited since (audit.md's condition for the single stamp, unchanged).
+ * nothing was edited since (docs/spec/audit.md's condition for the single stamp, unchanged).
  */
 export function nextSignoff(chain: ChainStatus, ready: boolean): NextSignoff {
   const levels = chain.levels.map((l) => l.level);
@@ -427,7 +434,7 @@ export interface StempelWrite {
   readonly convert: boolean;
 }
 
-/** What writing one stamp or return does to `_stempel` (signoff.md: version 1 is converted, never written again). */
+/** What writing one stamp or return does to `_stempel` (docs/spec/signoff.md: version 1 is converted, never written again). */
 export function stempelWrite(current: StempelSheet, add: NewStempel): StempelWrite {
   const added = stempelRowCells(add);
   const old = current.rows.map((r) => rowCells(r));
@@ -481,13 +488,13 @@ export function scheduleApplies(jadwal: Jadwal | undefined, tahun: number | null
   return jadwal !== undefined && (tahun === null || tahun === jadwal.tahun);
 }
 
-const KEADAAN_WORDS = {
+const KEADAAN_WORDS: Readonly<Record<Lang, Readonly<Record<Keadaan, string>>>> = {
   id: { tepatWaktu: 'Tepat waktu', terlambat: 'Terlambat {n} hari', lewat: 'Lewat {n} hari', belumJatuhTempo: 'Belum jatuh tempo' },
   en: { tepatWaktu: 'On time', terlambat: '{n} days late', lewat: '{n} days overdue', belumJatuhTempo: 'Not yet due' },
-} as const;
+};
 
 /** `Tepat waktu`, `Terlambat 3 hari`, `Lewat 12 hari`, `Belum jatuh tempo` (Rekap OPD, text output). */
-export function scheduleWord(s: Pick<JadwalStatus, 'keadaan' | 'hari'>, lang: 'id' | 'en' = 'id'): string {
+export function scheduleWord(s: Pick<JadwalStatus, 'keadaan' | 'hari'>, lang: Lang = 'id'): string {
   return KEADAAN_WORDS[lang][s.keadaan].replace('{n}', String(s.hari));
 }
 
@@ -496,7 +503,7 @@ export function scheduleWord(s: Pick<JadwalStatus, 'keadaan' | 'hari'>, lang: 'i
  * level's label, `Terlambat 3 hari`, `Tepat Waktu <label>` as a heading); null when it is none.
  */
 export function signoffWordEn(text: string, levels: readonly TingkatPersetujuan[]): string | null {
-  const chain = (Object.keys(CHAIN_WORDS.id) as (keyof typeof CHAIN_WORDS.id)[]).find((k) => CHAIN_WORDS.id[k] === text);
+  const chain = (Object.keys(CHAIN_WORDS.id) as ChainWord[]).find((k) => CHAIN_WORDS.id[k] === text);
   if (chain) return CHAIN_WORDS.en[chain];
   const level = levels.find((l) => l.label === text);
   if (level) return level.labelEn;

@@ -205,7 +205,7 @@ describe('consolidate: usage errors exit 2', () => {
   });
 });
 
-describe('consolidate and validate with a schedule (signoff.md)', () => {
+describe('consolidate and validate with a schedule (docs/spec/signoff.md)', () => {
   const out = path.join(outDir, 'jadwal.xlsx');
   const referensi = path.join(root, 'referensi-2026.json');
   let stdout = '';
