@@ -3,6 +3,7 @@
  * over already validated workbooks, and the city summary's sheets as plain tables of typed values.
  * Writers (the command line's .xlsx writer, the add-in) only lay these tables out.
  */
+import { ownValue } from './own';
 import { Finding, Severity } from './findings';
 import { Lang, findingHint, findingMessage } from './messages';
 import { SubmissionRow, isEmptyOf, okValueOf, rawOf } from './parse';
@@ -135,7 +136,7 @@ export function rekapColumns(reference: Reference): string[] {
   return [...REKAP_COLUMNS, ...scheduledLevels(reference).map((l) => scheduleColumn(l.label))];
 }
 
-const scheduledLevels = (reference: Reference) => reference.tingkatPersetujuan.filter((l) => reference.jadwal?.batas[l.kunci] !== undefined);
+const scheduledLevels = (reference: Reference) => reference.tingkatPersetujuan.filter((l) => ownValue(reference.jadwal?.batas, l.kunci) !== undefined);
 
 export const REKAP_PERSETUJUAN_COLUMNS = ['Tingkat Persetujuan', 'Jumlah OPD', 'Batas', 'Tepat Waktu', 'Terlambat', 'Lewat', 'Belum Jatuh Tempo'] as const;
 export const DIKEMBALIKAN = 'Dikembalikan';
@@ -534,7 +535,7 @@ function buildRekapPersetujuan(ordered: readonly ConsolidatedFile[], reference: 
   if (silent) add(rowSchedule(null, reference, today), silent);
 
   const rows: SummaryRow[] = reference.tingkatPersetujuan.map((l) => {
-    const batas = reference.jadwal?.batas[l.kunci];
+    const batas = ownValue(reference.jadwal?.batas, l.kunci);
     const t = batas === undefined ? null : (tally.get(l.kunci) ?? { tepatWaktu: 0, terlambat: 0, lewat: 0, belumJatuhTempo: 0 });
     return {
       cells: [l.label, words.get(l.label) ?? 0, batas === undefined ? null : summaryDate(batas), t?.tepatWaktu ?? null, t?.terlambat ?? null, t?.lewat ?? null, t?.belumJatuhTempo ?? null],

@@ -380,11 +380,14 @@ function buildSignoff(d: DraftSignoff): Pick<Reference, 'tingkatPersetujuan' | '
   const levels = d.tingkat ? d.tingkat.map((t) => t.level) : DEFAULT_TINGKAT;
   if (!d.jadwal) return { tingkatPersetujuan: levels, tingkatWajib: d.tingkatWajib ?? DEFAULT_TINGKAT_WAJIB };
   // Deadlines in level order (unknown keys are reported by signoffProblems and never reach a reference).
-  const batas: Record<string, string> = {};
-  for (const l of levels) {
-    const entry = d.jadwal.batas.find((b) => b.tingkat === l.kunci);
-    if (entry) batas[l.kunci] = entry.batas;
-  }
+  // Built with fromEntries: every key becomes an own property, even one named like Object.prototype's.
+  const drafted = d.jadwal.batas;
+  const batas: Record<string, string> = Object.fromEntries(
+    levels.flatMap((l) => {
+      const entry = drafted.find((b) => b.tingkat === l.kunci);
+      return entry ? [[l.kunci, entry.batas] as const] : [];
+    }),
+  );
   const jadwal: Jadwal = { tahun: d.jadwal.tahun, batas };
   return { tingkatPersetujuan: levels, tingkatWajib: d.tingkatWajib ?? DEFAULT_TINGKAT_WAJIB, jadwal };
 }
