@@ -9,7 +9,7 @@ import { Lang } from '../engine/messages';
 import { writeSummaryXlsx } from '../node/summaryWriter';
 import { ParsedArgs, UsageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common';
-import { PlannedOutput, checkOutputs, isOwnOutput, writeAtomically } from './output';
+import { PlannedOutput, checkOutputs, writeAtomically } from './output';
 import { expandPaths, validateFiles } from './inputs';
 import { feedbackDirOption, feedbackWritten, planFeedbackFiles, writeFeedbackFiles } from './feedback';
 
@@ -111,17 +111,8 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   if (!args.positionals.length) throw new UsageError('consolidate memerlukan setidaknya satu berkas atau folder.');
   const feedbackDir = await feedbackDirOption(args.options['umpan-balik'], args.positionals);
 
-  // Never write over an input; a summary left in an input folder by an earlier run is replaced, not
-  // read (when it was picked from the folder, not named, and is our summary).
-  const target = path.resolve(out);
-  let files = await expandPaths(args.positionals);
-  if (
-    files.some((f) => path.resolve(f) === target) &&
-    !args.positionals.some((p) => path.resolve(p) === target) &&
-    (await isOwnOutput(out, 'summary'))
-  ) {
-    files = files.filter((f) => path.resolve(f) !== target);
-  }
+  // Never write over an input, nor a workbook into an input folder (checkOutputs).
+  const files = await expandPaths(args.positionals);
   const planned: PlannedOutput[] = [{ file: out, label: '--out', kind: 'summary' }];
   if (typeof json === 'string') planned.push({ file: json, label: '--json', kind: 'text' });
   await checkOutputs(planned, inputsOf(args, files));
@@ -138,7 +129,7 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
 
   const summary = consolidate(inputs, { reference: c.reference, today: c.today, lang: c.lang, consolidatedAt: io.today() });
   // Feedback file names come from the summary; they are checked before anything of the run is written.
-  const feedback = feedbackDir === null ? null : await planFeedbackFiles(summary, feedbackDir, inputsOf(args, files), c);
+  const feedback = feedbackDir === null ? null : await planFeedbackFiles(summary, feedbackDir, inputsOf(args, files), c, planned);
   const writing = (i: number, n: number, sheet: string) => {
     if (io.progress && !c.quiet) io.stderr(`\r${WORDS[c.lang].writing} [${i + 1}/${n}] ${sheet}\x1b[K`);
   };
