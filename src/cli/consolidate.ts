@@ -11,6 +11,7 @@ import { ParsedArgs, UsageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common';
 import { PlannedOutput, checkOutputs, writeAtomically } from './output';
 import { expandPaths, validateFiles } from './inputs';
+import { pathKind } from './files';
 import { feedbackDirOption, feedbackWritten, planFeedbackFiles, writeFeedbackFiles } from './feedback';
 
 const PRINTED_COLUMNS = ['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Tingkat Persetujuan'] as const;
@@ -60,6 +61,8 @@ function printedCell(row: readonly SummaryCell[], at: number, column: string, wo
 /** Hex SHA-256 and size of a file, from the bytes already read or else streamed; null hash when it cannot be opened. */
 async function fingerprint(file: string, bytes: Uint8Array | null): Promise<{ size: number; sha256: string | null }> {
   if (bytes) return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  // Never stream what is not a regular file (`/dev/zero` has no end).
+  if ((await pathKind(file)) !== null) return { size: 0, sha256: null };
   try {
     const size = (await fs.stat(file)).size;
     const hash = createHash('sha256');

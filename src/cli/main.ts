@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Lang } from '../engine/messages';
 import { buildReport } from '../engine/report';
+import { slug } from '../engine/feedback';
 import { referenceId, referenceToJson } from '../engine/reference/load';
 import { ReferenceIndex } from '../engine/reference/index';
 import { referenceToGrid } from '../engine/reference/workbook';
@@ -88,8 +89,9 @@ async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
     const stat = await fs.stat(out).catch(() => null);
     if (stat && !stat.isDirectory())
       throw new UsageError(`--out ${out} harus folder untuk --all, bukan berkas.`, `--out ${out} must be a folder with --all, not a file.`);
+    // The code becomes a file name through the one slug helper: `../x` or `A/B` never leaves the folder.
     const planned: PlannedOutput[] = c.reference.opd.map((opd) => ({
-      file: path.join(out, `${opd.kode.toLowerCase()}${tahun ? '-' + tahun : ''}.xlsx`),
+      file: path.join(out, `${slug(opd.kode) || slug(opd.nama) || 'opd'}${tahun ? '-' + tahun : ''}.xlsx`),
       label: '--out',
       kind: 'template',
     }));

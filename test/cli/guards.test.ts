@@ -211,3 +211,110 @@ describe('item 7: one plan of every path the run writes, checked before anything
     expect(readFileSync(notes, 'utf8')).toBe('catatan');
   });
 });
+
+describe('item 6: a code that becomes a path never leaves the output folder', () => {
+  test('template --all with OPD codes `../keluar` and `A/B` writes inside --out only', async () => {
+    const { dir } = folder();
+    const json = JSON.parse(readFileSync(REF_JSON, 'utf8'));
+    const base = json.opd[0];
+    json.opd.push(
+      { ...base, kode: '../keluar', nama: 'Badan Keluar', alias: [] },
+      { ...base, kode: 'A/B', nama: 'Badan Miring', alias: [] },
+    );
+    const ref = path.join(dir, 'referensi.json');
+    writeFileSync(ref, JSON.stringify(json));
+    const out = path.join(dir, 'templat');
+    const t = io();
+    expect(await run(['template', '--all', '--referensi', ref, '--out', out, '--quiet'], t.handle)).toBe(0);
+    expect(t.err()).toBe('');
+    expect(readdirSync(dir).sort()).toEqual(['masuk', 'referensi.json', 'templat']);
+    const written = readdirSync(out);
+    expect(written).toHaveLength(json.opd.length);
+    expect(written).toEqual(expect.arrayContaining(['keluar.xlsx', 'a-b.xlsx']));
+  });
+});
+
+describe('item 5: linked workbooks in a folder are read, not skipped without a word', () => {
+  test('linked submissions are validated, a broken link is named (KON-03), a link to a folder is not entered', async () => {
+    const { dir, masuk } = folder();
+    const elsewhere = path.join(dir, 'asli');
+    mkdirSync(elsewhere);
+    const linked = await submission();
+    for (const name of ['dishub.xlsx', 'dispar.xlsx']) {
+      writeFileSync(path.join(elsewhere, name), linked);
+      symlinkSync(path.join(elsewhere, name), path.join(masuk, `tautan-${name}`));
+    }
+    symlinkSync(elsewhere, path.join(masuk, 'folder.xlsx'));
+    symlinkSync(path.join(dir, 'hilang.xlsx'), path.join(masuk, 'putus.xlsx'));
+    const t = io();
+    expect(await run(['validate', masuk, '--format', 'json', '--today', '2026-11-28'], t.handle)).toBe(1);
+    const report = JSON.parse(t.out());
+    expect(report.files.map((f: { file: string }) => f.file)).toEqual([
+      'dinkes.xlsx',
+      'putus.xlsx',
+      'tautan-dishub.xlsx',
+      'tautan-dispar.xlsx',
+    ]);
+    // The broken link is named, with its cause, rather than dropped.
+    expect(report.files[1].findings.map((f: { rule: string }) => f.rule)).toEqual(['KON-03']);
+  });
+});
+
+describe('item 8: only regular files are read, and never more than 50 MB of bytes', () => {
+  test('validate /dev/zero: one KON-03 at once, not gigabytes', async () => {
+    const t = io();
+    expect(await run(['validate', '/dev/zero', '--format', 'json'], t.handle)).toBe(1);
+    const [file] = JSON.parse(t.out()).files;
+    expect(file.findings.map((f: { rule: string; message: string }) => [f.rule, f.message])).toEqual([
+      [
+        'KON-03',
+        'Berkas tidak dapat dibaca: berkas tidak dapat dibuka (bukan berkas biasa, melainkan perangkat).',
+      ],
+    ]);
+  });
+
+  test('--referensi /dev/zero is refused at once', async () => {
+    const t = io();
+    expect(await run(['reference', 'check', '/dev/zero'], t.handle)).toBe(3);
+    expect(t.err()).toContain('bukan berkas biasa');
+  });
+
+  test('the cap counts bytes read: a file whose stat size is 0 but holds more stops at the limit', async () => {
+    const { readCapped, TooLarge } = await import('../../src/cli/files');
+    // /proc files report size 0 and hold text: the stat size alone would let any amount through.
+    await expect(readCapped('/proc/self/status', 64)).rejects.toBeInstanceOf(TooLarge);
+    expect((await readCapped('/proc/self/status', 1 << 20)).length).toBeGreaterThan(64);
+  });
+});
+
+describe('item 9: the same file named twice is read once', () => {
+  test.each([
+    ['named twice', (m: string, i: string) => [i, i]],
+    ['named and in its folder', (m: string, i: string) => [m, i]],
+    [
+      'through a link to its folder',
+      (m: string, i: string, d: string) => [m, path.join(d, 'tautan', 'dinkes.xlsx')],
+    ],
+  ])('%s: one file, no KON-02 against itself', async (_, paths) => {
+    const { dir, masuk, input } = folder();
+    symlinkSync(masuk, path.join(dir, 'tautan'));
+    const t = io();
+    expect(
+      await run(
+        [
+          'consolidate',
+          ...paths(masuk, input, dir),
+          '--out',
+          path.join(dir, 'r.xlsx'),
+          '--json',
+          path.join(dir, 'r.json'),
+          '--quiet',
+        ],
+        t.handle,
+      ),
+    ).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8'));
+    expect(report.files).toHaveLength(1);
+    expect(report.files[0].findings.map((f: { rule: string }) => f.rule)).not.toContain('KON-02');
+  });
+});
