@@ -318,3 +318,13 @@ describe('item 9: the same file named twice is read once', () => {
     expect(report.files[0].findings.map((f: { rule: string }) => f.rule)).not.toContain('KON-02');
   });
 });
+
+describe('item 9: --today is a day that exists', () => {
+  test.each(['2026-02-30', '2026-13-01', '0999-01-01'])('--today %s: exit 2', async (day) => {
+    const { input } = folder();
+    await refused(
+      ['validate', input, '--today', day],
+      `--today harus tanggal YYYY-MM-DD yang ada, bukan ${day}`,
+    );
+  });
+});

@@ -6,6 +6,7 @@ import { CellValue, SheetGrid } from '../../src/engine/grid';
 import { EMBEDDED_REFERENCE_JSON } from '../../src/engine/reference/data/embedded';
 import { defaultReference, parseReferenceJson } from '../../src/engine/reference/load';
 import { Reference } from '../../src/engine/reference/model';
+import { referenceFromGrid, referenceToGrid } from '../../src/engine/reference/workbook';
 import {
   STEMPEL_HEADER,
   calendarDay,
@@ -154,6 +155,20 @@ describe('item 2: prototype-named level keys with no deadline', () => {
       ]);
     },
   );
+
+  it('the workbook form of the same reference loads and works alike', () => {
+    const reference = withSchedule({ penyusun: '2026-03-15' }, (j) => {
+      j.tingkatPersetujuan = [
+        { kunci: 'penyusun', label: 'Disusun', labelEn: 'Prepared' },
+        { kunci: 'constructor', label: 'Disetujui', labelEn: 'Approved' },
+      ];
+      j.tingkatWajib = 'constructor';
+    });
+    const r = referenceFromGrid({ sheets: referenceToGrid(reference) }, reference.nama);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const v = validateWith([{ tingkat: 'penyusun', waktu: '2026-03-01T02:00:00Z' }], r.reference);
+    expect(v.persetujuan.jadwal.map((j) => j.tingkat)).toEqual(['penyusun']);
+  });
 });
 
 describe('item 10: rows the add-in could never have written are set aside and named', () => {
@@ -236,5 +251,73 @@ describe('item 10: rows the add-in could never have written are set aside and na
     expect(
       scheduleStatus(chain, SCHEDULE.tingkatPersetujuan, SCHEDULE.jadwal!, TODAY, 'Asia/Makassar')[0],
     ).toEqual({ tingkat: 'penyusun', batas: '2026-03-15', keadaan: 'lewat', hari: 258 });
+  });
+});
+
+describe('item 9: a reference says what it means, or is refused', () => {
+  const load = (edit: (json: Record<string, unknown>) => void) => {
+    const json = JSON.parse(JSON.stringify(EMBEDDED_REFERENCE_JSON)) as Record<string, unknown>;
+    edit(json);
+    return parseReferenceJson(json);
+  };
+  const problems = (edit: (json: Record<string, unknown>) => void) => {
+    const r = load(edit);
+    return r.ok ? [] : r.problems.map((p) => p.message.id);
+  };
+
+  it('two levels with one label are refused (the printed table showed the first level in every deadline column)', () => {
+    expect(
+      problems((j) => {
+        j.tingkatPersetujuan = [
+          { kunci: 'penyusun', label: 'Disusun', labelEn: 'Prepared' },
+          { kunci: 'kepalaOpd', label: 'Disusun', labelEn: 'Approved' },
+        ];
+      }),
+    ).toEqual([expect.stringContaining('label «Disusun» sudah dipakai tingkat lain')]);
+  });
+
+  it('a severity override for a rule that does not exist is refused, not silently ignored', () => {
+    expect(problems((j) => (j.parameter = { severity: { 'SOP-99': 'off' } }))).toEqual([
+      expect.stringContaining('aturan SOP-99 tidak ada'),
+    ]);
+    expect(problems((j) => (j.parameter = { severity: { 'SOP-04': 'warning' } }))).toEqual([]);
+  });
+
+  it('an empty zonaWaktu is refused, not taken as Jakarta', () => {
+    expect(problems((j) => ((j.daerah as Record<string, unknown>).zonaWaktu = ''))).toEqual([
+      expect.stringContaining('zona waktu «» tidak dikenal'),
+    ]);
+  });
+
+  it('jadwal: null is no schedule (the field is optional), not "wajib diisi"', () => {
+    const r = load((j) => (j.jadwal = null));
+    expect(r.ok && r.reference.jadwal).toBeUndefined();
+    expect(r.ok).toBe(true);
+  });
+
+  it('prototype-named keys in every keyed map of the reference are refused or kept as own keys', () => {
+    // jadwal.batas, parameter.severity, program targets: keys a file chooses.
+    expect(
+      problems(
+        (j) =>
+          (j.jadwal = {
+            tahun: 2026,
+            batas: JSON.parse('{"__proto__": "2026-03-01", "constructor": "2026-03-02"}'),
+          }),
+      ),
+    ).toEqual([
+      expect.stringContaining('tingkat «__proto__» tidak didefinisikan'),
+      expect.stringContaining('tingkat «constructor» tidak didefinisikan'),
+    ]);
+    expect(
+      problems((j) => (j.parameter = { severity: JSON.parse('{"__proto__": "off", "constructor": "off"}') }))
+        .length,
+    ).toBe(2);
+    expect(
+      problems((j) => {
+        const program = (j.rpjmd as { program: Record<string, unknown>[] }).program;
+        program[0] = { ...program[0], target: JSON.parse('{"__proto__": 1, "toString": 2}') };
+      }).length,
+    ).toBe(2);
   });
 });

@@ -9,6 +9,7 @@
 import { parseCsvRecords } from '../csv';
 import { canonicalJson } from '../canonicalJson';
 import { sha256Hex } from '../hash';
+import { RULE_BY_ID } from '../rules/registry';
 import { normalise } from '../text';
 import {
   EMBEDDED_NOMENKLATUR_BIDANG,
@@ -179,6 +180,11 @@ export function buildParameters(inputs: readonly ParameterInput[]): {
             en: `unknown parameter «${name}» (known: minWords, namaMin, namaMax, headerSearchRows, severity.RULE-ID)`,
           };
       problems.push(problemAt(place, message));
+      continue;
+    }
+    if (severityMatch && !RULE_BY_ID.has(key)) {
+      // An override for a rule that does not exist would silently do nothing: a typo (`SOP-4O`) must be seen.
+      problems.push(problemAt(place, { id: `aturan ${key} tidak ada (lihat docs/rules.md)`, en: `there is no rule ${key} (see docs/rules.md)` }));
       continue;
     }
     if (seen.has(key)) {
@@ -404,12 +410,21 @@ export function signoffProblems(d: DraftSignoff): ReferenceProblem[] {
   if (levels.length < 1 || levels.length > MAX_TINGKAT)
     push(d.tingkatPlace, `tingkat persetujuan harus 1 sampai ${MAX_TINGKAT}, bukan ${levels.length}`, `there must be 1 to ${MAX_TINGKAT} sign-off levels, not ${levels.length}`);
   const first = new Map<string, Place>();
+  const labelsId = new Map<string, Place>();
+  const labelsEn = new Map<string, Place>();
   for (const { level, place } of levels) {
     if (!LEVEL_KEY.test(level.kunci))
       push(place, 'kunci tingkat harus diawali huruf dan hanya memuat huruf, angka, _ atau - (mis. kepalaOpd)', 'a level key starts with a letter and holds only letters, digits, _ or - (e.g. kepalaOpd)', level.kunci);
     const earlier = first.get(level.kunci);
     if (earlier) push(place, `kunci tingkat sudah dipakai (${earlier.label.id})`, `level key already used (${earlier.label.en})`, level.kunci);
     else first.set(level.kunci, place);
+    // Labels name columns (`Tepat Waktu <label>`) and words of the summary: two levels must read differently.
+    for (const [labels, text, which] of [[labelsId, level.label, 'label'], [labelsEn, level.labelEn, 'labelEn']] as const) {
+      const key = normalise(text);
+      const before = key ? labels.get(key) : undefined;
+      if (before) push(place, `${which} «${text}» sudah dipakai tingkat lain (${before.label.id})`, `${which} «${text}» is already another level's (${before.label.en})`, level.kunci);
+      else if (key) labels.set(key, place);
+    }
   }
   const order = levels.map((l) => l.level.kunci);
   const known = order.join(', ');
@@ -667,7 +682,8 @@ class FieldReader {
 
   object(key: string, required: boolean): Json | undefined {
     const v = this.obj[key];
-    if (v === undefined && !required) return undefined;
+    // `null` is how JSON says "none": an optional object given as null is absent (`jadwal: null`).
+    if ((v === undefined || v === null) && !required) return undefined;
     if (isObject(v)) return v;
     this.wrong(key, { id: 'objek', en: 'an object' }, v);
     return undefined;
@@ -801,7 +817,9 @@ const TINGKAT_LABEL: Bilingual = { id: 'Tingkat persetujuan', en: 'Sign-off leve
 /** `daerah.zonaWaktu`, `tingkatPersetujuan`, `tingkatWajib` and `jadwal` of the JSON form. */
 function readJsonSignoff(top: FieldReader, daerah: FieldReader, obj: Json, problems: ReferenceProblem[]): DraftSignoff {
   const field = (name: string): Place => ({ part: name, row: null, label: { id: `Referensi «${name}»`, en: `Reference «${name}»` } });
-  const zonaWaktu = daerah.optionalText('zonaWaktu') ?? null;
+  const zonaRaw = (obj.daerah as Json | undefined)?.zonaWaktu;
+  // An empty zone is a mistake, not "the default": Jakarta's days would be counted without a word.
+  const zonaWaktu = typeof zonaRaw === 'string' && zonaRaw.trim() === '' ? zonaRaw : (daerah.optionalText('zonaWaktu') ?? null);
   const tingkat =
     obj.tingkatPersetujuan === undefined
       ? null
