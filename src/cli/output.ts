@@ -265,6 +265,9 @@ export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: re
     if (!stat) continue;
     if (stat.isDirectory())
       throw new UsageError(`${o} adalah folder, bukan berkas.`, `${o} is a folder, not a file.`);
+    // A device or a pipe is never replaced (renaming over /dev/null would remove it) nor opened to look inside.
+    if (!stat.isFile())
+      throw new UsageError(`${o} bukan berkas biasa (perangkat, pipa atau soket); pilih nama berkas.`, `${o} is not a regular file (a device, pipe or socket); choose a file name.`);
     if ((await looksLikeWorkbook(out.file)) && !(await isOwnOutput(out.file, out.kind))) {
       const w = KIND_WORDS[out.kind];
       throw new UsageError(

@@ -328,3 +328,10 @@ describe('item 9: --today is a day that exists', () => {
     );
   });
 });
+
+describe('item 8: an output that is not a regular file is refused, never opened nor replaced', () => {
+  test('--out /dev/null: exit 2', async () => {
+    const { input } = folder();
+    await refused(['validate', input, '--out', '/dev/null'], 'bukan berkas biasa');
+  });
+});
