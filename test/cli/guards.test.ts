@@ -335,3 +335,58 @@ describe('item 8: an output that is not a regular file is refused, never opened 
     await refused(['validate', input, '--out', '/dev/null'], 'bukan berkas biasa');
   });
 });
+
+describe('item 1: one submission never stops the city run', () => {
+  test.each(['0999-01-01T00:00:00Z', '9999-12-31T20:00:00Z', '0000-01-01T00:00:00Z'])(
+    'a stamp dated %s: validate, consolidate and audit report (no internal error)',
+    async (waktu) => {
+      const { dir, masuk, input } = folder();
+      const referensi = path.join(__dirname, '..', '..', 'examples', 'referensi-2026.json');
+      const first = io();
+      await run(['validate', input, '--format', 'json'], first.handle);
+      const hash = JSON.parse(first.out()).files[0].contentHash as string;
+      const header = [
+        'Tingkat',
+        'Versi',
+        'Hash Isi',
+        'Waktu',
+        'Versi Aturan',
+        'Referensi',
+        'Alat',
+        'Galat',
+        'Peringatan',
+        'Diterima',
+        'Oleh',
+        'Jabatan',
+        'Catatan',
+      ];
+      const stamp = [
+        'penyusun',
+        2,
+        hash,
+        waktu,
+        '1',
+        'x',
+        'inovasi-daerah 1.0.0',
+        0,
+        0,
+        0,
+        'Rina',
+        'Staf',
+        '',
+      ];
+      writeFileSync(path.join(masuk, 'dishub.xlsx'), await submission({ _stempel: [header, stamp] }));
+      for (const argv of [
+        ['validate', masuk, '--format', 'json'],
+        ['consolidate', masuk, '--out', path.join(dir, 'rekap.xlsx'), '--json', path.join(dir, 'rekap.json')],
+        ['audit', masuk, '--out', path.join(dir, 'audit.csv')],
+      ]) {
+        const t = io();
+        expect([0, 1]).toContain(await run([...argv, '--referensi', referensi, '--quiet'], t.handle));
+        expect(t.err()).not.toMatch(/Kesalahan internal/);
+      }
+      const report = JSON.parse(readFileSync(path.join(dir, 'rekap.json'), 'utf8'));
+      expect(report.files.map((f: { file: string }) => f.file)).toEqual(['dinkes.xlsx', 'dishub.xlsx']);
+    },
+  );
+});
