@@ -176,7 +176,8 @@ export function calendarDay(text: string): CalendarDay | null {
 export function instant(waktu: string | null): number | null {
   if (!waktu) return null;
   const t = waktu.trim();
-  if (!/^\d{4}-\d{2}-\d{2}/.test(t)) return null;
+  // The date part must be a day that exists, of the years 1000–9999 (V8 reads `2026-02-30` as 2 March).
+  if (calendarDay(t.slice(0, 10)) === null) return null;
   // `Waktu` is UTC (signoff.md): a date-time written without an offset is read as UTC, never as the machine's zone.
   const ms = Date.parse(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t) ? `${t}Z` : t);
   return Number.isNaN(ms) ? null : ms;
@@ -221,11 +222,6 @@ const epochDay = (d: CalendarDay): number => Date.UTC(Number(d.slice(0, 4)), Num
 /** Whole calendar days from `a` to `b`; positive when b is later. */
 export function daysBetween(a: CalendarDay, b: CalendarDay): number {
   return Math.round(epochDay(b) - epochDay(a));
-}
-
-/** The day `n` days after `d` (null past year 9999). */
-export function addDays(d: CalendarDay, n: number): CalendarDay | null {
-  return calendarDay(new Date((epochDay(d) + n) * MS_PER_DAY).toISOString().slice(0, 10));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  * that once succeeded (exit 0, a user's workbook replaced, or a feedback file over the summary).
  */
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -11,6 +12,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -330,9 +332,14 @@ describe('item 9: --today is a day that exists', () => {
 });
 
 describe('item 8: an output that is not a regular file is refused, never opened nor replaced', () => {
-  test('--out /dev/null: exit 2', async () => {
-    const { input } = folder();
-    await refused(['validate', input, '--out', '/dev/null'], 'bukan berkas biasa');
+  // A pipe of our own, not /dev/null: were the guard ever to fail, a run as root would rename over
+  // a device every process shares.
+  test('--out naming a pipe: exit 2, the pipe is still a pipe', async () => {
+    const { dir, input } = folder();
+    const pipe = path.join(dir, 'pipa.json');
+    execFileSync('mkfifo', [pipe]);
+    await refused(['validate', input, '--out', pipe], 'bukan berkas biasa');
+    expect(statSync(pipe).isFIFO()).toBe(true);
   });
 });
 
