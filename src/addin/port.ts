@@ -116,9 +116,11 @@ export interface WorkbookPort {
   /**
    * Calls `handler` with the edited worksheet rows (1-based, sorted) of the submission sheet,
    * debounced. An empty list means "too many rows to list (whole columns): re-read everything".
-   * Changes the add-in makes itself (`Status Validasi`) are not reported. Resolves to an unsubscribe.
+   * Changes the add-in makes itself (`Status Validasi`) are not reported. Rows inserted or deleted
+   * report `[]` (every row below moved). `origin.remote`: every change of the batch was a coauthor's.
+   * Resolves to an unsubscribe.
    */
-  onRowsChanged(handler: (rows: number[]) => void, sheet?: string): Promise<() => Promise<void>>;
+  onRowsChanged(handler: (rows: number[], origin: { readonly remote: boolean }) => void, sheet?: string): Promise<() => Promise<void>>;
   /**
    * Writes one stamp or return of the sign-off chain into the very hidden `_stempel` sheet,
    * version 2 (signoff.md), and appends `events` to `Riwayat`, in at most two syncs: the row

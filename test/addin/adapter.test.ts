@@ -412,6 +412,30 @@ describe('onRowsChanged', () => {
     expect(fake.workbook.sheet('Inovasi').changeHandlers.size).toBe(0);
   });
 
+  it('rows inserted or deleted report "re-read everything"; a batch only of coauthors\' edits says remote', async () => {
+    const fake = sampleFake();
+    const port = adapterFor(fake, 30);
+    await readAndValidate(port);
+    const seen: { rows: number[]; remote: boolean }[] = [];
+    const off = await port.onRowsChanged((rows, origin) => seen.push({ rows, remote: origin.remote }), 'Inovasi');
+    fake.fireChange('Inovasi', '5:5', 'RowInserted');
+    await sleep(80);
+    fake.fireChange('Inovasi', 'C7', 'CellDeleted');
+    await sleep(80);
+    fake.fireChange('Inovasi', 'C5', 'RangeEdited', 'Remote');
+    await sleep(80);
+    fake.fireChange('Inovasi', 'C5', 'RangeEdited', 'Remote');
+    fake.fireChange('Inovasi', 'C6');
+    await sleep(80);
+    expect(seen).toEqual([
+      { rows: [], remote: false },
+      { rows: [], remote: false },
+      { rows: [5], remote: true },
+      { rows: [5, 6], remote: false },
+    ]);
+    await off();
+  });
+
   it('parses change addresses into rows', () => {
     expect(changedRows('Inovasi!C7')).toEqual([7]);
     expect(changedRows('B3:D5')).toEqual([3, 4, 5]);

@@ -14,10 +14,16 @@
  * and the document settings. Every sync is
  * counted and its request and response sizes measured.
  *
+ * Also what real hosts do that the add-in must survive (issue 22): whole rows inserted or deleted
+ * (`HostSheet.shiftRows`: cells and notes move, onChanged says `RowInserted` / `RowDeleted`), a
+ * coauthor's edit (`source: 'Remote'`), cell-edit mode (`setEditing`: `InvalidOperationInCellEditMode`,
+ * or the batch held until editing ends with `delayForCellEdit`), `Excel.createWorkbook` (ExcelApi
+ * 1.8), and the five-million-cell limit of a read (`values` come back null).
+ *
  * Not modelled: formulas (a formula text is stored, never calculated), conditional formats,
- * merged cells, row/column insertion and deletion (and so addresses never shift), protection,
+ * merged cells, column insertion and deletion, protection,
  * comments (threaded), chart data and formatting beyond type, source, title, name and position, named items, undo, calculation, locale-dependent input conversion
- * (the fake converts like en-US), co-authoring, the cell-count and time limits of real requests,
+ * (the fake converts like en-US), coauthors' writes themselves, the cell-count and time limits of real requests,
  * and Excel's automatic table expansion.
  */
 import { SeedValue, HostWorkbook, Visibility } from './host';
@@ -89,8 +95,8 @@ export interface FakeExcel {
   failSync(nth: number | null, code?: string, times?: number): void;
   /** Makes `settings.saveAsync` fail (null: succeed again). */
   failSettingsSave(message: string | null): void;
-  /** Fires the sheet's onChanged handlers as if the user edited `address`. */
-  fireChange(sheet: string, address: string, changeType?: string): void;
+  /** Fires the sheet's onChanged handlers as if the user (or, with `source: 'Remote'`, a coauthor) edited `address`. */
+  fireChange(sheet: string, address: string, changeType?: string, source?: 'Local' | 'Remote'): void;
   /**
    * When onChanged events are delivered: `'microtask'` (default, right after the change), after a
    * number of milliseconds, or `'manual'` (held until `flushEvents()`): Excel's events are
@@ -195,8 +201,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     failSettingsSave(message) {
       officeState.failSettingsSave = message;
     },
-    fireChange(sheet, address, changeType = 'RangeEdited') {
-      host.fireChanged(host.sheet(sheet), address, 'Local', changeType);
+    fireChange(sheet, address, changeType = 'RangeEdited', source = 'Local') {
+      host.fireChanged(host.sheet(sheet), address, source, changeType);
     },
     setEventDelivery(mode) {
       host.eventDelivery = mode;

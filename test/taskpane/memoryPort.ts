@@ -36,7 +36,7 @@ export class MemoryPort implements WorkbookPort {
   readonly calls: string[] = [];
   clears = 0;
   templates = 0;
-  private handlers: { sheet: string; handler: (rows: number[]) => void }[] = [];
+  private handlers: { sheet: string; handler: (rows: number[], origin: { readonly remote: boolean }) => void }[] = [];
   private readonly failOnce: Partial<Record<string, unknown>>;
 
   constructor(
@@ -135,7 +135,7 @@ export class MemoryPort implements WorkbookPort {
     this.putSheet('Inovasi', [COLUMNS.map((c) => c.label)]);
   }
 
-  async onRowsChanged(handler: (rows: number[]) => void, sheet = 'Inovasi'): Promise<() => Promise<void>> {
+  async onRowsChanged(handler: (rows: number[], origin: { readonly remote: boolean }) => void, sheet = 'Inovasi'): Promise<() => Promise<void>> {
     this.track('onRowsChanged');
     if (!this.sheet(sheet)) throw new Error(`no sheet ${sheet}`);
     const entry = { sheet, handler };
@@ -185,7 +185,7 @@ export class MemoryPort implements WorkbookPort {
     const col = columnIndex(m[1]);
     while (sheet.rows.length <= row) sheet.rows.push([]);
     sheet.rows[row][col] = value;
-    for (const h of this.handlers) if (h.sheet.toLowerCase() === sheetName.toLowerCase()) h.handler([row + 1]);
+    for (const h of this.handlers) if (h.sheet.toLowerCase() === sheetName.toLowerCase()) h.handler([row + 1], { remote: false });
   }
 
   sheet(name: string): MutableSheet | undefined {

@@ -1,0 +1,145 @@
+/**
+ * What real Excel does that the fake host once did not (issue 22), through the controller and the
+ * real Office adapter: rows inserted or deleted above flagged rows (`changeType`), a coauthor's edit
+ * (`source: 'Remote'`). Each test fails with the pane as it was before the mend.
+ */
+import { createExcelAdapter } from '../../src/addin/excelAdapter';
+import type { ExcelHost, OfficeHost, WorkbookPort } from '../../src/addin/port';
+import { defaultReference } from '../../src/engine/reference/load';
+import { type FileValidation, validateWorkbook } from '../../src/engine/validate';
+import { OPEN_WORKBOOK, PaneController } from '../../src/taskpane/controller';
+import * as xlsxModule from '../../src/xlsx/readXlsx';
+import { type FakeExcel, createFakeExcel } from '../fake-excel';
+import { benchmarkSheets } from '../fake-excel/budget';
+import { TODAY, colOf } from '../helpers/workbook';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const at = (label: string, row: number) => `${colOf(label)}${row}`;
+
+interface Pane {
+  readonly fake: FakeExcel;
+  readonly port: WorkbookPort;
+  readonly controller: PaneController;
+}
+
+async function pane(fake: FakeExcel, live: boolean): Promise<Pane> {
+  const port = createExcelAdapter(fake.Excel as unknown as ExcelHost, fake.Office as unknown as OfficeHost, {
+    debounceMs: 1,
+  });
+  const controller = new PaneController({ port, today: () => TODAY, loadXlsx: async () => xlsxModule });
+  await controller.init();
+  if (live) controller.setLive(true);
+  else await controller.validate();
+  await settle(controller);
+  expect(controller.getState().validation).not.toBeNull();
+  return { fake, port, controller };
+}
+
+/** Waits for the debounced edit events and whatever they start (a validation, a content check). */
+async function settle(controller: PaneController): Promise<void> {
+  await sleep(15);
+  const c = controller as unknown as {
+    validating: Promise<void> | null;
+    live: { checking: Promise<void> | null };
+  };
+  while (c.validating || c.live.checking || controller.getState().busy)
+    await (c.validating ?? c.live.checking ?? sleep(5));
+}
+
+async function fresh(fake: FakeExcel): Promise<FileValidation> {
+  const port = createExcelAdapter(fake.Excel as unknown as ExcelHost, fake.Office as unknown as OfficeHost);
+  const { grid } = await port.readSubmission();
+  return validateWorkbook(grid, OPEN_WORKBOOK, { reference: defaultReference(), today: TODAY });
+}
+
+const summary = (v: FileValidation | null) => ({
+  findings: (v?.findings ?? []).map((f) => `${f.rule} ${f.cell} ${f.status}`).sort(),
+  rows: v?.submission?.table?.rows.map((r) => r.row),
+});
+
+/** The Status Validasi column as the sheet shows it. */
+const statusColumn = (fake: FakeExcel) => {
+  const col = colOf('Status Validasi');
+  return fake.workbook
+    .sheet('Inovasi')
+    .values(`${col}1:${col}60`)
+    .map((r) => r[0]);
+};
+
+describe('rows inserted or deleted (changeType)', () => {
+  test('live validation: a row inserted above flagged rows re-reads the sheet, so the flags stay on their rows', async () => {
+    const s = await pane(createFakeExcel({ sheets: benchmarkSheets(40) }), true);
+    const flagged = s.controller.getState().validation!.findings.find((f) => f.rule === 'FMT-03')!;
+    expect(flagged.row).toBe(5);
+    s.fake.workbook.sheet('Inovasi').shiftRows(3, 1);
+    await settle(s.controller);
+    // The finding moved with its row; nothing points at the inserted empty row.
+    const v = s.controller.getState().validation!;
+    expect(v.findings.some((f) => f.rule === 'FMT-03' && f.row === 6)).toBe(true);
+    expect(summary(v)).toEqual(summary(await fresh(s.fake)));
+    // Status Validasi as a full validation writes it.
+    const shown = statusColumn(s.fake);
+    await s.controller.validate();
+    expect(statusColumn(s.fake)).toEqual(shown);
+  }, 30_000);
+
+  test('live validation: rows deleted above flagged rows', async () => {
+    const s = await pane(createFakeExcel({ sheets: benchmarkSheets(40) }), true);
+    s.fake.workbook.sheet('Inovasi').shiftRows(2, -2);
+    await settle(s.controller);
+    const v = s.controller.getState().validation!;
+    expect(v.findings.some((f) => f.rule === 'FMT-03' && f.row === 3)).toBe(true);
+    expect(summary(v)).toEqual(summary(await fresh(s.fake)));
+  }, 30_000);
+
+  test('without live validation a row insert marks the workbook edited', async () => {
+    const s = await pane(createFakeExcel({ sheets: benchmarkSheets(10) }), false);
+    expect(s.controller.getState().dirty).toBe(false);
+    // An empty row inserted below the table: the rows the event names read the same as before, but
+    // every row below moved, so only a new validation knows.
+    s.fake.workbook.sheet('Inovasi').shiftRows(12, 1);
+    await settle(s.controller);
+    expect(s.controller.getState().dirty).toBe(true);
+  }, 30_000);
+});
+
+describe('a coauthor edits (source: Remote)', () => {
+  test('live validation on: the edit marks the result stale, but this pane writes nothing (the editor’s pane does)', async () => {
+    const fake = createFakeExcel({ sheets: benchmarkSheets(20) });
+    const s = await pane(fake, true);
+    const riwayat = fake.workbook.sheet('Riwayat').values().length;
+    const syncs = fake.stats.syncCount;
+    const spy = jest.spyOn(s.port, 'writeFlags');
+    fake.workbook
+      .sheet('Inovasi')
+      .setValues(at('Nama Inovasi', 4), [['Nama Diubah Rekan']], { fireChange: true, source: 'Remote' });
+    await settle(s.controller);
+    expect(spy).not.toHaveBeenCalled();
+    expect(fake.workbook.sheet('Riwayat').values()).toHaveLength(riwayat);
+    expect(s.controller.getState().dirty).toBe(true);
+    // One read (the edited row compared with the last validation), no write.
+    expect(
+      fake.stats.log
+        .slice(syncs)
+        .every((r) => !Object.keys(r.ops).some((k) => k.startsWith('set:') || k.startsWith('call:'))),
+    ).toBe(true);
+    // The user's own edit still validates live.
+    fake.workbook
+      .sheet('Inovasi')
+      .setValues(at('Nama Inovasi', 5), [['Nama Diubah Sendiri']], { fireChange: true });
+    await settle(s.controller);
+    expect(spy).toHaveBeenCalled();
+    expect(s.controller.getState().dirty).toBe(false);
+  }, 30_000);
+
+  test('a coauthor undoing to the same content leaves the result current', async () => {
+    const fake = createFakeExcel({ sheets: benchmarkSheets(10) });
+    const s = await pane(fake, true);
+    const same = fake.workbook.sheet('Inovasi').value(at('Nama Inovasi', 4));
+    fake.workbook
+      .sheet('Inovasi')
+      .setValues(at('Nama Inovasi', 4), [[same]], { fireChange: true, source: 'Remote' });
+    await settle(s.controller);
+    expect(s.controller.getState().dirty).toBe(false);
+  }, 30_000);
+});
