@@ -6,6 +6,7 @@ import type { Lang } from '../engine/messages';
 
 export type AdapterErrorCode =
   | 'editing'
+  | 'refused'
   | 'tooLarge'
   | 'notFound'
   | 'exists'
@@ -20,6 +21,11 @@ const MESSAGES: Readonly<Record<AdapterErrorCode, { readonly id: string; readonl
   editing: {
     id: 'Excel sedang menyunting sebuah sel. Selesaikan penyuntingan sel itu (tekan Enter atau Esc), lalu coba lagi.',
     en: 'Excel is busy editing a cell. Finish editing the cell (press Enter or Esc) and try again.',
+  },
+  // InvalidOperation has many causes besides cell-edit mode (which Excel reports as its own code).
+  refused: {
+    id: 'Excel menolak langkah ini dalam keadaan buku kerja saat ini. Validasi ulang, lalu coba lagi; bila tetap gagal, simpan, tutup, dan buka kembali berkas.',
+    en: 'Excel refused this step in the workbook as it is now. Validate again, then retry; if it still fails, save, close and reopen the workbook.',
   },
   tooLarge: {
     id: 'Data yang harus dikirim ke Excel terlalu besar untuk sekali proses. Coba lagi; bila tetap gagal, bagi isian menjadi beberapa berkas.',
@@ -86,8 +92,8 @@ export function adapterError(code: AdapterErrorCode, lang: Lang, officeCode: str
 
 const BY_OFFICE_CODE: Readonly<Record<string, AdapterErrorCode>> = {
   InvalidOperationInCellEditMode: 'editing',
-  // Excel answers a request made while the user types in a cell with InvalidOperation on some hosts.
-  InvalidOperation: 'editing',
+  // Not "finish editing the cell": Excel reports cell-edit mode as InvalidOperationInCellEditMode.
+  InvalidOperation: 'refused',
   RequestPayloadSizeLimitExceeded: 'tooLarge',
   ResponsePayloadSizeLimitExceeded: 'tooLarge',
   PayloadTooLarge: 'tooLarge',

@@ -452,8 +452,24 @@ export class HostWorkbook {
   readonly settings = new Map<string, unknown>();
   activeSheet: HostSheet | null = null;
   selection: { sheet: string; address: string } | null = null;
-  /** While true, every sync fails as when the user is editing a cell. */
-  editing = false;
+  /** While true, every sync fails as when the user is editing a cell (or waits, with `delayForCellEdit`). */
+  get editing(): boolean {
+    return this.editingNow;
+  }
+  set editing(on: boolean) {
+    this.editingNow = on;
+    if (!on) for (const resume of this.editWaiters.splice(0)) resume();
+  }
+  private editingNow = false;
+  private readonly editWaiters: (() => void)[] = [];
+
+  /** Resolves when the user leaves cell-edit mode (at once when not editing). */
+  editingEnded(): Promise<void> {
+    return this.editingNow ? new Promise((resolve) => this.editWaiters.push(resolve)) : Promise.resolve();
+  }
+
+  /** Workbooks opened with `Excel.createWorkbook` (ExcelApi 1.8): the bytes of each, in order. */
+  readonly createdWorkbooks: Uint8Array[] = [];
   private ids = 1;
 
   nextId(): number {

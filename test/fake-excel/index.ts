@@ -29,7 +29,8 @@
 import { SeedValue, HostWorkbook, Visibility } from './host';
 import { createOffice, FakeOffice, FakeOfficeState } from './office';
 import { Workbook } from './proxies';
-import { FakeRequestContext, RuntimeOptions, SyncStats } from './runtime';
+import { errors } from './errors';
+import { FakeRequestContext, RuntimeOptions, SyncStats, compareVersions } from './runtime';
 
 export { FakeOfficeError } from './errors';
 export { HostWorkbook, HostSheet, isoToSerial, serialToIso } from './host';
@@ -64,13 +65,23 @@ export interface FakeExcelOptions {
   readonly responseLimitBytes?: number;
   /** Keep each sync's serialised request in `stats.log` (memory-hungry). */
   readonly keepPayloads?: boolean;
+  /**
+   * `Office.context.platform`: `OfficeOnline` (default while responses are capped), `PC`, `Mac` or
+   * `iOS`. On `Mac` and `iOS` (WKWebView) and `PC` (WebView2) a download from the pane goes nowhere:
+   * `downloadsWork` tells the tests whether the host would save an anchor/blob download.
+   */
+  readonly platform?: 'OfficeOnline' | 'PC' | 'Mac' | 'iOS';
+  /** Does `Excel.run({ delayForCellEdit: true })` wait out cell-edit mode (default true; false: an older host that ignores it)? */
+  readonly honoursDelayForCellEdit?: boolean;
 }
 
 type Batch<T> = (context: FakeRequestContext & { workbook: Workbook }) => Promise<T>;
 
 export interface FakeExcelNamespace {
   run<T>(batch: Batch<T>): Promise<T>;
-  run<T>(context: unknown, batch: Batch<T>): Promise<T>;
+  /** A context to reuse, or `Excel.RunOptions` (`delayForCellEdit`, `mergeUndoGroup`). */
+  run<T>(contextOrOptions: unknown, batch: Batch<T>): Promise<T>;
+  createWorkbook(base64?: string): Promise<void>;
   readonly RequestContext: new () => FakeRequestContext;
   readonly ErrorCodes: Readonly<Record<string, string>>;
   readonly SheetVisibility: Readonly<Record<string, Visibility>>;
@@ -85,8 +96,10 @@ export interface FakeExcel {
   readonly options: RuntimeOptions;
   setApiVersion(version: string): void;
   setDisplayLanguage(language: string): void;
-  /** While true, syncs fail as when the user is editing a cell. */
+  /** While true, syncs fail as when the user is editing a cell (`InvalidOperationInCellEditMode`), or wait with `delayForCellEdit`. */
   setEditing(editing: boolean): void;
+  /** Would this host save a file the pane offers as an anchor/blob download? Only Excel on the web does. */
+  readonly downloadsWork: boolean;
   /**
    * Makes the `nth` sync from now fail (1 = the next one; `times` syncs in a row from there) with
    * this Office error code, before anything of it is applied, as when Excel refuses a request;
@@ -127,6 +140,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     requestLimitBytes: options.requestLimitBytes ?? FIVE_MB,
     responseLimitBytes: options.responseLimitBytes ?? FIVE_MB,
     keepPayloads: options.keepPayloads ?? false,
+    honoursDelayForCellEdit: options.honoursDelayForCellEdit ?? true,
   };
   const officeState: FakeOfficeState = {
     apiVersion: runtime.apiVersion,
@@ -148,7 +162,13 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     if (a instanceof FakeRequestContext) ctx = a as FakeRequestContext & { workbook: Workbook };
     else if (a && typeof a === 'object' && (a as { context?: unknown }).context instanceof FakeRequestContext) {
       ctx = (a as { context: FakeRequestContext & { workbook: Workbook } }).context;
-    } else ctx = newContext();
+    } else {
+      ctx = newContext();
+      // Excel.RunOptions: an older host ignores what it does not know (mergeUndoGroup before 1.20).
+      const options = (a && typeof a === 'object' ? a : {}) as { delayForCellEdit?: boolean; mergeUndoGroup?: boolean };
+      ctx.delayForCellEdit = options.delayForCellEdit === true;
+      ctx.mergeUndoGroup = options.mergeUndoGroup === true && ctx.supports('1.20');
+    }
     const result = await batch(ctx);
     // Excel.run flushes what the batch left queued; counted, so a forgotten sync still shows up.
     if (ctx.pending.length) {
@@ -162,8 +182,19 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     return newContext();
   } as unknown as new () => FakeRequestContext;
 
+  /** `Excel.createWorkbook` (ExcelApi 1.8): Excel opens the .xlsx as a new workbook window; the fake keeps its bytes. */
+  async function createWorkbook(base64?: string): Promise<void> {
+    await Promise.resolve();
+    if (compareVersions(runtime.apiVersion, '1.8') < 0) throw errors.apiNotFound('Excel.createWorkbook', '1.8');
+    const binary = atob(base64 ?? '');
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    host.createdWorkbooks.push(bytes);
+  }
+
   const Excel: FakeExcelNamespace = {
     run: run as FakeExcelNamespace['run'],
+    createWorkbook,
     RequestContext,
     ErrorCodes: {
       invalidArgument: 'InvalidArgument',
@@ -180,7 +211,10 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   return {
     Excel,
     // Excel on the web caps responses; desktop (no cap, `responseLimitBytes: Infinity`) reports PC.
-    Office: createOffice(host, officeState, () => (Number.isFinite(runtime.responseLimitBytes) ? 'OfficeOnline' : 'PC')),
+    Office: createOffice(host, officeState, () => options.platform ?? (Number.isFinite(runtime.responseLimitBytes) ? 'OfficeOnline' : 'PC')),
+    get downloadsWork() {
+      return (options.platform ?? (Number.isFinite(runtime.responseLimitBytes) ? 'OfficeOnline' : 'PC')) === 'OfficeOnline';
+    },
     workbook: host,
     stats,
     options: runtime,
