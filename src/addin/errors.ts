@@ -7,6 +7,7 @@ import type { Lang } from '../engine/messages';
 export type AdapterErrorCode =
   | 'editing'
   | 'refused'
+  | 'temuanChanged'
   | 'tooLarge'
   | 'notFound'
   | 'exists'
@@ -26,6 +27,10 @@ const MESSAGES: Readonly<Record<AdapterErrorCode, { readonly id: string; readonl
   refused: {
     id: 'Excel menolak langkah ini dalam keadaan buku kerja saat ini. Validasi ulang, lalu coba lagi; bila tetap gagal, simpan, tutup, dan buka kembali berkas.',
     en: 'Excel refused this step in the workbook as it is now. Validate again, then retry; if it still fails, save, close and reopen the workbook.',
+  },
+  temuanChanged: {
+    id: 'Lembar «Temuan» diubah sejak validasi terakhir (misalnya sebuah keputusan diketik di sana); tidak ada yang ditulis, keputusan itu tetap ada. Validasi ulang, lalu coba lagi.',
+    en: 'The «Temuan» sheet changed since the last validation (a decision typed there, for example); nothing was written and that decision is kept. Validate again, then retry.',
   },
   tooLarge: {
     id: 'Data yang harus dikirim ke Excel terlalu besar untuk sekali proses. Coba lagi; bila tetap gagal, bagi isian menjadi beberapa berkas.',

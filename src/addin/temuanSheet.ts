@@ -10,6 +10,7 @@ import { SheetGrid } from '../engine/grid';
 import { SHEET_TEMUAN } from '../engine/schema';
 import { SyncBatcher, letters, opBytes, writeRowBlocks } from './chunks';
 import { STAGING_PREFIX, TEMUAN_COLUMNS, TEMUAN_STATUS_COLUMN, TEMUAN_TEXT_COLUMNS, TEMUAN_WIDTHS, TemuanCell, gridOf } from './flags';
+import { GridBuilder, RangeData } from './grid';
 import { Session, same } from './session';
 
 /**
@@ -52,6 +53,10 @@ export function temuanStager(session: Session, context: Excel.RequestContext, ba
     async finish(): Promise<void> {
       if (written < rows.length) await writeRowBlocks(batcher, rows.slice(written), write(written), blockOptions);
     },
+    /** Queues the staging sheet's removal (the write was abandoned before the swap). */
+    discard(): void {
+      ws.delete();
+    },
     /** Queues the staging sheet renamed over the old `Temuan` (at its place) and shown. */
     async swapIn(sheetsNow: readonly Excel.Worksheet[]): Promise<SheetGrid> {
       await batcher.reserve(opBytes(SHEET_TEMUAN) * 4);
@@ -76,4 +81,25 @@ export function deleteStaleStaging(sheetsNow: readonly Excel.Worksheet[], keep: 
   for (const ws of sheetsNow) {
     if (ws.name.toLowerCase().startsWith(STAGING_PREFIX) && ws.name !== keep) ws.delete();
   }
+}
+
+/** The `Temuan` columns that hold decisions (with `ID`): what the user may type between two validations. */
+const DECISION_RANGES = ((cols: readonly string[]) => {
+  const at = (label: string) => letters(cols.indexOf(label));
+  return [`${at('ID')}:${at('ID')}`, `${at('Status')}:${at('Tanggal Keputusan')}`];
+})(TEMUAN_COLUMNS);
+
+/**
+ * Queues a read of the decisions as `Temuan` holds them now (its ID and decision columns: a small
+ * part of the sheet). Temuan is not watched, so a decision typed since the last read reaches the pane
+ * only through this read; `writeFlags` compares it with what it is about to write over.
+ */
+export function queueTemuanDecisionsRead(context: Excel.RequestContext, sheet: string): () => SheetGrid {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  const ranges = DECISION_RANGES.map((a) => ws.getRange(a).getUsedRangeOrNullObject(true).load('address,values,numberFormat,valueTypes'));
+  return () => {
+    const b = new GridBuilder();
+    for (const r of ranges) if (!r.isNullObject) b.add(r as RangeData);
+    return b.build(SHEET_TEMUAN);
+  };
 }

@@ -6,6 +6,7 @@
 import { createExcelAdapter } from '../../src/addin/excelAdapter';
 import type { ExcelHost, OfficeHost, WorkbookPort } from '../../src/addin/port';
 import { defaultReference } from '../../src/engine/reference/load';
+import { ruleDef } from '../../src/engine/rules/registry';
 import { type FileValidation, validateWorkbook } from '../../src/engine/validate';
 import { OPEN_WORKBOOK, PaneController } from '../../src/taskpane/controller';
 import * as xlsxModule from '../../src/xlsx/readXlsx';
@@ -141,5 +142,64 @@ describe('a coauthor edits (source: Remote)', () => {
       .setValues(at('Nama Inovasi', 4), [[same]], { fireChange: true, source: 'Remote' });
     await settle(s.controller);
     expect(s.controller.getState().dirty).toBe(false);
+  }, 30_000);
+});
+
+/** Types a decision into the Temuan row of a finding, as an auditor does in Excel (Temuan is not watched: no event). */
+function typeDecision(fake: FakeExcel, id: string, reason: string, reviewer: string): void {
+  const sheet = fake.workbook.sheet('Temuan');
+  const rows = sheet.values();
+  const header = rows[0].map(String);
+  const r = rows.findIndex((row) => row[0] === id);
+  expect(r).toBeGreaterThan(0);
+  const col = (label: string) => String.fromCharCode(65 + header.indexOf(label));
+  sheet.setValues(`${col('Status')}${r + 1}`, [['Diterima', reason, reviewer]]);
+}
+
+const temuanRow = (fake: FakeExcel, id: string) => {
+  const [header, ...rows] = fake.workbook.sheet('Temuan').values();
+  const row = rows.find((x) => x[0] === id);
+  return row ? Object.fromEntries(header.map((h, i) => [String(h), row[i]])) : null;
+};
+
+describe('a decision typed into Temuan between two validations', () => {
+  test('live validation rewriting Temuan keeps it (the pane validates again from a full read)', async () => {
+    const s = await pane(createFakeExcel({ sheets: benchmarkSheets(20) }), true);
+    const finding = s.controller.getState().validation!.findings.find((f) => f.rule === 'FMT-03')!;
+    typeDecision(s.fake, finding.id, 'Tanggal uji coba menyusul', 'Inspektur Rina');
+    // An edit that changes the findings: the flags and Temuan are written again.
+    s.fake.workbook.sheet('Inovasi').setValues(at('Anggaran (Rp)', 3), [[-1]], { fireChange: true });
+    await settle(s.controller);
+    const v = s.controller.getState().validation!;
+    expect(v.findings.some((f) => f.rule === 'FMT-05' && f.row === 3)).toBe(true);
+    expect(temuanRow(s.fake, finding.id)).toMatchObject({
+      Status: 'Diterima',
+      Alasan: 'Tanggal uji coba menyusul',
+      Pemeriksa: 'Inspektur Rina',
+    });
+    expect(v.findings.find((f) => f.id === finding.id)?.status).toBe('accepted');
+  }, 30_000);
+
+  test('an acceptance in the Audit tab does not write over it: nothing is written, the pane says why', async () => {
+    const s = await pane(createFakeExcel({ sheets: benchmarkSheets(20) }), false);
+    const findings = s.controller.getState().validation!.findings;
+    const typed = findings.find((f) => f.rule === 'FMT-03')!;
+    const other = findings.find((f) => f.id !== typed.id && ruleDef(f.rule).acceptable)!;
+    expect(other).toBeDefined();
+    typeDecision(s.fake, typed.id, 'Diketik langsung', 'Inspektur Rina');
+    const result = await s.controller.accept(other.id, 'Diterima dari panel', 'Inspektur Budi');
+    expect(result.ok).toBe(false);
+    expect(temuanRow(s.fake, typed.id)).toMatchObject({ Status: 'Diterima', Alasan: 'Diketik langsung' });
+    expect(
+      s.controller.getState().notices.some((n) => n.intent === 'error' && /Temuan/.test(JSON.stringify(n))),
+    ).toBe(true);
+    // Validated again, the typed decision is on its finding, and the acceptance goes through.
+    await s.controller.validate();
+    expect(s.controller.getState().validation!.findings.find((f) => f.id === typed.id)?.status).toBe(
+      'accepted',
+    );
+    expect((await s.controller.accept(other.id, 'Diterima dari panel', 'Inspektur Budi')).ok).toBe(true);
+    expect(temuanRow(s.fake, typed.id)).toMatchObject({ Status: 'Diterima', Alasan: 'Diketik langsung' });
+    expect(temuanRow(s.fake, other.id)).toMatchObject({ Status: 'Diterima', Alasan: 'Diterima dari panel' });
   }, 30_000);
 });
