@@ -23,7 +23,7 @@
  * Not modelled: formulas (a formula text is stored, never calculated), conditional formats,
  * merged cells, column insertion and deletion, protection,
  * comments (threaded), chart data and formatting beyond type, source, title, name and position, named items, undo, calculation, locale-dependent input conversion
- * (the fake converts like en-US), coauthors' writes themselves, the cell-count and time limits of real requests,
+ * (the fake converts like en-US), coauthors' writes themselves, the time limits of real requests,
  * and Excel's automatic table expansion.
  */
 import { SeedValue, HostWorkbook, Visibility } from './host';

@@ -77,7 +77,15 @@ function forEachCell(target: AreasTarget, fn: (cell: HostCell) => void): void {
 
 const areas = (t: RangeTarget): AreasTarget => ({ sheet: t.sheet, rects: [t.rect] });
 
+/**
+ * "On all platforms, a range is limited to five million cells for get operations", and past it
+ * Excel may answer `values` (and the other cell matrices) with null instead of an error (office-js
+ * #4783, #6781; the performance article's note).
+ */
+export const GET_CELL_LIMIT = 5_000_000;
+
 function matrix<T>(t: RangeTarget, read: (cell: HostCell | undefined) => T): T[][] {
+  if (rectRows(t.rect) * rectCols(t.rect) > GET_CELL_LIMIT) return null as unknown as T[][];
   const out: T[][] = [];
   for (let r = t.rect.r0; r <= t.rect.r1; r++) {
     const row: T[] = [];
