@@ -11,6 +11,8 @@ import type { StempelWrite } from '../engine/signoff';
 import type { FileValidation } from '../engine/validate';
 
 export { AdapterError, isAdapterError } from './errors';
+export type { FileOffer } from './files';
+import type { FileOffer } from './files';
 export type { AdapterErrorCode } from './errors';
 
 /** One row of the append-only `Riwayat` sheet (audit.md). */
@@ -139,10 +141,18 @@ export interface WorkbookPort {
   displayLanguage(): Lang;
   /** Is this ExcelApi requirement set (e.g. `1.8`) supported? */
   isSupported(version: string): boolean;
+  /**
+   * How a file the pane made can reach the user (files.ts): `download` on Excel on the web,
+   * `newWorkbook` where downloads go nowhere (Mac, iPad, Windows) but ExcelApi 1.8 can open it,
+   * `none` where neither works.
+   */
+  fileOffer(): FileOffer;
+  /** Opens an .xlsx as a new workbook the user saves (`Excel.createWorkbook`, ExcelApi 1.8). */
+  openWorkbook(bytes: Uint8Array): Promise<void>;
 }
 
 /** The part of the `Excel` global the adapter uses. */
-export interface ExcelHost {
+export interface ExcelHost extends Partial<Pick<typeof Excel, 'createWorkbook'>> {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   run<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;

@@ -27,6 +27,8 @@ const GUARDED: Readonly<Record<string, string>> = {
   'Excel.DataValidationErrorAlert.style': "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
   'Excel.DataValidationErrorAlert.title': "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
   'Excel.DataValidationErrorAlert.message': "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
+  // ExcelApi 1.8: a file the pane made opened as a new workbook (issue 22: downloads go nowhere off the web).
+  'Excel.createWorkbook': "files.ts openWorkbook: refused unless supports('1.8'); the pane offers it only when fileOffer() is 'newWorkbook' (supports('1.8'))",
   // ExcelApi 1.9: multi-area ranges, fill patterns, the autofilter.
   'Excel.Worksheet.getRanges': "queueFillReads / queueFills: const areas = supports('1.9'); summary.ts queueSummarySheet: QueueOptions.api19 (writeSummary: supports('1.9'))",
   'Excel.RangeAreas.format': 'as Worksheet.getRanges (the same expressions)',

@@ -3,7 +3,7 @@
  * recorded, and written where the next read will see it (the `Temuan` sheet carries decisions over,
  * `_stempel` carries the stamp), so tests can follow a whole session without Excel.
  */
-import { type FlagHistory, type FlagSummary, type HistoryEvent, SummaryCancelled, type SummaryWriteOptions, type SummaryWriteResult, type WorkbookPort } from '../../src/addin/port';
+import { type FileOffer, type FlagHistory, type FlagSummary, type HistoryEvent, SummaryCancelled, type SummaryWriteOptions, type SummaryWriteResult, type WorkbookPort } from '../../src/addin/port';
 import { type CitySummary, SUMMARY_SHEET_NAMES } from '../../src/engine/consolidate';
 import { type CellValue, type SheetGrid, type WorkbookGrid, columnIndex } from '../../src/engine/grid';
 import type { Lang } from '../../src/engine/messages';
@@ -22,6 +22,8 @@ export interface MemoryPortOptions {
   readonly summaryRenamed?: readonly { from: string; to: string }[];
   /** Make the next call of these methods reject with this error. */
   readonly failOnce?: Partial<Record<keyof WorkbookPort, unknown>>;
+  /** How files reach the user (default `download`, as Excel on the web). */
+  readonly fileOffer?: FileOffer;
 }
 
 export class MemoryPort implements WorkbookPort {
@@ -63,6 +65,18 @@ export class MemoryPort implements WorkbookPort {
   isSupported(version: string): boolean {
     void version;
     return true;
+  }
+
+  /** Workbooks opened with `openWorkbook` (Excel.createWorkbook), their bytes in order. */
+  readonly openedWorkbooks: Uint8Array[] = [];
+
+  fileOffer(): FileOffer {
+    return this.options.fileOffer ?? 'download';
+  }
+
+  async openWorkbook(bytes: Uint8Array): Promise<void> {
+    this.track('openWorkbook');
+    this.openedWorkbooks.push(bytes);
   }
 
   async readSubmission(): Promise<{ grid: WorkbookGrid }> {

@@ -203,3 +203,63 @@ describe('a decision typed into Temuan between two validations', () => {
     expect(temuanRow(s.fake, other.id)).toMatchObject({ Status: 'Diterima', Alasan: 'Diterima dari panel' });
   }, 30_000);
 });
+
+describe('files the pane makes, on hosts whose web view drops downloads (Mac, iPad, Windows)', () => {
+  async function auditPane(options: Parameters<typeof createFakeExcel>[0]) {
+    const fake = createFakeExcel({ sheets: benchmarkSheets(10), ...options });
+    const port = createExcelAdapter(
+      fake.Excel as unknown as ExcelHost,
+      fake.Office as unknown as OfficeHost,
+      { debounceMs: 1 },
+    );
+    const download = jest.fn();
+    const controller = new PaneController({
+      port,
+      today: () => TODAY,
+      loadXlsx: async () => xlsxModule,
+      download,
+    });
+    await controller.init();
+    await controller.validate();
+    return { fake, controller, download };
+  }
+
+  test('Excel on the web: the audit CSV is downloaded, as before', async () => {
+    const s = await auditPane({});
+    expect(s.fake.downloadsWork).toBe(true);
+    await s.controller.exportAudit();
+    expect(s.download).toHaveBeenCalledTimes(1);
+    expect(s.fake.workbook.createdWorkbooks).toHaveLength(0);
+  }, 30_000);
+
+  test.each(['Mac', 'iOS', 'PC'] as const)(
+    '%s with ExcelApi 1.8: the audit report opens as a new workbook (createWorkbook), nothing is "downloaded"',
+    async (platform) => {
+      const s = await auditPane({ platform });
+      expect(s.fake.downloadsWork).toBe(false);
+      const csv = await s.controller.exportAudit();
+      expect(s.download).not.toHaveBeenCalled();
+      expect(s.fake.workbook.createdWorkbooks).toHaveLength(1);
+      const read = xlsxModule.readXlsx(s.fake.workbook.createdWorkbooks[0]);
+      if (!read.ok) throw new Error('unreadable workbook');
+      const sheet = read.workbook.sheets[0];
+      expect(sheet.name).toBe('Laporan Audit');
+      expect(sheet.rows[0]?.slice(0, 3)).toEqual(['Berkas', 'Perangkat Daerah', 'Tingkat Persetujuan']);
+      // The same rows as the CSV (header included).
+      const lines = (await csv!.text()).trim().split('\r\n');
+      expect(sheet.rows.length).toBe(lines.length);
+      expect(sheet.rows.length).toBeGreaterThan(1);
+      expect(s.controller.getState().announcement?.key).toBe('audit.opened');
+    },
+    30_000,
+  );
+
+  test('an iPad below ExcelApi 1.8: no download claimed; the pane says what to do instead', async () => {
+    const s = await auditPane({ platform: 'iOS', apiVersion: '1.7' });
+    expect(await s.controller.exportAudit()).toBeNull();
+    expect(s.download).not.toHaveBeenCalled();
+    expect(s.fake.workbook.createdWorkbooks).toHaveLength(0);
+    expect(s.controller.getState().notices.map((n) => n.key)).toContain('files.none');
+    expect(s.controller.getState().announcement?.key).not.toBe('audit.exported');
+  }, 30_000);
+});
