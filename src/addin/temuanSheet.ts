@@ -40,7 +40,6 @@ export function temuanStager(session: Session, context: Excel.RequestContext, ba
       const header = ws.getRange(`A1:${lastCol}1`);
       header.format.font.bold = true;
       header.format.fill.color = '#D9E1F2';
-      ws.freezePanes.freezeRows(1);
       TEMUAN_WIDTHS.forEach((w, c) => void (ws.getRange(`${letters(c)}:${letters(c)}`).format.columnWidth = w * 5.7));
       if (session.supports('1.8')) {
         const col = letters(TEMUAN_STATUS_COLUMN);
@@ -57,9 +56,9 @@ export function temuanStager(session: Session, context: Excel.RequestContext, ba
     discard(): void {
       ws.delete();
     },
-    /** Queues the staging sheet renamed over the old `Temuan` (at its place) and shown. */
+    /** Queues the staging sheet renamed over the old `Temuan` (at its place), shown, then its header frozen (not kept on a hidden sheet). */
     async swapIn(sheetsNow: readonly Excel.Worksheet[]): Promise<SheetGrid> {
-      await batcher.reserve(opBytes(SHEET_TEMUAN) * 4);
+      await batcher.reserve(opBytes(SHEET_TEMUAN) * 4 + 200);
       const old = sheetsNow.find((s) => same(s.name, SHEET_TEMUAN));
       if (old) {
         const position = sheetsNow.indexOf(old);
@@ -71,6 +70,7 @@ export function temuanStager(session: Session, context: Excel.RequestContext, ba
         ws.name = SHEET_TEMUAN;
         ws.visibility = 'Visible';
       }
+      ws.freezePanes.freezeRows(1);
       return gridOf(SHEET_TEMUAN, rows);
     },
   };

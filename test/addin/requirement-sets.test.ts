@@ -38,7 +38,7 @@ const GUARDED: Readonly<Record<string, string>> = {
   'Excel.Worksheet.autoFilter': 'summary.ts queueSummarySheet: if (sheet.filter && options.api19)',
   'Excel.AutoFilter.apply': 'as Worksheet.autoFilter',
   // ExcelApi 1.9: page layout (the summary sheets' print setup).
-  'Excel.Worksheet.pageLayout': "summary.ts queuePrintSetup, only called from queueSummarySheet: if (options.api19) (writeSummary: supports('1.9'))",
+  'Excel.Worksheet.pageLayout': "summary.ts queuePrintSetup, only called from queueSheetView: if (options.api19) (writeSummary: supports('1.9'))",
   'Excel.PageLayout.orientation': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.paperSize': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.zoom': 'as Worksheet.pageLayout (queuePrintSetup)',

@@ -390,14 +390,18 @@ export class WorksheetFreezePanes extends ClientObject {
   protected get props(): Record<string, PropDef> {
     return {};
   }
+  // Panes frozen on a sheet that is not shown are not kept (office-js #3148: freezing needs the
+  // sheet active): the fake takes the strict reading and drops them.
   freezeRows(count = 1): void {
     this.call('freezeRows', [count], (s: HostSheet) => {
+      if (s.visibility !== 'Visible') return;
       s.frozenRows = count;
       s.frozenColumns = 0;
     });
   }
   freezeColumns(count = 1): void {
     this.call('freezeColumns', [count], (s: HostSheet) => {
+      if (s.visibility !== 'Visible') return;
       s.frozenColumns = count;
       s.frozenRows = 0;
     });
@@ -462,6 +466,8 @@ export class PageLayout extends ClientObject {
         (z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined)
       )
         throw errors.invalidArgument('PageLayout.zoom', 'scale and fit to pages together');
+      // Fit-to-page set on a sheet that is not shown is not applied (office-js #1860).
+      if (s.visibility !== 'Visible') return;
       s.pageLayout.zoom = { ...z };
     });
   }
