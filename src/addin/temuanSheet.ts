@@ -83,20 +83,25 @@ export function deleteStaleStaging(sheetsNow: readonly Excel.Worksheet[], keep: 
   }
 }
 
-/** The `Temuan` columns that hold decisions (with `ID`): what the user may type between two validations. */
-const DECISION_RANGES = ((cols: readonly string[]) => {
-  const at = (label: string) => letters(cols.indexOf(label));
-  return [`${at('ID')}:${at('ID')}`, `${at('Status')}:${at('Tanggal Keputusan')}`];
-})(TEMUAN_COLUMNS);
+/** Headers of the `Temuan` columns a decision is read from (engine/validate.ts readDecisions). */
+const DECISION_HEADERS = ['ID', 'Status', 'Alasan', 'Pemeriksa', 'Tanggal Keputusan'];
+
+/** Where the decision columns were (0-based) in `Temuan` as last read; null without an `ID` and a `Status` header. */
+export function decisionColumns(temuan: SheetGrid | undefined): number[] | null {
+  const header = (temuan?.rows[0] ?? []).map((h) => (typeof h === 'string' ? h.trim().toLowerCase() : ''));
+  const cols = DECISION_HEADERS.map((h) => header.indexOf(h.toLowerCase())).filter((c) => c >= 0);
+  return header.includes('id') && header.includes('status') ? cols : null;
+}
 
 /**
- * Queues a read of the decisions as `Temuan` holds them now (its ID and decision columns: a small
- * part of the sheet). Temuan is not watched, so a decision typed since the last read reaches the pane
- * only through this read; `writeFlags` compares it with what it is about to write over.
+ * Queues a read of the decisions as `Temuan` holds them now: its decision columns where the last read
+ * found them (a small part of the sheet; moved columns read as different, which is safe). Temuan is
+ * not watched, so a decision typed since the last read reaches the pane only through this read;
+ * `writeFlags` compares it with what it is about to write over.
  */
-export function queueTemuanDecisionsRead(context: Excel.RequestContext, sheet: string): () => SheetGrid {
+export function queueTemuanDecisionsRead(context: Excel.RequestContext, sheet: string, columns: readonly number[]): () => SheetGrid {
   const ws = context.workbook.worksheets.getItem(sheet);
-  const ranges = DECISION_RANGES.map((a) => ws.getRange(a).getUsedRangeOrNullObject(true).load('address,values,numberFormat,valueTypes'));
+  const ranges = columns.map((c) => ws.getRange(`${letters(c)}:${letters(c)}`).getUsedRangeOrNullObject(true).load('address,values,numberFormat,valueTypes'));
   return () => {
     const b = new GridBuilder();
     for (const r of ranges) if (!r.isNullObject) b.add(r as RangeData);

@@ -50,7 +50,7 @@ import { historyAppender } from './history';
 import { FlagHistory, FlagSummary } from './port';
 import { readAll } from './read';
 import { Session, same, sheetOf } from './session';
-import { deleteStaleStaging, queueTemuanDecisionsRead, temuanStager } from './temuanSheet';
+import { decisionColumns, deleteStaleStaging, queueTemuanDecisionsRead, temuanStager } from './temuanSheet';
 
 /** Decisions compared as content (their row in Temuan left out). */
 function decisionsKey(decisions: ReadonlyMap<string, { status: string; reason: string; reviewer: string; date: string | null }>): string {
@@ -135,7 +135,8 @@ async function writeFlagsOnce(session: Session, v: FileValidation, language: Lan
       }
     }
     const temuanName = snap.sheets.find((s) => same(s.name, SHEET_TEMUAN))?.name;
-    const temuanNow = rewriteTemuan && temuanName ? queueTemuanDecisionsRead(context, temuanName) : null;
+    const decisionCols = decisionColumns(findSheet(snap.grid, SHEET_TEMUAN));
+    const temuanNow = rewriteTemuan && temuanName && decisionCols ? queueTemuanDecisionsRead(context, temuanName, decisionCols) : null;
     const stager = rewriteTemuan ? temuanStager(session, context, batcher, temuan) : null;
     await stager?.start();
     await batcher.flush();

@@ -263,3 +263,19 @@ describe('files the pane makes, on hosts whose web view drops downloads (Mac, iP
     expect(s.controller.getState().announcement?.key).not.toBe('audit.exported');
   }, 30_000);
 });
+
+test('a Temuan laid out otherwise (columns moved by the user) is still rewritten: its decisions are read where they are', async () => {
+  const sheets = {
+    ...benchmarkSheets(10),
+    Temuan: [
+      ['Catatan', 'ID', 'Status', 'Alasan', 'Pemeriksa'],
+      ['lama', 'TIDAK-ADA', 'Diterima', 'uji', 'Rina'],
+    ],
+  };
+  const fake = createFakeExcel({ sheets });
+  const s = await pane(fake, false);
+  expect(s.controller.getState().notices.filter((n) => n.intent === 'error')).toEqual([]);
+  await s.controller.validate();
+  expect(s.controller.getState().notices.filter((n) => n.intent === 'error')).toEqual([]);
+  expect(fake.workbook.sheet('Temuan').values()[0][0]).toBe('ID');
+}, 30_000);
