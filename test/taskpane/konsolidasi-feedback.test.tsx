@@ -85,7 +85,7 @@ describe('Konsolidasi: feedback per OPD', () => {
     await click(within(panel()).getByRole('button', { name: WORDS[language].make }));
     await waitFor(() => expect(links().map((a) => a.getAttribute('href'))).toEqual(['blob:test/3', 'blob:test/4']));
     expect(revoked).toEqual(['blob:test/1', 'blob:test/2']);
-  });
+  }, 20_000); // two feedback runs with a cold lazy chunk: over 5 s on a loaded machine
 
   test.each(['id', 'en'] as const)('progress per file, and Cancel stops it: no links, a cancelled notice (%s)', async (language) => {
     const { controller } = await consolidated(language);
