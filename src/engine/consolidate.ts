@@ -1,6 +1,7 @@
 /**
- * Consolidation (spec: consolidation.md): the cross-workbook rules (KON-01, KON-02, KON-04, KON-05)
- * over already validated workbooks, and the city summary's sheets as plain tables of typed values.
+ * Consolidation (spec: consolidation.md): the cross-workbook rules over already validated
+ * workbooks — which files count (consolidation/selection.ts: KON-02, KON-05, KON-08, KON-09,
+ * KON-11), KON-01 and KON-04 — and the city summary's sheets as plain tables of typed values.
  * Writers (the command line's .xlsx writer, the add-in) only lay these tables out.
  */
 import { Finding, Severity } from './findings';
@@ -11,13 +12,14 @@ import { ReferenceIndex } from './reference/index';
 import { Opd, Reference } from './reference/model';
 import { ValidationReport, buildReport } from './report';
 import { RULES_VERSION } from './rules/registry';
-import { RuleContext, identityFinding, normalisedNames, rowFinding, rowKeys, sheetFinding } from './rules/context';
+import { RuleContext, normalisedNames, rowFinding, rowKeys } from './rules/context';
 import { COLUMNS, ColumnDef, ColumnKey } from './schema';
 import { codePointLength, normalise } from './text';
 import { stampFinding } from './rules/stamp';
 import { JadwalStatus, Keadaan, chainWord, scheduleStatus, scheduleWord } from './signoff';
 import { FileValidation, applySeverity, countFindings, identify, sortFindings } from './validate';
 import { cellText } from './values';
+import { Candidate, ConsolidationYear, STANDING_WORD, Standing, consolidationYear, selectFiles } from './consolidation/selection';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 
 // ---------------------------------------------------------------------------------------------
@@ -47,10 +49,15 @@ export interface SummaryTable {
   readonly rows: readonly SummaryRow[];
 }
 
-export type RekapStatus = 'Siap' | 'Perlu Perbaikan' | 'Belum Mengirim' | 'Tidak Terbaca' | 'Diganti';
+/** An OPD row's status (consolidation.md, `Rekap OPD`). */
+export type OpdStatus = 'Siap' | 'Perlu Perbaikan' | 'Konflik' | 'Berkas Tidak Dihitung' | 'Belum Mengirim';
 
-/** What a file is to the summary: counted, superseded by another file of its OPD (KON-02), or unreadable (KON-03). */
-export type FileRole = 'counted' | 'superseded' | 'unreadable';
+/**
+ * What a file is to the summary, coarsely: counted, superseded by a revision (KON-02), set aside
+ * for another reason (another year or none, a conflict, an unknown OPD), or unreadable (KON-03).
+ * `standing` says which exactly.
+ */
+export type FileRole = 'counted' | 'superseded' | 'setAside' | 'unreadable';
 
 export interface ConsolidationInput {
   /** File name as shown in the summary (the command line passes the name without its folder). */
@@ -70,6 +77,8 @@ export interface ConsolidateOptions {
   readonly lang?: Lang;
   /** When the consolidation ran, ISO date or date-time; default `today`. */
   readonly consolidatedAt?: string;
+  /** The consolidation year chosen by the user (`--tahun`, the pane's year field); default: the schedule's, else the vote. */
+  readonly tahun?: number | null;
 }
 
 export interface ConsolidatedFile {
@@ -79,9 +88,13 @@ export interface ConsolidatedFile {
   /** The validation with the cross-workbook findings added. */
   readonly validation: FileValidation;
   readonly role: FileRole;
-  readonly status: Exclude<RekapStatus, 'Belum Mengirim'>;
+  readonly standing: Standing;
+  /** A counting file: `Siap` or `Perlu Perbaikan`; any other: its standing's word (`Diganti`, `Tahun Lain`, …). */
+  readonly status: string;
   /** The winning file's name, for a superseded file. */
   readonly supersededBy: string | null;
+  /** The files of a conflict (KON-08), this one included. */
+  readonly conflictWith: readonly string[];
 }
 
 export interface InfoSheet {
@@ -101,6 +114,8 @@ export interface CitySummary {
   /** The JSON validation report of the run (its stats count every file). */
   readonly report: ValidationReport;
   readonly consolidatedAt: string;
+  /** The consolidation year and how it was chosen. */
+  readonly tahun: ConsolidationYear;
   /** Columns: REKAP_COLUMNS, then one `Tepat Waktu <label>` per level with a deadline (rekapColumns). */
   readonly rekapOpd: SummaryTable;
   /** Below `Rekap OPD`: OPDs per reached level, and per level with a deadline how many are on time, late, past or not yet due. */
@@ -179,7 +194,7 @@ export function tableRecords(table: SummaryTable): Record<string, SummaryCell>[]
 // Cross-workbook rules
 
 /** Rules this module adds; findings of these rules already on an input are replaced, so a re-run is idempotent. */
-const CROSS_RULES = new Set(['KON-01', 'KON-02', 'KON-04', 'KON-05']);
+const CROSS_RULES = new Set(['KON-01', 'KON-02', 'KON-04', 'KON-05', 'KON-08', 'KON-09', 'KON-11']);
 // KON-06 and KON-07 come with the validation (validate raises them too) and are kept as they are.
 
 interface Work {
@@ -191,8 +206,10 @@ interface Work {
   readonly opdKey: string;
   /** The OPD as shown: reference name, else as typed; null when none. */
   readonly opdName: string | null;
-  role: FileRole;
-  supersededBy: string | null;
+  readonly role: FileRole;
+  readonly standing: Standing;
+  readonly supersededBy: string | null;
+  readonly conflictWith: readonly string[];
   readonly added: Finding[];
 }
 
@@ -213,58 +230,11 @@ function ruleContext(v: FileValidation, reference: Reference, today: string): Ru
   return { submission: v.submission!, index: ReferenceIndex.of(reference), params: reference.parameter, today, opd: v.opd, tahun: v.tahun };
 }
 
-function filingDate(v: FileValidation): string {
-  const p = v.submission?.identity.tanggalPengisian.parsed;
-  return p?.kind === 'ok' ? String(p.value) : ''; // missing or invalid: earliest
-}
-
-/** KON-02: among readable workbooks naming the same OPD, the latest filing date wins; ties go to the last file name. */
-function supersede(work: Work[]): void {
-  const groups = new Map<string, Work[]>();
-  for (const w of work) {
-    if (w.role !== 'counted') continue;
-    const g = groups.get(w.opdKey);
-    if (g) g.push(w);
-    else groups.set(w.opdKey, [w]);
-  }
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    let winner = group[0];
-    for (const w of group.slice(1)) {
-      const [a, b] = [filingDate(w.v), filingDate(winner.v)];
-      if (a > b || (a === b && compareFileNames(w.base, winner.base) >= 0)) winner = w;
-    }
-    for (const w of group) {
-      if (w === winner) continue;
-      w.role = 'superseded';
-      w.supersededBy = winner.input.file;
-      w.added.push(sheetFinding('KON-02', { sheet: null }, { params: { berkas: winner.input.file, opd: winner.opdName ?? '' } }));
-    }
-  }
-}
-
 /** KON-04: the required level not reached, or the chain broken by an edit (every readable workbook). */
 function checkStamps(work: Work[], reference: Reference): void {
   for (const w of work) {
     const f = stampFinding(w.v, reference);
     if (f) w.added.push(f);
-  }
-}
-
-/** KON-05: counted workbooks vote with their valid `tahun`; a tie goes to the later year. */
-function checkYears(counted: Work[], reference: Reference, today: string): void {
-  const votes = new Map<number, number>();
-  for (const w of counted) if (w.v.tahun !== null) votes.set(w.v.tahun, (votes.get(w.v.tahun) ?? 0) + 1);
-  let majority: number | null = null;
-  for (const [year, n] of votes) {
-    const best = majority === null ? -1 : votes.get(majority)!;
-    if (n > best || (n === best && year > majority!)) majority = year;
-  }
-  if (majority === null) return;
-  for (const w of counted) {
-    if (w.v.tahun === null || w.v.tahun === majority) continue;
-    const ctx = ruleContext(w.v, reference, today);
-    w.added.push(identityFinding(ctx, 'KON-05', 'tahun', { params: { tahun: w.v.tahun, mayoritas: majority } }));
   }
 }
 
@@ -327,6 +297,39 @@ function rekapOrder(counted: Work[], reference: Reference): Work[] {
   return [...known, ...counted.filter((w) => !w.v.opd)];
 }
 
+const roleOf = (s: Standing): FileRole =>
+  s === 'dihitung' ? 'counted' : s === 'diganti' ? 'superseded' : s === 'tidakTerbaca' ? 'unreadable' : 'setAside';
+
+/** Findings of files set aside that need the planner's attention: they fail a consolidation whatever file they are on. */
+const SET_ASIDE_ERRORS = new Set(['KON-03', 'KON-05', 'KON-08', 'KON-11']);
+
+/**
+ * Valid (exit 0) when no counting file has an open error and no file carries an open KON-03,
+ * KON-05, KON-08 or KON-11; a superseded file's own findings do not fail it (consolidation.md).
+ */
+export function consolidationValid(entries: readonly ConsolidatedFile[]): boolean {
+  return entries.every((e) =>
+    e.validation.findings.every((f) => f.status !== 'open' || f.severity !== 'error' || !(e.standing === 'dihitung' || SET_ASIDE_ERRORS.has(f.rule))),
+  );
+}
+
+/** The report of a consolidation: the year, each file's standing, and `valid` as the consolidation judges it. */
+function consolidationReport(report: ValidationReport, entries: readonly ConsolidatedFile[], year: ConsolidationYear): ValidationReport {
+  const { files, ...head } = report;
+  return {
+    ...head,
+    valid: consolidationValid(entries),
+    tahunKonsolidasi: year.tahun,
+    tahunDipilihDari: year.dari,
+    files: files.map((f, i) => {
+      const e = entries[i];
+      const { stats, findings, decisionsIgnored, ...rest } = f;
+      const digantiOleh = e.supersededBy ? { digantiOleh: e.supersededBy } : {};
+      return { ...rest, konsolidasi: e.standing, ...digantiOleh, stats, findings, ...(decisionsIgnored ? { decisionsIgnored } : {}) };
+    }),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Consolidation
 
@@ -335,30 +338,39 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
   const lang = options.lang ?? 'id';
   const index = ReferenceIndex.of(reference);
 
-  const work: Work[] = inputs.map((input, i) => {
-    const v = input.validation;
+  // Findings of the cross-workbook rules already on an input are dropped: a re-run adds them afresh.
+  const candidates: Candidate[] = inputs.map((input) => ({
+    file: input.file,
+    validation: { ...input.validation, findings: input.validation.findings.filter((f) => !CROSS_RULES.has(f.rule)) },
+  }));
+  const year = consolidationYear(candidates, reference, options.tahun);
+  const selections = selectFiles(candidates, reference, year.tahun);
+
+  const work: Work[] = candidates.map(({ validation: v }, i) => {
+    const input = inputs[i];
+    const sel = selections[i];
     const opdName = v.opd?.nama ?? v.opdText;
     const opdKey = v.opd ? `kode:${v.opd.kode}` : v.opdText !== null && normalise(v.opdText) ? `nama:${normalise(v.opdText)}` : `berkas:${i}`;
     return {
       input,
       index: i,
-      v: { ...v, findings: v.findings.filter((f) => !CROSS_RULES.has(f.rule)) },
+      v,
       base: baseName(input.file),
       opdKey,
       opdName,
-      role: v.submission === null ? 'unreadable' : 'counted',
-      supersededBy: null,
-      added: [],
+      role: roleOf(sel.standing),
+      standing: sel.standing,
+      supersededBy: sel.supersededBy,
+      conflictWith: sel.conflictWith,
+      added: [...sel.findings],
     };
   });
 
-  supersede(work);
   checkStamps(work, reference);
   const counted = rekapOrder(
     work.filter((w) => w.role === 'counted'),
     reference,
   );
-  checkYears(counted, reference, today);
   checkNames(counted, reference, today);
 
   const done = new Map<Work, ConsolidatedFile>();
@@ -367,15 +379,25 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
     const findings = added.length ? sortFindings([...w.v.findings, ...added], w.v.submission) : w.v.findings;
     const validation: FileValidation = { ...w.v, findings };
     const errors = countFindings(findings).errors;
-    const status = w.role === 'unreadable' ? 'Tidak Terbaca' : w.role === 'superseded' ? 'Diganti' : errors > 0 ? 'Perlu Perbaikan' : 'Siap';
-    done.set(w, { file: w.input.file, size: w.input.size, sha256: w.input.sha256, validation, role: w.role, status, supersededBy: w.supersededBy });
+    const status = w.standing !== 'dihitung' ? STANDING_WORD[w.standing] : errors > 0 ? 'Perlu Perbaikan' : 'Siap';
+    done.set(w, {
+      file: w.input.file,
+      size: w.input.size,
+      sha256: w.input.sha256,
+      validation,
+      role: w.role,
+      standing: w.standing,
+      status,
+      supersededBy: w.supersededBy,
+      conflictWith: w.conflictWith,
+    });
   }
 
   const entries = work.map((w) => done.get(w)!);
   const files = entries.map((e) => e.validation);
   const ordered = counted.map((w) => done.get(w)!);
   const others = entries.filter((e) => e.role !== 'counted');
-  const report = buildReport(files, { reference, today, lang });
+  const report = consolidationReport(buildReport(files, { reference, today, lang }), entries, year);
 
   const rekapOpd = buildRekap(ordered, others, reference, today);
   const consolidatedAt = options.consolidatedAt ?? today;
@@ -384,6 +406,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
     entries,
     report,
     consolidatedAt,
+    tahun: year,
     rekapOpd,
     rekapPersetujuan: buildRekapPersetujuan(ordered, reference, today),
     daftarInovasi: buildDaftar(ordered),

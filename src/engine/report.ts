@@ -7,6 +7,7 @@ import { FileValidation, IgnoredDecision, StampStatus, countFindings } from './v
 import { TOOL_NAME, TOOL_VERSION } from './version';
 import { Keadaan, LevelStatus, Persetujuan } from './signoff';
 import { Severity, FindingStatus, FindingValue, quoteValue } from './findings';
+import type { Standing, YearSource } from './consolidation/selection';
 
 export interface ReportFinding {
   id: string;
@@ -53,6 +54,10 @@ export interface ReportFile {
   /** The first level's status (version-1 meaning, kept for old readers). */
   stamp: StampStatus;
   persetujuan: ReportPersetujuan;
+  /** Consolidation only (consolidation.md): whether the file counts, or why not. */
+  konsolidasi?: Standing;
+  /** Consolidation only: the file that supersedes this one (`konsolidasi` `diganti`). */
+  digantiOleh?: string;
   stats: Stats;
   findings: ReportFinding[];
   /** Decisions in the Temuan sheet that were ignored (no reason, no reviewer, or a rule that cannot be accepted). Present only when there are some. */
@@ -67,6 +72,10 @@ export interface ValidationReport {
   validatedAt: string;
   lang: Lang;
   valid: boolean;
+  /** Consolidation only: the consolidation year (null when none could be decided). */
+  tahunKonsolidasi?: number | null;
+  /** Consolidation only: how that year was chosen. */
+  tahunDipilihDari?: YearSource;
   stats: { files: number; rows: number } & Stats;
   files: ReportFile[];
 }

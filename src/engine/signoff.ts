@@ -476,9 +476,9 @@ export function scheduleStatus(chain: ChainStatus | null, levels: readonly Tingk
   return out;
 }
 
-/** Does the schedule apply to a workbook of this reporting year? (Unknown year: yes.) */
+/** Does the schedule apply to a workbook of this reporting year? Only to the schedule's own year (signoff.md, KON-06). */
 export function scheduleApplies(jadwal: Jadwal | undefined, tahun: number | null): jadwal is Jadwal {
-  return jadwal !== undefined && (tahun === null || tahun === jadwal.tahun);
+  return jadwal !== undefined && tahun === jadwal.tahun;
 }
 
 const KEADAAN_WORDS = {

@@ -40,11 +40,15 @@ export const en: Readonly<Record<string, string>> = {
   'KON-01': 'Innovation «{nama}» is also submitted by {opdLain}; mark it as a replication or give it a distinct name.',
   'KON-02': 'This file is superseded by «{berkas}» for {opd}.',
   'KON-03': 'The file cannot be read: {sebabEn}.',
-  'KON-04.none': 'The file has not reached the level «{tingkatEn}»; stamp it again level by level.',
+  'KON-04.none': 'The file has not been signed off level by level up to «{tingkatEn}».',
   'KON-04.changed': 'The content changed after it was stamped on {tanggal}; every level must stamp again.',
-  'KON-05': 'Reporting year {tahun} differs from the majority ({mayoritas}).',
+  'KON-05': 'Reporting year {tahun} is not the consolidation year {tahunKonsolidasi}; this file is not counted.',
+  'KON-05.empty': 'The reporting year is missing or invalid; this file is not counted.',
   'KON-06': 'Level «{tingkatEn}» missed its deadline {batas} ({n} days).',
   'KON-07': 'Returned by {oleh} on {tanggal}: {catatan}',
+  'KON-08': '{opd} is submitted by {n} files that cannot be told to be revisions of one another ({berkas}); check the agency on the Identitas sheet, or delete the old file if one is a revision. None is counted until this conflict is resolved.',
+  'KON-09': 'The file name «{berkas}» names {opdBerkas}, but the Identitas sheet names {opd}.',
+  'KON-11': 'Agency «{opd}» is not in the reference; this file is not counted.',
 
   'summary': '{ringkasan} more {aturan} findings in column «{kolom}», from cell {sel} on, are not listed one by one (limit of {batas} findings per file).',
   'summary.noColumn': '{ringkasan} more {aturan} findings are not listed one by one (limit of {batas} findings per file).',
@@ -53,5 +57,11 @@ export const en: Readonly<Record<string, string>> = {
   'hint.minWords': 'Add {kurang} more words.',
   'hint.dasarHukum': 'Example: Peraturan Wali Kota Nomor 12 Tahun 2024.',
   'hint.positiveDays': 'Enter a number of days greater than 0.',
+
+  'tahun.opsi': 'Consolidation year {tahun}, chosen by the user.',
+  'tahun.jadwal': "Consolidation year {tahun}, from the reference's schedule.",
+  'tahun.mayoritas': 'Consolidation year {tahun}, the most common year (one vote per agency: {suara}).',
+  'tahun.suara': '{tahun} × {n} agencies',
+  'tahun.tidakAda': 'The consolidation year cannot be decided: no file has a valid reporting year.',
 
 };

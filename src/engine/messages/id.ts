@@ -40,11 +40,15 @@ export const id: Readonly<Record<string, string>> = {
   'KON-01': 'Inovasi «{nama}» juga diajukan oleh {opdLain}; tandai sebagai replikasi atau bedakan namanya.',
   'KON-02': 'Berkas ini digantikan oleh «{berkas}» untuk {opd}.',
   'KON-03': 'Berkas tidak dapat dibaca: {sebab}.',
-  'KON-04.none': 'Berkas belum mencapai tingkat «{tingkat}»; stempel ulang berjenjang.',
+  'KON-04.none': 'Berkas belum distempel berjenjang sampai «{tingkat}».',
   'KON-04.changed': 'Isi berubah setelah distempel pada {tanggal}; stempel ulang berjenjang.',
-  'KON-05': 'Tahun pelaporan {tahun} berbeda dengan mayoritas ({mayoritas}).',
+  'KON-05': 'Tahun pelaporan {tahun} bukan tahun konsolidasi {tahunKonsolidasi}; berkas ini tidak dihitung.',
+  'KON-05.empty': 'Tahun pelaporan belum diisi atau tidak sah; berkas ini tidak dihitung.',
   'KON-06': 'Tingkat «{tingkat}» melewati batas {batas} ({n} hari).',
   'KON-07': 'Dikembalikan oleh {oleh} pada {tanggal}: {catatan}',
+  'KON-08': '{opd} diajukan oleh {n} berkas yang tidak dapat dipastikan sebagai revisi ({berkas}); periksa Perangkat Daerah di lembar Identitas, atau hapus berkas lama bila salah satunya revisi. Tidak ada yang dihitung sampai konflik ini diselesaikan.',
+  'KON-09': 'Nama berkas «{berkas}» menyebut {opdBerkas}, tetapi lembar Identitas menyebut {opd}.',
+  'KON-11': 'Perangkat Daerah «{opd}» tidak ada di referensi; berkas ini tidak dihitung.',
 
   'summary': '{ringkasan} temuan {aturan} lain pada kolom «{kolom}», mulai sel {sel}, tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',
   'summary.noColumn': '{ringkasan} temuan {aturan} lain tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',
@@ -53,5 +57,11 @@ export const id: Readonly<Record<string, string>> = {
   'hint.minWords': 'Tambahkan {kurang} kata lagi.',
   'hint.dasarHukum': 'Contoh: Peraturan Wali Kota Nomor 12 Tahun 2024.',
   'hint.positiveDays': 'Isi jumlah hari lebih dari 0.',
+
+  'tahun.opsi': 'Tahun konsolidasi {tahun}, dipilih pengguna.',
+  'tahun.jadwal': 'Tahun konsolidasi {tahun}, dari jadwal referensi.',
+  'tahun.mayoritas': 'Tahun konsolidasi {tahun}, tahun terbanyak (satu suara per OPD: {suara}).',
+  'tahun.suara': '{tahun} × {n} OPD',
+  'tahun.tidakAda': 'Tahun konsolidasi tidak dapat ditentukan: tidak ada berkas dengan Tahun Pelaporan yang sah.',
 
 };
