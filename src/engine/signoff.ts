@@ -216,7 +216,7 @@ export interface ChainStatus {
   readonly levels: readonly ChainLevel[];
   /** The reached level: the last of the unbroken run of valid levels from the first; null when the first is not valid. */
   readonly tingkat: string | null;
-  /** Returned for revision and not stamped again (a return row later than every valid stamp). */
+  /** Returned for revision and not answered (a return row later than every first-level stamp and every valid stamp). */
   readonly dikembalikan: boolean;
   /** The latest return row, when `dikembalikan`. */
   readonly kembali: StempelRow | null;
@@ -293,10 +293,12 @@ export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetu
     if (l.status !== 'valid') break;
     tingkat = l.level.kunci;
   }
-  // signoff.md, to the letter: returned while the return is later than every *valid* stamp. So a
-  // chain re-signed after a return and then edited (no stamp valid) reads as returned again.
+  // signoff.md (revised 2026-12-07): returned while the return is later than every first-level
+  // stamp, valid or not, and than every valid stamp. A new first-level stamp answers the return for
+  // good: a re-signed chain that is edited later reads as changed, not returned again.
   const ret = lastReturn as Placed | null;
-  const dikembalikan = ret !== null && valid.every((v) => compare(v, ret) < 0);
+  const firstStamp = latest.get(first) ?? null;
+  const dikembalikan = ret !== null && (firstStamp === null || compare(firstStamp, ret) < 0) && valid.every((v) => compare(v, ret) < 0);
   const berubah = [...latest.values()].some((p) => !sameHash(p.row.hashIsi, hash));
   return { levels: out, tingkat, dikembalikan, kembali: dikembalikan ? ret!.row : null, berubah, unknown, versi: sheet.versi };
 }

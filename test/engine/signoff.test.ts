@@ -137,11 +137,14 @@ describe('chain status', () => {
     expect([fixed.tingkat, fixed.dikembalikan, fixed.berubah, fixed.kembali]).toEqual(['penyusun', false, false, null]);
     const approved = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-05T02:00:00Z']], OTHER);
     expect(approved.tingkat).toBe('kepalaOpd');
-    // Re-signed after the return, then edited: no stamp is valid, so (signoff.md to the letter: later
-    // than every valid stamp) the old return reads as current again, and the chain as changed too.
+    // Re-signed after the return, then edited: the new Disusun stamp answered the return for good
+    // (signoff.md revised 2026-12-07), so the chain reads changed, not returned again.
     const edited = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-05T02:00:00Z']], 'sha256:' + '9'.repeat(64));
-    expect([edited.tingkat, edited.dikembalikan, edited.berubah]).toEqual([null, true, true]);
-    expect(chainWord(edited)).toBe('Dikembalikan');
+    expect([edited.tingkat, edited.dikembalikan, edited.berubah, edited.kembali]).toEqual([null, false, true, null]);
+    expect(chainWord(edited)).toBe('Berubah');
+    // Returned again after the re-signing: a return later than every Disusun stamp is current again.
+    const again = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd:kembali', OTHER, '2026-03-05T02:00:00Z', 'Kadis', 'Lagi']], OTHER);
+    expect([again.dikembalikan, again.kembali?.catatan]).toEqual([true, 'Lagi']);
     // Returned, then edited without a new Disusun stamp: still returned (the return is unanswered).
     const unanswered = chain(rows, 'sha256:' + '9'.repeat(64));
     expect([unanswered.dikembalikan, unanswered.berubah]).toEqual([true, true]);
@@ -415,8 +418,8 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
       const f = stampFinding(v, ref);
       return f && findingMessage(f, 'id');
     };
-    expect(kon04(run(() => []))).toBe('Berkas belum mencapai tingkat «Disetujui Kepala OPD»; stempel ulang berjenjang.');
-    expect(kon04(run((h) => [['penyusun', h, '2026-03-30T01:00:00Z']]))).toBe('Berkas belum mencapai tingkat «Disetujui Kepala OPD»; stempel ulang berjenjang.');
+    expect(kon04(run(() => []))).toBe('Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».');
+    expect(kon04(run((h) => [['penyusun', h, '2026-03-30T01:00:00Z']]))).toBe('Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».');
     expect(
       kon04(
         run(() => [
@@ -433,7 +436,7 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
     // A reference requiring the verifier: the same file is short of it.
     const strict = parseReferenceJson({ ...JSON.parse(JSON.stringify(EMBEDDED_REFERENCE_JSON)), tingkatWajib: 'verifikator' });
     if (!strict.ok) throw new Error('bad');
-    expect(kon04(reached, strict.reference)).toBe('Berkas belum mencapai tingkat «Diverifikasi»; stempel ulang berjenjang.');
+    expect(kon04(reached, strict.reference)).toBe('Berkas belum distempel berjenjang sampai «Diverifikasi».');
   });
 
   it('the JSON report: persetujuan beside the unchanged stamp', () => {
