@@ -8,6 +8,7 @@ import { TOOL_NAME, TOOL_VERSION } from './version';
 import { Keadaan, LevelStatus, Persetujuan } from './signoff';
 import { Severity, FindingStatus, FindingValue, quoteValue } from './findings';
 import type { Standing, YearSource } from './consolidation/selection';
+import { innovationOf } from './innovation';
 
 export interface ReportFinding {
   id: string;
@@ -17,6 +18,8 @@ export interface ReportFinding {
   cell: string | null;
   row: number | null;
   column: string | null;
+  /** The `nama` of the finding's innovation row as written (trimmed); absent outside the rows (report-and-cli.md). */
+  inovasi?: string;
   value: FindingValue;
   message: string;
   hint: string | null;
@@ -80,8 +83,11 @@ export interface ValidationReport {
   files: ReportFile[];
 }
 
+const optionalInovasi = (nama: string | null): { inovasi?: string } => (nama === null ? {} : { inovasi: nama });
+
 export function reportFile(v: FileValidation, lang: Lang): ReportFile {
   const stats = countFindings(v.findings);
+  const nameOf = innovationOf(v);
   const file: ReportFile = {
     file: v.file,
     opd: v.opd?.nama ?? v.opdText,
@@ -101,6 +107,7 @@ export function reportFile(v: FileValidation, lang: Lang): ReportFile {
       cell: f.cell,
       row: f.row,
       column: f.column,
+      ...optionalInovasi(nameOf(f)),
       value: quoteValue(f.value),
       message: findingMessage(f, lang),
       hint: findingHint(f, lang),

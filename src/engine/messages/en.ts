@@ -25,7 +25,7 @@ export const en: Readonly<Record<string, string>> = {
   'LOG-06': 'The innovation name is the same as in row {baris}.',
   'LOG-07': 'Target year {tahun} has passed and the innovation is not implemented yet.',
   'SOP-01': 'An implemented innovation must have a legal basis.',
-  'SOP-02': 'Legal basis «{nilai}» does not state the regulation type, number and year.',
+  'SOP-02': 'Legal basis «{nilai}» does not state {kurangEn}.',
   'SOP-03': 'An implemented innovation must have an SOP.',
   'SOP-04': 'Service-standard component «{komponenEn}» is not filled in.',
   'SOP-05': 'The completion time must be more than 0 days.',
@@ -58,6 +58,9 @@ export const en: Readonly<Record<string, string>> = {
   'hint.dasarHukum': 'Example: Peraturan Wali Kota Nomor 12 Tahun 2024.',
   'hint.positiveDays': 'Enter a number of days greater than 0.',
 
+  'group.SOP-04': '{n} public-service standard components are empty: {daftar}.',
+  'group.SOP-07': 'An implemented innovation must fill in {daftar}.',
+  'group.FMT-01': '{n} required values are empty: {daftar}.',
   'tahun.opsi': 'Consolidation year {tahun}, chosen by the user.',
   'tahun.jadwal': "Consolidation year {tahun}, from the reference's schedule.",
   'tahun.mayoritas': 'Consolidation year {tahun}, the most common year (one vote per agency: {suara}).',

@@ -25,7 +25,7 @@ export const id: Readonly<Record<string, string>> = {
   'LOG-06': 'Nama inovasi sama dengan baris {baris}.',
   'LOG-07': 'Target penerapan {tahun} sudah lewat, inovasi belum diterapkan.',
   'SOP-01': 'Inovasi yang sudah diterapkan wajib memiliki dasar hukum.',
-  'SOP-02': 'Dasar hukum «{nilai}» tidak menyebut jenis, nomor, dan tahun peraturan.',
+  'SOP-02': 'Dasar hukum «{nilai}» tidak menyebut {kurang}.',
   'SOP-03': 'Inovasi yang sudah diterapkan wajib memiliki SOP.',
   'SOP-04': 'Komponen standar pelayanan «{komponen}» belum diisi.',
   'SOP-05': 'Jangka waktu penyelesaian harus lebih dari 0 hari.',
@@ -58,6 +58,9 @@ export const id: Readonly<Record<string, string>> = {
   'hint.dasarHukum': 'Contoh: Peraturan Wali Kota Nomor 12 Tahun 2024.',
   'hint.positiveDays': 'Isi jumlah hari lebih dari 0.',
 
+  'group.SOP-04': '{n} komponen standar pelayanan kosong: {daftar}.',
+  'group.SOP-07': 'Inovasi yang sudah diterapkan wajib mengisi {daftar}.',
+  'group.FMT-01': '{n} isian wajib kosong: {daftar}.',
   'tahun.opsi': 'Tahun konsolidasi {tahun}, dipilih pengguna.',
   'tahun.jadwal': 'Tahun konsolidasi {tahun}, dari jadwal referensi.',
   'tahun.mayoritas': 'Tahun konsolidasi {tahun}, tahun terbanyak (satu suara per OPD: {suara}).',

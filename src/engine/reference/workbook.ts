@@ -660,6 +660,7 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
         ['namaMin', ref.parameter.namaMin],
         ['namaMax', ref.parameter.namaMax],
         ['headerSearchRows', ref.parameter.headerSearchRows],
+        ...(ref.parameter.jenisRegulasi ? [['Jenis Regulasi', ref.parameter.jenisRegulasi.join('; ')]] : []),
         ['tingkatWajib', ref.tingkatWajib],
         ...Object.keys(ref.parameter.severity)
           .sort()
