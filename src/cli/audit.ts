@@ -4,7 +4,7 @@ import { buildReport } from '../engine/report';
 import { ParsedArgs, UsageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common';
 import { checkOutputs } from './output';
-import { expandPaths, validateFiles } from './inputs';
+import { expandPaths, requireWorkbooks, validateFiles } from './inputs';
 
 /** `audit PATH… --out FILE.csv`: every finding of every workbook, with stamp and decisions. */
 export async function auditCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -14,6 +14,7 @@ export async function auditCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (typeof out !== 'string') throw new UsageError('audit memerlukan --out FILE.csv.');
   if (!args.positionals.length) throw new UsageError('audit memerlukan setidaknya satu berkas atau folder.');
   const files = await expandPaths(args.positionals);
+  requireWorkbooks(files, args.positionals);
   await checkOutputs([{ file: out, label: '--out', kind: 'text' }], inputsOf(args, files));
   const validations = [];
   for await (const { validation } of validateFiles(files, { reference: c.reference, today: c.today })) {

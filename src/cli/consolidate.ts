@@ -10,7 +10,7 @@ import { writeSummaryXlsx } from '../node/summaryWriter';
 import { ParsedArgs, UsageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common';
 import { PlannedOutput, checkOutputs, isOwnOutput, writeAtomically } from './output';
-import { expandPaths, validateFiles } from './inputs';
+import { expandPaths, requireWorkbooks, validateFiles } from './inputs';
 import { feedbackDirOption, feedbackWritten, planFeedbackFiles, writeFeedbackFiles } from './feedback';
 
 const PRINTED_COLUMNS = ['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Tingkat Persetujuan'] as const;
@@ -122,6 +122,7 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   ) {
     files = files.filter((f) => path.resolve(f) !== target);
   }
+  requireWorkbooks(files, args.positionals);
   const planned: PlannedOutput[] = [{ file: out, label: '--out', kind: 'summary' }];
   if (typeof json === 'string') planned.push({ file: json, label: '--json', kind: 'text' });
   await checkOutputs(planned, inputsOf(args, files));

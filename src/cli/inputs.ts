@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { readXlsx, describeCause, formatSize, DEFAULT_LIMITS, type ReadFailureCause } from '../xlsx/readXlsx';
 import { FileValidation, ValidateOptions, unreadableFile, validateWorkbook } from '../engine/validate';
 import { readFailure } from './output';
+import { UsageError } from './args';
 
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls']);
 
@@ -37,6 +38,16 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
     }
   }
   return files;
+}
+
+/**
+ * Input that names no workbook (empty folders, folders of PDFs only) is a usage error: exit 2,
+ * naming the folder, nothing written (report-and-cli.md, revised 2026-12-07).
+ */
+export function requireWorkbooks(files: readonly string[], paths: readonly string[]): void {
+  if (files.length) return;
+  const where = paths.join(', ');
+  throw new UsageError(`Tidak ada berkas .xlsx di ${where}`, `No .xlsx file in ${where}`);
 }
 
 export interface LoadedFile {

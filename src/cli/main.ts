@@ -16,7 +16,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../engine/version';
 import { ParsedArgs, UsageError, parseArgs } from './args';
 import { BOOLEAN_FLAGS, EXIT_FINDINGS, EXIT_IO, EXIT_OK, EXIT_USAGE, Io, VALUE_OPTIONS, common, inputsOf, localToday, writeOut } from './common';
 import { Interrupted, IoError, PlannedOutput, checkOutputs, ensureFolder, errnoCode, interrupt, ioReason, removePendingTemps, writeAtomically } from './output';
-import { expandPaths, validateFiles } from './inputs';
+import { expandPaths, requireWorkbooks, validateFiles } from './inputs';
 import { consolidateCommand } from './consolidate';
 import { loadReferenceFile } from './reference';
 
@@ -56,6 +56,7 @@ async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format harus text atau json, bukan ${String(format)}.`);
   if (!args.positionals.length) throw new UsageError('validate memerlukan setidaknya satu berkas atau folder.');
   const files = await expandPaths(args.positionals);
+  requireWorkbooks(files, args.positionals);
   const out = args.options.out;
   if (typeof out === 'string') await checkOutputs([{ file: out, label: '--out', kind: 'text' }], inputsOf(args, files));
   const validations = [];
@@ -209,6 +210,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** A writer to `stream` that becomes a no-op once the stream's reader has gone (EPIPE). */
+export function quietOnClose(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 if (require.main === module) {
   // Interrupted (Ctrl-C, kill): remove the temporary file of a write in progress; the target is untouched.
   // A write under way removes its own temporary file; the exit follows at once, or after a short
@@ -222,9 +235,13 @@ if (require.main === module) {
       }, 500);
     });
   }
+  // A reader that stops early (`… | head -1`) closes the pipe: the run goes on quietly, writing its
+  // files, and exits with the code it would have had (report-and-cli.md), never an EPIPE stack trace.
+  const stdout = quietOnClose(process.stdout);
+  const stderr = quietOnClose(process.stderr);
   run(process.argv.slice(2), {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout,
+    stderr,
     progress: Boolean(process.stderr.isTTY),
     today: localToday,
   }).then((code) => {
