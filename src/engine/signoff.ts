@@ -185,6 +185,30 @@ export function localDay(waktu: string | null, zone: string): string | null {
   return ms === null ? null : dayInZone(ms, zone);
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A `Waktu` (UTC) as a person reads it: the local date and time in the region's zone,
+ * `2026-11-28 09:00` — never raw ISO; a bare date stays as it is, an unreadable text as written.
+ */
+export function localDateTime(waktu: string | null, zone: string): string {
+  if (!waktu) return '—';
+  if (ISO_DAY.test(waktu.trim())) return waktu.trim();
+  const ms = instant(waktu);
+  if (ms === null) return waktu;
+  let f = dateTimeFormats.get(zone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    } catch {
+      return waktu; // an unknown zone: the reference check refuses it, but never fail a display
+    }
+    dateTimeFormats.set(zone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
 /** Today in the zone (the command line's default validation date). */
 export function todayInZone(zone: string, now: Date = new Date()): string {
   return dayInZone(now.getTime(), zone);

@@ -470,7 +470,7 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
     ]);
     const lines = auditCsv([v], 'id').split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFFBerkas,Perangkat Daerah,Tingkat Persetujuan,Waktu Disusun,Waktu Disetujui Kepala OPD,Waktu Diverifikasi,Hash Isi,ID,Aturan,Tingkat,Sel,Pesan,Status,Alasan,Pemeriksa',
+      '\uFEFFBerkas,Perangkat Daerah,Tingkat Persetujuan,Waktu Disusun,Waktu Disetujui Kepala OPD,Waktu Diverifikasi,Hash Isi,ID,Aturan,Jenis,Sel,Nama Inovasi,Pesan,Status,Alasan,Pemeriksa',
     );
     expect(lines[1]).toMatch(/^dinkes\.xlsx,Dinas Kesehatan,Disetujui Kepala OPD,2026-03-30T01:00:00Z,2026-04-03T01:00:00Z,,sha256:/);
   });
@@ -487,7 +487,8 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
     expect(signoffText(report.files[0].persetujuan, 'en')).toBe(
       'sign-off: Approved by head of agency — Approved by head of agency: 3 days late — Verified: 212 days overdue',
     );
-    expect(formatText(report, 'id').split('\n')[0]).toMatch(/— persetujuan: Disetujui Kepala OPD — Disetujui Kepala OPD: Terlambat 3 hari — Diverifikasi: Lewat 212 hari$/);
+    // The file line wraps at 120 columns; read it whole.
+    expect(formatText(report, 'id').replace(/\n {6}/g, ' ').split('\n')[0]).toMatch(/— persetujuan: Disetujui Kepala OPD — Disetujui Kepala OPD: Terlambat 3 hari — Diverifikasi: Lewat 212 hari$/);
     const none = buildReport([run(() => [], BASE)], { reference: BASE, today: TODAY, lang: 'id' });
     expect(formatText(none, 'id').split('\n')[0]).toMatch(/— persetujuan: Belum Distempel$/);
   });
