@@ -246,7 +246,7 @@ export interface ChainStatus {
   readonly kembali: StempelRow | null;
   /** The latest stamp of some level has a hash other than the current content's. */
   readonly berubah: boolean;
-  /** Rows whose level the reference does not define (ignored by the chain; shown to auditors). */
+  /** Rows set aside: of a level the reference does not define, or (given the validation date) that the tool could never have written. Ignored by the chain; shown to auditors. */
   readonly unknown: readonly StempelRow[];
   /** The sheet's version (null: no stamp at all). */
   readonly versi: 1 | 2 | null;
@@ -264,6 +264,26 @@ interface Placed {
   readonly ms: number | null;
 }
 
+/** The validation date (`YYYY-MM-DD`, a day of `zone`) against which stamp times are judged. */
+export interface AsOf {
+  readonly today: string;
+  readonly zone: string;
+}
+
+const EARLIEST_STAMP_MS = Date.UTC(2000, 0, 1);
+
+/**
+ * Rows set aside (signoff.md, revised 2026-12-07): what the tool itself could never have written —
+ * a `Waktu` that cannot be read, before 2000, or later than the validation date plus one day (clock
+ * tolerance); a stamp recording open errors; a return without its note. They count for nothing.
+ */
+function setAside(row: StempelRow, ms: number | null, asOf: AsOf): boolean {
+  if (ms === null || ms < EARLIEST_STAMP_MS) return true;
+  if (daysBetween(asOf.today, dayInZone(ms, asOf.zone)) > 1) return true;
+  if (row.kembali) return !row.catatan;
+  return (row.galat ?? 0) > 0;
+}
+
 /** Time order: by `Waktu` when both can be read, else by sheet order (the sheet is append-only). */
 function compare(a: Placed, b: Placed): number {
   if (a.ms !== null && b.ms !== null && a.ms !== b.ms) return a.ms - b.ms;
@@ -274,7 +294,7 @@ function compare(a: Placed, b: Placed): number {
  * The chain of a workbook (signoff.md, "The chain and its status") from its `_stempel` rows, the
  * reference's levels and the current content hash (null: no content to compare).
  */
-export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetujuan[], hash: string | null): ChainStatus {
+export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetujuan[], hash: string | null, asOf?: AsOf): ChainStatus {
   const keys = levels.map((l) => l.kunci);
   const first = keys[0];
   const latest = new Map<string, Placed>();
@@ -285,7 +305,7 @@ export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetu
     // A version-1 stamp is the first level's, whatever the reference calls it.
     const key = row.versi === 1 ? first : row.tingkat;
     const at = keys.indexOf(key);
-    if (at < 0 || (row.kembali && at === 0)) {
+    if (at < 0 || (row.kembali && at === 0) || (asOf && setAside(row, p.ms, asOf))) {
       unknown.push(row);
       return;
     }
@@ -556,7 +576,7 @@ export interface PersetujuanContext {
 
 /** Chain and schedule of one workbook from its `_stempel`, content hash and reporting year. */
 export function persetujuanOf(sheet: StempelSheet, hash: string | null, tahun: number | null, c: PersetujuanContext): Persetujuan {
-  const chain = chainStatus(sheet, c.levels, hash);
+  const chain = chainStatus(sheet, c.levels, hash, { today: c.today, zone: c.zonaWaktu });
   const jadwal = scheduleApplies(c.jadwal, tahun) ? scheduleStatus(chain, c.levels, c.jadwal, c.today, c.zonaWaktu) : [];
   return { ...chain, jadwal };
 }
