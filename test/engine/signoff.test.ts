@@ -177,6 +177,25 @@ describe('chain status', () => {
     expect(c.unknown.map((r) => r.tingkat)).toEqual(['walikota', 'penyusun']);
   });
 
+  it('rows the tool could never have written are set aside when judged against the validation date', () => {
+    const asOf = { today: '2026-11-28', zone: 'Asia/Makassar' };
+    const judged = (rows: Row[], galat = 0) => {
+      const s = read(rows);
+      return chainStatus({ ...s, rows: s.rows.map((r, i) => (i === 0 ? { ...r, galat } : r)) }, DEFAULT_TINGKAT, H, asOf);
+    };
+    const ok = judged([['penyusun', H, '2026-11-29T10:00:00Z']]); // tomorrow in Bitung: within the clock tolerance
+    expect([ok.tingkat, ok.unknown.length]).toEqual(['penyusun', 0]);
+    for (const waktu of ['2026-11-30T10:00:00Z', '1999-12-31T10:00:00Z', 'kemarin']) {
+      const c = judged([['penyusun', H, waktu]]);
+      expect([waktu, c.tingkat, c.unknown.length]).toEqual([waktu, null, 1]);
+    }
+    expect(judged([['penyusun', H, '2026-11-01T10:00:00Z']], 2).tingkat).toBeNull(); // a stamp recording open errors
+    const noNote = judged([['penyusun', H, '2026-11-01T10:00:00Z'], ['kepalaOpd:kembali', H, '2026-11-02T10:00:00Z', 'Kadis', '']]);
+    expect([noNote.dikembalikan, noNote.unknown.length]).toEqual([false, 1]);
+    // Without the validation date (reading the sheet alone) only unknown levels are set aside.
+    expect(chain([['penyusun', H, '2030-01-01T00:00:00Z']]).tingkat).toBe('penyusun');
+  });
+
   it('out of order: approved before prepared, or above a level that is not valid', () => {
     expect(statuses([['kepalaOpd', H, '2026-03-01T02:00:00Z']])).toEqual(['none', 'outOfOrder', 'none']);
     const early = chain([
