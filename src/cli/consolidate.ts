@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, TOTAL_KOTA, consolidate } from '../engine/consolidate';
+import { consolidationYearText } from '../engine/consolidation/selection';
 import { TingkatPersetujuan } from '../engine/reference/model';
 import { signoffWordEn } from '../engine/signoff';
 import { Lang } from '../engine/messages';
@@ -100,6 +101,15 @@ export function formatRekap(
   );
 }
 
+/** `--tahun YYYY`: the consolidation year chosen by the user (2000–2100), or null. */
+function yearOption(value: string | true | undefined): number | null {
+  if (value === undefined) return null;
+  const n = Number(value);
+  if (typeof value !== 'string' || !/^\d{4}$/.test(value.trim()) || n < 2000 || n > 2100)
+    throw new UsageError(`--tahun harus tahun 2000–2100, bukan ${String(value)}.`, `--tahun must be a year 2000–2100, not ${String(value)}.`);
+  return n;
+}
+
 export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = await common(args, io);
   if (typeof c === 'number') return c;
@@ -110,6 +120,7 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   if (json !== undefined && typeof json !== 'string') throw new UsageError('--json memerlukan nama berkas.');
   if (!args.positionals.length) throw new UsageError('consolidate memerlukan setidaknya satu berkas atau folder.');
   const feedbackDir = await feedbackDirOption(args.options['umpan-balik'], args.positionals);
+  const tahun = yearOption(args.options.tahun);
 
   // Never write over an input; a summary left in an input folder by an earlier run is replaced, not
   // read (when it was picked from the folder, not named, and is our summary).
@@ -137,7 +148,9 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   }
   if (io.progress && !c.quiet && files.length) io.stderr('\r\x1b[K');
 
-  const summary = consolidate(inputs, { reference: c.reference, today: c.today, lang: c.lang, consolidatedAt: io.today() });
+  const summary = consolidate(inputs, { reference: c.reference, today: c.today, lang: c.lang, consolidatedAt: io.today(), tahun });
+  // How the year was chosen, always said (consolidation.md): a wrong year changes which files count.
+  if (!c.quiet) io.stderr(`${consolidationYearText(summary.tahun, c.lang)}\n`);
   // Feedback file names come from the summary; they are checked before anything of the run is written.
   const feedback = feedbackDir === null ? null : await planFeedbackFiles(summary, feedbackDir, inputsOf(args, files), c);
   const writing = (i: number, n: number, sheet: string) => {

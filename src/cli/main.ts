@@ -31,7 +31,7 @@ const HELP = `${TOOL_NAME} ${TOOL_VERSION} — validasi dan konsolidasi inovasi 
 
 Pemakaian:
   ${TOOL_NAME} validate PATH… [--format text|json] [--out FILE]
-  ${TOOL_NAME} consolidate PATH… --out FILE.xlsx [--json FILE] [--umpan-balik DIR]
+  ${TOOL_NAME} consolidate PATH… --out FILE.xlsx [--json FILE] [--tahun TAHUN] [--umpan-balik DIR]
   ${TOOL_NAME} template --opd NAMA|--all [--tahun TAHUN] --out PATH
   ${TOOL_NAME} reference check|convert IN [OUT]
   ${TOOL_NAME} audit PATH… --out FILE.csv
@@ -43,10 +43,15 @@ Opsi umum:
   --quiet            tanpa keluaran selain galat
   --help, --version
 
+consolidate --tahun: tahun konsolidasi; bawaan: tahun jadwal referensi, bila tidak ada: tahun
+terbanyak berkas (satu suara per OPD). Berkas tahun lain, tanpa tahun, OPD yang tidak dikenal, atau
+dua berkas satu OPD yang bukan revisi tidak dihitung (KON-05, KON-11, KON-08).
+
 Kode keluar: 0 semua berkas terbaca tanpa galat terbuka; 1 ada galat terbuka (termasuk berkas tak
-terbaca, KON-03); 2 salah pemakaian, referensi yang gagal diperiksa, atau keluaran yang ditolak
-karena akan menimpa berkas masukan atau buku kerja lain; 3 galat masukan/keluaran (berkas atau
-folder tidak ada, folder tak dapat ditulisi, disk penuh).
+terbaca, KON-03; pada consolidate: galat berkas yang dihitung, serta KON-03, KON-05, KON-08, KON-11);
+2 salah pemakaian (termasuk masukan tanpa berkas .xlsx), referensi yang gagal diperiksa, atau
+keluaran yang ditolak karena akan menimpa berkas masukan atau buku kerja lain; 3 galat
+masukan/keluaran (berkas atau folder tidak ada, folder tak dapat ditulisi, disk penuh).
 `;
 
 async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {

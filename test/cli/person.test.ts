@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Io, quietOnClose, run } from '../../src/cli/main';
@@ -104,6 +104,23 @@ describe('the text output', () => {
       new Array(6).fill(APOTEK),
     );
     expect(findings.filter((f) => f.sheet === 'Identitas').every((f) => !('inovasi' in f))).toBe(true);
+  });
+});
+
+describe('consolidate --tahun', () => {
+  test('chooses the consolidation year, says so on standard error and in the JSON; a bad year is a usage error', async () => {
+    const json = path.join(dir, 'tahun.json');
+    const t = io();
+    expect(await run(['consolidate', files, '--out', path.join(dir, 'tahun.xlsx'), '--json', json, '--tahun', '2030'], t.handle)).toBe(1);
+    expect(t.err()).toContain('Tahun konsolidasi 2030, dipilih pengguna.');
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect([report.tahunKonsolidasi, report.tahunDipilihDari, report.files[0].konsolidasi]).toEqual([2030, 'opsi', 'tahunLain']);
+    const voted = io();
+    await run(['consolidate', files, '--out', path.join(dir, 'tahun.xlsx'), '--json', json], voted.handle);
+    expect(voted.err()).toContain('Tahun konsolidasi 2031, tahun terbanyak (satu suara per OPD: 2031 × 1 OPD).');
+    const bad = io();
+    expect(await run(['consolidate', files, '--out', path.join(dir, 'tahun.xlsx'), '--tahun', '26', '--lang', 'en'], bad.handle)).toBe(2);
+    expect(bad.err()).toBe('--tahun must be a year 2000–2100, not 26.\n');
   });
 });
 
