@@ -48,6 +48,8 @@ export interface ConsolidationRow {
 
 export interface ConsolidationOutcome {
   readonly rows: readonly ConsolidationRow[];
+  /** How the consolidation year was chosen, in the pane's language (`Tahun konsolidasi 2026, …`). */
+  readonly tahun: string;
   /** Sheets written into the open workbook, in output order; null when writing failed (the earlier output is unchanged). */
   readonly written: readonly string[] | null;
   /** User sheets that kept their name: the output went under a suffixed one. */

@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   Field,
+  Input,
   ProgressBar,
   Table,
   TableBody,
@@ -61,6 +62,14 @@ const useStyles = makeStyles({
 
 const fileKey = (f: PickedFile): string => `${f.name}|${f.size}`;
 
+/** The year field: empty → null (automatic); a year 2000–2100 → it; anything else → undefined (refused). */
+export function yearField(text: string): number | null | undefined {
+  const t = text.trim();
+  if (!t) return null;
+  const n = Number(t);
+  return /^\d{4}$/.test(t) && n >= 2000 && n <= 2100 ? n : undefined;
+}
+
 /** Adds files not yet in the list (same name and size counts as the same file). */
 function merge(list: readonly File[], added: readonly File[]): File[] {
   const seen = new Set(list.map(fileKey));
@@ -92,6 +101,8 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [over, setOver] = useState(false);
+  const [tahunText, setTahunText] = useState('');
+  const tahun = yearField(tahunText);
   const { running, progress, outcome } = state.consolidation;
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
@@ -166,8 +177,28 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
         </ul>
       </section>
 
+      <Field
+        label={t('konsolidasi.tahun')}
+        hint={tahun === undefined ? undefined : t('konsolidasi.tahunHint')}
+        validationMessage={tahun === undefined ? t('konsolidasi.tahunBad') : undefined}
+        validationState={tahun === undefined ? 'error' : 'none'}
+      >
+        <Input
+          inputMode="numeric"
+          maxLength={4}
+          value={tahunText}
+          disabled={running}
+          data-testid="consolidation-year"
+          onChange={(_, d) => setTahunText(d.value)}
+        />
+      </Field>
+
       <div className={layout.row}>
-        <Button appearance="primary" disabled={running || files.length === 0 || state.busy} onClick={() => void actions.startConsolidation(files)}>
+        <Button
+          appearance="primary"
+          disabled={running || files.length === 0 || state.busy || tahun === undefined}
+          onClick={() => void actions.startConsolidation(files, tahun ?? null)}
+        >
           {t('konsolidasi.run')}
         </Button>
         {/* Writing is all or nothing: cancelled while staged, the workbook keeps its earlier output. */}
@@ -199,6 +230,11 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
         </ul>
       ) : null}
       {state.feedback.available && !running ? <FeedbackSection state={state} actions={actions} t={t} /> : null}
+      {outcome ? (
+        <Text data-testid="consolidation-year-chosen" className={styles.meta}>
+          {outcome.tahun}
+        </Text>
+      ) : null}
       {outcome ? <ResultTable rows={outcome.rows} t={t} /> : null}
     </div>
   );
