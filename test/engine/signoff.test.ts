@@ -23,7 +23,7 @@ import {
 import { stampFinding } from '../../src/engine/rules/stamp';
 import { validateWorkbook } from '../../src/engine/validate';
 import { formatText, signoffText } from '../../src/cli/text';
-import { TODAY, buildGrid, validRow } from '../helpers/workbook';
+import { TODAY, VALID_IDENTITAS, buildGrid, validRow } from '../helpers/workbook';
 
 const BASE = defaultReference();
 const H = 'sha256:' + 'a'.repeat(64);
@@ -414,6 +414,13 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
     const v = run(() => [], other);
     expect(of(v, 'KON-06')).toEqual([]);
     expect(v.persetujuan.jadwal).toEqual([]);
+    // Only for the schedule's year (signoff.md revised): a workbook without a valid year gets none.
+    const noYear = validateWorkbook(
+      buildGrid({ identitas: VALID_IDENTITAS.map(([l, x]) => [l, l === 'Tahun Pelaporan' ? null : x] as [string, CellValue]), rows: [validRow()] }),
+      'dinkes.xlsx',
+      { reference: REF, today: TODAY },
+    );
+    expect([of(noYear, 'KON-06'), noYear.persetujuan.jadwal]).toEqual([[], []]);
   });
 
   it('KON-07 when returned and not stamped again (the returning level as value); quiet once prepared again', () => {
