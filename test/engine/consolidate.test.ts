@@ -94,13 +94,14 @@ const KOMINFO_ROW = inisiatifRow({
 const ANTREAN = 'Aplikasi Antrean Online Terpadu';
 
 /**
- * The city: DIKBUD sent two workbooks with the same date (the later name wins), DINKES two (the
- * dated one wins over the undated one), DINSOS one with a stamp broken by later edits, KOMINFO one
- * for another year, a UPT that is not in the reference, one corrupt file, and DPMPTSP nothing.
+ * The city: DIKBUD sent two revisions of one workbook (the later one counts), DINKES two (the dated
+ * one wins over the undated one), DINSOS one with a stamp broken by later edits, KOMINFO one for
+ * another year (not counted), a UPT that is not in the reference (not counted), one corrupt file,
+ * and DPMPTSP nothing.
  */
 const files = {
   dikbudA: validation('dikbud-a.xlsx', {
-    opd: 'Dinas Pendidikan dan Kebudayaan', tahun: 2025, tanggal: '2026-10-05',
+    opd: 'Dinas Pendidikan dan Kebudayaan', tanggal: '2026-10-01',
     rows: [validRow(dikbud({ 'Nama Inovasi': 'Sekolah Ramah Anak Bitung' }))],
   }),
   dikbudB: validation('dikbud-b.xlsx', {
@@ -155,55 +156,68 @@ describe('the fixture validates as designed', () => {
   });
 });
 
-describe('KON-02: two workbooks for one OPD', () => {
-  test('the later filing date wins; an undated workbook counts as earliest', () => {
+describe('KON-02: revisions of one OPD\'s workbook', () => {
+  test('the later filing date wins; an undated workbook counts as earliest; KON-02 is info', () => {
     expect(rulesOf('dinkes-revisi.xlsx')).toEqual(['KON-02@null', 'KON-04@null']);
     const kon02 = fileOf('dinkes-revisi.xlsx').findings[0];
     expect(kon02.params).toEqual({ berkas: 'dinkes-final.xlsx', opd: 'Dinas Kesehatan' });
-    expect(kon02.severity).toBe('error');
+    expect(kon02.severity).toBe('info');
     expect(kon02.id).toBe(findingId({ rule: 'KON-02', sheet: null, rowKey: '', columnKey: '', value: null }));
     expect(rulesOf('dinkes-final.xlsx')).not.toContain('KON-02@null');
   });
-  test('on equal dates the last file name in byte order wins (OPD named by alias or name alike)', () => {
+  test('an earlier revision sharing an innovation is superseded (OPD named by alias or name alike)', () => {
     expect(rulesOf('dikbud-a.xlsx')).toEqual(['KON-02@null', 'KON-04@null']);
     expect(fileOf('dikbud-a.xlsx').findings[0].params).toEqual({ berkas: 'dikbud-b.xlsx', opd: 'Dinas Pendidikan dan Kebudayaan' });
     expect(rulesOf('dikbud-b.xlsx')).toEqual(['KON-04@null']);
+    expect(summary.entries.map((e) => [e.file, e.standing])).toEqual([
+      ['rusak.xlsx', 'tidakTerbaca'],
+      ['upt-labkesda.xlsx', 'opdTidakDikenal'],
+      ['dinsos.xlsx', 'dihitung'],
+      ['dinkes-revisi.xlsx', 'diganti'],
+      ['kominfo.xlsx', 'tahunLain'],
+      ['dikbud-b.xlsx', 'dihitung'],
+      ['dinkes-final.xlsx', 'dihitung'],
+      ['dikbud-a.xlsx', 'diganti'],
+    ]);
   });
   test('byte order: code points, not locale', () => {
     expect(compareFileNames('dinkes-z.xlsx', 'dinkes.xlsx')).toBeLessThan(0);
     expect(compareFileNames('B.xlsx', 'a.xlsx')).toBeLessThan(0);
     expect(compareFileNames('\u{1F600}.xlsx', '\uFFFD.xlsx')).toBeGreaterThan(0);
   });
-  test('OPDs outside the reference are the same OPD when their normalised names are equal', () => {
+  test('files of an OPD outside the reference never supersede one another: each is OPD Tidak Dikenal (KON-11)', () => {
     const a = validation('upt-1.xlsx', { opd: 'UPT Pasar Girian', tanggal: '2026-10-02', rows: [validRow()] });
     const b = validation('upt-2.xlsx', { opd: ' upt pasar  GIRIAN ', tanggal: '2026-10-01', rows: [validRow()] });
     const s = consolidate([input(a), input(b)], { reference: REF, today: TODAY });
-    expect(s.files[1].findings.map((f) => f.rule)).toContain('KON-02');
-    expect(s.files[1].findings.find((f) => f.rule === 'KON-02')!.params).toEqual({ berkas: 'upt-1.xlsx', opd: 'UPT Pasar Girian' });
-    expect(s.files[0].findings.map((f) => f.rule)).not.toContain('KON-02');
+    expect(s.files.map((f) => f.findings.map((x) => x.rule).filter((r) => r.startsWith('KON')))).toEqual([
+      ['KON-04', 'KON-11'],
+      ['KON-04', 'KON-11'],
+    ]);
+    expect(s.entries.map((e) => e.standing)).toEqual(['opdTidakDikenal', 'opdTidakDikenal']);
+    expect(s.daftarInovasi.rows).toEqual([]);
   });
 });
 
 describe('KON-04: stamp missing or content changed', () => {
-  test('none → the "not stamped" wording; changed → the stamp date; valid → nothing', () => {
+  test('none → the "not signed up to" wording; changed → the stamp date; valid → nothing', () => {
     const kon04 = (name: string) => fileOf(name).findings.filter((f) => f.rule === 'KON-04');
     expect(kon04('kominfo.xlsx').map((f) => f.params)).toEqual([{ tingkat: 'Disetujui Kepala OPD', tingkatEn: 'Approved by head of agency' }]);
     expect(kon04('dinsos.xlsx').map((f) => f.params)).toEqual([{ tanggal: '2026-10-02' }]);
     expect(kon04('dinkes-final.xlsx')).toEqual([]);
     expect(kon04('rusak.xlsx')).toEqual([]);
-    expect(summary.temuan.rows.find((r) => r.cells[3] === 'dinsos.xlsx' && r.cells[8] === 'KON-04')!.cells[10]).toBe(
-      'Isi berubah setelah distempel pada 2026-10-02; stempel ulang berjenjang.',
-    );
-    expect(summary.temuan.rows.find((r) => r.cells[3] === 'kominfo.xlsx' && r.cells[8] === 'KON-04')!.cells[10]).toBe('Berkas belum mencapai tingkat «Disetujui Kepala OPD»; stempel ulang berjenjang.');
+    const pesan = (berkas: string) => tableRecords(summary.temuan).find((r) => r.Berkas === berkas && r.Aturan === 'KON-04')!.Pesan;
+    expect(pesan('dinsos.xlsx')).toBe('Isi berubah setelah distempel pada 2026-10-02; stempel ulang berjenjang.');
+    expect(pesan('kominfo.xlsx')).toBe('Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».');
   });
 });
 
-describe('KON-05: a year other than the majority', () => {
-  test('points at the tahun value cell; superseded workbooks are neither flagged nor counted', () => {
+describe('KON-05: a year other than the consolidation year', () => {
+  test('points at the tahun value cell, is an error, and keeps the file out', () => {
     expect(rulesOf('kominfo.xlsx')).toEqual(['KON-04@null', 'KON-05@B2']);
     const f = fileOf('kominfo.xlsx').findings[1];
-    expect(f).toMatchObject({ sheet: 'Identitas', row: 2, column: 'Tahun Pelaporan', value: 2025, params: { tahun: 2025, mayoritas: 2026 } });
-    expect(rulesOf('dikbud-a.xlsx')).not.toContain('KON-05@B2'); // 2025 too, but superseded
+    expect(f).toMatchObject({ sheet: 'Identitas', row: 2, column: 'Tahun Pelaporan', value: 2025, severity: 'error', params: { tahun: 2025, tahunKonsolidasi: 2026 } });
+    expect(summary.tahun).toEqual({ tahun: 2026, dari: 'mayoritas', suara: [{ tahun: 2026, opd: 4 }, { tahun: 2025, opd: 1 }] });
+    expect(tableRecords(summary.daftarInovasi).map((r) => r.Berkas)).not.toContain('kominfo.xlsx');
   });
   test('a tie goes to the later year', () => {
     const a = validation('a.xlsx', { opd: 'Dinas Sosial', tahun: 2025, rows: [validRow(dinsos())] });
@@ -212,13 +226,14 @@ describe('KON-05: a year other than the majority', () => {
     expect(s.files[0].findings.map((f) => f.rule)).toContain('KON-05');
     expect(s.files[1].findings.map((f) => f.rule)).not.toContain('KON-05');
   });
-  test('superseded and unreadable workbooks do not vote', () => {
-    // Counted: 2026 and 2025 (a tie → 2026). The superseded 2025 workbook would make 2025 the majority.
+  test('one vote per OPD: two files of one OPD do not outvote another OPD; unreadable files do not vote', () => {
+    // DINKES votes 2026, DINSOS (two 2025 files) 2025 once: a tie, so 2026; both DINSOS files are another year.
     const a = validation('a.xlsx', { opd: 'Dinas Kesehatan', tahun: 2026, rows: [validRow()] });
     const b = validation('b.xlsx', { opd: 'Dinas Sosial', tahun: 2025, tanggal: '2026-10-09', rows: [validRow(dinsos())] });
     const c = validation('c.xlsx', { opd: 'Dinas Sosial', tahun: 2025, tanggal: '2026-10-01', rows: [validRow(dinsos())] });
     const s = consolidate([input(a), input(b), input(c), input(files.rusak)], { reference: REF, today: TODAY });
-    expect(s.files.map((f) => f.findings.filter((x) => x.rule === 'KON-05').length)).toEqual([0, 1, 0, 0]);
+    expect(s.files.map((f) => f.findings.filter((x) => x.rule === 'KON-05').length)).toEqual([0, 1, 1, 0]);
+    expect(s.entries.map((e) => e.standing)).toEqual(['dihitung', 'tahunLain', 'tahunLain', 'tidakTerbaca']);
   });
 });
 
@@ -226,11 +241,11 @@ describe('KON-01: one innovation in workbooks of several OPDs', () => {
   test('every row not declared a replication is flagged at its nama cell, naming the other OPDs', () => {
     const a = fileOf('dinkes-final.xlsx').findings.find((f) => f.rule === 'KON-01')!;
     expect(a).toMatchObject({ sheet: 'Inovasi', cell: 'B3', row: 3, column: 'Nama Inovasi', severity: 'warning' });
-    expect(a.params).toEqual({ nama: ANTREAN, opdLain: 'Dinas Sosial, UPT Laboratorium Kesehatan Daerah' });
+    expect(a.params).toEqual({ nama: ANTREAN, opdLain: 'Dinas Sosial' });
     expect(a.id).toBe(findingId({ rule: 'KON-01', sheet: 'Inovasi', rowKey: 'aplikasi antrean online terpadu#1', columnKey: 'nama', value: ANTREAN }));
     const b = fileOf('dinsos.xlsx').findings.find((f) => f.rule === 'KON-01')!;
-    expect(b).toMatchObject({ cell: 'B2', params: { nama: ANTREAN, opdLain: 'Dinas Kesehatan, UPT Laboratorium Kesehatan Daerah' } });
-    expect(rulesOf('upt-labkesda.xlsx')).not.toContain('KON-01@B2'); // declared a replication
+    expect(b).toMatchObject({ cell: 'B2', params: { nama: ANTREAN, opdLain: 'Dinas Kesehatan' } });
+    expect(rulesOf('upt-labkesda.xlsx')).not.toContain('KON-01@B2'); // not counted (and a declared replication)
   });
   test('nothing when at most one row of the group is not a declared replication', () => {
     // "Posyandu Digital Bitung Sehat": DINKES (Tidak) and DINSOS (Ya); the superseded DINKES workbook takes no part.
@@ -293,7 +308,7 @@ describe('Rekap OPD', () => {
 });
 
 describe('Daftar Inovasi', () => {
-  test('every row of every counted workbook, ordered as Rekap OPD then by source row', () => {
+  test('every row of every counting workbook (not another year, not an unknown OPD), ordered as Rekap OPD then by source row', () => {
     const records = tableRecords(summary.daftarInovasi);
     expect(records.map((r) => [r.Berkas, r.Baris, r['Nama Inovasi'], r.Galat, r.Peringatan])).toEqual([
       ['dikbud-b.xlsx', 2, 'Sekolah Ramah Anak Bitung', 0, 0],
@@ -304,8 +319,6 @@ describe('Daftar Inovasi', () => {
       ['dinkes-final.xlsx', 5, 'Klinik Sanitasi Pesisir', 1, 0],
       ['dinsos.xlsx', 2, ANTREAN, 0, 1],
       ['dinsos.xlsx', 3, 'posyandu  digital bitung SEHAT', 0, 0],
-      ['kominfo.xlsx', 2, 'Sistem Surat Elektronik Terpadu', 0, 0],
-      ['upt-labkesda.xlsx', 2, ANTREAN, 0, 0],
     ]);
   });
   test('every spec column but the tool-written status, in spec order, with canonical values', () => {
@@ -328,9 +341,9 @@ describe('Daftar Inovasi', () => {
       'SP Biaya/Tarif (Rp)': 0,
       'Sumber Replikasi': null,
     });
-    const kominfo = tableRecords(summary.daftarInovasi)[8];
-    expect(kominfo['Target Tahun Penerapan']).toBe(2027);
-    expect(kominfo['Tanggal Penerapan']).toBeNull();
+    const beasiswa = tableRecords(summary.daftarInovasi)[1];
+    expect(beasiswa['Target Tahun Penerapan']).toBe(2027);
+    expect(beasiswa['Tanggal Penerapan']).toBeNull();
   });
   test('a value that failed to parse is its trimmed text', () => {
     const v = validation('a.xlsx', { rows: [validRow({ 'Anggaran (Rp)': ' 1,5 juta ', 'Tanggal Penerapan': 'kemarin', 'Urusan Pemerintahan': '1.2' })] });
@@ -346,14 +359,14 @@ describe('Program RPJMD', () => {
     // prettier-ignore
     expect(rows(summary.programRpjmd)).toEqual([
       ['M1', M1, 'S1.2.1', 'Meningkatnya akses dan mutu pendidikan', '1.01.02', 'PROGRAM PENGELOLAAN PENDIDIKAN', 'Dinas Pendidikan dan Kebudayaan', 2, 1, 'Dinas Pendidikan dan Kebudayaan', 'Ada'],
-      ['M1', M1, 'S1.1.1', S111, '1.02.02', 'PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT', 'Dinas Kesehatan', 3, 2, 'Dinas Kesehatan; UPT Laboratorium Kesehatan Daerah', 'Ada'],
+      ['M1', M1, 'S1.1.1', S111, '1.02.02', 'PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT', 'Dinas Kesehatan', 2, 1, 'Dinas Kesehatan', 'Ada'],
       ['M1', M1, 'S1.1.1', S111, '1.02.03', 'PROGRAM PENINGKATAN KAPASITAS SUMBER DAYA MANUSIA KESEHATAN', 'Dinas Kesehatan', 1, 0, 'Dinas Kesehatan', 'Ada'],
       ['M1', M1, 'S1.3.1', 'Menurunnya penyandang masalah kesejahteraan sosial', '1.06.02', 'PROGRAM PEMBERDAYAAN SOSIAL', 'Dinas Sosial', 2, 1, 'Dinas Sosial', 'Ada'],
       ['M2; M3', 'Membangun dari kelurahan untuk pemerataan ekonomi yang berkeadilan; Mewujudkan tata kelola pemerintahan yang baik dan pelayanan publik yang prima',
         'S2.1.1; S3.2.1', 'Meningkatnya investasi, perdagangan, koperasi, dan UMKM; Meningkatnya kepuasan masyarakat terhadap pelayanan publik',
         '2.18.04', 'PROGRAM PELAYANAN PENANAMAN MODAL', 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu', 0, 0, null, 'Belum Ada Inovasi'],
       ['M3', 'Mewujudkan tata kelola pemerintahan yang baik dan pelayanan publik yang prima', 'S3.2.2', 'Meningkatnya penerapan sistem pemerintahan berbasis elektronik',
-        '2.16.03', 'PROGRAM PENGELOLAAN APLIKASI INFORMATIKA', 'Dinas Komunikasi dan Informatika', 1, 0, 'Dinas Komunikasi dan Informatika', 'Ada'],
+        '2.16.03', 'PROGRAM PENGELOLAAN APLIKASI INFORMATIKA', 'Dinas Komunikasi dan Informatika', 0, 0, null, 'Belum Ada Inovasi'],
       [null, null, null, null, null, 'Di luar RPJMD', null, 1, 1, 'Dinas Kesehatan', null],
     ]);
   });
@@ -363,10 +376,9 @@ describe('Urusan', () => {
   test('one row per bidang with an innovation, by code, then the total', () => {
     expect(rows(summary.urusan)).toEqual([
       ['1.01', 'URUSAN PEMERINTAHAN BIDANG PENDIDIKAN', 1, 0, 1, 2],
-      ['1.02', 'URUSAN PEMERINTAHAN BIDANG KESEHATAN', 2, 0, 3, 5],
+      ['1.02', 'URUSAN PEMERINTAHAN BIDANG KESEHATAN', 2, 0, 2, 4],
       ['1.06', 'URUSAN PEMERINTAHAN BIDANG SOSIAL', 1, 0, 1, 2],
-      ['2.16', 'URUSAN PEMERINTAHAN BIDANG KOMUNIKASI DAN INFORMATIKA', 0, 1, 0, 1],
-      [null, 'Total', 4, 1, 5, 10],
+      [null, 'Total', 4, 0, 4, 8],
     ]);
   });
   test('codes sort by number, and a row with an invalid urusan is counted in Rekap OPD but not here', () => {
