@@ -33,7 +33,7 @@ export interface ConsolidationRow {
   readonly code: string;
   readonly opd: string;
   readonly file: string;
-  /** `Siap`, `Perlu Perbaikan`, `Belum Mengirim`, `Tidak Terbaca`, `Diganti` (or the Total Kota row's empty status). */
+  /** An OPD row's `Siap`, `Perlu Perbaikan`, `Konflik`, `Berkas Tidak Dihitung`, `Belum Mengirim`; a file row's `Diganti`, `Tahun Lain`, …; the Total Kota row's `n dari m OPD mengirim`. */
   readonly status: string;
   /** Jumlah Inovasi (null where the sheet leaves it blank). */
   readonly innovations: number | null;

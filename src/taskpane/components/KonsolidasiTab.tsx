@@ -31,12 +31,19 @@ export interface KonsolidasiTabProps {
 
 const WORKBOOK_NAME = /\.(xlsx|xlsm|xls)$/i;
 
+/** Badge colours of `Rekap OPD`'s statuses: OPD rows, then the rows of files that do not count. */
 const STATUS_COLOR: Readonly<Record<string, 'success' | 'warning' | 'danger' | 'informative' | 'subtle'>> = {
   Siap: 'success',
   'Perlu Perbaikan': 'warning',
+  Konflik: 'danger',
+  'Berkas Tidak Dihitung': 'warning',
   'Belum Mengirim': 'subtle',
-  'Tidak Terbaca': 'danger',
   Diganti: 'informative',
+  'Tahun Lain': 'warning',
+  'Tahun Kosong': 'warning',
+  'Berkas Konflik': 'danger',
+  'OPD Tidak Dikenal': 'danger',
+  'Tidak Terbaca': 'danger',
 };
 
 const useStyles = makeStyles({
