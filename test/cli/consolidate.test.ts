@@ -104,7 +104,7 @@ describe('consolidate', () => {
     const rekap = wb.getWorksheet('Rekap OPD')!;
     expect(rekap.getRow(1).values).toEqual([
       undefined, 'No', 'Kode OPD', 'Perangkat Daerah', 'Berkas', 'Tahun', 'Status', 'Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan',
-      'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Galat', 'Peringatan', 'Diterima', 'Tingkat Persetujuan',
+      'Digital', 'Non Digital', 'Pelayanan Publik', 'Target Belum Tercapai', 'Galat', 'Peringatan', 'Temuan Diterima', 'Tingkat Persetujuan',
     ]);
   });
 
@@ -166,7 +166,7 @@ describe('consolidate', () => {
     expect(report.files[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['KON-02', 'KON-04']);
     expect(stdout).toMatch(/^Kode OPD +Perangkat Daerah +Berkas +Status +Jumlah Inovasi +Galat +Peringatan +Tingkat Persetujuan$/m);
     expect(stdout).toMatch(/^DINKES +Dinas Kesehatan +dinkes.xlsx +Siap +2 +0 +2 +Belum Distempel$/m);
-    expect(stdout).toMatch(/^ +Total Kota +3 +0 +4$/m);
+    expect(stdout).toMatch(/^ +Total Kota +2 dari 37 OPD mengirim +3 +0 +4$/m);
     expect(stdout).toContain(`Ringkasan kota ditulis ke ${out}`);
   });
 
@@ -235,7 +235,8 @@ describe('consolidate and validate with a schedule (signoff.md)', () => {
     const dinkes = rowWhere(rekap, 'Kode OPD', 'DINKES');
     expect(dinkes.getCell(column(rekap, 'Tingkat Persetujuan')).value).toBe('Belum Distempel');
     const total = rowWhere(rekap, 'Perangkat Daerah', 'Total Kota');
-    expect(typeof total.getCell(column(rekap, 'Tepat Waktu Disetujui Kepala OPD')).value).toBe('number');
+    // The schedule in words over every OPD, never a bare number under a "Tepat Waktu" header.
+    expect(total.getCell(column(rekap, 'Tepat Waktu Disetujui Kepala OPD')).value).toMatch(/^\d+ tepat waktu · \d+ terlambat · \d+ lewat · \d+ belum jatuh tempo$/);
     // The tally table, below a blank row.
     const tally = total.number + 2;
     expect((rekap.getRow(tally).values as unknown[]).slice(1)).toEqual(['Tingkat Persetujuan', 'Jumlah OPD', 'Batas', 'Tepat Waktu', 'Terlambat', 'Lewat', 'Belum Jatuh Tempo']);
