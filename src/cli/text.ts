@@ -3,15 +3,15 @@ import { Lang } from '../engine/messages';
 import { DEFAULT_TINGKAT, TingkatPersetujuan } from '../engine/reference/model';
 import { ReportFile, ReportPersetujuan, ValidationReport } from '../engine/report';
 import { scheduleWord } from '../engine/signoff';
-import { FindingGroup, groupFindings } from '../engine/findingGroups';
-import { quotedName, sheetCell } from '../engine/innovation';
+import { FindingGroup, groupFindings, groupPlace } from '../engine/findingGroups';
+import { quotedName } from '../engine/innovation';
 
 const WORDS = {
   id: { error: 'galat', warning: 'peringatan', info: 'info', accepted: 'diterima', rows: 'baris', ready: 'Siap', fix: 'Perlu Perbaikan',
-    unreadable: 'Tidak Terbaca', signoff: 'persetujuan', returned: 'Dikembalikan', changed: 'Berubah', none: 'Belum Distempel', row: 'baris', file: 'berkas',
+    unreadable: 'Tidak Terbaca', signoff: 'persetujuan', returned: 'Dikembalikan', changed: 'Berubah', none: 'Belum Distempel', file: 'berkas',
     total: 'Jumlah', files: 'berkas', reference: 'Referensi' },
   en: { error: 'error', warning: 'warning', info: 'info', accepted: 'accepted', rows: 'rows', ready: 'Ready', fix: 'Needs fixing',
-    unreadable: 'Unreadable', signoff: 'sign-off', returned: 'Returned', changed: 'Changed', none: 'Not stamped', row: 'row', file: 'file',
+    unreadable: 'Unreadable', signoff: 'sign-off', returned: 'Returned', changed: 'Changed', none: 'Not stamped', file: 'file',
     total: 'Total', files: 'files', reference: 'Reference' },
 } as const;
 
@@ -49,8 +49,7 @@ function wrap(text: string, first: string, rest: string, width: number = TEXT_WI
  */
 export function findingLines(g: FindingGroup, lang: Lang): string[] {
   const w = WORDS[lang];
-  const first = g.findings[0];
-  const where = g.findings.length > 1 ? `${g.sheet ?? ''} ${w.row} ${g.row}`.trim() : sheetCell(first.sheet, first.cell) || w.file;
+  const where = groupPlace(g, lang) || w.file;
   const lead = [where, g.inovasi === null ? '' : quotedName(g.inovasi)].filter(Boolean).join(' ');
   const severity = g.status === 'accepted' ? w.accepted : w[g.severity];
   const text = `${lead}  ${g.rule} ${severity}: ${g.message}${g.hint ? ` ${g.hint}` : ''}`;

@@ -6,6 +6,7 @@
 import { FindingStatus, Severity } from './findings';
 import { Lang, message } from './messages';
 import { ReportFinding } from './report';
+import { sheetCell } from './innovation';
 
 export interface FindingGroup {
   readonly rule: string;
@@ -53,4 +54,13 @@ function groupMessage(g: readonly ReportFinding[], lang: Lang): string {
   const daftar = g.map((f) => f.column ?? '?').join(', ');
   const text = message(lang, key, { n: g.length, daftar });
   return text === key ? g.map((f) => f.message).join(' ') : text;
+}
+
+const ROW_WORD: Readonly<Record<Lang, string>> = { id: 'baris', en: 'row' };
+
+/** Where a group is, as a person reads it: `Inovasi!N4` for one finding, `Inovasi baris 7` for a row's group; '' for a file-level finding. */
+export function groupPlace(g: FindingGroup, lang: Lang): string {
+  if (g.findings.length > 1 && g.row !== null) return `${g.sheet ?? ''} ${ROW_WORD[lang]} ${g.row}`.trim();
+  const f = g.findings[0];
+  return sheetCell(f.sheet, f.cell);
 }

@@ -38,8 +38,7 @@ describe('feedbackDocuments', () => {
     for (const d of docs) {
       const report = summary.report.files.find((f) => f.file === d.file)!;
       expect(d.findings).toEqual(report.findings);
-      expect(d.rows.map((r) => r[r.length - 1])).toEqual(report.findings.map((f) => f.id));
-      expect(d.rows.map((r) => r[4])).toEqual(report.findings.map((f) => f.rule));
+      expect(d.rows.flatMap((r) => String(r[r.length - 1]).split(' '))).toEqual(report.findings.map((f) => f.id));
     }
     const dinkes = Object.fromEntries(docs[0].about);
     expect(dinkes['Berkas yang digantikan']).toBe('dinkes-lama.xlsx');
@@ -50,6 +49,30 @@ describe('feedbackDocuments', () => {
     expect(docs[0].print.titleRows).toEqual({ first: docs[0].headerRow, last: docs[0].headerRow });
     expect(docs[0].print.header.center).toBe('&"-,Bold"Umpan Balik — Dinas Kesehatan — Kota Bitung — 2026');
     expect(docs[1].print.header.center).toContain('Dinas Rekaan Élan && Co');
+  });
+
+  test('one line per rule and row, naming the sheet and the innovation (feedback.md, report-and-cli.md)', () => {
+    // Row 2: an Uji Coba public-service innovation with no standard component (six SOP-04), and a bad link (FMT-07).
+    const bare = validRow({
+      'Nama Inovasi': 'Apotek Keliling Pulau Lembeh', 'Tahapan Inovasi': 'Uji Coba', 'Tanggal Penerapan': null, 'Tautan Data Dukung': 'ftp://x',
+      'SP Persyaratan': null, 'SP Prosedur': null, 'SP Jangka Waktu (hari)': null, 'SP Biaya/Tarif (Rp)': null, 'SP Produk Layanan': null, 'SP Penanganan Pengaduan': null,
+    });
+    const s = consolidate([workbook('dinkes.xlsx', { 'Tahun Pelaporan': 2031 }, [bare])], { reference: REF, today: TODAY });
+    const [doc] = feedbackDocuments(s, { region: 'Kota Bitung', lang: 'id' });
+    expect(doc.columns).toEqual(['Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID']);
+    expect(doc.rows.map((r) => r.slice(0, 5))).toEqual([
+      [null, null, 'KON-04', 'Peringatan', 'Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».'],
+      ['Identitas!B2', null, 'RPJ-05', 'Galat', 'Tahun pelaporan 2031 di luar periode RPJMD 2025–2029.'],
+      ['Inovasi!J2', 'Apotek Keliling Pulau Lembeh', 'FMT-01', 'Galat', 'Isian «Target Tahun Penerapan» wajib diisi.'],
+      ['Inovasi!Y2', 'Apotek Keliling Pulau Lembeh', 'FMT-07', 'Galat', '«ftp://x» bukan tautan http/https yang sah.'],
+      [
+        'Inovasi baris 2', 'Apotek Keliling Pulau Lembeh', 'SOP-04', 'Galat',
+        '6 komponen standar pelayanan kosong: SP Persyaratan, SP Prosedur, SP Jangka Waktu (hari), SP Biaya/Tarif (Rp), SP Produk Layanan, SP Penanganan Pengaduan.',
+      ],
+    ]);
+    expect(String(doc.rows[4][8]).split(' ')).toHaveLength(6);
+    const [en] = feedbackDocuments(s, { region: 'Kota Bitung', lang: 'en' });
+    expect(en.rows[4].slice(0, 1)).toEqual(['Inovasi row 2']);
   });
 
   test('English', () => {

@@ -250,15 +250,23 @@ describe('feedback per OPD', () => {
       const about = Object.fromEntries(rows.slice(1).filter((row) => row.length === 2).map((row) => [row[0], row[1]]));
       expect(about).toMatchObject({ 'Perangkat Daerah': f.opd, 'Kode OPD': f.opdCode, Berkas: f.file, Referensi: r.reference, 'Tanggal Validasi': r.validatedAt });
       expect(about.Status).toBe(f.valid ? 'Siap' : 'Perlu Perbaikan');
-      const header = rows.findIndex((row) => row[0] === 'Lembar');
-      expect(rows[header]).toEqual(['Lembar', 'Sel', 'Baris', 'Kolom', 'Aturan', 'Tingkat', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID']);
-      const body = rows.slice(header + 1, header + 1 + f.findings.length);
+      const header = rows.findIndex((row) => row[0] === 'Sel' && row[1] === 'Nama Inovasi');
+      expect(rows[header]).toEqual(['Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID']);
+      const end = rows.findIndex((row, k) => k > header && row.length === 0);
+      // A file without findings shows one note instead of rows.
+      const body = f.findings.length ? rows.slice(header + 1, end) : [];
+      if (!f.findings.length) expect(rows[header + 1]).toEqual(['Tidak ada temuan: berkas ini siap.']);
       const severity = { error: 'Galat', warning: 'Peringatan', info: 'Info' };
-      expect(body).toEqual(
-        f.findings.map((x) =>
-          trim([x.sheet, x.cell, x.row, x.column, x.rule, severity[x.severity], x.message, x.hint, x.basis, x.status === 'open' ? 'Terbuka' : 'Diterima', x.id]),
-        ),
-      );
+      // One line per rule and row: every finding once, in order, its id in the last column.
+      const ids = (row: unknown[]) => String(row[8]).split(' ');
+      expect(body.flatMap(ids)).toEqual(f.findings.map((x) => x.id));
+      const byId = new Map(f.findings.map((x) => [x.id, x]));
+      for (const row of body) {
+        const x = byId.get(ids(row)[0])!;
+        const place = ids(row).length > 1 ? `${x.sheet} baris ${x.row}` : x.cell ? `${x.sheet}!${x.cell}` : null;
+        expect(trim(row.slice(0, 4))).toEqual(trim([place, x.inovasi ?? null, x.rule, severity[x.severity]]));
+        expect(row[7]).toBe(x.status === 'open' ? 'Terbuka' : 'Diterima');
+      }
       // The verifier's space closes the sheet.
       expect(rows.slice(-5).map((row) => row[0])).toEqual(['Diperiksa oleh', 'Nama', 'Jabatan', 'Tanggal', 'Tanda Tangan']);
       // No other OPD's file (its findings are not there: the rows are exactly this file's).
@@ -315,10 +323,10 @@ describe('feedback per OPD', () => {
     const { sheet, rows } = rowsOf(path.join(feedbackEn, 'umpan-balik-dinkes-2026.xlsx'));
     expect(sheet).toBe('Feedback');
     expect(rows[0][0]).toBe('Regional Innovation Validation Feedback');
-    expect(rows.find((row) => row[0] === 'Sheet')).toEqual(['Sheet', 'Cell', 'Row', 'Column', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID']);
+    expect(rows.find((row) => row[0] === 'Cell')).toEqual(['Cell', 'Innovation', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID']);
     expect(rows.slice(-5).map((row) => row[0])).toEqual(['Verified by', 'Name', 'Position', 'Date', 'Signature']);
-    expect(rows.some((row) => row[5] === 'Warning' || row[5] === 'Error')).toBe(true);
-    expect(rows.some((row) => row[9] === 'Open')).toBe(true);
+    expect(rows.some((row) => row[3] === 'Warning' || row[3] === 'Error')).toBe(true);
+    expect(rows.some((row) => row[7] === 'Open')).toBe(true);
   });
 });
 
