@@ -312,7 +312,8 @@ function ResultTable({ rows, t }: { rows: readonly ConsolidationRow[]; t: Transl
                   {full ? <span className={layout.visuallyHidden}>{`, ${full}`}</span> : null}
                 </TableCell>
                 <TableCell className={mergeClasses(styles.cell, styles.statusCol)}>
-                  {r.status ? (
+                  {r.status && r.total ? <span>{r.status}</span> : null}
+                  {r.status && !r.total ? (
                     <Badge appearance="tint" size="small" className={styles.badge} color={STATUS_COLOR[r.status] ?? 'informative'}>
                       {r.status}
                     </Badge>
