@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, TOTAL_KOTA, consolidate } from '../engine/consolidate';
+import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, TOTAL_KOTA, consolidate, rekapTotalWordEn } from '../engine/consolidate';
 import { consolidationYearText } from '../engine/consolidation/selection';
 import { TingkatPersetujuan } from '../engine/reference/model';
 import { signoffWordEn } from '../engine/signoff';
@@ -48,18 +48,9 @@ const ENGLISH: Readonly<Record<string, string>> = {
   [TOTAL_KOTA]: 'City total',
 };
 
-/** `Total Kota`'s texts: `3 dari 37 OPD mengirim`, `1 tepat waktu · 2 terlambat · 30 lewat · 4 belum jatuh tempo`. */
-function englishTotal(text: string): string | null {
-  const sent = /^(\d+) dari (\d+) OPD mengirim$/.exec(text);
-  if (sent) return `${sent[1]} of ${sent[2]} agencies submitted`;
-  const schedule = /^(\d+) tepat waktu · (\d+) terlambat · (\d+) lewat · (\d+) belum jatuh tempo$/.exec(text);
-  if (schedule) return `${schedule[1]} on time · ${schedule[2]} late · ${schedule[3]} overdue · ${schedule[4]} not yet due`;
-  return null;
-}
-
 /** The tool's words in English: the table's own words, then the sign-off and schedule words (the engine's). */
 function englishWord(text: string, levels: readonly TingkatPersetujuan[]): string {
-  return ENGLISH[text] ?? signoffWordEn(text, levels) ?? englishTotal(text) ?? text;
+  return ENGLISH[text] ?? signoffWordEn(text, levels) ?? rekapTotalWordEn(text) ?? text;
 }
 
 /** Columns whose cells are words of the tool (translated), not data from the workbooks. */

@@ -118,6 +118,10 @@ describe('consolidate --tahun', () => {
     const voted = io();
     await run(['consolidate', files, '--out', path.join(dir, 'tahun.xlsx'), '--json', json], voted.handle);
     expect(voted.err()).toContain('Tahun konsolidasi 2031, tahun terbanyak (satu suara per OPD: 2031 × 1 OPD).');
+    const en = io();
+    await run(['consolidate', files, '--out', path.join(dir, 'tahun.xlsx'), '--lang', 'en'], en.handle);
+    expect(en.out()).toMatch(/^ +City total +1 of 37 agencies submitted +1 +/m);
+    expect(en.err()).toContain('Consolidation year 2031, the most common year (one vote per agency: 2031 × 1 agencies).');
     const bad = io();
     expect(await run(['consolidate', files, '--out', path.join(dir, 'tahun.xlsx'), '--tahun', '26', '--lang', 'en'], bad.handle)).toBe(2);
     expect(bad.err()).toBe('--tahun must be a year 2000–2100, not 26.\n');

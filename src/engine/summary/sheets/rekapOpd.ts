@@ -98,6 +98,14 @@ export function scheduleTotalText(t: Readonly<Record<Keadaan, number>>): string 
   return `${t.tepatWaktu} tepat waktu · ${t.terlambat} terlambat · ${t.lewat} lewat · ${t.belumJatuhTempo} belum jatuh tempo`;
 }
 
+/** The English of `Total Kota`'s texts (a printed table in `--lang en`); null when the text is none of them. */
+export function rekapTotalWordEn(text: string): string | null {
+  const sent = /^(\d+) dari (\d+) OPD mengirim$/.exec(text);
+  if (sent) return `${sent[1]} of ${sent[2]} agencies submitted`;
+  const t = /^(\d+) tepat waktu · (\d+) terlambat · (\d+) lewat · (\d+) belum jatuh tempo$/.exec(text);
+  return t ? `${t[1]} on time · ${t[2]} late · ${t[3]} overdue · ${t[4]} not yet due` : null;
+}
+
 /** The schedule of an OPD's row: its counting file's words, or (none counts) every passed deadline `lewat`. */
 function rowSchedule(
   e: ConsolidatedFile | null,
