@@ -111,19 +111,37 @@ describe('consolidate --tahun', () => {
   test('chooses the consolidation year, says so on standard error and in the JSON; a bad year is a usage error', async () => {
     const json = path.join(dir, 'tahun.json');
     const t = io();
-    expect(await run(['consolidate', files, '--out', path.join(dir, 'tahun.xlsx'), '--json', json, '--tahun', '2030'], t.handle)).toBe(1);
+    expect(
+      await run(
+        ['consolidate', files, '--out', path.join(dir, 'tahun.xlsx'), '--json', json, '--tahun', '2030'],
+        t.handle,
+      ),
+    ).toBe(1);
     expect(t.err()).toContain('Tahun konsolidasi 2030, dipilih pengguna.');
     const report = JSON.parse(readFileSync(json, 'utf8'));
-    expect([report.tahunKonsolidasi, report.tahunDipilihDari, report.files[0].konsolidasi]).toEqual([2030, 'opsi', 'tahunLain']);
+    expect([report.tahunKonsolidasi, report.tahunDipilihDari, report.files[0].konsolidasi]).toEqual([
+      2030,
+      'opsi',
+      'tahunLain',
+    ]);
     const voted = io();
     await run(['consolidate', files, '--out', path.join(dir, 'tahun.xlsx'), '--json', json], voted.handle);
-    expect(voted.err()).toContain('Tahun konsolidasi 2031, tahun terbanyak (satu suara per OPD: 2031 × 1 OPD).');
+    expect(voted.err()).toContain(
+      'Tahun konsolidasi 2031, tahun terbanyak (satu suara per OPD: 2031 × 1 OPD).',
+    );
     const en = io();
     await run(['consolidate', files, '--out', path.join(dir, 'tahun.xlsx'), '--lang', 'en'], en.handle);
     expect(en.out()).toMatch(/^ +City total +1 of 37 agencies submitted +1 +/m);
-    expect(en.err()).toContain('Consolidation year 2031, the most common year (one vote per agency: 2031 × 1 agencies).');
+    expect(en.err()).toContain(
+      'Consolidation year 2031, the most common year (one vote per agency: 2031 × 1 agencies).',
+    );
     const bad = io();
-    expect(await run(['consolidate', files, '--out', path.join(dir, 'tahun.xlsx'), '--tahun', '26', '--lang', 'en'], bad.handle)).toBe(2);
+    expect(
+      await run(
+        ['consolidate', files, '--out', path.join(dir, 'tahun.xlsx'), '--tahun', '26', '--lang', 'en'],
+        bad.handle,
+      ),
+    ).toBe(2);
     expect(bad.err()).toBe('--tahun must be a year 2000–2100, not 26.\n');
   });
 });

@@ -124,12 +124,20 @@ function rowSchedule(
   return e.validation.persetujuan.jadwal;
 }
 
-const emptyTally = (): Record<Keadaan, number> => ({ tepatWaktu: 0, terlambat: 0, lewat: 0, belumJatuhTempo: 0 });
+const emptyTally = (): Record<Keadaan, number> => ({
+  tepatWaktu: 0,
+  terlambat: 0,
+  lewat: 0,
+  belumJatuhTempo: 0,
+});
 
 /** The files that do not count, in `Rekap OPD`'s order: by status (SET_ASIDE_ORDER), then by file name. */
 export function setAsideOrder(files: readonly ConsolidatedFile[]): ConsolidatedFile[] {
-  const rank = (e: ConsolidatedFile) => SET_ASIDE_ORDER.indexOf(e.standing as (typeof SET_ASIDE_ORDER)[number]);
-  return files.filter((e) => e.standing !== 'dihitung').sort((a, b) => rank(a) - rank(b) || compareNames(a.file, b.file));
+  const rank = (e: ConsolidatedFile) =>
+    SET_ASIDE_ORDER.indexOf(e.standing as (typeof SET_ASIDE_ORDER)[number]);
+  return files
+    .filter((e) => e.standing !== 'dihitung')
+    .sort((a, b) => rank(a) - rank(b) || compareNames(a.file, b.file));
 }
 
 function buildRekap({ ordered, entries, reference, today }: SummarySource): SummaryTable {
