@@ -16,7 +16,7 @@ import { findingMessage } from '../../src/engine/messages';
 import { defaultReference } from '../../src/engine/reference/load';
 import { Reference } from '../../src/engine/reference/model';
 import { unreadableFile, validateWorkbook } from '../../src/engine/validate';
-import { TODAY, VALID_IDENTITAS, buildGrid, inisiatifRow, validRow } from '../helpers/workbook';
+import { TODAY, VALID_IDENTITAS, buildGrid, inisiatifRow } from '../helpers/workbook';
 
 const REF: Reference = { ...defaultReference(), jadwal: undefined };
 
