@@ -3,6 +3,8 @@
  * (`bitung-contoh.json`), which is Indonesian, so that the file and the model read the same.
  */
 
+import type { Iid } from '../iid/model';
+
 export type SeverityOverride = 'error' | 'warning' | 'info' | 'off';
 
 export interface Misi {
@@ -102,6 +104,8 @@ export interface Reference {
   readonly tingkatWajib: string;
   /** The schedule of the reporting year, when the reference sets one (absent in the JSON when none). */
   readonly jadwal?: Jadwal;
+  /** IID readiness (docs/spec/iid.md), when the reference sets it (absent in the JSON when none). */
+  readonly iid?: Iid;
 }
 
 export const DEFAULT_ZONA_WAKTU = 'Asia/Jakarta';
