@@ -3,6 +3,8 @@ import { Lang } from '../engine/messages';
 import { DEFAULT_TINGKAT, TingkatPersetujuan } from '../engine/reference/model';
 import { ReportFile, ReportPersetujuan, ValidationReport } from '../engine/report';
 import { scheduleWord } from '../engine/signoff';
+import { Iid } from '../engine/iid/model';
+import { innovationLine, sourceNote } from '../engine/iid/words';
 
 const WORDS = {
   id: { error: 'galat', warning: 'peringatan', info: 'info', accepted: 'diterima', rows: 'baris', ready: 'Siap', fix: 'Perlu Perbaikan',
@@ -35,7 +37,7 @@ export function signoffText(p: ReportPersetujuan, lang: Lang, levels: readonly T
   return [`${w.signoff}: ${reached}`, ...late].join(' — ');
 }
 
-export function formatText(report: ValidationReport, lang: Lang, levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT): string {
+export function formatText(report: ValidationReport, lang: Lang, levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT, iid?: Iid): string {
   const w = WORDS[lang];
   const lines: string[] = [];
   for (const f of report.files) {
@@ -43,6 +45,8 @@ export function formatText(report: ValidationReport, lang: Lang, levels: readonl
       `${f.file} — ${f.opd ?? '?'}${f.tahun ? ` ${f.tahun}` : ''} — ${f.rows} ${w.rows} — ${fileStatus(f, lang)} ` +
         `(${w.error} ${f.stats.errors}, ${w.warning} ${f.stats.warnings}, ${w.accepted} ${f.stats.accepted}) — ${signoffText(f.persetujuan, lang, levels)}`,
     );
+    // One line per innovation with its readiness (docs/spec/iid.md), when the reference has `iid`.
+    if (iid && f.iid) for (const inv of f.iid.inovasi) lines.push(`  IID ${innovationLine(inv, iid, lang)}`);
     if (f.findings.length) {
       const rows = f.findings.map((x) => [
         x.cell ?? '-',
@@ -61,6 +65,7 @@ export function formatText(report: ValidationReport, lang: Lang, levels: readonl
     `${w.total}: ${s.files} ${w.files}, ${s.rows} ${w.rows}, ${w.error} ${s.errors}, ${w.warning} ${s.warnings}, ${w.accepted} ${s.accepted}. ` +
       `${w.reference}: ${report.reference}`,
   );
+  if (iid) lines.push(sourceNote(iid, lang));
   return lines.join('\n') + '\n';
 }
 

@@ -7,6 +7,8 @@ import { FileValidation, IgnoredDecision, StampStatus, countFindings } from './v
 import { TOOL_NAME, TOOL_VERSION } from './version';
 import { Keadaan, LevelStatus, Persetujuan } from './signoff';
 import { Severity, FindingStatus, FindingValue, quoteValue } from './findings';
+import { FileEstimate } from './iid/estimate';
+import { Iid } from './iid/model';
 
 export interface ReportFinding {
   id: string;
@@ -55,8 +57,47 @@ export interface ReportFile {
   persetujuan: ReportPersetujuan;
   stats: Stats;
   findings: ReportFinding[];
+  /** IID readiness (docs/spec/iid.md): present only when the reference has `iid` and the file was read. */
+  iid?: ReportIid;
   /** Decisions in the Temuan sheet that were ignored (no reason, no reviewer, or a rule that cannot be accepted). Present only when there are some. */
   decisionsIgnored?: IgnoredDecision[];
+}
+
+/** The `iid` of a file in the JSON report: an estimate (`perkiraan`) from the reference's `sumber`. */
+export interface ReportIid {
+  perkiraan: true;
+  sumber: string;
+  inovasi: {
+    baris: number;
+    nama: string;
+    skorTerbukti: number;
+    skorTerverifikasi: number;
+    skorPotensial: number;
+    kematangan: number;
+    kematanganTerverifikasi: number;
+    siap: boolean;
+    indikator: { kode: string; terbukti: number | null; terverifikasi: number | null; turunan: number | null; bukti: { sesuai: number; perbaikan: number; tidakSesuai: number; belum: number } }[];
+    kurang: string[];
+  }[];
+}
+
+export function reportIid(estimate: FileEstimate, iid: Iid): ReportIid {
+  return {
+    perkiraan: true,
+    sumber: iid.sumber,
+    inovasi: estimate.inovasi.map((i) => ({
+      baris: i.baris,
+      nama: i.nama,
+      skorTerbukti: i.skorTerbukti,
+      skorTerverifikasi: i.skorTerverifikasi,
+      skorPotensial: i.skorPotensial,
+      kematangan: i.kematangan,
+      kematanganTerverifikasi: i.kematanganTerverifikasi,
+      siap: i.siap,
+      indikator: i.indikator.map((x) => ({ kode: x.kode, terbukti: x.terbukti, terverifikasi: x.terverifikasi, turunan: x.turunan, bukti: { ...x.bukti } })),
+      kurang: [...i.kurang],
+    })),
+  };
 }
 
 export interface ValidationReport {
@@ -71,7 +112,7 @@ export interface ValidationReport {
   files: ReportFile[];
 }
 
-export function reportFile(v: FileValidation, lang: Lang): ReportFile {
+export function reportFile(v: FileValidation, lang: Lang, iid?: Iid): ReportFile {
   const stats = countFindings(v.findings);
   const file: ReportFile = {
     file: v.file,
@@ -99,6 +140,7 @@ export function reportFile(v: FileValidation, lang: Lang): ReportFile {
       status: f.status,
     })),
   };
+  if (v.iid && iid) file.iid = reportIid(v.iid, iid);
   if (v.ignoredDecisions.length) file.decisionsIgnored = [...v.ignoredDecisions];
   return file;
 }
@@ -120,7 +162,7 @@ export function reportPersetujuan(p: Persetujuan): ReportPersetujuan {
 }
 
 export function buildReport(files: readonly FileValidation[], options: { reference: Reference; today: string; lang: Lang }): ValidationReport {
-  const reportFiles = files.map((f) => reportFile(f, options.lang));
+  const reportFiles = files.map((f) => reportFile(f, options.lang, options.reference.iid));
   const stats = { files: reportFiles.length, rows: 0, errors: 0, warnings: 0, infos: 0, accepted: 0 };
   for (const f of reportFiles) {
     stats.rows += f.rows;

@@ -22,6 +22,8 @@ export function message(lang: Lang, key: string, params: MessageParams = {}): st
 export function messageKey(f: Pick<Finding, 'rule' | 'params'>): string {
   if (f.params.ringkasan !== undefined) return f.params.kolom ? 'summary' : 'summary.noColumn';
   if (f.rule === 'KON-04') return f.params.tanggal === undefined ? 'KON-04.none' : 'KON-04.changed';
+  // IID-01/IID-02 have wordings for an empty value and for the sheet's structure (params.jenis).
+  if ((f.rule === 'IID-01' || f.rule === 'IID-02') && f.params.jenis !== undefined) return `${f.rule}.${f.params.jenis}`;
   return f.rule;
 }
 
