@@ -40,7 +40,8 @@ export interface Derivation {
 // Regulation types (the kinds SOP-02 recognises, plus Perbup): Perda 3; Perkada, Perwali/Perwako,
 // Perbup 2; a decree (keputusan, SK) 1.
 const PERDA = /\bperda\b|\bperaturan\s+daerah\b/iu;
-const PERKADA = /\bperkada\b|\bperwal[ik]\b|\bperwako\b|\bperbup\b|\bperaturan\s+(?:kepala\s+daerah|wali\s*kota|walikota|bupati|gubernur)\b|\bpergub\b/iu;
+const PERKADA =
+  /\bperkada\b|\bperwal[ik]\b|\bperwako\b|\bperbup\b|\bperaturan\s+(?:kepala\s+daerah|wali\s*kota|walikota|bupati|gubernur)\b|\bpergub\b/iu;
 const KEPUTUSAN = /\bkeputusan\b|\bsk\b|\bkepwa[lk]\w*|\bkepbup\b|\bkepkada\b/iu;
 
 export const DERIVATIONS: Readonly<Record<TurunanKey, Derivation>> = {
@@ -105,7 +106,8 @@ export function deriveLevel(d: Derivation, value: (key: ColumnKey) => string | n
     const text = value(m.column);
     if (typeof text !== 'string') return null;
     let best: Level | null = null;
-    for (const p of d.patterns ?? []) if (p.pattern.test(text) && (best === null || p.level > best)) best = p.level;
+    for (const p of d.patterns ?? [])
+      if (p.pattern.test(text) && (best === null || p.level > best)) best = p.level;
     return best;
   }
   let n: number;

@@ -110,16 +110,33 @@ export function matchEvidence(submission: Submission, iid: Iid): EvidenceMatch[]
     const c = evidence.cells;
     const inovasiText = c.inovasi.parsed.kind === 'ok' ? String(c.inovasi.parsed.value) : '';
     const inovasi = inovasiText ? find(inovasiText, c.inovasi.raw) : null;
-    const indikator = c.indikator.parsed.kind === 'ok' ? (byKode.get(String(c.indikator.parsed.value)) ?? null) : null;
+    const indikator =
+      c.indikator.parsed.kind === 'ok' ? (byKode.get(String(c.indikator.parsed.value)) ?? null) : null;
     const tingkat = c.tingkat.parsed.kind === 'ok' ? levelOf(c.tingkat.parsed.value) : null;
     const berbukti = c.tautan.parsed.kind === 'ok' || c.nomor.parsed.kind === 'ok';
     const verifikasi = c.verifikasi.parsed.kind === 'ok' ? (c.verifikasi.parsed.value as Verifikasi) : null;
-    const dihitung = inovasi !== null && indikator !== null && tingkat !== null && berbukti && verifikasi !== 'Tidak Sesuai' && verifikasi !== 'Perlu Perbaikan';
-    return { evidence, inovasi, indikator, tingkat, berbukti, verifikasi, dihitung, terverifikasi: dihitung && verifikasi === 'Sesuai' };
+    const dihitung =
+      inovasi !== null &&
+      indikator !== null &&
+      tingkat !== null &&
+      berbukti &&
+      verifikasi !== 'Tidak Sesuai' &&
+      verifikasi !== 'Perlu Perbaikan';
+    return {
+      evidence,
+      inovasi,
+      indikator,
+      tingkat,
+      berbukti,
+      verifikasi,
+      dihitung,
+      terverifikasi: dihitung && verifikasi === 'Sesuai',
+    };
   });
 }
 
-const higher = (a: Level | null, b: Level | null): Level | null => (a === null ? b : b === null ? a : a > b ? a : b);
+const higher = (a: Level | null, b: Level | null): Level | null =>
+  a === null ? b : b === null ? a : a > b ? a : b;
 
 /** Indicators without a proven level, in the order `kurang` lists them. */
 export function missingOrder(a: IidIndikator, b: IidIndikator): number {
@@ -136,7 +153,9 @@ export function estimateFile(submission: Submission, iid: Iid): FileEstimate {
   // Per innovation × indicator: proven and verified level, the tallies.
   const proven: (Level | null)[][] = rows.map(() => new Array<Level | null>(n).fill(null));
   const verified: (Level | null)[][] = rows.map(() => new Array<Level | null>(n).fill(null));
-  const tallies: EvidenceTally[][] = rows.map(() => iid.indikator.map(() => ({ sesuai: 0, perbaikan: 0, tidakSesuai: 0, belum: 0 })));
+  const tallies: EvidenceTally[][] = rows.map(() =>
+    iid.indikator.map(() => ({ sesuai: 0, perbaikan: 0, tidakSesuai: 0, belum: 0 })),
+  );
   const buktiBaris: number[][] = rows.map(() => []);
   for (const m of bukti) {
     if (m.inovasi === null) continue;
@@ -219,5 +238,12 @@ export function cityEstimate(files: readonly FileEstimate[], iid: Iid): CityEsti
       verified += i.skorTerverifikasi;
     }
   const divisor = Math.max(iid.pembagi, n) * maxScore(iid);
-  return { n, pembagi: Math.max(iid.pembagi, n), terbukti: percent1(proven, divisor), terverifikasi: percent1(verified, divisor), siap, jumlah };
+  return {
+    n,
+    pembagi: Math.max(iid.pembagi, n),
+    terbukti: percent1(proven, divisor),
+    terverifikasi: percent1(verified, divisor),
+    siap,
+    jumlah,
+  };
 }

@@ -7,7 +7,18 @@
 import { CellValue, SheetGrid, WorkbookGrid, isNoResultCell } from '../grid';
 import { EnumOption } from '../schema';
 import { normalise } from '../text';
-import { EMPTY, NO_RESULT, Parsed, cellText, isEmptyCell, okCanonical, parseDate, parseEnum, parseText, parseUrl } from '../values';
+import {
+  EMPTY,
+  NO_RESULT,
+  Parsed,
+  cellText,
+  isEmptyCell,
+  okCanonical,
+  parseDate,
+  parseEnum,
+  parseText,
+  parseUrl,
+} from '../values';
 import { Iid, IidIndikator } from './model';
 
 export const SHEET_DATA_DUKUNG = 'Data Dukung';
@@ -16,7 +27,19 @@ export const SHEET_DATA_DUKUNG_ALIASES: readonly string[] = ['Bukti Dukung', 'Da
 export const VERIFIKASI = ['Sesuai', 'Perlu Perbaikan', 'Tidak Sesuai'] as const;
 export type Verifikasi = (typeof VERIFIKASI)[number];
 
-export const EVIDENCE_KEYS = ['no', 'inovasi', 'indikator', 'tingkat', 'nomor', 'tanggal', 'tentang', 'tautan', 'catatanOpd', 'verifikasi', 'catatanVerifikator'] as const;
+export const EVIDENCE_KEYS = [
+  'no',
+  'inovasi',
+  'indikator',
+  'tingkat',
+  'nomor',
+  'tanggal',
+  'tentang',
+  'tautan',
+  'catatanOpd',
+  'verifikasi',
+  'catatanVerifikator',
+] as const;
 export type EvidenceKey = (typeof EVIDENCE_KEYS)[number];
 
 export interface EvidenceColumn {
@@ -31,20 +54,88 @@ export interface EvidenceColumn {
 
 /** The sheet's columns in spec order (`No` first: accepted, never required). */
 export const EVIDENCE_COLUMNS: readonly EvidenceColumn[] = [
-  { key: 'no', label: 'No', aliases: ['Nomor Urut', 'No Urut'], requiredColumn: false, help: 'Nomor urut (boleh dikosongkan).' },
-  { key: 'inovasi', label: 'Nama Inovasi', aliases: ['Inovasi', 'No Inovasi'], requiredColumn: true, help: 'Nama inovasi persis seperti di lembar Inovasi (pilih dari daftar).' },
-  { key: 'indikator', label: 'Indikator', aliases: ['Indikator IID'], requiredColumn: true, help: 'Indikator IID (pilih dari daftar; nama, kode atau nomor).' },
-  { key: 'tingkat', label: 'Tingkat', aliases: ['Level', 'Parameter'], requiredColumn: true, help: 'Tingkat 1, 2 atau 3 (lihat lembar Petunjuk IID).' },
-  { key: 'nomor', label: 'Nomor Dokumen', aliases: ['Nomor Surat', 'Nomor'], requiredColumn: false, help: 'Nomor dokumen bukti (isi ini atau Tautan Bukti).' },
-  { key: 'tanggal', label: 'Tanggal Dokumen', aliases: ['Tanggal Surat'], requiredColumn: false, help: 'Tanggal dokumen (HH/BB/TTTT).' },
-  { key: 'tentang', label: 'Tentang', aliases: ['Perihal', 'Judul Dokumen'], requiredColumn: false, help: 'Perihal atau judul dokumen.' },
-  { key: 'tautan', label: 'Tautan Bukti', aliases: ['Tautan', 'Link'], requiredColumn: false, help: 'Tautan http(s) ke dokumen bukti.' },
-  { key: 'catatanOpd', label: 'Catatan OPD', aliases: ['Keterangan'], requiredColumn: false, help: 'Catatan perangkat daerah.' },
-  { key: 'verifikasi', label: 'Status Verifikasi', aliases: ['Verifikasi'], requiredColumn: false, help: 'Diisi verifikator: Sesuai, Perlu Perbaikan, atau Tidak Sesuai.' },
-  { key: 'catatanVerifikator', label: 'Catatan Verifikator', aliases: [], requiredColumn: false, help: 'Diisi verifikator.' },
+  {
+    key: 'no',
+    label: 'No',
+    aliases: ['Nomor Urut', 'No Urut'],
+    requiredColumn: false,
+    help: 'Nomor urut (boleh dikosongkan).',
+  },
+  {
+    key: 'inovasi',
+    label: 'Nama Inovasi',
+    aliases: ['Inovasi', 'No Inovasi'],
+    requiredColumn: true,
+    help: 'Nama inovasi persis seperti di lembar Inovasi (pilih dari daftar).',
+  },
+  {
+    key: 'indikator',
+    label: 'Indikator',
+    aliases: ['Indikator IID'],
+    requiredColumn: true,
+    help: 'Indikator IID (pilih dari daftar; nama, kode atau nomor).',
+  },
+  {
+    key: 'tingkat',
+    label: 'Tingkat',
+    aliases: ['Level', 'Parameter'],
+    requiredColumn: true,
+    help: 'Tingkat 1, 2 atau 3 (lihat lembar Petunjuk IID).',
+  },
+  {
+    key: 'nomor',
+    label: 'Nomor Dokumen',
+    aliases: ['Nomor Surat', 'Nomor'],
+    requiredColumn: false,
+    help: 'Nomor dokumen bukti (isi ini atau Tautan Bukti).',
+  },
+  {
+    key: 'tanggal',
+    label: 'Tanggal Dokumen',
+    aliases: ['Tanggal Surat'],
+    requiredColumn: false,
+    help: 'Tanggal dokumen (HH/BB/TTTT).',
+  },
+  {
+    key: 'tentang',
+    label: 'Tentang',
+    aliases: ['Perihal', 'Judul Dokumen'],
+    requiredColumn: false,
+    help: 'Perihal atau judul dokumen.',
+  },
+  {
+    key: 'tautan',
+    label: 'Tautan Bukti',
+    aliases: ['Tautan', 'Link'],
+    requiredColumn: false,
+    help: 'Tautan http(s) ke dokumen bukti.',
+  },
+  {
+    key: 'catatanOpd',
+    label: 'Catatan OPD',
+    aliases: ['Keterangan'],
+    requiredColumn: false,
+    help: 'Catatan perangkat daerah.',
+  },
+  {
+    key: 'verifikasi',
+    label: 'Status Verifikasi',
+    aliases: ['Verifikasi'],
+    requiredColumn: false,
+    help: 'Diisi verifikator: Sesuai, Perlu Perbaikan, atau Tidak Sesuai.',
+  },
+  {
+    key: 'catatanVerifikator',
+    label: 'Catatan Verifikator',
+    aliases: [],
+    requiredColumn: false,
+    help: 'Diisi verifikator.',
+  },
 ];
 
-export const EVIDENCE_COLUMN_BY_KEY = Object.fromEntries(EVIDENCE_COLUMNS.map((c) => [c.key, c])) as Readonly<Record<EvidenceKey, EvidenceColumn>>;
+export const EVIDENCE_COLUMN_BY_KEY = Object.fromEntries(EVIDENCE_COLUMNS.map((c) => [c.key, c])) as Readonly<
+  Record<EvidenceKey, EvidenceColumn>
+>;
 
 /** Three matching headers make a header row on this sheet (five on Inovasi). */
 export const EVIDENCE_HEADER_MATCHES = 3;
@@ -94,7 +185,9 @@ function findHeader(sheet: SheetGrid, searchRows: number): number | null {
   const limit = Math.min(searchRows, sheet.rows.length);
   for (let r = 0; r < limit; r++) {
     let matches = 0;
-    for (const v of sheet.rows[r] ?? []) if (typeof v === 'string' && LABELS.has(normaliseIid(v)) && ++matches >= EVIDENCE_HEADER_MATCHES) return r;
+    for (const v of sheet.rows[r] ?? [])
+      if (typeof v === 'string' && LABELS.has(normaliseIid(v)) && ++matches >= EVIDENCE_HEADER_MATCHES)
+        return r;
   }
   return null;
 }
@@ -123,7 +216,12 @@ export function levelOf(raw: CellValue, indikator: IidIndikator | null): 1 | 2 |
 const INVALID: Parsed<never> = Object.freeze({ kind: 'bad', rule: 'IID-02' }) as Parsed<never>;
 
 /** One cell in its canonical form (text trimmed, indicator → its kode, level → 1–3, dates ISO). */
-function parseEvidenceCell(key: EvidenceKey, raw: CellValue, findIndikator: (raw: CellValue) => IidIndikator | null, rowIndikator: IidIndikator | null): Parsed<string | number> {
+function parseEvidenceCell(
+  key: EvidenceKey,
+  raw: CellValue,
+  findIndikator: (raw: CellValue) => IidIndikator | null,
+  rowIndikator: IidIndikator | null,
+): Parsed<string | number> {
   if (isNoResultCell(raw)) return NO_RESULT;
   if (isEmptyCell(raw)) return EMPTY;
   const dashed = typeof raw === 'string' ? raw.replace(DASHES, '-') : raw;
@@ -148,11 +246,16 @@ function parseEvidenceCell(key: EvidenceKey, raw: CellValue, findIndikator: (raw
 }
 
 /** Reads the `Data Dukung` sheet, or returns null when the workbook has none. */
-export function parseEvidenceSheet(grid: WorkbookGrid, iid: Iid | undefined, headerSearchRows: number): EvidenceSheet | null {
+export function parseEvidenceSheet(
+  grid: WorkbookGrid,
+  iid: Iid | undefined,
+  headerSearchRows: number,
+): EvidenceSheet | null {
   const sheet = findEvidenceSheet(grid);
   if (!sheet) return null;
   const header = findHeader(sheet, headerSearchRows);
-  if (header === null) return { sheet: sheet.name, headerRow: null, columns: new Map(), doubled: [], rows: [] };
+  if (header === null)
+    return { sheet: sheet.name, headerRow: null, columns: new Map(), doubled: [], rows: [] };
   const columns = new Map<EvidenceKey, number>();
   const doubled: { key: EvidenceKey; col: number; text: string }[] = [];
   (sheet.rows[header] ?? []).forEach((v, c) => {

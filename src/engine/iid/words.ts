@@ -50,7 +50,10 @@ export function decimal1(n: number, lang: Lang): string {
 export const percentText = (n: number, lang: Lang): string => `${decimal1(n, lang)}%`;
 
 /** What the lines read of an innovation's estimate (the engine's, or the JSON report's). */
-export type EstimateView = Pick<InnovationEstimate, 'nama' | 'kematangan' | 'kematanganTerverifikasi' | 'siap' | 'kurang'> & {
+export type EstimateView = Pick<
+  InnovationEstimate,
+  'nama' | 'kematangan' | 'kematanganTerverifikasi' | 'siap' | 'kurang'
+> & {
   readonly indikator: readonly { readonly terbukti: number | null }[];
 };
 
@@ -75,7 +78,7 @@ export function missingNames(inv: EstimateView, iid: Iid, limit = Infinity): str
 /** `«Nama» — kematangan 42,3% (terverifikasi 30,0%, perkiraan) — 12/20 indikator — Belum siap — kurang: …` */
 export function innovationLine(inv: EstimateView, iid: Iid, lang: Lang): string {
   const w = IID_WORDS[lang];
-  const missing = inv.kurang.length ? `${w.kurang}: ${missingNames(inv, iid, 5)}` : w.lengkap;
+  const missing = inv.kurang.length ? `${w.kurang} ${inv.kurang.length}: ${missingNames(inv, iid, 3)}` : w.lengkap;
   return (
     `«${inv.nama}» — ${w.kematangan} ${percentText(inv.kematangan, lang)} (${w.terverifikasi} ${percentText(inv.kematanganTerverifikasi, lang)}, ${w.perkiraan}) — ` +
     `${provenCount(inv, iid)} ${w.indikator} — ${inv.siap ? w.siap : w.belumSiap} — ${missing}`
@@ -106,6 +109,9 @@ export function iidSummaryLines(city: CityEstimate, iid: Iid, lang: Lang): Summa
       label: `${w.komponen} (${w.perkiraan})`,
       value: `${decimal1(city.terbukti, lang)} (${w.terverifikasi} ${decimal1(city.terverifikasi, lang)})`,
     },
-    { label: lang === 'id' ? 'Sumber indikator IID' : 'IID indicator source', value: `${iid.sumber} (${iid.tahun})` },
+    {
+      label: lang === 'id' ? 'Sumber indikator IID' : 'IID indicator source',
+      value: `${iid.sumber} (${iid.tahun})`,
+    },
   ];
 }
