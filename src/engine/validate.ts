@@ -20,7 +20,6 @@ import { normalise } from './text';
 import { cellText } from './values';
 import { FileEstimate, estimateFile } from './iid/estimate';
 import { checkIid } from './iid/rules';
-import { EVIDENCE_KEYS } from './iid/evidence';
 
 export type StampStatus = 'valid' | 'changed' | 'none';
 
@@ -216,7 +215,7 @@ function textChars(s: Submission, limit: number): number {
     if (total > limit) break;
   }
   for (const row of s.dataDukung?.rows ?? []) {
-    for (const key of EVIDENCE_KEYS) add(row.cells[key].raw);
+    for (const raw of row.raw) add(raw);
     if (total > limit) break;
   }
   return total;

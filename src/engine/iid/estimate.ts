@@ -7,7 +7,7 @@
 import { Submission, SubmissionRow, okValueOf } from '../parse';
 import { Tahapan } from '../schema';
 import { DERIVATIONS, Level, deriveLevel } from './derive';
-import { EvidenceRow, Verifikasi, normaliseIid } from './evidence';
+import { EvidenceRow, Verifikasi, evRaw, evValue, normaliseIid } from './evidence';
 import { Iid, IidIndikator, maxScore } from './model';
 
 export interface EvidenceTally {
@@ -91,8 +91,14 @@ function innovationFinder(rows: readonly SubmissionRow[]): (text: string, raw: u
     const no = okValueOf(row, 'no');
     if (typeof no === 'number') byNo.set(no, byNo.has(no) ? null : i);
   });
+  // Evidence rows name the same few innovations over and over: each text is normalised once.
+  const seen = new Map<string, number | undefined>();
   return (text, raw) => {
-    const named = byName.get(normaliseIid(text));
+    let named = seen.get(text);
+    if (named === undefined && !seen.has(text)) {
+      named = byName.get(normaliseIid(text));
+      if (seen.size < 10_000) seen.set(text, named);
+    }
     if (named !== undefined) return named;
     const n = typeof raw === 'number' ? raw : /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
     return Number.isInteger(n) ? (byNo.get(n) ?? null) : null;
@@ -107,14 +113,13 @@ export function matchEvidence(submission: Submission, iid: Iid): EvidenceMatch[]
   const find = innovationFinder(rows);
   const byKode = new Map(iid.indikator.map((i) => [i.kode, i]));
   return (submission.dataDukung?.rows ?? []).map((evidence): EvidenceMatch => {
-    const c = evidence.cells;
-    const inovasiText = c.inovasi.parsed.kind === 'ok' ? String(c.inovasi.parsed.value) : '';
-    const inovasi = inovasiText ? find(inovasiText, c.inovasi.raw) : null;
-    const indikator =
-      c.indikator.parsed.kind === 'ok' ? (byKode.get(String(c.indikator.parsed.value)) ?? null) : null;
-    const tingkat = c.tingkat.parsed.kind === 'ok' ? levelOf(c.tingkat.parsed.value) : null;
-    const berbukti = c.tautan.parsed.kind === 'ok' || c.nomor.parsed.kind === 'ok';
-    const verifikasi = c.verifikasi.parsed.kind === 'ok' ? (c.verifikasi.parsed.value as Verifikasi) : null;
+    const inovasiValue = evValue(evidence, 'inovasi');
+    const inovasi = inovasiValue === null ? null : find(String(inovasiValue), evRaw(evidence, 'inovasi'));
+    const kode = evValue(evidence, 'indikator');
+    const indikator = kode === null ? null : (byKode.get(String(kode)) ?? null);
+    const tingkat = levelOf(evValue(evidence, 'tingkat'));
+    const berbukti = evValue(evidence, 'tautan') !== null || evValue(evidence, 'nomor') !== null;
+    const verifikasi = evValue(evidence, 'verifikasi') as Verifikasi | null;
     const dihitung =
       inovasi !== null &&
       indikator !== null &&

@@ -13,7 +13,6 @@ import {
   Parsed,
   cellText,
   isEmptyCell,
-  okCanonical,
   parseDate,
   parseEnum,
   parseText,
@@ -152,16 +151,40 @@ for (const c of EVIDENCE_COLUMNS) for (const l of [c.label, ...c.aliases]) LABEL
 
 const VERIFIKASI_OPTIONS: readonly EnumOption[] = VERIFIKASI.map((value) => ({ value, aliases: [] }));
 
-export interface EvidenceCell {
-  readonly raw: CellValue;
-  /** `bad` carries the rule of the value form it broke; the IID rules report it as IID-02. */
-  readonly parsed: Parsed<string | number>;
-}
+/**
+ * A parsed value as stored: a bare string or number is a value that parsed; an object is empty or
+ * a failure (shared frozen objects, `bad` with the rule of the value form it broke). 6,000 evidence
+ * rows × 11 columns per workbook: no object per cell.
+ */
+export type EvidenceSlot = string | number | Parsed<never> | typeof EMPTY;
 
 export interface EvidenceRow {
   /** 1-based worksheet row. */
   readonly row: number;
-  readonly cells: Readonly<Record<EvidenceKey, EvidenceCell>>;
+  /** Values as read, in EVIDENCE_KEYS order. */
+  readonly raw: readonly CellValue[];
+  /** Parsed values, in EVIDENCE_KEYS order. */
+  readonly parsed: readonly EvidenceSlot[];
+}
+
+/** Each key's position in a row's arrays. */
+export const EV: Readonly<Record<EvidenceKey, number>> = Object.fromEntries(
+  EVIDENCE_KEYS.map((k, i) => [k, i]),
+) as Record<EvidenceKey, number>;
+
+/** A cell's value as read. */
+export const evRaw = (row: EvidenceRow, key: EvidenceKey): CellValue => row.raw[EV[key]];
+
+/** A cell's canonical value when it parsed, else null. */
+export function evValue(row: EvidenceRow, key: EvidenceKey): string | number | null {
+  const slot = row.parsed[EV[key]];
+  return typeof slot === 'object' ? null : slot;
+}
+
+/** Did the cell parse, is it empty, or did it fail? */
+export function evKind(row: EvidenceRow, key: EvidenceKey): 'ok' | 'empty' | 'bad' {
+  const slot = row.parsed[EV[key]];
+  return typeof slot === 'object' ? (slot.kind as 'empty' | 'bad') : 'ok';
 }
 
 export interface EvidenceSheet {
@@ -192,19 +215,30 @@ function findHeader(sheet: SheetGrid, searchRows: number): number | null {
   return null;
 }
 
-/** An indicator by `nama`, `kode` or `no` (normalised; a number or digits for `no`). */
+/** An indicator by `nama`, `kode` or `no` (normalised; a number or digits for `no`); each text judged once. */
 export function indicatorMatcher(iid: Iid | undefined): (raw: CellValue) => IidIndikator | null {
-  const byText = new Map<string, IidIndikator>();
+  const byText = new Map<string, IidIndikator | null>();
   for (const i of iid?.indikator ?? []) {
     byText.set(normaliseIid(i.nama), i);
     byText.set(normaliseIid(i.kode), i);
     byText.set(String(i.no), i);
   }
-  return (raw) => (isEmptyCell(raw) ? null : (byText.get(normaliseIid(cellText(raw))) ?? null));
+  const seen = new Map<string, IidIndikator | null>();
+  return (raw) => {
+    if (isEmptyCell(raw)) return null;
+    const text = cellText(raw);
+    let found = seen.get(text);
+    if (found === undefined) {
+      found = byText.get(normaliseIid(text)) ?? null;
+      if (seen.size < 10_000) seen.set(text, found);
+    }
+    return found;
+  };
 }
 
 /** A level: a whole number 1–3, or one of the indicator's three labels; null otherwise. */
 export function levelOf(raw: CellValue, indikator: IidIndikator | null): 1 | 2 | 3 | null {
+  if (raw === 1 || raw === 2 || raw === 3) return raw;
   const text = normaliseIid(cellText(raw));
   const n = typeof raw === 'number' ? raw : /^\d+$/.test(text) ? Number(text) : NaN;
   if (n === 1 || n === 2 || n === 3) return n;
@@ -215,33 +249,35 @@ export function levelOf(raw: CellValue, indikator: IidIndikator | null): 1 | 2 |
 
 const INVALID: Parsed<never> = Object.freeze({ kind: 'bad', rule: 'IID-02' }) as Parsed<never>;
 
+const slotOf = (p: Parsed<string | number>): EvidenceSlot =>
+  p.kind === 'ok' ? p.value : (p as Parsed<never>);
+
 /** One cell in its canonical form (text trimmed, indicator → its kode, level → 1–3, dates ISO). */
 function parseEvidenceCell(
   key: EvidenceKey,
   raw: CellValue,
   findIndikator: (raw: CellValue) => IidIndikator | null,
   rowIndikator: IidIndikator | null,
-): Parsed<string | number> {
+): EvidenceSlot {
+  if (raw === null) return EMPTY;
   if (isNoResultCell(raw)) return NO_RESULT;
   if (isEmptyCell(raw)) return EMPTY;
-  const dashed = typeof raw === 'string' ? raw.replace(DASHES, '-') : raw;
   switch (key) {
     case 'indikator': {
       const i = findIndikator(raw);
-      return i ? okCanonical(i.kode) : INVALID;
+      return i ? i.kode : INVALID;
     }
-    case 'tingkat': {
-      const level = levelOf(raw, rowIndikator);
-      return level === null ? INVALID : { kind: 'ok', value: level };
-    }
+    case 'tingkat':
+      return levelOf(raw, rowIndikator) ?? INVALID;
     case 'tanggal':
-      return parseDate(raw);
+      return slotOf(parseDate(raw));
     case 'tautan':
-      return parseUrl(raw);
+      return slotOf(parseUrl(raw));
     case 'verifikasi':
-      return parseEnum(dashed, VERIFIKASI_OPTIONS);
+      return slotOf(parseEnum(typeof raw === 'string' ? raw.replace(DASHES, '-') : raw, VERIFIKASI_OPTIONS));
     default:
-      return parseText(raw);
+      // Text columns: a string is its trimmed self (no result object); anything else as parseText reads it.
+      return typeof raw === 'string' ? raw.trim() : slotOf(parseText(raw));
   }
 }
 
@@ -266,30 +302,30 @@ export function parseEvidenceSheet(
     else columns.set(key, c);
   });
   const known = [...columns.values()];
+  const layout = EVIDENCE_KEYS.map((k) => columns.get(k) ?? -1);
+  const indikatorAt = EV.indikator;
   const findIndikator = indicatorMatcher(iid);
   const rows: EvidenceRow[] = [];
   for (let r = header + 1; r < sheet.rows.length; r++) {
     const line = sheet.rows[r];
-    if (!line || known.every((c) => isEmptyCell(line[c] ?? null))) continue;
-    const rawOf = (key: EvidenceKey): CellValue => {
-      const c = columns.get(key);
-      return c === undefined ? null : (line[c] ?? null);
-    };
-    const rowIndikator = findIndikator(rawOf('indikator'));
-    const cells = {} as Record<EvidenceKey, EvidenceCell>;
-    for (const key of EVIDENCE_KEYS) {
-      const raw = rawOf(key);
-      cells[key] = { raw, parsed: parseEvidenceCell(key, raw, findIndikator, rowIndikator) };
-    }
-    rows.push({ row: r + 1, cells });
+    if (!line) continue;
+    let content = false;
+    for (let k = 0; k < known.length && !content; k++) content = !isEmptyCell(line[known[k]] ?? null);
+    if (!content) continue;
+    const raw = new Array<CellValue>(EVIDENCE_KEYS.length);
+    for (let k = 0; k < layout.length; k++) raw[k] = layout[k] < 0 ? null : (line[layout[k]] ?? null);
+    const rowIndikator = findIndikator(raw[indikatorAt]);
+    const parsed = new Array<EvidenceSlot>(EVIDENCE_KEYS.length);
+    for (let k = 0; k < EVIDENCE_KEYS.length; k++)
+      parsed[k] = parseEvidenceCell(EVIDENCE_KEYS[k], raw[k], findIndikator, rowIndikator);
+    rows.push({ row: r + 1, raw, parsed });
   }
   return { sheet: sheet.name, headerRow: header + 1, columns, doubled, rows };
 }
 
 /** The canonical value of an evidence cell for the content hash: parsed form, else trimmed text, else null. */
-export function evidenceCanonical(cell: EvidenceCell): string | number | null {
-  if (cell.parsed.kind === 'ok') return cell.parsed.value;
-  return cell.parsed.kind === 'bad' ? cellText(cell.raw) : null;
+export function evidenceCanonical(row: EvidenceRow, at: number): string | number | null {
+  const slot = row.parsed[at];
+  if (typeof slot !== 'object') return slot;
+  return slot.kind === 'bad' ? cellText(row.raw[at]) : null;
 }
-
-export const isVerifikasi = (v: unknown): v is Verifikasi => (VERIFIKASI as readonly unknown[]).includes(v);

@@ -3,7 +3,7 @@
  * `Data Dukung` sheet. Warnings and infos only, so readiness is advice, never a gate; a value on
  * this sheet that does not parse is IID-02, never an FMT error.
  */
-import { a1 } from '../grid';
+import { CellValue, a1 } from '../grid';
 import { Submission } from '../parse';
 import { Emit, Located, locatedFinding, rowKeys } from '../rules/context';
 import { COLUMN_BY_KEY } from '../schema';
@@ -14,6 +14,9 @@ import {
   EVIDENCE_COLUMN_BY_KEY,
   EvidenceKey,
   EvidenceSheet,
+  evKind,
+  evRaw,
+  evValue,
   normaliseIid,
 } from './evidence';
 import { EvidenceMatch, FileEstimate } from './estimate';
@@ -27,13 +30,15 @@ const NEEDED: readonly EvidenceKey[] = ['indikator', 'tingkat'];
 /** `{inovasi normalised}|{indikator kode}#k` for each evidence row, k counting repeats from the top. */
 function evidenceRowKeys(matches: readonly EvidenceMatch[]): string[] {
   const counts = new Map<string, number>();
+  const normalised = new Map<CellValue, string>(); // the same few names over and over
+  const text = (raw: CellValue) => {
+    if (isEmptyCell(raw)) return '';
+    let t = normalised.get(raw);
+    if (t === undefined) normalised.set(raw, (t = normaliseIid(String(cellValueForReport(raw)))));
+    return t;
+  };
   return matches.map((m) => {
-    const c = m.evidence.cells;
-    const inovasi = isEmptyCell(c.inovasi.raw) ? '' : normaliseIid(String(cellValueForReport(c.inovasi.raw)));
-    const indikator =
-      m.indikator?.kode ??
-      (isEmptyCell(c.indikator.raw) ? '' : normaliseIid(String(cellValueForReport(c.indikator.raw))));
-    const base = `${inovasi}|${indikator}`;
+    const base = `${text(evRaw(m.evidence, 'inovasi'))}|${m.indikator?.kode ?? text(evRaw(m.evidence, 'indikator'))}`;
     const k = (counts.get(base) ?? 0) + 1;
     counts.set(base, k);
     return `${base}#${k}`;
@@ -51,12 +56,45 @@ export function checkIid(
   const sheet = submission.dataDukung;
   if (!sheet) return;
   checkStructure(sheet, emit);
-  const keys = evidenceRowKeys(estimate.bukti);
+  // Row keys only when a row has a finding: most rows of a good sheet have none.
+  let keys: string[] | null = null;
+  const keyOf = (i: number) => (keys ??= evidenceRowKeys(estimate.bukti))[i];
   const rows = submission.table?.rows ?? [];
-  estimate.bukti.forEach((m, i) =>
-    checkRow(sheet, m, keys[i], rows[m.inovasi ?? -1]?.cells.nama.raw ?? null, estimate, today, emit),
-  );
+  for (let i = 0; i < estimate.bukti.length; i++) {
+    const m = estimate.bukti[i];
+    if (!needsCheck(m, sheet, today, estimate)) continue;
+    checkRow(
+      sheet,
+      m,
+      keyOf(i),
+      m.inovasi === null ? null : rows[m.inovasi].cells.nama.raw,
+      estimate,
+      today,
+      emit,
+    );
+  }
   checkWajib(submission, iid, estimate, emit);
+}
+
+/** The derived level of the row's innovation and indicator, when IID-04 compares with it. */
+function comparedLevel(m: EvidenceMatch, estimate: FileEstimate): number | null {
+  if (!m.indikator?.turunan || !DERIVATIONS[m.indikator.turunan].bandingkan || m.inovasi === null)
+    return null;
+  const kode = m.indikator.kode;
+  return estimate.inovasi[m.inovasi].indikator.find((i) => i.kode === kode)?.turunan ?? null;
+}
+
+/** Does any rule fire on this row? A cheap pass without building anything. */
+function needsCheck(m: EvidenceMatch, sheet: EvidenceSheet, today: string, estimate: FileEstimate): boolean {
+  const e = m.evidence;
+  if (m.inovasi === null) return true; // IID-01
+  for (const key of CHECKED) if (evKind(e, key) === 'bad') return true;
+  for (const key of NEEDED) if (evKind(e, key) === 'empty' && sheet.columns.has(key)) return true;
+  if (m.tingkat !== null && evKind(e, 'tautan') === 'empty' && evKind(e, 'nomor') === 'empty') return true;
+  const tanggal = evValue(e, 'tanggal');
+  if (tanggal !== null && String(tanggal) > today) return true;
+  const derived = m.tingkat === null ? null : comparedLevel(m, estimate);
+  return derived !== null && m.tingkat! > derived;
 }
 
 function checkStructure(sheet: EvidenceSheet, emit: Emit): void {
@@ -98,51 +136,51 @@ function checkRow(
   sheet: EvidenceSheet,
   m: EvidenceMatch,
   rowKey: string,
-  inovasiNama: unknown,
+  inovasiNama: CellValue,
   estimate: FileEstimate,
   today: string,
   emit: Emit,
 ): void {
-  const c = m.evidence.cells;
+  const e = m.evidence;
+  const inovasiRaw = evRaw(e, 'inovasi');
   const inovasi =
     typeof inovasiNama === 'string'
       ? inovasiNama.trim()
-      : isEmptyCell(c.inovasi.raw)
+      : isEmptyCell(inovasiRaw)
         ? ''
-        : String(cellValueForReport(c.inovasi.raw)).trim();
+        : String(cellValueForReport(inovasiRaw)).trim();
   const indikator = m.indikator?.nama ?? '';
   /** Located at a column of this row; an absent column points at the row's `inovasi` cell (or none). */
-  const at = (key: EvidenceKey, value = cellValueForReport(c[key].raw)): Located => {
+  const at = (key: EvidenceKey, value = cellValueForReport(evRaw(e, key))): Located => {
     const col = sheet.columns.get(key) ?? sheet.columns.get('inovasi') ?? null;
     return {
       sheet: sheet.sheet,
-      cell: col === null ? null : a1(m.evidence.row - 1, col),
-      row: m.evidence.row,
+      cell: col === null ? null : a1(e.row - 1, col),
+      row: e.row,
       col,
       column: EVIDENCE_COLUMN_BY_KEY[key].label,
       columnKey: key,
       rowKey,
-      value: isEmptyCell(c[key].raw) ? null : value,
+      value: isEmptyCell(evRaw(e, key)) ? null : value,
     };
   };
   const withInovasi = (params: Record<string, string | number>) =>
     inovasi ? { ...params, inovasi } : params;
 
-  if (isEmptyCell(c.inovasi.raw))
-    emit(locatedFinding('IID-01', at('inovasi'), { params: { jenis: 'kosong' } }));
+  if (isEmptyCell(inovasiRaw)) emit(locatedFinding('IID-01', at('inovasi'), { params: { jenis: 'kosong' } }));
   else if (m.inovasi === null) emit(locatedFinding('IID-01', at('inovasi'), { params: { inovasi } }));
 
   for (const key of NEEDED)
     // An absent column is one IID-02 for the sheet, not one per row.
-    if (c[key].parsed.kind === 'empty' && sheet.columns.has(key))
+    if (evKind(e, key) === 'empty' && sheet.columns.has(key))
       emit(
         locatedFinding('IID-02', at(key), {
           params: withInovasi({ jenis: 'kosong', kolom: EVIDENCE_COLUMN_BY_KEY[key].label }),
         }),
       );
   for (const key of CHECKED) {
-    if (c[key].parsed.kind !== 'bad') continue;
-    const nilai = String(cellValueForReport(c[key].raw) ?? '');
+    if (evKind(e, key) !== 'bad') continue;
+    const nilai = String(cellValueForReport(evRaw(e, key)) ?? '');
     emit(
       locatedFinding('IID-02', at(key), {
         params: withInovasi({ nilai, kolom: EVIDENCE_COLUMN_BY_KEY[key].label }),
@@ -150,37 +188,34 @@ function checkRow(
     );
   }
 
-  if (m.tingkat !== null && c.tautan.parsed.kind === 'empty' && c.nomor.parsed.kind === 'empty')
+  if (m.tingkat !== null && evKind(e, 'tautan') === 'empty' && evKind(e, 'nomor') === 'empty')
     emit(
       locatedFinding('IID-03', at('tautan'), {
         params: withInovasi({
           tingkat: m.tingkat,
-          indikator: indikator || String(cellValueForReport(c.indikator.raw) ?? ''),
+          indikator: indikator || String(cellValueForReport(evRaw(e, 'indikator')) ?? ''),
         }),
       }),
     );
 
-  const turunan = m.indikator?.turunan ? DERIVATIONS[m.indikator.turunan] : null;
-  if (turunan?.bandingkan && m.tingkat !== null && m.inovasi !== null) {
-    const est =
-      estimate.inovasi[m.inovasi].indikator.find((i) => i.kode === m.indikator!.kode)?.turunan ?? null;
-    if (est !== null && m.tingkat > est)
-      emit(
-        locatedFinding('IID-04', at('tingkat'), {
-          params: withInovasi({
-            tingkat: m.tingkat,
-            indikator,
-            kolom: COLUMN_BY_KEY[derivationColumn(turunan)].label,
-            tingkatTurunan: est,
-          }),
-        }),
-      );
-  }
-
-  if (c.tanggal.parsed.kind === 'ok' && String(c.tanggal.parsed.value) > today)
+  const derived = m.tingkat === null ? null : comparedLevel(m, estimate);
+  if (derived !== null && m.tingkat! > derived)
     emit(
-      locatedFinding('IID-05', at('tanggal', String(c.tanggal.parsed.value)), {
-        params: withInovasi({ tanggal: String(c.tanggal.parsed.value) }),
+      locatedFinding('IID-04', at('tingkat'), {
+        params: withInovasi({
+          tingkat: m.tingkat!,
+          indikator,
+          kolom: COLUMN_BY_KEY[derivationColumn(DERIVATIONS[m.indikator!.turunan!])].label,
+          tingkatTurunan: derived,
+        }),
+      }),
+    );
+
+  const tanggal = evValue(e, 'tanggal');
+  if (tanggal !== null && String(tanggal) > today)
+    emit(
+      locatedFinding('IID-05', at('tanggal', String(tanggal)), {
+        params: withInovasi({ tanggal: String(tanggal) }),
       }),
     );
 }

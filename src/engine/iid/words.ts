@@ -78,7 +78,9 @@ export function missingNames(inv: EstimateView, iid: Iid, limit = Infinity): str
 /** `«Nama» — kematangan 42,3% (terverifikasi 30,0%, perkiraan) — 12/20 indikator — Belum siap — kurang: …` */
 export function innovationLine(inv: EstimateView, iid: Iid, lang: Lang): string {
   const w = IID_WORDS[lang];
-  const missing = inv.kurang.length ? `${w.kurang} ${inv.kurang.length}: ${missingNames(inv, iid, 3)}` : w.lengkap;
+  const missing = inv.kurang.length
+    ? `${w.kurang} ${inv.kurang.length}: ${missingNames(inv, iid, 3)}`
+    : w.lengkap;
   return (
     `«${inv.nama}» — ${w.kematangan} ${percentText(inv.kematangan, lang)} (${w.terverifikasi} ${percentText(inv.kematanganTerverifikasi, lang)}, ${w.perkiraan}) — ` +
     `${provenCount(inv, iid)} ${w.indikator} — ${inv.siap ? w.siap : w.belumSiap} — ${missing}`
