@@ -214,8 +214,8 @@ describe('evidence counting', () => {
       header,
       'Bukti Dukung',
     );
-    sheet.rows.unshift(['Data dukung inovasi Dinas Kesehatan'], []);
-    const v = validateWorkbook(buildGrid({ extraSheets: [sheet] }), 'x.xlsx', {
+    const titled = { ...sheet, rows: [['Data dukung inovasi Dinas Kesehatan'], [], ...sheet.rows] };
+    const v = validateWorkbook(buildGrid({ extraSheets: [titled] }), 'x.xlsx', {
       reference: referenceWith(SMALL_IID),
       today: TODAY,
     });

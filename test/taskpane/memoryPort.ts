@@ -3,6 +3,7 @@
  * recorded, and written where the next read will see it (the `Temuan` sheet carries decisions over,
  * `_stempel` carries the stamp), so tests can follow a whole session without Excel.
  */
+import type { EvidenceRowWrite } from '../../src/addin/evidenceRow';
 import { type FlagHistory, type FlagSummary, type HistoryEvent, SummaryCancelled, type SummaryWriteOptions, type SummaryWriteResult, type WorkbookPort } from '../../src/addin/port';
 import { type CitySummary, SUMMARY_SHEET_NAMES } from '../../src/engine/consolidate';
 import { type CellValue, type SheetGrid, type WorkbookGrid, columnIndex } from '../../src/engine/grid';
@@ -125,6 +126,15 @@ export class MemoryPort implements WorkbookPort {
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.track('selectCell');
     this.selected.push({ sheet, cell });
+  }
+
+  /** Evidence rows appended by the pane (docs/spec/iid.md), as asked. */
+  readonly evidenceRows: EvidenceRowWrite[] = [];
+
+  async appendEvidenceRow(write: EvidenceRowWrite): Promise<void> {
+    this.track('appendEvidenceRow');
+    this.evidenceRows.push(write);
+    this.selected.push({ sheet: write.sheet, cell: write.range });
   }
 
   async createTemplate(ref: Reference): Promise<void> {
