@@ -32,7 +32,13 @@ export interface ReportPersetujuan {
   dikembalikan: boolean;
   berubah: boolean;
   /** One entry per level, in level order; the other fields come from the level's latest row (null without one). */
-  stempel: { tingkat: string; status: LevelStatus; waktu: string | null; oleh: string | null; jabatan: string | null }[];
+  stempel: {
+    tingkat: string;
+    status: LevelStatus;
+    waktu: string | null;
+    oleh: string | null;
+    jabatan: string | null;
+  }[];
   /** One entry per level with a deadline (when the schedule applies to the file's year). */
   jadwal: { tingkat: string; batas: string; keadaan: Keadaan; hari: number }[];
 }
@@ -67,6 +73,8 @@ export interface ReportFile {
 export interface ReportIid {
   perkiraan: true;
   sumber: string;
+  /** Innovations past MAX_IID_REPORTED, counted and not listed (present only then). */
+  lainnya?: number;
   inovasi: {
     baris: number;
     nama: string;
@@ -76,16 +84,43 @@ export interface ReportIid {
     kematangan: number;
     kematanganTerverifikasi: number;
     siap: boolean;
-    indikator: { kode: string; terbukti: number | null; terverifikasi: number | null; turunan: number | null; bukti: { sesuai: number; perbaikan: number; tidakSesuai: number; belum: number } }[];
+    indikator: {
+      kode: string;
+      terbukti: number | null;
+      terverifikasi: number | null;
+      turunan: number | null;
+      bukti: { sesuai: number; perbaikan: number; tidakSesuai: number; belum: number };
+    }[];
     kurang: string[];
   }[];
 }
 
+/**
+ * Innovations listed per file in the report (an OPD reports a few hundred): past it they are
+ * counted in `lainnya`, as findings are past MAX_FINDINGS_PER_FILE, so a 50,000-row sheet cannot
+ * make a report of hundreds of megabytes.
+ */
+export const MAX_IID_REPORTED = 1000;
+
+const hasSomething = (x: {
+  terbukti: number | null;
+  terverifikasi: number | null;
+  turunan: number | null;
+  bukti: { sesuai: number; perbaikan: number; tidakSesuai: number; belum: number };
+}) =>
+  x.terbukti !== null ||
+  x.terverifikasi !== null ||
+  x.turunan !== null ||
+  x.bukti.sesuai + x.bukti.perbaikan + x.bukti.tidakSesuai + x.bukti.belum > 0;
+
+/** The file's `iid`: per innovation the scores and, of its indicators, those with a level or evidence (the others are in `kurang`). */
 export function reportIid(estimate: FileEstimate, iid: Iid): ReportIid {
+  const listed = estimate.inovasi.slice(0, MAX_IID_REPORTED);
   return {
     perkiraan: true,
     sumber: iid.sumber,
-    inovasi: estimate.inovasi.map((i) => ({
+    ...(estimate.inovasi.length > listed.length ? { lainnya: estimate.inovasi.length - listed.length } : {}),
+    inovasi: listed.map((i) => ({
       baris: i.baris,
       nama: i.nama,
       skorTerbukti: i.skorTerbukti,
@@ -94,7 +129,15 @@ export function reportIid(estimate: FileEstimate, iid: Iid): ReportIid {
       kematangan: i.kematangan,
       kematanganTerverifikasi: i.kematanganTerverifikasi,
       siap: i.siap,
-      indikator: i.indikator.map((x) => ({ kode: x.kode, terbukti: x.terbukti, terverifikasi: x.terverifikasi, turunan: x.turunan, bukti: { ...x.bukti } })),
+      indikator: i.indikator
+        .filter(hasSomething)
+        .map((x) => ({
+          kode: x.kode,
+          terbukti: x.terbukti,
+          terverifikasi: x.terverifikasi,
+          turunan: x.turunan,
+          bukti: { ...x.bukti },
+        })),
       kurang: [...i.kurang],
     })),
   };
@@ -161,7 +204,10 @@ export function reportPersetujuan(p: Persetujuan): ReportPersetujuan {
   };
 }
 
-export function buildReport(files: readonly FileValidation[], options: { reference: Reference; today: string; lang: Lang }): ValidationReport {
+export function buildReport(
+  files: readonly FileValidation[],
+  options: { reference: Reference; today: string; lang: Lang },
+): ValidationReport {
   const reportFiles = files.map((f) => reportFile(f, options.lang, options.reference.iid));
   const stats = { files: reportFiles.length, rows: 0, errors: 0, warnings: 0, infos: 0, accepted: 0 };
   for (const f of reportFiles) {

@@ -5,7 +5,7 @@ import { createSha256 } from '../../src/engine/hash';
 import { cityEstimate, percent1 } from '../../src/engine/iid/estimate';
 import { iidSummaryLines, innovationLine } from '../../src/engine/iid/words';
 import { findingMessage } from '../../src/engine/messages';
-import { buildReport } from '../../src/engine/report';
+import { MAX_IID_REPORTED, buildReport, reportIid } from '../../src/engine/report';
 import { defaultReference } from '../../src/engine/reference/load';
 import { validateWorkbook } from '../../src/engine/validate';
 import { DD_HEADER, POSYANDU, SMALL_IID, dataDukung, evidence, referenceWith } from '../helpers/iid';
@@ -369,4 +369,17 @@ test('percent1 rounds half up in integers', () => {
   expect(percent1(2, 3)).toBe(66.7);
   expect(percent1(0, 111)).toBe(0);
   expect(percent1(111, 111)).toBe(100);
+});
+
+test('the JSON report lists indicators with a level or evidence, and at most MAX_IID_REPORTED innovations (the rest counted)', () => {
+  const v = run(null);
+  const one = v.iid!.inovasi[0];
+  const many = { ...v.iid!, inovasi: Array.from({ length: MAX_IID_REPORTED + 5 }, () => one) };
+  const r = reportIid(many, SMALL_IID);
+  expect(r.inovasi).toHaveLength(MAX_IID_REPORTED);
+  expect(r.lainnya).toBe(5);
+  // Nothing proven; regulasi and kemanfaatan have derived levels, sdm nothing at all (listed in kurang only).
+  expect(r.inovasi[0].indikator.map((i) => i.kode)).toEqual(['regulasi', 'kemanfaatan']);
+  expect(r.inovasi[0].kurang).toEqual(['regulasi', 'sdm', 'kemanfaatan']);
+  expect(reportIid(v.iid!, SMALL_IID).lainnya).toBeUndefined();
 });

@@ -148,52 +148,88 @@ export function missingOrder(a: IidIndikator, b: IidIndikator): number {
   return Number(!!b.wajib) - Number(!!a.wajib) || b.bobot - a.bobot || a.no - b.no;
 }
 
-/** The estimate of every innovation row of a workbook (any stage). */
+/** An indicator without evidence, shared: most cells of a large sheet without evidence are this. */
+const NO_EVIDENCE: Readonly<EvidenceTally> = Object.freeze({
+  sesuai: 0,
+  perbaikan: 0,
+  tidakSesuai: 0,
+  belum: 0,
+});
+const NO_ROWS: readonly number[] = Object.freeze([]);
+
+/**
+ * The estimate of every innovation row of a workbook (any stage). Levels are kept in typed arrays
+ * and an indicator without evidence or level is one shared object per indicator and derived level:
+ * a 50,000-row sheet (the row limit) must not cost a million objects.
+ */
 export function estimateFile(submission: Submission, iid: Iid): FileEstimate {
   const rows = submission.table?.rows ?? [];
   const bukti = matchEvidence(submission, iid);
   const max = maxScore(iid);
   const n = iid.indikator.length;
   const kodeIndex = new Map(iid.indikator.map((i, k) => [i.kode, k]));
-  // Per innovation × indicator: proven and verified level, the tallies.
-  const proven: (Level | null)[][] = rows.map(() => new Array<Level | null>(n).fill(null));
-  const verified: (Level | null)[][] = rows.map(() => new Array<Level | null>(n).fill(null));
-  const tallies: EvidenceTally[][] = rows.map(() =>
-    iid.indikator.map(() => ({ sesuai: 0, perbaikan: 0, tidakSesuai: 0, belum: 0 })),
-  );
-  const buktiBaris: number[][] = rows.map(() => []);
+  // Per innovation × indicator (index r × n + k): proven and verified level (0 = none), the tallies.
+  const proven = new Uint8Array(rows.length * n);
+  const verified = new Uint8Array(rows.length * n);
+  const tallies = new Map<number, EvidenceTally>();
+  const buktiBaris = new Map<number, number[]>();
   for (const m of bukti) {
     if (m.inovasi === null) continue;
-    buktiBaris[m.inovasi].push(m.evidence.row);
+    const list = buktiBaris.get(m.inovasi);
+    if (list) list.push(m.evidence.row);
+    else buktiBaris.set(m.inovasi, [m.evidence.row]);
     if (!m.indikator) continue;
-    const k = kodeIndex.get(m.indikator.kode)!;
-    const t = tallies[m.inovasi][k];
+    const at = m.inovasi * n + kodeIndex.get(m.indikator.kode)!;
+    let t = tallies.get(at);
+    if (!t) tallies.set(at, (t = { sesuai: 0, perbaikan: 0, tidakSesuai: 0, belum: 0 }));
     if (m.verifikasi === 'Sesuai') t.sesuai++;
     else if (m.verifikasi === 'Perlu Perbaikan') t.perbaikan++;
     else if (m.verifikasi === 'Tidak Sesuai') t.tidakSesuai++;
     else t.belum++;
-    if (m.dihitung) proven[m.inovasi][k] = higher(proven[m.inovasi][k], m.tingkat);
-    if (m.terverifikasi) verified[m.inovasi][k] = higher(verified[m.inovasi][k], m.tingkat);
+    if (m.dihitung && m.tingkat! > proven[at]) proven[at] = m.tingkat!;
+    if (m.terverifikasi && m.tingkat! > verified[at]) verified[at] = m.tingkat!;
   }
+
+  const order = iid.indikator
+    .map((_, k) => k)
+    .sort((a, b) => missingOrder(iid.indikator[a], iid.indikator[b]));
+  const allMissing: readonly string[] = Object.freeze(order.map((k) => iid.indikator[k].kode));
+  // Shared "nothing here" per indicator and derived level (none, 1, 2, 3).
+  const nothing = iid.indikator.map((i) =>
+    [null, 1, 2, 3].map((turunan) =>
+      Object.freeze({
+        kode: i.kode,
+        terbukti: null,
+        terverifikasi: null,
+        turunan: turunan as Level | null,
+        bukti: NO_EVIDENCE,
+      }),
+    ),
+  );
+  const level = (v: number): Level | null => (v === 0 ? null : (v as Level));
 
   const inovasi = rows.map((row, r): InnovationEstimate => {
     const value = (key: Parameters<typeof okValueOf>[1]) => okValueOf(row, key);
     let skorTerbukti = 0;
     let skorTerverifikasi = 0;
     let skorPotensial = 0;
+    let anyProven = false;
     const indikator = iid.indikator.map((i, k): IndicatorEstimate => {
       const turunan = i.turunan ? deriveLevel(DERIVATIONS[i.turunan], value) : null;
-      const p = proven[r][k];
-      const v = verified[r][k];
+      const at = r * n + k;
+      const p = level(proven[at]);
+      const v = level(verified[at]);
       skorTerbukti += i.bobot * (p ?? 0);
       skorTerverifikasi += i.bobot * (v ?? 0);
       skorPotensial += i.bobot * (higher(p, turunan) ?? 0);
-      return { kode: i.kode, terbukti: p, terverifikasi: v, turunan, bukti: tallies[r][k] };
+      if (p !== null) anyProven = true;
+      const t = tallies.get(at);
+      if (p === null && v === null && !t) return nothing[k][turunan ?? 0];
+      return { kode: i.kode, terbukti: p, terverifikasi: v, turunan, bukti: t ?? NO_EVIDENCE };
     });
-    const kurang = iid.indikator
-      .filter((_, k) => proven[r][k] === null)
-      .sort(missingOrder)
-      .map((i) => i.kode);
+    const kurang = anyProven
+      ? order.filter((k) => proven[r * n + k] === 0).map((k) => iid.indikator[k].kode)
+      : allMissing;
     const nama = okValueOf(row, 'nama');
     const tahapan = okValueOf(row, 'tahapan');
     return {
@@ -208,7 +244,7 @@ export function estimateFile(submission: Submission, iid: Iid): FileEstimate {
       siap: 100 * skorTerverifikasi >= iid.ambangSiap * max,
       indikator,
       kurang,
-      buktiBaris: buktiBaris[r],
+      buktiBaris: buktiBaris.get(r) ?? NO_ROWS,
     };
   });
   return { max, inovasi, bukti };
