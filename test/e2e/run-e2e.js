@@ -479,7 +479,7 @@ const SCENARIO = [
     },
   },
   {
-    name: 'consolidate several workbooks (Konsolidasi): the six summary sheets written',
+    name: 'consolidate several workbooks (Konsolidasi): the summary sheets written (Kesiapan IID among them)',
     async run({ page, waitFake, log, shot }) {
       await page.getByRole('tab', { name: 'Konsolidasi' }).click();
       await page
@@ -495,7 +495,8 @@ const SCENARIO = [
       }
       // The open workbook already has a Temuan sheet (of the validation above): it is not the
       // consolidation's, so it is left alone and the summary's goes under «Temuan (2)».
-      const expected = ['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Temuan (2)', 'Info Konsolidasi'];
+      // Kesiapan IID after Daftar Inovasi: the sample reference has `iid` (docs/spec/iid.md).
+      const expected = ['Rekap OPD', 'Daftar Inovasi', 'Kesiapan IID', 'Program RPJMD', 'Urusan', 'Temuan (2)', 'Info Konsolidasi'];
       const opds = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/engine/reference/data/bitung-contoh.json'), 'utf8')).opd.length;
       const written = await waitFake((wb, names) => {
         if (!names.every((n) => wb.findSheet(n))) return null;
@@ -518,7 +519,7 @@ const SCENARIO = [
           setting: wb.settings.get('inovasiDaerah.summarySheets'),
         };
       }, expected,
-        `the six summary sheets (${expected.join(', ')})`,
+        `the summary sheets (${expected.join(', ')})`,
       );
       log(`sheets now: ${written.sheets.join(', ')}`);
       const outputOrder = written.sheets.filter((n) => expected.includes(n));

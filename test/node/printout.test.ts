@@ -124,7 +124,8 @@ describe('the summary prints', () => {
       expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${q}!$1:$1</definedName>`);
       expect(wb).toMatch(new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${q}!\\$A\\$1:\\$[A-Z]+\\$\\d+</definedName>`));
     });
-    expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">'Rekap OPD'!$A$1:$${columnLetters(REKAP_COLUMNS.length - 1)}$`);
+    // The sample has `iid`: Rekap OPD carries its two columns (docs/spec/iid.md).
+    expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">'Rekap OPD'!$A$1:$${columnLetters(REKAP_COLUMNS.length + 1)}$`);
   });
 
   test('page header names sheet, region and year; footer has the print date and page n of m', () => {
@@ -132,7 +133,8 @@ describe('the summary prints', () => {
       const xml = p[sheets[name]];
       const header = unescape(/<oddHeader>([^<]*)<\/oddHeader>/.exec(xml)![1]);
       const footer = unescape(/<oddFooter>([^<]*)<\/oddFooter>/.exec(xml)![1]);
-      expect(header).toBe(`&C&"-,Bold"${name} — Kota Bitung — 2026`);
+      // Kesiapan IID says on paper too that its scores are an estimate.
+      expect(header).toBe(`&C&"-,Bold"${name}${name === 'Kesiapan IID' ? ' (perkiraan)' : ''} — Kota Bitung — 2026`);
       expect(footer).toBe('&LDicetak &D&RHalaman &P dari &N');
     }
   });
@@ -159,7 +161,8 @@ describe('the summary prints', () => {
     expect(types).toContain('<Override PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
     expect(p[sheets['Rekap OPD']]).toContain('<drawing r:id="rId1"/>');
     expect(p['xl/worksheets/_rels/sheet1.xml.rels']).toContain('Target="../drawings/drawing1.xml"');
-    expect(p['xl/worksheets/_rels/sheet3.xml.rels']).toContain('Target="../drawings/drawing2.xml"');
+    const programRels = sheets['Program RPJMD'].replace('worksheets/', 'worksheets/_rels/') + '.rels';
+    expect(p[programRels]).toContain('Target="../drawings/drawing2.xml"');
     expect(p['xl/drawings/_rels/drawing1.xml.rels']).toContain('Target="../charts/chart1.xml"');
     expect(Object.keys(p).filter((k) => k.startsWith('xl/charts/'))).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml']);
 
@@ -212,8 +215,9 @@ describe('the summary prints', () => {
   });
 
   test('writing is visible on a terminal', () => {
-    expect(stderr).toContain('Menulis ringkasan [1/6] Rekap OPD');
-    expect(stderr).toContain('Menulis ringkasan [6/6] Info Konsolidasi');
+    const n = SUMMARY_SHEET_NAMES.length;
+    expect(stderr).toContain(`Menulis ringkasan [1/${n}] Rekap OPD`);
+    expect(stderr).toContain(`Menulis ringkasan [${n}/${n}] Info Konsolidasi`);
     expect(stderr).toMatch(/Menulis umpan balik \[12\/12\] umpan-balik-[a-z0-9-]+\.xlsx/);
     expect(stdout).toContain(`12 umpan balik OPD ditulis ke ${feedbackDir}`);
   });

@@ -5,7 +5,7 @@
  */
 import type { EvidenceRowWrite } from '../../src/addin/evidenceRow';
 import { type FlagHistory, type FlagSummary, type HistoryEvent, SummaryCancelled, type SummaryWriteOptions, type SummaryWriteResult, type WorkbookPort } from '../../src/addin/port';
-import { type CitySummary, SUMMARY_SHEET_NAMES } from '../../src/engine/consolidate';
+import { type CitySummary } from '../../src/engine/consolidate';
 import { type CellValue, type SheetGrid, type WorkbookGrid, columnIndex } from '../../src/engine/grid';
 import type { Lang } from '../../src/engine/messages';
 import type { Reference } from '../../src/engine/reference/model';
@@ -107,14 +107,15 @@ export class MemoryPort implements WorkbookPort {
     this.track('writeSummary');
     void lang;
     // As the adapter: each sheet staged in turn, cancellable until the swap; nothing kept when cancelled.
-    for (let done = 1; done <= SUMMARY_SHEET_NAMES.length; done++) {
-      options.onSheet?.(done, SUMMARY_SHEET_NAMES.length);
+    const names = summary.sheets.map((sh) => sh.name);
+    for (let done = 1; done <= names.length; done++) {
+      options.onSheet?.(done, names.length);
       await this.summaryGate?.(done);
       if (options.signal?.aborted) throw new SummaryCancelled();
     }
     this.summaries.push(summary);
     const renamed = [...(this.options.summaryRenamed ?? [])];
-    const sheets = SUMMARY_SHEET_NAMES.map((name) => renamed.find((r) => r.from === name)?.to ?? name);
+    const sheets = names.map((name) => renamed.find((r) => r.from === name)?.to ?? name);
     return { sheets, renamed };
   }
 
