@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { ConsolidationInput, consolidate, sheetTables, tableRecords } from '../../src/engine/consolidate';
 import { CellValue } from '../../src/engine/grid';
 import { ringkasanIidLines } from '../../src/engine/summary/sheets/kesiapanIid';
+import { feedbackDocuments } from '../../src/engine/feedback';
 import { FileValidation, validateWorkbook } from '../../src/engine/validate';
 import { POSYANDU, SMALL_IID, dataDukung, evidence, referenceWith } from '../helpers/iid';
 import { TODAY, VALID_IDENTITAS, buildGrid, inisiatifRow, validRow } from '../helpers/workbook';
@@ -144,4 +145,70 @@ test('without iid in the reference: no Kesiapan IID sheet, no IID columns, no Ri
   expect(s.sheets.map((x) => x.name)).not.toContain('Kesiapan IID');
   expect(s.rekapOpd.columns).not.toContain('Inovasi Siap IID');
   expect(ringkasanIidLines(s.source)).toBeNull();
+});
+
+test('feedback per OPD: a readiness section with maturity, the missing indicators with their evidence, and the evidence sent back with the note', () => {
+  const sent = file(
+    'dinkes.xlsx',
+    'Dinas Kesehatan',
+    [validRow()],
+    [
+      evidence({ 'Status Verifikasi': 'Sesuai' }),
+      evidence({
+        Indikator: 'sdm',
+        Tingkat: 3,
+        'Status Verifikasi': 'Perlu Perbaikan',
+        'Catatan Verifikator': 'SK tim belum ditandatangani',
+      }),
+    ],
+  );
+  const s = consolidate([input(sent)], { reference: REF, today: TODAY });
+  const [doc] = feedbackDocuments(s, { region: 'Kota Bitung', lang: 'id' });
+  const blocks = doc.sheets[0].blocks;
+  const kinds = blocks.map((b) => (b.kind === 'title' ? `title:${b.text}` : b.kind));
+  expect(kinds).toEqual([
+    'title:Umpan Balik Hasil Validasi Inovasi Daerah',
+    'fields',
+    'gap',
+    'table',
+    'gap',
+    'title:Kesiapan IID 2026 (perkiraan; sumber: Uji: tiga indikator)',
+    'fields',
+    'table',
+    'gap',
+    'table',
+    'gap',
+    'table',
+    'gap',
+    'signature',
+  ]);
+  const tables = blocks.filter((b) => b.kind === 'table');
+  expect(tables[1].rows).toEqual([[POSYANDU, 33.3, 33.3, '1/3', 'Tidak', 2]]); // regulasi 3 × 2 = 6 of 18
+  expect(tables[2].columns).toEqual([
+    'Indikator yang Kurang',
+    'No',
+    'Bobot',
+    'Wajib',
+    'Belum (inovasi)',
+    'Sudah (inovasi)',
+    'Bukti yang Diperlukan',
+    'Inovasi yang Belum',
+  ]);
+  expect(tables[2].rows).toEqual([
+    ['Ketersediaan SDM', 17, 2, 'Tidak', 1, 0, 'SK tim', POSYANDU],
+    ['Kemanfaatan Inovasi', 33, 1, 'Tidak', 1, 0, null, POSYANDU],
+  ]);
+  expect(tables[3].rows).toEqual([
+    [
+      POSYANDU,
+      3,
+      3,
+      'Ketersediaan SDM',
+      'Perlu Perbaikan',
+      null,
+      'SK tim belum ditandatangani',
+      'https://jdih.bitungkota.go.id/perwako-12-2024.pdf',
+    ],
+  ]);
+  expect(doc.sheets[0].widths[0]).toBe(30);
 });
