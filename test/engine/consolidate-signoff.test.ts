@@ -11,7 +11,7 @@ describe('Rekap OPD with a schedule', () => {
 
   it('Tingkat Persetujuan replaces Stempel; one Tepat Waktu <label> per level with a deadline', () => {
     // The sample has `iid`: its two columns come before Galat (docs/spec/iid.md).
-    const withIid = [...REKAP_COLUMNS];
+    const withIid: string[] = [...REKAP_COLUMNS];
     withIid.splice(withIid.indexOf('Galat'), 0, 'Inovasi Siap IID', 'Rata-rata Kematangan');
     expect(summary.rekapOpd.columns).toEqual([...withIid, 'Tepat Waktu Disetujui Kepala OPD', 'Tepat Waktu Diverifikasi']);
     expect(rekapColumns(REF)).toEqual(summary.rekapOpd.columns);

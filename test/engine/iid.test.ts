@@ -240,6 +240,9 @@ describe('the rules', () => {
       kurang: ['regulasi', 'sdm', 'kemanfaatan'],
     });
   });
+  test('a Data Dukung sheet with its header and no row (as the template writes it) is an OPD that has not started: no IID finding', () => {
+    expect(iidOnly(run([]))).toEqual([]);
+  });
   test('no iid in the reference: no estimate and no IID finding, even with a Data Dukung sheet', () => {
     const v = run([evidence({ 'Nama Inovasi': 'Tidak Ada' })], { iid: null });
     expect(v.iid).toBeUndefined();

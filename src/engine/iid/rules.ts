@@ -54,7 +54,9 @@ export function checkIid(
   emit: Emit,
 ): void {
   const sheet = submission.dataDukung;
-  if (!sheet) return;
+  // A sheet with its header and no evidence row is an OPD that has not started (the template's
+  // empty sheet): no finding, as without the sheet. A sheet whose header is not found is reported.
+  if (!sheet || (sheet.headerRow !== null && sheet.rows.length === 0)) return;
   checkStructure(sheet, emit);
   // Row keys only when a row has a finding: most rows of a good sheet have none.
   let keys: string[] | null = null;
