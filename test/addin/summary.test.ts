@@ -168,7 +168,7 @@ describe('planning', () => {
     expect(storedSheets('not json')).toEqual(nulls(SUMMARY_SHEET_NAMES.length));
     // Matched by name, not position: a sheet added to the registry (here a cover before the others) keeps the memory of the rest.
     const withCover = ['Ringkasan', ...SUMMARY_SHEET_NAMES];
-    expect(storedSheets(['Rekap OPD (2)', 'Daftar Inovasi', 'Temuan (3)'], withCover)).toEqual([null, 'Rekap OPD (2)', 'Daftar Inovasi', null, null, 'Temuan (3)', null]);
+    expect(storedSheets(['Rekap OPD (2)', 'Daftar Inovasi', 'Temuan (3)'], withCover)).toEqual([null, 'Rekap OPD (2)', 'Daftar Inovasi', null, null, null, 'Temuan (3)', null]);
     expect(storedSheets(['Rekap OPD Lama', 'Rekap OPD (x)'])[0]).toBeNull();
   });
 
