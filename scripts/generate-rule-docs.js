@@ -34,8 +34,10 @@ function render() {
   for (const [family, title] of Object.entries(FAMILIES)) {
     out.push(`## ${title}`, '', '| id | severity | condition | points at | message (id) | message (en) | basis | accept |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of RULES.filter((x) => x.family === family)) {
-      // KON-04 has two wordings (required level not reached / changed after stamping): show both.
-      const msg = (catalogue) => (r.id === 'KON-04' ? `${catalogue['KON-04.none']} / ${catalogue['KON-04.changed']}` : catalogue[r.id]);
+      // KON-04 (required level not reached / changed after stamping) and KON-10 (source not yet
+      // Penerapan / not a public-service innovation) have two wordings each: show both.
+      const variants = { 'KON-04': ['none', 'changed'], 'KON-10': ['tahapan', 'bentuk'] }[r.id];
+      const msg = (catalogue) => (variants ? variants.map((v) => catalogue[`${r.id}.${v}`]).join(' / ') : catalogue[r.id]);
       const sev = r.id === 'SOP-06' ? 'error (Penerapan) / warning' : r.severity;
       out.push(
         `| ${r.id} | ${sev} | ${cell(r.condition.id)}<br>*${cell(r.condition.en)}* | ${cell(r.pointsAt.id)}<br>*${cell(r.pointsAt.en)}* | ${cell(msg(id))} | ${cell(msg(en))} | ${cell(r.basis)} | ${r.acceptable ? 'yes' : 'no'} |`,

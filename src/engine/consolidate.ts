@@ -19,6 +19,7 @@ import { JadwalStatus, Keadaan, chainWord, scheduleStatus, scheduleWord } from '
 import { FileValidation, applySeverity, countFindings, identify, sortFindings } from './validate';
 import { cellText } from './values';
 import { TOOL_NAME, TOOL_VERSION } from './version';
+import { ReplicationResult, ReplikasiJson, buildReplication, replicationJson } from './replication';
 
 // ---------------------------------------------------------------------------------------------
 // The model
@@ -98,8 +99,8 @@ export interface CitySummary {
   readonly files: readonly FileValidation[];
   /** Every file in input order with its role and status. */
   readonly entries: readonly ConsolidatedFile[];
-  /** The JSON validation report of the run (its stats count every file). */
-  readonly report: ValidationReport;
+  /** The JSON report of the run (its stats count every file), with `replikasi`. */
+  readonly report: ConsolidationReport;
   readonly consolidatedAt: string;
   /** Columns: REKAP_COLUMNS, then one `Tepat Waktu <label>` per level with a deadline (rekapColumns). */
   readonly rekapOpd: SummaryTable;
@@ -110,6 +111,13 @@ export interface CitySummary {
   readonly urusan: SummaryTable;
   readonly temuan: SummaryTable;
   readonly info: InfoSheet;
+  /** The replication catalogue and links over the counting files (docs/spec/replication.md). */
+  readonly replikasi: ReplicationResult;
+}
+
+/** The consolidation's JSON report: the validation report plus `replikasi` (docs/spec/replication.md). */
+export interface ConsolidationReport extends ValidationReport {
+  replikasi: ReplikasiJson;
 }
 
 export const SHEET_REKAP_OPD = 'Rekap OPD';
@@ -179,7 +187,7 @@ export function tableRecords(table: SummaryTable): Record<string, SummaryCell>[]
 // Cross-workbook rules
 
 /** Rules this module adds; findings of these rules already on an input are replaced, so a re-run is idempotent. */
-const CROSS_RULES = new Set(['KON-01', 'KON-02', 'KON-04', 'KON-05']);
+const CROSS_RULES = new Set(['KON-01', 'KON-02', 'KON-04', 'KON-05', 'KON-10']);
 // KON-06 and KON-07 come with the validation (validate raises them too) and are kept as they are.
 
 interface Work {
@@ -360,6 +368,12 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
   );
   checkYears(counted, reference, today);
   checkNames(counted, reference, today);
+  // Replication over the counting files, in Rekap OPD order; its KON-10 findings join the others.
+  const replikasi = buildReplication(
+    counted.map((w) => ({ file: w.input.file, validation: w.v })),
+    reference,
+  );
+  for (const [i, found] of replikasi.findings) counted[i].added.push(...found);
 
   const done = new Map<Work, ConsolidatedFile>();
   for (const w of work) {
@@ -375,7 +389,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
   const files = entries.map((e) => e.validation);
   const ordered = counted.map((w) => done.get(w)!);
   const others = entries.filter((e) => e.role !== 'counted');
-  const report = buildReport(files, { reference, today, lang });
+  const report: ConsolidationReport = { ...buildReport(files, { reference, today, lang }), replikasi: replicationJson(replikasi) };
 
   const rekapOpd = buildRekap(ordered, others, reference, today);
   const consolidatedAt = options.consolidatedAt ?? today;
@@ -391,6 +405,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
     urusan: buildUrusan(ordered, index),
     temuan: buildTemuan([...ordered, ...others], lang),
     info: buildInfo(entries, report, rekapOpd, { reference, today, lang, consolidatedAt }),
+    replikasi,
   };
 }
 

@@ -45,6 +45,8 @@ export const en: Readonly<Record<string, string>> = {
   'KON-05': 'Reporting year {tahun} differs from the majority ({mayoritas}).',
   'KON-06': 'Level «{tingkatEn}» missed its deadline {batas} ({n} days).',
   'KON-07': 'Returned by {oleh} on {tanggal}: {catatan}',
+  'KON-10.tahapan': 'The replication source «{nama}» ({opd}) is not yet at the Penerapan stage.',
+  'KON-10.bentuk': 'The replication source «{nama}» ({opd}) is not a public-service innovation.',
 
   'summary': '{ringkasan} more {aturan} findings in column «{kolom}», from cell {sel} on, are not listed one by one (limit of {batas} findings per file).',
   'summary.noColumn': '{ringkasan} more {aturan} findings are not listed one by one (limit of {batas} findings per file).',

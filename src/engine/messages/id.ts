@@ -45,6 +45,8 @@ export const id: Readonly<Record<string, string>> = {
   'KON-05': 'Tahun pelaporan {tahun} berbeda dengan mayoritas ({mayoritas}).',
   'KON-06': 'Tingkat «{tingkat}» melewati batas {batas} ({n} hari).',
   'KON-07': 'Dikembalikan oleh {oleh} pada {tanggal}: {catatan}',
+  'KON-10.tahapan': 'Sumber replikasi «{nama}» ({opd}) belum berstatus Penerapan.',
+  'KON-10.bentuk': 'Sumber replikasi «{nama}» ({opd}) bukan inovasi pelayanan publik.',
 
   'summary': '{ringkasan} temuan {aturan} lain pada kolom «{kolom}», mulai sel {sel}, tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',
   'summary.noColumn': '{ringkasan} temuan {aturan} lain tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',

@@ -18,10 +18,11 @@ export function message(lang: Lang, key: string, params: MessageParams = {}): st
   );
 }
 
-/** The catalogue key of a finding's message (KON-04 has two wordings). */
+/** The catalogue key of a finding's message (KON-04 and KON-10 have two wordings each). */
 export function messageKey(f: Pick<Finding, 'rule' | 'params'>): string {
   if (f.params.ringkasan !== undefined) return f.params.kolom ? 'summary' : 'summary.noColumn';
   if (f.rule === 'KON-04') return f.params.tanggal === undefined ? 'KON-04.none' : 'KON-04.changed';
+  if (f.rule === 'KON-10') return f.params.tahapan === undefined ? 'KON-10.bentuk' : 'KON-10.tahapan';
   return f.rule;
 }
 

@@ -92,6 +92,7 @@ export const RULES: readonly RuleDef[] = [
   r('KON-05', 'warning', CONSOLIDATION_BASIS, ['Tahun Pelaporan berbeda dari mayoritas berkas', 'tahun differs from the most common tahun'], ['sel nilai Tahun Pelaporan', 'the tahun value cell']),
   r('KON-06', 'warning', SIGNOFF_BASIS, ['Tingkat yang punya batas waktu dalam jadwal referensi terlambat atau lewat (sekali per tingkat; nilai: kunci tingkat)', 'A level with a deadline in the schedule is late or overdue (once per level; value: the level key)'], ['tidak ada (berkas)', 'none (file)']),
   r('KON-07', 'info', SIGNOFF_BASIS, ['Berkas dikembalikan untuk perbaikan dan belum distempel ulang (nilai: kunci tingkat yang mengembalikan)', 'The submission was returned for revision and not stamped again (value: the returning level key)'], ['tidak ada (berkas)', 'none (file)']),
+  r('KON-10', 'info', 'Replikasi inovasi daerah (katalog inovasi pelayanan publik yang sudah diterapkan)', ['Replikasi yang sumbernya (langkah 1: nama inovasi OPD lain) berada di luar katalog: belum Penerapan, atau bukan Inovasi Pelayanan Publik', 'A replication linked (step 1: the name of another OPD\'s innovation) to an innovation outside the catalogue: not yet Penerapan, or not a public-service innovation'], ['Sumber Replikasi', 'sumberReplikasi']),
 ];
 
 export const RULE_BY_ID: ReadonlyMap<string, RuleDef> = new Map(RULES.map((d) => [d.id, d]));

@@ -1,0 +1,315 @@
+/**
+ * What the replication result shows (docs/spec/replication.md, "Where it shows"): the
+ * `Katalog Replikasi` tables, the JSON report's `replikasi`, the `Ringkasan` lines, and per OPD
+ * the feedback's two lists. Plain data; the sheet module and the writers lay them out.
+ */
+import type { SummaryCell, SummaryRow, SummaryTable } from '../consolidate';
+import { okValueOf } from '../parse';
+import { ReferenceIndex } from '../reference/index';
+import { Reference } from '../reference/model';
+import { cellText } from '../values';
+import { opdOf } from './build';
+import { Innovation, Replication, ReplicationResult, Source, SourceKind } from './model';
+
+export const KATALOG_COLUMNS = [
+  'Kode OPD',
+  'Perangkat Daerah',
+  'Nama Inovasi',
+  'Bidang Urusan',
+  'Jenis',
+  'Tanggal Penerapan',
+  'Penerima Manfaat',
+  'Tautan Data Dukung',
+  'Direplikasi Oleh',
+  'Jumlah Replikasi',
+] as const;
+
+/** The second block's title and columns: replications without a catalogue source. */
+export const TANPA_SUMBER_TITLE = 'Replikasi tanpa sumber di katalog';
+export const TANPA_SUMBER_COLUMNS = [
+  'Perangkat Daerah',
+  'Nama Inovasi',
+  'Sumber Replikasi',
+  'Keterangan',
+] as const;
+
+/** `Keterangan` words of the second block. */
+export const KETERANGAN = {
+  opd: 'OPD',
+  sendiri: 'OPD Sendiri',
+  luar: 'Luar Daerah',
+  tidakDikenali: 'Tidak Dikenali',
+  belumPenerapan: 'Belum Penerapan',
+  bukanPelayananPublik: 'Bukan Pelayanan Publik',
+} as const;
+
+const unique = (xs: readonly string[]): string[] => [...new Set(xs)];
+
+/** The OPDs that replicated an innovation (`; `-separated names, each once) and how many replications. */
+function replicatedBy(result: ReplicationResult, inn: Innovation): { names: string[]; count: number } {
+  const linked = result.linkedTo.get(inn) ?? [];
+  return { names: unique(linked.map((r) => r.innovation.opd.nama)), count: linked.length };
+}
+
+function catalogueRow(inn: Innovation, result: ReplicationResult, index: ReferenceIndex): SummaryCell[] {
+  const urusan = okValueOf(inn.row, 'urusan');
+  const tanggal = okValueOf(inn.row, 'tglPenerapan');
+  const penerima = okValueOf(inn.row, 'penerimaManfaat');
+  const tautan = okValueOf(inn.row, 'tautan');
+  const by = replicatedBy(result, inn);
+  return [
+    inn.opd.kode,
+    inn.opd.nama,
+    inn.nama,
+    urusan === null ? null : (index.bidangByCode(String(urusan))?.nama ?? String(urusan)),
+    okValueOf(inn.row, 'jenis'),
+    tanggal === null ? null : { date: String(tanggal) },
+    typeof penerima === 'number' ? penerima : null,
+    tautan === null ? null : String(tautan),
+    by.names.join('; ') || null,
+    by.count,
+  ];
+}
+
+/** The second block's `Keterangan` of a replication, or null when it is linked to a catalogue innovation. */
+export function keterangan(source: Source): string | null {
+  switch (source.jenis) {
+    case 'inovasi':
+      if (source.innovation.inCatalogue) return null;
+      return `${source.innovation.tahapan !== 'Penerapan' ? KETERANGAN.belumPenerapan : KETERANGAN.bukanPelayananPublik}: «${source.innovation.nama}» (${source.innovation.opd.nama})`;
+    case 'opd':
+      return `${KETERANGAN.opd}: ${source.opd.nama}`;
+    case 'sendiri':
+      return KETERANGAN.sendiri;
+    case 'luar':
+      return KETERANGAN.luar;
+    case 'tidakDikenali':
+      return source.saran
+        ? `${KETERANGAN.tidakDikenali} (mungkin «${source.saran.nama}», ${source.saran.opd.nama})`
+        : KETERANGAN.tidakDikenali;
+  }
+}
+
+/** `Katalog Replikasi`: the catalogue rows, then the replications without a catalogue source. */
+export function katalogTables(
+  result: ReplicationResult,
+  reference: Reference,
+): { katalog: SummaryTable; tanpaSumber: SummaryTable } {
+  const index = ReferenceIndex.of(reference);
+  const katalog: SummaryRow[] = result.catalogue.map((inn) => ({ cells: catalogueRow(inn, result, index) }));
+  const tanpaSumber: SummaryRow[] = [];
+  for (const r of result.replications) {
+    const k = keterangan(r.source);
+    if (k !== null)
+      tanpaSumber.push({ cells: [r.innovation.opd.nama, r.innovation.nama, r.sumber || null, k] });
+  }
+  return {
+    katalog: { columns: KATALOG_COLUMNS, rows: katalog },
+    tanpaSumber: { columns: TANPA_SUMBER_COLUMNS, rows: tanpaSumber },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON report
+
+export interface ReplikasiJson {
+  katalog: { file: string; baris: number; nama: string; opd: string; direplikasiOleh: string[] }[];
+  replikasi: {
+    file: string;
+    baris: number;
+    nama: string;
+    opd: string;
+    sumber: { jenis: SourceKind; nama?: string; opd?: string; saran?: string };
+  }[];
+}
+
+/** An OPD in the JSON: its reference code, else its name as typed. */
+const opdId = (inn: Innovation): string => inn.opd.kode ?? inn.opd.nama;
+
+function sourceJson(s: Source): ReplikasiJson['replikasi'][number]['sumber'] {
+  switch (s.jenis) {
+    case 'inovasi':
+      return { jenis: 'inovasi', nama: s.innovation.nama, opd: opdId(s.innovation) };
+    case 'opd':
+      return { jenis: 'opd', opd: s.opd.kode };
+    case 'tidakDikenali':
+      return s.saran ? { jenis: 'tidakDikenali', saran: s.saran.nama } : { jenis: 'tidakDikenali' };
+    default:
+      return { jenis: s.jenis };
+  }
+}
+
+/** The consolidation report's `replikasi` (docs/spec/replication.md). */
+export function replicationJson(result: ReplicationResult): ReplikasiJson {
+  return {
+    katalog: result.catalogue.map((inn) => ({
+      file: inn.file,
+      baris: inn.row.row,
+      nama: inn.nama,
+      opd: opdId(inn),
+      direplikasiOleh: unique((result.linkedTo.get(inn) ?? []).map((r) => opdId(r.innovation))),
+    })),
+    replikasi: result.replications.map((r) => ({
+      file: r.innovation.file,
+      baris: r.innovation.row.row,
+      nama: r.innovation.nama,
+      opd: opdId(r.innovation),
+      sumber: sourceJson(r.source),
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ringkasan
+
+export interface SummaryLine {
+  readonly label: string;
+  readonly value: number;
+  /** Names or words beside the figure (one cell), when the line has them. */
+  readonly detail?: string;
+}
+
+/** What `Rekap OPD`'s `Total Kota` shows in the two replication columns: every replication, and those linked to another OPD of the city or its innovation. */
+export function replicationTotals(result: ReplicationResult): { dilakukan: number; direplikasi: number } {
+  let dilakukan = 0;
+  let direplikasi = 0;
+  for (const c of result.perOpd.values()) {
+    dilakukan += c.dilakukan;
+    direplikasi += c.direplikasi;
+  }
+  return { dilakukan, direplikasi };
+}
+
+/**
+ * The `Ringkasan` replication lines: the catalogue size, the replications (all, inside the city,
+ * from outside, unrecognised), and the OPDs with a counting file that replicated nothing (names in
+ * `Rekap OPD` order). Each figure equals one elsewhere: `Katalog Replikasi`'s rows and `Total
+ * Kota`'s `Replikasi Dilakukan` / `Inovasinya Direplikasi`.
+ */
+export function replicationSummaryLines(result: ReplicationResult): SummaryLine[] {
+  const totals = replicationTotals(result);
+  const of = (jenis: SourceKind) => result.replications.filter((r) => r.source.jenis === jenis).length;
+  const idle = idleOpds(result);
+  return [
+    {
+      label: 'Katalog replikasi (inovasi pelayanan publik yang sudah diterapkan)',
+      value: result.catalogue.length,
+    },
+    { label: 'Replikasi', value: totals.dilakukan },
+    { label: 'Replikasi di dalam kota (sumber OPD lain)', value: totals.direplikasi },
+    { label: 'Replikasi dari luar daerah', value: of('luar') },
+    { label: 'Replikasi dengan sumber tidak dikenali', value: of('tidakDikenali') },
+    {
+      label: 'OPD belum mereplikasi',
+      value: idle.length,
+      ...(idle.length ? { detail: idle.join('; ') } : {}),
+    },
+  ];
+}
+
+/** The OPDs with a counting file and no replication, in `Rekap OPD` order (names). */
+export function idleOpds(result: ReplicationResult): string[] {
+  const names = new Map<string, string>();
+  result.files.forEach((f, i) => {
+    const opd = opdOf(f, i);
+    if ((result.perOpd.get(opd.key)?.dilakukan ?? 0) === 0 && !names.has(opd.key))
+      names.set(opd.key, opd.nama);
+  });
+  return [...names.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Feedback per OPD
+
+export interface Contact {
+  readonly nama: string | null;
+  readonly email: string | null;
+  readonly telepon: string | null;
+}
+
+export interface ReplicableInnovation {
+  readonly innovation: Innovation;
+  readonly tautan: string | null;
+  readonly penerimaManfaat: number | null;
+  /** In a bidang urusan of the OPD the list is for. */
+  readonly ownBidang: boolean;
+  /** From the source workbook's `Identitas`. */
+  readonly contact: Contact;
+}
+
+function contactOf(result: ReplicationResult, inn: Innovation): Contact {
+  const identity = result.files[inn.fileIndex].validation.submission?.identity;
+  const text = (key: 'penanggungJawab' | 'email' | 'telepon') =>
+    identity ? cellText(identity[key].raw) || null : null;
+  return { nama: text('penanggungJawab'), email: text('email'), telepon: text('telepon') };
+}
+
+/**
+ * *Inovasi yang dapat direplikasi* for one OPD: up to `limit` catalogue innovations of other OPDs
+ * that it has not replicated yet, those in one of its bidang urusan first, then by penerima
+ * manfaat (most first; unknown last), then in catalogue order.
+ */
+export function replicableFor(
+  result: ReplicationResult,
+  opdKey: string,
+  bidang: readonly string[],
+  limit = 10,
+): ReplicableInnovation[] {
+  const taken = new Set<Innovation>();
+  for (const r of result.replications)
+    if (r.innovation.opd.key === opdKey && r.source.jenis === 'inovasi') taken.add(r.source.innovation);
+  const own = new Set(bidang);
+  const candidates = result.catalogue
+    .map((inn, order) => {
+      const urusan = okValueOf(inn.row, 'urusan');
+      const penerima = okValueOf(inn.row, 'penerimaManfaat');
+      const tautan = okValueOf(inn.row, 'tautan');
+      return {
+        order,
+        item: {
+          innovation: inn,
+          tautan: tautan === null ? null : String(tautan),
+          penerimaManfaat: typeof penerima === 'number' ? penerima : null,
+          ownBidang: urusan !== null && own.has(String(urusan)),
+          contact: contactOf(result, inn),
+        },
+      };
+    })
+    .filter(({ item }) => item.innovation.opd.key !== opdKey && !taken.has(item.innovation));
+  candidates.sort(
+    (a, b) =>
+      Number(b.item.ownBidang) - Number(a.item.ownBidang) ||
+      (b.item.penerimaManfaat ?? -1) - (a.item.penerimaManfaat ?? -1) ||
+      a.order - b.order,
+  );
+  return candidates.slice(0, limit).map((c) => c.item);
+}
+
+export interface ReplicatedInnovation {
+  readonly innovation: Innovation;
+  /** The replicating OPDs' names, each once, in replication order. */
+  readonly by: readonly string[];
+  readonly count: number;
+}
+
+/** Which of an OPD's innovations others replicated (linked by name), and the replications naming only the OPD. */
+export function replicatedOf(
+  result: ReplicationResult,
+  opdKey: string,
+): { innovations: ReplicatedInnovation[]; opdOnly: Replication[] } {
+  const innovations: ReplicatedInnovation[] = [];
+  for (const inn of result.innovations) {
+    if (inn.opd.key !== opdKey) continue;
+    const linked = result.linkedTo.get(inn);
+    if (linked?.length)
+      innovations.push({
+        innovation: inn,
+        by: unique(linked.map((r) => r.innovation.opd.nama)),
+        count: linked.length,
+      });
+  }
+  const opdOnly = result.replications.filter(
+    (r) => r.source.jenis === 'opd' && `kode:${r.source.opd.kode}` === opdKey,
+  );
+  return { innovations, opdOnly };
+}

@@ -1,0 +1,556 @@
+/**
+ * Replication (docs/spec/replication.md): the catalogue, each matching step of `sumberReplikasi` and
+ * its ties, KON-10, the counts per OPD, and what the summary, the JSON and the feedback show. Every
+ * expected value is worked out by hand from the fixtures.
+ */
+import { CellValue } from '../../src/engine/grid';
+import { defaultReference } from '../../src/engine/reference/load';
+import {
+  CountingFile,
+  ReplicationResult,
+  Source,
+  buildReplication,
+  idleOpds,
+  katalogTables,
+  replicableFor,
+  replicatedOf,
+  replicationJson,
+  replicationSummaryLines,
+} from '../../src/engine/replication';
+import { consolidate } from '../../src/engine/consolidate';
+import { findingMessage } from '../../src/engine/messages';
+import { validateWorkbook } from '../../src/engine/validate';
+import { TODAY, VALID_IDENTITAS, buildGrid, colOf, inisiatifRow, validRow } from '../helpers/workbook';
+
+const REF = defaultReference();
+
+interface Opd {
+  opd: string;
+  rows: Record<string, CellValue>[];
+  contact?: [string, string, string];
+}
+
+function counting(file: string, o: Opd): CountingFile {
+  const identitas = VALID_IDENTITAS.map(([label, value]): [string, CellValue] => {
+    if (label === 'Perangkat Daerah') return [label, o.opd];
+    if (o.contact && label === 'Nama Penanggung Jawab') return [label, o.contact[0]];
+    if (o.contact && label === 'Email') return [label, o.contact[1]];
+    if (o.contact && label === 'Telepon') return [label, o.contact[2]];
+    return [label, value];
+  });
+  return {
+    file,
+    validation: validateWorkbook(buildGrid({ identitas, rows: o.rows }), file, {
+      reference: REF,
+      today: TODAY,
+    }),
+  };
+}
+
+const run = (...files: CountingFile[]): ReplicationResult => buildReplication(files, REF);
+
+/** A running public-service innovation (in the catalogue). */
+const running = (nama: string, o: Record<string, CellValue> = {}) => validRow({ 'Nama Inovasi': nama, ...o });
+const replicating = (nama: string, sumber: string | null, o: Record<string, CellValue> = {}) =>
+  validRow({ 'Nama Inovasi': nama, Replikasi: 'Ya', 'Sumber Replikasi': sumber, ...o });
+
+/** The source of the (only) replication of the last file, as a short text. */
+function sourceOf(result: ReplicationResult, nama: string): string {
+  const r = result.replications.find((x) => x.innovation.nama === nama);
+  if (!r) throw new Error(`no replication ${nama}`);
+  return sourceText(r.source);
+}
+
+function sourceText(s: Source): string {
+  switch (s.jenis) {
+    case 'inovasi':
+      return `inovasi:${s.innovation.nama}@${s.innovation.opd.kode}`;
+    case 'opd':
+      return `opd:${s.opd.kode}`;
+    case 'tidakDikenali':
+      return `tidakDikenali:${s.saran?.nama ?? '-'}`;
+    default:
+      return s.jenis;
+  }
+}
+
+const DINKES = (rows: Record<string, CellValue>[]) =>
+  counting('dinkes.xlsx', { opd: 'Dinas Kesehatan', rows });
+const DINSOS = (rows: Record<string, CellValue>[]) => counting('dinsos.xlsx', { opd: 'Dinas Sosial', rows });
+const DUKCAPIL = (rows: Record<string, CellValue>[]) =>
+  counting('dukcapil.xlsx', { opd: 'Dinas Kependudukan dan Pencatatan Sipil', rows });
+
+describe('the catalogue', () => {
+  it('holds the counted Penerapan public-service innovations, in file order then row', () => {
+    const r = run(
+      DINKES([
+        running('Posyandu Digital Bitung Sehat'),
+        inisiatifRow({ 'Nama Inovasi': 'Rencana Aplikasi Rujukan Puskesmas' }),
+        running('Rapat Koordinasi Daring', { 'Bentuk Inovasi': 'Inovasi Tata Kelola Pemerintahan Daerah' }),
+        running('Klinik Sanitasi Pesisir'),
+      ]),
+      DINSOS([running('Bansos Tepat Sasaran')]),
+    );
+    expect(r.catalogue.map((i) => `${i.opd.kode}:${i.nama}:${i.row.row}`)).toEqual([
+      'DINKES:Posyandu Digital Bitung Sehat:2',
+      'DINKES:Klinik Sanitasi Pesisir:5',
+      'DINSOS:Bansos Tepat Sasaran:2',
+    ]);
+  });
+});
+
+describe('matching sumberReplikasi, step by step', () => {
+  const dinkes = DINKES([running('Posyandu Digital Bitung Sehat'), running('Antrean Online')]);
+
+  it('1. names an innovation of another OPD as a run of whole words, inside a longer text', () => {
+    const r = run(
+      dinkes,
+      DINSOS([
+        replicating('Posyandu Digital Lansia', 'Replikasi «Posyandu Digital Bitung Sehat» dari Dinkes, 2025'),
+      ]),
+    );
+    expect(sourceOf(r, 'Posyandu Digital Lansia')).toBe('inovasi:Posyandu Digital Bitung Sehat@DINKES');
+  });
+
+  it('1. separators, letter case and punctuation do not matter', () => {
+    const r = run(
+      dinkes,
+      DINSOS([replicating('Posyandu Digital Lansia', 'POSYANDU-DIGITAL (bitung) sehat')]),
+    );
+    expect(sourceOf(r, 'Posyandu Digital Lansia')).toBe('inovasi:Posyandu Digital Bitung Sehat@DINKES');
+  });
+
+  it('1. a name inside a word never matches', () => {
+    const r = run(
+      dinkes,
+      DINSOS([
+        replicating('Antrean Bansos', 'AntreanOnline gaya Dinsos Minahasa'),
+        replicating('Antrean Lansia', 'Antrean Onlines'),
+      ]),
+    );
+    expect(sourceOf(r, 'Antrean Bansos')).not.toMatch(/^inovasi/);
+    expect(sourceOf(r, 'Antrean Lansia')).toBe('tidakDikenali:Antrean Online');
+  });
+
+  it('1. originals first: a declared replication of the same name elsewhere does not take the link', () => {
+    const r = run(
+      DINSOS([replicating('Antrean Online', 'Kabupaten Minahasa')]), // a replication named like the original
+      dinkes,
+      DUKCAPIL([replicating('Antrean Online Dukcapil', 'Antrean Online')]),
+    );
+    expect(sourceOf(r, 'Antrean Online Dukcapil')).toBe('inovasi:Antrean Online@DINKES');
+  });
+
+  it('1. then any: a name found only among replications links to it', () => {
+    const r = run(
+      DINSOS([replicating('Antrean Bansos Terpadu', 'Kota Manado')]),
+      DUKCAPIL([replicating('Antrean KTP', 'meniru Antrean Bansos Terpadu')]),
+    );
+    expect(sourceOf(r, 'Antrean KTP')).toBe('inovasi:Antrean Bansos Terpadu@DINSOS');
+  });
+
+  it('1. two names contained in one source: the longer wins', () => {
+    const r = run(
+      DINKES([running('Antrean Online')]),
+      DINSOS([running('Antrean Online Terpadu Bitung')]),
+      DUKCAPIL([replicating('Antrean KTP', 'Antrean Online Terpadu Bitung')]),
+    );
+    expect(sourceOf(r, 'Antrean KTP')).toBe('inovasi:Antrean Online Terpadu Bitung@DINSOS');
+  });
+
+  it('1. two innovations tied at the longest length: not linked there, the next steps decide', () => {
+    const tie = run(
+      DINKES([running('Antrean Pasien')]),
+      DINSOS([running('Bansos Digital')]), // 14 characters each
+      DUKCAPIL([
+        replicating('Antrean KTP', 'Antrean Pasien dan Bansos Digital'),
+        replicating('Antrean KK', 'Antrean Pasien dan Bansos Digital, Dinas Sosial'),
+      ]),
+    );
+    expect(sourceOf(tie, 'Antrean KTP')).toBe('tidakDikenali:Antrean Pasien');
+    expect(sourceOf(tie, 'Antrean KK')).toBe('opd:DINSOS');
+    // The same name as an original in two other OPDs is two innovations: a tie as well.
+    const twice = run(
+      DINKES([running('Antrean Online')]),
+      DINSOS([running('Antrean Online')]),
+      DUKCAPIL([replicating('Antrean KTP', 'Antrean Online')]),
+    );
+    expect(sourceOf(twice, 'Antrean KTP')).toMatch(/^tidakDikenali/);
+  });
+
+  it('1. its own innovations are never a source', () => {
+    const r = run(
+      DINKES([running('Antrean Online'), replicating('Antrean Online Puskesmas', 'Antrean Online')]),
+    );
+    expect(sourceOf(r, 'Antrean Online Puskesmas')).toBe('tidakDikenali:-');
+  });
+
+  it('2. names another reference OPD by official name, alias or code, as whole words', () => {
+    const r = run(
+      DINKES([running('Antrean Online')]),
+      DINSOS([
+        replicating('Bansos Satu', 'Inovasi Dinas Kesehatan'),
+        replicating('Bansos Dua', 'dari dinkes'),
+        replicating('Bansos Tiga', 'KOMINFO'),
+        replicating('Bansos Empat', 'Dinkesos Minahasa'),
+      ]),
+    );
+    expect(['Bansos Satu', 'Bansos Dua', 'Bansos Tiga'].map((n) => sourceOf(r, n))).toEqual([
+      'opd:DINKES',
+      'opd:DINKES',
+      'opd:KOMINFO',
+    ]);
+    expect(sourceOf(r, 'Bansos Empat')).toBe('tidakDikenali:-');
+  });
+
+  it('2. the longer OPD name wins; two OPDs named at the same length link none', () => {
+    const r = run(
+      DINSOS([
+        replicating('Bansos Satu', 'Dinas Pendidikan dan Kebudayaan'), // `Dinas Pendidikan` (DIKBUD alias) is contained too, same OPD
+        replicating('Bansos Dua', 'Dinkes atau Dinsos'), // own OPD named too: the other one is taken
+        replicating('Bansos Tiga', 'BPBD dan DP3A'), // two other OPDs, 4 characters each
+      ]),
+    );
+    expect(sourceOf(r, 'Bansos Satu')).toBe('opd:DIKBUD');
+    expect(sourceOf(r, 'Bansos Dua')).toBe('opd:DINKES');
+    expect(sourceOf(r, 'Bansos Tiga')).toBe('tidakDikenali:-');
+  });
+
+  it('3. names its own OPD only: OPD Sendiri', () => {
+    const r = run(DINSOS([replicating('Bansos Satu', 'Bidang Rehabilitasi Dinas Sosial')]));
+    expect(sourceOf(r, 'Bansos Satu')).toBe('sendiri');
+  });
+
+  it('4. names a region or a national body: Luar Daerah', () => {
+    const sources = [
+      'Kabupaten Minahasa Utara',
+      'Kab. Sleman',
+      'Pemprov: Prov Sulut',
+      'Kota Surabaya',
+      'Kemenkes RI',
+      'KemenPAN-RB',
+      'Kementerian Dalam Negeri',
+      'Badan Riset dan Inovasi Nasional',
+      'BSKDN',
+      'LAN RI',
+      'Provinsi Jawa Barat',
+    ];
+    const r = run(DINSOS(sources.map((s, i) => replicating(`Bansos Luar ${i + 1}`, s))));
+    expect(sources.map((_, i) => sourceOf(r, `Bansos Luar ${i + 1}`))).toEqual(sources.map(() => 'luar'));
+  });
+
+  it('4. the region itself is not outside; `badan` needs `nasional`; a word merely starting alike is no region', () => {
+    const r = run(
+      DINSOS([
+        replicating('Bansos Satu', 'Pemerintah Kota Bitung'),
+        replicating('Bansos Dua', 'Badan Usaha Milik Desa'),
+        replicating('Bansos Tiga', 'Kotamobagu'),
+      ]),
+    );
+    expect(['Bansos Satu', 'Bansos Dua', 'Bansos Tiga'].map((n) => sourceOf(r, n))).toEqual([
+      'tidakDikenali:-',
+      'tidakDikenali:-',
+      'tidakDikenali:-',
+    ]);
+  });
+
+  it('5. unrecognised: the nearest catalogue name of another OPD as the hint, none when nothing is near', () => {
+    const r = run(
+      dinkes,
+      DINSOS([
+        running('Posyandu Digital Lansia Terpadu'),
+        replicating('Bansos Satu', 'Posyandu Digtal Bitung Sehat'),
+        replicating('Bansos Dua', 'Program Makan Bergizi'),
+      ]),
+    );
+    expect(sourceOf(r, 'Bansos Satu')).toBe('tidakDikenali:Posyandu Digital Bitung Sehat');
+    expect(sourceOf(r, 'Bansos Dua')).toBe('tidakDikenali:-');
+  });
+
+  it('an empty source (LOG-05) is a replication with an unrecognised source', () => {
+    const r = run(DINSOS([replicating('Bansos Satu', null)]));
+    expect(r.replications.map((x) => [x.sumber, sourceText(x.source)])).toEqual([['', 'tidakDikenali:-']]);
+  });
+});
+
+describe('KON-10', () => {
+  it('fires on the sumberReplikasi cell when the linked source is not yet Penerapan, or not a public-service innovation', () => {
+    const r = run(
+      DINKES([
+        inisiatifRow({ 'Nama Inovasi': 'Rujukan Puskesmas Daring' }),
+        running('Rapat Koordinasi Daring', { 'Bentuk Inovasi': 'Inovasi Tata Kelola Pemerintahan Daerah' }),
+      ]),
+      DINSOS([
+        replicating('Rujukan Panti Daring', 'Rujukan Puskesmas Daring'),
+        replicating('Rapat Bansos Daring', 'Rapat Koordinasi Daring Dinkes'),
+      ]),
+    );
+    const found = r.findings.get(1) ?? [];
+    const col = colOf('Sumber Replikasi');
+    expect(found.map((f) => `${f.rule}@${f.cell}:${f.severity}`)).toEqual([
+      `KON-10@${col}2:info`,
+      `KON-10@${col}3:info`,
+    ]);
+    expect(found.map((f) => findingMessage(f, 'id'))).toEqual([
+      'Sumber replikasi «Rujukan Puskesmas Daring» (Dinas Kesehatan) belum berstatus Penerapan.',
+      'Sumber replikasi «Rapat Koordinasi Daring» (Dinas Kesehatan) bukan inovasi pelayanan publik.',
+    ]);
+    expect(r.findings.get(0)).toBeUndefined();
+  });
+
+  it('stays quiet for a catalogue source, an OPD, outside and unrecognised sources', () => {
+    const r = run(
+      DINKES([running('Posyandu Digital Bitung Sehat')]),
+      DINSOS([
+        replicating('Bansos Satu', 'Posyandu Digital Bitung Sehat'),
+        replicating('Bansos Dua', 'Dinkes'),
+        replicating('Bansos Tiga', 'Kabupaten Sleman'),
+        replicating('Bansos Empat', 'entah'),
+      ]),
+    );
+    expect([...r.findings.values()].flat()).toEqual([]);
+  });
+});
+
+describe('counts, tables, JSON and Ringkasan', () => {
+  /** Replications still on trial stay out of the catalogue, so the tables below stay short. */
+  const TRIAL = { 'Tahapan Inovasi': 'Uji Coba', 'Tanggal Penerapan': null };
+  const city = () =>
+    run(
+      DINKES([
+        running('Posyandu Digital Bitung Sehat', { 'Jumlah Penerima Manfaat': 500 }),
+        inisiatifRow({ 'Nama Inovasi': 'Rujukan Puskesmas Daring' }),
+      ]),
+      DINSOS([
+        replicating('Posyandu Lansia Digital', 'Posyandu Digital Bitung Sehat (Dinkes)', TRIAL),
+        replicating('Bansos Rujukan', 'Rujukan Puskesmas Daring', TRIAL),
+        replicating('Bansos Daring', 'Dinas Kesehatan', TRIAL),
+        replicating('Bansos Sendiri', 'Dinsos', TRIAL),
+        replicating('Bansos Sleman', 'Kabupaten Sleman', TRIAL),
+      ]),
+      DUKCAPIL([
+        running('KTP Keliling'),
+        replicating('Posyandu KTP', 'posyandu digital bitung sehat', TRIAL),
+        replicating('Entah Apa', 'Posyandu Digtal Bitung Sehat', TRIAL),
+      ]),
+      counting('dishub.xlsx', { opd: 'Dinas Perhubungan', rows: [running('Terminal Tertib')] }),
+    );
+
+  it('per OPD: replications done, and replications by others of its innovations or naming it', () => {
+    const r = city();
+    expect(Object.fromEntries(r.perOpd)).toEqual({
+      'kode:DINKES': { dilakukan: 0, direplikasi: 4 }, // two by name from DINSOS, one by name from DUKCAPIL, one naming the OPD
+      'kode:DINSOS': { dilakukan: 5, direplikasi: 0 }, // its own reuse is not counted as replicated by others
+      'kode:DUKCAPIL': { dilakukan: 2, direplikasi: 0 },
+      'kode:DISHUB': { dilakukan: 0, direplikasi: 0 },
+    });
+    expect(idleOpds(r)).toEqual(['Dinas Kesehatan', 'Dinas Perhubungan']);
+  });
+
+  it('Katalog Replikasi: catalogue rows with who replicated them, then replications without a catalogue source', () => {
+    const r = city();
+    const { katalog, tanpaSumber } = katalogTables(r, REF);
+    expect(katalog.rows.map((x) => x.cells)).toEqual([
+      [
+        'DINKES',
+        'Dinas Kesehatan',
+        'Posyandu Digital Bitung Sehat',
+        'URUSAN PEMERINTAHAN BIDANG KESEHATAN',
+        'Digital',
+        { date: '2025-01-15' },
+        500,
+        'https://bitungkota.go.id/inovasi/posyandu',
+        'Dinas Sosial; Dinas Kependudukan dan Pencatatan Sipil',
+        2,
+      ],
+      [
+        'DUKCAPIL',
+        'Dinas Kependudukan dan Pencatatan Sipil',
+        'KTP Keliling',
+        'URUSAN PEMERINTAHAN BIDANG KESEHATAN',
+        'Digital',
+        { date: '2025-01-15' },
+        1200,
+        'https://bitungkota.go.id/inovasi/posyandu',
+        null,
+        0,
+      ],
+      [
+        'DISHUB',
+        'Dinas Perhubungan',
+        'Terminal Tertib',
+        'URUSAN PEMERINTAHAN BIDANG KESEHATAN',
+        'Digital',
+        { date: '2025-01-15' },
+        1200,
+        'https://bitungkota.go.id/inovasi/posyandu',
+        null,
+        0,
+      ],
+    ]);
+    expect(tanpaSumber.rows.map((x) => x.cells)).toEqual([
+      [
+        'Dinas Sosial',
+        'Bansos Rujukan',
+        'Rujukan Puskesmas Daring',
+        'Belum Penerapan: «Rujukan Puskesmas Daring» (Dinas Kesehatan)',
+      ],
+      ['Dinas Sosial', 'Bansos Daring', 'Dinas Kesehatan', 'OPD: Dinas Kesehatan'],
+      ['Dinas Sosial', 'Bansos Sendiri', 'Dinsos', 'OPD Sendiri'],
+      ['Dinas Sosial', 'Bansos Sleman', 'Kabupaten Sleman', 'Luar Daerah'],
+      [
+        'Dinas Kependudukan dan Pencatatan Sipil',
+        'Entah Apa',
+        'Posyandu Digtal Bitung Sehat',
+        'Tidak Dikenali (mungkin «Posyandu Digital Bitung Sehat», Dinas Kesehatan)',
+      ],
+    ]);
+  });
+
+  it('the JSON report’s replikasi', () => {
+    const j = replicationJson(city());
+    expect(j.katalog[0]).toEqual({
+      file: 'dinkes.xlsx',
+      baris: 2,
+      nama: 'Posyandu Digital Bitung Sehat',
+      opd: 'DINKES',
+      direplikasiOleh: ['DINSOS', 'DUKCAPIL'],
+    });
+    expect(j.katalog).toHaveLength(3);
+    expect(j.replikasi.map((x) => x.sumber)).toEqual([
+      { jenis: 'inovasi', nama: 'Posyandu Digital Bitung Sehat', opd: 'DINKES' },
+      { jenis: 'inovasi', nama: 'Rujukan Puskesmas Daring', opd: 'DINKES' },
+      { jenis: 'opd', opd: 'DINKES' },
+      { jenis: 'sendiri' },
+      { jenis: 'luar' },
+      { jenis: 'inovasi', nama: 'Posyandu Digital Bitung Sehat', opd: 'DINKES' },
+      { jenis: 'tidakDikenali', saran: 'Posyandu Digital Bitung Sehat' },
+    ]);
+    expect(j.replikasi[0]).toMatchObject({
+      file: 'dinsos.xlsx',
+      baris: 2,
+      nama: 'Posyandu Lansia Digital',
+      opd: 'DINSOS',
+    });
+  });
+
+  it('the Ringkasan lines', () => {
+    expect(replicationSummaryLines(city())).toEqual([
+      { label: 'Katalog replikasi (inovasi pelayanan publik yang sudah diterapkan)', value: 3 },
+      { label: 'Replikasi', value: 7 },
+      { label: 'Replikasi di dalam kota (sumber OPD lain)', value: 4 },
+      { label: 'Replikasi dari luar daerah', value: 1 },
+      { label: 'Replikasi dengan sumber tidak dikenali', value: 1 },
+      { label: 'OPD belum mereplikasi', value: 2, detail: 'Dinas Kesehatan; Dinas Perhubungan' },
+    ]);
+  });
+
+  it('which of an OPD’s innovations others replicated, and the replications naming only the OPD', () => {
+    const { innovations, opdOnly } = replicatedOf(city(), 'kode:DINKES');
+    expect(innovations.map((x) => [x.innovation.nama, x.by, x.count])).toEqual([
+      ['Posyandu Digital Bitung Sehat', ['Dinas Sosial', 'Dinas Kependudukan dan Pencatatan Sipil'], 2],
+      ['Rujukan Puskesmas Daring', ['Dinas Sosial'], 1],
+    ]);
+    expect(opdOnly.map((x) => x.innovation.nama)).toEqual(['Bansos Daring']);
+  });
+});
+
+describe('the feedback list: innovations an OPD could replicate', () => {
+  it('up to 10 catalogue innovations of other OPDs, its own bidang first, then most beneficiaries, each with the source contact', () => {
+    const rows = (prefix: string, urusan: string, first: number) =>
+      Array.from({ length: 5 }, (_, i) =>
+        running(`${prefix} Layanan ${i + 1}`, {
+          'Urusan Pemerintahan': urusan,
+          'Jumlah Penerima Manfaat': first + i,
+        }),
+      );
+    const r = run(
+      counting('dinkes.xlsx', {
+        opd: 'Dinas Kesehatan',
+        rows: [
+          ...rows('Sehat', '1.02', 10),
+          running('Posyandu Tanpa Angka', { 'Jumlah Penerima Manfaat': null }),
+        ],
+        contact: ['dr. Joice', 'dinkes@bitungkota.go.id', '0438 21045'],
+      }),
+      counting('dukcapil.xlsx', {
+        opd: 'Dinas Kependudukan dan Pencatatan Sipil',
+        rows: rows('Capil', '2.12', 1000),
+        contact: ['Ir. Max', 'capil@bitungkota.go.id', '0438 21046'],
+      }),
+      counting('dinsos.xlsx', {
+        opd: 'Dinas Sosial',
+        rows: [
+          running('Bansos Layanan Utama', { 'Urusan Pemerintahan': '1.06' }),
+          replicating('Sehat Layanan Dinsos', 'Sehat Layanan 5'),
+        ],
+      }),
+      counting('sosial2.xlsx', {
+        opd: 'Dinas Pemberdayaan Perempuan dan Perlindungan Anak',
+        rows: [running('Anak Layanan Satu', { 'Urusan Pemerintahan': '1.06', 'Jumlah Penerima Manfaat': 3 })],
+      }),
+    );
+    const list = replicableFor(r, 'kode:DINSOS', ['1.06']);
+    expect(list.map((x) => `${x.innovation.nama}|${x.ownBidang}|${x.penerimaManfaat}`)).toEqual([
+      'Anak Layanan Satu|true|3', // its own bidang (1.06) first, however few beneficiaries
+      'Capil Layanan 5|false|1004',
+      'Capil Layanan 4|false|1003',
+      'Capil Layanan 3|false|1002',
+      'Capil Layanan 2|false|1001',
+      'Capil Layanan 1|false|1000',
+      'Sehat Layanan 4|false|13', // Sehat Layanan 5 is already replicated by DINSOS
+      'Sehat Layanan 3|false|12',
+      'Sehat Layanan 2|false|11',
+      'Sehat Layanan 1|false|10',
+    ]);
+    expect(list[1].contact).toEqual({
+      nama: 'Ir. Max',
+      email: 'capil@bitungkota.go.id',
+      telepon: '0438 21046',
+    });
+    expect(list[1].tautan).toBe('https://bitungkota.go.id/inovasi/posyandu');
+    expect(
+      replicableFor(r, 'kode:DINSOS', ['1.06'], 30)
+        .map((x) => x.innovation.nama)
+        .slice(-1),
+    ).toEqual(['Posyandu Tanpa Angka']); // unknown beneficiaries last
+  });
+});
+
+describe('in the consolidation', () => {
+  it('KON-10 lands on the replicating file (counted in its Info), and the JSON report carries replikasi', () => {
+    const files = [
+      DINKES([
+        inisiatifRow({ 'Nama Inovasi': 'Rujukan Puskesmas Daring' }),
+        running('Posyandu Digital Bitung Sehat'),
+      ]),
+      DINSOS([replicating('Rujukan Panti Daring', 'Rujukan Puskesmas Daring')]),
+    ];
+    const summary = consolidate(
+      files.map((f) => ({ file: f.file, size: 1, sha256: null, validation: f.validation })),
+      { reference: REF, today: TODAY },
+    );
+    const kon10 = summary.report.files.map((f) =>
+      f.findings.filter((x) => x.rule === 'KON-10').map((x) => `${x.cell}:${x.message}`),
+    );
+    expect(kon10).toEqual([
+      [],
+      [
+        `${colOf('Sumber Replikasi')}2:Sumber replikasi «Rujukan Puskesmas Daring» (Dinas Kesehatan) belum berstatus Penerapan.`,
+      ],
+    ]);
+    expect(summary.report.replikasi.katalog.map((k) => k.nama)).toEqual([
+      'Posyandu Digital Bitung Sehat',
+      'Rujukan Panti Daring',
+    ]); // a running replication may be replicated in turn
+    expect(summary.report.replikasi.replikasi.map((k) => k.sumber)).toEqual([
+      { jenis: 'inovasi', nama: 'Rujukan Puskesmas Daring', opd: 'DINKES' },
+    ]);
+    // Consolidating the result again gives the same KON-10 once (the rule's earlier findings are replaced).
+    const again = consolidate(
+      summary.entries.map((e) => ({ file: e.file, size: 1, sha256: null, validation: e.validation })),
+      { reference: REF, today: TODAY },
+    );
+    expect(again.report.files[1].findings.filter((x) => x.rule === 'KON-10')).toHaveLength(1);
+  });
+});
