@@ -594,17 +594,18 @@ function buildDaftar(ordered: readonly ConsolidatedFile[]): SummaryTable {
 interface Tally {
   count: number;
   penerapan: number;
-  readonly opds: string[];
+  /** Proposing OPDs in first-seen order (a Set: a province has thousands, looked up per row). */
+  readonly opds: Set<string>;
 }
 
 function buildPrograms(ordered: readonly ConsolidatedFile[], index: ReferenceIndex): SummaryTable {
-  const tallies = new Map<string, Tally>(index.programCodes().map((c) => [c, { count: 0, penerapan: 0, opds: [] }]));
-  const outside: Tally = { count: 0, penerapan: 0, opds: [] };
+  const tallies = new Map<string, Tally>(index.programCodes().map((c) => [c, { count: 0, penerapan: 0, opds: new Set<string>() }]));
+  const outside: Tally = { count: 0, penerapan: 0, opds: new Set<string>() };
   const add = (t: Tally, e: ConsolidatedFile, row: SubmissionRow) => {
     t.count++;
     if (okValue(row, 'tahapan') === 'Penerapan') t.penerapan++;
     const name = opdName(e) ?? e.file;
-    if (!t.opds.includes(name)) t.opds.push(name);
+    t.opds.add(name);
   };
   for (const e of ordered) {
     const rpj01 = rowsWithRule(e, 'RPJ-01');
@@ -632,13 +633,13 @@ function buildPrograms(ordered: readonly ConsolidatedFile[], index: ReferenceInd
         program.opd.map((c) => index.opdByCode(c)?.nama ?? c).join('; '),
         t.count,
         t.penerapan,
-        t.opds.join('; ') || null,
+        [...t.opds].join('; ') || null,
         t.count > 0 ? 'Ada' : 'Belum Ada Inovasi',
       ],
     };
   });
   rows.push({
-    cells: [null, null, null, null, null, DI_LUAR_RPJMD, null, outside.count, outside.penerapan, outside.opds.join('; ') || null, null],
+    cells: [null, null, null, null, null, DI_LUAR_RPJMD, null, outside.count, outside.penerapan, [...outside.opds].join('; ') || null, null],
     total: true,
   });
   return { columns: PROGRAM_COLUMNS, rows };

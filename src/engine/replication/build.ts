@@ -4,10 +4,10 @@
  * KON-10 where a replication is linked to an innovation outside the catalogue.
  */
 import { Finding } from '../findings';
-import { SubmissionRow, okValueOf, rawOf } from '../parse';
+import { okValueOf, rawOf } from '../parse';
 import { ReferenceIndex } from '../reference/index';
 import { Reference } from '../reference/model';
-import { RuleContext, rowFinding, rowKeys } from '../rules/context';
+import { RuleContext, normalisedNames, rowFinding, rowKeys } from '../rules/context';
 import { codePointLength, normalise } from '../text';
 import { cellText } from '../values';
 import { SourceMatcher } from './match';
@@ -21,7 +21,7 @@ import {
   ReplicationResult,
   TAHAPAN_PENERAPAN,
 } from './model';
-import { wordsOf } from './words';
+import { phraseOfNormalised } from './words';
 
 /** The OPD of a counting file, told apart as the consolidation tells them apart. */
 export function opdOf(f: CountingFile, fileIndex: number): OpdOf {
@@ -36,23 +36,28 @@ export function opdOf(f: CountingFile, fileIndex: number): OpdOf {
   };
 }
 
-const textOf = (row: SubmissionRow, key: 'nama' | 'sumberReplikasi'): string => cellText(rawOf(row, key));
-
-/** A name that passes FMT-06 (as KON-01: a name that fails it gets no further finding, and is never matched). */
-function matchableWords(row: SubmissionRow, reference: Reference): readonly string[] {
-  const p = row.cells.nama.parsed;
-  if (p.kind !== 'ok') return [];
-  const length = codePointLength(String(p.value));
-  if (length < reference.parameter.namaMin || length > reference.parameter.namaMax) return [];
-  return wordsOf(String(p.value));
+/**
+ * The phrase of a name that passes FMT-06 (as KON-01: a name that fails it gets no further
+ * finding, and is never matched), from the normalised name the row rules already made.
+ */
+function matchablePhrase(nama: string | number | null, normalised: string, reference: Reference): string {
+  if (nama === null) return '';
+  const length = codePointLength(String(nama));
+  if (length < reference.parameter.namaMin || length > reference.parameter.namaMax) return '';
+  return phraseOfNormalised(normalised);
 }
 
 function innovationsOf(files: readonly CountingFile[], reference: Reference): Innovation[] {
   const out: Innovation[] = [];
-  files.forEach((f, fileIndex) => {
+  for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
+    const f = files[fileIndex];
     const opd = opdOf(f, fileIndex);
-    (f.validation.submission?.table?.rows ?? []).forEach((row, rowIndex) => {
-      const nama = textOf(row, 'nama');
+    const rows = f.validation.submission?.table?.rows ?? [];
+    const names = normalisedNames(rows);
+    for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+      const row = rows[rowIndex];
+      const parsedName = okValueOf(row, 'nama');
+      const nama = parsedName !== null ? String(parsedName) : cellText(rawOf(row, 'nama'));
       const tahapan = okValueOf(row, 'tahapan');
       const bentuk = okValueOf(row, 'bentuk');
       const replikasi = okValueOf(row, 'replikasi');
@@ -62,7 +67,7 @@ function innovationsOf(files: readonly CountingFile[], reference: Reference): In
         row,
         rowIndex,
         nama,
-        words: matchableWords(row, reference),
+        phrase: matchablePhrase(parsedName, names[rowIndex], reference),
         opd,
         original: replikasi === 'Tidak',
         replication: replikasi === 'Ya',
@@ -70,8 +75,8 @@ function innovationsOf(files: readonly CountingFile[], reference: Reference): In
         bentuk: bentuk === null ? null : String(bentuk),
         inCatalogue: nama !== '' && tahapan === TAHAPAN_PENERAPAN && bentuk === BENTUK_PELAYANAN_PUBLIK,
       });
-    });
-  });
+    }
+  }
   return out;
 }
 
@@ -97,7 +102,8 @@ export function buildReplication(files: readonly CountingFile[], reference: Refe
   const findings = new Map<number, Finding[]>();
   for (const inn of innovations) {
     if (!inn.replication) continue;
-    const sumber = textOf(inn.row, 'sumberReplikasi');
+    const parsedSource = okValueOf(inn.row, 'sumberReplikasi');
+    const sumber = parsedSource !== null ? String(parsedSource) : cellText(rawOf(inn.row, 'sumberReplikasi'));
     const source = matcher.match(sumber, inn.opd.key, inn.opd.opd);
     const r: Replication = { innovation: inn, sumber, source };
     replications.push(r);

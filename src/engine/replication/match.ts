@@ -10,7 +10,7 @@
 import { Opd, Reference } from '../reference/model';
 import { codePointLength, editDistance } from '../text';
 import { Innovation, Source } from './model';
-import { PhraseIndex, namesOutside, wordsOf } from './words';
+import { PhraseIndex, namesOutside, phraseOf, wordsOf } from './words';
 
 /** Catalogue names compared by edit distance for one hint, at most (the ones sharing most words with the source). */
 const HINT_CANDIDATES = 8;
@@ -26,15 +26,13 @@ export class SourceMatcher {
   private readonly region: readonly string[];
 
   constructor(innovations: readonly Innovation[], catalogue: readonly Innovation[], reference: Reference) {
-    for (const inn of innovations) this.names.add(inn.words, inn);
+    for (const inn of innovations) this.names.add(inn.phrase, inn);
     for (const opd of reference.opd) {
-      const phrases = new Set(
-        [opd.nama, opd.kode, ...opd.alias].map((t) => wordsOf(t).join(' ')).filter(Boolean),
-      );
-      for (const p of phrases) this.opds.add(p.split(' '), opd);
+      for (const p of new Set([opd.nama, opd.kode, ...opd.alias].map(phraseOf))) this.opds.add(p, opd);
     }
     for (const inn of catalogue) {
-      for (const w of new Set(wordsOf(inn.nama))) {
+      for (const w of new Set((inn.phrase || phraseOf(inn.nama)).split(' '))) {
+        if (!w) continue;
         const list = this.postings.get(w);
         if (list) list.push(inn);
         else this.postings.set(w, [inn]);
@@ -102,7 +100,7 @@ export class SourceMatcher {
     let best: Innovation | null = null;
     let bestDistance = Infinity;
     for (const [inn] of ranked) {
-      const d = editDistance(source, inn.words.join(' ') || wordsOf(inn.nama).join(' '));
+      const d = editDistance(source, inn.phrase || phraseOf(inn.nama));
       if (d < bestDistance) {
         bestDistance = d;
         best = inn;
@@ -116,7 +114,7 @@ export class SourceMatcher {
 
 /** Two rows of one OPD with the same name are one innovation (LOG-06 flags the second). */
 const sameInnovation = (a: Innovation, b: Innovation): boolean =>
-  a.opd.key === b.opd.key && a.words.join(' ') === b.words.join(' ');
+  a.opd.key === b.opd.key && a.phrase === b.phrase;
 
 /**
  * Of the phrases found, the longest (in characters) with at least one value passing `keep`: its one

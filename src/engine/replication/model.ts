@@ -35,8 +35,8 @@ export interface Innovation {
   readonly rowIndex: number;
   /** The name as typed (trimmed). */
   readonly nama: string;
-  /** The name's words (normalised); empty when the name is empty or fails FMT-06 (it is never matched then). */
-  readonly words: readonly string[];
+  /** The name's words (normalised) joined by single spaces; '' when the name is empty or fails FMT-06 (it is never matched then). */
+  readonly phrase: string;
   readonly opd: OpdOf;
   /** `replikasi` Tidak. */
   readonly original: boolean;

@@ -6,15 +6,25 @@
 import { normalise } from '../text';
 
 const NON_WORD = /[^\p{L}\p{N}]+/u;
+/** What `normalise` leaves of most names: plain letters and digits between single spaces — already a phrase. */
+const PLAIN = /^[a-z0-9 ]*$/;
 
-export function wordsOf(text: string): string[] {
-  return normalise(text)
+/** Words joined by one space: the key a name is found under ('' when it has no word). */
+export const phraseOf = (text: string): string => phraseOfNormalised(normalise(text));
+
+/** `phraseOf` of a text already normalised (`text.ts`). */
+export function phraseOfNormalised(n: string): string {
+  if (PLAIN.test(n)) return n;
+  return n
     .split(NON_WORD)
-    .filter((w) => w.length > 0);
+    .filter((w) => w.length > 0)
+    .join(' ');
 }
 
-/** Words joined by one space: the key a name is found under. */
-export const phraseOf = (text: string): string => wordsOf(text).join(' ');
+export function wordsOf(text: string): string[] {
+  const p = phraseOf(text);
+  return p ? p.split(' ') : [];
+}
 
 /** The words that mark a source outside the city (step 4): regions and national bodies. */
 const OUTSIDE_WORDS = new Set([
@@ -73,15 +83,21 @@ export class PhraseIndex<T> {
   private lengths: number[] = [];
   private readonly lengthSet = new Set<number>();
 
-  add(words: readonly string[], value: T): void {
-    if (!words.length) return;
-    const key = words.join(' ');
-    const list = this.byPhrase.get(key);
-    if (list) list.push(value);
-    else this.byPhrase.set(key, [value]);
-    this.firstWords.add(words[0]);
-    if (!this.lengthSet.has(words.length)) {
-      this.lengthSet.add(words.length);
+  /** Files `value` under `phrase` (words joined by single spaces, as `phraseOf` makes them). */
+  add(phrase: string, value: T): void {
+    if (!phrase) return;
+    const list = this.byPhrase.get(phrase);
+    if (list) {
+      list.push(value);
+      return;
+    }
+    this.byPhrase.set(phrase, [value]);
+    const space = phrase.indexOf(' ');
+    this.firstWords.add(space < 0 ? phrase : phrase.slice(0, space));
+    let length = 1;
+    for (let i = space; i >= 0; i = phrase.indexOf(' ', i + 1)) length++;
+    if (!this.lengthSet.has(length)) {
+      this.lengthSet.add(length);
       this.lengths = [...this.lengthSet].sort((a, b) => b - a);
     }
   }
