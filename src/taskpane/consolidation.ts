@@ -10,6 +10,7 @@ import { SummaryCancelled, type WorkbookPort } from '../addin/port';
 import { type CitySummary, type ConsolidationInput, type SummaryCell, type SummaryTable, consolidate, scheduleColumn, tableRecords } from '../engine/consolidate';
 import type { Lang } from '../engine/messages';
 import type { Reference } from '../engine/reference/model';
+import { replicationFigures } from '../engine/replication';
 import { unreadableFile, validateWorkbook } from '../engine/validate';
 import type { XlsxLoader } from './lazyXlsx';
 import type { ConsolidationOutcome, ConsolidationRow, Progress } from './state';
@@ -78,6 +79,7 @@ export async function consolidateFiles(files: readonly PickedFile[], ctx: Consol
   if (signal?.aborted) throw new Cancelled();
   const summary = consolidate(inputs, { reference, today, lang, consolidatedAt: ctx.consolidatedAt });
   const rows = rekapRows(summary.rekapOpd);
+  const replication = replicationFigures(summary.replikasi);
 
   // Writing is all or nothing (the port swaps the new sheets in at the end): cancelled before the
   // swap, the staged sheets go and the workbook keeps its earlier output.
@@ -88,11 +90,11 @@ export async function consolidateFiles(files: readonly PickedFile[], ctx: Consol
       signal,
       onSheet: (done, of) => onProgress?.({ n: total, total, phase: 'writing', sheet: done, sheets: of }),
     });
-    return { rows, written: [...sheets], renamed: renamed.map((r) => ({ from: r.from, to: r.to })), writeError: null, summary };
+    return { rows, written: [...sheets], renamed: renamed.map((r) => ({ from: r.from, to: r.to })), replication, writeError: null, summary };
   } catch (e) {
     if (e instanceof SummaryCancelled) throw new Cancelled();
     // The results stay on screen; the workbook keeps its earlier output.
-    return { rows, written: null, renamed: [], writeError: e ?? new Error('writeSummary'), summary };
+    return { rows, written: null, renamed: [], replication, writeError: e ?? new Error('writeSummary'), summary };
   }
 }
 

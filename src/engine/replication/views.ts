@@ -180,25 +180,48 @@ export function replicationTotals(result: ReplicationResult): { dilakukan: numbe
   return { dilakukan, direplikasi };
 }
 
-/**
- * The `Ringkasan` replication lines: the catalogue size, the replications (all, inside the city,
- * from outside, unrecognised), and the OPDs with a counting file that replicated nothing (names in
- * `Rekap OPD` order). Each figure equals one elsewhere: `Katalog Replikasi`'s rows and `Total
- * Kota`'s `Replikasi Dilakukan` / `Inovasinya Direplikasi`.
- */
-export function replicationSummaryLines(result: ReplicationResult): SummaryLine[] {
+/** The replication figures of a consolidation: what `Ringkasan` and the Konsolidasi tab show. */
+export interface ReplicationFigures {
+  /** Catalogue size (`Katalog Replikasi`'s first block). */
+  readonly katalog: number;
+  /** Every replication (`Total Kota` of `Replikasi Dilakukan`). */
+  readonly replikasi: number;
+  /** Replications linked to another OPD of the city or its innovation (`Total Kota` of `Inovasinya Direplikasi`). */
+  readonly dalamKota: number;
+  readonly luarDaerah: number;
+  readonly tidakDikenali: number;
+  /** OPDs with a counting file and no replication, in `Rekap OPD` order. */
+  readonly belumMereplikasi: readonly string[];
+}
+
+export function replicationFigures(result: ReplicationResult): ReplicationFigures {
   const totals = replicationTotals(result);
   const of = (jenis: SourceKind) => result.replications.filter((r) => r.source.jenis === jenis).length;
-  const idle = idleOpds(result);
+  return {
+    katalog: result.catalogue.length,
+    replikasi: totals.dilakukan,
+    dalamKota: totals.direplikasi,
+    luarDaerah: of('luar'),
+    tidakDikenali: of('tidakDikenali'),
+    belumMereplikasi: idleOpds(result),
+  };
+}
+
+/**
+ * The `Ringkasan` replication lines (label, figure, names beside it): the catalogue size, the
+ * replications (all, inside the city, from outside, unrecognised), and the OPDs with a counting
+ * file that replicated nothing. Each figure equals one elsewhere: `Katalog Replikasi`'s rows and
+ * `Total Kota`'s `Replikasi Dilakukan` / `Inovasinya Direplikasi`.
+ */
+export function replicationSummaryLines(result: ReplicationResult): SummaryLine[] {
+  const f = replicationFigures(result);
+  const idle = f.belumMereplikasi;
   return [
-    {
-      label: 'Katalog replikasi (inovasi pelayanan publik yang sudah diterapkan)',
-      value: result.catalogue.length,
-    },
-    { label: 'Replikasi', value: totals.dilakukan },
-    { label: 'Replikasi di dalam kota (sumber OPD lain)', value: totals.direplikasi },
-    { label: 'Replikasi dari luar daerah', value: of('luar') },
-    { label: 'Replikasi dengan sumber tidak dikenali', value: of('tidakDikenali') },
+    { label: 'Katalog replikasi (inovasi pelayanan publik yang sudah diterapkan)', value: f.katalog },
+    { label: 'Replikasi', value: f.replikasi },
+    { label: 'Replikasi di dalam kota (sumber OPD lain)', value: f.dalamKota },
+    { label: 'Replikasi dari luar daerah', value: f.luarDaerah },
+    { label: 'Replikasi dengan sumber tidak dikenali', value: f.tidakDikenali },
     {
       label: 'OPD belum mereplikasi',
       value: idle.length,
