@@ -15,6 +15,7 @@ import {
   replicableFor,
   replicatedOf,
   replicationJson,
+  replicationFeedback,
   replicationSummaryLines,
 } from '../../src/engine/replication';
 import { consolidate } from '../../src/engine/consolidate';
@@ -552,5 +553,36 @@ describe('in the consolidation', () => {
       { reference: REF, today: TODAY },
     );
     expect(again.report.files[1].findings.filter((x) => x.rule === 'KON-10')).toHaveLength(1);
+  });
+});
+
+describe('the feedback section', () => {
+  const city = () =>
+    run(
+      counting('dinkes.xlsx', {
+        opd: 'Dinas Kesehatan',
+        rows: [running('Posyandu Digital Bitung Sehat', { 'Jumlah Penerima Manfaat': 500 })],
+        contact: ['dr. Joice', 'dinkes@bitungkota.go.id', '0438 21045'],
+      }),
+      DINSOS([replicating('Posyandu Lansia Digital', 'Posyandu Digital Bitung Sehat', { 'Tahapan Inovasi': 'Uji Coba', 'Tanggal Penerapan': null }), replicating('Bansos Daring', 'Dinkes', { 'Tahapan Inovasi': 'Uji Coba', 'Tanggal Penerapan': null })]),
+      DUKCAPIL([running('KTP Keliling', { 'Urusan Pemerintahan': '2.12', 'Jumlah Penerima Manfaat': 40 })]),
+    );
+
+  it('for the source OPD: its innovations others replicated, and the replications naming only it', () => {
+    const f = replicationFeedback(city(), 'dinkes.xlsx', REF, 'id')!;
+    expect(f.replicated.rows).toEqual([['Posyandu Digital Bitung Sehat', 'Dinas Sosial', 1]]);
+    expect(f.replicated.note).toBe('1 replikasi lain menyebut OPD ini sebagai sumber tanpa nama inovasinya: Dinas Sosial.');
+    expect(f.replicable.rows).toEqual([['KTP Keliling', 'Dinas Kependudukan dan Pencatatan Sipil', 'URUSAN PEMERINTAHAN BIDANG ADMINISTRASI KEPENDUDUKAN DAN PENCATATAN SIPIL', 40, 'https://bitungkota.go.id/inovasi/posyandu', 'dr. Joice Rumondor', 'dinkes@bitungkota.go.id', '(0438) 21045']]);
+  });
+
+  it('for a replicating OPD: nothing of its own replicated (said in words), the rest of the catalogue with contacts, in English too', () => {
+    const id = replicationFeedback(city(), 'dinsos.xlsx', REF, 'id')!;
+    expect(id.replicated.rows).toEqual([]);
+    expect(id.replicated.empty).toBe('Belum ada inovasi OPD ini yang tercatat direplikasi OPD lain.');
+    // Posyandu Digital is already replicated by Dinsos: only KTP Keliling is offered.
+    expect(id.replicable.rows.map((r) => [r[0], r[5], r[6], r[7]])).toEqual([['KTP Keliling', 'dr. Joice Rumondor', 'dinkes@bitungkota.go.id', '(0438) 21045']]);
+    const en = replicationFeedback(city(), 'dinsos.xlsx', REF, 'en')!;
+    expect([en.title, en.replicable.title, en.replicable.columns[0]]).toEqual(['Replication', 'Innovations this agency could replicate', 'Innovation']);
+    expect(replicationFeedback(city(), 'nothing.xlsx', REF, 'id')).toBeNull();
   });
 });

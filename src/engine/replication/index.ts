@@ -2,3 +2,4 @@
 export * from './model';
 export { buildReplication, opdOf } from './build';
 export * from './views';
+export * from './feedback';
