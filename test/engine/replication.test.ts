@@ -586,3 +586,11 @@ describe('the feedback section', () => {
     expect(replicationFeedback(city(), 'nothing.xlsx', REF, 'id')).toBeNull();
   });
 });
+
+describe('totals agree with the rows they sum', () => {
+  it('a replication naming an OPD that sent nothing counts in no OPD row, so not in the city totals either', () => {
+    const r = run(DINSOS([replicating('Bansos Satu', 'Dinas Kesehatan'), replicating('Bansos Dua', 'Kabupaten Sleman')]));
+    expect(r.perOpd.get('kode:DINKES')).toEqual({ dilakukan: 0, direplikasi: 1 });
+    expect(replicationSummaryLines(r).slice(1, 3).map((l) => l.value)).toEqual([2, 0]);
+  });
+});

@@ -169,14 +169,23 @@ export interface SummaryLine {
   readonly detail?: string;
 }
 
-/** What `Rekap OPD`'s `Total Kota` shows in the two replication columns: every replication, and those linked to another OPD of the city or its innovation. */
+/**
+ * What `Rekap OPD`'s `Total Kota` shows in the two replication columns: the sums over the OPDs with
+ * a counting file (as every count of that row). A replication naming an OPD that sent nothing is
+ * in `Katalog Replikasi` (`OPD: …`) but in no OPD's row.
+ */
 export function replicationTotals(result: ReplicationResult): { dilakukan: number; direplikasi: number } {
   let dilakukan = 0;
   let direplikasi = 0;
-  for (const c of result.perOpd.values()) {
+  const seen = new Set<string>();
+  result.files.forEach((f, i) => {
+    const key = opdOf(f, i).key;
+    const c = result.perOpd.get(key);
+    if (!c || seen.has(key)) return;
+    seen.add(key);
     dilakukan += c.dilakukan;
     direplikasi += c.direplikasi;
-  }
+  });
   return { dilakukan, direplikasi };
 }
 
