@@ -160,6 +160,11 @@ describe('consolidate', () => {
     expect(report.stats).toMatchObject({ files: 4, rows: 4, errors: 2 });
     expect(report.valid).toBe(false);
     expect(report.files[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['KON-02', 'KON-04']);
+    // Replication (replication.md): the counted running public-service innovation is the catalogue; nobody replicated.
+    expect(report.replikasi).toEqual({
+      katalog: [{ file: 'dinkes.xlsx', baris: 2, nama: 'Posyandu Digital Bitung Sehat', opd: 'DINKES', direplikasiOleh: [] }],
+      replikasi: [],
+    });
     expect(stdout).toMatch(/^Kode OPD +Perangkat Daerah +Berkas +Status +Jumlah Inovasi +Galat +Peringatan +Tingkat Persetujuan$/m);
     expect(stdout).toMatch(/^DINKES +Dinas Kesehatan +dinkes.xlsx +Siap +2 +0 +2 +Belum Distempel$/m);
     expect(stdout).toMatch(/^ +Total Kota +3 +0 +4$/m);
