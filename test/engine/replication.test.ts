@@ -350,7 +350,7 @@ describe('counts, tables, JSON and Ringkasan', () => {
 
   it('Katalog Replikasi: catalogue rows with who replicated them, then replications without a catalogue source', () => {
     const r = city();
-    const { katalog, tanpaSumber } = katalogTables(r, REF);
+    const { katalog, tanpaSumber } = katalogTables(r);
     expect(katalog.rows.map((x) => x.cells)).toEqual([
       [
         'DINKES',
@@ -569,21 +569,21 @@ describe('the feedback section', () => {
     );
 
   it('for the source OPD: its innovations others replicated, and the replications naming only it', () => {
-    const f = replicationFeedback(city(), 'dinkes.xlsx', REF, 'id')!;
+    const f = replicationFeedback(city(), 'dinkes.xlsx', 'id')!;
     expect(f.replicated.rows).toEqual([['Posyandu Digital Bitung Sehat', 'Dinas Sosial', 1]]);
     expect(f.replicated.note).toBe('1 replikasi lain menyebut OPD ini sebagai sumber tanpa nama inovasinya: Dinas Sosial.');
     expect(f.replicable.rows).toEqual([['KTP Keliling', 'Dinas Kependudukan dan Pencatatan Sipil', 'URUSAN PEMERINTAHAN BIDANG ADMINISTRASI KEPENDUDUKAN DAN PENCATATAN SIPIL', 40, 'https://bitungkota.go.id/inovasi/posyandu', 'dr. Joice Rumondor', 'dinkes@bitungkota.go.id', '(0438) 21045']]);
   });
 
   it('for a replicating OPD: nothing of its own replicated (said in words), the rest of the catalogue with contacts, in English too', () => {
-    const id = replicationFeedback(city(), 'dinsos.xlsx', REF, 'id')!;
+    const id = replicationFeedback(city(), 'dinsos.xlsx', 'id')!;
     expect(id.replicated.rows).toEqual([]);
     expect(id.replicated.empty).toBe('Belum ada inovasi OPD ini yang tercatat direplikasi OPD lain.');
     // Posyandu Digital is already replicated by Dinsos: only KTP Keliling is offered.
     expect(id.replicable.rows.map((r) => [r[0], r[5], r[6], r[7]])).toEqual([['KTP Keliling', 'dr. Joice Rumondor', 'dinkes@bitungkota.go.id', '(0438) 21045']]);
-    const en = replicationFeedback(city(), 'dinsos.xlsx', REF, 'en')!;
+    const en = replicationFeedback(city(), 'dinsos.xlsx', 'en')!;
     expect([en.title, en.replicable.title, en.replicable.columns[0]]).toEqual(['Replication', 'Innovations this agency could replicate', 'Innovation']);
-    expect(replicationFeedback(city(), 'nothing.xlsx', REF, 'id')).toBeNull();
+    expect(replicationFeedback(city(), 'nothing.xlsx', 'id')).toBeNull();
   });
 });
 

@@ -122,7 +122,7 @@ export function buildReplication(files: readonly CountingFile[], reference: Refe
       counts(`kode:${source.opd.kode}`).direplikasi++;
     }
   }
-  return { files, innovations, catalogue, replications, linkedTo, perOpd, findings };
+  return { reference, files, innovations, catalogue, replications, linkedTo, perOpd, findings };
 }
 
 /** KON-10 (info) on the `sumberReplikasi` cell: the linked source is not yet Penerapan, or not a public-service innovation. */

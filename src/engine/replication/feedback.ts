@@ -8,7 +8,6 @@ import type { SummaryCell } from '../consolidate';
 import type { Lang } from '../messages';
 import { okValueOf } from '../parse';
 import { ReferenceIndex } from '../reference/index';
-import type { Reference } from '../reference/model';
 import { opdOf } from './build';
 import { ReplicationResult } from './model';
 import { replicableFor, replicatedOf } from './views';
@@ -84,14 +83,13 @@ export interface ReplicationFeedback {
 export function replicationFeedback(
   result: ReplicationResult,
   file: string,
-  reference: Reference,
   lang: Lang,
 ): ReplicationFeedback | null {
   const fileIndex = result.files.findIndex((f) => f.file === file);
   if (fileIndex < 0) return null;
   const w = WORDS[lang];
   const opd = opdOf(result.files[fileIndex], fileIndex);
-  const index = ReferenceIndex.of(reference);
+  const index = ReferenceIndex.of(result.reference);
 
   const mine = replicatedOf(result, opd.key);
   const by = [...new Set(mine.opdOnly.map((r) => r.innovation.opd.nama))].join(', ');

@@ -1,7 +1,7 @@
 /** The replication model (docs/spec/replication.md): innovations of the counting files, sources, links. */
 import type { Finding } from '../findings';
 import type { SubmissionRow } from '../parse';
-import type { Opd } from '../reference/model';
+import type { Opd, Reference } from '../reference/model';
 import type { FileValidation } from '../validate';
 
 /**
@@ -73,6 +73,8 @@ export interface OpdCounts {
 }
 
 export interface ReplicationResult {
+  /** The reference the sources were matched against (its OPDs, its bidang names). */
+  readonly reference: Reference;
   readonly files: readonly CountingFile[];
   /** Every innovation row of the counting files, in file order then row order. */
   readonly innovations: readonly Innovation[];

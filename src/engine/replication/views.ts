@@ -6,7 +6,6 @@
 import type { SummaryCell, SummaryRow, SummaryTable } from '../consolidate';
 import { okValueOf } from '../parse';
 import { ReferenceIndex } from '../reference/index';
-import { Reference } from '../reference/model';
 import { cellText } from '../values';
 import { opdOf } from './build';
 import { Innovation, Replication, ReplicationResult, Source, SourceKind } from './model';
@@ -91,11 +90,11 @@ export function keterangan(source: Source): string | null {
 }
 
 /** `Katalog Replikasi`: the catalogue rows, then the replications without a catalogue source. */
-export function katalogTables(
-  result: ReplicationResult,
-  reference: Reference,
-): { katalog: SummaryTable; tanpaSumber: SummaryTable } {
-  const index = ReferenceIndex.of(reference);
+export function katalogTables(result: ReplicationResult): {
+  katalog: SummaryTable;
+  tanpaSumber: SummaryTable;
+} {
+  const index = ReferenceIndex.of(result.reference);
   const katalog: SummaryRow[] = result.catalogue.map((inn) => ({ cells: catalogueRow(inn, result, index) }));
   const tanpaSumber: SummaryRow[] = [];
   for (const r of result.replications) {
