@@ -75,11 +75,12 @@ export class SourceMatcher {
     const found = this.opds.find(words);
     const other = longest(
       found,
-      (o) => o !== own,
-      (a, b) => a === b,
+      (o) => o.kode !== own?.kode,
+      (a, b) => a.kode === b.kode,
     );
     if (other !== 'none' && other !== 'tie') return other;
-    if (own && found.some((f) => f.values.includes(own))) return 'own';
+    // By code: the file's OPD may come from an equal reference object that is not this one.
+    if (own && found.some((f) => f.values.some((o) => o.kode === own.kode))) return 'own';
     return null;
   }
 
