@@ -12,13 +12,15 @@ import { findSheet } from '../engine/parse';
 import { SHEET_TEMUAN } from '../engine/schema';
 import { Decision, FileValidation, IdentifiedFinding, readDecisions } from '../engine/validate';
 import { cellText } from '../engine/values';
+import { cssColour } from '../engine/design/palette';
+import { SHEET_DAFTAR } from '../engine/design/template';
 import { letters } from './chunks';
 
 /** Fill of a cell with an open error / warning (Excel's "bad" and "neutral" styles). */
-export const FLAG_FILL = { error: '#FFC7CE', warning: '#FFEB9C' } as const;
+export const FLAG_FILL = { error: cssColour('red'), warning: cssColour('amber') } as const;
 
 export const SHEET_TANDA = '_tanda';
-export const SHEET_DAFTAR = '_daftar';
+export { SHEET_DAFTAR };
 /** A new `Temuan` is written under this prefix, then renamed over the old one in one step. */
 export const STAGING_PREFIX = '_temuan_';
 

@@ -17,14 +17,9 @@
  *   deleted, the new ones renamed into their places —, so a failed write leaves either the old
  *   output or the new one, never a half-written sheet.
  */
-import {
-  type CitySummary,
-  SUMMARY_SHEET_NAMES,
-  type SummaryCell,
-  type SummarySheet,
-  isSummaryDate,
-  summarySheets,
-} from '../engine/consolidate';
+import { type CitySummary, SUMMARY_SHEET_NAMES, type SummaryCell, type SummarySheet, isIntegerColumn, isSummaryDate } from '../engine/consolidate';
+import { cssColour } from '../engine/design/palette';
+import { hasTime, isoExcelSerial } from '../engine/isoDate';
 import type { Lang } from '../engine/messages';
 import { type PrintContext, type PrintSetup, type SummaryChart, chartSeries, sheetLayout, summaryCharts, summaryYear } from '../engine/printout';
 import { SyncBatcher, addressLists, jsonBytes, letters, opBytes, writeRowBlocks } from './chunks';
@@ -34,20 +29,8 @@ export const SUMMARY_SETTING = 'inovasiDaerah.summarySheets';
 /** New output sheets are written under this prefix, very hidden, then renamed into place. */
 export const SUMMARY_STAGING_PREFIX = '_ringkasan_';
 
-/** Fills as the command line's writer has them (xlsxStream.ts FILL_ARGB): header, and the status words. */
-export const SUMMARY_FILLS = { header: '#DDEBF7', green: '#C6EFCE', amber: '#FFEB9C', grey: '#D9D9D9', red: '#FFC7CE' } as const;
-/** Status words (Rekap OPD, Info Konsolidasi) and coverage (Program RPJMD) → fill, as summaryWriter.ts. */
-export const STATUS_FILL_COLOURS: Readonly<Record<string, string>> = {
-  Siap: SUMMARY_FILLS.green,
-  'Perlu Perbaikan': SUMMARY_FILLS.amber,
-  'Belum Mengirim': SUMMARY_FILLS.grey,
-  'Tidak Terbaca': SUMMARY_FILLS.red,
-  Diganti: SUMMARY_FILLS.red,
-  Ada: SUMMARY_FILLS.green,
-  'Belum Ada Inovasi': SUMMARY_FILLS.amber,
-};
-const COLOURED_COLUMNS = new Set(['Status', 'Cakupan']);
-const MONEY_OR_BYTES = /\(Rp\)|\(byte\)/;
+/** The header rows' fill (the engine's palette, engine/design/palette.ts). */
+const HEADER_FILL = cssColour('header');
 
 /** Number formats, as the command line's writer (xlsxStream.ts). */
 export const DATE_FORMAT = 'dd/mm/yyyy';
@@ -64,24 +47,11 @@ const PT_PER_CHAR = 5.7;
 
 export type OutValue = string | number;
 
-const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
 /**
  * A summary date (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]`, UTC) as an Excel serial, or null when it
- * is no date (to Excel: before 1900); serials below 61 step over Excel's phantom 1900-02-29, as the
- * command line's writer does.
+ * is no date (to Excel: before 1900): the same number the command line's writer writes.
  */
-export function excelSerial(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
-  const t = Date.UTC(y, mo - 1, d, h, mi, s);
-  if (Number.isNaN(t) || new Date(t).getUTCDate() !== d) return null;
-  const serial = (t - EXCEL_EPOCH) / MS_PER_DAY;
-  if (serial < 2) return null;
-  return serial < 61 ? serial - 1 : serial;
-}
+export const excelSerial = isoExcelSerial;
 
 /** Excel's longest cell text. */
 const MAX_CELL_TEXT = 32767;
@@ -99,7 +69,7 @@ export function outCell(v: SummaryCell, integer = false): { value: OutValue; for
   if (isSummaryDate(v)) {
     const serial = excelSerial(v.date);
     if (serial === null) return { value: v.date, format: TEXT_FORMAT };
-    return { value: serial, format: v.date.length > 10 ? DATE_TIME_FORMAT : DATE_FORMAT };
+    return { value: serial, format: hasTime(v.date) ? DATE_TIME_FORMAT : DATE_FORMAT };
   }
   return { value: cellText(v), format: TEXT_FORMAT };
 }
@@ -191,7 +161,7 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
   for (const [t, table] of sheet.tables.entries()) {
     if (t > 0) row++; // a blank row between tables
     const headerRow = ++row;
-    const integer = table.columns.map((c) => MONEY_OR_BYTES.test(c));
+    const integer = table.columns.map(isIntegerColumn);
     const values: OutValue[][] = [];
     const formats: string[][] = [];
     const boldRows: number[] = [];
@@ -208,18 +178,18 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
       formats.push(fs);
       if (r.total) boldRows.push(row);
     }
-    table.columns.forEach((label, c) => {
-      if (!COLOURED_COLUMNS.has(label)) return;
-      fillRuns(
-        c,
-        headerRow + 1,
-        table.rows.map((r) => {
+    // Fills as the sheet module says (status words, coverage, the schedule's late and on-time words).
+    const fill = sheet.def.fill;
+    if (fill) {
+      table.columns.forEach((label, c) => {
+        const colours = table.rows.map((r) => {
           const v = r.cells[c];
-          return typeof v === 'string' ? (STATUS_FILL_COLOURS[v] ?? null) : null;
-        }),
-        fills,
-      );
-    });
+          const colour = typeof v === 'string' ? fill(label, v) : null;
+          return colour ? cssColour(colour) : null;
+        });
+        if (colours.some((x) => x !== null)) fillRuns(c, headerRow + 1, colours, fills);
+      });
+    }
     if (t === sheet.filterTable && table.columns.length) filter = `A${headerRow}:${letters(table.columns.length - 1)}${Math.max(headerRow, row)}`;
     tables.push({ headerRow, columns: table.columns, values, formats, boldRows });
   }
@@ -260,17 +230,22 @@ function plannedChart(c: SummaryChart): PlannedChart {
 /** The summary's sheets as they are written, in spec order. */
 export function planSummary(summary: CitySummary, lang: Lang, options: PlanOptions = {}): SummaryPlan {
   const ctx: PrintContext = { region: options.region ?? '', year: summaryYear(summary), lang };
-  const sheets = summarySheets(summary);
-  // The same two charts as the command line's, from one definition (printout.ts).
-  const charts = new Map(summaryCharts(summary, sheets, lang).map((c) => [c.sheet, plannedChart(c)]));
+  const sheets = summary.sheets;
+  // The same charts as the command line's, from one definition (the sheet modules).
+  const charts = new Map(summaryCharts(sheets, lang).map((c) => [c.sheet, plannedChart(c)]));
   return { sheets: sheets.map((s) => planSheet(s, charts.get(s.name) ?? null, ctx)) };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Ownership and names
 
-/** The remembered sheet names (one per output sheet, in order; null where none), from the setting's value. */
-export function storedSheets(value: unknown): (string | null)[] {
+/**
+ * The remembered sheet names, one per output sheet of the registry's list (null where none), from
+ * the setting's value (the names written last time). Every name the tool gives a sheet is its base
+ * name or `base (n)`, so each is matched to its output sheet by name, not by position: a sheet
+ * added to the registry anywhere in the list leaves the other sheets' memory intact.
+ */
+export function storedSheets(value: unknown, bases: readonly string[] = SUMMARY_SHEET_NAMES): (string | null)[] {
   let list: unknown = value;
   if (typeof value === 'string') {
     try {
@@ -279,8 +254,15 @@ export function storedSheets(value: unknown): (string | null)[] {
       list = null;
     }
   }
-  const names = Array.isArray(list) ? list : [];
-  return SUMMARY_SHEET_NAMES.map((_, i) => (typeof names[i] === 'string' && names[i].trim() ? (names[i] as string) : null));
+  const names = (Array.isArray(list) ? list : []).filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+  return bases.map((base) => names.find((n) => isNameOf(n, base)) ?? null);
+}
+
+/** `Rekap OPD` and `Rekap OPD (2)` are names of the output sheet `Rekap OPD` (case aside). */
+function isNameOf(name: string, base: string): boolean {
+  const n = lower(name);
+  const b = lower(base);
+  return n === b || (n.startsWith(`${b} (`) && /^ \(\d+\)$/.test(n.slice(b.length)));
 }
 
 /** Does a header row read back from a sheet start with the tool's header? */
@@ -376,7 +358,7 @@ export async function queueSummarySheet(batcher: SyncBatcher, ws: Excel.Workshee
     h.numberFormat = [header.map(() => TEXT_FORMAT)];
     h.values = [header];
     h.format.font.bold = true;
-    h.format.fill.color = SUMMARY_FILLS.header;
+    h.format.fill.color = HEADER_FILL;
     const first = table.headerRow + 1;
     const formats = table.formats;
     await writeRowBlocks(
@@ -430,7 +412,7 @@ export async function queueSummarySheet(batcher: SyncBatcher, ws: Excel.Workshee
     const first = Math.min(...chart.columns);
     const h = ws.getRange(`${letters(first)}${chart.headerRow}:${letters(Math.max(...chart.columns))}${chart.headerRow}`);
     h.format.font.bold = true;
-    h.format.fill.color = SUMMARY_FILLS.header;
+    h.format.fill.color = HEADER_FILL;
   }
 }
 

@@ -6,6 +6,7 @@
  * half of it. Staging sheets a failed run left behind are removed by the next. (The rows
  * themselves are planned in flags.ts.)
  */
+import { cssColour } from '../engine/design/palette';
 import { SheetGrid } from '../engine/grid';
 import { SHEET_TEMUAN } from '../engine/schema';
 import { SyncBatcher, letters, opBytes, writeRowBlocks } from './chunks';
@@ -38,7 +39,7 @@ export function temuanStager(session: Session, context: Excel.RequestContext, ba
       ws.visibility = 'VeryHidden';
       const header = ws.getRange(`A1:${lastCol}1`);
       header.format.font.bold = true;
-      header.format.fill.color = '#D9E1F2';
+      header.format.fill.color = cssColour('findingsHeader');
       ws.freezePanes.freezeRows(1);
       TEMUAN_WIDTHS.forEach((w, c) => void (ws.getRange(`${letters(c)}:${letters(c)}`).format.columnWidth = w * 5.7));
       if (session.supports('1.8')) {

@@ -1,4 +1,5 @@
 /** What every command shares: options, the reference in force, exit codes, output. */
+import { localIsoDay } from '../engine/isoDate';
 import { Lang } from '../engine/messages';
 import { Reference } from '../engine/reference/model';
 import { todayInZone } from '../engine/signoff';
@@ -26,8 +27,7 @@ export interface Io {
 /** Today in `zonaWaktu` (the region's calendar, signoff.md), else in the machine's own time zone. */
 export function localToday(zonaWaktu?: string): string {
   if (zonaWaktu) return todayInZone(zonaWaktu);
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return localIsoDay(new Date());
 }
 
 export interface Common {

@@ -3,10 +3,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CitySummary } from '../engine/consolidate';
 import { FeedbackDocument, feedbackDocuments } from '../engine/feedback';
-import { writeFeedbackXlsx } from '../node/feedbackWriter';
 import { UsageError } from './args';
 import { Common, Io } from './common';
-import { checkOutputs, writeAtomically } from './output';
+import { writeDocumentFiles } from './documents';
+import { checkOutputs } from './output';
 
 const WORDS = {
   id: { writing: 'Menulis umpan balik', written: (n: number, dir: string) => `${n} umpan balik OPD ditulis ke ${dir}` },
@@ -65,10 +65,5 @@ export async function writeFeedbackFiles(
   c: Pick<Common, 'lang' | 'quiet'>,
   io: Io,
 ): Promise<void> {
-  const w = WORDS[c.lang];
-  for (const [i, doc] of docs.entries()) {
-    if (io.progress && !c.quiet) io.stderr(`\r${w.writing} [${i + 1}/${docs.length}] ${doc.fileName}\x1b[K`);
-    await writeAtomically(path.join(dir, doc.fileName), (tmp) => writeFeedbackXlsx(doc, tmp, summary.consolidatedAt));
-  }
-  if (io.progress && !c.quiet && docs.length) io.stderr('\r\x1b[K');
+  await writeDocumentFiles(docs, dir, summary.consolidatedAt, WORDS[c.lang].writing, c, io);
 }

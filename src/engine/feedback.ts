@@ -2,16 +2,17 @@
  * Feedback per OPD (*umpan balik*): what a planner sends back to each OPD that submitted — who it
  * is for, the file judged, the reference and validation date, the file's status, then one row per
  * finding of that file (open or accepted, in the report's order, which is sheet order), then a
- * space for the verifier's name, position, date and signature. Plain data: the command line writes
- * it with its streaming writer (src/node/feedbackWriter.ts), the add-in can write the same.
+ * space for the verifier's name, position, date and signature. A document of the generic path
+ * (document.ts): written by src/xlsx/documentXlsx.ts for the command line and the task pane.
  *
  * One document per *counted* file (one per OPD: a superseded file's OPD gets the winner's, which
  * names the superseded files; an unreadable file names no OPD, so it gets none). A document holds
  * that file's data only.
  */
 import { CitySummary, ConsolidatedFile, SummaryCell } from './consolidate';
+import { DocumentModel, documentRows } from './document';
 import { Lang } from './messages';
-import { PrintSetup, printSetup } from './printout';
+import { PrintSetup } from './printout';
 import { ReportFile, ReportFinding } from './report';
 
 /** The one sheet of a feedback workbook, per language (the command line recognises its own output by it). */
@@ -69,9 +70,11 @@ const WIDTHS = [12, 7, 7, 22, 9, 11, 48, 40, 28, 10, 14];
 /** Every cell of the table wraps (and so is top-aligned, as the long texts beside it). */
 const WRAP = WIDTHS.map(() => true);
 
-export interface FeedbackDocument {
-  /** Suggested file name: `umpan-balik-<opd>-<tahun>.xlsx` (see `feedbackFileName`). */
-  readonly fileName: string;
+/**
+ * A feedback workbook: a generic document (`fileName`, `sheets`: what writers write) and, for its
+ * readers and checks, who it is for and its parts by name.
+ */
+export interface FeedbackDocument extends DocumentModel {
   readonly sheetName: string;
   readonly lang: Lang;
   /** The OPD it is for (reference code and name, or the name as typed), and its file. */
@@ -155,10 +158,25 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
     const rows = report.findings.map((f): SummaryCell[] => [
       f.sheet, f.cell, f.row, f.column, f.rule, w.severity[f.severity], f.message, f.hint, f.basis, w.findingStatus[f.status], f.id,
     ]);
-    const headerRow = 1 + about.length + 2; // title, about, a blank row
     const who = report.opd ?? e.file;
+    const widths = WIDTHS.map((width, c) => (c === 0 ? Math.max(width, ...about.map(([label]) => label.length + 2)) : width));
+    const sheet = {
+      name: w.sheet,
+      blocks: [
+        { kind: 'title', text: w.title },
+        { kind: 'fields', rows: about },
+        { kind: 'gap', rows: 1 },
+        { kind: 'table', columns: w.columns, rows, wrap: WRAP, emptyNote: w.none },
+        { kind: 'gap', rows: 2 },
+        { kind: 'signature', title: w.verifier, lines: w.lines },
+      ],
+      widths,
+      print: { title: `${w.sheet} — ${who}`, context: { region: options.region, year: report.tahun, lang: options.lang } },
+    } as const;
+    const layout = documentRows(sheet);
     out.push({
       fileName,
+      sheets: [sheet],
       sheetName: w.sheet,
       lang: options.lang,
       opdCode: report.opdCode,
@@ -172,10 +190,10 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
       findings: report.findings,
       emptyNote: w.none,
       signature: { title: w.verifier, lines: w.lines },
-      widths: WIDTHS.map((width, c) => (c === 0 ? Math.max(width, ...about.map(([label]) => label.length + 2)) : width)),
+      widths,
       wrap: WRAP,
-      headerRow,
-      print: printSetup(`${w.sheet} — ${who}`, { region: options.region, year: report.tahun, lang: options.lang }, headerRow),
+      headerRow: layout.print.titleRows!.first,
+      print: layout.print,
     });
   });
   return out;

@@ -2,6 +2,7 @@
  * The sheet grid: what every source (an .xlsx file, an Office.js range) is turned into before
  * parsing. Host-neutral on purpose: no Date objects (time zones) and no reader-specific types.
  */
+import { utcIsoDay } from './isoDate';
 
 /** A cell Excel shows as a date: kept as its serial number (days since 1899-12-30, fraction = time). */
 export interface DateCell {
@@ -95,7 +96,7 @@ export function serialToIso(serial: number): string | null {
   if (Number.isNaN(d.getTime())) return null;
   const y = d.getUTCFullYear();
   if (y < 1 || y > 9999) return null;
-  return `${String(y).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+  return utcIsoDay(d);
 }
 
 /** Excel serial of a calendar date (UTC, no time zone involved). */

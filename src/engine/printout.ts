@@ -8,19 +8,10 @@
  * Header and footer texts use Excel's codes (`&P` page, `&N` pages, `&D` print date; a literal `&`
  * is written `&&`), which both SpreadsheetML and Office.js take as they are.
  */
-import {
-  CitySummary,
-  PROGRAM_COLUMNS,
-  REKAP_COLUMNS,
-  SHEET_DAFTAR_INOVASI,
-  SHEET_PROGRAM_RPJMD,
-  SHEET_REKAP_OPD,
-  SHEET_TEMUAN_KOTA,
-  SummaryCell,
-  SummarySheet,
-  columnWidths,
-} from './consolidate';
+import type { CitySummary } from './consolidate';
 import { Lang } from './messages';
+import { SummaryCell, columnWidths } from './summary/model';
+import type { SummarySheet } from './summary/sheet';
 
 // ---------------------------------------------------------------------------------------------
 // Page setup
@@ -102,13 +93,6 @@ export function summaryYear(summary: CitySummary): number | null {
   return best;
 }
 
-/** Sheets whose long texts wrap, and the widest a wrapping column gets (characters). */
-const WRAP_WIDTH: Readonly<Record<string, number>> = {
-  [SHEET_DAFTAR_INOVASI]: 30,
-  [SHEET_TEMUAN_KOTA]: 40,
-  [SHEET_PROGRAM_RPJMD]: 40,
-};
-
 /** A summary sheet as printed: widths, which columns wrap, page setup, the printed area. */
 export interface SheetLayout {
   /** Column widths in characters of the sheet's own columns. */
@@ -181,15 +165,14 @@ export function sheetRowCount(sheet: SummarySheet): number {
 
 export function sheetLayout(sheet: SummarySheet, ctx: PrintContext, chart: SummaryChart | null = null): SheetLayout {
   const natural = columnWidths(sheet);
-  const cap = WRAP_WIDTH[sheet.name];
-  const wrap = natural.map((w) => cap !== undefined && w > cap);
-  const widths = natural.map((w, i) => (wrap[i] ? cap : w));
+  const cap = sheet.def.wrapWidth;
+  const widths = natural.map((w) => (cap !== undefined && w > cap ? cap : w));
   const columns = Math.max(1, ...sheet.tables.map((t) => t.columns.length));
   const lastRow = Math.max(sheetRowCount(sheet), chart ? chart.anchor.toRow + 1 : 0);
   return {
     widths,
-    wrap: cap === undefined ? wrap : widths.map(() => true),
-    print: printSetup(sheet.name, ctx),
+    wrap: widths.map(() => cap !== undefined),
+    print: sheet.def.print?.(ctx) ?? printSetup(sheet.name, ctx),
     printArea: { lastRow, lastColumn: columns },
   };
 }
@@ -224,17 +207,15 @@ export interface SummaryChart {
   readonly anchor: { readonly fromColumn: number; readonly fromRow: number; readonly toColumn: number; readonly toRow: number };
 }
 
-const TITLES = {
-  opd: { id: 'Inovasi per OPD menurut tahapan', en: 'Innovations per agency by stage' },
-  misi: { id: 'Inovasi per misi RPJMD', en: 'Innovations per RPJMD mission' },
-} as const;
-
 /** Rows a chart is tall. */
 const CHART_ROWS = 24;
 
-const num = (v: SummaryCell | undefined): number => (typeof v === 'number' ? v : 0);
-
-function chart(
+/**
+ * A stacked column chart of `sheet` (a sheet module's `chart`): its data table `header` × `rows`
+ * placed under the sheet's columns named `under`, series from `seriesColumns` (the first: the
+ * categories); null when there are no rows or a column is missing.
+ */
+export function stackedChart(
   sheet: SummarySheet,
   name: string,
   title: string,
@@ -265,59 +246,11 @@ function chart(
   };
 }
 
-/** Rekap OPD: the counted OPDs with innovations × Inisiatif / Uji Coba / Penerapan (as the add-in's). */
-function opdChart(summary: CitySummary, sheet: SummarySheet, lang: Lang): SummaryChart | null {
-  const c = (label: (typeof REKAP_COLUMNS)[number]) => summary.rekapOpd.columns.indexOf(label);
-  const rows: ChartValue[][] = [];
-  for (const r of summary.rekapOpd.rows) {
-    if (r.total) continue;
-    const status = r.cells[c('Status')];
-    if ((status !== 'Siap' && status !== 'Perlu Perbaikan') || num(r.cells[c('Jumlah Inovasi')]) === 0) continue;
-    const label = r.cells[c('Perangkat Daerah')] ?? r.cells[c('Kode OPD')] ?? r.cells[c('Berkas')];
-    rows.push([typeof label === 'string' ? label : String(label ?? ''), num(r.cells[c('Inisiatif')]), num(r.cells[c('Uji Coba')]), num(r.cells[c('Penerapan')])]);
-  }
-  const header = ['Perangkat Daerah', 'Inisiatif', 'Uji Coba', 'Penerapan'];
-  return chart(sheet, 'InovasiPerOPD', TITLES.opd[lang], header, header, rows, [0, 1, 2, 3]);
-}
-
-/**
- * Program RPJMD: innovations per misi, from the program rows (a program under two misi counts for
- * both), Penerapan and the rest stacked; categories are the misi codes, their texts beside (as the add-in's).
- */
-function misiChart(summary: CitySummary, sheet: SummarySheet, lang: Lang): SummaryChart | null {
-  const c = (label: (typeof PROGRAM_COLUMNS)[number]) => summary.programRpjmd.columns.indexOf(label);
-  const misi = new Map<string, { uraian: string; penerapan: number; lain: number }>();
-  for (const r of summary.programRpjmd.rows) {
-    if (r.total) continue;
-    const codes = String(r.cells[c('Kode Misi')] ?? '').split('; ').filter(Boolean);
-    const texts = String(r.cells[c('Misi')] ?? '').split('; ');
-    const jumlah = num(r.cells[c('Jumlah Inovasi')]);
-    const penerapan = num(r.cells[c('Penerapan')]);
-    codes.forEach((code, i) => {
-      const m = misi.get(code) ?? { uraian: texts[i] ?? '', penerapan: 0, lain: 0 };
-      m.penerapan += penerapan;
-      m.lain += jumlah - penerapan;
-      misi.set(code, m);
-    });
-  }
-  const rows: ChartValue[][] = [...misi].map(([code, m]) => [code, m.uraian, m.penerapan, m.lain]);
-  // Under Kode Misi, Misi, Penerapan; the rest under Jumlah Inovasi (the column before Penerapan).
-  return chart(
-    sheet,
-    'InovasiPerMisi',
-    TITLES.misi[lang],
-    ['Kode Misi', 'Misi', 'Penerapan', 'Belum Penerapan'],
-    ['Kode Misi', 'Misi', 'Penerapan', 'Jumlah Inovasi'],
-    rows,
-    [0, 2, 3],
-  );
-}
-
-/** The summary's charts (the add-in draws the same two): on `Rekap OPD` and on `Program RPJMD`, when they have data. */
-export function summaryCharts(summary: CitySummary, sheets: readonly SummarySheet[], lang: Lang): SummaryChart[] {
+/** The summary's charts (both writers draw them): each sheet module's, where it has data. */
+export function summaryCharts(sheets: readonly SummarySheet[], lang: Lang): SummaryChart[] {
   const out: SummaryChart[] = [];
   for (const sheet of sheets) {
-    const c = sheet.name === SHEET_REKAP_OPD ? opdChart(summary, sheet, lang) : sheet.name === SHEET_PROGRAM_RPJMD ? misiChart(summary, sheet, lang) : null;
+    const c = sheet.def.chart?.(sheet, lang) ?? null;
     if (c) out.push(c);
   }
   return out;

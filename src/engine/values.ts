@@ -5,6 +5,7 @@
 import { CellValue, isDateCell, isErrorCell, serialToIso } from './grid';
 import { EnumOption } from './schema';
 import { normalise } from './text';
+import { isoDay } from './isoDate';
 
 export type Parsed<T> =
   | { readonly kind: 'empty' }
@@ -178,8 +179,7 @@ function validDate(y: number, m: number, d: number): boolean {
   return d <= days;
 }
 
-const iso = (y: number, m: number, d: number) =>
-  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const iso = isoDay;
 
 const ISO_TEXT = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DMY_TEXT = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;

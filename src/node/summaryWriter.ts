@@ -7,34 +7,15 @@
 import { createWriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
-import { CitySummary, SummaryCell, SummarySheet, isSummaryDate, summarySheets } from '../engine/consolidate';
+import { CitySummary, SummaryCell, SummarySheet, isIntegerColumn, isSummaryDate } from '../engine/consolidate';
+import { isoToDate } from '../engine/isoDate';
 import { Lang } from '../engine/messages';
 import { PrintContext, SummaryChart, chartSeries, sheetLayout, summaryCharts, summaryYear, wrappedRowHeight } from '../engine/printout';
 import { TOOL_NAME as CREATOR } from '../engine/version';
 import { sheetPrint } from '../xlsx/sheetPrint';
 
 export { sheetPrint };
-import { ByteSink, ColumnChart, FillColour, Compressor, STYLE_HEADER, STYLE_HEADER_WRAP, XlsxStreamWriter, XlsxValue, styleId } from '../xlsx/xlsxStream';
-
-/** Fills of status words (Rekap OPD, Info Konsolidasi) and of coverage (Program RPJMD). */
-export const STATUS_FILLS: Readonly<Record<string, FillColour>> = {
-  Siap: 'green',
-  'Perlu Perbaikan': 'amber',
-  'Belum Mengirim': 'grey',
-  'Tidak Terbaca': 'red',
-  Diganti: 'red',
-  Ada: 'green',
-  'Belum Ada Inovasi': 'amber',
-};
-const COLOURED_COLUMNS = new Set(['Status', 'Cakupan']);
-
-/** `Tepat Waktu <label>` columns (signoff.md): late or past in red, on time in green, so the planner sees who is late at a glance. */
-const isScheduleColumn = (label: string): boolean => label.startsWith('Tepat Waktu ');
-export function scheduleFill(word: string): FillColour | null {
-  if (/^(Terlambat|Lewat) \d+ hari$/.test(word)) return 'red';
-  return word === 'Tepat waktu' ? 'green' : null;
-}
-const MONEY_OR_BYTES = /\(Rp\)|\(byte\)/;
+import { ByteSink, ColumnChart, Compressor, STYLE_HEADER, STYLE_HEADER_WRAP, XlsxStreamWriter, XlsxValue, styleId } from '../xlsx/xlsxStream';
 
 /** Deflate level, measured on the 60 × 300 bench: zlib 1/3/6 ≈ 270/300/410 ms for 3.84/3.60/3.17 MB; fflate 1/3/6 ≈ 850/730/910 ms. */
 const LEVEL = 3;
@@ -94,14 +75,8 @@ export const nodeCompressorOffThread: Compressor = {
   },
 };
 
-/** A summary date (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]`, UTC) as a JS date, or null when it is no date. */
-export function toDate(iso: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  return Number.isNaN(date.getTime()) ? null : date;
-}
+/** A summary date as a JS date (engine/isoDate.ts), kept under its old name for the writer's readers. */
+export const toDate = isoToDate;
 
 /** A sink writing to a file through a Node write stream (its backpressure respected); on abort the partial file is removed. */
 export function fileSink(path: string, { highWaterMark = 4 << 20 } = {}): ByteSink {
@@ -144,13 +119,6 @@ export function fileSink(path: string, { highWaterMark = 4 << 20 } = {}): ByteSi
   };
 }
 
-/** Per column of a table: are numbers money or sizes (`#,##0`), are status words coloured. */
-interface ColumnStyle {
-  readonly integer: boolean;
-  readonly coloured: boolean;
-  readonly schedule: boolean;
-}
-
 const DATE = styleId({ format: 'date' });
 const DATE_TIME = styleId({ format: 'dateTime' });
 const BOLD_DATE = styleId({ bold: true, format: 'date' });
@@ -158,11 +126,6 @@ const BOLD_DATE_TIME = styleId({ bold: true, format: 'dateTime' });
 const INTEGER = styleId({ format: 'integer' });
 const BOLD_INTEGER = styleId({ bold: true, format: 'integer' });
 const BOLD = styleId({ bold: true });
-const FILL_STYLES = new Map(
-  Object.entries(STATUS_FILLS).map(([word, fill]) => [word, [styleId({ fill }), styleId({ bold: true, fill })] as const]),
-);
-
-const SCHEDULE_STYLES: Readonly<Partial<Record<FillColour, number>>> = { red: styleId({ fill: 'red' }), green: styleId({ fill: 'green' }) };
 const WRAP = styleId({ wrap: true });
 
 /** A chart of the engine's as the writer's column chart. */
@@ -189,11 +152,8 @@ async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet, ctx: Prin
     const header: XlsxValue[] = [...table.columns];
     const headerStyles: number[] = table.columns.map(() => (wrapping ? STYLE_HEADER_WRAP : STYLE_HEADER));
     ws.addRow(header, headerStyles, wrapping ? wrappedRowHeight(table.columns, layout.widths, layout.wrap) : null);
-    const columns: ColumnStyle[] = table.columns.map((label) => ({
-      integer: MONEY_OR_BYTES.test(label),
-      coloured: COLOURED_COLUMNS.has(label),
-      schedule: isScheduleColumn(label),
-    }));
+    const integer = table.columns.map(isIntegerColumn);
+    const fill = sheet.def.fill;
     const n = table.columns.length;
     const values: XlsxValue[] = [];
     const styles: number[] = [];
@@ -205,7 +165,6 @@ async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet, ctx: Prin
       styles.length = 0;
       for (let c = 0; c < cells.length; c++) {
         const v: SummaryCell = cells[c];
-        const col: ColumnStyle | undefined = columns[c];
         let style = bold ? BOLD : 0;
         let value: XlsxValue;
         if (v !== null && typeof v === 'object' && isSummaryDate(v)) {
@@ -219,16 +178,11 @@ async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet, ctx: Prin
           }
         } else if (typeof v === 'number') {
           value = v;
-          if (col?.integer) style = bold ? BOLD_INTEGER : INTEGER;
+          if (integer[c]) style = bold ? BOLD_INTEGER : INTEGER;
         } else {
           value = v as string | null;
-          if (typeof v === 'string' && col?.coloured) {
-            const fill = FILL_STYLES.get(v);
-            if (fill) style = fill[bold ? 1 : 0];
-          } else if (typeof v === 'string' && col?.schedule) {
-            const fill = scheduleFill(v);
-            if (fill) style = SCHEDULE_STYLES[fill] ?? style;
-          }
+          const colour = fill && typeof v === 'string' && c < n ? fill(table.columns[c], v) : null;
+          if (colour) style = styleId({ bold, fill: colour });
         }
         values.push(value);
         styles.push(layout.wrap[c] && value !== null ? style + WRAP : style);
@@ -276,8 +230,8 @@ export async function writeSummaryXlsx(summary: CitySummary, outPath: string, op
   const date = toDate(summary.consolidatedAt) ?? new Date(0);
   const lang = options.lang ?? summary.report.lang;
   const ctx: PrintContext = { region: options.region ?? '', year: summaryYear(summary), lang };
-  const sheets = summarySheets(summary);
-  const charts = summaryCharts(summary, sheets, lang);
+  const sheets = summary.sheets;
+  const charts = summaryCharts(sheets, lang);
   const book = new XlsxStreamWriter(fileSink(outPath), { date, creator: CREATOR, level: LEVEL, compressor: nodeCompressorOffThread });
   try {
     for (const [i, sheet] of sheets.entries()) {

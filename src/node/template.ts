@@ -9,22 +9,34 @@
  */
 import ExcelJS from 'exceljs';
 import { columnLetter as letters } from '../engine/grid';
-import { referenceIndex } from '../engine/reference/index';
-import { Opd, Parameters, Reference } from '../engine/reference/model';
+import { argb } from '../engine/design/palette';
+import { NUMBER_FORMATS } from '../engine/design/formats';
 import {
-  COLUMNS,
-  ColumnDef,
-  IDENTITY,
-  IDENTITY_HELP,
-  SHEET_IDENTITAS,
-  SHEET_INOVASI,
-  TEMPLATE_VERSION,
-} from '../engine/schema';
-import { CREATOR, DATE_FORMAT, writeWorkbook } from './xlsxWriter';
+  COLUMN_FORMAT,
+  COLUMN_WIDTHS,
+  DAFTAR_ORDER,
+  DaftarKind,
+  DaftarList,
+  DaftarPresent,
+  ERROR_TITLE,
+  FormValidation,
+  IDENTITY_WIDTHS,
+  LONG_TEXT_COLUMNS,
+  MESSAGE_MAX,
+  SHEET_DAFTAR,
+  TEMPLATE_ROWS,
+  TITLE_MAX,
+  cap,
+  columnValidation,
+  daftarLists,
+  identityValidation,
+} from '../engine/design/template';
+import { isoToDate } from '../engine/isoDate';
+import { Opd, Reference } from '../engine/reference/model';
+import { COLUMNS, IDENTITY, IDENTITY_HELP, SHEET_IDENTITAS, SHEET_INOVASI, TEMPLATE_VERSION } from '../engine/schema';
+import { CREATOR, writeWorkbook } from './xlsxWriter';
 
-export const SHEET_DAFTAR = '_daftar';
-/** Pre-formatted data rows under the header (rows 2 … 201). */
-export const TEMPLATE_ROWS = 200;
+export { SHEET_DAFTAR, TEMPLATE_ROWS };
 
 export interface TemplateOptions {
   /** The submitting OPD: its official name is filled in; otherwise a drop-down of all OPDs. */
@@ -37,24 +49,13 @@ export interface TemplateOptions {
   readonly rows?: number;
 }
 
-/** The bounds of FMT-06 (the reference's `namaMin`/`namaMax`), which the name column's alert follows. */
-type NameLength = Pick<Parameters, 'namaMin' | 'namaMax'>;
-
 type Validation = ExcelJS.DataValidation | (Omit<ExcelJS.DataValidation, 'type'> & { type: 'any' });
 interface ValidationHost {
   dataValidations: { add(address: string, validation: Validation): void };
 }
 
-const HEADER_FILL = 'FF1F4E79';
-const HEADER_FILL_OPTIONAL = 'FF5B9BD5';
-const STATUS_FILL = 'FFD9D9D9';
-const LABEL_FILL = 'FFDDEBF7';
-const THIN = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+const THIN = { style: 'thin' as const, color: { argb: argb('border') } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
-const MIN_DATE = new Date(Date.UTC(2000, 0, 1));
-const MAX_DATE = new Date(Date.UTC(2100, 11, 31));
-
 
 /** `'_daftar'!$A$2:$A$38`, or null for an empty list. */
 function listRange(col: number, count: number): string | null {
@@ -63,17 +64,13 @@ function listRange(col: number, count: number): string | null {
   return `'${SHEET_DAFTAR}'!$${l}$2:$${l}$${count + 1}`;
 }
 
-/** Excel caps titles at 32 and messages at 255 characters. */
-const cap = (text: string, max: number) =>
-  [...text].length <= max ? text : [...text].slice(0, max - 1).join('') + '…';
-
 function addValidation(ws: ExcelJS.Worksheet, address: string, v: Validation): void {
   const dv: Validation = {
     ...v,
-    ...(v.prompt !== undefined ? { prompt: cap(v.prompt, 255), showInputMessage: true } : {}),
-    ...(v.promptTitle !== undefined ? { promptTitle: cap(v.promptTitle, 32) } : {}),
-    ...(v.error !== undefined ? { error: cap(v.error, 255), showErrorMessage: true } : {}),
-    ...(v.errorTitle !== undefined ? { errorTitle: cap(v.errorTitle, 32) } : {}),
+    ...(v.prompt !== undefined ? { prompt: cap(v.prompt, MESSAGE_MAX), showInputMessage: true } : {}),
+    ...(v.promptTitle !== undefined ? { promptTitle: cap(v.promptTitle, TITLE_MAX) } : {}),
+    ...(v.error !== undefined ? { error: cap(v.error, MESSAGE_MAX), showErrorMessage: true } : {}),
+    ...(v.errorTitle !== undefined ? { errorTitle: cap(v.errorTitle, TITLE_MAX) } : {}),
   };
   if (dv.type === 'any') {
     // A prompt-only validation: nothing to refuse, so no error alert.
@@ -85,185 +82,24 @@ function addValidation(ws: ExcelJS.Worksheet, address: string, v: Validation): v
   (ws as unknown as ValidationHost).dataValidations.add(address, dv);
 }
 
-const WIDTHS: Partial<Record<string, number>> = {
-  no: 6,
-  nama: 40,
-  tahapan: 14,
-  inisiator: 16,
-  namaInisiator: 26,
-  jenis: 14,
-  bentuk: 38,
-  urusan: 30,
-  program: 44,
-  targetPenerapan: 12,
-  tglUjiCoba: 13,
-  tglPenerapan: 13,
-  dasarHukum: 38,
-  nomorSop: 24,
-  masalah: 50,
-  rancangBangun: 60,
-  tujuan: 45,
-  manfaat: 45,
-  hasil: 45,
-  anggaran: 18,
-  sumberAnggaran: 16,
-  replikasi: 11,
-  sumberReplikasi: 28,
-  penerimaManfaat: 14,
-  tautan: 40,
-  spPersyaratan: 34,
-  spProsedur: 34,
-  spJangkaWaktu: 13,
-  spBiaya: 16,
-  spProduk: 28,
-  spPengaduan: 34,
-  status: 28,
-};
-
-const NUMBER_FORMAT: Partial<Record<ColumnDef['type'], string>> = {
-  integer: '#,##0',
-  year: '0',
-  money: '#,##0',
-  days: '0',
-  date: DATE_FORMAT,
-  bidang: '@',
-  program: '@',
-};
-
-/** Long free-text columns: top-aligned, not wrapped, so rows keep one line. */
-const LONG_TEXT = new Set(['masalah', 'rancangBangun', 'tujuan', 'manfaat', 'hasil']);
-
-const ERROR_TITLE = 'Isian tidak sah';
-
-/** The data validation of one column, or a prompt-only validation when the type has none. */
-function columnValidation(
-  def: ColumnDef,
-  lists: { bidang: string | null; program: string | null },
-  params: NameLength,
-): Validation {
-  const base = { allowBlank: true, promptTitle: def.label, prompt: def.help, errorTitle: ERROR_TITLE };
-  switch (def.type) {
-    case 'enum': {
-      const values = (def.options ?? []).map((o) => o.value);
-      return {
-        ...base,
-        type: 'list',
-        formulae: [`"${values.join(',')}"`],
-        errorStyle: 'stop',
-        error: `Pilih salah satu: ${values.join(', ')}.`,
-      };
+/** The design's validation (engine/design/template.ts) in exceljs's terms; `ranges`: the `_daftar` ranges. */
+function excelJsValidation(v: FormValidation, ranges: Readonly<Record<DaftarKind, string | null>>): Validation {
+  const base = { allowBlank: true, promptTitle: v.title, prompt: v.prompt, errorTitle: ERROR_TITLE };
+  const r = v.rule;
+  const alert = v.alert ? { errorStyle: v.alert.style, error: v.alert.message } : {};
+  if (!r) return { ...base, type: 'any', formulae: [] };
+  switch (r.kind) {
+    case 'list':
+      return { ...base, type: 'list', formulae: [`"${r.values.join(',')}"`], ...alert };
+    case 'daftar': {
+      const range = ranges[r.list];
+      return range ? { ...base, type: 'list', formulae: [range], ...alert } : { ...base, type: 'any', formulae: [] };
     }
-    case 'bidang':
-      return lists.bidang
-        ? {
-            ...base,
-            type: 'list',
-            formulae: [lists.bidang],
-            // A bare code (`1.02`) is accepted too: warn, do not refuse.
-            errorStyle: 'warning',
-            error: 'Pilih bidang urusan dari daftar, misalnya «1.02 Kesehatan», atau ketik kodenya (1.02).',
-          }
-        : { ...base, type: 'any', formulae: [] };
-    case 'program':
-      return lists.program
-        ? {
-            ...base,
-            type: 'list',
-            formulae: [lists.program],
-            errorStyle: 'warning',
-            error: 'Pilih program RPJMD dari daftar, atau ketik kodenya (misalnya 1.02.02).',
-          }
-        : { ...base, type: 'any', formulae: [] };
     case 'date':
-      return {
-        ...base,
-        type: 'date',
-        operator: 'between',
-        formulae: [MIN_DATE, MAX_DATE],
-        // Text dates such as «12 Maret 2025» are accepted by the validator: warn only.
-        errorStyle: 'warning',
-        error: 'Isi tanggal yang sah dengan format HH/BB/TTTT, misalnya 05/08/2025.',
-      };
-    case 'year':
-      return {
-        ...base,
-        type: 'whole',
-        operator: 'between',
-        formulae: [2000, 2100],
-        errorStyle: 'stop',
-        error: 'Isi tahun berupa bilangan bulat antara 2000 dan 2100.',
-      };
-    case 'integer':
-      return {
-        ...base,
-        type: 'whole',
-        operator: 'greaterThanOrEqual',
-        formulae: [0],
-        errorStyle: 'stop',
-        error: 'Isi bilangan bulat 0 atau lebih, tanpa huruf.',
-      };
-    case 'money':
-      return {
-        ...base,
-        type: 'decimal',
-        operator: 'greaterThanOrEqual',
-        formulae: [0],
-        errorStyle: 'warning',
-        error: 'Isi angka rupiah 0 atau lebih, misalnya 150000000 (tanpa «juta» atau «ribu»).',
-      };
-    case 'days':
-      return {
-        ...base,
-        type: 'decimal',
-        operator: 'greaterThan',
-        formulae: [0],
-        errorStyle: 'warning',
-        error: 'Isi jumlah hari lebih dari 0, misalnya 3.',
-      };
+      return { ...base, type: 'date', operator: 'between', formulae: [isoToDate(r.min)!, isoToDate(r.max)!], ...alert };
     default:
-      if (def.key === 'nama') {
-        return {
-          ...base,
-          type: 'textLength',
-          operator: 'between',
-          // The reference's bounds, as FMT-06 checks them.
-          formulae: [params.namaMin, params.namaMax],
-          errorStyle: 'warning',
-          error: `Nama inovasi harus ${params.namaMin}–${params.namaMax} karakter.`,
-        };
-      }
-      return { ...base, type: 'any', formulae: [] };
+      return { ...base, type: r.kind, operator: r.operator, formulae: r.operator === 'between' ? [r.min, r.max] : [r.min], ...alert };
   }
-}
-
-
-interface DaftarList {
-  readonly title: string;
-  readonly values: readonly string[];
-  readonly width: number;
-}
-
-/**
- * The lists of the hidden `_daftar` sheet, one per column: OPD names, bidang urusan as
- * `1.02 Kesehatan` (a form the validator accepts) and RPJMD programs as `1.02.02 - NAMA`.
- * The titles deliberately differ from the Inovasi column labels, so the sheet is never mistaken
- * for a submission table.
- */
-function daftarLists(ref: Reference): { opd: DaftarList; bidang: DaftarList; program: DaftarList } {
-  const index = referenceIndex(ref);
-  return {
-    opd: { title: 'Daftar Perangkat Daerah', values: index.opdNames(), width: 60 },
-    bidang: {
-      title: 'Daftar Bidang Urusan (kode dan nama singkat)',
-      values: index.bidangList().map((b) => `${b.kode} ${b.singkat}`),
-      width: 50,
-    },
-    program: {
-      title: `Daftar Program RPJMD ${index.periodText()}`,
-      values: ref.rpjmd.program.map((p) => `${p.kode} - ${p.nama}`),
-      width: 100,
-    },
-  };
 }
 
 function addDaftarSheet(wb: ExcelJS.Workbook, lists: readonly DaftarList[]): void {
@@ -275,7 +111,7 @@ function addDaftarSheet(wb: ExcelJS.Workbook, lists: readonly DaftarList[]): voi
     ws.getColumn(c + 1).width = list.width;
     list.values.forEach((v, r) => {
       const cell = ws.getCell(r + 2, c + 1);
-      cell.numFmt = '@';
+      cell.numFmt = NUMBER_FORMATS.text;
       cell.value = v;
     });
   });
@@ -285,22 +121,21 @@ function addIdentitasSheet(
   wb: ExcelJS.Workbook,
   opts: TemplateOptions,
   tahun: number,
-  opdList: string | null,
+  ranges: Readonly<Record<DaftarKind, string | null>>,
+  present: DaftarPresent,
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEET_IDENTITAS, {
-    properties: { tabColor: { argb: HEADER_FILL } },
+    properties: { tabColor: { argb: argb('formHeader') } },
     views: [{ state: 'normal', showGridLines: true }],
   });
-  ws.getColumn(1).width = 26;
-  ws.getColumn(2).width = 52;
-  ws.getColumn(3).width = 64;
+  IDENTITY_WIDTHS.forEach((w, c) => (ws.getColumn(c + 1).width = w));
 
   IDENTITY.forEach((def, i) => {
     const r = i + 1;
     const label = ws.getCell(r, 1);
     label.value = def.label;
     label.font = { bold: true };
-    label.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LABEL_FILL } };
+    label.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb('header') } };
     label.border = BORDER;
     label.alignment = { vertical: 'middle' };
 
@@ -310,120 +145,94 @@ function addIdentitasSheet(
 
     const help = ws.getCell(r, 3);
     help.value = IDENTITY_HELP[def.key];
-    help.font = { italic: true, color: { argb: 'FF595959' } };
+    help.font = { italic: true, color: { argb: argb('helpText') } };
     help.alignment = { vertical: 'middle', wrapText: true };
 
     const address = value.address;
-    const prompt = {
-      promptTitle: def.label,
-      prompt: IDENTITY_HELP[def.key],
-      errorTitle: ERROR_TITLE,
-      allowBlank: true,
-    };
+    const validation = excelJsValidation(
+      identityValidation(def.key, def.label, IDENTITY_HELP[def.key], { opdFixed: opts.opd !== undefined, lists: present }),
+      ranges,
+    );
     switch (def.key) {
       case 'opd':
-        if (opts.opd) {
-          value.value = opts.opd.nama;
-          addValidation(ws, address, { ...prompt, type: 'any', formulae: [] });
-        } else if (opdList) {
-          addValidation(ws, address, {
-            ...prompt,
-            type: 'list',
-            formulae: [opdList],
-            errorStyle: 'stop',
-            error: 'Pilih nama perangkat daerah dari daftar.',
-          });
-        }
+        if (opts.opd) value.value = opts.opd.nama;
+        // Without a list to choose from (a reference without OPDs) the cell stays free of any validation.
+        if (opts.opd || ranges.opd) addValidation(ws, address, validation);
         break;
       case 'tahun':
         value.value = tahun;
-        value.numFmt = '0';
+        value.numFmt = NUMBER_FORMATS.plain;
         value.alignment = { vertical: 'middle', horizontal: 'left' };
-        addValidation(ws, address, {
-          ...prompt,
-          type: 'whole',
-          operator: 'between',
-          formulae: [2000, 2100],
-          errorStyle: 'stop',
-          error: 'Isi tahun berupa bilangan bulat antara 2000 dan 2100.',
-        });
+        addValidation(ws, address, validation);
         break;
       case 'tanggalPengisian':
-        value.numFmt = DATE_FORMAT;
+        value.numFmt = NUMBER_FORMATS.date;
         value.alignment = { vertical: 'middle', horizontal: 'left' };
-        addValidation(ws, address, {
-          ...prompt,
-          type: 'date',
-          operator: 'between',
-          formulae: [MIN_DATE, MAX_DATE],
-          errorStyle: 'warning',
-          error: 'Isi tanggal yang sah dengan format HH/BB/TTTT.',
-        });
+        addValidation(ws, address, validation);
         break;
       case 'versiTemplat':
-        value.numFmt = '@';
+        value.numFmt = NUMBER_FORMATS.text;
         value.value = TEMPLATE_VERSION;
-        value.font = { color: { argb: 'FF808080' } };
+        value.font = { color: { argb: argb('mutedText') } };
         break;
       case 'telepon':
-        value.numFmt = '@'; // keeps the leading 0
-        addValidation(ws, address, { ...prompt, type: 'any', formulae: [] });
+        value.numFmt = NUMBER_FORMATS.text; // keeps the leading 0
+        addValidation(ws, address, validation);
         break;
       default:
-        addValidation(ws, address, { ...prompt, type: 'any', formulae: [] });
+        addValidation(ws, address, validation);
     }
   });
 
   const note = ws.getCell(IDENTITY.length + 2, 1);
   note.value =
     'Petunjuk: isi satu baris per inovasi pada lembar «Inovasi». Kolom «Status Validasi» diisi oleh alat validasi; jangan diubah.';
-  note.font = { italic: true, color: { argb: 'FF595959' } };
+  note.font = { italic: true, color: { argb: argb('helpText') } };
   return ws;
 }
 
 function addInovasiSheet(
   wb: ExcelJS.Workbook,
   rows: number,
-  lists: { bidang: string | null; program: string | null },
-  params: NameLength,
+  ranges: Readonly<Record<DaftarKind, string | null>>,
+  present: DaftarPresent,
+  params: Reference['parameter'],
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SHEET_INOVASI, {
-    properties: { tabColor: { argb: HEADER_FILL_OPTIONAL } },
+    properties: { tabColor: { argb: argb('formHeaderOptional') } },
     views: [{ state: 'frozen', xSplit: 2, ySplit: 1, topLeftCell: 'C2', activeCell: 'B2' }],
   });
   const last = rows + 1;
 
   COLUMNS.forEach((def, c) => {
     const column = ws.getColumn(c + 1);
-    column.width = WIDTHS[def.key] ?? 20;
+    column.width = COLUMN_WIDTHS[def.key];
     // Column styles first: header and data cells created later inherit them.
-    const numFmt = NUMBER_FORMAT[def.type];
+    const numFmt = COLUMN_FORMAT[def.type];
     if (numFmt) column.numFmt = numFmt;
-    column.alignment = LONG_TEXT.has(def.key)
+    column.alignment = LONG_TEXT_COLUMNS.has(def.key)
       ? { vertical: 'top' }
       : { vertical: 'top', wrapText: def.type === 'text' };
     if (def.key === 'status') {
-      column.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL } };
-      column.font = { italic: true, color: { argb: 'FF595959' } };
+      column.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb('grey') } };
+      column.font = { italic: true, color: { argb: argb('helpText') } };
     }
 
     const header = ws.getCell(1, c + 1);
     header.value = def.label;
-    header.numFmt = 'General';
-    header.font = { bold: true, color: { argb: def.key === 'status' ? 'FF000000' : 'FFFFFFFF' } };
+    header.numFmt = NUMBER_FORMATS.general;
+    header.font = { bold: true, color: { argb: argb(def.key === 'status' ? 'black' : 'white') } };
     header.fill = {
       type: 'pattern',
       pattern: 'solid',
-      fgColor: {
-        argb: def.key === 'status' ? 'FFBFBFBF' : def.requiredColumn ? HEADER_FILL : HEADER_FILL_OPTIONAL,
-      },
+      fgColor: { argb: argb(def.key === 'status' ? 'statusHeader' : def.requiredColumn ? 'formHeader' : 'formHeaderOptional') },
     };
     header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
     header.border = BORDER;
 
     if (def.key !== 'status' && rows > 0) {
       const l = letters(c);
-      addValidation(ws, `${l}2:${l}${last}`, columnValidation(def, lists, params));
+      addValidation(ws, `${l}2:${l}${last}`, excelJsValidation(columnValidation(def, present, params), ranges));
     }
   });
   ws.getRow(1).height = 45;
@@ -449,14 +258,11 @@ export function templateWorkbook(ref: Reference, opts: TemplateOptions = {}): Ex
 
   // Sheet order: Identitas, Inovasi, then the hidden lists (column A, B, C of `_daftar`).
   const lists = daftarLists(ref);
-  const ranges = {
-    opd: listRange(0, lists.opd.values.length),
-    bidang: listRange(1, lists.bidang.values.length),
-    program: listRange(2, lists.program.values.length),
-  };
-  addIdentitasSheet(wb, opts, tahun, ranges.opd);
-  addInovasiSheet(wb, rows, ranges, ref.parameter);
-  addDaftarSheet(wb, [lists.opd, lists.bidang, lists.program]);
+  const ranges = Object.fromEntries(DAFTAR_ORDER.map((k, c) => [k, listRange(c, lists[k].values.length)])) as Record<DaftarKind, string | null>;
+  const present: DaftarPresent = { opd: ranges.opd !== null, bidang: ranges.bidang !== null, program: ranges.program !== null };
+  addIdentitasSheet(wb, opts, tahun, ranges, present);
+  addInovasiSheet(wb, rows, ranges, present, ref.parameter);
+  addDaftarSheet(wb, DAFTAR_ORDER.map((k) => lists[k]));
   wb.views = [
     { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' },
   ];

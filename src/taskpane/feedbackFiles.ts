@@ -1,11 +1,12 @@
 /**
  * Feedback per OPD in the task pane (issue 13): the engine's feedback documents as .xlsx bytes,
- * made in memory by the writer the command line uses (src/xlsx/feedbackXlsx.ts, fflate's deflate,
- * no Node API), one file per submitted OPD. Load it with `loadFeedbackFiles` (lazyFeedback.ts; its own chunk: the
+ * through the pane's one document call (documentFiles.ts: the writer the command line uses, in
+ * memory), one file per submitted OPD. Load it with `loadFeedbackFiles` (lazyFeedback.ts; its own chunk: the
  * writer stays out of the initial bundle). Progress per file; cancellable between files.
  */
 import type { CitySummary } from '../engine/consolidate';
 import { feedbackDocuments } from '../engine/feedback';
+import { DocumentsCancelled, documentFiles } from './documentFiles';
 import type { Lang } from '../engine/messages';
 
 export interface FeedbackFile {
@@ -33,20 +34,17 @@ export class FeedbackCancelled extends Error {
   }
 }
 
-const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const opdOf = (doc: { opdName: string | null; opdCode: string | null; file: string }): string => doc.opdName ?? doc.opdCode ?? doc.file;
 
 export async function feedbackFiles(summary: CitySummary, run: FeedbackRun): Promise<FeedbackFile[]> {
-  // The writer on demand too (no static import of src/xlsx in the pane: test/taskpane/source.test.ts).
-  const { feedbackXlsxBytes } = await import('../xlsx/feedbackXlsx');
   const docs = feedbackDocuments(summary, { region: run.region, lang: run.lang });
-  const out: FeedbackFile[] = [];
-  for (const [i, doc] of docs.entries()) {
-    if (run.signal?.aborted) throw new FeedbackCancelled();
-    const opd = doc.opdName ?? doc.opdCode ?? doc.file;
-    run.onProgress?.(i + 1, docs.length, opd, doc.fileName);
-    await yieldToUi();
-    if (run.signal?.aborted) throw new FeedbackCancelled();
-    out.push({ fileName: doc.fileName, opd, bytes: await feedbackXlsxBytes(doc, summary.consolidatedAt) });
+  try {
+    const files = await documentFiles(docs, summary.consolidatedAt, {
+      signal: run.signal,
+      onProgress: (n, total, doc) => run.onProgress?.(n, total, opdOf(doc), doc.fileName),
+    });
+    return files.map((f) => ({ fileName: f.fileName, opd: opdOf(f.doc), bytes: f.bytes }));
+  } catch (e) {
+    throw e instanceof DocumentsCancelled ? new FeedbackCancelled() : e;
   }
-  return out;
 }

@@ -23,6 +23,10 @@
  */
 import { Deflate, DeflateOptions, FlateError, Zip, ZipPassThrough } from 'fflate';
 import type { ChartSeries } from '../engine/printout';
+import { SummaryFill, argb } from '../engine/design/palette';
+import { excelSerial } from '../engine/isoDate';
+
+export { excelSerial };
 
 /** TextEncoder exists in Node and in browsers; looked up on globalThis so no host's types are needed (as decode.ts). */
 interface TextEncoderLike {
@@ -71,7 +75,8 @@ function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
 // ---------------------------------------------------------------------------------------------
 // Styles: a fixed table, so the styles part is known before any cell is written
 
-export type FillColour = 'header' | 'green' | 'amber' | 'grey' | 'red';
+/** A fill of the engine's palette (engine/design/palette.ts). */
+export type FillColour = SummaryFill;
 export type NumberFormat = 'general' | 'date' | 'dateTime' | 'integer';
 
 export interface CellStyle {
@@ -82,13 +87,13 @@ export interface CellStyle {
   readonly wrap?: boolean;
 }
 
-/** ARGB of each fill: the header's light blue; Siap green, Perlu Perbaikan amber, Belum Mengirim grey, Tidak Terbaca / Diganti red. */
+/** ARGB of each fill: the palette's colours with SpreadsheetML's `FF` alpha. */
 export const FILL_ARGB: Readonly<Record<FillColour, string>> = {
-  header: 'FFDDEBF7',
-  green: 'FFC6EFCE',
-  amber: 'FFFFEB9C',
-  grey: 'FFD9D9D9',
-  red: 'FFFFC7CE',
+  header: argb('header'),
+  green: argb('green'),
+  amber: argb('amber'),
+  grey: argb('grey'),
+  red: argb('red'),
 };
 
 export const DATE_FORMAT_CODE = 'dd/mm/yyyy';
@@ -168,23 +173,8 @@ function stylesXml(): string {
 
 export type XlsxValue = string | number | boolean | Date | null | undefined;
 
-const MS_PER_DAY = 86_400_000;
-/** Serial of 1970-01-01 in Excel's 1900 date system. */
-const UNIX_EPOCH_SERIAL = 25569;
 /** Excel's longest cell text. */
 export const MAX_CELL_TEXT = 32767;
-
-/**
- * Excel's serial number of a date (its UTC fields), or null before 1900-01-01 (not a date to
- * Excel). Serials below 61 step over Excel's phantom 1900-02-29.
- */
-export function excelSerial(date: Date): number | null {
-  const ms = date.getTime();
-  if (!Number.isFinite(ms)) return null;
-  const serial = ms / MS_PER_DAY + UNIX_EPOCH_SERIAL;
-  if (serial < 2) return null;
-  return serial < 61 ? serial - 1 : serial;
-}
 
 /** XML 1.0 cannot carry C0 controls but tab/LF/CR, lone surrogates, U+FFFE and U+FFFF. */
 // eslint-disable-next-line no-control-regex

@@ -9,8 +9,6 @@ import { SummaryCancelled } from '../../src/addin/port';
 import {
   DATE_FORMAT,
   DATE_TIME_FORMAT,
-  STATUS_FILL_COLOURS,
-  SUMMARY_FILLS,
   SUMMARY_SETTING,
   TEXT_FORMAT,
   chooseTargets,
@@ -32,7 +30,13 @@ import { defaultReference } from '../../src/engine/reference/load';
 import { unreadableFile, validateWorkbook } from '../../src/engine/validate';
 import { FILL_ARGB, excelSerial as cliSerial } from '../../src/xlsx/xlsxStream';
 import { chartSeries, printSetup, sheetLayout, sheetRowCount, summaryCharts, summaryYear } from '../../src/engine/printout';
-import { STATUS_FILLS, toDate } from '../../src/node/summaryWriter';
+import { toDate } from '../../src/node/summaryWriter';
+import { PALETTE, cssColour } from '../../src/engine/design/palette';
+import { STATUS_FILLS } from '../../src/engine/summary/sheet';
+
+/** The add-in's fill of a status word (the palette's colour as Office.js takes it). */
+const STATUS_FILL_COLOURS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(STATUS_FILLS).map(([w, c]) => [w, cssColour(c)]));
+const SUMMARY_FILLS = Object.fromEntries(Object.keys(PALETTE).map((k) => [k, cssColour(k as keyof typeof PALETTE)])) as Record<keyof typeof PALETTE, string>;
 import { FakeExcel, FakeExcelOptions, HostSheet, createFakeExcel } from '../fake-excel';
 import { adapterFor } from '../fake-excel/budget';
 import { TODAY, VALID_IDENTITAS, buildGrid, inisiatifRow, validRow, words } from '../helpers/workbook';
@@ -137,8 +141,9 @@ const visibleNames = (fake: FakeExcel) => fake.workbook.sheets.filter((s) => s.v
 
 describe('planning', () => {
   test('fills and formats are those of the command line writer', () => {
-    expect(SUMMARY_FILLS).toEqual(Object.fromEntries(Object.entries(FILL_ARGB).map(([k, argb]) => [k, `#${argb.slice(2)}`])));
-    expect(STATUS_FILL_COLOURS).toEqual(Object.fromEntries(Object.entries(STATUS_FILLS).map(([word, fill]) => [word, SUMMARY_FILLS[fill as keyof typeof SUMMARY_FILLS]])));
+    // One palette: the command line's ARGB and the add-in's CSS colours are its colours with a prefix.
+    for (const [k, argb] of Object.entries(FILL_ARGB)) expect(argb).toBe(`FF${PALETTE[k as keyof typeof PALETTE]}`);
+    expect(SUMMARY_FILLS.grey).toBe('#D9D9D9');
     expect(excelSerial('2026-11-28')).toBe(46354);
     expect(excelSerial('2026-11-28T12:00:00')).toBe(46354.5);
     expect(excelSerial('2026-02-30')).toBeNull();
@@ -158,8 +163,12 @@ describe('planning', () => {
     expect(chooseTargets(bases, ['Rekap OPD', 'Rekap OPD (2)'], ['Rekap OPD (2)', null]).targets).toEqual(['Rekap OPD (2)', 'Urusan']);
     // The user's own sheet is gone: back to the spec's name.
     expect(chooseTargets(bases, ['Rekap OPD (2)'], ['Rekap OPD (2)', null])).toEqual({ targets: ['Rekap OPD', 'Urusan'], renamed: [] });
-    expect(storedSheets(['Rekap OPD (2)', 7])).toEqual(['Rekap OPD (2)', null, null, null, null, null]);
-    expect(storedSheets('not json')).toEqual([null, null, null, null, null, null]);
+    expect(storedSheets(['Rekap OPD (2)', 7])).toEqual(['Rekap OPD (2)', null, null, null, null, null, null]);
+    expect(storedSheets('not json')).toEqual([null, null, null, null, null, null, null]);
+    // Matched by name, not position: a sheet added to the registry (here a cover before the others) keeps the memory of the rest.
+    const withCover = ['Ringkasan', ...SUMMARY_SHEET_NAMES];
+    expect(storedSheets(['Rekap OPD (2)', 'Daftar Inovasi', 'Temuan (3)'], withCover)).toEqual([null, 'Rekap OPD (2)', 'Daftar Inovasi', null, null, null, 'Temuan (3)', null]);
+    expect(storedSheets(['Rekap OPD Lama', 'Rekap OPD (x)'])[0]).toBeNull();
   });
 
   test('positions: a new sheet takes the place of the one it replaces, or follows the previous one', () => {
@@ -211,7 +220,7 @@ describe('writeSummary', () => {
     });
     expect(rekap.values(`A2:F2`)[0]).toEqual([1, 'SETDA', 'Sekretariat Daerah', null, null, 'Belum Mengirim']);
     expect(rekap.fill(`${col('Status')}2`)).toBe(SUMMARY_FILLS.grey);
-    expect(rekap.autoFilterAddress()).toBe(`A1:R${summary.rekapOpd.rows.length + 1}`);
+    expect(rekap.autoFilterAddress()).toBe(`A1:T${summary.rekapOpd.rows.length + 1}`);
     const total = summary.rekapOpd.rows.length + 1;
     expect(rekap.value(`C${total}`)).toBe('Total Kota');
     expect(rekap.value(`G${total}`)).toBe(4);
@@ -246,7 +255,7 @@ describe('writeSummary', () => {
     // The charts: the engine's (printout.ts summaryCharts, as the command line draws them), over
     // small tables BELOW the sheets' own (row 1 stays the header alone); each series over the cells
     // chartSeries names. (Until issue 13 the add-in put these tables right of the sheet, from row 1.)
-    const charts = summaryCharts(summary, summarySheets(summary), 'id');
+    const charts = summaryCharts(summarySheets(summary), 'id');
     expect(charts.map((c) => c.sheet)).toEqual(['Rekap OPD', 'Program RPJMD']);
     const unqualified = (ref: string) => ref.replace(/\$/g, '');
     for (const c of charts) {
@@ -269,7 +278,7 @@ describe('writeSummary', () => {
     const perMisi = misi.rows.flatMap((r) => [r[2], r[3]]) as number[];
     expect(perMisi.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4);
     void program;
-    for (const name of ['Daftar Inovasi', 'Urusan', 'Temuan', 'Info Konsolidasi']) expect(fake.workbook.sheet(name).charts).toEqual([]);
+    for (const name of ['Daftar Inovasi', 'Urusan', 'Katalog Replikasi', 'Temuan', 'Info Konsolidasi']) expect(fake.workbook.sheet(name).charts).toEqual([]);
   });
 
   test('print setup on every sheet (ExcelApi 1.9), as the command line: landscape A4, one page wide, row 1 repeated, header and footer; in the same three syncs', async () => {
@@ -477,11 +486,11 @@ describe('writeSummary', () => {
     }
   });
 
-  test('not cancelled: onSheet reports each of the six sheets and the write completes', async () => {
+  test('not cancelled: onSheet reports each of the seven sheets and the write completes', async () => {
     const fake = fakeWith();
     const seen: number[] = [];
     const result = await adapterFor(fake).writeSummary(smallSummary(), 'id', { signal: new AbortController().signal, onSheet: (done) => seen.push(done) });
-    expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(result.sheets).toEqual([...SUMMARY_SHEET_NAMES]);
   });
 
@@ -536,7 +545,7 @@ describe('60 workbooks × 300 rows', () => {
     const temuan = fake.workbook.sheet('Temuan');
     expect(temuan.usedRect(true)?.r1).toBe(summary.temuan.rows.length);
     // One chart category per counted OPD with innovations: 57 (was: the source T1:W58, right of the table).
-    const opdChart = summaryCharts(summary, summarySheets(summary), 'id')[0];
+    const opdChart = summaryCharts(summarySheets(summary), 'id')[0];
     expect(opdChart.rows).toHaveLength(57);
     expect(rekap.chartSeries()[0].map((x) => x.values)).toEqual(chartSeries(opdChart).map((x) => x.valuesRef.replace(/\$/g, '')));
   }, 120_000); // a hang guard only: a busy machine may take several times the quiet ~5 s

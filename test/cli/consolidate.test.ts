@@ -92,9 +92,9 @@ describe('consolidate', () => {
     expect(code).toBe(1);
   });
 
-  test('writes the six sheets in spec order, each with a bold frozen header and a filter', async () => {
+  test('writes the seven sheets in spec order, each with a bold frozen header and a filter', async () => {
     const wb = await readBack(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Temuan', 'Info Konsolidasi']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Katalog Replikasi', 'Temuan', 'Info Konsolidasi']);
     for (const ws of wb.worksheets) {
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -104,7 +104,7 @@ describe('consolidate', () => {
     const rekap = wb.getWorksheet('Rekap OPD')!;
     expect(rekap.getRow(1).values).toEqual([
       undefined, 'No', 'Kode OPD', 'Perangkat Daerah', 'Berkas', 'Tahun', 'Status', 'Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan',
-      'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Galat', 'Peringatan', 'Diterima', 'Tingkat Persetujuan',
+      'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Replikasi Dilakukan', 'Inovasinya Direplikasi', 'Galat', 'Peringatan', 'Diterima', 'Tingkat Persetujuan',
     ]);
   });
 

@@ -257,24 +257,26 @@ describe('Rekap OPD', () => {
   test('reference OPDs in reference order, then OPDs outside it, then superseded and unreadable files, then Total Kota', () => {
     // prettier-ignore
     expect(rows(summary.rekapOpd)).toEqual([
-      // No, Kode, Perangkat Daerah, Berkas, Tahun, Status, Jumlah, Inisiatif, Uji Coba, Penerapan, Digital, Non Digital, Pelayanan Publik, Terlambat, Galat, Peringatan, Diterima, Stempel
-      [1, 'DIKBUD', 'Dinas Pendidikan dan Kebudayaan', 'dikbud-b.xlsx', 2026, 'Siap', 2, 1, 0, 1, 2, 0, 2, 0, 0, 1, 0, 'Belum Distempel'],
-      [2, 'DINKES', 'Dinas Kesehatan', 'dinkes-final.xlsx', 2026, 'Perlu Perbaikan', 4, 2, 0, 2, 4, 0, 4, 1, 1, 2, 0, 'Disetujui Kepala OPD'],
-      [3, 'DINSOS', 'Dinas Sosial', 'dinsos.xlsx', 2026, 'Siap', 2, 1, 0, 1, 2, 0, 2, 0, 0, 2, 0, 'Berubah'],
-      [4, 'KOMINFO', 'Dinas Komunikasi dan Informatika', 'kominfo.xlsx', 2025, 'Siap', 1, 0, 1, 0, 0, 1, 0, 0, 0, 2, 0, 'Belum Distempel'],
-      [5, 'DPMPTSP', 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu', null, null, 'Belum Mengirim', null, null, null, null, null, null, null, null, null, null, null, null],
-      [6, null, 'UPT Laboratorium Kesehatan Daerah', 'upt-labkesda.xlsx', 2026, 'Perlu Perbaikan', 1, 0, 0, 1, 1, 0, 1, 0, 1, 1, 0, 'Belum Distempel'],
-      [7, null, null, 'rusak.xlsx', null, 'Tidak Terbaca', null, null, null, null, null, null, null, null, 1, 0, null, null],
-      [8, 'DINKES', 'Dinas Kesehatan', 'dinkes-revisi.xlsx', 2026, 'Diganti', null, null, null, null, null, null, null, null, 1, 1, 0, 'Belum Distempel'],
-      [9, 'DIKBUD', 'Dinas Pendidikan dan Kebudayaan', 'dikbud-a.xlsx', 2025, 'Diganti', null, null, null, null, null, null, null, null, 1, 1, 0, 'Belum Distempel'],
-      [null, null, 'Total Kota', null, null, null, 10, 4, 1, 5, 9, 1, 9, 1, 2, 8, 0, null],
+      // No, Kode, Perangkat Daerah, Berkas, Tahun, Status, Jumlah, Inisiatif, Uji Coba, Penerapan, Digital, Non Digital, Pelayanan Publik, Terlambat,
+      // Replikasi Dilakukan (Dinsos: Kota Manado; the UPT: «Dinas Kesehatan»), Inovasinya Direplikasi (Dinkes, named by the UPT), Galat, Peringatan, Diterima, Stempel
+      [1, 'DIKBUD', 'Dinas Pendidikan dan Kebudayaan', 'dikbud-b.xlsx', 2026, 'Siap', 2, 1, 0, 1, 2, 0, 2, 0, 0, 0, 0, 1, 0, 'Belum Distempel'],
+      [2, 'DINKES', 'Dinas Kesehatan', 'dinkes-final.xlsx', 2026, 'Perlu Perbaikan', 4, 2, 0, 2, 4, 0, 4, 1, 0, 1, 1, 2, 0, 'Disetujui Kepala OPD'],
+      [3, 'DINSOS', 'Dinas Sosial', 'dinsos.xlsx', 2026, 'Siap', 2, 1, 0, 1, 2, 0, 2, 0, 1, 0, 0, 2, 0, 'Berubah'],
+      [4, 'KOMINFO', 'Dinas Komunikasi dan Informatika', 'kominfo.xlsx', 2025, 'Siap', 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 2, 0, 'Belum Distempel'],
+      [5, 'DPMPTSP', 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu', null, null, 'Belum Mengirim', null, null, null, null, null, null, null, null, null, null, null, null, null, null],
+      [6, null, 'UPT Laboratorium Kesehatan Daerah', 'upt-labkesda.xlsx', 2026, 'Perlu Perbaikan', 1, 0, 0, 1, 1, 0, 1, 0, 1, 0, 1, 1, 0, 'Belum Distempel'],
+      [7, null, null, 'rusak.xlsx', null, 'Tidak Terbaca', null, null, null, null, null, null, null, null, null, null, 1, 0, null, null],
+      [8, 'DINKES', 'Dinas Kesehatan', 'dinkes-revisi.xlsx', 2026, 'Diganti', null, null, null, null, null, null, null, null, null, null, 1, 1, 0, 'Belum Distempel'],
+      [9, 'DIKBUD', 'Dinas Pendidikan dan Kebudayaan', 'dikbud-a.xlsx', 2025, 'Diganti', null, null, null, null, null, null, null, null, null, null, 1, 1, 0, 'Belum Distempel'],
+      [null, null, 'Total Kota', null, null, null, 10, 4, 1, 5, 9, 1, 9, 1, 2, 1, 2, 8, 0, null],
     ]);
     expect(summary.rekapOpd.rows.map((r) => r.total ?? false)).toEqual([...new Array(9).fill(false), true]);
   });
   test('columns in spec order', () => {
     expect(summary.rekapOpd.columns).toEqual([
       'No', 'Kode OPD', 'Perangkat Daerah', 'Berkas', 'Tahun', 'Status', 'Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan',
-      'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Galat', 'Peringatan', 'Diterima', 'Tingkat Persetujuan',
+      'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Replikasi Dilakukan', 'Inovasinya Direplikasi', 'Galat', 'Peringatan',
+      'Diterima', 'Tingkat Persetujuan',
     ]);
   });
   test('accepted findings count in Diterima, not in Galat; Terlambat counts LOG-07 rows accepted or not', () => {
@@ -449,7 +451,7 @@ describe('Info Konsolidasi and the JSON report', () => {
       { Keterangan: 'Bahasa Pesan', Nilai: 'id' },
     ]);
     expect(rows(s.info.files)).toEqual(INPUTS.map((i, n) => [i.file, 1000, i.sha256, ['Tidak Terbaca', 'Perlu Perbaikan', 'Siap', 'Diganti', 'Siap', 'Siap', 'Perlu Perbaikan', 'Diganti'][n]]));
-    expect(summarySheets(s).map((x) => x.name)).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Temuan', 'Info Konsolidasi']);
+    expect(summarySheets(s).map((x) => x.name)).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Katalog Replikasi', 'Temuan', 'Info Konsolidasi']);
   });
 });
 

@@ -594,3 +594,23 @@ describe('totals agree with the rows they sum', () => {
     expect(replicationSummaryLines(r).slice(1, 3).map((l) => l.value)).toEqual([2, 0]);
   });
 });
+
+describe('the Katalog Replikasi sheet', () => {
+  it('comes after Urusan: the catalogue, the block title, then the replications without a catalogue source', () => {
+    const files = [
+      DINKES([running('Posyandu Digital Bitung Sehat')]),
+      DINSOS([replicating('Posyandu Lansia', 'Posyandu Digital Bitung Sehat', { 'Tahapan Inovasi': 'Uji Coba', 'Tanggal Penerapan': null }), replicating('Bansos Sleman', 'Kab. Sleman', { 'Tahapan Inovasi': 'Uji Coba', 'Tanggal Penerapan': null })]),
+    ];
+    const summary = consolidate(
+      files.map((f) => ({ file: f.file, size: 1, sha256: null, validation: f.validation })),
+      { reference: REF, today: TODAY },
+    );
+    const names = summary.sheets.map((s) => s.name);
+    expect(names.indexOf('Katalog Replikasi')).toBe(names.indexOf('Urusan') + 1);
+    const sheet = summary.sheets.find((s) => s.name === 'Katalog Replikasi')!;
+    expect(sheet.tables.map((t) => t.columns[0])).toEqual(['Kode OPD', 'Replikasi tanpa sumber di katalog', 'Perangkat Daerah']);
+    expect(sheet.tables[0].rows.map((r) => [r.cells[2], r.cells[8], r.cells[9]])).toEqual([['Posyandu Digital Bitung Sehat', 'Dinas Sosial', 1]]);
+    expect(sheet.tables[2].rows.map((r) => r.cells)).toEqual([['Dinas Sosial', 'Bansos Sleman', 'Kab. Sleman', 'Luar Daerah']]);
+    expect(sheet.filterTable).toBe(0);
+  });
+});

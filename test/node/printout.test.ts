@@ -212,8 +212,8 @@ describe('the summary prints', () => {
   });
 
   test('writing is visible on a terminal', () => {
-    expect(stderr).toContain('Menulis ringkasan [1/6] Rekap OPD');
-    expect(stderr).toContain('Menulis ringkasan [6/6] Info Konsolidasi');
+    expect(stderr).toContain('Menulis ringkasan [1/7] Rekap OPD');
+    expect(stderr).toContain('Menulis ringkasan [7/7] Info Konsolidasi');
     expect(stderr).toMatch(/Menulis umpan balik \[12\/12\] umpan-balik-[a-z0-9-]+\.xlsx/);
     expect(stdout).toContain(`12 umpan balik OPD ditulis ke ${feedbackDir}`);
   });

@@ -8,7 +8,7 @@ import { consolidate } from '../../src/engine/consolidate';
 import { feedbackDocuments } from '../../src/engine/feedback';
 import { defaultReference } from '../../src/engine/reference/load';
 import { validateWorkbook } from '../../src/engine/validate';
-import * as feedbackXlsx from '../../src/xlsx/feedbackXlsx';
+import * as documentXlsx from '../../src/xlsx/documentXlsx';
 import { readXlsx } from '../../src/xlsx/readXlsx';
 import { TODAY, click, panel, renderPane, text } from './fixtures';
 
@@ -90,10 +90,10 @@ describe('Konsolidasi: feedback per OPD', () => {
     const { controller } = await consolidated(language);
     const expected = await engineFileNames();
     // The first file's writing waits until the test lets it go.
-    const write = feedbackXlsx.feedbackXlsxBytes;
+    const write = documentXlsx.documentXlsxBytes;
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const spy = jest.spyOn(feedbackXlsx, 'feedbackXlsxBytes').mockImplementation(async (...args) => {
+    const spy = jest.spyOn(documentXlsx, 'documentXlsxBytes').mockImplementation(async (...args) => {
       await gate;
       return write(...args);
     });

@@ -1,5 +1,5 @@
 /**
- * The feedback workbook made in memory (src/xlsx/feedbackXlsx.ts, what the task pane downloads):
+ * The feedback workbook made in memory (src/xlsx/documentXlsx.ts, what the task pane downloads):
  * read back with the project's reader, it holds the engine's feedback document — the sheet, the OPD,
  * one row per finding in order — and it is byte for byte what the command line writes to a file.
  */
@@ -10,8 +10,9 @@ import { consolidate, ConsolidationInput } from '../../src/engine/consolidate';
 import { feedbackDocuments } from '../../src/engine/feedback';
 import { defaultReference } from '../../src/engine/reference/load';
 import { validateWorkbook } from '../../src/engine/validate';
-import { writeFeedbackXlsx } from '../../src/node/feedbackWriter';
-import { feedbackRows, feedbackXlsxBytes } from '../../src/xlsx/feedbackXlsx';
+import { documentRows } from '../../src/engine/document';
+import { writeDocumentXlsx as writeFeedbackXlsx } from '../../src/node/documentWriter';
+import { documentXlsxBytes as feedbackXlsxBytes } from '../../src/xlsx/documentXlsx';
 import { readXlsx } from '../../src/xlsx/readXlsx';
 import { TODAY, VALID_IDENTITAS, buildGrid, inisiatifRow, validRow } from '../helpers/workbook';
 
@@ -51,7 +52,7 @@ describe('feedback workbook in memory (the task pane)', () => {
         const body = rows.slice(doc.headerRow, doc.headerRow + doc.rows.length);
         expect(body.map((r) => r[r.length - 1])).toEqual(doc.findings.map((f) => f.id));
         expect(body.map((r) => r[4])).toEqual(doc.findings.map((f) => f.rule));
-        expect(rows.length).toBe(feedbackRows(doc).length);
+        expect(rows.length).toBe(documentRows(doc.sheets[0]).rows.length);
         const other = docs.find((d) => d !== doc)!;
         expect(JSON.stringify(rows)).not.toContain(other.file);
       }

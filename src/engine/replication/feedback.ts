@@ -4,7 +4,7 @@
  * public-service innovations of other OPDs it could replicate, each with the source OPD's contact.
  * Plain data in the feedback's language; the feedback document lays it out.
  */
-import type { SummaryCell } from '../consolidate';
+import type { SummaryCell } from '../summary/model';
 import type { Lang } from '../messages';
 import { okValueOf } from '../parse';
 import { ReferenceIndex } from '../reference/index';

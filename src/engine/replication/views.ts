@@ -3,12 +3,12 @@
  * `Katalog Replikasi` tables, the JSON report's `replikasi`, the `Ringkasan` lines, and per OPD
  * the feedback's two lists. Plain data; the sheet module and the writers lay them out.
  */
-import type { SummaryCell, SummaryRow, SummaryTable } from '../consolidate';
+import type { SummaryCell, SummaryRow, SummaryTable } from '../summary/model';
 import { okValueOf } from '../parse';
 import { ReferenceIndex } from '../reference/index';
 import { cellText } from '../values';
 import { opdOf } from './build';
-import { Innovation, Replication, ReplicationResult, Source, SourceKind } from './model';
+import { Innovation, OpdCounts, Replication, ReplicationResult, Source, SourceKind } from './model';
 
 export const KATALOG_COLUMNS = [
   'Kode OPD',
@@ -166,6 +166,19 @@ export interface SummaryLine {
   readonly value: number;
   /** Names or words beside the figure (one cell), when the line has them. */
   readonly detail?: string;
+}
+
+const fileKeys = new WeakMap<ReplicationResult, ReadonlyMap<string, string>>();
+
+/** The two `Rekap OPD` counts of a counting file's OPD (zero for a file that does not count). */
+export function replicationCountsOf(result: ReplicationResult, file: string): OpdCounts {
+  let keys = fileKeys.get(result);
+  if (!keys) {
+    keys = new Map(result.files.map((f, i) => [f.file, opdOf(f, i).key]));
+    fileKeys.set(result, keys);
+  }
+  const key = keys.get(file);
+  return (key !== undefined ? result.perOpd.get(key) : undefined) ?? { dilakukan: 0, direplikasi: 0 };
 }
 
 /**

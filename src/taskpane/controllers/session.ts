@@ -8,6 +8,7 @@ import type { HistoryEvent, WorkbookPort } from '../../addin/port';
 import { langOf } from '../i18n';
 import { type XlsxLoader, loadXlsxReader } from '../lazyXlsx';
 import { PaneStore, initialPaneState } from './paneStore';
+import { localIsoDay } from '../../engine/isoDate';
 
 export interface ControllerDeps {
   readonly port: WorkbookPort;
@@ -21,8 +22,7 @@ export interface ControllerDeps {
   readonly download?: (fileName: string, blob: Blob) => void;
 }
 
-const localToday = (d: Date): string =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const localToday = localIsoDay;
 
 export class PaneSession {
   readonly store: PaneStore;

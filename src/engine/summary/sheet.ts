@@ -1,0 +1,63 @@
+/**
+ * What a summary sheet module declares (one module per sheet in sheets/, listed in order in
+ * sheets/index.ts). Writers apply exactly this: the command line's (src/node/summaryWriter.ts)
+ * and the add-in's (src/addin/summary.ts) know no sheet by name.
+ */
+import type { SummaryFill } from '../design/palette';
+import type { Lang } from '../messages';
+import type { PrintContext, PrintSetup, SummaryChart } from '../printout';
+import type { SummarySheetData, SummarySource, SummaryTable } from './model';
+
+export interface SummarySheetDef {
+  /** The sheet's name in the workbook (spec: docs/spec/consolidation.md). */
+  readonly name: string;
+  /**
+   * The sheet's tables (columns and rows), written one below the other with a blank row between.
+   * `earlier` holds the tables of the sheets listed before this one, by name.
+   */
+  tables(
+    source: SummarySource,
+    earlier: ReadonlyMap<string, readonly SummaryTable[]>,
+  ): readonly SummaryTable[];
+  /** Which table gets the autofilter (default 0). */
+  readonly filterTable?: number;
+  /** The fill of a text cell by its column label and value, or null; writers keep a total row's bold. */
+  fill?(column: string, value: string): SummaryFill | null;
+  /** Long texts wrap: columns wider than this (characters) are capped to it, and the sheet's texts wrap. */
+  readonly wrapWidth?: number;
+  /** The sheet's chart (a data table below its own, then the chart), or none. */
+  chart?(sheet: SummarySheet, lang: Lang): SummaryChart | null;
+  /** Page setup; default printout.ts `printSetup(name, ctx)`: landscape A4, one page wide, row 1 repeated. */
+  print?(ctx: PrintContext): PrintSetup;
+}
+
+/** An output sheet: its data and the module that made it (its fills, wrapping, chart, print setup). */
+export interface SummarySheet extends SummarySheetData {
+  readonly def: SummarySheetDef;
+}
+
+/** Builds every sheet of `defs` in order (each sees the tables of those before it). */
+export function buildSheets(defs: readonly SummarySheetDef[], source: SummarySource): SummarySheet[] {
+  const earlier = new Map<string, readonly SummaryTable[]>();
+  return defs.map((def) => {
+    const tables = def.tables(source, earlier);
+    earlier.set(def.name, tables);
+    return { name: def.name, tables, filterTable: def.filterTable ?? 0, def };
+  });
+}
+
+/** Fills of the status words (Rekap OPD, Info Konsolidasi) and of coverage (Program RPJMD). */
+export const STATUS_FILLS: Readonly<Record<string, SummaryFill>> = {
+  Siap: 'green',
+  'Perlu Perbaikan': 'amber',
+  'Belum Mengirim': 'grey',
+  'Tidak Terbaca': 'red',
+  Diganti: 'red',
+  Ada: 'green',
+  'Belum Ada Inovasi': 'amber',
+};
+
+export const statusFill = (word: string): SummaryFill | null => STATUS_FILLS[word] ?? null;
+
+/** Columns whose numbers are money or sizes, shown `#,##0` by both writers. */
+export const isIntegerColumn = (label: string): boolean => /\(Rp\)|\(byte\)/.test(label);

@@ -1,0 +1,153 @@
+/**
+ * `Program RPJMD` (docs/spec/consolidation.md): innovations per RPJMD program with its cascade
+ * (misi, sasaran), coverage coloured; the rows outside the RPJMD (RPJ-01) summed below. Chart:
+ * innovations per misi.
+ */
+import { Lang } from '../../messages';
+import { SubmissionRow } from '../../parse';
+import { ChartValue, SummaryChart, stackedChart } from '../../printout';
+import {
+  ConsolidatedFile,
+  SummaryCell,
+  SummaryRow,
+  SummarySource,
+  SummaryTable,
+  okValue,
+  opdName,
+  rowsOf,
+  rowsWithRule,
+} from '../model';
+import { SummarySheet, SummarySheetDef, statusFill } from '../sheet';
+
+export const SHEET_PROGRAM_RPJMD = 'Program RPJMD';
+
+export const PROGRAM_COLUMNS = [
+  'Kode Misi',
+  'Misi',
+  'Kode Sasaran',
+  'Sasaran',
+  'Kode Program',
+  'Nama Program',
+  'OPD Penanggung Jawab',
+  'Jumlah Inovasi',
+  'Penerapan',
+  'OPD Pengusul',
+  'Cakupan',
+] as const;
+
+export const DI_LUAR_RPJMD = 'Di luar RPJMD';
+
+interface Tally {
+  count: number;
+  penerapan: number;
+  /** Proposing OPDs in first-seen order (a Set: a province has thousands, looked up per row). */
+  readonly opds: Set<string>;
+}
+
+function buildPrograms({ ordered, index }: SummarySource): SummaryTable {
+  const tallies = new Map<string, Tally>(
+    index.programCodes().map((c) => [c, { count: 0, penerapan: 0, opds: new Set<string>() }]),
+  );
+  const outside: Tally = { count: 0, penerapan: 0, opds: new Set<string>() };
+  const add = (t: Tally, e: ConsolidatedFile, row: SubmissionRow) => {
+    t.count++;
+    if (okValue(row, 'tahapan') === 'Penerapan') t.penerapan++;
+    const name = opdName(e) ?? e.file;
+    t.opds.add(name);
+  };
+  for (const e of ordered) {
+    const rpj01 = rowsWithRule(e, 'RPJ-01');
+    for (const row of rowsOf(e)) {
+      if (rpj01.has(row.row)) {
+        add(outside, e, row);
+        continue;
+      }
+      const code = okValue(row, 'program');
+      const t = code === null ? undefined : tallies.get(String(code));
+      if (t) add(t, e, row);
+    }
+  }
+  const rows: SummaryRow[] = index.reference.rpjmd.program.map((program) => {
+    const { sasaran, misi } = index.cascade(program);
+    const t = tallies.get(program.kode)!;
+    return {
+      cells: [
+        misi.map((m) => m.kode).join('; '),
+        misi.map((m) => m.uraian).join('; '),
+        sasaran.map((s) => s.kode).join('; '),
+        sasaran.map((s) => s.uraian).join('; '),
+        program.kode,
+        program.nama,
+        program.opd.map((c) => index.opdByCode(c)?.nama ?? c).join('; '),
+        t.count,
+        t.penerapan,
+        [...t.opds].join('; ') || null,
+        t.count > 0 ? 'Ada' : 'Belum Ada Inovasi',
+      ],
+    };
+  });
+  rows.push({
+    cells: [
+      null,
+      null,
+      null,
+      null,
+      null,
+      DI_LUAR_RPJMD,
+      null,
+      outside.count,
+      outside.penerapan,
+      [...outside.opds].join('; ') || null,
+      null,
+    ],
+    total: true,
+  });
+  return { columns: PROGRAM_COLUMNS, rows };
+}
+
+const CHART_TITLE = { id: 'Inovasi per misi RPJMD', en: 'Innovations per RPJMD mission' } as const;
+const num = (v: SummaryCell | undefined): number => (typeof v === 'number' ? v : 0);
+
+/**
+ * Innovations per misi, from the program rows (a program under two misi counts for both),
+ * Penerapan and the rest stacked; categories are the misi codes, their texts beside.
+ */
+function misiChart(sheet: SummarySheet, lang: Lang): SummaryChart | null {
+  const program = sheet.tables[0];
+  const c = (label: (typeof PROGRAM_COLUMNS)[number]) => program.columns.indexOf(label);
+  const misi = new Map<string, { uraian: string; penerapan: number; lain: number }>();
+  for (const r of program.rows) {
+    if (r.total) continue;
+    const codes = String(r.cells[c('Kode Misi')] ?? '')
+      .split('; ')
+      .filter(Boolean);
+    const texts = String(r.cells[c('Misi')] ?? '').split('; ');
+    const jumlah = num(r.cells[c('Jumlah Inovasi')]);
+    const penerapan = num(r.cells[c('Penerapan')]);
+    codes.forEach((code, i) => {
+      const m = misi.get(code) ?? { uraian: texts[i] ?? '', penerapan: 0, lain: 0 };
+      m.penerapan += penerapan;
+      m.lain += jumlah - penerapan;
+      misi.set(code, m);
+    });
+  }
+  const rows: ChartValue[][] = [...misi].map(([code, m]) => [code, m.uraian, m.penerapan, m.lain]);
+  // Under Kode Misi, Misi, Penerapan; the rest under Jumlah Inovasi (the column before Penerapan).
+  return stackedChart(
+    sheet,
+    'InovasiPerMisi',
+    CHART_TITLE[lang],
+    ['Kode Misi', 'Misi', 'Penerapan', 'Belum Penerapan'],
+    ['Kode Misi', 'Misi', 'Penerapan', 'Jumlah Inovasi'],
+    rows,
+    [0, 2, 3],
+  );
+}
+
+export const programRpjmdSheet: SummarySheetDef = {
+  name: SHEET_PROGRAM_RPJMD,
+  tables: (source) => [buildPrograms(source)],
+  fill: (column, value) => (column === 'Cakupan' ? statusFill(value) : null),
+  wrapWidth: 40,
+  chart: misiChart,
+};

@@ -1,0 +1,69 @@
+/** `Temuan` (docs/spec/consolidation.md): every finding of every file (counted first, in `Rekap OPD` order), in the run's language. */
+import { Severity } from '../../findings';
+import { findingHint, findingMessage } from '../../messages';
+import { SummaryRow, SummarySource, SummaryTable, opdCode, opdName } from '../model';
+import { SummarySheetDef } from '../sheet';
+
+export const SHEET_TEMUAN_KOTA = 'Temuan';
+
+export const TEMUAN_COLUMNS = [
+  'No',
+  'Kode OPD',
+  'Perangkat Daerah',
+  'Berkas',
+  'Lembar',
+  'Sel',
+  'Baris',
+  'Kolom',
+  'Aturan',
+  'Tingkat',
+  'Pesan',
+  'Saran',
+  'Dasar',
+  'Status',
+  'Alasan',
+  'Pemeriksa',
+  'ID',
+] as const;
+
+const SEVERITY_WORD: Readonly<Record<Severity, string>> = {
+  error: 'Galat',
+  warning: 'Peringatan',
+  info: 'Info',
+};
+
+function buildTemuan({ ordered, others, lang }: SummarySource): SummaryTable {
+  const rows: SummaryRow[] = [];
+  for (const e of [...ordered, ...others]) {
+    for (const f of e.validation.findings) {
+      rows.push({
+        cells: [
+          rows.length + 1,
+          opdCode(e),
+          opdName(e),
+          e.file,
+          f.sheet,
+          f.cell,
+          f.row,
+          f.column,
+          f.rule,
+          SEVERITY_WORD[f.severity],
+          findingMessage(f, lang),
+          findingHint(f, lang),
+          f.basis,
+          f.status === 'accepted' ? 'Diterima' : 'Terbuka',
+          f.decision?.reason || null,
+          f.decision?.reviewer || null,
+          f.id,
+        ],
+      });
+    }
+  }
+  return { columns: TEMUAN_COLUMNS, rows };
+}
+
+export const temuanSheet: SummarySheetDef = {
+  name: SHEET_TEMUAN_KOTA,
+  tables: (source) => [buildTemuan(source)],
+  wrapWidth: 40,
+};
