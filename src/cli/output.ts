@@ -14,6 +14,7 @@ import { promises as fs, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { SHEET_INFO, SHEET_REKAP_OPD } from '../engine/consolidate';
 import { FEEDBACK_SHEETS } from '../engine/feedback';
+import { FEEDBACK_REPLICATION_SHEETS } from '../engine/replication';
 import { defaultReference } from '../engine/reference/load';
 import { REFERENCE_SHEETS } from '../engine/reference/workbook';
 import { SHEET_IDENTITAS, SHEET_INOVASI } from '../engine/schema';
@@ -158,8 +159,11 @@ export async function isOwnOutput(file: string, kind: OutputKind): Promise<boole
       const { daerah, opd, misi, tujuan, sasaran, program, parameter } = REFERENCE_SHEETS;
       return has(daerah, opd, misi, tujuan, sasaran, program, parameter);
     }
-    case 'feedback':
-      return names.size === 1 && (names.has(FEEDBACK_SHEETS.id.toLowerCase()) || names.has(FEEDBACK_SHEETS.en.toLowerCase()));
+    case 'feedback': {
+      // The findings sheet, and (since issue 24) the replication sheet beside it: nothing else.
+      const own = [FEEDBACK_SHEETS.id, FEEDBACK_SHEETS.en, FEEDBACK_REPLICATION_SHEETS.id, FEEDBACK_REPLICATION_SHEETS.en].map((n) => n.toLowerCase());
+      return (names.has(FEEDBACK_SHEETS.id.toLowerCase()) || names.has(FEEDBACK_SHEETS.en.toLowerCase())) && [...names].every((n) => own.includes(n));
+    }
     case 'template': {
       if (!has(SHEET_IDENTITAS, SHEET_INOVASI, '_daftar')) return false;
       const v = validateWorkbook(read.workbook, path.basename(file), { reference: defaultReference(), today: '2000-01-01' });

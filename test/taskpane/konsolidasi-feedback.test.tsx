@@ -78,7 +78,8 @@ describe('Konsolidasi: feedback per OPD', () => {
     // The bytes are a workbook with the feedback sheet in the pane's language.
     const read = readXlsx(new Uint8Array(await created[0].arrayBuffer()));
     if (!read.ok) throw new Error('unreadable');
-    expect(read.workbook.sheets.map((s) => s.name)).toEqual([language === 'id' ? 'Umpan Balik' : 'Feedback']);
+    // The feedback sheet in the pane's language, then its replication sheet (docs/spec/feedback.md §5).
+    expect(read.workbook.sheets.map((s) => s.name)).toEqual(language === 'id' ? ['Umpan Balik', 'Replikasi'] : ['Feedback', 'Replication']);
 
     // Made again: the old links are revoked and replaced.
     await click(within(panel()).getByRole('button', { name: WORDS[language].make }));

@@ -4,6 +4,8 @@
  * public-service innovations of other OPDs it could replicate, each with the source OPD's contact.
  * Plain data in the feedback's language; the feedback document lays it out.
  */
+import type { DocumentBlock, DocumentSheet } from '../document';
+import type { PrintContext } from '../printout';
 import type { SummaryCell } from '../summary/model';
 import type { Lang } from '../messages';
 import { okValueOf } from '../parse';
@@ -15,9 +17,13 @@ import { replicableFor, replicatedOf } from './views';
 /** At most this many innovations are offered for replication (docs/spec/replication.md). */
 export const REPLICABLE_LIMIT = 10;
 
+/** The replication sheet of a feedback workbook, per language (after the findings sheet). */
+export const FEEDBACK_REPLICATION_SHEETS = { id: 'Replikasi', en: 'Replication' } as const;
+
 const WORDS = {
   id: {
     title: 'Replikasi',
+    note: 'Catatan',
     replicated: 'Inovasi OPD ini yang direplikasi OPD lain',
     replicatedColumns: ['Nama Inovasi', 'Direplikasi Oleh', 'Jumlah Replikasi'],
     replicatedNone: 'Belum ada inovasi OPD ini yang tercatat direplikasi OPD lain.',
@@ -41,6 +47,7 @@ const WORDS = {
   },
   en: {
     title: 'Replication',
+    note: 'Note',
     replicated: "This agency's innovations replicated by other agencies",
     replicatedColumns: ['Innovation', 'Replicated by', 'Replications'],
     replicatedNone: "No other agency is recorded as replicating this agency's innovations yet.",
@@ -122,4 +129,44 @@ export function replicationFeedback(
     empty: w.replicableNone,
   };
   return { title: w.title, replicated, replicable };
+}
+
+/** Column widths (characters) of the replication sheet: both tables share them; long texts wrap. */
+const WIDTHS = [34, 28, 24, 12, 30, 22, 26, 16];
+const WRAP = [true, true, true, false, true, true, true, false];
+
+/**
+ * The feedback workbook's replication sheet (docs/spec/feedback.md §5): a title naming the OPD,
+ * its innovations others replicated, then the innovations it could replicate with their contacts.
+ */
+export function replicationDocumentSheet(
+  section: ReplicationFeedback,
+  who: string,
+  context: PrintContext,
+): DocumentSheet {
+  const w = WORDS[context.lang];
+  const sheet = FEEDBACK_REPLICATION_SHEETS[context.lang];
+  const table = (t: FeedbackTable): DocumentBlock[] => [
+    { kind: 'title', text: t.title },
+    ...(t.note ? [{ kind: 'fields', rows: [[w.note, t.note]] } as const] : []),
+    {
+      kind: 'table',
+      columns: t.columns,
+      rows: t.rows,
+      wrap: WRAP.slice(0, t.columns.length),
+      emptyNote: t.empty,
+    },
+  ];
+  return {
+    name: sheet,
+    blocks: [
+      { kind: 'title', text: `${section.title}: ${who}` },
+      { kind: 'gap', rows: 1 },
+      ...table(section.replicated),
+      { kind: 'gap', rows: 2 },
+      ...table(section.replicable),
+    ],
+    widths: WIDTHS,
+    print: { title: `${sheet} — ${who}`, context },
+  };
 }
