@@ -18,7 +18,7 @@ import {
   replicationFeedback,
   replicationSummaryLines,
 } from '../../src/engine/replication';
-import { consolidate } from '../../src/engine/consolidate';
+import { consolidate, tableRecords } from '../../src/engine/consolidate';
 import { findingMessage } from '../../src/engine/messages';
 import { validateWorkbook } from '../../src/engine/validate';
 import { TODAY, VALID_IDENTITAS, buildGrid, colOf, inisiatifRow, validRow } from '../helpers/workbook';
@@ -612,5 +612,30 @@ describe('the Katalog Replikasi sheet', () => {
     expect(sheet.tables[0].rows.map((r) => [r.cells[2], r.cells[8], r.cells[9]])).toEqual([['Posyandu Digital Bitung Sehat', 'Dinas Sosial', 1]]);
     expect(sheet.tables[2].rows.map((r) => r.cells)).toEqual([['Dinas Sosial', 'Bansos Sleman', 'Kab. Sleman', 'Luar Daerah']]);
     expect(sheet.filterTable).toBe(0);
+  });
+});
+
+describe('Ringkasan lines equal the same figures elsewhere in the summary', () => {
+  it('catalogue size = Katalog Replikasi rows; replications and those inside the city = Total Kota of the two Rekap OPD columns', () => {
+    const trial = { 'Tahapan Inovasi': 'Uji Coba', 'Tanggal Penerapan': null };
+    const files = [
+      DINKES([running('Posyandu Digital Bitung Sehat'), running('Ambulans Laut Gratis')]),
+      DINSOS([replicating('Posyandu Lansia', 'Posyandu Digital Bitung Sehat', trial), replicating('Bansos Daring', 'Dinkes', trial), replicating('Bansos Sendiri', 'Dinsos', trial)]),
+      DUKCAPIL([replicating('KTP Sleman', 'Kabupaten Sleman', trial)]),
+      counting('dishub.xlsx', { opd: 'Dinas Perhubungan', rows: [replicating('Halte Sehat', 'Ambulans Laut Gratis', trial)] }),
+    ];
+    const summary = consolidate(
+      files.map((f) => ({ file: f.file, size: 1, sha256: null, validation: f.validation })),
+      { reference: REF, today: TODAY },
+    );
+    const lines = Object.fromEntries(replicationSummaryLines(summary.replikasi).map((l) => [l.label, l.value]));
+    const total = tableRecords(summary.rekapOpd).find((r) => r['Perangkat Daerah'] === 'Total Kota')!;
+    const katalog = summary.sheets.find((s) => s.name === 'Katalog Replikasi')!.tables[0];
+    expect(lines['Katalog replikasi (inovasi pelayanan publik yang sudah diterapkan)']).toBe(katalog.rows.length);
+    expect(lines.Replikasi).toBe(total['Replikasi Dilakukan']);
+    expect(lines['Replikasi di dalam kota (sumber OPD lain)']).toBe(total['Inovasinya Direplikasi']);
+    // Worked by hand: 2 running at Dinkes; 5 replications, 3 of them from another OPD of the city (two by name, one naming Dinkes).
+    expect([katalog.rows.length, total['Replikasi Dilakukan'], total['Inovasinya Direplikasi']]).toEqual([2, 5, 3]);
+    expect(tableRecords(summary.rekapOpd).find((r) => r['Kode OPD'] === 'DINKES')!['Inovasinya Direplikasi']).toBe(3);
   });
 });
