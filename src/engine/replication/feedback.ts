@@ -133,7 +133,8 @@ export function replicationFeedback(
 
 /** Column widths (characters) of the replication sheet: both tables share them; long texts wrap. */
 const WIDTHS = [34, 28, 24, 12, 30, 22, 26, 16];
-const WRAP = [true, true, true, false, true, true, true, false];
+// Every column wraps, so every cell of a row is top-aligned with the longest beside it.
+const WRAP = WIDTHS.map(() => true);
 
 /**
  * The feedback workbook's replication sheet (docs/spec/feedback.md §5): a title naming the OPD,

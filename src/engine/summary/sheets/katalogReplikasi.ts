@@ -21,5 +21,5 @@ export const katalogReplikasiSheet: SummarySheetDef = {
   },
   filterTable: 0,
   // Names, links and lists of OPDs are long: wrapped rather than a sheet too wide to print.
-  wrapWidth: 40,
+  wrapWidth: 28,
 };
