@@ -22,23 +22,34 @@ const HINT_MAX_SOURCE = 200;
 export class SourceMatcher {
   private readonly names = new PhraseIndex<Innovation>();
   private readonly opds = new PhraseIndex<Opd>();
-  private readonly postings = new Map<string, Innovation[]>();
+  /** Catalogue names by word, for hints: built on the first unrecognised source (most runs have few or none). */
+  private postingsByWord: Map<string, Innovation[]> | null = null;
   private readonly region: readonly string[];
 
-  constructor(innovations: readonly Innovation[], catalogue: readonly Innovation[], reference: Reference) {
+  constructor(
+    innovations: readonly Innovation[],
+    private readonly catalogue: readonly Innovation[],
+    reference: Reference,
+  ) {
     for (const inn of innovations) this.names.add(inn.phrase, inn);
     for (const opd of reference.opd) {
       for (const p of new Set([opd.nama, opd.kode, ...opd.alias].map(phraseOf))) this.opds.add(p, opd);
     }
-    for (const inn of catalogue) {
+    this.region = wordsOf(reference.daerah.nama);
+  }
+
+  private postings(): Map<string, Innovation[]> {
+    if (this.postingsByWord) return this.postingsByWord;
+    const postings = new Map<string, Innovation[]>();
+    for (const inn of this.catalogue) {
       for (const w of new Set((inn.phrase || phraseOf(inn.nama)).split(' '))) {
         if (!w) continue;
-        const list = this.postings.get(w);
+        const list = postings.get(w);
         if (list) list.push(inn);
-        else this.postings.set(w, [inn]);
+        else postings.set(w, [inn]);
       }
     }
-    this.region = wordsOf(reference.daerah.nama);
+    return (this.postingsByWord = postings);
   }
 
   /** The source of one replication row of the OPD `ownKey` (its reference OPD: `ownOpd`). */
@@ -89,7 +100,8 @@ export class SourceMatcher {
     const source = words.join(' ');
     if (!source || source.length > HINT_MAX_SOURCE) return null;
     const shared = new Map<Innovation, number>();
-    const lists = [...new Set(words)].map((w) => this.postings.get(w) ?? []).filter((l) => l.length);
+    const postings = this.postings();
+    const lists = [...new Set(words)].map((w) => postings.get(w) ?? []).filter((l) => l.length);
     lists.sort((a, b) => a.length - b.length);
     for (const list of lists) {
       if (list.length > COMMON_WORD && shared.size) break;

@@ -45,28 +45,34 @@ export const KETERANGAN = {
 const unique = (xs: readonly string[]): string[] => [...new Set(xs)];
 
 /** The OPDs that replicated an innovation (`; `-separated names, each once) and how many replications. */
-function replicatedBy(result: ReplicationResult, inn: Innovation): { names: string[]; count: number } {
-  const linked = result.linkedTo.get(inn) ?? [];
-  return { names: unique(linked.map((r) => r.innovation.opd.nama)), count: linked.length };
+/** A bidang urusan's name by code, looked up once per code (a province's catalogue repeats a few dozen codes). */
+function bidangNames(index: ReferenceIndex): (code: string) => string {
+  const names = new Map<string, string>();
+  return (code) => {
+    let name = names.get(code);
+    if (name === undefined) names.set(code, (name = index.bidangByCode(code)?.nama ?? code));
+    return name;
+  };
 }
 
-function catalogueRow(inn: Innovation, result: ReplicationResult, index: ReferenceIndex): SummaryCell[] {
+function catalogueRow(inn: Innovation, result: ReplicationResult, bidang: (code: string) => string): SummaryCell[] {
   const urusan = okValueOf(inn.row, 'urusan');
   const tanggal = okValueOf(inn.row, 'tglPenerapan');
   const penerima = okValueOf(inn.row, 'penerimaManfaat');
   const tautan = okValueOf(inn.row, 'tautan');
-  const by = replicatedBy(result, inn);
+  // Most catalogue innovations are replicated by nobody: no list to build for them.
+  const linked = result.linkedTo.get(inn);
   return [
     inn.opd.kode,
     inn.opd.nama,
     inn.nama,
-    urusan === null ? null : (index.bidangByCode(String(urusan))?.nama ?? String(urusan)),
+    urusan === null ? null : bidang(String(urusan)),
     okValueOf(inn.row, 'jenis'),
     tanggal === null ? null : { date: String(tanggal) },
     typeof penerima === 'number' ? penerima : null,
     tautan === null ? null : String(tautan),
-    by.names.join('; ') || null,
-    by.count,
+    linked ? unique(linked.map((r) => r.innovation.opd.nama)).join('; ') : null,
+    linked ? linked.length : 0,
   ];
 }
 
@@ -94,8 +100,8 @@ export function katalogTables(result: ReplicationResult): {
   katalog: SummaryTable;
   tanpaSumber: SummaryTable;
 } {
-  const index = ReferenceIndex.of(result.reference);
-  const katalog: SummaryRow[] = result.catalogue.map((inn) => ({ cells: catalogueRow(inn, result, index) }));
+  const bidang = bidangNames(ReferenceIndex.of(result.reference));
+  const katalog: SummaryRow[] = result.catalogue.map((inn) => ({ cells: catalogueRow(inn, result, bidang) }));
   const tanpaSumber: SummaryRow[] = [];
   for (const r of result.replications) {
     const k = keterangan(r.source);
@@ -138,6 +144,11 @@ function sourceJson(s: Source): ReplikasiJson['replikasi'][number]['sumber'] {
   }
 }
 
+const replicatorsOf = (result: ReplicationResult, inn: Innovation): string[] => {
+  const linked = result.linkedTo.get(inn);
+  return linked ? unique(linked.map((r) => opdId(r.innovation))) : [];
+};
+
 /** The consolidation report's `replikasi` (docs/spec/replication.md). */
 export function replicationJson(result: ReplicationResult): ReplikasiJson {
   return {
@@ -146,7 +157,7 @@ export function replicationJson(result: ReplicationResult): ReplikasiJson {
       baris: inn.row.row,
       nama: inn.nama,
       opd: opdId(inn),
-      direplikasiOleh: unique((result.linkedTo.get(inn) ?? []).map((r) => opdId(r.innovation))),
+      direplikasiOleh: replicatorsOf(result, inn),
     })),
     replikasi: result.replications.map((r) => ({
       file: r.innovation.file,
