@@ -77,8 +77,9 @@ export function startsAt(words: readonly string[], run: readonly string[], i: nu
  * exist, so one source costs (its words × distinct lengths) hash look-ups, whatever the number
  * of phrases: no pair of rows is ever compared (docs/spec/replication.md, Performance).
  */
-export class PhraseIndex<T> {
-  private readonly byPhrase = new Map<string, T[]>();
+export class PhraseIndex<T extends object> {
+  /** One value stored bare (most phrases name one innovation: no array per row), several as an array. */
+  private readonly byPhrase = new Map<string, T | T[]>();
   private readonly firstWords = new Set<string>();
   private lengths: number[] = [];
   private readonly lengthSet = new Set<number>();
@@ -86,12 +87,13 @@ export class PhraseIndex<T> {
   /** Files `value` under `phrase` (words joined by single spaces, as `phraseOf` makes them). */
   add(phrase: string, value: T): void {
     if (!phrase) return;
-    const list = this.byPhrase.get(phrase);
-    if (list) {
-      list.push(value);
+    const known = this.byPhrase.get(phrase);
+    if (known !== undefined) {
+      if (Array.isArray(known)) known.push(value);
+      else this.byPhrase.set(phrase, [known, value]);
       return;
     }
-    this.byPhrase.set(phrase, [value]);
+    this.byPhrase.set(phrase, value);
     const space = phrase.indexOf(' ');
     this.firstWords.add(space < 0 ? phrase : phrase.slice(0, space));
     let length = 1;
@@ -111,7 +113,7 @@ export class PhraseIndex<T> {
         if (i + n > words.length) continue;
         const phrase = n === 1 ? words[i] : words.slice(i, i + n).join(' ');
         const values = this.byPhrase.get(phrase);
-        if (values && !found.has(phrase)) found.set(phrase, values);
+        if (values !== undefined && !found.has(phrase)) found.set(phrase, Array.isArray(values) ? values : [values]);
       }
     }
     return [...found].map(([phrase, values]) => ({ phrase, values }));
