@@ -8,6 +8,8 @@
  *   - the same 60 workbooks with a `Data Dukung` sheet of 20 evidence rows per innovation (6,000 rows
  *     each, docs/spec/iid.md): validation with it / without it;
  *   - one 20,000-row submission: parse only and validation;
+ *   - a province-sized consolidation (20,000 workbooks × 10 rows, in memory): the engine's
+ *     consolidation with the replication step and without it, side by side (scripts/bench-replication.js);
  *   - the Office adapter against the fake host: syncs and largest payload for 5,000 and 20,000 rows;
  *   - the production task-pane bundle: initial JavaScript (gzip) and lazy chunks.
  * Targets (issue 6) are printed next to the figures; a missed target makes the exit code 1.
@@ -210,6 +212,19 @@ async function main() {
   line('validation', `${b.validate.ms.toFixed(0)} ms`);
   line('validation / parse-only', (b.validate.ms / b.parse.ms).toFixed(2));
   line('peak RSS validation', `${b.validate.mb.toFixed(0)} MB`);
+
+  console.log('\nReplication: 20,000 workbooks × 10 rows = 200,000 rows (synthetic, in memory), engine consolidation');
+  const rep = JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=6144', path.join(__dirname, 'bench-replication.js')], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop(),
+  );
+  line(`catalogue / replications / linked by name`, `${rep.catalogue} / ${rep.replications} / ${rep.linked}`);
+  line('consolidation without the replication step', `${rep.withoutMs.toFixed(0)} ms`);
+  line('consolidation with it', `${rep.withMs.toFixed(0)} ms`);
+  line('the replication step alone', `${rep.replicationMs.toFixed(0)} ms`);
+  allOk = line('with / without', rep.ratio.toFixed(2), '≤ 1.2', rep.ratio <= 1.2) && allOk;
 
   const budget = path.join(root, 'test', 'fake-excel', 'budget.ts');
   if (fs.existsSync(budget)) {

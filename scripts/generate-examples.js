@@ -27,6 +27,8 @@ const { defaultReference } = require('../lib/engine/reference/load');
 const { COLUMNS, IDENTITY } = require('../lib/engine/schema');
 const { columnLetter: letters } = require('../lib/engine/grid');
 const { slug } = require('../lib/engine/feedback');
+const { buildReplication } = require('../lib/engine/replication');
+const { validateBytes } = require('../lib/cli/inputs');
 const {
   addStempel,
   checkStempelSpec,
@@ -557,11 +559,40 @@ function readme(ref, results) {
   );
   lines.push(...stempelNotes());
   lines.push(...iidNotes(results));
+  lines.push(...replicationNotes(results));
   lines.push(
     '- Berkas dibuat deterministik: menjalankan skrip dua kali menghasilkan berkas yang identik byte demi byte.',
   );
   lines.push('');
   return lines.join('\n');
+}
+
+/** What the consolidation makes of each declared replication (docs/spec/replication.md), as `Katalog Replikasi` shows it. */
+const SOURCE_TEXT = {
+  inovasi: (s) => `inovasi «${s.innovation.nama}» (${s.innovation.opd.nama}) — tertaut di katalog`,
+  opd: (s) => `hanya OPD: ${s.opd.nama}`,
+  sendiri: () => 'OPD sendiri',
+  luar: () => 'luar daerah',
+  tidakDikenali: (s) => (s.saran ? `tidak dikenali (mungkin «${s.saran.nama}»)` : 'tidak dikenali'),
+};
+
+/**
+ * The README's replication note, from the engine itself: the workbooks of the consolidation year
+ * read back and matched as `consolidate` does (the 2025 workbook does not count).
+ */
+function replicationNotes(results) {
+  const ref = defaultReference();
+  const counting = results
+    .filter((r) => r.spec.tahun === 2026)
+    .map((r) => ({ file: r.spec.file, validation: validateBytes(r.bytes, r.spec.file, { reference: ref, today: '2026-11-28' }) }));
+  const result = buildReplication(counting, ref);
+  const items = result.replications.map(
+    (x) => `\`${x.innovation.file}\` baris ${x.innovation.row.row} «${x.innovation.nama}» (sumber «${x.sumber || '–'}»: ${SOURCE_TEXT[x.source.jenis](x.source)})`,
+  );
+  return [
+    `- Replikasi: ${result.catalogue.length} inovasi pelayanan publik yang sudah diterapkan masuk lembar \`Katalog Replikasi\` ringkasan kota. ` +
+      `Replikasi yang dinyatakan: ${items.join('; ')}.`,
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -576,7 +607,8 @@ async function generate(outDir) {
     const chain = await addStempel(ref, spec, built);
     built.expected.push(...chain.expected);
     await writeWorkbook(built.book, path.join(outDir, spec.file), built.date);
-    results.push({ spec, opd: built.opd, expected: built.expected, layout: built.layout, chain });
+    const bytes = new Uint8Array(fs.readFileSync(path.join(outDir, spec.file)));
+    results.push({ spec, opd: built.opd, expected: built.expected, layout: built.layout, chain, bytes });
   }
   fs.writeFileSync(path.join(outDir, 'README.md'), readme(ref, results));
   // The OPD the Identitas names (an alias names its own OPD; a copied Identitas names another one).

@@ -16,6 +16,7 @@ import { SHEET_INFO, SHEET_REKAP_OPD, SUMMARY_SHEET_NAMES } from '../engine/cons
 import { WorkbookGrid } from '../engine/grid';
 import { cellText } from '../engine/values';
 import { FEEDBACK_SHEETS } from '../engine/feedback';
+import { FEEDBACK_REPLICATION_SHEETS } from '../engine/replication';
 import { defaultReference } from '../engine/reference/load';
 import { REFERENCE_SHEETS } from '../engine/reference/workbook';
 import { SHEET_IDENTITAS, SHEET_INOVASI } from '../engine/schema';
@@ -162,8 +163,11 @@ export async function isOwnOutput(file: string, kind: OutputKind): Promise<boole
       return only(SUMMARY_SHEET_NAMES) && has(SHEET_REKAP_OPD, SHEET_INFO) && hasSummaryMarker(read.workbook);
     case 'reference':
       return only(Object.values(REFERENCE_SHEETS)) && has(...REFERENCE_REQUIRED.map((k) => REFERENCE_SHEETS[k]));
-    case 'feedback':
-      return names.size === 1 && (names.has(FEEDBACK_SHEETS.id.toLowerCase()) || names.has(FEEDBACK_SHEETS.en.toLowerCase()));
+    case 'feedback': {
+      // The findings sheet, and (since issue 24) the replication sheet beside it: nothing else.
+      const own = [FEEDBACK_SHEETS.id, FEEDBACK_SHEETS.en, FEEDBACK_REPLICATION_SHEETS.id, FEEDBACK_REPLICATION_SHEETS.en].map((n) => n.toLowerCase());
+      return (names.has(FEEDBACK_SHEETS.id.toLowerCase()) || names.has(FEEDBACK_SHEETS.en.toLowerCase())) && [...names].every((n) => own.includes(n));
+    }
     case 'template': {
       if (!only(TEMPLATE_SHEETS) || !has(...TEMPLATE_REQUIRED)) return false;
       const v = validateWorkbook(read.workbook, path.basename(file), { reference: defaultReference(), today: '2000-01-01' });

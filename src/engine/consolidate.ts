@@ -24,6 +24,7 @@ import {
   consolidationYear,
   selectFiles,
 } from './consolidation/selection';
+import { ReplicationResult, ReplikasiJson, buildReplication, replicationJson } from './replication';
 import { ConsolidatedFile, FileRole, SummarySource, SummaryTable } from './summary/model';
 import { SummarySheet, buildSheets } from './summary/sheet';
 import { SUMMARY_SHEETS } from './summary/sheets/index';
@@ -48,6 +49,7 @@ export * from './summary/sheets/rekapOpd';
 export * from './summary/sheets/daftarInovasi';
 export * from './summary/sheets/programRpjmd';
 export * from './summary/sheets/urusan';
+export * from './summary/sheets/katalogReplikasi';
 export * from './summary/sheets/temuan';
 export * from './summary/sheets/infoKonsolidasi';
 
@@ -78,8 +80,8 @@ export interface CitySummary {
   readonly files: readonly FileValidation[];
   /** Every file in input order with its role and status. */
   readonly entries: readonly ConsolidatedFile[];
-  /** The JSON validation report of the run (its stats count every file). */
-  readonly report: ValidationReport;
+  /** The JSON report of the run (its stats count every file), with `replikasi`. */
+  readonly report: ConsolidationReport;
   readonly consolidatedAt: string;
   /** The consolidation year and how it was chosen. */
   readonly tahun: ConsolidationYear;
@@ -97,6 +99,13 @@ export interface CitySummary {
   readonly urusan: SummaryTable;
   readonly temuan: SummaryTable;
   readonly info: InfoSheet;
+  /** The replication catalogue and links over the counting files (docs/spec/replication.md). */
+  readonly replikasi: ReplicationResult;
+}
+
+/** The consolidation's JSON report: the validation report plus `replikasi` (docs/spec/replication.md). */
+export interface ConsolidationReport extends ValidationReport {
+  replikasi: ReplikasiJson;
 }
 
 /** A sheet's tables by its name (empty when there is no such sheet). */
@@ -113,7 +122,7 @@ export function summarySheets(s: CitySummary): readonly SummarySheet[] {
 // Cross-workbook rules
 
 /** Rules this module adds; findings of these rules already on an input are replaced, so a re-run is idempotent. */
-const CROSS_RULES = new Set(['KON-01', 'KON-02', 'KON-04', 'KON-05', 'KON-08', 'KON-09', 'KON-11']);
+const CROSS_RULES = new Set(['KON-01', 'KON-02', 'KON-04', 'KON-05', 'KON-08', 'KON-09', 'KON-10', 'KON-11']);
 // KON-06 and KON-07 come with the validation (validate raises them too) and are kept as they are.
 
 interface Work {
@@ -310,6 +319,12 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
     reference,
   );
   checkNames(counted, reference, today);
+  // Replication over the counting files, in Rekap OPD order; its KON-10 findings join the others.
+  const replikasi = buildReplication(
+    counted.map((w) => ({ file: w.input.file, validation: w.v })),
+    reference,
+  );
+  for (const [i, found] of replikasi.findings) counted[i].added.push(...found);
 
   const done = new Map<Work, ConsolidatedFile>();
   for (const w of work) {
@@ -335,7 +350,10 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
   const files = entries.map((e) => e.validation);
   const ordered = counted.map((w) => done.get(w)!);
   const others = setAsideOrder(entries);
-  const report = consolidationReport(buildReport(files, { reference, today, lang }), entries, year);
+  const report: ConsolidationReport = {
+    ...consolidationReport(buildReport(files, { reference, today, lang }), entries, year),
+    replikasi: replicationJson(replikasi),
+  };
 
   const consolidatedAt = options.consolidatedAt ?? today;
   const source: SummarySource = {
@@ -349,6 +367,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
     ordered,
     others,
     report,
+    replikasi,
   };
   const sheets = buildSheets(SUMMARY_SHEETS, source);
   const tables = (name: string) => sheetTables({ sheets }, name);
@@ -368,5 +387,6 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
     urusan: tables(SHEET_URUSAN)[0],
     temuan: tables(SHEET_TEMUAN_KOTA)[0],
     info: { about, totals, files: infoFiles },
+    replikasi,
   };
 }

@@ -17,6 +17,7 @@ import { PrintSetup } from './printout';
 import { ReportFile, ReportFinding } from './report';
 import { groupFindings, groupPlace } from './findingGroups';
 import { readinessBlocks } from './iid/feedback';
+import { replicationDocumentSheet, replicationFeedback } from './replication';
 
 /** The one sheet of a feedback workbook, per language (the command line recognises its own output by it). */
 export const FEEDBACK_SHEETS = { id: 'Umpan Balik', en: 'Feedback' } as const;
@@ -186,9 +187,12 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
       print: { title: `${w.sheet} — ${who}`, context: { region: options.region, year: report.tahun, lang: options.lang } },
     } as const;
     const layout = documentRows(sheet);
+    // docs/spec/feedback.md §5: replication on a sheet of its own (its tables need other widths than the findings').
+    const replication = replicationFeedback(summary.replikasi, e.file, options.lang);
+    const context = { region: options.region, year: report.tahun, lang: options.lang };
     out.push({
       fileName,
-      sheets: [sheet],
+      sheets: replication ? [sheet, replicationDocumentSheet(replication, who, context)] : [sheet],
       sheetName: w.sheet,
       lang: options.lang,
       opdCode: report.opdCode,

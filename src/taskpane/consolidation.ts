@@ -11,6 +11,7 @@ import { type CitySummary, type ConsolidationInput, type SummaryCell, type Summa
 import { consolidationYearText } from '../engine/consolidation/selection';
 import type { Lang } from '../engine/messages';
 import type { Reference } from '../engine/reference/model';
+import { replicationFigures } from '../engine/replication';
 import { unreadableFile, validateWorkbook } from '../engine/validate';
 import type { XlsxLoader } from './lazyXlsx';
 import { inBothLanguages } from './i18n';
@@ -83,6 +84,7 @@ export async function consolidateFiles(files: readonly PickedFile[], ctx: Consol
   const summary = consolidate(inputs, { reference, today, lang, consolidatedAt: ctx.consolidatedAt, tahun: ctx.tahun });
   const rows = rekapRows(summary.rekapOpd);
   const tahun = consolidationYearText(summary.tahun, lang);
+  const replication = replicationFigures(summary.replikasi);
 
   // Writing is all or nothing (the port swaps the new sheets in at the end): cancelled before the
   // swap, the staged sheets go and the workbook keeps its earlier output.
@@ -93,11 +95,11 @@ export async function consolidateFiles(files: readonly PickedFile[], ctx: Consol
       signal,
       onSheet: (done, of) => onProgress?.({ n: total, total, phase: 'writing', sheet: done, sheets: of }),
     });
-    return { rows, tahun, written: [...sheets], renamed: renamed.map((r) => ({ from: r.from, to: r.to })), writeError: null, summary };
+    return { rows, tahun, written: [...sheets], replication, renamed: renamed.map((r) => ({ from: r.from, to: r.to })), writeError: null, summary };
   } catch (e) {
     if (e instanceof SummaryCancelled) throw new Cancelled();
     // The results stay on screen; the workbook keeps its earlier output.
-    return { rows, tahun, written: null, renamed: [], writeError: e ?? new Error('writeSummary'), summary };
+    return { rows, tahun, written: null, renamed: [], replication, writeError: e ?? new Error('writeSummary'), summary };
   }
 }
 

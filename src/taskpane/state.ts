@@ -1,6 +1,7 @@
 /** The task pane's state as the controller publishes it: plain, immutable data the components read. */
 import type { FileOffer } from '../addin/port';
 import type { Lang } from '../engine/messages';
+import type { ReplicationFigures } from '../engine/replication';
 import type { FileValidation, SignoffCheck } from '../engine/validate';
 import type { UiKey, UiParams } from './i18n';
 import type { ReferenceInForce } from './references';
@@ -55,6 +56,8 @@ export interface ConsolidationOutcome {
   readonly written: readonly string[] | null;
   /** User sheets that kept their name: the output went under a suffixed one. */
   readonly renamed: ReadonlyArray<{ readonly from: string; readonly to: string }>;
+  /** The replication catalogue's size, replications inside the city, OPDs that replicated nothing (docs/spec/replication.md). */
+  readonly replication: ReplicationFigures;
 }
 
 export interface ConsolidationState {

@@ -173,7 +173,7 @@ describe('planning', () => {
     expect(storedSheets('not json')).toEqual(nulls(SUMMARY_SHEET_NAMES.length));
     // Matched by name, not position: a sheet added to the registry (here a cover before the others) keeps the memory of the rest.
     const withCover = ['Ringkasan', ...SUMMARY_SHEET_NAMES];
-    expect(storedSheets(['Rekap OPD (2)', 'Daftar Inovasi', 'Temuan (3)'], withCover)).toEqual([null, 'Rekap OPD (2)', 'Daftar Inovasi', null, null, null, 'Temuan (3)', null]);
+    expect(storedSheets(['Rekap OPD (2)', 'Daftar Inovasi', 'Temuan (3)'], withCover)).toEqual([null, 'Rekap OPD (2)', 'Daftar Inovasi', null, null, null, null, 'Temuan (3)', null]);
     expect(storedSheets(['Rekap OPD Lama', 'Rekap OPD (x)'])[0]).toBeNull();
   });
 
@@ -226,8 +226,8 @@ describe('writeSummary', () => {
     });
     expect(rekap.values(`A2:F2`)[0]).toEqual([1, 'SETDA', 'Sekretariat Daerah', null, null, 'Belum Mengirim']);
     expect(rekap.fill(`${col('Status')}2`)).toBe(SUMMARY_FILLS.grey);
-    // The sample has `iid`: Rekap OPD's two IID columns make it run to T.
-    expect(rekap.autoFilterAddress()).toBe(`A1:T${summary.rekapOpd.rows.length + 1}`);
+    // The sample has `iid`: Rekap OPD's two IID and two replication columns make it run to V.
+    expect(rekap.autoFilterAddress()).toBe(`A1:V${summary.rekapOpd.rows.length + 1}`);
     const total = summary.rekapOpd.rows.length + 1;
     expect(rekap.value(`C${total}`)).toBe('Total Kota');
     expect(rekap.value(`G${total}`)).toBe(4);
@@ -285,7 +285,7 @@ describe('writeSummary', () => {
     const perMisi = misi.rows.flatMap((r) => [r[2], r[3]]) as number[];
     expect(perMisi.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4);
     void program;
-    for (const name of ['Daftar Inovasi', 'Urusan', 'Temuan', 'Info Konsolidasi']) expect(fake.workbook.sheet(name).charts).toEqual([]);
+    for (const name of ['Daftar Inovasi', 'Urusan', 'Katalog Replikasi', 'Temuan', 'Info Konsolidasi']) expect(fake.workbook.sheet(name).charts).toEqual([]);
   });
 
   test('print setup on every sheet (ExcelApi 1.9), as the command line: landscape A4, one page wide, row 1 repeated, header and footer; in the same three syncs', async () => {
@@ -494,7 +494,7 @@ describe('writeSummary', () => {
     }
   });
 
-  test('not cancelled: onSheet reports each of the six sheets and the write completes', async () => {
+  test('not cancelled: onSheet reports each of the seven sheets and the write completes', async () => {
     const fake = fakeWith();
     const seen: number[] = [];
     const result = await adapterFor(fake).writeSummary(smallSummary(), 'id', { signal: new AbortController().signal, onSheet: (done) => seen.push(done) });

@@ -92,10 +92,10 @@ describe('consolidate', () => {
     expect(code).toBe(1);
   });
 
-  test('writes the six sheets in spec order, each with a bold frozen header and a filter', async () => {
+  test('writes the seven sheets in spec order, each with a bold frozen header and a filter', async () => {
     const wb = await readBack(out);
     // Kesiapan IID after Daftar Inovasi: the sample reference has `iid` (docs/spec/iid.md).
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Kesiapan IID', 'Program RPJMD', 'Urusan', 'Temuan', 'Info Konsolidasi']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Kesiapan IID', 'Program RPJMD', 'Urusan', 'Katalog Replikasi', 'Temuan', 'Info Konsolidasi']);
     for (const ws of wb.worksheets) {
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -105,7 +105,7 @@ describe('consolidate', () => {
     const rekap = wb.getWorksheet('Rekap OPD')!;
     expect(rekap.getRow(1).values).toEqual([
       undefined, 'No', 'Kode OPD', 'Perangkat Daerah', 'Berkas', 'Tahun', 'Status', 'Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan',
-      'Digital', 'Non Digital', 'Pelayanan Publik', 'Target Belum Tercapai', 'Inovasi Siap IID', 'Rata-rata Kematangan', 'Galat', 'Peringatan', 'Temuan Diterima', 'Tingkat Persetujuan',
+      'Digital', 'Non Digital', 'Pelayanan Publik', 'Target Belum Tercapai', 'Replikasi Dilakukan', 'Inovasinya Direplikasi', 'Inovasi Siap IID', 'Rata-rata Kematangan', 'Galat', 'Peringatan', 'Temuan Diterima', 'Tingkat Persetujuan',
     ]);
   });
 
@@ -165,6 +165,11 @@ describe('consolidate', () => {
     expect([report.tahunKonsolidasi, report.tahunDipilihDari]).toEqual([2026, 'mayoritas']);
     expect(report.valid).toBe(false);
     expect(report.files[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['KON-02', 'KON-04']);
+    // Replication (docs/spec/replication.md): the counted running public-service innovation is the catalogue; nobody replicated.
+    expect(report.replikasi).toEqual({
+      katalog: [{ file: 'dinkes.xlsx', baris: 2, nama: 'Posyandu Digital Bitung Sehat', opd: 'DINKES', direplikasiOleh: [] }],
+      replikasi: [],
+    });
     expect(stdout).toMatch(/^Kode OPD +Perangkat Daerah +Berkas +Status +Jumlah Inovasi +Galat +Peringatan +Tingkat Persetujuan$/m);
     expect(stdout).toMatch(/^DINKES +Dinas Kesehatan +dinkes.xlsx +Siap +2 +0 +2 +Belum Distempel$/m);
     expect(stdout).toMatch(/^ +Total Kota +2 dari 37 OPD mengirim +3 +0 +4$/m);

@@ -479,7 +479,7 @@ const SCENARIO = [
     },
   },
   {
-    name: 'consolidate several workbooks (Konsolidasi): the summary sheets written (Kesiapan IID among them)',
+    name: 'consolidate several workbooks (Konsolidasi): the summary sheets written (Kesiapan IID among them), Katalog Replikasi read back',
     async run({ page, waitFake, log, shot }) {
       await page.getByRole('tab', { name: 'Konsolidasi' }).click();
       await page
@@ -496,7 +496,7 @@ const SCENARIO = [
       // The open workbook already has a Temuan sheet (of the validation above): it is not the
       // consolidation's, so it is left alone and the summary's goes under «Temuan (2)».
       // Kesiapan IID after Daftar Inovasi: the sample reference has `iid` (docs/spec/iid.md).
-      const expected = ['Rekap OPD', 'Daftar Inovasi', 'Kesiapan IID', 'Program RPJMD', 'Urusan', 'Temuan (2)', 'Info Konsolidasi'];
+      const expected = ['Rekap OPD', 'Daftar Inovasi', 'Kesiapan IID', 'Program RPJMD', 'Urusan', 'Katalog Replikasi', 'Temuan (2)', 'Info Konsolidasi'];
       const opds = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/engine/reference/data/bitung-contoh.json'), 'utf8')).opd.length;
       const written = await waitFake((wb, names) => {
         if (!names.every((n) => wb.findSheet(n))) return null;
@@ -536,6 +536,25 @@ const SCENARIO = [
       if (!written.temuanUntouched) throw new Error('the validation Temuan sheet was changed');
       if (JSON.stringify(written.setting) !== JSON.stringify(expected)) throw new Error(`remembered sheets: ${JSON.stringify(written.setting)}`);
       log(`Rekap OPD: ${written.rows} rows (${written.counted} submitted, ${written.missing} not yet), Daftar Inovasi: ${written.daftar} rows`);
+      // Replication (issue 24): Dinas Sosial replicates Dinas Kesehatan's running «Posyandu Digital Bitung Sehat».
+      const katalog = await waitFake((wb) => {
+        const sheet = wb.sheet('Katalog Replikasi');
+        const values = sheet.values(`A1:J${sheet.usedRect(true).r1 + 1}`);
+        return { header: values[0], rows: values.slice(1) };
+      }, 'the Katalog Replikasi sheet');
+      const katalogHeader = ['Kode OPD', 'Perangkat Daerah', 'Nama Inovasi', 'Bidang Urusan', 'Jenis', 'Tanggal Penerapan', 'Penerima Manfaat', 'Tautan Data Dukung', 'Direplikasi Oleh', 'Jumlah Replikasi'];
+      if (JSON.stringify(katalog.header) !== JSON.stringify(katalogHeader)) throw new Error(`Katalog Replikasi header: ${katalog.header.join(' | ')}`);
+      const posyandu = katalog.rows.find((r) => r[2] === 'Posyandu Digital Bitung Sehat');
+      if (!posyandu || posyandu[0] !== 'DINKES' || posyandu[8] !== 'Dinas Sosial' || posyandu[9] !== 1)
+        throw new Error(`Katalog Replikasi: Posyandu Digital Bitung Sehat ${JSON.stringify(posyandu)}`);
+      const band = katalog.rows.findIndex((r) => r[0] === 'Replikasi tanpa sumber di katalog');
+      const outside = katalog.rows.slice(band + 2).filter((r) => r[3] === 'Luar Daerah').map((r) => r[1]);
+      if (band < 0 || !outside.includes('Pojok Gizi Pesisir (POGIPES)'))
+        throw new Error(`Katalog Replikasi's second block: ${JSON.stringify(katalog.rows.slice(band))}`);
+      log(`Katalog Replikasi: ${band - 1} catalogue rows; ${katalog.rows.length - band - 3} replications without a catalogue source`);
+      const replication = (await page.getByTestId('replication').innerText()).replace(/\s+/g, ' ');
+      if (!replication.includes('Replikasi di dalam kota: 1 dari')) throw new Error(`the pane's replication figures: ${replication}`);
+      log(replication);
       await page.getByTestId('renamed-sheets').filter({ hasText: '«Temuan (2)»' }).waitFor();
       await table.scrollIntoViewIfNeeded();
       await shot('results');
@@ -561,10 +580,11 @@ const SCENARIO = [
       fs.rmSync(saved, { force: true });
       const workbookXml = strFromU8(parts['xl/workbook.xml']);
       const sheetNames = [...workbookXml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
-      if (JSON.stringify(sheetNames) !== JSON.stringify(['Umpan Balik'])) throw new Error(`feedback sheets: ${sheetNames.join(', ')}`);
+      // The findings, then the replication sheet (docs/spec/feedback.md §5).
+      if (JSON.stringify(sheetNames) !== JSON.stringify(['Umpan Balik', 'Replikasi'])) throw new Error(`feedback sheets: ${sheetNames.join(', ')}`);
       const texts = Object.entries(parts).filter(([name]) => /^xl\/(sharedStrings|worksheets\/[^/]+)\.xml$/.test(name)).map(([, b]) => strFromU8(b)).join('');
       if (!opd || !texts.includes(opd)) throw new Error(`the feedback workbook does not name ${JSON.stringify(opd)}`);
-      log(`feedback: ${count} files; ${download.suggestedFilename()} has sheet Umpan Balik for ${opd}`);
+      log(`feedback: ${count} files; ${download.suggestedFilename()} has sheets Umpan Balik and Replikasi for ${opd}`);
     },
   },
 ];

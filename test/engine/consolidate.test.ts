@@ -274,25 +274,25 @@ describe('Rekap OPD', () => {
   test('reference OPDs in reference order, then the files that do not count by status and name, then Total Kota', () => {
     // prettier-ignore
     expect(rows(summary.rekapOpd)).toEqual([
-      // No, Kode, Perangkat Daerah, Berkas, Tahun, Status, Jumlah, Inisiatif, Uji Coba, Penerapan, Digital, Non Digital, Pelayanan Publik, Target Belum Tercapai, Galat, Peringatan, Temuan Diterima, Tingkat Persetujuan
-      [1, 'DIKBUD', 'Dinas Pendidikan dan Kebudayaan', 'dikbud-b.xlsx', 2026, 'Siap', 2, 1, 0, 1, 2, 0, 2, 0, 0, 1, 0, 'Belum Distempel'],
-      [2, 'DINKES', 'Dinas Kesehatan', 'dinkes-final.xlsx', 2026, 'Perlu Perbaikan', 4, 2, 0, 2, 4, 0, 4, 1, 1, 2, 0, 'Disetujui Kepala OPD'],
-      [3, 'DINSOS', 'Dinas Sosial', 'dinsos.xlsx', 2026, 'Siap', 2, 1, 0, 1, 2, 0, 2, 0, 0, 2, 0, 'Berubah'],
-      [4, 'KOMINFO', 'Dinas Komunikasi dan Informatika', 'kominfo.xlsx', null, 'Berkas Tidak Dihitung', null, null, null, null, null, null, null, null, null, null, null, null],
-      [5, 'DPMPTSP', 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu', null, null, 'Belum Mengirim', null, null, null, null, null, null, null, null, null, null, null, null],
-      [6, 'DIKBUD', 'Dinas Pendidikan dan Kebudayaan', 'dikbud-a.xlsx', 2026, 'Diganti', null, null, null, null, null, null, null, null, 0, 1, 0, 'Belum Distempel'],
-      [7, 'DINKES', 'Dinas Kesehatan', 'dinkes-revisi.xlsx', 2026, 'Diganti', null, null, null, null, null, null, null, null, 0, 1, 0, 'Belum Distempel'],
-      [8, 'KOMINFO', 'Dinas Komunikasi dan Informatika', 'kominfo.xlsx', 2025, 'Tahun Lain', null, null, null, null, null, null, null, null, 1, 1, 0, 'Belum Distempel'],
-      [9, null, 'UPT Laboratorium Kesehatan Daerah', 'upt-labkesda.xlsx', 2026, 'OPD Tidak Dikenal', null, null, null, null, null, null, null, null, 2, 1, 0, 'Belum Distempel'],
-      [10, null, null, 'rusak.xlsx', null, 'Tidak Terbaca', null, null, null, null, null, null, null, null, 1, 0, null, null],
-      [null, null, 'Total Kota', null, null, '3 dari 5 OPD mengirim', 8, 4, 0, 4, 8, 0, 8, 1, 1, 5, 0, null],
+      // No, Kode, Perangkat Daerah, Berkas, Tahun, Status, Jumlah, Inisiatif, Uji Coba, Penerapan, Digital, Non Digital, Pelayanan Publik, Target Belum Tercapai, Replikasi Dilakukan, Inovasinya Direplikasi, Galat, Peringatan, Temuan Diterima, Tingkat Persetujuan
+      [1, 'DIKBUD', 'Dinas Pendidikan dan Kebudayaan', 'dikbud-b.xlsx', 2026, 'Siap', 2, 1, 0, 1, 2, 0, 2, 0, 0, 0, 0, 1, 0, 'Belum Distempel'],
+      [2, 'DINKES', 'Dinas Kesehatan', 'dinkes-final.xlsx', 2026, 'Perlu Perbaikan', 4, 2, 0, 2, 4, 0, 4, 1, 0, 0, 1, 2, 0, 'Disetujui Kepala OPD'],
+      [3, 'DINSOS', 'Dinas Sosial', 'dinsos.xlsx', 2026, 'Siap', 2, 1, 0, 1, 2, 0, 2, 0, 1, 0, 0, 2, 0, 'Berubah'],
+      [4, 'KOMINFO', 'Dinas Komunikasi dan Informatika', 'kominfo.xlsx', null, 'Berkas Tidak Dihitung', null, null, null, null, null, null, null, null, null, null, null, null, null, null],
+      [5, 'DPMPTSP', 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu', null, null, 'Belum Mengirim', null, null, null, null, null, null, null, null, null, null, null, null, null, null],
+      [6, 'DIKBUD', 'Dinas Pendidikan dan Kebudayaan', 'dikbud-a.xlsx', 2026, 'Diganti', null, null, null, null, null, null, null, null, null, null, 0, 1, 0, 'Belum Distempel'],
+      [7, 'DINKES', 'Dinas Kesehatan', 'dinkes-revisi.xlsx', 2026, 'Diganti', null, null, null, null, null, null, null, null, null, null, 0, 1, 0, 'Belum Distempel'],
+      [8, 'KOMINFO', 'Dinas Komunikasi dan Informatika', 'kominfo.xlsx', 2025, 'Tahun Lain', null, null, null, null, null, null, null, null, null, null, 1, 1, 0, 'Belum Distempel'],
+      [9, null, 'UPT Laboratorium Kesehatan Daerah', 'upt-labkesda.xlsx', 2026, 'OPD Tidak Dikenal', null, null, null, null, null, null, null, null, null, null, 2, 1, 0, 'Belum Distempel'],
+      [10, null, null, 'rusak.xlsx', null, 'Tidak Terbaca', null, null, null, null, null, null, null, null, null, null, 1, 0, null, null],
+      [null, null, 'Total Kota', null, null, '3 dari 5 OPD mengirim', 8, 4, 0, 4, 8, 0, 8, 1, 1, 0, 1, 5, 0, null],
     ]);
     expect(summary.rekapOpd.rows.map((r) => r.total ?? false)).toEqual([...new Array(10).fill(false), true]);
   });
   test('columns in spec order; no header reads as the opposite of its cells', () => {
     expect(summary.rekapOpd.columns).toEqual([
       'No', 'Kode OPD', 'Perangkat Daerah', 'Berkas', 'Tahun', 'Status', 'Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan',
-      'Digital', 'Non Digital', 'Pelayanan Publik', 'Target Belum Tercapai', 'Galat', 'Peringatan', 'Temuan Diterima', 'Tingkat Persetujuan',
+      'Digital', 'Non Digital', 'Pelayanan Publik', 'Target Belum Tercapai', 'Replikasi Dilakukan', 'Inovasinya Direplikasi', 'Galat', 'Peringatan', 'Temuan Diterima', 'Tingkat Persetujuan',
     ]);
   });
   test('two files of one OPD with no innovation in common: Konflik, neither counted, both listed and set aside', () => {
@@ -502,7 +502,7 @@ describe('Info Konsolidasi and the JSON report', () => {
     ]);
     const status = ['Tidak Terbaca', 'OPD Tidak Dikenal', 'Siap', 'Diganti', 'Tahun Lain', 'Siap', 'Perlu Perbaikan', 'Diganti'];
     expect(rows(s.info.files)).toEqual(INPUTS.map((i, n) => [i.file, 1000, i.sha256, status[n]]));
-    expect(summarySheets(s).map((x) => x.name)).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Temuan', 'Info Konsolidasi']);
+    expect(summarySheets(s).map((x) => x.name)).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Katalog Replikasi', 'Temuan', 'Info Konsolidasi']);
   });
   test('per file konsolidasi and digantiOleh; the year and where it came from', () => {
     expect(summary.report.files.map((f) => [f.konsolidasi, f.digantiOleh ?? null])).toEqual([

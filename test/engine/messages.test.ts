@@ -18,12 +18,12 @@ describe('message catalogues', () => {
 
   test('every rule of the registry has a text in each language', () => {
     for (const rule of RULE_IDS) {
-      const keys = rule === 'KON-04' ? ['KON-04.none', 'KON-04.changed'] : [rule];
+      const keys = rule === 'KON-04' ? ['KON-04.none', 'KON-04.changed'] : rule === 'KON-10' ? ['KON-10.tahapan', 'KON-10.bentuk'] : [rule];
       for (const key of keys) expect(MESSAGE_KEYS).toContain(key);
     }
-    // KON-04's and KON-05's second wordings, IID-01's and IID-02's other wordings (1 + 4), the two summary lines, five hints, two causes the engine
+    // KON-04's, KON-05's and KON-10's second wordings, IID-01's and IID-02's other wordings (1 + 4), the two summary lines, five hints, two causes the engine
     // finds, three grouped-line texts and five texts of how the consolidation year was chosen.
-    expect(MESSAGE_KEYS.length).toBe(RULE_IDS.length + 2 + 5 + 2 + 5 + 2 + 3 + 5);
+    expect(MESSAGE_KEYS.length).toBe(RULE_IDS.length + 3 + 5 + 2 + 5 + 2 + 3 + 5);
   });
 
   test.each(MESSAGE_KEYS.map((k) => [k]))(

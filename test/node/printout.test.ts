@@ -228,12 +228,13 @@ describe('the summary prints', () => {
 describe('feedback per OPD', () => {
   const report = (): ValidationReport => JSON.parse(readFileSync(jsonFile, 'utf8')) as ValidationReport;
 
-  /** Rows of the (only) sheet as arrays of displayed values, by the project's reader. */
-  function rowsOf(file: string): { sheet: string; rows: unknown[][] } {
+  /** Rows of a sheet (default the findings sheet, the first) as arrays of displayed values, by the project's reader. */
+  function rowsOf(file: string, index = 0, sheets = ['Umpan Balik', 'Replikasi']): { sheet: string; rows: unknown[][] } {
     const read = readXlsx(new Uint8Array(readFileSync(file)));
     if (!read.ok) throw new Error(`unreadable ${file}`);
-    expect(read.workbook.sheets).toHaveLength(1);
-    return { sheet: read.workbook.sheets[0].name, rows: gridOf(read.workbook.sheets[0]) };
+    // The findings, then replication on a sheet of its own (docs/spec/feedback.md §5).
+    expect(read.workbook.sheets.map((x) => x.name)).toEqual(sheets);
+    return { sheet: read.workbook.sheets[index].name, rows: gridOf(read.workbook.sheets[index]) };
   }
 
   test('one workbook per submitted OPD, named umpan-balik-<opd>-<tahun>.xlsx', () => {
@@ -278,6 +279,29 @@ describe('feedback per OPD', () => {
       const text = JSON.stringify(rows);
       for (const other of r.files.filter((o) => o.file !== f.file)) expect(text).not.toContain(other.file);
     }
+  });
+
+  test('the replication sheet: what others replicated of its innovations, and what it could replicate, with contacts', () => {
+    // examples/README.md: Dinas Sosial replicates Dinas Kesehatan's «Posyandu Digital Bitung Sehat».
+    const dinkes = rowsOf(path.join(feedbackDir, 'umpan-balik-dinkes-2026.xlsx'), 1).rows;
+    expect(dinkes[0]).toEqual(['Replikasi: Dinas Kesehatan']);
+    const replicated = dinkes.findIndex((row) => row[0] === 'Inovasi OPD ini yang direplikasi OPD lain');
+    expect(dinkes[replicated + 1]).toEqual(['Nama Inovasi', 'Direplikasi Oleh', 'Jumlah Replikasi']);
+    expect(dinkes[replicated + 2]).toEqual(['Posyandu Digital Bitung Sehat', 'Dinas Sosial', 1]);
+    const dinsos = rowsOf(path.join(feedbackDir, 'umpan-balik-dinsos-2026.xlsx'), 1).rows;
+    const offered = dinsos.findIndex((row) => row[0] === 'Inovasi yang dapat direplikasi');
+    const header = dinsos.findIndex((row, i) => i > offered && row[0] === 'Nama Inovasi');
+    expect(dinsos[header]).toEqual(['Nama Inovasi', 'Perangkat Daerah', 'Bidang Urusan', 'Penerima Manfaat', 'Tautan Data Dukung', 'Penanggung Jawab', 'Email', 'Telepon']);
+    const list = dinsos.slice(header + 1).filter((row) => row.length > 1);
+    // Ten of the sixteen in the catalogue (none in Dinsos's bidang 1.06): most beneficiaries first. Other OPDs'
+    // innovations only, the one it already replicated left out, each with its OPD's contact from Identitas.
+    expect(list).toHaveLength(10);
+    expect(list.map((row) => row[1])).not.toContain('Dinas Sosial');
+    expect(list.map((row) => row[0])).not.toContain('Posyandu Digital Bitung Sehat');
+    const beneficiaries = list.map((row) => row[3] as number);
+    expect(beneficiaries).toEqual([...beneficiaries].sort((a, b) => b - a));
+    expect(list[0].slice(0, 2)).toEqual(['Mal Pelayanan Publik Bitung Terintegrasi', 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu']);
+    expect(list[0][5]).toBe('Stevie Mandagi, SE, MM');
   });
 
   test('print-ready: landscape, one page wide, the findings header repeated, page header and footer', () => {
@@ -325,7 +349,7 @@ describe('feedback per OPD', () => {
 
   test('--lang en: English labels and messages, same file names', () => {
     expect(readdirSync(feedbackEn).sort()).toEqual(readdirSync(feedbackDir).sort());
-    const { sheet, rows } = rowsOf(path.join(feedbackEn, 'umpan-balik-dinkes-2026.xlsx'));
+    const { sheet, rows } = rowsOf(path.join(feedbackEn, 'umpan-balik-dinkes-2026.xlsx'), 0, ['Feedback', 'Replication']);
     expect(sheet).toBe('Feedback');
     expect(rows[0][0]).toBe('Regional Innovation Validation Feedback');
     expect(rows.find((row) => row[0] === 'Cell')).toEqual(['Cell', 'Innovation', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID']);

@@ -31,7 +31,7 @@ test('one workbook per submitted OPD, named and holding what the engine says, wi
   for (const [i, f] of files.entries()) {
     const read = readXlsx(f.bytes);
     if (!read.ok) throw new Error('unreadable');
-    expect(read.workbook.sheets.map((s) => s.name)).toEqual(['Feedback']);
+    expect(read.workbook.sheets.map((s) => s.name)).toEqual(['Feedback', 'Replication']);
     expect(read.workbook.sheets[0].rows[0]?.[0]).toBe(docs[i].title);
   }
 });

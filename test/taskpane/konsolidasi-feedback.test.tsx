@@ -83,7 +83,8 @@ describe('Konsolidasi: feedback per OPD', () => {
     // The bytes are a workbook with the feedback sheet in the pane's language.
     const read = readXlsx(new Uint8Array(await created[0].arrayBuffer()));
     if (!read.ok) throw new Error('unreadable');
-    expect(read.workbook.sheets.map((s) => s.name)).toEqual([language === 'id' ? 'Umpan Balik' : 'Feedback']);
+    // The feedback sheet in the pane's language, then its replication sheet (docs/spec/feedback.md §5).
+    expect(read.workbook.sheets.map((s) => s.name)).toEqual(language === 'id' ? ['Umpan Balik', 'Replikasi'] : ['Feedback', 'Replication']);
 
     // Made again: the old links are revoked and replaced.
     await click(within(panel()).getByRole('button', { name: WORDS[language].make }));
@@ -131,7 +132,7 @@ describe('Konsolidasi: feedback per OPD', () => {
     expect(port.openedWorkbooks).toHaveLength(1);
     expect(port.openedWorkbooks[0]).toEqual(new Uint8Array(await created[0].arrayBuffer()));
     const read = readXlsx(port.openedWorkbooks[0]);
-    expect(read.ok && read.workbook.sheets.map((s) => s.name)).toEqual(['Umpan Balik']);
+    expect(read.ok && read.workbook.sheets.map((s) => s.name)).toEqual(['Umpan Balik', 'Replikasi']);
   });
 
   test('where neither works (below ExcelApi 1.8 off the web), the pane says what to do and makes nothing', async () => {

@@ -100,6 +100,24 @@ describe('Konsolidasi', () => {
     expect(text(screen.getByTestId('notices'))).toContain('Ringkasan kota ditulis ke lembar');
   });
 
+  test('after a consolidation: the catalogue size, replications inside the city and the OPDs that replicated nothing', async () => {
+    await renderPane(undefined, { tab: 'konsolidasi' });
+    // Dinas Sosial replicates Dinas Kesehatan's running «Posyandu Digital Bitung Sehat» (examples/README.md).
+    await pick([await example('dinkes-2026.xlsx'), await example('dinsos-2026.xlsx'), await example('dlh-2026.xlsx')]);
+    await act(async () => {
+      fireEvent.click(within(panel()).getByRole('button', { name: 'Konsolidasi' }));
+    });
+    const section = await screen.findByTestId('replication');
+    const lines = within(section).getAllByRole('listitem').map((li) => li.textContent);
+    // Catalogue: Dinkes 2 running public-service innovations (Posyandu Digital, Ambulans Laut), Dinsos 1 (Sistem Layanan dan Rujukan), DLH none.
+    // Replications: Dinkes 1 (Kabupaten Bantaeng), Dinsos 2 (no source; Dinkes's Posyandu), DLH 1 (Kota Yogyakarta): one inside the city.
+    expect(lines).toEqual([
+      'Katalog replikasi: 3 inovasi pelayanan publik yang sudah diterapkan',
+      'Replikasi di dalam kota: 1 dari 4 replikasi',
+      'Setiap OPD yang mengirim sudah mereplikasi.',
+    ]);
+  });
+
   test('the result table fits 320 px: Kode OPD, status badge, Jumlah, Galat (the rest is in the workbook)', async () => {
     await renderPane(undefined, { tab: 'konsolidasi' });
     await pick([await example('dinkes-2026.xlsx')]);
@@ -178,8 +196,8 @@ describe('Konsolidasi', () => {
     await act(async () => {
       fireEvent.click(within(panel()).getByRole('button', { name: 'Konsolidasi' }));
     });
-    // Seven sheets: the sample reference has `iid`, so Kesiapan IID is among them.
-    await waitFor(() => expect(text(panel())).toContain('Berkas 1 dari 1 — menulis lembar 2 dari 7'));
+    // Eight sheets: the sample reference has `iid`, so Kesiapan IID is among them, and Katalog Replikasi.
+    await waitFor(() => expect(text(panel())).toContain('Berkas 1 dari 1 — menulis lembar 2 dari 8'));
     await act(async () => {
       fireEvent.click(within(panel()).getByRole('button', { name: 'Batal' }));
       release();

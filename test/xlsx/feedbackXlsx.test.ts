@@ -42,7 +42,9 @@ describe('feedback workbook in memory (the task pane)', () => {
         const read = readXlsx(await feedbackXlsxBytes(doc, AT));
         if (!read.ok) throw new Error('unreadable');
         const [sheet] = read.workbook.sheets;
-        expect(read.workbook.sheets).toHaveLength(1);
+        // The findings sheet, then the replication sheet (the one place another OPD's data appears: docs/spec/feedback.md §5).
+        expect(read.workbook.sheets.map((s) => s.name)).toEqual(doc.sheets.map((s) => s.name));
+        expect(doc.sheets.map((s) => s.name)).toEqual(lang === 'id' ? ['Umpan Balik', 'Replikasi'] : ['Feedback', 'Replication']);
         expect(sheet.name).toBe(doc.sheetName);
         const rows = sheet.rows.map((r) => r ?? []);
         expect(rows[0][0]).toBe(doc.title);

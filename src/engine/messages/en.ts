@@ -63,6 +63,8 @@ export const en: Catalogue = {
   'IID-04': 'Level {tingkat} of «{indikator}» does not match the innovation data (from {kolom}: level {tingkatTurunan}).',
   'IID-05': 'Document date {tanggal} has not happened yet.',
   'IID-06': '«{nama}»: mandatory indicator «{indikator}» has no evidence yet.',
+  'KON-10.tahapan': 'The replication source «{nama}» ({opd}) is not yet at the Penerapan stage.',
+  'KON-10.bentuk': 'The replication source «{nama}» ({opd}) is not a public-service innovation.',
 
   'summary': '{ringkasan} more {aturan} findings in column «{kolom}», from cell {sel} on, are not listed one by one (limit of {batas} findings per file).',
   'summary.noColumn': '{ringkasan} more {aturan} findings are not listed one by one (limit of {batas} findings per file).',

@@ -63,6 +63,8 @@ export const id: Catalogue = {
   'IID-04': 'Tingkat {tingkat} «{indikator}» tidak sesuai dengan data inovasi (dari {kolom}: tingkat {tingkatTurunan}).',
   'IID-05': 'Tanggal dokumen {tanggal} belum terjadi.',
   'IID-06': '«{nama}»: indikator wajib «{indikator}» belum ada buktinya.',
+  'KON-10.tahapan': 'Sumber replikasi «{nama}» ({opd}) belum berstatus Penerapan.',
+  'KON-10.bentuk': 'Sumber replikasi «{nama}» ({opd}) bukan inovasi pelayanan publik.',
 
   'summary': '{ringkasan} temuan {aturan} lain pada kolom «{kolom}», mulai sel {sel}, tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',
   'summary.noColumn': '{ringkasan} temuan {aturan} lain tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',

@@ -45,13 +45,14 @@ export function message(lang: Lang, key: MessageKey, params: MessageParams = {})
   );
 }
 
-/** The catalogue key of a finding's message (KON-04 and KON-05 have two wordings). */
+/** The catalogue key of a finding's message (KON-04, KON-05 and KON-10 have two wordings). */
 export function messageKey(f: Pick<Finding, 'rule' | 'params'>): MessageKey {
   if (f.params.ringkasan !== undefined) return f.params.kolom ? 'summary' : 'summary.noColumn';
   if (f.rule === 'KON-04') return f.params.tanggal === undefined ? 'KON-04.none' : 'KON-04.changed';
   if (f.rule === 'KON-05' && f.params.tahun === undefined) return 'KON-05.empty';
   // IID-01/IID-02 have wordings for an empty value and for the sheet's structure (params.jenis).
   if ((f.rule === 'IID-01' || f.rule === 'IID-02') && f.params.jenis !== undefined) return `${f.rule}.${String(f.params.jenis)}` as MessageKey; // the parser sets only the catalogued jenis
+  if (f.rule === 'KON-10') return f.params.tahapan === undefined ? 'KON-10.bentuk' : 'KON-10.tahapan';
   return f.rule;
 }
 

@@ -9,7 +9,9 @@ import { HINT_KEYS, HintKey } from '../findings';
 import { RULE_IDS, RuleId } from '../rules/registry';
 
 export type MessageKey =
-  | Exclude<RuleId, 'KON-04'>
+  | Exclude<RuleId, 'KON-04' | 'KON-10'>
+  | 'KON-10.tahapan'
+  | 'KON-10.bentuk'
   | 'KON-04.none'
   | 'KON-04.changed'
   | 'KON-05.empty'
@@ -39,7 +41,11 @@ export type Catalogue = Readonly<Record<MessageKey, string>>;
 /** Every message key, in catalogue order (the parity test compares each catalogue with it). */
 export const MESSAGE_KEYS: readonly MessageKey[] = [
   ...RULE_IDS.flatMap((rule): MessageKey[] =>
-    rule === 'KON-04' ? ['KON-04.none', 'KON-04.changed'] : rule === 'KON-05'
+    rule === 'KON-04'
+      ? ['KON-04.none', 'KON-04.changed']
+      : rule === 'KON-10'
+        ? ['KON-10.tahapan', 'KON-10.bentuk']
+        : rule === 'KON-05'
         ? ['KON-05', 'KON-05.empty']
         : rule === 'IID-01'
           ? ['IID-01', 'IID-01.kosong']

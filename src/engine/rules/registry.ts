@@ -110,6 +110,7 @@ export const RULES = [
   r('IID-04', 'warning', READINESS_BASIS, ['Tingkat yang diklaim di atas tingkat turunan dari lembar Inovasi (regulasi dan kemudahan proses saja)', 'A claimed level above the level derived from the Inovasi sheet (regulasi and kemudahan proses only)'], ['Tingkat', 'tingkat']),
   r('IID-05', 'info', READINESS_BASIS, ['Tanggal dokumen sesudah tanggal validasi', 'tanggal later than the validation date'], ['Tanggal Dokumen', 'tanggal']),
   r('IID-06', 'info', READINESS_BASIS, ['Inovasi tahap Penerapan tanpa bukti yang dihitung untuk indikator wajib (satu per indikator; nilai: kode indikator)', 'An innovation in Penerapan with no counting evidence for a wajib indicator (one per indicator; value: the indicator kode)'], ['Nama Inovasi (Inovasi)', 'nama (Inovasi)']),
+  r('KON-10', 'info', 'Replikasi inovasi daerah (katalog inovasi pelayanan publik yang sudah diterapkan)', ['Replikasi yang sumbernya (langkah 1: nama inovasi OPD lain) berada di luar katalog: belum Penerapan, atau bukan Inovasi Pelayanan Publik', 'A replication linked (step 1: the name of another OPD\'s innovation) to an innovation outside the catalogue: not yet Penerapan, or not a public-service innovation'], ['Sumber Replikasi', 'sumberReplikasi']),
 ] as const;
 
 /** Every rule id, as a literal union: a finding, an override or a catalogue keyed by a typo fails to compile. */

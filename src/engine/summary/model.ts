@@ -7,6 +7,7 @@ import { Finding } from '../findings';
 import { Lang } from '../messages';
 import { SubmissionRow, okValueOf } from '../parse';
 import { ReferenceIndex } from '../reference/index';
+import type { ReplicationResult } from '../replication/model';
 import { Reference } from '../reference/model';
 import { ValidationReport } from '../report';
 import { ColumnKey } from '../schema';
@@ -85,6 +86,8 @@ export interface SummarySource {
   readonly others: readonly ConsolidatedFile[];
   /** The JSON validation report of the run. */
   readonly report: ValidationReport;
+  /** The replication catalogue and links over the counting files (docs/spec/replication.md). */
+  readonly replikasi: ReplicationResult;
 }
 
 /** An output sheet's data: its tables one below the other, a blank row between; the first one's header is row 1 (frozen). */

@@ -17,6 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { type DragEvent, useId, useRef, useState } from 'react';
 import type { PaneController, PickedFile } from '../controller';
+import type { ReplicationFigures } from '../../engine/replication';
 import type { Translate } from '../i18n';
 import type { ConsolidationRow, PaneState, Progress } from '../state';
 import { useLayoutStyles } from '../styles';
@@ -242,8 +243,32 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
           {outcome.tahun}
         </Text>
       ) : null}
+      {outcome ? <ReplicationSection figures={outcome.replication} t={t} /> : null}
       {outcome ? <ResultTable rows={outcome.rows} t={t} /> : null}
     </div>
+  );
+}
+
+/** Replication after a consolidation (docs/spec/replication.md): the catalogue size, replications inside the city, OPDs that replicated nothing. */
+function ReplicationSection({ figures, t }: { figures: ReplicationFigures; t: Translate }) {
+  const layout = useLayoutStyles();
+  const idle = figures.belumMereplikasi;
+  return (
+    <section className={layout.stack} aria-label={t('replikasi.title')} data-testid="replication">
+      <Text weight="semibold">{t('replikasi.title')}</Text>
+      <ul className={layout.list}>
+        <li>
+          <Text>{t('replikasi.katalog', { n: figures.katalog })}</Text>
+        </li>
+        <li>
+          <Text>{t('replikasi.dalamKota', { n: figures.dalamKota, total: figures.replikasi })}</Text>
+        </li>
+        <li>
+          <Text>{idle.length ? `${t('replikasi.belum', { n: idle.length })} — ${idle.join(', ')}` : t('replikasi.belumNone')}</Text>
+        </li>
+      </ul>
+      <Text size={200}>{t('replikasi.note')}</Text>
+    </section>
   );
 }
 

@@ -13,6 +13,7 @@ import type { SummarySheetDef } from '../sheet';
 import { daftarInovasiSheet } from './daftarInovasi';
 import { infoKonsolidasiSheet } from './infoKonsolidasi';
 import { kesiapanIidSheet } from './kesiapanIid';
+import { katalogReplikasiSheet } from './katalogReplikasi';
 import { programRpjmdSheet } from './programRpjmd';
 import { rekapOpdSheet } from './rekapOpd';
 import { temuanSheet } from './temuan';
@@ -24,6 +25,7 @@ export const SUMMARY_SHEETS: readonly SummarySheetDef[] = [
   kesiapanIidSheet,
   programRpjmdSheet,
   urusanSheet,
+  katalogReplikasiSheet,
   temuanSheet,
   infoKonsolidasiSheet,
 ];

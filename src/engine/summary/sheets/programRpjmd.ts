@@ -40,19 +40,20 @@ export const DI_LUAR_RPJMD = 'Di luar RPJMD';
 interface Tally {
   count: number;
   penerapan: number;
-  readonly opds: string[];
+  /** Proposing OPDs in first-seen order (a Set: a province has thousands, looked up per row). */
+  readonly opds: Set<string>;
 }
 
 function buildPrograms({ ordered, index }: SummarySource): SummaryTable {
   const tallies = new Map<string, Tally>(
-    index.programCodes().map((c) => [c, { count: 0, penerapan: 0, opds: [] }]),
+    index.programCodes().map((c) => [c, { count: 0, penerapan: 0, opds: new Set<string>() }]),
   );
-  const outside: Tally = { count: 0, penerapan: 0, opds: [] };
+  const outside: Tally = { count: 0, penerapan: 0, opds: new Set<string>() };
   const add = (t: Tally, e: ConsolidatedFile, row: SubmissionRow) => {
     t.count++;
     if (okValue(row, 'tahapan') === 'Penerapan') t.penerapan++;
     const name = opdName(e) ?? e.file;
-    if (!t.opds.includes(name)) t.opds.push(name);
+    t.opds.add(name);
   };
   for (const e of ordered) {
     const rpj01 = rowsWithRule(e, 'RPJ-01');
@@ -80,7 +81,7 @@ function buildPrograms({ ordered, index }: SummarySource): SummaryTable {
         program.opd.map((c) => index.opdByCode(c)?.nama ?? c).join('; '),
         t.count,
         t.penerapan,
-        t.opds.join('; ') || null,
+        [...t.opds].join('; ') || null,
         t.count > 0 ? 'Ada' : 'Belum Ada Inovasi',
       ],
     };
@@ -96,7 +97,7 @@ function buildPrograms({ ordered, index }: SummarySource): SummaryTable {
       null,
       outside.count,
       outside.penerapan,
-      outside.opds.join('; ') || null,
+      [...outside.opds].join('; ') || null,
       null,
     ],
     total: true,

@@ -12,6 +12,7 @@ import { compareNames, SET_ASIDE_ORDER, STANDING_WORD } from '../../consolidatio
 import { Lang } from '../../messages';
 import { Opd, Reference } from '../../reference/model';
 import { JadwalStatus, Keadaan, chainWord, scheduleStatus, scheduleWord } from '../../signoff';
+import { replicationCountsOf } from '../../replication';
 import { ColumnKey } from '../../schema';
 import { countFindings } from '../../validate';
 import { ChartValue, SummaryChart, stackedChart } from '../../printout';
@@ -56,6 +57,8 @@ export const REKAP_COLUMNS = [
   'Non Digital',
   'Pelayanan Publik',
   'Target Belum Tercapai',
+  'Replikasi Dilakukan',
+  'Inovasinya Direplikasi',
   'Galat',
   'Peringatan',
   'Temuan Diterima',
@@ -149,7 +152,7 @@ export function setAsideOrder(files: readonly ConsolidatedFile[]): ConsolidatedF
     .sort((a, b) => rank(a) - rank(b) || compareNames(a.file, b.file));
 }
 
-function buildRekap({ ordered, entries, reference, today }: SummarySource): SummaryTable {
+function buildRekap({ ordered, entries, reference, today, replikasi }: SummarySource): SummaryTable {
   const columns = baseColumns(reference);
   const levels = scheduledLevels(reference);
   const rows: SummaryRow[] = [];
@@ -166,6 +169,8 @@ function buildRekap({ ordered, entries, reference, today }: SummarySource): Summ
     'Non Digital',
     'Pelayanan Publik',
     'Target Belum Tercapai',
+    'Replikasi Dilakukan',
+    'Inovasinya Direplikasi',
     'Galat',
     'Peringatan',
     'Temuan Diterima',
@@ -187,6 +192,7 @@ function buildRekap({ ordered, entries, reference, today }: SummarySource): Summ
     const rows = rowsOf(e);
     const count = (key: ColumnKey, value: string) => rows.filter((r) => okValue(r, key) === value).length;
     const stats = countFindings(e.validation.findings);
+    const replication = replicationCountsOf(replikasi, e.file);
     const values: Record<(typeof SUMMED)[number], number> = {
       'Jumlah Inovasi': rows.length,
       Inisiatif: count('tahapan', 'Inisiatif'),
@@ -196,6 +202,9 @@ function buildRekap({ ordered, entries, reference, today }: SummarySource): Summ
       'Non Digital': count('jenis', 'Non Digital'),
       'Pelayanan Publik': count('bentuk', 'Inovasi Pelayanan Publik'),
       'Target Belum Tercapai': rowsWithRule(e, 'LOG-07').size,
+      // docs/spec/replication.md: its replications, and those of other OPDs linked to it or its innovations.
+      'Replikasi Dilakukan': replication.dilakukan,
+      'Inovasinya Direplikasi': replication.direplikasi,
       Galat: stats.errors,
       Peringatan: stats.warnings,
       'Temuan Diterima': stats.accepted,
