@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, TOTAL_KOTA, consolidate } from '../engine/consolidate';
 import { TingkatPersetujuan } from '../engine/reference/model';
 import { signoffWordEn } from '../engine/signoff';
+import { STATUS_WORDS_EN } from '../engine/statusWords';
 import { Lang } from '../engine/messages';
 import { writeSummaryXlsx } from '../node/summaryWriter';
 import { ParsedArgs, usageError } from './args';
@@ -30,11 +31,7 @@ const ENGLISH: Readonly<Record<string, string>> = {
   Galat: 'Errors',
   Peringatan: 'Warnings',
   'Tingkat Persetujuan': 'Sign-off level',
-  Siap: 'Ready',
-  'Perlu Perbaikan': 'Needs fixing',
-  'Belum Mengirim': 'Not submitted',
-  'Tidak Terbaca': 'Unreadable',
-  Diganti: 'Superseded',
+  ...STATUS_WORDS_EN,
   [TOTAL_KOTA]: 'City total',
 };
 

@@ -14,6 +14,7 @@ import { DocumentModel, documentRows } from './document';
 import { Lang } from './messages';
 import { PrintSetup } from './printout';
 import { ReportFile, ReportFinding } from './report';
+import { statusWord } from './statusWords';
 
 /** The one sheet of a feedback workbook, per language (the command line recognises its own output by it). */
 export const FEEDBACK_SHEETS = { id: 'Umpan Balik', en: 'Feedback' } as const;
@@ -37,7 +38,6 @@ const WORDS = {
     columns: ['Lembar', 'Sel', 'Baris', 'Kolom', 'Aturan', 'Tingkat', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID'],
     severity: { error: 'Galat', warning: 'Peringatan', info: 'Info' },
     findingStatus: { open: 'Terbuka', accepted: 'Diterima' },
-    fileStatus: { Siap: 'Siap', 'Perlu Perbaikan': 'Perlu Perbaikan' } as Record<string, string>,
     verifier: 'Diperiksa oleh',
     lines: ['Nama', 'Jabatan', 'Tanggal', 'Tanda Tangan'],
   },
@@ -59,7 +59,6 @@ const WORDS = {
     columns: ['Sheet', 'Cell', 'Row', 'Column', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID'],
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
     findingStatus: { open: 'Open', accepted: 'Accepted' },
-    fileStatus: { Siap: 'Ready', 'Perlu Perbaikan': 'Needs correction' } as Record<string, string>,
     verifier: 'Verified by',
     lines: ['Name', 'Position', 'Date', 'Signature'],
   },
@@ -152,7 +151,7 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
       ...(replaced.length ? [[w.superseded, replaced.join('; ')] as [string, string]] : []),
       [w.reference, summary.report.reference],
       [w.date, summary.report.validatedAt],
-      [w.status, w.fileStatus[e.status] ?? e.status],
+      [w.status, statusWord(e.status, options.lang)],
       [w.counts, w.countText(s.errors, s.warnings, s.infos, s.accepted)],
     ];
     const rows = report.findings.map((f): SummaryCell[] => [

@@ -122,8 +122,8 @@ describe('usage errors speak the language asked for', () => {
   };
 
   test.each([
-    [['audit', 'x.xlsx'], 'audit memerlukan --out FILE.csv.\n', 'audit needs --out FILE.csv.\n'],
-    [['validate', '--bogus'], 'Opsi tidak dikenal: --bogus\n', 'Unknown option: --bogus\n'],
+    [['audit', 'x.xlsx'], 'audit memerlukan --out FILE.xlsx.\n', 'audit needs --out FILE.xlsx.\n'],
+    [['validate', '--bogus'], 'Opsi tidak dikenal: --bogus. Maksud Anda --out? Lihat --help.\n', 'Unknown option: --bogus. Did you mean --out? See --help.\n'],
     [['frobnicate'], 'Perintah tidak dikenal: frobnicate. Lihat --help.\n', 'Unknown command: frobnicate. See --help.\n'],
     [['template', '--tahun', '2026', '--out', 'x.xlsx'], 'template memerlukan --opd NAMA atau --all.\n', 'template needs --opd NAME or --all.\n'],
   ])('%j', async (argv, id, en) => {
