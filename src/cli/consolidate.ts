@@ -14,9 +14,11 @@ import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common
 import { PlannedOutput, checkOutputs, writeAtomically } from './output';
 import { expandPaths, validateFiles } from './inputs';
 import { pathKind } from './files';
+import { renderTable } from './table';
 import { feedbackDirOption, feedbackWritten, planFeedbackFiles, writeFeedbackFiles } from './feedback';
 
-const PRINTED_COLUMNS = ['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Tingkat Persetujuan'] as const;
+/** The terminal's table: the OPD by name (its code is in the workbook), so that it fits 120 columns. */
+const PRINTED_COLUMNS = ['Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Tingkat Persetujuan'] as const;
 
 
 /**
@@ -83,18 +85,9 @@ export function formatRekap(
   const at = printed.map((c) => columns.indexOf(c));
   const word = (text: string) => (lang === 'en' ? englishWord(text, levels) : text);
   const table = [printed.map(word), ...rows.map((r) => at.map((i, c) => printedCell(r, i, printed[c], word)))];
-  const widths = printed.map((_, c) => Math.max(...table.map((r) => r[c].length)));
   const numeric = new Set(['Jumlah Inovasi', 'Galat', 'Peringatan'].map((c) => printed.indexOf(c)));
-  return (
-    table
-      .map((r) =>
-        r
-          .map((s, c) => (numeric.has(c) ? s.padStart(widths[c]) : c === r.length - 1 ? s : s.padEnd(widths[c])))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
+  // Within 120 columns: long names and schedule words wrap within their column (docs/spec/report-and-cli.md).
+  return renderTable(table, { numeric, keepWide: new Set([printed.indexOf('Perangkat Daerah')]) }).join('\n') + '\n';
 }
 
 export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<number> {

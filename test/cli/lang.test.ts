@@ -57,9 +57,11 @@ const rows = [
 describe('consolidate prints its table in the language asked for', () => {
   it('English headings and words with --lang en; the data as it is', () => {
     const text = formatRekap(rows, COLUMNS, 'en', DEFAULT_TINGKAT);
-    expect(text.split('\n')[0]).toBe(
-      'OPD code  Agency           File         Status        Innovations  Errors  Warnings  Sign-off level  On time: Approved by head of agency',
-    );
+    // Within 120 columns: the last heading wraps onto the next line.
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      'Agency           File         Status        Innovations  Errors  Warnings  Sign-off level  On time: Approved by head of',
+      '                                                                                           agency',
+    ]);
     expect(text).toContain('Needs fixing');
     expect(text).toContain('Unreadable');
     expect(text).toContain('Dinas Kesehatan');
@@ -72,9 +74,10 @@ describe('consolidate prints its table in the language asked for', () => {
 
   it('Indonesian by default, as before', () => {
     const text = formatRekap(rows, COLUMNS);
-    expect(text.split('\n')[0]).toBe(
-      'Kode OPD  Perangkat Daerah  Berkas       Status           Jumlah Inovasi  Galat  Peringatan  Tingkat Persetujuan  Tepat Waktu Disetujui Kepala OPD',
-    );
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      'Perangkat Daerah  Berkas       Status           Jumlah Inovasi  Galat  Peringatan  Tingkat            Tepat Waktu',
+      '                                                                                   Persetujuan        Disetujui Kepala',
+    ]);
     expect(text).toContain('Perlu Perbaikan');
     expect(text).toContain('Lewat 8 hari');
     expect(formatRekap(rows, COLUMNS, 'id', DEFAULT_TINGKAT)).toBe(text);
@@ -107,7 +110,7 @@ describe('through the command line', () => {
     expect(
       await run(['consolidate', input(), '--out', path.join(dir, 'kota.xlsx'), '--lang', 'en'], en.handle),
     ).toBe(1);
-    expect(en.out()).toContain('OPD code');
+    expect(en.out()).toMatch(/^Agency +File +Status +Innovations/m);
     expect(en.out()).toContain('City summary written to');
     expect(en.out()).toContain('City total');
     expect(en.out()).not.toMatch(/Perangkat Daerah|Perlu Perbaikan|Belum Distempel|Belum Mengirim|Total Kota|Lewat|hari/);
