@@ -6,7 +6,7 @@ import { writeDocumentXlsx } from '../node/documentWriter';
 import { ParsedArgs, usageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common';
 import { checkOutputs, writeAtomically } from './output';
-import { expandPaths, validateFiles } from './inputs';
+import { expandPaths, requireWorkbooks, validateFiles } from './inputs';
 import { CLI_TEXTS } from './texts';
 
 /**
@@ -24,6 +24,7 @@ export async function auditCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (/\.(xlsm|xls|xlsb|ods)$/i.test(out)) throw usageError((t) => t.usage.auditOutForm(out));
   if (!args.positionals.length) throw usageError((t) => t.usage.needsInput('audit'));
   const files = await expandPaths(args.positionals);
+  requireWorkbooks(files, args.positionals);
   await checkOutputs(
     [{ file: out, label: '--out', kind: workbook ? 'audit' : 'text' }],
     inputsOf(args, files),

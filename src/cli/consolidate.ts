@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, TOTAL_KOTA, consolidate } from '../engine/consolidate';
+import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, TOTAL_KOTA, consolidate, rekapTotalWordEn } from '../engine/consolidate';
+import { consolidationYearText } from '../engine/consolidation/selection';
 import { TingkatPersetujuan } from '../engine/reference/model';
 import { signoffWordEn } from '../engine/signoff';
 import { STATUS_WORDS_EN } from '../engine/statusWords';
@@ -12,7 +13,7 @@ import { ParsedArgs, usageError } from './args';
 import { CLI_TEXTS } from './texts';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common';
 import { PlannedOutput, checkOutputs, writeAtomically } from './output';
-import { expandPaths, validateFiles } from './inputs';
+import { expandPaths, requireWorkbooks, validateFiles } from './inputs';
 import { pathKind } from './files';
 import { renderTable } from './table';
 import { feedbackDirOption, feedbackWritten, planFeedbackFiles, writeFeedbackFiles } from './feedback';
@@ -40,7 +41,7 @@ const ENGLISH: Readonly<Record<string, string>> = {
 
 /** The tool's words in English: the table's own words, then the sign-off and schedule words (the engine's). */
 function englishWord(text: string, levels: readonly TingkatPersetujuan[]): string {
-  return ENGLISH[text] ?? signoffWordEn(text, levels) ?? text;
+  return ENGLISH[text] ?? signoffWordEn(text, levels) ?? rekapTotalWordEn(text) ?? text;
 }
 
 /** Columns whose cells are words of the tool (translated), not data from the workbooks. */
@@ -90,6 +91,15 @@ export function formatRekap(
   return renderTable(table, { numeric, keepWide: new Set([printed.indexOf('Perangkat Daerah')]) }).join('\n') + '\n';
 }
 
+/** `--tahun YYYY`: the consolidation year chosen by the user (2000–2100), or null. */
+function yearOption(value: string | true | undefined): number | null {
+  if (value === undefined) return null;
+  const n = Number(value);
+  if (typeof value !== 'string' || !/^\d{4}$/.test(value.trim()) || n < 2000 || n > 2100)
+    throw usageError((t) => t.usage.tahunYear(String(value)));
+  return n;
+}
+
 export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = await common(args, io);
   if (typeof c === 'number') return c;
@@ -100,9 +110,11 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   if (json !== undefined && typeof json !== 'string') throw usageError((t) => t.usage.jsonNeedsName);
   if (!args.positionals.length) throw usageError((t) => t.usage.needsInput('consolidate'));
   const feedbackDir = await feedbackDirOption(args.options['umpan-balik'], args.positionals);
+  const tahun = yearOption(args.options.tahun);
 
   // Never write over an input, nor a workbook into an input folder (checkOutputs).
   const files = await expandPaths(args.positionals);
+  requireWorkbooks(files, args.positionals);
   const planned: PlannedOutput[] = [{ file: out, label: '--out', kind: 'summary' }];
   if (typeof json === 'string') planned.push({ file: json, label: '--json', kind: 'text' });
   await checkOutputs(planned, inputsOf(args, files));
@@ -117,7 +129,9 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   }
   if (io.progress && !c.quiet && files.length) io.stderr('\r\x1b[K');
 
-  const summary = consolidate(inputs, { reference: c.reference, today: c.today, lang: c.lang, consolidatedAt: io.today() });
+  const summary = consolidate(inputs, { reference: c.reference, today: c.today, lang: c.lang, consolidatedAt: io.today(), tahun });
+  // How the year was chosen, always said (docs/spec/consolidation.md): a wrong year changes which files count.
+  if (!c.quiet) io.stderr(`${consolidationYearText(summary.tahun, c.lang)}\n`);
   // Feedback file names come from the summary; they are checked before anything of the run is written.
   const feedback = feedbackDir === null ? null : await planFeedbackFiles(summary, feedbackDir, inputsOf(args, files), c, planned);
   const writing = (i: number, n: number, sheet: string) => {

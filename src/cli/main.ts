@@ -17,7 +17,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../engine/version';
 import { ParsedArgs, UsageError, parseArgs, usageError } from './args';
 import { EXIT_FINDINGS, EXIT_IO, EXIT_OK, EXIT_USAGE, Io, OPTIONS, common, inputsOf, localToday, writeOut } from './common';
 import { Interrupted, IoError, PlannedOutput, checkOutputs, ensureFolder, errnoCode, interrupt, ioReason, removePendingTemps, writeAtomically } from './output';
-import { expandPaths, validateFiles } from './inputs';
+import { expandPaths, requireWorkbooks, validateFiles } from './inputs';
 import { consolidateCommand } from './consolidate';
 import { loadReferenceFile } from './reference';
 
@@ -37,6 +37,7 @@ async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (format !== 'text' && format !== 'json') throw usageError((t) => t.usage.formatChoice(String(format)));
   if (!args.positionals.length) throw usageError((t) => t.usage.needsInput('validate'));
   const files = await expandPaths(args.positionals);
+  requireWorkbooks(files, args.positionals);
   const out = args.options.out;
   if (typeof out === 'string') await checkOutputs([{ file: out, label: '--out', kind: 'text' }], inputsOf(args, files));
   const validations = [];
@@ -188,6 +189,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** A writer to `stream` that becomes a no-op once the stream's reader has gone (EPIPE). */
+export function quietOnClose(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 /** What the user reads when a signal stops the run: why, and that nothing half-written is left. */
 export function interruptedMessage(signal: string, lang: Lang): string {
   return lang === 'en'
@@ -214,12 +227,16 @@ export function onInterrupt(lang: Lang, write: (text: string) => void, exit: (co
 }
 
 if (require.main === module) {
+  // A reader that stops early (`… | head -1`) closes the pipe: the run goes on quietly, writing its
+  // files, and exits with the code it would have had (docs/spec/report-and-cli.md), never an EPIPE stack trace.
+  const stdout = quietOnClose(process.stdout);
+  const stderr = quietOnClose(process.stderr);
   const argv = process.argv.slice(2);
   const en = argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en');
-  onInterrupt(en ? 'en' : 'id', (t) => process.stderr.write(t), (code) => process.exit(code));
+  onInterrupt(en ? 'en' : 'id', stderr, (code) => process.exit(code));
   run(process.argv.slice(2), {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout,
+    stderr,
     progress: Boolean(process.stderr.isTTY),
     today: localToday,
   }).then((code) => {

@@ -84,6 +84,8 @@ export interface CliTexts {
     readonly outJsonOrXlsx: string;
     auditOutForm(out: string): string;
     unknownCommand(command: string): string;
+    noWorkbooks(where: string): string;
+    tahunYear(value: string): string;
   };
   /** The words of the text report (`validate --format text`). */
   readonly report: {
@@ -105,6 +107,8 @@ export interface CliTexts {
     readonly msg: string;
     readonly total: string;
     readonly files: string;
+    readonly file: string;
+    setAside(n: number): string;
     readonly reference: string;
   };
 }
@@ -165,7 +169,7 @@ const id: CliTexts = {
 
 Pemakaian:
   ${tool} validate PATH… [--format text|json] [--out FILE]
-  ${tool} consolidate PATH… --out FILE.xlsx [--json FILE] [--umpan-balik DIR]
+  ${tool} consolidate PATH… --out FILE.xlsx [--json FILE] [--tahun TAHUN] [--umpan-balik DIR]
   ${tool} template --opd NAMA|--all [--tahun TAHUN] --out PATH
   ${tool} reference check|convert IN [OUT]
   ${tool} audit PATH… --out FILE.xlsx|FILE.csv
@@ -184,10 +188,15 @@ Ejaan Inggris juga diterima: --reference (--referensi), --feedback (--umpan-bali
 audit --out FILE.xlsx menulis buku kerja (dibuka Excel dengan pengaturan wilayah apa pun);
 FILE.csv menulis CSV RFC 4180 (koma, UTF-8 dengan BOM) untuk program lain.
 
+consolidate --tahun: tahun konsolidasi; bawaan: tahun jadwal referensi, bila tidak ada: tahun
+terbanyak berkas (satu suara per OPD). Berkas tahun lain, tanpa tahun, OPD yang tidak dikenal, atau
+dua berkas satu OPD yang bukan revisi tidak dihitung (KON-05, KON-11, KON-08).
+
 Kode keluar: 0 semua berkas terbaca tanpa galat terbuka; 1 ada galat terbuka (termasuk berkas tak
-terbaca, KON-03); 2 salah pemakaian, referensi yang gagal diperiksa, atau keluaran yang ditolak
-karena akan menimpa berkas masukan atau buku kerja lain; 3 galat masukan/keluaran (berkas atau
-folder tidak ada, folder tak dapat ditulisi, disk penuh).
+terbaca, KON-03; pada consolidate: galat berkas yang dihitung, serta KON-03, KON-05, KON-08,
+KON-11); 2 salah pemakaian (termasuk masukan tanpa berkas .xlsx), referensi yang gagal diperiksa,
+atau keluaran yang ditolak karena akan menimpa berkas masukan atau buku kerja lain; 3 galat
+masukan/keluaran (berkas atau folder tidak ada, folder tak dapat ditulisi, disk penuh).
 `,
   usage: {
     needsOut: (command, file) => `${command} memerlukan --out${file ? ` ${file}` : ''}.`,
@@ -213,6 +222,8 @@ folder tidak ada, folder tak dapat ditulisi, disk penuh).
     outJsonOrXlsx: 'OUT harus berakhiran .json atau .xlsx.',
     auditOutForm: (out) => `--out harus berkas .xlsx (buku kerja) atau .csv, bukan ${out}.`,
     unknownCommand: (command) => `Perintah tidak dikenal: ${command}. Lihat --help.`,
+    noWorkbooks: (where) => `Tidak ada berkas .xlsx di ${where}`,
+    tahunYear: (value) => `--tahun harus tahun 2000–2100, bukan ${value}.`,
   },
   report: {
     error: 'galat',
@@ -233,6 +244,8 @@ folder tidak ada, folder tak dapat ditulisi, disk penuh).
     msg: 'Pesan',
     total: 'Jumlah',
     files: 'berkas',
+    file: 'berkas',
+    setAside: (n) => `${n} baris stempel disisihkan`,
     reference: 'Referensi',
   },
 };
@@ -293,7 +306,7 @@ const en: CliTexts = {
 
 Usage:
   ${tool} validate PATH… [--format text|json] [--out FILE]
-  ${tool} consolidate PATH… --out FILE.xlsx [--json FILE] [--feedback DIR]
+  ${tool} consolidate PATH… --out FILE.xlsx [--json FILE] [--year YEAR] [--feedback DIR]
   ${tool} template --opd NAME|--all [--year YEAR] --out PATH
   ${tool} reference check|convert IN [OUT]
   ${tool} audit PATH… --out FILE.xlsx|FILE.csv
@@ -311,10 +324,15 @@ The Indonesian spellings work too: --referensi (--reference), --umpan-balik (--f
 --tahun (--year). audit --out FILE.xlsx writes a workbook (opens in Excel in any regional setting);
 FILE.csv writes RFC 4180 CSV (commas, UTF-8 with a BOM) for other programs.
 
+consolidate --year: the consolidation year; default: the reference schedule's year, else the year
+most files have (one vote per agency). Files of another year or none, of an unknown agency, or two
+files of one agency that are not revisions are not counted (KON-05, KON-11, KON-08).
+
 Exit codes: 0 every file read and no open error; 1 at least one open error (an unreadable file
-counts, KON-03); 2 a usage error, a reference that fails its checks, or an output refused because
-it would overwrite an input or another workbook; 3 an input/output failure (a file or folder that
-does not exist, a folder that cannot be written, a full disk).
+counts, KON-03; for consolidate: errors of the files counted, and KON-03, KON-05, KON-08, KON-11);
+2 a usage error (an input without .xlsx files too), a reference that fails its checks, or an output
+refused because it would overwrite an input or another workbook; 3 an input/output failure (a file
+or folder that does not exist, a folder that cannot be written, a full disk).
 `,
   usage: {
     needsOut: (command, file) => `${command} needs --out${file ? ` ${file}` : ''}.`,
@@ -340,6 +358,8 @@ does not exist, a folder that cannot be written, a full disk).
     outJsonOrXlsx: 'OUT must end in .json or .xlsx.',
     auditOutForm: (out) => `--out must be an .xlsx file (a workbook) or a .csv file, not ${out}.`,
     unknownCommand: (command) => `Unknown command: ${command}. See --help.`,
+    noWorkbooks: (where) => `No .xlsx file in ${where}`,
+    tahunYear: (value) => `--tahun must be a year 2000–2100, not ${value}.`,
   },
   report: {
     error: 'error',
@@ -361,6 +381,8 @@ does not exist, a folder that cannot be written, a full disk).
     msg: 'Message',
     total: 'Total',
     files: 'files',
+    file: 'file',
+    setAside: (n) => `${n} stamp rows set aside`,
     reference: 'Reference',
   },
 };

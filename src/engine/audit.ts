@@ -11,11 +11,16 @@ import { FileValidation, IdentifiedFinding, identify, applySeverity, sortFinding
 import { DEFAULT_TINGKAT, Reference, TingkatPersetujuan } from './reference/model';
 import { chainWord } from './signoff';
 import { DocumentModel } from './document';
+import { innovationOf, sheetCell } from './innovation';
 
 /** Columns before the per-level `Waktu <label>` columns. */
 export const AUDIT_LEAD_COLUMNS = ['Berkas', 'Perangkat Daerah', 'Tingkat Persetujuan'] as const;
-/** Columns after them. */
-export const AUDIT_TAIL_COLUMNS = ['Hash Isi', 'ID', 'Aturan', 'Tingkat', 'Sel', 'Pesan', 'Status', 'Alasan', 'Pemeriksa'] as const;
+/**
+ * Columns after them. `Jenis` is the severity (was `Tingkat`, a word now kept for the sign-off
+ * level); `Sel` names its sheet (`Inovasi!N4`) and `Nama Inovasi` the row's innovation
+ * (docs/spec/report-and-cli.md, revised 2026-12-07).
+ */
+export const AUDIT_TAIL_COLUMNS = ['Hash Isi', 'ID', 'Aturan', 'Jenis', 'Sel', 'Nama Inovasi', 'Pesan', 'Status', 'Alasan', 'Pemeriksa'] as const;
 
 export const STAMP_WORDS = { valid: 'Sah', changed: 'Berubah', none: 'Tidak Ada' } as const;
 /** The severity column of the `Temuan` sheet: the Indonesian word in either language (the audit report's follows its language). */
@@ -41,7 +46,7 @@ const AUDIT_WORDS = {
   en: {
     lead: ['File', 'Agency', 'Sign-off level'],
     time: (l: TingkatPersetujuan) => `Time ${l.labelEn}`,
-    tail: ['Content hash', 'ID', 'Rule', 'Severity', 'Cell', 'Message', 'Status', 'Reason', 'Reviewer'],
+    tail: ['Content hash', 'ID', 'Rule', 'Severity', 'Cell', 'Innovation', 'Message', 'Status', 'Reason', 'Reviewer'],
     severity: ALL_SEVERITY_WORDS.en,
     status: { open: 'Open', accepted: 'Accepted' },
     sheet: 'Audit Report',
@@ -100,6 +105,7 @@ export function auditRows(files: readonly FileValidation[], lang: Lang): string[
   for (const v of files) {
     // `Waktu <label>`: the time of that level's latest stamp, whatever its status (the status is in Tingkat Persetujuan).
     const times = levels.map((l) => v.persetujuan.levels.find((c) => c.level.kunci === l.kunci)?.row?.waktu ?? '');
+    const nameOf = innovationOf(v);
     for (const f of v.findings) {
       rows.push([
         v.file,
@@ -110,7 +116,8 @@ export function auditRows(files: readonly FileValidation[], lang: Lang): string[
         f.id,
         f.rule,
         w.severity[f.severity],
-        f.cell ?? '',
+        sheetCell(f.sheet, f.cell),
+        nameOf(f) ?? '',
         findingMessage(f, lang),
         w.status[f.status],
         f.decision?.reason ?? '',
@@ -129,7 +136,7 @@ export function auditCsv(files: readonly FileValidation[], lang: Lang): string {
 /** Widths (characters) of the audit workbook's columns: lead, one per level, then the tail. */
 const LEAD_WIDTHS = [24, 28, 20];
 const TIME_WIDTH = 21;
-const TAIL_WIDTHS = [24, 14, 9, 11, 9, 60, 10, 30, 20];
+const TAIL_WIDTHS = [24, 14, 9, 11, 14, 30, 60, 10, 30, 20];
 
 export interface AuditDocumentOptions {
   /** The region named in the page header (the reference's `daerah.nama`). */

@@ -10,6 +10,12 @@ export const STATUS_WORDS_EN: Readonly<Record<string, string>> = {
   'Belum Mengirim': 'Not submitted',
   'Tidak Terbaca': 'Unreadable',
   Diganti: 'Superseded',
+  Konflik: 'Conflict',
+  'Berkas Tidak Dihitung': 'Files not counted',
+  'Tahun Lain': 'Another year',
+  'Tahun Kosong': 'No year',
+  'Berkas Konflik': 'File in conflict',
+  'OPD Tidak Dikenal': 'Unknown agency',
 };
 
 /** A status word in `lang`: the Indonesian word itself, or its English (the word unchanged when it has none). */

@@ -217,7 +217,7 @@ describe('audit --out', () => {
     expect(rows.length - header).toBe(csvLines.length);
     const findings = rows.slice(header + 1);
     expect(
-      findings.every((row) => ['Error', 'Warning', 'Info'].includes(row[auditColumns().indexOf('Tingkat')])),
+      findings.every((row) => ['Error', 'Warning', 'Info'].includes(row[auditColumns().indexOf('Jenis')])),
     ).toBe(true);
     expect(
       findings.every((row) => ['Open', 'Accepted'].includes(row[auditColumns().indexOf('Status')])),

@@ -660,6 +660,7 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
         [PARAMETER_LABELS.headerSearchRows, ref.parameter.headerSearchRows],
         [META_PARAMETERS.tingkatWajib, levelText(ref.tingkatWajib, ref.tingkatPersetujuan)],
         ...(ref.jadwal ? [[META_PARAMETERS.tahunJadwal, ref.jadwal.tahun]] : []),
+        ...(ref.parameter.jenisRegulasi ? [[PARAMETER_LABELS.jenisRegulasi, ref.parameter.jenisRegulasi.join('; ')]] : []),
         ...Object.entries(ref.parameter.severity)
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
           .map(([rule, level]) => [severityLabel(rule), SEVERITY_WORDS[level]]),
