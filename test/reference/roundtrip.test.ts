@@ -46,6 +46,7 @@ function everything(): Reference {
     namaMin: 6,
     namaMax: 150,
     headerSearchRows: 12,
+    jenisRegulasi: ['Perda', 'Perwako', 'Keputusan Camat'],
     severity: { 'SOP-06': 'off', 'RPJ-03': 'info', 'STR-06': 'error', 'LOG-02': 'warning' },
   };
   json.tingkatWajib = 'verifikator';
