@@ -109,6 +109,7 @@ export interface CliTexts {
     readonly files: string;
     readonly file: string;
     setAside(n: number): string;
+    iidMore(n: number): string;
     readonly reference: string;
   };
 }
@@ -246,6 +247,7 @@ masukan/keluaran (berkas atau folder tidak ada, folder tak dapat ditulisi, disk 
     files: 'berkas',
     file: 'berkas',
     setAside: (n) => `${n} baris stempel disisihkan`,
+    iidMore: (n) => `dan ${n} inovasi lainnya`,
     reference: 'Referensi',
   },
 };
@@ -383,6 +385,7 @@ or folder that does not exist, a folder that cannot be written, a full disk).
     files: 'files',
     file: 'file',
     setAside: (n) => `${n} stamp rows set aside`,
+    iidMore: (n) => `and ${n} more innovations`,
     reference: 'Reference',
   },
 };

@@ -46,6 +46,7 @@ import {
   Sasaran,
   Tujuan,
 } from './model';
+import { IidParameterKey, draftIidFromSheet, iidParameterKey, iidParameterRows, iidSheetRows } from '../iid/referenceSheet';
 
 /** Sheet names as the tool writes them. */
 export const REFERENCE_SHEETS = {
@@ -58,6 +59,7 @@ export const REFERENCE_SHEETS = {
   parameter: 'Parameter',
   tingkat: 'Tingkat',
   jadwal: 'Jadwal',
+  iidIndikator: 'IID Indikator',
   // Written only when the reference's nomenclature is not the embedded national one.
   nomenklaturBidang: 'Nomenklatur Bidang',
   nomenklaturProgram: 'Nomenklatur Program',
@@ -128,6 +130,18 @@ const COLUMNS = {
     col('batas', 'Batas', true, ['Batas Waktu', 'Tenggat']),
     // Written as the Parameter row `Tahun Jadwal` since 2026-12-07; still read here.
     col('tahun', 'Tahun', false, ['Tahun Pelaporan']),
+  ],
+  iidIndikator: [
+    col('no', 'No', true),
+    col('kode', 'Kode', true),
+    col('nama', 'Nama', true, ['Nama Indikator', 'Indikator']),
+    col('bobot', 'Bobot', true),
+    col('wajib', 'Wajib', false),
+    col('tingkat1', 'Tingkat 1', true),
+    col('tingkat2', 'Tingkat 2', true),
+    col('tingkat3', 'Tingkat 3', true),
+    col('bukti', 'Bukti', false, ['Bukti Dukung']),
+    col('turunan', 'Turunan', false),
   ],
   nomenklaturBidang: [col('kode', 'Kode', true), col('nama', 'Nama', true), col('singkat', 'Singkat', false)],
   nomenklaturProgram: [col('kode', 'Kode', true), col('nama', 'Nama', true)],
@@ -327,6 +341,7 @@ export function referenceFromGrid(
   const parameterSheet = sheetOf('parameter', false);
   const tingkatSheet = sheetOf('tingkat', false);
   const jadwalSheet = sheetOf('jadwal', false);
+  const iidSheet = sheetOf('iidIndikator', false);
   const bidangSheet = sheetOf('nomenklaturBidang', false);
   const nomProgramSheet = sheetOf('nomenklaturProgram', false);
 
@@ -416,12 +431,21 @@ export function referenceFromGrid(
   let wajibPlace: Place = workbookPlace;
   let referenceName: { text: string; place: Place } | null = null;
   let scheduleYear: { year: number; place: Place } | null = null;
+  const iidParameters = new Map<IidParameterKey, { value: CellValue; place: Place }>();
   for (const r of rowsOf(parameterSheet)) {
     const written = required(r, 'nama', 'Nama', problems);
     const v = r.cell('nilai');
     if (!written) continue;
     // Labels (`Jumlah kata minimal`) and keys (`minWords`) alike (workbookLabels.ts).
     const paramName = parameterKey(written);
+    const iidKey = iidParameterKey(paramName);
+    if (iidKey) {
+      // The IID section's single values (docs/spec/iid.md): checked with its indicators.
+      if (iidParameters.has(iidKey))
+        problems.push(problemAt(r.place, { id: `parameter «${paramName}» disebut dua kali`, en: `parameter «${paramName}» is given twice` }));
+      iidParameters.set(iidKey, { value: v, place: r.place });
+      continue;
+    }
     if (paramName === 'nama' || paramName === 'tahunJadwal') {
       const once = paramName === 'nama' ? referenceName : scheduleYear;
       if (once !== null) problems.push(problemAt(r.place, say((t) => t.parameterTwice(written))));
@@ -522,6 +546,7 @@ export function referenceFromGrid(
       nomenklatur: { bidang, program: nomenklaturProgram },
       parameter: parameters,
       signoff,
+      iid: iidSheet || iidParameters.size ? draftIidFromSheet(rowsOf(iidSheet), iidParameters, iidSheet ? rowPlace(iidSheet.sheet.name, sheetLabel(iidSheet.sheet), 1) : workbookPlace) : null,
     },
     locate,
   );
@@ -661,6 +686,7 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
         [META_PARAMETERS.tingkatWajib, levelText(ref.tingkatWajib, ref.tingkatPersetujuan)],
         ...(ref.jadwal ? [[META_PARAMETERS.tahunJadwal, ref.jadwal.tahun]] : []),
         ...(ref.parameter.jenisRegulasi ? [[PARAMETER_LABELS.jenisRegulasi, ref.parameter.jenisRegulasi.join('; ')]] : []),
+        ...(ref.iid ? iidParameterRows(ref.iid) : []),
         ...Object.entries(ref.parameter.severity)
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
           .map(([rule, level]) => [severityLabel(rule), SEVERITY_WORDS[level]]),
@@ -682,6 +708,9 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
         ...Object.entries(batas).map(([tingkat, day]) => [levelText(tingkat, ref.tingkatPersetujuan), day]),
       ],
     });
+  }
+  if (ref.iid) {
+    sheets.push({ name: REFERENCE_SHEETS.iidIndikator, rows: [headers(COLUMNS.iidIndikator), ...iidSheetRows(ref.iid)] });
   }
   if (!isEmbeddedNomenclature(ref.nomenklatur)) {
     sheets.push(

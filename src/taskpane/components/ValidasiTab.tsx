@@ -11,10 +11,11 @@ import { ChainView } from './ChainView';
 import { CountBadges } from './CountBadges';
 import { FindingFilters } from './FindingFilters';
 import { FindingList } from './FindingList';
+import { ReadinessList } from './ReadinessList';
 
 export type ValidasiActions = Pick<
   PaneController,
-  'validate' | 'clearFlags' | 'createTemplate' | 'setLive' | 'stamp' | 'kembalikan' | 'signoff' | 'selectFinding'
+  'validate' | 'clearFlags' | 'createTemplate' | 'setLive' | 'stamp' | 'kembalikan' | 'signoff' | 'selectFinding' | 'openEvidence'
 >;
 
 export interface ValidasiTabProps {
@@ -74,6 +75,8 @@ export function ValidasiTab({ state, actions, t }: ValidasiTabProps) {
         ) : null}
         {v && findings.length === 0 ? <Text>{t('validasi.noFindings')}</Text> : null}
       </section>
+
+      <ReadinessList validation={v} iid={state.reference.reference.iid} lang={state.lang} t={t} onOpen={(i) => void actions.openEvidence(i)} />
     </div>
   );
 }
