@@ -3,7 +3,7 @@ import { localIsoDay } from '../engine/isoDate';
 import { Lang } from '../engine/messages';
 import { Reference } from '../engine/reference/model';
 import { calendarDay, todayInZone } from '../engine/signoff';
-import { ParsedArgs, usageError } from './args';
+import { OptionTable, ParsedArgs, usageError } from './args';
 import { EXIT_IO, writeFileAtomically } from './output';
 import { loadReferenceFile } from './reference';
 
@@ -12,8 +12,17 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 export { EXIT_IO };
 
-export const BOOLEAN_FLAGS = new Set(['help', 'version', 'quiet', 'all']);
-export const VALUE_OPTIONS = new Set(['format', 'out', 'json', 'referensi', 'lang', 'today', 'opd', 'tahun', 'umpan-balik']);
+/**
+ * Every option of every command. The Indonesian options also answer to their English spellings,
+ * and three flags to one letter (docs/spec/report-and-cli.md, "For a person at a terminal").
+ */
+export const OPTIONS: OptionTable = {
+  boolean: new Set(['help', 'version', 'quiet', 'all']),
+  value: new Set(['format', 'out', 'json', 'referensi', 'lang', 'today', 'opd', 'tahun', 'umpan-balik']),
+  aliases: { reference: 'referensi', feedback: 'umpan-balik', year: 'tahun' },
+  // `-v` as well as `-V`: the tool answered to `-v` before the short flags came.
+  short: { q: 'quiet', h: 'help', V: 'version', v: 'version' },
+};
 
 export interface Io {
   stdout: (text: string) => void;

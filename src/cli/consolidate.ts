@@ -6,6 +6,7 @@ import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, TOTAL_KOTA, consolidate
 import { consolidationYearText } from '../engine/consolidation/selection';
 import { TingkatPersetujuan } from '../engine/reference/model';
 import { signoffWordEn } from '../engine/signoff';
+import { STATUS_WORDS_EN } from '../engine/statusWords';
 import { Lang } from '../engine/messages';
 import { writeSummaryXlsx } from '../node/summaryWriter';
 import { ParsedArgs, usageError } from './args';
@@ -14,9 +15,11 @@ import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common
 import { PlannedOutput, checkOutputs, writeAtomically } from './output';
 import { expandPaths, requireWorkbooks, validateFiles } from './inputs';
 import { pathKind } from './files';
+import { renderTable } from './table';
 import { feedbackDirOption, feedbackWritten, planFeedbackFiles, writeFeedbackFiles } from './feedback';
 
-const PRINTED_COLUMNS = ['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Tingkat Persetujuan'] as const;
+/** The terminal's table: the OPD by name (its code is in the workbook), so that it fits 120 columns. */
+const PRINTED_COLUMNS = ['Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Tingkat Persetujuan'] as const;
 
 
 /**
@@ -32,17 +35,7 @@ const ENGLISH: Readonly<Record<string, string>> = {
   Galat: 'Errors',
   Peringatan: 'Warnings',
   'Tingkat Persetujuan': 'Sign-off level',
-  Siap: 'Ready',
-  'Perlu Perbaikan': 'Needs fixing',
-  'Belum Mengirim': 'Not submitted',
-  'Tidak Terbaca': 'Unreadable',
-  Diganti: 'Superseded',
-  Konflik: 'Conflict',
-  'Berkas Tidak Dihitung': 'Files not counted',
-  'Tahun Lain': 'Another year',
-  'Tahun Kosong': 'No year',
-  'Berkas Konflik': 'File in conflict',
-  'OPD Tidak Dikenal': 'Unknown agency',
+  ...STATUS_WORDS_EN,
   [TOTAL_KOTA]: 'City total',
 };
 
@@ -94,18 +87,9 @@ export function formatRekap(
   const at = printed.map((c) => columns.indexOf(c));
   const word = (text: string) => (lang === 'en' ? englishWord(text, levels) : text);
   const table = [printed.map(word), ...rows.map((r) => at.map((i, c) => printedCell(r, i, printed[c], word)))];
-  const widths = printed.map((_, c) => Math.max(...table.map((r) => r[c].length)));
   const numeric = new Set(['Jumlah Inovasi', 'Galat', 'Peringatan'].map((c) => printed.indexOf(c)));
-  return (
-    table
-      .map((r) =>
-        r
-          .map((s, c) => (numeric.has(c) ? s.padStart(widths[c]) : c === r.length - 1 ? s : s.padEnd(widths[c])))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
+  // Within 120 columns: long names and schedule words wrap within their column (docs/spec/report-and-cli.md).
+  return renderTable(table, { numeric, keepWide: new Set([printed.indexOf('Perangkat Daerah')]) }).join('\n') + '\n';
 }
 
 /** `--tahun YYYY`: the consolidation year chosen by the user (2000–2100), or null. */

@@ -15,7 +15,7 @@ import { ReferenceIndex } from '../engine/reference/index';
 import { referenceToGrid } from '../engine/reference/workbook';
 import { TOOL_NAME, TOOL_VERSION } from '../engine/version';
 import { ParsedArgs, UsageError, parseArgs, usageError } from './args';
-import { BOOLEAN_FLAGS, EXIT_FINDINGS, EXIT_IO, EXIT_OK, EXIT_USAGE, Io, VALUE_OPTIONS, common, inputsOf, localToday, writeOut } from './common';
+import { EXIT_FINDINGS, EXIT_IO, EXIT_OK, EXIT_USAGE, Io, OPTIONS, common, inputsOf, localToday, writeOut } from './common';
 import { Interrupted, IoError, PlannedOutput, checkOutputs, ensureFolder, errnoCode, interrupt, ioReason, removePendingTemps, writeAtomically } from './output';
 import { expandPaths, requireWorkbooks, validateFiles } from './inputs';
 import { consolidateCommand } from './consolidate';
@@ -29,32 +29,6 @@ import { installNativeSha256 } from './nativeHash';
 import { installNativeInflate } from './nativeInflate';
 import { CLI_TEXTS } from './texts';
 
-const HELP = `${TOOL_NAME} ${TOOL_VERSION} — validasi dan konsolidasi inovasi daerah
-
-Pemakaian:
-  ${TOOL_NAME} validate PATH… [--format text|json] [--out FILE]
-  ${TOOL_NAME} consolidate PATH… --out FILE.xlsx [--json FILE] [--tahun TAHUN] [--umpan-balik DIR]
-  ${TOOL_NAME} template --opd NAMA|--all [--tahun TAHUN] --out PATH
-  ${TOOL_NAME} reference check|convert IN [OUT]
-  ${TOOL_NAME} audit PATH… --out FILE.csv
-
-Opsi umum:
-  --referensi FILE   referensi (JSON atau buku kerja referensi); bawaan: contoh Kota Bitung
-  --lang id|en       bahasa pesan (bawaan: id)
-  --today YYYY-MM-DD tanggal validasi (untuk LOG-02); bawaan: hari ini
-  --quiet            tanpa keluaran selain galat
-  --help, --version
-
-consolidate --tahun: tahun konsolidasi; bawaan: tahun jadwal referensi, bila tidak ada: tahun
-terbanyak berkas (satu suara per OPD). Berkas tahun lain, tanpa tahun, OPD yang tidak dikenal, atau
-dua berkas satu OPD yang bukan revisi tidak dihitung (KON-05, KON-11, KON-08).
-
-Kode keluar: 0 semua berkas terbaca tanpa galat terbuka; 1 ada galat terbuka (termasuk berkas tak
-terbaca, KON-03; pada consolidate: galat berkas yang dihitung, serta KON-03, KON-05, KON-08, KON-11);
-2 salah pemakaian (termasuk masukan tanpa berkas .xlsx), referensi yang gagal diperiksa, atau
-keluaran yang ditolak karena akan menimpa berkas masukan atau buku kerja lain; 3 galat
-masukan/keluaran (berkas atau folder tidak ada, folder tak dapat ditulisi, disk penuh).
-`;
 
 async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = await common(args, io);
@@ -167,23 +141,17 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const lang: Lang = (langAt >= 0 && (argv[langAt] === '--lang=en' || (argv[langAt] === '--lang' && argv[langAt + 1] === 'en'))) ? 'en' : 'id';
   try {
-    const [command, ...rest] = argv;
-    if (command === '--version' || command === '-v') {
-      io.stdout(`${TOOL_VERSION}\n`);
-      return EXIT_OK;
-    }
-    if (!command || command === '--help' || command === '-h' || command === 'help') {
-      io.stdout(HELP);
-      return command ? EXIT_OK : EXIT_USAGE;
-    }
-    const args = parseArgs(rest, BOOLEAN_FLAGS, VALUE_OPTIONS);
-    if (args.options.help === true) {
-      io.stdout(HELP);
-      return EXIT_OK;
-    }
+    // Options may come before the command too (`-q validate …`); the first positional is the command.
+    const parsed = parseArgs(argv, OPTIONS);
+    const [command, ...positionals] = parsed.positionals;
+    const args: ParsedArgs = { positionals, options: parsed.options };
     if (args.options.version === true) {
       io.stdout(`${TOOL_VERSION}\n`);
       return EXIT_OK;
+    }
+    if (!command || command === 'help' || args.options.help === true) {
+      io.stdout(CLI_TEXTS[lang].help(TOOL_NAME, TOOL_VERSION));
+      return command || args.options.help === true ? EXIT_OK : EXIT_USAGE;
     }
     switch (command) {
       case 'validate':

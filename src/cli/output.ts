@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { SHEET_INFO, SHEET_REKAP_OPD, SUMMARY_SHEET_NAMES } from '../engine/consolidate';
+import { AUDIT_SHEETS } from '../engine/audit';
 import { WorkbookGrid } from '../engine/grid';
 import { cellText } from '../engine/values';
 import { FEEDBACK_SHEETS } from '../engine/feedback';
@@ -80,7 +81,7 @@ export function readFailure(file: string, e: unknown): IoError {
 // Refusing outputs that would destroy something
 
 /** What a command writes: plain text (a report, CSV, JSON) or one of the tool's workbooks. */
-export type OutputKind = 'text' | 'summary' | 'template' | 'reference' | 'feedback';
+export type OutputKind = 'text' | 'summary' | 'template' | 'reference' | 'feedback' | 'audit';
 
 export interface PlannedOutput {
   /** The path as the user gave it (messages name it so). */
@@ -144,6 +145,7 @@ function hasSummaryMarker(workbook: WorkbookGrid): boolean {
  *   OPD has started to fill is a submission, and is never replaced);
  * - `reference`: only the reference workbook's sheets (docs/spec/reference-data.md), the seven required among them;
  * - `feedback`: its one sheet is `Umpan Balik` or `Feedback` (consolidate --umpan-balik);
+ * - `audit`: its one sheet is `Laporan Audit` or `Audit Report` (audit --out FILE.xlsx);
  * - `text`: never — a report, CSV or JSON is not a workbook, so a workbook under that name is not ours.
  */
 export async function isOwnOutput(file: string, kind: OutputKind): Promise<boolean> {
@@ -168,6 +170,8 @@ export async function isOwnOutput(file: string, kind: OutputKind): Promise<boole
       const own = [FEEDBACK_SHEETS.id, FEEDBACK_SHEETS.en, FEEDBACK_REPLICATION_SHEETS.id, FEEDBACK_REPLICATION_SHEETS.en].map((n) => n.toLowerCase());
       return (names.has(FEEDBACK_SHEETS.id.toLowerCase()) || names.has(FEEDBACK_SHEETS.en.toLowerCase())) && [...names].every((n) => own.includes(n));
     }
+    case 'audit':
+      return names.size === 1 && (names.has(AUDIT_SHEETS.id.toLowerCase()) || names.has(AUDIT_SHEETS.en.toLowerCase()));
     case 'template': {
       if (!only(TEMPLATE_SHEETS) || !has(...TEMPLATE_REQUIRED)) return false;
       const v = validateWorkbook(read.workbook, path.basename(file), { reference: defaultReference(), today: '2000-01-01' });

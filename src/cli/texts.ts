@@ -3,6 +3,7 @@
  * missing in either language fails to compile; the findings' texts are the engine's (messages/).
  */
 import type { Lang } from '../engine/messages';
+import { STATUS_WORDS_EN } from '../engine/statusWords';
 import type { OutputKind } from './output';
 
 /** The file-system error codes the command line names in words (`disk penuh (ENOSPC)`). */
@@ -56,6 +57,8 @@ export interface CliTexts {
   templatesWritten(count: number, out: string): string;
   templateWritten(opd: string, out: string): string;
   internalError(tool: string, message: string): string;
+  /** `--help`: what the tool does, its commands, options and exit codes. */
+  help(tool: string, version: string): string;
   /** A usage error (exit 2): the command line was asked for something it cannot do. */
   readonly usage: {
     needsOut(command: string, file: string): string;
@@ -66,7 +69,8 @@ export interface CliTexts {
     todayForm(value: string): string;
     optionNoValue(name: string): string;
     optionNeedsValue(name: string): string;
-    unknownOption(name: string): string;
+    /** `written` as typed, `nearest` the known option nearest to it (`--referensi`). */
+    unknownOption(written: string, nearest: string): string;
     readonly feedbackNeedsFolder: string;
     feedbackNotFile(value: string): string;
     feedbackInsideInput(value: string, input: string): string;
@@ -78,6 +82,7 @@ export interface CliTexts {
     readonly referenceUsage: string;
     readonly convertNeedsOut: string;
     readonly outJsonOrXlsx: string;
+    auditOutForm(out: string): string;
     unknownCommand(command: string): string;
     noWorkbooks(where: string): string;
     tahunYear(value: string): string;
@@ -129,6 +134,7 @@ const id: CliTexts = {
     template: 'templat kosong',
     reference: 'buku kerja referensi',
     feedback: 'umpan balik OPD',
+    audit: 'laporan audit',
   },
   cannotWrite: (file, reason) => `Tidak dapat menulis ${file}: ${reason}.`,
   cannotRead: (file, reason) => `Tidak dapat membaca ${file}: ${reason}.`,
@@ -160,6 +166,39 @@ const id: CliTexts = {
   templatesWritten: (n, out) => `${n} templat ditulis ke ${out}`,
   templateWritten: (opd, out) => `Templat untuk ${opd} ditulis ke ${out}`,
   internalError: (tool, message) => `Kesalahan internal ${tool}: ${message}`,
+  help: (tool, version) => `${tool} ${version} — validasi dan konsolidasi inovasi daerah
+
+Pemakaian:
+  ${tool} validate PATH… [--format text|json] [--out FILE]
+  ${tool} consolidate PATH… --out FILE.xlsx [--json FILE] [--tahun TAHUN] [--umpan-balik DIR]
+  ${tool} template --opd NAMA|--all [--tahun TAHUN] --out PATH
+  ${tool} reference check|convert IN [OUT]
+  ${tool} audit PATH… --out FILE.xlsx|FILE.csv
+
+Opsi umum:
+  --referensi FILE    referensi (JSON atau buku kerja referensi); bawaan: contoh Kota Bitung
+  --lang id|en        bahasa pesan dan keluaran (bawaan: id)
+  --today YYYY-MM-DD  tanggal validasi: untuk LOG-02 dan untuk jadwal (siapa tepat waktu, siapa
+                      terlambat); bawaan: hari ini di zona waktu daerah
+  -q, --quiet         tanpa keluaran selain galat
+  -h, --help          bantuan ini
+  -V, --version       versi
+
+Ejaan Inggris juga diterima: --reference (--referensi), --feedback (--umpan-balik),
+--year (--tahun).
+audit --out FILE.xlsx menulis buku kerja (dibuka Excel dengan pengaturan wilayah apa pun);
+FILE.csv menulis CSV RFC 4180 (koma, UTF-8 dengan BOM) untuk program lain.
+
+consolidate --tahun: tahun konsolidasi; bawaan: tahun jadwal referensi, bila tidak ada: tahun
+terbanyak berkas (satu suara per OPD). Berkas tahun lain, tanpa tahun, OPD yang tidak dikenal, atau
+dua berkas satu OPD yang bukan revisi tidak dihitung (KON-05, KON-11, KON-08).
+
+Kode keluar: 0 semua berkas terbaca tanpa galat terbuka; 1 ada galat terbuka (termasuk berkas tak
+terbaca, KON-03; pada consolidate: galat berkas yang dihitung, serta KON-03, KON-05, KON-08,
+KON-11); 2 salah pemakaian (termasuk masukan tanpa berkas .xlsx), referensi yang gagal diperiksa,
+atau keluaran yang ditolak karena akan menimpa berkas masukan atau buku kerja lain; 3 galat
+masukan/keluaran (berkas atau folder tidak ada, folder tak dapat ditulisi, disk penuh).
+`,
   usage: {
     needsOut: (command, file) => `${command} memerlukan --out${file ? ` ${file}` : ''}.`,
     needsInput: (command) => `${command} memerlukan setidaknya satu berkas atau folder.`,
@@ -169,7 +208,7 @@ const id: CliTexts = {
     todayForm: (value) => `--today harus tanggal YYYY-MM-DD yang ada, bukan ${value}.`,
     optionNoValue: (name) => `Opsi --${name} tidak menerima nilai.`,
     optionNeedsValue: (name) => `Opsi --${name} memerlukan nilai.`,
-    unknownOption: (name) => `Opsi tidak dikenal: --${name}`,
+    unknownOption: (written, nearest) => `Opsi tidak dikenal: ${written}. Maksud Anda ${nearest}? Lihat --help.`,
     feedbackNeedsFolder: '--umpan-balik memerlukan nama folder.',
     feedbackNotFile: (value) => `--umpan-balik memerlukan folder, bukan berkas ${value}.`,
     feedbackInsideInput: (value, input) =>
@@ -182,6 +221,7 @@ const id: CliTexts = {
     referenceUsage: 'Pemakaian: reference check|convert IN [OUT]',
     convertNeedsOut: 'reference convert memerlukan OUT.',
     outJsonOrXlsx: 'OUT harus berakhiran .json atau .xlsx.',
+    auditOutForm: (out) => `--out harus berkas .xlsx (buku kerja) atau .csv, bukan ${out}.`,
     unknownCommand: (command) => `Perintah tidak dikenal: ${command}. Lihat --help.`,
     noWorkbooks: (where) => `Tidak ada berkas .xlsx di ${where}`,
     tahunYear: (value) => `--tahun harus tahun 2000–2100, bukan ${value}.`,
@@ -232,6 +272,7 @@ const en: CliTexts = {
     template: 'blank template',
     reference: 'reference workbook',
     feedback: 'agency feedback workbook',
+    audit: 'audit report',
   },
   cannotWrite: (file, reason) => `Cannot write ${file}: ${reason}.`,
   cannotRead: (file, reason) => `Cannot read ${file}: ${reason}.`,
@@ -263,6 +304,38 @@ const en: CliTexts = {
   templatesWritten: (n, out) => `${n} templates written to ${out}`,
   templateWritten: (opd, out) => `Template for ${opd} written to ${out}`,
   internalError: (tool, message) => `Internal error of ${tool}: ${message}`,
+  help: (tool, version) => `${tool} ${version} — validate and consolidate regional innovation lists
+
+Usage:
+  ${tool} validate PATH… [--format text|json] [--out FILE]
+  ${tool} consolidate PATH… --out FILE.xlsx [--json FILE] [--year YEAR] [--feedback DIR]
+  ${tool} template --opd NAME|--all [--year YEAR] --out PATH
+  ${tool} reference check|convert IN [OUT]
+  ${tool} audit PATH… --out FILE.xlsx|FILE.csv
+
+Common options:
+  --reference FILE    the reference (JSON or reference workbook); default: the Kota Bitung sample
+  --lang id|en        language of messages and outputs (default: id)
+  --today YYYY-MM-DD  the validation date: for LOG-02 and for the schedule (who is on time, who is
+                      late); default: today in the region's time zone
+  -q, --quiet         no output but errors
+  -h, --help          this help
+  -V, --version       the version
+
+The Indonesian spellings work too: --referensi (--reference), --umpan-balik (--feedback),
+--tahun (--year). audit --out FILE.xlsx writes a workbook (opens in Excel in any regional setting);
+FILE.csv writes RFC 4180 CSV (commas, UTF-8 with a BOM) for other programs.
+
+consolidate --year: the consolidation year; default: the reference schedule's year, else the year
+most files have (one vote per agency). Files of another year or none, of an unknown agency, or two
+files of one agency that are not revisions are not counted (KON-05, KON-11, KON-08).
+
+Exit codes: 0 every file read and no open error; 1 at least one open error (an unreadable file
+counts, KON-03; for consolidate: errors of the files counted, and KON-03, KON-05, KON-08, KON-11);
+2 a usage error (an input without .xlsx files too), a reference that fails its checks, or an output
+refused because it would overwrite an input or another workbook; 3 an input/output failure (a file
+or folder that does not exist, a folder that cannot be written, a full disk).
+`,
   usage: {
     needsOut: (command, file) => `${command} needs --out${file ? ` ${file}` : ''}.`,
     needsInput: (command) => `${command} needs at least one file or folder.`,
@@ -272,7 +345,7 @@ const en: CliTexts = {
     todayForm: (value) => `--today must be an existing date YYYY-MM-DD, not ${value}.`,
     optionNoValue: (name) => `Option --${name} takes no value.`,
     optionNeedsValue: (name) => `Option --${name} needs a value.`,
-    unknownOption: (name) => `Unknown option: --${name}`,
+    unknownOption: (written, nearest) => `Unknown option: ${written}. Did you mean ${nearest}? See --help.`,
     feedbackNeedsFolder: '--umpan-balik needs a folder name.',
     feedbackNotFile: (value) => `--umpan-balik needs a folder, not the file ${value}.`,
     feedbackInsideInput: (value, input) =>
@@ -285,6 +358,7 @@ const en: CliTexts = {
     referenceUsage: 'Usage: reference check|convert IN [OUT]',
     convertNeedsOut: 'reference convert needs OUT.',
     outJsonOrXlsx: 'OUT must end in .json or .xlsx.',
+    auditOutForm: (out) => `--out must be an .xlsx file (a workbook) or a .csv file, not ${out}.`,
     unknownCommand: (command) => `Unknown command: ${command}. See --help.`,
     noWorkbooks: (where) => `No .xlsx file in ${where}`,
     tahunYear: (value) => `--tahun must be a year 2000–2100, not ${value}.`,
@@ -295,9 +369,10 @@ const en: CliTexts = {
     info: 'info',
     accepted: 'accepted',
     rows: 'rows',
-    ready: 'Ready',
-    fix: 'Needs fixing',
-    unreadable: 'Unreadable',
+    // The status words' one home (engine/statusWords.ts): the same words as every workbook's.
+    ready: STATUS_WORDS_EN['Siap'],
+    fix: STATUS_WORDS_EN['Perlu Perbaikan'],
+    unreadable: STATUS_WORDS_EN['Tidak Terbaca'],
     signoff: 'sign-off',
     returned: 'Returned',
     changed: 'Changed',

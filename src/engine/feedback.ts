@@ -15,6 +15,7 @@ import { DocumentModel, documentRows } from './document';
 import { Lang } from './messages';
 import { PrintSetup } from './printout';
 import { ReportFile, ReportFinding } from './report';
+import { statusWord } from './statusWords';
 import { groupFindings, groupPlace } from './findingGroups';
 import { readinessBlocks } from './iid/feedback';
 import { replicationDocumentSheet, replicationFeedback } from './replication';
@@ -41,7 +42,6 @@ const WORDS = {
     columns: ['Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID'],
     severity: { error: 'Galat', warning: 'Peringatan', info: 'Info' },
     findingStatus: { open: 'Terbuka', accepted: 'Diterima' },
-    fileStatus: { Siap: 'Siap', 'Perlu Perbaikan': 'Perlu Perbaikan' } as Record<string, string>,
     verifier: 'Diperiksa oleh',
     lines: ['Nama', 'Jabatan', 'Tanggal', 'Tanda Tangan'],
   },
@@ -63,7 +63,6 @@ const WORDS = {
     columns: ['Cell', 'Innovation', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID'],
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
     findingStatus: { open: 'Open', accepted: 'Accepted' },
-    fileStatus: { Siap: 'Ready', 'Perlu Perbaikan': 'Needs correction' } as Record<string, string>,
     verifier: 'Verified by',
     lines: ['Name', 'Position', 'Date', 'Signature'],
   },
@@ -158,7 +157,7 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
       ...(replaced.length ? [[w.superseded, replaced.join('; ')] as [string, string]] : []),
       [w.reference, summary.report.reference],
       [w.date, summary.report.validatedAt],
-      [w.status, w.fileStatus[e.status] ?? e.status],
+      [w.status, statusWord(e.status, options.lang)],
       [w.counts, w.countText(s.errors, s.warnings, s.infos, s.accepted)],
     ];
     // One line per rule and row (docs/spec/report-and-cli.md): `Lembar!Sel` (or `Inovasi baris 7`), the innovation, the rule…

@@ -170,9 +170,10 @@ describe('consolidate', () => {
       katalog: [{ file: 'dinkes.xlsx', baris: 2, nama: 'Posyandu Digital Bitung Sehat', opd: 'DINKES', direplikasiOleh: [] }],
       replikasi: [],
     });
-    expect(stdout).toMatch(/^Kode OPD +Perangkat Daerah +Berkas +Status +Jumlah Inovasi +Galat +Peringatan +Tingkat Persetujuan$/m);
-    expect(stdout).toMatch(/^DINKES +Dinas Kesehatan +dinkes.xlsx +Siap +2 +0 +2 +Belum Distempel$/m);
-    expect(stdout).toMatch(/^ +Total Kota +2 dari 37 OPD mengirim +3 +0 +4$/m);
+    expect(stdout).toMatch(/^Perangkat Daerah +Berkas +Status +Jumlah Inovasi +Galat +Peringatan +Tingkat$/m);
+    for (const line of stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(120);
+    expect(stdout).toMatch(/^Dinas Kesehatan +dinkes.xlsx +Siap +2 +0 +2 +Belum Distempel$/m);
+    expect(stdout).toMatch(/^Total Kota +2 dari 37 OPD +3 +0 +4$/m);
     expect(stdout).toContain(`Ringkasan kota ditulis ke ${out}`);
   });
 
@@ -248,8 +249,12 @@ describe('consolidate and validate with a schedule (docs/spec/signoff.md)', () =
     expect((rekap.getRow(tally).values as unknown[]).slice(1)).toEqual(['Tingkat Persetujuan', 'Jumlah OPD', 'Batas', 'Tepat Waktu', 'Terlambat', 'Lewat', 'Belum Jatuh Tempo']);
     expect(rekap.getRow(tally + 2).getCell(1).value).toBe('Disetujui Kepala OPD');
     expect(rekap.getRow(tally + 2).getCell(3).value).toBeInstanceOf(Date);
-    expect(stdout).toMatch(/Tingkat Persetujuan +Tepat Waktu Disetujui Kepala OPD +Tepat Waktu Diverifikasi$/m);
-    expect(stdout).toMatch(/^SETDA +Sekretariat Daerah +Belum Mengirim +Lewat 242 hari +Belum jatuh tempo$/m);
+    // Headings wrap within 120 columns: `Tingkat` over `Persetujuan`, `Tepat Waktu` over the level.
+    expect(stdout).toMatch(/Tingkat +Tepat Waktu +Tepat Waktu$/m);
+    expect(stdout).toMatch(/Persetujuan +Disetujui +Diverifikasi$/m);
+    for (const line of stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(120);
+    // A row's long words wrap under it: `Belum` over `Mengirim`, `Lewat 242` over `hari`.
+    expect(stdout).toMatch(/^Sekretariat Daerah +Belum +Lewat 242 +Belum jatuh\n +Mengirim +hari +tempo$/m);
   });
 
   test('validate --format text: the reached level and the lateness per file', async () => {

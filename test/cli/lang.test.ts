@@ -57,9 +57,11 @@ const rows = [
 describe('consolidate prints its table in the language asked for', () => {
   it('English headings and words with --lang en; the data as it is', () => {
     const text = formatRekap(rows, COLUMNS, 'en', DEFAULT_TINGKAT);
-    expect(text.split('\n')[0]).toBe(
-      'OPD code  Agency           File         Status        Innovations  Errors  Warnings  Sign-off level  On time: Approved by head of agency',
-    );
+    // Within 120 columns: the last heading wraps onto the next line.
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      'Agency           File         Status        Innovations  Errors  Warnings  Sign-off level  On time: Approved by head of',
+      '                                                                                           agency',
+    ]);
     expect(text).toContain('Needs fixing');
     expect(text).toContain('Unreadable');
     expect(text).toContain('Dinas Kesehatan');
@@ -72,9 +74,10 @@ describe('consolidate prints its table in the language asked for', () => {
 
   it('Indonesian by default, as before', () => {
     const text = formatRekap(rows, COLUMNS);
-    expect(text.split('\n')[0]).toBe(
-      'Kode OPD  Perangkat Daerah  Berkas       Status           Jumlah Inovasi  Galat  Peringatan  Tingkat Persetujuan  Tepat Waktu Disetujui Kepala OPD',
-    );
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      'Perangkat Daerah  Berkas       Status           Jumlah Inovasi  Galat  Peringatan  Tingkat            Tepat Waktu',
+      '                                                                                   Persetujuan        Disetujui Kepala',
+    ]);
     expect(text).toContain('Perlu Perbaikan');
     expect(text).toContain('Lewat 8 hari');
     expect(formatRekap(rows, COLUMNS, 'id', DEFAULT_TINGKAT)).toBe(text);
@@ -107,7 +110,7 @@ describe('through the command line', () => {
     expect(
       await run(['consolidate', input(), '--out', path.join(dir, 'kota.xlsx'), '--lang', 'en'], en.handle),
     ).toBe(1);
-    expect(en.out()).toContain('OPD code');
+    expect(en.out()).toMatch(/^Agency +File +Status +Innovations/m);
     expect(en.out()).toContain('City summary written to');
     expect(en.out()).toContain('City total');
     expect(en.out()).not.toMatch(/Perangkat Daerah|Perlu Perbaikan|Belum Distempel|Belum Mengirim|Total Kota|Lewat|hari/);
@@ -122,8 +125,8 @@ describe('usage errors speak the language asked for', () => {
   };
 
   test.each([
-    [['audit', 'x.xlsx'], 'audit memerlukan --out FILE.csv.\n', 'audit needs --out FILE.csv.\n'],
-    [['validate', '--bogus'], 'Opsi tidak dikenal: --bogus\n', 'Unknown option: --bogus\n'],
+    [['audit', 'x.xlsx'], 'audit memerlukan --out FILE.xlsx.\n', 'audit needs --out FILE.xlsx.\n'],
+    [['validate', '--bogus'], 'Opsi tidak dikenal: --bogus. Maksud Anda --out? Lihat --help.\n', 'Unknown option: --bogus. Did you mean --out? See --help.\n'],
     [['frobnicate'], 'Perintah tidak dikenal: frobnicate. Lihat --help.\n', 'Unknown command: frobnicate. See --help.\n'],
     [['template', '--tahun', '2026', '--out', 'x.xlsx'], 'template memerlukan --opd NAMA atau --all.\n', 'template needs --opd NAME or --all.\n'],
   ])('%j', async (argv, id, en) => {

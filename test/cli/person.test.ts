@@ -131,7 +131,7 @@ describe('consolidate --tahun', () => {
     );
     const en = io();
     await run(['consolidate', files, '--out', path.join(dir, 'tahun.xlsx'), '--lang', 'en'], en.handle);
-    expect(en.out()).toMatch(/^ +City total +1 of 37 agencies submitted +1 +/m);
+    expect(en.out()).toMatch(/^City total +1 of 37 agencies +1 +8 +1\n +submitted/m);
     expect(en.err()).toContain(
       'Consolidation year 2031, the most common year (one vote per agency: 2031 × 1 agencies).',
     );

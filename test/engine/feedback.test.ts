@@ -80,7 +80,7 @@ describe('feedbackDocuments', () => {
     expect(en.sheetName).toBe('Feedback');
     expect(en.fileName).toBe('umpan-balik-dinkes-2026.xlsx');
     expect(en.print.footer).toEqual({ left: 'Printed &D', center: '', right: 'Page &P of &N' });
-    expect(Object.fromEntries(en.about).Status).toMatch(/^(Ready|Needs correction)$/);
+    expect(Object.fromEntries(en.about).Status).toMatch(/^(Ready|Needs fixing)$/);
   });
 
   test('slug', () => {

@@ -177,14 +177,15 @@ describe('workbook form (Tingkat, Jadwal, Zona Waktu, tingkatWajib)', () => {
     return r.problems;
   };
 
-  it('writes Jadwal (Tingkat, Batas, Tahun) and reads it back to the same reference', () => {
+  it('writes Jadwal (Tingkat by label, Batas) and Tahun Jadwal, and reads them back to the same reference', () => {
     const ref = withSchedule();
     const sheets = sheetsOf(ref);
     expect(sheet(sheets, 'Jadwal').rows).toEqual([
-      ['Tingkat', 'Batas', 'Tahun'],
-      ['kepalaOpd', '2026-03-31', 2026],
-      ['verifikator', '2026-04-30', 2026],
+      ['Tingkat', 'Batas'],
+      ['Disetujui Kepala OPD', '2026-03-31'],
+      ['Diverifikasi', '2026-04-30'],
     ]);
+    expect(sheet(sheets, 'Parameter').rows).toContainEqual(['Tahun Jadwal', 2026]);
     const back = read(sheets);
     expect(back.ok && back.reference).toEqual(ref);
     expect(back.ok && referenceId(back.reference)).toBe(referenceId(ref));
@@ -195,8 +196,10 @@ describe('workbook form (Tingkat, Jadwal, Zona Waktu, tingkatWajib)', () => {
     sheet(sheets, 'Jadwal').rows = [
       ['Tingkat', 'Batas'],
       ['kepalaOpd', dateCell(46112)], // 2026-03-31
-      ['verifikator', '2026-04-30'],
+      ['Verified', '2026-04-30'], // a level by its English label
     ];
+    const parameter = sheet(sheets, 'Parameter');
+    parameter.rows = parameter.rows.filter((r) => r[0] !== 'Tahun Jadwal');
     const back = read(sheets);
     expect(back.ok && back.reference.jadwal).toEqual(JADWAL);
   });
@@ -222,9 +225,9 @@ describe('workbook form (Tingkat, Jadwal, Zona Waktu, tingkatWajib)', () => {
     expect(where(problems(sheets))).toEqual([['Tingkat', 5]]);
     const again = sheetsOf();
     const param = sheet(again, 'Parameter').rows;
-    param.find((r) => r[0] === 'tingkatWajib')![1] = 'walikota';
+    param.find((r) => r[0] === 'Tingkat Wajib')![1] = 'walikota';
     const ps = problems(again);
-    expect(where(ps)).toEqual([['Parameter', 6]]);
+    expect(where(ps)).toEqual([['Parameter', 7]]);
     expect(ps[0].message.id).toContain('tingkatWajib «walikota»');
   });
 
@@ -236,6 +239,8 @@ describe('workbook form (Tingkat, Jadwal, Zona Waktu, tingkatWajib)', () => {
 
   it('without Tingkat and Jadwal sheets: the default levels, no schedule', () => {
     const sheets = sheetsOf().filter((s) => s.name !== 'Tingkat' && s.name !== 'Jadwal');
+    const parameter = sheet(sheets, 'Parameter');
+    parameter.rows = parameter.rows.filter((r) => r[0] !== 'Tahun Jadwal');
     const back = read(sheets);
     expect(back.ok && back.reference.tingkatPersetujuan).toEqual(DEFAULT_TINGKAT);
     expect(back.ok && back.reference.jadwal).toBeUndefined();

@@ -65,12 +65,13 @@ describe('referenceToGrid', () => {
     expect(byName('Program').rows[1].slice(6)).toEqual([96, 96.5, 97, 97.5, 98]);
     expect(byName('Parameter').rows).toEqual([
       ['Nama', 'Nilai'],
-      ['minWords', 300],
-      ['namaMin', 5],
-      ['namaMax', 200],
-      ['headerSearchRows', 20],
-      ['tingkatWajib', 'kepalaOpd'],
-      ['Tahun IID', 2026],
+      ['Nama Referensi', 'bitung-contoh'],
+      ['Jumlah kata minimal', 300],
+      ['Panjang nama minimal', 5],
+      ['Panjang nama maksimal', 200],
+      ['Baris pencarian judul', 20],
+      ['Tingkat Wajib', 'Disetujui Kepala OPD'],
+['Tahun IID', 2026],
       ['Sumber IID', defaultReference().iid!.sumber],
       ['Pembagi IID', 10],
       ['Ambang Siap IID', 80],
@@ -119,8 +120,8 @@ describe('referenceFromGrid', () => {
     const sheets = referenceToGrid(ref.reference);
     expect(sheets.map((s) => s.name)).toContain('Nomenklatur Program');
     expect(sheets.find((s) => s.name === 'Parameter')!.rows.slice(-2)).toEqual([
-      ['severity.RPJ-03', 'info'],
-      ['severity.SOP-06', 'off'],
+      ['Tingkat aturan RPJ-03', 'info'],
+      ['Tingkat aturan SOP-06', 'nonaktif'],
     ]);
     const back = referenceFromGrid(grid(sheets), 'bitung-contoh');
     expect(back.ok && referenceId(back.reference)).toBe(referenceId(ref.reference));
@@ -247,7 +248,7 @@ describe('referenceFromGrid', () => {
   it('reads the Parameter sheet: severity rows, numbers typed as text, unknown names refused', () => {
     const sheets = sampleSheets();
     const parameter = sheet(sheets, 'Parameter');
-    parameter.rows[1][1] = '250';
+    parameter.rows[2][1] = '250';
     parameter.rows.push(['Severity.sop-06', ' Off '], ['severity.RPJ-03', 'info']);
     let result = referenceFromGrid(grid(sheets), 'x');
     expect(result.ok && result.reference.parameter).toEqual({
@@ -260,10 +261,10 @@ describe('referenceFromGrid', () => {
     parameter.rows.push(['minKata', 3], ['severity.RPJ-04', 'kadang'], ['namaMax', null]);
     result = referenceFromGrid(grid(sheets), 'x');
     expect(result.ok ? [] : result.problems.map((p) => [p.part, p.row])).toEqual([
-      // after the sample's 10 rows (incl. the four IID rows): the pushed rows 11–15
-      ['Parameter', 15],
-      ['Parameter', 13],
+      // after the sample's 11 rows (incl. Nama Referensi and the four IID rows): the pushed rows 12–16
+      ['Parameter', 16],
       ['Parameter', 14],
+      ['Parameter', 15],
     ]);
   });
 
@@ -285,8 +286,13 @@ describe('referenceFromGrid', () => {
     ]);
   });
 
-  it('refuses a reference name with @', () => {
-    expect(referenceFromGrid(grid(sampleSheets()), 'a@b').ok).toBe(false);
+  it('refuses a reference name with @, in Nama Referensi or (without that row) the name given', () => {
+    const sheets = sampleSheets();
+    sheet(sheets, 'Parameter').rows[1][1] = 'a@b';
+    expect(problemsOf(sheets).map((p) => [p.part, p.row])).toEqual([['Parameter', 2]]);
+    const without = sampleSheets();
+    sheet(without, 'Parameter').rows.splice(1, 1);
+    expect(referenceFromGrid(grid(without), 'a@b').ok).toBe(false);
   });
 });
 

@@ -76,7 +76,9 @@ describe('reference in force', () => {
     const sheets = referenceToGrid(defaultReference()).map((s) => ({ ...s, header: true }));
     const bytes = await workbookBytes(sheetsWorkbook(sheets), new Date('2026-01-01T00:00:00Z'));
     expect(await controller.loadReference(picked('referensi-bitung.xlsx', bytes))).toBe(true);
-    expect(controller.getState().reference.id).toMatch(/^referensi-bitung@[0-9a-f]{12}$/);
+    // Named by its own `Nama Referensi`, not the file name (docs/spec/reference-data.md): the same id as its JSON form.
+    expect(controller.getState().reference.id).toBe(referenceId(defaultReference()));
+    expect(controller.getState().reference.source).not.toBe('default');
   });
 
   test('a broken reference is explained and the previous one stays in force', async () => {
@@ -95,7 +97,11 @@ describe('reference in force', () => {
   });
 
   test("the workbook's own reference sheets come first", async () => {
-    const own = referenceToGrid(defaultReference()).map((s) => ({ name: s.name, rows: s.rows }));
+    // A workbook written before `Nama Referensi` existed: named as before.
+    const own = referenceToGrid(defaultReference()).map((s) => ({
+      name: s.name,
+      rows: s.name === 'Parameter' ? s.rows.filter((r) => r[0] !== 'Nama Referensi') : s.rows,
+    }));
     const { controller, port } = make(buildGrid({ extraSheets: own }));
     port.settings.set(REFERENCE_SETTING, JSON.stringify({ ...referenceToJson(defaultReference()), nama: 'kota-uji' }));
     await controller.init();

@@ -27,6 +27,7 @@ import {
   DEFAULT_TINGKAT_WAJIB,
   DEFAULT_ZONA_WAKTU,
   Jadwal,
+  MISI_SINGKAT_MAX,
   TingkatPersetujuan,
   Misi,
   Opd,
@@ -499,6 +500,10 @@ export function checkConsistency(ref: Reference, locate: Locate): ReferenceProbl
   uniqueCodes('program', ref.rpjmd.program);
   const opd = uniqueCodes('opd', ref.opd);
 
+  ref.rpjmd.misi.forEach((m, i) => {
+    if (m.singkat !== undefined && m.singkat.length > MISI_SINGKAT_MAX)
+      at('misi', i, m.kode, say((t) => t.misiShortTooLong(m.singkat!.length, MISI_SINGKAT_MAX)));
+  });
   ref.rpjmd.tujuan.forEach((t, i) => {
     if (!misi.has(t.misi))
       at('tujuan', i, t.kode, say((x) => x.doesNotExist('misi', t.misi)));
@@ -794,7 +799,9 @@ export function parseReferenceJson(obj: unknown, nomenklatur?: Nomenclature): Re
 
   const misi = rpjmd.rows('misi', true, entityLabel('misi'), JSON_PART.misi).map(({ row, place }) => {
     const r = new FieldReader(problems, place, row);
-    return { kode: r.text('kode'), uraian: r.text('uraian') };
+    const singkat = r.optionalText('singkat');
+    // Absent, not the default: a reference that names no short names keeps its id.
+    return { kode: r.text('kode'), uraian: r.text('uraian'), ...(singkat !== undefined ? { singkat } : {}) };
   });
   const tujuan = rpjmd.rows('tujuan', true, entityLabel('tujuan'), JSON_PART.tujuan).map(({ row, place }) => {
     const r = new FieldReader(problems, place, row);

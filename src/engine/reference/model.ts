@@ -11,6 +11,23 @@ export type SeverityOverride = 'error' | 'warning' | 'info' | 'off';
 export interface Misi {
   readonly kode: string;
   readonly uraian: string;
+  /** A short name for charts (≤ MISI_SINGKAT_MAX characters); absent means the first words of `uraian` (misiShortName). */
+  readonly singkat?: string;
+}
+
+/** The longest short name of a misi (docs/spec/reference-data.md, `Misi` … `Singkat`). */
+export const MISI_SINGKAT_MAX = 30;
+
+/** A misi's short name: its own `singkat`, else the first whole words of `uraian` within MISI_SINGKAT_MAX characters. */
+export function misiShortName(m: Misi): string {
+  if (m.singkat) return m.singkat;
+  let short = '';
+  for (const word of m.uraian.split(/\s+/).filter(Boolean)) {
+    const next = short ? `${short} ${word}` : word;
+    if (next.length > MISI_SINGKAT_MAX) break;
+    short = next;
+  }
+  return short || m.uraian.slice(0, MISI_SINGKAT_MAX);
 }
 export interface Tujuan {
   readonly kode: string;

@@ -58,6 +58,7 @@ export interface ReferenceTexts {
   periodReversed(mulai: number, akhir: number): string;
   periodTooLong(mulai: number, akhir: number, max: number): string;
   codeUsed(where: string): string;
+  misiShortTooLong(length: number, max: number): string;
   codeUsedOnRow(row: number): string;
   readonly notBidangCode: string;
   readonly notProgramCode: string;
@@ -198,6 +199,7 @@ const id: ReferenceTexts = {
   mustBeYear: (column) => `«${column}» harus tahun (bilangan bulat)`,
   mustBeDate: (column, value) => `«${column}» harus tanggal, bukan angka ${value}`,
   workbookName: 'nama referensi wajib diisi dan tidak boleh memuat «@»',
+  misiShortTooLong: (length, max) => `nama singkat misi paling banyak ${max} karakter, bukan ${length}`,
   sheetMissing: (sheet) => `Lembar «${sheet}» tidak ada`,
   noDataRow: 'tidak ada baris data di bawah judul',
   daerahOneRow: 'lembar Daerah hanya boleh berisi satu baris data',
@@ -301,6 +303,7 @@ const en: ReferenceTexts = {
   mustBeYear: (column) => `«${column}» must be a year (whole number)`,
   mustBeDate: (column, value) => `«${column}» must be a date, not the number ${value}`,
   workbookName: 'the reference name is required and must not contain «@»',
+  misiShortTooLong: (length, max) => `a misi's short name has at most ${max} characters, not ${length}`,
   sheetMissing: (sheet) => `Sheet «${sheet}» is missing`,
   noDataRow: 'there is no data row below the header',
   daerahOneRow: 'the Daerah sheet must hold one data row only',

@@ -25,7 +25,18 @@ import {
 } from './load';
 import { say } from './texts';
 import {
+  META_PARAMETERS,
+  PARAMETER_LABELS,
+  SEVERITY_WORDS,
+  levelKey,
+  levelText,
+  parameterKey,
+  severityLabel,
+  severityValue,
+} from './workbookLabels';
+import {
   BidangUrusan,
+  DEFAULT_TINGKAT,
   Misi,
   Opd,
   ProgramNomenklatur,
@@ -85,7 +96,11 @@ const COLUMNS = {
     col('alias', 'Alias', false, ['Nama Lain']),
     col('bidang', 'Bidang Urusan', true, ['Bidang', 'Urusan']),
   ],
-  misi: [col('kode', 'Kode', true, ['Kode Misi']), col('uraian', 'Uraian', true, ['Misi'])],
+  misi: [
+    col('kode', 'Kode', true, ['Kode Misi']),
+    col('uraian', 'Uraian', true, ['Misi']),
+    col('singkat', 'Singkat', false, ['Nama Singkat']),
+  ],
   tujuan: [
     col('kode', 'Kode', true, ['Kode Tujuan']),
     col('misi', 'Misi', true, ['Kode Misi']),
@@ -113,6 +128,7 @@ const COLUMNS = {
   jadwal: [
     col('tingkat', 'Tingkat', true, ['Kunci', 'Tingkat Persetujuan']),
     col('batas', 'Batas', true, ['Batas Waktu', 'Tenggat']),
+    // Written as the Parameter row `Tahun Jadwal` since 2026-12-07; still read here.
     col('tahun', 'Tahun', false, ['Tahun Pelaporan']),
   ],
   iidIndikator: [
@@ -294,9 +310,6 @@ export function referenceFromGrid(
     row: null,
     label: say((t) => t.workbook),
   };
-  const nama = name.trim();
-  if (!nama || nama.includes('@'))
-    problems.push(problemAt(workbookPlace, say((t) => t.workbookName)));
 
   const sheetOf = (
     key: keyof typeof REFERENCE_SHEETS,
@@ -358,10 +371,14 @@ export function referenceFromGrid(
   }
 
   const rowsOf = (read: ReadSheet | null) => read?.rows ?? [];
-  const misi: Misi[] = rowsOf(misiSheet).map((r) => ({
-    kode: required(r, 'kode', 'Kode', problems),
-    uraian: required(r, 'uraian', 'Uraian', problems),
-  }));
+  const misi: Misi[] = rowsOf(misiSheet).map((r) => {
+    const singkat = r.text('singkat');
+    return {
+      kode: required(r, 'kode', 'Kode', problems),
+      uraian: required(r, 'uraian', 'Uraian', problems),
+      ...(singkat ? { singkat } : {}),
+    };
+  });
   const tujuan: Tujuan[] = rowsOf(tujuanSheet).map((r) => ({
     kode: required(r, 'kode', 'Kode', problems),
     misi: required(r, 'misi', 'Misi', problems),
@@ -412,17 +429,28 @@ export function referenceFromGrid(
   const parameterInputs: ParameterInput[] = [];
   let tingkatWajib: string | null = null;
   let wajibPlace: Place = workbookPlace;
+  let referenceName: { text: string; place: Place } | null = null;
+  let scheduleYear: { year: number; place: Place } | null = null;
   const iidParameters = new Map<IidParameterKey, { value: CellValue; place: Place }>();
   for (const r of rowsOf(parameterSheet)) {
-    const paramName = required(r, 'nama', 'Nama', problems);
+    const written = required(r, 'nama', 'Nama', problems);
     const v = r.cell('nilai');
-    if (!paramName) continue;
+    if (!written) continue;
+    // Labels (`Jumlah kata minimal`) and keys (`minWords`) alike (workbookLabels.ts).
+    const paramName = parameterKey(written);
     const iidKey = iidParameterKey(paramName);
     if (iidKey) {
       // The IID section's single values (docs/spec/iid.md): checked with its indicators.
       if (iidParameters.has(iidKey))
         problems.push(problemAt(r.place, { id: `parameter «${paramName}» disebut dua kali`, en: `parameter «${paramName}» is given twice` }));
       iidParameters.set(iidKey, { value: v, place: r.place });
+      continue;
+    }
+    if (paramName === 'nama' || paramName === 'tahunJadwal') {
+      const once = paramName === 'nama' ? referenceName : scheduleYear;
+      if (once !== null) problems.push(problemAt(r.place, say((t) => t.parameterTwice(written))));
+      else if (paramName === 'nama') referenceName = { text: required(r, 'nilai', written, problems), place: r.place };
+      else scheduleYear = { year: year(r, 'nilai', written, problems), place: r.place };
       continue;
     }
     if (normalise(paramName) === normalise('tingkatWajib')) {
@@ -446,12 +474,17 @@ export function referenceFromGrid(
         : typeof v === 'number'
           ? v
           : r.text('nilai');
-    parameterInputs.push({ name: paramName, value, place: r.place });
+    parameterInputs.push({ name: paramName, value: paramName.startsWith('severity') ? severityValue(value) : value, place: r.place });
   }
+  // The reference's own name (`Nama Referensi`); a workbook written before that row existed is named by `name`.
+  const nama = referenceName ? referenceName.text : name.trim();
+  if ((referenceName === null || referenceName.text) && (!nama || nama.includes('@')))
+    problems.push(problemAt(referenceName?.place ?? workbookPlace, say((t) => t.workbookName)));
   const { parameters, problems: parameterProblems } = buildParameters(parameterInputs);
   problems.push(...parameterProblems);
 
   const signoff = readSignoffSheets(tingkatSheet, jadwalSheet, problems, {
+    scheduleYear,
     zonaWaktu,
     zonaPlace,
     tingkatWajib,
@@ -535,7 +568,14 @@ function readSignoffSheets(
   tingkatSheet: ReadSheet | null,
   jadwalSheet: ReadSheet | null,
   problems: ReferenceProblem[],
-  o: { zonaWaktu: string | null; zonaPlace: Place; tingkatWajib: string | null; wajibPlace: Place; workbookPlace: Place },
+  o: {
+    scheduleYear: { year: number; place: Place } | null;
+    zonaWaktu: string | null;
+    zonaPlace: Place;
+    tingkatWajib: string | null;
+    wajibPlace: Place;
+    workbookPlace: Place;
+  },
 ): DraftSignoff {
   const tingkat = tingkatSheet
     ? tingkatSheet.rows.map((r) => ({
@@ -548,13 +588,16 @@ function readSignoffSheets(
       }))
     : null;
   const tingkatPlace = tingkatSheet ? rowPlace(tingkatSheet.sheet.name, sheetLabel(tingkatSheet.sheet), 1) : o.workbookPlace;
+  // Levels are written by their label (`Disetujui Kepala OPD`) and read by key or either label.
+  const levels = tingkat ? tingkat.map((t) => t.level) : DEFAULT_TINGKAT;
 
   let jadwal: DraftSignoff['jadwal'] = null;
-  if (jadwalSheet && jadwalSheet.rows.length) {
-    let tahun: number | null = null;
-    let tahunPlace: Place = jadwalSheet.rows[0].place;
-    const batas = jadwalSheet.rows.map((r) => {
-      const entry = { tingkat: required(r, 'tingkat', 'Tingkat', problems), batas: dayText(r, 'batas', 'Batas', problems), place: r.place };
+  const rows = jadwalSheet?.rows ?? [];
+  if (rows.length || o.scheduleYear) {
+    let tahun: number | null = o.scheduleYear?.year ?? null;
+    let tahunPlace: Place = o.scheduleYear?.place ?? rows[0].place;
+    const batas = rows.map((r) => {
+      const entry = { tingkat: levelKey(required(r, 'tingkat', 'Tingkat', problems), levels), batas: dayText(r, 'batas', 'Batas', problems), place: r.place };
       if (!isBlank(r.cell('tahun'))) {
         const y = year(r, 'tahun', 'Tahun', problems);
         if (tahun === null) [tahun, tahunPlace] = [y, r.place];
@@ -563,11 +606,12 @@ function readSignoffSheets(
       }
       return entry;
     });
-    // Without a Tahun column the schedule's year is the year of its first deadline.
+    // Without `Tahun Jadwal` (or a Tahun column) the schedule's year is the year of its first deadline.
     tahun ??= Number(batas.find((b) => /^\d{4}-/.test(b.batas))?.batas.slice(0, 4) ?? 0);
     jadwal = { tahun, tahunPlace, batas };
   }
-  return { zonaWaktu: o.zonaWaktu, zonaPlace: o.zonaPlace, tingkat, tingkatPlace, tingkatWajib: o.tingkatWajib, wajibPlace: o.wajibPlace, jadwal };
+  const tingkatWajib = o.tingkatWajib === null ? null : levelKey(o.tingkatWajib, levels);
+  return { zonaWaktu: o.zonaWaktu, zonaPlace: o.zonaPlace, tingkat, tingkatPlace, tingkatWajib, wajibPlace: o.wajibPlace, jadwal };
 }
 
 /** A sheet to write: plain values, header in row 1. Codes are strings and must be written as text. */
@@ -604,7 +648,7 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
     },
     {
       name: REFERENCE_SHEETS.misi,
-      rows: [headers(COLUMNS.misi), ...rpjmd.misi.map((m) => [m.kode, m.uraian])],
+      rows: [headers(COLUMNS.misi), ...rpjmd.misi.map((m) => [m.kode, m.uraian, m.singkat ?? null])],
     },
     {
       name: REFERENCE_SHEETS.tujuan,
@@ -633,16 +677,19 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
       name: REFERENCE_SHEETS.parameter,
       rows: [
         headers(COLUMNS.parameter),
-        ['minWords', ref.parameter.minWords],
-        ['namaMin', ref.parameter.namaMin],
-        ['namaMax', ref.parameter.namaMax],
-        ['headerSearchRows', ref.parameter.headerSearchRows],
-        ...(ref.parameter.jenisRegulasi ? [['Jenis Regulasi', ref.parameter.jenisRegulasi.join('; ')]] : []),
-        ['tingkatWajib', ref.tingkatWajib],
+        // Labels a planner reads (workbookLabels.ts); the reference's name first, so that it keeps its id.
+        [META_PARAMETERS.nama, ref.nama],
+        [PARAMETER_LABELS.minWords, ref.parameter.minWords],
+        [PARAMETER_LABELS.namaMin, ref.parameter.namaMin],
+        [PARAMETER_LABELS.namaMax, ref.parameter.namaMax],
+        [PARAMETER_LABELS.headerSearchRows, ref.parameter.headerSearchRows],
+        [META_PARAMETERS.tingkatWajib, levelText(ref.tingkatWajib, ref.tingkatPersetujuan)],
+        ...(ref.jadwal ? [[META_PARAMETERS.tahunJadwal, ref.jadwal.tahun]] : []),
+        ...(ref.parameter.jenisRegulasi ? [[PARAMETER_LABELS.jenisRegulasi, ref.parameter.jenisRegulasi.join('; ')]] : []),
         ...(ref.iid ? iidParameterRows(ref.iid) : []),
         ...Object.entries(ref.parameter.severity)
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-          .map(([rule, level]) => [`severity.${rule}`, level]),
+          .map(([rule, level]) => [severityLabel(rule), SEVERITY_WORDS[level]]),
       ],
     },
   ];
@@ -651,11 +698,15 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
     rows: [headers(COLUMNS.tingkat), ...ref.tingkatPersetujuan.map((t) => [t.kunci, t.label, t.labelEn])],
   });
   if (ref.jadwal) {
-    const { tahun, batas } = ref.jadwal;
+    const { batas } = ref.jadwal;
     sheets.push({
       name: REFERENCE_SHEETS.jadwal,
       // Deadlines as text `YYYY-MM-DD` (read back as text or as a date a planner types).
-      rows: [headers(COLUMNS.jadwal), ...Object.entries(batas).map(([tingkat, day]) => [tingkat, day, tahun])],
+      // The year is the Parameter row `Tahun Jadwal` (a schedule with no deadline yet keeps it too).
+      rows: [
+        headers(COLUMNS.jadwal).filter((h) => h !== 'Tahun'),
+        ...Object.entries(batas).map(([tingkat, day]) => [levelText(tingkat, ref.tingkatPersetujuan), day]),
+      ],
     });
   }
   if (ref.iid) {
