@@ -171,7 +171,7 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
         { kind: 'signature', title: w.verifier, lines: w.lines },
       ],
       widths,
-      print: { title: `${w.sheet} — ${who}`, context: { region: options.region, year: report.tahun, lang: options.lang } },
+      print: { title: `${w.sheet} — ${who}`, context: { region: options.region, year: report.tahun, lang: options.lang, printedOn: summary.consolidatedAt } },
     } as const;
     const layout = documentRows(sheet);
     out.push({

@@ -150,8 +150,9 @@ async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet, ctx: Prin
     }
     const headerRow = ++r;
     const header: XlsxValue[] = [...table.columns];
-    const headerStyles: number[] = table.columns.map(() => (wrapping ? STYLE_HEADER_WRAP : STYLE_HEADER));
-    ws.addRow(header, headerStyles, wrapping ? wrappedRowHeight(table.columns, layout.widths, layout.wrap) : null);
+    // Header labels always wrap: columns are as wide as their cells and the header's longest word.
+    const headerStyles: number[] = table.columns.map(() => STYLE_HEADER_WRAP);
+    ws.addRow(header, headerStyles, wrappedRowHeight(table.columns, layout.widths, table.columns.map(() => true)));
     const integer = table.columns.map(isIntegerColumn);
     const fill = sheet.def.fill;
     const n = table.columns.length;
@@ -229,10 +230,10 @@ export interface SummaryWriteOptions {
 export async function writeSummaryXlsx(summary: CitySummary, outPath: string, options: SummaryWriteOptions = {}): Promise<void> {
   const date = toDate(summary.consolidatedAt) ?? new Date(0);
   const lang = options.lang ?? summary.report.lang;
-  const ctx: PrintContext = { region: options.region ?? '', year: summaryYear(summary), lang };
+  const ctx: PrintContext = { region: options.region ?? '', year: summaryYear(summary), lang, printedOn: summary.consolidatedAt };
   const sheets = summary.sheets;
   const charts = summaryCharts(sheets, lang);
-  const book = new XlsxStreamWriter(fileSink(outPath), { date, creator: CREATOR, level: LEVEL, compressor: nodeCompressorOffThread });
+  const book = new XlsxStreamWriter(fileSink(outPath), { date, creator: CREATOR, level: LEVEL, compressor: nodeCompressorOffThread, dateLang: lang });
   try {
     for (const [i, sheet] of sheets.entries()) {
       options.onSheet?.(i, sheets.length, sheet.name);

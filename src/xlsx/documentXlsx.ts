@@ -51,6 +51,7 @@ export async function writeDocument(
   const book = new XlsxStreamWriter(sink, {
     date: isoToDate(date) ?? new Date(0),
     creator: CREATOR,
+    dateLang: doc.sheets[0]?.print.context.lang ?? 'id',
     ...(compressor ? { compressor } : {}),
   });
   try {

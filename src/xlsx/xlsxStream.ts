@@ -18,10 +18,11 @@
  * `_xlnm._FilterDatabase` name), page setup (`pageSetup`, `headerFooter`, `_xlnm.Print_Titles`,
  * `_xlnm.Print_Area`), column charts (DrawingML chart and drawing parts), and a fixed style table:
  * wrapped (top-aligned) or not × bold or not × no fill, the header's light blue or a status colour
- * × General, `dd/mm/yyyy`, `dd/mm/yyyy hh:mm` or `#,##0`.
+ * × General, a date, a date-time (`[$-421]d mmm yyyy`, English `[$-409]…`) or `#,##0`.
  * Equal input gives equal bytes: document dates and zip entry times come from `options.date`.
  */
 import { Deflate, DeflateOptions, FlateError, Zip, ZipPassThrough } from 'fflate';
+import { READER_DATE_FORMATS } from '../engine/design/formats';
 import type { ChartSeries } from '../engine/printout';
 import { SummaryFill, argb } from '../engine/design/palette';
 import { excelSerial } from '../engine/isoDate';
@@ -96,8 +97,6 @@ export const FILL_ARGB: Readonly<Record<FillColour, string>> = {
   red: argb('red'),
 };
 
-export const DATE_FORMAT_CODE = 'dd/mm/yyyy';
-export const DATE_TIME_FORMAT_CODE = 'dd/mm/yyyy hh:mm';
 
 const FILLS: readonly (FillColour | null)[] = [null, 'header', 'green', 'amber', 'grey', 'red'];
 const FORMATS: readonly NumberFormat[] = ['general', 'date', 'dateTime', 'integer'];
@@ -121,7 +120,8 @@ export const STYLE_HEADER = styleId({ bold: true, fill: 'header' });
 /** A header row whose labels wrap. */
 export const STYLE_HEADER_WRAP = styleId({ bold: true, fill: 'header', wrap: true });
 
-function stylesXml(): string {
+function stylesXml(lang: 'id' | 'en'): string {
+  const dates = READER_DATE_FORMATS[lang];
   const fonts =
     '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
     '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>';
@@ -156,7 +156,7 @@ function stylesXml(): string {
   return (
     XML_DECLARATION +
     `<styleSheet xmlns="${NS_MAIN}">` +
-    `<numFmts count="2"><numFmt numFmtId="164" formatCode="${DATE_FORMAT_CODE}"/><numFmt numFmtId="165" formatCode="${DATE_TIME_FORMAT_CODE}"/></numFmts>` +
+    `<numFmts count="2"><numFmt numFmtId="164" formatCode="${escapeXml(dates.date)}"/><numFmt numFmtId="165" formatCode="${escapeXml(dates.dateTime)}"/></numFmts>` +
     fonts +
     fills +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
@@ -295,6 +295,8 @@ export interface XlsxStreamOptions {
   readonly date?: Date;
   /** Creator and last-modified-by (default `inovasi-daerah`). */
   readonly creator?: string;
+  /** Language of date cells' month names (`[$-421]d mmm yyyy` or `[$-409]…`; default Indonesian). */
+  readonly dateLang?: 'id' | 'en';
   /** Deflate level 0–9 (default 3). */
   readonly level?: number;
   /** Faster native deflate and/or CRC-32 than fflate's JavaScript ones, e.g. Node's zlib (default: fflate's). */
@@ -324,8 +326,12 @@ export interface SheetPrint {
   /** Fit to this many pages wide / tall (0 = as many as needed); either set turns on fit-to-page. */
   readonly fitToWidth?: number;
   readonly fitToHeight?: number;
+  /** A fixed scale in percent (no fit-to-page). */
+  readonly scale?: number;
   /** Rows repeated at the top of every printed page, 1-based inclusive. */
   readonly titleRows?: { readonly first: number; readonly last: number } | null;
+  /** Columns repeated at the left of every printed page, 1-based inclusive. */
+  readonly titleColumns?: { readonly first: number; readonly last: number } | null;
   /** The printed area (default: the used range). */
   readonly printArea?: CellRange | null;
   /** Page header and footer in Excel's codes (`&L…&C…&R…`, `&P`, `&N`, `&D`). */
@@ -495,6 +501,7 @@ export class XlsxStreamWriter {
   private readonly date: Date;
   private readonly zipTime: Date;
   private readonly creator: string;
+  private readonly dateLang: 'id' | 'en';
   private readonly level: number;
   private readonly compressor: Compressor;
   readonly batchRows: number;
@@ -517,6 +524,7 @@ export class XlsxStreamWriter {
     options: XlsxStreamOptions = {},
   ) {
     this.date = options.date ?? new Date();
+    this.dateLang = options.dateLang ?? 'id';
     this.zipTime = localTwin(this.date);
     this.creator = options.creator ?? 'inovasi-daerah';
     this.level = options.level ?? DEFAULT_LEVEL;
@@ -635,7 +643,9 @@ export class XlsxStreamWriter {
         if (s.print?.printArea)
           names += `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeXml(`${q}!${rangeRef(s.print.printArea, true)}`)}</definedName>`;
         const t = s.print?.titleRows;
-        if (t) names += `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${q}!$${t.first}:$${t.last}`)}</definedName>`;
+        const c = s.print?.titleColumns;
+        const titles = [c && `${q}!$${columnName(c.first - 1)}:$${columnName(c.last - 1)}`, t && `${q}!$${t.first}:$${t.last}`].filter(Boolean).join(',');
+        if (titles) names += `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(titles)}</definedName>`;
         return names;
       })
       .join('');
@@ -649,7 +659,7 @@ export class XlsxStreamWriter {
     });
     rels += `<Relationship Id="rId${sheets.length + 1}" Type="${REL_DOC}/styles" Target="styles.xml"/></Relationships>`;
     this.addPart('xl/_rels/workbook.xml.rels', rels);
-    this.addPart('xl/styles.xml', stylesXml());
+    this.addPart('xl/styles.xml', stylesXml(this.dateLang));
     let chartNo = 0;
     sheets.forEach((s, i) => {
       const d = drawingOf[i];
@@ -764,6 +774,7 @@ function pageXml(print: SheetPrint | null): string {
   if (!print) return xml;
   let setup = '';
   if (print.paperSize !== undefined) setup += ` paperSize="${print.paperSize}"`;
+  if (print.scale !== undefined) setup += ` scale="${Math.round(print.scale)}"`;
   if (print.fitToWidth !== undefined) setup += ` fitToWidth="${print.fitToWidth}"`;
   if (print.fitToHeight !== undefined) setup += ` fitToHeight="${print.fitToHeight}"`;
   if (print.orientation) setup += ` orientation="${print.orientation}"`;

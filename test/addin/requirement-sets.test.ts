@@ -32,6 +32,8 @@ const GUARDED: Readonly<Record<string, string>> = {
   'Excel.PageLayout.paperSize': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.zoom': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.setPrintTitleRows': 'as Worksheet.pageLayout (queuePrintSetup)',
+  'Excel.PageLayout.setPrintTitleColumns': 'as Worksheet.pageLayout (queuePrintSetup)',
+  'Excel.PageLayout.setPrintArea': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.printGridlines': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.leftMargin': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.rightMargin': 'as Worksheet.pageLayout (queuePrintSetup)',

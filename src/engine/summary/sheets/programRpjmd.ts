@@ -147,6 +147,6 @@ export const programRpjmdSheet: SummarySheetDef = {
   name: SHEET_PROGRAM_RPJMD,
   tables: (source) => [buildPrograms(source)],
   fill: (column, value) => (column === 'Cakupan' ? statusFill(value) : null),
-  wrapWidth: 40,
+  wrapWidth: 26,
   chart: misiChart,
 };

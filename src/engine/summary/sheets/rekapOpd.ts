@@ -305,4 +305,7 @@ export const rekapOpdSheet: SummarySheetDef = {
   fill: (column, value) =>
     column === 'Status' ? statusFill(value) : column.startsWith(SCHEDULE_PREFIX) ? scheduleFill(value) : null,
   chart: opdChart,
+  // Long OPD names wrap; too wide for one readable page, it prints across with No … Perangkat Daerah repeated.
+  wrapWidth: 24,
+  repeatColumns: (columns) => columns.indexOf('Perangkat Daerah') + 1,
 };
