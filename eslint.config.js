@@ -2,6 +2,32 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const officeAddins = require('eslint-plugin-office-addins');
 
+// What the engine may not import, as regular expressions over a module specifier (esquery's regex
+// syntax allows no `/` inside, hence \x2F). The `no-restricted-imports` patterns below say the same
+// for static imports and re-exports.
+const ENGINE_FORBIDDEN = [
+  {
+    source: '^(?:node:|(?:fs|path|crypto|os|zlib|stream|worker_threads|child_process)(?:\\x2F|$))',
+    message: 'The engine runs in the browser too: no Node API.',
+  },
+  {
+    source: '(?:^|\\x2F)(?:cli|node|xlsx|addin|taskpane)(?:\\x2F|$)',
+    message: 'The engine imports nothing from its shells (src/cli, src/node, src/xlsx, src/addin, src/taskpane).',
+  },
+  {
+    source: '^(?:(?:exceljs|react|react-dom)(?:\\x2F|$)|@fluentui\\x2F|office-)',
+    message: 'The engine imports no UI, Office or workbook-writing library.',
+  },
+];
+
+/** no-restricted-syntax entries for a dynamic `import()` and an `import()` type of a forbidden module. */
+function importFormsOf({ source, message }) {
+  return [
+    { selector: `ImportExpression[source.value=/${source}/]`, message: `${message} (dynamic import)` },
+    { selector: `TSImportType[source.value=/${source}/]`, message: `${message} (import type)` },
+  ];
+}
+
 module.exports = tseslint.config(
   { ignores: ['node_modules/', 'lib/', 'dist/', 'examples/'] },
   js.configs.recommended,
@@ -29,6 +55,13 @@ module.exports = tseslint.config(
             { group: ['exceljs', 'react', 'react-dom', '@fluentui/*', 'office-*'], message: 'The engine imports no UI, Office or workbook-writing library.' },
           ],
         },
+      ],
+      // The same boundary for the forms no-restricted-imports does not see: `import('…')` and
+      // `type X = import('…').Y` (test/lint/boundary.test.ts proves each form).
+      'no-restricted-syntax': [
+        'error',
+        ...ENGINE_FORBIDDEN.flatMap(importFormsOf),
+        { selector: 'ImportExpression[source.type!="Literal"]', message: 'The engine loads no module by a computed name (the boundary could not be checked).' },
       ],
       'no-restricted-globals': ['error', 'Excel', 'Office', 'document', 'window', 'process', 'Buffer', 'require'],
     },

@@ -1,9 +1,9 @@
 /**
- * The sign-off chains of the example workbooks (spec: signoff.md), for scripts/generate-examples.js.
+ * The sign-off chains of the example workbooks (docs/spec/signoff.md), for scripts/generate-examples.js.
  *
  * A workbook's `stempel` list (scripts/examples-data/README.md) becomes a very hidden `_stempel`
  * sheet as the add-in writes it: version 2 (STEMPEL_HEADER, one row per stamp or return, made by
- * the engine's `stempelRowCells`), or version 1 (audit.md's label/value pairs) for a single stamp
+ * the engine's `stempelRowCells`), or version 1 (docs/spec/audit.md's label/value pairs) for a single stamp
  * of the older tool. Each stamp carries the engine's content hash of the workbook as generated, so
  * the chain is valid unless `editAfterStamp` changes a cell after stamping (the chain then breaks:
  * KON-04 "isi berubah"). The finished workbook is read back and its chain checked against what the

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Writes a corpus of files the xlsx reader must refuse, each with the cause it must give
- * (spec: consolidation.md, KON-03; limits: docs/limits.md). Every file is small; the zip bombs are
+ * (docs/spec/consolidation.md, KON-03; limits: docs/limits.md). Every file is small; the zip bombs are
  * ~300 KB of deflate that expand past 300 MB, and too-many-cells.xlsx is ~350 KB holding a sheet of
  * 1,048,576 rows × 5 cells, so they are generated (by tests into a temp folder), not committed.
  *

@@ -488,7 +488,7 @@ const RULE_TEXT = {
   'SOP-06': 'rancang bangun kurang dari 300 kata pada tahap Uji Coba',
 };
 
-/** Default severities (rules.md) of the planted findings that are not errors. */
+/** Default severities (docs/spec/rules.md) of the planted findings that are not errors. */
 const SEVERITY_TEXT = {
   'STR-03': 'peringatan',
   'LOG-07': 'peringatan',

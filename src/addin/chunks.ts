@@ -1,5 +1,5 @@
 /**
- * Keeping every `context.sync()` under the payload budget (addin.md: Excel on the web refuses a
+ * Keeping every `context.sync()` under the payload budget (docs/spec/addin.md: Excel on the web refuses a
  * request over 5 MB; the add-in sends at most 4 MB per sync).
  *
  * The adapter estimates each queued operation before queuing it: the JSON size of its arguments
@@ -12,7 +12,7 @@
  */
 import { columnLetter } from '../engine/grid';
 
-/** The most a single sync may carry (addin.md). */
+/** The most a single sync may carry (docs/spec/addin.md). */
 export const SYNC_LIMIT_BYTES = 4 * 1024 * 1024;
 /** What the batcher fills a sync up to: the limit less a margin for estimation error. */
 export const SYNC_BUDGET_BYTES = SYNC_LIMIT_BYTES - 256 * 1024;

@@ -4,6 +4,7 @@
  * there; the tool's notes deleted (recognised by their text); `Status Validasi` cells emptied while
  * they hold a status text; `_tanda` deleted. The `Temuan` sheet and `Riwayat` stay.
  */
+import { parseA1 } from '../engine/grid';
 import { SyncBatcher, cellOpBytes, opBytes } from './chunks';
 import { fillKey, queueFillReads, queueFills } from './fills';
 import {
@@ -13,7 +14,6 @@ import {
   SHEET_TANDA,
   cellKey,
   noteHash,
-  parseCell,
   statusClearing,
 } from './flags';
 import { readAll } from './read';
@@ -42,7 +42,7 @@ export async function clearFlags(session: Session): Promise<void> {
       // Only where the tool's colour is still there: a fill the user set since is left alone.
       if (!now || now.pattern === 'None' || now.color.toUpperCase() !== m.flag.toUpperCase()) continue;
       const g = restore.get(fillKey(m.original)) ?? { fill: m.original, cells: [] };
-      g.cells.push({ sheet: m.sheet, ...parseCell(m.cell)! });
+      g.cells.push({ sheet: m.sheet, ...parseA1(m.cell)! });
       restore.set(fillKey(m.original), g);
     }
     await queueFills(session, context, batcher, restore);

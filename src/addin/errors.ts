@@ -1,8 +1,10 @@
 /**
- * Office errors turned into plain words. The task pane shows `message` in a message bar; the
- * Office error code stays available for logs, but no stack trace ever reaches the user.
+ * Office errors turned into plain words: the one table from Office's error codes to ours (the task
+ * pane's describeError reads it too), the words in texts.ts. The task pane shows `message` in a
+ * message bar; the Office error code stays available for logs, but no stack trace reaches the user.
  */
 import type { Lang } from '../engine/messages';
+import { ADDIN_TEXTS } from './texts';
 
 export type AdapterErrorCode =
   | 'editing'
@@ -15,49 +17,6 @@ export type AdapterErrorCode =
   | 'settings'
   | 'noHost'
   | 'general';
-
-const MESSAGES: Readonly<Record<AdapterErrorCode, { readonly id: string; readonly en: string }>> = {
-  editing: {
-    id: 'Excel sedang menyunting sebuah sel. Selesaikan penyuntingan sel itu (tekan Enter atau Esc), lalu coba lagi.',
-    en: 'Excel is busy editing a cell. Finish editing the cell (press Enter or Esc) and try again.',
-  },
-  tooLarge: {
-    id: 'Data yang harus dikirim ke Excel terlalu besar untuk sekali proses. Coba lagi; bila tetap gagal, bagi isian menjadi beberapa berkas.',
-    en: 'Too much data for Excel to take in one go. Try again; if it still fails, split the submission into smaller workbooks.',
-  },
-  notFound: {
-    id: 'Lembar atau sel yang dibutuhkan tidak ditemukan (mungkin sudah diganti namanya atau dihapus). Validasi ulang, lalu coba lagi.',
-    en: 'A sheet or cell the add-in needs was not found (it may have been renamed or deleted). Validate again, then retry.',
-  },
-  exists: {
-    id: 'Sudah ada lembar atau tabel dengan nama yang sama di buku kerja ini.',
-    en: 'The workbook already has a sheet or table of that name.',
-  },
-  templateExists: {
-    id: 'Lembar «Inovasi» sudah ada di buku kerja ini, jadi lembar isian baru tidak dibuat.',
-    en: 'This workbook already has an «Inovasi» sheet, so no new form was created.',
-  },
-  unsupported: {
-    id: 'Versi Excel ini belum mendukung langkah tersebut. Perbarui Excel atau gunakan Excel di web.',
-    en: 'This version of Excel does not support that step. Update Excel or use Excel on the web.',
-  },
-  protected: {
-    id: 'Lembar kerja dilindungi sehingga tidak dapat diubah. Buka proteksi lembar, lalu coba lagi.',
-    en: 'The sheet is protected and cannot be changed. Unprotect it and try again.',
-  },
-  settings: {
-    id: 'Pengaturan tidak dapat disimpan ke dalam berkas. Coba lagi.',
-    en: 'The setting could not be saved in the workbook. Try again.',
-  },
-  noHost: {
-    id: 'Add-in ini harus dijalankan di dalam Excel.',
-    en: 'This add-in must run inside Excel.',
-  },
-  general: {
-    id: 'Excel tidak dapat menyelesaikan perintah ini. Coba lagi; bila tetap gagal, simpan, tutup, dan buka kembali berkas.',
-    en: 'Excel could not complete this step. Try again; if it still fails, save, close and reopen the workbook.',
-  },
-};
 
 export class AdapterError extends Error {
   override readonly name = 'AdapterError';
@@ -81,7 +40,7 @@ export function isAdapterError(e: unknown): e is AdapterError {
 }
 
 export function adapterError(code: AdapterErrorCode, lang: Lang, officeCode: string | null = null): AdapterError {
-  return new AdapterError(code, MESSAGES[code][lang], officeCode);
+  return new AdapterError(code, ADDIN_TEXTS[lang].error[code], officeCode);
 }
 
 const BY_OFFICE_CODE: Readonly<Record<string, AdapterErrorCode>> = {
@@ -98,13 +57,20 @@ const BY_OFFICE_CODE: Readonly<Record<string, AdapterErrorCode>> = {
   NotImplemented: 'unsupported',
   UnsupportedOperation: 'unsupported',
   AccessDenied: 'protected',
+  Unauthenticated: 'protected',
 };
+
+/** Our code for an Office error code (`InvalidOperationInCellEditMode` → `editing`), or null when it has none. */
+export function officeErrorCode(officeCode: string | null): AdapterErrorCode | null {
+  return officeCode !== null && Object.hasOwn(BY_OFFICE_CODE, officeCode) ? BY_OFFICE_CODE[officeCode] : null;
+}
 
 /** Any thrown value as an AdapterError with a plain-words message. */
 export function toAdapterError(e: unknown, lang: Lang): AdapterError {
   if (e instanceof AdapterError) return e;
   const officeCode = e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null;
-  if (officeCode && BY_OFFICE_CODE[officeCode]) return adapterError(BY_OFFICE_CODE[officeCode], lang, officeCode);
+  const known = officeErrorCode(officeCode);
+  if (known) return adapterError(known, lang, officeCode);
   if (e instanceof ReferenceError || e instanceof TypeError) {
     // `Excel` undefined: the pane was opened outside Excel.
     if (/\b(Excel|Office)\b/.test(e.message)) return adapterError('noHost', lang, null);

@@ -4,6 +4,7 @@
  * `changedColumns` read Excel's change addresses (`C7`, `C7:D9`, `5:7`), area by area when there
  * are several (`B7,G7:H7`, `Inovasi!B7,Inovasi!G7`).
  */
+import { columnIndex } from '../engine/grid';
 import { findSheet } from '../engine/parse';
 import { toAdapterError } from './errors';
 import { Session } from './session';
@@ -45,14 +46,13 @@ export function changedRows(address: string): number[] | null {
 
 /** Columns (0-based) each area of an address covers, or null when one of them is whole rows. */
 function changedColumns(address: string): { from: number; to: number }[] | null {
-  const idx = (l: string) => [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const spans: { from: number; to: number }[] = [];
   for (const area of changeAreas(address)) {
     const [a, b = a] = area.split(':');
     const ca = /^([A-Za-z]+)/.exec(a);
     const cb = /^([A-Za-z]+)/.exec(b);
     if (!ca || !cb) return null;
-    spans.push({ from: Math.min(idx(ca[1]), idx(cb[1])), to: Math.max(idx(ca[1]), idx(cb[1])) });
+    spans.push({ from: Math.min(columnIndex(ca[1]), columnIndex(cb[1])), to: Math.max(columnIndex(ca[1]), columnIndex(cb[1])) });
   }
   return spans;
 }

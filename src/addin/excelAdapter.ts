@@ -1,5 +1,5 @@
 /**
- * The Office adapter: the only code that calls `Excel.run` (addin.md). It turns the workbook into
+ * The Office adapter: the only code that calls `Excel.run` (docs/spec/addin.md). It turns the workbook into
  * the engine's grid and writes the flags, the template, the stamp and the history back.
  * `createExcelAdapter` composes the parts below over one shared session; each file owns one concern:
  *

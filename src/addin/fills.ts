@@ -5,7 +5,8 @@
  * per cell and set per horizontal run. Every operation is sized before it is queued (chunks.ts).
  */
 import { SyncBatcher, addressLists, cellRuns, letters, opBytes } from './chunks';
-import { FillState, NO_FILL, cellKey, parseCell } from './flags';
+import { parseA1 } from '../engine/grid';
+import { FillState, NO_FILL, cellKey } from './flags';
 import { Session, sheetOf } from './session';
 
 /** A fill as loaded (`pattern` needs ExcelApi 1.9; before that, white means no fill). */
@@ -51,8 +52,8 @@ export async function queueFillReads(
             const state = fillState(area.format.fill, true);
             const a = area.address.slice(area.address.lastIndexOf('!') + 1).replace(/\$/g, '');
             const [from, to = from] = a.split(':');
-            const p = parseCell(from);
-            const q = parseCell(to);
+            const p = parseA1(from);
+            const q = parseA1(to);
             if (!p || !q) return [];
             // Excel may merge adjacent cells into one area: spread a uniform result, else unknown.
             const out: [string, FillState | null][] = [];

@@ -5,9 +5,10 @@
  * own fill so that *Hapus Tanda* can restore it exactly.
  */
 import { SEVERITY_WORDS, STATUS_WORDS } from '../engine/audit';
-import { CellValue, SheetGrid, WorkbookGrid, columnIndex } from '../engine/grid';
+import { CellValue, SheetGrid, WorkbookGrid, parseA1 } from '../engine/grid';
 import { quoteValue } from '../engine/findings';
-import { Lang, findingHint, findingMessage } from '../engine/messages';
+import { Lang, SEVERITY_WORDS as SEVERITY_WORDS_BY_LANG, findingHint, findingMessage } from '../engine/messages';
+import { ADDIN_TEXTS } from './texts';
 import { findSheet } from '../engine/parse';
 import { SHEET_TEMUAN } from '../engine/schema';
 import { Decision, FileValidation, IdentifiedFinding, readDecisions } from '../engine/validate';
@@ -40,11 +41,6 @@ export const RIWAYAT_COLUMNS = ['Waktu', 'Peristiwa', 'Oleh', 'ID', 'Aturan', 'S
 const key = (sheet: string, cell: string) => `${sheet.toLowerCase()}!${cell.toUpperCase()}`;
 export const cellKey = key;
 
-/** `C7` → 0-based row and column. */
-export function parseCell(cell: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(cell.trim());
-  return m ? { row: Number(m[2]) - 1, col: columnIndex(m[1]) } : null;
-}
 
 // --- Cell flags --------------------------------------------------------------------------------
 
@@ -63,10 +59,10 @@ const NOTE_LIMIT = 2000;
 
 /** The note of a cell: one line per open finding, with its hint. */
 export function noteText(findings: readonly IdentifiedFinding[], lang: Lang): string {
-  const words = lang === 'id' ? { error: 'Galat', warning: 'Peringatan', info: 'Info', hint: 'Saran' } : { error: 'Error', warning: 'Warning', info: 'Info', hint: 'Hint' };
+  const words = ADDIN_TEXTS[lang];
   const lines: string[] = [];
   for (const f of findings) {
-    lines.push(`${words[f.severity]} ${f.rule}: ${findingMessage(f, lang)}`);
+    lines.push(`${SEVERITY_WORDS_BY_LANG[lang][f.severity]} ${f.rule}: ${findingMessage(f, lang)}`);
     const hint = findingHint(f, lang);
     if (hint) lines.push(`${words.hint}: ${hint}`);
   }
@@ -79,7 +75,7 @@ export function planCellFlags(v: FileValidation, lang: Lang): CellFlag[] {
   const byCell = new Map<string, { sheet: string; cell: string; row: number; col: number; findings: IdentifiedFinding[] }>();
   for (const f of v.findings) {
     if (f.status !== 'open' || f.severity === 'info' || !f.sheet || !f.cell) continue;
-    const at = parseCell(f.cell);
+    const at = parseA1(f.cell);
     if (!at) continue;
     const cell = f.cell.replace(/\$/g, '').toUpperCase();
     const k = key(f.sheet, cell);
@@ -105,15 +101,11 @@ export function planCellFlags(v: FileValidation, lang: Lang): CellFlag[] {
 // --- Status Validasi ---------------------------------------------------------------------------
 
 export function statusText(errors: number, warnings: number, lang: Lang): string {
-  if (errors === 0 && warnings === 0) return lang === 'id' ? 'Siap' : 'Ready';
+  const t = ADDIN_TEXTS[lang];
+  if (errors === 0 && warnings === 0) return t.ready;
   const parts: string[] = [];
-  if (lang === 'id') {
-    if (errors) parts.push(`${errors} galat`);
-    if (warnings) parts.push(`${warnings} peringatan`);
-  } else {
-    if (errors) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
-    if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
-  }
+  if (errors) parts.push(t.errors(errors));
+  if (warnings) parts.push(t.warnings(warnings));
   return parts.join(', ');
 }
 
@@ -300,7 +292,7 @@ export function decodeMarks(sheet: SheetGrid | undefined): Marks {
     if (r === 0 || !row) return;
     const t = (c: number) => cellText(row[c] ?? null);
     if (t(0) === 'status' && t(1) && t(2)) status.push({ sheet: t(1), range: t(2) });
-    else if (t(0) === 'isi' && t(1) && parseCell(t(2))) {
+    else if (t(0) === 'isi' && t(1) && parseA1(t(2))) {
       cells.push({ sheet: t(1), cell: t(2).toUpperCase(), original: decodeFill(t(3)), flag: t(4), note: t(5) });
     }
   });

@@ -3,7 +3,7 @@
  * and an error value as text (`#REF!`); only the number format and `valueTypes` tell them from a
  * number or a typed text, so both are read with the values.
  */
-import { CellValue, SheetGrid, dateCell, errorCell } from '../engine/grid';
+import { CellValue, SheetGrid, columnIndex, dateCell, errorCell } from '../engine/grid';
 import { isDateFormatCode } from '../xlsx/styles';
 
 /** One block of a sheet as Office returns it (`Range.load('address, values, numberFormat, valueTypes')`). */
@@ -44,16 +44,10 @@ export function toCellValue(value: unknown, numberFormat: unknown, valueType: un
 export function addressOrigin(address: string): { row: number; col: number } {
   const area = address.slice(address.lastIndexOf('!') + 1).split(':')[0].replace(/\$/g, '');
   const m = /^([A-Za-z]+)(\d+)$/.exec(area);
-  if (m) {
-    let col = 0;
-    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-    return { row: Number(m[2]) - 1, col: col - 1 };
-  }
+  if (m) return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
   if (/^\d+$/.test(area)) return { row: Number(area) - 1, col: 0 };
   // A whole-column reference (`C:D`) starts on row 1.
-  let col = 0;
-  for (const ch of area.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: 0, col: Math.max(col - 1, 0) };
+  return { row: 0, col: Math.max(columnIndex(area), 0) };
 }
 
 /** Rows of a sheet being assembled from blocks (a sheet may be read in several). */

@@ -1,5 +1,5 @@
 /**
- * The `Riwayat` sheet, the workbook's own history (audit.md): `appendHistory` (the port's, in
+ * The `Riwayat` sheet, the workbook's own history (docs/spec/audit.md): `appendHistory` (the port's, in
  * syncs of its own), `queueHistoryRows` (the rows, as text, below the last used row; the header
  * first on a new sheet) and `historyAppender`, which lets `writeFlags` carry the validation's
  * events in its own syncs. Existing rows are never changed.

@@ -13,7 +13,7 @@ import type { FileValidation } from '../engine/validate';
 export { AdapterError, isAdapterError } from './errors';
 export type { AdapterErrorCode } from './errors';
 
-/** One row of the append-only `Riwayat` sheet (audit.md). */
+/** One row of the append-only `Riwayat` sheet (docs/spec/audit.md). */
 export interface HistoryEvent {
   /** ISO date and time. */
   readonly waktu: string;
@@ -101,7 +101,7 @@ export interface WorkbookPort {
    */
   writeFlags(validation: FileValidation, lang: Lang, history?: FlagHistory): Promise<FlagSummary>;
   /**
-   * Writes the city summary's six sheets into the open workbook (consolidation.md), replacing
+   * Writes the city summary's six sheets into the open workbook (docs/spec/consolidation.md), replacing
    * exactly the sheets the tool created before (remembered in a document setting) and never a sheet
    * of the user's: a name taken by one makes the output go under `Name (2)`, reported in `renamed`.
    * All or nothing: a failure leaves the previous output as it was.
@@ -121,7 +121,7 @@ export interface WorkbookPort {
   onRowsChanged(handler: (rows: number[]) => void, sheet?: string): Promise<() => Promise<void>>;
   /**
    * Writes one stamp or return of the sign-off chain into the very hidden `_stempel` sheet,
-   * version 2 (signoff.md), and appends `events` to `Riwayat`, in at most two syncs: the row
+   * version 2 (docs/spec/signoff.md), and appends `events` to `Riwayat`, in at most two syncs: the row
    * appended below the sheet's last used row, or the whole sheet rewritten when `write.convert`
    * (no sheet, or version 1, whose stamp `write.sheet` keeps as its first row). The tool never
    * writes version 1.

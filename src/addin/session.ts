@@ -51,6 +51,14 @@ export interface Session {
   readonly statusColumns: Map<string, number>;
 }
 
+/**
+ * The one reading of Office's display language (`id-ID`, `en-US`): Indonesian for `id` (and the
+ * old tag `in`), English for any other; the task pane takes it from the port (displayLanguage).
+ */
+export function langOfDisplayLanguage(tag: string | null | undefined): Lang {
+  return /^(?:id|in)\b/i.test(tag ?? '') ? 'id' : 'en';
+}
+
 export function createSession(
   excelGlobal: ExcelHost | undefined,
   office: OfficeHost | undefined,
@@ -60,7 +68,7 @@ export function createSession(
   const g = globalThis as { Excel?: ExcelHost; Office?: OfficeHost };
   const excelHost = (): ExcelHost | undefined => excelGlobal ?? g.Excel;
   const officeHost = (): OfficeHost | undefined => office ?? g.Office;
-  const lang = (): Lang => (/^id\b|^id-/i.test(officeHost()?.context.displayLanguage ?? '') ? 'id' : 'en');
+  const lang = (): Lang => langOfDisplayLanguage(officeHost()?.context.displayLanguage);
   const supports = (version: string): boolean => {
     try {
       return officeHost()?.context.requirements.isSetSupported('ExcelApi', version) ?? false;

@@ -1,5 +1,5 @@
 /**
- * `writeStempel`: one stamp (or return for revision) of the sign-off chain (signoff.md) written
+ * `writeStempel`: one stamp (or return for revision) of the sign-off chain (docs/spec/signoff.md) written
  * into the very hidden `_stempel` sheet, version 2, with its `Riwayat` event, in two syncs:
  *   1. read  — the sheet list, and the used ranges of `_stempel` (when appending) and `Riwayat`
  *              where the last read saw them;

@@ -1,5 +1,5 @@
 /**
- * The city summary (consolidation.md) in the open workbook: the Office counterpart of the command
+ * The city summary (docs/spec/consolidation.md) in the open workbook: the Office counterpart of the command
  * line's summary writer (src/node/summaryWriter.ts), with the same sheets, values and colours.
  *
  * - Planning (no Office.js): every cell as a value and a number format — numbers as numbers, dates

@@ -1,5 +1,5 @@
 /**
- * *Buat Lembar Isian*: the submission form created in the open workbook (addin.md), the Office
+ * *Buat Lembar Isian*: the submission form created in the open workbook (docs/spec/addin.md), the Office
  * counterpart of the command line's `template` (src/node/template.ts, which writes an .xlsx):
  *
  * - `_daftar` (hidden): the long lists the drop-downs point at (OPD names, bidang urusan, RPJMD

@@ -16,7 +16,7 @@
  * still there, a note deleted only when its text is the tool's, a `Status Validasi` cell cleared
  * only while it holds a status text.
  */
-import { SheetGrid, WorkbookGrid } from '../engine/grid';
+import { SheetGrid, WorkbookGrid, parseA1 } from '../engine/grid';
 import { Lang } from '../engine/messages';
 import { findSheet } from '../engine/parse';
 import { SHEET_RIWAYAT, SHEET_TEMUAN } from '../engine/schema';
@@ -37,7 +37,6 @@ import {
   encodeMarks,
   gridOf,
   noteHash,
-  parseCell,
   planCellFlags,
   planStatus,
   sameTemuan,
@@ -56,8 +55,8 @@ import { deleteStaleStaging, temuanStager } from './temuanSheet';
 function gridValues(grid: WorkbookGrid, sheet: string, range: string): unknown[][] {
   const g = findSheet(grid, sheet);
   const [a, b = a] = range.split(':');
-  const p = parseCell(a);
-  const q = parseCell(b);
+  const p = parseA1(a);
+  const q = parseA1(b);
   if (!g || !p || !q) return [];
   const out: unknown[][] = [];
   for (let r = p.row; r <= q.row; r++) {
@@ -171,7 +170,7 @@ async function writeFlagsOnce(session: Session, v: FileValidation, language: Lan
       !!now && now.pattern !== 'None' && now.color.toUpperCase() === m.flag.toUpperCase();
     for (const [k, m] of previous) {
       if (wanted.has(k) || !stillOurs(m, current.get(k))) continue; // a fill the user changed is theirs now
-      const at = parseCell(m.cell)!;
+      const at = parseA1(m.cell)!;
       const g = restore.get(fillKey(m.original)) ?? { fill: m.original, cells: [] };
       g.cells.push({ sheet: m.sheet, ...at });
       restore.set(fillKey(m.original), g);

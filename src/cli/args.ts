@@ -1,12 +1,20 @@
 /** A small argument parser: `--name value`, `--name=value`, boolean flags, and positionals. */
+import { type Lang, inBoth } from '../engine/messages';
+import { CLI_TEXTS, CliTexts } from './texts';
 
-/** A usage error (exit 2); `en` is its English wording, shown with `--lang en` when given. */
+/** A usage error (exit 2) in both languages: `throw usageError((t) => t.usage.needsInput('audit'))`. */
+export function usageError(pick: (texts: CliTexts, lang: Lang) => string): UsageError {
+  const text = inBoth(CLI_TEXTS, pick);
+  return new UsageError(text.id, text.en);
+}
+
+/** The command line was asked for something it cannot do (exit 2); the words in both languages (texts.ts's usageError). */
 export class UsageError extends Error {
   constructor(
-    message: string,
-    readonly en?: string,
+    readonly id: string,
+    readonly en: string,
   ) {
-    super(message);
+    super(id);
   }
 }
 
@@ -31,14 +39,14 @@ export function parseArgs(argv: readonly string[], booleanFlags: ReadonlySet<str
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     if (booleanFlags.has(name)) {
-      if (eq !== -1) throw new UsageError(`Opsi --${name} tidak menerima nilai.`);
+      if (eq !== -1) throw usageError((t) => t.usage.optionNoValue(name));
       options[name] = true;
     } else if (valueOptions.has(name)) {
       const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === '') throw new UsageError(`Opsi --${name} memerlukan nilai.`);
+      if (value === undefined || value === '') throw usageError((t) => t.usage.optionNeedsValue(name));
       options[name] = value;
     } else {
-      throw new UsageError(`Opsi tidak dikenal: --${name}`);
+      throw usageError((t) => t.usage.unknownOption(name));
     }
   }
   return { positionals, options };

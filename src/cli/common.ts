@@ -2,8 +2,8 @@
 import { localIsoDay } from '../engine/isoDate';
 import { Lang } from '../engine/messages';
 import { Reference } from '../engine/reference/model';
-import { todayInZone } from '../engine/signoff';
-import { ParsedArgs, UsageError } from './args';
+import { calendarDay, todayInZone } from '../engine/signoff';
+import { ParsedArgs, usageError } from './args';
 import { EXIT_IO, writeFileAtomically } from './output';
 import { loadReferenceFile } from './reference';
 
@@ -24,7 +24,7 @@ export interface Io {
   today: (zonaWaktu?: string) => string;
 }
 
-/** Today in `zonaWaktu` (the region's calendar, signoff.md), else in the machine's own time zone. */
+/** Today in `zonaWaktu` (the region's calendar, docs/spec/signoff.md), else in the machine's own time zone. */
 export function localToday(zonaWaktu?: string): string {
   if (zonaWaktu) return todayInZone(zonaWaktu);
   return localIsoDay(new Date());
@@ -39,12 +39,13 @@ export interface Common {
 
 export async function common(args: ParsedArgs, io: Io): Promise<Common | number> {
   const langOpt = args.options.lang ?? 'id';
-  if (langOpt !== 'id' && langOpt !== 'en') throw new UsageError(`--lang harus id atau en, bukan ${String(langOpt)}.`);
+  if (langOpt !== 'id' && langOpt !== 'en') throw usageError((t) => t.usage.langChoice(String(langOpt)));
   const lang = langOpt as Lang;
   const todayOpt = args.options.today;
   if (todayOpt !== undefined) {
-    if (typeof todayOpt !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(todayOpt) || Number.isNaN(Date.parse(todayOpt + 'T00:00:00Z')))
-      throw new UsageError(`--today harus tanggal YYYY-MM-DD, bukan ${String(todayOpt)}.`);
+    // A real day (2026-02-30 is not one): the schedule counts days from it.
+    if (typeof todayOpt !== 'string' || calendarDay(todayOpt) === null)
+      throw usageError((t) => t.usage.todayForm(String(todayOpt)));
   }
   const loaded = await loadReferenceFile(args.options.referensi as string | undefined, lang);
   if (!loaded.ok) {

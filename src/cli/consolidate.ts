@@ -7,22 +7,20 @@ import { TingkatPersetujuan } from '../engine/reference/model';
 import { signoffWordEn } from '../engine/signoff';
 import { Lang } from '../engine/messages';
 import { writeSummaryXlsx } from '../node/summaryWriter';
-import { ParsedArgs, UsageError } from './args';
+import { ParsedArgs, usageError } from './args';
+import { CLI_TEXTS } from './texts';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common';
-import { PlannedOutput, checkOutputs, isOwnOutput, writeAtomically } from './output';
+import { PlannedOutput, checkOutputs, writeAtomically } from './output';
 import { expandPaths, validateFiles } from './inputs';
+import { pathKind } from './files';
 import { feedbackDirOption, feedbackWritten, planFeedbackFiles, writeFeedbackFiles } from './feedback';
 
 const PRINTED_COLUMNS = ['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Tingkat Persetujuan'] as const;
 
-const WORDS = {
-  id: { written: 'Ringkasan kota ditulis ke', report: 'Laporan JSON ditulis ke', writing: 'Menulis ringkasan' },
-  en: { written: 'City summary written to', report: 'JSON report written to', writing: 'Writing the summary' },
-} as const;
 
 /**
  * The printed table in English (`--lang en`): its headings and the words of the Status and Stempel
- * columns. The summary workbook itself keeps the spec's Indonesian names (consolidation.md).
+ * columns. The summary workbook itself keeps the spec's Indonesian names (docs/spec/consolidation.md).
  */
 const ENGLISH: Readonly<Record<string, string>> = {
   'Kode OPD': 'OPD code',
@@ -60,6 +58,8 @@ function printedCell(row: readonly SummaryCell[], at: number, column: string, wo
 /** Hex SHA-256 and size of a file, from the bytes already read or else streamed; null hash when it cannot be opened. */
 async function fingerprint(file: string, bytes: Uint8Array | null): Promise<{ size: number; sha256: string | null }> {
   if (bytes) return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  // Never stream what is not a regular file (`/dev/zero` has no end).
+  if ((await pathKind(file)) !== null) return { size: 0, sha256: null };
   try {
     const size = (await fs.stat(file)).size;
     const hash = createHash('sha256');
@@ -104,24 +104,15 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   const c = await common(args, io);
   if (typeof c === 'number') return c;
   const out = args.options.out;
-  if (typeof out !== 'string') throw new UsageError('consolidate memerlukan --out FILE.xlsx.');
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out harus berkas .xlsx, bukan ${out}.`);
+  if (typeof out !== 'string') throw usageError((t) => t.usage.needsOut('consolidate', 'FILE.xlsx'));
+  if (!/\.xlsx$/i.test(out)) throw usageError((t) => t.usage.outMustBeXlsx(out));
   const json = args.options.json;
-  if (json !== undefined && typeof json !== 'string') throw new UsageError('--json memerlukan nama berkas.');
-  if (!args.positionals.length) throw new UsageError('consolidate memerlukan setidaknya satu berkas atau folder.');
+  if (json !== undefined && typeof json !== 'string') throw usageError((t) => t.usage.jsonNeedsName);
+  if (!args.positionals.length) throw usageError((t) => t.usage.needsInput('consolidate'));
   const feedbackDir = await feedbackDirOption(args.options['umpan-balik'], args.positionals);
 
-  // Never write over an input; a summary left in an input folder by an earlier run is replaced, not
-  // read (when it was picked from the folder, not named, and is our summary).
-  const target = path.resolve(out);
-  let files = await expandPaths(args.positionals);
-  if (
-    files.some((f) => path.resolve(f) === target) &&
-    !args.positionals.some((p) => path.resolve(p) === target) &&
-    (await isOwnOutput(out, 'summary'))
-  ) {
-    files = files.filter((f) => path.resolve(f) !== target);
-  }
+  // Never write over an input, nor a workbook into an input folder (checkOutputs).
+  const files = await expandPaths(args.positionals);
   const planned: PlannedOutput[] = [{ file: out, label: '--out', kind: 'summary' }];
   if (typeof json === 'string') planned.push({ file: json, label: '--json', kind: 'text' });
   await checkOutputs(planned, inputsOf(args, files));
@@ -138,9 +129,9 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
 
   const summary = consolidate(inputs, { reference: c.reference, today: c.today, lang: c.lang, consolidatedAt: io.today() });
   // Feedback file names come from the summary; they are checked before anything of the run is written.
-  const feedback = feedbackDir === null ? null : await planFeedbackFiles(summary, feedbackDir, inputsOf(args, files), c);
+  const feedback = feedbackDir === null ? null : await planFeedbackFiles(summary, feedbackDir, inputsOf(args, files), c, planned);
   const writing = (i: number, n: number, sheet: string) => {
-    if (io.progress && !c.quiet) io.stderr(`\r${WORDS[c.lang].writing} [${i + 1}/${n}] ${sheet}\x1b[K`);
+    if (io.progress && !c.quiet) io.stderr(`\r${CLI_TEXTS[c.lang].writingSummary} [${i + 1}/${n}] ${sheet}\x1b[K`);
   };
   await writeAtomically(out, (tmp) => writeSummaryXlsx(summary, tmp, { region: c.reference.daerah.nama, lang: c.lang, onSheet: writing }));
   if (io.progress && !c.quiet) io.stderr('\r\x1b[K');
@@ -148,10 +139,10 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   if (feedback) await writeFeedbackFiles(summary, feedback, feedbackDir!, c, io);
 
   if (!c.quiet) {
-    const w = WORDS[c.lang as Lang];
+    const w = CLI_TEXTS[c.lang];
     io.stdout(formatRekap(summary.rekapOpd.rows.map((r) => r.cells), summary.rekapOpd.columns, c.lang as Lang, c.reference.tingkatPersetujuan));
-    io.stdout(`\n${w.written} ${out}\n`);
-    if (typeof json === 'string') io.stdout(`${w.report} ${json}\n`);
+    io.stdout(`\n${w.summaryWritten(out)}\n`);
+    if (typeof json === 'string') io.stdout(`${w.jsonWritten(json)}\n`);
     if (feedback) io.stdout(feedbackWritten(c.lang, feedback.length, feedbackDir!));
   }
   return summary.report.valid ? EXIT_OK : EXIT_FINDINGS;

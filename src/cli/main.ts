@@ -9,11 +9,12 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Lang } from '../engine/messages';
 import { buildReport } from '../engine/report';
+import { slug } from '../engine/feedback';
 import { referenceId, referenceToJson } from '../engine/reference/load';
 import { ReferenceIndex } from '../engine/reference/index';
 import { referenceToGrid } from '../engine/reference/workbook';
 import { TOOL_NAME, TOOL_VERSION } from '../engine/version';
-import { ParsedArgs, UsageError, parseArgs } from './args';
+import { ParsedArgs, UsageError, parseArgs, usageError } from './args';
 import { BOOLEAN_FLAGS, EXIT_FINDINGS, EXIT_IO, EXIT_OK, EXIT_USAGE, Io, VALUE_OPTIONS, common, inputsOf, localToday, writeOut } from './common';
 import { Interrupted, IoError, PlannedOutput, checkOutputs, ensureFolder, errnoCode, interrupt, ioReason, removePendingTemps, writeAtomically } from './output';
 import { expandPaths, validateFiles } from './inputs';
@@ -26,6 +27,7 @@ import { formatText } from './text';
 import { auditCommand } from './audit';
 import { installNativeSha256 } from './nativeHash';
 import { installNativeInflate } from './nativeInflate';
+import { CLI_TEXTS } from './texts';
 
 const HELP = `${TOOL_NAME} ${TOOL_VERSION} — validasi dan konsolidasi inovasi daerah
 
@@ -53,8 +55,8 @@ async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = await common(args, io);
   if (typeof c === 'number') return c;
   const format = args.options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format harus text atau json, bukan ${String(format)}.`);
-  if (!args.positionals.length) throw new UsageError('validate memerlukan setidaknya satu berkas atau folder.');
+  if (format !== 'text' && format !== 'json') throw usageError((t) => t.usage.formatChoice(String(format)));
+  if (!args.positionals.length) throw usageError((t) => t.usage.needsInput('validate'));
   const files = await expandPaths(args.positionals);
   const out = args.options.out;
   if (typeof out === 'string') await checkOutputs([{ file: out, label: '--out', kind: 'text' }], inputsOf(args, files));
@@ -75,11 +77,11 @@ async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = await common(args, io);
   if (typeof c === 'number') return c;
   const out = args.options.out;
-  if (typeof out !== 'string') throw new UsageError('template memerlukan --out.');
+  if (typeof out !== 'string') throw usageError((t) => t.usage.needsOut('template', ''));
   let tahun: number | undefined;
   if (args.options.tahun !== undefined) {
     tahun = Number(args.options.tahun);
-    if (!Number.isInteger(tahun) || tahun < 2000 || tahun > 2100) throw new UsageError('--tahun harus tahun 2000–2100.');
+    if (!Number.isInteger(tahun) || tahun < 2000 || tahun > 2100) throw usageError((t) => t.usage.tahunRange);
   }
   const index = ReferenceIndex.of(c.reference);
   // exceljs (~30 MB resident) is loaded only by the commands that write styled templates.
@@ -87,9 +89,10 @@ async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (args.options.all === true) {
     const stat = await fs.stat(out).catch(() => null);
     if (stat && !stat.isDirectory())
-      throw new UsageError(`--out ${out} harus folder untuk --all, bukan berkas.`, `--out ${out} must be a folder with --all, not a file.`);
+      throw usageError((t) => t.usage.allNeedsFolder(out));
+    // The code becomes a file name through the one slug helper: `../x` or `A/B` never leaves the folder.
     const planned: PlannedOutput[] = c.reference.opd.map((opd) => ({
-      file: path.join(out, `${opd.kode.toLowerCase()}${tahun ? '-' + tahun : ''}.xlsx`),
+      file: path.join(out, `${slug(opd.kode) || slug(opd.nama) || 'opd'}${tahun ? '-' + tahun : ''}.xlsx`),
       label: '--out',
       kind: 'template',
     }));
@@ -99,22 +102,22 @@ async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
     for (const [i, opd] of c.reference.opd.entries()) {
       await writeAtomically(planned[i].file, (tmp) => writeTemplate(c.reference, { opd, tahun }, tmp));
     }
-    if (!c.quiet) io.stdout(`${c.reference.opd.length} templat ditulis ke ${out}\n`);
+    if (!c.quiet) io.stdout(`${CLI_TEXTS[c.lang].templatesWritten(c.reference.opd.length, out)}\n`);
     return EXIT_OK;
   }
   const name = args.options.opd;
-  if (typeof name !== 'string') throw new UsageError('template memerlukan --opd NAMA atau --all.');
+  if (typeof name !== 'string') throw usageError((t) => t.usage.templateNeedsOpd);
   const opd = index.findOpd(name);
-  if (!opd) throw new UsageError(`Perangkat daerah «${name}» tidak ada dalam referensi ${referenceId(c.reference)}.`);
+  if (!opd) throw usageError((t) => t.usage.opdUnknown(name, referenceId(c.reference)));
   await checkOutputs([{ file: out, label: '--out', kind: 'template' }], inputsOf(args));
   await writeAtomically(out, (tmp) => writeTemplate(c.reference, { opd, tahun }, tmp));
-  if (!c.quiet) io.stdout(`Templat untuk ${opd.nama} ditulis ke ${out}\n`);
+  if (!c.quiet) io.stdout(`${CLI_TEXTS[c.lang].templateWritten(opd.nama, out)}\n`);
   return EXIT_OK;
 }
 
 async function referenceCommand(args: ParsedArgs, io: Io): Promise<number> {
   const [sub, input, output] = args.positionals;
-  if ((sub !== 'check' && sub !== 'convert') || !input) throw new UsageError('Pemakaian: reference check|convert IN [OUT]');
+  if ((sub !== 'check' && sub !== 'convert') || !input) throw usageError((t) => t.usage.referenceUsage);
   const lang = (args.options.lang === 'en' ? 'en' : 'id') as Lang;
   const loaded = await loadReferenceFile(input, lang);
   if (!loaded.ok) {
@@ -127,16 +130,19 @@ async function referenceCommand(args: ParsedArgs, io: Io): Promise<number> {
     io.stdout(
       `${referenceId(ref)}: ${ref.daerah.nama}, RPJMD ${p.mulai}–${p.akhir}, ${ref.opd.length} OPD, ` +
         `${ref.rpjmd.program.length} program, ` +
-        (lang === 'id'
-          ? `${ref.tingkatPersetujuan.length} tingkat persetujuan (wajib ${ref.tingkatWajib}), ${ref.jadwal ? `jadwal ${ref.jadwal.tahun}` : 'tanpa jadwal'}, zona ${ref.daerah.zonaWaktu}`
-          : `${ref.tingkatPersetujuan.length} sign-off levels (required ${ref.tingkatWajib}), ${ref.jadwal ? `schedule ${ref.jadwal.tahun}` : 'no schedule'}, zone ${ref.daerah.zonaWaktu}`) +
-        ` — ${lang === 'id' ? 'lolos pemeriksaan' : 'passes its checks'}\n`,
+        CLI_TEXTS[lang].referenceFacts({
+          levels: ref.tingkatPersetujuan.length,
+          required: ref.tingkatWajib,
+          scheduleYear: ref.jadwal ? ref.jadwal.tahun : null,
+          zone: ref.daerah.zonaWaktu,
+        }) +
+        ` — ${CLI_TEXTS[lang].passesChecks}\n`,
     );
     return EXIT_OK;
   }
-  if (!output) throw new UsageError('reference convert memerlukan OUT.');
+  if (!output) throw usageError((t) => t.usage.convertNeedsOut);
   const json = /\.json$/i.test(output);
-  if (!json && !/\.xlsx$/i.test(output)) throw new UsageError('OUT harus berakhiran .json atau .xlsx.', 'OUT must end in .json or .xlsx.');
+  if (!json && !/\.xlsx$/i.test(output)) throw usageError((t) => t.usage.outJsonOrXlsx);
   await checkOutputs([{ file: output, label: 'OUT', kind: json ? 'text' : 'reference' }], [input]);
   if (json) {
     await writeOut(output, JSON.stringify(referenceToJson(ref), null, 2) + '\n');
@@ -185,43 +191,59 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case 'audit':
         return await auditCommand(args, io);
       default:
-        throw new UsageError(`Perintah tidak dikenal: ${command}. Lihat --help.`);
+        throw usageError((t) => t.usage.unknownCommand(command));
     }
   } catch (e) {
     if (e instanceof Interrupted) return e.exitCode;
     if (e instanceof UsageError) {
-      io.stderr(`${lang === 'en' && e.en ? e.en : e.message}\n`);
+      io.stderr(`${e[lang]}\n`);
       return EXIT_USAGE;
     }
     if (e instanceof IoError) {
-      io.stderr(`${lang === 'en' ? e.en : e.id}\n`);
+      io.stderr(`${e[lang]}\n`);
       return EXIT_IO;
     }
     if (errnoCode(e)) {
       // A file-system failure no command foresaw is still one: exit 3, not "internal error".
       const r = ioReason(e);
-      io.stderr(lang === 'en' ? `Input/output failure: ${r.en}\n` : `Galat masukan/keluaran: ${r.id}\n`);
+      io.stderr(`${CLI_TEXTS[lang].ioFailure(r[lang])}\n`);
       return EXIT_IO;
     }
     // A bug of ours: say so in one line rather than print a stack trace at the user.
-    io.stderr(`Kesalahan internal ${TOOL_NAME}: ${(e as Error).message}\n`);
+    io.stderr(`${CLI_TEXTS[lang].internalError(TOOL_NAME, (e as Error).message)}\n`);
     return EXIT_USAGE;
   }
 }
 
-if (require.main === module) {
-  // Interrupted (Ctrl-C, kill): remove the temporary file of a write in progress; the target is untouched.
-  // A write under way removes its own temporary file; the exit follows at once, or after a short
-  // grace when the run is busy elsewhere (validating), with the temporary files removed again.
+/** What the user reads when a signal stops the run: why, and that nothing half-written is left. */
+export function interruptedMessage(signal: string, lang: Lang): string {
+  return lang === 'en'
+    ? `\nStopped (${signal}); files being written were discarded, their targets left as they were.\n`
+    : `\nDihentikan (${signal}); berkas yang sedang ditulis dibuang, berkas tujuannya tidak berubah.\n`;
+}
+
+/**
+ * Interrupted (Ctrl-C, kill): says so, removes the temporary file of a write in progress; the target
+ * is untouched. A write under way removes its own temporary file; the exit follows at once, or
+ * after a short grace when the run is busy elsewhere (validating), with the temporary files removed again.
+ */
+export function onInterrupt(lang: Lang, write: (text: string) => void, exit: (code: number) => void): void {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.once(signal, () => {
+      write(interruptedMessage(signal, lang));
       interrupt(code);
       setTimeout(() => {
         removePendingTemps();
-        process.exit(code);
+        exit(code);
       }, 500);
     });
   }
+}
+
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  const en = argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en');
+  onInterrupt(en ? 'en' : 'id', (t) => process.stderr.write(t), (code) => process.exit(code));
   run(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

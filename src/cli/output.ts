@@ -4,7 +4,7 @@
  * - `checkOutputs` refuses, before any work is done, an output path that is one of the command's
  *   inputs (a file named, a file picked from a folder named, the `--referensi` file), that is named
  *   twice, that is a folder, or that is an existing workbook this tool did not write as the kind of
- *   file the command writes (decisions.md, "Command line");
+ *   file the command writes (docs/decisions.md, "Command line");
  * - `writeAtomically` writes to a hidden temporary name in the same folder, flushes it to disk and
  *   renames it over the target, so an interrupted run never leaves half a file under the real name;
  * - a failure of the file system becomes an `IoError` (exit 3) that says what could not be done.
@@ -12,7 +12,9 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { SHEET_INFO, SHEET_REKAP_OPD } from '../engine/consolidate';
+import { SHEET_INFO, SHEET_REKAP_OPD, SUMMARY_SHEET_NAMES } from '../engine/consolidate';
+import { WorkbookGrid } from '../engine/grid';
+import { cellText } from '../engine/values';
 import { FEEDBACK_SHEETS } from '../engine/feedback';
 import { defaultReference } from '../engine/reference/load';
 import { REFERENCE_SHEETS } from '../engine/reference/workbook';
@@ -20,7 +22,10 @@ import { SHEET_IDENTITAS, SHEET_INOVASI } from '../engine/schema';
 import { TOOL_NAME } from '../engine/version';
 import { validateWorkbook } from '../engine/validate';
 import { DEFAULT_LIMITS, readXlsx } from '../xlsx/readXlsx';
-import { UsageError } from './args';
+import { Bilingual, inBoth } from '../engine/messages';
+import { usageError } from './args';
+import { CLI_TEXTS, IoReasonCode } from './texts';
+import { readCapped } from './files';
 
 /** Exit code of an input/output failure: a missing input, an unwritable folder, a full disk. */
 export const EXIT_IO = 3;
@@ -36,45 +41,36 @@ export class IoError extends Error {
   }
 }
 
-const REASONS: Record<string, { id: string; en: string }> = {
-  ENOSPC: { id: 'disk penuh', en: 'the disk is full' },
-  EDQUOT: { id: 'kuota disk habis', en: 'the disk quota is exhausted' },
-  EACCES: { id: 'tidak ada izin', en: 'permission denied' },
-  EPERM: { id: 'tidak diizinkan', en: 'operation not permitted' },
-  EROFS: { id: 'sistem berkas hanya-baca', en: 'read-only file system' },
-  ENOENT: { id: 'tidak ditemukan', en: 'not found' },
-  ENOTDIR: { id: 'bagian jalurnya bukan folder', en: 'part of the path is not a folder' },
-  EISDIR: { id: 'itu sebuah folder', en: 'it is a folder' },
-  EEXIST: { id: 'sudah ada berkas dengan nama itu', en: 'a file of that name exists' },
-  EIO: { id: 'galat masukan/keluaran perangkat', en: 'device input/output error' },
-  EMFILE: { id: 'terlalu banyak berkas terbuka', en: 'too many open files' },
-};
-
 export function errnoCode(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
 }
 
 /** The reason of a file-system error in both languages (`disk penuh (ENOSPC)`). */
-export function ioReason(e: unknown): { id: string; en: string } {
+export function ioReason(e: unknown): Bilingual {
   const code = errnoCode(e);
-  const known = code ? REASONS[code] : undefined;
-  if (known) return { id: `${known.id} (${code})`, en: `${known.en} (${code})` };
+  if (code !== undefined && Object.hasOwn(CLI_TEXTS.id.ioReason, code)) {
+    const known = code as IoReasonCode;
+    return inBoth(CLI_TEXTS, (t) => `${t.ioReason[known]} (${code})`);
+  }
   const message = e instanceof Error ? e.message : String(e);
   return { id: message, en: message };
+}
+
+function ioError(text: Bilingual, code: string | undefined): IoError {
+  return new IoError(text.id, text.en, code);
 }
 
 /** `Tidak dapat menulis FILE: disk penuh (ENOSPC)`. */
 export function writeFailure(file: string, e: unknown): IoError {
   const r = ioReason(e);
-  return new IoError(`Tidak dapat menulis ${file}: ${r.id}.`, `Cannot write ${file}: ${r.en}.`, errnoCode(e));
+  return ioError(inBoth(CLI_TEXTS, (t, lang) => t.cannotWrite(file, r[lang])), errnoCode(e));
 }
 
 export function readFailure(file: string, e: unknown): IoError {
   const r = ioReason(e);
-  if (errnoCode(e) === 'ENOENT')
-    return new IoError(`Berkas atau folder tidak ditemukan: ${file}`, `File or folder not found: ${file}`, 'ENOENT');
-  return new IoError(`Tidak dapat membaca ${file}: ${r.id}.`, `Cannot read ${file}: ${r.en}.`, errnoCode(e));
+  if (errnoCode(e) === 'ENOENT') return ioError(inBoth(CLI_TEXTS, (t) => t.notFound(file)), 'ENOENT');
+  return ioError(inBoth(CLI_TEXTS, (t, lang) => t.cannotRead(file, r[lang])), errnoCode(e));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -90,14 +86,6 @@ export interface PlannedOutput {
   readonly label: string;
   readonly kind: OutputKind;
 }
-
-const KIND_WORDS: Record<OutputKind, { id: string; en: string }> = {
-  text: { id: 'keluaran', en: 'output' },
-  summary: { id: 'ringkasan kota', en: 'city summary' },
-  template: { id: 'templat kosong', en: 'blank template' },
-  reference: { id: 'buku kerja referensi', en: 'reference workbook' },
-  feedback: { id: 'umpan balik OPD', en: 'agency feedback workbook' },
-};
 
 const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls)$/i;
 
@@ -129,48 +117,60 @@ async function looksLikeWorkbook(file: string): Promise<boolean> {
   }
 }
 
+/** The sheets each kind of workbook of this tool has, and nothing else (the template's `_daftar` is its hidden lists). */
+const TEMPLATE_SHEETS = [SHEET_IDENTITAS, SHEET_INOVASI, '_daftar'];
+const REFERENCE_REQUIRED = ['daerah', 'opd', 'misi', 'tujuan', 'sasaran', 'program', 'parameter'] as const;
+
+const lower = (names: readonly string[]) => new Set(names.map((n) => n.trim().toLowerCase()));
+
+/** The city summary's marker: `Info Konsolidasi` holds the row `Alat | inovasi-daerah <version>`. */
+function hasSummaryMarker(workbook: WorkbookGrid): boolean {
+  const info = workbook.sheets.find((s) => s.name.trim().toLowerCase() === SHEET_INFO.toLowerCase());
+  return (info?.rows ?? []).some((r) => cellText(r?.[0] ?? null).trim() === 'Alat' && cellText(r?.[1] ?? null).trim().startsWith(`${TOOL_NAME} `));
+}
+
 /**
  * Is `file` a workbook this tool wrote as `kind`, that may be replaced by a new one of the same kind?
- * - `summary`: it has the `Rekap OPD` and `Info Konsolidasi` sheets (consolidation.md);
- * - `template`: it has `Identitas`, `Inovasi` and `_daftar` and not one data row (a template an
+ * Recognised by content: the kind's own marker **and** no sheet the tool does not write for that kind
+ * (the add-in writes `Rekap OPD` and `Info Konsolidasi` into the open submission: that workbook is the
+ * user's, not a summary).
+ * - `summary`: only the summary's sheets (docs/spec/consolidation.md), and `Info Konsolidasi` names the tool as `Alat`;
+ * - `template`: exactly `Identitas`, `Inovasi` and `_daftar`, and not one data row (a template an
  *   OPD has started to fill is a submission, and is never replaced);
- * - `reference`: it has the reference workbook's sheets (reference-data.md);
+ * - `reference`: only the reference workbook's sheets (docs/spec/reference-data.md), the seven required among them;
  * - `feedback`: its one sheet is `Umpan Balik` or `Feedback` (consolidate --umpan-balik);
  * - `text`: never — a report, CSV or JSON is not a workbook, so a workbook under that name is not ours.
  */
 export async function isOwnOutput(file: string, kind: OutputKind): Promise<boolean> {
   if (kind === 'text') return false;
-  let bytes: Uint8Array;
-  try {
-    if ((await fs.stat(file)).size > DEFAULT_LIMITS.maxFileBytes) return false;
-    bytes = new Uint8Array(await fs.readFile(file));
-  } catch {
-    return false;
-  }
+  const bytes = await readCapped(file, DEFAULT_LIMITS.maxFileBytes).catch(() => null);
+  if (bytes === null) return false;
   const read = readXlsx(bytes);
   if (!read.ok) return false;
-  const names = new Set(read.workbook.sheets.map((s) => s.name.trim().toLowerCase()));
+  const names = lower(read.workbook.sheets.map((s) => s.name));
+  const only = (allowed: readonly string[]) => {
+    const ok = lower(allowed);
+    return [...names].every((n) => ok.has(n));
+  };
   const has = (...sheets: string[]) => sheets.every((s) => names.has(s.toLowerCase()));
   switch (kind) {
     case 'summary':
-      return has(SHEET_REKAP_OPD, SHEET_INFO);
-    case 'reference': {
-      const { daerah, opd, misi, tujuan, sasaran, program, parameter } = REFERENCE_SHEETS;
-      return has(daerah, opd, misi, tujuan, sasaran, program, parameter);
-    }
+      return only(SUMMARY_SHEET_NAMES) && has(SHEET_REKAP_OPD, SHEET_INFO) && hasSummaryMarker(read.workbook);
+    case 'reference':
+      return only(Object.values(REFERENCE_SHEETS)) && has(...REFERENCE_REQUIRED.map((k) => REFERENCE_SHEETS[k]));
     case 'feedback':
       return names.size === 1 && (names.has(FEEDBACK_SHEETS.id.toLowerCase()) || names.has(FEEDBACK_SHEETS.en.toLowerCase()));
     case 'template': {
-      if (!has(SHEET_IDENTITAS, SHEET_INOVASI, '_daftar')) return false;
+      if (!only(TEMPLATE_SHEETS) || !has(...TEMPLATE_SHEETS)) return false;
       const v = validateWorkbook(read.workbook, path.basename(file), { reference: defaultReference(), today: '2000-01-01' });
       return v.submission?.table?.rows.length === 0;
     }
   }
 }
 
-/** Same file: same resolved path, or (both existing) the same device and inode — a link, another spelling. */
+/** Same file: same resolved or real path (a link to its folder), or (both existing) the same device and inode — a link, another spelling. */
 async function sameFile(a: string, b: string): Promise<boolean> {
-  if (path.resolve(a) === path.resolve(b)) return true;
+  if (path.resolve(a) === path.resolve(b) || (await realLocation(a)) === (await realLocation(b))) return true;
   try {
     const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
     return sa.dev === sb.dev && sa.ino === sb.ino;
@@ -180,37 +180,71 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 }
 
 /**
- * Refuses (a `UsageError`, exit 2, naming the file) any planned output that would write over an
- * input, over another output of the same run, over a folder, or over an existing workbook that is
- * not this tool's output of that kind. Called before any work, so a refused run writes nothing.
+ * Where `p` really is: the real path of its deepest existing ancestor (links resolved), joined with
+ * the parts that do not exist yet. Two spellings of one place (a link to a folder, `..`) compare equal.
  */
-export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: readonly string[]): Promise<void> {
+export async function realLocation(p: string): Promise<string> {
+  const resolved = path.resolve(p);
+  const rest: string[] = [];
+  let at = resolved;
+  for (;;) {
+    try {
+      return path.join(await fs.realpath(at), ...rest);
+    } catch {
+      const parent = path.dirname(at);
+      if (parent === at) return resolved;
+      rest.unshift(path.basename(at));
+      at = parent;
+    }
+  }
+}
+
+/** The real paths of the inputs that are folders (a folder scan would pick up a workbook written there). */
+async function inputFolders(inputs: readonly string[]): Promise<{ named: string; real: string }[]> {
+  const out: { named: string; real: string }[] = [];
+  for (const input of inputs) {
+    const isDir = await fs.stat(input).then((st) => st.isDirectory(), () => false);
+    if (isDir) out.push({ named: input, real: await realLocation(input) });
+  }
+  return out;
+}
+
+/** A name a folder scan reads as a workbook (docs/spec/consolidation.md, "Inputs"). */
+export const isScannedName = (name: string): boolean => WORKBOOK_EXTENSIONS.test(name) && !name.startsWith('~$') && !name.startsWith('._');
+
+/**
+ * Refuses (a `UsageError`, exit 2, naming the file) any planned output that would write over an
+ * input, over another output of the same run (`others`: outputs already checked), over a folder,
+ * over an existing workbook that is not this tool's output of that kind, or a workbook into an
+ * input folder (the next run over that folder would read it as a submission). Called before
+ * anything is written, so a refused run writes nothing.
+ */
+export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: readonly string[], others: readonly PlannedOutput[] = []): Promise<void> {
+  const folders = await inputFolders(inputs);
   for (const [i, out] of outputs.entries()) {
     const o = `${out.label} ${out.file}`;
+    if (isScannedName(path.basename(out.file))) {
+      const where = path.dirname(await realLocation(out.file));
+      const folder = folders.find((f) => f.real === where);
+      if (folder)
+        throw usageError((t) => t.inInputFolder(o, folder.named));
+    }
     for (const input of inputs) {
       if (await sameFile(out.file, input))
-        throw new UsageError(
-          `${o} adalah salah satu berkas masukan (${input}); berkas masukan tidak pernah ditimpa. Pilih nama atau folder lain.`,
-          `${o} is one of the input files (${input}); input files are never written. Choose another name or folder.`,
-        );
+        throw usageError((t) => t.isInput(o, input));
     }
-    for (const other of outputs.slice(0, i)) {
+    for (const other of [...others, ...outputs.slice(0, i)]) {
       if (await sameFile(out.file, other.file))
-        throw new UsageError(
-          `${o} sama dengan ${other.label} ${other.file}; pilih nama lain.`,
-          `${o} is the same file as ${other.label} ${other.file}; choose another name.`,
-        );
+        throw usageError((t) => t.sameAsOutput(o, `${other.label} ${other.file}`));
     }
     const stat = await statOrNull(out.file);
     if (!stat) continue;
     if (stat.isDirectory())
-      throw new UsageError(`${o} adalah folder, bukan berkas.`, `${o} is a folder, not a file.`);
+      throw usageError((t) => t.isFolder(o));
+    // A device or a pipe is never replaced (renaming over /dev/null would remove it) nor opened to look inside.
+    if (!stat.isFile()) throw usageError((t) => t.notRegular(o));
     if ((await looksLikeWorkbook(out.file)) && !(await isOwnOutput(out.file, out.kind))) {
-      const w = KIND_WORDS[out.kind];
-      throw new UsageError(
-        `${o} sudah ada dan bukan ${w.id} buatan ${TOOL_NAME}; berkas itu tidak ditimpa. Pilih nama lain atau pindahkan berkasnya.`,
-        `${o} already exists and is not a ${w.en} written by ${TOOL_NAME}; it is not overwritten. Choose another name or move that file.`,
-      );
+      throw usageError((t) => t.notOwnOutput(o, t.outputKind[out.kind], TOOL_NAME));
     }
   }
 }

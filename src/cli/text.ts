@@ -2,41 +2,35 @@
 import { Lang } from '../engine/messages';
 import { DEFAULT_TINGKAT, TingkatPersetujuan } from '../engine/reference/model';
 import { ReportFile, ReportPersetujuan, ValidationReport } from '../engine/report';
-import { scheduleWord } from '../engine/signoff';
-
-const WORDS = {
-  id: { error: 'galat', warning: 'peringatan', info: 'info', accepted: 'diterima', rows: 'baris', ready: 'Siap', fix: 'Perlu Perbaikan',
-    unreadable: 'Tidak Terbaca', signoff: 'persetujuan', returned: 'Dikembalikan', changed: 'Berubah', none: 'Belum Distempel', cell: 'Sel', rule: 'Aturan',
-    severity: 'Tingkat', msg: 'Pesan', total: 'Jumlah', files: 'berkas', reference: 'Referensi' },
-  en: { error: 'error', warning: 'warning', info: 'info', accepted: 'accepted', rows: 'rows', ready: 'Ready', fix: 'Needs fixing',
-    unreadable: 'Unreadable', signoff: 'sign-off', returned: 'Returned', changed: 'Changed', none: 'Not stamped', cell: 'Cell', rule: 'Rule',
-    severity: 'Severity', msg: 'Message', total: 'Total', files: 'files', reference: 'Reference' },
-} as const;
+import { levelLabel, scheduleWord } from '../engine/signoff';
+import { CLI_TEXTS } from './texts';
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
 export function fileStatus(f: ReportFile, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = CLI_TEXTS[lang].report;
   if (f.findings.some((x) => x.rule === 'KON-03')) return w.unreadable;
   return f.valid ? w.ready : w.fix;
 }
 
 /** The reached level and any lateness: `persetujuan: Disetujui Kepala OPD — Diverifikasi: Lewat 12 hari`. */
 export function signoffText(p: ReportPersetujuan, lang: Lang, levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT): string {
-  const w = WORDS[lang];
+  const w = CLI_TEXTS[lang].report;
   const label = (key: string) => {
     const l = levels.find((x) => x.kunci === key);
-    return l ? (lang === 'id' ? l.label : l.labelEn) : key;
+    return l ? levelLabel(l, lang) : key;
   };
   const reached = p.dikembalikan ? w.returned : p.berubah ? w.changed : p.tingkat !== null ? label(p.tingkat) : w.none;
   const late = p.jadwal.filter((j) => j.keadaan === 'terlambat' || j.keadaan === 'lewat').map((j) => `${label(j.tingkat)}: ${scheduleWord(j, lang)}`);
-  return [`${w.signoff}: ${reached}`, ...late].join(' — ');
+  const aside = p.disisihkan?.length ?? 0;
+  const asideText = aside ? [lang === 'id' ? `${aside} baris _stempel disisihkan` : `${aside} _stempel rows set aside`] : [];
+  return [`${w.signoff}: ${reached}`, ...late, ...asideText].join(' — ');
 }
 
 export function formatText(report: ValidationReport, lang: Lang, levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT): string {
-  const w = WORDS[lang];
+  const w = CLI_TEXTS[lang].report;
   const lines: string[] = [];
   for (const f of report.files) {
     lines.push(

@@ -1,8 +1,8 @@
 /**
- * The audit report (audit.md): one CSV row per finding, open and accepted, of every workbook.
+ * The audit report (docs/spec/audit.md): one CSV row per finding, open and accepted, of every workbook.
  * UTF-8 with BOM, RFC 4180 quoting, and no cell that a spreadsheet would run as a formula.
  */
-import { Lang, findingMessage } from './messages';
+import { Lang, SEVERITY_WORDS as ALL_SEVERITY_WORDS, findingMessage } from './messages';
 import { stampFinding } from './rules/stamp';
 import { FileValidation, IdentifiedFinding, identify, applySeverity, sortFindings } from './validate';
 import { DEFAULT_TINGKAT, Reference, TingkatPersetujuan } from './reference/model';
@@ -13,7 +13,7 @@ export const AUDIT_LEAD_COLUMNS = ['Berkas', 'Perangkat Daerah', 'Tingkat Perset
 /** Columns after them. */
 export const AUDIT_TAIL_COLUMNS = ['Hash Isi', 'ID', 'Aturan', 'Tingkat', 'Sel', 'Pesan', 'Status', 'Alasan', 'Pemeriksa'] as const;
 
-/** The audit CSV's columns for these levels (signoff.md): `Stempel` and `Waktu Stempel` became `Tingkat Persetujuan` and `Waktu <label>` per level. */
+/** The audit CSV's columns for these levels (docs/spec/signoff.md): `Stempel` and `Waktu Stempel` became `Tingkat Persetujuan` and `Waktu <label>` per level. */
 export function auditColumns(levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT): string[] {
   return [...AUDIT_LEAD_COLUMNS, ...levels.map((l) => `Waktu ${l.label}`), ...AUDIT_TAIL_COLUMNS];
 }
@@ -22,7 +22,8 @@ export function auditColumns(levels: readonly TingkatPersetujuan[] = DEFAULT_TIN
 export const AUDIT_COLUMNS: readonly string[] = auditColumns();
 
 export const STAMP_WORDS = { valid: 'Sah', changed: 'Berubah', none: 'Tidak Ada' } as const;
-export const SEVERITY_WORDS = { error: 'Galat', warning: 'Peringatan', info: 'Info' } as const;
+/** The severity column of the audit CSV and of the `Temuan` sheet: the Indonesian word in either language. */
+export const SEVERITY_WORDS = ALL_SEVERITY_WORDS.id;
 export const STATUS_WORDS = { open: 'Terbuka', accepted: 'Diterima' } as const;
 
 /** KON-04 for a readable workbook below the required level, or whose content changed after stamping. */

@@ -1,5 +1,5 @@
 /**
- * The content hash (report-and-cli.md): what the submission says, not how it looks. Column order,
+ * The content hash (docs/spec/report-and-cli.md): what the submission says, not how it looks. Column order,
  * title rows, formatting, `no`, `status` and unknown columns do not change it.
  */
 import { createSha256 } from './hash';

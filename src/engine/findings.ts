@@ -1,4 +1,5 @@
 /** A finding (temuan) is a value: rule id, where, what was seen, and parameters for the message. */
+import type { RuleId } from './rules/registry';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -9,14 +10,18 @@ export type FindingValue = string | number | null;
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
+/** The hints a finding can carry; each is `hint.<key>` in the message catalogues. */
+export const HINT_KEYS = ['nearest', 'sameRow', 'minWords', 'dasarHukum', 'positiveDays'] as const;
+export type HintKey = (typeof HINT_KEYS)[number];
+
 export interface Hint {
   /** Catalogue key of the hint text (`nearest`, `sameRow`, …). */
-  readonly key: string;
+  readonly key: HintKey;
   readonly params: MessageParams;
 }
 
 export interface Finding {
-  readonly rule: string;
+  readonly rule: RuleId;
   readonly severity: Severity;
   /** Sheet name as in the workbook, or null for a file-level finding. */
   readonly sheet: string | null;

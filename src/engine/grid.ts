@@ -85,6 +85,12 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/** `C7`, `$C$7` → 0-based row and column; null when it is not one cell's A1 address (columns up to ZZZ). */
+export function parseA1(cell: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(cell.trim());
+  return m ? { row: Number(m[2]) - 1, col: columnIndex(m[1]) } : null;
+}
+
 const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 

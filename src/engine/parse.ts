@@ -1,5 +1,5 @@
 /**
- * Grid → typed submission (spec: submission-workbook.md): find the sheets, the header row and the
+ * Grid → typed submission (docs/spec/submission-workbook.md): find the sheets, the header row and the
  * data rows, map labels to keys, and parse each cell into its canonical value. Structural findings
  * (STR-01 … STR-04) are made here because only the parser sees the header.
  */

@@ -1,5 +1,5 @@
 /**
- * The submission workbook of template version 1 (spec: submission-workbook.md): its sheets, the
+ * The submission workbook of template version 1 (docs/spec/submission-workbook.md): its sheets, the
  * identity labels and the innovation columns, in spec order. Everything that reads, writes or
  * documents a submission takes its labels from here.
  */
@@ -30,7 +30,7 @@ export type ValueType =
 export type Tahapan = 'Inisiatif' | 'Uji Coba' | 'Penerapan';
 export const TAHAPAN: readonly Tahapan[] = ['Inisiatif', 'Uji Coba', 'Penerapan'];
 
-/** When a value must be present (submission-workbook.md, column `required`). */
+/** When a value must be present (docs/spec/submission-workbook.md, column `required`). */
 export type Requirement =
   | 'always'
   | 'never'

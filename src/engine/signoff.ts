@@ -1,5 +1,5 @@
 /**
- * The tiered sign-off and the schedule (spec: signoff.md): reading `_stempel` (version 1 and 2),
+ * The tiered sign-off and the schedule (docs/spec/signoff.md): reading `_stempel` (version 1 and 2),
  * the chain status, the schedule words per level, which level may act next, and the rows a new
  * stamp or return adds. Pure functions over plain data: the command line and the add-in share them.
  *
@@ -10,8 +10,10 @@ import { CellValue, WorkbookGrid, isDateCell } from './grid';
 import { findSheet } from './parse';
 import { Jadwal, TingkatPersetujuan } from './reference/model';
 import { SHEET_STEMPEL } from './schema';
+import { ownValue } from './own';
 import { normalise } from './text';
 import { cellText } from './values';
+import type { Lang } from './messages';
 
 // ---------------------------------------------------------------------------------------------
 // The `_stempel` sheet
@@ -30,7 +32,7 @@ export interface StempelRow {
   readonly tingkat: string;
   /** A return for revision (`<level>:kembali`). */
   readonly kembali: boolean;
-  /** 1 for the label/value sheet of audit.md, 2 for a row of the chain sheet. */
+  /** 1 for the label/value sheet of docs/spec/audit.md, 2 for a row of the chain sheet. */
   readonly versi: 1 | 2;
   readonly hashIsi: string;
   /** As written (ISO date-time, UTC); null when empty. */
@@ -116,7 +118,7 @@ export function readStempel(grid: WorkbookGrid): StempelSheet {
     });
     return { versi: 2, rows };
   }
-  // Version 1 (audit.md): label in column A, value in column B.
+  // Version 1 (docs/spec/audit.md): label in column A, value in column B.
   const map = new Map<string, CellValue>();
   for (const row of sheet.rows) {
     if (!row) continue;
@@ -154,49 +156,73 @@ export function readStempel(grid: WorkbookGrid): StempelSheet {
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * A calendar day `YYYY-MM-DD` whose year has four digits (1000–9999) and that exists. Only
+ * `calendarDay` and `dayInZone` make one, so day arithmetic never meets a year of three or five
+ * digits (a stamp dated `0999-…` or in year 10000 once crashed every reader of the workbook).
+ */
+export type CalendarDay = string & { readonly __calendarDay: unique symbol };
+
+/** `text` as a CalendarDay, or null when it is not a real day of the years 1000–9999. */
+export function calendarDay(text: string): CalendarDay | null {
+  const m = ISO_DAY.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1000) return null;
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? (text as CalendarDay) : null;
+}
+
 /** Milliseconds of a `Waktu`, or null when it is not a date-time (or date) JavaScript can read. */
 export function instant(waktu: string | null): number | null {
   if (!waktu) return null;
   const t = waktu.trim();
-  if (!/^\d{4}-\d{2}-\d{2}/.test(t)) return null;
-  // `Waktu` is UTC (signoff.md): a date-time written without an offset is read as UTC, never as the machine's zone.
+  // The date part must be a day that exists, of the years 1000–9999 (V8 reads `2026-02-30` as 2 March).
+  if (calendarDay(t.slice(0, 10)) === null) return null;
+  // `Waktu` is UTC (docs/spec/signoff.md): a date-time written without an offset is read as UTC, never as the machine's zone.
   const ms = Date.parse(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t) ? `${t}Z` : t);
   return Number.isNaN(ms) ? null : ms;
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** The largest time value a JavaScript Date holds (±100,000,000 days from 1970). */
+const MAX_TIME = 8.64e15;
 
-/** The calendar day `YYYY-MM-DD` of an instant in an IANA time zone. */
-export function dayInZone(ms: number, zone: string): string {
+/** The calendar day of an instant in an IANA time zone; null when it falls outside the years 1000–9999. */
+export function dayInZone(ms: number, zone: string): CalendarDay | null {
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_TIME) return null;
   let f = dayFormats.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', era: 'short', hourCycle: 'h23' });
     dayFormats.set(zone, f);
   }
-  const parts = Object.fromEntries(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  const parts = new Map(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  // A day before year 1 is written with era BC and a positive year: refused like any other out-of-range year.
+  if (parts.get('era') !== 'AD') return null;
+  return calendarDay(`${parts.get('year')}-${parts.get('month')}-${parts.get('day')}`);
 }
 
 /** The calendar day of a `Waktu` in the zone: a bare date is that day; a date-time is converted; else null. */
-export function localDay(waktu: string | null, zone: string): string | null {
+export function localDay(waktu: string | null, zone: string): CalendarDay | null {
   if (!waktu) return null;
-  if (ISO_DAY.test(waktu.trim())) return waktu.trim();
+  if (ISO_DAY.test(waktu.trim())) return calendarDay(waktu.trim());
   const ms = instant(waktu);
   return ms === null ? null : dayInZone(ms, zone);
 }
 
 /** Today in the zone (the command line's default validation date). */
-export function todayInZone(zone: string, now: Date = new Date()): string {
-  return dayInZone(now.getTime(), zone);
+export function todayInZone(zone: string, now: Date = new Date()): CalendarDay {
+  const day = dayInZone(now.getTime(), zone);
+  if (day === null) throw new Error(`The clock reads ${now.toISOString()}, outside the years 1000–9999.`);
+  return day;
 }
 
-/** Whole calendar days from `a` to `b` (both `YYYY-MM-DD`); positive when b is later. */
-export function daysBetween(a: string, b: string): number {
-  const ms = (d: string) => {
-    const m = ISO_DAY.exec(d)!;
-    return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  };
-  return Math.round((ms(b) - ms(a)) / MS_PER_DAY);
+/** Days since 1970-01-01 of a CalendarDay (its shape is guaranteed by the type). */
+const epochDay = (d: CalendarDay): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / MS_PER_DAY;
+
+/** Whole calendar days from `a` to `b`; positive when b is later. */
+export function daysBetween(a: CalendarDay, b: CalendarDay): number {
+  return Math.round(epochDay(b) - epochDay(a));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,6 +250,11 @@ export interface ChainStatus {
   readonly berubah: boolean;
   /** Rows whose level the reference does not define (ignored by the chain; shown to auditors). */
   readonly unknown: readonly StempelRow[];
+  /**
+   * Rows the tool itself could never have written (docs/spec/signoff.md, "Rows set aside"): they count for
+   * nothing, like unknown-level rows, and are listed with the reason.
+   */
+  readonly setAside: readonly SetAside[];
   /** The sheet's version (null: no stamp at all). */
   readonly versi: 1 | 2 | null;
 }
@@ -232,6 +263,38 @@ const bareHash = (h: string) => h.trim().toLowerCase().replace(/^sha256:/, '');
 
 export function sameHash(a: string, b: string | null): boolean {
   return b !== null && bareHash(a) !== '' && bareHash(a) === bareHash(b);
+}
+
+/** Why a `_stempel` row counts for nothing. */
+export type SetAsideReason = 'waktuUnreadable' | 'before2000' | 'future' | 'openErrors' | 'noNote';
+
+export interface SetAside {
+  readonly row: StempelRow;
+  readonly reason: SetAsideReason;
+}
+
+/** The validation date and the region's zone: with them, stamps dated after the validation date are set aside too. */
+export interface ChainDate {
+  /** Validation date `YYYY-MM-DD`, a day in `zone`. */
+  readonly today: string;
+  readonly zone: string;
+}
+
+const YEAR_2000 = Date.UTC(2000, 0, 1);
+/** A stamp may be dated up to one day after the validation date (clocks that run ahead, zones). */
+const CLOCK_TOLERANCE_DAYS = 1;
+
+/** Why a row of a defined level cannot have been written by the tool, or null when it may have been. */
+function setAsideReason(row: StempelRow, ms: number | null, when: ChainDate | undefined): SetAsideReason | null {
+  if (ms === null) return 'waktuUnreadable';
+  if (ms < YEAR_2000) return 'before2000';
+  if (when) {
+    const today = calendarDay(when.today);
+    const day = localDay(row.waktu, when.zone);
+    if (today !== null && (day === null || daysBetween(today, day) > CLOCK_TOLERANCE_DAYS)) return 'future';
+  }
+  if (row.kembali) return row.catatan === null ? 'noNote' : null;
+  return row.galat !== null && row.galat > 0 ? 'openErrors' : null;
 }
 
 interface Placed {
@@ -247,15 +310,16 @@ function compare(a: Placed, b: Placed): number {
 }
 
 /**
- * The chain of a workbook (signoff.md, "The chain and its status") from its `_stempel` rows, the
+ * The chain of a workbook (docs/spec/signoff.md, "The chain and its status") from its `_stempel` rows, the
  * reference's levels and the current content hash (null: no content to compare).
  */
-export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetujuan[], hash: string | null): ChainStatus {
+export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetujuan[], hash: string | null, when?: ChainDate): ChainStatus {
   const keys = levels.map((l) => l.kunci);
   const first = keys[0];
   const latest = new Map<string, Placed>();
   let lastReturn: Placed | null = null;
   const unknown: StempelRow[] = [];
+  const setAside: SetAside[] = [];
   sheet.rows.forEach((row, index) => {
     const p: Placed = { row, index, ms: instant(row.waktu) };
     // A version-1 stamp is the first level's, whatever the reference calls it.
@@ -263,6 +327,11 @@ export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetu
     const at = keys.indexOf(key);
     if (at < 0 || (row.kembali && at === 0)) {
       unknown.push(row);
+      return;
+    }
+    const reason = setAsideReason(row, p.ms, when);
+    if (reason !== null) {
+      setAside.push({ row, reason });
       return;
     }
     if (row.kembali) {
@@ -293,12 +362,12 @@ export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetu
     if (l.status !== 'valid') break;
     tingkat = l.level.kunci;
   }
-  // signoff.md, to the letter: returned while the return is later than every *valid* stamp. So a
+  // docs/spec/signoff.md, to the letter: returned while the return is later than every *valid* stamp. So a
   // chain re-signed after a return and then edited (no stamp valid) reads as returned again.
   const ret = lastReturn as Placed | null;
   const dikembalikan = ret !== null && valid.every((v) => compare(v, ret) < 0);
   const berubah = [...latest.values()].some((p) => !sameHash(p.row.hashIsi, hash));
-  return { levels: out, tingkat, dikembalikan, kembali: dikembalikan ? ret!.row : null, berubah, unknown, versi: sheet.versi };
+  return { levels: out, tingkat, dikembalikan, kembali: dikembalikan ? ret!.row : null, berubah, unknown, setAside, versi: sheet.versi };
 }
 
 /** The chain of a workbook with no stamp (an OPD that sent nothing, an unreadable file). */
@@ -312,17 +381,23 @@ export function firstLevelStamp(chain: ChainStatus): 'valid' | 'changed' | 'none
   return s === 'outOfOrder' ? 'changed' : s;
 }
 
+/** A sign-off level's label in `lang` (the reference holds both: `label`, `labelEn`). */
+export function levelLabel(level: TingkatPersetujuan, lang: Lang): string {
+  return lang === 'en' ? level.labelEn : level.label;
+}
+
 /** The word of `Tingkat Persetujuan` (Rekap OPD, audit CSV): `Dikembalikan`, `Berubah`, the reached level's label, or `Belum Distempel`. */
-const CHAIN_WORDS = {
+type ChainWord = 'dikembalikan' | 'berubah' | 'none';
+const CHAIN_WORDS: Readonly<Record<Lang, Readonly<Record<ChainWord, string>>>> = {
   id: { dikembalikan: 'Dikembalikan', berubah: 'Berubah', none: 'Belum Distempel' },
   en: { dikembalikan: 'Returned', berubah: 'Changed', none: 'Not stamped' },
-} as const;
+};
 
-export function chainWord(chain: ChainStatus, lang: 'id' | 'en' = 'id'): string {
+export function chainWord(chain: ChainStatus, lang: Lang = 'id'): string {
   if (chain.dikembalikan) return CHAIN_WORDS[lang].dikembalikan;
   if (chain.berubah) return CHAIN_WORDS[lang].berubah;
   const reached = chain.levels.find((l) => l.level.kunci === chain.tingkat);
-  if (reached) return lang === 'id' ? reached.level.label : reached.level.labelEn;
+  if (reached) return levelLabel(reached.level, lang);
   return CHAIN_WORDS[lang].none;
 }
 
@@ -340,7 +415,7 @@ export interface NextSignoff {
 
 /**
  * Which level may act next. `ready`: the last validation of the open workbook has no open error and
- * nothing was edited since (audit.md's condition for the single stamp, unchanged).
+ * nothing was edited since (docs/spec/audit.md's condition for the single stamp, unchanged).
  */
 export function nextSignoff(chain: ChainStatus, ready: boolean): NextSignoff {
   const levels = chain.levels.map((l) => l.level);
@@ -427,7 +502,7 @@ export interface StempelWrite {
   readonly convert: boolean;
 }
 
-/** What writing one stamp or return does to `_stempel` (signoff.md: version 1 is converted, never written again). */
+/** What writing one stamp or return does to `_stempel` (docs/spec/signoff.md: version 1 is converted, never written again). */
 export function stempelWrite(current: StempelSheet, add: NewStempel): StempelWrite {
   const added = stempelRowCells(add);
   const old = current.rows.map((r) => rowCells(r));
@@ -460,16 +535,19 @@ export interface JadwalStatus {
  */
 export function scheduleStatus(chain: ChainStatus | null, levels: readonly TingkatPersetujuan[], jadwal: Jadwal, today: string, zone: string): JadwalStatus[] {
   const out: JadwalStatus[] = [];
+  const todayDay = calendarDay(today);
   for (const level of levels) {
-    const batas = jadwal.batas[level.kunci];
-    if (batas === undefined) continue;
+    // The level key is the reference's, the record a file's: own properties only (`constructor`).
+    const batasText = ownValue(jadwal.batas, level.kunci);
+    const batas = batasText === undefined ? null : calendarDay(batasText);
+    if (batas === null) continue;
     const l = chain?.levels.find((c) => c.level.kunci === level.kunci);
-    const day = l?.status === 'valid' ? localDay(l.row!.waktu, zone) : null;
-    if (l?.status === 'valid' && day !== null) {
+    const day = l?.status === 'valid' && l.row ? localDay(l.row.waktu, zone) : null;
+    if (day !== null) {
       const late = daysBetween(batas, day);
       out.push({ tingkat: level.kunci, batas, keadaan: late > 0 ? 'terlambat' : 'tepatWaktu', hari: Math.max(0, late) });
     } else {
-      const past = daysBetween(batas, today);
+      const past = todayDay === null ? 0 : daysBetween(batas, todayDay);
       out.push({ tingkat: level.kunci, batas, keadaan: past > 0 ? 'lewat' : 'belumJatuhTempo', hari: Math.max(0, past) });
     }
   }
@@ -481,13 +559,13 @@ export function scheduleApplies(jadwal: Jadwal | undefined, tahun: number | null
   return jadwal !== undefined && (tahun === null || tahun === jadwal.tahun);
 }
 
-const KEADAAN_WORDS = {
+const KEADAAN_WORDS: Readonly<Record<Lang, Readonly<Record<Keadaan, string>>>> = {
   id: { tepatWaktu: 'Tepat waktu', terlambat: 'Terlambat {n} hari', lewat: 'Lewat {n} hari', belumJatuhTempo: 'Belum jatuh tempo' },
   en: { tepatWaktu: 'On time', terlambat: '{n} days late', lewat: '{n} days overdue', belumJatuhTempo: 'Not yet due' },
-} as const;
+};
 
 /** `Tepat waktu`, `Terlambat 3 hari`, `Lewat 12 hari`, `Belum jatuh tempo` (Rekap OPD, text output). */
-export function scheduleWord(s: Pick<JadwalStatus, 'keadaan' | 'hari'>, lang: 'id' | 'en' = 'id'): string {
+export function scheduleWord(s: Pick<JadwalStatus, 'keadaan' | 'hari'>, lang: Lang = 'id'): string {
   return KEADAAN_WORDS[lang][s.keadaan].replace('{n}', String(s.hari));
 }
 
@@ -496,7 +574,7 @@ export function scheduleWord(s: Pick<JadwalStatus, 'keadaan' | 'hari'>, lang: 'i
  * level's label, `Terlambat 3 hari`, `Tepat Waktu <label>` as a heading); null when it is none.
  */
 export function signoffWordEn(text: string, levels: readonly TingkatPersetujuan[]): string | null {
-  const chain = (Object.keys(CHAIN_WORDS.id) as (keyof typeof CHAIN_WORDS.id)[]).find((k) => CHAIN_WORDS.id[k] === text);
+  const chain = (Object.keys(CHAIN_WORDS.id) as ChainWord[]).find((k) => CHAIN_WORDS.id[k] === text);
   if (chain) return CHAIN_WORDS.en[chain];
   const level = levels.find((l) => l.label === text);
   if (level) return level.labelEn;
@@ -530,7 +608,7 @@ export interface PersetujuanContext {
 
 /** Chain and schedule of one workbook from its `_stempel`, content hash and reporting year. */
 export function persetujuanOf(sheet: StempelSheet, hash: string | null, tahun: number | null, c: PersetujuanContext): Persetujuan {
-  const chain = chainStatus(sheet, c.levels, hash);
+  const chain = chainStatus(sheet, c.levels, hash, { today: c.today, zone: c.zonaWaktu });
   const jadwal = scheduleApplies(c.jadwal, tahun) ? scheduleStatus(chain, c.levels, c.jadwal, c.today, c.zonaWaktu) : [];
   return { ...chain, jadwal };
 }

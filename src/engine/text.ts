@@ -1,5 +1,5 @@
 /**
- * Normalisation of the spec (submission-workbook.md), used for labels, enumerated values, OPD
+ * Normalisation of the spec (docs/spec/submission-workbook.md), used for labels, enumerated values, OPD
  * names and innovation names alike: NFKC; lower case; runs of whitespace (NBSP included), `-`,
  * `_`, `/` and `.` become one space; trim; then drop trailing `:` / `*` while present.
  */

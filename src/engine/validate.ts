@@ -2,10 +2,12 @@
  * Validation of one workbook: grid → submission → findings, with ids, decisions carried over from
  * the `Temuan` sheet, severity overrides, and the stamp status. Plain data in, plain data out.
  */
+import { ownValue } from './own';
 import { contentHash } from './contentHash';
 import { Finding, FindingStatus, Severity } from './findings';
 import { CellValue, WorkbookGrid } from './grid';
 import { sha256Hex } from './hash';
+import { Bilingual, inBothCatalogues } from './messages';
 import { Submission, parseSubmission, findSheet, rawOf } from './parse';
 import { DEFAULT_TINGKAT, Opd, Reference } from './reference/model';
 import { ReferenceIndex, canonicalProgramCode } from './reference/index';
@@ -61,7 +63,7 @@ export interface FileValidation {
   readonly stamp: StampStatus;
   /** The first level's latest stamp. */
   readonly stampInfo: StampInfo | null;
-  /** The sign-off chain and the schedule (signoff.md). */
+  /** The sign-off chain and the schedule (docs/spec/signoff.md). */
   readonly persetujuan: Persetujuan;
   readonly findings: IdentifiedFinding[];
   readonly ignoredDecisions: readonly IgnoredDecision[];
@@ -83,7 +85,7 @@ export function applySeverity(findings: readonly Finding[], reference: Reference
   const overrides = reference.parameter.severity;
   const out: Finding[] = [];
   for (const f of findings) {
-    const o = overrides[f.rule];
+    const o = ownValue(overrides, f.rule);
     if (o === 'off') continue;
     out.push(o ? { ...f, severity: o } : f);
   }
@@ -97,7 +99,7 @@ function sheetRank(f: Finding, s: Submission | null): number {
   return 3;
 }
 
-/** Ordered by sheet, then row, then column position, then rule id (report-and-cli.md). */
+/** Ordered by sheet, then row, then column position, then rule id (docs/spec/report-and-cli.md). */
 export function sortFindings<T extends Finding>(findings: T[], s: Submission | null): T[] {
   return findings.sort(
     (a, b) =>
@@ -126,7 +128,7 @@ export function persetujuanContext(reference: Reference, today: string): Persetu
   return { levels: reference.tingkatPersetujuan, jadwal: reference.jadwal, zonaWaktu: reference.daerah.zonaWaktu, today };
 }
 
-/** Decisions recorded in the workbook's `Temuan` sheet, by finding id (audit.md). */
+/** Decisions recorded in the workbook's `Temuan` sheet, by finding id (docs/spec/audit.md). */
 export function readDecisions(grid: WorkbookGrid): Map<string, Decision & { row: number }> {
   const decisions = new Map<string, Decision & { row: number }>();
   const sheet = findSheet(grid, SHEET_TEMUAN);
@@ -276,7 +278,7 @@ function parseFor(grid: WorkbookGrid, reference: Reference, index = ReferenceInd
   return parseSubmission(grid, { findBidang: (t) => index.findBidang(t), canonicalProgramCode }, reference.parameter.headerSearchRows);
 }
 
-/** The stamp of a workbook as it is now: read, parse, content hash — no rules run (audit.md). */
+/** The stamp of a workbook as it is now: read, parse, content hash — no rules run (docs/spec/audit.md). */
 export interface StampCheck {
   readonly status: StampStatus;
   readonly info: StampInfo | null;
@@ -307,16 +309,16 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
   const dataRows = submission.table?.rows.length ?? 0;
   if (dataRows > MAX_DATA_ROWS) {
     const sheet = submission.table!.sheet;
-    return unreadableFile(file, 'tooManyRows', {
-      id: `lembar «${sheet}» berisi ${dataRows.toLocaleString('id-ID')} baris data, lebih dari batas ${MAX_DATA_ROWS.toLocaleString('id-ID')}`,
-      en: `sheet «${sheet}» holds ${dataRows.toLocaleString('en-US')} data rows, more than the limit of ${MAX_DATA_ROWS.toLocaleString('en-US')}`,
-    }, reference);
+    const text = inBothCatalogues('cause.tooManyRows', (locale) => ({
+      lembar: sheet,
+      baris: dataRows.toLocaleString(locale),
+      batas: MAX_DATA_ROWS.toLocaleString(locale),
+    }));
+    return unreadableFile(file, 'tooManyRows', text, reference);
   }
   if (textChars(submission, MAX_TEXT_CHARS) > MAX_TEXT_CHARS) {
-    return unreadableFile(file, 'tooMuchText', {
-      id: `sel-sel isian berisi lebih dari ${MAX_TEXT_CHARS.toLocaleString('id-ID')} karakter teks seluruhnya`,
-      en: `the cells hold more than ${MAX_TEXT_CHARS.toLocaleString('en-US')} characters of text in all`,
-    }, reference);
+    const text = inBothCatalogues('cause.tooMuchText', (locale) => ({ batas: MAX_TEXT_CHARS.toLocaleString(locale) }));
+    return unreadableFile(file, 'tooMuchText', text, reference);
   }
 
   const opdField = submission.identity.opd;
@@ -329,7 +331,7 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
   const overrides = reference.parameter.severity;
   const budget = new FindingBudget();
   const emit: Emit = (f) => {
-    if (overrides[f.rule] !== 'off') budget.add(f);
+    if (ownValue(overrides, f.rule) !== 'off') budget.add(f);
   };
   const ctx: RuleContext = { submission, index, params: reference.parameter, today, opd, tahun };
 
@@ -369,7 +371,7 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
 export function unreadableFile(
   file: string,
   cause: string,
-  causeText: { id: string; en: string },
+  causeText: Bilingual,
   reference?: Reference,
   today?: string,
 ): FileValidation {

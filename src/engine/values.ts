@@ -1,24 +1,26 @@
 /**
- * Accepted value forms (submission-workbook.md). Each parser turns one cell into a canonical value,
+ * Accepted value forms (docs/spec/submission-workbook.md). Each parser turns one cell into a canonical value,
  * "empty", or the id of the format rule it breaks. No parser throws on user data.
  */
+import { ownValue } from './own';
 import { CellValue, isDateCell, isErrorCell, serialToIso } from './grid';
 import { EnumOption } from './schema';
 import { normalise } from './text';
 import { isoDay } from './isoDate';
+import type { RuleId } from './rules/registry';
 
 export type Parsed<T> =
   | { readonly kind: 'empty' }
   | { readonly kind: 'ok'; readonly value: T }
-  | { readonly kind: 'bad'; readonly rule: string };
+  | { readonly kind: 'bad'; readonly rule: RuleId };
 
 export const EMPTY = { kind: 'empty' } as const;
 const ok = <T>(value: T): Parsed<T> => ({ kind: 'ok', value });
 
 // Parse results are values: the few failure kinds and the canonical enumerated values are shared
 // (frozen) rather than allocated again for every cell.
-const failures = new Map<string, Parsed<never>>();
-const bad = (rule: string): Parsed<never> => {
+const failures = new Map<RuleId, Parsed<never>>();
+const bad = (rule: RuleId): Parsed<never> => {
   let p = failures.get(rule);
   if (!p) failures.set(rule, (p = Object.freeze({ kind: 'bad', rule }) as Parsed<never>));
   return p;
@@ -206,7 +208,7 @@ export function parseDate(v: CellValue): Parsed<string> {
   } else if ((match = DMY_TEXT.exec(t))) {
     [d, m, y] = [Number(match[1]), Number(match[3]), Number(match[4])];
   } else if ((match = NAMED_MONTH_TEXT.exec(t))) {
-    const month = MONTHS[match[2].toLowerCase()];
+    const month = ownValue(MONTHS, match[2].toLowerCase());
     if (!month) return bad('FMT-03');
     [d, m, y] = [Number(match[1]), month, Number(match[3])];
   } else {

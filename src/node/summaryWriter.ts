@@ -1,5 +1,5 @@
 /**
- * Writes the city summary (consolidation.md) as an .xlsx file with our streaming SpreadsheetML
+ * Writes the city summary (docs/spec/consolidation.md) as an .xlsx file with our streaming SpreadsheetML
  * writer (xlsxStream.ts): rows are serialised and compressed in batches straight into the file, so
  * memory does not grow with the number of rows. Bold frozen header, autofilter, widths, real dates
  * and numbers, status colours, bold total rows.

@@ -1,6 +1,6 @@
 /**
- * The blank submission workbook of template version 1 (spec: submission-workbook.md; command
- * `template` of report-and-cli.md), written with exceljs. Node only.
+ * The blank submission workbook of template version 1 (docs/spec/submission-workbook.md; command
+ * `template` of docs/spec/report-and-cli.md), written with exceljs. Node only.
  *
  * Sheets: `Identitas` (label in A, value in B, help in C), `Inovasi` (the header row in spec order
  * and 200 pre-formatted rows with drop-down lists, input messages and error alerts) and the hidden

@@ -1,5 +1,5 @@
 /**
- * Consolidation in the task pane (consolidation.md): the picked workbooks are read with the lazily
+ * Consolidation in the task pane (docs/spec/consolidation.md): the picked workbooks are read with the lazily
  * loaded .xlsx reader, validated, consolidated by the engine, and the city summary is written into
  * the open workbook through the port. Unreadable files become KON-03 rows, never exceptions; a
  * summary that cannot be written leaves the results on screen and the earlier output unchanged.
@@ -12,6 +12,7 @@ import type { Lang } from '../engine/messages';
 import type { Reference } from '../engine/reference/model';
 import { unreadableFile, validateWorkbook } from '../engine/validate';
 import type { XlsxLoader } from './lazyXlsx';
+import { inBothLanguages } from './i18n';
 import type { ConsolidationOutcome, ConsolidationRow, Progress } from './state';
 
 /** A file the user picked (a DOM `File` fits). */
@@ -99,8 +100,7 @@ export async function consolidateFiles(files: readonly PickedFile[], ctx: Consol
 async function validateFile(file: PickedFile, bytes: Uint8Array | null, reference: Reference, today: string, loadXlsx: XlsxLoader): Promise<ConsolidationInput> {
   const base = { file: file.name, size: file.size };
   if (!bytes) {
-    const text = { id: 'berkas tidak dapat dibuka', en: 'the file cannot be opened' };
-    return { ...base, sha256: null, validation: unreadableFile(file.name, 'unreadable', text) };
+    return { ...base, sha256: null, validation: unreadableFile(file.name, 'unreadable', inBothLanguages('err.cannotOpen')) };
   }
   const xlsx = await loadXlsx();
   const read = xlsx.readXlsx(bytes);
@@ -119,7 +119,7 @@ const cellString = (v: SummaryCell | undefined): string => (v === null || v === 
 
 /** The `Rekap OPD` rows as the pane's result table shows them. */
 function rekapRows(table: SummaryTable): ConsolidationRow[] {
-  // One `Tepat Waktu <label>` column per level with a deadline (signoff.md), after the fixed ones.
+  // One `Tepat Waktu <label>` column per level with a deadline (docs/spec/signoff.md), after the fixed ones.
   const schedule = table.columns.filter((c) => c.startsWith(SCHEDULE_PREFIX));
   return tableRecords(table).map((r, i) => ({
     code: cellString(r['Kode OPD']),

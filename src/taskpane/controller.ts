@@ -138,7 +138,7 @@ export class PaneController {
     return this.stamping.allowance(state);
   }
 
-  /** The sign-off chain as last checked, the next level and whether its buttons are on (signoff.md). */
+  /** The sign-off chain as last checked, the next level and whether its buttons are on (docs/spec/signoff.md). */
   signoff(state: PaneState = this.getState()): SignoffView {
     return this.stamping.view(state);
   }

@@ -1,24 +1,13 @@
 /**
  * Failures in plain words. The adapter's errors already carry them (AdapterError); a raw Office.js
  * error names its cause in `code` (for example `InvalidOperationInCellEditMode` while the user is
- * still typing in a cell); anything else is shown by the first line of its message, never with a
- * stack trace.
+ * still typing in a cell), read through the adapter's one code table and words (addin/errors.ts);
+ * anything else is shown by the first line of its message, never with a stack trace.
  */
+import { officeErrorCode, toAdapterError } from '../addin/errors';
 import { isAdapterError } from '../addin/port';
 import type { Lang } from '../engine/messages';
-import type { UiKey, UiParams } from './i18n';
-
-const BY_CODE: Readonly<Record<string, UiKey>> = {
-  InvalidOperationInCellEditMode: 'err.cellEdit',
-  AccessDenied: 'err.protected',
-  ItemAlreadyExists: 'err.exists',
-  RequestPayloadSizeLimitExceeded: 'err.tooBig',
-  PayloadTooLarge: 'err.tooBig',
-  ResponsePayloadSizeLimitExceeded: 'err.tooBig',
-  Unauthenticated: 'err.protected',
-  ItemNotFound: 'err.notFound',
-  ApiNotFound: 'err.unsupported',
-};
+import { type UiKey, type UiParams, translator } from './i18n';
 
 function field(e: unknown, name: string): string | null {
   if (typeof e !== 'object' || e === null || !(name in e)) return null;
@@ -34,7 +23,7 @@ function plain(text: string): string {
 export function describeError(e: unknown, lang: Lang): { key: UiKey; params: UiParams } {
   if (isAdapterError(e)) return { key: 'err.plain', params: { pesan: plain(e.message) } };
   const code = field(e, 'code');
-  if (code && BY_CODE[code]) return { key: BY_CODE[code], params: {} };
+  if (officeErrorCode(code)) return { key: 'err.plain', params: { pesan: toAdapterError(e, lang).message } };
   const message = field(e, 'message') ?? (typeof e === 'string' ? e : null);
-  return { key: 'err.generic', params: { pesan: message ? plain(message) : lang === 'id' ? 'sebab tidak diketahui' : 'unknown cause' } };
+  return { key: 'err.generic', params: { pesan: message ? plain(message) : translator(lang)('err.unknownCause') } };
 }

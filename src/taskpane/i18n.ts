@@ -2,7 +2,7 @@
  * The task pane's own words, Indonesian and English (same keys). Finding messages and hints are not
  * here: they come from the engine's catalogues (findingMessage, findingHint).
  */
-import type { Lang } from '../engine/messages';
+import type { Bilingual, Lang } from '../engine/messages';
 
 const id = {
   tabs: 'Bagian panel',
@@ -49,6 +49,7 @@ const id = {
   'signoff.returned': 'Dikembalikan oleh {oleh} pada {waktu}: {catatan}',
   'signoff.changed': 'Isi berubah sesudah distempel: semua tingkat menstempel ulang (berjenjang).',
   'signoff.unknown': '{n} baris _stempel bertingkat yang tidak dikenal referensi diabaikan.',
+  'signoff.setAside': '{n} baris _stempel disisihkan: tanggalnya tidak terbaca, sebelum 2000 atau sesudah tanggal validasi, mencatat galat terbuka, atau pengembalian tanpa catatan.',
   'signoff.schedule': 'Batas {batas}: {keadaan}',
   'validasi.notYet': 'Belum divalidasi. Tekan Validasi.',
   'validasi.counts': 'Jumlah temuan',
@@ -157,6 +158,7 @@ const id = {
   'referensi.pick': 'Muat referensi (.xlsx atau .json)',
   'referensi.default': 'Kembali ke bawaan',
   'referensi.loaded': 'Referensi {id} dipakai.',
+  'referensi.notJson': 'berkas ini bukan JSON yang sah',
   'referensi.broken': 'Referensi «{berkas}» tidak dapat dipakai; referensi sebelumnya tetap berlaku.',
   'referensi.storedBroken': 'Referensi yang tersimpan di dokumen tidak dapat dipakai; referensi bawaan dipakai.',
   'referensi.workbookBroken': 'Lembar referensi di buku kerja ini bermasalah; referensi sebelumnya dipakai.',
@@ -164,14 +166,10 @@ const id = {
 
   'err.generic': 'Terjadi kesalahan: {pesan}',
   'err.plain': '{pesan}',
+  'err.unknownCause': 'sebab tidak diketahui',
   'err.watch': 'Perubahan pada lembar «{lembar}» tidak dapat dipantau: validasi otomatis tidak berjalan untuk lembar itu.',
-  'err.cellEdit': 'Excel masih dalam mode sunting sel. Selesaikan suntingan (tekan Enter atau Esc), lalu coba lagi.',
-  'err.protected': 'Buku kerja atau lembar ini terkunci sehingga tidak dapat diubah. Buka kuncinya, lalu coba lagi.',
-  'err.exists': 'Lembar dengan nama itu sudah ada.',
-  'err.tooBig': 'Data terlalu besar untuk dikirim ke Excel sekaligus. Coba lagi dengan berkas yang lebih sedikit.',
-  'err.notFound': 'Lembar atau sel yang dicari tidak ada lagi. Validasi ulang.',
-  'err.unsupported': 'Versi Excel ini tidak mendukung fitur tersebut.',
   'err.fileOpen': 'Berkas «{berkas}» tidak dapat dibuka.',
+  'err.cannotOpen': 'berkas tidak dapat dibuka',
 } as const;
 
 export type UiKey = keyof typeof id;
@@ -221,6 +219,7 @@ const en: Readonly<Record<UiKey, string>> = {
   'signoff.returned': 'Returned by {oleh} on {waktu}: {catatan}',
   'signoff.changed': 'The content changed after stamping: every level stamps again, in order.',
   'signoff.unknown': '{n} _stempel rows of a level the reference does not define are ignored.',
+  'signoff.setAside': '{n} _stempel rows set aside: their date is unreadable, before 2000 or after the validation date, they record open errors, or a return has no note.',
   'signoff.schedule': 'Deadline {batas}: {keadaan}',
   'validasi.notYet': 'Not validated yet. Press Validate.',
   'validasi.counts': 'Finding counts',
@@ -329,6 +328,7 @@ const en: Readonly<Record<UiKey, string>> = {
   'referensi.pick': 'Load a reference (.xlsx or .json)',
   'referensi.default': 'Return to default',
   'referensi.loaded': 'Reference {id} is now in force.',
+  'referensi.notJson': 'this file is not valid JSON',
   'referensi.broken': 'The reference «{berkas}» cannot be used; the previous reference stays in force.',
   'referensi.storedBroken': 'The reference stored in the document cannot be used; the embedded default is used.',
   'referensi.workbookBroken': 'The reference sheets in this workbook have problems; the previous reference is used.',
@@ -336,14 +336,10 @@ const en: Readonly<Record<UiKey, string>> = {
 
   'err.generic': 'Something went wrong: {pesan}',
   'err.plain': '{pesan}',
+  'err.unknownCause': 'unknown cause',
   'err.watch': 'Changes to the sheet «{lembar}» cannot be followed: automatic validation does not run for it.',
-  'err.cellEdit': 'Excel is still editing a cell. Finish the edit (press Enter or Esc), then try again.',
-  'err.protected': 'This workbook or sheet is protected and cannot be changed. Unprotect it, then try again.',
-  'err.exists': 'A sheet with that name already exists.',
-  'err.tooBig': 'Too much data to send to Excel at once. Try again with fewer files.',
-  'err.notFound': 'The sheet or cell is no longer there. Validate again.',
-  'err.unsupported': 'This version of Excel does not support that feature.',
   'err.fileOpen': 'The file «{berkas}» cannot be opened.',
+  'err.cannotOpen': 'the file cannot be opened',
 };
 
 const CATALOGUES: Readonly<Record<Lang, Readonly<Record<UiKey, string>>>> = { id, en };
@@ -359,10 +355,9 @@ export function translator(lang: Lang): Translate {
     catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
 
-/** Office display languages such as `id-ID`, `en-US`: Indonesian for `id`/`in`, English otherwise. */
-export function langOf(displayLanguage: string | null | undefined): Lang {
-  const tag = (displayLanguage ?? '').toLowerCase();
-  return tag.startsWith('id') || tag.startsWith('in') || tag === '' ? 'id' : 'en';
+/** One text in both languages, for a value shown later in either (a file's KON-03 cause). */
+export function inBothLanguages(key: UiKey, params: UiParams = {}): Bilingual {
+  return { id: translator('id')(key, params), en: translator('en')(key, params) };
 }
 
 export function uiKeys(lang: Lang): string[] {

@@ -1,5 +1,5 @@
 /**
- * The reference in force for the task pane (reference-data.md): the open workbook's own reference
+ * The reference in force for the task pane (docs/spec/reference-data.md): the open workbook's own reference
  * sheets, else the reference the user picked (its JSON text kept in the document's settings), else
  * the embedded default. Loading never throws: a broken reference comes back as plain-word problems.
  */
@@ -9,6 +9,7 @@ import { defaultReference, parseReferenceJson, referenceId, referenceToJson } fr
 import type { Reference, ReferenceProblem } from '../engine/reference/model';
 import { hasReferenceSheets, referenceFromGrid } from '../engine/reference/workbook';
 import type { XlsxLoader } from './lazyXlsx';
+import { translator } from './i18n';
 
 export type ReferenceSource = 'workbook' | 'picked' | 'default';
 
@@ -44,7 +45,7 @@ export function referenceFromJsonText(text: string, lang: Lang): ReferenceLoad {
   try {
     obj = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return { ok: false, problems: [lang === 'id' ? 'berkas ini bukan JSON yang sah' : 'this file is not valid JSON'] };
+    return { ok: false, problems: [translator(lang)('referensi.notJson')] };
   }
   const result = parseReferenceJson(obj);
   return result.ok ? result : { ok: false, problems: explain(result.problems, lang) };

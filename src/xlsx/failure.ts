@@ -1,4 +1,4 @@
-/** Why a file could not be read as a workbook (spec: consolidation.md, KON-03). */
+/** Why a file could not be read as a workbook (docs/spec/consolidation.md, KON-03). */
 export const READ_FAILURE_CAUSES = [
   'legacyXls',
   'encrypted',

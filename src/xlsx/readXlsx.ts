@@ -4,6 +4,8 @@
  * ReadFailure whose cause says why (KON-03), and an encrypted workbook is never called an old .xls.
  */
 import type { SheetGrid, WorkbookGrid } from '../engine/grid';
+import type { Lang } from '../engine/messages';
+import { FileKind, XLSX_TEXTS } from './texts';
 import { decodeXml } from './decode';
 import {
   excerpt,
@@ -195,7 +197,7 @@ function partPath(rels: ReadonlyMap<string, Relationship>, kind: string, fallbac
 }
 
 /** What a zip that is not an xlsx probably is, for the failure's detail. */
-function zipKind(pkg: Package): string {
+function zipKind(pkg: Package): FileKind {
   if (pkg.has('xl/workbook.bin')) return 'XLSB';
   if (pkg.has('word/document.xml')) return 'DOCX';
   if (pkg.has('ppt/presentation.xml')) return 'PPTX';
@@ -203,64 +205,26 @@ function zipKind(pkg: Package): string {
   return 'ZIP';
 }
 
-type Lang = 'id' | 'en';
-
-const CAUSE_TEXT: Record<ReadFailureCause, Record<Lang, string>> = {
-  legacyXls: {
-    id: 'format Excel lama (.xls), bukan .xlsx; simpan ulang sebagai .xlsx',
-    en: 'an old Excel format (.xls), not .xlsx; save it again as .xlsx',
-  },
-  encrypted: {
-    id: 'berkas dilindungi kata sandi (terenkripsi)',
-    en: 'the workbook is protected with a password (encrypted)',
-  },
-  notXlsx: { id: 'bukan berkas Excel .xlsx', en: 'not an Excel .xlsx file' },
-  corrupt: { id: 'berkas .xlsx rusak atau tidak lengkap', en: 'the .xlsx file is damaged or incomplete' },
-  noWorksheet: { id: 'buku kerja tidak berisi lembar kerja', en: 'the workbook contains no worksheet' },
-  tooLarge: { id: 'berkas lebih besar dari batas ukuran', en: 'the file is larger than the size limit' },
-  expandsTooLarge: {
-    id: 'isi berkas terlalu besar setelah diekstrak',
-    en: 'the file expands to more data than allowed when unpacked',
-  },
-  tooManyCells: {
-    id: 'lembar kerja berisi terlalu banyak sel',
-    en: 'the worksheets hold too many cells',
-  },
-  empty: { id: 'berkas kosong (0 bait)', en: 'the file is empty (0 bytes)' },
-};
-
-/** The `detail` values of `notXlsx`, in words. */
-const FILE_KIND_TEXT: Record<string, Record<Lang, string>> = {
-  PDF: { id: 'berkas PDF', en: 'a PDF file' },
-  'CSV/teks': { id: 'CSV/teks', en: 'CSV/text' },
-  HTML: { id: 'halaman HTML', en: 'an HTML page' },
-  XML: { id: 'berkas XML', en: 'an XML file' },
-  DOCX: { id: 'dokumen Word .docx', en: 'a Word .docx document' },
-  PPTX: { id: 'presentasi PowerPoint .pptx', en: 'a PowerPoint .pptx presentation' },
-  XLSB: { id: 'buku kerja biner .xlsb', en: 'a binary .xlsb workbook' },
-  ODS: { id: 'lembar kerja OpenDocument .ods', en: 'an OpenDocument .ods spreadsheet' },
-  ZIP: { id: 'arsip zip biasa', en: 'a plain zip archive' },
-};
-
 /**
  * The cause in plain words, lower case and without a final stop, to fill `{sebab}` in
  * "Berkas tidak dapat dibaca: {sebab}." (KON-03).
  */
 export function describeCause(cause: ReadFailureCause, lang: Lang, detail?: string): string {
-  const text = CAUSE_TEXT[cause][lang];
+  const t = XLSX_TEXTS[lang];
+  const text = t.cause[cause];
   if (!detail) return text;
   switch (cause) {
     case 'notXlsx':
-      return `${text} (${FILE_KIND_TEXT[detail]?.[lang] ?? detail})`;
+      return `${text} (${Object.hasOwn(t.fileKind, detail) ? t.fileKind[detail as FileKind] : detail})`;
     case 'tooLarge':
     case 'expandsTooLarge':
       return `${text} (${detail})`;
     case 'tooManyCells':
       return /^\d+$/.test(detail)
-        ? `${text} (${lang === 'id' ? 'lebih dari' : 'more than'} ${groupDigits(detail, lang === 'id' ? '.' : ',')})`
+        ? `${text} (${t.moreThan(groupDigits(detail, t.digitGroup))})`
         : `${text} (${detail})`;
     case 'corrupt':
-      return `${text} (${lang === 'id' ? 'rincian teknis' : 'technical detail'}: ${detail})`;
+      return `${text} (${t.technicalDetail(detail)})`;
     default:
       return text;
   }

@@ -1,5 +1,5 @@
 /**
- * The manifest promises ExcelApi 1.7 (addin.md). Every Excel member the add-in uses is looked up in
+ * The manifest promises ExcelApi 1.7 (docs/spec/addin.md). Every Excel member the add-in uses is looked up in
  * `@types/office-js` (its `[Api set: …]`, through TypeScript's type checker: see
  * `requirementSets.ts`); one above 1.7 may be used only if it is in GUARDED below, each entry a
  * reviewed claim that every use sits behind an `isSetSupported` check (the adapter's

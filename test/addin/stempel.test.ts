@@ -1,5 +1,5 @@
 /**
- * The sign-off chain's writes on the fake Excel host (signoff.md): `writeStempel` appends a
+ * The sign-off chain's writes on the fake Excel host (docs/spec/signoff.md): `writeStempel` appends a
  * version-2 row (or converts a version-1 sheet, keeping its stamp as the first row) together with
  * its Riwayat event in at most two syncs; a plain validation costs no extra sync.
  */

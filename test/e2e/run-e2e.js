@@ -428,7 +428,7 @@ const SCENARIO = [
       for (const level of ['penyusun', 'kepalaOpd', 'verifikator'])
         await audit.locator(`li[data-level="${level}"][data-status="changed"]`).waitFor();
       await audit.getByText('Isi berubah sesudah distempel').waitFor();
-      // signoff.md to the letter: with no stamp valid, the earlier return is later than every valid
+      // docs/spec/signoff.md to the letter: with no stamp valid, the earlier return is later than every valid
       // stamp, so the chain word is Dikembalikan again (every level above is shown as changed).
       await page.getByTestId('audit-chain-word').filter({ hasText: 'Dikembalikan' }).waitFor();
       log(`Audit: ${await page.getByTestId('stamp-status').innerText()} — ${await page.getByTestId('audit-chain-word').innerText()}`);

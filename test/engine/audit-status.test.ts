@@ -73,7 +73,7 @@ describe('decisions from the Temuan sheet', () => {
 });
 
 describe('JSON report', () => {
-  test('has the fields of report-and-cli.md', () => {
+  test('has the fields of docs/spec/report-and-cli.md', () => {
     const v = run(buildGrid({ rows: [validRow({ 'SP Prosedur': null })] }));
     const r = buildReport([v], { reference: ref, today: TODAY, lang: 'en' });
     expect(Object.keys(r)).toEqual(['tool', 'toolVersion', 'rulesVersion', 'reference', 'validatedAt', 'lang', 'valid', 'stats', 'files']);

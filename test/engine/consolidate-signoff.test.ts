@@ -1,4 +1,4 @@
-/** Consolidation with a schedule (signoff.md, "Where it shows"): Rekap OPD's Tingkat Persetujuan and Tepat Waktu columns, totals, the per-level tally. */
+/** Consolidation with a schedule (docs/spec/signoff.md, "Where it shows"): Rekap OPD's Tingkat Persetujuan and Tepat Waktu columns, totals, the per-level tally. */
 import { REKAP_COLUMNS, consolidate, rekapColumns, summarySheets, tableRecords } from '../../src/engine/consolidate';
 import { defaultReference } from '../../src/engine/reference/load';
 import { REF, SCHEDULE_INPUTS } from '../helpers/signoffSummary';

@@ -1,5 +1,5 @@
 /**
- * Consolidation (consolidation.md) on a small city: every expected table below is worked out by
+ * Consolidation (docs/spec/consolidation.md) on a small city: every expected table below is worked out by
  * hand from the fixture, not produced by the code under test.
  */
 import { createHash } from 'node:crypto';

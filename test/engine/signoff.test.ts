@@ -1,4 +1,4 @@
-/** The stamp chain and the schedule (signoff.md): reading, status, schedule words, KON-04/06/07, report and text. */
+/** The stamp chain and the schedule (docs/spec/signoff.md): reading, status, schedule words, KON-04/06/07, report and text. */
 import { auditCsv } from '../../src/engine/audit';
 import { CellValue, SheetGrid } from '../../src/engine/grid';
 import { findingMessage } from '../../src/engine/messages';
@@ -137,7 +137,7 @@ describe('chain status', () => {
     expect([fixed.tingkat, fixed.dikembalikan, fixed.berubah, fixed.kembali]).toEqual(['penyusun', false, false, null]);
     const approved = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-05T02:00:00Z']], OTHER);
     expect(approved.tingkat).toBe('kepalaOpd');
-    // Re-signed after the return, then edited: no stamp is valid, so (signoff.md to the letter: later
+    // Re-signed after the return, then edited: no stamp is valid, so (docs/spec/signoff.md to the letter: later
     // than every valid stamp) the old return reads as current again, and the chain as changed too.
     const edited = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-05T02:00:00Z']], 'sha256:' + '9'.repeat(64));
     expect([edited.tingkat, edited.dikembalikan, edited.berubah]).toEqual([null, true, true]);

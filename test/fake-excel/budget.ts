@@ -1,5 +1,5 @@
 /**
- * The round-trip and payload budget of validating a large sheet in the add-in (addin.md: at most
+ * The round-trip and payload budget of validating a large sheet in the add-in (docs/spec/addin.md: at most
  * 4 syncs for up to 5,000 rows, at most 4 MB per sync): a workbook of `rows` innovations with a
  * realistic mix of findings is read, validated with the engine and flagged, against the fake host.
  */

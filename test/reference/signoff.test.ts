@@ -1,4 +1,4 @@
-/** Sign-off levels, tingkatWajib, the schedule and the time zone in both reference forms (signoff.md). */
+/** Sign-off levels, tingkatWajib, the schedule and the time zone in both reference forms (docs/spec/signoff.md). */
 import { CellValue, dateCell } from '../../src/engine/grid';
 import { EMBEDDED_REFERENCE_JSON } from '../../src/engine/reference/data/embedded';
 import { defaultReference, parseReferenceJson, referenceId, referenceToJson } from '../../src/engine/reference/load';

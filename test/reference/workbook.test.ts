@@ -24,7 +24,7 @@ function problemsOf(sheets: { name: string; rows: Rows }[]): ReferenceProblem[] 
 }
 
 describe('referenceToGrid', () => {
-  it('writes the sheets of reference-data.md with headers in row 1', () => {
+  it('writes the sheets of docs/spec/reference-data.md with headers in row 1', () => {
     const sheets = referenceToGrid(defaultReference());
     expect(sheets.map((s) => s.name)).toEqual([
       'Daerah',

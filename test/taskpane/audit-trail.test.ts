@@ -1,5 +1,5 @@
 /**
- * The audit trail (audit.md) end to end through the task pane's controller and the real Office
+ * The audit trail (docs/spec/audit.md) end to end through the task pane's controller and the real Office
  * adapter on the fake Excel host: the stamp and its status against the workbook's current content,
  * decisions made in the pane and typed into `Temuan`, decisions that drop when their finding goes,
  * the append-only `Riwayat`, and the audit CSV (the same as the CLI's `audit`).
@@ -521,7 +521,7 @@ describe('Ekspor Laporan Audit', () => {
     await acceptAll(s, ['FMT-02', 'FMT-07', 'FMT-05'], 'Disetujui, "diperbaiki" tahun depan', 'Inspektur Rina');
     expect(await s.controller.stamp('Auditor Kota')).toBe(true);
     const stamped = await exported(s);
-    // The add-in's single stamp is the chain's first level (signoff.md): still below the required kepalaOpd.
+    // The add-in's single stamp is the chain's first level (docs/spec/signoff.md): still below the required kepalaOpd.
     expect(stamped).toContain('Berkas belum mencapai tingkat «Disetujui Kepala OPD»');
     expect(stamped).toContain(',Disusun,');
     expect(stamped).toContain(',Diterima,"Disetujui, ""diperbaiki"" tahun depan",Inspektur Rina');

@@ -1,5 +1,5 @@
 /**
- * Live validation (addin.md, *Validasi otomatis*) through the controller and the real Office
+ * Live validation (docs/spec/addin.md, *Validasi otomatis*) through the controller and the real Office
  * adapter on the fake Excel host: an edit reads just the edited rows, the whole cached grid is
  * validated again, and the findings are those of a fresh full validation.
  */

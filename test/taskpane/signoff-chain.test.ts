@@ -1,5 +1,5 @@
 /**
- * The sign-off chain (signoff.md) through the task pane's controller and the real Office adapter on
+ * The sign-off chain (docs/spec/signoff.md) through the task pane's controller and the real Office adapter on
  * the fake Excel host: the next level and its buttons per condition, stamps and a return written as
  * version-2 rows with their Riwayat events, a version-1 workbook converted, and the sync budget.
  */

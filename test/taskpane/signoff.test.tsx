@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /**
- * The Validasi tab's sign-off section (signoff.md): the chain shown per state (one line per level:
+ * The Validasi tab's sign-off section (docs/spec/signoff.md): the chain shown per state (one line per level:
  * label, status, who), the one button of the next level and when it is enabled, *Kembalikan* with
  * its required note, and both languages. On a memory workbook.
  */

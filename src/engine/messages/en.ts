@@ -1,5 +1,7 @@
 /** English message catalogue; same keys and parameters as id.ts. */
-export const en: Readonly<Record<string, string>> = {
+import type { Catalogue } from './keys';
+
+export const en: Catalogue = {
   'STR-01': 'Sheet `Inovasi` was not found.',
   'STR-02': 'Required column «{kolom}» is missing.',
   'STR-03': 'Column «{kolom}» is not recognised and is ignored.',
@@ -53,5 +55,7 @@ export const en: Readonly<Record<string, string>> = {
   'hint.minWords': 'Add {kurang} more words.',
   'hint.dasarHukum': 'Example: Peraturan Wali Kota Nomor 12 Tahun 2024.',
   'hint.positiveDays': 'Enter a number of days greater than 0.',
+  'cause.tooManyRows': 'sheet «{lembar}» holds {baris} data rows, more than the limit of {batas}',
+  'cause.tooMuchText': 'the cells hold more than {batas} characters of text in all',
 
 };

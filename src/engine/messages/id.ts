@@ -1,5 +1,7 @@
 /** Katalog pesan bahasa Indonesia. `{nama}` diisi dari parameter temuan. */
-export const id: Readonly<Record<string, string>> = {
+import type { Catalogue } from './keys';
+
+export const id: Catalogue = {
   'STR-01': 'Lembar `Inovasi` tidak ditemukan.',
   'STR-02': 'Kolom wajib «{kolom}» tidak ada.',
   'STR-03': 'Kolom «{kolom}» tidak dikenal dan diabaikan.',
@@ -53,5 +55,7 @@ export const id: Readonly<Record<string, string>> = {
   'hint.minWords': 'Tambahkan {kurang} kata lagi.',
   'hint.dasarHukum': 'Contoh: Peraturan Wali Kota Nomor 12 Tahun 2024.',
   'hint.positiveDays': 'Isi jumlah hari lebih dari 0.',
+  'cause.tooManyRows': 'lembar «{lembar}» berisi {baris} baris data, lebih dari batas {batas}',
+  'cause.tooMuchText': 'sel-sel isian berisi lebih dari {batas} karakter teks seluruhnya',
 
 };

@@ -1,5 +1,5 @@
 /**
- * Loading a reference (spec: reference-data.md): the JSON form, the nomenclature CSV files, the
+ * Loading a reference (docs/spec/reference-data.md): the JSON form, the nomenclature CSV files, the
  * consistency checks both file forms share, and the reference id.
  *
  * Loading runs in two steps: the file form is read into a Reference (shape problems name the field
@@ -9,6 +9,7 @@
 import { parseCsvRecords } from '../csv';
 import { canonicalJson } from '../canonicalJson';
 import { sha256Hex } from '../hash';
+import { RULE_BY_ID } from '../rules/registry';
 import { normalise } from '../text';
 import {
   EMBEDDED_NOMENKLATUR_BIDANG,
@@ -16,6 +17,8 @@ import {
   EMBEDDED_REFERENCE_JSON,
 } from './data/embedded';
 import { bidangResolver, canonicalBidangCode, canonicalProgramCode } from './index';
+import type { Bilingual } from '../messages';
+import { EntityWord, ValueKind, say } from './texts';
 import {
   BidangUrusan,
   DEFAULT_PARAMETERS,
@@ -54,10 +57,7 @@ export const EMBEDDED_NOMENCLATURE: Nomenclature = {
 // ---------------------------------------------------------------------------------------------
 // Places and messages (shared with workbook.ts)
 
-export interface Bilingual {
-  readonly id: string;
-  readonly en: string;
-}
+export type { Bilingual } from '../messages';
 
 /** Where something came from: the problem's part and row, and how a message names it. */
 export interface Place {
@@ -67,30 +67,21 @@ export interface Place {
   readonly label: Bilingual;
 }
 
-export type EntityKind = 'misi' | 'tujuan' | 'sasaran' | 'program' | 'opd' | 'bidang' | 'nomenklaturProgram';
+export type EntityKind = EntityWord;
 
 /** The place of the `index`-th entity of a kind (0-based, in the Reference's order). */
 export type Locate = (kind: EntityKind, index: number) => Place;
 
 export function problemAt(place: Place, message: Bilingual, code?: string): ReferenceProblem {
-  const id = code === undefined ? place.label.id : `${place.label.id} (kode ${code})`;
-  const en = code === undefined ? place.label.en : `${place.label.en} (code ${code})`;
+  const label = code === undefined ? place.label : say((t, lang) => t.withCode(place.label[lang], code));
   return {
     part: place.part,
     row: place.row,
-    message: { id: `${id}: ${message.id}`, en: `${en}: ${message.en}` },
+    message: { id: `${label.id}: ${message.id}`, en: `${label.en}: ${message.en}` },
   };
 }
 
-const ENTITY_LABEL: Record<EntityKind, Bilingual> = {
-  misi: { id: 'Misi', en: 'Misi' },
-  tujuan: { id: 'Tujuan', en: 'Tujuan' },
-  sasaran: { id: 'Sasaran', en: 'Sasaran' },
-  program: { id: 'Program', en: 'Program' },
-  opd: { id: 'OPD', en: 'OPD' },
-  bidang: { id: 'Nomenklatur bidang', en: 'Bidang nomenclature' },
-  nomenklaturProgram: { id: 'Nomenklatur program', en: 'Program nomenclature' },
-};
+const entityLabel = (kind: EntityKind): Bilingual => say((t) => t.entity[kind]);
 
 const JSON_PART: Record<EntityKind, string> = {
   misi: 'rpjmd.misi',
@@ -104,26 +95,21 @@ const JSON_PART: Record<EntityKind, string> = {
 
 /** A 1-based data row of a JSON array, or a worksheet row. */
 export function rowPlace(part: string, what: Bilingual, row: number): Place {
-  return { part, row, label: { id: `${what.id} baris ${row}`, en: `${what.en} row ${row}` } };
+  return { part, row, label: say((t, lang) => t.row(what[lang], row)) };
 }
 
-const jsonLocate: Locate = (kind, index) => rowPlace(JSON_PART[kind], ENTITY_LABEL[kind], index + 1);
+const jsonLocate: Locate = (kind, index) => rowPlace(JSON_PART[kind], entityLabel(kind), index + 1);
 
+const kindWord = (kind: ValueKind): Bilingual => say((t) => t.kind[kind]);
+
+/** What a JSON value is, in words (`teks`, `a list`); another `typeof` as it is. */
 function typeName(value: unknown): Bilingual {
-  if (value === null) return { id: 'null', en: 'null' };
-  if (Array.isArray(value)) return { id: 'daftar', en: 'a list' };
-  switch (typeof value) {
-    case 'string':
-      return { id: 'teks', en: 'text' };
-    case 'number':
-      return { id: 'angka', en: 'a number' };
-    case 'boolean':
-      return { id: 'benar/salah', en: 'a boolean' };
-    case 'object':
-      return { id: 'objek', en: 'an object' };
-    default:
-      return { id: typeof value, en: typeof value };
-  }
+  if (value === null) return kindWord('null');
+  if (Array.isArray(value)) return kindWord('list');
+  const type = typeof value;
+  if (type === 'string') return kindWord('text');
+  if (type === 'number' || type === 'boolean' || type === 'object') return kindWord(type);
+  return { id: type, en: type };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,37 +155,24 @@ export function buildParameters(inputs: readonly ParameterInput[]): {
         ? `${severityMatch[1].toUpperCase()}-${severityMatch[2]}`
         : null;
     if (key === null) {
-      const message = n.startsWith('severity')
-        ? {
-            id: `«${name}»: tingkat harus ditulis severity.ID-ATURAN, mis. severity.STR-06`,
-            en: `«${name}»: a severity override is written severity.RULE-ID, e.g. severity.STR-06`,
-          }
-        : {
-            id: `parameter «${name}» tidak dikenal (yang dikenal: minWords, namaMin, namaMax, headerSearchRows, severity.ID-ATURAN)`,
-            en: `unknown parameter «${name}» (known: minWords, namaMin, namaMax, headerSearchRows, severity.RULE-ID)`,
-          };
+      const message = n.startsWith('severity') ? say((t) => t.severityForm(name)) : say((t) => t.unknownParameter(name));
       problems.push(problemAt(place, message));
       continue;
     }
+    if (severityMatch && !RULE_BY_ID.has(key)) {
+      // An override for a rule that does not exist would silently do nothing: a typo (`SOP-4O`) must be seen.
+      problems.push(problemAt(place, say((t) => t.noSuchRule(key))));
+      continue;
+    }
     if (seen.has(key)) {
-      problems.push(
-        problemAt(place, {
-          id: `parameter «${name}» disebut dua kali`,
-          en: `parameter «${name}» is given twice`,
-        }),
-      );
+      problems.push(problemAt(place, say((t) => t.parameterTwice(name))));
       continue;
     }
     seen.add(key);
     if (numeric) {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < numeric.min) {
-        const t = typeof value === 'number' ? { id: String(value), en: String(value) } : typeName(value);
-        problems.push(
-          problemAt(place, {
-            id: `«${name}» harus bilangan bulat ≥ ${numeric.min}, bukan ${t.id}`,
-            en: `«${name}» must be a whole number ≥ ${numeric.min}, not ${t.en}`,
-          }),
-        );
+        const got = typeof value === 'number' ? { id: String(value), en: String(value) } : typeName(value);
+        problems.push(problemAt(place, say((t, lang) => t.wholeNumber(name, numeric.min, got[lang]))));
         continue;
       }
       numbers[numeric.key] = value;
@@ -207,13 +180,8 @@ export function buildParameters(inputs: readonly ParameterInput[]): {
     } else {
       const level = typeof value === 'string' ? value.trim().toLowerCase() : value;
       if (typeof level !== 'string' || !(SEVERITIES as readonly string[]).includes(level)) {
-        const shown = typeof value === 'string' ? `«${value}»` : typeName(value).id;
-        problems.push(
-          problemAt(place, {
-            id: `tingkat untuk ${key} harus error, warning, info atau off, bukan ${shown}`,
-            en: `the severity of ${key} must be error, warning, info or off, not ${typeof value === 'string' ? `«${value}»` : typeName(value).en}`,
-          }),
-        );
+        const got = typeof value === 'string' ? { id: `«${value}»`, en: `«${value}»` } : typeName(value);
+        problems.push(problemAt(place, say((t, lang) => t.severityLevel(key, got[lang]))));
         continue;
       }
       severity[key] = level as SeverityOverride;
@@ -228,12 +196,7 @@ export function buildParameters(inputs: readonly ParameterInput[]): {
     severity: sortedRecord(severity),
   };
   if (parameters.namaMin > parameters.namaMax && namaPlace) {
-    problems.push(
-      problemAt(namaPlace, {
-        id: `namaMin (${parameters.namaMin}) lebih besar dari namaMax (${parameters.namaMax})`,
-        en: `namaMin (${parameters.namaMin}) is greater than namaMax (${parameters.namaMax})`,
-      }),
-    );
+    problems.push(problemAt(namaPlace, say((t) => t.namaMinMax(parameters.namaMin, parameters.namaMax))));
   }
   return { parameters, problems };
 }
@@ -350,7 +313,7 @@ function opdResolver(opd: readonly Opd[]): (text: string) => string | null {
 const MAX_PERIOD_YEARS = 10;
 
 // ---------------------------------------------------------------------------------------------
-// Sign-off levels, the required level, the schedule and the time zone (signoff.md)
+// Sign-off levels, the required level, the schedule and the time zone (docs/spec/signoff.md)
 
 export const MAX_TINGKAT = 5;
 /** A level key: a letter, then letters, digits, `_` or `-` (`:` is reserved for `<level>:kembali`). */
@@ -380,61 +343,73 @@ function buildSignoff(d: DraftSignoff): Pick<Reference, 'tingkatPersetujuan' | '
   const levels = d.tingkat ? d.tingkat.map((t) => t.level) : DEFAULT_TINGKAT;
   if (!d.jadwal) return { tingkatPersetujuan: levels, tingkatWajib: d.tingkatWajib ?? DEFAULT_TINGKAT_WAJIB };
   // Deadlines in level order (unknown keys are reported by signoffProblems and never reach a reference).
-  const batas: Record<string, string> = {};
-  for (const l of levels) {
-    const entry = d.jadwal.batas.find((b) => b.tingkat === l.kunci);
-    if (entry) batas[l.kunci] = entry.batas;
-  }
+  // Built with fromEntries: every key becomes an own property, even one named like Object.prototype's.
+  const drafted = d.jadwal.batas;
+  const batas: Record<string, string> = Object.fromEntries(
+    levels.flatMap((l) => {
+      const entry = drafted.find((b) => b.tingkat === l.kunci);
+      return entry ? [[l.kunci, entry.batas] as const] : [];
+    }),
+  );
   const jadwal: Jadwal = { tahun: d.jadwal.tahun, batas };
   return { tingkatPersetujuan: levels, tingkatWajib: d.tingkatWajib ?? DEFAULT_TINGKAT_WAJIB, jadwal };
 }
 
-/** The sign-off checks of reference-data.md, each naming the row (or field) that is wrong. */
+/** The sign-off checks of docs/spec/reference-data.md, each naming the row (or field) that is wrong. */
 export function signoffProblems(d: DraftSignoff): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
-  const push = (place: Place, id: string, en: string, code?: string) => problems.push(problemAt(place, { id, en }, code));
+  const push = (place: Place, message: Bilingual, code?: string) => problems.push(problemAt(place, message, code));
 
   if (d.zonaWaktu !== null && !isTimeZone(d.zonaWaktu))
-    push(d.zonaPlace, `zona waktu «${d.zonaWaktu}» tidak dikenal (nama IANA, mis. Asia/Makassar)`, `unknown time zone «${d.zonaWaktu}» (an IANA name, e.g. Asia/Makassar)`);
+    push(d.zonaPlace, say((t) => t.unknownZone(d.zonaWaktu!)));
 
   const levels = d.tingkat ?? DEFAULT_TINGKAT.map((level) => ({ level, place: d.tingkatPlace }));
   if (levels.length < 1 || levels.length > MAX_TINGKAT)
-    push(d.tingkatPlace, `tingkat persetujuan harus 1 sampai ${MAX_TINGKAT}, bukan ${levels.length}`, `there must be 1 to ${MAX_TINGKAT} sign-off levels, not ${levels.length}`);
+    push(d.tingkatPlace, say((t) => t.levelCount(MAX_TINGKAT, levels.length)));
   const first = new Map<string, Place>();
+  const labelsId = new Map<string, Place>();
+  const labelsEn = new Map<string, Place>();
   for (const { level, place } of levels) {
     if (!LEVEL_KEY.test(level.kunci))
-      push(place, 'kunci tingkat harus diawali huruf dan hanya memuat huruf, angka, _ atau - (mis. kepalaOpd)', 'a level key starts with a letter and holds only letters, digits, _ or - (e.g. kepalaOpd)', level.kunci);
+      push(place, say((t) => t.levelKeyForm), level.kunci);
     const earlier = first.get(level.kunci);
-    if (earlier) push(place, `kunci tingkat sudah dipakai (${earlier.label.id})`, `level key already used (${earlier.label.en})`, level.kunci);
+    if (earlier) push(place, say((t, lang) => t.levelKeyUsed(earlier.label[lang])), level.kunci);
     else first.set(level.kunci, place);
+    // Labels name columns (`Tepat Waktu <label>`) and words of the summary: two levels must read differently.
+    for (const [labels, text, which] of [[labelsId, level.label, 'label'], [labelsEn, level.labelEn, 'labelEn']] as const) {
+      const key = normalise(text);
+      const before = key ? labels.get(key) : undefined;
+      if (before) push(place, say((t, lang) => t.levelLabelUsed(which, text, before.label[lang])), level.kunci);
+      else if (key) labels.set(key, place);
+    }
   }
   const order = levels.map((l) => l.level.kunci);
   const known = order.join(', ');
 
   const wajib = d.tingkatWajib ?? DEFAULT_TINGKAT_WAJIB;
   if (!first.has(wajib))
-    push(d.wajibPlace, `tingkatWajib «${wajib}» bukan tingkat persetujuan yang didefinisikan (${known})`, `tingkatWajib «${wajib}» is not a defined sign-off level (${known})`);
+    push(d.wajibPlace, say((t) => t.wajibUnknown(wajib, known)));
 
   if (d.jadwal) {
     const { tahun, tahunPlace, batas } = d.jadwal;
     if (!Number.isInteger(tahun) || tahun < 2000 || tahun > 2100)
-      push(tahunPlace, `tahun jadwal ${tahun} bukan tahun antara 2000 dan 2100`, `schedule year ${tahun} is not a year between 2000 and 2100`);
+      push(tahunPlace, say((t) => t.scheduleYear(tahun)));
     const seen = new Map<string, Place>();
     const dated: { index: number; batas: string; place: Place; tingkat: string }[] = [];
     for (const b of batas) {
       let ok = true;
       const earlier = seen.get(b.tingkat);
       if (earlier) {
-        push(b.place, `tingkat «${b.tingkat}» sudah diberi batas (${earlier.label.id})`, `level «${b.tingkat}» already has a deadline (${earlier.label.en})`);
+        push(b.place, say((t, lang) => t.deadlineTwice(b.tingkat, earlier.label[lang])));
         ok = false;
       } else seen.set(b.tingkat, b.place);
       const index = order.indexOf(b.tingkat);
       if (index < 0) {
-        push(b.place, `tingkat «${b.tingkat}» tidak didefinisikan (${known})`, `level «${b.tingkat}» is not defined (${known})`);
+        push(b.place, say((t) => t.levelUndefined(b.tingkat, known)));
         ok = false;
       }
       if (!isIsoDay(b.batas)) {
-        push(b.place, `batas «${b.batas}» bukan tanggal YYYY-MM-DD yang sah`, `deadline «${b.batas}» is not a valid YYYY-MM-DD date`);
+        push(b.place, say((t) => t.deadlineNotDate(b.batas)));
         ok = false;
       }
       if (ok) dated.push({ index, batas: b.batas, place: b.place, tingkat: b.tingkat });
@@ -443,11 +418,7 @@ export function signoffProblems(d: DraftSignoff): ReferenceProblem[] {
     for (let i = 1; i < dated.length; i++) {
       const [prev, cur] = [dated[i - 1], dated[i]];
       if (cur.batas < prev.batas)
-        push(
-          cur.place,
-          `batas ${cur.batas} untuk «${cur.tingkat}» lebih awal dari batas ${prev.batas} untuk «${prev.tingkat}» (tingkat sebelumnya); batas harus naik menurut urutan tingkat`,
-          `deadline ${cur.batas} of «${cur.tingkat}» is earlier than ${prev.batas} of «${prev.tingkat}» (the level before); deadlines must ascend in level order`,
-        );
+        push(cur.place, say((t) => t.deadlinesAscend(cur.batas, cur.tingkat, prev.batas, prev.tingkat)));
     }
   }
   return problems;
@@ -456,20 +427,10 @@ export function signoffProblems(d: DraftSignoff): ReferenceProblem[] {
 function periodProblems(periode: { mulai: number; akhir: number }, place: Place): ReferenceProblem[] {
   const { mulai, akhir } = periode;
   if (mulai > akhir) {
-    return [
-      problemAt(place, {
-        id: `periode RPJMD mulai ${mulai} sesudah akhir ${akhir}`,
-        en: `the RPJMD period starts (${mulai}) after it ends (${akhir})`,
-      }),
-    ];
+    return [problemAt(place, say((t) => t.periodReversed(mulai, akhir)))];
   }
   if (akhir - mulai + 1 > MAX_PERIOD_YEARS) {
-    return [
-      problemAt(place, {
-        id: `periode RPJMD ${mulai}–${akhir} lebih dari ${MAX_PERIOD_YEARS} tahun`,
-        en: `the RPJMD period ${mulai}–${akhir} is longer than ${MAX_PERIOD_YEARS} years`,
-      }),
-    ];
+    return [problemAt(place, say((t) => t.periodTooLong(mulai, akhir, MAX_PERIOD_YEARS)))];
   }
   return [];
 }
@@ -477,11 +438,11 @@ function periodProblems(periode: { mulai: number; akhir: number }, place: Place)
 const BIDANG_CODE = /^\d+\.\d{2}$/;
 const PROGRAM_CODE = /^\d+\.\d{2}\.\d{2}$/;
 
-/** Every consistency check of reference-data.md, each problem placed by `locate`. */
+/** Every consistency check of docs/spec/reference-data.md, each problem placed by `locate`. */
 export function checkConsistency(ref: Reference, locate: Locate): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
-  const at = (kind: EntityKind, index: number, code: string, id: string, en: string) =>
-    problems.push(problemAt(locate(kind, index), { id, en }, code));
+  const at = (kind: EntityKind, index: number, code: string, message: Bilingual) =>
+    problems.push(problemAt(locate(kind, index), message, code));
 
   /** Flags the second and later occurrences of a code; returns the set of codes. */
   const uniqueCodes = (kind: EntityKind, items: readonly { kode: string }[]): Set<string> => {
@@ -491,13 +452,7 @@ export function checkConsistency(ref: Reference, locate: Locate): ReferenceProbl
       if (earlier === undefined) first.set(item.kode, i);
       else {
         const where = locate(kind, earlier);
-        at(
-          kind,
-          i,
-          item.kode,
-          `kode sudah dipakai (${where.label.id})`,
-          `code already used (${where.label.en})`,
-        );
+        at(kind, i, item.kode, say((t, lang) => t.codeUsed(where.label[lang])));
       }
     });
     return new Set(first.keys());
@@ -506,18 +461,12 @@ export function checkConsistency(ref: Reference, locate: Locate): ReferenceProbl
   const bidangCodes = uniqueCodes('bidang', ref.nomenklatur.bidang);
   ref.nomenklatur.bidang.forEach((b, i) => {
     if (!BIDANG_CODE.test(b.kode))
-      at('bidang', i, b.kode, 'bukan kode bidang urusan (mis. 1.02)', 'not a bidang urusan code (e.g. 1.02)');
+      at('bidang', i, b.kode, say((t) => t.notBidangCode));
   });
   const nomenklaturPrograms = uniqueCodes('nomenklaturProgram', ref.nomenklatur.program);
   ref.nomenklatur.program.forEach((p, i) => {
     if (!PROGRAM_CODE.test(p.kode))
-      at(
-        'nomenklaturProgram',
-        i,
-        p.kode,
-        'bukan kode program (mis. 1.02.02)',
-        'not a program code (e.g. 1.02.02)',
-      );
+      at('nomenklaturProgram', i, p.kode, say((t) => t.notProgramCode));
   });
 
   const misi = uniqueCodes('misi', ref.rpjmd.misi);
@@ -528,29 +477,18 @@ export function checkConsistency(ref: Reference, locate: Locate): ReferenceProbl
 
   ref.rpjmd.tujuan.forEach((t, i) => {
     if (!misi.has(t.misi))
-      at('tujuan', i, t.kode, `misi «${t.misi}» tidak ada`, `misi «${t.misi}» does not exist`);
+      at('tujuan', i, t.kode, say((x) => x.doesNotExist('misi', t.misi)));
   });
   ref.rpjmd.sasaran.forEach((s, i) => {
     if (!tujuan.has(s.tujuan))
-      at('sasaran', i, s.kode, `tujuan «${s.tujuan}» tidak ada`, `tujuan «${s.tujuan}» does not exist`);
+      at('sasaran', i, s.kode, say((t) => t.doesNotExist('tujuan', s.tujuan)));
   });
   ref.rpjmd.program.forEach((p, i) => {
     if (!PROGRAM_CODE.test(p.kode))
-      at('program', i, p.kode, 'bukan kode program (mis. 1.02.02)', 'not a program code (e.g. 1.02.02)');
-    else if (!nomenklaturPrograms.has(p.kode))
-      at('program', i, p.kode, 'kode tidak ada dalam nomenklatur', 'code not in the nomenclature');
-    for (const s of p.sasaran)
-      if (!sasaran.has(s))
-        at('program', i, p.kode, `sasaran «${s}» tidak ada`, `sasaran «${s}» does not exist`);
-    for (const o of p.opd)
-      if (!opd.has(o))
-        at(
-          'program',
-          i,
-          p.kode,
-          `OPD penanggung jawab «${o}» tidak ada`,
-          `responsible OPD «${o}» does not exist`,
-        );
+      at('program', i, p.kode, say((t) => t.notProgramCode));
+    else if (!nomenklaturPrograms.has(p.kode)) at('program', i, p.kode, say((t) => t.notInNomenclature));
+    for (const s of p.sasaran) if (!sasaran.has(s)) at('program', i, p.kode, say((t) => t.doesNotExist('sasaran', s)));
+    for (const o of p.opd) if (!opd.has(o)) at('program', i, p.kode, say((t) => t.responsibleOpdMissing(o)));
   });
 
   // Names, aliases and codes of OPDs must tell OPDs apart after normalisation (findOpd relies on it).
@@ -558,13 +496,7 @@ export function checkConsistency(ref: Reference, locate: Locate): ReferenceProbl
   ref.opd.forEach((o, i) => {
     for (const b of o.bidang)
       if (!bidangCodes.has(b))
-        at(
-          'opd',
-          i,
-          o.kode,
-          `bidang urusan «${b}» tidak ada dalam nomenklatur`,
-          `bidang urusan «${b}» not in the nomenclature`,
-        );
+        at('opd', i, o.kode, say((t) => t.bidangNotInNomenclature(b)));
     const ownKeys = new Set<string>();
     for (const text of [o.kode, o.nama, ...o.alias]) {
       const key = normalise(text);
@@ -574,13 +506,7 @@ export function checkConsistency(ref: Reference, locate: Locate): ReferenceProbl
       if (earlier === undefined) owner.set(key, { index: i, text });
       else if (earlier.index !== i) {
         const where = locate('opd', earlier.index);
-        at(
-          'opd',
-          i,
-          o.kode,
-          `nama atau alias «${text}» sama dengan «${earlier.text}» (${where.label.id}) setelah dinormalisasi`,
-          `name or alias «${text}» equals «${earlier.text}» (${where.label.en}) after normalisation`,
-        );
+        at('opd', i, o.kode, say((t, lang) => t.opdNameClash(text, earlier.text, where.label[lang])));
       }
     }
   });
@@ -603,25 +529,20 @@ class FieldReader {
     private readonly path = '',
   ) {}
 
-  private wrong(key: string, expected: Bilingual, value: unknown): void {
+  private wrong(key: string, kind: ValueKind, value: unknown): void {
     const field = this.path + key;
+    const got = typeName(value);
     const message =
       value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
-        ? {
-            id: `isian «${field}» wajib diisi (${expected.id})`,
-            en: `field «${field}» is required (${expected.en})`,
-          }
-        : {
-            id: `isian «${field}» harus ${expected.id}, bukan ${typeName(value).id}`,
-            en: `field «${field}» must be ${expected.en}, not ${typeName(value).en}`,
-          };
+        ? say((t) => t.required(field, t.kind[kind]))
+        : say((t, lang) => t.mustBe(field, t.kind[kind], got[lang]));
     this.problems.push(problemAt(this.place, message));
   }
 
   text(key: string): string {
     const v = this.obj[key];
     if (typeof v === 'string' && v.trim() !== '') return v.trim();
-    this.wrong(key, { id: 'teks', en: 'text' }, v);
+    this.wrong(key, 'text', v);
     return '';
   }
 
@@ -629,14 +550,14 @@ class FieldReader {
     const v = this.obj[key];
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'string') return v.trim() || undefined;
-    this.wrong(key, { id: 'teks', en: 'text' }, v);
+    this.wrong(key, 'text', v);
     return undefined;
   }
 
   year(key: string): number {
     const v = this.obj[key];
     if (typeof v === 'number' && Number.isInteger(v)) return v;
-    this.wrong(key, { id: 'tahun (bilangan bulat)', en: 'a year (whole number)' }, v);
+    this.wrong(key, 'year', v);
     return 0;
   }
 
@@ -644,29 +565,24 @@ class FieldReader {
   textList(key: string, required: boolean): string[] {
     const v = this.obj[key];
     if (v === undefined && !required) return [];
-    const expected = { id: 'daftar teks', en: 'a list of texts' };
     if (!Array.isArray(v) || v.some((item) => typeof item !== 'string')) {
-      this.wrong(key, expected, v);
+      this.wrong(key, 'textList', v);
       return [];
     }
     const items = (v as string[]).map((s) => s.trim()).filter((s) => s !== '');
     if (required && items.length === 0) {
       const field = this.path + key;
-      this.problems.push(
-        problemAt(this.place, {
-          id: `isian «${field}» wajib berisi sedikitnya satu kode`,
-          en: `field «${field}» must hold at least one code`,
-        }),
-      );
+      this.problems.push(problemAt(this.place, say((t) => t.atLeastOneCode(field))));
     }
     return items;
   }
 
   object(key: string, required: boolean): Json | undefined {
     const v = this.obj[key];
-    if (v === undefined && !required) return undefined;
+    // `null` is how JSON says "none": an optional object given as null is absent (`jadwal: null`).
+    if ((v === undefined || v === null) && !required) return undefined;
     if (isObject(v)) return v;
-    this.wrong(key, { id: 'objek', en: 'an object' }, v);
+    this.wrong(key, 'object', v);
     return undefined;
   }
 
@@ -675,32 +591,27 @@ class FieldReader {
     const v = this.obj[key];
     if (v === undefined && !required) return [];
     if (!Array.isArray(v)) {
-      this.wrong(key, { id: 'daftar', en: 'a list' }, v);
+      this.wrong(key, 'list', v);
       return [];
     }
     if (required && v.length === 0) {
       const field = this.path + key;
-      this.problems.push(
-        problemAt(this.place, { id: `daftar «${field}» kosong`, en: `the list «${field}» is empty` }),
-      );
+      this.problems.push(problemAt(this.place, say((t) => t.listEmpty(field))));
     }
     const out: { row: Json; place: Place }[] = [];
     v.forEach((item, i) => {
       const place = rowPlace(part, what, i + 1);
       if (isObject(item)) out.push({ row: item, place });
-      else
-        this.problems.push(
-          problemAt(place, {
-            id: `harus objek, bukan ${typeName(item).id}`,
-            en: `must be an object, not ${typeName(item).en}`,
-          }),
-        );
+      else {
+        const got = typeName(item);
+        this.problems.push(problemAt(place, say((t, lang) => t.mustBeObject(got[lang]))));
+      }
     });
     return out;
   }
 }
 
-const REFERENCE_PLACE: Place = { part: 'referensi', row: null, label: { id: 'Referensi', en: 'Reference' } };
+const REFERENCE_PLACE: Place = { part: 'referensi', row: null, label: say((t) => t.reference) };
 
 /** Targets keyed by 4-digit year; numbers stay numbers, text is trimmed, empty entries dropped. */
 function readTargets(
@@ -710,30 +621,20 @@ function readTargets(
 ): Record<string, number | string> | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) {
-    problems.push(
-      problemAt(place, {
-        id: `isian «target» harus objek {tahun: nilai}, bukan ${typeName(value).id}`,
-        en: `field «target» must be an object {year: value}, not ${typeName(value).en}`,
-      }),
-    );
+    const got = typeName(value);
+    problems.push(problemAt(place, say((t, lang) => t.targetObject(got[lang]))));
     return undefined;
   }
   const out: Record<string, number | string> = {};
   for (const [year, v] of Object.entries(value)) {
     if (!/^\d{4}$/.test(year)) {
-      problems.push(
-        problemAt(place, { id: `target «${year}» bukan tahun`, en: `target «${year}» is not a year` }),
-      );
+      problems.push(problemAt(place, say((t) => t.targetYear(year))));
     } else if (typeof v === 'number' && Number.isFinite(v)) out[year] = v;
     else if (typeof v === 'string') {
       if (v.trim()) out[year] = v.trim();
     } else if (v !== null) {
-      problems.push(
-        problemAt(place, {
-          id: `target ${year} harus angka atau teks, bukan ${typeName(v).id}`,
-          en: `target ${year} must be a number or text, not ${typeName(v).en}`,
-        }),
-      );
+      const got = typeName(v);
+      problems.push(problemAt(place, say((t, lang) => t.targetValue(year, got[lang]))));
     }
   }
   return Object.keys(out).length ? sortedRecord(out) : undefined;
@@ -776,7 +677,7 @@ function readJsonNomenclature(
   const bidang =
     own.bidang === undefined
       ? fallback.bidang
-      : reader.rows('bidang', true, ENTITY_LABEL.bidang, JSON_PART.bidang).map(({ row, place }) => {
+      : reader.rows('bidang', true, entityLabel('bidang'), JSON_PART.bidang).map(({ row, place }) => {
           const r = new FieldReader(problems, place, row);
           const nama = r.text('nama');
           return { kode: r.text('kode'), nama, singkat: r.optionalText('singkat') ?? shortBidangName(nama) };
@@ -785,7 +686,7 @@ function readJsonNomenclature(
     own.program === undefined
       ? fallback.program
       : reader
-          .rows('program', true, ENTITY_LABEL.nomenklaturProgram, JSON_PART.nomenklaturProgram)
+          .rows('program', true, entityLabel('nomenklaturProgram'), JSON_PART.nomenklaturProgram)
           .map(({ row, place }) => {
             const r = new FieldReader(problems, place, row);
             return { kode: r.text('kode'), nama: r.text('nama') };
@@ -793,12 +694,14 @@ function readJsonNomenclature(
   return { bidang, program };
 }
 
-const TINGKAT_LABEL: Bilingual = { id: 'Tingkat persetujuan', en: 'Sign-off level' };
+const TINGKAT_LABEL: Bilingual = say((t) => t.tingkat);
 
 /** `daerah.zonaWaktu`, `tingkatPersetujuan`, `tingkatWajib` and `jadwal` of the JSON form. */
 function readJsonSignoff(top: FieldReader, daerah: FieldReader, obj: Json, problems: ReferenceProblem[]): DraftSignoff {
-  const field = (name: string): Place => ({ part: name, row: null, label: { id: `Referensi «${name}»`, en: `Reference «${name}»` } });
-  const zonaWaktu = daerah.optionalText('zonaWaktu') ?? null;
+  const field = (name: string): Place => ({ part: name, row: null, label: say((t) => t.referenceField(name)) });
+  const zonaRaw = (obj.daerah as Json | undefined)?.zonaWaktu;
+  // An empty zone is a mistake, not "the default": Jakarta's days would be counted without a word.
+  const zonaWaktu = typeof zonaRaw === 'string' && zonaRaw.trim() === '' ? zonaRaw : (daerah.optionalText('zonaWaktu') ?? null);
   const tingkat =
     obj.tingkatPersetujuan === undefined
       ? null
@@ -814,11 +717,14 @@ function readJsonSignoff(top: FieldReader, daerah: FieldReader, obj: Json, probl
     const tahun = reader.year('tahun');
     const batasObj = reader.object('batas', true) ?? {};
     const batas = Object.entries(batasObj).map(([tingkat, value], i) => {
-      const place = rowPlace('jadwal.batas', { id: `Jadwal «${tingkat}»`, en: `Schedule «${tingkat}»` }, i + 1);
+      const label = say((t) => t.schedule(tingkat));
+      const place = rowPlace('jadwal.batas', label, i + 1);
       const text = typeof value === 'string' ? value.trim() : '';
-      if (typeof value !== 'string')
-        problems.push(problemAt(place, { id: `batas harus teks YYYY-MM-DD, bukan ${typeName(value).id}`, en: `the deadline must be a YYYY-MM-DD text, not ${typeName(value).en}` }));
-      return { tingkat, batas: text, place: { ...place, label: { id: `Jadwal «${tingkat}»`, en: `Schedule «${tingkat}»` } } };
+      if (typeof value !== 'string') {
+        const got = typeName(value);
+        problems.push(problemAt(place, say((t, lang) => t.deadlineText(got[lang]))));
+      }
+      return { tingkat, batas: text, place: { ...place, label } };
     });
     jadwal = { tahun, tahunPlace: field('jadwal.tahun'), batas };
   }
@@ -841,24 +747,14 @@ export function parseReferenceJson(obj: unknown, nomenklatur?: Nomenclature): Re
   if (!isObject(obj)) {
     return {
       ok: false,
-      problems: [
-        problemAt(REFERENCE_PLACE, {
-          id: `berkas referensi harus objek JSON, bukan ${typeName(obj).id}`,
-          en: `a reference file must be a JSON object, not ${typeName(obj).en}`,
-        }),
-      ],
+      problems: [problemAt(REFERENCE_PLACE, say((t, lang) => t.referenceObject(typeName(obj)[lang])))],
     };
   }
   const problems: ReferenceProblem[] = [];
   const top = new FieldReader(problems, REFERENCE_PLACE, obj);
   const nama = top.text('nama');
   if (nama.includes('@'))
-    problems.push(
-      problemAt(REFERENCE_PLACE, {
-        id: 'nama referensi tidak boleh memuat «@» (dipakai dalam id referensi)',
-        en: 'the reference name must not contain «@» (the reference id uses it)',
-      }),
-    );
+    problems.push(problemAt(REFERENCE_PLACE, say((t) => t.nameAt)));
 
   const daerahObj = top.object('daerah', true) ?? {};
   const daerahReader = new FieldReader(problems, REFERENCE_PLACE, daerahObj, 'daerah.');
@@ -872,22 +768,22 @@ export function parseReferenceJson(obj: unknown, nomenklatur?: Nomenclature): Re
   const periode = { mulai: periodeReader.year('mulai'), akhir: periodeReader.year('akhir') };
   const visi = rpjmd.text('visi');
 
-  const misi = rpjmd.rows('misi', true, ENTITY_LABEL.misi, JSON_PART.misi).map(({ row, place }) => {
+  const misi = rpjmd.rows('misi', true, entityLabel('misi'), JSON_PART.misi).map(({ row, place }) => {
     const r = new FieldReader(problems, place, row);
     return { kode: r.text('kode'), uraian: r.text('uraian') };
   });
-  const tujuan = rpjmd.rows('tujuan', true, ENTITY_LABEL.tujuan, JSON_PART.tujuan).map(({ row, place }) => {
+  const tujuan = rpjmd.rows('tujuan', true, entityLabel('tujuan'), JSON_PART.tujuan).map(({ row, place }) => {
     const r = new FieldReader(problems, place, row);
     return { kode: r.text('kode'), misi: r.text('misi'), uraian: r.text('uraian') };
   });
   const sasaran = rpjmd
-    .rows('sasaran', true, ENTITY_LABEL.sasaran, JSON_PART.sasaran)
+    .rows('sasaran', true, entityLabel('sasaran'), JSON_PART.sasaran)
     .map(({ row, place }) => {
       const r = new FieldReader(problems, place, row);
       return { kode: r.text('kode'), tujuan: r.text('tujuan'), uraian: r.text('uraian') };
     });
   const program = rpjmd
-    .rows('program', true, ENTITY_LABEL.program, JSON_PART.program)
+    .rows('program', true, entityLabel('program'), JSON_PART.program)
     .map(({ row, place }) => {
       const r = new FieldReader(problems, place, row);
       return makeProgram(
@@ -900,7 +796,7 @@ export function parseReferenceJson(obj: unknown, nomenklatur?: Nomenclature): Re
         readTargets(row.target, place, problems),
       );
     });
-  const opd = top.rows('opd', true, ENTITY_LABEL.opd, JSON_PART.opd).map(({ row, place }) => {
+  const opd = top.rows('opd', true, entityLabel('opd'), JSON_PART.opd).map(({ row, place }) => {
     const r = new FieldReader(problems, place, row);
     return {
       kode: r.text('kode'),
@@ -913,17 +809,13 @@ export function parseReferenceJson(obj: unknown, nomenklatur?: Nomenclature): Re
   const parameterInputs: ParameterInput[] = [];
   const parameterObj = top.object('parameter', false);
   for (const [name, value] of Object.entries(parameterObj ?? {})) {
-    const place: Place = { part: 'parameter', row: null, label: { id: 'Parameter', en: 'Parameter' } };
+    const place: Place = { part: 'parameter', row: null, label: say((t) => t.parameter) };
     if (name === 'severity' && isObject(value)) {
       for (const [rule, level] of Object.entries(value))
         parameterInputs.push({ name: `severity.${rule}`, value: level, place });
     } else if (name === 'severity') {
-      problems.push(
-        problemAt(place, {
-          id: `isian «severity» harus objek {ID-ATURAN: tingkat}, bukan ${typeName(value).id}`,
-          en: `field «severity» must be an object {RULE-ID: level}, not ${typeName(value).en}`,
-        }),
-      );
+      const got = typeName(value);
+      problems.push(problemAt(place, say((t, lang) => t.severityObject(got[lang]))));
     } else parameterInputs.push({ name, value, place });
   }
   const { parameters, problems: parameterProblems } = buildParameters(parameterInputs);
@@ -941,7 +833,7 @@ export function parseReferenceJson(obj: unknown, nomenklatur?: Nomenclature): Re
       nama,
       daerah,
       periode,
-      periodePlace: { part: 'rpjmd.periode', row: null, label: { id: 'Periode RPJMD', en: 'RPJMD period' } },
+      periodePlace: { part: 'rpjmd.periode', row: null, label: say((t) => t.periode) },
       visi,
       misi,
       tujuan,
@@ -1024,13 +916,13 @@ export function parseNomenclatureCsv(text: string, kind?: 'bidang' | 'program'):
   const records = parseCsvRecords(text, delimiter);
   const csvPlace = (k: string, row: number | null): Place =>
     row === null
-      ? { part: `nomenklatur.${k}`, row: null, label: { id: 'Berkas nomenklatur', en: 'Nomenclature file' } }
-      : rowPlace(`nomenklatur.${k}`, { id: 'Nomenklatur', en: 'Nomenclature' }, row);
+      ? { part: `nomenklatur.${k}`, row: null, label: say((t) => t.nomenclatureFile) }
+      : rowPlace(`nomenklatur.${k}`, say((t) => t.nomenclature), row);
   const fail = (message: Bilingual, row: number | null = null): NomenclatureCsvResult => ({
     ok: false,
     problems: [problemAt(csvPlace(kind ?? 'csv', row), message)],
   });
-  if (records.length === 0) return fail({ id: 'berkas kosong', en: 'the file is empty' });
+  if (records.length === 0) return fail(say((t) => t.fileEmpty));
 
   const header = records[0].fields.map((h) => normalise(h));
   const column = (name: keyof typeof CSV_HEADERS) => header.findIndex((h) => CSV_HEADERS[name].includes(h));
@@ -1039,10 +931,7 @@ export function parseNomenclatureCsv(text: string, kind?: 'bidang' | 'program'):
   const singkatCol = column('singkat');
   if (kodeCol < 0 || namaCol < 0)
     return fail(
-      {
-        id: 'baris judul harus memuat kolom kode dan nama',
-        en: 'the header row must have kode and nama columns',
-      },
+      say((t) => t.csvHeader),
       records[0].line,
     );
 
@@ -1062,16 +951,11 @@ export function parseNomenclatureCsv(text: string, kind?: 'bidang' | 'program'):
     const kode = (detected === 'bidang' ? canonicalBidangCode(raw) : canonicalProgramCode(raw)) ?? raw;
     const pattern = detected === 'bidang' ? BIDANG_CODE : PROGRAM_CODE;
     if (!pattern.test(kode)) {
-      problems.push(
-        problemAt(place, {
-          id: `«${raw}» bukan kode ${detected === 'bidang' ? 'bidang urusan (mis. 1.02)' : 'program (mis. 1.02.02)'}`,
-          en: `«${raw}» is not a ${detected === 'bidang' ? 'bidang urusan code (e.g. 1.02)' : 'program code (e.g. 1.02.02)'}`,
-        }),
-      );
+      problems.push(problemAt(place, say((t) => t.notCode(raw, detected))));
       continue;
     }
     if (!nama) {
-      problems.push(problemAt(place, { id: 'nama kosong', en: 'the name is empty' }, kode));
+      problems.push(problemAt(place, say((t) => t.nameEmpty), kode));
       continue;
     }
     const earlier = seen.get(kode);
@@ -1079,7 +963,7 @@ export function parseNomenclatureCsv(text: string, kind?: 'bidang' | 'program'):
       problems.push(
         problemAt(
           place,
-          { id: `kode sudah dipakai di baris ${earlier}`, en: `code already used on row ${earlier}` },
+          say((t) => t.codeUsedOnRow(earlier)),
           kode,
         ),
       );

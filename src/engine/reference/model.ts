@@ -1,7 +1,9 @@
 /**
- * The reference model (spec: reference-data.md). Field names follow the JSON form
+ * The reference model (docs/spec/reference-data.md). Field names follow the JSON form
  * (`bitung-contoh.json`), which is Indonesian, so that the file and the model read the same.
  */
+
+import type { RuleId } from '../rules/registry';
 
 export type SeverityOverride = 'error' | 'warning' | 'info' | 'off';
 
@@ -51,11 +53,15 @@ export interface Parameters {
   readonly namaMin: number;
   readonly namaMax: number;
   readonly headerSearchRows: number;
-  /** Severity override per rule id. */
-  readonly severity: Readonly<Record<string, SeverityOverride>>;
+  /**
+   * Severity override per rule id. A reference may also name an id of the `ABC-01` form that no
+   * rule has (a reference written for a later rule set): it is kept, so the reference round-trips
+   * and its id is stable, and it matches no finding.
+   */
+  readonly severity: Readonly<Partial<Record<RuleId, SeverityOverride>>>;
 }
 
-/** One level of the sign-off chain (signoff.md), in chain order. */
+/** One level of the sign-off chain (docs/spec/signoff.md), in chain order. */
 export interface TingkatPersetujuan {
   /** Level key, e.g. `kepalaOpd`; written in `_stempel` (`Tingkat`). */
   readonly kunci: string;

@@ -1,5 +1,5 @@
 /**
- * The reference workbook form (reference-data.md, "File forms" 2): one sheet per part, header in
+ * The reference workbook form (docs/spec/reference-data.md, "File forms" 2): one sheet per part, header in
  * row 1, lists `;`-separated. Sheet names and headers are matched after `normalise()`. Problems name
  * the sheet and the worksheet row.
  */
@@ -23,6 +23,7 @@ import {
   rowPlace,
   shortBidangName,
 } from './load';
+import { say } from './texts';
 import {
   BidangUrusan,
   Misi,
@@ -153,7 +154,7 @@ interface ReadSheet {
 }
 
 function sheetLabel(sheet: SheetGrid): Bilingual {
-  return { id: `Lembar ${sheet.name}`, en: `Sheet ${sheet.name}` };
+  return say((t) => t.sheet(sheet.name));
 }
 
 /**
@@ -180,21 +181,14 @@ function readSheet(
     const year = withTargets ? TARGET_HEADER.exec(h)?.[1] : undefined;
     const duplicate = spec ? at.has(spec.key) : year !== undefined && targets.has(year);
     if (duplicate) {
-      problems.push(
-        problemAt(headerPlace, {
-          id: `kolom «${String(value).trim()}» muncul lebih dari sekali`,
-          en: `column «${String(value).trim()}» appears more than once`,
-        }),
-      );
+      problems.push(problemAt(headerPlace, say((t) => t.columnTwice(String(value).trim()))));
     } else if (spec) at.set(spec.key, c);
     else if (year !== undefined) targets.set(year, c);
     // Other columns (notes, …) are left alone.
   });
   const missing = columns.filter((s) => s.required && !at.has(s.key));
   for (const s of missing)
-    problems.push(
-      problemAt(headerPlace, { id: `kolom «${s.header}» tidak ada`, en: `column «${s.header}» is missing` }),
-    );
+    problems.push(problemAt(headerPlace, say((t) => t.columnMissing(s.header))));
   if (missing.length) return null;
 
   const rows: DataRow[] = [];
@@ -227,21 +221,11 @@ function cellText(v: CellValue, place: Place, column: string, problems: Referenc
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (isErrorCell(v)) {
-    problems.push(
-      problemAt(place, {
-        id: `«${column}» berisi galat ${v.code}`,
-        en: `«${column}» holds the error ${v.code}`,
-      }),
-    );
+    problems.push(problemAt(place, say((t) => t.holdsError(column, v.code))));
     return '';
   }
   if (isDateCell(v)) {
-    problems.push(
-      problemAt(place, {
-        id: `«${column}» berisi tanggal, bukan teks`,
-        en: `«${column}» holds a date, not text`,
-      }),
-    );
+    problems.push(problemAt(place, say((t) => t.holdsDate(column))));
   }
   return '';
 }
@@ -257,7 +241,7 @@ function required(row: DataRow, key: string, header: string, problems: Reference
   const value = row.text(key);
   // An unusable cell (error value, date) has already been reported by text().
   if (isBlank(row.cell(key)))
-    problems.push(problemAt(row.place, { id: `«${header}» kosong`, en: `«${header}» is empty` }));
+    problems.push(problemAt(row.place, say((t) => t.empty(header))));
   return value;
 }
 
@@ -265,12 +249,7 @@ function year(row: DataRow, key: string, header: string, problems: ReferenceProb
   const v = row.cell(key);
   if (typeof v === 'number' && Number.isInteger(v)) return v;
   if (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v)) return Number(v.trim());
-  problems.push(
-    problemAt(row.place, {
-      id: `«${header}» harus tahun (bilangan bulat)`,
-      en: `«${header}» must be a year (whole number)`,
-    }),
-  );
+  problems.push(problemAt(row.place, say((t) => t.mustBeYear(header))));
   return 0;
 }
 
@@ -299,16 +278,11 @@ export function referenceFromGrid(
   const workbookPlace: Place = {
     part: 'workbook',
     row: null,
-    label: { id: 'Buku kerja referensi', en: 'Reference workbook' },
+    label: say((t) => t.workbook),
   };
   const nama = name.trim();
   if (!nama || nama.includes('@'))
-    problems.push(
-      problemAt(workbookPlace, {
-        id: 'nama referensi wajib diisi dan tidak boleh memuat «@»',
-        en: 'the reference name is required and must not contain «@»',
-      }),
-    );
+    problems.push(problemAt(workbookPlace, say((t) => t.workbookName)));
 
   const sheetOf = (
     key: keyof typeof REFERENCE_SHEETS,
@@ -321,21 +295,13 @@ export function referenceFromGrid(
         problems.push({
           part: REFERENCE_SHEETS[key],
           row: null,
-          message: {
-            id: `Lembar «${REFERENCE_SHEETS[key]}» tidak ada`,
-            en: `Sheet «${REFERENCE_SHEETS[key]}» is missing`,
-          },
+          message: say((t) => t.sheetMissing(REFERENCE_SHEETS[key])),
         });
       return null;
     }
     const read = readSheet(sheet, COLUMNS[key], problems, withTargets);
     if (read && isRequired && read.rows.length === 0)
-      problems.push(
-        problemAt(rowPlace(sheet.name, sheetLabel(sheet), 1), {
-          id: 'tidak ada baris data di bawah judul',
-          en: 'there is no data row below the header',
-        }),
-      );
+      problems.push(problemAt(rowPlace(sheet.name, sheetLabel(sheet), 1), say((t) => t.noDataRow)));
     return read;
   };
 
@@ -373,12 +339,7 @@ export function referenceFromGrid(
     zonaWaktu = daerahRow.text('zonaWaktu') || null;
     zonaPlace = daerahRow.place;
     for (const extra of daerahSheet.rows.slice(1))
-      problems.push(
-        problemAt(extra.place, {
-          id: 'lembar Daerah hanya boleh berisi satu baris data',
-          en: 'the Daerah sheet must hold one data row only',
-        }),
-      );
+      problems.push(problemAt(extra.place, say((t) => t.daerahOneRow)));
   }
 
   const rowsOf = (read: ReadSheet | null) => read?.rows ?? [];
@@ -399,7 +360,7 @@ export function referenceFromGrid(
   const opd: Opd[] = rowsOf(opdSheet).map((r) => {
     const bidang = splitList(r.text('bidang'));
     if (bidang.length === 0)
-      problems.push(problemAt(r.place, { id: '«Bidang Urusan» kosong', en: '«Bidang Urusan» is empty' }));
+      problems.push(problemAt(r.place, say((t) => t.empty('Bidang Urusan'))));
     return {
       kode: required(r, 'kode', 'Kode', problems),
       nama: required(r, 'nama', 'Nama', problems),
@@ -413,12 +374,10 @@ export function referenceFromGrid(
     const nama = required(r, 'nama', 'Nama', problems);
     const sasaranCodes = splitList(r.text('sasaran'));
     if (sasaranCodes.length === 0)
-      problems.push(problemAt(r.place, { id: '«Sasaran» kosong', en: '«Sasaran» is empty' }));
+      problems.push(problemAt(r.place, say((t) => t.empty('Sasaran'))));
     const opdCodes = splitList(r.text('opd'));
     if (opdCodes.length === 0)
-      problems.push(
-        problemAt(r.place, { id: '«OPD Penanggung Jawab» kosong', en: '«OPD Penanggung Jawab» is empty' }),
-      );
+      problems.push(problemAt(r.place, say((t) => t.empty('OPD Penanggung Jawab'))));
     const target: Record<string, number | string> = {};
     for (const y of targetYears) {
       const value = targetValue(r.targetCell(y), r.place, y, problems);
@@ -445,20 +404,15 @@ export function referenceFromGrid(
     if (normalise(paramName) === normalise('tingkatWajib')) {
       // The level required for consolidation lives among the parameters (one value, no sheet of its own).
       if (tingkatWajib !== null)
-        problems.push(problemAt(r.place, { id: 'parameter «tingkatWajib» disebut dua kali', en: 'parameter «tingkatWajib» is given twice' }));
+        problems.push(problemAt(r.place, say((t) => t.parameterTwice('tingkatWajib'))));
       tingkatWajib = r.text('nilai');
       wajibPlace = r.place;
       if (!tingkatWajib)
-        problems.push(problemAt(r.place, { id: '«Nilai» untuk «tingkatWajib» kosong', en: '«Nilai» for «tingkatWajib» is empty' }));
+        problems.push(problemAt(r.place, say((t) => t.valueEmptyFor('tingkatWajib'))));
       continue;
     }
     if (isBlank(v)) {
-      problems.push(
-        problemAt(r.place, {
-          id: `«Nilai» untuk «${paramName}» kosong`,
-          en: `«Nilai» for «${paramName}» is empty`,
-        }),
-      );
+      problems.push(problemAt(r.place, say((t) => t.valueEmptyFor(paramName))));
       continue;
     }
     // Whole numbers typed as text count as numbers; anything else goes on as text.
@@ -516,9 +470,7 @@ export function referenceFromGrid(
     // A nomenclature that did not come from this workbook: name it by its own row.
     rowPlace(
       kind === 'bidang' ? 'nomenklatur.bidang' : 'nomenklatur.program',
-      kind === 'bidang'
-        ? { id: 'Nomenklatur bidang', en: 'Bidang nomenclature' }
-        : { id: 'Nomenklatur program', en: 'Program nomenclature' },
+      say((t) => t.entity[kind === 'bidang' ? 'bidang' : 'nomenklaturProgram']),
       index + 1,
     );
 
@@ -547,7 +499,7 @@ function dayText(row: DataRow, key: string, header: string, problems: ReferenceP
   const v = row.cell(key);
   if (isDateCell(v)) return serialToIso(Math.floor(v.serial)) ?? '';
   if (typeof v === 'number') {
-    problems.push(problemAt(row.place, { id: `«${header}» harus tanggal, bukan angka ${v}`, en: `«${header}» must be a date, not the number ${v}` }));
+    problems.push(problemAt(row.place, say((t) => t.mustBeDate(header, v))));
     return '';
   }
   return required(row, key, header, problems);
@@ -582,7 +534,7 @@ function readSignoffSheets(
         const y = year(r, 'tahun', 'Tahun', problems);
         if (tahun === null) [tahun, tahunPlace] = [y, r.place];
         else if (y !== tahun)
-          problems.push(problemAt(r.place, { id: `«Tahun» ${y} berbeda dengan ${tahun} di baris sebelumnya; satu jadwal untuk satu tahun`, en: `«Tahun» ${y} differs from ${tahun} above; one schedule is for one year` }));
+          problems.push(problemAt(r.place, say((t) => t.scheduleOneYear(y, tahun!))));
       }
       return entry;
     });
@@ -661,9 +613,9 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
         ['namaMax', ref.parameter.namaMax],
         ['headerSearchRows', ref.parameter.headerSearchRows],
         ['tingkatWajib', ref.tingkatWajib],
-        ...Object.keys(ref.parameter.severity)
-          .sort()
-          .map((rule) => [`severity.${rule}`, ref.parameter.severity[rule]]),
+        ...Object.entries(ref.parameter.severity)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([rule, level]) => [`severity.${rule}`, level]),
       ],
     },
   ];

@@ -10,7 +10,7 @@ import { cellText, cellValueForReport, isEmptyCell } from '../values';
 
 /** The value as read; an empty cell (nothing, spaces or `-`) is null. */
 const seen = (raw: CellValue) => (isEmptyCell(raw) ? null : cellValueForReport(raw));
-import { ruleDef } from './registry';
+import { RuleId, ruleDef } from './registry';
 
 export interface RuleContext {
   readonly submission: Submission;
@@ -39,7 +39,7 @@ export interface FindingExtras {
   readonly basis?: string;
 }
 
-function finish(rule: string, located: Omit<Finding, 'rule' | 'severity' | 'params' | 'hint' | 'basis'>, extras: FindingExtras): Finding {
+function finish(rule: RuleId, located: Omit<Finding, 'rule' | 'severity' | 'params' | 'hint' | 'basis'>, extras: FindingExtras): Finding {
   const def = ruleDef(rule);
   // One literal with every field in a fixed order (no spread): cheap when a file makes many.
   return {
@@ -61,9 +61,9 @@ function finish(rule: string, located: Omit<Finding, 'rule' | 'severity' | 'para
 
 /**
  * A finding about a row's column. It points at the column's cell; where an optional column is
- * absent from the sheet, at the row's `nama` cell (rules.md, "which cell a finding points at").
+ * absent from the sheet, at the row's `nama` cell (docs/spec/rules.md, "which cell a finding points at").
  */
-export function rowFinding(ctx: RuleContext, rc: RowContext, rule: string, key: ColumnKey, extras: FindingExtras = {}): Finding {
+export function rowFinding(ctx: RuleContext, rc: RowContext, rule: RuleId, key: ColumnKey, extras: FindingExtras = {}): Finding {
   const table = ctx.submission.table!;
   const cell = rc.row.cells[key];
   const col = cell.col ?? rc.row.cells.nama.col;
@@ -85,7 +85,7 @@ export function rowFinding(ctx: RuleContext, rc: RowContext, rule: string, key: 
 }
 
 /** A finding about an identity value: its value cell (column B), or null when the label row is missing. */
-export function identityFinding(ctx: RuleContext, rule: string, key: IdentityKey, extras: FindingExtras = {}): Finding {
+export function identityFinding(ctx: RuleContext, rule: RuleId, key: IdentityKey, extras: FindingExtras = {}): Finding {
   const field = ctx.submission.identity[key];
   const def = IDENTITY.find((d) => d.key === key)!;
   const row = field.row;
@@ -107,7 +107,7 @@ export function identityFinding(ctx: RuleContext, rule: string, key: IdentityKey
 
 /** A finding with no cell of its own (file or sheet level). */
 export function sheetFinding(
-  rule: string,
+  rule: RuleId,
   where: { sheet: string | null; column?: string | null; columnKey?: string; row?: number | null; col?: number | null; value?: string | null },
   extras: FindingExtras = {},
 ): Finding {

@@ -1,14 +1,21 @@
 /**
- * The rule registry (spec: rules.md, consolidation.md). One entry per rule: the documentation, the
- * task pane's filter and the severity logic read from here. The checks themselves live beside it
- * (structure.ts, values.ts, consistency.ts, sop.ts, rpjmd.ts); texts live in ../messages.
+ * The rule registry (docs/spec/rules.md, docs/spec/consolidation.md, docs/spec/signoff.md). One
+ * entry per rule: the documentation (docs/rules.md is generated from it), the default severity and
+ * basis of a finding and the auditor's "may accept" are read from here, and `RuleId`, the type every
+ * finding, severity override and message catalogue is keyed by, is derived from it. The checks
+ * live elsewhere: the header checks (STR-01…04) in ../parse.ts, STR-01/STR-08 for a whole file and
+ * KON-03 in ../validate.ts, the value forms (FMT) in ../values.ts, the identity checks in
+ * identity.ts, the row checks in rows.ts, the stamp chain (KON-04, KON-06, KON-07) in stamp.ts over
+ * ../signoff.ts, the cross-file checks (KON-01, KON-02, KON-04, KON-05) in ../consolidate.ts;
+ * context.ts turns a cause into a located finding. Texts live in ../messages.
  */
 import { Severity } from '../findings';
 
 export type RuleFamily = 'STR' | 'FMT' | 'LOG' | 'SOP' | 'RPJ' | 'KON';
 
-export interface RuleDef {
-  readonly id: string;
+/** A rule's definition; `I` is its literal id while the list is built (RuleId is derived from it). */
+export interface RuleDefOf<I extends string> {
+  readonly id: I;
   readonly family: RuleFamily;
   /** Default severity. SOP-06 is `error` for Penerapan rows and `warning` otherwise. */
   readonly severity: Severity;
@@ -18,7 +25,7 @@ export interface RuleDef {
   readonly pointsAt: { readonly id: string; readonly en: string };
   /** Condition (documentation), Indonesian and English. */
   readonly condition: { readonly id: string; readonly en: string };
-  /** May an auditor accept it (audit.md)? */
+  /** May an auditor accept it (docs/spec/audit.md)? */
   readonly acceptable: boolean;
 }
 
@@ -28,14 +35,14 @@ const RPJMD_BASIS = 'Permendagri 86/2017 (RPJMD); Permendagri 90/2019 (nomenklat
 const CONSOLIDATION_BASIS = 'Rekapitulasi inovasi daerah (Bappeda)';
 const SIGNOFF_BASIS = 'SOP inovasi daerah: persetujuan berjenjang dan tepat waktu (jejak audit stempel)';
 
-const r = (
-  id: string,
+const r = <I extends string>(
+  id: I,
   severity: Severity,
   basis: string,
   condition: [string, string],
   pointsAt: [string, string],
   acceptable = true,
-): RuleDef => ({
+): RuleDefOf<I> => ({
   id,
   family: id.slice(0, 3) as RuleFamily,
   severity,
@@ -47,7 +54,7 @@ const r = (
 
 const VALUE_CELL: [string, string] = ['sel nilai tersebut', 'the value cell'];
 
-export const RULES: readonly RuleDef[] = [
+export const RULES = [
   r('STR-01', 'error', TEMPLATE_BASIS, ['Tidak ada lembar yang baris judulnya cocok, termasuk lembar Inovasi', 'No sheet has a matching header row, the Inovasi sheet included'], ['tidak ada (berkas)', 'none (file)'], false),
   r('STR-02', 'error', TEMPLATE_BASIS, ['Kolom wajib tidak ada (satu temuan per kolom)', 'A required column is absent (one finding per column)'], ['tidak ada; kolom = labelnya', 'none; column = its label'], false),
   r('STR-03', 'warning', TEMPLATE_BASIS, ['Judul kolom tidak cocok dengan kolom mana pun', 'A header matches no column'], ['sel judul kolom', 'the header cell']),
@@ -92,13 +99,25 @@ export const RULES: readonly RuleDef[] = [
   r('KON-05', 'warning', CONSOLIDATION_BASIS, ['Tahun Pelaporan berbeda dari mayoritas berkas', 'tahun differs from the most common tahun'], ['sel nilai Tahun Pelaporan', 'the tahun value cell']),
   r('KON-06', 'warning', SIGNOFF_BASIS, ['Tingkat yang punya batas waktu dalam jadwal referensi terlambat atau lewat (sekali per tingkat; nilai: kunci tingkat)', 'A level with a deadline in the schedule is late or overdue (once per level; value: the level key)'], ['tidak ada (berkas)', 'none (file)']),
   r('KON-07', 'info', SIGNOFF_BASIS, ['Berkas dikembalikan untuk perbaikan dan belum distempel ulang (nilai: kunci tingkat yang mengembalikan)', 'The submission was returned for revision and not stamped again (value: the returning level key)'], ['tidak ada (berkas)', 'none (file)']),
-];
+] as const;
 
-export const RULE_BY_ID: ReadonlyMap<string, RuleDef> = new Map(RULES.map((d) => [d.id, d]));
+/** Every rule id, as a literal union: a finding, an override or a catalogue keyed by a typo fails to compile. */
+export type RuleId = (typeof RULES)[number]['id'];
+
+export type RuleDef = RuleDefOf<RuleId>;
+
+export const RULE_IDS: readonly RuleId[] = RULES.map((d) => d.id);
+
+export const RULE_BY_ID: ReadonlyMap<string, RuleDef> = new Map<string, RuleDef>(RULES.map((d) => [d.id, d]));
+
+/** Is `id` the id of a rule (a string read from a file or typed by a person)? */
+export function isRuleId(id: string): id is RuleId {
+  return RULE_BY_ID.has(id);
+}
 
 export const RULES_VERSION = '1';
 
-export function ruleDef(id: string): RuleDef {
+export function ruleDef(id: RuleId): RuleDef {
   const d = RULE_BY_ID.get(id);
   if (!d) throw new Error(`Unknown rule id ${id}`); // a programming error, not bad data
   return d;

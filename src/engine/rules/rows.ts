@@ -1,6 +1,6 @@
 /**
  * Row checks of the `Inovasi` table: values (FMT), consistency (LOG), SOP and public-service
- * standard (SOP) and RPJMD alignment (RPJ). "One finding per cause" (rules.md) is kept by letting
+ * standard (SOP) and RPJMD alignment (RPJ). "One finding per cause" (docs/spec/rules.md) is kept by letting
  * each rule look only at inputs that parsed.
  */
 import { COLUMNS, ColumnKey, STANDARD_COMPONENTS, Tahapan } from '../schema';
@@ -8,6 +8,7 @@ import { isEmptyOf, okValueOf, parsedOf, parsedSlotsOf, rawOf } from '../parse';
 import { codePointLength, nearest } from '../text';
 import { cellText, countWords, hasAtLeastWords } from '../values';
 import { Emit, RowContext, RuleContext, nearestHint, normalisedNames, rowFinding, rowKeys } from './context';
+import type { RuleId } from './registry';
 
 type Value = string | number;
 
@@ -18,7 +19,7 @@ function okValue(rc: RowContext, key: ColumnKey): Value | null {
 const isEmpty = (rc: RowContext, key: ColumnKey) => isEmptyOf(rc.row, key);
 
 /** Columns whose missing value has a dedicated rule instead of FMT-01. */
-const DEDICATED: Partial<Record<ColumnKey, string>> = {
+const DEDICATED: Partial<Record<ColumnKey, RuleId>> = {
   dasarHukum: 'SOP-01',
   nomorSop: 'SOP-03',
   hasil: 'SOP-07',

@@ -1,5 +1,5 @@
 /**
- * The sign-off rules (signoff.md): KON-04 (consolidate, audit: the required level not reached, or
+ * The sign-off rules (docs/spec/signoff.md): KON-04 (consolidate, audit: the required level not reached, or
  * the chain broken by an edit), KON-06 (a level past its deadline) and KON-07 (returned for
  * revision). All three are file-level findings.
  */

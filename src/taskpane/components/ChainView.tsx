@@ -1,6 +1,6 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../engine/messages';
-import { type LevelStatus, type Persetujuan, chainWord, scheduleWord } from '../../engine/signoff';
+import { type LevelStatus, type Persetujuan, chainWord, levelLabel, scheduleWord } from '../../engine/signoff';
 import type { Translate } from '../i18n';
 import { useLayoutStyles } from '../styles';
 
@@ -59,7 +59,7 @@ export function ChainView({ chain, lang, zone, t, testId }: ChainViewProps) {
       </Text>
       <ol className={layout.list} aria-label={t('signoff.chain')}>
         {chain.levels.map((l) => {
-          const label = lang === 'id' ? l.level.label : l.level.labelEn;
+          const label = levelLabel(l.level, lang);
           const s = jadwal.get(l.level.kunci);
           return (
             <li key={l.level.kunci} className={styles.level} data-level={l.level.kunci} data-status={l.status}>
@@ -88,6 +88,7 @@ export function ChainView({ chain, lang, zone, t, testId }: ChainViewProps) {
       ) : null}
       {chain.berubah ? <Text size={200}>{t('signoff.changed')}</Text> : null}
       {chain.unknown.length ? <Text size={200}>{t('signoff.unknown', { n: chain.unknown.length })}</Text> : null}
+      {chain.setAside.length ? <Text size={200}>{t('signoff.setAside', { n: chain.setAside.length })}</Text> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Button, Field, Input, Switch, Text, Textarea } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { countFindings } from '../../engine/validate';
+import { levelLabel } from '../../engine/signoff';
 import type { PaneController } from '../controller';
 import { ALL_FINDINGS, type FindingFilter, applyFilter, rulesPresent } from '../findingsView';
 import type { Translate } from '../i18n';
@@ -83,7 +84,7 @@ function stampLabel(kunci: string, label: string, t: Translate): string {
 }
 
 /**
- * The sign-off chain (signoff.md): one line per level, the next level's button (enabled exactly
+ * The sign-off chain (docs/spec/signoff.md): one line per level, the next level's button (enabled exactly
  * when `nextSignoff` allows), and for a level above the first *Kembalikan* with a required note.
  */
 function SignoffSection({ state, actions, t }: ValidasiTabProps) {
@@ -95,7 +96,7 @@ function SignoffSection({ state, actions, t }: ValidasiTabProps) {
   const { chain, next, allowance } = actions.signoff(state);
   const level = next.level;
   const first = chain !== null && level !== null && chain.levels[0]?.level.kunci === level.kunci;
-  const label = level ? (state.lang === 'id' ? level.label : level.labelEn) : '';
+  const label = level ? levelLabel(level, state.lang) : '';
   const zone = state.reference.reference.daerah.zonaWaktu;
   const noteReady = note.trim() !== '' && oleh.trim() !== '';
 

@@ -5,7 +5,6 @@
  * operations wait for and that waits for them, and the `Riwayat` event stamped with the time.
  */
 import type { HistoryEvent, WorkbookPort } from '../../addin/port';
-import { langOf } from '../i18n';
 import { type XlsxLoader, loadXlsxReader } from '../lazyXlsx';
 import { PaneStore, initialPaneState } from './paneStore';
 import { localIsoDay } from '../../engine/isoDate';
@@ -44,7 +43,7 @@ export class PaneSession {
     this.today = deps.today ?? (() => localToday(this.now()));
     this.loadXlsx = deps.loadXlsx ?? loadXlsxReader;
     this.download = deps.download ?? (() => undefined);
-    this.store = new PaneStore(initialPaneState(langOf(safeCall(() => this.port.displayLanguage(), 'id'))));
+    this.store = new PaneStore(initialPaneState(safeCall(() => this.port.displayLanguage(), 'id')));
   }
 
   /** The background read in flight, if any (tests wait for it instead of guessing a delay). */

@@ -1,5 +1,5 @@
 /**
- * The sign-off chain in the pane (signoff.md): which level may act next and whether its button is
+ * The sign-off chain in the pane (docs/spec/signoff.md): which level may act next and whether its button is
  * enabled (`nextSignoff`), writing a stamp (`stempel <level>`) or a return for revision
  * (`dikembalikan`, a note required) into `_stempel` version 2 with its `Riwayat` event, after
  * checking on a fresh read that the content and the chain are still what the pane showed.
@@ -9,7 +9,7 @@ import type { HistoryEvent } from '../../addin/port';
 import type { WorkbookGrid } from '../../engine/grid';
 import { RULES_VERSION } from '../../engine/rules/registry';
 import { SHEET_STEMPEL } from '../../engine/schema';
-import { type NewStempel, type NextSignoff, type Persetujuan, nextSignoff, stempelWrite } from '../../engine/signoff';
+import { type NewStempel, type NextSignoff, type Persetujuan, levelLabel, nextSignoff, stempelWrite } from '../../engine/signoff';
 import { type SignoffCheck, checkSignoff, countFindings, validateWorkbook } from '../../engine/validate';
 import { TOOL_NAME, TOOL_VERSION } from '../../engine/version';
 import type { PaneState, StampAllowance } from '../state';
@@ -50,7 +50,7 @@ export class StampController {
     return { chain, next, allowance };
   }
 
-  /** May the next level stamp now? (signoff.md: the last validation has no open error and nothing was edited since.) */
+  /** May the next level stamp now? (docs/spec/signoff.md: the last validation has no open error and nothing was edited since.) */
   allowance(state: PaneState = this.session.store.get()): StampAllowance {
     return this.view(state).allowance;
   }
@@ -187,7 +187,7 @@ export class StampController {
   private label(kunci: string): string {
     const { lang, reference } = this.session.store.get();
     const l = reference.reference.tingkatPersetujuan.find((x) => x.kunci === kunci);
-    return l ? (lang === 'id' ? l.label : l.labelEn) : kunci;
+    return l ? levelLabel(l, lang) : kunci;
   }
 
   /** Reads the workbook again: the chain must still be waiting for `level` (another session may have acted). */

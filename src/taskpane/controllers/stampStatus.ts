@@ -1,5 +1,5 @@
 /**
- * The stamp as the workbook is now (audit.md): recomputed from the current content in the
+ * The stamp as the workbook is now (docs/spec/audit.md): recomputed from the current content in the
  * background (the Audit tab opened, an edit of a stamped workbook), and a stamp found changed
  * logged in `Riwayat` once. Writing a stamp is `./stamp.ts`.
  */

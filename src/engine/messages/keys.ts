@@ -1,0 +1,35 @@
+/**
+ * The keys of the engine's message catalogues, derived from the rule registry: one text per rule
+ * (KON-04 has two wordings), the summary line that stands for findings past the per-file limit, and
+ * one text per hint. A catalogue is a `Record` over them, so a rule added to the registry without
+ * its texts, or an English text left out, fails to compile; also the KON-03 causes the engine finds; test/engine/messages.test.ts checks the
+ * same at run time, and that both languages fill the same parameters.
+ */
+import { HINT_KEYS, HintKey } from '../findings';
+import { RULE_IDS, RuleId } from '../rules/registry';
+
+export type MessageKey =
+  | Exclude<RuleId, 'KON-04'>
+  | 'KON-04.none'
+  | 'KON-04.changed'
+  | 'summary'
+  | 'summary.noColumn'
+  | `hint.${HintKey}`
+  | `cause.${EngineCause}`;
+
+/** KON-03 causes the engine itself finds (the workbook reader's are in src/xlsx/texts.ts). */
+export const ENGINE_CAUSES = ['tooManyRows', 'tooMuchText'] as const;
+export type EngineCause = (typeof ENGINE_CAUSES)[number];
+
+export type Catalogue = Readonly<Record<MessageKey, string>>;
+
+/** Every message key, in catalogue order (the parity test compares each catalogue with it). */
+export const MESSAGE_KEYS: readonly MessageKey[] = [
+  ...RULE_IDS.flatMap((rule): MessageKey[] =>
+    rule === 'KON-04' ? ['KON-04.none', 'KON-04.changed'] : [rule],
+  ),
+  'summary',
+  'summary.noColumn',
+  ...HINT_KEYS.map((k): MessageKey => `hint.${k}`),
+  ...ENGINE_CAUSES.map((k): MessageKey => `cause.${k}`),
+];
