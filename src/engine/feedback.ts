@@ -11,7 +11,12 @@
  */
 import { CitySummary, ConsolidatedFile, SummaryCell } from './consolidate';
 import { DocumentModel, documentRows } from './document';
+import { longDate } from './isoDate';
 import { Lang } from './messages';
+import { SARAN } from './messages/saran';
+import { okValueOf, rawOf } from './parse';
+import { rowsOf } from './summary/model';
+import { cellText } from './values';
 import { PrintSetup } from './printout';
 import { ReportFile, ReportFinding } from './report';
 
@@ -34,7 +39,7 @@ const WORDS = {
     counts: 'Temuan',
     countText: (e: number, w: number, i: number, a: number) => `${e} galat, ${w} peringatan, ${i} info; ${a} diterima`,
     none: 'Tidak ada temuan: berkas ini siap.',
-    columns: ['Lembar', 'Sel', 'Baris', 'Kolom', 'Aturan', 'Tingkat', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID'],
+    columns: ['Lembar!Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID'],
     severity: { error: 'Galat', warning: 'Peringatan', info: 'Info' },
     findingStatus: { open: 'Terbuka', accepted: 'Diterima' },
     fileStatus: { Siap: 'Siap', 'Perlu Perbaikan': 'Perlu Perbaikan' } as Record<string, string>,
@@ -56,7 +61,7 @@ const WORDS = {
     counts: 'Findings',
     countText: (e: number, w: number, i: number, a: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info; ${a} accepted`,
     none: 'No findings: this file is ready.',
-    columns: ['Sheet', 'Cell', 'Row', 'Column', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID'],
+    columns: ['Sheet!Cell', 'Innovation', 'Rule', 'Severity', 'Message', 'Suggestion', 'Basis', 'Status', 'ID'],
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
     findingStatus: { open: 'Open', accepted: 'Accepted' },
     fileStatus: { Siap: 'Ready', 'Perlu Perbaikan': 'Needs correction' } as Record<string, string>,
@@ -65,8 +70,11 @@ const WORDS = {
   },
 } as const;
 
-/** Widths (characters) of the findings table's columns; the long texts wrap. */
-const WIDTHS = [12, 7, 7, 22, 9, 11, 48, 40, 28, 10, 14];
+/**
+ * Widths (characters) of the findings table's columns; the long texts wrap. The printed ones (all
+ * but the ID) fit A4 landscape at about 74 %, above the 70 % floor (printout.ts MIN_PRINT_SCALE).
+ */
+const WIDTHS = [14, 20, 8, 10, 36, 32, 20, 9, 14];
 /** Every cell of the table wraps (and so is top-aligned, as the long texts beside it). */
 const WRAP = WIDTHS.map(() => true);
 
@@ -100,6 +108,55 @@ export interface FeedbackDocument extends DocumentModel {
   /** 1-based row of the findings table's header (repeated on every printed page). */
   readonly headerRow: number;
   readonly print: PrintSetup;
+}
+
+/**
+ * Findings of one rule on one row of one sheet, with the same status, as one line
+ * (docs/spec/report-and-cli.md: `SOP-04 baris 7: 6 komponen …`); other findings alone. Report order
+ * is kept (a group stands where its first finding stood).
+ */
+export function groupFindings(findings: readonly ReportFinding[]): ReportFinding[][] {
+  const groups: ReportFinding[][] = [];
+  const byKey = new Map<string, ReportFinding[]>();
+  for (const f of findings) {
+    if (f.row === null || f.sheet === null) {
+      groups.push([f]);
+      continue;
+    }
+    const key = `${f.sheet}\u0000${f.row}\u0000${f.rule}\u0000${f.status}`;
+    const group = byKey.get(key);
+    if (group) group.push(f);
+    else {
+      const g = [f];
+      byKey.set(key, g);
+      groups.push(g);
+    }
+  }
+  return groups;
+}
+
+/** `Inovasi!S7` or, for a group, `Inovasi!S7, T7, U7`; blank for a file-level finding. */
+function cellsOf(g: readonly ReportFinding[]): string | null {
+  const f = g[0];
+  if (f.sheet === null) return null;
+  const sheet = /^[A-Za-z0-9_]+$/.test(f.sheet) ? f.sheet : `'${f.sheet.replace(/'/g, "''")}'`;
+  const cells = g.map((x) => x.cell).filter((c): c is string => c !== null);
+  return cells.length ? `${sheet}!${cells.join(', ')}` : sheet;
+}
+
+/** A group's messages in one line: each distinct message once, in order. */
+function groupMessage(g: readonly ReportFinding[]): string {
+  return [...new Set(g.map((x) => x.message))].join(' ');
+}
+
+/** The `nama` of each innovation row of the file (parsed, else as written). */
+function innovationNames(e: ConsolidatedFile): Map<number, string> {
+  const names = new Map<number, string>();
+  for (const row of rowsOf(e)) {
+    const nama = okValueOf(row, 'nama') ?? cellText(rawOf(row, 'nama'));
+    if (nama !== null && String(nama).trim()) names.set(row.row, String(nama).trim());
+  }
+  return names;
 }
 
 /** Letters, digits and dashes only: `Dinas Kesehatan` → `dinas-kesehatan`, `KEC-MADIDIR` → `kec-madidir`. */
@@ -151,13 +208,25 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
       [w.file, e.file],
       ...(replaced.length ? [[w.superseded, replaced.join('; ')] as [string, string]] : []),
       [w.reference, summary.report.reference],
-      [w.date, summary.report.validatedAt],
+      [w.date, longDate(summary.report.validatedAt, options.lang)],
       [w.status, w.fileStatus[e.status] ?? e.status],
       [w.counts, w.countText(s.errors, s.warnings, s.infos, s.accepted)],
     ];
-    const rows = report.findings.map((f): SummaryCell[] => [
-      f.sheet, f.cell, f.row, f.column, f.rule, w.severity[f.severity], f.message, f.hint, f.basis, w.findingStatus[f.status], f.id,
-    ]);
+    const names = innovationNames(e);
+    const rows = groupFindings(report.findings).map((g): SummaryCell[] => {
+      const f = g[0];
+      return [
+        cellsOf(g),
+        (f.row !== null && f.sheet === e.validation.submission?.table?.sheet ? names.get(f.row) : null) ?? null,
+        f.rule,
+        w.severity[f.severity],
+        g.length === 1 ? f.message : groupMessage(g),
+        g.find((x) => x.hint)?.hint ?? SARAN[options.lang][f.rule],
+        f.basis,
+        w.findingStatus[f.status],
+        g.map((x) => x.id).join(' '),
+      ];
+    });
     const who = report.opd ?? e.file;
     const widths = WIDTHS.map((width, c) => (c === 0 ? Math.max(width, ...about.map(([label]) => label.length + 2)) : width));
     const sheet = {
@@ -166,7 +235,7 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
         { kind: 'title', text: w.title },
         { kind: 'fields', rows: about },
         { kind: 'gap', rows: 1 },
-        { kind: 'table', columns: w.columns, rows, wrap: WRAP, emptyNote: w.none },
+        { kind: 'table', columns: w.columns, rows, wrap: WRAP, emptyNote: w.none, hiddenTrailing: 1 },
         { kind: 'gap', rows: 2 },
         { kind: 'signature', title: w.verifier, lines: w.lines },
       ],

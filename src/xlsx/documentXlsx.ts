@@ -59,6 +59,7 @@ export async function writeDocument(
       const layout = documentRows(sheet);
       const ws = book.addSheet(sheet.name, {
         widths: sheet.widths,
+        hiddenColumns: layout.hiddenColumns,
         print: sheetPrint(layout.print, { lastRow: layout.rows.length, lastColumn: layout.lastColumn }),
       });
       for (const r of layout.rows) {

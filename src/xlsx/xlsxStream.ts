@@ -310,6 +310,8 @@ export interface XlsxStreamOptions {
 export interface SheetOptions {
   /** Column widths in characters, by column position (undefined: Excel's default). */
   readonly widths?: readonly (number | undefined)[];
+  /** 0-based columns written hidden (kept for programs, not shown or printed). */
+  readonly hiddenColumns?: readonly number[];
   /** Rows frozen at the top (0: none). */
   readonly frozenRows?: number;
   /** How the sheet prints (default: Excel's defaults, nothing written). */
@@ -904,7 +906,8 @@ export class XlsxSheetStream {
     widths.forEach((w, i) => {
       if (w !== undefined && Number.isFinite(w) && w > 0) {
         const width = Math.min(255, w);
-        cols += `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`;
+        const hidden = options.hiddenColumns?.includes(i) ? ' hidden="1"' : '';
+        cols += `<col min="${i + 1}" max="${i + 1}" width="${width}"${hidden} customWidth="1"/>`;
       }
     });
     if (cols) head += `<cols>${cols}</cols>`;

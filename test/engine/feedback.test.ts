@@ -1,6 +1,10 @@
 /** Feedback per OPD as plain data (src/engine/feedback.ts): who gets one, what it holds, how it is named. */
 import { consolidate, ConsolidationInput } from '../../src/engine/consolidate';
-import { feedbackDocuments, slug } from '../../src/engine/feedback';
+import { documentRows } from '../../src/engine/document';
+import { feedbackDocuments, groupFindings, slug } from '../../src/engine/feedback';
+import { longDate } from '../../src/engine/isoDate';
+import { SARAN } from '../../src/engine/messages/saran';
+import { RULE_IDS } from '../../src/engine/rules/registry';
 import { defaultReference } from '../../src/engine/reference/load';
 import { FileValidation, unreadableFile, validateWorkbook } from '../../src/engine/validate';
 import { TODAY, VALID_IDENTITAS, buildGrid, validRow } from '../helpers/workbook';
@@ -33,8 +37,11 @@ describe('feedbackDocuments', () => {
     for (const d of docs) {
       const report = summary.report.files.find((f) => f.file === d.file)!;
       expect(d.findings).toEqual(report.findings);
-      expect(d.rows.map((r) => r[r.length - 1])).toEqual(report.findings.map((f) => f.id));
-      expect(d.rows.map((r) => r[4])).toEqual(report.findings.map((f) => f.rule));
+      // One line per rule and row: every finding's ID once, in report order, in the (hidden) last column.
+      expect(d.rows.flatMap((r) => String(r[r.length - 1]).split(' '))).toEqual(report.findings.map((f) => f.id));
+      expect(d.rows.map((r) => r[2])).toEqual(groupFindings(report.findings).map((g) => g[0].rule));
+      // Every line has a Saran.
+      for (const r of d.rows) expect(String(r[5] ?? '')).not.toBe('');
     }
     const dinkes = Object.fromEntries(docs[0].about);
     expect(dinkes['Berkas yang digantikan']).toBe('dinkes-lama.xlsx');
@@ -47,11 +54,39 @@ describe('feedbackDocuments', () => {
     expect(docs[1].print.header.center).toContain('Dinas Rekaan Élan && Co');
   });
 
+  test('findings an OPD can act on: Lembar!Sel, the innovation name, one line per rule and row, the ID hidden and out of the print', () => {
+    const bare = validRow({ 'SP Persyaratan': null, 'SP Prosedur': null, 'SP Produk Layanan': null, 'Nama Inovasi': 'Layanan Tanpa Standar Pelayanan' });
+    const [d] = feedbackDocuments(consolidate([workbook('dinkes.xlsx', {}, [bare])], { reference: REF, today: TODAY }), { region: 'Kota Bitung', lang: 'id' });
+    const sop04 = d.findings.filter((f) => f.rule === 'SOP-04');
+    expect(sop04.length).toBeGreaterThan(1);
+    const lines = d.rows.filter((r) => r[2] === 'SOP-04');
+    expect(lines).toHaveLength(1);
+    const [line] = lines;
+    expect(line[0]).toBe(`Inovasi!${sop04.map((f) => f.cell).join(', ')}`);
+    expect(line[1]).toBe('Layanan Tanpa Standar Pelayanan');
+    expect(line[5]).toBe(SARAN.id['SOP-04']);
+    expect(line[8]).toBe(sop04.map((f) => f.id).join(' '));
+    expect(d.columns).toEqual(['Lembar!Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID']);
+    const layout = documentRows(d.sheets[0]);
+    expect(layout.hiddenColumns).toEqual([d.columns.length - 1]);
+    expect(layout.lastColumn).toBe(d.columns.length - 1);
+  });
+
+  test('every rule has a Saran in both languages', () => {
+    for (const lang of ['id', 'en'] as const) {
+      expect(Object.keys(SARAN[lang]).sort()).toEqual([...RULE_IDS].sort());
+      for (const rule of RULE_IDS) expect(SARAN[lang][rule].trim().length).toBeGreaterThan(10);
+    }
+    // Not the other language's text copied.
+    for (const rule of RULE_IDS) expect(SARAN.en[rule]).not.toBe(SARAN.id[rule]);
+  });
+
   test('English', () => {
     const [en] = feedbackDocuments(summary, { region: 'Kota Bitung', lang: 'en' });
     expect(en.sheetName).toBe('Feedback');
     expect(en.fileName).toBe('umpan-balik-dinkes-2026.xlsx');
-    expect(en.print.footer).toEqual({ left: 'Printed &D', center: '', right: 'Page &P of &N' });
+    expect(en.print.footer).toEqual({ left: `Printed ${longDate(summary.consolidatedAt, 'en')}`, center: '', right: 'Page &P of &N' });
+    expect(Object.fromEntries(en.about)['Validation date']).toBe(longDate(summary.report.validatedAt, 'en'));
     expect(Object.fromEntries(en.about).Status).toMatch(/^(Ready|Needs correction)$/);
   });
 

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { run, Io } from '../../src/cli/main';
 import { DAFTAR_COLUMNS, REKAP_COLUMNS, SUMMARY_SHEET_NAMES, TEMUAN_COLUMNS } from '../../src/engine/consolidate';
+import { groupFindings } from '../../src/engine/feedback';
+import { longDate } from '../../src/engine/isoDate';
 import { MIN_PRINT_SCALE, columnLetters } from '../../src/engine/printout';
 import { ValidationReport } from '../../src/engine/report';
 import { SheetGrid } from '../../src/engine/grid';
@@ -269,17 +271,21 @@ describe('feedback per OPD', () => {
       expect(sheet).toBe('Umpan Balik');
       expect(rows[0][0]).toBe('Umpan Balik Hasil Validasi Inovasi Daerah');
       const about = Object.fromEntries(rows.slice(1).filter((row) => row.length === 2).map((row) => [row[0], row[1]]));
-      expect(about).toMatchObject({ 'Perangkat Daerah': f.opd, 'Kode OPD': f.opdCode, Berkas: f.file, Referensi: r.reference, 'Tanggal Validasi': r.validatedAt });
+      expect(about).toMatchObject({ 'Perangkat Daerah': f.opd, 'Kode OPD': f.opdCode, Berkas: f.file, Referensi: r.reference, 'Tanggal Validasi': longDate(r.validatedAt, 'id') });
       expect(about.Status).toBe(f.valid ? 'Siap' : 'Perlu Perbaikan');
-      const header = rows.findIndex((row) => row[0] === 'Lembar');
-      expect(rows[header]).toEqual(['Lembar', 'Sel', 'Baris', 'Kolom', 'Aturan', 'Tingkat', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID']);
-      const body = rows.slice(header + 1, header + 1 + f.findings.length);
+      const header = rows.findIndex((row) => row[0] === 'Lembar!Sel');
+      expect(rows[header]).toEqual(['Lembar!Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID']);
+      const groups = groupFindings(f.findings);
+      const body = rows.slice(header + 1, header + 1 + groups.length);
       const severity = { error: 'Galat', warning: 'Peringatan', info: 'Info' };
-      expect(body).toEqual(
-        f.findings.map((x) =>
-          trim([x.sheet, x.cell, x.row, x.column, x.rule, severity[x.severity], x.message, x.hint, x.basis, x.status === 'open' ? 'Terbuka' : 'Diterima', x.id]),
-        ),
+      // One line per rule and row, in report order: rule, severity, status and every ID as in the JSON report.
+      expect(body.map((row) => [row[2], row[3], row[7], row[8]])).toEqual(
+        groups.map((g) => [g[0].rule, severity[g[0].severity], g[0].status === 'open' ? 'Terbuka' : 'Diterima', g.map((x) => x.id).join(' ')]),
       );
+      for (const [i, g] of groups.entries()) {
+        if (g[0].sheet !== null && g[0].cell !== null) expect(String(body[i][0])).toMatch(new RegExp(`^${g[0].sheet}!${g[0].cell}\\b`));
+        expect(body[i][5]).toBeTruthy(); // a Saran on every line
+      }
       // The verifier's space closes the sheet.
       expect(rows.slice(-5).map((row) => row[0])).toEqual(['Diperiksa oleh', 'Nama', 'Jabatan', 'Tanggal', 'Tanda Tangan']);
       // No other OPD's file (its findings are not there: the rows are exactly this file's).
@@ -294,6 +300,9 @@ describe('feedback per OPD', () => {
     expect(attr(xml, 'pageSetup', 'orientation')).toBe('landscape');
     expect(attr(xml, 'pageSetup', 'fitToWidth')).toBe('1');
     expect(attr(xml, 'pageSetUpPr', 'fitToPage')).toBe('1');
+    // The ID column (I) is hidden and outside the printed area (A:H).
+    expect(xml).toMatch(/<col min="9" max="9" width="[\d.]+" hidden="1" customWidth="1"\/>/);
+    expect(p['xl/workbook.xml']).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="0">'Umpan Balik'!\$A\$1:\$H\$\d+<\/definedName>/);
     const header = /<definedName name="_xlnm.Print_Titles" localSheetId="0">'Umpan Balik'!\$(\d+):\$(\d+)<\/definedName>/.exec(p['xl/workbook.xml'])!;
     expect(header[1]).toBe(header[2]);
     expect(xml).toContain(`<row r="${header[1]}"`);
@@ -336,10 +345,10 @@ describe('feedback per OPD', () => {
     const { sheet, rows } = rowsOf(path.join(feedbackEn, 'umpan-balik-dinkes-2026.xlsx'));
     expect(sheet).toBe('Feedback');
     expect(rows[0][0]).toBe('Regional Innovation Validation Feedback');
-    expect(rows.find((row) => row[0] === 'Sheet')).toEqual(['Sheet', 'Cell', 'Row', 'Column', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID']);
+    expect(rows.find((row) => row[0] === 'Sheet!Cell')).toEqual(['Sheet!Cell', 'Innovation', 'Rule', 'Severity', 'Message', 'Suggestion', 'Basis', 'Status', 'ID']);
     expect(rows.slice(-5).map((row) => row[0])).toEqual(['Verified by', 'Name', 'Position', 'Date', 'Signature']);
-    expect(rows.some((row) => row[5] === 'Warning' || row[5] === 'Error')).toBe(true);
-    expect(rows.some((row) => row[9] === 'Open')).toBe(true);
+    expect(rows.some((row) => row[3] === 'Warning' || row[3] === 'Error')).toBe(true);
+    expect(rows.some((row) => row[7] === 'Open')).toBe(true);
   });
 });
 
