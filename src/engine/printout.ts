@@ -275,7 +275,19 @@ export interface SummaryChart {
   readonly seriesColumns: readonly number[];
   /** Where the chart goes: 0-based cells, `to` exclusive (SpreadsheetML's two-cell anchor). */
   readonly anchor: { readonly fromColumn: number; readonly fromRow: number; readonly toColumn: number; readonly toRow: number };
+  /** Axis titles: what the categories are, what is counted. */
+  readonly axisTitles: { readonly category: string; readonly value: string };
+  /** Points of labels, axis titles and legend (`CHART_FONT_POINTS`). */
+  readonly fontSize: number;
+  /** Category labels turned by this many degrees (0: level). */
+  readonly labelAngle: number;
 }
+
+/**
+ * Chart text size: 12 points prints at 8.4 points on a sheet printed at the 70 % floor
+ * (`MIN_PRINT_SCALE`), above the 8 points docs/spec/consolidation.md asks of chart labels.
+ */
+export const CHART_FONT_POINTS = 12;
 
 /** Rows a chart is tall. */
 const CHART_ROWS = 24;
@@ -293,6 +305,7 @@ export function stackedChart(
   under: string[],
   rows: ChartValue[][],
   seriesColumns: number[],
+  axes: { readonly category: string; readonly value: string; readonly labelAngle?: number },
 ): SummaryChart | null {
   if (!rows.length) return null;
   const own = sheet.tables[0].columns;
@@ -302,6 +315,12 @@ export function stackedChart(
   // Below the data table, a blank row between, as wide as the sheet's columns: it prints on the
   // table's last page (or the next), within the printed width.
   const fromRow = headerRow + rows.length + 1; // 0-based: a blank row after the last data row
+  // As wide as the sheet's columns, but no wider than one page at the scale the sheet prints at: a
+  // chart cut across two pages reads as two halves.
+  const widths = printedWidths(sheet).map((w) => (sheet.def.wrapWidth !== undefined && w > sheet.def.wrapWidth ? sheet.def.wrapWidth : w));
+  const page = PRINTABLE_POINTS.landscape / (Math.max(MIN_PRINT_SCALE, Math.min(100, fitScale(widths))) / 100);
+  let toColumn = 0;
+  for (let used = 0; toColumn < widths.length && used + columnPoints(widths[toColumn]) <= page; toColumn++) used += columnPoints(widths[toColumn]);
   return {
     sheet: sheet.name,
     name,
@@ -312,7 +331,10 @@ export function stackedChart(
     header,
     rows,
     seriesColumns,
-    anchor: { fromColumn: 0, fromRow, toColumn: Math.max(...sheet.tables.map((t) => t.columns.length)), toRow: fromRow + CHART_ROWS },
+    anchor: { fromColumn: 0, fromRow, toColumn: Math.max(1, toColumn), toRow: fromRow + CHART_ROWS },
+    axisTitles: { category: axes.category, value: axes.value },
+    fontSize: CHART_FONT_POINTS,
+    labelAngle: axes.labelAngle ?? 0,
   };
 }
 

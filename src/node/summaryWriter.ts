@@ -130,7 +130,7 @@ const WRAP = styleId({ wrap: true });
 
 /** A chart of the engine's as the writer's column chart. */
 export function columnChart(c: SummaryChart): ColumnChart {
-  return { name: c.name, title: c.title, grouping: 'stacked', series: chartSeries(c), anchor: c.anchor };
+  return { name: c.name, title: c.title, grouping: 'stacked', series: chartSeries(c), anchor: c.anchor, axisTitles: c.axisTitles, fontSize: c.fontSize, labelAngle: c.labelAngle };
 }
 
 async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet, ctx: PrintContext, chart: SummaryChart | null): Promise<void> {
@@ -138,7 +138,8 @@ async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet, ctx: Prin
   const ws = book.addSheet(sheet.name, {
     widths: layout.widths,
     frozenRows: 1,
-    print: sheetPrint(layout.print, layout.printArea),
+    // The chart and its numbers start a page of their own: never cut in two by a page break.
+    print: { ...sheetPrint(layout.print, layout.printArea), pageBreaksBefore: chart ? [chart.headerRow] : [] },
     charts: chart ? [columnChart(chart)] : [],
   });
   const wrapping = layout.wrap.some(Boolean);
@@ -207,10 +208,11 @@ async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet, ctx: Prin
       const styles: number[] = [];
       cells.forEach((v, k) => {
         values[chart.columns[k]] = v;
-        styles[chart.columns[k]] = i === 0 ? STYLE_HEADER : typeof v === 'string' && layout.wrap[chart.columns[k]] ? WRAP : 0;
+        styles[chart.columns[k]] = i === 0 ? STYLE_HEADER_WRAP : typeof v === 'string' && layout.wrap[chart.columns[k]] ? WRAP : 0;
       });
       const row = Array.from(values, (v) => v ?? null);
-      ws.addRow(row, Array.from(styles, (s) => s ?? 0), wrapping ? wrappedRowHeight(row as SummaryCell[], layout.widths, layout.wrap) : null);
+      const wrapped = i === 0 ? layout.widths.map(() => true) : layout.wrap;
+      ws.addRow(row, Array.from(styles, (s) => s ?? 0), i === 0 || wrapping ? wrappedRowHeight(row as SummaryCell[], layout.widths, wrapped) : null);
       r++;
     }
   }

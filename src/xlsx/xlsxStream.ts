@@ -334,6 +334,8 @@ export interface SheetPrint {
   readonly titleRows?: { readonly first: number; readonly last: number } | null;
   /** Columns repeated at the left of every printed page, 1-based inclusive. */
   readonly titleColumns?: { readonly first: number; readonly last: number } | null;
+  /** Manual page breaks: a new page starts at each of these 1-based rows. */
+  readonly pageBreaksBefore?: readonly number[];
   /** The printed area (default: the used range). */
   readonly printArea?: CellRange | null;
   /** Page header and footer in Excel's codes (`&L…&C…&R…`, `&P`, `&N`, `&D`). */
@@ -357,6 +359,12 @@ export interface ColumnChart {
   readonly title: string;
   readonly grouping: 'stacked' | 'clustered';
   readonly series: readonly ChartSeriesRef[];
+  /** Axis titles (category axis, value axis), or none. */
+  readonly axisTitles?: { readonly category: string; readonly value: string };
+  /** Points of the axis labels, axis titles and legend (the title 2 points more); default 10. */
+  readonly fontSize?: number;
+  /** Category labels turned by this many degrees (negative: rising to the right); default 0. */
+  readonly labelAngle?: number;
   readonly anchor: { readonly fromColumn: number; readonly fromRow: number; readonly toColumn: number; readonly toRow: number };
 }
 
@@ -787,6 +795,12 @@ function pageXml(print: SheetPrint | null): string {
     if (print.footer) xml += `<oddFooter>${escapeXml(print.footer)}</oddFooter>`;
     xml += '</headerFooter>';
   }
+  const breaks = print.pageBreaksBefore ?? [];
+  if (breaks.length) {
+    xml += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">`;
+    for (const row of breaks) xml += `<brk id="${row - 1}" max="16383" man="1"/>`;
+    xml += '</rowBreaks>';
+  }
   return xml;
 }
 
@@ -831,7 +845,22 @@ function numCache(values: readonly number[]): string {
  * a reader that does not recalculate shows them). Hidden cells are still plotted: filtering the
  * sheet's table must not empty the chart (its data table shares the rows).
  */
+/** A text body of `sz` points (chart text properties), turned `angle` degrees. */
+function chartText(sz: number, angle = 0, bold = false): string {
+  return `<c:txPr><a:bodyPr${angle ? ` rot="${Math.round(angle * 60000)}" vert="horz"` : ''}/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${Math.round(sz * 100)}"${bold ? ' b="1"' : ''}/></a:pPr><a:endParaRPr lang="id-ID"/></a:p></c:txPr>`;
+}
+
+/** A chart or axis title of `sz` points, bold, turned `angle` degrees. */
+function chartTitle(text: string, sz: number, angle = 0): string {
+  const size = Math.round(sz * 100);
+  return (
+    `<c:title><c:tx><c:rich><a:bodyPr${angle ? ` rot="${Math.round(angle * 60000)}" vert="horz"` : ''}/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="1"/></a:pPr>` +
+    `<a:r><a:rPr lang="id-ID" sz="${size}" b="1"/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`
+  );
+}
+
 function chartXml(c: ColumnChart): string {
+  const sz = c.fontSize ?? 10;
   let series = '';
   c.series.forEach((s, i) => {
     series +=
@@ -847,17 +876,21 @@ function chartXml(c: ColumnChart): string {
   return (
     XML_DECLARATION +
     `<c:chartSpace xmlns:c="${NS_CHART}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/><c:chart>` +
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="id-ID" sz="1200" b="1"/><a:t>${escapeXml(c.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    chartTitle(c.title, sz + 2) +
     '<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>' +
     `<c:barChart><c:barDir val="col"/><c:grouping val="${c.grouping}"/><c:varyColors val="0"/>${series}` +
     `<c:gapWidth val="80"/>${stacked ? '<c:overlap val="100"/>' : ''}<c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +
     '<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>' +
+    (c.axisTitles ? chartTitle(c.axisTitles.category, sz) : '') +
     '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    chartText(sz, c.labelAngle ?? 0) +
     '<c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
     '<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>' +
+    (c.axisTitles ? chartTitle(c.axisTitles.value, sz, -90) : '') +
     '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    chartText(sz) +
     '<c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>' +
-    '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart>' +
+    '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/>' + chartText(sz) + '</c:legend><c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart>' +
     // An opaque white chart area with a thin border: the sheet's grid does not show through on paper.
     '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr>' +
     '</c:chartSpace>'

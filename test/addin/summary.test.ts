@@ -271,10 +271,10 @@ describe('writeSummary', () => {
     }
     const opd = charts[0];
     expect(opd.rows).toEqual([
-      ['Dinas Kesehatan', 1, 1, 1],
-      ['Dinas Lingkungan Hidup', 1, 0, 0],
+      ['DINKES', 1, 1, 1],
+      ['DLH', 1, 0, 0],
     ]);
-    expect(rekap.values(`${col('Perangkat Daerah')}${opd.headerRow}:${col('Perangkat Daerah')}${opd.headerRow + 2}`).flat()).toEqual(['Perangkat Daerah', 'Dinas Kesehatan', 'Dinas Lingkungan Hidup']);
+    expect(rekap.values(`${col('Kode OPD')}${opd.headerRow}:${col('Kode OPD')}${opd.headerRow + 2}`).flat()).toEqual(['Kode OPD', 'DINKES', 'DLH']);
     const misi = charts[1];
     const perMisi = misi.rows.flatMap((r) => [r[2], r[3]]) as number[];
     expect(perMisi.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4);

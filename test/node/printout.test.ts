@@ -208,7 +208,7 @@ describe('the summary prints', () => {
     expect(p['xl/charts/chart1.xml']).toContain('<c:barDir val="col"/><c:grouping val="stacked"/>');
     // Under Rekap OPD's own columns (H, I, J; C): 37 OPDs + Total Kota end on row 39; below them (after the
     // sign-off tally, a blank row before each table) the chart's table: its header names the series.
-    const [h, i, j, c] = (['Inisiatif', 'Uji Coba', 'Penerapan', 'Perangkat Daerah'] as const).map((l) => columnLetters(REKAP_COLUMNS.indexOf(l)));
+    const [h, i, j, c] = (['Inisiatif', 'Uji Coba', 'Penerapan', 'Kode OPD'] as const).map((l) => columnLetters(REKAP_COLUMNS.indexOf(l)));
     const top = Array.from({ length: 100 }, (_, k) => 41 + k).find((r) => cell(`'Rekap OPD'!$${h}$${r}`) === 'Inisiatif')!;
     expect(cell(`'Rekap OPD'!$${h}$${top - 1}`)).toBeNull(); // a blank row above it
     const [first, last] = [top + 1, top + 12]; // the 12 OPDs with innovations
@@ -221,20 +221,35 @@ describe('the summary prints', () => {
       expect(cells(s.values)).toEqual(s.caches[2].map(Number));
     }
     // The chart's table repeats Rekap OPD's figures of the OPDs with innovations: they add up to Total Kota (row 39).
-    expect(opd[0].caches[1]).toContain('Dinas Kesehatan');
-    expect(cell(`'Rekap OPD'!$${c}$39`)).toBe('Total Kota');
+    // OPDs by code (short under a column), labels turned 45° when there are many.
+    expect(opd[0].caches[1]).toContain('DINKES');
+    expect(cell(`'Rekap OPD'!$${columnLetters(REKAP_COLUMNS.indexOf('Perangkat Daerah'))}$39`)).toBe('Total Kota');
     for (const s of opd) {
       const column = /\$([A-Z])\$/.exec(s.values)![1];
       expect(s.caches[2].map(Number).reduce((a, b) => a + b, 0)).toBe(cell(`'Rekap OPD'!$${column}$39`));
     }
+    // Readable on paper: axis titles, text of 12 points (8.4 at the 70 % floor), labels turned, a legend with the same size.
+    const chart1 = p['xl/charts/chart1.xml'];
+    const titles = [...chart1.matchAll(/<c:title>.*?<a:t>([^<]*)<\/a:t>.*?<\/c:title>/g)].map((m) => unescape(m[1]));
+    expect(titles).toEqual(['Inovasi per OPD menurut tahapan', 'Perangkat Daerah (kode)', 'Jumlah inovasi']);
+    const sizes = [...chart1.matchAll(/<a:defRPr sz="(\d+)"/g)].map((m) => Number(m[1]) / 100);
+    expect(Math.min(...sizes) * (MIN_PRINT_SCALE / 100)).toBeGreaterThanOrEqual(8);
+    expect(chart1).toMatch(/<c:catAx>.*<c:txPr><a:bodyPr rot="-2700000" vert="horz"\/>/);
+    expect(chart1).toMatch(/<c:legend><c:legendPos val="b"\/><c:overlay val="0"\/><c:txPr>/);
 
     const misi = series(p['xl/charts/chart2.xml']);
     expect(misi.map((s) => s.caches[0][0])).toEqual(['Penerapan', 'Belum Penerapan']);
     for (const s of misi) {
-      expect(s.categories).toMatch(/^'Program RPJMD'!\$A\$\d+:\$A\$\d+$/);
+      expect(s.categories).toMatch(/^'Program RPJMD'!\$B\$\d+:\$B\$\d+$/);
       expect(cells(s.categories)).toEqual(s.caches[1]);
       expect(cells(s.values)).toEqual(s.caches[2].map(Number));
     }
+    // Misi as `M1 – short name`, in the reference's order (M1, M2, … whatever order the data came in).
+    const labels = misi[0].caches[1];
+    for (const l of labels) expect(l).toMatch(/^M\d+ – \S/);
+    const codes = labels.map((l) => l.split(' ')[0]);
+    expect(codes).toEqual([...codes].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+    expect(codes.length).toBeGreaterThan(1);
   });
 
   test('writing is visible on a terminal', () => {

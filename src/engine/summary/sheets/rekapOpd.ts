@@ -276,6 +276,7 @@ export function scheduleFill(word: string): SummaryFill | null {
 }
 
 const CHART_TITLE = { id: 'Inovasi per OPD menurut tahapan', en: 'Innovations per agency by stage' } as const;
+const AXES = { id: { category: 'Perangkat Daerah (kode)', value: 'Jumlah inovasi' }, en: { category: 'Agency (code)', value: 'Innovations' } } as const;
 const num = (v: SummaryCell | undefined): number => (typeof v === 'number' ? v : 0);
 
 /** The counted OPDs with innovations × Inisiatif / Uji Coba / Penerapan. */
@@ -288,7 +289,8 @@ function opdChart(sheet: SummarySheet, lang: Lang): SummaryChart | null {
     const status = r.cells[c('Status')];
     if ((status !== 'Siap' && status !== 'Perlu Perbaikan') || num(r.cells[c('Jumlah Inovasi')]) === 0)
       continue;
-    const label = r.cells[c('Perangkat Daerah')] ?? r.cells[c('Kode OPD')] ?? r.cells[c('Berkas')];
+    // The OPD's code: short enough to read under a column (the names run to 60 characters).
+    const label = r.cells[c('Kode OPD')] ?? r.cells[c('Perangkat Daerah')] ?? r.cells[c('Berkas')];
     rows.push([
       typeof label === 'string' ? label : String(label ?? ''),
       num(r.cells[c('Inisiatif')]),
@@ -296,8 +298,8 @@ function opdChart(sheet: SummarySheet, lang: Lang): SummaryChart | null {
       num(r.cells[c('Penerapan')]),
     ]);
   }
-  const header = ['Perangkat Daerah', 'Inisiatif', 'Uji Coba', 'Penerapan'];
-  return stackedChart(sheet, 'InovasiPerOPD', CHART_TITLE[lang], header, header, rows, [0, 1, 2, 3]);
+  const header = ['Kode OPD', 'Inisiatif', 'Uji Coba', 'Penerapan'];
+  return stackedChart(sheet, 'InovasiPerOPD', CHART_TITLE[lang], header, header, rows, [0, 1, 2, 3], { ...AXES[lang], labelAngle: rows.length > 8 ? -45 : 0 });
 }
 
 export const rekapOpdSheet: SummarySheetDef = {
