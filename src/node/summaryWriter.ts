@@ -15,7 +15,7 @@ import { TOOL_NAME as CREATOR } from '../engine/version';
 import { sheetPrint } from '../xlsx/sheetPrint';
 
 export { sheetPrint };
-import { ByteSink, ColumnChart, Compressor, STYLE_HEADER, STYLE_HEADER_WRAP, XlsxStreamWriter, XlsxValue, styleId } from '../xlsx/xlsxStream';
+import { ByteSink, ColumnChart, Compressor, STYLE_HEADER_WRAP, XlsxStreamWriter, XlsxValue, styleId } from '../xlsx/xlsxStream';
 
 /** Deflate level, measured on the 60 × 300 bench: zlib 1/3/6 ≈ 270/300/410 ms for 3.84/3.60/3.17 MB; fflate 1/3/6 ≈ 850/730/910 ms. */
 const LEVEL = 3;
