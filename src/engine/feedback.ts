@@ -14,6 +14,7 @@ import { DocumentModel, documentRows } from './document';
 import { longDate } from './isoDate';
 import { Lang } from './messages';
 import { SARAN } from './messages/saran';
+import { levelLabel, scheduleWord } from './signoff';
 import { okValueOf, rawOf } from './parse';
 import { rowsOf } from './summary/model';
 import { cellText } from './values';
@@ -45,6 +46,10 @@ const WORDS = {
     fileStatus: { Siap: 'Siap', 'Perlu Perbaikan': 'Perlu Perbaikan' } as Record<string, string>,
     verifier: 'Diperiksa oleh',
     lines: ['Nama', 'Jabatan', 'Tanggal', 'Tanda Tangan'],
+    signoff: 'Persetujuan dan Jadwal',
+    signoffColumns: ['Tingkat', 'Stempel', 'Waktu', 'Oleh', 'Batas', 'Ketepatan'],
+    levelStatus: { valid: 'Sah', changed: 'Berubah setelah distempel', none: 'Belum distempel', outOfOrder: 'Tidak berurutan' },
+    returned: (note: string) => `Dikembalikan: ${note}`,
   },
   en: {
     sheet: FEEDBACK_SHEETS.en,
@@ -67,6 +72,10 @@ const WORDS = {
     fileStatus: { Siap: 'Ready', 'Perlu Perbaikan': 'Needs correction' } as Record<string, string>,
     verifier: 'Verified by',
     lines: ['Name', 'Position', 'Date', 'Signature'],
+    signoff: 'Sign-off and schedule',
+    signoffColumns: ['Level', 'Stamp', 'Time', 'By', 'Deadline', 'Timeliness'],
+    levelStatus: { valid: 'Valid', changed: 'Changed after stamping', none: 'Not stamped', outOfOrder: 'Out of order' },
+    returned: (note: string) => `Returned: ${note}`,
   },
 } as const;
 
@@ -147,6 +156,28 @@ function cellsOf(g: readonly ReportFinding[]): string | null {
 /** A group's messages in one line: each distinct message once, in order. */
 function groupMessage(g: readonly ReportFinding[]): string {
   return [...new Set(g.map((x) => x.message))].join(' ');
+}
+
+/**
+ * Sign-off and schedule (docs/spec/feedback.md section 3): per level its stamp's state, time and
+ * signer, its deadline and lateness; then a return's note when the file was returned.
+ */
+function signoffRows(e: ConsolidatedFile, lang: Lang): SummaryCell[][] {
+  const w = WORDS[lang];
+  const p = e.validation.persetujuan;
+  const rows: SummaryCell[][] = p.levels.map((l) => {
+    const due = p.jadwal.find((j) => j.tingkat === l.level.kunci);
+    return [
+      levelLabel(l.level, lang),
+      w.levelStatus[l.status],
+      l.row?.waktu ? longDate(l.row.waktu, lang) : null,
+      l.row?.oleh ?? null,
+      due ? longDate(due.batas, lang) : null,
+      due ? scheduleWord(due, lang) : null,
+    ];
+  });
+  if (p.dikembalikan && p.kembali) rows.push([w.returned(p.kembali.catatan ?? ''), null, p.kembali.waktu ? longDate(p.kembali.waktu, lang) : null, p.kembali.oleh, null, null]);
+  return rows;
 }
 
 /** The `nama` of each innovation row of the file (parsed, else as written). */
@@ -236,6 +267,9 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
         { kind: 'fields', rows: about },
         { kind: 'gap', rows: 1 },
         { kind: 'table', columns: w.columns, rows, wrap: WRAP, emptyNote: w.none, hiddenTrailing: 1 },
+        { kind: 'gap', rows: 1 },
+        { kind: 'title', text: w.signoff },
+        { kind: 'table', columns: w.signoffColumns, rows: signoffRows(e, options.lang), wrap: w.signoffColumns.map(() => true), emptyNote: '' },
         { kind: 'gap', rows: 2 },
         { kind: 'signature', title: w.verifier, lines: w.lines },
       ],

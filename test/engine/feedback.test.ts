@@ -72,6 +72,18 @@ describe('feedbackDocuments', () => {
     expect(layout.lastColumn).toBe(d.columns.length - 1);
   });
 
+  test('sign-off and schedule: one row per level with its stamp state, before the signature', () => {
+    const sheet = docs[0].sheets[0];
+    const titleAt = sheet.blocks.findIndex((b) => b.kind === 'title' && b.text === 'Persetujuan dan Jadwal');
+    expect(titleAt).toBeGreaterThan(0);
+    const table = sheet.blocks[titleAt + 1];
+    if (table.kind !== 'table') throw new Error('no sign-off table');
+    expect(table.columns).toEqual(['Tingkat', 'Stempel', 'Waktu', 'Oleh', 'Batas', 'Ketepatan']);
+    expect(table.rows.map((r) => r[0])).toEqual(REF.tingkatPersetujuan.map((l) => l.label));
+    for (const r of table.rows) expect(['Sah', 'Berubah setelah distempel', 'Belum distempel', 'Tidak berurutan']).toContain(r[1]);
+    expect(sheet.blocks[sheet.blocks.length - 1].kind).toBe('signature');
+  });
+
   test('every rule has a Saran in both languages', () => {
     for (const lang of ['id', 'en'] as const) {
       expect(Object.keys(SARAN[lang]).sort()).toEqual([...RULE_IDS].sort());
