@@ -1,7 +1,8 @@
 /**
  * Feedback per OPD (*umpan balik*): what a planner sends back to each OPD that submitted — who it
  * is for, the file judged, the reference and validation date, the file's status, then one row per
- * finding of that file (open or accepted, in the report's order, which is sheet order), then a
+ * finding of that file — one rule's findings on one row grouped in one line — (open or accepted,
+ * in the report's order, which is sheet order), each naming its sheet and innovation, then a
  * space for the verifier's name, position, date and signature. A document of the generic path
  * (document.ts): written by src/xlsx/documentXlsx.ts for the command line and the task pane.
  *
@@ -15,11 +16,9 @@ import { longDate } from './isoDate';
 import { Lang } from './messages';
 import { SARAN } from './messages/saran';
 import { levelLabel, scheduleWord } from './signoff';
-import { okValueOf, rawOf } from './parse';
-import { rowsOf } from './summary/model';
-import { cellText } from './values';
 import { PrintSetup } from './printout';
 import { ReportFile, ReportFinding } from './report';
+import { groupFindings, groupPlace } from './findingGroups';
 
 /** The one sheet of a feedback workbook, per language (the command line recognises its own output by it). */
 export const FEEDBACK_SHEETS = { id: 'Umpan Balik', en: 'Feedback' } as const;
@@ -40,7 +39,7 @@ const WORDS = {
     counts: 'Temuan',
     countText: (e: number, w: number, i: number, a: number) => `${e} galat, ${w} peringatan, ${i} info; ${a} diterima`,
     none: 'Tidak ada temuan: berkas ini siap.',
-    columns: ['Lembar!Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID'],
+    columns: ['Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID'],
     severity: { error: 'Galat', warning: 'Peringatan', info: 'Info' },
     findingStatus: { open: 'Terbuka', accepted: 'Diterima' },
     fileStatus: { Siap: 'Siap', 'Perlu Perbaikan': 'Perlu Perbaikan' } as Record<string, string>,
@@ -66,7 +65,7 @@ const WORDS = {
     counts: 'Findings',
     countText: (e: number, w: number, i: number, a: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info; ${a} accepted`,
     none: 'No findings: this file is ready.',
-    columns: ['Sheet!Cell', 'Innovation', 'Rule', 'Severity', 'Message', 'Suggestion', 'Basis', 'Status', 'ID'],
+    columns: ['Cell', 'Innovation', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID'],
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
     findingStatus: { open: 'Open', accepted: 'Accepted' },
     fileStatus: { Siap: 'Ready', 'Perlu Perbaikan': 'Needs correction' } as Record<string, string>,
@@ -103,7 +102,7 @@ export interface FeedbackDocument extends DocumentModel {
   readonly title: string;
   /** Label → value rows below the title (labels in column A, texts in B running on to the right): OPD, file, reference, validation date, status, counts. */
   readonly about: readonly (readonly [string, string])[];
-  /** The findings table: header, then one row per finding of `findings`. */
+  /** The findings table: header, then one row per group of `findings` (one rule on one row; the ids in the last column). */
   readonly columns: readonly string[];
   readonly rows: readonly (readonly SummaryCell[])[];
   /** The report's findings the rows show, in order (for checks and for a writer that wants more). */
@@ -117,45 +116,6 @@ export interface FeedbackDocument extends DocumentModel {
   /** 1-based row of the findings table's header (repeated on every printed page). */
   readonly headerRow: number;
   readonly print: PrintSetup;
-}
-
-/**
- * Findings of one rule on one row of one sheet, with the same status, as one line
- * (docs/spec/report-and-cli.md: `SOP-04 baris 7: 6 komponen …`); other findings alone. Report order
- * is kept (a group stands where its first finding stood).
- */
-export function groupFindings(findings: readonly ReportFinding[]): ReportFinding[][] {
-  const groups: ReportFinding[][] = [];
-  const byKey = new Map<string, ReportFinding[]>();
-  for (const f of findings) {
-    if (f.row === null || f.sheet === null) {
-      groups.push([f]);
-      continue;
-    }
-    const key = `${f.sheet}\u0000${f.row}\u0000${f.rule}\u0000${f.status}`;
-    const group = byKey.get(key);
-    if (group) group.push(f);
-    else {
-      const g = [f];
-      byKey.set(key, g);
-      groups.push(g);
-    }
-  }
-  return groups;
-}
-
-/** `Inovasi!S7` or, for a group, `Inovasi!S7, T7, U7`; blank for a file-level finding. */
-function cellsOf(g: readonly ReportFinding[]): string | null {
-  const f = g[0];
-  if (f.sheet === null) return null;
-  const sheet = /^[A-Za-z0-9_]+$/.test(f.sheet) ? f.sheet : `'${f.sheet.replace(/'/g, "''")}'`;
-  const cells = g.map((x) => x.cell).filter((c): c is string => c !== null);
-  return cells.length ? `${sheet}!${cells.join(', ')}` : sheet;
-}
-
-/** A group's messages in one line: each distinct message once, in order. */
-function groupMessage(g: readonly ReportFinding[]): string {
-  return [...new Set(g.map((x) => x.message))].join(' ');
 }
 
 /**
@@ -178,16 +138,6 @@ function signoffRows(e: ConsolidatedFile, lang: Lang): SummaryCell[][] {
   });
   if (p.dikembalikan && p.kembali) rows.push([w.returned(p.kembali.catatan ?? ''), null, p.kembali.waktu ? longDate(p.kembali.waktu, lang) : null, p.kembali.oleh, null, null]);
   return rows;
-}
-
-/** The `nama` of each innovation row of the file (parsed, else as written). */
-function innovationNames(e: ConsolidatedFile): Map<number, string> {
-  const names = new Map<number, string>();
-  for (const row of rowsOf(e)) {
-    const nama = okValueOf(row, 'nama') ?? cellText(rawOf(row, 'nama'));
-    if (nama !== null && String(nama).trim()) names.set(row.row, String(nama).trim());
-  }
-  return names;
 }
 
 /** Letters, digits and dashes only: `Dinas Kesehatan` → `dinas-kesehatan`, `KEC-MADIDIR` → `kec-madidir`. */
@@ -243,21 +193,12 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
       [w.status, w.fileStatus[e.status] ?? e.status],
       [w.counts, w.countText(s.errors, s.warnings, s.infos, s.accepted)],
     ];
-    const names = innovationNames(e);
-    const rows = groupFindings(report.findings).map((g): SummaryCell[] => {
-      const f = g[0];
-      return [
-        cellsOf(g),
-        (f.row !== null && f.sheet === e.validation.submission?.table?.sheet ? names.get(f.row) : null) ?? null,
-        f.rule,
-        w.severity[f.severity],
-        g.length === 1 ? f.message : groupMessage(g),
-        g.find((x) => x.hint)?.hint ?? SARAN[options.lang][f.rule],
-        f.basis,
-        w.findingStatus[f.status],
-        g.map((x) => x.id).join(' '),
-      ];
-    });
+    // One line per rule and row (docs/spec/report-and-cli.md): `Lembar!Sel` (or `Inovasi baris 7`), the innovation, the rule…
+    // Saran: the findings' own hints, else the rule's (docs/spec/feedback.md: every rule has one).
+    const rows = groupFindings(report.findings, options.lang).map((g): SummaryCell[] => [
+      groupPlace(g, options.lang) || null, g.inovasi, g.rule, w.severity[g.severity], g.message, g.hint ?? SARAN[options.lang][g.findings[0].rule], g.findings[0].basis,
+      w.findingStatus[g.status], g.findings.map((f) => f.id).join(' '),
+    ]);
     const who = report.opd ?? e.file;
     const widths = WIDTHS.map((width, c) => (c === 0 ? Math.max(width, ...about.map(([label]) => label.length + 2)) : width));
     const sheet = {

@@ -1,4 +1,5 @@
 /** The task pane's state as the controller publishes it: plain, immutable data the components read. */
+import type { FileOffer } from '../addin/port';
 import type { Lang } from '../engine/messages';
 import type { FileValidation, SignoffCheck } from '../engine/validate';
 import type { UiKey, UiParams } from './i18n';
@@ -33,7 +34,7 @@ export interface ConsolidationRow {
   readonly code: string;
   readonly opd: string;
   readonly file: string;
-  /** `Siap`, `Perlu Perbaikan`, `Belum Mengirim`, `Tidak Terbaca`, `Diganti` (or the Total Kota row's empty status). */
+  /** An OPD row's `Siap`, `Perlu Perbaikan`, `Konflik`, `Berkas Tidak Dihitung`, `Belum Mengirim`; a file row's `Diganti`, `Tahun Lain`, …; the Total Kota row's `n dari m OPD mengirim`. */
   readonly status: string;
   /** Jumlah Inovasi (null where the sheet leaves it blank). */
   readonly innovations: number | null;
@@ -48,6 +49,8 @@ export interface ConsolidationRow {
 
 export interface ConsolidationOutcome {
   readonly rows: readonly ConsolidationRow[];
+  /** How the consolidation year was chosen, in the pane's language (`Tahun konsolidasi 2026, …`). */
+  readonly tahun: string;
   /** Sheets written into the open workbook, in output order; null when writing failed (the earlier output is unchanged). */
   readonly written: readonly string[] | null;
   /** User sheets that kept their name: the output went under a suffixed one. */
@@ -112,6 +115,11 @@ export interface PaneState {
   readonly announcement: Announcement | null;
   readonly consolidation: ConsolidationState;
   readonly feedback: FeedbackState;
+  /**
+   * How a file the pane makes reaches the user (issue 22): `download` (Excel on the web),
+   * `newWorkbook` (Mac, iPad, Windows: opened as a new workbook), `none` (say what to do instead).
+   */
+  readonly fileOffer: FileOffer;
 }
 
 export interface StampAllowance {

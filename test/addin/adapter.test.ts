@@ -141,11 +141,11 @@ describe('writeFlags and clearFlags', () => {
     expect(values).toHaveLength(v.findings.length + 1);
     expect(values.slice(1).map((r) => r[0])).toEqual(v.findings.map((f) => f.id));
     const fmt02 = values.find((r) => r[1] === 'FMT-02')!;
-    expect(fmt02.slice(1, 8)).toEqual(['FMT-02', 'Galat', 'Inovasi', cell('Tahapan Inovasi', 3), 3, 'Tahapan Inovasi', 'Uji']);
-    expect(fmt02[11]).toBe('Terbuka');
+    expect(fmt02.slice(1, 9)).toEqual(['FMT-02', 'Galat', 'Inovasi', cell('Tahapan Inovasi', 3), 3, 'Aplikasi Antrian Puskesmas', 'Tahapan Inovasi', 'Uji']);
+    expect(fmt02[12]).toBe('Terbuka');
     expect(temuan.cell('A1').bold).toBe(true);
     expect(temuan.frozenRows).toBe(1);
-    expect(temuan.validation('L2')?.rule?.list?.source).toBe('Terbuka,Diterima');
+    expect(temuan.validation('M2')?.rule?.list?.source).toBe('Terbuka,Diterima');
     expect(temuan.visibility).toBe('Visible');
     expect(fake.workbook.sheet(SHEET_TANDA).visibility).toBe('VeryHidden');
     expect(fake.workbook.sheetNames.filter((n) => n.startsWith('_temuan_'))).toEqual([]);
@@ -234,12 +234,12 @@ describe('writeFlags and clearFlags', () => {
     const sop06 = v1.findings.find((f) => f.rule === 'SOP-06')!;
     const temuan = fake.workbook.sheet('Temuan');
     const row = temuan.values().findIndex((r) => r[0] === sop06.id) + 1;
-    temuan.setValues(`L${row}`, [['Diterima', 'Dilengkapi pada revisi berikut', 'Inspektur Rina', '2026-11-29']]);
+    temuan.setValues(`M${row}`, [['Diterima', 'Dilengkapi pada revisi berikut', 'Inspektur Rina', '2026-11-29']]);
     const v2 = await readAndValidate(port);
     expect(v2.findings.find((f) => f.id === sop06.id)?.status).toBe('accepted');
     await port.writeFlags(v2, 'id');
     const after = fake.workbook.sheet('Temuan').values();
-    expect(after.find((r) => r[0] === sop06.id)?.slice(11)).toEqual(['Diterima', 'Dilengkapi pada revisi berikut', 'Inspektur Rina', '2026-11-29']);
+    expect(after.find((r) => r[0] === sop06.id)?.slice(12)).toEqual(['Diterima', 'Dilengkapi pada revisi berikut', 'Inspektur Rina', '2026-11-29']);
     expect(fake.workbook.sheet('Inovasi').fill(cell('Rancang Bangun', 4))).toBeNull();
     expect(fake.workbook.sheet('Inovasi').value(cell('Status Validasi', 4))).toBe('Siap');
     // Read again: the decision is still there and still valid.
@@ -260,7 +260,7 @@ describe('writeFlags and clearFlags', () => {
     expect(fake.workbook.sheetNames).toEqual(['Identitas', 'Temuan', 'Inovasi', 'Catatan', SHEET_TANDA]);
     const temuan = fake.workbook.sheet('Temuan').values();
     expect(temuan.map((r) => r[0])).not.toContain('lama');
-    expect(temuan[1][8]).toMatch(/\.$/); // English messages
+    expect(temuan[1][9]).toMatch(/\.$/); // English messages
     expect(fake.workbook.sheet('Inovasi').value(cell('Status Validasi', 3))).toBe('2 errors');
   });
 
@@ -412,6 +412,30 @@ describe('onRowsChanged', () => {
     expect(fake.workbook.sheet('Inovasi').changeHandlers.size).toBe(0);
   });
 
+  it('rows inserted or deleted report "re-read everything"; a batch only of coauthors\' edits says remote', async () => {
+    const fake = sampleFake();
+    const port = adapterFor(fake, 30);
+    await readAndValidate(port);
+    const seen: { rows: number[]; remote: boolean }[] = [];
+    const off = await port.onRowsChanged((rows, origin) => seen.push({ rows, remote: origin.remote }), 'Inovasi');
+    fake.fireChange('Inovasi', '5:5', 'RowInserted');
+    await sleep(80);
+    fake.fireChange('Inovasi', 'C7', 'CellDeleted');
+    await sleep(80);
+    fake.fireChange('Inovasi', 'C5', 'RangeEdited', 'Remote');
+    await sleep(80);
+    fake.fireChange('Inovasi', 'C5', 'RangeEdited', 'Remote');
+    fake.fireChange('Inovasi', 'C6');
+    await sleep(80);
+    expect(seen).toEqual([
+      { rows: [], remote: false },
+      { rows: [], remote: false },
+      { rows: [5], remote: true },
+      { rows: [5, 6], remote: false },
+    ]);
+    await off();
+  });
+
   it('parses change addresses into rows', () => {
     expect(changedRows('Inovasi!C7')).toEqual([7]);
     expect(changedRows('B3:D5')).toEqual([3, 4, 5]);
@@ -450,8 +474,8 @@ describe('onRowsChanged', () => {
 });
 
 describe('errors in plain words', () => {
-  it('editing a cell: finish the edit and try again (Indonesian or English), no stack text', async () => {
-    const fake = sampleFake();
+  it('editing a cell, on a host that ignores delayForCellEdit: finish the edit and try again (Indonesian or English), no stack text', async () => {
+    const fake = sampleFake({ honoursDelayForCellEdit: false });
     const port = adapterFor(fake);
     fake.setEditing(true);
     const e = await port.readSubmission().catch((x: unknown) => x);
@@ -461,6 +485,41 @@ describe('errors in plain words', () => {
     fake.setDisplayLanguage('en-US');
     await expect(port.selectCell('Inovasi', 'A1')).rejects.toMatchObject({ code: 'editing', message: expect.stringMatching(/^Excel is busy editing a cell\. Finish editing/) });
     expect(JSON.stringify(e)).not.toMatch(/at |\.ts:/);
+  });
+
+  it('editing a cell: the request waits until the cell is left (delayForCellEdit) instead of failing', async () => {
+    const fake = sampleFake();
+    const port = adapterFor(fake);
+    fake.setEditing(true);
+    let done = false;
+    const read = port.readSubmission().then((r) => ((done = true), r));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(done).toBe(false);
+    fake.setEditing(false);
+    expect((await read).grid.sheets.length).toBeGreaterThan(0);
+  });
+
+  it('InvalidOperation is not taken for cell-edit mode: its own plain words', async () => {
+    const fake = sampleFake();
+    const port = adapterFor(fake);
+    fake.failSync(1, 'InvalidOperation');
+    const e = await port.readSubmission().catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'refused', officeCode: 'InvalidOperation' });
+    expect((e as AdapterError).message).not.toMatch(/menyunting/);
+    fake.failSync(1, 'InvalidOperationInCellEditMode');
+    await expect(port.readSubmission()).rejects.toMatchObject({ code: 'editing' });
+  });
+
+  it('with ExcelApi 1.20 one write is one undo step (mergeUndoGroup); before, one per sync', async () => {
+    for (const [apiVersion, steps] of [['1.20', 1], ['1.18', 2]] as const) {
+      const fake = sampleFake({ apiVersion });
+      const port = adapterFor(fake);
+      const v = await readAndValidate(port);
+      fake.stats.reset();
+      await port.writeFlags(v, 'id');
+      expect(fake.stats.syncCount).toBe(2);
+      expect(fake.stats.undoSteps).toBe(steps);
+    }
   });
 
   it('a missing sheet and a request over the limit', async () => {

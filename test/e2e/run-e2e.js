@@ -428,9 +428,9 @@ const SCENARIO = [
       for (const level of ['penyusun', 'kepalaOpd', 'verifikator'])
         await audit.locator(`li[data-level="${level}"][data-status="changed"]`).waitFor();
       await audit.getByText('Isi berubah sesudah distempel').waitFor();
-      // docs/spec/signoff.md to the letter: with no stamp valid, the earlier return is later than every valid
-      // stamp, so the chain word is Dikembalikan again (every level above is shown as changed).
-      await page.getByTestId('audit-chain-word').filter({ hasText: 'Dikembalikan' }).waitFor();
+      // docs/spec/signoff.md (revised 2026-12-07): the Disusun stamp after the return answered it for good, so
+      // after the edit the chain word is Berubah, never Dikembalikan again.
+      await page.getByTestId('audit-chain-word').filter({ hasText: 'Berubah' }).waitFor();
       log(`Audit: ${await page.getByTestId('stamp-status').innerText()} — ${await page.getByTestId('audit-chain-word').innerText()}`);
       const event = await waitFake((wb) => wb.sheet('Riwayat').values().find((r) => r[1] === 'stempel berubah') || null,
         'a «stempel berubah» event in Riwayat',
@@ -673,6 +673,10 @@ async function main() {
   } catch (err) {
     record('dist/manifest.xml is valid and points at the production URL', 'failed', err.message);
   }
+
+  // Preflight: every script parses on the oldest WebKit Excel runs on (ES2020, no look-behind).
+  const es2020 = require(path.join(ROOT, 'scripts', 'check-es2020.js')).checkDist(DIST);
+  record('dist/*.js parse as ES2020, without regex look-behind', es2020.problems.length ? 'failed' : 'passed', es2020.problems.join('\n') || undefined);
 
   let fakeHostJs;
   try {

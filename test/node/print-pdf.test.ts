@@ -212,7 +212,7 @@ maybe('printed through LibreOffice', () => {
 
   test("the feedback fits its page; the template's Identitas is one page, labels beside values", () => {
     const feedback = text(pdfs.feedback, 1);
-    expect(feedback).toMatch(/Lembar!Sel\s+Nama Inovasi\s+Aturan/);
+    expect(feedback).toMatch(/Sel\s+Nama Inovasi\s+Aturan/);
     expect(feedback).not.toMatch(/\bID\b/); // the ID column is hidden and outside the print
     const identitas = text(pdfs.template, 1);
     expect(identitas).toMatch(/Perangkat Daerah\s+Dinas Kesehatan/);

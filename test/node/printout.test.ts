@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { run, Io } from '../../src/cli/main';
 import { DAFTAR_COLUMNS, REKAP_COLUMNS, SUMMARY_SHEET_NAMES, TEMUAN_COLUMNS } from '../../src/engine/consolidate';
-import { groupFindings } from '../../src/engine/feedback';
 import { longDate } from '../../src/engine/isoDate';
 import { MIN_PRINT_SCALE, columnLetters } from '../../src/engine/printout';
 import { ValidationReport } from '../../src/engine/report';
@@ -206,12 +205,12 @@ describe('the summary prints', () => {
 
     const opd = series(p['xl/charts/chart1.xml']);
     expect(p['xl/charts/chart1.xml']).toContain('<c:barDir val="col"/><c:grouping val="stacked"/>');
-    // Under Rekap OPD's own columns (H, I, J; C): 37 OPDs + Total Kota end on row 39; below them (after the
-    // sign-off tally, a blank row before each table) the chart's table: its header names the series.
+    // Under Rekap OPD's own columns (H, I, J; C): 37 OPDs, the rows of the files set aside and Total Kota;
+    // below them (after the sign-off tally, a blank row before each table) the chart's table: its header names the series.
     const [h, i, j, c] = (['Inisiatif', 'Uji Coba', 'Penerapan', 'Kode OPD'] as const).map((l) => columnLetters(REKAP_COLUMNS.indexOf(l)));
     const top = Array.from({ length: 100 }, (_, k) => 41 + k).find((r) => cell(`'Rekap OPD'!$${h}$${r}`) === 'Inisiatif')!;
     expect(cell(`'Rekap OPD'!$${h}$${top - 1}`)).toBeNull(); // a blank row above it
-    const [first, last] = [top + 1, top + 12]; // the 12 OPDs with innovations
+    const [first, last] = [top + 1, top + 10]; // the 10 OPDs with a counting file (innovations in each)
     expect(opd.map((s) => s.name)).toEqual([`'Rekap OPD'!$${h}$${top}`, `'Rekap OPD'!$${i}$${top}`, `'Rekap OPD'!$${j}$${top}`]);
     expect(opd.map((s) => s.values)).toEqual([`'Rekap OPD'!$${h}$${first}:$${h}$${last}`, `'Rekap OPD'!$${i}$${first}:$${i}$${last}`, `'Rekap OPD'!$${j}$${first}:$${j}$${last}`]);
     expect(opd.every((s) => s.categories === `'Rekap OPD'!$${c}$${first}:$${c}$${last}`)).toBe(true);
@@ -220,13 +219,15 @@ describe('the summary prints', () => {
       expect(cells(s.categories)).toEqual(s.caches[1]);
       expect(cells(s.values)).toEqual(s.caches[2].map(Number));
     }
-    // The chart's table repeats Rekap OPD's figures of the OPDs with innovations: they add up to Total Kota (row 39).
+    // The chart's table repeats Rekap OPD's figures of the OPDs with innovations: they add up to Total Kota.
     // OPDs by code (short under a column), labels turned 45° when there are many.
     expect(opd[0].caches[1]).toContain('DINKES');
-    expect(cell(`'Rekap OPD'!$${columnLetters(REKAP_COLUMNS.indexOf('Perangkat Daerah'))}$39`)).toBe('Total Kota');
+    const nameColumn = columnLetters(REKAP_COLUMNS.indexOf('Perangkat Daerah'));
+    const totalRow = Array.from({ length: 60 }, (_, k) => 2 + k).find((r) => cell(`'Rekap OPD'!$${nameColumn}$${r}`) === 'Total Kota')!;
+    expect(totalRow).toBe(1 + 37 + 3 + 1); // header, 37 OPDs, 3 files set aside (demo), Total Kota
     for (const s of opd) {
       const column = /\$([A-Z])\$/.exec(s.values)![1];
-      expect(s.caches[2].map(Number).reduce((a, b) => a + b, 0)).toBe(cell(`'Rekap OPD'!$${column}$39`));
+      expect(s.caches[2].map(Number).reduce((a, b) => a + b, 0)).toBe(cell(`'Rekap OPD'!$${column}$${totalRow}`));
     }
     // Readable on paper: axis titles, text of 12 points (8.4 at the 70 % floor), labels turned, a legend with the same size.
     const chart1 = p['xl/charts/chart1.xml'];
@@ -255,8 +256,8 @@ describe('the summary prints', () => {
   test('writing is visible on a terminal', () => {
     expect(stderr).toContain('Menulis ringkasan [1/6] Rekap OPD');
     expect(stderr).toContain('Menulis ringkasan [6/6] Info Konsolidasi');
-    expect(stderr).toMatch(/Menulis umpan balik \[12\/12\] umpan-balik-[a-z0-9-]+\.xlsx/);
-    expect(stdout).toContain(`12 umpan balik OPD ditulis ke ${feedbackDir}`);
+    expect(stderr).toMatch(/Menulis umpan balik \[10\/10\] umpan-balik-[a-z0-9-]+\.xlsx/);
+    expect(stdout).toContain(`10 umpan balik OPD ditulis ke ${feedbackDir}`);
   });
 });
 
@@ -274,13 +275,15 @@ describe('feedback per OPD', () => {
   test('one workbook per submitted OPD, named umpan-balik-<opd>-<tahun>.xlsx', () => {
     const files = readdirSync(feedbackDir).sort();
     const r = report();
-    const counted = r.files.filter((f) => f.opdCode);
+    // One per OPD with a counting file: not for another year's file nor for the two files in conflict.
+    const counted = r.files.filter((f) => f.konsolidasi === 'dihitung');
+    expect(counted).toHaveLength(10);
     expect(files).toEqual(counted.map((f) => `umpan-balik-${f.opdCode!.toLowerCase()}-${f.tahun}.xlsx`).sort());
   });
 
   test("each file's rows are its findings of the JSON report, in order; nothing of another OPD", () => {
     const r = report();
-    for (const f of r.files) {
+    for (const f of r.files.filter((x) => x.konsolidasi === 'dihitung')) {
       const file = path.join(feedbackDir, `umpan-balik-${f.opdCode!.toLowerCase()}-${f.tahun}.xlsx`);
       const { sheet, rows } = rowsOf(file);
       expect(sheet).toBe('Umpan Balik');
@@ -288,18 +291,23 @@ describe('feedback per OPD', () => {
       const about = Object.fromEntries(rows.slice(1).filter((row) => row.length === 2).map((row) => [row[0], row[1]]));
       expect(about).toMatchObject({ 'Perangkat Daerah': f.opd, 'Kode OPD': f.opdCode, Berkas: f.file, Referensi: r.reference, 'Tanggal Validasi': longDate(r.validatedAt, 'id') });
       expect(about.Status).toBe(f.valid ? 'Siap' : 'Perlu Perbaikan');
-      const header = rows.findIndex((row) => row[0] === 'Lembar!Sel');
-      expect(rows[header]).toEqual(['Lembar!Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID']);
-      const groups = groupFindings(f.findings);
-      const body = rows.slice(header + 1, header + 1 + groups.length);
+      const header = rows.findIndex((row) => row[0] === 'Sel' && row[1] === 'Nama Inovasi');
+      expect(rows[header]).toEqual(['Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID']);
+      const end = rows.findIndex((row, k) => k > header && row.length === 0);
+      // A file without findings shows one note instead of rows.
+      const body = f.findings.length ? rows.slice(header + 1, end) : [];
+      if (!f.findings.length) expect(rows[header + 1]).toEqual(['Tidak ada temuan: berkas ini siap.']);
       const severity = { error: 'Galat', warning: 'Peringatan', info: 'Info' };
-      // One line per rule and row, in report order: rule, severity, status and every ID as in the JSON report.
-      expect(body.map((row) => [row[2], row[3], row[7], row[8]])).toEqual(
-        groups.map((g) => [g[0].rule, severity[g[0].severity], g[0].status === 'open' ? 'Terbuka' : 'Diterima', g.map((x) => x.id).join(' ')]),
-      );
-      for (const [i, g] of groups.entries()) {
-        if (g[0].sheet !== null && g[0].cell !== null) expect(String(body[i][0])).toMatch(new RegExp(`^${g[0].sheet}!${g[0].cell}\\b`));
-        expect(body[i][5]).toBeTruthy(); // a Saran on every line
+      // One line per rule and row: every finding once, in order, its id in the last column.
+      const ids = (row: unknown[]) => String(row[8]).split(' ');
+      expect(body.flatMap(ids)).toEqual(f.findings.map((x) => x.id));
+      const byId = new Map(f.findings.map((x) => [x.id, x]));
+      for (const row of body) {
+        const x = byId.get(ids(row)[0])!;
+        const place = ids(row).length > 1 ? `${x.sheet} baris ${x.row}` : x.cell ? `${x.sheet}!${x.cell}` : null;
+        expect(trim(row.slice(0, 4))).toEqual(trim([place, x.inovasi ?? null, x.rule, severity[x.severity]]));
+        expect(row[7]).toBe(x.status === 'open' ? 'Terbuka' : 'Diterima');
+        expect(row[5]).toBeTruthy(); // a Saran on every line
       }
       // The verifier's space closes the sheet.
       expect(rows.slice(-5).map((row) => row[0])).toEqual(['Diperiksa oleh', 'Nama', 'Jabatan', 'Tanggal', 'Tanda Tangan']);
@@ -360,7 +368,7 @@ describe('feedback per OPD', () => {
     const { sheet, rows } = rowsOf(path.join(feedbackEn, 'umpan-balik-dinkes-2026.xlsx'));
     expect(sheet).toBe('Feedback');
     expect(rows[0][0]).toBe('Regional Innovation Validation Feedback');
-    expect(rows.find((row) => row[0] === 'Sheet!Cell')).toEqual(['Sheet!Cell', 'Innovation', 'Rule', 'Severity', 'Message', 'Suggestion', 'Basis', 'Status', 'ID']);
+    expect(rows.find((row) => row[0] === 'Cell')).toEqual(['Cell', 'Innovation', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID']);
     expect(rows.slice(-5).map((row) => row[0])).toEqual(['Verified by', 'Name', 'Position', 'Date', 'Signature']);
     expect(rows.some((row) => row[3] === 'Warning' || row[3] === 'Error')).toBe(true);
     expect(rows.some((row) => row[7] === 'Open')).toBe(true);

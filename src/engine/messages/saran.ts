@@ -54,6 +54,10 @@ const id: SaranCatalogue = {
   'KON-05': 'Periksa tahun pelaporan di lembar «Identitas».',
   'KON-06': 'Selesaikan persetujuan tingkat itu secepatnya.',
   'KON-07': 'Perbaiki sesuai catatan pengembalian, lalu stempel ulang.',
+  'KON-08':
+    'Kirim satu berkas saja untuk perangkat daerah ini: hapus berkas lama, atau perbaiki Perangkat Daerah di lembar «Identitas».',
+  'KON-09': 'Periksa Perangkat Daerah di lembar «Identitas», atau beri berkas nama yang sesuai.',
+  'KON-11': 'Pilih nama perangkat daerah dari daftar referensi di lembar «Identitas».',
 };
 
 const en: SaranCatalogue = {
@@ -101,6 +105,10 @@ const en: SaranCatalogue = {
   'KON-05': 'Check the reporting year on the «Identitas» sheet.',
   'KON-06': 'Complete that level’s approval as soon as possible.',
   'KON-07': 'Correct as the return note says, then stamp again.',
+  'KON-08':
+    'Send one file for this agency: delete the old one, or correct the agency on the «Identitas» sheet.',
+  'KON-09': 'Check the agency on the «Identitas» sheet, or give the file a matching name.',
+  'KON-11': "Choose the agency's name from the reference list on the «Identitas» sheet.",
 };
 
 export const SARAN: Readonly<Record<'id' | 'en', SaranCatalogue>> = { id, en };
