@@ -18,6 +18,7 @@
  *   output or the new one, never a half-written sheet.
  */
 import { type CitySummary, SUMMARY_SHEET_NAMES, type SummaryCell, type SummarySheet, isIntegerColumn, isSummaryDate } from '../engine/consolidate';
+import { READER_DATE_FORMATS } from '../engine/design/formats';
 import { cssColour } from '../engine/design/palette';
 import { hasTime, isoExcelSerial } from '../engine/isoDate';
 import type { Lang } from '../engine/messages';
@@ -33,8 +34,9 @@ export const SUMMARY_STAGING_PREFIX = '_ringkasan_';
 const HEADER_FILL = cssColour('header');
 
 /** Number formats, as the command line's writer (xlsxStream.ts). */
-export const DATE_FORMAT = 'dd/mm/yyyy';
-export const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
+/** Date cells as the command line writes them (engine/design/formats.ts READER_DATE_FORMATS). */
+export const DATE_FORMAT = READER_DATE_FORMATS.id.date;
+export const DATE_TIME_FORMAT = READER_DATE_FORMATS.id.dateTime;
 export const INTEGER_FORMAT = '#,##0';
 export const TEXT_FORMAT = '@';
 export const GENERAL_FORMAT = 'General';
@@ -63,13 +65,14 @@ function cellText(text: string): string {
 }
 
 /** One cell as written: its value and number format. */
-export function outCell(v: SummaryCell, integer = false): { value: OutValue; format: string } {
+export function outCell(v: SummaryCell, integer = false, lang: Lang = 'id'): { value: OutValue; format: string } {
   if (v === null) return { value: '', format: GENERAL_FORMAT };
   if (typeof v === 'number') return { value: v, format: integer ? INTEGER_FORMAT : GENERAL_FORMAT };
   if (isSummaryDate(v)) {
     const serial = excelSerial(v.date);
     if (serial === null) return { value: v.date, format: TEXT_FORMAT };
-    return { value: serial, format: hasTime(v.date) ? DATE_TIME_FORMAT : DATE_FORMAT };
+    const dates = READER_DATE_FORMATS[lang];
+    return { value: serial, format: hasTime(v.date) ? dates.dateTime : dates.date };
   }
   return { value: cellText(v), format: TEXT_FORMAT };
 }
@@ -121,6 +124,8 @@ export interface PlannedSheet {
   readonly chart: PlannedChart | null;
   /** Page setup (printout.ts, as the command line's): set only where ExcelApi 1.9 is supported. */
   readonly print: PrintSetup;
+  /** The printed area (`A1:AB65`) when it ends before the sheet's last column (Daftar Inovasi's narratives, Temuan's ID), else null. */
+  readonly printArea: string | null;
   /** Areas whose texts wrap within their column's width (Daftar Inovasi, Temuan, Program RPJMD). */
   readonly wrap: readonly string[];
 }
@@ -170,7 +175,7 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
       const vs: OutValue[] = [];
       const fs: string[] = [];
       for (let c = 0; c < table.columns.length; c++) {
-        const o = outCell(r.cells[c] ?? null, integer[c]);
+        const o = outCell(r.cells[c] ?? null, integer[c], ctx.lang);
         vs.push(o.value);
         fs.push(o.format);
       }
@@ -195,7 +200,8 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
   }
   // Widths, wrapping and page setup as the command line's writer has them (printout.ts sheetLayout).
   const layout = sheetLayout(sheet, ctx);
-  const wrap: string[] = [];
+  // Header labels always wrap (columns are as wide as their cells and the header's longest word).
+  const wrap: string[] = layout.widths.length ? [`A1:${letters(layout.widths.length - 1)}1`] : [];
   // Runs of wrapped columns over the sheet's rows (the chart's table stays unwrapped).
   for (let c = 0; row > 0 && c < layout.wrap.length; ) {
     if (!layout.wrap[c]) {
@@ -207,7 +213,9 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
     wrap.push(`${letters(c)}1:${letters(d)}${row}`);
     c = d + 1;
   }
-  return { base: sheet.name, tables, widths: layout.widths, fills, filter, signature: sheet.tables[0]?.columns ?? [], chart, print: layout.print, wrap };
+  const { lastRow, lastColumn } = layout.printArea;
+  const printArea = lastColumn < layout.widths.length ? `A1:${letters(lastColumn - 1)}${lastRow}` : null;
+  return { base: sheet.name, tables, widths: layout.widths, fills, filter, signature: sheet.tables[0]?.columns ?? [], chart, print: layout.print, printArea, wrap };
 }
 
 /** `'Rekap OPD'!$H$10:$H$12` → `H10:H12` (the series' sheet is the chart's). */
@@ -229,7 +237,7 @@ function plannedChart(c: SummaryChart): PlannedChart {
 
 /** The summary's sheets as they are written, in spec order. */
 export function planSummary(summary: CitySummary, lang: Lang, options: PlanOptions = {}): SummaryPlan {
-  const ctx: PrintContext = { region: options.region ?? '', year: summaryYear(summary), lang };
+  const ctx: PrintContext = { region: options.region ?? '', year: summaryYear(summary), lang, printedOn: summary.consolidatedAt };
   const sheets = summary.sheets;
   // The same charts as the command line's, from one definition (the sheet modules).
   const charts = new Map(summaryCharts(sheets, lang).map((c) => [c.sheet, plannedChart(c)]));
@@ -426,17 +434,25 @@ const POINTS_PER_INCH = 72;
 export async function queueSheetView(batcher: SyncBatcher, ws: Excel.Worksheet, sheet: PlannedSheet, options: QueueOptions): Promise<void> {
   await batcher.reserve(opBytes(1));
   ws.freezePanes.freezeRows(1);
-  if (options.api19) await queuePrintSetup(batcher, ws, sheet.print);
+  if (options.api19) await queuePrintSetup(batcher, ws, sheet.print, sheet.printArea);
 }
 
-export async function queuePrintSetup(batcher: SyncBatcher, ws: Excel.Worksheet, print: PrintSetup): Promise<void> {
+export async function queuePrintSetup(batcher: SyncBatcher, ws: Excel.Worksheet, print: PrintSetup, printArea: string | null = null): Promise<void> {
   const { header, footer, margins } = print;
   await batcher.reserve(opBytes(header.left, header.center, header.right, footer.left, footer.center, footer.right) + 200 * 19);
   const layout = ws.pageLayout;
   layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   if (print.paperSize === 9) layout.paperSize = 'A4';
-  layout.zoom = print.fitToHeight > 0 ? { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight } : { horizontalFitToPages: print.fitToWidth };
+  // A readable fixed scale across pages, or one page wide (printout.ts readablePrint).
+  layout.zoom =
+    print.scale !== undefined
+      ? { scale: print.scale }
+      : print.fitToHeight > 0
+        ? { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight }
+        : { horizontalFitToPages: print.fitToWidth };
   if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  if (print.titleColumns) layout.setPrintTitleColumns(`$${letters(print.titleColumns.first - 1)}:$${letters(print.titleColumns.last - 1)}`);
+  if (printArea) layout.setPrintArea(printArea);
   layout.printGridlines = print.gridLines;
   layout.leftMargin = margins.left * POINTS_PER_INCH;
   layout.rightMargin = margins.right * POINTS_PER_INCH;

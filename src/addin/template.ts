@@ -28,18 +28,12 @@ import {
   columnValidation,
   daftarLists,
   identityFormat,
+  identityHelp,
   identityValidation,
 } from '../engine/design/template';
 import { NUMBER_FORMATS } from '../engine/design/formats';
 import { Opd, Reference } from '../engine/reference/model';
-import {
-  COLUMNS,
-  IDENTITY,
-  IDENTITY_HELP,
-  SHEET_IDENTITAS,
-  SHEET_INOVASI,
-  TEMPLATE_VERSION,
-} from '../engine/schema';
+import { COLUMNS, IDENTITY, SHEET_IDENTITAS, SHEET_INOVASI, TEMPLATE_VERSION } from '../engine/schema';
 import { SyncBatcher, letters, opBytes } from './chunks';
 import { adapterError } from './errors';
 import { SHEET_DAFTAR } from './flags';
@@ -178,15 +172,8 @@ export async function queueTemplate(
   if (!find(o.sheets, SHEET_IDENTITAS)) {
     const ws = sheets.add(SHEET_IDENTITAS);
     const rows = IDENTITY.map((def) => {
-      const value =
-        def.key === 'opd'
-          ? (o.opd?.nama ?? '')
-          : def.key === 'tahun'
-            ? o.tahun
-            : def.key === 'versiTemplat'
-              ? TEMPLATE_VERSION
-              : '';
-      return [def.label, value, IDENTITY_HELP[def.key]];
+      const value = def.key === 'opd' ? (o.opd?.nama ?? '') : def.key === 'tahun' ? o.tahun : def.key === 'versiTemplat' ? TEMPLATE_VERSION : '';
+      return [def.label, value, identityHelp(def.key, { opdFixed: o.opd !== null, lists: present })];
     });
     const range = ws.getRange(`A1:C${rows.length}`);
     await batcher.reserve(opBytes(rows) * 2);
@@ -205,10 +192,7 @@ export async function queueTemplate(
     ws.getRange(`C1:C${rows.length}`).format.font.color = cssColour('helpText');
     if (o.validation) {
       for (const [i, def] of IDENTITY.entries()) {
-        const v = identityValidation(def.key, def.label, IDENTITY_HELP[def.key], {
-          opdFixed: o.opd !== null,
-          lists: present,
-        });
+        const v = identityValidation(def.key, def.label, identityHelp(def.key, { opdFixed: o.opd !== null, lists: present }), { opdFixed: o.opd !== null, lists: present });
         await applyValidation(batcher, ws.getRange(`B${i + 1}`), officeValidation(v, refs));
       }
     }

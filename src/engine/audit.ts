@@ -178,7 +178,7 @@ export function auditDocument(files: readonly FileValidation[], o: AuditDocument
           { kind: 'table', columns, rows: rows.map((r) => r.map((v) => (v === '' ? null : v))), wrap, emptyNote: w.none },
         ],
         widths,
-        print: { title: w.sheet, context: { region: o.region, year: null, lang: o.lang } },
+        print: { title: w.sheet, context: { region: o.region, year: null, lang: o.lang, printedOn: o.date } },
       },
     ],
   };

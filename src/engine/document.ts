@@ -30,6 +30,11 @@ export type DocumentBlock =
       /** Per column: are its texts wrapped within the width (rows then get the height they need). */
       readonly wrap: readonly boolean[];
       readonly emptyNote: string;
+      /**
+       * Trailing columns kept for programs (a finding's ID): written hidden and outside the
+       * printed area (docs/spec/feedback.md). Default 0.
+       */
+      readonly hiddenTrailing?: number;
     }
   /** A heading, then one line per entry to fill in by hand (`Nama ________`). */
   | { readonly kind: 'signature'; readonly title: string; readonly lines: readonly string[] };
@@ -67,8 +72,10 @@ export interface DocumentRow {
 export interface DocumentLayout {
   readonly rows: readonly DocumentRow[];
   readonly print: PrintSetup;
-  /** The printed area's last column (1-based): the widest table's. */
+  /** The printed area's last column (1-based): the widest table's, without its hidden columns. */
   readonly lastColumn: number;
+  /** 0-based columns written hidden. */
+  readonly hiddenColumns: readonly number[];
 }
 
 /** Where a signature is written by hand. */
@@ -82,6 +89,7 @@ export function documentRows(sheet: DocumentSheet): DocumentLayout {
   const blank: DocumentRow = { values: [], styles: 'plain', height: null };
   let titleRow: number | null = null;
   let lastColumn = 1;
+  const hiddenColumns: number[] = [];
   for (const block of sheet.blocks) {
     switch (block.kind) {
       case 'title':
@@ -102,7 +110,9 @@ export function documentRows(sheet: DocumentSheet): DocumentLayout {
           height: wrappedRowHeight(columns, sheet.widths, wrap),
         });
         titleRow ??= rows.length;
-        lastColumn = Math.max(lastColumn, columns.length);
+        const hidden = block.hiddenTrailing ?? 0;
+        lastColumn = Math.max(lastColumn, columns.length - hidden);
+        for (let c = columns.length - hidden; c < columns.length; c++) if (!hiddenColumns.includes(c)) hiddenColumns.push(c);
         for (const cells of block.rows) {
           rows.push({
             values: cells,
@@ -122,5 +132,5 @@ export function documentRows(sheet: DocumentSheet): DocumentLayout {
   }
   const setup = printSetup(sheet.print.title, sheet.print.context, titleRow);
   const print = sheet.print.orientation ? { ...setup, orientation: sheet.print.orientation } : setup;
-  return { rows, print, lastColumn };
+  return { rows, print, lastColumn, hiddenColumns };
 }

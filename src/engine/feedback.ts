@@ -12,7 +12,10 @@
  */
 import { CitySummary, ConsolidatedFile, SummaryCell } from './consolidate';
 import { DocumentModel, documentRows } from './document';
+import { longDate } from './isoDate';
 import { Lang } from './messages';
+import { SARAN } from './messages/saran';
+import { levelLabel, scheduleWord } from './signoff';
 import { PrintSetup } from './printout';
 import { ReportFile, ReportFinding } from './report';
 import { statusWord } from './statusWords';
@@ -44,6 +47,10 @@ const WORDS = {
     findingStatus: { open: 'Terbuka', accepted: 'Diterima' },
     verifier: 'Diperiksa oleh',
     lines: ['Nama', 'Jabatan', 'Tanggal', 'Tanda Tangan'],
+    signoff: 'Persetujuan dan Jadwal',
+    signoffColumns: ['Tingkat', 'Stempel', 'Waktu', 'Oleh', 'Batas', 'Ketepatan'],
+    levelStatus: { valid: 'Sah', changed: 'Berubah setelah distempel', none: 'Belum distempel', outOfOrder: 'Tidak berurutan' },
+    returned: (note: string) => `Dikembalikan: ${note}`,
   },
   en: {
     sheet: FEEDBACK_SHEETS.en,
@@ -65,11 +72,18 @@ const WORDS = {
     findingStatus: { open: 'Open', accepted: 'Accepted' },
     verifier: 'Verified by',
     lines: ['Name', 'Position', 'Date', 'Signature'],
+    signoff: 'Sign-off and schedule',
+    signoffColumns: ['Level', 'Stamp', 'Time', 'By', 'Deadline', 'Timeliness'],
+    levelStatus: { valid: 'Valid', changed: 'Changed after stamping', none: 'Not stamped', outOfOrder: 'Out of order' },
+    returned: (note: string) => `Returned: ${note}`,
   },
 } as const;
 
-/** Widths (characters) of the findings table's columns; the long texts wrap. */
-const WIDTHS = [16, 26, 9, 11, 48, 40, 28, 10, 14];
+/**
+ * Widths (characters) of the findings table's columns; the long texts wrap. The printed ones (all
+ * but the ID) fit A4 landscape at about 74 %, above the 70 % floor (printout.ts MIN_PRINT_SCALE).
+ */
+const WIDTHS = [14, 20, 8, 10, 36, 32, 20, 9, 14];
 /** Column A's width when the IID section lists innovation names in it. */
 const IID_NAME_WIDTH = 30;
 /** Every cell of the table wraps (and so is top-aligned, as the long texts beside it). */
@@ -105,6 +119,28 @@ export interface FeedbackDocument extends DocumentModel {
   /** 1-based row of the findings table's header (repeated on every printed page). */
   readonly headerRow: number;
   readonly print: PrintSetup;
+}
+
+/**
+ * Sign-off and schedule (docs/spec/feedback.md section 3): per level its stamp's state, time and
+ * signer, its deadline and lateness; then a return's note when the file was returned.
+ */
+function signoffRows(e: ConsolidatedFile, lang: Lang): SummaryCell[][] {
+  const w = WORDS[lang];
+  const p = e.validation.persetujuan;
+  const rows: SummaryCell[][] = p.levels.map((l) => {
+    const due = p.jadwal.find((j) => j.tingkat === l.level.kunci);
+    return [
+      levelLabel(l.level, lang),
+      w.levelStatus[l.status],
+      l.row?.waktu ? longDate(l.row.waktu, lang) : null,
+      l.row?.oleh ?? null,
+      due ? longDate(due.batas, lang) : null,
+      due ? scheduleWord(due, lang) : null,
+    ];
+  });
+  if (p.dikembalikan && p.kembali) rows.push([w.returned(p.kembali.catatan ?? ''), null, p.kembali.waktu ? longDate(p.kembali.waktu, lang) : null, p.kembali.oleh, null, null]);
+  return rows;
 }
 
 /** Letters, digits and dashes only: `Dinas Kesehatan` → `dinas-kesehatan`, `KEC-MADIDIR` → `kec-madidir`. */
@@ -156,13 +192,14 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
       [w.file, e.file],
       ...(replaced.length ? [[w.superseded, replaced.join('; ')] as [string, string]] : []),
       [w.reference, summary.report.reference],
-      [w.date, summary.report.validatedAt],
+      [w.date, longDate(summary.report.validatedAt, options.lang)],
       [w.status, statusWord(e.status, options.lang)],
       [w.counts, w.countText(s.errors, s.warnings, s.infos, s.accepted)],
     ];
     // One line per rule and row (docs/spec/report-and-cli.md): `Lembar!Sel` (or `Inovasi baris 7`), the innovation, the rule…
+    // Saran: the findings' own hints, else the rule's (docs/spec/feedback.md: every rule has one).
     const rows = groupFindings(report.findings, options.lang).map((g): SummaryCell[] => [
-      groupPlace(g, options.lang) || null, g.inovasi, g.rule, w.severity[g.severity], g.message, g.hint, g.findings[0].basis,
+      groupPlace(g, options.lang) || null, g.inovasi, g.rule, w.severity[g.severity], g.message, g.hint ?? SARAN[options.lang][g.findings[0].rule], g.findings[0].basis,
       w.findingStatus[g.status], g.findings.map((f) => f.id).join(' '),
     ]);
     const who = report.opd ?? e.file;
@@ -177,18 +214,21 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
         { kind: 'title', text: w.title },
         { kind: 'fields', rows: about },
         { kind: 'gap', rows: 1 },
-        { kind: 'table', columns: w.columns, rows, wrap: WRAP, emptyNote: w.none },
+        { kind: 'table', columns: w.columns, rows, wrap: WRAP, emptyNote: w.none, hiddenTrailing: 1 },
         ...(readiness.length ? [{ kind: 'gap', rows: 2 } as const, ...readiness] : []),
+        { kind: 'gap', rows: 1 },
+        { kind: 'title', text: w.signoff },
+        { kind: 'table', columns: w.signoffColumns, rows: signoffRows(e, options.lang), wrap: w.signoffColumns.map(() => true), emptyNote: '' },
         { kind: 'gap', rows: 2 },
         { kind: 'signature', title: w.verifier, lines: w.lines },
       ],
       widths,
-      print: { title: `${w.sheet} — ${who}`, context: { region: options.region, year: report.tahun, lang: options.lang } },
+      print: { title: `${w.sheet} — ${who}`, context: { region: options.region, year: report.tahun, lang: options.lang, printedOn: summary.consolidatedAt } },
     } as const;
     const layout = documentRows(sheet);
     // docs/spec/feedback.md §5: replication on a sheet of its own (its tables need other widths than the findings').
     const replication = replicationFeedback(summary.replikasi, e.file, options.lang);
-    const context = { region: options.region, year: report.tahun, lang: options.lang };
+    const context = { region: options.region, year: report.tahun, lang: options.lang, printedOn: summary.consolidatedAt };
     out.push({
       fileName,
       sheets: replication ? [sheet, replicationDocumentSheet(replication, who, context)] : [sheet],

@@ -53,3 +53,19 @@ export function isoExcelSerial(iso: string): number | null {
 
 /** Does a summary date carry a time (`…THH:MM`)? Writers then show `dd/mm/yyyy hh:mm`. */
 export const hasTime = (iso: string): boolean => iso.length > 10;
+
+const MONTHS = {
+  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+} as const;
+
+/**
+ * A date as a person reads it (docs/spec/consolidation.md, *Printing and reading*): `7 Desember
+ * 2026`, or `7 December 2026` in English; the text itself when it is no real date. Only the
+ * date part of a date-time is used.
+ */
+export function longDate(iso: string, lang: 'id' | 'en'): string {
+  const date = isoToDate(iso.slice(0, 10));
+  if (!date) return iso;
+  return `${date.getUTCDate()} ${MONTHS[lang][date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}

@@ -5,12 +5,16 @@
  * Office.js (`worksheet.pageLayout`: orientation, zoom `{ horizontalFitToPages: 1 }`,
  * `setPrintTitleRows`, `headersFooters.defaultForAllPages.*`, `charts.add`).
  *
- * Header and footer texts use Excel's codes (`&P` page, `&N` pages, `&D` print date; a literal `&`
- * is written `&&`), which both SpreadsheetML and Office.js take as they are.
+ * Header and footer texts use Excel's codes (`&P` page, `&N` pages; a literal `&` is written `&&`),
+ * which both SpreadsheetML and Office.js take as they are. The print date is written as text when
+ * the file is made (`Dicetak 7 Desember 2026`), never `&D`: that field prints in the printing PC's
+ * locale (`12/07/2026` reads as 12 July to an Indonesian reader; docs/spec/consolidation.md,
+ * *Printing and reading*).
  */
 import type { CitySummary } from './consolidate';
+import { longDate } from './isoDate';
 import { Lang } from './messages';
-import { SummaryCell, columnWidths } from './summary/model';
+import { SummaryCell, cellWidth } from './summary/model';
 import type { SummarySheet } from './summary/sheet';
 
 // ---------------------------------------------------------------------------------------------
@@ -27,11 +31,18 @@ export interface PrintSetup {
   readonly orientation: 'landscape' | 'portrait';
   /** SpreadsheetML paper size: 9 = A4. */
   readonly paperSize: number;
-  /** Fit to this many pages wide (1); 0 = as many pages tall as needed. */
+  /** Fit to this many pages wide (1); 0 = as many pages tall as needed. Unused when `scale` is set. */
   readonly fitToWidth: number;
   readonly fitToHeight: number;
+  /**
+   * A fixed scale in percent instead of fitting: a sheet too wide for one page at a readable size
+   * prints across pages at this scale (its identifying columns repeated), never shrunk below it.
+   */
+  readonly scale?: number;
   /** Rows repeated at the top of every page, 1-based inclusive, or null. */
   readonly titleRows: { readonly first: number; readonly last: number } | null;
+  /** Columns repeated at the left of every page, 1-based inclusive, or none. */
+  readonly titleColumns?: { readonly first: number; readonly last: number } | null;
   readonly header: HeaderFooterParts;
   readonly footer: HeaderFooterParts;
   /** Margins in inches. */
@@ -62,11 +73,13 @@ export interface PrintContext {
   /** The reporting year, or null when unknown. */
   readonly year: number | null;
   readonly lang: Lang;
+  /** The date the file is made (`YYYY-MM-DD…`): the footer's print date, written as text. */
+  readonly printedOn: string;
 }
 
 /**
  * Landscape A4, one page wide, row `titleRow` repeated, a header `title — region — year` (bold),
- * a footer with the print date (left) and `Halaman n dari m` (right).
+ * a footer with the date the file was made as text (left) and `Halaman n dari m` (right).
  */
 export function printSetup(title: string, ctx: PrintContext, titleRow: number | null = 1): PrintSetup {
   const words = FOOTER_WORDS[ctx.lang];
@@ -78,7 +91,7 @@ export function printSetup(title: string, ctx: PrintContext, titleRow: number | 
     fitToHeight: 0,
     titleRows: titleRow === null ? null : { first: titleRow, last: titleRow },
     header: { left: '', center: `&"-,Bold"${center}`, right: '' },
-    footer: { left: `${words.printed} &D`, center: '', right: words.page },
+    footer: { left: headerFooterLiteral(`${words.printed} ${longDate(ctx.printedOn, ctx.lang)}`), center: '', right: words.page },
     margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     gridLines: true,
   };
@@ -93,11 +106,47 @@ export function summaryYear(summary: Pick<CitySummary, 'tahun'>): number | null 
 export interface SheetLayout {
   /** Column widths in characters of the sheet's own columns. */
   readonly widths: readonly number[];
-  /** Per column: are its texts (and its header) wrapped within the width. */
+  /** Per column: are its texts wrapped within the width (header labels always wrap). */
   readonly wrap: readonly boolean[];
   readonly print: PrintSetup;
   /** The printed area, 1-based inclusive (the chart's data table beside the sheet's own stays out). */
   readonly printArea: { readonly lastRow: number; readonly lastColumn: number };
+}
+
+/**
+ * The smallest scale (percent) a sheet prints at: its 11-point text then prints at 7.7 points,
+ * above the 7-point floor of docs/spec/consolidation.md (*Printing and reading*). A sheet that
+ * would need less to fit one page wide prints across pages at this scale instead.
+ */
+export const MIN_PRINT_SCALE = 70;
+
+/** The printable width of A4 (points) between margins of 0.4″. */
+const PRINTABLE_POINTS = { landscape: 841.89 - 0.8 * 72, portrait: 595.28 - 0.8 * 72 } as const;
+
+/**
+ * A column's printed width in points at 100 %, as LibreOffice prints it (measured on its PDFs: a
+ * width of w characters takes about 7.05 w points; Excel's 7 w + 5 pixels is narrower, so a sheet
+ * judged by this prints at least as large in Excel).
+ */
+export const columnPoints = (width: number): number => width * 7.05;
+
+/**
+ * The scale (percent, at most 100) at which `widths` fill the printable width of a page: what
+ * "one page wide" makes of them.
+ */
+export function fitScale(widths: readonly number[], orientation: 'landscape' | 'portrait' = 'landscape'): number {
+  const points = widths.reduce((sum, w) => sum + columnPoints(w), 0);
+  return Math.min(100, Math.floor((PRINTABLE_POINTS[orientation] / Math.max(1, points)) * 100));
+}
+
+/**
+ * A page setup made readable: one page wide when that keeps the scale at `MIN_PRINT_SCALE` or
+ * more; else a fixed scale of `MIN_PRINT_SCALE` across pages with `repeat` identifying columns
+ * (a count from the first, 0 for none) repeated on each.
+ */
+export function readablePrint(print: PrintSetup, printedWidths: readonly number[], repeat = 0): PrintSetup {
+  if (fitScale(printedWidths, print.orientation) >= MIN_PRINT_SCALE) return print;
+  return { ...print, scale: MIN_PRINT_SCALE, titleColumns: repeat > 0 ? { first: 1, last: repeat } : null };
 }
 
 /** Points per line of 11-point Calibri (Excel's default row height). */
@@ -159,17 +208,38 @@ export function sheetRowCount(sheet: SummarySheet): number {
   return sheet.tables.reduce((n, t, i) => n + (i > 0 ? 1 : 0) + 1 + t.rows.length, 0);
 }
 
+/**
+ * A column's width when its header wraps: wide enough for its cells and for the header's longest
+ * word, not for the whole header (`Target Belum Tercapai` over numbers takes two lines, not 23
+ * characters of paper).
+ */
+function printedWidths(sheet: SummarySheet): number[] {
+  const widths: number[] = [];
+  for (const t of sheet.tables) {
+    t.columns.forEach((c, i) => {
+      const word = Math.max(...c.split(' ').map((w) => w.length)) + 2;
+      widths[i] = Math.max(widths[i] ?? 0, word);
+    });
+    for (const r of t.rows) r.cells.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 0, cellWidth(v) + 2)));
+  }
+  return widths.map((w) => Math.min(60, Math.max(5, w)));
+}
+
 export function sheetLayout(sheet: SummarySheet, ctx: PrintContext, chart: SummaryChart | null = null): SheetLayout {
-  const natural = columnWidths(sheet);
+  const natural = printedWidths(sheet);
   const cap = sheet.def.wrapWidth;
   const widths = natural.map((w) => (cap !== undefined && w > cap ? cap : w));
   const columns = Math.max(1, ...sheet.tables.map((t) => t.columns.length));
   const lastRow = Math.max(sheetRowCount(sheet), chart ? chart.anchor.toRow + 1 : 0);
+  const own = sheet.tables[0]?.columns ?? [];
+  const lastColumn = Math.min(columns, sheet.def.printColumns?.(own) ?? columns);
+  const setup = sheet.def.print?.(ctx) ?? printSetup(sheet.name, ctx);
   return {
     widths,
-    wrap: widths.map(() => cap !== undefined),
-    print: sheet.def.print?.(ctx) ?? printSetup(sheet.name, ctx),
-    printArea: { lastRow, lastColumn: columns },
+    // Columns outside the print area do not wrap: a 300-word narrative would make every row page-tall.
+    wrap: widths.map((_, c) => cap !== undefined && c < lastColumn),
+    print: readablePrint(setup, widths.slice(0, lastColumn), sheet.def.repeatColumns?.(own) ?? 0),
+    printArea: { lastRow, lastColumn },
   };
 }
 
@@ -201,7 +271,19 @@ export interface SummaryChart {
   readonly seriesColumns: readonly number[];
   /** Where the chart goes: 0-based cells, `to` exclusive (SpreadsheetML's two-cell anchor). */
   readonly anchor: { readonly fromColumn: number; readonly fromRow: number; readonly toColumn: number; readonly toRow: number };
+  /** Axis titles: what the categories are, what is counted. */
+  readonly axisTitles: { readonly category: string; readonly value: string };
+  /** Points of labels, axis titles and legend (`CHART_FONT_POINTS`). */
+  readonly fontSize: number;
+  /** Category labels turned by this many degrees (0: level). */
+  readonly labelAngle: number;
 }
+
+/**
+ * Chart text size: 12 points prints at 8.4 points on a sheet printed at the 70 % floor
+ * (`MIN_PRINT_SCALE`), above the 8 points docs/spec/consolidation.md asks of chart labels.
+ */
+export const CHART_FONT_POINTS = 12;
 
 /** Rows a chart is tall. */
 const CHART_ROWS = 24;
@@ -219,6 +301,7 @@ export function stackedChart(
   under: string[],
   rows: ChartValue[][],
   seriesColumns: number[],
+  axes: { readonly category: string; readonly value: string; readonly labelAngle?: number },
 ): SummaryChart | null {
   if (!rows.length) return null;
   const own = sheet.tables[0].columns;
@@ -228,6 +311,12 @@ export function stackedChart(
   // Below the data table, a blank row between, as wide as the sheet's columns: it prints on the
   // table's last page (or the next), within the printed width.
   const fromRow = headerRow + rows.length + 1; // 0-based: a blank row after the last data row
+  // As wide as the sheet's columns, but no wider than one page at the scale the sheet prints at: a
+  // chart cut across two pages reads as two halves.
+  const widths = printedWidths(sheet).map((w) => (sheet.def.wrapWidth !== undefined && w > sheet.def.wrapWidth ? sheet.def.wrapWidth : w));
+  const page = PRINTABLE_POINTS.landscape / (Math.max(MIN_PRINT_SCALE, Math.min(100, fitScale(widths))) / 100);
+  let toColumn = 0;
+  for (let used = 0; toColumn < widths.length && used + columnPoints(widths[toColumn]) <= page; toColumn++) used += columnPoints(widths[toColumn]);
   return {
     sheet: sheet.name,
     name,
@@ -238,7 +327,10 @@ export function stackedChart(
     header,
     rows,
     seriesColumns,
-    anchor: { fromColumn: 0, fromRow, toColumn: Math.max(...sheet.tables.map((t) => t.columns.length)), toRow: fromRow + CHART_ROWS },
+    anchor: { fromColumn: 0, fromRow, toColumn: Math.max(1, toColumn), toRow: fromRow + CHART_ROWS },
+    axisTitles: { category: axes.category, value: axes.value },
+    fontSize: CHART_FONT_POINTS,
+    labelAngle: axes.labelAngle ?? 0,
   };
 }
 

@@ -29,7 +29,9 @@ import {
   cap,
   columnValidation,
   daftarLists,
+  identityHelp,
   identityValidation,
+  TEMPLATE_PRINT,
 } from '../engine/design/template';
 import { isoToDate } from '../engine/isoDate';
 import {
@@ -39,14 +41,7 @@ import {
   iidTemplateDesign,
 } from '../engine/design/iidTemplate';
 import { Opd, Reference } from '../engine/reference/model';
-import {
-  COLUMNS,
-  IDENTITY,
-  IDENTITY_HELP,
-  SHEET_IDENTITAS,
-  SHEET_INOVASI,
-  TEMPLATE_VERSION,
-} from '../engine/schema';
+import { COLUMNS, IDENTITY, SHEET_IDENTITAS, SHEET_INOVASI, TEMPLATE_VERSION } from '../engine/schema';
 import { CREATOR, writeWorkbook } from './xlsxWriter';
 
 export { SHEET_DAFTAR, TEMPLATE_ROWS };
@@ -66,6 +61,9 @@ type Validation = ExcelJS.DataValidation | (Omit<ExcelJS.DataValidation, 'type'>
 interface ValidationHost {
   dataValidations: { add(address: string, validation: Validation): void };
 }
+
+/** Margins in inches, as the summary's (printout.ts printSetup). */
+const PRINT_MARGINS = { left: 0.4, right: 0.4, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 
 const THIN = { style: 'thin' as const, color: { argb: argb('border') } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -159,6 +157,8 @@ function addIdentitasSheet(
     views: [{ state: 'normal', showGridLines: true }],
   });
   IDENTITY_WIDTHS.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  const print = TEMPLATE_PRINT.identitas;
+  ws.pageSetup = { paperSize: 9, orientation: print.orientation, fitToPage: true, fitToWidth: print.fitToWidth, fitToHeight: print.fitToHeight, margins: PRINT_MARGINS };
 
   IDENTITY.forEach((def, i) => {
     const r = i + 1;
@@ -174,16 +174,14 @@ function addIdentitasSheet(
     value.alignment = { vertical: 'middle' };
 
     const help = ws.getCell(r, 3);
-    help.value = IDENTITY_HELP[def.key];
+    const helpText = identityHelp(def.key, { opdFixed: opts.opd !== undefined, lists: present });
+    help.value = helpText;
     help.font = { italic: true, color: { argb: argb('helpText') } };
     help.alignment = { vertical: 'middle', wrapText: true };
 
     const address = value.address;
     const validation = excelJsValidation(
-      identityValidation(def.key, def.label, IDENTITY_HELP[def.key], {
-        opdFixed: opts.opd !== undefined,
-        lists: present,
-      }),
+      identityValidation(def.key, def.label, helpText, { opdFixed: opts.opd !== undefined, lists: present }),
       ranges,
     );
     switch (def.key) {
@@ -236,6 +234,8 @@ function addInovasiSheet(
     views: [{ state: 'frozen', xSplit: 2, ySplit: 1, topLeftCell: 'C2', activeCell: 'B2' }],
   });
   const last = rows + 1;
+  const print = TEMPLATE_PRINT.inovasi;
+  ws.pageSetup = { paperSize: 9, orientation: print.orientation, fitToPage: false, scale: 100, printTitlesRow: print.titleRows, printTitlesColumn: print.titleColumns, margins: PRINT_MARGINS };
 
   COLUMNS.forEach((def, c) => {
     const column = ws.getColumn(c + 1);

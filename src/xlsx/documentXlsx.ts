@@ -51,6 +51,7 @@ export async function writeDocument(
   const book = new XlsxStreamWriter(sink, {
     date: isoToDate(date) ?? new Date(0),
     creator: CREATOR,
+    dateLang: doc.sheets[0]?.print.context.lang ?? 'id',
     ...(compressor ? { compressor } : {}),
   });
   try {
@@ -58,6 +59,7 @@ export async function writeDocument(
       const layout = documentRows(sheet);
       const ws = book.addSheet(sheet.name, {
         widths: sheet.widths,
+        hiddenColumns: layout.hiddenColumns,
         print: sheetPrint(layout.print, { lastRow: layout.rows.length, lastColumn: layout.lastColumn }),
       });
       for (const r of layout.rows) {

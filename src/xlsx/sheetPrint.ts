@@ -7,9 +7,10 @@ export function sheetPrint(print: PrintSetup, area: { lastRow: number; lastColum
   return {
     orientation: print.orientation,
     paperSize: print.paperSize,
-    fitToWidth: print.fitToWidth,
-    fitToHeight: print.fitToHeight,
+    // A fixed scale replaces fitting (the writer turns fit-to-page on when either fit is set).
+    ...(print.scale !== undefined ? { scale: print.scale } : { fitToWidth: print.fitToWidth, fitToHeight: print.fitToHeight }),
     titleRows: print.titleRows,
+    titleColumns: print.titleColumns ?? null,
     printArea: area && { firstRow: 1, firstColumn: 1, lastRow: area.lastRow, lastColumn: area.lastColumn },
     header: headerFooterCode(print.header),
     footer: headerFooterCode(print.footer),

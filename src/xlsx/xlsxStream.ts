@@ -18,10 +18,11 @@
  * `_xlnm._FilterDatabase` name), page setup (`pageSetup`, `headerFooter`, `_xlnm.Print_Titles`,
  * `_xlnm.Print_Area`), column charts (DrawingML chart and drawing parts), and a fixed style table:
  * wrapped (top-aligned) or not × bold or not × no fill, the header's light blue or a status colour
- * × General, `dd/mm/yyyy`, `dd/mm/yyyy hh:mm` or `#,##0`.
+ * × General, a date, a date-time (`[$-421]d mmm yyyy`, English `[$-409]…`) or `#,##0`.
  * Equal input gives equal bytes: document dates and zip entry times come from `options.date`.
  */
 import { Deflate, DeflateOptions, FlateError, Zip, ZipPassThrough } from 'fflate';
+import { READER_DATE_FORMATS } from '../engine/design/formats';
 import type { ChartSeries } from '../engine/printout';
 import { SummaryFill, argb } from '../engine/design/palette';
 import { excelSerial } from '../engine/isoDate';
@@ -96,8 +97,6 @@ export const FILL_ARGB: Readonly<Record<FillColour, string>> = {
   red: argb('red'),
 };
 
-export const DATE_FORMAT_CODE = 'dd/mm/yyyy';
-export const DATE_TIME_FORMAT_CODE = 'dd/mm/yyyy hh:mm';
 
 const FILLS: readonly (FillColour | null)[] = [null, 'header', 'green', 'amber', 'grey', 'red'];
 const FORMATS: readonly NumberFormat[] = ['general', 'date', 'dateTime', 'integer'];
@@ -121,7 +120,8 @@ export const STYLE_HEADER = styleId({ bold: true, fill: 'header' });
 /** A header row whose labels wrap. */
 export const STYLE_HEADER_WRAP = styleId({ bold: true, fill: 'header', wrap: true });
 
-function stylesXml(): string {
+function stylesXml(lang: 'id' | 'en'): string {
+  const dates = READER_DATE_FORMATS[lang];
   const fonts =
     '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
     '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>';
@@ -156,7 +156,7 @@ function stylesXml(): string {
   return (
     XML_DECLARATION +
     `<styleSheet xmlns="${NS_MAIN}">` +
-    `<numFmts count="2"><numFmt numFmtId="164" formatCode="${DATE_FORMAT_CODE}"/><numFmt numFmtId="165" formatCode="${DATE_TIME_FORMAT_CODE}"/></numFmts>` +
+    `<numFmts count="2"><numFmt numFmtId="164" formatCode="${escapeXml(dates.date)}"/><numFmt numFmtId="165" formatCode="${escapeXml(dates.dateTime)}"/></numFmts>` +
     fonts +
     fills +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
@@ -295,6 +295,8 @@ export interface XlsxStreamOptions {
   readonly date?: Date;
   /** Creator and last-modified-by (default `inovasi-daerah`). */
   readonly creator?: string;
+  /** Language of date cells' month names (`[$-421]d mmm yyyy` or `[$-409]…`; default Indonesian). */
+  readonly dateLang?: 'id' | 'en';
   /** Deflate level 0–9 (default 3). */
   readonly level?: number;
   /** Faster native deflate and/or CRC-32 than fflate's JavaScript ones, e.g. Node's zlib (default: fflate's). */
@@ -308,6 +310,8 @@ export interface XlsxStreamOptions {
 export interface SheetOptions {
   /** Column widths in characters, by column position (undefined: Excel's default). */
   readonly widths?: readonly (number | undefined)[];
+  /** 0-based columns written hidden (kept for programs, not shown or printed). */
+  readonly hiddenColumns?: readonly number[];
   /** Rows frozen at the top (0: none). */
   readonly frozenRows?: number;
   /** How the sheet prints (default: Excel's defaults, nothing written). */
@@ -324,8 +328,14 @@ export interface SheetPrint {
   /** Fit to this many pages wide / tall (0 = as many as needed); either set turns on fit-to-page. */
   readonly fitToWidth?: number;
   readonly fitToHeight?: number;
+  /** A fixed scale in percent (no fit-to-page). */
+  readonly scale?: number;
   /** Rows repeated at the top of every printed page, 1-based inclusive. */
   readonly titleRows?: { readonly first: number; readonly last: number } | null;
+  /** Columns repeated at the left of every printed page, 1-based inclusive. */
+  readonly titleColumns?: { readonly first: number; readonly last: number } | null;
+  /** Manual page breaks: a new page starts at each of these 1-based rows. */
+  readonly pageBreaksBefore?: readonly number[];
   /** The printed area (default: the used range). */
   readonly printArea?: CellRange | null;
   /** Page header and footer in Excel's codes (`&L…&C…&R…`, `&P`, `&N`, `&D`). */
@@ -349,6 +359,12 @@ export interface ColumnChart {
   readonly title: string;
   readonly grouping: 'stacked' | 'clustered';
   readonly series: readonly ChartSeriesRef[];
+  /** Axis titles (category axis, value axis), or none. */
+  readonly axisTitles?: { readonly category: string; readonly value: string };
+  /** Points of the axis labels, axis titles and legend (the title 2 points more); default 10. */
+  readonly fontSize?: number;
+  /** Category labels turned by this many degrees (negative: rising to the right); default 0. */
+  readonly labelAngle?: number;
   readonly anchor: { readonly fromColumn: number; readonly fromRow: number; readonly toColumn: number; readonly toRow: number };
 }
 
@@ -495,6 +511,7 @@ export class XlsxStreamWriter {
   private readonly date: Date;
   private readonly zipTime: Date;
   private readonly creator: string;
+  private readonly dateLang: 'id' | 'en';
   private readonly level: number;
   private readonly compressor: Compressor;
   readonly batchRows: number;
@@ -517,6 +534,7 @@ export class XlsxStreamWriter {
     options: XlsxStreamOptions = {},
   ) {
     this.date = options.date ?? new Date();
+    this.dateLang = options.dateLang ?? 'id';
     this.zipTime = localTwin(this.date);
     this.creator = options.creator ?? 'inovasi-daerah';
     this.level = options.level ?? DEFAULT_LEVEL;
@@ -635,7 +653,9 @@ export class XlsxStreamWriter {
         if (s.print?.printArea)
           names += `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeXml(`${q}!${rangeRef(s.print.printArea, true)}`)}</definedName>`;
         const t = s.print?.titleRows;
-        if (t) names += `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(`${q}!$${t.first}:$${t.last}`)}</definedName>`;
+        const c = s.print?.titleColumns;
+        const titles = [c && `${q}!$${columnName(c.first - 1)}:$${columnName(c.last - 1)}`, t && `${q}!$${t.first}:$${t.last}`].filter(Boolean).join(',');
+        if (titles) names += `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(titles)}</definedName>`;
         return names;
       })
       .join('');
@@ -649,7 +669,7 @@ export class XlsxStreamWriter {
     });
     rels += `<Relationship Id="rId${sheets.length + 1}" Type="${REL_DOC}/styles" Target="styles.xml"/></Relationships>`;
     this.addPart('xl/_rels/workbook.xml.rels', rels);
-    this.addPart('xl/styles.xml', stylesXml());
+    this.addPart('xl/styles.xml', stylesXml(this.dateLang));
     let chartNo = 0;
     sheets.forEach((s, i) => {
       const d = drawingOf[i];
@@ -764,6 +784,7 @@ function pageXml(print: SheetPrint | null): string {
   if (!print) return xml;
   let setup = '';
   if (print.paperSize !== undefined) setup += ` paperSize="${print.paperSize}"`;
+  if (print.scale !== undefined) setup += ` scale="${Math.round(print.scale)}"`;
   if (print.fitToWidth !== undefined) setup += ` fitToWidth="${print.fitToWidth}"`;
   if (print.fitToHeight !== undefined) setup += ` fitToHeight="${print.fitToHeight}"`;
   if (print.orientation) setup += ` orientation="${print.orientation}"`;
@@ -773,6 +794,12 @@ function pageXml(print: SheetPrint | null): string {
     if (print.header) xml += `<oddHeader>${escapeXml(print.header)}</oddHeader>`;
     if (print.footer) xml += `<oddFooter>${escapeXml(print.footer)}</oddFooter>`;
     xml += '</headerFooter>';
+  }
+  const breaks = print.pageBreaksBefore ?? [];
+  if (breaks.length) {
+    xml += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">`;
+    for (const row of breaks) xml += `<brk id="${row - 1}" max="16383" man="1"/>`;
+    xml += '</rowBreaks>';
   }
   return xml;
 }
@@ -818,7 +845,22 @@ function numCache(values: readonly number[]): string {
  * a reader that does not recalculate shows them). Hidden cells are still plotted: filtering the
  * sheet's table must not empty the chart (its data table shares the rows).
  */
+/** A text body of `sz` points (chart text properties), turned `angle` degrees. */
+function chartText(sz: number, angle = 0, bold = false): string {
+  return `<c:txPr><a:bodyPr${angle ? ` rot="${Math.round(angle * 60000)}" vert="horz"` : ''}/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${Math.round(sz * 100)}"${bold ? ' b="1"' : ''}/></a:pPr><a:endParaRPr lang="id-ID"/></a:p></c:txPr>`;
+}
+
+/** A chart or axis title of `sz` points, bold, turned `angle` degrees. */
+function chartTitle(text: string, sz: number, angle = 0): string {
+  const size = Math.round(sz * 100);
+  return (
+    `<c:title><c:tx><c:rich><a:bodyPr${angle ? ` rot="${Math.round(angle * 60000)}" vert="horz"` : ''}/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="1"/></a:pPr>` +
+    `<a:r><a:rPr lang="id-ID" sz="${size}" b="1"/><a:t>${escapeXml(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`
+  );
+}
+
 function chartXml(c: ColumnChart): string {
+  const sz = c.fontSize ?? 10;
   let series = '';
   c.series.forEach((s, i) => {
     series +=
@@ -834,17 +876,21 @@ function chartXml(c: ColumnChart): string {
   return (
     XML_DECLARATION +
     `<c:chartSpace xmlns:c="${NS_CHART}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/><c:chart>` +
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="id-ID" sz="1200" b="1"/><a:t>${escapeXml(c.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    chartTitle(c.title, sz + 2) +
     '<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>' +
     `<c:barChart><c:barDir val="col"/><c:grouping val="${c.grouping}"/><c:varyColors val="0"/>${series}` +
     `<c:gapWidth val="80"/>${stacked ? '<c:overlap val="100"/>' : ''}<c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +
     '<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>' +
+    (c.axisTitles ? chartTitle(c.axisTitles.category, sz) : '') +
     '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    chartText(sz, c.labelAngle ?? 0) +
     '<c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
     '<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>' +
+    (c.axisTitles ? chartTitle(c.axisTitles.value, sz, -90) : '') +
     '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    chartText(sz) +
     '<c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>' +
-    '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart>' +
+    '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/>' + chartText(sz) + '</c:legend><c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart>' +
     // An opaque white chart area with a thin border: the sheet's grid does not show through on paper.
     '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr>' +
     '</c:chartSpace>'
@@ -893,7 +939,8 @@ export class XlsxSheetStream {
     widths.forEach((w, i) => {
       if (w !== undefined && Number.isFinite(w) && w > 0) {
         const width = Math.min(255, w);
-        cols += `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`;
+        const hidden = options.hiddenColumns?.includes(i) ? ' hidden="1"' : '';
+        cols += `<col min="${i + 1}" max="${i + 1}" width="${width}"${hidden} customWidth="1"/>`;
       }
     });
     if (cols) head += `<cols>${cols}</cols>`;

@@ -32,6 +32,7 @@ import { unreadableFile, validateWorkbook } from '../../src/engine/validate';
 import { FILL_ARGB, excelSerial as cliSerial } from '../../src/xlsx/xlsxStream';
 import { chartSeries, printSetup, sheetLayout, sheetRowCount, summaryCharts, summaryYear } from '../../src/engine/printout';
 import { toDate } from '../../src/node/summaryWriter';
+import { longDate } from '../../src/engine/isoDate';
 import { PALETTE, cssColour } from '../../src/engine/design/palette';
 import { STATUS_FILLS } from '../../src/engine/summary/sheet';
 
@@ -214,7 +215,7 @@ describe('writeSummary', () => {
       }
       expect(ws.frozenRows).toBe(1);
       // Widths as the command line's (printout.ts sheetLayout: long-text columns capped, then wrapped).
-      sheetLayout(sheet, { region: '', year: null, lang: 'id' }).widths.forEach((w, c) => expect(ws.columnWidths.get(c)).toBeCloseTo(w * 5.7));
+      sheetLayout(sheet, { region: '', year: null, lang: 'id', printedOn: summary.consolidatedAt }).widths.forEach((w, c) => expect(ws.columnWidths.get(c)).toBeCloseTo(w * 5.7));
     }
 
     // Rekap OPD: statuses coloured, the total row bold, the filter over the whole table.
@@ -277,10 +278,10 @@ describe('writeSummary', () => {
     }
     const opd = charts[0];
     expect(opd.rows).toEqual([
-      ['Dinas Kesehatan', 1, 1, 1],
-      ['Dinas Lingkungan Hidup', 1, 0, 0],
+      ['DINKES', 1, 1, 1],
+      ['DLH', 1, 0, 0],
     ]);
-    expect(rekap.values(`${col('Perangkat Daerah')}${opd.headerRow}:${col('Perangkat Daerah')}${opd.headerRow + 2}`).flat()).toEqual(['Perangkat Daerah', 'Dinas Kesehatan', 'Dinas Lingkungan Hidup']);
+    expect(rekap.values(`${col('Kode OPD')}${opd.headerRow}:${col('Kode OPD')}${opd.headerRow + 2}`).flat()).toEqual(['Kode OPD', 'DINKES', 'DLH']);
     const misi = charts[1];
     const perMisi = misi.rows.flatMap((r) => [r[2], r[3]]) as number[];
     expect(perMisi.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4);
@@ -297,11 +298,15 @@ describe('writeSummary', () => {
     expect(year).not.toBeNull();
     for (const name of SUMMARY_SHEET_NAMES) {
       // Kesiapan IID's page header says its scores are an estimate.
-      const p = printSetup(name === 'Kesiapan IID' ? 'Kesiapan IID (perkiraan)' : name, { region: 'Kota Bitung', year, lang: 'id' });
-      expect(fake.workbook.sheet(name).pageLayout).toEqual({
+      const p = printSetup(name === 'Kesiapan IID' ? 'Kesiapan IID (perkiraan)' : name, { region: 'Kota Bitung', year, lang: 'id', printedOn: summary.consolidatedAt });
+      // As the command line's (printout.ts sheetLayout): one page wide, or a readable scale across pages.
+      const planned = sheetLayout(summary.sheets.find((s) => s.name === name)!, { region: 'Kota Bitung', year, lang: 'id', printedOn: summary.consolidatedAt }).print;
+      const layout = fake.workbook.sheet(name).pageLayout;
+      expect(layout.zoom).toEqual(planned.scale !== undefined ? { scale: planned.scale } : { horizontalFitToPages: 1 });
+      if (planned.titleColumns) expect(layout.printTitleColumns).toBe(`${letters(planned.titleColumns.first - 1)}:${letters(planned.titleColumns.last - 1)}`);
+      expect(layout).toMatchObject({
         orientation: 'Landscape',
         paperSize: 'A4',
-        zoom: { horizontalFitToPages: 1 },
         printTitleRows: '1:1',
         printGridlines: true,
         leftMargin: 0.4 * 72,
@@ -313,7 +318,7 @@ describe('writeSummary', () => {
         leftHeader: '',
         centerHeader: p.header.center,
         rightHeader: '',
-        leftFooter: 'Dicetak &D',
+        leftFooter: `Dicetak ${longDate(summary.consolidatedAt, 'id')}`,
         centerFooter: '',
         rightFooter: 'Halaman &P dari &N',
       });
@@ -321,21 +326,24 @@ describe('writeSummary', () => {
     expect(fake.workbook.sheet('Rekap OPD').pageLayout.centerHeader).toBe(
       `&"-,Bold"Rekap OPD — Kota Bitung — ${year}`,
     );
-    // Long texts wrap on Daftar Inovasi and Temuan (every column of their tables), not on Rekap OPD.
+    // Long texts wrap within the printed columns; columns outside the print area (Daftar Inovasi's narratives) do not.
     const daftar = fake.workbook.sheet('Daftar Inovasi');
-    const lastCol = letters(summary.daftarInovasi.columns.length - 1);
+    const dcols = summary.daftarInovasi.columns;
     expect(daftar.cell('A1').wrap).toBe(true);
-    expect(daftar.cell(`${lastCol}2`).wrap).toBe(true);
+    expect(daftar.cell(`${letters(dcols.indexOf('Peringatan'))}2`).wrap).toBe(true);
+    expect(daftar.cell(`${letters(dcols.length - 1)}2`).wrap).toBe(false);
+    expect(daftar.pageLayout.printArea).toMatch(new RegExp(`^A1:${letters(dcols.indexOf('Peringatan'))}\\d+$`));
     const temuan = fake.workbook.sheet('Temuan');
-    expect(temuan.cell(`${letters(summary.temuan.columns.length - 1)}2`).wrap).toBe(true);
-    expect(fake.workbook.sheet('Rekap OPD').cell('C2').wrap).toBe(false);
+    expect(temuan.cell(`${letters(summary.temuan.columns.indexOf('Pesan'))}2`).wrap).toBe(true);
+    expect(fake.workbook.sheet('Info Konsolidasi').cell('B2').wrap).toBe(false);
   });
 
   test('print setup in English: the footer words follow the language', async () => {
     const fake = fakeWith();
     await adapterFor(fake).writeSummary(smallSummary(), 'en');
     const layout = fake.workbook.sheet('Temuan').pageLayout;
-    expect(layout).toMatchObject({ leftFooter: 'Printed &D', rightFooter: 'Page &P of &N' });
+    expect(layout.leftFooter).toMatch(/^Printed \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/);
+    expect(layout).toMatchObject({ rightFooter: 'Page &P of &N' });
   });
 
   test('the next read of the workbook leaves the output sheets out (but a Temuan, which a validation may own)', async () => {

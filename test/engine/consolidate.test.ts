@@ -358,7 +358,9 @@ describe('Daftar Inovasi', () => {
   test('every spec column but the tool-written status, in spec order, with canonical values', () => {
     expect(DAFTAR_COLUMNS.slice(0, 6)).toEqual(['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Baris', 'No', 'Nama Inovasi']);
     expect(DAFTAR_COLUMNS).not.toContain('Status Validasi');
-    expect(DAFTAR_COLUMNS.slice(-3)).toEqual(['SP Penanganan Pengaduan', 'Galat', 'Peringatan']);
+    // The narrative columns last, after Galat and Peringatan, so the print area can end before them.
+    const narratives = ['Permasalahan', 'Rancang Bangun', 'Tujuan', 'Manfaat', 'Hasil Inovasi', 'SP Persyaratan', 'SP Prosedur', 'SP Produk Layanan', 'SP Penanganan Pengaduan'];
+    expect(DAFTAR_COLUMNS.slice(-11)).toEqual(['Galat', 'Peringatan', ...narratives]);
     const klinik = tableRecords(summary.daftarInovasi)[5];
     expect(klinik).toMatchObject({
       'Kode OPD': 'DINKES',

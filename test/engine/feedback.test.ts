@@ -1,6 +1,10 @@
 /** Feedback per OPD as plain data (src/engine/feedback.ts): who gets one, what it holds, how it is named. */
 import { consolidate, ConsolidationInput } from '../../src/engine/consolidate';
+import { documentRows } from '../../src/engine/document';
 import { feedbackDocuments, slug } from '../../src/engine/feedback';
+import { longDate } from '../../src/engine/isoDate';
+import { SARAN } from '../../src/engine/messages/saran';
+import { RULE_IDS } from '../../src/engine/rules/registry';
 import { defaultReference } from '../../src/engine/reference/load';
 import { Reference } from '../../src/engine/reference/model';
 import { FileValidation, unreadableFile, validateWorkbook } from '../../src/engine/validate';
@@ -39,6 +43,8 @@ describe('feedbackDocuments', () => {
       const report = summary.report.files.find((f) => f.file === d.file)!;
       expect(d.findings).toEqual(report.findings);
       expect(d.rows.flatMap((r) => String(r[r.length - 1]).split(' '))).toEqual(report.findings.map((f) => f.id));
+      // Every line has a Saran (the finding's hint, else the rule's).
+      for (const r of d.rows) expect(String(r[5] ?? '')).not.toBe('');
     }
     const dinkes = Object.fromEntries(docs[0].about);
     expect(dinkes['Berkas yang digantikan']).toBe('dinkes-lama.xlsx');
@@ -49,6 +55,38 @@ describe('feedbackDocuments', () => {
     expect(docs[0].print.titleRows).toEqual({ first: docs[0].headerRow, last: docs[0].headerRow });
     expect(docs[0].print.header.center).toBe('&"-,Bold"Umpan Balik — Dinas Kesehatan — Kota Bitung — 2026');
     expect(docs[1].print.header.center).toContain('Dinas Rekaan Élan && Co');
+  });
+
+  test('a Saran on every line, the rule\'s when the finding has no hint; the ID hidden and out of the print', () => {
+    const bare = validRow({ 'SP Persyaratan': null, 'SP Prosedur': null, 'SP Produk Layanan': null, 'Nama Inovasi': 'Layanan Tanpa Standar Pelayanan' });
+    const [d] = feedbackDocuments(consolidate([workbook('dinkes.xlsx', {}, [bare])], { reference: REF, today: TODAY }), { region: 'Kota Bitung', lang: 'id' });
+    const [line] = d.rows.filter((r) => r[2] === 'SOP-04');
+    expect(line[1]).toBe('Layanan Tanpa Standar Pelayanan');
+    expect(line[5]).toBe(SARAN.id['SOP-04']);
+    const layout = documentRows(d.sheets[0]);
+    expect(layout.hiddenColumns).toEqual([d.columns.length - 1]);
+    expect(layout.lastColumn).toBe(d.columns.length - 1);
+  });
+
+  test('sign-off and schedule: one row per level with its stamp state, before the signature', () => {
+    const sheet = docs[0].sheets[0];
+    const titleAt = sheet.blocks.findIndex((b) => b.kind === 'title' && b.text === 'Persetujuan dan Jadwal');
+    expect(titleAt).toBeGreaterThan(0);
+    const table = sheet.blocks[titleAt + 1];
+    if (table.kind !== 'table') throw new Error('no sign-off table');
+    expect(table.columns).toEqual(['Tingkat', 'Stempel', 'Waktu', 'Oleh', 'Batas', 'Ketepatan']);
+    expect(table.rows.map((r) => r[0])).toEqual(REF.tingkatPersetujuan.map((l) => l.label));
+    for (const r of table.rows) expect(['Sah', 'Berubah setelah distempel', 'Belum distempel', 'Tidak berurutan']).toContain(r[1]);
+    expect(sheet.blocks[sheet.blocks.length - 1].kind).toBe('signature');
+  });
+
+  test('every rule has a Saran in both languages', () => {
+    for (const lang of ['id', 'en'] as const) {
+      expect(Object.keys(SARAN[lang]).sort()).toEqual([...RULE_IDS].sort());
+      for (const rule of RULE_IDS) expect(SARAN[lang][rule].trim().length).toBeGreaterThan(10);
+    }
+    // Not the other language's text copied.
+    for (const rule of RULE_IDS) expect(SARAN.en[rule]).not.toBe(SARAN.id[rule]);
   });
 
   test('one line per rule and row, naming the sheet and the innovation (docs/spec/feedback.md, docs/spec/report-and-cli.md)', () => {
@@ -79,7 +117,8 @@ describe('feedbackDocuments', () => {
     const [en] = feedbackDocuments(summary, { region: 'Kota Bitung', lang: 'en' });
     expect(en.sheetName).toBe('Feedback');
     expect(en.fileName).toBe('umpan-balik-dinkes-2026.xlsx');
-    expect(en.print.footer).toEqual({ left: 'Printed &D', center: '', right: 'Page &P of &N' });
+    expect(en.print.footer).toEqual({ left: `Printed ${longDate(summary.consolidatedAt, 'en')}`, center: '', right: 'Page &P of &N' });
+    expect(Object.fromEntries(en.about)['Validation date']).toBe(longDate(summary.report.validatedAt, 'en'));
     expect(Object.fromEntries(en.about).Status).toMatch(/^(Ready|Needs fixing)$/);
   });
 

@@ -538,6 +538,15 @@ export class PageLayout extends ClientObject {
       s.pageLayout.printTitleRows = rectA1(r);
     });
   }
+  /** Columns repeated on every page: whole columns of this sheet (`$A:$C`). */
+  setPrintTitleColumns(columns: Range | string): void {
+    this.call('setPrintTitleColumns', [columns], (s: HostSheet) => {
+      const r = rangeArgument(s, columns, 'PageLayout.setPrintTitleColumns');
+      if (r.r0 !== 0 || r.r1 !== MAX_ROWS - 1)
+        throw errors.invalidArgument('PageLayout.setPrintTitleColumns', 'whole columns only');
+      s.pageLayout.printTitleColumns = rectA1(r);
+    });
+  }
   setPrintArea(area: Range | string): void {
     this.call(
       'setPrintArea',

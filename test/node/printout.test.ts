@@ -10,8 +10,9 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { run, Io } from '../../src/cli/main';
-import { REKAP_COLUMNS, SUMMARY_SHEET_NAMES } from '../../src/engine/consolidate';
-import { columnLetters } from '../../src/engine/printout';
+import { DAFTAR_COLUMNS, REKAP_COLUMNS, SUMMARY_SHEET_NAMES, TEMUAN_COLUMNS } from '../../src/engine/consolidate';
+import { longDate } from '../../src/engine/isoDate';
+import { MIN_PRINT_SCALE, columnLetters } from '../../src/engine/printout';
 import { ValidationReport } from '../../src/engine/report';
 import { SheetGrid } from '../../src/engine/grid';
 import { readXlsx } from '../../src/xlsx/readXlsx';
@@ -101,32 +102,52 @@ describe('the summary prints', () => {
     sheets = sheetParts(p);
   });
 
-  test('every sheet: landscape A4, one page wide, fit-to-page on, elements in schema order', () => {
+  test('every sheet: landscape A4, one page wide when that stays readable, else 70 % across pages; elements in schema order', () => {
     expect(Object.keys(sheets)).toEqual([...SUMMARY_SHEET_NAMES]);
+    const across: string[] = [];
     for (const name of SUMMARY_SHEET_NAMES) {
       const xml = p[sheets[name]];
-      expect(attr(xml, 'pageSetUpPr', 'fitToPage')).toBe('1');
       expect(attr(xml, 'pageSetup', 'orientation')).toBe('landscape');
-      expect(attr(xml, 'pageSetup', 'fitToWidth')).toBe('1');
-      expect(attr(xml, 'pageSetup', 'fitToHeight')).toBe('0');
       expect(attr(xml, 'pageSetup', 'paperSize')).toBe('9');
+      if (attr(xml, 'pageSetup', 'scale') !== null) {
+        // Too wide for one page at a readable size: a fixed scale, never below the floor, no fitting.
+        expect(Number(attr(xml, 'pageSetup', 'scale'))).toBe(MIN_PRINT_SCALE);
+        expect(attr(xml, 'pageSetUpPr', 'fitToPage')).toBeNull();
+        expect(attr(xml, 'pageSetup', 'fitToWidth')).toBeNull();
+        across.push(name);
+      } else {
+        expect(attr(xml, 'pageSetUpPr', 'fitToPage')).toBe('1');
+        expect(attr(xml, 'pageSetup', 'fitToWidth')).toBe('1');
+        expect(attr(xml, 'pageSetup', 'fitToHeight')).toBe('0');
+      }
       const order = children(xml).map((c) => WORKSHEET_ORDER.indexOf(c));
       expect(order).not.toContain(-1);
       expect(order).toEqual([...order].sort((a, b) => a - b));
       // Row 1 stays the header row: frozen, filtered from there.
       expect(xml).toContain('<pane ySplit="1" topLeftCell="A2"');
     }
+    // The demo's wide sheets print across pages; the narrow ones one page wide.
+    expect(across).toEqual(expect.arrayContaining(['Rekap OPD', 'Daftar Inovasi']));
+    expect(across).not.toContain('Urusan');
   });
 
   test('row 1 is repeated on every page; the printed area is the sheet (and its chart)', () => {
     const wb = p['xl/workbook.xml'];
     SUMMARY_SHEET_NAMES.forEach((name, i) => {
       const q = `'${name}'`;
-      expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${q}!$1:$1</definedName>`);
+      expect(wb).toMatch(new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">(${q}!\\$A:\\$[A-Z]+,)?${q}!\\$1:\\$1</definedName>`));
       expect(wb).toMatch(new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${q}!\\$A\\$1:\\$[A-Z]+\\$\\d+</definedName>`));
     });
     // The sample has `iid`: Rekap OPD carries its two columns (docs/spec/iid.md).
     expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">'Rekap OPD'!$A$1:$${columnLetters(REKAP_COLUMNS.length + 1)}$`);
+    // Daftar Inovasi: the print area ends at Peringatan (the narratives stay in the sheet), Kode OPD … Nama Inovasi repeat across.
+    const daftar = SUMMARY_SHEET_NAMES.indexOf('Daftar Inovasi');
+    const cols = DAFTAR_COLUMNS;
+    expect(wb).toMatch(new RegExp(`localSheetId="${daftar}">'Daftar Inovasi'!\\$A\\$1:\\$${columnLetters(cols.indexOf('Peringatan'))}\\$\\d+<`));
+    expect(wb).toContain(`localSheetId="${daftar}">'Daftar Inovasi'!$A:$${columnLetters(cols.indexOf('Nama Inovasi'))},'Daftar Inovasi'!$1:$1<`);
+    // Temuan: the finding ID is for programs, outside the print.
+    const temuan = SUMMARY_SHEET_NAMES.indexOf('Temuan');
+    expect(wb).toMatch(new RegExp(`localSheetId="${temuan}">'Temuan'!\\$A\\$1:\\$${columnLetters(TEMUAN_COLUMNS.indexOf('ID') - 1)}\\$\\d+<`));
   });
 
   test('page header names sheet, region and year; footer has the print date and page n of m', () => {
@@ -136,7 +157,9 @@ describe('the summary prints', () => {
       const footer = unescape(/<oddFooter>([^<]*)<\/oddFooter>/.exec(xml)![1]);
       // Kesiapan IID says on paper too that its scores are an estimate.
       expect(header).toBe(`&C&"-,Bold"${name}${name === 'Kesiapan IID' ? ' (perkiraan)' : ''} — Kota Bitung — 2026`);
-      expect(footer).toBe('&LDicetak &D&RHalaman &P dari &N');
+      // The print date as text when the file was made (never &D, which prints in the PC's locale).
+      expect(footer).toMatch(/^&LDicetak \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}&RHalaman &P dari &N$/);
+      expect(footer).not.toContain('&D');
     }
   });
 
@@ -147,13 +170,15 @@ describe('the summary prints', () => {
     for (const name of ['Daftar Inovasi', 'Temuan']) {
       const xml = p[sheets[name]];
       const widths = [...xml.matchAll(/<col [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
-      expect(Math.max(...widths)).toBeLessThanOrEqual(40);
+      expect(Math.max(...widths)).toBeLessThanOrEqual(30);
       const textStyles = [...xml.matchAll(/<c r="[A-Z]+(\d+)" s="(\d+)" t="inlineStr">/g)].filter((m) => m[1] !== '1').map((m) => Number(m[2]));
       expect(textStyles.length).toBeGreaterThan(0);
-      expect(textStyles.every(wraps)).toBe(true);
+      // Every text of the printed columns wraps (the narratives outside the print area do not: they would make rows page-tall).
+      expect(textStyles.some(wraps)).toBe(true);
       expect(xml).toMatch(/<row r="\d+" ht="\d+" customHeight="1">/);
     }
-    expect(p[sheets['Rekap OPD']]).not.toMatch(/customHeight/);
+    // Rekap OPD: only its header row (labels wrapped) and long OPD names take more than one line.
+    expect(p[sheets['Urusan']]).toMatch(/<row r="1" ht="\d+" customHeight="1">/);
   });
 
   test('two charts as DrawingML parts, series over the sheet cells with cached values equal to them', () => {
@@ -186,7 +211,7 @@ describe('the summary prints', () => {
     expect(p['xl/charts/chart1.xml']).toContain('<c:barDir val="col"/><c:grouping val="stacked"/>');
     // Under Rekap OPD's own columns (H, I, J; C): 37 OPDs, the rows of the files set aside and Total Kota;
     // below them (after the sign-off tally, a blank row before each table) the chart's table: its header names the series.
-    const [h, i, j, c] = (['Inisiatif', 'Uji Coba', 'Penerapan', 'Perangkat Daerah'] as const).map((l) => columnLetters(REKAP_COLUMNS.indexOf(l)));
+    const [h, i, j, c] = (['Inisiatif', 'Uji Coba', 'Penerapan', 'Kode OPD'] as const).map((l) => columnLetters(REKAP_COLUMNS.indexOf(l)));
     const top = Array.from({ length: 100 }, (_, k) => 41 + k).find((r) => cell(`'Rekap OPD'!$${h}$${r}`) === 'Inisiatif')!;
     expect(cell(`'Rekap OPD'!$${h}$${top - 1}`)).toBeNull(); // a blank row above it
     const [first, last] = [top + 1, top + 10]; // the 10 OPDs with a counting file (innovations in each)
@@ -199,21 +224,37 @@ describe('the summary prints', () => {
       expect(cells(s.values)).toEqual(s.caches[2].map(Number));
     }
     // The chart's table repeats Rekap OPD's figures of the OPDs with innovations: they add up to Total Kota.
-    expect(opd[0].caches[1]).toContain('Dinas Kesehatan');
-    const totalRow = Array.from({ length: 60 }, (_, k) => 2 + k).find((r) => cell(`'Rekap OPD'!$${c}$${r}`) === 'Total Kota')!;
+    // OPDs by code (short under a column), labels turned 45° when there are many.
+    expect(opd[0].caches[1]).toContain('DINKES');
+    const nameColumn = columnLetters(REKAP_COLUMNS.indexOf('Perangkat Daerah'));
+    const totalRow = Array.from({ length: 60 }, (_, k) => 2 + k).find((r) => cell(`'Rekap OPD'!$${nameColumn}$${r}`) === 'Total Kota')!;
     expect(totalRow).toBe(1 + 37 + 3 + 1); // header, 37 OPDs, 3 files set aside (demo), Total Kota
     for (const s of opd) {
       const column = /\$([A-Z])\$/.exec(s.values)![1];
       expect(s.caches[2].map(Number).reduce((a, b) => a + b, 0)).toBe(cell(`'Rekap OPD'!$${column}$${totalRow}`));
     }
+    // Readable on paper: axis titles, text of 12 points (8.4 at the 70 % floor), labels turned, a legend with the same size.
+    const chart1 = p['xl/charts/chart1.xml'];
+    const titles = [...chart1.matchAll(/<c:title>.*?<a:t>([^<]*)<\/a:t>.*?<\/c:title>/g)].map((m) => unescape(m[1]));
+    expect(titles).toEqual(['Inovasi per OPD menurut tahapan', 'Perangkat Daerah (kode)', 'Jumlah inovasi']);
+    const sizes = [...chart1.matchAll(/<a:defRPr sz="(\d+)"/g)].map((m) => Number(m[1]) / 100);
+    expect(Math.min(...sizes) * (MIN_PRINT_SCALE / 100)).toBeGreaterThanOrEqual(8);
+    expect(chart1).toMatch(/<c:catAx>.*<c:txPr><a:bodyPr rot="-2700000" vert="horz"\/>/);
+    expect(chart1).toMatch(/<c:legend><c:legendPos val="b"\/><c:overlay val="0"\/><c:txPr>/);
 
     const misi = series(p['xl/charts/chart2.xml']);
     expect(misi.map((s) => s.caches[0][0])).toEqual(['Penerapan', 'Belum Penerapan']);
     for (const s of misi) {
-      expect(s.categories).toMatch(/^'Program RPJMD'!\$A\$\d+:\$A\$\d+$/);
+      expect(s.categories).toMatch(/^'Program RPJMD'!\$B\$\d+:\$B\$\d+$/);
       expect(cells(s.categories)).toEqual(s.caches[1]);
       expect(cells(s.values)).toEqual(s.caches[2].map(Number));
     }
+    // Misi as `M1 – short name`, in the reference's order (M1, M2, … whatever order the data came in).
+    const labels = misi[0].caches[1];
+    for (const l of labels) expect(l).toMatch(/^M\d+ – \S/);
+    const codes = labels.map((l) => l.split(' ')[0]);
+    expect(codes).toEqual([...codes].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+    expect(codes.length).toBeGreaterThan(1);
   });
 
   test('writing is visible on a terminal', () => {
@@ -254,7 +295,7 @@ describe('feedback per OPD', () => {
       expect(sheet).toBe('Umpan Balik');
       expect(rows[0][0]).toBe('Umpan Balik Hasil Validasi Inovasi Daerah');
       const about = Object.fromEntries(rows.slice(1).filter((row) => row.length === 2).map((row) => [row[0], row[1]]));
-      expect(about).toMatchObject({ 'Perangkat Daerah': f.opd, 'Kode OPD': f.opdCode, Berkas: f.file, Referensi: r.reference, 'Tanggal Validasi': r.validatedAt });
+      expect(about).toMatchObject({ 'Perangkat Daerah': f.opd, 'Kode OPD': f.opdCode, Berkas: f.file, Referensi: r.reference, 'Tanggal Validasi': longDate(r.validatedAt, 'id') });
       expect(about.Status).toBe(f.valid ? 'Siap' : 'Perlu Perbaikan');
       const header = rows.findIndex((row) => row[0] === 'Sel' && row[1] === 'Nama Inovasi');
       expect(rows[header]).toEqual(['Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID']);
@@ -272,6 +313,7 @@ describe('feedback per OPD', () => {
         const place = ids(row).length > 1 ? `${x.sheet} baris ${x.row}` : x.cell ? sheetCell(x.sheet, x.cell) : null;
         expect(trim(row.slice(0, 4))).toEqual(trim([place, x.inovasi ?? null, x.rule, severity[x.severity]]));
         expect(row[7]).toBe(x.status === 'open' ? 'Terbuka' : 'Diterima');
+        expect(row[5]).toBeTruthy(); // a Saran on every line
       }
       // The verifier's space closes the sheet.
       expect(rows.slice(-5).map((row) => row[0])).toEqual(['Diperiksa oleh', 'Nama', 'Jabatan', 'Tanggal', 'Tanda Tangan']);
@@ -310,11 +352,14 @@ describe('feedback per OPD', () => {
     expect(attr(xml, 'pageSetup', 'orientation')).toBe('landscape');
     expect(attr(xml, 'pageSetup', 'fitToWidth')).toBe('1');
     expect(attr(xml, 'pageSetUpPr', 'fitToPage')).toBe('1');
+    // The ID column (I) is hidden and outside the printed area (A:H).
+    expect(xml).toMatch(/<col min="9" max="9" width="[\d.]+" hidden="1" customWidth="1"\/>/);
+    expect(p['xl/workbook.xml']).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="0">'Umpan Balik'!\$A\$1:\$H\$\d+<\/definedName>/);
     const header = /<definedName name="_xlnm.Print_Titles" localSheetId="0">'Umpan Balik'!\$(\d+):\$(\d+)<\/definedName>/.exec(p['xl/workbook.xml'])!;
     expect(header[1]).toBe(header[2]);
     expect(xml).toContain(`<row r="${header[1]}"`);
     expect(unescape(/<oddHeader>([^<]*)</.exec(xml)![1])).toBe('&C&"-,Bold"Umpan Balik — Dinas Kesehatan — Kota Bitung — 2026');
-    expect(unescape(/<oddFooter>([^<]*)</.exec(xml)![1])).toBe('&LDicetak &D&RHalaman &P dari &N');
+    expect(unescape(/<oddFooter>([^<]*)</.exec(xml)![1])).toMatch(/^&LDicetak \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}&RHalaman &P dari &N$/);
   });
 
   test('refused before any work: no folder name, an .xlsx name, a folder inside an input folder', async () => {

@@ -172,6 +172,25 @@ describe('template workbook', () => {
       formulae: [`'_daftar'!$A$2:$A$${ref.opd.length + 1}`],
     });
     expect(ws.getCell('B2').value).toBe(2026);
+    expect(ws.getCell('B1').dataValidation.prompt).toMatch(/dipilih dari daftar/);
+  });
+
+  it("B1's prompt and help say what B1 is: filled in for the OPD, not chosen from a list", () => {
+    const ws = withOpd.getWorksheet('Identitas')!;
+    expect(ws.getCell('B1').dataValidation.type).not.toBe('list');
+    expect(ws.getCell('B1').dataValidation.prompt).not.toMatch(/daftar/);
+    expect(ws.getCell('B1').dataValidation.prompt).toBe(ws.getCell('C1').value);
+    expect(ws.getCell('C1').value).toMatch(/sudah diisi/);
+  });
+
+  it('prints Identitas on one A4 landscape page (labels beside values); Inovasi repeats its header row and No, Nama Inovasi', () => {
+    for (const wb of [withOpd, blank]) {
+      const identitas = wb.getWorksheet('Identitas')!.pageSetup;
+      expect(identitas).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
+      const inovasi = wb.getWorksheet('Inovasi')!.pageSetup;
+      expect(inovasi).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1' });
+      expect(wb.getWorksheet('_daftar')!.state).toBe('hidden');
+    }
   });
 
   it('is byte-stable for a fixed date', async () => {

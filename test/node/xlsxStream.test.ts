@@ -162,15 +162,16 @@ describe('values', () => {
     expect(xml).not.toContain('r="D5"'); // '': blank
     expect(xml).toContain('<c r="C5" t="inlineStr"><is><t>1899-12-30</t></is></c>'); // no Excel date: ISO text
     const styles = part(bytes, 'xl/styles.xml');
-    expect(styles).toContain('<numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>');
-    expect(styles).toContain('<numFmt numFmtId="165" formatCode="dd/mm/yyyy hh:mm"/>');
+    // Indonesian month names whatever the PC's locale (docs/spec/consolidation.md, Printing and reading).
+    expect(styles).toContain('<numFmt numFmtId="164" formatCode="[$-421]d mmm yyyy"/>');
+    expect(styles).toContain('<numFmt numFmtId="165" formatCode="[$-421]d mmm yyyy hh:mm"/>');
   });
 
   test('exceljs reads real numbers, dates and booleans', async () => {
     const ws = (await exceljs(bytes)).getWorksheet('Nilai')!;
     expect(ws.getRow(2).values).toEqual([undefined, 'bulat', 150000000, utc(2025, 1, 15), utc(2026, 11, 28, 12, 30), true]);
-    expect(ws.getCell('C2').numFmt).toBe('dd/mm/yyyy');
-    expect(ws.getCell('D2').numFmt).toBe('dd/mm/yyyy hh:mm');
+    expect(ws.getCell('C2').numFmt).toBe('[$-421]d mmm yyyy');
+    expect(ws.getCell('D2').numFmt).toBe('[$-421]d mmm yyyy hh:mm');
     expect(ws.getCell('B3').value).toBe(-0.125);
     expect(ws.getCell('C3').value).toEqual(utc(1900, 3, 1));
     expect(ws.getCell('E3').value).toBe(false);

@@ -7,7 +7,7 @@
  */
 import { ReferenceIndex } from '../reference/index';
 import { Parameters, Reference } from '../reference/model';
-import { ColumnDef, ColumnKey, IdentityKey } from '../schema';
+import { ColumnDef, ColumnKey, IDENTITY_HELP, IdentityKey } from '../schema';
 import { NUMBER_FORMATS } from './formats';
 
 /** Pre-formatted data rows under the header (rows 2 … 201). */
@@ -53,6 +53,28 @@ export const COLUMN_WIDTHS: Readonly<Record<ColumnKey, number>> = {
 
 /** `Identitas` column widths: label, value, help. */
 export const IDENTITY_WIDTHS = [26, 52, 64] as const;
+
+/**
+ * The help of an identity value (column C and the input message of column B), saying what B is:
+ * the OPD is chosen from a list only when there is one (docs/spec/submission-workbook.md); a
+ * template made for one OPD has it filled in.
+ */
+export function identityHelp(key: IdentityKey, o: { opdFixed: boolean; lists: DaftarPresent }): string {
+  if (key !== 'opd') return IDENTITY_HELP[key];
+  if (o.opdFixed) return 'Nama resmi perangkat daerah, sudah diisi untuk templat ini. Wajib.';
+  if (!o.lists.opd) return 'Nama resmi perangkat daerah, sesuai referensi. Wajib.';
+  return IDENTITY_HELP.opd;
+}
+
+/**
+ * How the template prints (docs/spec/consolidation.md, *Printing and reading*): `Identitas` on one
+ * A4 landscape page, labels beside values (its three columns at about 78 %); `Inovasi` landscape,
+ * its header row and No, Nama Inovasi repeated on every page. The hidden lists never print.
+ */
+export const TEMPLATE_PRINT = {
+  identitas: { orientation: 'landscape', fitToWidth: 1, fitToHeight: 1, titleRows: null, titleColumns: null },
+  inovasi: { orientation: 'landscape', fitToWidth: null, fitToHeight: null, titleRows: '1:1', titleColumns: 'A:B' },
+} as const;
 
 /** Number format of an `Inovasi` column by its value type (none: General). */
 export const COLUMN_FORMAT: Partial<Record<ColumnDef['type'], string>> = {

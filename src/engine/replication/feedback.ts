@@ -132,7 +132,7 @@ export function replicationFeedback(
 }
 
 /** Column widths (characters) of the replication sheet: both tables share them; long texts wrap. */
-const WIDTHS = [34, 28, 24, 12, 30, 22, 26, 16];
+const WIDTHS = [26, 22, 18, 10, 24, 16, 20, 12]; // 148 characters: one A4 landscape page wide at a readable scale (≥ 70 %)
 // Every column wraps, so every cell of a row is top-aligned with the longest beside it.
 const WRAP = WIDTHS.map(() => true);
 

@@ -103,7 +103,8 @@ export function tableRecords(table: SummaryTable): Record<string, SummaryCell>[]
   return table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c, r.cells[i] ?? null])));
 }
 
-function cellWidth(v: SummaryCell): number {
+/** Characters a cell's value takes on one line. */
+export function cellWidth(v: SummaryCell): number {
   if (v === null) return 0;
   if (isSummaryDate(v)) return v.date.length > 10 ? 16 : 10;
   if (typeof v === 'number')

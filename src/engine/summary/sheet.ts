@@ -29,6 +29,14 @@ export interface SummarySheetDef {
   readonly wrapWidth?: number;
   /** The sheet's chart (a data table below its own, then the chart), or none. */
   chart?(sheet: SummarySheet, lang: Lang): SummaryChart | null;
+  /**
+   * How many of the first table's columns print (default all): a wide sheet's print area ends
+   * before columns a reader does not scan on paper (`Daftar Inovasi`'s narratives), which stay in
+   * the sheet.
+   */
+  printColumns?(columns: readonly string[]): number;
+  /** How many identifying columns, from the first, repeat on each page when the sheet prints across pages. */
+  repeatColumns?(columns: readonly string[]): number;
   /** Page setup; default printout.ts `printSetup(name, ctx)`: landscape A4, one page wide, row 1 repeated. */
   print?(ctx: PrintContext): PrintSetup;
 }

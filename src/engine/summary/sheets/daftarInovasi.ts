@@ -17,8 +17,13 @@ import { SummarySheetDef } from '../sheet';
 
 export const SHEET_DAFTAR_INOVASI = 'Daftar Inovasi';
 
-/** Spec columns carried into `Daftar Inovasi`: all but `status` (the tool's own, possibly stale, flag). */
-export const DAFTAR_SPEC_COLUMNS: readonly ColumnDef[] = COLUMNS.filter((c) => c.key !== 'status');
+/** Narrative columns: after Galat and Peringatan, so the print area can end before them (docs/spec/consolidation.md). */
+const NARRATIVE_KEYS: ReadonlySet<string> = new Set(['masalah', 'rancangBangun', 'tujuan', 'manfaat', 'hasil', 'spPersyaratan', 'spProsedur', 'spProduk', 'spPengaduan']);
+
+/** Spec columns carried into `Daftar Inovasi` before Galat: all but `status` (the tool's own, possibly stale, flag) and the narratives. */
+export const DAFTAR_SPEC_COLUMNS: readonly ColumnDef[] = COLUMNS.filter((c) => c.key !== 'status' && !NARRATIVE_KEYS.has(c.key));
+/** The narrative columns, last, in spec order. */
+export const DAFTAR_NARRATIVE_COLUMNS: readonly ColumnDef[] = COLUMNS.filter((c) => NARRATIVE_KEYS.has(c.key));
 
 export const DAFTAR_COLUMNS: readonly string[] = [
   'Kode OPD',
@@ -28,6 +33,7 @@ export const DAFTAR_COLUMNS: readonly string[] = [
   ...DAFTAR_SPEC_COLUMNS.map((c) => c.label),
   'Galat',
   'Peringatan',
+  ...DAFTAR_NARRATIVE_COLUMNS.map((c) => c.label),
 ];
 
 /** A cell's canonical value: the parsed value (dates as dates), else its trimmed text, else null. */
@@ -53,6 +59,7 @@ function buildDaftar({ ordered }: SummarySource): SummaryTable {
           ...DAFTAR_SPEC_COLUMNS.map((def) => canonicalCell(def, row)),
           c?.errors ?? 0,
           c?.warnings ?? 0,
+          ...DAFTAR_NARRATIVE_COLUMNS.map((def) => canonicalCell(def, row)),
         ],
       });
     }
@@ -63,5 +70,8 @@ function buildDaftar({ ordered }: SummarySource): SummaryTable {
 export const daftarInovasiSheet: SummarySheetDef = {
   name: SHEET_DAFTAR_INOVASI,
   tables: (source) => [buildDaftar(source)],
-  wrapWidth: 30,
+  wrapWidth: 20,
+  // On paper: up to Peringatan (the narratives stay in the sheet), Kode OPD … Nama Inovasi on every page across.
+  printColumns: (columns) => columns.indexOf('Peringatan') + 1,
+  repeatColumns: (columns) => columns.indexOf('Nama Inovasi') + 1,
 };

@@ -106,6 +106,22 @@ function buildPrograms({ ordered, index }: SummarySource): SummaryTable {
 }
 
 const CHART_TITLE = { id: 'Inovasi per misi RPJMD', en: 'Innovations per RPJMD mission' } as const;
+const AXES = { id: { category: 'Misi RPJMD', value: 'Jumlah inovasi' }, en: { category: 'RPJMD mission', value: 'Innovations' } } as const;
+/** Characters of a misi's short name under its column. */
+const SHORT_NAME = 28;
+
+/** `M1 – Memperkuat pembangunan…`: the code and the misi's first words, cut at a word. */
+export function misiLabel(code: string, uraian: string): string {
+  const text = uraian.trim();
+  if (!text) return code;
+  if (text.length <= SHORT_NAME) return `${code} – ${text}`;
+  const cut = text.slice(0, SHORT_NAME + 1);
+  const at = cut.lastIndexOf(' ');
+  return `${code} – ${(at > 8 ? cut.slice(0, at) : text.slice(0, SHORT_NAME)).replace(/[,;:.]$/, '')}…`;
+}
+
+/** Codes in their natural order (`M2` before `M10`): the reference numbers its misi in order. */
+const byCode = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
 const num = (v: SummaryCell | undefined): number => (typeof v === 'number' ? v : 0);
 
 /**
@@ -131,7 +147,7 @@ function misiChart(sheet: SummarySheet, lang: Lang): SummaryChart | null {
       misi.set(code, m);
     });
   }
-  const rows: ChartValue[][] = [...misi].map(([code, m]) => [code, m.uraian, m.penerapan, m.lain]);
+  const rows: ChartValue[][] = [...misi].sort(([a], [b]) => byCode(a, b)).map(([code, m]) => [code, misiLabel(code, m.uraian), m.penerapan, m.lain]);
   // Under Kode Misi, Misi, Penerapan; the rest under Jumlah Inovasi (the column before Penerapan).
   return stackedChart(
     sheet,
@@ -140,7 +156,8 @@ function misiChart(sheet: SummarySheet, lang: Lang): SummaryChart | null {
     ['Kode Misi', 'Misi', 'Penerapan', 'Belum Penerapan'],
     ['Kode Misi', 'Misi', 'Penerapan', 'Jumlah Inovasi'],
     rows,
-    [0, 2, 3],
+    [1, 2, 3],
+    AXES[lang],
   );
 }
 
@@ -148,6 +165,6 @@ export const programRpjmdSheet: SummarySheetDef = {
   name: SHEET_PROGRAM_RPJMD,
   tables: (source) => [buildPrograms(source)],
   fill: (column, value) => (column === 'Cakupan' ? statusFill(value) : null),
-  wrapWidth: 40,
+  wrapWidth: 26,
   chart: misiChart,
 };

@@ -332,6 +332,7 @@ export function scheduleFill(word: string): SummaryFill | null {
 }
 
 const CHART_TITLE = { id: 'Inovasi per OPD menurut tahapan', en: 'Innovations per agency by stage' } as const;
+const AXES = { id: { category: 'Perangkat Daerah (kode)', value: 'Jumlah inovasi' }, en: { category: 'Agency (code)', value: 'Innovations' } } as const;
 const num = (v: SummaryCell | undefined): number => (typeof v === 'number' ? v : 0);
 
 /** The counted OPDs with innovations × Inisiatif / Uji Coba / Penerapan. */
@@ -344,7 +345,8 @@ function opdChart(sheet: SummarySheet, lang: Lang): SummaryChart | null {
     const status = r.cells[c('Status')];
     if ((status !== 'Siap' && status !== 'Perlu Perbaikan') || num(r.cells[c('Jumlah Inovasi')]) === 0)
       continue;
-    const label = r.cells[c('Perangkat Daerah')] ?? r.cells[c('Kode OPD')] ?? r.cells[c('Berkas')];
+    // The OPD's code: short enough to read under a column (the names run to 60 characters).
+    const label = r.cells[c('Kode OPD')] ?? r.cells[c('Perangkat Daerah')] ?? r.cells[c('Berkas')];
     rows.push([
       typeof label === 'string' ? label : String(label ?? ''),
       num(r.cells[c('Inisiatif')]),
@@ -352,8 +354,8 @@ function opdChart(sheet: SummarySheet, lang: Lang): SummaryChart | null {
       num(r.cells[c('Penerapan')]),
     ]);
   }
-  const header = ['Perangkat Daerah', 'Inisiatif', 'Uji Coba', 'Penerapan'];
-  return stackedChart(sheet, 'InovasiPerOPD', CHART_TITLE[lang], header, header, rows, [0, 1, 2, 3]);
+  const header = ['Kode OPD', 'Inisiatif', 'Uji Coba', 'Penerapan'];
+  return stackedChart(sheet, 'InovasiPerOPD', CHART_TITLE[lang], header, header, rows, [0, 1, 2, 3], { ...AXES[lang], labelAngle: rows.length > 8 ? -45 : 0 });
 }
 
 export const rekapOpdSheet: SummarySheetDef = {
@@ -362,4 +364,7 @@ export const rekapOpdSheet: SummarySheetDef = {
   fill: (column, value) =>
     column === 'Status' ? statusFill(value) : column.startsWith(SCHEDULE_PREFIX) ? scheduleFill(value) : null,
   chart: opdChart,
+  // Long OPD names wrap; too wide for one readable page, it prints across with No … Perangkat Daerah repeated.
+  wrapWidth: 24,
+  repeatColumns: (columns) => columns.indexOf('Perangkat Daerah') + 1,
 };

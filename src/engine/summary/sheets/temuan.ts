@@ -77,5 +77,8 @@ function buildTemuan({ ordered, others, lang }: SummarySource): SummaryTable {
 export const temuanSheet: SummarySheetDef = {
   name: SHEET_TEMUAN_KOTA,
   tables: (source) => [buildTemuan(source)],
-  wrapWidth: 40,
+  wrapWidth: 30,
+  // The finding ID is for programs: outside the print; No … Perangkat Daerah repeat on pages across.
+  printColumns: (columns) => columns.indexOf('ID'),
+  repeatColumns: (columns) => columns.indexOf('Perangkat Daerah') + 1,
 };

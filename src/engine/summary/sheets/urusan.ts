@@ -49,4 +49,6 @@ function buildUrusan({ ordered, index }: SummarySource): SummaryTable {
 export const urusanSheet: SummarySheetDef = {
   name: SHEET_URUSAN,
   tables: (source) => [buildUrusan(source)],
+  // Official names run past 60 characters: wrapped, never cut.
+  wrapWidth: 50,
 };
