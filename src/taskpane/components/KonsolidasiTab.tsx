@@ -3,6 +3,7 @@ import {
   Button,
   Field,
   ProgressBar,
+  Select,
   Table,
   TableBody,
   TableCell,
@@ -17,6 +18,7 @@ import {
 import { type DragEvent, useId, useRef, useState } from 'react';
 import type { PaneController, PickedFile } from '../controller';
 import type { Translate } from '../i18n';
+import { RESULT_FILTERS, type ResultFilter, filterCounts, passes, sentTally } from '../resultFilter';
 import type { ConsolidationRow, PaneState, Progress } from '../state';
 import { useLayoutStyles } from '../styles';
 
@@ -239,15 +241,36 @@ function FeedbackSection({ state, actions, t }: KonsolidasiTabProps) {
   );
 }
 
-/** The per-OPD results, narrow enough for 320 px: Kode OPD, status, Jumlah, Galat; the rest is in `Rekap OPD`. */
-function ResultTable({ rows, t }: { rows: readonly ConsolidationRow[]; t: Translate }) {
+/**
+ * The per-OPD results, narrow enough for 320 px: Kode OPD, status, Jumlah, Galat; the rest is in `Rekap OPD`.
+ * Headed by «n dari m OPD mengirim», with a filter (all / sent / not sent / needs fixing; issue 25).
+ */
+function ResultTable({ rows: all, t }: { rows: readonly ConsolidationRow[]; t: Translate }) {
   const layout = useLayoutStyles();
   const styles = useStyles();
+  const filterId = useId();
+  const [filter, setFilter] = useState<ResultFilter>('all');
+  const tally = sentTally(all);
+  const counts = filterCounts(all);
+  const rows = all.filter((r) => passes(r, filter));
   return (
     <section className={layout.stack} aria-labelledby="results-heading">
       <h2 id="results-heading" className={layout.subheading}>
         {t('konsolidasi.results')}
       </h2>
+      <Text weight="semibold" data-testid="results-tally">
+        {t('konsolidasi.sent', tally)}
+      </Text>
+      <Field label={t('konsolidasi.show')} orientation="horizontal">
+        <Select id={filterId} size="small" value={filter} data-testid="results-filter" onChange={(_, data) => setFilter(data.value as ResultFilter)}>
+          {RESULT_FILTERS.map((f) => (
+            <option key={f} value={f}>
+              {t(`konsolidasi.filter.${f}`, { n: counts[f] })}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {rows.length === 0 ? <Text>{t('konsolidasi.filterEmpty')}</Text> : null}
       <Table size="small" className={styles.table} aria-labelledby="results-heading" data-testid="results">
         <TableHeader>
           <TableRow>
