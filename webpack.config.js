@@ -66,7 +66,39 @@ const typescriptRule = {
       transpileOnly: true,
       // tsconfig.json targets Node (CommonJS); the bundle needs ES modules so that webpack can
       // tree-shake Fluent UI and split `import()` into lazy chunks.
-      compilerOptions: { module: 'esnext', moduleResolution: 'bundler' },
+      // ES2020: WebKit before Safari 16.4 (Excel on macOS 12 and iPadOS 15) cannot parse ES2022's class
+      // fields and static blocks, so the pane would stay blank there (issue 22).
+      compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'es2020', useDefineForClassFields: true },
+    },
+  },
+};
+
+/**
+ * The pane's dependencies (React, Fluent UI, fflate, @noble/hashes …) ship ES2022 (class static
+ * blocks, class fields): downlevelled to ES2020 by the TypeScript compiler already installed, one file
+ * at a time (`transpileOnly`), keeping ES modules for tree shaking. `useDefineForClassFields` keeps
+ * the fields' define semantics. test/addin/es2020.test.ts parses every dist/*.js as ES2020.
+ */
+const dependencyRule = {
+  test: /\.m?js$/,
+  include: /[\\/]node_modules[\\/]/,
+  use: {
+    loader: 'ts-loader',
+    options: {
+      instance: 'dependencies',
+      configFile: path.resolve(__dirname, 'tsconfig.json'),
+      transpileOnly: true,
+      compilerOptions: {
+        allowJs: true,
+        checkJs: false,
+        module: 'esnext',
+        moduleResolution: 'bundler',
+        target: 'es2020',
+        useDefineForClassFields: true,
+        sourceMap: false,
+        // node_modules may be a symlink to another checkout: outside the project's rootDir.
+        rootDir: path.parse(__dirname).root,
+      },
     },
   },
 };
@@ -90,7 +122,9 @@ module.exports = async (env = {}, argv = {}) => {
       clean: true,
     },
     resolve: typescriptResolve,
-    module: { rules: [typescriptRule] },
+    // ES2020 syntax for the runtime webpack writes and what the minifier may produce (see dependencyRule).
+    target: ['web', 'es2020'],
+    module: { rules: [typescriptRule, dependencyRule] },
     optimization: {
       splitChunks: {
         chunks: 'all',

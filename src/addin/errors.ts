@@ -8,6 +8,8 @@ import { ADDIN_TEXTS } from './texts';
 
 export type AdapterErrorCode =
   | 'editing'
+  | 'refused'
+  | 'temuanChanged'
   | 'tooLarge'
   | 'notFound'
   | 'exists'
@@ -45,8 +47,8 @@ export function adapterError(code: AdapterErrorCode, lang: Lang, officeCode: str
 
 const BY_OFFICE_CODE: Readonly<Record<string, AdapterErrorCode>> = {
   InvalidOperationInCellEditMode: 'editing',
-  // Excel answers a request made while the user types in a cell with InvalidOperation on some hosts.
-  InvalidOperation: 'editing',
+  // Not "finish editing the cell": Excel reports cell-edit mode as InvalidOperationInCellEditMode.
+  InvalidOperation: 'refused',
   RequestPayloadSizeLimitExceeded: 'tooLarge',
   ResponsePayloadSizeLimitExceeded: 'tooLarge',
   PayloadTooLarge: 'tooLarge',

@@ -3,6 +3,11 @@
  * debounced, leaving out the tool's own `Status Validasi` writes; `changedRows` and
  * `changedColumns` read Excel's change addresses (`C7`, `C7:D9`, `5:7`), area by area when there
  * are several (`B7,G7:H7`, `Inovasi!B7,Inovasi!G7`).
+ *
+ * What real Excel adds (issue 22): rows or cells inserted or deleted (`changeType`) move every row
+ * below, so the rows named are not the rows changed: reported as "re-read everything". A coauthor's
+ * edit (`source: 'Remote'`) is reported as such, so that only the pane of the user who edited writes
+ * flags, `Temuan` and `Riwayat` (every coauthor's pane hears the same event).
  */
 import { columnIndex } from '../engine/grid';
 import { findSheet } from '../engine/parse';
@@ -57,28 +62,47 @@ function changedColumns(address: string): { from: number; to: number }[] | null 
   return spans;
 }
 
-export async function onRowsChanged(session: Session, debounceMs: number, handler: (rows: number[]) => void, sheetName?: string): Promise<() => Promise<void>> {
+/** Change types that move cells: the rows an address names are not the only rows whose content changed. */
+const SHIFTING = new Set(['RowInserted', 'RowDeleted', 'ColumnInserted', 'ColumnDeleted', 'CellInserted', 'CellDeleted']);
+
+/** How a batch of change events came about. */
+export interface ChangeOrigin {
+  /** Every event of the batch came from a coauthor (`source: 'Remote'`): this pane should not write in answer. */
+  readonly remote: boolean;
+}
+
+export async function onRowsChanged(
+  session: Session,
+  debounceMs: number,
+  handler: (rows: number[], origin: ChangeOrigin) => void,
+  sheetName?: string,
+): Promise<() => Promise<void>> {
   const name = sheetName ?? findSheet(session.snapshot?.grid ?? { sheets: [] }, 'Inovasi')?.name ?? 'Inovasi';
   let pending = new Set<number>();
   let everything = false;
+  let local = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const fire = () => {
     timer = null;
     const rows = everything ? [] : [...pending].sort((a, b) => a - b);
+    const origin = { remote: !local };
     pending = new Set();
     everything = false;
+    local = false;
     try {
-      handler(rows);
+      handler(rows, origin);
     } catch {
       // The pane's handler reports its own errors; an event must not break the next one.
     }
   };
   const onChange = (args: Excel.WorksheetChangedEventArgs) => {
+    const shifting = SHIFTING.has(String(args.changeType));
     const statusCol = session.statusColumns.get(name.toLowerCase());
     const cols = changedColumns(args.address);
     // Our own Status Validasi: only when every area is in that column (an edit may come in the same event).
-    if (statusCol !== undefined && cols && cols.every((c) => c.from === statusCol && c.to === statusCol)) return;
-    const rows = changedRows(args.address);
+    if (!shifting && statusCol !== undefined && cols && cols.every((c) => c.from === statusCol && c.to === statusCol)) return;
+    if (String(args.source) !== 'Remote') local = true;
+    const rows = shifting ? null : changedRows(args.address);
     if (rows === null) everything = true;
     else for (const r of rows) pending.add(r);
     if (timer) clearTimeout(timer);

@@ -16,6 +16,7 @@
  *   settings.ts     document settings
  *   events.ts       onRowsChanged: debounced change events for live validation
  *   selection.ts    selectCell
+ *   files.ts        fileOffer / openWorkbook: a file the pane made, downloaded or opened as a new workbook
  * Underneath: chunks.ts (payload sizing and sync batching), grid.ts (ranges → grid), errors.ts.
  *
  * Round trips. Validating a sheet is `readSubmission` + `writeFlags` in at most four syncs:
@@ -53,6 +54,7 @@
 import { clearFlags } from './clearFlags';
 import { AdapterError } from './errors';
 import { onRowsChanged } from './events';
+import { fileOffer, openWorkbook } from './files';
 import { appendHistory } from './history';
 import { ExcelHost, OfficeHost, WorkbookPort } from './port';
 import { readRows, readSubmission } from './read';
@@ -95,6 +97,8 @@ export function createExcelAdapter(
     setSetting: (key, value) => setSetting(session, key, value),
     displayLanguage: session.lang,
     isSupported: session.supports,
+    fileOffer: () => fileOffer(session),
+    openWorkbook: (bytes) => openWorkbook(session, bytes),
   };
 }
 

@@ -11,6 +11,8 @@ import type { StempelWrite } from '../engine/signoff';
 import type { FileValidation } from '../engine/validate';
 
 export { AdapterError, isAdapterError } from './errors';
+export type { FileOffer } from './files';
+import type { FileOffer } from './files';
 export type { AdapterErrorCode } from './errors';
 
 /** One row of the append-only `Riwayat` sheet (docs/spec/audit.md). */
@@ -116,9 +118,11 @@ export interface WorkbookPort {
   /**
    * Calls `handler` with the edited worksheet rows (1-based, sorted) of the submission sheet,
    * debounced. An empty list means "too many rows to list (whole columns): re-read everything".
-   * Changes the add-in makes itself (`Status Validasi`) are not reported. Resolves to an unsubscribe.
+   * Changes the add-in makes itself (`Status Validasi`) are not reported. Rows inserted or deleted
+   * report `[]` (every row below moved). `origin.remote`: every change of the batch was a coauthor's.
+   * Resolves to an unsubscribe.
    */
-  onRowsChanged(handler: (rows: number[]) => void, sheet?: string): Promise<() => Promise<void>>;
+  onRowsChanged(handler: (rows: number[], origin: { readonly remote: boolean }) => void, sheet?: string): Promise<() => Promise<void>>;
   /**
    * Writes one stamp or return of the sign-off chain into the very hidden `_stempel` sheet,
    * version 2 (docs/spec/signoff.md), and appends `events` to `Riwayat`, in at most two syncs: the row
@@ -137,11 +141,20 @@ export interface WorkbookPort {
   displayLanguage(): Lang;
   /** Is this ExcelApi requirement set (e.g. `1.8`) supported? */
   isSupported(version: string): boolean;
+  /**
+   * How a file the pane made can reach the user (files.ts): `download` on Excel on the web,
+   * `newWorkbook` where downloads go nowhere (Mac, iPad, Windows) but ExcelApi 1.8 can open it,
+   * `none` where neither works.
+   */
+  fileOffer(): FileOffer;
+  /** Opens an .xlsx as a new workbook the user saves (`Excel.createWorkbook`, ExcelApi 1.8). */
+  openWorkbook(bytes: Uint8Array): Promise<void>;
 }
 
 /** The part of the `Excel` global the adapter uses. */
-export interface ExcelHost {
+export interface ExcelHost extends Partial<Pick<typeof Excel, 'createWorkbook'>> {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   run<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 

@@ -5,6 +5,9 @@
  * from the first read), its fallback `readInBlocks` when Excel refuses a response all the same, and
  * the port's `readSubmission` and `readRows` (live validation), which keep the session's snapshot.
  *
+ * No read asks for more than a million cells (CELL_BUDGET): past five million Excel returns no
+ * values on any platform, so a sheet with a larger used range is read in row blocks everywhere.
+ *
  * Never read: the tool's bookkeeping (`_daftar`, staging sheets, `Riwayat`) and the city summary's
  * sheets the tool wrote; `_tanda` is read (it remembers the flags) but not handed to the engine.
  */
@@ -39,6 +42,13 @@ const RESPONSE_BUDGET_BYTES = 3.5 * 1024 * 1024;
 const FIRST_ROWS = 1200;
 /** A guess of a row's response bytes per cell when none of the sheet was measured (values, formats and types of short texts). */
 const GUESS_BYTES_PER_CELL = 64;
+/**
+ * Cells asked for in one sync at most. "On all platforms, a range is limited to five million cells
+ * for get operations", and past it Excel may answer `values: null` rather than an error (office-js
+ * #4783, #6781): a sheet whose used range is larger (a stray value far to the right or below) is
+ * read in row blocks well under it, on desktop as on the web.
+ */
+const CELL_BUDGET = 1_000_000;
 
 /**
  * The city summary's sheets the tool wrote (document setting): not part of a submission (`Daftar
@@ -82,30 +92,34 @@ export async function readAll(session: Session): Promise<Snapshot> {
     const outputs = summaryOutputs(session);
     const wanted = sheets.filter((s) => !skipOnRead(s.info.name) && !outputs.has(s.info.name.trim().toLowerCase()));
     const web = session.onWeb();
-    const dims = web ? wanted.map((s) => s.ws.getUsedRangeOrNullObject(true).load('rowIndex,rowCount,columnCount')) : null;
+    const dims = wanted.map((s) => s.ws.getUsedRangeOrNullObject(true).load('rowIndex,rowCount,columnCount'));
     const first = wanted.map((s) => (web ? s.ws.getRange(`1:${FIRST_ROWS}`) : s.ws).getUsedRangeOrNullObject(true).load(USED_PROPS));
     const notes = session.supports('1.18') ? wanted.map((s) => s.ws.notes.load('items/content')) : null;
     try {
       await context.sync();
     } catch (e) {
       if (!refused(e)) throw e;
-      return snapshotOf(sheets.map((s) => s.info), await readInBlocks(context, wanted));
+      return snapshotOf(sheets.map((s) => s.info), await readInBlocks(context, wanted, web));
     }
     const builders = wanted.map(() => new GridBuilder());
+    const rest: Block[] = [];
     wanted.forEach((_, i) => {
-      if (!first[i].isNullObject) builders[i].add(first[i] as RangeData);
+      const used = dims[i];
+      if (first[i].isNullObject || used.isNullObject) return;
+      const end = used.rowIndex + used.rowCount;
+      const maxRows = Math.max(1, Math.floor(CELL_BUDGET / used.columnCount));
+      if (!hasCells(first[i])) {
+        // Over Excel's cell limit: the whole sheet in blocks.
+        rest.push({ i, next: used.rowIndex, end, maxRows, bytesPerRow: used.columnCount * GUESS_BYTES_PER_CELL });
+        return;
+      }
+      builders[i].add(first[i] as RangeData);
+      // Excel on the web: the rows after the first FIRST_ROWS, at the bytes per row the first ones measured.
+      if (!web || end <= FIRST_ROWS) return;
+      const measured = blockBytes(first[i]) / Math.max(first[i].values.length, 1);
+      rest.push({ i, next: FIRST_ROWS, end, maxRows, bytesPerRow: Math.max(measured * 1.1, 8, measured ? 0 : used.columnCount * GUESS_BYTES_PER_CELL) });
     });
-    if (dims) {
-      // The rows after the first FIRST_ROWS, at the bytes per row the first ones measured.
-      const rest: Block[] = [];
-      wanted.forEach((_, i) => {
-        const used = dims[i];
-        if (used.isNullObject || used.rowIndex + used.rowCount <= FIRST_ROWS) return;
-        const measured = first[i].isNullObject ? 0 : blockBytes(first[i]) / Math.max(first[i].values.length, 1);
-        rest.push({ i, next: FIRST_ROWS, end: used.rowIndex + used.rowCount, bytesPerRow: Math.max(measured * 1.1, 8, measured ? 0 : used.columnCount * GUESS_BYTES_PER_CELL) });
-      });
-      await readRest(context, wanted, rest, builders);
-    }
+    await readRest(context, wanted, rest, builders, web);
     const texts = new Map<string, string[]>();
     notes?.forEach((n, i) => texts.set(wanted[i].info.name.toLowerCase(), n.items.map((x) => x.content)));
     const grids = new Map<string, SheetGrid>(wanted.map((s, i) => [s.info.name, builders[i].build(s.info.name, s.info.visibility)]));
@@ -119,41 +133,52 @@ interface Block {
   next: number;
   readonly end: number;
   bytesPerRow: number;
+  /** Rows per read that keep it within CELL_BUDGET (halved if Excel still answers null). */
+  maxRows: number;
 }
+
+/** Did Excel return the cells (null `values`: a range over its cell limit)? */
+const hasCells = (r: Excel.Range) => Array.isArray(r.values);
 
 /**
  * Fallback when Excel refused the first read (a response over 5 MB where the platform was not
  * known, or cells far larger than usual): the sizes of the used ranges, then row blocks of every
  * sheet at a guessed size per cell, measured as they come in.
  */
-async function readInBlocks(context: Excel.RequestContext, wanted: Wanted): Promise<Map<string, SheetGrid>> {
+async function readInBlocks(context: Excel.RequestContext, wanted: Wanted, web: boolean): Promise<Map<string, SheetGrid>> {
   const dims = wanted.map((s) => s.ws.getUsedRangeOrNullObject(true).load('rowIndex,rowCount,columnCount'));
   await context.sync();
   const builders = wanted.map(() => new GridBuilder());
   const todo: Block[] = [];
   wanted.forEach((_, i) => {
     const used = dims[i];
-    if (!used.isNullObject) todo.push({ i, next: used.rowIndex, end: used.rowIndex + used.rowCount, bytesPerRow: used.columnCount * GUESS_BYTES_PER_CELL });
+    if (used.isNullObject) return;
+    const maxRows = Math.max(1, Math.floor(CELL_BUDGET / used.columnCount));
+    todo.push({ i, next: used.rowIndex, end: used.rowIndex + used.rowCount, maxRows, bytesPerRow: used.columnCount * GUESS_BYTES_PER_CELL });
   });
-  await readRest(context, wanted, todo, builders);
+  await readRest(context, wanted, todo, builders, web);
   return new Map(wanted.map((s, i) => [s.info.name, builders[i].build(s.info.name, s.info.visibility)]));
 }
 
 /**
- * Reads row blocks of the sheets in `todo` into their builders, as many per sync as fit in about
- * 3.5 MB of response at each sheet's bytes per row (measured again from every block read); a
- * refused sync is retried with blocks half as large.
+ * Reads row blocks of the sheets in `todo` into their builders, as many per sync as fit in
+ * CELL_BUDGET cells and, on the web, about 3.5 MB of response at each sheet's bytes per row
+ * (measured again from every block read); a refused sync, or a block Excel answered without its
+ * cells, is read again in blocks half as large.
  */
-async function readRest(context: Excel.RequestContext, wanted: Wanted, todo: Block[], builders: GridBuilder[]): Promise<void> {
+async function readRest(context: Excel.RequestContext, wanted: Wanted, todo: Block[], builders: GridBuilder[], web: boolean): Promise<void> {
   while (todo.length) {
-    let room = RESPONSE_BUDGET_BYTES;
+    let room = web ? RESPONSE_BUDGET_BYTES : Infinity;
+    let cells = CELL_BUDGET;
     const blocks: { t: Block; n: number; range: Excel.Range }[] = [];
     for (const t of todo) {
-      if (room < t.bytesPerRow && blocks.length) break;
-      const n = Math.max(1, Math.min(t.end - t.next, Math.floor(room / t.bytesPerRow)));
+      const perRow = Math.max(1, Math.floor(CELL_BUDGET / t.maxRows));
+      if ((room < t.bytesPerRow || cells < perRow) && blocks.length) break;
+      const n = Math.max(1, Math.min(t.end - t.next, t.maxRows, Math.floor(room / t.bytesPerRow), Math.floor(cells / perRow)));
       const range = wanted[t.i].ws.getRange(`${t.next + 1}:${t.next + n}`).getUsedRangeOrNullObject(true).load(USED_PROPS);
       blocks.push({ t, n, range });
       room -= n * t.bytesPerRow;
+      cells -= n * perRow;
     }
     try {
       // How many syncs depends on the sizes measured in the previous one: the loop is the point.
@@ -165,6 +190,11 @@ async function readRest(context: Excel.RequestContext, wanted: Wanted, todo: Blo
       continue;
     }
     for (const { t, n, range } of blocks) {
+      if (!range.isNullObject && !hasCells(range)) {
+        if (n === 1) throw Object.assign(new Error('Excel returned no cells for a one-row block'), { code: 'PayloadTooLarge' });
+        t.maxRows = Math.max(1, Math.floor(n / 2));
+        continue;
+      }
       if (!range.isNullObject) {
         builders[t.i].add(range as RangeData);
         t.bytesPerRow = Math.max(8, (blockBytes(range) / n) * 1.1);

@@ -86,8 +86,13 @@ export function createSession(
   async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     const excel = excelHost();
     if (!excel) throw adapterError('noHost', lang());
+    // A batch that meets the user typing in a cell waits for the cell to be left instead of failing
+    // (a host that does not know the option fails as before: `editing`); with ExcelApi 1.20 the
+    // syncs of one operation are one undo step, so Ctrl+Z never undoes half of a write.
+    const options: Excel.RunOptions = { delayForCellEdit: true };
+    if (supports('1.20')) options.mergeUndoGroup = true;
     try {
-      return await excel.run(batch);
+      return await excel.run(options, batch);
     } catch (e) {
       throw toAdapterError(e, lang());
     }

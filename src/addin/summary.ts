@@ -347,9 +347,6 @@ export async function queueSummarySheet(batcher: SyncBatcher, ws: Excel.Workshee
     await batcher.reserve(opBytes(`${l}:${l}`, 0) + 200);
     ws.getRange(`${l}:${l}`).format.columnWidth = w * PT_PER_CHAR;
   }
-  await batcher.reserve(opBytes(1));
-  ws.freezePanes.freezeRows(1);
-
   for (const table of sheet.tables) {
     const last = letters(table.columns.length - 1);
     const header = [...table.columns];
@@ -394,7 +391,6 @@ export async function queueSummarySheet(batcher: SyncBatcher, ws: Excel.Workshee
     await batcher.reserve(opBytes(area, true) + 200);
     ws.getRange(area).format.wrapText = true;
   }
-  if (options.api19) await queuePrintSetup(batcher, ws, sheet.print);
 
   const chart = sheet.chart;
   if (chart) {
@@ -423,6 +419,16 @@ const POINTS_PER_INCH = 72;
  * sheet's cells, so it costs no sync of its own: landscape A4, one page wide (as many tall as
  * needed), row 1 repeated on every page, header and footer in Excel's codes, margins, gridlines.
  */
+/**
+ * The frozen header and (ExcelApi 1.9) the print setup, queued once the sheet is visible: set on a
+ * very hidden staging sheet they may not be kept (office-js #3148, #1860).
+ */
+export async function queueSheetView(batcher: SyncBatcher, ws: Excel.Worksheet, sheet: PlannedSheet, options: QueueOptions): Promise<void> {
+  await batcher.reserve(opBytes(1));
+  ws.freezePanes.freezeRows(1);
+  if (options.api19) await queuePrintSetup(batcher, ws, sheet.print);
+}
+
 export async function queuePrintSetup(batcher: SyncBatcher, ws: Excel.Worksheet, print: PrintSetup): Promise<void> {
   const { header, footer, margins } = print;
   await batcher.reserve(opBytes(header.left, header.center, header.right, footer.left, footer.center, footer.right) + 200 * 19);

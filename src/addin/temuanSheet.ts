@@ -11,6 +11,7 @@ import { SheetGrid } from '../engine/grid';
 import { SHEET_TEMUAN } from '../engine/schema';
 import { SyncBatcher, letters, opBytes, writeRowBlocks } from './chunks';
 import { STAGING_PREFIX, TEMUAN_COLUMNS, TEMUAN_STATUS_COLUMN, TEMUAN_TEXT_COLUMNS, TEMUAN_WIDTHS, TemuanCell, gridOf } from './flags';
+import { GridBuilder, RangeData } from './grid';
 import { Session, same } from './session';
 
 /**
@@ -40,7 +41,6 @@ export function temuanStager(session: Session, context: Excel.RequestContext, ba
       const header = ws.getRange(`A1:${lastCol}1`);
       header.format.font.bold = true;
       header.format.fill.color = cssColour('findingsHeader');
-      ws.freezePanes.freezeRows(1);
       TEMUAN_WIDTHS.forEach((w, c) => void (ws.getRange(`${letters(c)}:${letters(c)}`).format.columnWidth = w * 5.7));
       if (session.supports('1.8')) {
         const col = letters(TEMUAN_STATUS_COLUMN);
@@ -53,9 +53,13 @@ export function temuanStager(session: Session, context: Excel.RequestContext, ba
     async finish(): Promise<void> {
       if (written < rows.length) await writeRowBlocks(batcher, rows.slice(written), write(written), blockOptions);
     },
-    /** Queues the staging sheet renamed over the old `Temuan` (at its place) and shown. */
+    /** Queues the staging sheet's removal (the write was abandoned before the swap). */
+    discard(): void {
+      ws.delete();
+    },
+    /** Queues the staging sheet renamed over the old `Temuan` (at its place), shown, then its header frozen (not kept on a hidden sheet). */
     async swapIn(sheetsNow: readonly Excel.Worksheet[]): Promise<SheetGrid> {
-      await batcher.reserve(opBytes(SHEET_TEMUAN) * 4);
+      await batcher.reserve(opBytes(SHEET_TEMUAN) * 4 + 200);
       const old = sheetsNow.find((s) => same(s.name, SHEET_TEMUAN));
       if (old) {
         const position = sheetsNow.indexOf(old);
@@ -67,6 +71,7 @@ export function temuanStager(session: Session, context: Excel.RequestContext, ba
         ws.name = SHEET_TEMUAN;
         ws.visibility = 'Visible';
       }
+      ws.freezePanes.freezeRows(1);
       return gridOf(SHEET_TEMUAN, rows);
     },
   };
@@ -77,4 +82,30 @@ export function deleteStaleStaging(sheetsNow: readonly Excel.Worksheet[], keep: 
   for (const ws of sheetsNow) {
     if (ws.name.toLowerCase().startsWith(STAGING_PREFIX) && ws.name !== keep) ws.delete();
   }
+}
+
+/** Headers of the `Temuan` columns a decision is read from (engine/validate.ts readDecisions). */
+const DECISION_HEADERS = ['ID', 'Status', 'Alasan', 'Pemeriksa', 'Tanggal Keputusan'];
+
+/** Where the decision columns were (0-based) in `Temuan` as last read; null without an `ID` and a `Status` header. */
+export function decisionColumns(temuan: SheetGrid | undefined): number[] | null {
+  const header = (temuan?.rows[0] ?? []).map((h) => (typeof h === 'string' ? h.trim().toLowerCase() : ''));
+  const cols = DECISION_HEADERS.map((h) => header.indexOf(h.toLowerCase())).filter((c) => c >= 0);
+  return header.includes('id') && header.includes('status') ? cols : null;
+}
+
+/**
+ * Queues a read of the decisions as `Temuan` holds them now: its decision columns where the last read
+ * found them (a small part of the sheet; moved columns read as different, which is safe). Temuan is
+ * not watched, so a decision typed since the last read reaches the pane only through this read;
+ * `writeFlags` compares it with what it is about to write over.
+ */
+export function queueTemuanDecisionsRead(context: Excel.RequestContext, sheet: string, columns: readonly number[]): () => SheetGrid {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  const ranges = columns.map((c) => ws.getRange(`${letters(c)}:${letters(c)}`).getUsedRangeOrNullObject(true).load('address,values,numberFormat,valueTypes'));
+  return () => {
+    const b = new GridBuilder();
+    for (const r of ranges) if (!r.isNullObject) b.add(r as RangeData);
+    return b.build(SHEET_TEMUAN);
+  };
 }

@@ -21,6 +21,11 @@ const id: AddinTexts = {
   error: {
     editing:
       'Excel sedang menyunting sebuah sel. Selesaikan penyuntingan sel itu (tekan Enter atau Esc), lalu coba lagi.',
+    // InvalidOperation has many causes besides cell-edit mode (which Excel reports as its own code).
+    refused:
+      'Excel menolak langkah ini dalam keadaan buku kerja saat ini. Validasi ulang, lalu coba lagi; bila tetap gagal, simpan, tutup, dan buka kembali berkas.',
+    temuanChanged:
+      'Lembar «Temuan» diubah sejak validasi terakhir (misalnya sebuah keputusan diketik di sana); tidak ada yang ditulis, keputusan itu tetap ada. Validasi ulang, lalu coba lagi.',
     tooLarge:
       'Data yang harus dikirim ke Excel terlalu besar untuk sekali proses. Coba lagi; bila tetap gagal, bagi isian menjadi beberapa berkas.',
     notFound:
@@ -44,6 +49,10 @@ const id: AddinTexts = {
 const en: AddinTexts = {
   error: {
     editing: 'Excel is busy editing a cell. Finish editing the cell (press Enter or Esc) and try again.',
+    refused:
+      'Excel refused this step in the workbook as it is now. Validate again, then retry; if it still fails, save, close and reopen the workbook.',
+    temuanChanged:
+      'The «Temuan» sheet changed since the last validation (a decision typed there, for example); nothing was written and that decision is kept. Validate again, then retry.',
     tooLarge:
       'Too much data for Excel to take in one go. Try again; if it still fails, split the submission into smaller workbooks.',
     notFound:

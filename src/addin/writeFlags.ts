@@ -22,7 +22,7 @@ import { findSheet } from '../engine/parse';
 import { SHEET_RIWAYAT, SHEET_TEMUAN } from '../engine/schema';
 import { FileValidation } from '../engine/validate';
 import { SyncBatcher, cellOpBytes, letters, opBytes, writeRowBlocks } from './chunks';
-import { isAdapterError } from './errors';
+import { adapterError, isAdapterError } from './errors';
 import { fillKey, queueFillReads, queueFills } from './fills';
 import {
   CellFlag,
@@ -49,7 +49,12 @@ import { historyAppender } from './history';
 import { FlagHistory, FlagSummary } from './port';
 import { readAll } from './read';
 import { Session, same, sheetOf } from './session';
-import { deleteStaleStaging, temuanStager } from './temuanSheet';
+import { decisionColumns, deleteStaleStaging, queueTemuanDecisionsRead, temuanStager } from './temuanSheet';
+
+/** Decisions compared as content (their row in Temuan left out). */
+function decisionsKey(decisions: ReadonlyMap<string, { status: string; reason: string; reviewer: string; date: string | null }>): string {
+  return JSON.stringify([...decisions].map(([id, d]) => [id, d.status, d.reason, d.reviewer, d.date ?? '']).sort());
+}
 
 /** Values of a range (`AF2:AF9`) of a sheet of the grid, as read; null for empty cells. */
 function gridValues(grid: WorkbookGrid, sheet: string, range: string): unknown[][] {
@@ -128,9 +133,20 @@ async function writeFlagsOnce(session: Session, v: FileValidation, language: Lan
         located.push({ sheet, content, note, range: note.getLocation().load('address') });
       }
     }
+    const temuanName = snap.sheets.find((s) => same(s.name, SHEET_TEMUAN))?.name;
+    const decisionCols = decisionColumns(findSheet(snap.grid, SHEET_TEMUAN));
+    const temuanNow = rewriteTemuan && temuanName && decisionCols ? queueTemuanDecisionsRead(context, temuanName, decisionCols) : null;
     const stager = rewriteTemuan ? temuanStager(session, context, batcher, temuan) : null;
     await stager?.start();
     await batcher.flush();
+
+    // A decision typed into Temuan since the read would be written over: stop before anything shows.
+    if (temuanNow && decisionsKey(typedDecisions({ sheets: [temuanNow()] })) !== decisionsKey(typedDecisions(snap.grid))) {
+      stager?.discard();
+      await batcher.flush();
+      session.snapshot = null;
+      throw adapterError('temuanChanged', session.lang());
+    }
 
     // Reading what came back.
     const current = fills();

@@ -18,6 +18,7 @@ import {
   finalPositions,
   planSummary,
   queueChart,
+  queueSheetView,
   queueSummarySheet,
   sameSignature,
   storedSheets,
@@ -97,6 +98,8 @@ export async function writeSummary(session: Session, summary: CitySummary, langu
       created.forEach((ws, i) => void (ws.name = targets[i]));
       const order = created.map((ws, i) => ({ ws, at: positions[i] })).sort((a, b) => a.at - b.at);
       for (const { ws, at } of order) ws.position = at;
+      // Shown now: the frozen header and the print setup (after the swap, in case the budget splits the sync).
+      for (const [i, sheet] of plan.sheets.entries()) await queueSheetView(batcher, created[i], sheet, { api19 });
       await batcher.flush();
       return { sheets: targets, renamed };
     });

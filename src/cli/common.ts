@@ -2,7 +2,7 @@
 import { localIsoDay } from '../engine/isoDate';
 import { Lang } from '../engine/messages';
 import { Reference } from '../engine/reference/model';
-import { todayInZone } from '../engine/signoff';
+import { calendarDay, todayInZone } from '../engine/signoff';
 import { ParsedArgs, usageError } from './args';
 import { EXIT_IO, writeFileAtomically } from './output';
 import { loadReferenceFile } from './reference';
@@ -43,7 +43,8 @@ export async function common(args: ParsedArgs, io: Io): Promise<Common | number>
   const lang = langOpt as Lang;
   const todayOpt = args.options.today;
   if (todayOpt !== undefined) {
-    if (typeof todayOpt !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(todayOpt) || Number.isNaN(Date.parse(todayOpt + 'T00:00:00Z')))
+    // A real day (2026-02-30 is not one): the schedule counts days from it.
+    if (typeof todayOpt !== 'string' || calendarDay(todayOpt) === null)
       throw usageError((t) => t.usage.todayForm(String(todayOpt)));
   }
   const loaded = await loadReferenceFile(args.options.referensi as string | undefined, lang);

@@ -10,8 +10,9 @@ import { writeSummaryXlsx } from '../node/summaryWriter';
 import { ParsedArgs, usageError } from './args';
 import { CLI_TEXTS } from './texts';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common';
-import { PlannedOutput, checkOutputs, isOwnOutput, writeAtomically } from './output';
+import { PlannedOutput, checkOutputs, writeAtomically } from './output';
 import { expandPaths, validateFiles } from './inputs';
+import { pathKind } from './files';
 import { feedbackDirOption, feedbackWritten, planFeedbackFiles, writeFeedbackFiles } from './feedback';
 
 const PRINTED_COLUMNS = ['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Tingkat Persetujuan'] as const;
@@ -57,6 +58,8 @@ function printedCell(row: readonly SummaryCell[], at: number, column: string, wo
 /** Hex SHA-256 and size of a file, from the bytes already read or else streamed; null hash when it cannot be opened. */
 async function fingerprint(file: string, bytes: Uint8Array | null): Promise<{ size: number; sha256: string | null }> {
   if (bytes) return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  // Never stream what is not a regular file (`/dev/zero` has no end).
+  if ((await pathKind(file)) !== null) return { size: 0, sha256: null };
   try {
     const size = (await fs.stat(file)).size;
     const hash = createHash('sha256');
@@ -108,17 +111,8 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   if (!args.positionals.length) throw usageError((t) => t.usage.needsInput('consolidate'));
   const feedbackDir = await feedbackDirOption(args.options['umpan-balik'], args.positionals);
 
-  // Never write over an input; a summary left in an input folder by an earlier run is replaced, not
-  // read (when it was picked from the folder, not named, and is our summary).
-  const target = path.resolve(out);
-  let files = await expandPaths(args.positionals);
-  if (
-    files.some((f) => path.resolve(f) === target) &&
-    !args.positionals.some((p) => path.resolve(p) === target) &&
-    (await isOwnOutput(out, 'summary'))
-  ) {
-    files = files.filter((f) => path.resolve(f) !== target);
-  }
+  // Never write over an input, nor a workbook into an input folder (checkOutputs).
+  const files = await expandPaths(args.positionals);
   const planned: PlannedOutput[] = [{ file: out, label: '--out', kind: 'summary' }];
   if (typeof json === 'string') planned.push({ file: json, label: '--json', kind: 'text' });
   await checkOutputs(planned, inputsOf(args, files));
@@ -135,7 +129,7 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
 
   const summary = consolidate(inputs, { reference: c.reference, today: c.today, lang: c.lang, consolidatedAt: io.today() });
   // Feedback file names come from the summary; they are checked before anything of the run is written.
-  const feedback = feedbackDir === null ? null : await planFeedbackFiles(summary, feedbackDir, inputsOf(args, files), c);
+  const feedback = feedbackDir === null ? null : await planFeedbackFiles(summary, feedbackDir, inputsOf(args, files), c, planned);
   const writing = (i: number, n: number, sheet: string) => {
     if (io.progress && !c.quiet) io.stderr(`\r${CLI_TEXTS[c.lang].writingSummary} [${i + 1}/${n}] ${sheet}\x1b[K`);
   };

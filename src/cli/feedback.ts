@@ -7,7 +7,7 @@ import { usageError } from './args';
 import { CLI_TEXTS } from './texts';
 import { Common, Io } from './common';
 import { writeDocumentFiles } from './documents';
-import { checkOutputs } from './output';
+import { PlannedOutput, checkOutputs, realLocation } from './output';
 
 /** The closing line: how many were written where. */
 export function feedbackWritten(lang: Common['lang'], count: number, dir: string): string {
@@ -15,18 +15,20 @@ export function feedbackWritten(lang: Common['lang'], count: number, dir: string
 }
 
 /**
- * The option's value, checked before any work: a folder name, not inside an input folder (the
+ * The option's value, checked before any work: a folder (or a name not yet taken), not inside an
+ * input folder — compared by real path, so a link to the input folder is the input folder (the
  * next run over that folder would read the feedback files as submissions).
  */
 export async function feedbackDirOption(value: string | true | undefined, positionals: readonly string[]): Promise<string | null> {
   if (value === undefined) return null;
   if (typeof value !== 'string') throw usageError((t) => t.usage.feedbackNeedsFolder);
-  if (/\.xlsx$/i.test(value)) throw usageError((t) => t.usage.feedbackNotFile(value));
-  const target = path.resolve(value);
+  const existing = await fs.stat(value).catch(() => null);
+  if (/\.xlsx$/i.test(value) || (existing && !existing.isDirectory())) throw usageError((t) => t.usage.feedbackNotFile(value));
+  const target = await realLocation(value);
   for (const p of positionals) {
-    const folder = path.resolve(p);
-    const isDir = await fs.stat(folder).then((s) => s.isDirectory(), () => false);
-    if (isDir && (target === folder || target.startsWith(folder + path.sep)))
+    const isDir = await fs.stat(p).then((s) => s.isDirectory(), () => false);
+    const folder = isDir ? await realLocation(p) : null;
+    if (folder !== null && (target === folder || target.startsWith(folder + path.sep)))
       throw usageError((t) => t.usage.feedbackInsideInput(value, p));
   }
   return value;
@@ -34,18 +36,22 @@ export async function feedbackDirOption(value: string | true | undefined, positi
 
 /**
  * The documents of `summary`, their paths in `dir` checked as every output is (never over an input,
- * nor over a workbook that is not an earlier feedback file) before anything of the run is written.
+ * nor over a workbook that is not an earlier feedback file, nor over `others` — the summary and the
+ * JSON of the same run) before anything of the run is written.
  */
 export async function planFeedbackFiles(
   summary: CitySummary,
   dir: string,
   inputs: readonly string[],
   c: Pick<Common, 'lang' | 'reference'>,
+  others: readonly PlannedOutput[] = [],
 ): Promise<FeedbackDocument[]> {
   const docs = feedbackDocuments(summary, { region: c.reference.daerah.nama, lang: c.lang });
+  // One plan with the run's other outputs: a feedback file never lands on the summary or the JSON.
   await checkOutputs(
     docs.map((d) => ({ file: path.join(dir, d.fileName), label: '--umpan-balik', kind: 'feedback' })),
     inputs,
+    others,
   );
   return docs;
 }

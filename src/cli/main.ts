@@ -9,6 +9,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Lang } from '../engine/messages';
 import { buildReport } from '../engine/report';
+import { slug } from '../engine/feedback';
 import { referenceId, referenceToJson } from '../engine/reference/load';
 import { ReferenceIndex } from '../engine/reference/index';
 import { referenceToGrid } from '../engine/reference/workbook';
@@ -89,8 +90,9 @@ async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
     const stat = await fs.stat(out).catch(() => null);
     if (stat && !stat.isDirectory())
       throw usageError((t) => t.usage.allNeedsFolder(out));
+    // The code becomes a file name through the one slug helper: `../x` or `A/B` never leaves the folder.
     const planned: PlannedOutput[] = c.reference.opd.map((opd) => ({
-      file: path.join(out, `${opd.kode.toLowerCase()}${tahun ? '-' + tahun : ''}.xlsx`),
+      file: path.join(out, `${slug(opd.kode) || slug(opd.nama) || 'opd'}${tahun ? '-' + tahun : ''}.xlsx`),
       label: '--out',
       kind: 'template',
     }));
@@ -213,19 +215,35 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  // Interrupted (Ctrl-C, kill): remove the temporary file of a write in progress; the target is untouched.
-  // A write under way removes its own temporary file; the exit follows at once, or after a short
-  // grace when the run is busy elsewhere (validating), with the temporary files removed again.
+/** What the user reads when a signal stops the run: why, and that nothing half-written is left. */
+export function interruptedMessage(signal: string, lang: Lang): string {
+  return lang === 'en'
+    ? `\nStopped (${signal}); files being written were discarded, their targets left as they were.\n`
+    : `\nDihentikan (${signal}); berkas yang sedang ditulis dibuang, berkas tujuannya tidak berubah.\n`;
+}
+
+/**
+ * Interrupted (Ctrl-C, kill): says so, removes the temporary file of a write in progress; the target
+ * is untouched. A write under way removes its own temporary file; the exit follows at once, or
+ * after a short grace when the run is busy elsewhere (validating), with the temporary files removed again.
+ */
+export function onInterrupt(lang: Lang, write: (text: string) => void, exit: (code: number) => void): void {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.once(signal, () => {
+      write(interruptedMessage(signal, lang));
       interrupt(code);
       setTimeout(() => {
         removePendingTemps();
-        process.exit(code);
+        exit(code);
       }, 500);
     });
   }
+}
+
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  const en = argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en');
+  onInterrupt(en ? 'en' : 'id', (t) => process.stderr.write(t), (code) => process.exit(code));
   run(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -12,7 +12,9 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { SHEET_INFO, SHEET_REKAP_OPD } from '../engine/consolidate';
+import { SHEET_INFO, SHEET_REKAP_OPD, SUMMARY_SHEET_NAMES } from '../engine/consolidate';
+import { WorkbookGrid } from '../engine/grid';
+import { cellText } from '../engine/values';
 import { FEEDBACK_SHEETS } from '../engine/feedback';
 import { defaultReference } from '../engine/reference/load';
 import { REFERENCE_SHEETS } from '../engine/reference/workbook';
@@ -23,6 +25,7 @@ import { DEFAULT_LIMITS, readXlsx } from '../xlsx/readXlsx';
 import { Bilingual, inBoth } from '../engine/messages';
 import { usageError } from './args';
 import { CLI_TEXTS, IoReasonCode } from './texts';
+import { readCapped } from './files';
 
 /** Exit code of an input/output failure: a missing input, an unwritable folder, a full disk. */
 export const EXIT_IO = 3;
@@ -114,48 +117,60 @@ async function looksLikeWorkbook(file: string): Promise<boolean> {
   }
 }
 
+/** The sheets each kind of workbook of this tool has, and nothing else (the template's `_daftar` is its hidden lists). */
+const TEMPLATE_SHEETS = [SHEET_IDENTITAS, SHEET_INOVASI, '_daftar'];
+const REFERENCE_REQUIRED = ['daerah', 'opd', 'misi', 'tujuan', 'sasaran', 'program', 'parameter'] as const;
+
+const lower = (names: readonly string[]) => new Set(names.map((n) => n.trim().toLowerCase()));
+
+/** The city summary's marker: `Info Konsolidasi` holds the row `Alat | inovasi-daerah <version>`. */
+function hasSummaryMarker(workbook: WorkbookGrid): boolean {
+  const info = workbook.sheets.find((s) => s.name.trim().toLowerCase() === SHEET_INFO.toLowerCase());
+  return (info?.rows ?? []).some((r) => cellText(r?.[0] ?? null).trim() === 'Alat' && cellText(r?.[1] ?? null).trim().startsWith(`${TOOL_NAME} `));
+}
+
 /**
  * Is `file` a workbook this tool wrote as `kind`, that may be replaced by a new one of the same kind?
- * - `summary`: it has the `Rekap OPD` and `Info Konsolidasi` sheets (docs/spec/consolidation.md);
- * - `template`: it has `Identitas`, `Inovasi` and `_daftar` and not one data row (a template an
+ * Recognised by content: the kind's own marker **and** no sheet the tool does not write for that kind
+ * (the add-in writes `Rekap OPD` and `Info Konsolidasi` into the open submission: that workbook is the
+ * user's, not a summary).
+ * - `summary`: only the summary's sheets (docs/spec/consolidation.md), and `Info Konsolidasi` names the tool as `Alat`;
+ * - `template`: exactly `Identitas`, `Inovasi` and `_daftar`, and not one data row (a template an
  *   OPD has started to fill is a submission, and is never replaced);
- * - `reference`: it has the reference workbook's sheets (docs/spec/reference-data.md);
+ * - `reference`: only the reference workbook's sheets (docs/spec/reference-data.md), the seven required among them;
  * - `feedback`: its one sheet is `Umpan Balik` or `Feedback` (consolidate --umpan-balik);
  * - `text`: never — a report, CSV or JSON is not a workbook, so a workbook under that name is not ours.
  */
 export async function isOwnOutput(file: string, kind: OutputKind): Promise<boolean> {
   if (kind === 'text') return false;
-  let bytes: Uint8Array;
-  try {
-    if ((await fs.stat(file)).size > DEFAULT_LIMITS.maxFileBytes) return false;
-    bytes = new Uint8Array(await fs.readFile(file));
-  } catch {
-    return false;
-  }
+  const bytes = await readCapped(file, DEFAULT_LIMITS.maxFileBytes).catch(() => null);
+  if (bytes === null) return false;
   const read = readXlsx(bytes);
   if (!read.ok) return false;
-  const names = new Set(read.workbook.sheets.map((s) => s.name.trim().toLowerCase()));
+  const names = lower(read.workbook.sheets.map((s) => s.name));
+  const only = (allowed: readonly string[]) => {
+    const ok = lower(allowed);
+    return [...names].every((n) => ok.has(n));
+  };
   const has = (...sheets: string[]) => sheets.every((s) => names.has(s.toLowerCase()));
   switch (kind) {
     case 'summary':
-      return has(SHEET_REKAP_OPD, SHEET_INFO);
-    case 'reference': {
-      const { daerah, opd, misi, tujuan, sasaran, program, parameter } = REFERENCE_SHEETS;
-      return has(daerah, opd, misi, tujuan, sasaran, program, parameter);
-    }
+      return only(SUMMARY_SHEET_NAMES) && has(SHEET_REKAP_OPD, SHEET_INFO) && hasSummaryMarker(read.workbook);
+    case 'reference':
+      return only(Object.values(REFERENCE_SHEETS)) && has(...REFERENCE_REQUIRED.map((k) => REFERENCE_SHEETS[k]));
     case 'feedback':
       return names.size === 1 && (names.has(FEEDBACK_SHEETS.id.toLowerCase()) || names.has(FEEDBACK_SHEETS.en.toLowerCase()));
     case 'template': {
-      if (!has(SHEET_IDENTITAS, SHEET_INOVASI, '_daftar')) return false;
+      if (!only(TEMPLATE_SHEETS) || !has(...TEMPLATE_SHEETS)) return false;
       const v = validateWorkbook(read.workbook, path.basename(file), { reference: defaultReference(), today: '2000-01-01' });
       return v.submission?.table?.rows.length === 0;
     }
   }
 }
 
-/** Same file: same resolved path, or (both existing) the same device and inode — a link, another spelling. */
+/** Same file: same resolved or real path (a link to its folder), or (both existing) the same device and inode — a link, another spelling. */
 async function sameFile(a: string, b: string): Promise<boolean> {
-  if (path.resolve(a) === path.resolve(b)) return true;
+  if (path.resolve(a) === path.resolve(b) || (await realLocation(a)) === (await realLocation(b))) return true;
   try {
     const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
     return sa.dev === sb.dev && sa.ino === sb.ino;
@@ -165,18 +180,60 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 }
 
 /**
- * Refuses (a `UsageError`, exit 2, naming the file) any planned output that would write over an
- * input, over another output of the same run, over a folder, or over an existing workbook that is
- * not this tool's output of that kind. Called before any work, so a refused run writes nothing.
+ * Where `p` really is: the real path of its deepest existing ancestor (links resolved), joined with
+ * the parts that do not exist yet. Two spellings of one place (a link to a folder, `..`) compare equal.
  */
-export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: readonly string[]): Promise<void> {
+export async function realLocation(p: string): Promise<string> {
+  const resolved = path.resolve(p);
+  const rest: string[] = [];
+  let at = resolved;
+  for (;;) {
+    try {
+      return path.join(await fs.realpath(at), ...rest);
+    } catch {
+      const parent = path.dirname(at);
+      if (parent === at) return resolved;
+      rest.unshift(path.basename(at));
+      at = parent;
+    }
+  }
+}
+
+/** The real paths of the inputs that are folders (a folder scan would pick up a workbook written there). */
+async function inputFolders(inputs: readonly string[]): Promise<{ named: string; real: string }[]> {
+  const out: { named: string; real: string }[] = [];
+  for (const input of inputs) {
+    const isDir = await fs.stat(input).then((st) => st.isDirectory(), () => false);
+    if (isDir) out.push({ named: input, real: await realLocation(input) });
+  }
+  return out;
+}
+
+/** A name a folder scan reads as a workbook (docs/spec/consolidation.md, "Inputs"). */
+export const isScannedName = (name: string): boolean => WORKBOOK_EXTENSIONS.test(name) && !name.startsWith('~$') && !name.startsWith('._');
+
+/**
+ * Refuses (a `UsageError`, exit 2, naming the file) any planned output that would write over an
+ * input, over another output of the same run (`others`: outputs already checked), over a folder,
+ * over an existing workbook that is not this tool's output of that kind, or a workbook into an
+ * input folder (the next run over that folder would read it as a submission). Called before
+ * anything is written, so a refused run writes nothing.
+ */
+export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: readonly string[], others: readonly PlannedOutput[] = []): Promise<void> {
+  const folders = await inputFolders(inputs);
   for (const [i, out] of outputs.entries()) {
     const o = `${out.label} ${out.file}`;
+    if (isScannedName(path.basename(out.file))) {
+      const where = path.dirname(await realLocation(out.file));
+      const folder = folders.find((f) => f.real === where);
+      if (folder)
+        throw usageError((t) => t.inInputFolder(o, folder.named));
+    }
     for (const input of inputs) {
       if (await sameFile(out.file, input))
         throw usageError((t) => t.isInput(o, input));
     }
-    for (const other of outputs.slice(0, i)) {
+    for (const other of [...others, ...outputs.slice(0, i)]) {
       if (await sameFile(out.file, other.file))
         throw usageError((t) => t.sameAsOutput(o, `${other.label} ${other.file}`));
     }
@@ -184,6 +241,8 @@ export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: re
     if (!stat) continue;
     if (stat.isDirectory())
       throw usageError((t) => t.isFolder(o));
+    // A device or a pipe is never replaced (renaming over /dev/null would remove it) nor opened to look inside.
+    if (!stat.isFile()) throw usageError((t) => t.notRegular(o));
     if ((await looksLikeWorkbook(out.file)) && !(await isOwnOutput(out.file, out.kind))) {
       throw usageError((t) => t.notOwnOutput(o, t.outputKind[out.kind], TOOL_NAME));
     }

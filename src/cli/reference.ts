@@ -1,5 +1,4 @@
 /** Loading a reference file (JSON or reference workbook) for the command line. */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseReferenceJson, defaultReference } from '../engine/reference/load';
 import { referenceFromGrid } from '../engine/reference/workbook';
@@ -8,6 +7,7 @@ import { Lang } from '../engine/messages';
 import { DEFAULT_LIMITS, readXlsx, describeCause } from '../xlsx/readXlsx';
 import { errnoCode, ioReason } from './output';
 import { CLI_TEXTS } from './texts';
+import { NotRegular, TooLarge, readCapped } from './files';
 
 /** `io`: the file could not be read at all (missing, no permission) — an input/output failure, exit 3. */
 export type LoadResult = { ok: true; reference: Reference } | { ok: false; problems: string[]; io?: true };
@@ -16,11 +16,13 @@ export async function loadReferenceFile(file: string | undefined, lang: Lang): P
   if (file === undefined) return { ok: true, reference: defaultReference() };
   let bytes: Buffer;
   try {
-    if ((await fs.stat(file)).size > DEFAULT_LIMITS.maxFileBytes) {
-      return { ok: false, problems: [`${file}: ${describeCause('tooLarge', lang)}`] };
-    }
-    bytes = await fs.readFile(file);
+    // Only a regular file, and never more than the size limit of bytes read (`--referensi /dev/zero`).
+    const read = await readCapped(file, DEFAULT_LIMITS.maxFileBytes);
+    bytes = Buffer.from(read.buffer, read.byteOffset, read.length);
   } catch (e) {
+    if (e instanceof TooLarge) return { ok: false, problems: [`${file}: ${describeCause('tooLarge', lang)}`] };
+    if (e instanceof NotRegular)
+      return { ok: false, io: true, problems: [CLI_TEXTS[lang].referenceNotRegular(file)] };
     if (errnoCode(e) === 'ENOENT' || errnoCode(e) === 'ENOTDIR')
       return { ok: false, io: true, problems: [CLI_TEXTS[lang].referenceNotFound(file)] };
     return { ok: false, io: true, problems: [CLI_TEXTS[lang].referenceUnreadable(file, ioReason(e)[lang])] };

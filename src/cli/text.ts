@@ -24,7 +24,9 @@ export function signoffText(p: ReportPersetujuan, lang: Lang, levels: readonly T
   };
   const reached = p.dikembalikan ? w.returned : p.berubah ? w.changed : p.tingkat !== null ? label(p.tingkat) : w.none;
   const late = p.jadwal.filter((j) => j.keadaan === 'terlambat' || j.keadaan === 'lewat').map((j) => `${label(j.tingkat)}: ${scheduleWord(j, lang)}`);
-  return [`${w.signoff}: ${reached}`, ...late].join(' — ');
+  const aside = p.disisihkan?.length ?? 0;
+  const asideText = aside ? [lang === 'id' ? `${aside} baris _stempel disisihkan` : `${aside} _stempel rows set aside`] : [];
+  return [`${w.signoff}: ${reached}`, ...late, ...asideText].join(' — ');
 }
 
 export function formatText(report: ValidationReport, lang: Lang, levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT): string {

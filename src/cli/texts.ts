@@ -37,6 +37,9 @@ export interface CliTexts {
   isInput(output: string, input: string): string;
   sameAsOutput(output: string, other: string): string;
   isFolder(output: string): string;
+  notRegular(output: string): string;
+  inInputFolder(output: string, folder: string): string;
+  referenceNotRegular(file: string): string;
   notOwnOutput(output: string, kind: string, tool: string): string;
   referenceNotFound(file: string): string;
   referenceUnreadable(file: string, reason: string): string;
@@ -130,6 +133,10 @@ const id: CliTexts = {
     `${o} adalah salah satu berkas masukan (${input}); berkas masukan tidak pernah ditimpa. Pilih nama atau folder lain.`,
   sameAsOutput: (o, other) => `${o} sama dengan ${other}; pilih nama lain.`,
   isFolder: (o) => `${o} adalah folder, bukan berkas.`,
+  notRegular: (o) => `${o} bukan berkas biasa (perangkat, pipa atau soket); pilih nama berkas.`,
+  inInputFolder: (o, folder) =>
+    `${o} ada di dalam folder masukan ${folder}; jalan berikutnya atas folder itu akan membacanya sebagai masukan. Pilih folder lain.`,
+  referenceNotRegular: (file) => `Berkas referensi bukan berkas biasa: ${file}`,
   notOwnOutput: (o, kind, tool) =>
     `${o} sudah ada dan bukan ${kind} buatan ${tool}; berkas itu tidak ditimpa. Pilih nama lain atau pindahkan berkasnya.`,
   referenceNotFound: (file) => `Berkas referensi tidak ditemukan: ${file}`,
@@ -154,7 +161,7 @@ const id: CliTexts = {
     outMustBeXlsx: (out) => `--out harus berkas .xlsx, bukan ${out}.`,
     jsonNeedsName: '--json memerlukan nama berkas.',
     langChoice: (value) => `--lang harus id atau en, bukan ${value}.`,
-    todayForm: (value) => `--today harus tanggal YYYY-MM-DD, bukan ${value}.`,
+    todayForm: (value) => `--today harus tanggal YYYY-MM-DD yang ada, bukan ${value}.`,
     optionNoValue: (name) => `Opsi --${name} tidak menerima nilai.`,
     optionNeedsValue: (name) => `Opsi --${name} memerlukan nilai.`,
     unknownOption: (name) => `Opsi tidak dikenal: --${name}`,
@@ -224,6 +231,10 @@ const en: CliTexts = {
     `${o} is one of the input files (${input}); input files are never written. Choose another name or folder.`,
   sameAsOutput: (o, other) => `${o} is the same file as ${other}; choose another name.`,
   isFolder: (o) => `${o} is a folder, not a file.`,
+  notRegular: (o) => `${o} is not a regular file (a device, pipe or socket); choose a file name.`,
+  inInputFolder: (o, folder) =>
+    `${o} lies in the input folder ${folder}; the next run over that folder would read it as an input. Choose another folder.`,
+  referenceNotRegular: (file) => `The reference file is not a regular file: ${file}`,
   notOwnOutput: (o, kind, tool) =>
     `${o} already exists and is not a ${kind} written by ${tool}; it is not overwritten. Choose another name or move that file.`,
   referenceNotFound: (file) => `Reference file not found: ${file}`,
@@ -248,7 +259,7 @@ const en: CliTexts = {
     outMustBeXlsx: (out) => `--out must be an .xlsx file, not ${out}.`,
     jsonNeedsName: '--json needs a file name.',
     langChoice: (value) => `--lang must be id or en, not ${value}.`,
-    todayForm: (value) => `--today must be a YYYY-MM-DD date, not ${value}.`,
+    todayForm: (value) => `--today must be an existing date YYYY-MM-DD, not ${value}.`,
     optionNoValue: (name) => `Option --${name} takes no value.`,
     optionNeedsValue: (name) => `Option --${name} needs a value.`,
     unknownOption: (name) => `Unknown option: --${name}`,

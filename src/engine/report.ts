@@ -5,7 +5,7 @@ import { Reference } from './reference/model';
 import { RULES_VERSION, RuleId } from './rules/registry';
 import { FileValidation, IgnoredDecision, StampStatus, countFindings } from './validate';
 import { TOOL_NAME, TOOL_VERSION } from './version';
-import { Keadaan, LevelStatus, Persetujuan } from './signoff';
+import { KEMBALI_SUFFIX, Keadaan, LevelStatus, Persetujuan, SetAsideReason } from './signoff';
 import { Severity, FindingStatus, FindingValue, quoteValue } from './findings';
 
 export interface ReportFinding {
@@ -33,6 +33,12 @@ export interface ReportPersetujuan {
   stempel: { tingkat: string; status: LevelStatus; waktu: string | null; oleh: string | null; jabatan: string | null }[];
   /** One entry per level with a deadline (when the schedule applies to the file's year). */
   jadwal: { tingkat: string; batas: string; keadaan: Keadaan; hari: number }[];
+  /**
+   * `_stempel` rows that count for nothing (docs/spec/signoff.md, "Rows set aside"): a level the reference
+   * does not define (`tingkatTidakDikenal`), or a row the tool could never have written. Present
+   * only when there are some, so the common report keeps the spec's shape.
+   */
+  disisihkan?: { baris: number | null; tingkat: string; waktu: string | null; sebab: SetAsideReason | 'unknownLevel' }[];
 }
 
 export interface Stats {
@@ -104,7 +110,7 @@ export function reportFile(v: FileValidation, lang: Lang): ReportFile {
 }
 
 export function reportPersetujuan(p: Persetujuan): ReportPersetujuan {
-  return {
+  const out: ReportPersetujuan = {
     tingkat: p.tingkat,
     dikembalikan: p.dikembalikan,
     berubah: p.berubah,
@@ -117,6 +123,13 @@ export function reportPersetujuan(p: Persetujuan): ReportPersetujuan {
     })),
     jadwal: p.jadwal.map((j) => ({ tingkat: j.tingkat, batas: j.batas, keadaan: j.keadaan, hari: j.hari })),
   };
+  const aside = [
+    ...p.unknown.map((row) => ({ row, reason: 'unknownLevel' as const })),
+    ...p.setAside,
+  ].sort((a, b) => (a.row.row ?? 0) - (b.row.row ?? 0));
+  if (aside.length)
+    out.disisihkan = aside.map(({ row, reason }) => ({ baris: row.row, tingkat: row.kembali ? `${row.tingkat}${KEMBALI_SUFFIX}` : row.tingkat, waktu: row.waktu, sebab: reason }));
+  return out;
 }
 
 export function buildReport(files: readonly FileValidation[], options: { reference: Reference; today: string; lang: Lang }): ValidationReport {

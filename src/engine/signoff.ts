@@ -10,6 +10,7 @@ import { CellValue, WorkbookGrid, isDateCell } from './grid';
 import { findSheet } from './parse';
 import { Jadwal, TingkatPersetujuan } from './reference/model';
 import { SHEET_STEMPEL } from './schema';
+import { ownValue } from './own';
 import { normalise } from './text';
 import { cellText } from './values';
 import type { Lang } from './messages';
@@ -155,49 +156,73 @@ export function readStempel(grid: WorkbookGrid): StempelSheet {
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * A calendar day `YYYY-MM-DD` whose year has four digits (1000–9999) and that exists. Only
+ * `calendarDay` and `dayInZone` make one, so day arithmetic never meets a year of three or five
+ * digits (a stamp dated `0999-…` or in year 10000 once crashed every reader of the workbook).
+ */
+export type CalendarDay = string & { readonly __calendarDay: unique symbol };
+
+/** `text` as a CalendarDay, or null when it is not a real day of the years 1000–9999. */
+export function calendarDay(text: string): CalendarDay | null {
+  const m = ISO_DAY.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1000) return null;
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? (text as CalendarDay) : null;
+}
+
 /** Milliseconds of a `Waktu`, or null when it is not a date-time (or date) JavaScript can read. */
 export function instant(waktu: string | null): number | null {
   if (!waktu) return null;
   const t = waktu.trim();
-  if (!/^\d{4}-\d{2}-\d{2}/.test(t)) return null;
+  // The date part must be a day that exists, of the years 1000–9999 (V8 reads `2026-02-30` as 2 March).
+  if (calendarDay(t.slice(0, 10)) === null) return null;
   // `Waktu` is UTC (docs/spec/signoff.md): a date-time written without an offset is read as UTC, never as the machine's zone.
   const ms = Date.parse(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(t) ? `${t}Z` : t);
   return Number.isNaN(ms) ? null : ms;
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** The largest time value a JavaScript Date holds (±100,000,000 days from 1970). */
+const MAX_TIME = 8.64e15;
 
-/** The calendar day `YYYY-MM-DD` of an instant in an IANA time zone. */
-export function dayInZone(ms: number, zone: string): string {
+/** The calendar day of an instant in an IANA time zone; null when it falls outside the years 1000–9999. */
+export function dayInZone(ms: number, zone: string): CalendarDay | null {
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_TIME) return null;
   let f = dayFormats.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', era: 'short', hourCycle: 'h23' });
     dayFormats.set(zone, f);
   }
-  const parts = Object.fromEntries(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  const parts = new Map(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  // A day before year 1 is written with era BC and a positive year: refused like any other out-of-range year.
+  if (parts.get('era') !== 'AD') return null;
+  return calendarDay(`${parts.get('year')}-${parts.get('month')}-${parts.get('day')}`);
 }
 
 /** The calendar day of a `Waktu` in the zone: a bare date is that day; a date-time is converted; else null. */
-export function localDay(waktu: string | null, zone: string): string | null {
+export function localDay(waktu: string | null, zone: string): CalendarDay | null {
   if (!waktu) return null;
-  if (ISO_DAY.test(waktu.trim())) return waktu.trim();
+  if (ISO_DAY.test(waktu.trim())) return calendarDay(waktu.trim());
   const ms = instant(waktu);
   return ms === null ? null : dayInZone(ms, zone);
 }
 
 /** Today in the zone (the command line's default validation date). */
-export function todayInZone(zone: string, now: Date = new Date()): string {
-  return dayInZone(now.getTime(), zone);
+export function todayInZone(zone: string, now: Date = new Date()): CalendarDay {
+  const day = dayInZone(now.getTime(), zone);
+  if (day === null) throw new Error(`The clock reads ${now.toISOString()}, outside the years 1000–9999.`);
+  return day;
 }
 
-/** Whole calendar days from `a` to `b` (both `YYYY-MM-DD`); positive when b is later. */
-export function daysBetween(a: string, b: string): number {
-  const ms = (d: string) => {
-    const m = ISO_DAY.exec(d)!;
-    return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  };
-  return Math.round((ms(b) - ms(a)) / MS_PER_DAY);
+/** Days since 1970-01-01 of a CalendarDay (its shape is guaranteed by the type). */
+const epochDay = (d: CalendarDay): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / MS_PER_DAY;
+
+/** Whole calendar days from `a` to `b`; positive when b is later. */
+export function daysBetween(a: CalendarDay, b: CalendarDay): number {
+  return Math.round(epochDay(b) - epochDay(a));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,6 +250,11 @@ export interface ChainStatus {
   readonly berubah: boolean;
   /** Rows whose level the reference does not define (ignored by the chain; shown to auditors). */
   readonly unknown: readonly StempelRow[];
+  /**
+   * Rows the tool itself could never have written (docs/spec/signoff.md, "Rows set aside"): they count for
+   * nothing, like unknown-level rows, and are listed with the reason.
+   */
+  readonly setAside: readonly SetAside[];
   /** The sheet's version (null: no stamp at all). */
   readonly versi: 1 | 2 | null;
 }
@@ -233,6 +263,38 @@ const bareHash = (h: string) => h.trim().toLowerCase().replace(/^sha256:/, '');
 
 export function sameHash(a: string, b: string | null): boolean {
   return b !== null && bareHash(a) !== '' && bareHash(a) === bareHash(b);
+}
+
+/** Why a `_stempel` row counts for nothing. */
+export type SetAsideReason = 'waktuUnreadable' | 'before2000' | 'future' | 'openErrors' | 'noNote';
+
+export interface SetAside {
+  readonly row: StempelRow;
+  readonly reason: SetAsideReason;
+}
+
+/** The validation date and the region's zone: with them, stamps dated after the validation date are set aside too. */
+export interface ChainDate {
+  /** Validation date `YYYY-MM-DD`, a day in `zone`. */
+  readonly today: string;
+  readonly zone: string;
+}
+
+const YEAR_2000 = Date.UTC(2000, 0, 1);
+/** A stamp may be dated up to one day after the validation date (clocks that run ahead, zones). */
+const CLOCK_TOLERANCE_DAYS = 1;
+
+/** Why a row of a defined level cannot have been written by the tool, or null when it may have been. */
+function setAsideReason(row: StempelRow, ms: number | null, when: ChainDate | undefined): SetAsideReason | null {
+  if (ms === null) return 'waktuUnreadable';
+  if (ms < YEAR_2000) return 'before2000';
+  if (when) {
+    const today = calendarDay(when.today);
+    const day = localDay(row.waktu, when.zone);
+    if (today !== null && (day === null || daysBetween(today, day) > CLOCK_TOLERANCE_DAYS)) return 'future';
+  }
+  if (row.kembali) return row.catatan === null ? 'noNote' : null;
+  return row.galat !== null && row.galat > 0 ? 'openErrors' : null;
 }
 
 interface Placed {
@@ -251,12 +313,13 @@ function compare(a: Placed, b: Placed): number {
  * The chain of a workbook (docs/spec/signoff.md, "The chain and its status") from its `_stempel` rows, the
  * reference's levels and the current content hash (null: no content to compare).
  */
-export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetujuan[], hash: string | null): ChainStatus {
+export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetujuan[], hash: string | null, when?: ChainDate): ChainStatus {
   const keys = levels.map((l) => l.kunci);
   const first = keys[0];
   const latest = new Map<string, Placed>();
   let lastReturn: Placed | null = null;
   const unknown: StempelRow[] = [];
+  const setAside: SetAside[] = [];
   sheet.rows.forEach((row, index) => {
     const p: Placed = { row, index, ms: instant(row.waktu) };
     // A version-1 stamp is the first level's, whatever the reference calls it.
@@ -264,6 +327,11 @@ export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetu
     const at = keys.indexOf(key);
     if (at < 0 || (row.kembali && at === 0)) {
       unknown.push(row);
+      return;
+    }
+    const reason = setAsideReason(row, p.ms, when);
+    if (reason !== null) {
+      setAside.push({ row, reason });
       return;
     }
     if (row.kembali) {
@@ -299,7 +367,7 @@ export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetu
   const ret = lastReturn as Placed | null;
   const dikembalikan = ret !== null && valid.every((v) => compare(v, ret) < 0);
   const berubah = [...latest.values()].some((p) => !sameHash(p.row.hashIsi, hash));
-  return { levels: out, tingkat, dikembalikan, kembali: dikembalikan ? ret!.row : null, berubah, unknown, versi: sheet.versi };
+  return { levels: out, tingkat, dikembalikan, kembali: dikembalikan ? ret!.row : null, berubah, unknown, setAside, versi: sheet.versi };
 }
 
 /** The chain of a workbook with no stamp (an OPD that sent nothing, an unreadable file). */
@@ -467,16 +535,19 @@ export interface JadwalStatus {
  */
 export function scheduleStatus(chain: ChainStatus | null, levels: readonly TingkatPersetujuan[], jadwal: Jadwal, today: string, zone: string): JadwalStatus[] {
   const out: JadwalStatus[] = [];
+  const todayDay = calendarDay(today);
   for (const level of levels) {
-    const batas = jadwal.batas[level.kunci];
-    if (batas === undefined) continue;
+    // The level key is the reference's, the record a file's: own properties only (`constructor`).
+    const batasText = ownValue(jadwal.batas, level.kunci);
+    const batas = batasText === undefined ? null : calendarDay(batasText);
+    if (batas === null) continue;
     const l = chain?.levels.find((c) => c.level.kunci === level.kunci);
-    const day = l?.status === 'valid' ? localDay(l.row!.waktu, zone) : null;
-    if (l?.status === 'valid' && day !== null) {
+    const day = l?.status === 'valid' && l.row ? localDay(l.row.waktu, zone) : null;
+    if (day !== null) {
       const late = daysBetween(batas, day);
       out.push({ tingkat: level.kunci, batas, keadaan: late > 0 ? 'terlambat' : 'tepatWaktu', hari: Math.max(0, late) });
     } else {
-      const past = daysBetween(batas, today);
+      const past = todayDay === null ? 0 : daysBetween(batas, todayDay);
       out.push({ tingkat: level.kunci, batas, keadaan: past > 0 ? 'lewat' : 'belumJatuhTempo', hari: Math.max(0, past) });
     }
   }
@@ -537,7 +608,7 @@ export interface PersetujuanContext {
 
 /** Chain and schedule of one workbook from its `_stempel`, content hash and reporting year. */
 export function persetujuanOf(sheet: StempelSheet, hash: string | null, tahun: number | null, c: PersetujuanContext): Persetujuan {
-  const chain = chainStatus(sheet, c.levels, hash);
+  const chain = chainStatus(sheet, c.levels, hash, { today: c.today, zone: c.zonaWaktu });
   const jadwal = scheduleApplies(c.jadwal, tahun) ? scheduleStatus(chain, c.levels, c.jadwal, c.today, c.zonaWaktu) : [];
   return { ...chain, jadwal };
 }

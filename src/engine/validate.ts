@@ -2,6 +2,7 @@
  * Validation of one workbook: grid → submission → findings, with ids, decisions carried over from
  * the `Temuan` sheet, severity overrides, and the stamp status. Plain data in, plain data out.
  */
+import { ownValue } from './own';
 import { contentHash } from './contentHash';
 import { Finding, FindingStatus, Severity } from './findings';
 import { CellValue, WorkbookGrid } from './grid';
@@ -84,7 +85,7 @@ export function applySeverity(findings: readonly Finding[], reference: Reference
   const overrides = reference.parameter.severity;
   const out: Finding[] = [];
   for (const f of findings) {
-    const o = overrides[f.rule];
+    const o = ownValue(overrides, f.rule);
     if (o === 'off') continue;
     out.push(o ? { ...f, severity: o } : f);
   }
@@ -330,7 +331,7 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
   const overrides = reference.parameter.severity;
   const budget = new FindingBudget();
   const emit: Emit = (f) => {
-    if (overrides[f.rule] !== 'off') budget.add(f);
+    if (ownValue(overrides, f.rule) !== 'off') budget.add(f);
   };
   const ctx: RuleContext = { submission, index, params: reference.parameter, today, opd, tahun };
 

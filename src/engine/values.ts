@@ -2,6 +2,7 @@
  * Accepted value forms (docs/spec/submission-workbook.md). Each parser turns one cell into a canonical value,
  * "empty", or the id of the format rule it breaks. No parser throws on user data.
  */
+import { ownValue } from './own';
 import { CellValue, isDateCell, isErrorCell, serialToIso } from './grid';
 import { EnumOption } from './schema';
 import { normalise } from './text';
@@ -207,7 +208,7 @@ export function parseDate(v: CellValue): Parsed<string> {
   } else if ((match = DMY_TEXT.exec(t))) {
     [d, m, y] = [Number(match[1]), Number(match[3]), Number(match[4])];
   } else if ((match = NAMED_MONTH_TEXT.exec(t))) {
-    const month = MONTHS[match[2].toLowerCase()];
+    const month = ownValue(MONTHS, match[2].toLowerCase());
     if (!month) return bad('FMT-03');
     [d, m, y] = [Number(match[1]), month, Number(match[3])];
   } else {

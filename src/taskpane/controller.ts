@@ -76,6 +76,8 @@ export class PaneController {
   /** Reads the remembered reference and the workbook (has it an `Inovasi` sheet?), then watches edits. */
   async init(): Promise<void> {
     const { store, port } = this.session;
+    // Known once Office is ready (the platform decides whether a download reaches the disk).
+    store.set({ fileOffer: port.fileOffer() });
     await this.session.run(async () => {
       await this.reference.restore();
       const { grid } = await port.readSubmission();
@@ -205,5 +207,10 @@ export class PaneController {
 
   cancelFeedback(): void {
     this.consolidation.cancelFeedback();
+  }
+
+  /** Opens one feedback file as a new workbook (where a download from the pane goes nowhere). */
+  openFeedback(url: string): Promise<void> {
+    return this.consolidation.openFeedback(url);
   }
 }

@@ -50,6 +50,7 @@ const id = {
   'signoff.returned': 'Dikembalikan oleh {oleh} pada {waktu}: {catatan}',
   'signoff.changed': 'Isi berubah sesudah distempel: semua tingkat menstempel ulang (berjenjang).',
   'signoff.unknown': '{n} baris _stempel bertingkat yang tidak dikenal referensi diabaikan.',
+  'signoff.setAside': '{n} baris _stempel disisihkan: tanggalnya tidak terbaca, sebelum 2000 atau sesudah tanggal validasi, mencatat galat terbuka, atau pengembalian tanpa catatan.',
   'signoff.schedule': 'Batas {batas}: {keadaan}',
   'validasi.notYet': 'Belum divalidasi. Tekan Validasi.',
   'validasi.counts': 'Jumlah temuan',
@@ -151,6 +152,12 @@ const id = {
   'audit.withdrawn': 'Penerimaan temuan {id} ditarik.',
   'audit.export': 'Ekspor Laporan Audit',
   'audit.exported': 'Laporan audit diunduh sebagai {berkas}.',
+  'audit.opened': 'Laporan audit dibuka di Excel sebagai buku kerja baru. Simpan buku kerja itu untuk menyimpan laporannya.',
+  'files.none':
+    'Excel ini tidak dapat menyerahkan berkas dari panel: unduhan tidak sampai ke disk di Excel untuk Mac, iPad, dan Windows, dan versi Excel ini belum dapat membukanya sebagai buku kerja baru (ExcelApi 1.8). Buka buku kerja ini di Excel untuk web lalu ulangi, atau pakai baris perintah (inovasi-daerah audit, inovasi-daerah consolidate --umpan-balik).',
+  'umpanBalik.open': 'Buka {opd}',
+  'umpanBalik.openHint': 'Excel ini tidak mengunduh berkas dari panel: tiap berkas dibuka sebagai buku kerja baru; simpan dengan nama yang tertera.',
+  'umpanBalik.opened': 'Umpan balik {opd} dibuka sebagai buku kerja baru. Simpan buku kerja itu sebagai {berkas}.',
 
   'referensi.inForce': 'Referensi yang berlaku',
   'referensi.id': 'Id',
@@ -227,6 +234,7 @@ const en: Readonly<Record<UiKey, string>> = {
   'signoff.returned': 'Returned by {oleh} on {waktu}: {catatan}',
   'signoff.changed': 'The content changed after stamping: every level stamps again, in order.',
   'signoff.unknown': '{n} _stempel rows of a level the reference does not define are ignored.',
+  'signoff.setAside': '{n} _stempel rows set aside: their date is unreadable, before 2000 or after the validation date, they record open errors, or a return has no note.',
   'signoff.schedule': 'Deadline {batas}: {keadaan}',
   'validasi.notYet': 'Not validated yet. Press Validate.',
   'validasi.counts': 'Finding counts',
@@ -328,6 +336,12 @@ const en: Readonly<Record<UiKey, string>> = {
   'audit.withdrawn': 'Acceptance of finding {id} withdrawn.',
   'audit.export': 'Export Audit Report',
   'audit.exported': 'Audit report downloaded as {berkas}.',
+  'audit.opened': 'The audit report opened as a new Excel workbook. Save that workbook to keep the report.',
+  'files.none':
+    'This Excel cannot hand over a file from the pane: downloads do not reach the disk in Excel for Mac, iPad and Windows, and this version cannot open one as a new workbook either (ExcelApi 1.8). Open this workbook in Excel on the web and try again, or use the command line (inovasi-daerah audit, inovasi-daerah consolidate --umpan-balik).',
+  'umpanBalik.open': 'Open {opd}',
+  'umpanBalik.openHint': 'This Excel does not download files from the pane: each file opens as a new workbook; save it under the name shown.',
+  'umpanBalik.opened': 'Feedback for {opd} opened as a new workbook. Save that workbook as {berkas}.',
 
   'referensi.inForce': 'Reference in force',
   'referensi.id': 'Id',

@@ -1,4 +1,5 @@
 /** The task pane's state as the controller publishes it: plain, immutable data the components read. */
+import type { FileOffer } from '../addin/port';
 import type { Lang } from '../engine/messages';
 import type { FileValidation, SignoffCheck } from '../engine/validate';
 import type { UiKey, UiParams } from './i18n';
@@ -112,6 +113,11 @@ export interface PaneState {
   readonly announcement: Announcement | null;
   readonly consolidation: ConsolidationState;
   readonly feedback: FeedbackState;
+  /**
+   * How a file the pane makes reaches the user (issue 22): `download` (Excel on the web),
+   * `newWorkbook` (Mac, iPad, Windows: opened as a new workbook), `none` (say what to do instead).
+   */
+  readonly fileOffer: FileOffer;
 }
 
 export interface StampAllowance {

@@ -412,6 +412,30 @@ describe('onRowsChanged', () => {
     expect(fake.workbook.sheet('Inovasi').changeHandlers.size).toBe(0);
   });
 
+  it('rows inserted or deleted report "re-read everything"; a batch only of coauthors\' edits says remote', async () => {
+    const fake = sampleFake();
+    const port = adapterFor(fake, 30);
+    await readAndValidate(port);
+    const seen: { rows: number[]; remote: boolean }[] = [];
+    const off = await port.onRowsChanged((rows, origin) => seen.push({ rows, remote: origin.remote }), 'Inovasi');
+    fake.fireChange('Inovasi', '5:5', 'RowInserted');
+    await sleep(80);
+    fake.fireChange('Inovasi', 'C7', 'CellDeleted');
+    await sleep(80);
+    fake.fireChange('Inovasi', 'C5', 'RangeEdited', 'Remote');
+    await sleep(80);
+    fake.fireChange('Inovasi', 'C5', 'RangeEdited', 'Remote');
+    fake.fireChange('Inovasi', 'C6');
+    await sleep(80);
+    expect(seen).toEqual([
+      { rows: [], remote: false },
+      { rows: [], remote: false },
+      { rows: [5], remote: true },
+      { rows: [5, 6], remote: false },
+    ]);
+    await off();
+  });
+
   it('parses change addresses into rows', () => {
     expect(changedRows('Inovasi!C7')).toEqual([7]);
     expect(changedRows('B3:D5')).toEqual([3, 4, 5]);
@@ -450,8 +474,8 @@ describe('onRowsChanged', () => {
 });
 
 describe('errors in plain words', () => {
-  it('editing a cell: finish the edit and try again (Indonesian or English), no stack text', async () => {
-    const fake = sampleFake();
+  it('editing a cell, on a host that ignores delayForCellEdit: finish the edit and try again (Indonesian or English), no stack text', async () => {
+    const fake = sampleFake({ honoursDelayForCellEdit: false });
     const port = adapterFor(fake);
     fake.setEditing(true);
     const e = await port.readSubmission().catch((x: unknown) => x);
@@ -461,6 +485,41 @@ describe('errors in plain words', () => {
     fake.setDisplayLanguage('en-US');
     await expect(port.selectCell('Inovasi', 'A1')).rejects.toMatchObject({ code: 'editing', message: expect.stringMatching(/^Excel is busy editing a cell\. Finish editing/) });
     expect(JSON.stringify(e)).not.toMatch(/at |\.ts:/);
+  });
+
+  it('editing a cell: the request waits until the cell is left (delayForCellEdit) instead of failing', async () => {
+    const fake = sampleFake();
+    const port = adapterFor(fake);
+    fake.setEditing(true);
+    let done = false;
+    const read = port.readSubmission().then((r) => ((done = true), r));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(done).toBe(false);
+    fake.setEditing(false);
+    expect((await read).grid.sheets.length).toBeGreaterThan(0);
+  });
+
+  it('InvalidOperation is not taken for cell-edit mode: its own plain words', async () => {
+    const fake = sampleFake();
+    const port = adapterFor(fake);
+    fake.failSync(1, 'InvalidOperation');
+    const e = await port.readSubmission().catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'refused', officeCode: 'InvalidOperation' });
+    expect((e as AdapterError).message).not.toMatch(/menyunting/);
+    fake.failSync(1, 'InvalidOperationInCellEditMode');
+    await expect(port.readSubmission()).rejects.toMatchObject({ code: 'editing' });
+  });
+
+  it('with ExcelApi 1.20 one write is one undo step (mergeUndoGroup); before, one per sync', async () => {
+    for (const [apiVersion, steps] of [['1.20', 1], ['1.18', 2]] as const) {
+      const fake = sampleFake({ apiVersion });
+      const port = adapterFor(fake);
+      const v = await readAndValidate(port);
+      fake.stats.reset();
+      await port.writeFlags(v, 'id');
+      expect(fake.stats.syncCount).toBe(2);
+      expect(fake.stats.undoSteps).toBe(steps);
+    }
   });
 
   it('a missing sheet and a request over the limit', async () => {

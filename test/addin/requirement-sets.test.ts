@@ -18,6 +18,21 @@ const GUARDED: Readonly<Record<string, string>> = {
   'Excel.DataValidation.rule': "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
   'Excel.DataValidation.prompt': 'applyValidation (TemplateOptions.validation)',
   'Excel.DataValidation.errorAlert': "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
+  // The properties of the 1.8 options objects set there (seen by the checker since issue 22).
+  'Excel.DataValidationRule.list': "temuanSheet.ts temuanStager: if (supports('1.8')); template.ts officeValidation (TemplateOptions.validation)",
+  'Excel.DataValidationRule.date': 'template.ts officeValidation, whose result only applyValidation sets (TemplateOptions.validation)',
+  'Excel.DataValidationRule.wholeNumber': 'as DataValidationRule.date (officeValidation)',
+  'Excel.DataValidationRule.decimal': 'as DataValidationRule.date (officeValidation)',
+  'Excel.DataValidationRule.textLength': 'as DataValidationRule.date (officeValidation)',
+  'Excel.DataValidationPrompt.showPrompt': 'template.ts applyValidation (TemplateOptions.validation)',
+  'Excel.DataValidationPrompt.title': 'template.ts applyValidation (TemplateOptions.validation)',
+  'Excel.DataValidationPrompt.message': 'template.ts applyValidation (TemplateOptions.validation)',
+  'Excel.DataValidationErrorAlert.showAlert': "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
+  'Excel.DataValidationErrorAlert.style': "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
+  'Excel.DataValidationErrorAlert.title': "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
+  'Excel.DataValidationErrorAlert.message': "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
+  // ExcelApi 1.8: a file the pane made opened as a new workbook (issue 22: downloads go nowhere off the web).
+  'Excel.createWorkbook': "files.ts openWorkbook: refused unless supports('1.8'); the pane offers it only when fileOffer() is 'newWorkbook' (supports('1.8'))",
   // ExcelApi 1.9: multi-area ranges, fill patterns, the autofilter.
   'Excel.Worksheet.getRanges': "queueFillReads / queueFills: const areas = supports('1.9'); summary.ts queueSummarySheet: QueueOptions.api19 (writeSummary: supports('1.9'))",
   'Excel.RangeAreas.format': 'as Worksheet.getRanges (the same expressions)',
@@ -27,10 +42,12 @@ const GUARDED: Readonly<Record<string, string>> = {
   'Excel.Worksheet.autoFilter': 'summary.ts queueSummarySheet: if (sheet.filter && options.api19)',
   'Excel.AutoFilter.apply': 'as Worksheet.autoFilter',
   // ExcelApi 1.9: page layout (the summary sheets' print setup).
-  'Excel.Worksheet.pageLayout': "summary.ts queuePrintSetup, only called from queueSummarySheet: if (options.api19) (writeSummary: supports('1.9'))",
+  'Excel.Worksheet.pageLayout': "summary.ts queuePrintSetup, only called from queueSheetView: if (options.api19) (writeSummary: supports('1.9'))",
   'Excel.PageLayout.orientation': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.paperSize': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.zoom': 'as Worksheet.pageLayout (queuePrintSetup)',
+  'Excel.PageLayoutZoomOptions.horizontalFitToPages': 'as Worksheet.pageLayout (queuePrintSetup: the zoom object)',
+  'Excel.PageLayoutZoomOptions.verticalFitToPages': 'as Worksheet.pageLayout (queuePrintSetup: the zoom object)',
   'Excel.PageLayout.setPrintTitleRows': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.printGridlines': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.leftMargin': 'as Worksheet.pageLayout (queuePrintSetup)',
@@ -47,6 +64,8 @@ const GUARDED: Readonly<Record<string, string>> = {
   'Excel.HeaderFooter.leftFooter': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.HeaderFooter.centerFooter': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.HeaderFooter.rightFooter': 'as Worksheet.pageLayout (queuePrintSetup)',
+  // ExcelApi 1.20: one undo step per operation (issue 22).
+  'Excel.RunOptions.mergeUndoGroup': "session.ts run: set only when supports('1.20')",
   // ExcelApi 1.18: notes.
   'Excel.Worksheet.notes': "readAll: supports('1.18') ? … : null; writeFlagsOnce and clearFlags: withNotes = supports('1.18')",
   'Excel.Note.content': 'as Worksheet.notes (read from, and written to, notes only reached through it)',
@@ -73,6 +92,7 @@ export async function probe(context: Excel.RequestContext): Promise<unknown> {
   const fill = ws.getRange('A1').format.fill.load({ color: true, pattern: true });
   await context.sync();
   fill.patternColor = '#FF0000';
+  await Excel.run({ delayForCellEdit: true, mergeUndoGroup: true }, async () => undefined);
   ws.getRanges('A1,B2').format.fill.color = '#FFFF00';
   return [range.values, fill.pattern, ws.notes];
 }
@@ -116,6 +136,7 @@ describe('requirement sets: ExcelApi 1.7 unless guarded', () => {
       'Excel.RangeAreas.format 1.9',
       'Excel.RangeFill.pattern 1.9', // in load({ pattern: true }) and read
       'Excel.RangeFill.patternColor (set) 1.9',
+      'Excel.RunOptions.mergeUndoGroup (set) 1.20', // a property of an options object
       'Excel.Worksheet.getRanges 1.9',
       'Excel.Worksheet.notes 1.18',
     ]);

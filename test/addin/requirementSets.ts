@@ -160,6 +160,13 @@ export function excelMembersUsed(files: readonly string[], extra: Readonly<Recor
         const symbol = checker.getSymbolAtLocation(node.name);
         record(symbol?.declarations, node.name, isWrite(node));
       }
+      // An options object typed by Office.js (`Excel.run({ mergeUndoGroup: true }, …)`): each property set is a use.
+      if (ts.isObjectLiteralExpression(node)) {
+        const type = checker.getContextualType(node);
+        for (const p of type ? node.properties : []) {
+          if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name) record(type!.getProperty(p.name.getText())?.declarations, p.name, true);
+        }
+      }
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'load' && node.arguments.length) {
         const owner = checker.getTypeAtLocation(node.expression.expression);
         for (const p of loadPaths(checker, node.arguments[0])) {

@@ -1,6 +1,6 @@
 /** `consolidate` end to end: real .xlsx inputs written by exceljs, the summary workbook read back with exceljs. */
 import ExcelJS from 'exceljs';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { run, Io } from '../../src/cli/main';
@@ -175,13 +175,13 @@ describe('consolidate', () => {
     expect(readFileSync(path.join(dir, 'dinkes.xlsx')).equals(before)).toBe(true);
   });
 
-  test('a summary written into the input folder is not read back as an input', async () => {
+  test('a summary is never written into an input folder, where the next run would read it as a submission (issue 18)', async () => {
     const inside = path.join(dir, 'ringkasan.xlsx');
     const t = io();
-    expect(await run(['consolidate', dir, '--out', inside, '--json', path.join(outDir, 'kedua.json')], t.handle)).toBe(1);
-    expect(await run(['consolidate', dir, '--out', inside, '--json', path.join(outDir, 'kedua.json')], t.handle)).toBe(1);
-    const report = JSON.parse(readFileSync(path.join(outDir, 'kedua.json'), 'utf8'));
-    expect(report.files.map((f: { file: string }) => f.file)).not.toContain('ringkasan.xlsx');
+    expect(await run(['consolidate', dir, '--out', inside, '--json', path.join(outDir, 'kedua.json')], t.handle)).toBe(2);
+    expect(t.err()).toContain(`--out ${inside} ada di dalam folder masukan ${dir}`);
+    expect(existsSync(inside)).toBe(false);
+    expect(existsSync(path.join(outDir, 'kedua.json'))).toBe(false);
   });
 });
 

@@ -756,6 +756,10 @@ async function main() {
     record('dist/manifest.xml is valid and points at the production URL', 'failed', err.message);
   }
 
+  // Preflight: every script parses on the oldest WebKit Excel runs on (ES2020, no look-behind).
+  const es2020 = require(path.join(ROOT, 'scripts', 'check-es2020.js')).checkDist(DIST);
+  record('dist/*.js parse as ES2020, without regex look-behind', es2020.problems.length ? 'failed' : 'passed', es2020.problems.join('\n') || undefined);
+
   let fakeHostJs;
   try {
     fakeHostJs = await bundleFakeHost();

@@ -299,8 +299,33 @@ export class HostSheet {
 
   // --- seeding helpers (act directly on the document, like a user would) -----------------------
 
-  /** Sets cells from a top-left address, as a user typing (no conversion), optionally firing onChanged. */
-  setValues(topLeft: string, rows: ReadonlyArray<ReadonlyArray<SeedValue>>, options: { fireChange?: boolean } = {}): void {
+  /**
+   * Inserts (`count` > 0) or deletes (`count` < 0) whole rows at a 1-based row, as the user does
+   * from the row header: every cell and note below moves, and onChanged reports `RowInserted` /
+   * `RowDeleted` with the inserted or deleted rows' address (`5:6`), as Excel does (ExcelApi 1.7).
+   */
+  shiftRows(row: number, count: number, source: 'Local' | 'Remote' = 'Local'): void {
+    const at = row - 1;
+    const moved = (r: number): number | null => (count > 0 ? (r >= at ? r + count : r) : r < at ? r : r < at - count ? null : r + count);
+    const shift = <T>(map: Map<number, T>, relocate: (v: T, r: number) => void) => {
+      const entries = [...map.entries()];
+      map.clear();
+      for (const [k, v] of entries) {
+        const r = moved(Math.floor(k / MAX_COLS));
+        if (r === null) continue;
+        const c = k % MAX_COLS;
+        relocate(v, r);
+        map.set(key(r, c), v);
+      }
+    };
+    shift(this.cells, () => undefined);
+    shift(this.notes, (n, r) => void ((n as { row: number }).row = r));
+    const span = Math.abs(count);
+    this.workbook.fireChanged(this, `${row}:${row + span - 1}`, source, count > 0 ? 'RowInserted' : 'RowDeleted');
+  }
+
+  /** Sets cells from a top-left address, as a user typing (no conversion), optionally firing onChanged (a coauthor's edit: `source: 'Remote'`). */
+  setValues(topLeft: string, rows: ReadonlyArray<ReadonlyArray<SeedValue>>, options: { fireChange?: boolean; source?: 'Local' | 'Remote' } = {}): void {
     const { row, col } = this.at(topLeft);
     let width = 0;
     rows.forEach((cells, r) => {
@@ -308,7 +333,7 @@ export class HostSheet {
       cells.forEach((v, c) => applySeed(this.touch(row + r, col + c), v));
     });
     if (options.fireChange && rows.length) {
-      this.workbook.fireChanged(this, rectA1({ r0: row, c0: col, r1: row + rows.length - 1, c1: col + Math.max(width, 1) - 1 }), 'Local');
+      this.workbook.fireChanged(this, rectA1({ r0: row, c0: col, r1: row + rows.length - 1, c1: col + Math.max(width, 1) - 1 }), options.source ?? 'Local');
     }
   }
 
@@ -427,8 +452,24 @@ export class HostWorkbook {
   readonly settings = new Map<string, unknown>();
   activeSheet: HostSheet | null = null;
   selection: { sheet: string; address: string } | null = null;
-  /** While true, every sync fails as when the user is editing a cell. */
-  editing = false;
+  /** While true, every sync fails as when the user is editing a cell (or waits, with `delayForCellEdit`). */
+  get editing(): boolean {
+    return this.editingNow;
+  }
+  set editing(on: boolean) {
+    this.editingNow = on;
+    if (!on) for (const resume of this.editWaiters.splice(0)) resume();
+  }
+  private editingNow = false;
+  private readonly editWaiters: (() => void)[] = [];
+
+  /** Resolves when the user leaves cell-edit mode (at once when not editing). */
+  editingEnded(): Promise<void> {
+    return this.editingNow ? new Promise((resolve) => this.editWaiters.push(resolve)) : Promise.resolve();
+  }
+
+  /** Workbooks opened with `Excel.createWorkbook` (ExcelApi 1.8): the bytes of each, in order. */
+  readonly createdWorkbooks: Uint8Array[] = [];
   private ids = 1;
 
   nextId(): number {

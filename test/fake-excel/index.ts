@@ -14,16 +14,23 @@
  * and the document settings. Every sync is
  * counted and its request and response sizes measured.
  *
+ * Also what real hosts do that the add-in must survive (issue 22): whole rows inserted or deleted
+ * (`HostSheet.shiftRows`: cells and notes move, onChanged says `RowInserted` / `RowDeleted`), a
+ * coauthor's edit (`source: 'Remote'`), cell-edit mode (`setEditing`: `InvalidOperationInCellEditMode`,
+ * or the batch held until editing ends with `delayForCellEdit`), `Excel.createWorkbook` (ExcelApi
+ * 1.8), and the five-million-cell limit of a read (`values` come back null).
+ *
  * Not modelled: formulas (a formula text is stored, never calculated), conditional formats,
- * merged cells, row/column insertion and deletion (and so addresses never shift), protection,
+ * merged cells, column insertion and deletion, protection,
  * comments (threaded), chart data and formatting beyond type, source, title, name and position, named items, undo, calculation, locale-dependent input conversion
- * (the fake converts like en-US), co-authoring, the cell-count and time limits of real requests,
+ * (the fake converts like en-US), coauthors' writes themselves, the time limits of real requests,
  * and Excel's automatic table expansion.
  */
 import { SeedValue, HostWorkbook, Visibility } from './host';
 import { createOffice, FakeOffice, FakeOfficeState } from './office';
 import { Workbook } from './proxies';
-import { FakeRequestContext, RuntimeOptions, SyncStats } from './runtime';
+import { errors } from './errors';
+import { FakeRequestContext, RuntimeOptions, SyncStats, compareVersions } from './runtime';
 
 export { FakeOfficeError } from './errors';
 export { HostWorkbook, HostSheet, isoToSerial, serialToIso } from './host';
@@ -58,13 +65,23 @@ export interface FakeExcelOptions {
   readonly responseLimitBytes?: number;
   /** Keep each sync's serialised request in `stats.log` (memory-hungry). */
   readonly keepPayloads?: boolean;
+  /**
+   * `Office.context.platform`: `OfficeOnline` (default while responses are capped), `PC`, `Mac` or
+   * `iOS`. On `Mac` and `iOS` (WKWebView) and `PC` (WebView2) a download from the pane goes nowhere:
+   * `downloadsWork` tells the tests whether the host would save an anchor/blob download.
+   */
+  readonly platform?: 'OfficeOnline' | 'PC' | 'Mac' | 'iOS';
+  /** Does `Excel.run({ delayForCellEdit: true })` wait out cell-edit mode (default true; false: an older host that ignores it)? */
+  readonly honoursDelayForCellEdit?: boolean;
 }
 
 type Batch<T> = (context: FakeRequestContext & { workbook: Workbook }) => Promise<T>;
 
 export interface FakeExcelNamespace {
   run<T>(batch: Batch<T>): Promise<T>;
-  run<T>(context: unknown, batch: Batch<T>): Promise<T>;
+  /** A context to reuse, or `Excel.RunOptions` (`delayForCellEdit`, `mergeUndoGroup`). */
+  run<T>(contextOrOptions: unknown, batch: Batch<T>): Promise<T>;
+  createWorkbook(base64?: string): Promise<void>;
   readonly RequestContext: new () => FakeRequestContext;
   readonly ErrorCodes: Readonly<Record<string, string>>;
   readonly SheetVisibility: Readonly<Record<string, Visibility>>;
@@ -79,8 +96,10 @@ export interface FakeExcel {
   readonly options: RuntimeOptions;
   setApiVersion(version: string): void;
   setDisplayLanguage(language: string): void;
-  /** While true, syncs fail as when the user is editing a cell. */
+  /** While true, syncs fail as when the user is editing a cell (`InvalidOperationInCellEditMode`), or wait with `delayForCellEdit`. */
   setEditing(editing: boolean): void;
+  /** Would this host save a file the pane offers as an anchor/blob download? Only Excel on the web does. */
+  readonly downloadsWork: boolean;
   /**
    * Makes the `nth` sync from now fail (1 = the next one; `times` syncs in a row from there) with
    * this Office error code, before anything of it is applied, as when Excel refuses a request;
@@ -89,8 +108,8 @@ export interface FakeExcel {
   failSync(nth: number | null, code?: string, times?: number): void;
   /** Makes `settings.saveAsync` fail (null: succeed again). */
   failSettingsSave(message: string | null): void;
-  /** Fires the sheet's onChanged handlers as if the user edited `address`. */
-  fireChange(sheet: string, address: string, changeType?: string): void;
+  /** Fires the sheet's onChanged handlers as if the user (or, with `source: 'Remote'`, a coauthor) edited `address`. */
+  fireChange(sheet: string, address: string, changeType?: string, source?: 'Local' | 'Remote'): void;
   /**
    * When onChanged events are delivered: `'microtask'` (default, right after the change), after a
    * number of milliseconds, or `'manual'` (held until `flushEvents()`): Excel's events are
@@ -121,6 +140,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     requestLimitBytes: options.requestLimitBytes ?? FIVE_MB,
     responseLimitBytes: options.responseLimitBytes ?? FIVE_MB,
     keepPayloads: options.keepPayloads ?? false,
+    honoursDelayForCellEdit: options.honoursDelayForCellEdit ?? true,
   };
   const officeState: FakeOfficeState = {
     apiVersion: runtime.apiVersion,
@@ -142,7 +162,13 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     if (a instanceof FakeRequestContext) ctx = a as FakeRequestContext & { workbook: Workbook };
     else if (a && typeof a === 'object' && (a as { context?: unknown }).context instanceof FakeRequestContext) {
       ctx = (a as { context: FakeRequestContext & { workbook: Workbook } }).context;
-    } else ctx = newContext();
+    } else {
+      ctx = newContext();
+      // Excel.RunOptions: an older host ignores what it does not know (mergeUndoGroup before 1.20).
+      const options = (a && typeof a === 'object' ? a : {}) as { delayForCellEdit?: boolean; mergeUndoGroup?: boolean };
+      ctx.delayForCellEdit = options.delayForCellEdit === true;
+      ctx.mergeUndoGroup = options.mergeUndoGroup === true && ctx.supports('1.20');
+    }
     const result = await batch(ctx);
     // Excel.run flushes what the batch left queued; counted, so a forgotten sync still shows up.
     if (ctx.pending.length) {
@@ -156,8 +182,19 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     return newContext();
   } as unknown as new () => FakeRequestContext;
 
+  /** `Excel.createWorkbook` (ExcelApi 1.8): Excel opens the .xlsx as a new workbook window; the fake keeps its bytes. */
+  async function createWorkbook(base64?: string): Promise<void> {
+    await Promise.resolve();
+    if (compareVersions(runtime.apiVersion, '1.8') < 0) throw errors.apiNotFound('Excel.createWorkbook', '1.8');
+    const binary = atob(base64 ?? '');
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    host.createdWorkbooks.push(bytes);
+  }
+
   const Excel: FakeExcelNamespace = {
     run: run as FakeExcelNamespace['run'],
+    createWorkbook,
     RequestContext,
     ErrorCodes: {
       invalidArgument: 'InvalidArgument',
@@ -174,7 +211,10 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   return {
     Excel,
     // Excel on the web caps responses; desktop (no cap, `responseLimitBytes: Infinity`) reports PC.
-    Office: createOffice(host, officeState, () => (Number.isFinite(runtime.responseLimitBytes) ? 'OfficeOnline' : 'PC')),
+    Office: createOffice(host, officeState, () => options.platform ?? (Number.isFinite(runtime.responseLimitBytes) ? 'OfficeOnline' : 'PC')),
+    get downloadsWork() {
+      return (options.platform ?? (Number.isFinite(runtime.responseLimitBytes) ? 'OfficeOnline' : 'PC')) === 'OfficeOnline';
+    },
     workbook: host,
     stats,
     options: runtime,
@@ -195,8 +235,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     failSettingsSave(message) {
       officeState.failSettingsSave = message;
     },
-    fireChange(sheet, address, changeType = 'RangeEdited') {
-      host.fireChanged(host.sheet(sheet), address, 'Local', changeType);
+    fireChange(sheet, address, changeType = 'RangeEdited', source = 'Local') {
+      host.fireChanged(host.sheet(sheet), address, source, changeType);
     },
     setEventDelivery(mode) {
       host.eventDelivery = mode;

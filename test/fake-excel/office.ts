@@ -49,7 +49,7 @@ export function createOffice(host: HostWorkbook, state: FakeOfficeState, platfor
   };
   return {
     HostType: { Excel: 'Excel' },
-    PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC' },
+    PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac', iOS: 'iOS' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
       const info = { host: 'Excel', platform: platform() };

@@ -77,7 +77,15 @@ function forEachCell(target: AreasTarget, fn: (cell: HostCell) => void): void {
 
 const areas = (t: RangeTarget): AreasTarget => ({ sheet: t.sheet, rects: [t.rect] });
 
+/**
+ * "On all platforms, a range is limited to five million cells for get operations", and past it
+ * Excel may answer `values` (and the other cell matrices) with null instead of an error (office-js
+ * #4783, #6781; the performance article's note).
+ */
+export const GET_CELL_LIMIT = 5_000_000;
+
 function matrix<T>(t: RangeTarget, read: (cell: HostCell | undefined) => T): T[][] {
+  if (rectRows(t.rect) * rectCols(t.rect) > GET_CELL_LIMIT) return null as unknown as T[][];
   const out: T[][] = [];
   for (let r = t.rect.r0; r <= t.rect.r1; r++) {
     const row: T[] = [];
@@ -382,14 +390,18 @@ export class WorksheetFreezePanes extends ClientObject {
   protected get props(): Record<string, PropDef> {
     return {};
   }
+  // Panes frozen on a sheet that is not shown are not kept (office-js #3148: freezing needs the
+  // sheet active): the fake takes the strict reading and drops them.
   freezeRows(count = 1): void {
     this.call('freezeRows', [count], (s: HostSheet) => {
+      if (s.visibility !== 'Visible') return;
       s.frozenRows = count;
       s.frozenColumns = 0;
     });
   }
   freezeColumns(count = 1): void {
     this.call('freezeColumns', [count], (s: HostSheet) => {
+      if (s.visibility !== 'Visible') return;
       s.frozenColumns = count;
       s.frozenRows = 0;
     });
@@ -454,6 +466,8 @@ export class PageLayout extends ClientObject {
         (z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined)
       )
         throw errors.invalidArgument('PageLayout.zoom', 'scale and fit to pages together');
+      // Fit-to-page set on a sheet that is not shown is not applied (office-js #1860).
+      if (s.visibility !== 'Visible') return;
       s.pageLayout.zoom = { ...z };
     });
   }

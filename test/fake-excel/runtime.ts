@@ -33,6 +33,12 @@ export interface SyncRecord {
 
 export class SyncStats {
   syncCount = 0;
+  /**
+   * Undo steps the add-in's writes made: each sync that changed the document is one (Ctrl+Z undoes
+   * one sync, not the whole operation), except in an `Excel.run` with `mergeUndoGroup` (ExcelApi
+   * 1.20), whose syncs make one.
+   */
+  undoSteps = 0;
   /** Syncs made by `Excel.run` itself because the batch left queued actions behind. */
   implicitSyncs = 0;
   failedSyncs = 0;
@@ -53,6 +59,7 @@ export class SyncStats {
 
   reset(): void {
     this.syncCount = 0;
+    this.undoSteps = 0;
     this.implicitSyncs = 0;
     this.failedSyncs = 0;
     this.log.length = 0;
@@ -67,6 +74,8 @@ export interface RuntimeOptions {
   /** Response limit; Excel on the web also caps responses at 5 MB. Infinity = measured only. */
   responseLimitBytes: number;
   keepPayloads: boolean;
+  /** `Excel.run({ delayForCellEdit: true })` waits for the user to leave cell-edit mode (false: a host that ignores the option). */
+  honoursDelayForCellEdit: boolean;
   /** Syncs to refuse: when `countdown` reaches 0, that sync and the `times - 1` after it fail before anything is applied. */
   failSync?: { countdown: number; readonly code: string; times: number } | null;
 }
@@ -123,6 +132,11 @@ export class FakeRequestContext {
   readonly pending: Action[] = [];
   /** Ranges whose values a sync changed: onChanged fires for them after the sync. */
   written: WrittenRange[] = [];
+  /** `Excel.run({ delayForCellEdit: true }, …)`: a sync waits until the user leaves cell-edit mode instead of failing. */
+  delayForCellEdit = false;
+  /** `Excel.run({ mergeUndoGroup: true }, …)` on ExcelApi 1.20: the run's writes are one undo step. */
+  mergeUndoGroup = false;
+  private undoCounted = false;
   workbook!: ClientObject;
 
   constructor(
@@ -159,6 +173,7 @@ export class FakeRequestContext {
       this.stats.failedSyncs++;
       throw errors.requestTooLarge(requestBytes);
     }
+    if (this.host.editing && this.delayForCellEdit && this.options.honoursDelayForCellEdit) await this.host.editingEnded();
     if (this.host.editing) {
       this.stats.failedSyncs++;
       throw errors.cellEditMode();
@@ -186,6 +201,10 @@ export class FakeRequestContext {
     }
     const responseBytes = utf8Length(JSON.stringify({ Results: response }));
     this.stats.syncCount++;
+    if (actions.some((a) => a.type === 3 || a.type === 4) && !(this.mergeUndoGroup && this.undoCounted)) {
+      this.stats.undoSteps++;
+      this.undoCounted = true;
+    }
     this.stats.log.push({
       index: this.stats.syncCount,
       requestBytes,

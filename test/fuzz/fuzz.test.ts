@@ -1,5 +1,7 @@
 /**
- * Fuzzing: valid workbooks mutated at three levels (archive bytes, XML text, cell values), each
+ * Fuzzing: valid workbooks mutated at three levels (archive bytes, XML text, cell values), and
+ * sign-off chains written by hand (`stamps`: dates at the edges of the range, prototype-named
+ * levels, open errors, returns without a note), each
  * checked to end in a report or one KON-03 with a cause, without an exception, within 5 seconds.
  *
  * Seeded, so a run is repeatable: FUZZ_SEED and FUZZ_ITERATIONS change them. An input that fails
@@ -12,12 +14,14 @@ import * as path from 'path';
 import { errorCell } from '../../src/engine/grid';
 import { LABELS, VALID_IDENTITAS, inisiatifRow, validRow } from '../helpers/workbook';
 import { gridXlsx } from '../xlsx/gridXlsx';
-import { checkInput, MAX_MS_PER_INPUT, type Outcome } from './harness';
+import { validateBytes } from '../../src/cli/inputs';
+import { checkInput, FUZZ_REFERENCE, MAX_MS_PER_INPUT, type Outcome } from './harness';
 import {
   mulberry32,
   mutateArchive,
   mutateCells,
   mutateXml,
+  stampSheetRows,
   Random,
   unzipParts,
   zipPartsOf,
@@ -54,6 +58,15 @@ function seeds(): { name: string; bytes: Uint8Array; parts: Parts }[] {
   }));
 }
 
+/** The hand-written seed's sheets, to which the `stamps` level adds a `_stempel` sheet. */
+const STAMPED_BASE = [
+  { name: 'Identitas', rows: VALID_IDENTITAS.map(([label, value]) => [label, value]) },
+  { name: 'Inovasi', rows: [LABELS, LABELS.map((label) => validRow()[label] ?? null)] },
+];
+const STAMPED_HASH =
+  validateBytes(gridXlsx(STAMPED_BASE), 'h.xlsx', { reference: FUZZ_REFERENCE, today: '2026-11-28' })
+    .contentHash ?? '';
+
 interface Failure {
   iteration: number;
   seed: string;
@@ -65,7 +78,7 @@ interface Failure {
 describe(`fuzzing valid workbooks (seed ${SEED}, ${ITERATIONS} iterations)`, () => {
   const bases = seeds();
   const outcomes = new Map<string, number>();
-  const levels = { archive: 0, xml: 0, cells: 0 };
+  const levels = { archive: 0, xml: 0, cells: 0, stamps: 0 };
   let slowest = 0;
 
   it('every seed is a readable workbook that validates', () => {
@@ -79,11 +92,16 @@ describe(`fuzzing valid workbooks (seed ${SEED}, ${ITERATIONS} iterations)`, () 
     const started = Date.now();
     for (let iteration = 0; iteration < ITERATIONS; iteration++) {
       const seed = rnd.pick(bases);
-      const level = rnd.pick(['archive', 'xml', 'cells'] as const);
+      const level = rnd.pick(['archive', 'xml', 'cells', 'stamps'] as const);
       levels[level]++;
       let bytes: Uint8Array;
       let mutation: string;
-      if (level === 'archive') {
+      if (level === 'stamps') {
+        // A sign-off chain written by hand: dates at the edges of the range, prototype-named levels.
+        const rows = stampSheetRows(rnd, STAMPED_HASH);
+        bytes = gridXlsx([...STAMPED_BASE, { name: '_stempel', rows }]);
+        mutation = JSON.stringify(rows.slice(1).map((r) => [r[0], r[3], r[7]]));
+      } else if (level === 'archive') {
         [bytes, mutation] = mutateArchive(seed.bytes, rnd);
       } else {
         const [parts, note] = level === 'xml' ? mutateXml(seed.parts, rnd) : mutateCells(seed.parts, rnd);
@@ -120,7 +138,7 @@ describe(`fuzzing valid workbooks (seed ${SEED}, ${ITERATIONS} iterations)`, () 
   });
 
   it('mutates at every level and reaches both outcomes', () => {
-    expect(Math.min(levels.archive, levels.xml, levels.cells)).toBeGreaterThan(ITERATIONS / 5);
+    expect(Math.min(levels.archive, levels.xml, levels.cells, levels.stamps)).toBeGreaterThan(ITERATIONS / 6);
     expect(outcomes.get('report')).toBeGreaterThan(ITERATIONS / 5);
     expect(outcomes.get('corrupt')).toBeGreaterThan(ITERATIONS / 10);
   });

@@ -4,7 +4,11 @@
  */
 import { validateBytes } from '../../src/cli/inputs';
 import { findingMessage } from '../../src/engine/messages';
-import { defaultReference } from '../../src/engine/reference/load';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { withStampFinding } from '../../src/engine/audit';
+import { parseReferenceJson } from '../../src/engine/reference/load';
+import { Reference } from '../../src/engine/reference/model';
 import { buildReport, type ValidationReport } from '../../src/engine/report';
 import { READ_FAILURE_CAUSES, readXlsxUnguarded, type ReadFailureCause } from '../../src/xlsx/readXlsx';
 import { nodeRawInflate } from '../../src/cli/nativeInflate';
@@ -12,7 +16,21 @@ import { useRawInflate } from '../../src/xlsx/zip';
 
 export const MAX_MS_PER_INPUT = 5000;
 
-const OPTIONS = { reference: defaultReference(), today: '2026-11-28' };
+/**
+ * The reference of the examples: the sample with a 2026 schedule in Asia/Makassar, so every input
+ * also runs the schedule and its day arithmetic (a stamp dated in year 10000 once crashed it).
+ */
+function scheduledReference(): Reference {
+  const json: unknown = JSON.parse(
+    readFileSync(path.join(__dirname, '..', '..', 'examples', 'referensi-2026.json'), 'utf8'),
+  );
+  const loaded = parseReferenceJson(json);
+  if (!loaded.ok) throw new Error('examples/referensi-2026.json does not load');
+  return loaded.reference;
+}
+
+export const FUZZ_REFERENCE = scheduledReference();
+const OPTIONS = { reference: FUZZ_REFERENCE, today: '2026-11-28' };
 /** A KON-03 message is a sentence a person reads: short, printable, whatever the file holds. */
 const MAX_MESSAGE_CHARS = 260;
 const UNPRINTABLE = /[\p{Cc}\p{Cs}\uFFFD]/u;
@@ -100,7 +118,8 @@ export function checkInput(bytes: Uint8Array, name = 'fuzz.xlsx'): Outcome {
     useRawInflate(null);
   }
   try {
-    const validation = validateBytes(bytes, name, OPTIONS);
+    // With KON-04 too, as consolidate and audit add it (it dates the stamps an edit broke).
+    const validation = withStampFinding(validateBytes(bytes, name, OPTIONS), OPTIONS.reference);
     // Through JSON, as the command line prints it.
     const reports = (['id', 'en'] as const).map(
       (lang) =>

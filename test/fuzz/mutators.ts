@@ -3,6 +3,9 @@
  * parts, and the values of its cells. Every choice comes from the PRNG, so a seed replays exactly.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { CellValue, DateCell } from '../../src/engine/grid';
+
+const dateCell = (serial: number): DateCell => ({ kind: 'date', serial });
 
 /** mulberry32: a tiny, good-enough 32-bit PRNG; returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -567,4 +570,84 @@ export function mutateCells(parts: Parts, rnd: Random): [Parts, string] {
     );
   }
   return [out, notes.join('; ')];
+}
+
+/**
+ * `Waktu` at the edges of what JavaScript and the region's calendar can hold (issue 18): before
+ * year 1000, year 0, negative and six-digit years, year 10000 in WITA, impossible days, far future.
+ */
+export const STAMP_DATES = [
+  '0999-01-01T00:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '0100-06-01T00:00:00Z',
+  '1000-01-01',
+  '1969-12-31T23:59:59Z',
+  '1999-12-31T23:59:59Z',
+  '2026-03-01T02:00:00Z',
+  '2026-11-29T16:30:00Z',
+  '2099-01-01T00:00:00Z',
+  '9999-12-31T15:59:59Z',
+  '9999-12-31T20:00:00Z',
+  '9999-12-31',
+  '9999-99-99',
+  '-000001-01-01T00:00:00Z',
+  '+275760-09-13T00:00:00Z',
+  '2026-02-30T00:00:00Z',
+  '2026-03-01T25:61:00',
+  '',
+  'kemarin',
+];
+
+const STAMP_LEVELS = [
+  'penyusun',
+  'kepalaOpd',
+  'verifikator',
+  'kepalaOpd:kembali',
+  'penyusun:kembali',
+  'constructor',
+  '__proto__',
+  'toString',
+  'valueOf:kembali',
+  ':kembali',
+];
+
+/** A version-2 `_stempel` sheet of 1–8 rows of every shape: levels, hashes, dates, counts and notes. */
+export function stampSheetRows(rnd: Random, hash: string): CellValue[][] {
+  const header = [
+    'Tingkat',
+    'Versi',
+    'Hash Isi',
+    'Waktu',
+    'Versi Aturan',
+    'Referensi',
+    'Alat',
+    'Galat',
+    'Peringatan',
+    'Diterima',
+    'Oleh',
+    'Jabatan',
+    'Catatan',
+  ];
+  const rows: CellValue[][] = [header];
+  for (let i = rnd.between(1, 8); i > 0; i--) {
+    rows.push([
+      rnd.pick(STAMP_LEVELS),
+      2,
+      rnd.chance(0.8) ? hash : 'sha256:' + '0'.repeat(64),
+      // Now and then an Excel date-time someone retyped, at the edges of its serials.
+      rnd.chance(0.15)
+        ? dateCell(rnd.pick([-1e12, -1, 0, 2958465.99, 2958466, 1e15]))
+        : rnd.pick(STAMP_DATES),
+      '1',
+      'bitung-contoh@x',
+      'inovasi-daerah 1.0.0',
+      rnd.pick([0, 0, 0, 1, -1, 'x', '']),
+      0,
+      0,
+      rnd.pick(['Rina', '', 'constructor']),
+      'Staf',
+      rnd.pick(['', '', 'Lengkapi SOP', '__proto__']),
+    ]);
+  }
+  return rows;
 }

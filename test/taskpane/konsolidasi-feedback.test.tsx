@@ -4,6 +4,7 @@ import './setup';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { FileOffer } from '../../src/addin/port';
 import { consolidate } from '../../src/engine/consolidate';
 import { feedbackDocuments } from '../../src/engine/feedback';
 import { defaultReference } from '../../src/engine/reference/load';
@@ -48,8 +49,8 @@ beforeEach(() => {
   Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, writable: true, value: (u: string) => void revoked.push(u) });
 });
 
-async function consolidated(language: 'id' | 'en') {
-  const rendered = await renderPane(undefined, { tab: 'konsolidasi', language });
+async function consolidated(language: 'id' | 'en', fileOffer: FileOffer = 'download') {
+  const rendered = await renderPane(undefined, { tab: 'konsolidasi', language, fileOffer });
   const files = await Promise.all(NAMES.map(example));
   await act(async () => {
     fireEvent.change(within(panel()).getByLabelText(WORDS[language].pick), { target: { files } });
@@ -84,7 +85,7 @@ describe('Konsolidasi: feedback per OPD', () => {
     await click(within(panel()).getByRole('button', { name: WORDS[language].make }));
     await waitFor(() => expect(links().map((a) => a.getAttribute('href'))).toEqual(['blob:test/3', 'blob:test/4']));
     expect(revoked).toEqual(['blob:test/1', 'blob:test/2']);
-  });
+  }, 20_000); // two feedback runs with a cold lazy chunk: over 5 s on a loaded machine
 
   test.each(['id', 'en'] as const)('progress per file, and Cancel stops it: no links, a cancelled notice (%s)', async (language) => {
     const { controller } = await consolidated(language);
@@ -112,6 +113,29 @@ describe('Konsolidasi: feedback per OPD', () => {
     await waitFor(() => expect(text(screen.getByTestId('notices'))).toContain(WORDS[language].cancelled));
     expect(screen.queryByTestId('feedback-files')).toBeNull();
     expect(within(panel()).queryByRole('button', { name: WORDS[language].cancel })).toBeNull();
+    expect(created).toEqual([]);
+  });
+
+  // Issue 22: Excel for Mac and iPad (WKWebView) and Windows (WebView2) drop a download from the pane.
+  test('where downloads go nowhere, each file opens as a new workbook instead of a link', async () => {
+    const { port } = await consolidated('id', 'newWorkbook');
+    await click(within(panel()).getByRole('button', { name: WORDS.id.make }));
+    await waitFor(() => expect(screen.getByTestId('feedback-files')).toBeTruthy());
+    expect(within(screen.getByTestId('feedback-files')).queryAllByRole('link')).toEqual([]);
+    expect(text(panel())).toContain('dibuka sebagai buku kerja baru');
+    await click(within(screen.getByTestId('feedback-files')).getByRole('button', { name: 'Buka Dinas Kesehatan' }));
+    expect(port.openedWorkbooks).toHaveLength(1);
+    expect(port.openedWorkbooks[0]).toEqual(new Uint8Array(await created[0].arrayBuffer()));
+    const read = readXlsx(port.openedWorkbooks[0]);
+    expect(read.ok && read.workbook.sheets.map((s) => s.name)).toEqual(['Umpan Balik']);
+  });
+
+  test('where neither works (below ExcelApi 1.8 off the web), the pane says what to do and makes nothing', async () => {
+    await consolidated('id', 'none');
+    await click(within(panel()).getByRole('button', { name: WORDS.id.make }));
+    await waitFor(() => expect(text(screen.getByTestId('notices'))).toContain('Excel untuk web'));
+    expect(text(screen.getByTestId('notices'))).toContain('inovasi-daerah consolidate --umpan-balik');
+    expect(screen.queryByTestId('feedback-files')).toBeNull();
     expect(created).toEqual([]);
   });
 });

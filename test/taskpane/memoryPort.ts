@@ -3,7 +3,7 @@
  * recorded, and written where the next read will see it (the `Temuan` sheet carries decisions over,
  * `_stempel` carries the stamp), so tests can follow a whole session without Excel.
  */
-import { type FlagHistory, type FlagSummary, type HistoryEvent, SummaryCancelled, type SummaryWriteOptions, type SummaryWriteResult, type WorkbookPort } from '../../src/addin/port';
+import { type FileOffer, type FlagHistory, type FlagSummary, type HistoryEvent, SummaryCancelled, type SummaryWriteOptions, type SummaryWriteResult, type WorkbookPort } from '../../src/addin/port';
 import { type CitySummary, SUMMARY_SHEET_NAMES } from '../../src/engine/consolidate';
 import { type CellValue, type SheetGrid, type WorkbookGrid, columnIndex } from '../../src/engine/grid';
 import type { Lang } from '../../src/engine/messages';
@@ -22,6 +22,8 @@ export interface MemoryPortOptions {
   readonly summaryRenamed?: readonly { from: string; to: string }[];
   /** Make the next call of these methods reject with this error. */
   readonly failOnce?: Partial<Record<keyof WorkbookPort, unknown>>;
+  /** How files reach the user (default `download`, as Excel on the web). */
+  readonly fileOffer?: FileOffer;
 }
 
 export class MemoryPort implements WorkbookPort {
@@ -36,7 +38,7 @@ export class MemoryPort implements WorkbookPort {
   readonly calls: string[] = [];
   clears = 0;
   templates = 0;
-  private handlers: { sheet: string; handler: (rows: number[]) => void }[] = [];
+  private handlers: { sheet: string; handler: (rows: number[], origin: { readonly remote: boolean }) => void }[] = [];
   private readonly failOnce: Partial<Record<string, unknown>>;
 
   constructor(
@@ -63,6 +65,18 @@ export class MemoryPort implements WorkbookPort {
   isSupported(version: string): boolean {
     void version;
     return true;
+  }
+
+  /** Workbooks opened with `openWorkbook` (Excel.createWorkbook), their bytes in order. */
+  readonly openedWorkbooks: Uint8Array[] = [];
+
+  fileOffer(): FileOffer {
+    return this.options.fileOffer ?? 'download';
+  }
+
+  async openWorkbook(bytes: Uint8Array): Promise<void> {
+    this.track('openWorkbook');
+    this.openedWorkbooks.push(bytes);
   }
 
   async readSubmission(): Promise<{ grid: WorkbookGrid }> {
@@ -135,7 +149,7 @@ export class MemoryPort implements WorkbookPort {
     this.putSheet('Inovasi', [COLUMNS.map((c) => c.label)]);
   }
 
-  async onRowsChanged(handler: (rows: number[]) => void, sheet = 'Inovasi'): Promise<() => Promise<void>> {
+  async onRowsChanged(handler: (rows: number[], origin: { readonly remote: boolean }) => void, sheet = 'Inovasi'): Promise<() => Promise<void>> {
     this.track('onRowsChanged');
     if (!this.sheet(sheet)) throw new Error(`no sheet ${sheet}`);
     const entry = { sheet, handler };
@@ -185,7 +199,7 @@ export class MemoryPort implements WorkbookPort {
     const col = columnIndex(m[1]);
     while (sheet.rows.length <= row) sheet.rows.push([]);
     sheet.rows[row][col] = value;
-    for (const h of this.handlers) if (h.sheet.toLowerCase() === sheetName.toLowerCase()) h.handler([row + 1]);
+    for (const h of this.handlers) if (h.sheet.toLowerCase() === sheetName.toLowerCase()) h.handler([row + 1], { remote: false });
   }
 
   sheet(name: string): MutableSheet | undefined {

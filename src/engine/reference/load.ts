@@ -9,6 +9,7 @@
 import { parseCsvRecords } from '../csv';
 import { canonicalJson } from '../canonicalJson';
 import { sha256Hex } from '../hash';
+import { RULE_BY_ID } from '../rules/registry';
 import { normalise } from '../text';
 import {
   EMBEDDED_NOMENKLATUR_BIDANG,
@@ -156,6 +157,11 @@ export function buildParameters(inputs: readonly ParameterInput[]): {
     if (key === null) {
       const message = n.startsWith('severity') ? say((t) => t.severityForm(name)) : say((t) => t.unknownParameter(name));
       problems.push(problemAt(place, message));
+      continue;
+    }
+    if (severityMatch && !RULE_BY_ID.has(key)) {
+      // An override for a rule that does not exist would silently do nothing: a typo (`SOP-4O`) must be seen.
+      problems.push(problemAt(place, say((t) => t.noSuchRule(key))));
       continue;
     }
     if (seen.has(key)) {
@@ -337,11 +343,14 @@ function buildSignoff(d: DraftSignoff): Pick<Reference, 'tingkatPersetujuan' | '
   const levels = d.tingkat ? d.tingkat.map((t) => t.level) : DEFAULT_TINGKAT;
   if (!d.jadwal) return { tingkatPersetujuan: levels, tingkatWajib: d.tingkatWajib ?? DEFAULT_TINGKAT_WAJIB };
   // Deadlines in level order (unknown keys are reported by signoffProblems and never reach a reference).
-  const batas: Record<string, string> = {};
-  for (const l of levels) {
-    const entry = d.jadwal.batas.find((b) => b.tingkat === l.kunci);
-    if (entry) batas[l.kunci] = entry.batas;
-  }
+  // Built with fromEntries: every key becomes an own property, even one named like Object.prototype's.
+  const drafted = d.jadwal.batas;
+  const batas: Record<string, string> = Object.fromEntries(
+    levels.flatMap((l) => {
+      const entry = drafted.find((b) => b.tingkat === l.kunci);
+      return entry ? [[l.kunci, entry.batas] as const] : [];
+    }),
+  );
   const jadwal: Jadwal = { tahun: d.jadwal.tahun, batas };
   return { tingkatPersetujuan: levels, tingkatWajib: d.tingkatWajib ?? DEFAULT_TINGKAT_WAJIB, jadwal };
 }
@@ -358,12 +367,21 @@ export function signoffProblems(d: DraftSignoff): ReferenceProblem[] {
   if (levels.length < 1 || levels.length > MAX_TINGKAT)
     push(d.tingkatPlace, say((t) => t.levelCount(MAX_TINGKAT, levels.length)));
   const first = new Map<string, Place>();
+  const labelsId = new Map<string, Place>();
+  const labelsEn = new Map<string, Place>();
   for (const { level, place } of levels) {
     if (!LEVEL_KEY.test(level.kunci))
       push(place, say((t) => t.levelKeyForm), level.kunci);
     const earlier = first.get(level.kunci);
     if (earlier) push(place, say((t, lang) => t.levelKeyUsed(earlier.label[lang])), level.kunci);
     else first.set(level.kunci, place);
+    // Labels name columns (`Tepat Waktu <label>`) and words of the summary: two levels must read differently.
+    for (const [labels, text, which] of [[labelsId, level.label, 'label'], [labelsEn, level.labelEn, 'labelEn']] as const) {
+      const key = normalise(text);
+      const before = key ? labels.get(key) : undefined;
+      if (before) push(place, say((t, lang) => t.levelLabelUsed(which, text, before.label[lang])), level.kunci);
+      else if (key) labels.set(key, place);
+    }
   }
   const order = levels.map((l) => l.level.kunci);
   const known = order.join(', ');
@@ -561,7 +579,8 @@ class FieldReader {
 
   object(key: string, required: boolean): Json | undefined {
     const v = this.obj[key];
-    if (v === undefined && !required) return undefined;
+    // `null` is how JSON says "none": an optional object given as null is absent (`jadwal: null`).
+    if ((v === undefined || v === null) && !required) return undefined;
     if (isObject(v)) return v;
     this.wrong(key, 'object', v);
     return undefined;
@@ -680,7 +699,9 @@ const TINGKAT_LABEL: Bilingual = say((t) => t.tingkat);
 /** `daerah.zonaWaktu`, `tingkatPersetujuan`, `tingkatWajib` and `jadwal` of the JSON form. */
 function readJsonSignoff(top: FieldReader, daerah: FieldReader, obj: Json, problems: ReferenceProblem[]): DraftSignoff {
   const field = (name: string): Place => ({ part: name, row: null, label: say((t) => t.referenceField(name)) });
-  const zonaWaktu = daerah.optionalText('zonaWaktu') ?? null;
+  const zonaRaw = (obj.daerah as Json | undefined)?.zonaWaktu;
+  // An empty zone is a mistake, not "the default": Jakarta's days would be counted without a word.
+  const zonaWaktu = typeof zonaRaw === 'string' && zonaRaw.trim() === '' ? zonaRaw : (daerah.optionalText('zonaWaktu') ?? null);
   const tingkat =
     obj.tingkatPersetujuan === undefined
       ? null

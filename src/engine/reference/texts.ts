@@ -43,6 +43,8 @@ export interface ReferenceTexts {
   levelCount(max: number, n: number): string;
   readonly levelKeyForm: string;
   levelKeyUsed(where: string): string;
+  levelLabelUsed(field: string, label: string, where: string): string;
+  noSuchRule(key: string): string;
   wajibUnknown(wajib: string, known: string): string;
   scheduleYear(tahun: number): string;
   deadlineTwice(tingkat: string, where: string): string;
@@ -144,6 +146,8 @@ const id: ReferenceTexts = {
   levelCount: (max, n) => `tingkat persetujuan harus 1 sampai ${max}, bukan ${n}`,
   levelKeyForm: 'kunci tingkat harus diawali huruf dan hanya memuat huruf, angka, _ atau - (mis. kepalaOpd)',
   levelKeyUsed: (where) => `kunci tingkat sudah dipakai (${where})`,
+  levelLabelUsed: (field, label, where) => `${field} «${label}» sudah dipakai tingkat lain (${where})`,
+  noSuchRule: (key) => `aturan ${key} tidak ada (lihat docs/rules.md)`,
   wajibUnknown: (wajib, known) =>
     `tingkatWajib «${wajib}» bukan tingkat persetujuan yang didefinisikan (${known})`,
   scheduleYear: (tahun) => `tahun jadwal ${tahun} bukan tahun antara 2000 dan 2100`,
@@ -246,6 +250,8 @@ const en: ReferenceTexts = {
   levelCount: (max, n) => `there must be 1 to ${max} sign-off levels, not ${n}`,
   levelKeyForm: 'a level key starts with a letter and holds only letters, digits, _ or - (e.g. kepalaOpd)',
   levelKeyUsed: (where) => `level key already used (${where})`,
+  levelLabelUsed: (field, label, where) => `${field} «${label}» is already another level's (${where})`,
+  noSuchRule: (key) => `there is no rule ${key} (see docs/rules.md)`,
   wajibUnknown: (wajib, known) => `tingkatWajib «${wajib}» is not a defined sign-off level (${known})`,
   scheduleYear: (tahun) => `schedule year ${tahun} is not a year between 2000 and 2100`,
   deadlineTwice: (tingkat, where) => `level «${tingkat}» already has a deadline (${where})`,

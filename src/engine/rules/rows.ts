@@ -142,7 +142,8 @@ function checkConsistency(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | n
 const REGULATION_TYPE =
   /\b(?:perda|peraturan\s+daerah|perwako|perwali|peraturan\s+wali\s*kota|perkada|peraturan\s+kepala\s+daerah|keputusan\s+wali\s*kota|kepwako|sk\s+wali\s*kota|sk\s+kepala\b|keputusan\s+kepala\b)/iu;
 const REGULATION_NUMBER = /(?:^|[^\p{L}])(?:no\.?|nomor)\s*[:.]?\s*\S*\d/iu;
-const YEAR_2000_2100 = /(?<!\d)(?:20\d\d|2100)(?!\d)/u;
+// No look-behind: WebKit before Safari 16.4 (macOS 12, iPadOS 15) cannot parse one, and the pane would stay blank.
+const YEAR_2000_2100 = /(?:^|\D)(?:20\d\d|2100)(?!\d)/u;
 
 const recognised = new Map<string, boolean>();
 

@@ -88,6 +88,7 @@ export function ChainView({ chain, lang, zone, t, testId }: ChainViewProps) {
       ) : null}
       {chain.berubah ? <Text size={200}>{t('signoff.changed')}</Text> : null}
       {chain.unknown.length ? <Text size={200}>{t('signoff.unknown', { n: chain.unknown.length })}</Text> : null}
+      {chain.setAside.length ? <Text size={200}>{t('signoff.setAside', { n: chain.setAside.length })}</Text> : null}
     </div>
   );
 }

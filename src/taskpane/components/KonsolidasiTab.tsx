@@ -22,7 +22,7 @@ import { RESULT_FILTERS, type ResultFilter, filterCounts, passes, sentTally } fr
 import type { ConsolidationRow, PaneState, Progress } from '../state';
 import { useLayoutStyles } from '../styles';
 
-export type KonsolidasiActions = Pick<PaneController, 'startConsolidation' | 'cancelConsolidation' | 'openSheet' | 'makeFeedback' | 'cancelFeedback'>;
+export type KonsolidasiActions = Pick<PaneController, 'startConsolidation' | 'cancelConsolidation' | 'openSheet' | 'makeFeedback' | 'cancelFeedback' | 'openFeedback'>;
 
 export interface KonsolidasiTabProps {
   readonly state: PaneState;
@@ -225,13 +225,21 @@ function FeedbackSection({ state, actions, t }: KonsolidasiTabProps) {
           <ProgressBar value={(progress.n - 1) / Math.max(1, progress.total)} max={1} aria-valuetext={words} />
         </Field>
       ) : null}
+      {files.length && state.fileOffer === 'newWorkbook' ? <Text size={200}>{t('umpanBalik.openHint')}</Text> : null}
       {files.length ? (
         <ul className={layout.list} data-testid="feedback-files">
           {files.map((f) => (
             <li key={f.url} className={styles.fileRow}>
-              <a download={f.fileName} href={f.url}>
-                {f.opd}
-              </a>
+              {state.fileOffer === 'download' ? (
+                <a download={f.fileName} href={f.url}>
+                  {f.opd}
+                </a>
+              ) : (
+                // Mac, iPad, Windows: a download link would go nowhere (issue 22).
+                <Button size="small" disabled={state.busy} onClick={() => void actions.openFeedback(f.url)}>
+                  {t('umpanBalik.open', { opd: f.opd })}
+                </Button>
+              )}
               <span className={mergeClasses(styles.fileName, styles.meta)}>{f.fileName}</span>
             </li>
           ))}

@@ -1,9 +1,12 @@
 /**
  * The Audit tab's report: the audit CSV of the open workbook as it is now, validated afresh without
- * writing anything, offered as a download.
+ * writing anything, offered as a download — on Excel on the web. Where a download from the pane goes
+ * nowhere (Mac, iPad, Windows: `fileOffer`), the same rows open as a new workbook the user saves;
+ * where that is not supported either, the pane says what to do instead and claims no download.
  */
 import { auditCsv, withStampFinding } from '../../engine/audit';
 import { validateWorkbook } from '../../engine/validate';
+import { auditXlsxBytes } from '../auditWorkbook';
 import type { ReferenceController } from './reference';
 import type { PaneSession } from './session';
 import { type StampStatusController, signoffOfValidation } from './stampStatus';
@@ -25,6 +28,11 @@ export class AuditExportController {
    */
   async exportAudit(): Promise<Blob | null> {
     const { store, port } = this.session;
+    const offer = port.fileOffer();
+    if (offer === 'none') {
+      store.notify('warning', 'files.none', {});
+      return null;
+    }
     const blob = await this.session.run(async () => {
       const { grid } = await port.readSubmission();
       const reference = this.reference.resolve(grid);
@@ -32,10 +40,15 @@ export class AuditExportController {
       const stamp = signoffOfValidation(v, grid);
       store.set({ stamp });
       await this.stampStatus.report(stamp);
-      const csv = auditCsv([withStampFinding(v, reference.reference)], store.lang);
-      return new Blob([csv], { type: 'text/csv;charset=utf-8' });
+      const files = [withStampFinding(v, reference.reference)];
+      if (offer === 'newWorkbook') await port.openWorkbook(await auditXlsxBytes(files, store.lang, this.session.now()));
+      return new Blob([auditCsv(files, store.lang)], { type: 'text/csv;charset=utf-8' });
     });
     if (!blob) return null;
+    if (offer === 'newWorkbook') {
+      store.announce('audit.opened', {});
+      return blob;
+    }
     this.session.download(AUDIT_FILE_NAME, blob);
     store.announce('audit.exported', { berkas: AUDIT_FILE_NAME });
     return blob;

@@ -15,6 +15,8 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export class ConsolidationController {
   private abort: AbortController | null = null;
   private feedbackAbort: AbortController | null = null;
+  /** Each offered feedback file's bytes by its object URL (opened as a new workbook where downloads go nowhere). */
+  private feedbackBytes = new Map<string, Uint8Array>();
   /** The last consolidation's summary and the region it names (feedback per OPD is made from them). */
   private last: { readonly summary: CitySummary; readonly region: string } | null = null;
 
@@ -90,6 +92,10 @@ export class ConsolidationController {
     const { store } = this.session;
     const last = this.last;
     if (!last || store.get().feedback.running) return;
+    if (this.session.port.fileOffer() === 'none') {
+      store.notify('warning', 'files.none', {});
+      return;
+    }
     const abort = new AbortController();
     this.feedbackAbort = abort;
     this.offer([], true);
@@ -104,10 +110,10 @@ export class ConsolidationController {
         onProgress: (n, total, _opd, fileName) => progress(n, total, fileName),
       });
       if (abort.signal.aborted) throw new mod.FeedbackCancelled();
-      this.offer(
-        files.map((f) => ({ fileName: f.fileName, opd: f.opd, url: URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: XLSX_TYPE })) })),
-        false,
-      );
+      const links = files.map((f) => ({ fileName: f.fileName, opd: f.opd, url: URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: XLSX_TYPE })) }));
+      // Where a download goes nowhere (fileOffer), each file is opened as a new workbook instead.
+      this.feedbackBytes = new Map(links.map((l, i) => [l.url, files[i].bytes]));
+      this.offer(links, false);
       store.notify('success', 'umpanBalik.done', { n: files.length });
     } catch (e) {
       this.offer([], false);
@@ -116,6 +122,19 @@ export class ConsolidationController {
     } finally {
       if (this.feedbackAbort === abort) this.feedbackAbort = null;
     }
+  }
+
+  /** Opens one feedback file as a new workbook (hosts where a download goes nowhere: Mac, iPad, Windows). */
+  async openFeedback(url: string): Promise<void> {
+    const { store, port } = this.session;
+    const bytes = this.feedbackBytes.get(url);
+    const link = store.get().feedback.files.find((f) => f.url === url);
+    if (!bytes || !link) return;
+    const done = await this.session.run(async () => {
+      await port.openWorkbook(bytes);
+      return true;
+    });
+    if (done) store.announce('umpanBalik.opened', { opd: link.opd, berkas: link.fileName });
   }
 
   /** Stops making feedback files (between two files): none is offered. */
@@ -135,6 +154,7 @@ export class ConsolidationController {
     const { store } = this.session;
     const old = store.get().feedback.files;
     for (const f of old) if (!files.some((n) => n.url === f.url)) URL.revokeObjectURL(f.url);
+    for (const url of [...this.feedbackBytes.keys()]) if (!files.some((n) => n.url === url)) this.feedbackBytes.delete(url);
     store.set({ feedback: { available: this.last !== null, running, progress: null, files } });
   }
 }

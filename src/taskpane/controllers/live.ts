@@ -76,6 +76,8 @@ export class LiveController {
   private unchecked = new Map<string, Set<number> | 'all'>();
   /** The check of `unchecked` in flight, if any. */
   private checkRun: Promise<void> | null = null;
+  /** Every edit the check in flight compares was a coauthor's. */
+  private remoteOnly = false;
 
   constructor(
     private readonly session: PaneSession,
@@ -167,7 +169,7 @@ export class LiveController {
     for (const name of sheets) {
       if (have.has(name.toLowerCase())) continue;
       try {
-        this.watched.set(name, await this.session.port.onRowsChanged((rows) => this.rowsChanged(name, rows), name));
+        this.watched.set(name, await this.session.port.onRowsChanged((rows, origin) => this.rowsChanged(name, rows, origin?.remote === true), name));
         have.add(name.toLowerCase());
       } catch {
         // Validation works without it; only the stamp's "edited since" check and live validation lose it.
@@ -180,23 +182,29 @@ export class LiveController {
    * An edit of a watched sheet (the port does not report the tool's own `Status Validasi` writes),
    * reported however late. With live validation on, the new validation's read decides; otherwise the
    * rows are compared with what the last validation read.
+   *
+   * A coauthor's edit (`remote`) is heard by every coauthor's pane: it only marks this pane's result
+   * stale (after the same content check), never starts a validation or a stamp check here, so that
+   * the panes do not all write flags, `Temuan` and `Riwayat` at once; the editor's own pane does.
    */
-  private rowsChanged(sheet: string, rows: readonly number[]): void {
+  private rowsChanged(sheet: string, rows: readonly number[], remote = false): void {
     const store = this.session.store;
     if (!rows.length || !this.live || normalise(sheet) !== normalise(this.live.sheet)) this.pendingAll = true;
     else for (const r of rows) this.pendingRows.add(r);
-    if (store.get().live) {
+    if (store.get().live && !remote) {
       store.set({ dirty: true });
       this.reactions.revalidate();
       return;
     }
     // A stamped workbook: is the stamp still valid? (Without a stamp an edit cannot change `none`.)
     // The stamp check reads the content as it is now, so it is right however late the event.
-    if (store.get().stamp?.info) this.reactions.recheckStamp();
+    if (store.get().stamp?.info && !remote) this.reactions.recheckStamp();
     if (store.get().dirty) return; // already edited since the last validation
     const have = this.unchecked.get(sheet);
     if (!rows.length || have === 'all') this.unchecked.set(sheet, 'all');
     else this.unchecked.set(sheet, new Set([...(have ?? []), ...rows]));
+    if (remote) this.remoteOnly = this.checkRun ? this.remoteOnly : true;
+    else this.remoteOnly = false;
     this.checkRun ??= this.checkEdits().finally(() => (this.checkRun = null));
   }
 
@@ -251,12 +259,12 @@ export class LiveController {
     }
   }
 
-  /** The workbook differs from what the last validation read (live validation switched on meanwhile: validate). */
+  /** The workbook differs from what the last validation read (live validation switched on meanwhile: validate, unless only coauthors edited). */
   private markEdited(): void {
     const store = this.session.store;
     if (store.get().dirty) return;
     store.set({ dirty: true });
-    if (store.get().live) this.reactions.revalidate();
+    if (store.get().live && !this.remoteOnly) this.reactions.revalidate();
   }
 
   setLive(live: boolean): void {

@@ -26,6 +26,7 @@ export function initialPaneState(lang: Lang): PaneState {
     announcement: null,
     consolidation: { running: false, progress: null, outcome: null },
     feedback: { available: false, running: false, progress: null, files: [] },
+    fileOffer: 'download',
   };
 }
 

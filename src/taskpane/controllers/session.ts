@@ -44,6 +44,7 @@ export class PaneSession {
     this.loadXlsx = deps.loadXlsx ?? loadXlsxReader;
     this.download = deps.download ?? (() => undefined);
     this.store = new PaneStore(initialPaneState(safeCall(() => this.port.displayLanguage(), 'id')));
+    this.store.set({ fileOffer: safeCall(() => this.port.fileOffer(), 'download') });
   }
 
   /** The background read in flight, if any (tests wait for it instead of guessing a delay). */

@@ -4,7 +4,7 @@
  * flags, creating the template, and selecting a finding's cell. What is read (whole or only the
  * edited rows) is `./live.ts`; which reference applies is `./reference.ts`.
  */
-import type { HistoryEvent } from '../../addin/port';
+import { type HistoryEvent, isAdapterError } from '../../addin/port';
 import type { WorkbookGrid } from '../../engine/grid';
 import { findSheet } from '../../engine/parse';
 import { SHEET_IDENTITAS, SHEET_INOVASI, SHEET_TEMUAN } from '../../engine/schema';
@@ -49,7 +49,7 @@ export class ValidationController {
       this.revalidateAgain = true;
       return this.validating;
     }
-    this.validating = this.session.run(() => this.validateOnce()).then(() => undefined);
+    this.validating = this.session.run(() => this.validateOnce().catch((e) => this.afterTemuanEdit(e))).then(() => undefined);
     try {
       await this.validating;
     } finally {
@@ -62,12 +62,23 @@ export class ValidationController {
   }
 
   /**
+   * The adapter refused to write `Temuan` over a decision typed there since the last read (Temuan is
+   * not watched: no event says so): validate once more from a full read, which carries the decision.
+   */
+  private async afterTemuanEdit(e: unknown): Promise<void> {
+    if (!isAdapterError(e) || e.code !== 'temuanChanged') throw e;
+    this.live.requestFullRead();
+    await this.validateOnce();
+  }
+
+  /**
    * One validation. Live (rows edited): one sync reads the rows, the engine validates the patched
    * grid whole (cross-row rules such as LOG-06 stay right), and when the flags would be the same
    * nothing is written (no Riwayat event either). When they differ, `writeFlags` writes the
    * flags and the run's Riwayat event in its two syncs (Temuan, `_tanda` and Status Validasi
    * whole: about 2 MB for 2,000 rows; fills and notes only where they change).
-   * Decisions typed into `Temuan` are picked up by the next full read (the Validasi button).
+   * Decisions typed into `Temuan` are picked up by the next full read; one typed since the last read
+   * makes `writeFlags` refuse (nothing written) and the validation is done again from a full read.
    */
   private async validateOnce(): Promise<void> {
     const { store, port } = this.session;

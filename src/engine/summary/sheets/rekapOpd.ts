@@ -4,6 +4,7 @@
  * below it `Rekap Persetujuan`, the sign-off levels reached and the schedule per level
  * (docs/spec/signoff.md). Chart: innovations per OPD by stage.
  */
+import { ownValue } from '../../own';
 import type { SummaryFill } from '../../design/palette';
 import { Lang } from '../../messages';
 import { Opd, Reference } from '../../reference/model';
@@ -59,7 +60,7 @@ export function rekapColumns(reference: Reference): string[] {
 }
 
 const scheduledLevels = (reference: Reference) =>
-  reference.tingkatPersetujuan.filter((l) => reference.jadwal?.batas[l.kunci] !== undefined);
+  reference.tingkatPersetujuan.filter((l) => ownValue(reference.jadwal?.batas, l.kunci) !== undefined);
 
 export const REKAP_PERSETUJUAN_COLUMNS = [
   'Tingkat Persetujuan',
@@ -232,7 +233,7 @@ function buildRekapPersetujuan({ ordered, reference, today }: SummarySource): Su
   if (silent) add(rowSchedule(null, reference, today), silent);
 
   const rows: SummaryRow[] = reference.tingkatPersetujuan.map((l) => {
-    const batas = reference.jadwal?.batas[l.kunci];
+    const batas = ownValue(reference.jadwal?.batas, l.kunci);
     const t =
       batas === undefined
         ? null
