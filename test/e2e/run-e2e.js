@@ -269,8 +269,8 @@ const SCENARIO = [
       await dialog.getByRole('button', { name: 'Simpan' }).click();
       await dialog.getByText('Nama pemeriksa wajib diisi.').first().waitFor();
       await shot('refused without a reviewer');
-      await dialog.getByLabel('Pemeriksa').fill(reviewer);
       await guide('audit-terima-temuan');
+      await dialog.getByLabel('Pemeriksa').fill(reviewer);
       await dialog.getByRole('button', { name: 'Simpan' }).click();
       await dialog.waitFor({ state: 'detached' });
       await item.getByText(`Diterima oleh ${reviewer}`).waitFor();
@@ -560,6 +560,9 @@ const SCENARIO = [
       const tally = await page.getByTestId('results-tally').innerText();
       if (tally !== `${CONSOLIDATE.length} dari ${opds} OPD mengirim`) throw new Error(`the results are headed «${tally}»`);
       const results = page.locator('section[aria-labelledby="results-heading"]');
+      // All 37 rows within the pane: a long code (INSPEKTORAT) breaks rather than push Galat out of view.
+      const widths = await results.evaluate((el) => ({ table: el.querySelector('table').scrollWidth, section: el.clientWidth }));
+      if (widths.table > widths.section) throw new Error(`the results table is ${widths.table} px wide in a ${widths.section} px section`);
       await guide('konsolidasi-hasil', results);
       await page.getByRole('combobox', { name: 'Tampilkan' }).selectOption('fix');
       const fixRows = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-file')));

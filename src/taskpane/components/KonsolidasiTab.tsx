@@ -50,9 +50,9 @@ const useStyles = makeStyles({
   dropActive: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   fileRow: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, minWidth: 0 },
   fileName: { minWidth: 0, overflowWrap: 'anywhere' },
-  // Sized by content (at 320 px the numbers and badges keep their width, the code takes the rest and breaks at hyphens).
+  // Sized by content (at 320 px the numbers and badges keep their width, the code takes the rest and breaks where it must: INSPEKTORAT).
   table: { tableLayout: 'auto', width: '100%' },
-  cell: { overflowWrap: 'break-word', whiteSpace: 'normal', verticalAlign: 'middle', paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  cell: { overflowWrap: 'anywhere', whiteSpace: 'normal', verticalAlign: 'middle', paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   statusCol: { whiteSpace: 'nowrap' },
   numberCol: { whiteSpace: 'nowrap', textAlign: 'end', width: '1%' },
   badge: { whiteSpace: 'nowrap' },
