@@ -55,7 +55,8 @@ const STEP_TIMEOUT_MS = 30_000;
 //   shot(label)        saves an extra screenshot in the middle of a step (NN-step--label.png).
 //   guide(name[, locator])  saves a screenshot of the user guide (docs/panduan/gambar/<name>.png; the
 //                      names are listed in guide-shots.js, and the run fails when one is not taken):
-//                      the element when a locator is given, else the visible pane.
+//                      the element when a locator is given, 'viewport' for what is on screen (a
+//                      dialog), else the whole pane (its <main>).
 // The data come from examples/dinkes-2026.xlsx (see examples/README.md): a submission with two
 // planted errors, SOP-04 (no «SP Penanganan Pengaduan» for a public-service innovation, row 6) and
 // LOG-01 (Tanggal Penerapan before Tanggal Uji Coba, row 7).
@@ -269,7 +270,7 @@ const SCENARIO = [
       await dialog.getByRole('button', { name: 'Simpan' }).click();
       await dialog.getByText('Nama pemeriksa wajib diisi.').first().waitFor();
       await shot('refused without a reviewer');
-      await guide('audit-terima-temuan');
+      await guide('audit-terima-temuan', 'viewport');
       await dialog.getByLabel('Pemeriksa').fill(reviewer);
       await dialog.getByRole('button', { name: 'Simpan' }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -830,10 +831,10 @@ async function main() {
 
     const guideTaken = new Set();
     fs.mkdirSync(path.join(ROOT, GUIDE_DIR), { recursive: true });
-    const guide = async (name, target) => {
+    const guide = async (name, target = page.getByRole('main')) => {
       if (!Object.hasOwn(GUIDE_SHOTS, name)) throw new Error(`guide('${name}'): not a name of test/e2e/guide-shots.js`);
       const file = path.join(ROOT, GUIDE_DIR, `${name}.png`);
-      if (target) {
+      if (target !== 'viewport') {
         // A long element (the 37 OPD rows) is cut at GUIDE_MAX_HEIGHT: the guide shows its top.
         await target.scrollIntoViewIfNeeded();
         const box = await target.evaluate((el) => {
