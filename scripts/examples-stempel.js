@@ -182,7 +182,7 @@ const TABLE_HEAD = [
   '| --- | --- | --- | --- | --- | --- | --- |',
 ];
 
-/** The README's notes on the chains and on what consolidation adds (KON-04, KON-05, KON-06). */
+/** The README's notes on the chains and on what consolidation adds (KON-04, KON-06; the files set aside: KON-05, KON-08, KON-09). */
 function stempelNotes() {
   return [
     '- Kolom «persetujuan (demo)»: rantai persetujuan berjenjang (lembar `_stempel` yang sangat tersembunyi, ' +
@@ -193,9 +193,15 @@ function stempelNotes() {
       'di `bpkpd-2026.xlsx`: jumlah penerima manfaat baris 2 («Bayar PBB Lewat QRIS») diubah setelah Kepala Badan menyetujui, sehingga rantainya putus.',
     '- Saat dikonsolidasikan, `KON-04` muncul untuk setiap berkas yang belum mencapai tingkat «Disetujui Kepala OPD» ' +
       '(berkas yang belum distempel, `diskan-2025.xlsx` yang baru Disusun) atau yang isinya berubah setelah distempel ' +
-      '(`bpkpd-2026.xlsx`, «Isi berubah setelah distempel pada 2026-11-04»); `diskan-2025.xlsx` juga mendapat ' +
-      '`KON-05` (tahun pelaporan 2025 berbeda dari mayoritas 2026). Dengan referensi demo, `validate` dan ' +
+      '(`bpkpd-2026.xlsx`, «Isi berubah setelah distempel pada 2026-11-04»). Dengan referensi demo, `validate` dan ' +
       '`consolidate` juga menandai setiap tingkat yang terlambat atau lewat batas dengan `KON-06`.',
+    '- Dua berkas sengaja tidak dihitung dalam konsolidasi 2026 (tahun jadwal referensi demo): `diskan-2025.xlsx` ' +
+      'adalah laporan tahun lalu (`KON-05`, baris berkas «Tahun Lain»; Dinas Perikanan «Belum Mengirim»), dan ' +
+      '`dispora-2026.xlsx` berisi inovasi Dispora tetapi lembar Identitasnya disalin dari Disdikbud: nama berkas ' +
+      'menyebut OPD lain (`KON-09`), dan karena kedua berkas tidak punya satu pun inovasi yang sama, alat tidak ' +
+      'dapat memastikan mana yang benar (`KON-08`): keduanya «Berkas Konflik», Disdikbud «Konflik», Dispora ' +
+      '«Belum Mengirim». Karena itu `consolidate` menghitung lebih banyak galat dan peringatan daripada `validate`: ' +
+      'aturan lintas berkas (`KON-*`) hanya berjalan saat konsolidasi.',
   ];
 }
 

@@ -482,6 +482,8 @@ const RULE_TEXT = {
   'LOG-06': 'nama inovasi sama dengan baris sebelumnya',
   'LOG-07': 'uji coba dengan target penerapan 2025 yang sudah lewat',
   'RPJ-01': 'kode program 2.16.01 tidak ada dalam RPJMD',
+  'RPJ-03': 'program keolahragaan bukan tanggung jawab OPD yang disebut Identitas',
+  'RPJ-04': 'urusan kepemudaan dan olahraga bukan kewenangan OPD yang disebut Identitas',
   'SOP-02': 'dasar hukum berupa surat edaran tanpa nomor dan tahun',
   'SOP-03': 'tahap Penerapan tanpa Nomor SOP',
   'SOP-04': 'pelayanan publik tanpa «SP Penanganan Pengaduan»',
@@ -494,6 +496,8 @@ const SEVERITY_TEXT = {
   'LOG-07': 'peringatan',
   'SOP-02': 'peringatan',
   'SOP-06': 'peringatan',
+  'RPJ-03': 'peringatan',
+  'RPJ-04': 'peringatan',
 };
 
 const LAYOUT_TEXT = {
@@ -560,10 +564,12 @@ async function generate(outDir) {
     results.push({ spec, opd: built.opd, expected: built.expected, layout: built.layout, chain });
   }
   fs.writeFileSync(path.join(outDir, 'README.md'), readme(ref, results));
+  // The OPD the Identitas names (an alias names its own OPD; a copied Identitas names another one).
+  const named = (r) => ref.opd.find((o) => o.nama === r.spec.opdText || o.alias.includes(r.spec.opdText)) ?? r.opd;
   return results.map((r) => ({
     file: r.spec.file,
     tahun: r.spec.tahun,
-    opd: r.opd.kode,
+    opd: named(r).kode,
     expected: r.expected,
   }));
 }

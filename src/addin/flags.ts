@@ -7,6 +7,7 @@
 import { SEVERITY_WORDS, STATUS_WORDS } from '../engine/audit';
 import { CellValue, SheetGrid, WorkbookGrid, parseA1 } from '../engine/grid';
 import { quoteValue } from '../engine/findings';
+import { innovationOf } from '../engine/innovation';
 import { Lang, SEVERITY_WORDS as SEVERITY_WORDS_BY_LANG, findingHint, findingMessage } from '../engine/messages';
 import { ADDIN_TEXTS } from './texts';
 import { findSheet } from '../engine/parse';
@@ -25,8 +26,13 @@ export { SHEET_DAFTAR };
 /** A new `Temuan` is written under this prefix, then renamed over the old one in one step. */
 export const STAGING_PREFIX = '_temuan_';
 
+/**
+ * The submission's `Temuan` sheet (docs/spec/audit.md, revised 2026-12-07): `Jenis` is the severity (was
+ * `Tingkat`, a word now kept for the sign-off level; decisions are read back by header, so an older
+ * sheet still reads); `Nama Inovasi` names the finding's innovation row.
+ */
 export const TEMUAN_COLUMNS = [
-  'ID', 'Aturan', 'Tingkat', 'Lembar', 'Sel', 'Baris', 'Kolom', 'Nilai', 'Pesan', 'Saran', 'Dasar', 'Status', 'Alasan',
+  'ID', 'Aturan', 'Jenis', 'Lembar', 'Sel', 'Baris', 'Nama Inovasi', 'Kolom', 'Nilai', 'Pesan', 'Saran', 'Dasar', 'Status', 'Alasan',
   'Pemeriksa', 'Tanggal Keputusan',
 ] as const;
 /** Temuan columns holding text a user typed or that Excel would read as a number or date: formatted as text. */
@@ -34,7 +40,7 @@ export const TEMUAN_TEXT_COLUMNS: readonly number[] = ['ID', 'Nilai', 'Alasan', 
   (TEMUAN_COLUMNS as readonly string[]).indexOf(c),
 );
 export const TEMUAN_STATUS_COLUMN = (TEMUAN_COLUMNS as readonly string[]).indexOf('Status');
-export const TEMUAN_WIDTHS = [14, 9, 11, 12, 7, 7, 24, 24, 60, 40, 40, 11, 36, 20, 16];
+export const TEMUAN_WIDTHS = [14, 9, 11, 12, 7, 7, 30, 24, 24, 60, 40, 40, 11, 36, 20, 16];
 
 export const RIWAYAT_COLUMNS = ['Waktu', 'Peristiwa', 'Oleh', 'ID', 'Aturan', 'Sel', 'Alasan', 'Rincian'] as const;
 
@@ -190,6 +196,7 @@ export function typedDecisions(grid: WorkbookGrid | null): Map<string, Decision>
 export function temuanRows(v: FileValidation, lang: Lang, typed: ReadonlyMap<string, Decision>): TemuanCell[][] {
   const ignored = new Set(v.ignoredDecisions.map((d) => d.id));
   const rows: TemuanCell[][] = [[...TEMUAN_COLUMNS]];
+  const nameOf = innovationOf(v);
   for (const f of v.findings) {
     const d = f.decision ?? (ignored.has(f.id) ? (typed.get(f.id) ?? null) : null);
     rows.push([
@@ -199,6 +206,7 @@ export function temuanRows(v: FileValidation, lang: Lang, typed: ReadonlyMap<str
       f.sheet ?? '',
       f.cell ?? '',
       f.row ?? '',
+      nameOf(f) ?? '',
       f.column ?? '',
       f.value === null ? '' : String(quoteValue(f.value)), // shortened as in the report (issue 15)
       findingMessage(f, lang),

@@ -4,7 +4,7 @@ import { buildReport } from '../engine/report';
 import { ParsedArgs, usageError } from './args';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common';
 import { checkOutputs } from './output';
-import { expandPaths, validateFiles } from './inputs';
+import { expandPaths, requireWorkbooks, validateFiles } from './inputs';
 import { CLI_TEXTS } from './texts';
 
 /** `audit PATH… --out FILE.csv`: every finding of every workbook, with stamp and decisions. */
@@ -15,6 +15,7 @@ export async function auditCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (typeof out !== 'string') throw usageError((t) => t.usage.needsOut('audit', 'FILE.csv'));
   if (!args.positionals.length) throw usageError((t) => t.usage.needsInput('audit'));
   const files = await expandPaths(args.positionals);
+  requireWorkbooks(files, args.positionals);
   await checkOutputs([{ file: out, label: '--out', kind: 'text' }], inputsOf(args, files));
   const validations = [];
   for await (const { validation } of validateFiles(files, { reference: c.reference, today: c.today })) {

@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, TOTAL_KOTA, consolidate } from '../engine/consolidate';
+import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, TOTAL_KOTA, consolidate, rekapTotalWordEn } from '../engine/consolidate';
+import { consolidationYearText } from '../engine/consolidation/selection';
 import { TingkatPersetujuan } from '../engine/reference/model';
 import { signoffWordEn } from '../engine/signoff';
 import { Lang } from '../engine/messages';
@@ -11,7 +12,7 @@ import { ParsedArgs, usageError } from './args';
 import { CLI_TEXTS } from './texts';
 import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common';
 import { PlannedOutput, checkOutputs, writeAtomically } from './output';
-import { expandPaths, validateFiles } from './inputs';
+import { expandPaths, requireWorkbooks, validateFiles } from './inputs';
 import { pathKind } from './files';
 import { feedbackDirOption, feedbackWritten, planFeedbackFiles, writeFeedbackFiles } from './feedback';
 
@@ -36,12 +37,18 @@ const ENGLISH: Readonly<Record<string, string>> = {
   'Belum Mengirim': 'Not submitted',
   'Tidak Terbaca': 'Unreadable',
   Diganti: 'Superseded',
+  Konflik: 'Conflict',
+  'Berkas Tidak Dihitung': 'Files not counted',
+  'Tahun Lain': 'Another year',
+  'Tahun Kosong': 'No year',
+  'Berkas Konflik': 'File in conflict',
+  'OPD Tidak Dikenal': 'Unknown agency',
   [TOTAL_KOTA]: 'City total',
 };
 
 /** The tool's words in English: the table's own words, then the sign-off and schedule words (the engine's). */
 function englishWord(text: string, levels: readonly TingkatPersetujuan[]): string {
-  return ENGLISH[text] ?? signoffWordEn(text, levels) ?? text;
+  return ENGLISH[text] ?? signoffWordEn(text, levels) ?? rekapTotalWordEn(text) ?? text;
 }
 
 /** Columns whose cells are words of the tool (translated), not data from the workbooks. */
@@ -100,6 +107,15 @@ export function formatRekap(
   );
 }
 
+/** `--tahun YYYY`: the consolidation year chosen by the user (2000–2100), or null. */
+function yearOption(value: string | true | undefined): number | null {
+  if (value === undefined) return null;
+  const n = Number(value);
+  if (typeof value !== 'string' || !/^\d{4}$/.test(value.trim()) || n < 2000 || n > 2100)
+    throw usageError((t) => t.usage.tahunYear(String(value)));
+  return n;
+}
+
 export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = await common(args, io);
   if (typeof c === 'number') return c;
@@ -110,9 +126,11 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   if (json !== undefined && typeof json !== 'string') throw usageError((t) => t.usage.jsonNeedsName);
   if (!args.positionals.length) throw usageError((t) => t.usage.needsInput('consolidate'));
   const feedbackDir = await feedbackDirOption(args.options['umpan-balik'], args.positionals);
+  const tahun = yearOption(args.options.tahun);
 
   // Never write over an input, nor a workbook into an input folder (checkOutputs).
   const files = await expandPaths(args.positionals);
+  requireWorkbooks(files, args.positionals);
   const planned: PlannedOutput[] = [{ file: out, label: '--out', kind: 'summary' }];
   if (typeof json === 'string') planned.push({ file: json, label: '--json', kind: 'text' });
   await checkOutputs(planned, inputsOf(args, files));
@@ -127,7 +145,9 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   }
   if (io.progress && !c.quiet && files.length) io.stderr('\r\x1b[K');
 
-  const summary = consolidate(inputs, { reference: c.reference, today: c.today, lang: c.lang, consolidatedAt: io.today() });
+  const summary = consolidate(inputs, { reference: c.reference, today: c.today, lang: c.lang, consolidatedAt: io.today(), tahun });
+  // How the year was chosen, always said (docs/spec/consolidation.md): a wrong year changes which files count.
+  if (!c.quiet) io.stderr(`${consolidationYearText(summary.tahun, c.lang)}\n`);
   // Feedback file names come from the summary; they are checked before anything of the run is written.
   const feedback = feedbackDir === null ? null : await planFeedbackFiles(summary, feedbackDir, inputsOf(args, files), c, planned);
   const writing = (i: number, n: number, sheet: string) => {

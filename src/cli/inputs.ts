@@ -7,6 +7,7 @@ import { ioReason, readFailure } from './output';
 import { NotRegular, TooLarge, pathKind, readCapped, realPathOf } from './files';
 import { inBoth } from '../engine/messages';
 import { CLI_TEXTS } from './texts';
+import { usageError } from './args';
 
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls']);
 
@@ -54,6 +55,16 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
     }
   }
   return files;
+}
+
+/**
+ * Input that names no workbook (empty folders, folders of PDFs only) is a usage error: exit 2,
+ * naming the folder, nothing written (docs/spec/report-and-cli.md, revised 2026-12-07).
+ */
+export function requireWorkbooks(files: readonly string[], paths: readonly string[]): void {
+  if (files.length) return;
+  const where = paths.join(', ');
+  throw usageError((t) => t.usage.noWorkbooks(where));
 }
 
 export interface LoadedFile {

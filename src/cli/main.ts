@@ -17,7 +17,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../engine/version';
 import { ParsedArgs, UsageError, parseArgs, usageError } from './args';
 import { BOOLEAN_FLAGS, EXIT_FINDINGS, EXIT_IO, EXIT_OK, EXIT_USAGE, Io, VALUE_OPTIONS, common, inputsOf, localToday, writeOut } from './common';
 import { Interrupted, IoError, PlannedOutput, checkOutputs, ensureFolder, errnoCode, interrupt, ioReason, removePendingTemps, writeAtomically } from './output';
-import { expandPaths, validateFiles } from './inputs';
+import { expandPaths, requireWorkbooks, validateFiles } from './inputs';
 import { consolidateCommand } from './consolidate';
 import { loadReferenceFile } from './reference';
 
@@ -33,7 +33,7 @@ const HELP = `${TOOL_NAME} ${TOOL_VERSION} — validasi dan konsolidasi inovasi 
 
 Pemakaian:
   ${TOOL_NAME} validate PATH… [--format text|json] [--out FILE]
-  ${TOOL_NAME} consolidate PATH… --out FILE.xlsx [--json FILE] [--umpan-balik DIR]
+  ${TOOL_NAME} consolidate PATH… --out FILE.xlsx [--json FILE] [--tahun TAHUN] [--umpan-balik DIR]
   ${TOOL_NAME} template --opd NAMA|--all [--tahun TAHUN] --out PATH
   ${TOOL_NAME} reference check|convert IN [OUT]
   ${TOOL_NAME} audit PATH… --out FILE.csv
@@ -45,10 +45,15 @@ Opsi umum:
   --quiet            tanpa keluaran selain galat
   --help, --version
 
+consolidate --tahun: tahun konsolidasi; bawaan: tahun jadwal referensi, bila tidak ada: tahun
+terbanyak berkas (satu suara per OPD). Berkas tahun lain, tanpa tahun, OPD yang tidak dikenal, atau
+dua berkas satu OPD yang bukan revisi tidak dihitung (KON-05, KON-11, KON-08).
+
 Kode keluar: 0 semua berkas terbaca tanpa galat terbuka; 1 ada galat terbuka (termasuk berkas tak
-terbaca, KON-03); 2 salah pemakaian, referensi yang gagal diperiksa, atau keluaran yang ditolak
-karena akan menimpa berkas masukan atau buku kerja lain; 3 galat masukan/keluaran (berkas atau
-folder tidak ada, folder tak dapat ditulisi, disk penuh).
+terbaca, KON-03; pada consolidate: galat berkas yang dihitung, serta KON-03, KON-05, KON-08, KON-11);
+2 salah pemakaian (termasuk masukan tanpa berkas .xlsx), referensi yang gagal diperiksa, atau
+keluaran yang ditolak karena akan menimpa berkas masukan atau buku kerja lain; 3 galat
+masukan/keluaran (berkas atau folder tidak ada, folder tak dapat ditulisi, disk penuh).
 `;
 
 async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -58,6 +63,7 @@ async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   if (format !== 'text' && format !== 'json') throw usageError((t) => t.usage.formatChoice(String(format)));
   if (!args.positionals.length) throw usageError((t) => t.usage.needsInput('validate'));
   const files = await expandPaths(args.positionals);
+  requireWorkbooks(files, args.positionals);
   const out = args.options.out;
   if (typeof out === 'string') await checkOutputs([{ file: out, label: '--out', kind: 'text' }], inputsOf(args, files));
   const validations = [];
@@ -215,6 +221,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** A writer to `stream` that becomes a no-op once the stream's reader has gone (EPIPE). */
+export function quietOnClose(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed = true;
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
+}
+
 /** What the user reads when a signal stops the run: why, and that nothing half-written is left. */
 export function interruptedMessage(signal: string, lang: Lang): string {
   return lang === 'en'
@@ -241,12 +259,16 @@ export function onInterrupt(lang: Lang, write: (text: string) => void, exit: (co
 }
 
 if (require.main === module) {
+  // A reader that stops early (`… | head -1`) closes the pipe: the run goes on quietly, writing its
+  // files, and exits with the code it would have had (docs/spec/report-and-cli.md), never an EPIPE stack trace.
+  const stdout = quietOnClose(process.stdout);
+  const stderr = quietOnClose(process.stderr);
   const argv = process.argv.slice(2);
   const en = argv.includes('--lang=en') || argv.some((a, i) => a === '--lang' && argv[i + 1] === 'en');
-  onInterrupt(en ? 'en' : 'id', (t) => process.stderr.write(t), (code) => process.exit(code));
+  onInterrupt(en ? 'en' : 'id', stderr, (code) => process.exit(code));
   run(process.argv.slice(2), {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout,
+    stderr,
     progress: Boolean(process.stderr.isTTY),
     today: localToday,
   }).then((code) => {

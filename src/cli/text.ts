@@ -4,9 +4,48 @@ import { DEFAULT_TINGKAT, TingkatPersetujuan } from '../engine/reference/model';
 import { ReportFile, ReportPersetujuan, ValidationReport } from '../engine/report';
 import { levelLabel, scheduleWord } from '../engine/signoff';
 import { CLI_TEXTS } from './texts';
+import { FindingGroup, groupFindings, groupPlace } from '../engine/findingGroups';
+import { quotedName } from '../engine/innovation';
 
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+/** The text output fits this many columns: longer lines wrap under their finding. */
+export const TEXT_WIDTH = 120;
+const INDENT = '  ';
+const CONTINUATION = '      ';
+
+/** Words of `text` in lines of at most `width` characters (a word longer than a line is cut). */
+function wrap(text: string, first: string, rest: string, width: number = TEXT_WIDTH): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let fresh = true;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = fresh ? line + word : `${line} ${word}`;
+    if ([...candidate].length <= width || fresh) {
+      line = candidate;
+      fresh = false;
+      while ([...line].length > width) {
+        lines.push([...line].slice(0, width).join(''));
+        line = rest + [...line].slice(width).join('');
+      }
+      continue;
+    }
+    lines.push(line);
+    line = rest + word;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/**
+ * One finding (or one rule's findings on one row) as lines: `Lembar!Sel «Nama Inovasi»` first, then
+ * the rule, its severity and the message; a group names its row (`Inovasi baris 7`).
+ */
+export function findingLines(g: FindingGroup, lang: Lang): string[] {
+  const w = CLI_TEXTS[lang].report;
+  const where = groupPlace(g, lang) || w.file;
+  const lead = [where, g.inovasi === null ? '' : quotedName(g.inovasi)].filter(Boolean).join(' ');
+  const severity = g.status === 'accepted' ? w.accepted : w[g.severity];
+  const text = `${lead}  ${g.rule} ${severity}: ${g.message}${g.hint ? ` ${g.hint}` : ''}`;
+  return wrap(text, INDENT, CONTINUATION);
 }
 
 export function fileStatus(f: ReportFile, lang: Lang): string {
@@ -25,7 +64,7 @@ export function signoffText(p: ReportPersetujuan, lang: Lang, levels: readonly T
   const reached = p.dikembalikan ? w.returned : p.berubah ? w.changed : p.tingkat !== null ? label(p.tingkat) : w.none;
   const late = p.jadwal.filter((j) => j.keadaan === 'terlambat' || j.keadaan === 'lewat').map((j) => `${label(j.tingkat)}: ${scheduleWord(j, lang)}`);
   const aside = p.disisihkan?.length ?? 0;
-  const asideText = aside ? [lang === 'id' ? `${aside} baris _stempel disisihkan` : `${aside} _stempel rows set aside`] : [];
+  const asideText = aside ? [w.setAside(aside)] : [];
   return [`${w.signoff}: ${reached}`, ...late, ...asideText].join(' — ');
 }
 
@@ -33,28 +72,18 @@ export function formatText(report: ValidationReport, lang: Lang, levels: readonl
   const w = CLI_TEXTS[lang].report;
   const lines: string[] = [];
   for (const f of report.files) {
-    lines.push(
+    const head =
       `${f.file} — ${f.opd ?? '?'}${f.tahun ? ` ${f.tahun}` : ''} — ${f.rows} ${w.rows} — ${fileStatus(f, lang)} ` +
-        `(${w.error} ${f.stats.errors}, ${w.warning} ${f.stats.warnings}, ${w.accepted} ${f.stats.accepted}) — ${signoffText(f.persetujuan, lang, levels)}`,
-    );
-    if (f.findings.length) {
-      const rows = f.findings.map((x) => [
-        x.cell ?? '-',
-        x.rule,
-        x.status === 'accepted' ? w.accepted : w[x.severity],
-        x.message + (x.hint ? ` ${x.hint}` : ''),
-      ]);
-      const widths = [w.cell, w.rule, w.severity].map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-      lines.push('  ' + [pad(w.cell, widths[0]), pad(w.rule, widths[1]), pad(w.severity, widths[2]), w.msg].join('  '));
-      for (const r of rows) lines.push('  ' + [pad(r[0], widths[0]), pad(r[1], widths[1]), pad(r[2], widths[2]), r[3]].join('  '));
-    }
+      `(${w.error} ${f.stats.errors}, ${w.warning} ${f.stats.warnings}, ${w.accepted} ${f.stats.accepted}) — ${signoffText(f.persetujuan, lang, levels)}`;
+    lines.push(...wrap(head, '', CONTINUATION));
+    for (const g of groupFindings(f.findings, lang)) lines.push(...findingLines(g, lang));
     lines.push('');
   }
   const s = report.stats;
-  lines.push(
+  const total =
     `${w.total}: ${s.files} ${w.files}, ${s.rows} ${w.rows}, ${w.error} ${s.errors}, ${w.warning} ${s.warnings}, ${w.accepted} ${s.accepted}. ` +
-      `${w.reference}: ${report.reference}`,
-  );
+    `${w.reference}: ${report.reference}`;
+  lines.push(...wrap(total, '', CONTINUATION));
   return lines.join('\n') + '\n';
 }
 

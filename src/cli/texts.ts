@@ -79,6 +79,8 @@ export interface CliTexts {
     readonly convertNeedsOut: string;
     readonly outJsonOrXlsx: string;
     unknownCommand(command: string): string;
+    noWorkbooks(where: string): string;
+    tahunYear(value: string): string;
   };
   /** The words of the text report (`validate --format text`). */
   readonly report: {
@@ -100,6 +102,8 @@ export interface CliTexts {
     readonly msg: string;
     readonly total: string;
     readonly files: string;
+    readonly file: string;
+    setAside(n: number): string;
     readonly reference: string;
   };
 }
@@ -178,6 +182,8 @@ const id: CliTexts = {
     convertNeedsOut: 'reference convert memerlukan OUT.',
     outJsonOrXlsx: 'OUT harus berakhiran .json atau .xlsx.',
     unknownCommand: (command) => `Perintah tidak dikenal: ${command}. Lihat --help.`,
+    noWorkbooks: (where) => `Tidak ada berkas .xlsx di ${where}`,
+    tahunYear: (value) => `--tahun harus tahun 2000–2100, bukan ${value}.`,
   },
   report: {
     error: 'galat',
@@ -198,6 +204,8 @@ const id: CliTexts = {
     msg: 'Pesan',
     total: 'Jumlah',
     files: 'berkas',
+    file: 'berkas',
+    setAside: (n) => `${n} baris stempel disisihkan`,
     reference: 'Referensi',
   },
 };
@@ -276,6 +284,8 @@ const en: CliTexts = {
     convertNeedsOut: 'reference convert needs OUT.',
     outJsonOrXlsx: 'OUT must end in .json or .xlsx.',
     unknownCommand: (command) => `Unknown command: ${command}. See --help.`,
+    noWorkbooks: (where) => `No .xlsx file in ${where}`,
+    tahunYear: (value) => `--tahun must be a year 2000–2100, not ${value}.`,
   },
   report: {
     error: 'error',
@@ -296,6 +306,8 @@ const en: CliTexts = {
     msg: 'Message',
     total: 'Total',
     files: 'files',
+    file: 'file',
+    setAside: (n) => `${n} stamp rows set aside`,
     reference: 'Reference',
   },
 };

@@ -7,11 +7,16 @@ import { stampFinding } from './rules/stamp';
 import { FileValidation, IdentifiedFinding, identify, applySeverity, sortFindings } from './validate';
 import { DEFAULT_TINGKAT, Reference, TingkatPersetujuan } from './reference/model';
 import { chainWord } from './signoff';
+import { innovationOf, sheetCell } from './innovation';
 
 /** Columns before the per-level `Waktu <label>` columns. */
 export const AUDIT_LEAD_COLUMNS = ['Berkas', 'Perangkat Daerah', 'Tingkat Persetujuan'] as const;
-/** Columns after them. */
-export const AUDIT_TAIL_COLUMNS = ['Hash Isi', 'ID', 'Aturan', 'Tingkat', 'Sel', 'Pesan', 'Status', 'Alasan', 'Pemeriksa'] as const;
+/**
+ * Columns after them. `Jenis` is the severity (was `Tingkat`, a word now kept for the sign-off
+ * level); `Sel` names its sheet (`Inovasi!N4`) and `Nama Inovasi` the row's innovation
+ * (docs/spec/report-and-cli.md, revised 2026-12-07).
+ */
+export const AUDIT_TAIL_COLUMNS = ['Hash Isi', 'ID', 'Aturan', 'Jenis', 'Sel', 'Nama Inovasi', 'Pesan', 'Status', 'Alasan', 'Pemeriksa'] as const;
 
 /** The audit CSV's columns for these levels (docs/spec/signoff.md): `Stempel` and `Waktu Stempel` became `Tingkat Persetujuan` and `Waktu <label>` per level. */
 export function auditColumns(levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT): string[] {
@@ -58,6 +63,7 @@ export function auditRows(files: readonly FileValidation[], lang: Lang): string[
   for (const v of files) {
     // `Waktu <label>`: the time of that level's latest stamp, whatever its status (the status is in Tingkat Persetujuan).
     const times = levels.map((l) => v.persetujuan.levels.find((c) => c.level.kunci === l.kunci)?.row?.waktu ?? '');
+    const nameOf = innovationOf(v);
     for (const f of v.findings) {
       rows.push([
         v.file,
@@ -68,7 +74,8 @@ export function auditRows(files: readonly FileValidation[], lang: Lang): string[
         f.id,
         f.rule,
         SEVERITY_WORDS[f.severity],
-        f.cell ?? '',
+        sheetCell(f.sheet, f.cell),
+        nameOf(f) ?? '',
         findingMessage(f, lang),
         STATUS_WORDS[f.status],
         f.decision?.reason ?? '',

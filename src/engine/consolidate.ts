@@ -1,8 +1,9 @@
 /**
- * Consolidation (spec: docs/spec/consolidation.md): the cross-workbook rules (KON-01, KON-02,
- * KON-04, KON-05) over already validated workbooks, each file's role and status, and the city
- * summary's sheets built by the sheet registry (summary/sheets/index.ts: one module per sheet).
- * Writers (the command line's .xlsx writer, the add-in) only lay the sheets out.
+ * Consolidation (spec: docs/spec/consolidation.md): the cross-workbook rules over already validated
+ * workbooks — which files count (consolidation/selection.ts: the year, KON-02, KON-05, KON-08,
+ * KON-09, KON-11), KON-01 and KON-04 — each file's standing and status, and the city summary's
+ * sheets built by the sheet registry (summary/sheets/index.ts: one module per sheet). Writers (the
+ * command line's .xlsx writer, the add-in) only lay the sheets out.
  */
 import { Finding } from './findings';
 import { Lang } from './messages';
@@ -10,21 +11,23 @@ import { SubmissionRow } from './parse';
 import { ReferenceIndex } from './reference/index';
 import { Reference } from './reference/model';
 import { ValidationReport, buildReport } from './report';
-import {
-  RuleContext,
-  identityFinding,
-  normalisedNames,
-  rowFinding,
-  rowKeys,
-  sheetFinding,
-} from './rules/context';
+import { RuleContext, normalisedNames, rowFinding, rowKeys } from './rules/context';
 import { codePointLength, normalise } from './text';
 import { stampFinding } from './rules/stamp';
 import { FileValidation, applySeverity, countFindings, identify, sortFindings } from './validate';
+import {
+  Candidate,
+  ConsolidationYear,
+  STANDING_WORD,
+  Standing,
+  compareNames,
+  consolidationYear,
+  selectFiles,
+} from './consolidation/selection';
 import { ConsolidatedFile, FileRole, SummarySource, SummaryTable } from './summary/model';
 import { SummarySheet, buildSheets } from './summary/sheet';
 import { SUMMARY_SHEETS } from './summary/sheets/index';
-import { SHEET_REKAP_OPD } from './summary/sheets/rekapOpd';
+import { SHEET_REKAP_OPD, setAsideOrder } from './summary/sheets/rekapOpd';
 import { SHEET_PROGRAM_RPJMD } from './summary/sheets/programRpjmd';
 import { SHEET_URUSAN } from './summary/sheets/urusan';
 import { SHEET_TEMUAN_KOTA } from './summary/sheets/temuan';
@@ -66,6 +69,8 @@ export interface ConsolidateOptions {
   readonly lang?: Lang;
   /** When the consolidation ran, ISO date or date-time; default `today`. */
   readonly consolidatedAt?: string;
+  /** The consolidation year chosen by the user (`--tahun`, the pane's year field); default: the schedule's, else the vote. */
+  readonly tahun?: number | null;
 }
 
 export interface CitySummary {
@@ -76,6 +81,8 @@ export interface CitySummary {
   /** The JSON validation report of the run (its stats count every file). */
   readonly report: ValidationReport;
   readonly consolidatedAt: string;
+  /** The consolidation year and how it was chosen. */
+  readonly tahun: ConsolidationYear;
   /** What the sheets were built from (new sheet modules and documents read it). */
   readonly source: SummarySource;
   /** The output sheets in order (summary/sheets/index.ts). */
@@ -106,7 +113,7 @@ export function summarySheets(s: CitySummary): readonly SummarySheet[] {
 // Cross-workbook rules
 
 /** Rules this module adds; findings of these rules already on an input are replaced, so a re-run is idempotent. */
-const CROSS_RULES = new Set(['KON-01', 'KON-02', 'KON-04', 'KON-05']);
+const CROSS_RULES = new Set(['KON-01', 'KON-02', 'KON-04', 'KON-05', 'KON-08', 'KON-09', 'KON-11']);
 // KON-06 and KON-07 come with the validation (validate raises them too) and are kept as they are.
 
 interface Work {
@@ -118,8 +125,10 @@ interface Work {
   readonly opdKey: string;
   /** The OPD as shown: reference name, else as typed; null when none. */
   readonly opdName: string | null;
-  role: FileRole;
-  supersededBy: string | null;
+  readonly role: FileRole;
+  readonly standing: Standing;
+  readonly supersededBy: string | null;
+  readonly conflictWith: readonly string[];
   readonly added: Finding[];
 }
 
@@ -127,15 +136,7 @@ const baseName = (file: string): string =>
   file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 
 /** Byte order of the UTF-8 text, which is the order of code points. */
-export function compareFileNames(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i].codePointAt(0)! - y[i].codePointAt(0)!;
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
-}
+export const compareFileNames = compareNames;
 
 function ruleContext(v: FileValidation, reference: Reference, today: string): RuleContext {
   return {
@@ -148,66 +149,11 @@ function ruleContext(v: FileValidation, reference: Reference, today: string): Ru
   };
 }
 
-function filingDate(v: FileValidation): string {
-  const p = v.submission?.identity.tanggalPengisian.parsed;
-  return p?.kind === 'ok' ? String(p.value) : ''; // missing or invalid: earliest
-}
-
-/** KON-02: among readable workbooks naming the same OPD, the latest filing date wins; ties go to the last file name. */
-function supersede(work: Work[]): void {
-  const groups = new Map<string, Work[]>();
-  for (const w of work) {
-    if (w.role !== 'counted') continue;
-    const g = groups.get(w.opdKey);
-    if (g) g.push(w);
-    else groups.set(w.opdKey, [w]);
-  }
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    let winner = group[0];
-    for (const w of group.slice(1)) {
-      const [a, b] = [filingDate(w.v), filingDate(winner.v)];
-      if (a > b || (a === b && compareFileNames(w.base, winner.base) >= 0)) winner = w;
-    }
-    for (const w of group) {
-      if (w === winner) continue;
-      w.role = 'superseded';
-      w.supersededBy = winner.input.file;
-      w.added.push(
-        sheetFinding(
-          'KON-02',
-          { sheet: null },
-          { params: { berkas: winner.input.file, opd: winner.opdName ?? '' } },
-        ),
-      );
-    }
-  }
-}
-
 /** KON-04: the required level not reached, or the chain broken by an edit (every readable workbook). */
 function checkStamps(work: Work[], reference: Reference): void {
   for (const w of work) {
     const f = stampFinding(w.v, reference);
     if (f) w.added.push(f);
-  }
-}
-
-/** KON-05: counted workbooks vote with their valid `tahun`; a tie goes to the later year. */
-function checkYears(counted: Work[], reference: Reference, today: string): void {
-  const votes = new Map<number, number>();
-  for (const w of counted) if (w.v.tahun !== null) votes.set(w.v.tahun, (votes.get(w.v.tahun) ?? 0) + 1);
-  let majority: number | null = null;
-  for (const [year, n] of votes) {
-    const best = majority === null ? -1 : votes.get(majority)!;
-    if (n > best || (n === best && year > majority!)) majority = year;
-  }
-  if (majority === null) return;
-  for (const w of counted) {
-    if (w.v.tahun === null || w.v.tahun === majority) continue;
-    const ctx = ruleContext(w.v, reference, today);
-    w.added.push(
-      identityFinding(ctx, 'KON-05', 'tahun', { params: { tahun: w.v.tahun, mayoritas: majority } }),
-    );
   }
 }
 
@@ -279,6 +225,45 @@ function rekapOrder(counted: Work[], reference: Reference): Work[] {
   return [...known, ...counted.filter((w) => !w.v.opd)];
 }
 
+const roleOf = (s: Standing): FileRole =>
+  s === 'dihitung' ? 'counted' : s === 'diganti' ? 'superseded' : s === 'tidakTerbaca' ? 'unreadable' : 'setAside';
+
+/** Findings of files set aside that need the planner's attention: they fail a consolidation whatever file they are on. */
+const SET_ASIDE_ERRORS = new Set(['KON-03', 'KON-05', 'KON-08', 'KON-11']);
+
+/**
+ * Valid (exit 0) when no counting file has an open error and no file carries an open KON-03,
+ * KON-05, KON-08 or KON-11; a superseded file's own findings do not fail it (docs/spec/consolidation.md).
+ */
+export function consolidationValid(entries: readonly ConsolidatedFile[]): boolean {
+  return entries.every((e) =>
+    e.validation.findings.every(
+      (f) => f.status !== 'open' || f.severity !== 'error' || !(e.standing === 'dihitung' || SET_ASIDE_ERRORS.has(f.rule)),
+    ),
+  );
+}
+
+/** The report of a consolidation: the year, each file's standing, and `valid` as the consolidation judges it. */
+function consolidationReport(
+  report: ValidationReport,
+  entries: readonly ConsolidatedFile[],
+  year: ConsolidationYear,
+): ValidationReport {
+  const { files, ...head } = report;
+  return {
+    ...head,
+    valid: consolidationValid(entries),
+    tahunKonsolidasi: year.tahun,
+    tahunDipilihDari: year.dari,
+    files: files.map((f, i) => {
+      const e = entries[i];
+      const { stats, findings, decisionsIgnored, ...rest } = f;
+      const digantiOleh = e.supersededBy ? { digantiOleh: e.supersededBy } : {};
+      return { ...rest, konsolidasi: e.standing, ...digantiOleh, stats, findings, ...(decisionsIgnored ? { decisionsIgnored } : {}) };
+    }),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Consolidation
 
@@ -287,8 +272,17 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
   const lang = options.lang ?? 'id';
   const index = ReferenceIndex.of(reference);
 
-  const work: Work[] = inputs.map((input, i) => {
-    const v = input.validation;
+  // Findings of the cross-workbook rules already on an input are dropped: a re-run adds them afresh.
+  const candidates: Candidate[] = inputs.map((input) => ({
+    file: input.file,
+    validation: { ...input.validation, findings: input.validation.findings.filter((f) => !CROSS_RULES.has(f.rule)) },
+  }));
+  const year = consolidationYear(candidates, reference, options.tahun);
+  const selections = selectFiles(candidates, reference, year.tahun);
+
+  const work: Work[] = candidates.map(({ validation: v }, i) => {
+    const input = inputs[i];
+    const sel = selections[i];
     const opdName = v.opd?.nama ?? v.opdText;
     const opdKey = v.opd
       ? `kode:${v.opd.kode}`
@@ -298,23 +292,23 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
     return {
       input,
       index: i,
-      v: { ...v, findings: v.findings.filter((f) => !CROSS_RULES.has(f.rule)) },
+      v,
       base: baseName(input.file),
       opdKey,
       opdName,
-      role: v.submission === null ? 'unreadable' : 'counted',
-      supersededBy: null,
-      added: [],
+      role: roleOf(sel.standing),
+      standing: sel.standing,
+      supersededBy: sel.supersededBy,
+      conflictWith: sel.conflictWith,
+      added: [...sel.findings],
     };
   });
 
-  supersede(work);
   checkStamps(work, reference);
   const counted = rekapOrder(
     work.filter((w) => w.role === 'counted'),
     reference,
   );
-  checkYears(counted, reference, today);
   checkNames(counted, reference, today);
 
   const done = new Map<Work, ConsolidatedFile>();
@@ -323,30 +317,25 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
     const findings = added.length ? sortFindings([...w.v.findings, ...added], w.v.submission) : w.v.findings;
     const validation: FileValidation = { ...w.v, findings };
     const errors = countFindings(findings).errors;
-    const status =
-      w.role === 'unreadable'
-        ? 'Tidak Terbaca'
-        : w.role === 'superseded'
-          ? 'Diganti'
-          : errors > 0
-            ? 'Perlu Perbaikan'
-            : 'Siap';
+    const status = w.standing !== 'dihitung' ? STANDING_WORD[w.standing] : errors > 0 ? 'Perlu Perbaikan' : 'Siap';
     done.set(w, {
       file: w.input.file,
       size: w.input.size,
       sha256: w.input.sha256,
       validation,
       role: w.role,
+      standing: w.standing,
       status,
       supersededBy: w.supersededBy,
+      conflictWith: w.conflictWith,
     });
   }
 
   const entries = work.map((w) => done.get(w)!);
   const files = entries.map((e) => e.validation);
   const ordered = counted.map((w) => done.get(w)!);
-  const others = entries.filter((e) => e.role !== 'counted');
-  const report = buildReport(files, { reference, today, lang });
+  const others = setAsideOrder(entries);
+  const report = consolidationReport(buildReport(files, { reference, today, lang }), entries, year);
 
   const consolidatedAt = options.consolidatedAt ?? today;
   const source: SummarySource = {
@@ -355,6 +344,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
     today,
     lang,
     consolidatedAt,
+    tahun: year,
     entries,
     ordered,
     others,
@@ -368,6 +358,7 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
     entries,
     report,
     consolidatedAt,
+    tahun: year,
     source,
     sheets,
     rekapOpd: tables(SHEET_REKAP_OPD)[0],

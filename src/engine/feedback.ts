@@ -1,7 +1,8 @@
 /**
  * Feedback per OPD (*umpan balik*): what a planner sends back to each OPD that submitted — who it
  * is for, the file judged, the reference and validation date, the file's status, then one row per
- * finding of that file (open or accepted, in the report's order, which is sheet order), then a
+ * finding of that file — one rule's findings on one row grouped in one line — (open or accepted,
+ * in the report's order, which is sheet order), each naming its sheet and innovation, then a
  * space for the verifier's name, position, date and signature. A document of the generic path
  * (document.ts): written by src/xlsx/documentXlsx.ts for the command line and the task pane.
  *
@@ -14,6 +15,7 @@ import { DocumentModel, documentRows } from './document';
 import { Lang } from './messages';
 import { PrintSetup } from './printout';
 import { ReportFile, ReportFinding } from './report';
+import { groupFindings, groupPlace } from './findingGroups';
 
 /** The one sheet of a feedback workbook, per language (the command line recognises its own output by it). */
 export const FEEDBACK_SHEETS = { id: 'Umpan Balik', en: 'Feedback' } as const;
@@ -34,7 +36,7 @@ const WORDS = {
     counts: 'Temuan',
     countText: (e: number, w: number, i: number, a: number) => `${e} galat, ${w} peringatan, ${i} info; ${a} diterima`,
     none: 'Tidak ada temuan: berkas ini siap.',
-    columns: ['Lembar', 'Sel', 'Baris', 'Kolom', 'Aturan', 'Tingkat', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID'],
+    columns: ['Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID'],
     severity: { error: 'Galat', warning: 'Peringatan', info: 'Info' },
     findingStatus: { open: 'Terbuka', accepted: 'Diterima' },
     fileStatus: { Siap: 'Siap', 'Perlu Perbaikan': 'Perlu Perbaikan' } as Record<string, string>,
@@ -56,7 +58,7 @@ const WORDS = {
     counts: 'Findings',
     countText: (e: number, w: number, i: number, a: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info; ${a} accepted`,
     none: 'No findings: this file is ready.',
-    columns: ['Sheet', 'Cell', 'Row', 'Column', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID'],
+    columns: ['Cell', 'Innovation', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID'],
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
     findingStatus: { open: 'Open', accepted: 'Accepted' },
     fileStatus: { Siap: 'Ready', 'Perlu Perbaikan': 'Needs correction' } as Record<string, string>,
@@ -66,7 +68,7 @@ const WORDS = {
 } as const;
 
 /** Widths (characters) of the findings table's columns; the long texts wrap. */
-const WIDTHS = [12, 7, 7, 22, 9, 11, 48, 40, 28, 10, 14];
+const WIDTHS = [16, 26, 9, 11, 48, 40, 28, 10, 14];
 /** Every cell of the table wraps (and so is top-aligned, as the long texts beside it). */
 const WRAP = WIDTHS.map(() => true);
 
@@ -86,7 +88,7 @@ export interface FeedbackDocument extends DocumentModel {
   readonly title: string;
   /** Label → value rows below the title (labels in column A, texts in B running on to the right): OPD, file, reference, validation date, status, counts. */
   readonly about: readonly (readonly [string, string])[];
-  /** The findings table: header, then one row per finding of `findings`. */
+  /** The findings table: header, then one row per group of `findings` (one rule on one row; the ids in the last column). */
   readonly columns: readonly string[];
   readonly rows: readonly (readonly SummaryCell[])[];
   /** The report's findings the rows show, in order (for checks and for a writer that wants more). */
@@ -155,8 +157,10 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
       [w.status, w.fileStatus[e.status] ?? e.status],
       [w.counts, w.countText(s.errors, s.warnings, s.infos, s.accepted)],
     ];
-    const rows = report.findings.map((f): SummaryCell[] => [
-      f.sheet, f.cell, f.row, f.column, f.rule, w.severity[f.severity], f.message, f.hint, f.basis, w.findingStatus[f.status], f.id,
+    // One line per rule and row (docs/spec/report-and-cli.md): `Lembar!Sel` (or `Inovasi baris 7`), the innovation, the rule…
+    const rows = groupFindings(report.findings, options.lang).map((g): SummaryCell[] => [
+      groupPlace(g, options.lang) || null, g.inovasi, g.rule, w.severity[g.severity], g.message, g.hint, g.findings[0].basis,
+      w.findingStatus[g.status], g.findings.map((f) => f.id).join(' '),
     ]);
     const who = report.opd ?? e.file;
     const widths = WIDTHS.map((width, c) => (c === 0 ? Math.max(width, ...about.map(([label]) => label.length + 2)) : width));

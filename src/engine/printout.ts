@@ -84,13 +84,9 @@ export function printSetup(title: string, ctx: PrintContext, titleRow: number | 
   };
 }
 
-/** The summary's reporting year: the most common `tahun` among counted files (a tie: the later), as KON-05. */
-export function summaryYear(summary: CitySummary): number | null {
-  const votes = new Map<number, number>();
-  for (const e of summary.entries) if (e.role === 'counted' && e.validation.tahun !== null) votes.set(e.validation.tahun, (votes.get(e.validation.tahun) ?? 0) + 1);
-  let best: number | null = null;
-  for (const [year, n] of votes) if (best === null || n > votes.get(best)! || (n === votes.get(best)! && year > best)) best = year;
-  return best;
+/** The summary's year, named in every sheet's page header: the consolidation year (docs/spec/consolidation.md). */
+export function summaryYear(summary: Pick<CitySummary, 'tahun'>): number | null {
+  return summary.tahun.tahun;
 }
 
 /** A summary sheet as printed: widths, which columns wrap, page setup, the printed area. */

@@ -7,6 +7,8 @@ import { FileValidation, IgnoredDecision, StampStatus, countFindings } from './v
 import { TOOL_NAME, TOOL_VERSION } from './version';
 import { KEMBALI_SUFFIX, Keadaan, LevelStatus, Persetujuan, SetAsideReason } from './signoff';
 import { Severity, FindingStatus, FindingValue, quoteValue } from './findings';
+import type { Standing, YearSource } from './consolidation/selection';
+import { innovationOf } from './innovation';
 
 export interface ReportFinding {
   id: string;
@@ -16,6 +18,8 @@ export interface ReportFinding {
   cell: string | null;
   row: number | null;
   column: string | null;
+  /** The `nama` of the finding's innovation row as written (trimmed); absent outside the rows (docs/spec/report-and-cli.md). */
+  inovasi?: string;
   value: FindingValue;
   message: string;
   hint: string | null;
@@ -59,6 +63,10 @@ export interface ReportFile {
   /** The first level's status (version-1 meaning, kept for old readers). */
   stamp: StampStatus;
   persetujuan: ReportPersetujuan;
+  /** Consolidation only (docs/spec/consolidation.md): whether the file counts, or why not. */
+  konsolidasi?: Standing;
+  /** Consolidation only: the file that supersedes this one (`konsolidasi` `diganti`). */
+  digantiOleh?: string;
   stats: Stats;
   findings: ReportFinding[];
   /** Decisions in the Temuan sheet that were ignored (no reason, no reviewer, or a rule that cannot be accepted). Present only when there are some. */
@@ -73,12 +81,19 @@ export interface ValidationReport {
   validatedAt: string;
   lang: Lang;
   valid: boolean;
+  /** Consolidation only: the consolidation year (null when none could be decided). */
+  tahunKonsolidasi?: number | null;
+  /** Consolidation only: how that year was chosen. */
+  tahunDipilihDari?: YearSource;
   stats: { files: number; rows: number } & Stats;
   files: ReportFile[];
 }
 
+const optionalInovasi = (nama: string | null): { inovasi?: string } => (nama === null ? {} : { inovasi: nama });
+
 export function reportFile(v: FileValidation, lang: Lang): ReportFile {
   const stats = countFindings(v.findings);
+  const nameOf = innovationOf(v);
   const file: ReportFile = {
     file: v.file,
     opd: v.opd?.nama ?? v.opdText,
@@ -98,6 +113,7 @@ export function reportFile(v: FileValidation, lang: Lang): ReportFile {
       cell: f.cell,
       row: f.row,
       column: f.column,
+      ...optionalInovasi(nameOf(f)),
       value: quoteValue(f.value),
       message: findingMessage(f, lang),
       hint: findingHint(f, lang),

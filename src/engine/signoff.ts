@@ -210,6 +210,30 @@ export function localDay(waktu: string | null, zone: string): CalendarDay | null
   return ms === null ? null : dayInZone(ms, zone);
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A `Waktu` (UTC) as a person reads it: the local date and time in the region's zone,
+ * `2026-11-28 09:00` — never raw ISO; a bare date stays as it is, an unreadable text as written.
+ */
+export function localDateTime(waktu: string | null, zone: string): string {
+  if (!waktu) return '—';
+  if (ISO_DAY.test(waktu.trim())) return waktu.trim();
+  const ms = instant(waktu);
+  if (ms === null) return waktu;
+  let f = dateTimeFormats.get(zone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    } catch {
+      return waktu; // an unknown zone: the reference check refuses it, but never fail a display
+    }
+    dateTimeFormats.set(zone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
 /** Today in the zone (the command line's default validation date). */
 export function todayInZone(zone: string, now: Date = new Date()): CalendarDay {
   const day = dayInZone(now.getTime(), zone);
@@ -242,13 +266,13 @@ export interface ChainStatus {
   readonly levels: readonly ChainLevel[];
   /** The reached level: the last of the unbroken run of valid levels from the first; null when the first is not valid. */
   readonly tingkat: string | null;
-  /** Returned for revision and not stamped again (a return row later than every valid stamp). */
+  /** Returned for revision and not answered (a return row later than every first-level stamp and every valid stamp). */
   readonly dikembalikan: boolean;
   /** The latest return row, when `dikembalikan`. */
   readonly kembali: StempelRow | null;
   /** The latest stamp of some level has a hash other than the current content's. */
   readonly berubah: boolean;
-  /** Rows whose level the reference does not define (ignored by the chain; shown to auditors). */
+  /** Rows set aside: of a level the reference does not define, or (given the validation date) that the tool could never have written. Ignored by the chain; shown to auditors. */
   readonly unknown: readonly StempelRow[];
   /**
    * Rows the tool itself could never have written (docs/spec/signoff.md, "Rows set aside"): they count for
@@ -362,10 +386,12 @@ export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetu
     if (l.status !== 'valid') break;
     tingkat = l.level.kunci;
   }
-  // docs/spec/signoff.md, to the letter: returned while the return is later than every *valid* stamp. So a
-  // chain re-signed after a return and then edited (no stamp valid) reads as returned again.
+  // docs/spec/signoff.md (revised 2026-12-07): returned while the return is later than every first-level
+  // stamp, valid or not, and than every valid stamp. A new first-level stamp answers the return for
+  // good: a re-signed chain that is edited later reads as changed, not returned again.
   const ret = lastReturn as Placed | null;
-  const dikembalikan = ret !== null && valid.every((v) => compare(v, ret) < 0);
+  const firstStamp = latest.get(first) ?? null;
+  const dikembalikan = ret !== null && (firstStamp === null || compare(firstStamp, ret) < 0) && valid.every((v) => compare(v, ret) < 0);
   const berubah = [...latest.values()].some((p) => !sameHash(p.row.hashIsi, hash));
   return { levels: out, tingkat, dikembalikan, kembali: dikembalikan ? ret!.row : null, berubah, unknown, setAside, versi: sheet.versi };
 }
@@ -554,9 +580,9 @@ export function scheduleStatus(chain: ChainStatus | null, levels: readonly Tingk
   return out;
 }
 
-/** Does the schedule apply to a workbook of this reporting year? (Unknown year: yes.) */
+/** Does the schedule apply to a workbook of this reporting year? Only to the schedule's own year (docs/spec/signoff.md, KON-06). */
 export function scheduleApplies(jadwal: Jadwal | undefined, tahun: number | null): jadwal is Jadwal {
-  return jadwal !== undefined && (tahun === null || tahun === jadwal.tahun);
+  return jadwal !== undefined && tahun === jadwal.tahun;
 }
 
 const KEADAAN_WORDS: Readonly<Record<Lang, Readonly<Record<Keadaan, string>>>> = {

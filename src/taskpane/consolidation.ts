@@ -8,6 +8,7 @@ import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex } from '@noble/hashes/utils';
 import { SummaryCancelled, type WorkbookPort } from '../addin/port';
 import { type CitySummary, type ConsolidationInput, type SummaryCell, type SummaryTable, consolidate, scheduleColumn, tableRecords } from '../engine/consolidate';
+import { consolidationYearText } from '../engine/consolidation/selection';
 import type { Lang } from '../engine/messages';
 import type { Reference } from '../engine/reference/model';
 import { unreadableFile, validateWorkbook } from '../engine/validate';
@@ -23,6 +24,8 @@ export interface PickedFile {
 }
 
 export interface ConsolidationRun {
+  /** The consolidation year the user typed (the tab's year field); null or absent: the schedule's, else the vote. */
+  readonly tahun?: number | null;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: Progress) => void;
 }
@@ -77,8 +80,9 @@ export async function consolidateFiles(files: readonly PickedFile[], ctx: Consol
     inputs.push(await validateFile(file, bytes, reference, today, ctx.loadXlsx));
   }
   if (signal?.aborted) throw new Cancelled();
-  const summary = consolidate(inputs, { reference, today, lang, consolidatedAt: ctx.consolidatedAt });
+  const summary = consolidate(inputs, { reference, today, lang, consolidatedAt: ctx.consolidatedAt, tahun: ctx.tahun });
   const rows = rekapRows(summary.rekapOpd);
+  const tahun = consolidationYearText(summary.tahun, lang);
 
   // Writing is all or nothing (the port swaps the new sheets in at the end): cancelled before the
   // swap, the staged sheets go and the workbook keeps its earlier output.
@@ -89,11 +93,11 @@ export async function consolidateFiles(files: readonly PickedFile[], ctx: Consol
       signal,
       onSheet: (done, of) => onProgress?.({ n: total, total, phase: 'writing', sheet: done, sheets: of }),
     });
-    return { rows, written: [...sheets], renamed: renamed.map((r) => ({ from: r.from, to: r.to })), writeError: null, summary };
+    return { rows, tahun, written: [...sheets], renamed: renamed.map((r) => ({ from: r.from, to: r.to })), writeError: null, summary };
   } catch (e) {
     if (e instanceof SummaryCancelled) throw new Cancelled();
     // The results stay on screen; the workbook keeps its earlier output.
-    return { rows, written: null, renamed: [], writeError: e ?? new Error('writeSummary'), summary };
+    return { rows, tahun, written: null, renamed: [], writeError: e ?? new Error('writeSummary'), summary };
   }
 }
 

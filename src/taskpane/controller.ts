@@ -192,8 +192,8 @@ export class PaneController {
   }
 
   /** The pane's consolidation: progress in the state, cancellable with `cancelConsolidation`. */
-  startConsolidation(files: readonly PickedFile[]): Promise<void> {
-    return this.consolidation.start(files);
+  startConsolidation(files: readonly PickedFile[], tahun: number | null = null): Promise<void> {
+    return this.consolidation.start(files, tahun);
   }
 
   cancelConsolidation(): void {

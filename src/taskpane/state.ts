@@ -34,7 +34,7 @@ export interface ConsolidationRow {
   readonly code: string;
   readonly opd: string;
   readonly file: string;
-  /** `Siap`, `Perlu Perbaikan`, `Belum Mengirim`, `Tidak Terbaca`, `Diganti` (or the Total Kota row's empty status). */
+  /** An OPD row's `Siap`, `Perlu Perbaikan`, `Konflik`, `Berkas Tidak Dihitung`, `Belum Mengirim`; a file row's `Diganti`, `Tahun Lain`, …; the Total Kota row's `n dari m OPD mengirim`. */
   readonly status: string;
   /** Jumlah Inovasi (null where the sheet leaves it blank). */
   readonly innovations: number | null;
@@ -49,6 +49,8 @@ export interface ConsolidationRow {
 
 export interface ConsolidationOutcome {
   readonly rows: readonly ConsolidationRow[];
+  /** How the consolidation year was chosen, in the pane's language (`Tahun konsolidasi 2026, …`). */
+  readonly tahun: string;
   /** Sheets written into the open workbook, in output order; null when writing failed (the earlier output is unchanged). */
   readonly written: readonly string[] | null;
   /** User sheets that kept their name: the output went under a suffixed one. */

@@ -141,11 +141,11 @@ describe('writeFlags and clearFlags', () => {
     expect(values).toHaveLength(v.findings.length + 1);
     expect(values.slice(1).map((r) => r[0])).toEqual(v.findings.map((f) => f.id));
     const fmt02 = values.find((r) => r[1] === 'FMT-02')!;
-    expect(fmt02.slice(1, 8)).toEqual(['FMT-02', 'Galat', 'Inovasi', cell('Tahapan Inovasi', 3), 3, 'Tahapan Inovasi', 'Uji']);
-    expect(fmt02[11]).toBe('Terbuka');
+    expect(fmt02.slice(1, 9)).toEqual(['FMT-02', 'Galat', 'Inovasi', cell('Tahapan Inovasi', 3), 3, 'Aplikasi Antrian Puskesmas', 'Tahapan Inovasi', 'Uji']);
+    expect(fmt02[12]).toBe('Terbuka');
     expect(temuan.cell('A1').bold).toBe(true);
     expect(temuan.frozenRows).toBe(1);
-    expect(temuan.validation('L2')?.rule?.list?.source).toBe('Terbuka,Diterima');
+    expect(temuan.validation('M2')?.rule?.list?.source).toBe('Terbuka,Diterima');
     expect(temuan.visibility).toBe('Visible');
     expect(fake.workbook.sheet(SHEET_TANDA).visibility).toBe('VeryHidden');
     expect(fake.workbook.sheetNames.filter((n) => n.startsWith('_temuan_'))).toEqual([]);
@@ -234,12 +234,12 @@ describe('writeFlags and clearFlags', () => {
     const sop06 = v1.findings.find((f) => f.rule === 'SOP-06')!;
     const temuan = fake.workbook.sheet('Temuan');
     const row = temuan.values().findIndex((r) => r[0] === sop06.id) + 1;
-    temuan.setValues(`L${row}`, [['Diterima', 'Dilengkapi pada revisi berikut', 'Inspektur Rina', '2026-11-29']]);
+    temuan.setValues(`M${row}`, [['Diterima', 'Dilengkapi pada revisi berikut', 'Inspektur Rina', '2026-11-29']]);
     const v2 = await readAndValidate(port);
     expect(v2.findings.find((f) => f.id === sop06.id)?.status).toBe('accepted');
     await port.writeFlags(v2, 'id');
     const after = fake.workbook.sheet('Temuan').values();
-    expect(after.find((r) => r[0] === sop06.id)?.slice(11)).toEqual(['Diterima', 'Dilengkapi pada revisi berikut', 'Inspektur Rina', '2026-11-29']);
+    expect(after.find((r) => r[0] === sop06.id)?.slice(12)).toEqual(['Diterima', 'Dilengkapi pada revisi berikut', 'Inspektur Rina', '2026-11-29']);
     expect(fake.workbook.sheet('Inovasi').fill(cell('Rancang Bangun', 4))).toBeNull();
     expect(fake.workbook.sheet('Inovasi').value(cell('Status Validasi', 4))).toBe('Siap');
     // Read again: the decision is still there and still valid.
@@ -260,7 +260,7 @@ describe('writeFlags and clearFlags', () => {
     expect(fake.workbook.sheetNames).toEqual(['Identitas', 'Temuan', 'Inovasi', 'Catatan', SHEET_TANDA]);
     const temuan = fake.workbook.sheet('Temuan').values();
     expect(temuan.map((r) => r[0])).not.toContain('lama');
-    expect(temuan[1][8]).toMatch(/\.$/); // English messages
+    expect(temuan[1][9]).toMatch(/\.$/); // English messages
     expect(fake.workbook.sheet('Inovasi').value(cell('Status Validasi', 3))).toBe('2 errors');
   });
 

@@ -27,6 +27,7 @@ import {
 } from '../../src/engine/consolidate';
 import type { CellValue, WorkbookGrid } from '../../src/engine/grid';
 import { defaultReference } from '../../src/engine/reference/load';
+import { Reference } from '../../src/engine/reference/model';
 import { unreadableFile, validateWorkbook } from '../../src/engine/validate';
 import { FILL_ARGB, excelSerial as cliSerial } from '../../src/xlsx/xlsxStream';
 import { chartSeries, printSetup, sheetLayout, sheetRowCount, summaryCharts, summaryYear } from '../../src/engine/printout';
@@ -49,9 +50,9 @@ function identitas(opd: string, tanggal = '2026-10-01'): [string, CellValue][] {
   return VALID_IDENTITAS.map(([l, v]): [string, CellValue] => [l, l === 'Perangkat Daerah' ? opd : l === 'Tanggal Pengisian' ? tanggal : v]);
 }
 
-function input(file: string, grid: WorkbookGrid | null): ConsolidationInput {
+function input(file: string, grid: WorkbookGrid | null, ref: Reference = reference): ConsolidationInput {
   const validation = grid
-    ? validateWorkbook(grid, file, { reference, today: TODAY })
+    ? validateWorkbook(grid, file, { reference: ref, today: TODAY })
     : unreadableFile(file, 'notZip', { id: 'bukan berkas Excel .xlsx', en: 'not an Excel .xlsx file' });
   return { file, size: 2048 + file.length, sha256: grid ? 'ab'.repeat(32) : null, validation };
 }
@@ -81,7 +82,10 @@ function smallSummary(extra = false): CitySummary {
 
 /** 60 workbooks × 300 rows: every reference OPD, 20 OPDs not in the reference, 3 superseded files. */
 function bigSummary(): CitySummary {
-  const names = [...reference.opd.map((o) => o.nama), ...Array.from({ length: 20 }, (_, i) => `Kantor Khusus ${i + 1}`)];
+  // Twenty more OPDs than the sample: a file of an OPD outside the reference would not count (KON-11).
+  const extra = Array.from({ length: 20 }, (_, i) => ({ kode: `KHUSUS-${i + 1}`, nama: `Kantor Khusus ${i + 1}`, alias: [], bidang: ['1.02'] }));
+  const bigReference: Reference = { ...reference, opd: [...reference.opd, ...extra] };
+  const names = bigReference.opd.map((o) => o.nama);
   const workbook = (opd: string, k: number, tanggal: string): WorkbookGrid =>
     buildGrid({
       identitas: identitas(opd, tanggal),
@@ -97,9 +101,10 @@ function bigSummary(): CitySummary {
         };
       }),
     });
-  const inputs = names.map((opd, k) => input(`opd-${String(k + 1).padStart(2, '0')}.xlsx`, workbook(opd, k, '2026-10-01')));
-  for (let k = 0; k < 3; k++) inputs.push(input(`lama-${k + 1}.xlsx`, workbook(names[k], 100 + k, '2026-09-01')));
-  return consolidate(inputs, { reference, today: TODAY, consolidatedAt: AT });
+  const inputs = names.map((opd, k) => input(`opd-${String(k + 1).padStart(2, '0')}.xlsx`, workbook(opd, k, '2026-10-01'), bigReference));
+  // Earlier versions of three submissions (the same innovations): superseded, not in conflict (KON-02).
+  for (let k = 0; k < 3; k++) inputs.push(input(`lama-${k + 1}.xlsx`, workbook(names[k], k, '2026-09-01'), bigReference));
+  return consolidate(inputs, { reference: bigReference, today: TODAY, consolidatedAt: AT });
 }
 
 /** A cell of a summary table as the fake holds it once written. */

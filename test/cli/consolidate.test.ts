@@ -104,7 +104,7 @@ describe('consolidate', () => {
     const rekap = wb.getWorksheet('Rekap OPD')!;
     expect(rekap.getRow(1).values).toEqual([
       undefined, 'No', 'Kode OPD', 'Perangkat Daerah', 'Berkas', 'Tahun', 'Status', 'Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan',
-      'Digital', 'Non Digital', 'Pelayanan Publik', 'Terlambat', 'Galat', 'Peringatan', 'Diterima', 'Tingkat Persetujuan',
+      'Digital', 'Non Digital', 'Pelayanan Publik', 'Target Belum Tercapai', 'Galat', 'Peringatan', 'Temuan Diterima', 'Tingkat Persetujuan',
     ]);
   });
 
@@ -157,12 +157,16 @@ describe('consolidate', () => {
   test('the JSON report counts every file; the per-OPD table goes to standard output', () => {
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.files.map((f: { file: string }) => f.file)).toEqual(['dinkes-lama.xlsx', 'dinkes.xlsx', 'dinsos.xlsx', 'rusak.xlsx']);
-    expect(report.stats).toMatchObject({ files: 4, rows: 4, errors: 2 });
+    // KON-02 is info (docs/spec/consolidation.md revised): the only error is rusak.xlsx's KON-03.
+    expect(report.stats).toMatchObject({ files: 4, rows: 4, errors: 1, infos: 1 });
+    expect(report.files.map((f: { konsolidasi: string }) => f.konsolidasi)).toEqual(['diganti', 'dihitung', 'dihitung', 'tidakTerbaca']);
+    expect(report.files[0].digantiOleh).toBe('dinkes.xlsx');
+    expect([report.tahunKonsolidasi, report.tahunDipilihDari]).toEqual([2026, 'mayoritas']);
     expect(report.valid).toBe(false);
     expect(report.files[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['KON-02', 'KON-04']);
     expect(stdout).toMatch(/^Kode OPD +Perangkat Daerah +Berkas +Status +Jumlah Inovasi +Galat +Peringatan +Tingkat Persetujuan$/m);
     expect(stdout).toMatch(/^DINKES +Dinas Kesehatan +dinkes.xlsx +Siap +2 +0 +2 +Belum Distempel$/m);
-    expect(stdout).toMatch(/^ +Total Kota +3 +0 +4$/m);
+    expect(stdout).toMatch(/^ +Total Kota +2 dari 37 OPD mengirim +3 +0 +4$/m);
     expect(stdout).toContain(`Ringkasan kota ditulis ke ${out}`);
   });
 
@@ -231,7 +235,8 @@ describe('consolidate and validate with a schedule (docs/spec/signoff.md)', () =
     const dinkes = rowWhere(rekap, 'Kode OPD', 'DINKES');
     expect(dinkes.getCell(column(rekap, 'Tingkat Persetujuan')).value).toBe('Belum Distempel');
     const total = rowWhere(rekap, 'Perangkat Daerah', 'Total Kota');
-    expect(typeof total.getCell(column(rekap, 'Tepat Waktu Disetujui Kepala OPD')).value).toBe('number');
+    // The schedule in words over every OPD, never a bare number under a "Tepat Waktu" header.
+    expect(total.getCell(column(rekap, 'Tepat Waktu Disetujui Kepala OPD')).value).toMatch(/^\d+ tepat waktu · \d+ terlambat · \d+ lewat · \d+ belum jatuh tempo$/);
     // The tally table, below a blank row.
     const tally = total.number + 2;
     expect((rekap.getRow(tally).values as unknown[]).slice(1)).toEqual(['Tingkat Persetujuan', 'Jumlah OPD', 'Batas', 'Tepat Waktu', 'Terlambat', 'Lewat', 'Belum Jatuh Tempo']);
@@ -244,7 +249,8 @@ describe('consolidate and validate with a schedule (docs/spec/signoff.md)', () =
   test('validate --format text: the reached level and the lateness per file', async () => {
     const t = io();
     await run(['validate', path.join(dir, 'dinsos.xlsx'), '--referensi', referensi], t.handle);
-    expect(t.out().split('\n')[0]).toMatch(/— persetujuan: Belum Distempel — Disetujui Kepala OPD: Lewat 242 hari$/);
+    // The file line wraps at 120 columns; read it whole.
+    expect(t.out().replace(/\n {6}/g, ' ').split('\n')[0]).toMatch(/— persetujuan: Belum Distempel — Disetujui Kepala OPD: Lewat 242 hari$/);
     const j = io();
     await run(['validate', path.join(dir, 'dinsos.xlsx'), '--referensi', referensi, '--format', 'json'], j.handle);
     const report = JSON.parse(j.out());

@@ -477,9 +477,9 @@ const SCENARIO = [
       for (const level of ['penyusun', 'kepalaOpd', 'verifikator'])
         await audit.locator(`li[data-level="${level}"][data-status="changed"]`).waitFor();
       await audit.getByText('Isi berubah sesudah distempel').waitFor();
-      // docs/spec/signoff.md to the letter: with no stamp valid, the earlier return is later than every valid
-      // stamp, so the chain word is Dikembalikan again (every level above is shown as changed).
-      await page.getByTestId('audit-chain-word').filter({ hasText: 'Dikembalikan' }).waitFor();
+      // docs/spec/signoff.md (revised 2026-12-07): the Disusun stamp after the return answered it for good, so
+      // after the edit the chain word is Berubah, never Dikembalikan again.
+      await page.getByTestId('audit-chain-word').filter({ hasText: 'Berubah' }).waitFor();
       log(`Audit: ${await page.getByTestId('stamp-status').innerText()} — ${await page.getByTestId('audit-chain-word').innerText()}`);
       const event = await waitFake((wb) => wb.sheet('Riwayat').values().find((r) => r[1] === 'stempel berubah') || null,
         'a «stempel berubah» event in Riwayat',

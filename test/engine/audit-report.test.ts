@@ -16,10 +16,12 @@ test('a hostile cell value comes out of the CSV inert and RFC 4180 quoted', () =
   const csv = auditCsv([withStampFinding(v, ref)], 'id');
   expect(
     csv.startsWith(
-      '\uFEFFBerkas,Perangkat Daerah,Tingkat Persetujuan,Waktu Disusun,Waktu Disetujui Kepala OPD,Waktu Diverifikasi,Hash Isi,ID,Aturan,Tingkat,Sel,Pesan,Status,Alasan,Pemeriksa\r\n',
+      '\uFEFFBerkas,Perangkat Daerah,Tingkat Persetujuan,Waktu Disusun,Waktu Disetujui Kepala OPD,Waktu Diverifikasi,Hash Isi,ID,Aturan,Jenis,Sel,Nama Inovasi,Pesan,Status,Alasan,Pemeriksa\r\n',
     ),
   ).toBe(true);
   const line = csv.split('\r\n').find((l) => l.includes('FMT-02'))!;
+  // The cell names its sheet, and the innovation of the row follows it.
+  expect(line).toContain(',FMT-02,Galat,Inovasi!C2,Posyandu Digital Bitung Sehat,');
   // The message embeds the value; the field starts with «, so it is quoted but not prefixed.
   expect(line).toContain('"«=HYPERLINK(""http://x"",""y"")» bukan pilihan yang sah untuk «Tahapan Inovasi».",Terbuka');
   expect(csv).not.toMatch(/(^|,)=/m);
@@ -30,7 +32,7 @@ test('an unstamped workbook gets KON-04 in the audit report; one signed up to ke
   expect(withStampFinding(v, ref).findings.map((f) => f.rule)).toEqual(['KON-04']);
   const csv = auditCsv([withStampFinding(v, ref)], 'id');
   expect(csv).toContain('dinkes.xlsx,Dinas Kesehatan,Belum Distempel,,,,sha256:');
-  expect(csv).toContain(',KON-04,Peringatan,,Berkas belum mencapai tingkat «Disetujui Kepala OPD»; stempel ulang berjenjang.,Terbuka,,');
+  expect(csv).toContain(',KON-04,Peringatan,,,Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».,Terbuka,,');
   // A version-1 stamp is the penyusun level only: still below the required kepalaOpd.
   const v1 = validateWorkbook(
     buildGrid({ extraSheets: [{ name: '_stempel', rows: [['contentHash', v.contentHash!], ['waktu', '2026-11-20T08:00:00Z']] }] }),
@@ -54,7 +56,7 @@ test('an unstamped workbook gets KON-04 in the audit report; one signed up to ke
   );
   expect(withStampFinding(stamped, ref).findings).toEqual([]);
   expect(auditCsv([stamped], 'id')).toBe(
-    '\uFEFFBerkas,Perangkat Daerah,Tingkat Persetujuan,Waktu Disusun,Waktu Disetujui Kepala OPD,Waktu Diverifikasi,Hash Isi,ID,Aturan,Tingkat,Sel,Pesan,Status,Alasan,Pemeriksa\r\n',
+    '\uFEFFBerkas,Perangkat Daerah,Tingkat Persetujuan,Waktu Disusun,Waktu Disetujui Kepala OPD,Waktu Diverifikasi,Hash Isi,ID,Aturan,Jenis,Sel,Nama Inovasi,Pesan,Status,Alasan,Pemeriksa\r\n',
   );
   const changed = validateWorkbook(
     buildGrid({ rows: [validRow({ Manfaat: 'x' })], extraSheets: [{ name: '_stempel', rows: [['contentHash', v.contentHash!], ['waktu', '2026-11-20T08:00:00Z']] }] }),

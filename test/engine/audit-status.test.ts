@@ -90,6 +90,7 @@ describe('JSON report', () => {
       cell: 'AA2',
       row: 2,
       column: 'SP Prosedur',
+      inovasi: 'Posyandu Digital Bitung Sehat',
       value: null,
       message: 'Service-standard component «procedure» is not filled in.',
       hint: null,

@@ -26,7 +26,11 @@ describe('Rekap OPD with a schedule', () => {
     expect(pick('DLH')).toEqual(['Siap', 'Disusun', 'Lewat 242 hari', 'Belum jatuh tempo']);
     expect(pick('DISHUB')).toEqual(['Siap', 'Dikembalikan', 'Lewat 242 hari', 'Belum jatuh tempo']);
     expect(pick('KOMINFO')).toEqual(['Siap', 'Berubah', 'Lewat 242 hari', 'Belum jatuh tempo']);
-    expect(pick('DISKAN')).toEqual(['Siap', 'Belum Distempel', null, null]);
+    // Another year (2025, the schedule's is 2026): the file does not count, so for the schedule Dinas
+    // Perikanan has sent nothing; its file row carries no schedule words.
+    expect(pick('DISKAN')).toEqual(['Berkas Tidak Dihitung', null, 'Lewat 242 hari', 'Belum jatuh tempo']);
+    const diskan = records.find((r) => r.Berkas === 'diskan-2025.xlsx' && r.Status === 'Tahun Lain')!;
+    expect([diskan['Tingkat Persetujuan'], diskan['Tepat Waktu Disetujui Kepala OPD'], diskan['Tepat Waktu Diverifikasi']]).toEqual(['Belum Distempel', null, null]);
   });
 
   it('Belum Mengirim OPDs show their Lewat days; unreadable files no words', () => {
@@ -41,17 +45,20 @@ describe('Rekap OPD with a schedule', () => {
     expect([rusak['Tingkat Persetujuan'], rusak['Tepat Waktu Disetujui Kepala OPD']]).toEqual([null, null]);
   });
 
-  it('Total Kota counts the late OPDs per level', () => {
+  it('Total Kota says the schedule in words over every reference OPD, never a bare number', () => {
     const total = records[records.length - 1];
     expect(total['Perangkat Daerah']).toBe('Total Kota');
     const silent = records.filter((r) => r.Status === 'Belum Mengirim').length;
-    // kepalaOpd: DINSOS late, DLH, DISHUB and KOMINFO past, and every OPD that sent nothing.
-    expect(total['Tepat Waktu Disetujui Kepala OPD']).toBe(4 + silent);
-    expect(total['Tepat Waktu Diverifikasi']).toBe(0);
+    const opds = REF.opd.length;
+    expect(total.Status).toBe(`5 dari ${opds} OPD mengirim`);
+    // kepalaOpd: DINKES on time, DINSOS late, DLH, DISHUB and KOMINFO past, and every OPD without a counting file (DISKAN too).
+    expect(total['Tepat Waktu Disetujui Kepala OPD']).toBe(`1 tepat waktu · 1 terlambat · ${3 + silent + 1} lewat · 0 belum jatuh tempo`);
+    expect(total['Tepat Waktu Diverifikasi']).toBe(`1 tepat waktu · 0 terlambat · 0 lewat · ${opds - 1} belum jatuh tempo`);
   });
 
   it('below Rekap OPD: OPDs per reached level and per level with a deadline', () => {
-    const silent = records.filter((r) => r.Status === 'Belum Mengirim').length;
+    // OPDs without a counting file: Belum Mengirim, and DISKAN (its only file is of another year).
+    const silent = records.filter((r) => r.Status === 'Belum Mengirim').length + 1;
     expect(summary.rekapPersetujuan.columns).toEqual(['Tingkat Persetujuan', 'Jumlah OPD', 'Batas', 'Tepat Waktu', 'Terlambat', 'Lewat', 'Belum Jatuh Tempo']);
     expect(summary.rekapPersetujuan.rows.map((r) => r.cells)).toEqual([
       ['Disusun', 1, null, null, null, null, null],
@@ -59,7 +66,7 @@ describe('Rekap OPD with a schedule', () => {
       ['Diverifikasi', 1, { date: '2026-12-15' }, 1, 0, 0, 4 + silent],
       ['Dikembalikan', 1, null, null, null, null, null],
       ['Berubah', 1, null, null, null, null, null],
-      ['Belum Distempel', 1, null, null, null, null, null],
+      ['Belum Distempel', 0, null, null, null, null, null],
       ['Belum Mengirim', silent, null, null, null, null, null],
     ]);
     expect(summarySheets(summary)[0].tables).toEqual([summary.rekapOpd, summary.rekapPersetujuan]);

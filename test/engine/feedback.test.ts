@@ -2,10 +2,15 @@
 import { consolidate, ConsolidationInput } from '../../src/engine/consolidate';
 import { feedbackDocuments, slug } from '../../src/engine/feedback';
 import { defaultReference } from '../../src/engine/reference/load';
+import { Reference } from '../../src/engine/reference/model';
 import { FileValidation, unreadableFile, validateWorkbook } from '../../src/engine/validate';
 import { TODAY, VALID_IDENTITAS, buildGrid, validRow } from '../helpers/workbook';
 
-const REF = defaultReference();
+// An OPD with an ampersand in its name, for the page header's escaping; a file of an OPD outside the reference would not count.
+const REF: Reference = {
+  ...defaultReference(),
+  opd: [...defaultReference().opd, { kode: 'REKAAN', nama: 'Dinas Rekaan Élan & Co', alias: [], bidang: ['1.02'] }],
+};
 const identity = (changes: Record<string, unknown>) => VALID_IDENTITAS.map(([l, v]) => [l, l in changes ? changes[l] : v] as [string, never]);
 const input = (file: string, v: FileValidation): ConsolidationInput => ({ file, size: 1, sha256: null, validation: v });
 const workbook = (file: string, changes: Record<string, unknown> = {}, rows = [validRow()]) =>
@@ -26,15 +31,14 @@ describe('feedbackDocuments', () => {
 
   test('one per counted file: not for the superseded or the unreadable one', () => {
     expect(docs.map((d) => d.file)).toEqual(['dinkes.xlsx', 'lain.xlsx']);
-    expect(docs.map((d) => d.fileName)).toEqual(['umpan-balik-dinkes-2026.xlsx', 'umpan-balik-dinas-rekaan-elan-co-2026.xlsx']);
+    expect(docs.map((d) => d.fileName)).toEqual(['umpan-balik-dinkes-2026.xlsx', 'umpan-balik-rekaan-2026.xlsx']);
   });
 
   test("rows are the file's report findings in order, and the winner names the files it replaces", () => {
     for (const d of docs) {
       const report = summary.report.files.find((f) => f.file === d.file)!;
       expect(d.findings).toEqual(report.findings);
-      expect(d.rows.map((r) => r[r.length - 1])).toEqual(report.findings.map((f) => f.id));
-      expect(d.rows.map((r) => r[4])).toEqual(report.findings.map((f) => f.rule));
+      expect(d.rows.flatMap((r) => String(r[r.length - 1]).split(' '))).toEqual(report.findings.map((f) => f.id));
     }
     const dinkes = Object.fromEntries(docs[0].about);
     expect(dinkes['Berkas yang digantikan']).toBe('dinkes-lama.xlsx');
@@ -45,6 +49,30 @@ describe('feedbackDocuments', () => {
     expect(docs[0].print.titleRows).toEqual({ first: docs[0].headerRow, last: docs[0].headerRow });
     expect(docs[0].print.header.center).toBe('&"-,Bold"Umpan Balik — Dinas Kesehatan — Kota Bitung — 2026');
     expect(docs[1].print.header.center).toContain('Dinas Rekaan Élan && Co');
+  });
+
+  test('one line per rule and row, naming the sheet and the innovation (docs/spec/feedback.md, docs/spec/report-and-cli.md)', () => {
+    // Row 2: an Uji Coba public-service innovation with no standard component (six SOP-04), and a bad link (FMT-07).
+    const bare = validRow({
+      'Nama Inovasi': 'Apotek Keliling Pulau Lembeh', 'Tahapan Inovasi': 'Uji Coba', 'Tanggal Penerapan': null, 'Tautan Data Dukung': 'ftp://x',
+      'SP Persyaratan': null, 'SP Prosedur': null, 'SP Jangka Waktu (hari)': null, 'SP Biaya/Tarif (Rp)': null, 'SP Produk Layanan': null, 'SP Penanganan Pengaduan': null,
+    });
+    const s = consolidate([workbook('dinkes.xlsx', { 'Tahun Pelaporan': 2031 }, [bare])], { reference: REF, today: TODAY });
+    const [doc] = feedbackDocuments(s, { region: 'Kota Bitung', lang: 'id' });
+    expect(doc.columns).toEqual(['Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID']);
+    expect(doc.rows.map((r) => r.slice(0, 5))).toEqual([
+      [null, null, 'KON-04', 'Peringatan', 'Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».'],
+      ['Identitas!B2', null, 'RPJ-05', 'Galat', 'Tahun pelaporan 2031 di luar periode RPJMD 2025–2029.'],
+      ['Inovasi!J2', 'Apotek Keliling Pulau Lembeh', 'FMT-01', 'Galat', 'Isian «Target Tahun Penerapan» wajib diisi.'],
+      ['Inovasi!Y2', 'Apotek Keliling Pulau Lembeh', 'FMT-07', 'Galat', '«ftp://x» bukan tautan http/https yang sah.'],
+      [
+        'Inovasi baris 2', 'Apotek Keliling Pulau Lembeh', 'SOP-04', 'Galat',
+        '6 komponen standar pelayanan kosong: SP Persyaratan, SP Prosedur, SP Jangka Waktu (hari), SP Biaya/Tarif (Rp), SP Produk Layanan, SP Penanganan Pengaduan.',
+      ],
+    ]);
+    expect(String(doc.rows[4][8]).split(' ')).toHaveLength(6);
+    const [en] = feedbackDocuments(s, { region: 'Kota Bitung', lang: 'en' });
+    expect(en.rows[4].slice(0, 1)).toEqual(['Inovasi row 2']);
   });
 
   test('English', () => {

@@ -21,8 +21,9 @@ describe('message catalogues', () => {
       const keys = rule === 'KON-04' ? ['KON-04.none', 'KON-04.changed'] : [rule];
       for (const key of keys) expect(MESSAGE_KEYS).toContain(key);
     }
-    // KON-04's second wording, the two summary lines, five hints, two causes the engine finds.
-    expect(MESSAGE_KEYS.length).toBe(RULE_IDS.length + 1 + 2 + 5 + 2);
+    // KON-04's and KON-05's second wordings, the two summary lines, five hints, two causes the engine
+    // finds, three grouped-line texts and five texts of how the consolidation year was chosen.
+    expect(MESSAGE_KEYS.length).toBe(RULE_IDS.length + 2 + 2 + 5 + 2 + 3 + 5);
   });
 
   test.each(MESSAGE_KEYS.map((k) => [k]))(

@@ -233,8 +233,8 @@ describe('item 10: rows the add-in could never have written are set aside and na
       { baris: 4, tingkat: 'walikota', waktu: '2026-03-04T02:00:00Z', sebab: 'unknownLevel' },
       { baris: 5, tingkat: 'verifikator', waktu: '2099-01-01T00:00:00Z', sebab: 'future' },
     ]);
-    expect(formatText(report, 'id')).toContain('2 baris _stempel disisihkan');
-    expect(formatText(report, 'en')).toContain('2 _stempel rows set aside');
+    expect(formatText(report, 'id')).toContain('2 baris stempel disisihkan');
+    expect(formatText(report, 'en')).toContain('2 stamp rows set aside');
     // A file with nothing set aside keeps the spec's shape.
     expect(
       buildReport([validateWith(approved)], { reference: SCHEDULE, today: TODAY, lang: 'id' }).files[0]

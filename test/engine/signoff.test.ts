@@ -23,7 +23,7 @@ import {
 import { stampFinding } from '../../src/engine/rules/stamp';
 import { validateWorkbook } from '../../src/engine/validate';
 import { formatText, signoffText } from '../../src/cli/text';
-import { TODAY, buildGrid, validRow } from '../helpers/workbook';
+import { TODAY, VALID_IDENTITAS, buildGrid, validRow } from '../helpers/workbook';
 
 const BASE = defaultReference();
 const H = 'sha256:' + 'a'.repeat(64);
@@ -137,11 +137,14 @@ describe('chain status', () => {
     expect([fixed.tingkat, fixed.dikembalikan, fixed.berubah, fixed.kembali]).toEqual(['penyusun', false, false, null]);
     const approved = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-05T02:00:00Z']], OTHER);
     expect(approved.tingkat).toBe('kepalaOpd');
-    // Re-signed after the return, then edited: no stamp is valid, so (docs/spec/signoff.md to the letter: later
-    // than every valid stamp) the old return reads as current again, and the chain as changed too.
+    // Re-signed after the return, then edited: the new Disusun stamp answered the return for good
+    // (docs/spec/signoff.md revised 2026-12-07), so the chain reads changed, not returned again.
     const edited = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-05T02:00:00Z']], 'sha256:' + '9'.repeat(64));
-    expect([edited.tingkat, edited.dikembalikan, edited.berubah]).toEqual([null, true, true]);
-    expect(chainWord(edited)).toBe('Dikembalikan');
+    expect([edited.tingkat, edited.dikembalikan, edited.berubah, edited.kembali]).toEqual([null, false, true, null]);
+    expect(chainWord(edited)).toBe('Berubah');
+    // Returned again after the re-signing: a return later than every Disusun stamp is current again.
+    const again = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd:kembali', OTHER, '2026-03-05T02:00:00Z', 'Kadis', 'Lagi']], OTHER);
+    expect([again.dikembalikan, again.kembali?.catatan]).toEqual([true, 'Lagi']);
     // Returned, then edited without a new Disusun stamp: still returned (the return is unanswered).
     const unanswered = chain(rows, 'sha256:' + '9'.repeat(64));
     expect([unanswered.dikembalikan, unanswered.berubah]).toEqual([true, true]);
@@ -172,6 +175,25 @@ describe('chain status', () => {
     expect(c.tingkat).toBe('penyusun');
     expect(c.dikembalikan).toBe(false);
     expect(c.unknown.map((r) => r.tingkat)).toEqual(['walikota', 'penyusun']);
+  });
+
+  it('rows the tool could never have written are set aside when judged against the validation date', () => {
+    const asOf = { today: '2026-11-28', zone: 'Asia/Makassar' };
+    const judged = (rows: Row[], galat = 0) => {
+      const s = read(rows);
+      return chainStatus({ ...s, rows: s.rows.map((r, i) => (i === 0 ? { ...r, galat } : r)) }, DEFAULT_TINGKAT, H, asOf);
+    };
+    const ok = judged([['penyusun', H, '2026-11-29T10:00:00Z']]); // tomorrow in Bitung: within the clock tolerance
+    expect([ok.tingkat, ok.setAside.length]).toEqual(['penyusun', 0]);
+    for (const waktu of ['2026-11-30T10:00:00Z', '1999-12-31T10:00:00Z', 'kemarin']) {
+      const c = judged([['penyusun', H, waktu]]);
+      expect([waktu, c.tingkat, c.setAside.length]).toEqual([waktu, null, 1]);
+    }
+    expect(judged([['penyusun', H, '2026-11-01T10:00:00Z']], 2).tingkat).toBeNull(); // a stamp recording open errors
+    const noNote = judged([['penyusun', H, '2026-11-01T10:00:00Z'], ['kepalaOpd:kembali', H, '2026-11-02T10:00:00Z', 'Kadis', '']]);
+    expect([noNote.dikembalikan, noNote.setAside.length]).toEqual([false, 1]);
+    // Without the validation date (reading the sheet alone) only unknown levels are set aside.
+    expect(chain([['penyusun', H, '2030-01-01T00:00:00Z']]).tingkat).toBe('penyusun');
   });
 
   it('out of order: approved before prepared, or above a level that is not valid', () => {
@@ -392,6 +414,13 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
     const v = run(() => [], other);
     expect(of(v, 'KON-06')).toEqual([]);
     expect(v.persetujuan.jadwal).toEqual([]);
+    // Only for the schedule's year (docs/spec/signoff.md revised): a workbook without a valid year gets none.
+    const noYear = validateWorkbook(
+      buildGrid({ identitas: VALID_IDENTITAS.map(([l, x]) => [l, l === 'Tahun Pelaporan' ? null : x] as [string, CellValue]), rows: [validRow()] }),
+      'dinkes.xlsx',
+      { reference: REF, today: TODAY },
+    );
+    expect([of(noYear, 'KON-06'), noYear.persetujuan.jadwal]).toEqual([[], []]);
   });
 
   it('KON-07 when returned and not stamped again (the returning level as value); quiet once prepared again', () => {
@@ -415,8 +444,8 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
       const f = stampFinding(v, ref);
       return f && findingMessage(f, 'id');
     };
-    expect(kon04(run(() => []))).toBe('Berkas belum mencapai tingkat «Disetujui Kepala OPD»; stempel ulang berjenjang.');
-    expect(kon04(run((h) => [['penyusun', h, '2026-03-30T01:00:00Z']]))).toBe('Berkas belum mencapai tingkat «Disetujui Kepala OPD»; stempel ulang berjenjang.');
+    expect(kon04(run(() => []))).toBe('Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».');
+    expect(kon04(run((h) => [['penyusun', h, '2026-03-30T01:00:00Z']]))).toBe('Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».');
     expect(
       kon04(
         run(() => [
@@ -433,7 +462,7 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
     // A reference requiring the verifier: the same file is short of it.
     const strict = parseReferenceJson({ ...JSON.parse(JSON.stringify(EMBEDDED_REFERENCE_JSON)), tingkatWajib: 'verifikator' });
     if (!strict.ok) throw new Error('bad');
-    expect(kon04(reached, strict.reference)).toBe('Berkas belum mencapai tingkat «Diverifikasi»; stempel ulang berjenjang.');
+    expect(kon04(reached, strict.reference)).toBe('Berkas belum distempel berjenjang sampai «Diverifikasi».');
   });
 
   it('the JSON report: persetujuan beside the unchanged stamp', () => {
@@ -467,7 +496,7 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
     ]);
     const lines = auditCsv([v], 'id').split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFFBerkas,Perangkat Daerah,Tingkat Persetujuan,Waktu Disusun,Waktu Disetujui Kepala OPD,Waktu Diverifikasi,Hash Isi,ID,Aturan,Tingkat,Sel,Pesan,Status,Alasan,Pemeriksa',
+      '\uFEFFBerkas,Perangkat Daerah,Tingkat Persetujuan,Waktu Disusun,Waktu Disetujui Kepala OPD,Waktu Diverifikasi,Hash Isi,ID,Aturan,Jenis,Sel,Nama Inovasi,Pesan,Status,Alasan,Pemeriksa',
     );
     expect(lines[1]).toMatch(/^dinkes\.xlsx,Dinas Kesehatan,Disetujui Kepala OPD,2026-03-30T01:00:00Z,2026-04-03T01:00:00Z,,sha256:/);
   });
@@ -484,7 +513,8 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
     expect(signoffText(report.files[0].persetujuan, 'en')).toBe(
       'sign-off: Approved by head of agency — Approved by head of agency: 3 days late — Verified: 212 days overdue',
     );
-    expect(formatText(report, 'id').split('\n')[0]).toMatch(/— persetujuan: Disetujui Kepala OPD — Disetujui Kepala OPD: Terlambat 3 hari — Diverifikasi: Lewat 212 hari$/);
+    // The file line wraps at 120 columns; read it whole.
+    expect(formatText(report, 'id').replace(/\n {6}/g, ' ').split('\n')[0]).toMatch(/— persetujuan: Disetujui Kepala OPD — Disetujui Kepala OPD: Terlambat 3 hari — Diverifikasi: Lewat 212 hari$/);
     const none = buildReport([run(() => [], BASE)], { reference: BASE, today: TODAY, lang: 'id' });
     expect(formatText(none, 'id').split('\n')[0]).toMatch(/— persetujuan: Belum Distempel$/);
   });

@@ -1,5 +1,8 @@
 import { LABELS, colOf, found, inisiatifRow, validate, validRow, words } from '../helpers/workbook';
-import { isRecognisableRegulation } from '../../src/engine/rules/rows';
+import { isRecognisableRegulation, missingRegulationParts } from '../../src/engine/rules/rows';
+import { findingMessage } from '../../src/engine/messages';
+import { defaultReference } from '../../src/engine/reference/load';
+import { Reference } from '../../src/engine/reference/model';
 
 const at = (label: string, row = 2, header = LABELS) => `${colOf(label, header)}${row}`;
 
@@ -30,8 +33,35 @@ describe('SOP-02', () => {
     ['Peraturan Wali Kota Tahun 2024', false],
     ['Surat Edaran Nomor 3 Tahun 2024', false],
     ['Perwako No. 1 Tahun 1999', false],
+    ['Keputusan Camat Girian Nomor 12 Tahun 2025', true],
+    ['Keputusan Lurah Manembo-nembo Nomor 3 Tahun 2024', true],
+    ['Peraturan Bupati Minahasa Utara Nomor 7 Tahun 2023', true],
+    ['Perbup No. 2 Tahun 2022', true],
+    ['Keputusan Bupati Nomor 100 Tahun 2024', true],
+    ['Perwakot Nomor 1 Tahun 2024', false], // not a whole word of any type
   ])('%s → recognised %s', (text, ok) => {
     expect(isRecognisableRegulation(text)).toBe(ok);
+  });
+  test.each([
+    ['Surat Edaran Nomor 3 Tahun 2024', ['jenis'], 'Dasar hukum «Surat Edaran Nomor 3 Tahun 2024» tidak menyebut jenis peraturan yang dikenal.'],
+    ['Perwali Nomor 12', ['tahun'], 'Dasar hukum «Perwali Nomor 12» tidak menyebut tahun.'],
+    ['Peraturan Wali Kota Tahun 2024', ['nomor'], 'Dasar hukum «Peraturan Wali Kota Tahun 2024» tidak menyebut nomor.'],
+    ['SK Kadis', ['jenis', 'nomor', 'tahun'], 'Dasar hukum «SK Kadis» tidak menyebut jenis peraturan yang dikenal, nomor, dan tahun.'],
+  ])('%s: says what it could not find', (text, parts, message) => {
+    expect(missingRegulationParts(text)).toEqual(parts);
+    const v = validate({ rows: [validRow({ 'Dasar Hukum': text })] });
+    expect(findingMessage(v.findings[0], 'id')).toBe(message);
+  });
+  test('the English text names the missing parts too', () => {
+    const v = validate({ rows: [validRow({ 'Dasar Hukum': 'Perwali 2024' })] });
+    expect(findingMessage(v.findings[0], 'en')).toBe('Legal basis «Perwali 2024» does not state a number.');
+  });
+  test("the reference's own list replaces the default (a regency, a new decree form), with no code", () => {
+    const ref = defaultReference();
+    const regency: Reference = { ...ref, parameter: { ...ref.parameter, jenisRegulasi: ['Peraturan Bupati', 'Instruksi Bupati'] } };
+    const row = (dasar: string) => validate({ rows: [validRow({ 'Dasar Hukum': dasar })] }, regency);
+    expect(found(row('Instruksi Bupati Nomor 4 Tahun 2025'))).toEqual([]);
+    expect(found(row('Peraturan Wali Kota Nomor 12 Tahun 2024'))).toEqual([`SOP-02@${at('Dasar Hukum')}`]);
   });
 });
 

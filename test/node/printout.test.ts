@@ -180,12 +180,12 @@ describe('the summary prints', () => {
 
     const opd = series(p['xl/charts/chart1.xml']);
     expect(p['xl/charts/chart1.xml']).toContain('<c:barDir val="col"/><c:grouping val="stacked"/>');
-    // Under Rekap OPD's own columns (H, I, J; C): 37 OPDs + Total Kota end on row 39; below them (after the
-    // sign-off tally, a blank row before each table) the chart's table: its header names the series.
+    // Under Rekap OPD's own columns (H, I, J; C): 37 OPDs, the rows of the files set aside and Total Kota;
+    // below them (after the sign-off tally, a blank row before each table) the chart's table: its header names the series.
     const [h, i, j, c] = (['Inisiatif', 'Uji Coba', 'Penerapan', 'Perangkat Daerah'] as const).map((l) => columnLetters(REKAP_COLUMNS.indexOf(l)));
     const top = Array.from({ length: 100 }, (_, k) => 41 + k).find((r) => cell(`'Rekap OPD'!$${h}$${r}`) === 'Inisiatif')!;
     expect(cell(`'Rekap OPD'!$${h}$${top - 1}`)).toBeNull(); // a blank row above it
-    const [first, last] = [top + 1, top + 12]; // the 12 OPDs with innovations
+    const [first, last] = [top + 1, top + 10]; // the 10 OPDs with a counting file (innovations in each)
     expect(opd.map((s) => s.name)).toEqual([`'Rekap OPD'!$${h}$${top}`, `'Rekap OPD'!$${i}$${top}`, `'Rekap OPD'!$${j}$${top}`]);
     expect(opd.map((s) => s.values)).toEqual([`'Rekap OPD'!$${h}$${first}:$${h}$${last}`, `'Rekap OPD'!$${i}$${first}:$${i}$${last}`, `'Rekap OPD'!$${j}$${first}:$${j}$${last}`]);
     expect(opd.every((s) => s.categories === `'Rekap OPD'!$${c}$${first}:$${c}$${last}`)).toBe(true);
@@ -194,12 +194,13 @@ describe('the summary prints', () => {
       expect(cells(s.categories)).toEqual(s.caches[1]);
       expect(cells(s.values)).toEqual(s.caches[2].map(Number));
     }
-    // The chart's table repeats Rekap OPD's figures of the OPDs with innovations: they add up to Total Kota (row 39).
+    // The chart's table repeats Rekap OPD's figures of the OPDs with innovations: they add up to Total Kota.
     expect(opd[0].caches[1]).toContain('Dinas Kesehatan');
-    expect(cell(`'Rekap OPD'!$${c}$39`)).toBe('Total Kota');
+    const totalRow = Array.from({ length: 60 }, (_, k) => 2 + k).find((r) => cell(`'Rekap OPD'!$${c}$${r}`) === 'Total Kota')!;
+    expect(totalRow).toBe(1 + 37 + 3 + 1); // header, 37 OPDs, 3 files set aside (demo), Total Kota
     for (const s of opd) {
       const column = /\$([A-Z])\$/.exec(s.values)![1];
-      expect(s.caches[2].map(Number).reduce((a, b) => a + b, 0)).toBe(cell(`'Rekap OPD'!$${column}$39`));
+      expect(s.caches[2].map(Number).reduce((a, b) => a + b, 0)).toBe(cell(`'Rekap OPD'!$${column}$${totalRow}`));
     }
 
     const misi = series(p['xl/charts/chart2.xml']);
@@ -214,8 +215,8 @@ describe('the summary prints', () => {
   test('writing is visible on a terminal', () => {
     expect(stderr).toContain('Menulis ringkasan [1/6] Rekap OPD');
     expect(stderr).toContain('Menulis ringkasan [6/6] Info Konsolidasi');
-    expect(stderr).toMatch(/Menulis umpan balik \[12\/12\] umpan-balik-[a-z0-9-]+\.xlsx/);
-    expect(stdout).toContain(`12 umpan balik OPD ditulis ke ${feedbackDir}`);
+    expect(stderr).toMatch(/Menulis umpan balik \[10\/10\] umpan-balik-[a-z0-9-]+\.xlsx/);
+    expect(stdout).toContain(`10 umpan balik OPD ditulis ke ${feedbackDir}`);
   });
 });
 
@@ -233,13 +234,15 @@ describe('feedback per OPD', () => {
   test('one workbook per submitted OPD, named umpan-balik-<opd>-<tahun>.xlsx', () => {
     const files = readdirSync(feedbackDir).sort();
     const r = report();
-    const counted = r.files.filter((f) => f.opdCode);
+    // One per OPD with a counting file: not for another year's file nor for the two files in conflict.
+    const counted = r.files.filter((f) => f.konsolidasi === 'dihitung');
+    expect(counted).toHaveLength(10);
     expect(files).toEqual(counted.map((f) => `umpan-balik-${f.opdCode!.toLowerCase()}-${f.tahun}.xlsx`).sort());
   });
 
   test("each file's rows are its findings of the JSON report, in order; nothing of another OPD", () => {
     const r = report();
-    for (const f of r.files) {
+    for (const f of r.files.filter((x) => x.konsolidasi === 'dihitung')) {
       const file = path.join(feedbackDir, `umpan-balik-${f.opdCode!.toLowerCase()}-${f.tahun}.xlsx`);
       const { sheet, rows } = rowsOf(file);
       expect(sheet).toBe('Umpan Balik');
@@ -247,15 +250,23 @@ describe('feedback per OPD', () => {
       const about = Object.fromEntries(rows.slice(1).filter((row) => row.length === 2).map((row) => [row[0], row[1]]));
       expect(about).toMatchObject({ 'Perangkat Daerah': f.opd, 'Kode OPD': f.opdCode, Berkas: f.file, Referensi: r.reference, 'Tanggal Validasi': r.validatedAt });
       expect(about.Status).toBe(f.valid ? 'Siap' : 'Perlu Perbaikan');
-      const header = rows.findIndex((row) => row[0] === 'Lembar');
-      expect(rows[header]).toEqual(['Lembar', 'Sel', 'Baris', 'Kolom', 'Aturan', 'Tingkat', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID']);
-      const body = rows.slice(header + 1, header + 1 + f.findings.length);
+      const header = rows.findIndex((row) => row[0] === 'Sel' && row[1] === 'Nama Inovasi');
+      expect(rows[header]).toEqual(['Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID']);
+      const end = rows.findIndex((row, k) => k > header && row.length === 0);
+      // A file without findings shows one note instead of rows.
+      const body = f.findings.length ? rows.slice(header + 1, end) : [];
+      if (!f.findings.length) expect(rows[header + 1]).toEqual(['Tidak ada temuan: berkas ini siap.']);
       const severity = { error: 'Galat', warning: 'Peringatan', info: 'Info' };
-      expect(body).toEqual(
-        f.findings.map((x) =>
-          trim([x.sheet, x.cell, x.row, x.column, x.rule, severity[x.severity], x.message, x.hint, x.basis, x.status === 'open' ? 'Terbuka' : 'Diterima', x.id]),
-        ),
-      );
+      // One line per rule and row: every finding once, in order, its id in the last column.
+      const ids = (row: unknown[]) => String(row[8]).split(' ');
+      expect(body.flatMap(ids)).toEqual(f.findings.map((x) => x.id));
+      const byId = new Map(f.findings.map((x) => [x.id, x]));
+      for (const row of body) {
+        const x = byId.get(ids(row)[0])!;
+        const place = ids(row).length > 1 ? `${x.sheet} baris ${x.row}` : x.cell ? `${x.sheet}!${x.cell}` : null;
+        expect(trim(row.slice(0, 4))).toEqual(trim([place, x.inovasi ?? null, x.rule, severity[x.severity]]));
+        expect(row[7]).toBe(x.status === 'open' ? 'Terbuka' : 'Diterima');
+      }
       // The verifier's space closes the sheet.
       expect(rows.slice(-5).map((row) => row[0])).toEqual(['Diperiksa oleh', 'Nama', 'Jabatan', 'Tanggal', 'Tanda Tangan']);
       // No other OPD's file (its findings are not there: the rows are exactly this file's).
@@ -312,10 +323,10 @@ describe('feedback per OPD', () => {
     const { sheet, rows } = rowsOf(path.join(feedbackEn, 'umpan-balik-dinkes-2026.xlsx'));
     expect(sheet).toBe('Feedback');
     expect(rows[0][0]).toBe('Regional Innovation Validation Feedback');
-    expect(rows.find((row) => row[0] === 'Sheet')).toEqual(['Sheet', 'Cell', 'Row', 'Column', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID']);
+    expect(rows.find((row) => row[0] === 'Cell')).toEqual(['Cell', 'Innovation', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID']);
     expect(rows.slice(-5).map((row) => row[0])).toEqual(['Verified by', 'Name', 'Position', 'Date', 'Signature']);
-    expect(rows.some((row) => row[5] === 'Warning' || row[5] === 'Error')).toBe(true);
-    expect(rows.some((row) => row[9] === 'Open')).toBe(true);
+    expect(rows.some((row) => row[3] === 'Warning' || row[3] === 'Error')).toBe(true);
+    expect(rows.some((row) => row[7] === 'Open')).toBe(true);
   });
 });
 

@@ -308,10 +308,24 @@ describe('parseReferenceJson: parameters', () => {
     expect(problems.map((p) => p.message.id)).toEqual([
       'Parameter: «minWords» harus bilangan bulat ≥ 0, bukan -1',
       'Parameter: «namaMin» harus bilangan bulat ≥ 1, bukan 2.5',
-      'Parameter: parameter «headerSerachRows» tidak dikenal (yang dikenal: minWords, namaMin, namaMax, headerSearchRows, severity.ID-ATURAN)',
+      'Parameter: parameter «headerSerachRows» tidak dikenal (yang dikenal: minWords, namaMin, namaMax, headerSearchRows, jenisRegulasi, severity.ID-ATURAN)',
       'Parameter: «severity.STR-6»: tingkat harus ditulis severity.ID-ATURAN, mis. severity.STR-06',
       'Parameter: tingkat untuk RPJ-03 harus error, warning, info atau off, bukan «mati»',
     ]);
+  });
+
+  it("takes SOP-02's regulation types as a list of texts; absent, the default (and the reference id stays)", () => {
+    const ref = sample();
+    const before = parseReferenceJson(ref);
+    expect(before.ok && before.reference.parameter.jenisRegulasi).toBeUndefined();
+    ref.parameter = { jenisRegulasi: ['Peraturan Bupati', ' Keputusan Bupati '] };
+    const result = parseReferenceJson(ref);
+    expect(result.ok && result.reference.parameter.jenisRegulasi).toEqual(['Peraturan Bupati', 'Keputusan Bupati']);
+    ref.parameter = { jenisRegulasi: 'Perbup' as unknown as string[] };
+    const text = parseReferenceJson(ref);
+    expect(text.ok && text.reference.parameter.jenisRegulasi).toEqual(['Perbup']);
+    ref.parameter = { jenisRegulasi: [3] as unknown as string[] };
+    expect(onlyProblem(ref).message.id).toMatch(/^Parameter: «jenisRegulasi» harus daftar jenis regulasi/);
   });
 
   it('refuses namaMin greater than namaMax', () => {

@@ -88,9 +88,10 @@ describe('referenceFromGrid', () => {
     expect(back.ok && referenceId(back.reference)).toBe(referenceId(ref));
   });
 
-  it('round-trips severity overrides and an own nomenclature', () => {
+  it('round-trips severity overrides, regulation types and an own nomenclature', () => {
     const json = JSON.parse(JSON.stringify(defaultReference()));
     json.parameter.severity = { 'SOP-06': 'off', 'RPJ-03': 'info' };
+    json.parameter.jenisRegulasi = ['Peraturan Bupati', 'Keputusan Camat'];
     json.rpjmd.program = [json.rpjmd.program[0]];
     json.opd = [{ ...json.opd[3], bidang: ['1.01'] }];
     json.nomenklatur = {

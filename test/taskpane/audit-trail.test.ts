@@ -514,7 +514,7 @@ describe('Ekspor Laporan Audit', () => {
     const s = await session(fakeWorkbook(MISTAKES, [['Email', 'bukan-email']]));
     await s.controller.validate();
     const none = await exported(s);
-    expect(none.startsWith('\uFEFFBerkas,Perangkat Daerah,Tingkat Persetujuan,Waktu Disusun,Waktu Disetujui Kepala OPD,Waktu Diverifikasi,Hash Isi,ID,Aturan,Tingkat,Sel,Pesan,Status,Alasan,Pemeriksa\r\n')).toBe(true);
+    expect(none.startsWith('\uFEFFBerkas,Perangkat Daerah,Tingkat Persetujuan,Waktu Disusun,Waktu Disetujui Kepala OPD,Waktu Diverifikasi,Hash Isi,ID,Aturan,Jenis,Sel,Nama Inovasi,Pesan,Status,Alasan,Pemeriksa\r\n')).toBe(true);
     expect(none).toContain(',KON-04,');
     expect(none).toBe(await cliAudit(s.fake, 'belum-stempel'));
 
@@ -522,7 +522,7 @@ describe('Ekspor Laporan Audit', () => {
     expect(await s.controller.stamp('Auditor Kota')).toBe(true);
     const stamped = await exported(s);
     // The add-in's single stamp is the chain's first level (docs/spec/signoff.md): still below the required kepalaOpd.
-    expect(stamped).toContain('Berkas belum mencapai tingkat «Disetujui Kepala OPD»');
+    expect(stamped).toContain('Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».');
     expect(stamped).toContain(',Disusun,');
     expect(stamped).toContain(',Diterima,"Disetujui, ""diperbaiki"" tahun depan",Inspektur Rina');
     expect(stamped).toBe(await cliAudit(s.fake, 'sudah-stempel'));

@@ -56,6 +56,26 @@ describe('Konsolidasi', () => {
     expect(picked()).toEqual(['dlh-2026.xlsx']);
   });
 
+  test('the year field: empty is automatic, a typed year is the consolidation year, a bad one is refused', async () => {
+    await renderPane(undefined, { tab: 'konsolidasi' });
+    await pick([await example('dinkes-2026.xlsx'), await example('diskan-2025.xlsx')]);
+    const field = within(panel()).getByLabelText('Tahun konsolidasi') as HTMLInputElement;
+    const run = () => within(panel()).getByRole('button', { name: 'Konsolidasi' }) as HTMLButtonElement;
+    await act(async () => {
+      fireEvent.change(field, { target: { value: '25' } });
+    });
+    expect(text(panel())).toContain('Isi tahun 2000–2100, atau kosongkan.');
+    expect(run().disabled).toBe(true);
+    await act(async () => {
+      fireEvent.change(field, { target: { value: '2025' } });
+    });
+    await click(run());
+    const chosen = await screen.findByTestId('consolidation-year-chosen');
+    expect(chosen.textContent).toBe('Tahun konsolidasi 2025, dipilih pengguna.');
+    const rows = within(await screen.findByTestId('results')).getAllByRole('row').map((r) => r.textContent ?? '');
+    expect(rows.find((r) => r.includes('diskan-2025.xlsx'))).toMatch(/Siap|Perlu Perbaikan/);
+  });
+
   test('shows progress while it runs, then the per-OPD results', async () => {
     await renderPane(undefined, { tab: 'konsolidasi' });
     let release: () => void = () => undefined;

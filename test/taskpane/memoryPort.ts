@@ -14,7 +14,7 @@ import { STEMPEL_HEADER, type StempelWrite } from '../../src/engine/signoff';
 
 type MutableSheet = { name: string; rows: CellValue[][]; visibility?: SheetGrid['visibility'] };
 
-const TEMUAN_HEADER = ['ID', 'Aturan', 'Tingkat', 'Lembar', 'Sel', 'Baris', 'Kolom', 'Nilai', 'Pesan', 'Saran', 'Dasar', 'Status', 'Alasan', 'Pemeriksa', 'Tanggal Keputusan'];
+const TEMUAN_HEADER = ['ID', 'Aturan', 'Jenis', 'Lembar', 'Sel', 'Baris', 'Nama Inovasi', 'Kolom', 'Nilai', 'Pesan', 'Saran', 'Dasar', 'Status', 'Alasan', 'Pemeriksa', 'Tanggal Keputusan'];
 
 export interface MemoryPortOptions {
   readonly language?: Lang;
@@ -102,7 +102,7 @@ export class MemoryPort implements WorkbookPort {
     const rows: CellValue[][] = [TEMUAN_HEADER];
     for (const f of v.findings) {
       rows.push([
-        f.id, f.rule, f.severity, f.sheet, f.cell, f.row, f.column, f.value, '', '', f.basis,
+        f.id, f.rule, f.severity, f.sheet, f.cell, f.row, null, f.column, f.value, '', '', f.basis,
         f.status === 'accepted' ? 'Diterima' : 'Terbuka', f.decision?.reason ?? null, f.decision?.reviewer ?? null, f.decision?.date ?? null,
       ]);
     }

@@ -105,7 +105,7 @@ describe('the chain per state', () => {
   test('a row of a level the reference does not define is set aside and said so', async () => {
     await renderPane(withStempel([row('penyusun', P, 'Staf'), row('walikota', K, 'Wali Kota')]));
     expect(statuses()).toEqual(['valid', 'none', 'none']);
-    expect(text(screen.getByTestId('chain'))).toContain('1 baris _stempel bertingkat yang tidak dikenal referensi diabaikan.');
+    expect(text(screen.getByTestId('chain'))).toContain('1 baris catatan stempel diabaikan: tingkatnya tidak dikenal referensi');
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The feedback workbook made in memory (src/xlsx/documentXlsx.ts, what the task pane downloads):
  * read back with the project's reader, it holds the engine's feedback document — the sheet, the OPD,
- * one row per finding in order — and it is byte for byte what the command line writes to a file.
+ * one line per rule and row, in order — and it is byte for byte what the command line writes to a file.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +35,7 @@ const summary = consolidate(
 
 describe('feedback workbook in memory (the task pane)', () => {
   for (const lang of ['id', 'en'] as const) {
-    test(`${lang}: the engine's document, read back: sheet, OPD, one row per finding; no other OPD`, async () => {
+    test(`${lang}: the engine's document, read back: sheet, OPD, one line per rule and row; no other OPD`, async () => {
       const docs = feedbackDocuments(summary, { region: 'Kota Bitung', lang });
       expect(docs.map((d) => d.file)).toEqual(['dinkes.xlsx', 'dlh.xlsx']);
       for (const doc of docs) {
@@ -50,8 +50,9 @@ describe('feedback workbook in memory (the task pane)', () => {
         expect(about[lang === 'id' ? 'Perangkat Daerah' : 'Agency']).toBe(doc.opdName ?? undefined);
         expect(rows[doc.headerRow - 1]).toEqual([...doc.columns]);
         const body = rows.slice(doc.headerRow, doc.headerRow + doc.rows.length);
-        expect(body.map((r) => r[r.length - 1])).toEqual(doc.findings.map((f) => f.id));
-        expect(body.map((r) => r[4])).toEqual(doc.findings.map((f) => f.rule));
+        // One line per rule and row: every finding's id once, in order, in the last column.
+        expect(body.flatMap((r) => String(r[r.length - 1]).split(' '))).toEqual(doc.findings.map((f) => f.id));
+        expect(body.map((r) => r[2])).toEqual(doc.rows.map((r) => r[2]));
         expect(rows.length).toBe(documentRows(doc.sheets[0]).rows.length);
         const other = docs.find((d) => d !== doc)!;
         expect(JSON.stringify(rows)).not.toContain(other.file);

@@ -45,10 +45,11 @@ export function message(lang: Lang, key: MessageKey, params: MessageParams = {})
   );
 }
 
-/** The catalogue key of a finding's message (KON-04 has two wordings). */
+/** The catalogue key of a finding's message (KON-04 and KON-05 have two wordings). */
 export function messageKey(f: Pick<Finding, 'rule' | 'params'>): MessageKey {
   if (f.params.ringkasan !== undefined) return f.params.kolom ? 'summary' : 'summary.noColumn';
   if (f.rule === 'KON-04') return f.params.tanggal === undefined ? 'KON-04.none' : 'KON-04.changed';
+  if (f.rule === 'KON-05' && f.params.tahun === undefined) return 'KON-05.empty';
   return f.rule;
 }
 

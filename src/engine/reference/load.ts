@@ -145,8 +145,25 @@ export function buildParameters(inputs: readonly ParameterInput[]): {
   const seen = new Set<string>();
   let namaPlace: Place | null = null;
 
+  let jenisRegulasi: string[] | undefined;
   for (const { name, value, place } of inputs) {
     const n = normalise(name);
+    if (n === 'jenisregulasi' || n === 'jenis regulasi') {
+      // SOP-02's regulation types: a JSON list of texts, or one `;`-separated text (the reference workbook).
+      const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(';') : null;
+      const items = list?.map((x) => (typeof x === 'string' ? x.trim() : null));
+      if (jenisRegulasi !== undefined) {
+        problems.push(problemAt(place, { id: `parameter «${name}» disebut dua kali`, en: `parameter «${name}» is given twice` }));
+      } else if (!items || items.some((x) => x === null) || !items.some(Boolean)) {
+        problems.push(
+          problemAt(place, {
+            id: `«${name}» harus daftar jenis regulasi (teks, dipisah «;» di buku kerja), mis. Perda; Perwako; Keputusan Camat`,
+            en: `«${name}» must be a list of regulation types (texts, «;»-separated in the workbook), e.g. Perda; Perwako; Keputusan Camat`,
+          }),
+        );
+      } else jenisRegulasi = (items as string[]).filter(Boolean);
+      continue;
+    }
     const numeric = NUMERIC_PARAMETERS.find((p) => normalise(p.key) === n);
     const severityMatch = SEVERITY_NAME.exec(n);
     const key = numeric
@@ -193,6 +210,7 @@ export function buildParameters(inputs: readonly ParameterInput[]): {
     namaMin: numbers.namaMin ?? DEFAULT_PARAMETERS.namaMin,
     namaMax: numbers.namaMax ?? DEFAULT_PARAMETERS.namaMax,
     headerSearchRows: numbers.headerSearchRows ?? DEFAULT_PARAMETERS.headerSearchRows,
+    ...(jenisRegulasi ? { jenisRegulasi } : {}),
     severity: sortedRecord(severity),
   };
   if (parameters.namaMin > parameters.namaMax && namaPlace) {

@@ -54,10 +54,11 @@ export interface Parameters {
   readonly namaMax: number;
   readonly headerSearchRows: number;
   /**
-   * Severity override per rule id. A reference may also name an id of the `ABC-01` form that no
-   * rule has (a reference written for a later rule set): it is kept, so the reference round-trips
-   * and its id is stable, and it matches no finding.
+   * The regulation types SOP-02 recognises (whole words, any case): absent means
+   * DEFAULT_JENIS_REGULASI, so references that do not set it keep their id.
    */
+  readonly jenisRegulasi?: readonly string[];
+  /** Severity override per rule id (an id no rule has is refused when the reference is loaded). */
   readonly severity: Readonly<Partial<Record<RuleId, SeverityOverride>>>;
 }
 
@@ -119,6 +120,13 @@ export const DEFAULT_TINGKAT: readonly TingkatPersetujuan[] = [
 ];
 
 export const DEFAULT_TINGKAT_WAJIB = 'kepalaOpd';
+
+/** SOP-02's regulation types when the reference names none (docs/spec/rules.md, plus a regency's and a kecamatan's or kelurahan's forms). */
+export const DEFAULT_JENIS_REGULASI: readonly string[] = [
+  'Perda', 'Peraturan Daerah', 'Perwako', 'Perwali', 'Peraturan Wali Kota', 'Peraturan Walikota', 'Perkada', 'Peraturan Kepala Daerah',
+  'Keputusan Wali Kota', 'Keputusan Walikota', 'Kepwako', 'SK Wali Kota', 'SK Walikota', 'SK Kepala', 'Keputusan Kepala',
+  'Keputusan Camat', 'SK Camat', 'Keputusan Lurah', 'SK Lurah', 'Peraturan Bupati', 'Perbup', 'Keputusan Bupati', 'Kepbup', 'SK Bupati',
+];
 
 export const DEFAULT_PARAMETERS: Parameters = {
   minWords: 300,

@@ -135,7 +135,7 @@ const id: ReferenceTexts = {
 
   severityForm: (name) => `«${name}»: tingkat harus ditulis severity.ID-ATURAN, mis. severity.STR-06`,
   unknownParameter: (name) =>
-    `parameter «${name}» tidak dikenal (yang dikenal: minWords, namaMin, namaMax, headerSearchRows, severity.ID-ATURAN)`,
+    `parameter «${name}» tidak dikenal (yang dikenal: minWords, namaMin, namaMax, headerSearchRows, jenisRegulasi, severity.ID-ATURAN)`,
   parameterTwice: (name) => `parameter «${name}» disebut dua kali`,
   wholeNumber: (name, min, got) => `«${name}» harus bilangan bulat ≥ ${min}, bukan ${got}`,
   severityLevel: (rule, got) => `tingkat untuk ${rule} harus error, warning, info atau off, bukan ${got}`,
@@ -239,7 +239,7 @@ const en: ReferenceTexts = {
 
   severityForm: (name) => `«${name}»: a severity override is written severity.RULE-ID, e.g. severity.STR-06`,
   unknownParameter: (name) =>
-    `unknown parameter «${name}» (known: minWords, namaMin, namaMax, headerSearchRows, severity.RULE-ID)`,
+    `unknown parameter «${name}» (known: minWords, namaMin, namaMax, headerSearchRows, jenisRegulasi, severity.RULE-ID)`,
   parameterTwice: (name) => `parameter «${name}» is given twice`,
   wholeNumber: (name, min, got) => `«${name}» must be a whole number ≥ ${min}, not ${got}`,
   severityLevel: (rule, got) => `the severity of ${rule} must be error, warning, info or off, not ${got}`,

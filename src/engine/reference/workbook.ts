@@ -612,6 +612,7 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
         ['namaMin', ref.parameter.namaMin],
         ['namaMax', ref.parameter.namaMax],
         ['headerSearchRows', ref.parameter.headerSearchRows],
+        ...(ref.parameter.jenisRegulasi ? [['Jenis Regulasi', ref.parameter.jenisRegulasi.join('; ')]] : []),
         ['tingkatWajib', ref.tingkatWajib],
         ...Object.entries(ref.parameter.severity)
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -5,7 +5,8 @@
  */
 import { COLUMNS, ColumnKey, STANDARD_COMPONENTS, Tahapan } from '../schema';
 import { isEmptyOf, okValueOf, parsedOf, parsedSlotsOf, rawOf } from '../parse';
-import { codePointLength, nearest } from '../text';
+import { codePointLength, nearest, normalise } from '../text';
+import { DEFAULT_JENIS_REGULASI } from '../reference/model';
 import { cellText, countWords, hasAtLeastWords } from '../values';
 import { Emit, RowContext, RuleContext, nearestHint, normalisedNames, rowFinding, rowKeys } from './context';
 import type { RuleId } from './registry';
@@ -138,30 +139,56 @@ function checkConsistency(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | n
   }
 }
 
-// SOP-02: a regulation type, a number and a year 2000–2100.
-const REGULATION_TYPE =
-  /\b(?:perda|peraturan\s+daerah|perwako|perwali|peraturan\s+wali\s*kota|perkada|peraturan\s+kepala\s+daerah|keputusan\s+wali\s*kota|kepwako|sk\s+wali\s*kota|sk\s+kepala\b|keputusan\s+kepala\b)/iu;
+// SOP-02: a regulation type of the reference's list (whole words), a number and a year 2000–2100.
 const REGULATION_NUMBER = /(?:^|[^\p{L}])(?:no\.?|nomor)\s*[:.]?\s*\S*\d/iu;
 // No look-behind: WebKit before Safari 16.4 (macOS 12, iPadOS 15) cannot parse one, and the pane would stay blank.
 const YEAR_2000_2100 = /(?:^|\D)(?:20\d\d|2100)(?!\d)/u;
 
-const recognised = new Map<string, boolean>();
+/** What a legal basis lacks: a known regulation type, a number, a year. */
+export type RegulationPart = 'jenis' | 'nomor' | 'tahun';
 
-export function isRecognisableRegulation(text: string): boolean {
-  // Most rows of a workbook cite the same few regulations: judge each text once.
-  let ok = recognised.get(text);
-  if (ok === undefined) {
-    if (recognised.size > 10_000) recognised.clear();
-    ok = REGULATION_TYPE.test(text) && REGULATION_NUMBER.test(text) && YEAR_2000_2100.test(text);
-    recognised.set(text, ok);
+const words = (text: string): string[] => normalise(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** Per list of types (one per reference): each judged text once — most rows cite the same few regulations. */
+const judged = new WeakMap<readonly string[], { types: string[][]; seen: Map<string, RegulationPart[]> }>();
+
+/** The parts of a regulation `text` does not name (empty when it is recognisable), against the reference's regulation types. */
+export function missingRegulationParts(text: string, types: readonly string[] = DEFAULT_JENIS_REGULASI): RegulationPart[] {
+  let cache = judged.get(types);
+  if (!cache) judged.set(types, (cache = { types: types.map(words).filter((w) => w.length), seen: new Map() }));
+  let missing = cache.seen.get(text);
+  if (missing === undefined) {
+    if (cache.seen.size > 10_000) cache.seen.clear();
+    const w = words(text);
+    const hasType = cache.types.some((t) => w.some((_, i) => t.every((x, j) => w[i + j] === x)));
+    missing = [...(hasType ? [] : ['jenis' as const]), ...(REGULATION_NUMBER.test(text) ? [] : ['nomor' as const]), ...(YEAR_2000_2100.test(text) ? [] : ['tahun' as const])];
+    cache.seen.set(text, missing);
   }
-  return ok;
+  return missing;
+}
+
+export function isRecognisableRegulation(text: string, types: readonly string[] = DEFAULT_JENIS_REGULASI): boolean {
+  return missingRegulationParts(text, types).length === 0;
+}
+
+const PART_WORDS: Readonly<Record<'id' | 'en', Readonly<Record<RegulationPart, string>>>> = {
+  id: { jenis: 'jenis peraturan yang dikenal', nomor: 'nomor', tahun: 'tahun' },
+  en: { jenis: 'a known regulation type', nomor: 'a number', tahun: 'a year' },
+};
+
+/** `jenis peraturan yang dikenal, nomor, dan tahun` / `a known regulation type and a year`. */
+function partsText(parts: readonly RegulationPart[], lang: 'id' | 'en'): string {
+  const w = parts.map((p) => PART_WORDS[lang][p]);
+  const and = lang === 'id' ? 'dan' : 'and';
+  return w.length < 3 ? w.join(` ${and} `) : `${w.slice(0, -1).join(', ')}, ${and} ${w[w.length - 1]}`;
 }
 
 function checkSop(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, emit: Emit): void {
   const dasar = okValue(rc, 'dasarHukum');
-  if (dasar !== null && !isRecognisableRegulation(String(dasar))) {
-    emit(rowFinding(ctx, rc, 'SOP-02', 'dasarHukum', { params: { nilai: String(dasar) }, hint: { key: 'dasarHukum', params: {} } }));
+  const missing = dasar === null ? [] : missingRegulationParts(String(dasar), ctx.params.jenisRegulasi ?? DEFAULT_JENIS_REGULASI);
+  if (missing.length) {
+    const params = { nilai: String(dasar), kurang: partsText(missing, 'id'), kurangEn: partsText(missing, 'en') };
+    emit(rowFinding(ctx, rc, 'SOP-02', 'dasarHukum', { params, hint: { key: 'dasarHukum', params: {} } }));
   }
 
   const bentukPelayanan = okValue(rc, 'bentuk') === 'Inovasi Pelayanan Publik';

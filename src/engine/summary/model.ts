@@ -11,6 +11,7 @@ import { Reference } from '../reference/model';
 import { ValidationReport } from '../report';
 import { ColumnKey } from '../schema';
 import { FileValidation } from '../validate';
+import type { ConsolidationYear, Standing } from '../consolidation/selection';
 
 /** A date cell of a summary sheet: ISO `YYYY-MM-DD` (or `YYYY-MM-DDTHH:MM:SS`, UTC). Writers make a real date of it. */
 export interface SummaryDate {
@@ -36,10 +37,15 @@ export interface SummaryTable {
   readonly rows: readonly SummaryRow[];
 }
 
-export type RekapStatus = 'Siap' | 'Perlu Perbaikan' | 'Belum Mengirim' | 'Tidak Terbaca' | 'Diganti';
+/** An OPD row's status (docs/spec/consolidation.md, `Rekap OPD`). */
+export type OpdStatus = 'Siap' | 'Perlu Perbaikan' | 'Konflik' | 'Berkas Tidak Dihitung' | 'Belum Mengirim';
 
-/** What a file is to the summary: counted, superseded by another file of its OPD (KON-02), or unreadable (KON-03). */
-export type FileRole = 'counted' | 'superseded' | 'unreadable';
+/**
+ * What a file is to the summary, coarsely: counted, superseded by a revision (KON-02), set aside
+ * for another reason (another year or none, a conflict, an unknown OPD), or unreadable (KON-03).
+ * `standing` says which exactly.
+ */
+export type FileRole = 'counted' | 'superseded' | 'setAside' | 'unreadable';
 
 export interface ConsolidatedFile {
   readonly file: string;
@@ -48,9 +54,13 @@ export interface ConsolidatedFile {
   /** The validation with the cross-workbook findings added. */
   readonly validation: FileValidation;
   readonly role: FileRole;
-  readonly status: Exclude<RekapStatus, 'Belum Mengirim'>;
+  readonly standing: Standing;
+  /** A counting file: `Siap` or `Perlu Perbaikan`; any other: its standing's word (`Diganti`, `Tahun Lain`, …). */
+  readonly status: string;
   /** The winning file's name, for a superseded file. */
   readonly supersededBy: string | null;
+  /** The files of a conflict (KON-08), this one included. */
+  readonly conflictWith: readonly string[];
 }
 
 /**
@@ -65,11 +75,13 @@ export interface SummarySource {
   readonly lang: Lang;
   /** When the consolidation ran, ISO date or date-time. */
   readonly consolidatedAt: string;
+  /** The consolidation year and how it was chosen. */
+  readonly tahun: ConsolidationYear;
   /** Every file in input order. */
   readonly entries: readonly ConsolidatedFile[];
   /** The counted files in `Rekap OPD` order (reference OPDs in reference order, then the others in input order). */
   readonly ordered: readonly ConsolidatedFile[];
-  /** The files that are not counted (superseded, unreadable), in input order. */
+  /** The files that do not count, in `Rekap OPD`'s order (by status, then file name). */
   readonly others: readonly ConsolidatedFile[];
   /** The JSON validation report of the run. */
   readonly report: ValidationReport;

@@ -50,9 +50,15 @@ export function buildSheets(defs: readonly SummarySheetDef[], source: SummarySou
 export const STATUS_FILLS: Readonly<Record<string, SummaryFill>> = {
   Siap: 'green',
   'Perlu Perbaikan': 'amber',
+  Konflik: 'red',
+  'Berkas Tidak Dihitung': 'amber',
   'Belum Mengirim': 'grey',
   'Tidak Terbaca': 'red',
   Diganti: 'red',
+  'Tahun Lain': 'amber',
+  'Tahun Kosong': 'amber',
+  'Berkas Konflik': 'red',
+  'OPD Tidak Dikenal': 'red',
   Ada: 'green',
   'Belum Ada Inovasi': 'amber',
 };

@@ -6,7 +6,7 @@ import type { PaneController } from '../controller';
 import type { Translate } from '../i18n';
 import type { PaneState } from '../state';
 import { useLayoutStyles } from '../styles';
-import { ChainView } from './ChainView';
+import { ChainView, formatWaktu } from './ChainView';
 import { type DecisionMode, DecisionDialog } from './DecisionDialog';
 import { SeverityLabel } from './SeverityLabel';
 
@@ -56,7 +56,7 @@ export function AuditTab({ state, actions, t }: AuditTabProps) {
               {t(`audit.stamp.${badge}`)}
             </Badge>
             {stamp.info ? (
-              <Text size={200}>{t('audit.stampWhen', { waktu: stamp.info.waktu ?? '—', oleh: stamp.info.fields.oleh || '—' })}</Text>
+              <Text size={200}>{t('audit.stampWhen', { waktu: formatWaktu(stamp.info.waktu, state.reference.reference.daerah.zonaWaktu), oleh: stamp.info.fields.oleh || '—' })}</Text>
             ) : null}
             {badge === 'changed' ? <Text size={200}>{t('audit.stampChangedHint')}</Text> : null}
           </div>

@@ -1,6 +1,6 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../engine/messages';
-import { type LevelStatus, type Persetujuan, chainWord, levelLabel, scheduleWord } from '../../engine/signoff';
+import { type LevelStatus, type Persetujuan, chainWord, levelLabel, localDateTime, scheduleWord } from '../../engine/signoff';
 import type { Translate } from '../i18n';
 import { useLayoutStyles } from '../styles';
 
@@ -26,16 +26,7 @@ const useStyles = makeStyles({
 });
 
 /** A stamp's `Waktu` (UTC) as a local date and time in the region's zone (`2026-11-28 09:30`); as written when unreadable. */
-export function formatWaktu(waktu: string | null, zone: string): string {
-  if (!waktu) return '—';
-  const ms = Date.parse(waktu);
-  if (Number.isNaN(ms)) return waktu;
-  try {
-    return new Intl.DateTimeFormat('sv-SE', { timeZone: zone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(ms));
-  } catch {
-    return waktu;
-  }
-}
+export const formatWaktu = localDateTime;
 
 export interface ChainViewProps {
   readonly chain: Persetujuan;

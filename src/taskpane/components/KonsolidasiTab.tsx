@@ -2,6 +2,7 @@ import {
   Badge,
   Button,
   Field,
+  Input,
   ProgressBar,
   Select,
   Table,
@@ -32,12 +33,19 @@ export interface KonsolidasiTabProps {
 
 const WORKBOOK_NAME = /\.(xlsx|xlsm|xls)$/i;
 
+/** Badge colours of `Rekap OPD`'s statuses: OPD rows, then the rows of files that do not count. */
 const STATUS_COLOR: Readonly<Record<string, 'success' | 'warning' | 'danger' | 'informative' | 'subtle'>> = {
   Siap: 'success',
   'Perlu Perbaikan': 'warning',
+  Konflik: 'danger',
+  'Berkas Tidak Dihitung': 'warning',
   'Belum Mengirim': 'subtle',
-  'Tidak Terbaca': 'danger',
   Diganti: 'informative',
+  'Tahun Lain': 'warning',
+  'Tahun Kosong': 'warning',
+  'Berkas Konflik': 'danger',
+  'OPD Tidak Dikenal': 'danger',
+  'Tidak Terbaca': 'danger',
 };
 
 const useStyles = makeStyles({
@@ -62,6 +70,14 @@ const useStyles = makeStyles({
 });
 
 const fileKey = (f: PickedFile): string => `${f.name}|${f.size}`;
+
+/** The year field: empty → null (automatic); a year 2000–2100 → it; anything else → undefined (refused). */
+export function yearField(text: string): number | null | undefined {
+  const t = text.trim();
+  if (!t) return null;
+  const n = Number(t);
+  return /^\d{4}$/.test(t) && n >= 2000 && n <= 2100 ? n : undefined;
+}
 
 /** Adds files not yet in the list (same name and size counts as the same file). */
 function merge(list: readonly File[], added: readonly File[]): File[] {
@@ -94,6 +110,8 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [over, setOver] = useState(false);
+  const [tahunText, setTahunText] = useState('');
+  const tahun = yearField(tahunText);
   const { running, progress, outcome } = state.consolidation;
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
@@ -168,8 +186,28 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
         </ul>
       </section>
 
+      <Field
+        label={t('konsolidasi.tahun')}
+        hint={tahun === undefined ? undefined : t('konsolidasi.tahunHint')}
+        validationMessage={tahun === undefined ? t('konsolidasi.tahunBad') : undefined}
+        validationState={tahun === undefined ? 'error' : 'none'}
+      >
+        <Input
+          inputMode="numeric"
+          maxLength={4}
+          value={tahunText}
+          disabled={running}
+          data-testid="consolidation-year"
+          onChange={(_, d) => setTahunText(d.value)}
+        />
+      </Field>
+
       <div className={layout.row}>
-        <Button appearance="primary" disabled={running || files.length === 0 || state.busy} onClick={() => void actions.startConsolidation(files)}>
+        <Button
+          appearance="primary"
+          disabled={running || files.length === 0 || state.busy || tahun === undefined}
+          onClick={() => void actions.startConsolidation(files, tahun ?? null)}
+        >
           {t('konsolidasi.run')}
         </Button>
         {/* Writing is all or nothing: cancelled while staged, the workbook keeps its earlier output. */}
@@ -201,6 +239,11 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
         </ul>
       ) : null}
       {state.feedback.available && !running ? <FeedbackSection state={state} actions={actions} t={t} /> : null}
+      {outcome ? (
+        <Text data-testid="consolidation-year-chosen" className={styles.meta}>
+          {outcome.tahun}
+        </Text>
+      ) : null}
       {outcome ? <ResultTable rows={outcome.rows} t={t} /> : null}
     </div>
   );
@@ -300,7 +343,8 @@ function ResultTable({ rows: all, t }: { rows: readonly ConsolidationRow[]; t: T
                   {full ? <span className={layout.visuallyHidden}>{`, ${full}`}</span> : null}
                 </TableCell>
                 <TableCell className={mergeClasses(styles.cell, styles.statusCol)}>
-                  {r.status ? (
+                  {r.status && r.total ? <span>{r.status}</span> : null}
+                  {r.status && !r.total ? (
                     <Badge appearance="tint" size="small" className={styles.badge} color={STATUS_COLOR[r.status] ?? 'informative'}>
                       {r.status}
                     </Badge>

@@ -45,7 +45,7 @@ export class ConsolidationController {
   }
 
   /** The pane's consolidation: progress in the state, cancellable with `cancel`. */
-  async start(files: readonly PickedFile[]): Promise<void> {
+  async start(files: readonly PickedFile[], tahun: number | null = null): Promise<void> {
     const { store } = this.session;
     if (store.get().consolidation.running || files.length === 0) return;
     const abort = new AbortController();
@@ -58,6 +58,7 @@ export class ConsolidationController {
     store.set({ consolidation: { running: true, progress: { n: 1, total: files.length, phase: 'reading' }, outcome: null } });
     try {
       const { writeError, summary, ...outcome }: ConsolidationResult = await this.run(files, {
+        tahun,
         signal: abort.signal,
         onProgress: (progress) => store.set({ consolidation: { ...store.get().consolidation, progress } }),
       });

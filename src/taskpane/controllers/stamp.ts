@@ -9,7 +9,7 @@ import type { HistoryEvent } from '../../addin/port';
 import type { WorkbookGrid } from '../../engine/grid';
 import { RULES_VERSION } from '../../engine/rules/registry';
 import { SHEET_STEMPEL } from '../../engine/schema';
-import { type NewStempel, type NextSignoff, type Persetujuan, levelLabel, nextSignoff, stempelWrite } from '../../engine/signoff';
+import { type NewStempel, type NextSignoff, type Persetujuan, levelLabel, localDateTime, nextSignoff, stempelWrite } from '../../engine/signoff';
 import { type SignoffCheck, checkSignoff, countFindings, validateWorkbook } from '../../engine/validate';
 import { TOOL_NAME, TOOL_VERSION } from '../../engine/version';
 import type { PaneState, StampAllowance } from '../state';
@@ -108,7 +108,7 @@ export class StampController {
         rincian: `${target.label}${position ? `; ${position}` : ''}; ${add.hashIsi}; galat ${stats.errors}, peringatan ${stats.warnings}, diterima ${stats.accepted}`,
       };
       await this.write(fresh, add, event);
-      store.announce('validasi.stampDone', { tingkat: this.label(target.kunci), oleh: name, waktu });
+      store.announce('validasi.stampDone', { tingkat: this.label(target.kunci), oleh: name, waktu: localDateTime(waktu, store.get().reference.reference.daerah.zonaWaktu) });
       return true;
     });
     return done ?? false;

@@ -1,6 +1,7 @@
 /**
  * `Info Konsolidasi` (docs/spec/consolidation.md): when and with what the summary was made, the
- * JSON report's totals beside `Rekap OPD`'s `Total Kota`, and every input file with its status.
+ * consolidation year and how it was chosen, the JSON report's totals (every file) beside `Rekap
+ * OPD`'s `Total Kota` (counting files only), and every input file with its status.
  */
 import { referenceId } from '../../reference/load';
 import { RULES_VERSION } from '../../rules/registry';
@@ -8,6 +9,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../../version';
 import { SummaryCell, SummaryRow, SummarySource, SummaryTable, summaryDate } from '../model';
 import { SummarySheetDef, statusFill } from '../sheet';
 import { REKAP_COLUMNS, SHEET_REKAP_OPD } from './rekapOpd';
+import { consolidationYearText } from '../../consolidation/selection';
 
 export const SHEET_INFO = 'Info Konsolidasi';
 
@@ -30,19 +32,21 @@ function buildInfo(s: SummarySource, rekap: SummaryTable): SummaryTable[] {
     ['Referensi', referenceId(s.reference)],
     ['Tanggal Validasi', summaryDate(s.today)],
     ['Bahasa Pesan', s.lang],
+    ['Tahun Konsolidasi', s.tahun.tahun],
+    ['Tahun Dipilih', consolidationYearText(s.tahun, 'id')],
   ].map((cells) => ({ cells: cells as SummaryCell[] }));
 
   const total = rekap.rows[rekap.rows.length - 1].cells;
   const at = (label: (typeof REKAP_COLUMNS)[number]) => total[REKAP_COLUMNS.indexOf(label)];
   const r = s.report.stats;
-  const counted = s.entries.filter((e) => e.role === 'counted').length;
+  const counted = s.entries.filter((e) => e.standing === 'dihitung').length;
   const totals: SummaryRow[] = [
     ['Berkas', r.files, counted],
     ['Baris Inovasi', r.rows, at('Jumlah Inovasi')],
     ['Galat', r.errors, at('Galat')],
     ['Peringatan', r.warnings, at('Peringatan')],
     ['Info', r.infos, null],
-    ['Diterima', r.accepted, at('Diterima')],
+    ['Temuan Diterima', r.accepted, at('Temuan Diterima')],
   ].map((cells) => ({ cells: cells as SummaryCell[] }));
 
   const files: SummaryRow[] = s.entries.map((e) => ({ cells: [e.file, e.size, e.sha256, e.status] }));

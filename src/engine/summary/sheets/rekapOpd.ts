@@ -1,11 +1,14 @@
 /**
- * `Rekap OPD` (docs/spec/consolidation.md): one row per reference OPD (whether it sent a file or
- * not), then the other counted workbooks and the files that are not counted, a `Total Kota` row;
- * below it `Rekap Persetujuan`, the sign-off levels reached and the schedule per level
- * (docs/spec/signoff.md). Chart: innovations per OPD by stage.
+ * `Rekap OPD` (docs/spec/consolidation.md, revised 2026-12-07): one row per reference OPD, in
+ * reference order (its counting file, or why none counts: `Konflik`, `Berkas Tidak Dihitung`,
+ * `Belum Mengirim`), then one row per file that does not count (`Diganti`, `Tahun Lain`, `Tahun
+ * Kosong`, `Berkas Konflik`, `OPD Tidak Dikenal`, `Tidak Terbaca`; within a status by file name),
+ * then `Total Kota`; below it `Rekap Persetujuan`, the sign-off levels reached and the schedule per
+ * level (docs/spec/signoff.md). Chart: innovations per OPD by stage.
  */
 import { ownValue } from '../../own';
 import type { SummaryFill } from '../../design/palette';
+import { compareNames, SET_ASIDE_ORDER, STANDING_WORD } from '../../consolidation/selection';
 import { Lang } from '../../messages';
 import { Opd, Reference } from '../../reference/model';
 import { JadwalStatus, Keadaan, chainWord, scheduleStatus, scheduleWord } from '../../signoff';
@@ -29,6 +32,13 @@ import { SummarySheet, SummarySheetDef, statusFill } from '../sheet';
 
 export const SHEET_REKAP_OPD = 'Rekap OPD';
 
+/**
+ * The fixed columns in spec order. No header reads as the opposite of its cells: `Target Belum
+ * Tercapai` (rows with LOG-07; was `Terlambat`, a word kept for the schedule) and `Temuan Diterima`
+ * (accepted findings; was `Diterima`, which beside `Belum Mengirim` read as "received"). The columns
+ * of replication and IID readiness come between `Target Belum Tercapai` and `Galat` when those
+ * features exist.
+ */
 export const REKAP_COLUMNS = [
   'No',
   'Kode OPD',
@@ -43,10 +53,10 @@ export const REKAP_COLUMNS = [
   'Digital',
   'Non Digital',
   'Pelayanan Publik',
-  'Terlambat',
+  'Target Belum Tercapai',
   'Galat',
   'Peringatan',
-  'Diterima',
+  'Temuan Diterima',
   'Tingkat Persetujuan',
 ] as const;
 
@@ -75,9 +85,29 @@ export const DIKEMBALIKAN = 'Dikembalikan';
 export const BERUBAH = 'Berubah';
 export const BELUM_DISTEMPEL = 'Belum Distempel';
 export const BELUM_MENGIRIM = 'Belum Mengirim';
+/** An OPD whose files are in conflict (KON-08): none counts. */
+export const KONFLIK = 'Konflik';
+/** An OPD whose files all are set aside for another reason (another year, no year). */
+export const BERKAS_TIDAK_DIHITUNG = 'Berkas Tidak Dihitung';
 export const TOTAL_KOTA = 'Total Kota';
 
-/** The schedule of an OPD's row: its file's words, or (no file) every passed deadline `lewat`. */
+/** `Total Kota`'s Status: how many reference OPDs have a counting file. */
+export const sentText = (n: number, m: number): string => `${n} dari ${m} OPD mengirim`;
+
+/** `Total Kota`'s `Tepat Waktu <label>` cell: the schedule over every reference OPD. */
+export function scheduleTotalText(t: Readonly<Record<Keadaan, number>>): string {
+  return `${t.tepatWaktu} tepat waktu · ${t.terlambat} terlambat · ${t.lewat} lewat · ${t.belumJatuhTempo} belum jatuh tempo`;
+}
+
+/** The English of `Total Kota`'s texts (a printed table in `--lang en`); null when the text is none of them. */
+export function rekapTotalWordEn(text: string): string | null {
+  const sent = /^(\d+) dari (\d+) OPD mengirim$/.exec(text);
+  if (sent) return `${sent[1]} of ${sent[2]} agencies submitted`;
+  const t = /^(\d+) tepat waktu · (\d+) terlambat · (\d+) lewat · (\d+) belum jatuh tempo$/.exec(text);
+  return t ? `${t[1]} on time · ${t[2]} late · ${t[3]} overdue · ${t[4]} not yet due` : null;
+}
+
+/** The schedule of an OPD's row: its counting file's words, or (none counts) every passed deadline `lewat`. */
 function rowSchedule(
   e: ConsolidatedFile | null,
   reference: Reference,
@@ -95,15 +125,29 @@ function rowSchedule(
   return e.validation.persetujuan.jadwal;
 }
 
-const isLate = (k: Keadaan) => k === 'terlambat' || k === 'lewat';
+const emptyTally = (): Record<Keadaan, number> => ({
+  tepatWaktu: 0,
+  terlambat: 0,
+  lewat: 0,
+  belumJatuhTempo: 0,
+});
 
-function buildRekap({ ordered, others, reference, today }: SummarySource): SummaryTable {
+/** The files that do not count, in `Rekap OPD`'s order: by status (SET_ASIDE_ORDER), then by file name. */
+export function setAsideOrder(files: readonly ConsolidatedFile[]): ConsolidatedFile[] {
+  const rank = (e: ConsolidatedFile) =>
+    SET_ASIDE_ORDER.indexOf(e.standing as (typeof SET_ASIDE_ORDER)[number]);
+  return files
+    .filter((e) => e.standing !== 'dihitung')
+    .sort((a, b) => rank(a) - rank(b) || compareNames(a.file, b.file));
+}
+
+function buildRekap({ ordered, entries, reference, today }: SummarySource): SummaryTable {
   const columns = rekapColumns(reference);
   const levels = scheduledLevels(reference);
   const rows: SummaryRow[] = [];
   let no = 0;
   const totals = new Array<number>(REKAP_COLUMNS.length).fill(0);
-  const late = new Array<number>(levels.length).fill(0);
+  const tally = levels.map(emptyTally);
   const col = (label: (typeof REKAP_COLUMNS)[number]) => REKAP_COLUMNS.indexOf(label);
   const SUMMED = [
     'Jumlah Inovasi',
@@ -113,18 +157,18 @@ function buildRekap({ ordered, others, reference, today }: SummarySource): Summa
     'Digital',
     'Non Digital',
     'Pelayanan Publik',
-    'Terlambat',
+    'Target Belum Tercapai',
     'Galat',
     'Peringatan',
-    'Diterima',
+    'Temuan Diterima',
   ] as const;
 
-  /** `Tepat Waktu <label>` cells: the schedule word, blank when the schedule does not apply (another reporting year); counts the late ones. */
+  /** `Tepat Waktu <label>` cells of an OPD row: the schedule word, tallied for Total Kota. */
   const scheduleCells = (schedule: readonly JadwalStatus[]): SummaryCell[] =>
     levels.map((l, i) => {
       const j = schedule.find((x) => x.tingkat === l.kunci);
       if (!j) return null;
-      if (isLate(j.keadaan)) late[i]++;
+      tally[i][j.keadaan]++;
       return scheduleWord(j);
     });
 
@@ -140,76 +184,78 @@ function buildRekap({ ordered, others, reference, today }: SummarySource): Summa
       Digital: count('jenis', 'Digital'),
       'Non Digital': count('jenis', 'Non Digital'),
       'Pelayanan Publik': count('bentuk', 'Inovasi Pelayanan Publik'),
-      Terlambat: rowsWithRule(e, 'LOG-07').size,
+      'Target Belum Tercapai': rowsWithRule(e, 'LOG-07').size,
       Galat: stats.errors,
       Peringatan: stats.warnings,
-      Diterima: stats.accepted,
+      'Temuan Diterima': stats.accepted,
     };
     for (const k of SUMMED) totals[col(k)] += values[k];
-    return [
-      ++no,
-      opdCode(e),
-      opdName(e),
-      e.file,
-      e.validation.tahun,
-      e.status,
-      values['Jumlah Inovasi'],
-      values.Inisiatif,
-      values['Uji Coba'],
-      values.Penerapan,
-      values.Digital,
-      values['Non Digital'],
-      values['Pelayanan Publik'],
-      values.Terlambat,
-      values.Galat,
-      values.Peringatan,
-      values.Diterima,
-      chainWord(e.validation.persetujuan),
-      ...scheduleCells(rowSchedule(e, reference, today)),
-    ];
+    const cells = new Array<SummaryCell>(REKAP_COLUMNS.length).fill(null);
+    cells[col('No')] = ++no;
+    cells[col('Kode OPD')] = opdCode(e);
+    cells[col('Perangkat Daerah')] = opdName(e);
+    cells[col('Berkas')] = e.file;
+    cells[col('Tahun')] = e.validation.tahun;
+    cells[col('Status')] = e.status;
+    for (const k of SUMMED) cells[col(k)] = values[k];
+    cells[col('Tingkat Persetujuan')] = chainWord(e.validation.persetujuan);
+    return [...cells, ...scheduleCells(rowSchedule(e, reference, today))];
+  };
+
+  /** An OPD without a counting file: why (its files, if any, have rows of their own below); treated as not submitted for the schedule. */
+  const uncountedRow = (opd: Opd): SummaryCell[] => {
+    const named = entries.filter((e) => e.validation.opd?.kode === opd.kode && e.standing !== 'diganti');
+    const conflict = named.filter((e) => e.standing === 'konflik');
+    const cells = new Array<SummaryCell>(REKAP_COLUMNS.length).fill(null);
+    cells[col('No')] = ++no;
+    cells[col('Kode OPD')] = opd.kode;
+    cells[col('Perangkat Daerah')] = opd.nama;
+    const listed = conflict.length ? conflict : named;
+    cells[col('Berkas')] = listed.length ? listed.map((e) => e.file).join('; ') : null;
+    cells[col('Status')] = conflict.length ? KONFLIK : named.length ? BERKAS_TIDAK_DIHITUNG : BELUM_MENGIRIM;
+    return [...cells, ...scheduleCells(rowSchedule(null, reference, today))];
   };
 
   const byCode = new Map<string, ConsolidatedFile>();
   for (const e of ordered) if (e.validation.opd) byCode.set(e.validation.opd.kode, e);
+  let sent = 0;
   for (const opd of reference.opd) {
     const e = byCode.get(opd.kode);
-    rows.push({
-      cells: e
-        ? countedRow(e)
-        : [...silentRow(++no, opd), ...scheduleCells(rowSchedule(null, reference, today))],
-    });
+    if (e) sent++;
+    rows.push({ cells: e ? countedRow(e) : uncountedRow(opd) });
   }
-  for (const e of ordered) if (!e.validation.opd) rows.push({ cells: countedRow(e) });
-  for (const e of others) {
+  for (const e of setAsideOrder(entries)) {
     const stats = countFindings(e.validation.findings);
     const cells: SummaryCell[] = new Array<SummaryCell>(columns.length).fill(null);
     cells[col('No')] = ++no;
+    cells[col('Kode OPD')] = opdCode(e);
+    cells[col('Perangkat Daerah')] = opdName(e);
     cells[col('Berkas')] = e.file;
-    cells[col('Status')] = e.status;
+    cells[col('Tahun')] = e.validation.tahun;
+    cells[col('Status')] = STANDING_WORD[e.standing];
     cells[col('Galat')] = stats.errors;
     cells[col('Peringatan')] = stats.warnings;
-    if (e.role === 'superseded') {
-      cells[col('Kode OPD')] = opdCode(e);
-      cells[col('Perangkat Daerah')] = opdName(e);
-      cells[col('Tahun')] = e.validation.tahun;
-      cells[col('Diterima')] = stats.accepted;
+    if (e.standing !== 'tidakTerbaca') {
+      cells[col('Temuan Diterima')] = stats.accepted;
       cells[col('Tingkat Persetujuan')] = chainWord(e.validation.persetujuan);
     }
     rows.push({ cells });
   }
   const total: SummaryCell[] = new Array<SummaryCell>(columns.length).fill(null);
   total[col('Perangkat Daerah')] = TOTAL_KOTA;
+  total[col('Status')] = sentText(sent, reference.opd.length);
   for (const k of SUMMED) total[col(k)] = totals[col(k)];
-  // Under each schedule column: how many OPDs are late (Terlambat or Lewat) for that level.
-  late.forEach((n, i) => (total[REKAP_COLUMNS.length + i] = n));
+  // Under each schedule column: the schedule in words over every reference OPD, never a bare number.
+  tally.forEach((t, i) => (total[REKAP_COLUMNS.length + i] = scheduleTotalText(t)));
   rows.push({ cells: total, total: true });
   return { columns, rows };
 }
 
 /**
  * Below `Rekap OPD`: how many OPDs reached each level (their `Tingkat Persetujuan` word), returned,
- * changed, not stamped or not sent; and per level with a deadline, how many are on time, late, past
- * or not yet due (OPDs that sent nothing count as past once the deadline has passed).
+ * changed, not stamped or without a counting file; and per level with a deadline, how many are on
+ * time, late, past or not yet due (an OPD without a counting file counts as past once the deadline
+ * has passed).
  */
 function buildRekapPersetujuan({ ordered, reference, today }: SummarySource): SummaryTable {
   const words = new Map<string, number>();
@@ -224,7 +270,7 @@ function buildRekapPersetujuan({ ordered, reference, today }: SummarySource): Su
   const tally = new Map<string, Record<Keadaan, number>>();
   const add = (schedule: readonly JadwalStatus[], times = 1) => {
     for (const j of schedule) {
-      const t = tally.get(j.tingkat) ?? { tepatWaktu: 0, terlambat: 0, lewat: 0, belumJatuhTempo: 0 };
+      const t = tally.get(j.tingkat) ?? emptyTally();
       t[j.keadaan] += times;
       tally.set(j.tingkat, t);
     }
@@ -234,10 +280,7 @@ function buildRekapPersetujuan({ ordered, reference, today }: SummarySource): Su
 
   const rows: SummaryRow[] = reference.tingkatPersetujuan.map((l) => {
     const batas = ownValue(reference.jadwal?.batas, l.kunci);
-    const t =
-      batas === undefined
-        ? null
-        : (tally.get(l.kunci) ?? { tepatWaktu: 0, terlambat: 0, lewat: 0, belumJatuhTempo: 0 });
+    const t = batas === undefined ? null : (tally.get(l.kunci) ?? emptyTally());
     return {
       cells: [
         l.label,
@@ -259,16 +302,6 @@ function buildRekapPersetujuan({ ordered, reference, today }: SummarySource): Su
     rows.push({ cells: [label, n, null, null, null, null, null] });
   return { columns: REKAP_PERSETUJUAN_COLUMNS, rows };
 }
-
-function silentRow(no: number, opd: Opd): SummaryCell[] {
-  const cells = new Array<SummaryCell>(REKAP_COLUMNS.length).fill(null);
-  cells[0] = no;
-  cells[1] = opd.kode;
-  cells[2] = opd.nama;
-  cells[REKAP_COLUMNS.indexOf('Status')] = 'Belum Mengirim';
-  return cells;
-}
-
 /** `Tepat Waktu <label>` words (docs/spec/signoff.md): late or past in red, on time in green, so the planner sees who is late at a glance. */
 export function scheduleFill(word: string): SummaryFill | null {
   if (/^(Terlambat|Lewat) \d+ hari$/.test(word)) return 'red';

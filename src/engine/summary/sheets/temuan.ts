@@ -1,22 +1,31 @@
-/** `Temuan` (docs/spec/consolidation.md): every finding of every file (counted first, in `Rekap OPD` order), in the run's language. */
+/** `Temuan` (docs/spec/consolidation.md): every finding of every file (counting files first, in `Rekap OPD` order, then the files set aside in theirs), in the run's language. */
 import { Severity } from '../../findings';
 import { findingHint, findingMessage } from '../../messages';
 import { SummaryRow, SummarySource, SummaryTable, opdCode, opdName } from '../model';
 import { SummarySheetDef } from '../sheet';
+import { STANDING_WORD } from '../../consolidation/selection';
+import { innovationOf } from '../../innovation';
 
 export const SHEET_TEMUAN_KOTA = 'Temuan';
 
+/**
+ * `Status Berkas` is the file's `Rekap OPD` status (`Dihitung` for a counting file); `Nama Inovasi`
+ * the finding's innovation row; `Jenis` the severity (was `Tingkat`, a word now kept for the
+ * sign-off level).
+ */
 export const TEMUAN_COLUMNS = [
   'No',
   'Kode OPD',
   'Perangkat Daerah',
   'Berkas',
+  'Status Berkas',
   'Lembar',
   'Sel',
   'Baris',
+  'Nama Inovasi',
   'Kolom',
   'Aturan',
-  'Tingkat',
+  'Jenis',
   'Pesan',
   'Saran',
   'Dasar',
@@ -35,6 +44,7 @@ const SEVERITY_WORD: Readonly<Record<Severity, string>> = {
 function buildTemuan({ ordered, others, lang }: SummarySource): SummaryTable {
   const rows: SummaryRow[] = [];
   for (const e of [...ordered, ...others]) {
+    const nameOf = innovationOf(e.validation);
     for (const f of e.validation.findings) {
       rows.push({
         cells: [
@@ -42,9 +52,11 @@ function buildTemuan({ ordered, others, lang }: SummarySource): SummaryTable {
           opdCode(e),
           opdName(e),
           e.file,
+          STANDING_WORD[e.standing],
           f.sheet,
           f.cell,
           f.row,
+          nameOf(f),
           f.column,
           f.rule,
           SEVERITY_WORD[f.severity],
