@@ -1,52 +1,66 @@
 /**
- * *Hasil per OPD* in the pane (issue 25): how many OPDs of the reference sent a workbook, and which rows
- * a filter shows. The status words are the `Rekap OPD` Status column's (docs/spec/consolidation.md).
+ * *Hasil per OPD* in the pane (issue 25): how many OPDs of the reference sent a workbook that counts,
+ * and which rows a filter shows. The rows are `Rekap OPD`'s (docs/spec/consolidation.md): one per
+ * reference OPD with an OPD status, then one per file that does not count with its standing, then
+ * Total Kota, whose Status is «n dari m OPD mengirim».
  */
-import type { RekapStatus } from '../engine/summary/model';
+import { STANDING_WORD, type Standing } from '../engine/consolidation/selection';
+import type { OpdStatus } from '../engine/summary/model';
+import { sentCounts } from '../engine/summary/sheets/rekapOpd';
 import type { ConsolidationRow } from './state';
 
 export type ResultFilter = 'all' | 'sent' | 'notSent' | 'fix';
 
 export const RESULT_FILTERS: readonly ResultFilter[] = ['all', 'sent', 'notSent', 'fix'];
 
-const NOT_SENT: RekapStatus = 'Belum Mengirim';
-/** A file the OPD must send again: findings to fix, or a file that could not be read. */
-const NEEDS_FIXING: ReadonlySet<string> = new Set<RekapStatus>(['Perlu Perbaikan', 'Tidak Terbaca']);
-/** An older file of an OPD that sent a newer one: a row of the table, not another OPD. */
-const REPLACED: RekapStatus = 'Diganti';
+/** An OPD whose workbook counts: the n of «n dari m». */
+const COUNTED: ReadonlySet<string> = new Set<OpdStatus>(['Siap', 'Perlu Perbaikan']);
+const NOT_SENT: OpdStatus = 'Belum Mengirim';
+/** OPD rows the planner must chase: findings to fix, files in conflict, files that do not count. */
+const OPD_NEEDS_FIXING: ReadonlySet<string> = new Set<OpdStatus>([
+  'Perlu Perbaikan',
+  'Konflik',
+  'Berkas Tidak Dihitung',
+]);
+/** File rows that need the planner's attention: every file set aside except an older revision. */
+const FILE_NEEDS_FIXING: ReadonlySet<string> = new Set(
+  (Object.keys(STANDING_WORD) as Standing[])
+    .filter((s) => s !== 'dihitung' && s !== 'diganti')
+    .map((s) => STANDING_WORD[s]),
+);
 
-/** Does the row pass the filter? The Total Kota row shows only under «all». */
+/** Does the row pass the filter? Total Kota shows only under «all» (it is the city's total, not a filtered one). */
 export function passes(row: ConsolidationRow, filter: ResultFilter): boolean {
   if (row.total) return filter === 'all';
   switch (filter) {
     case 'all':
       return true;
     case 'sent':
-      return row.status !== NOT_SENT;
+      return COUNTED.has(row.status);
     case 'notSent':
       return row.status === NOT_SENT;
     case 'fix':
-      return NEEDS_FIXING.has(row.status);
+      return OPD_NEEDS_FIXING.has(row.status) || FILE_NEEDS_FIXING.has(row.status);
   }
 }
 
-/** Rows per filter (the Total Kota row not counted). */
+/** Rows per filter (Total Kota not counted). */
 export function filterCounts(rows: readonly ConsolidationRow[]): Record<ResultFilter, number> {
   const body = rows.filter((r) => !r.total);
-  return {
-    all: body.length,
-    sent: body.filter((r) => passes(r, 'sent')).length,
-    notSent: body.filter((r) => passes(r, 'notSent')).length,
-    fix: body.filter((r) => passes(r, 'fix')).length,
-  };
+  const count = (f: ResultFilter) => body.filter((r) => passes(r, f)).length;
+  return { all: body.length, sent: count('sent'), notSent: count('notSent'), fix: count('fix') };
 }
 
 /**
- * «n dari m OPD mengirim»: m counts the reference's OPDs (rows with a Kode OPD, an older replaced file
- * not counted twice), n those of them that sent a workbook. A workbook of an OPD outside the reference
- * or an unreadable file has no code: it is a row of the table but not one of the m.
+ * «n dari m OPD mengirim» as the engine counted it (Total Kota's Status: n reference OPDs with a
+ * workbook that counts, of the reference's m); without that row, counted from the OPD rows the same way.
  */
 export function sentTally(rows: readonly ConsolidationRow[]): { readonly n: number; readonly m: number } {
-  const opds = rows.filter((r) => !r.total && r.code !== '' && r.status !== REPLACED);
-  return { n: opds.filter((r) => r.status !== NOT_SENT).length, m: opds.length };
+  const total = rows.find((r) => r.total);
+  const fromEngine = total ? sentCounts(total.status) : null;
+  if (fromEngine) return fromEngine;
+  const opds = rows.filter(
+    (r) => !r.total && (COUNTED.has(r.status) || r.status === NOT_SENT || OPD_NEEDS_FIXING.has(r.status)),
+  );
+  return { n: opds.filter((r) => COUNTED.has(r.status)).length, m: opds.length };
 }

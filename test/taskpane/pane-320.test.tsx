@@ -135,26 +135,44 @@ describe('Hasil per OPD: the tally and the filter', () => {
     opdRow('A', 'Siap'),
     opdRow('B', 'Perlu Perbaikan'),
     opdRow('C', 'Belum Mengirim'),
-    opdRow('D', 'Belum Mengirim'),
+    opdRow('D', 'Konflik', { file: 'D-1.xlsx, D-2.xlsx' }),
     opdRow('E', 'Siap'),
+    opdRow('F', 'Berkas Tidak Dihitung', { file: '' }),
     opdRow('E', 'Diganti', { file: 'E-lama.xlsx' }),
+    opdRow('F', 'Tahun Lain', { file: 'F-2025.xlsx' }),
     opdRow('', 'Tidak Terbaca', { opd: '', file: 'rusak.xlsx' }),
-    opdRow('', 'Siap', { opd: 'Dinas Di Luar Referensi', file: 'luar.xlsx' }),
-    opdRow('', '', { opd: 'Total Kota', file: '', total: true }),
+    opdRow('', 'OPD Tidak Dikenal', { opd: 'Dinas Di Luar Referensi', file: 'luar.xlsx' }),
+    opdRow('', '3 dari 6 OPD mengirim', { opd: 'Total Kota', file: '', total: true }),
   ];
+  const shown = (f: Parameters<typeof passes>[1]) =>
+    rows.filter((r) => passes(r, f)).map((r) => r.file || r.code || r.opd);
 
-  test("n of m counts the reference's OPDs once each: a replaced file, an unreadable file and an OPD outside the reference are not among the m", () => {
-    expect(sentTally(rows)).toEqual({ n: 3, m: 5 });
+  test("n of m is the engine's (Total Kota's Status); without that row, counted from the OPD rows alike", () => {
+    expect(sentTally(rows)).toEqual({ n: 3, m: 6 });
+    // Counted: Siap and Perlu Perbaikan; a conflict or files that do not count are not «sent».
+    expect(sentTally(rows.filter((r) => !r.total))).toEqual({ n: 3, m: 6 });
   });
 
-  test('each filter: all, sent, not sent, needs fixing (an unreadable file needs sending again); Total Kota only under all', () => {
-    const shown = (f: Parameters<typeof passes>[1]) =>
-      rows.filter((r) => passes(r, f)).map((r) => r.file || r.code || r.opd);
-    expect(shown('all')).toHaveLength(9);
-    expect(shown('sent')).toEqual(['A.xlsx', 'B.xlsx', 'E.xlsx', 'E-lama.xlsx', 'rusak.xlsx', 'luar.xlsx']);
-    expect(shown('notSent')).toEqual(['C', 'D']);
-    expect(shown('fix')).toEqual(['B.xlsx', 'rusak.xlsx']);
-    expect(filterCounts(rows)).toEqual({ all: 8, sent: 6, notSent: 2, fix: 2 });
+  test('sent: the OPDs whose workbook counts (as many as the n); not sent: Belum Mengirim', () => {
+    expect(shown('sent')).toEqual(['A.xlsx', 'B.xlsx', 'E.xlsx']);
+    expect(shown('notSent')).toEqual(['C']);
+  });
+
+  test('needs fixing: findings, a conflict, files that do not count, and every file set aside but an older revision', () => {
+    expect(shown('fix')).toEqual([
+      'B.xlsx',
+      'D-1.xlsx, D-2.xlsx',
+      'F',
+      'F-2025.xlsx',
+      'rusak.xlsx',
+      'luar.xlsx',
+    ]);
+  });
+
+  test('all: every row, Total Kota only here; the counts leave Total Kota out', () => {
+    expect(shown('all')).toHaveLength(rows.length);
+    expect(rows.filter((r) => r.total && passes(r, 'sent'))).toEqual([]);
+    expect(filterCounts(rows)).toEqual({ all: 10, sent: 3, notSent: 1, fix: 6 });
   });
 
   test('in the pane: «2 dari 37 OPD mengirim» above the table, and the filter narrows it', async () => {
