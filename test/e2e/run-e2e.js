@@ -562,8 +562,13 @@ const SCENARIO = [
       if (tally !== `${CONSOLIDATE.length} dari ${opds} OPD mengirim`) throw new Error(`the results are headed «${tally}»`);
       const results = page.locator('section[aria-labelledby="results-heading"]');
       // All 37 rows within the pane: a long code (INSPEKTORAT) breaks rather than push Galat out of view.
-      const widths = await results.evaluate((el) => ({ table: el.querySelector('table').scrollWidth, section: el.clientWidth }));
+      const widths = await results.evaluate((el) => ({
+        table: el.querySelector('table').scrollWidth,
+        section: el.clientWidth,
+        code: el.querySelector('th').getBoundingClientRect().width,
+      }));
       if (widths.table > widths.section) throw new Error(`the results table is ${widths.table} px wide in a ${widths.section} px section`);
+      if (widths.code < 60) throw new Error(`the Kode OPD column is squeezed to ${widths.code} px`);
       await guide('konsolidasi-hasil', results);
       await page.getByRole('combobox', { name: 'Tampilkan' }).selectOption('fix');
       const fixRows = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-file')));

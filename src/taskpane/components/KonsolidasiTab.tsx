@@ -62,6 +62,7 @@ const useStyles = makeStyles({
   table: { tableLayout: 'auto', width: '100%' },
   cell: { overflowWrap: 'anywhere', whiteSpace: 'normal', verticalAlign: 'middle', paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   statusCol: { whiteSpace: 'nowrap' },
+  codeCol: { minWidth: '5em' },
   numberCol: { whiteSpace: 'nowrap', textAlign: 'end', width: '1%' },
   badge: { whiteSpace: 'nowrap' },
   signoff: { display: 'flex', flexDirection: 'column', whiteSpace: 'normal', fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
@@ -338,7 +339,7 @@ function ResultTable({ rows: all, t }: { rows: readonly ConsolidationRow[]; t: T
             const full = [r.opd, r.file].filter((x) => x && x !== shown).join(' — ');
             return (
               <TableRow key={`${i}-${r.file}-${r.opd}`} className={r.total ? styles.total : undefined} data-file={r.file || undefined}>
-                <TableCell className={styles.cell} title={full || undefined}>
+                <TableCell className={mergeClasses(styles.cell, styles.codeCol)} title={full || undefined}>
                   {shown}
                   {full ? <span className={layout.visuallyHidden}>{`, ${full}`}</span> : null}
                 </TableCell>
