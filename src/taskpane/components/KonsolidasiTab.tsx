@@ -344,7 +344,7 @@ function ResultTable({ rows: all, t }: { rows: readonly ConsolidationRow[]; t: T
                   {full ? <span className={layout.visuallyHidden}>{`, ${full}`}</span> : null}
                 </TableCell>
                 <TableCell className={mergeClasses(styles.cell, styles.statusCol)}>
-                  {r.status && r.total ? <span>{r.status}</span> : null}
+                  {/* Total Kota's Status («n dari m OPD mengirim») heads the table (results-tally): in this nowrap column it widened the table past 320 px. */}
                   {r.status && !r.total ? (
                     <Badge appearance="tint" size="small" className={styles.badge} color={STATUS_COLOR[r.status] ?? 'informative'}>
                       {r.status}
