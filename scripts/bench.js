@@ -5,6 +5,8 @@
  *   - 60 workbooks × 300 rows: parse only (the xlsx reader alone), full validation, full
  *     consolidation with the summary workbook written; time and peak memory; the ratios — once
  *     as the command line reads (Node's zlib inflate), once with the portable reader (fflate);
+ *   - the same 60 workbooks with a `Data Dukung` sheet of 20 evidence rows per innovation (6,000 rows
+ *     each, docs/spec/iid.md): validation with it / without it;
  *   - one 20,000-row submission: parse only and validation;
  *   - the Office adapter against the fake host: syncs and largest payload for 5,000 and 20,000 rows;
  *   - the production task-pane bundle: initial JavaScript (gzip) and lazy chunks.
@@ -16,6 +18,7 @@ const path = require('node:path');
 const ExcelJS = require('exceljs');
 const { COLUMNS } = require('../lib/engine/schema');
 const { defaultReference } = require('../lib/engine/reference/load');
+const { EVIDENCE_COLUMNS } = require('../lib/engine/iid/evidence');
 
 const root = path.join(__dirname, '..');
 const dataDir = path.join(root, 'bench-data');
@@ -72,7 +75,24 @@ function rowValues(i, target) {
   };
 }
 
-async function writeSubmission(file, target, rows) {
+/** Evidence row `k` (0–19) of innovation `i`: every indicator of the sample's IID set, mixed levels and verifier marks. */
+function evidenceValues(i, k, target, indikator) {
+  return {
+    No: i * indikator.length + k + 1,
+    'Nama Inovasi': rowValues(i, target)['Nama Inovasi'],
+    Indikator: indikator[k % indikator.length].nama,
+    Tingkat: 1 + ((i + k) % 3),
+    'Nomor Dokumen': k % 4 === 0 ? null : `800/${i}/${k}/2025`,
+    'Tanggal Dokumen': new Date(Date.UTC(2025, k % 12, 1 + (i % 27))),
+    Tentang: `Bukti ${indikator[k % indikator.length].nama} inovasi ${i + 1}`,
+    'Tautan Bukti': k % 5 === 0 ? null : `https://bitungkota.go.id/bukti/${i}/${k}.pdf`,
+    'Catatan OPD': null,
+    'Status Verifikasi': ['Sesuai', null, 'Sesuai', 'Perlu Perbaikan', null][(i + k) % 5],
+    'Catatan Verifikator': (i + k) % 5 === 3 ? 'Lengkapi tanda tangan' : null,
+  };
+}
+
+async function writeSubmission(file, target, rows, evidence = false) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   const id = wb.addWorksheet('Identitas');
   for (const r of [['Perangkat Daerah', target.opd], ['Tahun Pelaporan', 2026], ['Nama Penanggung Jawab', 'Kepala'], ['Tanggal Pengisian', new Date(Date.UTC(2026, 9, 1))]]) id.addRow(r).commit();
@@ -87,23 +107,40 @@ async function writeSubmission(file, target, rows) {
     row.commit();
   }
   sheet.commit();
+  if (evidence) {
+    const indikator = defaultReference().iid.indikator;
+    const dd = wb.addWorksheet('Data Dukung');
+    const ddLabels = EVIDENCE_COLUMNS.map((c) => c.label);
+    dd.addRow(ddLabels).commit();
+    for (let i = 0; i < rows; i++)
+      for (let k = 0; k < indikator.length; k++) {
+        const v = evidenceValues(i, k, target, indikator);
+        const row = dd.addRow(ddLabels.map((l) => v[l]));
+        row.getCell(6).numFmt = 'dd/mm/yyyy';
+        row.commit();
+      }
+    dd.commit();
+  }
   await wb.commit();
 }
 
 async function generate() {
   const many = path.join(dataDir, '60x300');
   const big = path.join(dataDir, '20000');
+  const withEvidence = path.join(dataDir, '60x300-data-dukung');
   const stamp = path.join(dataDir, 'VERSION');
-  const version = '3'; // bump when the generated data change
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === version) return { many, big };
+  const version = '4'; // bump when the generated data change
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === version) return { many, big, withEvidence };
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(many, { recursive: true });
   fs.mkdirSync(big, { recursive: true });
+  fs.mkdirSync(withEvidence, { recursive: true });
   const targets = opdPrograms();
   for (let i = 0; i < 60; i++) await writeSubmission(path.join(many, `opd-${String(i).padStart(2, '0')}.xlsx`), targets[i % targets.length], 300);
+  for (let i = 0; i < 60; i++) await writeSubmission(path.join(withEvidence, `opd-${String(i).padStart(2, '0')}.xlsx`), targets[i % targets.length], 300, true);
   await writeSubmission(path.join(big, 'besar.xlsx'), targets.find((t) => t.opd === 'Dinas Kesehatan'), 20000);
   fs.writeFileSync(stamp, version);
-  return { many, big };
+  return { many, big, withEvidence };
 }
 
 /** `reader`: 'native' (Node's zlib inflate, as the command line reads) or 'portable' (fflate, as the task pane reads picked files). */
@@ -131,7 +168,7 @@ function line(label, value, target, ok) {
 
 async function main() {
   execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: root, stdio: 'inherit' });
-  const { many, big } = await generate();
+  const { many, big, withEvidence } = await generate();
   let allOk = true;
   console.log(`\nInovasi Daerah benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${require('node:os').cpus().length} cores, median of ${REPS}\n`);
 
@@ -158,6 +195,14 @@ async function main() {
       line('what the 1.15 target leaves for all the rules', `${(0.15 * m.parse.ms).toFixed(0)} ms`);
     }
   }
+
+  console.log('\n60 workbooks × 300 rows with a Data Dukung sheet of 6,000 evidence rows each (IID readiness), as the command line reads them');
+  const without = measure(['validate'], many).validate;
+  const withIt = measure(['validate'], withEvidence).validate;
+  line('validation without Data Dukung', `${without.ms.toFixed(0)} ms`);
+  line('validation with Data Dukung', `${withIt.ms.toFixed(0)} ms`);
+  allOk = line('with / without', (withIt.ms / without.ms).toFixed(2), '≤ 1.5', withIt.ms / without.ms <= 1.5) && allOk;
+  line('peak RSS validation with Data Dukung', `${withIt.mb.toFixed(0)} MB`);
 
   console.log('\nOne submission of 20,000 rows');
   const b = measure(['parse', 'validate'], big);
@@ -193,7 +238,10 @@ async function main() {
   process.exitCode = allOk ? 0 : 1;
 }
 
-main().catch((e) => {
-  console.error(`bench failed: ${e.message}`);
-  process.exit(2);
-});
+module.exports = { generate };
+
+if (require.main === module)
+  main().catch((e) => {
+    console.error(`bench failed: ${e.message}`);
+    process.exit(2);
+  });

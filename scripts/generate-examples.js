@@ -34,6 +34,13 @@ const {
   stempelNotes,
   TABLE_HEAD,
 } = require('./examples-stempel');
+const {
+  addDataDukung,
+  checkEvidenceSpec,
+  iidNotes,
+  IID_RULE_TEXT,
+  IID_SEVERITY_TEXT,
+} = require('./examples-iid');
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic helpers
@@ -103,7 +110,9 @@ const POOLS = readJson('rancang-bangun.json');
 
 /** The keys a workbook, a row and its standar pelayanan may have (README.md says what each means). */
 const WORKBOOK_KEYS =
-  'kode file sing tahun layout filled pj opdText extraColumn stempel editAfterStamp rows'.split(' ');
+  'kode file sing tahun layout filled pj opdText extraColumn stempel editAfterStamp rows dataDukung'.split(
+    ' ',
+  );
 const ROW_KEYS = [
   ...'n t ini j b p uc tp tg sas kanal m tu mf h a sa rep pm sp'.split(' '),
   ...'dh programText short ket set expect note'.split(' '),
@@ -134,6 +143,7 @@ const WORKBOOKS = fs
     checkKeys(wb, WORKBOOK_KEYS, name);
     wb.rows.forEach((row, i) => checkRow(row, `${name} row ${i + 1}`));
     checkStempelSpec(wb, name);
+    checkEvidenceSpec(wb, name);
     return wb;
   });
 
@@ -466,6 +476,8 @@ function buildWorkbook(ref, wb) {
       expected.push({ rule, cell, row: layout.headerRow + 1 + i, nama: inov.n });
     }
   });
+  // The evidence sheet before the stamps, which cover it (docs/spec/iid.md).
+  expected.push(...addDataDukung(built.book, wb));
   return { book: built.book, date, expected, layout, opd };
 }
 
@@ -488,6 +500,7 @@ const RULE_TEXT = {
   'SOP-03': 'tahap Penerapan tanpa Nomor SOP',
   'SOP-04': 'pelayanan publik tanpa «SP Penanganan Pengaduan»',
   'SOP-06': 'rancang bangun kurang dari 300 kata pada tahap Uji Coba',
+  ...IID_RULE_TEXT,
 };
 
 /** Default severities (docs/spec/rules.md) of the planted findings that are not errors. */
@@ -498,6 +511,7 @@ const SEVERITY_TEXT = {
   'SOP-06': 'peringatan',
   'RPJ-03': 'peringatan',
   'RPJ-04': 'peringatan',
+  ...IID_SEVERITY_TEXT,
 };
 
 const LAYOUT_TEXT = {
@@ -542,6 +556,7 @@ function readme(ref, results) {
       'anggaran sebagai angka atau teks `Rp 450.000.000`, jenis `Daring`, nama OPD berupa alias (`Dishub`, `Bappelitbang`).',
   );
   lines.push(...stempelNotes());
+  lines.push(...iidNotes(results));
   lines.push(
     '- Berkas dibuat deterministik: menjalankan skrip dua kali menghasilkan berkas yang identik byte demi byte.',
   );

@@ -19,6 +19,7 @@ const FAMILIES = {
   SOP: 'SOP dan standar pelayanan / SOP and public-service standard',
   RPJ: 'Keselarasan RPJMD / RPJMD alignment',
   KON: 'Berkas dan lintas berkas / File and cross-workbook',
+  IID: 'Kesiapan IID (perkiraan) / IID readiness (estimate)',
 };
 
 function render() {
@@ -35,7 +36,10 @@ function render() {
     out.push(`## ${title}`, '', '| id | severity | condition | points at | message (id) | message (en) | basis | accept |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of RULES.filter((x) => x.family === family)) {
       // KON-04 has two wordings (required level not reached / changed after stamping): show both.
-      const msg = (catalogue) => (r.id === 'KON-04' ? `${catalogue['KON-04.none']} / ${catalogue['KON-04.changed']}` : catalogue[r.id]);
+      // IID-01/IID-02 also have wordings for an empty value and the sheet's structure: every wording shown.
+      const variants = (catalogue) => Object.keys(catalogue).filter((k) => k.startsWith(`${r.id}.`)).map((k) => catalogue[k]);
+      const msg = (catalogue) =>
+        r.id === 'KON-04' ? `${catalogue['KON-04.none']} / ${catalogue['KON-04.changed']}` : [catalogue[r.id], ...(r.family === 'IID' ? variants(catalogue) : [])].join(' / ');
       const sev = r.id === 'SOP-06' ? 'error (Penerapan) / warning' : r.severity;
       out.push(
         `| ${r.id} | ${sev} | ${cell(r.condition.id)}<br>*${cell(r.condition.en)}* | ${cell(r.pointsAt.id)}<br>*${cell(r.pointsAt.en)}* | ${cell(msg(id))} | ${cell(msg(en))} | ${cell(r.basis)} | ${r.acceptable ? 'yes' : 'no'} |`,

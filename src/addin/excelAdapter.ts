@@ -59,6 +59,7 @@ import { appendHistory } from './history';
 import { ExcelHost, OfficeHost, WorkbookPort } from './port';
 import { readRows, readSubmission } from './read';
 import { selectCell } from './selection';
+import { appendEvidenceRow } from './evidenceRow';
 import { createSession } from './session';
 import { getSetting, setSetting } from './settings';
 import { writeStempel } from './stamp';
@@ -89,6 +90,7 @@ export function createExcelAdapter(
     writeSummary: (summary, lang, options) => writeSummary(session, summary, lang, options),
     clearFlags: () => clearFlags(session),
     selectCell: (sheet, cell) => selectCell(session, sheet, cell),
+    appendEvidenceRow: (write) => appendEvidenceRow(session, write),
     createTemplate: (reference, opd) => createTemplate(session, reference, opd),
     onRowsChanged: (handler, sheet) => onRowsChanged(session, debounceMs, handler, sheet),
     writeStempel: (write, events) => writeStempel(session, write, events),

@@ -3,6 +3,7 @@
  * only implementation and the only code that calls `Excel.run`; React components receive a
  * `WorkbookPort` and the engine never sees Office.js at all.
  */
+import type { EvidenceRowWrite } from './evidenceRow';
 import type { CitySummary } from '../engine/consolidate';
 import type { CellValue, WorkbookGrid } from '../engine/grid';
 import type { Lang } from '../engine/messages';
@@ -113,6 +114,8 @@ export interface WorkbookPort {
   clearFlags(): Promise<void>;
   /** Activates the sheet and selects the cell (A1 address). */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** A new `Data Dukung` row prefilled with an innovation and an indicator (the sheet created with its header when missing), selected; one sync. */
+  appendEvidenceRow(write: EvidenceRowWrite): Promise<void>;
   /** Creates `Identitas` (when missing), `Inovasi` and the hidden list sheet `_daftar`; refuses when `Inovasi` exists. */
   createTemplate(reference: Reference, opd?: Opd | null): Promise<void>;
   /**

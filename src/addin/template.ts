@@ -32,11 +32,20 @@ import {
 } from '../engine/design/template';
 import { NUMBER_FORMATS } from '../engine/design/formats';
 import { Opd, Reference } from '../engine/reference/model';
-import { COLUMNS, IDENTITY, IDENTITY_HELP, SHEET_IDENTITAS, SHEET_INOVASI, TEMPLATE_VERSION } from '../engine/schema';
+import {
+  COLUMNS,
+  IDENTITY,
+  IDENTITY_HELP,
+  SHEET_IDENTITAS,
+  SHEET_INOVASI,
+  TEMPLATE_VERSION,
+} from '../engine/schema';
 import { SyncBatcher, letters, opBytes } from './chunks';
 import { adapterError } from './errors';
 import { SHEET_DAFTAR } from './flags';
 import { Session, same } from './session';
+import { iidTemplateDesign } from '../engine/design/iidTemplate';
+import { queueIidSheets } from './iidTemplate';
 
 export { TEMPLATE_ROWS };
 export const TABLE_NAME = 'TabelInovasi';
@@ -44,15 +53,22 @@ export const TABLE_NAME = 'TabelInovasi';
 /** Points per character of column width (Calibri 11: 64 px = 48 pt for 8.43 characters). */
 const PT_PER_CHAR = 5.7;
 
-interface Validation {
+export interface Validation {
   readonly rule?: Excel.DataValidationRule;
   readonly prompt: Excel.DataValidationPrompt;
   readonly errorAlert?: Excel.DataValidationErrorAlert;
 }
 
 /** The design's validation (engine/design/template.ts) in Office.js's terms; `refs`: the `_daftar` ranges. */
-function officeValidation(v: FormValidation, refs: Readonly<Record<DaftarKind, string | null>>): Validation {
-  const prompt: Excel.DataValidationPrompt = { showPrompt: true, title: cap(v.title, TITLE_MAX), message: cap(v.prompt, MESSAGE_MAX) };
+export function officeValidation(
+  v: FormValidation,
+  refs: Readonly<Record<DaftarKind, string | null>>,
+): Validation {
+  const prompt: Excel.DataValidationPrompt = {
+    showPrompt: true,
+    title: cap(v.title, TITLE_MAX),
+    message: cap(v.prompt, MESSAGE_MAX),
+  };
   const r = v.rule;
   let rule: Excel.DataValidationRule;
   if (!r) return { prompt };
@@ -73,17 +89,35 @@ function officeValidation(v: FormValidation, refs: Readonly<Record<DaftarKind, s
       const bounds =
         r.operator === 'between'
           ? { formula1: r.min, formula2: r.max, operator: 'Between' as const }
-          : { formula1: r.min, operator: r.operator === 'greaterThan' ? ('GreaterThan' as const) : ('GreaterThanOrEqualTo' as const) };
-      rule = r.kind === 'whole' ? { wholeNumber: bounds } : r.kind === 'decimal' ? { decimal: bounds } : { textLength: bounds };
+          : {
+              formula1: r.min,
+              operator:
+                r.operator === 'greaterThan' ? ('GreaterThan' as const) : ('GreaterThanOrEqualTo' as const),
+            };
+      rule =
+        r.kind === 'whole'
+          ? { wholeNumber: bounds }
+          : r.kind === 'decimal'
+            ? { decimal: bounds }
+            : { textLength: bounds };
     }
   }
   const errorAlert: Excel.DataValidationErrorAlert | undefined = v.alert
-    ? { showAlert: true, style: v.alert.style === 'stop' ? 'Stop' : 'Warning', title: ERROR_TITLE, message: cap(v.alert.message, MESSAGE_MAX) }
+    ? {
+        showAlert: true,
+        style: v.alert.style === 'stop' ? 'Stop' : 'Warning',
+        title: ERROR_TITLE,
+        message: cap(v.alert.message, MESSAGE_MAX),
+      }
     : undefined;
   return errorAlert ? { prompt, rule, errorAlert } : { prompt, rule };
 }
 
-async function applyValidation(batcher: SyncBatcher, range: Excel.Range, v: Validation): Promise<void> {
+export async function applyValidation(
+  batcher: SyncBatcher,
+  range: Excel.Range,
+  v: Validation,
+): Promise<void> {
   await batcher.reserve(opBytes(v.rule ?? null, v.prompt, v.errorAlert ?? null) + 400);
   range.dataValidation.clear();
   if (v.rule) range.dataValidation.rule = v.rule;
@@ -104,10 +138,15 @@ export interface TemplateOptions {
   readonly tahun: number;
 }
 
-const find = (names: readonly string[], name: string) => names.find((n) => n.trim().toLowerCase() === name.toLowerCase());
+const find = (names: readonly string[], name: string) =>
+  names.find((n) => n.trim().toLowerCase() === name.toLowerCase());
 
 /** Queues the template's writes; syncs through `batcher` only when the payload demands it. */
-export async function queueTemplate(context: Excel.RequestContext, batcher: SyncBatcher, o: TemplateOptions): Promise<void> {
+export async function queueTemplate(
+  context: Excel.RequestContext,
+  batcher: SyncBatcher,
+  o: TemplateOptions,
+): Promise<void> {
   const sheets = context.workbook.worksheets;
   const byKind = daftarLists(o.reference);
   const lists = DAFTAR_ORDER.map((k) => byKind[k]);
@@ -116,36 +155,60 @@ export async function queueTemplate(context: Excel.RequestContext, batcher: Sync
   if (daftarName) daftar.getRange().clear();
   daftar.visibility = 'Hidden';
   const height = Math.max(...lists.map((l) => l.values.length)) + 1;
-  const daftarRows = Array.from({ length: height }, (_, r) => lists.map((l) => (r === 0 ? l.title : (l.values[r - 1] ?? ''))));
+  const daftarRows = Array.from({ length: height }, (_, r) =>
+    lists.map((l) => (r === 0 ? l.title : (l.values[r - 1] ?? ''))),
+  );
   await batcher.reserve(opBytes(daftarRows) * 2);
   const daftarRange = daftar.getRange(`A1:C${height}`);
   daftarRange.numberFormat = daftarRows.map((row) => row.map(() => NUMBER_FORMATS.text));
   daftarRange.values = daftarRows;
   daftar.getRange('A1:C1').format.font.bold = true;
-  lists.forEach((l, c) => void (daftar.getRange(`${letters(c)}:${letters(c)}`).format.columnWidth = l.width * PT_PER_CHAR));
-  const listRef = (c: number, count: number) => (count === 0 ? null : `=${SHEET_DAFTAR}!$${letters(c)}$2:$${letters(c)}$${count + 1}`);
-  const refs = Object.fromEntries(DAFTAR_ORDER.map((k, c) => [k, listRef(c, byKind[k].values.length)])) as Record<DaftarKind, string | null>;
+  lists.forEach(
+    (l, c) =>
+      void (daftar.getRange(`${letters(c)}:${letters(c)}`).format.columnWidth = l.width * PT_PER_CHAR),
+  );
+  const listRef = (c: number, count: number) =>
+    count === 0 ? null : `=${SHEET_DAFTAR}!$${letters(c)}$2:$${letters(c)}$${count + 1}`;
+  const refs = Object.fromEntries(
+    DAFTAR_ORDER.map((k, c) => [k, listRef(c, byKind[k].values.length)]),
+  ) as Record<DaftarKind, string | null>;
   const present = { opd: refs.opd !== null, bidang: refs.bidang !== null, program: refs.program !== null };
 
   // Identitas: only when missing; a filled-in identity is never overwritten.
   if (!find(o.sheets, SHEET_IDENTITAS)) {
     const ws = sheets.add(SHEET_IDENTITAS);
     const rows = IDENTITY.map((def) => {
-      const value = def.key === 'opd' ? (o.opd?.nama ?? '') : def.key === 'tahun' ? o.tahun : def.key === 'versiTemplat' ? TEMPLATE_VERSION : '';
+      const value =
+        def.key === 'opd'
+          ? (o.opd?.nama ?? '')
+          : def.key === 'tahun'
+            ? o.tahun
+            : def.key === 'versiTemplat'
+              ? TEMPLATE_VERSION
+              : '';
       return [def.label, value, IDENTITY_HELP[def.key]];
     });
     const range = ws.getRange(`A1:C${rows.length}`);
     await batcher.reserve(opBytes(rows) * 2);
-    range.numberFormat = IDENTITY.map((def) => [NUMBER_FORMATS.text, identityFormat(def.key), NUMBER_FORMATS.text]);
+    range.numberFormat = IDENTITY.map((def) => [
+      NUMBER_FORMATS.text,
+      identityFormat(def.key),
+      NUMBER_FORMATS.text,
+    ]);
     range.values = rows;
     const labels = ws.getRange(`A1:A${rows.length}`);
     labels.format.font.bold = true;
     labels.format.fill.color = cssColour('header');
-    IDENTITY_WIDTHS.forEach((w, c) => void (ws.getRange(`${letters(c)}:${letters(c)}`).format.columnWidth = w * PT_PER_CHAR));
+    IDENTITY_WIDTHS.forEach(
+      (w, c) => void (ws.getRange(`${letters(c)}:${letters(c)}`).format.columnWidth = w * PT_PER_CHAR),
+    );
     ws.getRange(`C1:C${rows.length}`).format.font.color = cssColour('helpText');
     if (o.validation) {
       for (const [i, def] of IDENTITY.entries()) {
-        const v = identityValidation(def.key, def.label, IDENTITY_HELP[def.key], { opdFixed: o.opd !== null, lists: present });
+        const v = identityValidation(def.key, def.label, IDENTITY_HELP[def.key], {
+          opdFixed: o.opd !== null,
+          lists: present,
+        });
         await applyValidation(batcher, ws.getRange(`B${i + 1}`), officeValidation(v, refs));
       }
     }
@@ -157,12 +220,15 @@ export async function queueTemplate(context: Excel.RequestContext, batcher: Sync
   const lastRow = TEMPLATE_ROWS + 1;
   const header = [COLUMNS.map((c) => c.label)];
   ws.getRange(`A1:${lastCol}1`).values = header;
-  const formats = Array.from({ length: TEMPLATE_ROWS }, () => COLUMNS.map((c) => COLUMN_FORMAT[c.type] ?? NUMBER_FORMATS.general));
+  const formats = Array.from({ length: TEMPLATE_ROWS }, () =>
+    COLUMNS.map((c) => COLUMN_FORMAT[c.type] ?? NUMBER_FORMATS.general),
+  );
   await batcher.reserve(opBytes(formats) + opBytes(header));
   ws.getRange(`A2:${lastCol}${lastRow}`).numberFormat = formats;
   const table = ws.tables.add(`A1:${lastCol}${lastRow}`, true);
   let name = TABLE_NAME;
-  for (let i = 2; o.tables.some((t) => t.toLowerCase() === name.toLowerCase()); i++) name = `${TABLE_NAME}${i}`;
+  for (let i = 2; o.tables.some((t) => t.toLowerCase() === name.toLowerCase()); i++)
+    name = `${TABLE_NAME}${i}`;
   table.name = name;
   table.showFilterButton = true;
   const headerRange = ws.getRange(`A1:${lastCol}1`);
@@ -182,15 +248,27 @@ export async function queueTemplate(context: Excel.RequestContext, batcher: Sync
   ws.freezePanes.freezeRows(1);
   if (o.validation) {
     for (const [c, def] of COLUMNS.entries()) {
-      await applyValidation(batcher, ws.getRange(`${letters(c)}2:${letters(c)}${lastRow}`), officeValidation(columnValidation(def, present, o.reference.parameter), refs));
+      await applyValidation(
+        batcher,
+        ws.getRange(`${letters(c)}2:${letters(c)}${lastRow}`),
+        officeValidation(columnValidation(def, present, o.reference.parameter), refs),
+      );
     }
   }
+  // Data Dukung and Petunjuk IID (docs/spec/iid.md) when the reference has `iid` and the workbook has neither yet.
+  const iid = iidTemplateDesign(o.reference.iid);
+  if (iid && !find(o.sheets, iid.dataDukung.name) && !find(o.sheets, iid.petunjuk.name))
+    await queueIidSheets(sheets, batcher, iid, o.validation, refs);
   ws.activate();
   ws.getRange('A2').select();
 }
 
 /** The port's `createTemplate`: the sheet and table lists, then the template queued (refused when `Inovasi` exists). */
-export async function createTemplate(session: Session, reference: Reference, opd?: Opd | null): Promise<void> {
+export async function createTemplate(
+  session: Session,
+  reference: Reference,
+  opd?: Opd | null,
+): Promise<void> {
   await session.run(async (context) => {
     const list = context.workbook.worksheets.load('items/name');
     const tables = context.workbook.tables.load('items/name');

@@ -5,7 +5,7 @@
  * before are remembered in a document setting, and a sheet of the user's is never replaced. After
  * a failure the staging sheets are removed (`discardStaging`, best effort).
  */
-import { CitySummary, SUMMARY_SHEET_NAMES } from '../engine/consolidate';
+import { CitySummary } from '../engine/consolidate';
 import { Lang } from '../engine/messages';
 import { SyncBatcher, letters, opBytes } from './chunks';
 import { SummaryCancelled, SummaryWriteOptions, SummaryWriteResult } from './port';
@@ -34,7 +34,9 @@ import {
  */
 export async function writeSummary(session: Session, summary: CitySummary, language: Lang, options: SummaryWriteOptions = {}): Promise<SummaryWriteResult> {
   const plan = planSummary(summary, language, { region: options.region });
-  const stored = storedSheets(await getSetting(session, SUMMARY_SETTING));
+  // This consolidation's sheets (a sheet whose `applies` says no, e.g. Kesiapan IID without `iid`, is not among them).
+  const names = plan.sheets.map((s) => s.base);
+  const stored = storedSheets(await getSetting(session, SUMMARY_SETTING), names);
   const staging = `${SUMMARY_STAGING_PREFIX}${session.now().toString(36)}_`;
   const api19 = session.supports('1.9');
   // Thrown inside Excel.run (which wraps what it throws as an AdapterError), so remembered here.
@@ -82,7 +84,7 @@ export async function writeSummary(session: Session, summary: CitySummary, langu
         claimed.add(h.name.toLowerCase());
         return h.name;
       });
-      const { targets, renamed } = chooseTargets(SUMMARY_SHEET_NAMES, before, owned);
+      const { targets, renamed } = chooseTargets(names, before, owned);
       // Remembered before the swap: if the swap fails, the list still covers the old sheets of ours.
       if (targets.some((t, i) => t !== stored[i])) await setSetting(session, SUMMARY_SETTING, targets);
 

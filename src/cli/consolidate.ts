@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, TOTAL_KOTA, consolidate, rekapTotalWordEn } from '../engine/consolidate';
+import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, TOTAL_KOTA, consolidate, rekapTotalWordEn, scheduleColumn } from '../engine/consolidate';
 import { consolidationYearText } from '../engine/consolidation/selection';
 import { TingkatPersetujuan } from '../engine/reference/model';
 import { signoffWordEn } from '../engine/signoff';
@@ -89,7 +89,8 @@ export function formatRekap(
   lang: Lang = 'id',
   levels: readonly TingkatPersetujuan[] = [],
 ): string {
-  const printed = [...PRINTED_COLUMNS, ...columns.slice(REKAP_COLUMNS.length)];
+  // The selected columns, then the `Tepat Waktu <label>` ones (wherever other columns were added before them).
+  const printed = [...PRINTED_COLUMNS, ...columns.filter((c) => c.startsWith(scheduleColumn('')))];
   const at = printed.map((c) => columns.indexOf(c));
   const word = (text: string) => (lang === 'en' ? englishWord(text, levels) : text);
   const table = [printed.map(word), ...rows.map((r) => at.map((i, c) => printedCell(r, i, printed[c], word)))];

@@ -73,7 +73,7 @@ async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   for await (const loaded of validateFiles(files, { reference: c.reference, today: c.today }, progress)) validations.push(loaded.validation);
   if (io.progress && !c.quiet && files.length) io.stderr('\r\x1b[K');
   const report = buildReport(validations, { reference: c.reference, today: c.today, lang: c.lang });
-  const output = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report, c.lang, c.reference.tingkatPersetujuan);
+  const output = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report, c.lang, c.reference.tingkatPersetujuan, c.reference.iid);
   if (typeof out === 'string') await writeOut(out, output);
   else if (!c.quiet || format === 'json') io.stdout(output);
   return report.valid ? EXIT_OK : EXIT_FINDINGS;

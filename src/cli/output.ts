@@ -19,6 +19,8 @@ import { FEEDBACK_SHEETS } from '../engine/feedback';
 import { defaultReference } from '../engine/reference/load';
 import { REFERENCE_SHEETS } from '../engine/reference/workbook';
 import { SHEET_IDENTITAS, SHEET_INOVASI } from '../engine/schema';
+import { SHEET_DATA_DUKUNG } from '../engine/iid/evidence';
+import { SHEET_PETUNJUK_IID } from '../engine/design/iidTemplate';
 import { TOOL_NAME } from '../engine/version';
 import { validateWorkbook } from '../engine/validate';
 import { DEFAULT_LIMITS, readXlsx } from '../xlsx/readXlsx';
@@ -118,7 +120,9 @@ async function looksLikeWorkbook(file: string): Promise<boolean> {
 }
 
 /** The sheets each kind of workbook of this tool has, and nothing else (the template's `_daftar` is its hidden lists). */
-const TEMPLATE_SHEETS = [SHEET_IDENTITAS, SHEET_INOVASI, '_daftar'];
+const TEMPLATE_REQUIRED = [SHEET_IDENTITAS, SHEET_INOVASI, '_daftar'];
+/** The template's sheets: the required three, and the IID evidence sheet and its guide when the reference has `iid`. */
+const TEMPLATE_SHEETS = [...TEMPLATE_REQUIRED, SHEET_DATA_DUKUNG, SHEET_PETUNJUK_IID];
 const REFERENCE_REQUIRED = ['daerah', 'opd', 'misi', 'tujuan', 'sasaran', 'program', 'parameter'] as const;
 
 const lower = (names: readonly string[]) => new Set(names.map((n) => n.trim().toLowerCase()));
@@ -135,7 +139,7 @@ function hasSummaryMarker(workbook: WorkbookGrid): boolean {
  * (the add-in writes `Rekap OPD` and `Info Konsolidasi` into the open submission: that workbook is the
  * user's, not a summary).
  * - `summary`: only the summary's sheets (docs/spec/consolidation.md), and `Info Konsolidasi` names the tool as `Alat`;
- * - `template`: exactly `Identitas`, `Inovasi` and `_daftar`, and not one data row (a template an
+ * - `template`: `Identitas`, `Inovasi` and `_daftar` (and the IID sheets), and not one data or evidence row (a template an
  *   OPD has started to fill is a submission, and is never replaced);
  * - `reference`: only the reference workbook's sheets (docs/spec/reference-data.md), the seven required among them;
  * - `feedback`: its one sheet is `Umpan Balik` or `Feedback` (consolidate --umpan-balik);
@@ -161,9 +165,10 @@ export async function isOwnOutput(file: string, kind: OutputKind): Promise<boole
     case 'feedback':
       return names.size === 1 && (names.has(FEEDBACK_SHEETS.id.toLowerCase()) || names.has(FEEDBACK_SHEETS.en.toLowerCase()));
     case 'template': {
-      if (!only(TEMPLATE_SHEETS) || !has(...TEMPLATE_SHEETS)) return false;
+      if (!only(TEMPLATE_SHEETS) || !has(...TEMPLATE_REQUIRED)) return false;
       const v = validateWorkbook(read.workbook, path.basename(file), { reference: defaultReference(), today: '2000-01-01' });
-      return v.submission?.table?.rows.length === 0;
+      // Not one innovation row and not one evidence row: anything typed makes it the OPD's submission.
+      return v.submission?.table?.rows.length === 0 && (v.submission.dataDukung?.rows.length ?? 0) === 0;
     }
   }
 }

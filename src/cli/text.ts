@@ -4,6 +4,8 @@ import { DEFAULT_TINGKAT, TingkatPersetujuan } from '../engine/reference/model';
 import { ReportFile, ReportPersetujuan, ValidationReport } from '../engine/report';
 import { levelLabel, scheduleWord } from '../engine/signoff';
 import { CLI_TEXTS } from './texts';
+import { Iid } from '../engine/iid/model';
+import { innovationLine, sourceNote } from '../engine/iid/words';
 import { FindingGroup, groupFindings, groupPlace } from '../engine/findingGroups';
 import { quotedName } from '../engine/innovation';
 
@@ -68,7 +70,12 @@ export function signoffText(p: ReportPersetujuan, lang: Lang, levels: readonly T
   return [`${w.signoff}: ${reached}`, ...late, ...asideText].join(' — ');
 }
 
-export function formatText(report: ValidationReport, lang: Lang, levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT): string {
+export function formatText(
+  report: ValidationReport,
+  lang: Lang,
+  levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT,
+  iid?: Iid,
+): string {
   const w = CLI_TEXTS[lang].report;
   const lines: string[] = [];
   for (const f of report.files) {
@@ -76,6 +83,11 @@ export function formatText(report: ValidationReport, lang: Lang, levels: readonl
       `${f.file} — ${f.opd ?? '?'}${f.tahun ? ` ${f.tahun}` : ''} — ${f.rows} ${w.rows} — ${fileStatus(f, lang)} ` +
       `(${w.error} ${f.stats.errors}, ${w.warning} ${f.stats.warnings}, ${w.accepted} ${f.stats.accepted}) — ${signoffText(f.persetujuan, lang, levels)}`;
     lines.push(...wrap(head, '', CONTINUATION));
+    // One line per innovation with its readiness (docs/spec/iid.md), when the reference has `iid`.
+    if (iid && f.iid) {
+      for (const inv of f.iid.inovasi) lines.push(...wrap(`IID ${innovationLine(inv, iid, lang)}`, INDENT, CONTINUATION));
+      if (f.iid.lainnya) lines.push(`${INDENT}IID … ${w.iidMore(f.iid.lainnya)}`);
+    }
     for (const g of groupFindings(f.findings, lang)) lines.push(...findingLines(g, lang));
     lines.push('');
   }
@@ -84,6 +96,6 @@ export function formatText(report: ValidationReport, lang: Lang, levels: readonl
     `${w.total}: ${s.files} ${w.files}, ${s.rows} ${w.rows}, ${w.error} ${s.errors}, ${w.warning} ${s.warnings}, ${w.accepted} ${s.accepted}. ` +
     `${w.reference}: ${report.reference}`;
   lines.push(...wrap(total, '', CONTINUATION));
+  if (iid) lines.push(...wrap(sourceNote(iid, lang), '', CONTINUATION));
   return lines.join('\n') + '\n';
 }
-

@@ -104,6 +104,7 @@ export interface CliTexts {
     readonly files: string;
     readonly file: string;
     setAside(n: number): string;
+    iidMore(n: number): string;
     readonly reference: string;
   };
 }
@@ -206,6 +207,7 @@ const id: CliTexts = {
     files: 'berkas',
     file: 'berkas',
     setAside: (n) => `${n} baris stempel disisihkan`,
+    iidMore: (n) => `dan ${n} inovasi lainnya`,
     reference: 'Referensi',
   },
 };
@@ -308,6 +310,7 @@ const en: CliTexts = {
     files: 'files',
     file: 'file',
     setAside: (n) => `${n} stamp rows set aside`,
+    iidMore: (n) => `and ${n} more innovations`,
     reference: 'Reference',
   },
 };

@@ -16,6 +16,7 @@ import { Lang } from './messages';
 import { PrintSetup } from './printout';
 import { ReportFile, ReportFinding } from './report';
 import { groupFindings, groupPlace } from './findingGroups';
+import { readinessBlocks } from './iid/feedback';
 
 /** The one sheet of a feedback workbook, per language (the command line recognises its own output by it). */
 export const FEEDBACK_SHEETS = { id: 'Umpan Balik', en: 'Feedback' } as const;
@@ -69,6 +70,8 @@ const WORDS = {
 
 /** Widths (characters) of the findings table's columns; the long texts wrap. */
 const WIDTHS = [16, 26, 9, 11, 48, 40, 28, 10, 14];
+/** Column A's width when the IID section lists innovation names in it. */
+const IID_NAME_WIDTH = 30;
 /** Every cell of the table wraps (and so is top-aligned, as the long texts beside it). */
 const WRAP = WIDTHS.map(() => true);
 
@@ -163,7 +166,11 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
       w.findingStatus[g.status], g.findings.map((f) => f.id).join(' '),
     ]);
     const who = report.opd ?? e.file;
-    const widths = WIDTHS.map((width, c) => (c === 0 ? Math.max(width, ...about.map(([label]) => label.length + 2)) : width));
+    // IID readiness (docs/spec/feedback.md section 4) when the reference has `iid`: column A then holds innovation names.
+    const iid = summary.source.reference.iid;
+    const readiness = iid && e.validation.iid ? readinessBlocks(e.validation.iid, iid, options.lang) : [];
+    const first = Math.max(WIDTHS[0], ...about.map(([label]) => label.length + 2), readiness.length ? IID_NAME_WIDTH : 0);
+    const widths = WIDTHS.map((width, c) => (c === 0 ? first : width));
     const sheet = {
       name: w.sheet,
       blocks: [
@@ -171,6 +178,7 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
         { kind: 'fields', rows: about },
         { kind: 'gap', rows: 1 },
         { kind: 'table', columns: w.columns, rows, wrap: WRAP, emptyNote: w.none },
+        ...(readiness.length ? [{ kind: 'gap', rows: 2 } as const, ...readiness] : []),
         { kind: 'gap', rows: 2 },
         { kind: 'signature', title: w.verifier, lines: w.lines },
       ],

@@ -18,6 +18,8 @@ import {
   SHEET_TEMUAN,
 } from './schema';
 import { normalise } from './text';
+import { EvidenceSheet, findEvidenceSheet, parseEvidenceSheet } from './iid/evidence';
+import type { Iid } from './iid/model';
 import {
   EMPTY,
   NO_RESULT,
@@ -41,6 +43,8 @@ export interface CodeResolver {
   findBidang(text: string): string | null;
   /** Canonical program code (`1.02.02`) from the text's leading code; null when it has none. */
   canonicalProgramCode(text: string): string | null;
+  /** The reference's IID section: `Data Dukung` indicators and levels in their canonical form (docs/spec/iid.md). */
+  readonly iid?: Iid;
 }
 
 export interface CellRead {
@@ -78,6 +82,8 @@ export interface Submission {
   readonly identity: Readonly<Record<IdentityKey, IdentityField>>;
   /** Null when no sheet's header row matches (STR-01). */
   readonly table: SubmissionTable | null;
+  /** The `Data Dukung` sheet (docs/spec/iid.md); null or absent when the workbook has none. */
+  readonly dataDukung?: EvidenceSheet | null;
 }
 
 export interface StructureIssue {
@@ -366,10 +372,12 @@ export function parseSubmission(grid: WorkbookGrid, codes: CodeResolver, headerS
 
   // The Inovasi sheet first; else the first other sheet, in workbook order, whose header matches.
   const inovasi = findSheet(grid, SHEET_INOVASI);
+  const dataDukung = parseEvidenceSheet(grid, codes.iid, headerSearchRows);
+  const evidenceSheet = findEvidenceSheet(grid);
   const candidates = [
     ...(inovasi ? [inovasi] : []),
-    // Tool-owned sheets (Temuan, Riwayat, and the hidden `_…` ones) never hold the submission.
-    ...grid.sheets.filter((s) => s !== inovasi && !TOOL_SHEETS.has(sheetKey(s.name)) && !s.name.startsWith('_')),
+    // Tool-owned sheets (Temuan, Riwayat, and the hidden `_…` ones) and the evidence never hold the submission.
+    ...grid.sheets.filter((s) => s !== inovasi && s !== evidenceSheet && !TOOL_SHEETS.has(sheetKey(s.name)) && !s.name.startsWith('_')),
   ];
   for (const sheet of candidates) {
     const headerRow = findHeaderRow(sheet, headerSearchRows);
@@ -377,12 +385,12 @@ export function parseSubmission(grid: WorkbookGrid, codes: CodeResolver, headerS
     const { columns, issues } = mapHeader(sheet, headerRow);
     const rows = readRows(sheet, headerRow, columns, codes);
     return {
-      submission: { identitasSheet: identitasSheet?.name ?? null, identity, table: { sheet: sheet.name, headerRow: headerRow + 1, columns, rows } },
+      submission: { identitasSheet: identitasSheet?.name ?? null, identity, table: { sheet: sheet.name, headerRow: headerRow + 1, columns, rows }, dataDukung },
       issues,
     };
   }
   return {
-    submission: { identitasSheet: identitasSheet?.name ?? null, identity, table: null },
+    submission: { identitasSheet: identitasSheet?.name ?? null, identity, table: null, dataDukung },
     issues: [{ rule: 'STR-01', sheet: inovasi?.name ?? SHEET_INOVASI, row: null, col: null, columnKey: '', column: '', value: null }],
   };
 }

@@ -9,6 +9,8 @@ import { KEMBALI_SUFFIX, Keadaan, LevelStatus, Persetujuan, SetAsideReason } fro
 import { Severity, FindingStatus, FindingValue, quoteValue } from './findings';
 import type { Standing, YearSource } from './consolidation/selection';
 import { innovationOf } from './innovation';
+import { FileEstimate } from './iid/estimate';
+import { Iid } from './iid/model';
 
 export interface ReportFinding {
   id: string;
@@ -34,7 +36,13 @@ export interface ReportPersetujuan {
   dikembalikan: boolean;
   berubah: boolean;
   /** One entry per level, in level order; the other fields come from the level's latest row (null without one). */
-  stempel: { tingkat: string; status: LevelStatus; waktu: string | null; oleh: string | null; jabatan: string | null }[];
+  stempel: {
+    tingkat: string;
+    status: LevelStatus;
+    waktu: string | null;
+    oleh: string | null;
+    jabatan: string | null;
+  }[];
   /** One entry per level with a deadline (when the schedule applies to the file's year). */
   jadwal: { tingkat: string; batas: string; keadaan: Keadaan; hari: number }[];
   /**
@@ -69,8 +77,84 @@ export interface ReportFile {
   digantiOleh?: string;
   stats: Stats;
   findings: ReportFinding[];
+  /** IID readiness (docs/spec/iid.md): present only when the reference has `iid` and the file was read. */
+  iid?: ReportIid;
   /** Decisions in the Temuan sheet that were ignored (no reason, no reviewer, or a rule that cannot be accepted). Present only when there are some. */
   decisionsIgnored?: IgnoredDecision[];
+}
+
+/** The `iid` of a file in the JSON report: an estimate (`perkiraan`) from the reference's `sumber`. */
+export interface ReportIid {
+  perkiraan: true;
+  sumber: string;
+  /** Innovations past MAX_IID_REPORTED, counted and not listed (present only then). */
+  lainnya?: number;
+  inovasi: {
+    baris: number;
+    nama: string;
+    skorTerbukti: number;
+    skorTerverifikasi: number;
+    skorPotensial: number;
+    kematangan: number;
+    kematanganTerverifikasi: number;
+    siap: boolean;
+    indikator: {
+      kode: string;
+      terbukti: number | null;
+      terverifikasi: number | null;
+      turunan: number | null;
+      bukti: { sesuai: number; perbaikan: number; tidakSesuai: number; belum: number };
+    }[];
+    kurang: string[];
+  }[];
+}
+
+/**
+ * Innovations listed per file in the report (an OPD reports a few hundred): past it they are
+ * counted in `lainnya`, as findings are past MAX_FINDINGS_PER_FILE, so a 50,000-row sheet cannot
+ * make a report of hundreds of megabytes.
+ */
+export const MAX_IID_REPORTED = 1000;
+
+const hasSomething = (x: {
+  terbukti: number | null;
+  terverifikasi: number | null;
+  turunan: number | null;
+  bukti: { sesuai: number; perbaikan: number; tidakSesuai: number; belum: number };
+}) =>
+  x.terbukti !== null ||
+  x.terverifikasi !== null ||
+  x.turunan !== null ||
+  x.bukti.sesuai + x.bukti.perbaikan + x.bukti.tidakSesuai + x.bukti.belum > 0;
+
+/** The file's `iid`: per innovation the scores and, of its indicators, those with a level or evidence (the others are in `kurang`). */
+export function reportIid(estimate: FileEstimate, iid: Iid): ReportIid {
+  const listed = estimate.inovasi.slice(0, MAX_IID_REPORTED);
+  return {
+    perkiraan: true,
+    sumber: iid.sumber,
+    ...(estimate.inovasi.length > listed.length ? { lainnya: estimate.inovasi.length - listed.length } : {}),
+    inovasi: listed.map((i) => ({
+      baris: i.baris,
+      nama: i.nama,
+      skorTerbukti: i.skorTerbukti,
+      skorTerverifikasi: i.skorTerverifikasi,
+      skorPotensial: i.skorPotensial,
+      kematangan: i.kematangan,
+      kematanganTerverifikasi: i.kematanganTerverifikasi,
+      siap: i.siap,
+      indikator: i.indikator
+        .filter(hasSomething)
+        .map((x) => ({
+          kode: x.kode,
+          terbukti: x.terbukti,
+          terverifikasi: x.terverifikasi,
+          turunan: x.turunan,
+          bukti: { ...x.bukti },
+        })),
+      kurang: [...i.kurang],
+    })),
+  };
 }
 
 export interface ValidationReport {
@@ -91,7 +175,7 @@ export interface ValidationReport {
 
 const optionalInovasi = (nama: string | null): { inovasi?: string } => (nama === null ? {} : { inovasi: nama });
 
-export function reportFile(v: FileValidation, lang: Lang): ReportFile {
+export function reportFile(v: FileValidation, lang: Lang, iid?: Iid): ReportFile {
   const stats = countFindings(v.findings);
   const nameOf = innovationOf(v);
   const file: ReportFile = {
@@ -121,6 +205,7 @@ export function reportFile(v: FileValidation, lang: Lang): ReportFile {
       status: f.status,
     })),
   };
+  if (v.iid && iid) file.iid = reportIid(v.iid, iid);
   if (v.ignoredDecisions.length) file.decisionsIgnored = [...v.ignoredDecisions];
   return file;
 }
@@ -148,8 +233,11 @@ export function reportPersetujuan(p: Persetujuan): ReportPersetujuan {
   return out;
 }
 
-export function buildReport(files: readonly FileValidation[], options: { reference: Reference; today: string; lang: Lang }): ValidationReport {
-  const reportFiles = files.map((f) => reportFile(f, options.lang));
+export function buildReport(
+  files: readonly FileValidation[],
+  options: { reference: Reference; today: string; lang: Lang },
+): ValidationReport {
+  const reportFiles = files.map((f) => reportFile(f, options.lang, options.reference.iid));
   const stats = { files: reportFiles.length, rows: 0, errors: 0, warnings: 0, infos: 0, accepted: 0 };
   for (const f of reportFiles) {
     stats.rows += f.rows;

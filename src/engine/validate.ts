@@ -20,6 +20,8 @@ import { Persetujuan, PersetujuanContext, StempelRow, StempelSheet, emptyChain, 
 import { COLUMNS, SHEET_TEMUAN } from './schema';
 import { normalise } from './text';
 import { cellText } from './values';
+import { FileEstimate, estimateFile } from './iid/estimate';
+import { checkIid } from './iid/rules';
 
 export type StampStatus = 'valid' | 'changed' | 'none';
 
@@ -67,6 +69,8 @@ export interface FileValidation {
   readonly persetujuan: Persetujuan;
   readonly findings: IdentifiedFinding[];
   readonly ignoredDecisions: readonly IgnoredDecision[];
+  /** The IID estimate (docs/spec/iid.md) when the reference has `iid` and the file was read; absent otherwise. */
+  readonly iid?: FileEstimate;
 }
 
 export interface ValidateOptions {
@@ -212,6 +216,10 @@ function textChars(s: Submission, limit: number): number {
     for (const def of COLUMNS) add(rawOf(row, def.key));
     if (total > limit) break;
   }
+  for (const row of s.dataDukung?.rows ?? []) {
+    for (const raw of row.raw) add(raw);
+    if (total > limit) break;
+  }
   return total;
 }
 
@@ -275,7 +283,7 @@ export function isSummaryFinding(f: Pick<Finding, 'params'>): boolean {
 }
 
 function parseFor(grid: WorkbookGrid, reference: Reference, index = ReferenceIndex.of(reference)) {
-  return parseSubmission(grid, { findBidang: (t) => index.findBidang(t), canonicalProgramCode }, reference.parameter.headerSearchRows);
+  return parseSubmission(grid, { findBidang: (t) => index.findBidang(t), canonicalProgramCode, iid: reference.iid }, reference.parameter.headerSearchRows);
 }
 
 /** The stamp of a workbook as it is now: read, parse, content hash — no rules run (docs/spec/audit.md). */
@@ -306,9 +314,10 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
   const index = ReferenceIndex.of(reference);
   const { submission, issues } = parseFor(grid, reference, index);
 
-  const dataRows = submission.table?.rows.length ?? 0;
+  const evidenceRows = submission.dataDukung?.rows.length ?? 0;
+  const dataRows = Math.max(submission.table?.rows.length ?? 0, evidenceRows);
   if (dataRows > MAX_DATA_ROWS) {
-    const sheet = submission.table!.sheet;
+    const sheet = evidenceRows === dataRows ? submission.dataDukung!.sheet : submission.table!.sheet;
     const text = inBothCatalogues('cause.tooManyRows', (locale) => ({
       lembar: sheet,
       baris: dataRows.toLocaleString(locale),
@@ -345,6 +354,10 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
     checkRows(ctx, emit);
   }
 
+  // IID readiness: an estimate whenever the reference has `iid`; findings only with a Data Dukung sheet.
+  const iid = reference.iid && submission.table ? estimateFile(submission, reference.iid) : undefined;
+  if (iid && reference.iid) checkIid(submission, reference.iid, iid, today, emit);
+
   const hash = contentHash(submission);
   const persetujuan = persetujuanOf(readStempel(grid), hash, tahun, persetujuanContext(reference, today));
   for (const f of scheduleFindings({ submission, persetujuan }, reference)) emit(f);
@@ -361,6 +374,7 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
     persetujuan,
     findings: sortFindings(findings, submission),
     ignoredDecisions: ignored,
+    ...(iid ? { iid } : {}),
   };
 }
 

@@ -32,8 +32,21 @@ import {
   identityValidation,
 } from '../engine/design/template';
 import { isoToDate } from '../engine/isoDate';
+import {
+  EvidenceValidation,
+  IidTemplateDesign,
+  VERIFIER_COLUMNS,
+  iidTemplateDesign,
+} from '../engine/design/iidTemplate';
 import { Opd, Reference } from '../engine/reference/model';
-import { COLUMNS, IDENTITY, IDENTITY_HELP, SHEET_IDENTITAS, SHEET_INOVASI, TEMPLATE_VERSION } from '../engine/schema';
+import {
+  COLUMNS,
+  IDENTITY,
+  IDENTITY_HELP,
+  SHEET_IDENTITAS,
+  SHEET_INOVASI,
+  TEMPLATE_VERSION,
+} from '../engine/schema';
 import { CREATOR, writeWorkbook } from './xlsxWriter';
 
 export { SHEET_DAFTAR, TEMPLATE_ROWS };
@@ -83,7 +96,10 @@ function addValidation(ws: ExcelJS.Worksheet, address: string, v: Validation): v
 }
 
 /** The design's validation (engine/design/template.ts) in exceljs's terms; `ranges`: the `_daftar` ranges. */
-function excelJsValidation(v: FormValidation, ranges: Readonly<Record<DaftarKind, string | null>>): Validation {
+function excelJsValidation(
+  v: FormValidation,
+  ranges: Readonly<Record<DaftarKind, string | null>>,
+): Validation {
   const base = { allowBlank: true, promptTitle: v.title, prompt: v.prompt, errorTitle: ERROR_TITLE };
   const r = v.rule;
   const alert = v.alert ? { errorStyle: v.alert.style, error: v.alert.message } : {};
@@ -93,12 +109,26 @@ function excelJsValidation(v: FormValidation, ranges: Readonly<Record<DaftarKind
       return { ...base, type: 'list', formulae: [`"${r.values.join(',')}"`], ...alert };
     case 'daftar': {
       const range = ranges[r.list];
-      return range ? { ...base, type: 'list', formulae: [range], ...alert } : { ...base, type: 'any', formulae: [] };
+      return range
+        ? { ...base, type: 'list', formulae: [range], ...alert }
+        : { ...base, type: 'any', formulae: [] };
     }
     case 'date':
-      return { ...base, type: 'date', operator: 'between', formulae: [isoToDate(r.min)!, isoToDate(r.max)!], ...alert };
+      return {
+        ...base,
+        type: 'date',
+        operator: 'between',
+        formulae: [isoToDate(r.min)!, isoToDate(r.max)!],
+        ...alert,
+      };
     default:
-      return { ...base, type: r.kind, operator: r.operator, formulae: r.operator === 'between' ? [r.min, r.max] : [r.min], ...alert };
+      return {
+        ...base,
+        type: r.kind,
+        operator: r.operator,
+        formulae: r.operator === 'between' ? [r.min, r.max] : [r.min],
+        ...alert,
+      };
   }
 }
 
@@ -150,7 +180,10 @@ function addIdentitasSheet(
 
     const address = value.address;
     const validation = excelJsValidation(
-      identityValidation(def.key, def.label, IDENTITY_HELP[def.key], { opdFixed: opts.opd !== undefined, lists: present }),
+      identityValidation(def.key, def.label, IDENTITY_HELP[def.key], {
+        opdFixed: opts.opd !== undefined,
+        lists: present,
+      }),
       ranges,
     );
     switch (def.key) {
@@ -225,19 +258,98 @@ function addInovasiSheet(
     header.fill = {
       type: 'pattern',
       pattern: 'solid',
-      fgColor: { argb: argb(def.key === 'status' ? 'statusHeader' : def.requiredColumn ? 'formHeader' : 'formHeaderOptional') },
+      fgColor: {
+        argb: argb(
+          def.key === 'status' ? 'statusHeader' : def.requiredColumn ? 'formHeader' : 'formHeaderOptional',
+        ),
+      },
     };
     header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
     header.border = BORDER;
 
     if (def.key !== 'status' && rows > 0) {
       const l = letters(c);
-      addValidation(ws, `${l}2:${l}${last}`, excelJsValidation(columnValidation(def, present, params), ranges));
+      addValidation(
+        ws,
+        `${l}2:${l}${last}`,
+        excelJsValidation(columnValidation(def, present, params), ranges),
+      );
     }
   });
   ws.getRow(1).height = 45;
   ws.autoFilter = `A1:${letters(COLUMNS.length - 1)}${Math.max(1, last)}`;
   return ws;
+}
+
+/** The design's evidence validation: a range list (`'Inovasi'!$B$2:…`) as such, anything else as the form's. */
+function evidenceValidation(
+  v: EvidenceValidation,
+  ranges: Readonly<Record<DaftarKind, string | null>>,
+): Validation {
+  const r = v.rule;
+  if (r?.kind !== 'range') return excelJsValidation({ ...v, rule: r }, ranges);
+  const alert = v.alert ? { errorStyle: v.alert.style, error: v.alert.message } : {};
+  return {
+    allowBlank: true,
+    promptTitle: v.title,
+    prompt: v.prompt,
+    errorTitle: ERROR_TITLE,
+    type: 'list',
+    formulae: [r.formula],
+    ...alert,
+  };
+}
+
+/** `Data Dukung` (evidence rows, with drop-downs) and `Petunjuk IID` (the indicators), docs/spec/iid.md. */
+function addIidSheets(
+  wb: ExcelJS.Workbook,
+  design: IidTemplateDesign,
+  ranges: Readonly<Record<DaftarKind, string | null>>,
+): void {
+  const dd = design.dataDukung;
+  const ws = wb.addWorksheet(dd.name, {
+    properties: { tabColor: { argb: argb('formHeaderOptional') } },
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'B2' }],
+  });
+  dd.columns.forEach((c, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = c.width;
+    column.numFmt = c.format;
+    column.alignment = { vertical: 'top', wrapText: true };
+    const header = ws.getCell(1, i + 1);
+    header.value = c.label;
+    header.numFmt = NUMBER_FORMATS.general;
+    const verifier = VERIFIER_COLUMNS.has(c.key);
+    header.font = { bold: true, color: { argb: argb(verifier ? 'black' : 'white') } };
+    header.fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: argb(verifier ? 'statusHeader' : 'formHeader') },
+    };
+    header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    header.border = BORDER;
+    const l = letters(i);
+    addValidation(ws, `${l}2:${l}${dd.rows + 1}`, evidenceValidation(c.validation, ranges));
+  });
+  ws.getRow(1).height = 30;
+  ws.autoFilter = `A1:${letters(dd.columns.length - 1)}${dd.rows + 1}`;
+
+  const p = design.petunjuk;
+  const guide = wb.addWorksheet(p.name, { properties: { tabColor: { argb: argb('header') } } });
+  p.widths.forEach((w, c) => (guide.getColumn(c + 1).width = w));
+  p.rows.forEach((row, r) => {
+    row.forEach((v, c) => {
+      const cell = guide.getCell(r + 1, c + 1);
+      cell.value = v;
+      cell.alignment = { vertical: 'top', wrapText: r + 1 >= p.headerRow };
+      if (r + 1 === p.headerRow) {
+        cell.font = { bold: true };
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb('header') } };
+      }
+      if (r + 1 >= p.headerRow) cell.border = BORDER;
+    });
+  });
+  guide.getCell(1, 1).font = { bold: true, size: 12 };
 }
 
 /** The blank submission workbook (template version 1) as an exceljs workbook. */
@@ -258,11 +370,22 @@ export function templateWorkbook(ref: Reference, opts: TemplateOptions = {}): Ex
 
   // Sheet order: Identitas, Inovasi, then the hidden lists (column A, B, C of `_daftar`).
   const lists = daftarLists(ref);
-  const ranges = Object.fromEntries(DAFTAR_ORDER.map((k, c) => [k, listRange(c, lists[k].values.length)])) as Record<DaftarKind, string | null>;
-  const present: DaftarPresent = { opd: ranges.opd !== null, bidang: ranges.bidang !== null, program: ranges.program !== null };
+  const ranges = Object.fromEntries(
+    DAFTAR_ORDER.map((k, c) => [k, listRange(c, lists[k].values.length)]),
+  ) as Record<DaftarKind, string | null>;
+  const present: DaftarPresent = {
+    opd: ranges.opd !== null,
+    bidang: ranges.bidang !== null,
+    program: ranges.program !== null,
+  };
   addIdentitasSheet(wb, opts, tahun, ranges, present);
   addInovasiSheet(wb, rows, ranges, present, ref.parameter);
-  addDaftarSheet(wb, DAFTAR_ORDER.map((k) => lists[k]));
+  const iid = iidTemplateDesign(ref.iid);
+  if (iid) addIidSheets(wb, iid, ranges);
+  addDaftarSheet(
+    wb,
+    DAFTAR_ORDER.map((k) => lists[k]),
+  );
   wb.views = [
     { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' },
   ];

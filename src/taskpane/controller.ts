@@ -121,6 +121,11 @@ export class PaneController {
     return this.validation.selectFinding(finding);
   }
 
+  /** An innovation's `Data Dukung` rows, or a new prefilled row (docs/spec/iid.md). */
+  openEvidence(index: number): Promise<void> {
+    return this.validation.openEvidence(index);
+  }
+
   /** Shows a sheet the tool wrote (e.g. `Rekap OPD`), its first cell selected. */
   openSheet(sheet: string): Promise<void> {
     return this.validation.openSheet(sheet);

@@ -299,7 +299,8 @@ describe('selectCell, template, stamp, history, settings', () => {
     const fake = createFakeExcel({ sheets: { Sheet1: [] }, apiVersion: '1.8' });
     const port = adapterFor(fake);
     await port.createTemplate(reference, null);
-    expect(fake.workbook.sheetNames).toEqual(['Sheet1', '_daftar', 'Identitas', 'Inovasi']);
+    // Data Dukung and Petunjuk IID too: the sample reference has `iid` (test/addin/template.test.ts).
+    expect(fake.workbook.sheetNames).toEqual(['Sheet1', '_daftar', 'Identitas', 'Inovasi', 'Data Dukung', 'Petunjuk IID']);
     expect(fake.workbook.sheet('_daftar').visibility).toBe('Hidden');
     const inovasi = fake.workbook.sheet('Inovasi');
     expect(inovasi.values('A1:AF1')[0]).toEqual(COLUMNS.map((c) => c.label));

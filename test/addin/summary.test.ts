@@ -168,11 +168,12 @@ describe('planning', () => {
     expect(chooseTargets(bases, ['Rekap OPD', 'Rekap OPD (2)'], ['Rekap OPD (2)', null]).targets).toEqual(['Rekap OPD (2)', 'Urusan']);
     // The user's own sheet is gone: back to the spec's name.
     expect(chooseTargets(bases, ['Rekap OPD (2)'], ['Rekap OPD (2)', null])).toEqual({ targets: ['Rekap OPD', 'Urusan'], renamed: [] });
-    expect(storedSheets(['Rekap OPD (2)', 7])).toEqual(['Rekap OPD (2)', null, null, null, null, null]);
-    expect(storedSheets('not json')).toEqual([null, null, null, null, null, null]);
+    const nulls = (n: number) => new Array<null>(n).fill(null);
+    expect(storedSheets(['Rekap OPD (2)', 7])).toEqual(['Rekap OPD (2)', ...nulls(SUMMARY_SHEET_NAMES.length - 1)]);
+    expect(storedSheets('not json')).toEqual(nulls(SUMMARY_SHEET_NAMES.length));
     // Matched by name, not position: a sheet added to the registry (here a cover before the others) keeps the memory of the rest.
     const withCover = ['Ringkasan', ...SUMMARY_SHEET_NAMES];
-    expect(storedSheets(['Rekap OPD (2)', 'Daftar Inovasi', 'Temuan (3)'], withCover)).toEqual([null, 'Rekap OPD (2)', 'Daftar Inovasi', null, null, 'Temuan (3)', null]);
+    expect(storedSheets(['Rekap OPD (2)', 'Daftar Inovasi', 'Temuan (3)'], withCover)).toEqual([null, 'Rekap OPD (2)', 'Daftar Inovasi', null, null, null, 'Temuan (3)', null]);
     expect(storedSheets(['Rekap OPD Lama', 'Rekap OPD (x)'])[0]).toBeNull();
   });
 
@@ -225,7 +226,8 @@ describe('writeSummary', () => {
     });
     expect(rekap.values(`A2:F2`)[0]).toEqual([1, 'SETDA', 'Sekretariat Daerah', null, null, 'Belum Mengirim']);
     expect(rekap.fill(`${col('Status')}2`)).toBe(SUMMARY_FILLS.grey);
-    expect(rekap.autoFilterAddress()).toBe(`A1:R${summary.rekapOpd.rows.length + 1}`);
+    // The sample has `iid`: Rekap OPD's two IID columns make it run to T.
+    expect(rekap.autoFilterAddress()).toBe(`A1:T${summary.rekapOpd.rows.length + 1}`);
     const total = summary.rekapOpd.rows.length + 1;
     expect(rekap.value(`C${total}`)).toBe('Total Kota');
     expect(rekap.value(`G${total}`)).toBe(4);
@@ -294,7 +296,8 @@ describe('writeSummary', () => {
     const year = summaryYear(summary);
     expect(year).not.toBeNull();
     for (const name of SUMMARY_SHEET_NAMES) {
-      const p = printSetup(name, { region: 'Kota Bitung', year, lang: 'id' });
+      // Kesiapan IID's page header says its scores are an estimate.
+      const p = printSetup(name === 'Kesiapan IID' ? 'Kesiapan IID (perkiraan)' : name, { region: 'Kota Bitung', year, lang: 'id' });
       expect(fake.workbook.sheet(name).pageLayout).toEqual({
         orientation: 'Landscape',
         paperSize: 'A4',
@@ -495,7 +498,7 @@ describe('writeSummary', () => {
     const fake = fakeWith();
     const seen: number[] = [];
     const result = await adapterFor(fake).writeSummary(smallSummary(), 'id', { signal: new AbortController().signal, onSheet: (done) => seen.push(done) });
-    expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(seen).toEqual(SUMMARY_SHEET_NAMES.map((_, i) => i + 1));
     expect(result.sheets).toEqual([...SUMMARY_SHEET_NAMES]);
   });
 

@@ -26,3 +26,30 @@ describe('the name-length validation of the form created in Excel', () => {
     expect(v?.errorAlert?.message).toBe('Nama inovasi harus 5–200 karakter.');
   });
 });
+
+describe('the IID sheets of the form created in Excel (docs/spec/iid.md), as the command line writes them', () => {
+  it('Data Dukung with its lists and Petunjuk IID with every indicator', async () => {
+    const fake = createFakeExcel({ sheets: { Sheet1: [] }, apiVersion: '1.8' });
+    await adapterFor(fake).createTemplate(defaultReference(), null);
+    const dd = fake.workbook.sheet('Data Dukung');
+    expect(dd.values('A1:K1')[0]).toEqual([
+      'No',
+      'Nama Inovasi',
+      'Indikator',
+      'Tingkat',
+      'Nomor Dokumen',
+      'Tanggal Dokumen',
+      'Tentang',
+      'Tautan Bukti',
+      'Catatan OPD',
+      'Status Verifikasi',
+      'Catatan Verifikator',
+    ]);
+    expect(dd.validation('B2')?.rule?.list?.source).toBe(`='Inovasi'!$B$2:$B$201`);
+    expect(dd.validation('C2')?.rule?.list?.source).toBe(`='Petunjuk IID'!$C$7:$C$26`);
+    expect(dd.validation('J2')?.rule?.list?.source).toBe('Sesuai,Perlu Perbaikan,Tidak Sesuai');
+    const guide = fake.workbook.sheet('Petunjuk IID');
+    expect(guide.value('C7')).toBe('Regulasi Inovasi Daerah');
+    expect(String(guide.value('A2'))).toMatch(/^Sumber: /);
+  });
+});

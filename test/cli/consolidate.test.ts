@@ -94,7 +94,8 @@ describe('consolidate', () => {
 
   test('writes the six sheets in spec order, each with a bold frozen header and a filter', async () => {
     const wb = await readBack(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Temuan', 'Info Konsolidasi']);
+    // Kesiapan IID after Daftar Inovasi: the sample reference has `iid` (docs/spec/iid.md).
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Kesiapan IID', 'Program RPJMD', 'Urusan', 'Temuan', 'Info Konsolidasi']);
     for (const ws of wb.worksheets) {
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -104,7 +105,7 @@ describe('consolidate', () => {
     const rekap = wb.getWorksheet('Rekap OPD')!;
     expect(rekap.getRow(1).values).toEqual([
       undefined, 'No', 'Kode OPD', 'Perangkat Daerah', 'Berkas', 'Tahun', 'Status', 'Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan',
-      'Digital', 'Non Digital', 'Pelayanan Publik', 'Target Belum Tercapai', 'Galat', 'Peringatan', 'Temuan Diterima', 'Tingkat Persetujuan',
+      'Digital', 'Non Digital', 'Pelayanan Publik', 'Target Belum Tercapai', 'Inovasi Siap IID', 'Rata-rata Kematangan', 'Galat', 'Peringatan', 'Temuan Diterima', 'Tingkat Persetujuan',
     ]);
   });
 

@@ -495,7 +495,42 @@ const SCENARIO = [
     },
   },
   {
-    name: 'consolidate several workbooks (Konsolidasi): the six summary sheets written',
+    name: 'IID readiness (Validasi): a bar per innovation, the estimate named; a click adds a prefilled Data Dukung row',
+    async run({ page, waitFake, log, shot }) {
+      await page.getByRole('button', { name: 'Validasi', exact: true }).click();
+      const section = page.getByTestId('iid-readiness');
+      await section.waitFor({ state: 'visible' });
+      const heading = await section.getByRole('heading').innerText();
+      if (heading !== 'Kesiapan IID (perkiraan)') throw new Error(`readiness heading: ${heading}`);
+      const source = await page.getByTestId('iid-source').innerText();
+      if (!/^Perkiraan dari indikator 2026/.test(source)) throw new Error(`no source named: ${source}`);
+      const items = section.getByTestId('iid-item');
+      const n = await items.count();
+      const bars = await section.getByRole('progressbar').count();
+      if (n < 5 || bars !== n) throw new Error(`${n} innovations, ${bars} bars`);
+      const first = (await items.first().innerText()).split('\n');
+      log(`${n} innovations; first: ${first.join(' / ')}`);
+      if (!first.some((l) => /^Kematangan \d+,\d% \(terverifikasi \d+,\d%\)$/.test(l))) throw new Error('no maturity line');
+      await section.scrollIntoViewIfNeeded();
+      await shot('iid readiness');
+      // The workbook has no Data Dukung yet: the click creates it, the innovation and its first missing indicator filled in.
+      const nama = first[0];
+      await items.first().getByTestId('iid-open').click();
+      const row = await waitFake(
+        (wb) => {
+          const dd = wb.findSheet('Data Dukung');
+          if (!dd || !wb.selection || wb.selection.sheet !== 'Data Dukung') return null;
+          return { header: dd.values('A1:K1')[0], row: dd.values('A2:K2')[0], selection: wb.selection.address.replace(/^.*!/, '').replace(/\$/g, '') };
+        },
+        'a Data Dukung sheet with a prefilled row, selected',
+      );
+      log(`Data Dukung row 2: ${row.row.filter(Boolean).join(' | ')} (selected ${row.selection})`);
+      if (row.header[1] !== 'Nama Inovasi' || row.row[1] !== nama || row.row[2] !== 'Video Inovasi' || row.selection !== 'A2:K2')
+        throw new Error(`prefilled row: ${JSON.stringify(row)}`);
+    },
+  },
+  {
+    name: 'consolidate several workbooks (Konsolidasi): the summary sheets written (Kesiapan IID among them)',
     async run({ page, waitFake, log, shot, guide }) {
       await page.getByRole('tab', { name: 'Rekap' }).click();
       await page
@@ -513,7 +548,8 @@ const SCENARIO = [
       }
       // The open workbook already has a Temuan sheet (of the validation above): it is not the
       // consolidation's, so it is left alone and the summary's goes under «Temuan (2)».
-      const expected = ['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Temuan (2)', 'Info Konsolidasi'];
+      // Kesiapan IID after Daftar Inovasi: the sample reference has `iid` (docs/spec/iid.md).
+      const expected = ['Rekap OPD', 'Daftar Inovasi', 'Kesiapan IID', 'Program RPJMD', 'Urusan', 'Temuan (2)', 'Info Konsolidasi'];
       const opds = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/engine/reference/data/bitung-contoh.json'), 'utf8')).opd.length;
       const written = await waitFake((wb, names) => {
         if (!names.every((n) => wb.findSheet(n))) return null;
@@ -536,7 +572,7 @@ const SCENARIO = [
           setting: wb.settings.get('inovasiDaerah.summarySheets'),
         };
       }, expected,
-        `the six summary sheets (${expected.join(', ')})`,
+        `the summary sheets (${expected.join(', ')})`,
       );
       log(`sheets now: ${written.sheets.join(', ')}`);
       const outputOrder = written.sheets.filter((n) => expected.includes(n));

@@ -80,7 +80,7 @@ describe('JSON report', () => {
     expect(r.reference).toMatch(/^bitung-contoh@[0-9a-f]{12}$/);
     expect(r.stats).toEqual({ files: 1, rows: 1, errors: 1, warnings: 0, infos: 0, accepted: 0 });
     const f = r.files[0];
-    expect(Object.keys(f)).toEqual(['file', 'opd', 'opdCode', 'tahun', 'valid', 'rows', 'contentHash', 'stamp', 'persetujuan', 'stats', 'findings']);
+    expect(Object.keys(f)).toEqual(['file', 'opd', 'opdCode', 'tahun', 'valid', 'rows', 'contentHash', 'stamp', 'persetujuan', 'stats', 'findings', 'iid']); // iid: the sample reference has an `iid` section (docs/spec/iid.md)
     expect(f).toMatchObject({ file: 'dinkes.xlsx', opd: 'Dinas Kesehatan', opdCode: 'DINKES', tahun: 2026, valid: false, stamp: 'none' });
     expect(f.findings[0]).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{12}$/),

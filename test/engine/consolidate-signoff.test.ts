@@ -10,10 +10,13 @@ describe('Rekap OPD with a schedule', () => {
   const byCode = (code: string) => records.find((r) => r['Kode OPD'] === code)!;
 
   it('Tingkat Persetujuan replaces Stempel; one Tepat Waktu <label> per level with a deadline', () => {
-    expect(summary.rekapOpd.columns).toEqual([...REKAP_COLUMNS, 'Tepat Waktu Disetujui Kepala OPD', 'Tepat Waktu Diverifikasi']);
+    // The sample has `iid`: its two columns come before Galat (docs/spec/iid.md).
+    const withIid: string[] = [...REKAP_COLUMNS];
+    withIid.splice(withIid.indexOf('Galat'), 0, 'Inovasi Siap IID', 'Rata-rata Kematangan');
+    expect(summary.rekapOpd.columns).toEqual([...withIid, 'Tepat Waktu Disetujui Kepala OPD', 'Tepat Waktu Diverifikasi']);
     expect(rekapColumns(REF)).toEqual(summary.rekapOpd.columns);
     expect(REKAP_COLUMNS).not.toContain('Stempel');
-    expect(rekapColumns(defaultReference())).toEqual([...REKAP_COLUMNS]);
+    expect(rekapColumns(defaultReference())).toEqual(withIid);
   });
 
   it('each OPD: the reached level (or Dikembalikan, Berubah, Belum Distempel) and its schedule words', () => {

@@ -21,9 +21,9 @@ describe('message catalogues', () => {
       const keys = rule === 'KON-04' ? ['KON-04.none', 'KON-04.changed'] : [rule];
       for (const key of keys) expect(MESSAGE_KEYS).toContain(key);
     }
-    // KON-04's and KON-05's second wordings, the two summary lines, five hints, two causes the engine
+    // KON-04's and KON-05's second wordings, IID-01's and IID-02's other wordings (1 + 4), the two summary lines, five hints, two causes the engine
     // finds, three grouped-line texts and five texts of how the consolidation year was chosen.
-    expect(MESSAGE_KEYS.length).toBe(RULE_IDS.length + 2 + 2 + 5 + 2 + 3 + 5);
+    expect(MESSAGE_KEYS.length).toBe(RULE_IDS.length + 2 + 5 + 2 + 5 + 2 + 3 + 5);
   });
 
   test.each(MESSAGE_KEYS.map((k) => [k]))(

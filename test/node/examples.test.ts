@@ -241,3 +241,33 @@ describe('a blank template, as the validator reads it', () => {
     }
   });
 });
+
+describe('IID readiness in the examples (docs/spec/iid.md)', () => {
+  it('the demo reference carries the 2026 example indicator set unchanged', () => {
+    const demo = JSON.parse(readFileSync(join(ROOT, 'examples', 'referensi-2026.json'), 'utf8'));
+    const example = JSON.parse(
+      readFileSync(join(ROOT, 'src', 'engine', 'reference', 'data', 'iid-2026.json'), 'utf8'),
+    );
+    expect(demo.iid).toEqual(example.iid);
+  });
+
+  it('dinkes-2026.xlsx has honest gaps: one innovation ready, the others not, an innovation without evidence', async () => {
+    const grid = await readGrid(join(dirA, 'dinkes-2026.xlsx'));
+    const v = validateWorkbook(grid, 'dinkes-2026.xlsx', {
+      reference: defaultReference(),
+      today: '2026-11-28',
+    });
+    const byName = new Map(v.iid!.inovasi.map((i) => [i.nama, i]));
+    expect(byName.get('Posyandu Digital Bitung Sehat')).toMatchObject({ siap: true, kurang: ['replikasi'] });
+    expect(v.iid!.inovasi.filter((i) => i.siap)).toHaveLength(1);
+    expect(byName.get('Kelas Kader Kesehatan Berbasis Jemaat')).toMatchObject({
+      skorTerbukti: 0,
+      siap: false,
+    });
+    expect(
+      byName
+        .get('Si-CEPAT TB: Sistem Cepat Pelacakan Tuberkulosis')!
+        .indikator.find((i) => i.kode === 'kemanfaatan')!.bukti,
+    ).toEqual({ sesuai: 0, perbaikan: 1, tidakSesuai: 0, belum: 0 });
+  });
+});

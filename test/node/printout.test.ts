@@ -4,6 +4,7 @@
  * feedback file's rows against the JSON report. Read back by unzipping (the XML as written) and with
  * the project's own reader (the cells).
  */
+import { sheetCell } from '../../src/engine/innovation';
 import { unzipSync, strFromU8 } from 'fflate';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,7 +125,8 @@ describe('the summary prints', () => {
       expect(wb).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${q}!$1:$1</definedName>`);
       expect(wb).toMatch(new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${q}!\\$A\\$1:\\$[A-Z]+\\$\\d+</definedName>`));
     });
-    expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">'Rekap OPD'!$A$1:$${columnLetters(REKAP_COLUMNS.length - 1)}$`);
+    // The sample has `iid`: Rekap OPD carries its two columns (docs/spec/iid.md).
+    expect(wb).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">'Rekap OPD'!$A$1:$${columnLetters(REKAP_COLUMNS.length + 1)}$`);
   });
 
   test('page header names sheet, region and year; footer has the print date and page n of m', () => {
@@ -132,7 +134,8 @@ describe('the summary prints', () => {
       const xml = p[sheets[name]];
       const header = unescape(/<oddHeader>([^<]*)<\/oddHeader>/.exec(xml)![1]);
       const footer = unescape(/<oddFooter>([^<]*)<\/oddFooter>/.exec(xml)![1]);
-      expect(header).toBe(`&C&"-,Bold"${name} — Kota Bitung — 2026`);
+      // Kesiapan IID says on paper too that its scores are an estimate.
+      expect(header).toBe(`&C&"-,Bold"${name}${name === 'Kesiapan IID' ? ' (perkiraan)' : ''} — Kota Bitung — 2026`);
       expect(footer).toBe('&LDicetak &D&RHalaman &P dari &N');
     }
   });
@@ -159,7 +162,8 @@ describe('the summary prints', () => {
     expect(types).toContain('<Override PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
     expect(p[sheets['Rekap OPD']]).toContain('<drawing r:id="rId1"/>');
     expect(p['xl/worksheets/_rels/sheet1.xml.rels']).toContain('Target="../drawings/drawing1.xml"');
-    expect(p['xl/worksheets/_rels/sheet3.xml.rels']).toContain('Target="../drawings/drawing2.xml"');
+    const programRels = sheets['Program RPJMD'].replace('worksheets/', 'worksheets/_rels/') + '.rels';
+    expect(p[programRels]).toContain('Target="../drawings/drawing2.xml"');
     expect(p['xl/drawings/_rels/drawing1.xml.rels']).toContain('Target="../charts/chart1.xml"');
     expect(Object.keys(p).filter((k) => k.startsWith('xl/charts/'))).toEqual(['xl/charts/chart1.xml', 'xl/charts/chart2.xml']);
 
@@ -213,8 +217,9 @@ describe('the summary prints', () => {
   });
 
   test('writing is visible on a terminal', () => {
-    expect(stderr).toContain('Menulis ringkasan [1/6] Rekap OPD');
-    expect(stderr).toContain('Menulis ringkasan [6/6] Info Konsolidasi');
+    const n = SUMMARY_SHEET_NAMES.length;
+    expect(stderr).toContain(`Menulis ringkasan [1/${n}] Rekap OPD`);
+    expect(stderr).toContain(`Menulis ringkasan [${n}/${n}] Info Konsolidasi`);
     expect(stderr).toMatch(/Menulis umpan balik \[10\/10\] umpan-balik-[a-z0-9-]+\.xlsx/);
     expect(stdout).toContain(`10 umpan balik OPD ditulis ke ${feedbackDir}`);
   });
@@ -263,7 +268,7 @@ describe('feedback per OPD', () => {
       const byId = new Map(f.findings.map((x) => [x.id, x]));
       for (const row of body) {
         const x = byId.get(ids(row)[0])!;
-        const place = ids(row).length > 1 ? `${x.sheet} baris ${x.row}` : x.cell ? `${x.sheet}!${x.cell}` : null;
+        const place = ids(row).length > 1 ? `${x.sheet} baris ${x.row}` : x.cell ? sheetCell(x.sheet, x.cell) : null;
         expect(trim(row.slice(0, 4))).toEqual(trim([place, x.inovasi ?? null, x.rule, severity[x.severity]]));
         expect(row[7]).toBe(x.status === 'open' ? 'Terbuka' : 'Diterima');
       }

@@ -39,16 +39,33 @@ const dvAt = (ws: ExcelJS.Worksheet, row: number, key: string) => ws.getCell(row
 describe('template workbook', () => {
   it("bounds the name's length by the reference's namaMin/namaMax, as FMT-06 does", async () => {
     const file = join(dir, 'nama-12-80.xlsx');
-    await writeTemplate({ ...ref, parameter: { ...ref.parameter, namaMin: 12, namaMax: 80 } }, { date: FIXED, rows: 3 }, file);
+    await writeTemplate(
+      { ...ref, parameter: { ...ref.parameter, namaMin: 12, namaMax: 80 } },
+      { date: FIXED, rows: 3 },
+      file,
+    );
     const wb = await readBack(file);
     const dv = dvAt(wb.getWorksheet('Inovasi')!, 2, 'nama');
-    expect(dv).toMatchObject({ type: 'textLength', operator: 'between', formulae: [12, 80], error: 'Nama inovasi harus 12–80 karakter.' });
-    expect(dvAt(withOpd.getWorksheet('Inovasi')!, 2, 'nama')).toMatchObject({ formulae: [5, 200], error: 'Nama inovasi harus 5–200 karakter.' });
+    expect(dv).toMatchObject({
+      type: 'textLength',
+      operator: 'between',
+      formulae: [12, 80],
+      error: 'Nama inovasi harus 12–80 karakter.',
+    });
+    expect(dvAt(withOpd.getWorksheet('Inovasi')!, 2, 'nama')).toMatchObject({
+      formulae: [5, 200],
+      error: 'Nama inovasi harus 5–200 karakter.',
+    });
   });
 
-
-  it('has the sheets Identitas, Inovasi and a hidden _daftar, in that order', () => {
-    expect(withOpd.worksheets.map((w) => w.name)).toEqual(['Identitas', 'Inovasi', SHEET_DAFTAR]);
+  it('has the sheets Identitas, Inovasi, Data Dukung and Petunjuk IID (the sample has iid) and a hidden _daftar, in that order', () => {
+    expect(withOpd.worksheets.map((w) => w.name)).toEqual([
+      'Identitas',
+      'Inovasi',
+      'Data Dukung',
+      'Petunjuk IID',
+      SHEET_DAFTAR,
+    ]);
     expect(withOpd.getWorksheet(SHEET_DAFTAR)!.state).toMatch(/hidden/i);
     expect(withOpd.creator).toBe('inovasi-daerah');
   });
@@ -205,5 +222,81 @@ describe('writeSheetsXlsx', () => {
     const junk = new Uint8Array([1, 2, 3, 4, 5]);
     setZipTimes(junk, FIXED);
     expect([...junk]).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+describe('the IID sheets (docs/spec/iid.md, "Template")', () => {
+  it('Data Dukung: the evidence columns, lists for Nama Inovasi (the Inovasi names), Indikator and Status Verifikasi', () => {
+    const ws = withOpd.getWorksheet('Data Dukung')!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'No',
+      'Nama Inovasi',
+      'Indikator',
+      'Tingkat',
+      'Nomor Dokumen',
+      'Tanggal Dokumen',
+      'Tentang',
+      'Tautan Bukti',
+      'Catatan OPD',
+      'Status Verifikasi',
+      'Catatan Verifikator',
+    ]);
+    expect(ws.getCell('B2').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: [`'Inovasi'!$B$2:$B$${TEMPLATE_ROWS + 1}`],
+    });
+    expect(ws.getCell('C2').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ["'Petunjuk IID'!$C$7:$C$26"],
+    });
+    expect(ws.getCell('J2').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Sesuai,Perlu Perbaikan,Tidak Sesuai"'],
+      errorStyle: 'stop',
+    });
+    expect(ws.getCell('D2').dataValidation).toMatchObject({
+      type: 'whole',
+      operator: 'between',
+      formulae: [1, 3],
+      errorStyle: 'warning',
+    });
+  });
+
+  it('Petunjuk IID: every indicator with its weight, levels and evidence, the source and that scores are an estimate', () => {
+    const ws = withOpd.getWorksheet('Petunjuk IID')!;
+    expect(String(ws.getCell('A2').value)).toBe(`Sumber: ${ref.iid!.sumber}`);
+    expect(String(ws.getCell('A3').value)).toMatch(/perkiraan; penilaian resmi oleh Kemendagri/);
+    expect((ws.getRow(6).values as unknown[]).slice(1)).toEqual([
+      'No',
+      'Kode',
+      'Indikator',
+      'Bobot',
+      'Wajib',
+      'Tingkat 1',
+      'Tingkat 2',
+      'Tingkat 3',
+      'Bukti yang Diperlukan',
+    ]);
+    const first = ref.iid!.indikator[0];
+    expect((ws.getRow(7).values as unknown[]).slice(1)).toEqual([
+      first.no,
+      first.kode,
+      first.nama,
+      first.bobot,
+      'Ya',
+      ...first.tingkat,
+      first.bukti,
+    ]);
+    expect(ws.getCell(`C${6 + ref.iid!.indikator.length}`).value).toBe(ref.iid!.indikator.at(-1)!.nama);
+  });
+
+  it('without iid in the reference, no IID sheet', () => {
+    const { iid: _iid, ...plain } = ref;
+    void _iid;
+    expect(templateWorkbook(plain, { date: FIXED, rows: 1 }).worksheets.map((w) => w.name)).toEqual([
+      'Identitas',
+      'Inovasi',
+      SHEET_DAFTAR,
+    ]);
   });
 });

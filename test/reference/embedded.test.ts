@@ -19,7 +19,8 @@ const embedScript = require('../../scripts/embed-reference.js') as { embeddedDat
 
 describe('embedded reference data', () => {
   it('embedded.ts is current with the data files (run node scripts/embed-reference.js)', () => {
-    expect(EMBEDDED_REFERENCE_JSON).toEqual(JSON.parse(read('bitung-contoh.json')));
+    // The sample with the IID 2026 example as its `iid` section (docs/spec/iid.md).
+    expect(EMBEDDED_REFERENCE_JSON).toEqual({ ...JSON.parse(read('bitung-contoh.json')), iid: JSON.parse(read('iid-2026.json')).iid });
     const bidang = parseNomenclatureCsv(read('nomenklatur-bidang.csv'));
     const program = parseNomenclatureCsv(read('nomenklatur-program.csv'));
     expect(bidang).toMatchObject({ ok: true, kind: 'bidang' });
@@ -75,4 +76,5 @@ describe('embedded reference data', () => {
   });
 });
 
-const PINNED_ID = 'bitung-contoh@ceed56b795ae';
+// Changed with the IID 2026 example in the sample (docs/spec/iid.md).
+const PINNED_ID = 'bitung-contoh@f1b97298a816';

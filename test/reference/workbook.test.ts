@@ -35,6 +35,7 @@ describe('referenceToGrid', () => {
       'Program',
       'Parameter',
       'Tingkat',
+      'IID Indikator',
     ]);
     const byName = (n: string): ReferenceSheet => sheets.find((s) => s.name === n)!;
     expect(byName('Daerah').rows).toEqual([
@@ -69,6 +70,21 @@ describe('referenceToGrid', () => {
       ['namaMax', 200],
       ['headerSearchRows', 20],
       ['tingkatWajib', 'kepalaOpd'],
+      ['Tahun IID', 2026],
+      ['Sumber IID', defaultReference().iid!.sumber],
+      ['Pembagi IID', 10],
+      ['Ambang Siap IID', 80],
+    ]);
+    expect(byName('IID Indikator').rows[0]).toEqual(['No', 'Kode', 'Nama', 'Bobot', 'Wajib', 'Tingkat 1', 'Tingkat 2', 'Tingkat 3', 'Bukti', 'Turunan']);
+    expect(byName('IID Indikator').rows[1]).toEqual([
+      16,
+      'regulasi',
+      'Regulasi Inovasi Daerah',
+      3,
+      'Ya',
+      ...defaultReference().iid!.indikator[0].tingkat,
+      defaultReference().iid!.indikator[0].bukti,
+      'dasarHukum',
     ]);
     expect(byName('Tingkat').rows).toEqual([
       ['Kunci', 'Label', 'Label EN'],
@@ -244,16 +260,29 @@ describe('referenceFromGrid', () => {
     parameter.rows.push(['minKata', 3], ['severity.RPJ-04', 'kadang'], ['namaMax', null]);
     result = referenceFromGrid(grid(sheets), 'x');
     expect(result.ok ? [] : result.problems.map((p) => [p.part, p.row])).toEqual([
-      ['Parameter', 11],
-      ['Parameter', 9],
-      ['Parameter', 10],
+      // after the sample's 10 rows (incl. the four IID rows): the pushed rows 11–15
+      ['Parameter', 15],
+      ['Parameter', 13],
+      ['Parameter', 14],
     ]);
   });
 
   it('uses defaults when the Parameter sheet is absent', () => {
+    // Without the IID sheet too: the IID year and source are Parameter rows.
+    const sheets = sampleSheets().filter((s) => s.name !== 'Parameter' && s.name !== 'IID Indikator');
+    const result = referenceFromGrid(grid(sheets), 'bitung-contoh');
+    const { iid: _iid, ...withoutIid } = defaultReference();
+    void _iid;
+    expect(result.ok && referenceId(result.reference)).toBe(referenceId(withoutIid));
+  });
+
+  it('an IID Indikator sheet without the IID parameter rows is refused, naming the parameter', () => {
     const sheets = sampleSheets().filter((s) => s.name !== 'Parameter');
     const result = referenceFromGrid(grid(sheets), 'bitung-contoh');
-    expect(result.ok && referenceId(result.reference)).toBe(referenceId(defaultReference()));
+    expect(result.ok ? [] : result.problems.map((p) => p.message.id)).toEqual([
+      expect.stringMatching(/Tahun IID.*tahun IID harus tahun 2000–2100/),
+      expect.stringMatching(/Sumber IID.*sumber IID wajib diisi/),
+    ]);
   });
 
   it('refuses a reference name with @', () => {

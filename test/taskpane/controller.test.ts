@@ -126,10 +126,11 @@ describe('runConsolidation', () => {
       { n: 3, total: 3, phase: 'reading' },
       { n: 3, total: 3, phase: 'validating' },
       { n: 3, total: 3, phase: 'writing' },
-      // then each of the six output sheets as the port queues it
-      ...[1, 2, 3, 4, 5, 6].map((sheet) => ({ n: 3, total: 3, phase: 'writing', sheet, sheets: 6 })),
+      // then each of the output sheets as the port queues it
+      // Seven sheets: the sample reference has `iid` (Kesiapan IID).
+      ...[1, 2, 3, 4, 5, 6, 7].map((sheet) => ({ n: 3, total: 3, phase: 'writing', sheet, sheets: 7 })),
     ]);
-    expect(outcome.written).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Temuan', 'Info Konsolidasi']);
+    expect(outcome.written).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Kesiapan IID', 'Program RPJMD', 'Urusan', 'Temuan', 'Info Konsolidasi']);
     expect(outcome.writeError).toBeNull();
     const byFile = new Map(outcome.rows.map((r) => [r.file, r]));
     expect(byFile.get('dinkes-2026.xlsx')).toMatchObject({ opd: 'Dinas Kesehatan', status: 'Perlu Perbaikan', stamp: 'Belum Distempel' });
@@ -145,7 +146,7 @@ describe('runConsolidation', () => {
     const progress: Progress[] = [];
     const outcome = await controller.runConsolidation([await example('dlh-2026.xlsx')], { onProgress: (p) => progress.push(p) });
     expect(port.summaries).toHaveLength(1);
-    expect(progress.at(-1)).toEqual({ n: 1, total: 1, phase: 'writing', sheet: 6, sheets: 6 });
+    expect(progress.at(-1)).toEqual({ n: 1, total: 1, phase: 'writing', sheet: 7, sheets: 7 });
     expect(outcome.written).toContain('Rekap OPD');
   });
 

@@ -178,7 +178,8 @@ describe('Konsolidasi', () => {
     await act(async () => {
       fireEvent.click(within(panel()).getByRole('button', { name: 'Konsolidasi' }));
     });
-    await waitFor(() => expect(text(panel())).toContain('Berkas 1 dari 1 — menulis lembar 2 dari 6'));
+    // Seven sheets: the sample reference has `iid`, so Kesiapan IID is among them.
+    await waitFor(() => expect(text(panel())).toContain('Berkas 1 dari 1 — menulis lembar 2 dari 7'));
     await act(async () => {
       fireEvent.click(within(panel()).getByRole('button', { name: 'Batal' }));
       release();

@@ -3,8 +3,9 @@
  * recorded, and written where the next read will see it (the `Temuan` sheet carries decisions over,
  * `_stempel` carries the stamp), so tests can follow a whole session without Excel.
  */
+import type { EvidenceRowWrite } from '../../src/addin/evidenceRow';
 import { type FileOffer, type FlagHistory, type FlagSummary, type HistoryEvent, SummaryCancelled, type SummaryWriteOptions, type SummaryWriteResult, type WorkbookPort } from '../../src/addin/port';
-import { type CitySummary, SUMMARY_SHEET_NAMES } from '../../src/engine/consolidate';
+import { type CitySummary } from '../../src/engine/consolidate';
 import { type CellValue, type SheetGrid, type WorkbookGrid, columnIndex } from '../../src/engine/grid';
 import type { Lang } from '../../src/engine/messages';
 import type { Reference } from '../../src/engine/reference/model';
@@ -120,14 +121,15 @@ export class MemoryPort implements WorkbookPort {
     this.track('writeSummary');
     void lang;
     // As the adapter: each sheet staged in turn, cancellable until the swap; nothing kept when cancelled.
-    for (let done = 1; done <= SUMMARY_SHEET_NAMES.length; done++) {
-      options.onSheet?.(done, SUMMARY_SHEET_NAMES.length);
+    const names = summary.sheets.map((sh) => sh.name);
+    for (let done = 1; done <= names.length; done++) {
+      options.onSheet?.(done, names.length);
       await this.summaryGate?.(done);
       if (options.signal?.aborted) throw new SummaryCancelled();
     }
     this.summaries.push(summary);
     const renamed = [...(this.options.summaryRenamed ?? [])];
-    const sheets = SUMMARY_SHEET_NAMES.map((name) => renamed.find((r) => r.from === name)?.to ?? name);
+    const sheets = names.map((name) => renamed.find((r) => r.from === name)?.to ?? name);
     return { sheets, renamed };
   }
 
@@ -139,6 +141,15 @@ export class MemoryPort implements WorkbookPort {
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.track('selectCell');
     this.selected.push({ sheet, cell });
+  }
+
+  /** Evidence rows appended by the pane (docs/spec/iid.md), as asked. */
+  readonly evidenceRows: EvidenceRowWrite[] = [];
+
+  async appendEvidenceRow(write: EvidenceRowWrite): Promise<void> {
+    this.track('appendEvidenceRow');
+    this.evidenceRows.push(write);
+    this.selected.push({ sheet: write.sheet, cell: write.range });
   }
 
   async createTemplate(ref: Reference): Promise<void> {

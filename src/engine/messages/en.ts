@@ -52,6 +52,18 @@ export const en: Catalogue = {
   'KON-09': 'The file name «{berkas}» names {opdBerkas}, but the Identitas sheet names {opd}.',
   'KON-11': 'Agency «{opd}» is not in the reference; this file is not counted.',
 
+  'IID-01': 'Innovation «{inovasi}» is not on the Inovasi sheet.',
+  'IID-01.kosong': 'The evidence row names no innovation.',
+  'IID-02': '«{nilai}» is not a valid {kolom}; pick from the list or correct it.',
+  'IID-02.kosong': '«{kolom}» is required on an evidence row.',
+  'IID-02.kolom': 'Column «{kolom}» is missing from the Data Dukung sheet.',
+  'IID-02.ganda': 'Column «{kolom}» appears more than once on the Data Dukung sheet.',
+  'IID-02.judul': 'The Data Dukung header row was not found (it needs at least 3 known column headers).',
+  'IID-03': 'Level {tingkat} of «{indikator}» has no evidence yet (a link or a document number).',
+  'IID-04': 'Level {tingkat} of «{indikator}» does not match the innovation data (from {kolom}: level {tingkatTurunan}).',
+  'IID-05': 'Document date {tanggal} has not happened yet.',
+  'IID-06': '«{nama}»: mandatory indicator «{indikator}» has no evidence yet.',
+
   'summary': '{ringkasan} more {aturan} findings in column «{kolom}», from cell {sel} on, are not listed one by one (limit of {batas} findings per file).',
   'summary.noColumn': '{ringkasan} more {aturan} findings are not listed one by one (limit of {batas} findings per file).',
   'hint.nearest': 'Did you mean «{nilai}»?',

@@ -52,6 +52,18 @@ export const id: Catalogue = {
   'KON-09': 'Nama berkas «{berkas}» menyebut {opdBerkas}, tetapi lembar Identitas menyebut {opd}.',
   'KON-11': 'Perangkat Daerah «{opd}» tidak ada di referensi; berkas ini tidak dihitung.',
 
+  'IID-01': 'Inovasi «{inovasi}» tidak ada di lembar Inovasi.',
+  'IID-01.kosong': 'Baris bukti belum menyebut Nama Inovasi.',
+  'IID-02': '«{nilai}» bukan {kolom} yang sah; pilih dari daftar atau perbaiki.',
+  'IID-02.kosong': '«{kolom}» wajib diisi pada baris bukti.',
+  'IID-02.kolom': 'Kolom «{kolom}» tidak ada di lembar Data Dukung.',
+  'IID-02.ganda': 'Kolom «{kolom}» muncul lebih dari sekali di lembar Data Dukung.',
+  'IID-02.judul': 'Baris judul lembar Data Dukung tidak ditemukan (perlu sedikitnya 3 judul kolom yang dikenal).',
+  'IID-03': 'Tingkat {tingkat} «{indikator}» belum disertai bukti (tautan atau nomor dokumen).',
+  'IID-04': 'Tingkat {tingkat} «{indikator}» tidak sesuai dengan data inovasi (dari {kolom}: tingkat {tingkatTurunan}).',
+  'IID-05': 'Tanggal dokumen {tanggal} belum terjadi.',
+  'IID-06': '«{nama}»: indikator wajib «{indikator}» belum ada buktinya.',
+
   'summary': '{ringkasan} temuan {aturan} lain pada kolom «{kolom}», mulai sel {sel}, tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',
   'summary.noColumn': '{ringkasan} temuan {aturan} lain tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',
   'hint.nearest': 'Mungkin maksudnya «{nilai}».',

@@ -50,6 +50,8 @@ export function messageKey(f: Pick<Finding, 'rule' | 'params'>): MessageKey {
   if (f.params.ringkasan !== undefined) return f.params.kolom ? 'summary' : 'summary.noColumn';
   if (f.rule === 'KON-04') return f.params.tanggal === undefined ? 'KON-04.none' : 'KON-04.changed';
   if (f.rule === 'KON-05' && f.params.tahun === undefined) return 'KON-05.empty';
+  // IID-01/IID-02 have wordings for an empty value and for the sheet's structure (params.jenis).
+  if ((f.rule === 'IID-01' || f.rule === 'IID-02') && f.params.jenis !== undefined) return `${f.rule}.${String(f.params.jenis)}` as MessageKey; // the parser sets only the catalogued jenis
   return f.rule;
 }
 

@@ -13,6 +13,8 @@ export type MessageKey =
   | 'KON-04.none'
   | 'KON-04.changed'
   | 'KON-05.empty'
+  | 'IID-01.kosong'
+  | `IID-02.${'kosong' | 'kolom' | 'ganda' | 'judul'}`
   | 'summary'
   | 'summary.noColumn'
   | `hint.${HintKey}`
@@ -37,7 +39,13 @@ export type Catalogue = Readonly<Record<MessageKey, string>>;
 /** Every message key, in catalogue order (the parity test compares each catalogue with it). */
 export const MESSAGE_KEYS: readonly MessageKey[] = [
   ...RULE_IDS.flatMap((rule): MessageKey[] =>
-    rule === 'KON-04' ? ['KON-04.none', 'KON-04.changed'] : rule === 'KON-05' ? ['KON-05', 'KON-05.empty'] : [rule],
+    rule === 'KON-04' ? ['KON-04.none', 'KON-04.changed'] : rule === 'KON-05'
+        ? ['KON-05', 'KON-05.empty']
+        : rule === 'IID-01'
+          ? ['IID-01', 'IID-01.kosong']
+          : rule === 'IID-02'
+            ? ['IID-02', 'IID-02.kosong', 'IID-02.kolom', 'IID-02.ganda', 'IID-02.judul']
+            : [rule],
   ),
   'summary',
   'summary.noColumn',

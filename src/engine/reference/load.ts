@@ -19,6 +19,7 @@ import {
 import { bidangResolver, canonicalBidangCode, canonicalProgramCode } from './index';
 import type { Bilingual } from '../messages';
 import { EntityWord, ValueKind, say } from './texts';
+import { DraftIid, buildIid, draftIidFromJson } from '../iid/reference';
 import {
   BidangUrusan,
   DEFAULT_PARAMETERS,
@@ -243,6 +244,8 @@ export interface DraftReference {
   readonly nomenklatur: Nomenclature;
   readonly parameter: Parameters;
   readonly signoff: DraftSignoff;
+  /** The `iid` section as read (docs/spec/iid.md); absent or null when the file has none. */
+  readonly iid?: DraftIid | null;
 }
 
 /** The sign-off part of a reference as read from a file, with where each piece came from. */
@@ -292,6 +295,7 @@ export function finishReference(draft: DraftReference, locate: Locate): Referenc
     kode: canonicalProgramCode(p.kode) ?? p.kode,
     opd: p.opd.map((o) => opdCode(o) ?? o),
   }));
+  const iid = draft.iid ? buildIid(draft.iid) : null;
   const reference: Reference = {
     nama: draft.nama,
     daerah: { nama: draft.daerah.nama, kode: draft.daerah.kode, zonaWaktu: draft.signoff.zonaWaktu ?? DEFAULT_ZONA_WAKTU },
@@ -307,11 +311,13 @@ export function finishReference(draft: DraftReference, locate: Locate): Referenc
     nomenklatur,
     parameter: draft.parameter,
     ...buildSignoff(draft.signoff),
+    ...(iid?.iid ? { iid: iid.iid } : {}),
   };
   const problems = [
     ...periodProblems(reference.rpjmd.periode, draft.periodePlace),
     ...checkConsistency(reference, locate),
     ...signoffProblems(draft.signoff),
+    ...(iid?.problems ?? []),
   ];
   return problems.length ? { ok: false, problems } : { ok: true, reference };
 }
@@ -844,6 +850,12 @@ export function parseReferenceJson(obj: unknown, nomenklatur?: Nomenclature): Re
     nomenklatur ?? EMBEDDED_NOMENCLATURE,
     problems,
   );
+  let iid: DraftIid | null = null;
+  if (obj.iid !== undefined) {
+    const draft = draftIidFromJson(obj.iid);
+    if ('placeOf' in draft) iid = draft;
+    else problems.push(draft);
+  }
   if (problems.length) return { ok: false, problems };
 
   return finishReference(
@@ -861,6 +873,7 @@ export function parseReferenceJson(obj: unknown, nomenklatur?: Nomenclature): Re
       nomenklatur: nomenclature,
       parameter: parameters,
       signoff,
+      iid,
     },
     jsonLocate,
   );

@@ -4,6 +4,7 @@
  */
 
 import type { RuleId } from '../rules/registry';
+import type { Iid } from '../iid/model';
 
 export type SeverityOverride = 'error' | 'warning' | 'info' | 'off';
 
@@ -109,6 +110,8 @@ export interface Reference {
   readonly tingkatWajib: string;
   /** The schedule of the reporting year, when the reference sets one (absent in the JSON when none). */
   readonly jadwal?: Jadwal;
+  /** IID readiness (docs/spec/iid.md), when the reference sets it (absent in the JSON when none). */
+  readonly iid?: Iid;
 }
 
 export const DEFAULT_ZONA_WAKTU = 'Asia/Jakarta';

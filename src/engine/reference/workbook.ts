@@ -35,6 +35,7 @@ import {
   Sasaran,
   Tujuan,
 } from './model';
+import { IidParameterKey, draftIidFromSheet, iidParameterKey, iidParameterRows, iidSheetRows } from '../iid/referenceSheet';
 
 /** Sheet names as the tool writes them. */
 export const REFERENCE_SHEETS = {
@@ -47,6 +48,7 @@ export const REFERENCE_SHEETS = {
   parameter: 'Parameter',
   tingkat: 'Tingkat',
   jadwal: 'Jadwal',
+  iidIndikator: 'IID Indikator',
   // Written only when the reference's nomenclature is not the embedded national one.
   nomenklaturBidang: 'Nomenklatur Bidang',
   nomenklaturProgram: 'Nomenklatur Program',
@@ -112,6 +114,18 @@ const COLUMNS = {
     col('tingkat', 'Tingkat', true, ['Kunci', 'Tingkat Persetujuan']),
     col('batas', 'Batas', true, ['Batas Waktu', 'Tenggat']),
     col('tahun', 'Tahun', false, ['Tahun Pelaporan']),
+  ],
+  iidIndikator: [
+    col('no', 'No', true),
+    col('kode', 'Kode', true),
+    col('nama', 'Nama', true, ['Nama Indikator', 'Indikator']),
+    col('bobot', 'Bobot', true),
+    col('wajib', 'Wajib', false),
+    col('tingkat1', 'Tingkat 1', true),
+    col('tingkat2', 'Tingkat 2', true),
+    col('tingkat3', 'Tingkat 3', true),
+    col('bukti', 'Bukti', false, ['Bukti Dukung']),
+    col('turunan', 'Turunan', false),
   ],
   nomenklaturBidang: [col('kode', 'Kode', true), col('nama', 'Nama', true), col('singkat', 'Singkat', false)],
   nomenklaturProgram: [col('kode', 'Kode', true), col('nama', 'Nama', true)],
@@ -314,6 +328,7 @@ export function referenceFromGrid(
   const parameterSheet = sheetOf('parameter', false);
   const tingkatSheet = sheetOf('tingkat', false);
   const jadwalSheet = sheetOf('jadwal', false);
+  const iidSheet = sheetOf('iidIndikator', false);
   const bidangSheet = sheetOf('nomenklaturBidang', false);
   const nomProgramSheet = sheetOf('nomenklaturProgram', false);
 
@@ -397,10 +412,19 @@ export function referenceFromGrid(
   const parameterInputs: ParameterInput[] = [];
   let tingkatWajib: string | null = null;
   let wajibPlace: Place = workbookPlace;
+  const iidParameters = new Map<IidParameterKey, { value: CellValue; place: Place }>();
   for (const r of rowsOf(parameterSheet)) {
     const paramName = required(r, 'nama', 'Nama', problems);
     const v = r.cell('nilai');
     if (!paramName) continue;
+    const iidKey = iidParameterKey(paramName);
+    if (iidKey) {
+      // The IID section's single values (docs/spec/iid.md): checked with its indicators.
+      if (iidParameters.has(iidKey))
+        problems.push(problemAt(r.place, { id: `parameter «${paramName}» disebut dua kali`, en: `parameter «${paramName}» is given twice` }));
+      iidParameters.set(iidKey, { value: v, place: r.place });
+      continue;
+    }
     if (normalise(paramName) === normalise('tingkatWajib')) {
       // The level required for consolidation lives among the parameters (one value, no sheet of its own).
       if (tingkatWajib !== null)
@@ -489,6 +513,7 @@ export function referenceFromGrid(
       nomenklatur: { bidang, program: nomenklaturProgram },
       parameter: parameters,
       signoff,
+      iid: iidSheet || iidParameters.size ? draftIidFromSheet(rowsOf(iidSheet), iidParameters, iidSheet ? rowPlace(iidSheet.sheet.name, sheetLabel(iidSheet.sheet), 1) : workbookPlace) : null,
     },
     locate,
   );
@@ -614,6 +639,7 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
         ['headerSearchRows', ref.parameter.headerSearchRows],
         ...(ref.parameter.jenisRegulasi ? [['Jenis Regulasi', ref.parameter.jenisRegulasi.join('; ')]] : []),
         ['tingkatWajib', ref.tingkatWajib],
+        ...(ref.iid ? iidParameterRows(ref.iid) : []),
         ...Object.entries(ref.parameter.severity)
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
           .map(([rule, level]) => [`severity.${rule}`, level]),
@@ -631,6 +657,9 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
       // Deadlines as text `YYYY-MM-DD` (read back as text or as a date a planner types).
       rows: [headers(COLUMNS.jadwal), ...Object.entries(batas).map(([tingkat, day]) => [tingkat, day, tahun])],
     });
+  }
+  if (ref.iid) {
+    sheets.push({ name: REFERENCE_SHEETS.iidIndikator, rows: [headers(COLUMNS.iidIndikator), ...iidSheetRows(ref.iid)] });
   }
   if (!isEmbeddedNomenclature(ref.nomenklatur)) {
     sheets.push(

@@ -39,7 +39,14 @@ export interface FindingExtras {
   readonly basis?: string;
 }
 
-function finish(rule: RuleId, located: Omit<Finding, 'rule' | 'severity' | 'params' | 'hint' | 'basis'>, extras: FindingExtras): Finding {
+/** A finding at a place its check worked out itself (the IID rules on `Data Dukung`). */
+export type Located = Omit<Finding, 'rule' | 'severity' | 'params' | 'hint' | 'basis'>;
+
+export function locatedFinding(rule: RuleId, located: Located, extras: FindingExtras = {}): Finding {
+  return finish(rule, located, extras);
+}
+
+function finish(rule: RuleId, located: Located, extras: FindingExtras): Finding {
   const def = ruleDef(rule);
   // One literal with every field in a fixed order (no spread): cheap when a file makes many.
   return {

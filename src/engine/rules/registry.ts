@@ -11,7 +11,7 @@
  */
 import { Severity } from '../findings';
 
-export type RuleFamily = 'STR' | 'FMT' | 'LOG' | 'SOP' | 'RPJ' | 'KON';
+export type RuleFamily = 'STR' | 'FMT' | 'LOG' | 'SOP' | 'RPJ' | 'KON' | 'IID';
 
 /** A rule's definition; `I` is its literal id while the list is built (RuleId is derived from it). */
 export interface RuleDefOf<I extends string> {
@@ -33,6 +33,7 @@ const TEMPLATE_BASIS = 'Templat isian inovasi daerah v1 (profil IID, Permendagri
 const IID_BASIS = 'PP 38/2017; Permendagri 104/2018 (profil Indeks Inovasi Daerah)';
 const RPJMD_BASIS = 'Permendagri 86/2017 (RPJMD); Permendagri 90/2019 (nomenklatur)';
 const CONSOLIDATION_BASIS = 'Rekapitulasi inovasi daerah (Bappeda)';
+const READINESS_BASIS = 'Kesiapan Indeks Inovasi Daerah (perkiraan; penilaian resmi oleh Kemendagri/BSKDN)';
 const SIGNOFF_BASIS = 'SOP inovasi daerah: persetujuan berjenjang dan tepat waktu (jejak audit stempel)';
 
 const r = <I extends string>(
@@ -102,6 +103,13 @@ export const RULES = [
   r('KON-08', 'error', CONSOLIDATION_BASIS, ['Dua berkas atau lebih menyebut OPD yang sama tetapi tidak semuanya revisi satu sama lain, atau yang terbaru tidak dapat dipastikan; tidak ada yang dihitung', 'Two or more files name the same OPD but are not all revisions of one another, or the latest cannot be decided; none counts'], ['tidak ada, di setiap berkas kelompok itu', 'none, in each file of the group'], false),
   r('KON-09', 'warning', CONSOLIDATION_BASIS, ['Nama berkas menyebut kode, nama, atau alias OPD lain dari referensi, bukan OPD di lembar Identitas', 'The file name names the code, name or an alias of another reference OPD, not the one Identitas names'], ['tidak ada (berkas)', 'none (file)']),
   r('KON-11', 'error', CONSOLIDATION_BASIS, ['Perangkat Daerah berkas kosong atau tidak ada di referensi; berkas tidak dihitung (saran: nama terdekat)', "The workbook's OPD is empty or not in the reference; the file does not count (hint: nearest name)"], ['tidak ada (berkas)', 'none (file)']),
+  // IID readiness (docs/spec/iid.md): advice, never a gate — warnings and infos only.
+  r('IID-01', 'warning', READINESS_BASIS, ['Baris Data Dukung yang Nama Inovasi-nya tidak cocok dengan baris mana pun di lembar Inovasi (atau kosong)', 'A Data Dukung row whose inovasi matches no row of Inovasi (or is empty)'], ['Nama Inovasi (Data Dukung)', 'inovasi (Data Dukung)']),
+  r('IID-02', 'warning', READINESS_BASIS, ['Indikator tidak dikenal referensi, tingkat bukan 1–3 atau label tingkat, tautan bukan http(s), tanggal bukan tanggal, status verifikasi tidak sah, isian wajib kosong, atau kolom Data Dukung hilang/ganda', 'indikator unknown to the reference, tingkat not 1–3 nor a level label, tautan not http(s), tanggal not a date, an invalid verification status, a required value empty, or a Data Dukung column missing or doubled'], ['sel tersebut (atau judul kolom)', 'that cell (or the header)']),
+  r('IID-03', 'warning', READINESS_BASIS, ['Baris bertingkat tanpa tautan maupun nomor dokumen', 'A row with a level but neither tautan nor nomor'], ['Tautan Bukti', 'tautan']),
+  r('IID-04', 'warning', READINESS_BASIS, ['Tingkat yang diklaim di atas tingkat turunan dari lembar Inovasi (regulasi dan kemudahan proses saja)', 'A claimed level above the level derived from the Inovasi sheet (regulasi and kemudahan proses only)'], ['Tingkat', 'tingkat']),
+  r('IID-05', 'info', READINESS_BASIS, ['Tanggal dokumen sesudah tanggal validasi', 'tanggal later than the validation date'], ['Tanggal Dokumen', 'tanggal']),
+  r('IID-06', 'info', READINESS_BASIS, ['Inovasi tahap Penerapan tanpa bukti yang dihitung untuk indikator wajib (satu per indikator; nilai: kode indikator)', 'An innovation in Penerapan with no counting evidence for a wajib indicator (one per indicator; value: the indicator kode)'], ['Nama Inovasi (Inovasi)', 'nama (Inovasi)']),
 ] as const;
 
 /** Every rule id, as a literal union: a finding, an override or a catalogue keyed by a typo fails to compile. */

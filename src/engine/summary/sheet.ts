@@ -11,6 +11,8 @@ import type { SummarySheetData, SummarySource, SummaryTable } from './model';
 export interface SummarySheetDef {
   /** The sheet's name in the workbook (spec: docs/spec/consolidation.md). */
   readonly name: string;
+  /** Is the sheet written for this consolidation? Default yes (`Kesiapan IID` only when the reference has `iid`). */
+  applies?(source: SummarySource): boolean;
   /**
    * The sheet's tables (columns and rows), written one below the other with a blank row between.
    * `earlier` holds the tables of the sheets listed before this one, by name.
@@ -39,7 +41,7 @@ export interface SummarySheet extends SummarySheetData {
 /** Builds every sheet of `defs` in order (each sees the tables of those before it). */
 export function buildSheets(defs: readonly SummarySheetDef[], source: SummarySource): SummarySheet[] {
   const earlier = new Map<string, readonly SummaryTable[]>();
-  return defs.map((def) => {
+  return defs.filter((def) => def.applies?.(source) ?? true).map((def) => {
     const tables = def.tables(source, earlier);
     earlier.set(def.name, tables);
     return { name: def.name, tables, filterTable: def.filterTable ?? 0, def };

@@ -22,10 +22,11 @@ import { ChainView } from './ChainView';
 import { CountBadges } from './CountBadges';
 import { FindingFilters } from './FindingFilters';
 import { FindingList } from './FindingList';
+import { ReadinessList } from './ReadinessList';
 
 export type ValidasiActions = Pick<
   PaneController,
-  'validate' | 'clearFlags' | 'createTemplate' | 'setLive' | 'stamp' | 'kembalikan' | 'signoff' | 'selectFinding'
+  'validate' | 'clearFlags' | 'createTemplate' | 'setLive' | 'stamp' | 'kembalikan' | 'signoff' | 'selectFinding' | 'openEvidence'
 >;
 
 export interface ValidasiTabProps {
@@ -84,6 +85,8 @@ export function ValidasiTab({ state, actions, t }: ValidasiTabProps) {
         ) : null}
         {v && findings.length === 0 ? <Text>{t('validasi.noFindings')}</Text> : null}
       </section>
+
+      <ReadinessList validation={v} iid={state.reference.reference.iid} lang={state.lang} t={t} onOpen={(i) => void actions.openEvidence(i)} />
 
       <SignoffSection state={state} actions={actions} t={t} />
     </div>

@@ -18,6 +18,7 @@ import {
 } from '../../engine/validate';
 import { cellText } from '../../engine/values';
 import { translator } from '../i18n';
+import { evidenceTarget } from '../readiness';
 import { type LiveController, watchedSheets } from './live';
 import type { ReferenceController } from './reference';
 import type { PaneSession } from './session';
@@ -152,6 +153,24 @@ export class ValidationController {
       await this.session.port.selectCell(sheet, cell);
     } catch (e) {
       this.session.store.fail(e);
+    }
+  }
+
+  /**
+   * An innovation's evidence (docs/spec/iid.md): its `Data Dukung` rows selected, or a new row
+   * prefilled with it and its first missing indicator. From the last validation: no read.
+   */
+  async openEvidence(index: number): Promise<void> {
+    const { store, port } = this.session;
+    const { validation, reference } = store.get();
+    const iid = reference.reference.iid;
+    const target = validation && iid ? evidenceTarget(validation, index, iid) : null;
+    if (!target) return;
+    try {
+      if (target.kind === 'select') await port.selectCell(target.sheet, target.range);
+      else await port.appendEvidenceRow(target);
+    } catch (e) {
+      store.fail(e);
     }
   }
 

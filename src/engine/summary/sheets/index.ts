@@ -12,6 +12,7 @@
 import type { SummarySheetDef } from '../sheet';
 import { daftarInovasiSheet } from './daftarInovasi';
 import { infoKonsolidasiSheet } from './infoKonsolidasi';
+import { kesiapanIidSheet } from './kesiapanIid';
 import { programRpjmdSheet } from './programRpjmd';
 import { rekapOpdSheet } from './rekapOpd';
 import { temuanSheet } from './temuan';
@@ -20,11 +21,12 @@ import { urusanSheet } from './urusan';
 export const SUMMARY_SHEETS: readonly SummarySheetDef[] = [
   rekapOpdSheet,
   daftarInovasiSheet,
+  kesiapanIidSheet,
   programRpjmdSheet,
   urusanSheet,
   temuanSheet,
   infoKonsolidasiSheet,
 ];
 
-/** Output sheet names in the order they are written. */
+/** Output sheet names in the order they are written (those whose `applies` says no are left out of a consolidation). */
 export const SUMMARY_SHEET_NAMES: readonly string[] = SUMMARY_SHEETS.map((s) => s.name);

@@ -37,7 +37,7 @@ function buildInfo(s: SummarySource, rekap: SummaryTable): SummaryTable[] {
   ].map((cells) => ({ cells: cells as SummaryCell[] }));
 
   const total = rekap.rows[rekap.rows.length - 1].cells;
-  const at = (label: (typeof REKAP_COLUMNS)[number]) => total[REKAP_COLUMNS.indexOf(label)];
+  const at = (label: (typeof REKAP_COLUMNS)[number]) => total[rekap.columns.indexOf(label)];
   const r = s.report.stats;
   const counted = s.entries.filter((e) => e.standing === 'dihitung').length;
   const totals: SummaryRow[] = [

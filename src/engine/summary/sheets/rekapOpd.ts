@@ -29,6 +29,8 @@ import {
   summaryDate,
 } from '../model';
 import { SummarySheet, SummarySheetDef, statusFill } from '../sheet';
+import { REKAP_IID_COLUMNS, rekapIidCells, rekapIidTotal } from '../../iid/summary';
+import { insertColumns } from '../../iid/summarySheet';
 
 export const SHEET_REKAP_OPD = 'Rekap OPD';
 
@@ -65,8 +67,14 @@ export const scheduleColumn = (label: string): string => `Tepat Waktu ${label}`;
 const SCHEDULE_PREFIX = scheduleColumn('');
 
 /** `Rekap OPD`'s columns: the fixed ones, then one `Tepat Waktu <label>` per level with a deadline in the reference's schedule. */
-export function rekapColumns(reference: Reference): string[] {
+function baseColumns(reference: Reference): string[] {
   return [...REKAP_COLUMNS, ...scheduledLevels(reference).map((l) => scheduleColumn(l.label))];
+}
+
+/** `Rekap OPD`'s columns as written: with `Inovasi Siap IID` and `Rata-rata Kematangan` before `Galat` when the reference has `iid`. */
+export function rekapColumns(reference: Reference): string[] {
+  const base = baseColumns(reference);
+  return reference.iid ? insertColumns({ columns: base, rows: [] }, 'Galat', REKAP_IID_COLUMNS, []).columns.slice() : base;
 }
 
 const scheduledLevels = (reference: Reference) =>
@@ -148,7 +156,7 @@ export function setAsideOrder(files: readonly ConsolidatedFile[]): ConsolidatedF
 }
 
 function buildRekap({ ordered, entries, reference, today }: SummarySource): SummaryTable {
-  const columns = rekapColumns(reference);
+  const columns = baseColumns(reference);
   const levels = scheduledLevels(reference);
   const rows: SummaryRow[] = [];
   let no = 0;
@@ -178,7 +186,10 @@ function buildRekap({ ordered, entries, reference, today }: SummarySource): Summ
       return scheduleWord(j);
     });
 
+  // IID readiness (docs/spec/iid.md): two columns per row, inserted before `Galat` when the reference has `iid`.
+  const iidCells: SummaryCell[][] = [];
   const countedRow = (e: ConsolidatedFile): SummaryCell[] => {
+    iidCells.push(rekapIidCells(e.validation.iid));
     const rows = rowsOf(e);
     const count = (key: ColumnKey, value: string) => rows.filter((r) => okValue(r, key) === value).length;
     const stats = countFindings(e.validation.findings);
@@ -228,9 +239,11 @@ function buildRekap({ ordered, entries, reference, today }: SummarySource): Summ
   for (const opd of reference.opd) {
     const e = byCode.get(opd.kode);
     if (e) sent++;
+    else iidCells.push([null, null]);
     rows.push({ cells: e ? countedRow(e) : uncountedRow(opd) });
   }
   for (const e of setAsideOrder(entries)) {
+    iidCells.push([null, null]);
     const stats = countFindings(e.validation.findings);
     const cells: SummaryCell[] = new Array<SummaryCell>(columns.length).fill(null);
     cells[col('No')] = ++no;
@@ -254,7 +267,8 @@ function buildRekap({ ordered, entries, reference, today }: SummarySource): Summ
   // Under each schedule column: the schedule in words over every reference OPD, never a bare number.
   tally.forEach((t, i) => (total[REKAP_COLUMNS.length + i] = scheduleTotalText(t)));
   rows.push({ cells: total, total: true });
-  return { columns, rows };
+  iidCells.push(rekapIidTotal(ordered.flatMap((e) => (e.validation.iid ? [e.validation.iid] : []))));
+  return reference.iid ? insertColumns({ columns, rows }, 'Galat', REKAP_IID_COLUMNS, iidCells) : { columns, rows };
 }
 
 /**
