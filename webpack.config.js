@@ -160,6 +160,8 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'assets/bantuan.html', to: 'bantuan.html' },
+          // The help page shows a few of the user guide's screenshots (docs/panduan/).
+          { from: 'docs/panduan/gambar/*.png', to: 'panduan/gambar/[name][ext]' },
           {
             from: 'manifest.xml',
             to: '[name][ext]',

@@ -49,7 +49,7 @@ export function App({ port, controller: given, initialTab = 'validasi', ...deps 
         size="small"
       >
         {TABS.map((name) => (
-          <Tab key={name} id={`tab-${name}`} value={name} aria-controls={`panel-${name}`}>
+          <Tab key={name} id={`tab-${name}`} className={layout.tab} value={name} aria-controls={`panel-${name}`}>
             {t(`tab.${name}`)}
           </Tab>
         ))}

@@ -19,6 +19,11 @@ export const useLayoutStyles = makeStyles({
     flexWrap: 'wrap',
     minWidth: 0,
   },
+  // Short labels and tight padding: the four tabs fit on one line at 320 px, beside a scroll bar (issue 25).
+  tab: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
   panel: {
     display: 'flex',
     flexDirection: 'column',

@@ -25,6 +25,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const SCREENSHOTS = path.join(ROOT, 'screenshots');
 const FAKE_HOST_ENTRY = path.join(__dirname, 'fake-host-entry.ts');
+const { GUIDE_DIR, GUIDE_SHOTS } = require('./guide-shots');
+const GUIDE_MAX_HEIGHT = 800;
 const FAKE_HOST_URL = '/__e2e/fake-host.js';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -51,6 +53,10 @@ const STEP_TIMEOUT_MS = 30_000;
 //                      sleeps: each waits for a state (this, or a locator's waitFor).
 //   state              an object the steps share (snapshots taken by one step, checked by a later one).
 //   shot(label)        saves an extra screenshot in the middle of a step (NN-step--label.png).
+//   guide(name[, locator])  saves a screenshot of the user guide (docs/panduan/gambar/<name>.png; the
+//                      names are listed in guide-shots.js, and the run fails when one is not taken):
+//                      the element when a locator is given, 'viewport' for what is on screen (a
+//                      dialog), else the whole pane (its <main>).
 // The data come from examples/dinkes-2026.xlsx (see examples/README.md): a submission with two
 // planted errors, SOP-04 (no «SP Penanganan Pengaduan» for a public-service innovation, row 6) and
 // LOG-01 (Tanggal Penerapan before Tanggal Uji Coba, row 7).
@@ -123,6 +129,19 @@ async function clickWhenEnabled(page, name) {
   await button.click();
 }
 
+/** Opens the sign-off form (collapsed until asked for, issue 25) unless it is open. */
+async function openStampForm(page) {
+  if (await page.getByTestId('signoff-form').count()) return;
+  await page.getByRole('button', { name: 'Formulir stempel' }).click();
+  await page.getByTestId('signoff-form').waitFor();
+}
+
+/** The sign-off form starts empty for the next level (issue 25): no name or position left from the last. */
+async function expectFormEmpty(page, when) {
+  const values = await Promise.all(['Nama pemberi stempel', 'Jabatan'].map((label) => page.getByLabel(label, { exact: true }).inputValue()));
+  if (values.some(Boolean)) throw new Error(`the sign-off form still holds ${JSON.stringify(values)} ${when}`);
+}
+
 const SCENARIO = [
   {
     name: 'task pane renders on the fake host',
@@ -135,11 +154,15 @@ const SCENARIO = [
       await validasi.first().waitFor({ state: 'visible' });
       const hasWorkbook = await fake((wb) => wb !== undefined && wb !== null);
       if (!hasWorkbook) throw new Error('window.__fakeWorkbook is not set by the fake host');
+      // At 320 px the four tabs share one line (issue 25: Referensi used to wrap alone onto a second).
+      const tops = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
+      if (tops.length !== 4 || new Set(tops).size !== 1) throw new Error(`the tabs are not on one line: tops ${tops.join(', ')}`);
     },
   },
   {
     name: 'create the template (Buat Lembar Isian)',
-    async run({ page, waitFake }) {
+    async run({ page, waitFake, guide }) {
+      await guide('isi-buat-lembar');
       await page.getByRole('button', { name: 'Buat Lembar Isian' }).click();
       const made = await waitFake((wb) => {
         const inovasi = wb.findSheet('Inovasi');
@@ -174,7 +197,7 @@ const SCENARIO = [
   },
   {
     name: 'validate (Validasi): findings listed, cells flagged',
-    async run({ page, waitFake, fake, state, log }) {
+    async run({ page, waitFake, fake, state, log, guide }) {
       const cols = await fake(headerColumns);
       state.cols = cols;
       await page.getByRole('button', { name: 'Validasi', exact: true }).click();
@@ -202,11 +225,21 @@ const SCENARIO = [
         'the two error cells filled #FFC7CE and Status Validasi set on rows 6 and 7',
       );
       log(`Status Validasi: ${flags.status.join(' / ')}`);
+      // Results before forms (issue 25): the findings start above the sign-off, whose form is collapsed.
+      const [findingsTop, stampTop] = await Promise.all(
+        ['section[aria-labelledby="findings-heading"]', 'section[aria-labelledby="stamp-heading"]'].map((css) =>
+          page.locator(css).evaluate((el) => el.getBoundingClientRect().top),
+        ),
+      );
+      if (!(findingsTop < stampTop)) throw new Error(`the findings (${findingsTop}px) are not above the sign-off (${stampTop}px)`);
+      if (await page.getByTestId('signoff-form').count()) throw new Error('the sign-off form is open before it was asked for');
+      log(`findings at ${Math.round(findingsTop)} px, the sign-off at ${Math.round(stampTop)} px`);
+      await guide('validasi-temuan');
     },
   },
   {
     name: 'click a finding: the selection moves to its cell',
-    async run({ page, waitFake, state }) {
+    async run({ page, waitFake, state, guide }) {
       const cell = `${state.cols['Tanggal Penerapan']}7`;
       await page.locator('[data-finding-id]', { hasText: 'LOG-01' }).first().click();
       await waitFake(
@@ -217,16 +250,18 @@ const SCENARIO = [
         cell,
         `the fake's selection to be Inovasi!${cell}`,
       );
+      await guide('perbaiki-klik-temuan');
     },
   },
   {
     name: 'accept a finding (Audit tab): the Temuan sheet records it',
-    async run({ page, waitFake, state, log, shot }) {
+    async run({ page, waitFake, state, log, shot, guide }) {
       const reason = 'Tanggal dicatat terbalik di formulir, dikoreksi dinas';
       const reviewer = 'Inspektur Rina';
       await page.getByRole('tab', { name: 'Audit' }).click();
       await page.getByTestId('stamp-status').filter({ hasText: 'Tidak Ada' }).waitFor();
       const item = page.locator('[data-testid^="audit-"]', { hasText: 'LOG-01' }).first();
+      await guide('audit-temuan');
       await item.getByRole('button', { name: /^Terima temuan/ }).click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
@@ -235,6 +270,7 @@ const SCENARIO = [
       await dialog.getByRole('button', { name: 'Simpan' }).click();
       await dialog.getByText('Nama pemeriksa wajib diisi.').first().waitFor();
       await shot('refused without a reviewer');
+      await guide('audit-terima-temuan', 'viewport');
       await dialog.getByLabel('Pemeriksa').fill(reviewer);
       await dialog.getByRole('button', { name: 'Simpan' }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -269,6 +305,7 @@ const SCENARIO = [
       log(`Riwayat: ${written.event.filter(Boolean).join(' | ')}`);
       state.accepted = { id: written.id, reason, reviewer };
       await shot('accepted');
+      await guide('audit-diterima', item);
       await page.getByRole('tab', { name: 'Validasi' }).click();
     },
   },
@@ -290,7 +327,7 @@ const SCENARIO = [
   },
   {
     name: 'fix the rows and validate again: no errors left',
-    async run({ page, fake, state }) {
+    async run({ page, fake, state, guide }) {
       await fake((wb, c) => {
         const sheet = wb.sheet('Inovasi');
         const ujiCoba = Number(sheet.value(`${c['Tanggal Uji Coba']}7`));
@@ -307,8 +344,11 @@ const SCENARIO = [
         );
       }, state.cols);
       await page.getByRole('button', { name: 'Validasi', exact: true }).click();
-      // The findings go, then the first level's button is enabled: states waited for, however slow the machine.
+      // The findings go, then the first level may stamp: states waited for, however slow the machine.
       await page.locator('[data-finding-id]', { hasText: /SOP-04|LOG-01/ }).first().waitFor({ state: 'detached' });
+      await page.getByTestId('stamp-reason').filter({ hasText: 'Siap distempel.' }).waitFor();
+      await guide('perbaiki-validasi-ulang');
+      await openStampForm(page);
       await page.getByRole('button', { name: 'Stempel: Disusun', disabled: false }).waitFor();
     },
   },
@@ -330,15 +370,18 @@ const SCENARIO = [
   },
   {
     name: 'sign-off chain: prepare (Stempel: Disusun)',
-    async run({ page, waitFake, log, shot }) {
+    async run({ page, waitFake, log, shot, guide }) {
       const chain = page.getByTestId('chain');
       await chain.locator('li[data-level="penyusun"][data-status="none"]').waitFor();
       await shot('chain none');
+      await openStampForm(page);
       await page.getByLabel('Nama pemberi stempel').fill('Penguji E2E');
       await page.getByLabel('Jabatan').fill('Analis Inovasi');
+      await guide('stempel-formulir', page.locator('section[aria-labelledby="stamp-heading"]'));
       await clickWhenEnabled(page, 'Stempel: Disusun');
       await chain.locator('li[data-level="penyusun"][data-status="valid"]').waitFor();
       await page.getByRole('button', { name: 'Setujui (Kepala OPD)' }).waitFor();
+      await expectFormEmpty(page, 'after Stempel: Disusun');
       const rows = await waitFake(
         (wb) => {
           const sheet = wb.findSheet('_stempel');
@@ -355,11 +398,12 @@ const SCENARIO = [
       log(`_stempel: ${header.join(' | ')}`);
       log(`         ${first.map((v) => String(v).slice(0, 24)).join(' | ')}`);
       await shot('chain prepared');
+      await guide('stempel-disusun', page.locator('section[aria-labelledby="stamp-heading"]'));
     },
   },
   {
     name: 'sign-off chain: the head returns it for revision (Kembalikan, note required)',
-    async run({ page, waitFake, log, shot }) {
+    async run({ page, waitFake, log, shot, guide }) {
       await page.getByLabel('Nama pemberi stempel').fill('Kepala Dinas E2E');
       await page.getByRole('button', { name: 'Kembalikan untuk perbaikan (Disetujui Kepala OPD)' }).click();
       const form = page.getByTestId('return-form');
@@ -369,10 +413,13 @@ const SCENARIO = [
       await shot('return without a note');
       await form.getByLabel(/Catatan pengembalian/).fill('Lampirkan SK inovasi yang ditandatangani');
       await form.getByRole('button', { name: 'Kirim pengembalian', disabled: false }).waitFor(); // once a note is typed
+      await guide('stempel-kembalikan', page.locator('section[aria-labelledby="stamp-heading"]'));
       await send.click();
       await page.getByTestId('chain-returned').filter({ hasText: 'Lampirkan SK inovasi yang ditandatangani' }).waitFor();
       await page.getByTestId('chain-word').filter({ hasText: 'Dikembalikan' }).waitFor();
       await page.getByRole('button', { name: 'Stempel: Disusun' }).waitFor();
+      // Issue 25: the head's name is not left in the form for the first level.
+      await expectFormEmpty(page, 'after Kembalikan');
       const event = await waitFake((wb) => wb.sheet('Riwayat').values().find((r) => r[1] === 'dikembalikan') || null, 'a «dikembalikan» event in Riwayat');
       log(`Riwayat: ${event.filter(Boolean).join(' | ')}`);
       await shot('chain returned');
@@ -380,12 +427,13 @@ const SCENARIO = [
   },
   {
     name: 'sign-off chain: prepare again → approve → verify; _stempel holds every row',
-    async run({ page, waitFake, log, shot }) {
+    async run({ page, waitFake, log, shot, guide }) {
       const chain = page.getByTestId('chain');
       const act = async (oleh, button, level) => {
         await page.getByLabel('Nama pemberi stempel').fill(oleh);
         await clickWhenEnabled(page, button);
         await chain.locator(`li[data-level="${level}"][data-status="valid"]`).waitFor();
+        if (level !== 'verifikator') await expectFormEmpty(page, `after ${button}`);
       };
       await act('Penguji E2E', 'Stempel: Disusun', 'penyusun');
       await act('Kepala Dinas E2E', 'Setujui (Kepala OPD)', 'kepalaOpd');
@@ -411,11 +459,12 @@ const SCENARIO = [
       await page.getByTestId('chain').scrollIntoViewIfNeeded();
       await shot('chain verified');
       await page.locator('section[aria-labelledby="stamp-heading"]').screenshot({ path: path.join(SCREENSHOTS, 'signoff-chain-320px.png') });
+      await guide('stempel-verifikasi', page.locator('section[aria-labelledby="stamp-heading"]'));
     },
   },
   {
     name: 'edit a cell after the chain: the Audit tab shows every level Berubah, every level must stamp again',
-    async run({ page, fake, waitFake, state, log, shot }) {
+    async run({ page, fake, waitFake, state, log, shot, guide }) {
       await page.getByRole('tab', { name: 'Audit' }).click();
       await page.getByTestId('stamp-status').filter({ hasText: 'Sah' }).waitFor();
       await page.getByTestId('audit-chain-word').filter({ hasText: 'Diverifikasi' }).waitFor();
@@ -437,6 +486,8 @@ const SCENARIO = [
       );
       log(`Riwayat: ${event.filter(Boolean).join(' | ')}`);
       await shot('audit chain Berubah');
+      await guide('audit-rantai-stempel', page.locator('section[aria-labelledby="audit-stamp-heading"]'));
+      await guide('audit-laporan', page.getByRole('tabpanel'));
       await page.getByRole('tab', { name: 'Validasi' }).click();
       await page.getByTestId('stamp-reason').filter({ hasText: 'Lembar diubah sesudah validasi terakhir' }).waitFor();
       if (await page.getByRole('button', { name: 'Stempel: Disusun' }).isEnabled())
@@ -480,11 +531,13 @@ const SCENARIO = [
   },
   {
     name: 'consolidate several workbooks (Konsolidasi): the summary sheets written (Kesiapan IID among them), Katalog Replikasi read back',
-    async run({ page, waitFake, log, shot }) {
-      await page.getByRole('tab', { name: 'Konsolidasi' }).click();
+    async run({ page, waitFake, log, shot, guide }) {
+      await page.getByRole('tab', { name: 'Rekap' }).click();
       await page
         .getByLabel('Pilih berkas isian OPD')
         .setInputFiles(CONSOLIDATE.map((f) => path.join(ROOT, 'examples', f)));
+      await page.getByTestId('picked-files').getByRole('listitem').nth(CONSOLIDATE.length - 1).waitFor();
+      await guide('konsolidasi-pilih-berkas');
       await page.getByRole('button', { name: 'Konsolidasi', exact: true }).click();
       const table = page.getByTestId('results');
       await table.waitFor({ state: 'visible' });
@@ -559,6 +612,26 @@ const SCENARIO = [
       await table.scrollIntoViewIfNeeded();
       await shot('results');
       await page.getByTestId('results').screenshot({ path: path.join(SCREENSHOTS, 'konsolidasi-results-320px.png') });
+      // Issue 25: «n dari m OPD mengirim» above the table, and a filter.
+      const tally = await page.getByTestId('results-tally').innerText();
+      if (tally !== `${CONSOLIDATE.length} dari ${opds} OPD mengirim`) throw new Error(`the results are headed «${tally}»`);
+      const results = page.locator('section[aria-labelledby="results-heading"]');
+      // All 37 rows within the pane: a long code (INSPEKTORAT) breaks rather than push Galat out of view.
+      const widths = await results.evaluate((el) => ({
+        table: el.querySelector('table').scrollWidth,
+        section: el.clientWidth,
+        code: el.querySelector('th').getBoundingClientRect().width,
+      }));
+      if (widths.table > widths.section) throw new Error(`the results table is ${widths.table} px wide in a ${widths.section} px section`);
+      if (widths.code < 60) throw new Error(`the Kode OPD column is squeezed to ${widths.code} px`);
+      await guide('konsolidasi-hasil', results);
+      await page.getByRole('combobox', { name: 'Tampilkan' }).selectOption('fix');
+      const fixRows = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-file')));
+      if (fixRows.length === 0 || fixRows.length >= CONSOLIDATE.length) throw new Error(`Perlu perbaikan shows ${JSON.stringify(fixRows)}`);
+      log(`${tally}; Perlu perbaikan: ${fixRows.join(', ')}`);
+      await guide('konsolidasi-saring', results);
+      await page.getByRole('combobox', { name: 'Tampilkan' }).selectOption('all');
+      await guide('ringkasan-lembar', page.getByTestId('summary-sheets'));
       // A link to an output sheet selects its first cell.
       await page.getByRole('button', { name: 'Buka Rekap OPD' }).click();
       await waitFake((wb) => wb.selection && wb.selection.sheet === 'Rekap OPD' && wb.selection.address === 'A1',
@@ -585,6 +658,24 @@ const SCENARIO = [
       const texts = Object.entries(parts).filter(([name]) => /^xl\/(sharedStrings|worksheets\/[^/]+)\.xml$/.test(name)).map(([, b]) => strFromU8(b)).join('');
       if (!opd || !texts.includes(opd)) throw new Error(`the feedback workbook does not name ${JSON.stringify(opd)}`);
       log(`feedback: ${count} files; ${download.suggestedFilename()} has sheets Umpan Balik and Replikasi for ${opd}`);
+      await guide('umpan-balik-unduh', page.getByTestId('feedback'));
+    },
+  },
+  {
+    name: 'a reference with a schedule (Referensi, jadwal): the results say who is on time and who is late',
+    async run({ page, log, guide }) {
+      await page.getByRole('tab', { name: 'Referensi' }).click();
+      await page.getByLabel('Muat referensi (.xlsx atau .json)').setInputFiles(path.join(ROOT, 'examples', 'referensi-2026.json'));
+      await page.getByTestId('reference').filter({ hasText: 'bitung-contoh-2026@' }).waitFor();
+      await guide('jadwal-referensi', page.getByRole('tabpanel'));
+      await page.getByRole('tab', { name: 'Rekap' }).click();
+      await page.getByRole('button', { name: 'Konsolidasi', exact: true }).click();
+      // The examples are validated on 28 November 2026: each level's deadline is passed, met or missed.
+      const signoff = page.getByTestId('results').getByTestId('row-signoff').filter({ hasText: /Tepat waktu|Terlambat|Lewat/ });
+      await signoff.first().waitFor();
+      log(`schedule: ${(await signoff.allInnerTexts()).slice(0, 2).map((t) => t.replace(/\s+/g, ' ')).join(' / ')}`);
+      await page.getByRole('combobox', { name: 'Tampilkan' }).selectOption('sent');
+      await guide('jadwal-tepat-waktu', page.locator('section[aria-labelledby="results-heading"]'));
     },
   },
 ];
@@ -799,6 +890,27 @@ async function main() {
       }
     };
 
+    const guideTaken = new Set();
+    fs.mkdirSync(path.join(ROOT, GUIDE_DIR), { recursive: true });
+    const guide = async (name, target = page.getByRole('main')) => {
+      if (!Object.hasOwn(GUIDE_SHOTS, name)) throw new Error(`guide('${name}'): not a name of test/e2e/guide-shots.js`);
+      const file = path.join(ROOT, GUIDE_DIR, `${name}.png`);
+      if (target !== 'viewport') {
+        // A long element (the 37 OPD rows) is cut at GUIDE_MAX_HEIGHT: the guide shows its top.
+        await target.scrollIntoViewIfNeeded();
+        const box = await target.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return { x: r.left + el.ownerDocument.defaultView.scrollX, y: r.top + el.ownerDocument.defaultView.scrollY, width: r.width, height: r.height };
+        });
+        if (box.height > GUIDE_MAX_HEIGHT) await page.screenshot({ path: file, fullPage: true, clip: { ...box, height: GUIDE_MAX_HEIGHT } });
+        else await target.screenshot({ path: file });
+      } else {
+        await page.evaluate("window.scrollTo(0, 0)");
+        await page.screenshot({ path: file });
+      }
+      guideTaken.add(name);
+    };
+
     let broken = false;
     for (const [i, step] of SCENARIO.entries()) {
       if (step.todo) {
@@ -816,7 +928,7 @@ async function main() {
       const shot = (label) =>
         page.screenshot({ path: path.join(SCREENSHOTS, `${prefix}--${slug(label)}.png`), fullPage: true });
       try {
-        await step.run({ page, origin, fake, waitFake, state, log, shot });
+        await step.run({ page, origin, fake, waitFake, state, log, shot, guide });
       } catch (err) {
         error = err;
       }
@@ -837,6 +949,12 @@ async function main() {
       } else {
         record(step.name, 'passed', undefined, notes);
       }
+    }
+    if (!broken) {
+      const missing = Object.keys(GUIDE_SHOTS).filter((name) => !guideTaken.has(name));
+      const label = `every screenshot of the user guide taken (${GUIDE_DIR}/)`;
+      if (missing.length) record(label, 'failed', `not taken: ${missing.join(', ')}`);
+      else record(label, 'passed', undefined, [`${guideTaken.size} images`]);
     }
   } catch (err) {
     record('launch chromium', 'failed', err.message);

@@ -105,3 +105,10 @@ export function panel(): HTMLElement {
 }
 
 export { buildGrid, validRow };
+
+/** Opens the sign-off form (collapsed until asked for, issue 25) when the chain has a next level. */
+export function openStampForm(): void {
+  if (screen.queryByTestId('signoff-form')) return;
+  const header = screen.queryByRole('button', { name: /^(Formulir stempel|Stamp form)$/ });
+  if (header) fireEvent.click(header);
+}

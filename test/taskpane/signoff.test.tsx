@@ -9,7 +9,7 @@ import type { CellValue, WorkbookGrid } from '../../src/engine/grid';
 import { defaultReference } from '../../src/engine/reference/load';
 import { STEMPEL_HEADER } from '../../src/engine/signoff';
 import { checkSignoff } from '../../src/engine/validate';
-import { TODAY, buildGrid, click, disabled, renderPane, text } from './fixtures';
+import { TODAY, buildGrid, click, disabled, openStampForm, renderPane, text } from './fixtures';
 
 const HASH = checkSignoff(buildGrid(), defaultReference(), TODAY).contentHash!;
 const OTHER = `sha256:${'0'.repeat(64)}`;
@@ -28,8 +28,8 @@ const chainLines = () =>
     .getAllByRole('listitem')
     .map((li) => [li.getAttribute('data-level'), li.getAttribute('data-status'), text(li)] as const);
 const statuses = () => chainLines().map(([, s]) => s);
-const stampButton = () => screen.getByTestId('stamp-button');
-const returnButton = () => screen.queryByTestId('return-button');
+const stampButton = () => (openStampForm(), screen.getByTestId('stamp-button'));
+const returnButton = () => (openStampForm(), screen.queryByTestId('return-button'));
 
 const P = '2026-11-27T01:00:00Z';
 const K = '2026-11-27T03:00:00Z';
@@ -67,6 +67,7 @@ describe('the chain per state', () => {
     await renderPane(withStempel([row('penyusun', P, 'Staf'), row('kepalaOpd', K, 'Kepala'), row('verifikator', V, 'Bappeda')]));
     expect(statuses()).toEqual(['valid', 'valid', 'valid']);
     expect(text(screen.getByTestId('chain-word'))).toBe('Tingkat tercapai: Diverifikasi');
+    openStampForm();
     expect(screen.queryByTestId('stamp-button')).toBeNull();
     expect(text(screen.getByTestId('stamp-reason'))).toBe('Semua tingkat sudah menstempel isi ini.');
   });

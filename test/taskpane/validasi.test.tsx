@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { adapterError } from '../../src/addin/errors';
 import { countFindings } from '../../src/engine/validate';
-import { buildGrid, click, disabled, fixedEdits, mistakesGrid, panel, renderPane, text } from './fixtures';
+import { buildGrid, click, disabled, fixedEdits, mistakesGrid, openStampForm, panel, renderPane, text } from './fixtures';
 
 
 const findingButtons = () => within(panel()).getAllByRole('button').filter((b) => b.hasAttribute('data-finding-id'));
@@ -75,7 +75,7 @@ describe('Validasi', () => {
 
   test('Stempel: Disusun is disabled with open errors and enabled once they are fixed', async () => {
     const { port } = await renderPane();
-    const stamp = () => screen.getByRole('button', { name: 'Stempel: Disusun' });
+    const stamp = () => (openStampForm(), screen.getByRole('button', { name: 'Stempel: Disusun' }));
     expect(disabled(stamp())).toBe(true);
     expect(text(screen.getByTestId('stamp-reason'))).toContain('Validasi dulu sebelum memberi stempel.');
 
@@ -120,6 +120,7 @@ describe('Validasi', () => {
   test('the stamp takes the name typed', async () => {
     const { port } = await renderPane(buildGrid());
     await click(screen.getByRole('button', { name: 'Validasi' }));
+    openStampForm();
     fireEvent.change(screen.getByRole('textbox', { name: 'Nama pemberi stempel' }), { target: { value: 'Ir. Hendra' } });
     await click(screen.getByRole('button', { name: 'Stempel: Disusun' }));
     expect(port.stamps[0]).toMatchObject({ Oleh: 'Ir. Hendra' });
@@ -143,6 +144,7 @@ describe('Validasi', () => {
     await waitFor(() => expect(port.flagWrites).toHaveLength(1));
     act(() => fixedEdits(port));
     await waitFor(() => expect(text(screen.getByTestId('count-errors'))).toContain('0 galat'));
+    openStampForm();
     expect(disabled(screen.getByRole('button', { name: 'Stempel: Disusun' }))).toBe(false);
   });
 
@@ -180,6 +182,7 @@ describe('language', () => {
     expect(text(screen.getByTestId('count-errors'))).toContain('3 errors');
     const row3 = screen.getByRole('region', { name: 'Row 3' });
     expect(within(row3).getByText(/is not an allowed value for «Tahapan Inovasi»/)).toBeTruthy();
+    openStampForm();
     expect(disabled(screen.getByRole('button', { name: 'Stamp: Prepared' }))).toBe(true);
   });
 });

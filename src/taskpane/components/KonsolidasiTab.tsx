@@ -4,6 +4,7 @@ import {
   Field,
   Input,
   ProgressBar,
+  Select,
   Table,
   TableBody,
   TableCell,
@@ -19,6 +20,7 @@ import { type DragEvent, useId, useRef, useState } from 'react';
 import type { PaneController, PickedFile } from '../controller';
 import type { ReplicationFigures } from '../../engine/replication';
 import type { Translate } from '../i18n';
+import { RESULT_FILTERS, type ResultFilter, filterCounts, passes, sentTally } from '../resultFilter';
 import type { ConsolidationRow, PaneState, Progress } from '../state';
 import { useLayoutStyles } from '../styles';
 
@@ -57,10 +59,11 @@ const useStyles = makeStyles({
   dropActive: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   fileRow: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, minWidth: 0 },
   fileName: { minWidth: 0, overflowWrap: 'anywhere' },
-  // Sized by content (at 320 px the numbers and badges keep their width, the code takes the rest and breaks at hyphens).
+  // Sized by content (at 320 px the numbers and badges keep their width, the code takes the rest and breaks where it must: INSPEKTORAT).
   table: { tableLayout: 'auto', width: '100%' },
-  cell: { overflowWrap: 'break-word', whiteSpace: 'normal', verticalAlign: 'middle', paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  cell: { overflowWrap: 'anywhere', whiteSpace: 'normal', verticalAlign: 'middle', paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   statusCol: { whiteSpace: 'nowrap' },
+  codeCol: { minWidth: '5em' },
   numberCol: { whiteSpace: 'nowrap', textAlign: 'end', width: '1%' },
   badge: { whiteSpace: 'nowrap' },
   signoff: { display: 'flex', flexDirection: 'column', whiteSpace: 'normal', fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
@@ -315,15 +318,36 @@ function FeedbackSection({ state, actions, t }: KonsolidasiTabProps) {
   );
 }
 
-/** The per-OPD results, narrow enough for 320 px: Kode OPD, status, Jumlah, Galat; the rest is in `Rekap OPD`. */
-function ResultTable({ rows, t }: { rows: readonly ConsolidationRow[]; t: Translate }) {
+/**
+ * The per-OPD results, narrow enough for 320 px: Kode OPD, status, Jumlah, Galat; the rest is in `Rekap OPD`.
+ * Headed by «n dari m OPD mengirim», with a filter (all / sent / not sent / needs fixing; issue 25).
+ */
+function ResultTable({ rows: all, t }: { rows: readonly ConsolidationRow[]; t: Translate }) {
   const layout = useLayoutStyles();
   const styles = useStyles();
+  const filterId = useId();
+  const [filter, setFilter] = useState<ResultFilter>('all');
+  const tally = sentTally(all);
+  const counts = filterCounts(all);
+  const rows = all.filter((r) => passes(r, filter));
   return (
     <section className={layout.stack} aria-labelledby="results-heading">
       <h2 id="results-heading" className={layout.subheading}>
         {t('konsolidasi.results')}
       </h2>
+      <Text weight="semibold" data-testid="results-tally">
+        {t('konsolidasi.sent', tally)}
+      </Text>
+      <Field label={t('konsolidasi.show')} orientation="horizontal">
+        <Select id={filterId} size="small" value={filter} data-testid="results-filter" onChange={(_, data) => setFilter(data.value as ResultFilter)}>
+          {RESULT_FILTERS.map((f) => (
+            <option key={f} value={f}>
+              {t(`konsolidasi.filter.${f}`, { n: counts[f] })}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {rows.length === 0 ? <Text>{t('konsolidasi.filterEmpty')}</Text> : null}
       <Table size="small" className={styles.table} aria-labelledby="results-heading" data-testid="results">
         <TableHeader>
           <TableRow>
@@ -340,12 +364,12 @@ function ResultTable({ rows, t }: { rows: readonly ConsolidationRow[]; t: Transl
             const full = [r.opd, r.file].filter((x) => x && x !== shown).join(' — ');
             return (
               <TableRow key={`${i}-${r.file}-${r.opd}`} className={r.total ? styles.total : undefined} data-file={r.file || undefined}>
-                <TableCell className={styles.cell} title={full || undefined}>
+                <TableCell className={mergeClasses(styles.cell, styles.codeCol)} title={full || undefined}>
                   {shown}
                   {full ? <span className={layout.visuallyHidden}>{`, ${full}`}</span> : null}
                 </TableCell>
                 <TableCell className={mergeClasses(styles.cell, styles.statusCol)}>
-                  {r.status && r.total ? <span>{r.status}</span> : null}
+                  {/* Total Kota's Status («n dari m OPD mengirim») heads the table (results-tally): in this nowrap column it widened the table past 320 px. */}
                   {r.status && !r.total ? (
                     <Badge appearance="tint" size="small" className={styles.badge} color={STATUS_COLOR[r.status] ?? 'informative'}>
                       {r.status}

@@ -1,4 +1,15 @@
-import { Button, Field, Input, Switch, Text, Textarea } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  Input,
+  Switch,
+  Text,
+  Textarea,
+} from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { countFindings } from '../../engine/validate';
 import { levelLabel } from '../../engine/signoff';
@@ -50,8 +61,7 @@ export function ValidasiTab({ state, actions, t }: ValidasiTabProps) {
       </div>
       <Switch label={t('validasi.live')} checked={state.live} onChange={(_, data) => actions.setLive(data.checked)} />
 
-      <SignoffSection state={state} actions={actions} t={t} />
-
+      {/* Results before forms (issue 25): the findings first, the sign-off below with its form collapsed. */}
       <section className={layout.stack} aria-labelledby="findings-heading">
         <h2 id="findings-heading" className={layout.subheading}>
           {t('validasi.findings')}
@@ -77,6 +87,8 @@ export function ValidasiTab({ state, actions, t }: ValidasiTabProps) {
       </section>
 
       <ReadinessList validation={v} iid={state.reference.reference.iid} lang={state.lang} t={t} onOpen={(i) => void actions.openEvidence(i)} />
+
+      <SignoffSection state={state} actions={actions} t={t} />
     </div>
   );
 }
@@ -87,21 +99,16 @@ function stampLabel(kunci: string, label: string, t: Translate): string {
 }
 
 /**
- * The sign-off chain (docs/spec/signoff.md): one line per level, the next level's button (enabled exactly
- * when `nextSignoff` allows), and for a level above the first *Kembalikan* with a required note.
+ * The sign-off chain (docs/spec/signoff.md): one line per level and why the next level may or may not
+ * stamp; below, collapsed until asked for, the form: name, position, the next level's button (enabled
+ * exactly when `nextSignoff` allows) and, for a level above the first, *Kembalikan* with a required note.
  */
 function SignoffSection({ state, actions, t }: ValidasiTabProps) {
   const layout = useLayoutStyles();
-  const [oleh, setOleh] = useState('');
-  const [jabatan, setJabatan] = useState('');
-  const [returning, setReturning] = useState(false);
-  const [note, setNote] = useState('');
+  const [open, setOpen] = useState(false);
   const { chain, next, allowance } = actions.signoff(state);
   const level = next.level;
-  const first = chain !== null && level !== null && chain.levels[0]?.level.kunci === level.kunci;
-  const label = level ? levelLabel(level, state.lang) : '';
   const zone = state.reference.reference.daerah.zonaWaktu;
-  const noteReady = note.trim() !== '' && oleh.trim() !== '';
 
   return (
     <section className={layout.stack} aria-labelledby="stamp-heading">
@@ -109,43 +116,76 @@ function SignoffSection({ state, actions, t }: ValidasiTabProps) {
         {t('validasi.stamp')}
       </h2>
       {chain ? <ChainView chain={chain} lang={state.lang} zone={zone} t={t} testId="chain" /> : null}
-      {level ? (
-        <>
-          <Field label={t('validasi.stampBy')}>
-            <Input value={oleh} placeholder={first ? (state.identityName ?? '') : ''} onChange={(_, data) => setOleh(data.value)} />
-          </Field>
-          <Field label={t('validasi.stampJabatan')}>
-            <Input value={jabatan} placeholder={first ? (state.identityJabatan ?? '') : ''} onChange={(_, data) => setJabatan(data.value)} />
-          </Field>
-          <div className={layout.row}>
-            {/* disabledFocusable: a keyboard user still reaches the button and hears why it is off. */}
-            <Button
-              appearance="primary"
-              data-testid="stamp-button"
-              onClick={() => void actions.stamp({ oleh, jabatan }, level.kunci).then((ok) => ok && (setOleh(''), setJabatan('')))}
-              disabledFocusable={!next.mayStamp || state.busy}
-              aria-describedby="stamp-reason"
-            >
-              {stampLabel(level.kunci, label, t)}
-            </Button>
-            {!first ? (
-              <Button
-                data-testid="return-button"
-                aria-label={t('signoff.returnLabel', { tingkat: label })}
-                aria-expanded={returning}
-                onClick={() => setReturning((r) => !r)}
-                disabledFocusable={!next.mayReturn || state.busy}
-              >
-                {t('signoff.return')}
-              </Button>
-            ) : null}
-          </div>
-        </>
-      ) : null}
       <Text id="stamp-reason" size={200} data-testid="stamp-reason">
         {t(allowance.reason, allowance.params)}
       </Text>
-      {level && !first && returning && next.mayReturn ? (
+      {level ? (
+        <Accordion collapsible openItems={open ? ['form'] : []} onToggle={(_, data) => setOpen(data.openItems.includes('form'))}>
+          <AccordionItem value="form">
+            <AccordionHeader size="small">{t('signoff.form')}</AccordionHeader>
+            <AccordionPanel>
+              {/* Keyed by the level that stamps next: after a stamp or a return the form starts empty. */}
+              <SignoffForm key={level.kunci} state={state} actions={actions} t={t} />
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      ) : null}
+    </section>
+  );
+}
+
+/** Name, position, the next level's button and *Kembalikan*; cleared after every stamp and every return. */
+function SignoffForm({ state, actions, t }: ValidasiTabProps) {
+  const layout = useLayoutStyles();
+  const [oleh, setOleh] = useState('');
+  const [jabatan, setJabatan] = useState('');
+  const [returning, setReturning] = useState(false);
+  const [note, setNote] = useState('');
+  const { chain, next } = actions.signoff(state);
+  const level = next.level;
+  if (!level) return null;
+  const first = chain !== null && chain.levels[0]?.level.kunci === level.kunci;
+  const label = levelLabel(level, state.lang);
+  const noteReady = note.trim() !== '' && oleh.trim() !== '';
+  const clear = () => {
+    setOleh('');
+    setJabatan('');
+    setNote('');
+    setReturning(false);
+  };
+
+  return (
+    <div className={layout.stack} data-testid="signoff-form">
+      <Field label={t('validasi.stampBy')}>
+        <Input value={oleh} placeholder={first ? (state.identityName ?? '') : ''} onChange={(_, data) => setOleh(data.value)} />
+      </Field>
+      <Field label={t('validasi.stampJabatan')}>
+        <Input value={jabatan} placeholder={first ? (state.identityJabatan ?? '') : ''} onChange={(_, data) => setJabatan(data.value)} />
+      </Field>
+      <div className={layout.row}>
+        {/* disabledFocusable: a keyboard user still reaches the button and hears why it is off. */}
+        <Button
+          appearance="primary"
+          data-testid="stamp-button"
+          onClick={() => void actions.stamp({ oleh, jabatan }, level.kunci).then((ok) => ok && clear())}
+          disabledFocusable={!next.mayStamp || state.busy}
+          aria-describedby="stamp-reason"
+        >
+          {stampLabel(level.kunci, label, t)}
+        </Button>
+        {!first ? (
+          <Button
+            data-testid="return-button"
+            aria-label={t('signoff.returnLabel', { tingkat: label })}
+            aria-expanded={returning}
+            onClick={() => setReturning((r) => !r)}
+            disabledFocusable={!next.mayReturn || state.busy}
+          >
+            {t('signoff.return')}
+          </Button>
+        ) : null}
+      </div>
+      {!first && returning && next.mayReturn ? (
         <div className={layout.stack} data-testid="return-form">
           <Field label={t('signoff.returnNote')} required>
             <Textarea value={note} onChange={(_, data) => setNote(data.value)} resize="vertical" />
@@ -154,14 +194,7 @@ function SignoffSection({ state, actions, t }: ValidasiTabProps) {
             <Button
               appearance="primary"
               disabledFocusable={!noteReady || state.busy}
-              onClick={() =>
-                void actions.kembalikan(level.kunci, note, { oleh, jabatan }).then((ok) => {
-                  if (ok) {
-                    setReturning(false);
-                    setNote('');
-                  }
-                })
-              }
+              onClick={() => void actions.kembalikan(level.kunci, note, { oleh, jabatan }).then((ok) => ok && clear())}
             >
               {t('signoff.returnSend')}
             </Button>
@@ -169,6 +202,6 @@ function SignoffSection({ state, actions, t }: ValidasiTabProps) {
           </div>
         </div>
       ) : null}
-    </section>
+    </div>
   );
 }

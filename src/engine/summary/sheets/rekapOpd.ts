@@ -110,10 +110,16 @@ export function scheduleTotalText(t: Readonly<Record<Keadaan, number>>): string 
   return `${t.tepatWaktu} tepat waktu · ${t.terlambat} terlambat · ${t.lewat} lewat · ${t.belumJatuhTempo} belum jatuh tempo`;
 }
 
+/** `Total Kota`'s Status read back (the task pane's «n dari m» heading); null when it is not `sentText`. */
+export function sentCounts(text: string): { readonly n: number; readonly m: number } | null {
+  const sent = /^(\d+) dari (\d+) OPD mengirim$/.exec(text);
+  return sent ? { n: Number(sent[1]), m: Number(sent[2]) } : null;
+}
+
 /** The English of `Total Kota`'s texts (a printed table in `--lang en`); null when the text is none of them. */
 export function rekapTotalWordEn(text: string): string | null {
-  const sent = /^(\d+) dari (\d+) OPD mengirim$/.exec(text);
-  if (sent) return `${sent[1]} of ${sent[2]} agencies submitted`;
+  const sent = sentCounts(text);
+  if (sent) return `${sent.n} of ${sent.m} agencies submitted`;
   const t = /^(\d+) tepat waktu · (\d+) terlambat · (\d+) lewat · (\d+) belum jatuh tempo$/.exec(text);
   return t ? `${t[1]} on time · ${t[2]} late · ${t[3]} overdue · ${t[4]} not yet due` : null;
 }
