@@ -103,8 +103,9 @@ test('Kesiapan IID comes after Daftar Inovasi: one row per counted innovation, t
 test('Rekap OPD: Inovasi Siap IID and Rata-rata Kematangan before Galat; blank for OPDs without a file; totals', () => {
   const rekap = summary.rekapOpd;
   const at = rekap.columns.indexOf('Galat');
+  // After the replication columns (docs/spec/consolidation.md's order).
   expect(rekap.columns.slice(at - 3, at + 1)).toEqual([
-    'Target Belum Tercapai',
+    'Inovasinya Direplikasi',
     'Inovasi Siap IID',
     'Rata-rata Kematangan',
     'Galat',
@@ -178,6 +179,9 @@ test('feedback per OPD: a readiness section with maturity, the missing indicator
     'gap',
     'table',
     'gap',
+    'table',
+    'gap',
+    'title:Persetujuan dan Jadwal',
     'table',
     'gap',
     'signature',
