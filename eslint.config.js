@@ -12,7 +12,8 @@ const ENGINE_FORBIDDEN = [
   },
   {
     source: '(?:^|\\x2F)(?:cli|node|xlsx|addin|taskpane)(?:\\x2F|$)',
-    message: 'The engine imports nothing from its shells (src/cli, src/node, src/xlsx, src/addin, src/taskpane).',
+    message:
+      'The engine imports nothing from its shells (src/cli, src/node, src/xlsx, src/addin, src/taskpane).',
   },
   {
     source: '^(?:(?:exceljs|react|react-dom)(?:\\x2F|$)|@fluentui\\x2F|office-)',
@@ -34,7 +35,17 @@ module.exports = tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['scripts/**/*.js', '*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -47,12 +58,42 @@ module.exports = tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'fs/*', 'path', 'path/*', 'crypto', 'os', 'zlib', 'stream', 'worker_threads', 'child_process'], message: 'The engine runs in the browser too: no Node API.' },
             {
-              group: ['**/cli', '**/cli/**', '**/node', '**/node/**', '**/xlsx', '**/xlsx/**', '**/addin', '**/addin/**', '**/taskpane', '**/taskpane/**'],
-              message: 'The engine imports nothing from its shells (src/cli, src/node, src/xlsx, src/addin, src/taskpane).',
+              group: [
+                'node:*',
+                'fs',
+                'fs/*',
+                'path',
+                'path/*',
+                'crypto',
+                'os',
+                'zlib',
+                'stream',
+                'worker_threads',
+                'child_process',
+              ],
+              message: 'The engine runs in the browser too: no Node API.',
             },
-            { group: ['exceljs', 'react', 'react-dom', '@fluentui/*', 'office-*'], message: 'The engine imports no UI, Office or workbook-writing library.' },
+            {
+              group: [
+                '**/cli',
+                '**/cli/**',
+                '**/node',
+                '**/node/**',
+                '**/xlsx',
+                '**/xlsx/**',
+                '**/addin',
+                '**/addin/**',
+                '**/taskpane',
+                '**/taskpane/**',
+              ],
+              message:
+                'The engine imports nothing from its shells (src/cli, src/node, src/xlsx, src/addin, src/taskpane).',
+            },
+            {
+              group: ['exceljs', 'react', 'react-dom', '@fluentui/*', 'office-*'],
+              message: 'The engine imports no UI, Office or workbook-writing library.',
+            },
           ],
         },
       ],
@@ -61,9 +102,21 @@ module.exports = tseslint.config(
       'no-restricted-syntax': [
         'error',
         ...ENGINE_FORBIDDEN.flatMap(importFormsOf),
-        { selector: 'ImportExpression[source.type!="Literal"]', message: 'The engine loads no module by a computed name (the boundary could not be checked).' },
+        {
+          selector: 'ImportExpression[source.type!="Literal"]',
+          message: 'The engine loads no module by a computed name (the boundary could not be checked).',
+        },
       ],
-      'no-restricted-globals': ['error', 'Excel', 'Office', 'document', 'window', 'process', 'Buffer', 'require'],
+      'no-restricted-globals': [
+        'error',
+        'Excel',
+        'Office',
+        'document',
+        'window',
+        'process',
+        'Buffer',
+        'require',
+      ],
     },
   },
   {

@@ -8,5 +8,8 @@ module.exports = {
 
 // CI asks for a machine-readable summary (see .ci/run).
 if (process.env.JEST_JSON) {
-  module.exports.reporters = ['default', ['<rootDir>/scripts/jest-json-reporter.js', { outputFile: process.env.JEST_JSON }]];
+  module.exports.reporters = [
+    'default',
+    ['<rootDir>/scripts/jest-json-reporter.js', { outputFile: process.env.JEST_JSON }],
+  ];
 }

@@ -68,7 +68,12 @@ const typescriptRule = {
       // tree-shake Fluent UI and split `import()` into lazy chunks.
       // ES2020: WebKit before Safari 16.4 (Excel on macOS 12 and iPadOS 15) cannot parse ES2022's class
       // fields and static blocks, so the pane would stay blank there (issue 22).
-      compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'es2020', useDefineForClassFields: true },
+      compilerOptions: {
+        module: 'esnext',
+        moduleResolution: 'bundler',
+        target: 'es2020',
+        useDefineForClassFields: true,
+      },
     },
   },
 };

@@ -11,7 +11,12 @@ const ts = require('typescript');
 require.extensions['.ts'] = (module, filename) => {
   const source = fs.readFileSync(filename, 'utf8');
   const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, jsx: ts.JsxEmit.ReactJSX },
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      esModuleInterop: true,
+      jsx: ts.JsxEmit.ReactJSX,
+    },
     fileName: filename,
   });
   module._compile(outputText, filename);
@@ -22,9 +27,14 @@ const { measureAdapterBudget } = require('../test/fake-excel/budget.ts');
 (async () => {
   const out = [];
   // Desktop Excel (no response cap): the fake's default is now Excel on the web.
-  for (const rows of [5000, 20000]) out.push({ rows, ...(await measureAdapterBudget(rows, { responseLimitBytes: Infinity })) });
+  for (const rows of [5000, 20000])
+    out.push({ rows, ...(await measureAdapterBudget(rows, { responseLimitBytes: Infinity })) });
   // Excel on the web refuses a response over 5 MB: the adapter reads the first rows with the sizes, the rest in row blocks.
-  out.push({ rows: 5000, web: true, ...(await measureAdapterBudget(5000, { responseLimitBytes: 5 * 1024 * 1024 })) });
+  out.push({
+    rows: 5000,
+    web: true,
+    ...(await measureAdapterBudget(5000, { responseLimitBytes: 5 * 1024 * 1024 })),
+  });
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => {
   console.error(e.message);

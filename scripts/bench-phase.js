@@ -14,7 +14,11 @@ const { validateWorkbook } = require('../lib/engine/validate');
 const { defaultReference } = require('../lib/engine/reference/load');
 
 const [phase, dir, out] = process.argv.slice(2);
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort().map((f) => path.join(dir, f));
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.xlsx'))
+  .sort()
+  .map((f) => path.join(dir, f));
 const reference = defaultReference();
 const today = '2026-11-28';
 
@@ -34,7 +38,13 @@ function contentHashInputs() {
     const r = readXlsx(new Uint8Array(fs.readFileSync(f)));
     if (!r.ok) continue;
     const pieces = [];
-    useSha256(() => ({ update(text) { pieces.push(text); return this; }, hex: () => '' }));
+    useSha256(() => ({
+      update(text) {
+        pieces.push(text);
+        return this;
+      },
+      hex: () => '',
+    }));
     contentHash(parseSubmission(r.workbook, codes, reference.parameter.headerSearchRows).submission);
     inputs.push(Buffer.from(pieces.join(''), 'utf8'));
   }
@@ -45,7 +55,8 @@ function contentHashInputs() {
 async function main() {
   if (phase === 'consolidate') {
     // The command line installs Node's zlib inflate itself; the portable measurement keeps fflate's.
-    if (process.env.BENCH_READER === 'portable') require('../lib/cli/nativeInflate').installNativeInflate = () => {};
+    if (process.env.BENCH_READER === 'portable')
+      require('../lib/cli/nativeInflate').installNativeInflate = () => {};
     require('../lib/cli/main'); // load modules before measuring
   }
   const hashInputs = phase === 'hash-floor' ? contentHashInputs() : [];
@@ -61,7 +72,10 @@ async function main() {
   } else if (phase === 'validate') {
     for (const f of files) {
       const r = readXlsx(new Uint8Array(fs.readFileSync(f)));
-      if (r.ok) rows += validateWorkbook(r.workbook, path.basename(f), { reference, today }).submission?.table?.rows.length ?? 0;
+      if (r.ok)
+        rows +=
+          validateWorkbook(r.workbook, path.basename(f), { reference, today }).submission?.table?.rows
+            .length ?? 0;
     }
   } else if (phase === 'hash-floor') {
     const { createHash } = require('node:crypto');
@@ -79,7 +93,16 @@ async function main() {
   }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const maxRss = process.resourceUsage().maxRSS * 1024;
-  console.log(JSON.stringify({ phase, ms, maxRssMb: maxRss / 2 ** 20, baseRssMb: baseRss / 2 ** 20, files: files.length, rows }));
+  console.log(
+    JSON.stringify({
+      phase,
+      ms,
+      maxRssMb: maxRss / 2 ** 20,
+      baseRssMb: baseRss / 2 ** 20,
+      files: files.length,
+      rows,
+    }),
+  );
 }
 
 main().catch((e) => {

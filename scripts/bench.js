@@ -25,15 +25,25 @@ const { EVIDENCE_COLUMNS } = require('../lib/engine/iid/evidence');
 const root = path.join(__dirname, '..');
 const dataDir = path.join(root, 'bench-data');
 const REPS = Number(process.env.BENCH_REPS || 5);
-const WORDS = 'layanan masyarakat digital cepat tepat sasaran data terpadu kota bitung inovasi pelayanan publik warga kelurahan'.split(' ');
+const WORDS =
+  'layanan masyarakat digital cepat tepat sasaran data terpadu kota bitung inovasi pelayanan publik warga kelurahan'.split(
+    ' ',
+  );
 
 /** OPDs of the sample reference that are responsible for an RPJMD program, with that program: rows stay consistent (mostly valid data, as real submissions are). */
 function opdPrograms() {
   const ref = defaultReference();
   const out = [];
   for (const opd of ref.opd) {
-    const program = ref.rpjmd.program.find((p) => p.opd.includes(opd.kode) && opd.bidang.includes(p.kode.slice(0, p.kode.lastIndexOf('.'))));
-    if (program) out.push({ opd: opd.nama, program: program.kode, urusan: program.kode.slice(0, program.kode.lastIndexOf('.')) });
+    const program = ref.rpjmd.program.find(
+      (p) => p.opd.includes(opd.kode) && opd.bidang.includes(p.kode.slice(0, p.kode.lastIndexOf('.'))),
+    );
+    if (program)
+      out.push({
+        opd: opd.nama,
+        program: program.kode,
+        urusan: program.kode.slice(0, program.kode.lastIndexOf('.')),
+      });
   }
   return out;
 }
@@ -95,9 +105,19 @@ function evidenceValues(i, k, target, indikator) {
 }
 
 async function writeSubmission(file, target, rows, evidence = false) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useSharedStrings: true,
+    useStyles: true,
+  });
   const id = wb.addWorksheet('Identitas');
-  for (const r of [['Perangkat Daerah', target.opd], ['Tahun Pelaporan', 2026], ['Nama Penanggung Jawab', 'Kepala'], ['Tanggal Pengisian', new Date(Date.UTC(2026, 9, 1))]]) id.addRow(r).commit();
+  for (const r of [
+    ['Perangkat Daerah', target.opd],
+    ['Tahun Pelaporan', 2026],
+    ['Nama Penanggung Jawab', 'Kepala'],
+    ['Tanggal Pengisian', new Date(Date.UTC(2026, 9, 1))],
+  ])
+    id.addRow(r).commit();
   id.commit();
   const sheet = wb.addWorksheet('Inovasi');
   const labels = COLUMNS.map((c) => c.label);
@@ -138,19 +158,38 @@ async function generate() {
   fs.mkdirSync(big, { recursive: true });
   fs.mkdirSync(withEvidence, { recursive: true });
   const targets = opdPrograms();
-  for (let i = 0; i < 60; i++) await writeSubmission(path.join(many, `opd-${String(i).padStart(2, '0')}.xlsx`), targets[i % targets.length], 300);
-  for (let i = 0; i < 60; i++) await writeSubmission(path.join(withEvidence, `opd-${String(i).padStart(2, '0')}.xlsx`), targets[i % targets.length], 300, true);
-  await writeSubmission(path.join(big, 'besar.xlsx'), targets.find((t) => t.opd === 'Dinas Kesehatan'), 20000);
+  for (let i = 0; i < 60; i++)
+    await writeSubmission(
+      path.join(many, `opd-${String(i).padStart(2, '0')}.xlsx`),
+      targets[i % targets.length],
+      300,
+    );
+  for (let i = 0; i < 60; i++)
+    await writeSubmission(
+      path.join(withEvidence, `opd-${String(i).padStart(2, '0')}.xlsx`),
+      targets[i % targets.length],
+      300,
+      true,
+    );
+  await writeSubmission(
+    path.join(big, 'besar.xlsx'),
+    targets.find((t) => t.opd === 'Dinas Kesehatan'),
+    20000,
+  );
   fs.writeFileSync(stamp, version);
   return { many, big, withEvidence };
 }
 
 /** `reader`: 'native' (Node's zlib inflate, as the command line reads) or 'portable' (fflate, as the task pane reads picked files). */
 function phase(name, dir, out, reader) {
-  const stdout = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, 'bench-phase.js'), name, dir, out || ''], {
-    encoding: 'utf8',
-    env: { ...process.env, BENCH_READER: reader },
-  });
+  const stdout = execFileSync(
+    process.execPath,
+    ['--expose-gc', path.join(__dirname, 'bench-phase.js'), name, dir, out || ''],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, BENCH_READER: reader },
+    },
+  );
   return JSON.parse(stdout.trim().split('\n').pop());
 }
 
@@ -160,11 +199,22 @@ function measure(phases, dir, out, reader = 'native') {
   const results = Object.fromEntries(phases.map((p) => [p, []]));
   // Interleaved, so background noise hits every phase alike.
   for (let r = 0; r < REPS; r++) for (const p of phases) results[p].push(phase(p, dir, out, reader));
-  return Object.fromEntries(phases.map((p) => [p, { ms: median(results[p].map((x) => x.ms)), mb: median(results[p].map((x) => x.maxRssMb)), rows: results[p][0].rows }]));
+  return Object.fromEntries(
+    phases.map((p) => [
+      p,
+      {
+        ms: median(results[p].map((x) => x.ms)),
+        mb: median(results[p].map((x) => x.maxRssMb)),
+        rows: results[p][0].rows,
+      },
+    ]),
+  );
 }
 
 function line(label, value, target, ok) {
-  console.log(`  ${label.padEnd(46)} ${String(value).padStart(12)}   ${target ? `target ${target}  ${ok ? 'ok' : 'MISSED'}` : ''}`);
+  console.log(
+    `  ${label.padEnd(46)} ${String(value).padStart(12)}   ${target ? `target ${target}  ${ok ? 'ok' : 'MISSED'}` : ''}`,
+  );
   return ok !== false;
 }
 
@@ -172,11 +222,13 @@ async function main() {
   execFileSync('npm', ['run', 'build:cli', '--silent'], { cwd: root, stdio: 'inherit' });
   const { many, big, withEvidence } = await generate();
   let allOk = true;
-  console.log(`\nInovasi Daerah benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${require('node:os').cpus().length} cores, median of ${REPS}\n`);
+  console.log(
+    `\nInovasi Daerah benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${require('node:os').cpus().length} cores, median of ${REPS}\n`,
+  );
 
   const out = path.join(dataDir, 'rekap.xlsx');
   for (const [reader, title] of [
-    ['native', 'as the command line reads them (Node\'s zlib inflate)'],
+    ['native', "as the command line reads them (Node's zlib inflate)"],
     ['portable', 'with the portable reader (fflate inflate, as the task pane reads picked files)'],
   ]) {
     console.log(`${reader === 'native' ? '' : '\n'}60 workbooks × 300 rows, every spec column, ${title}`);
@@ -184,26 +236,51 @@ async function main() {
     line('parse only (xlsx reader)', `${m.parse.ms.toFixed(0)} ms`);
     line('full validation', `${m.validate.ms.toFixed(0)} ms`);
     line('consolidation (summary written)', `${m.consolidate.ms.toFixed(0)} ms`);
-    allOk = line('validation / parse-only', (m.validate.ms / m.parse.ms).toFixed(2), '≤ 1.15', m.validate.ms / m.parse.ms <= 1.15) && allOk;
-    allOk = line('consolidation / parse-only', (m.consolidate.ms / m.parse.ms).toFixed(2), '≤ 2', m.consolidate.ms / m.parse.ms <= 2) && allOk;
+    allOk =
+      line(
+        'validation / parse-only',
+        (m.validate.ms / m.parse.ms).toFixed(2),
+        '≤ 1.15',
+        m.validate.ms / m.parse.ms <= 1.15,
+      ) && allOk;
+    allOk =
+      line(
+        'consolidation / parse-only',
+        (m.consolidate.ms / m.parse.ms).toFixed(2),
+        '≤ 2',
+        m.consolidate.ms / m.parse.ms <= 2,
+      ) && allOk;
     line('peak RSS parse only', `${m.parse.mb.toFixed(0)} MB`);
     line('peak RSS validation', `${m.validate.mb.toFixed(0)} MB`);
     line('peak RSS consolidation', `${m.consolidate.mb.toFixed(0)} MB`);
-    allOk = line('consolidation / parse-only peak memory', (m.consolidate.mb / m.parse.mb).toFixed(2), '≤ 1.5', m.consolidate.mb / m.parse.mb <= 1.5) && allOk;
+    allOk =
+      line(
+        'consolidation / parse-only peak memory',
+        (m.consolidate.mb / m.parse.mb).toFixed(2),
+        '≤ 1.5',
+        m.consolidate.mb / m.parse.mb <= 1.5,
+      ) && allOk;
     if (reader === 'native') {
       // What no validation can skip: the spec's content hash digests every value of every row.
       const floor = measure(['hash-floor'], many)['hash-floor'];
-      line(`SHA-256 alone of the content-hash input (${(floor.rows / 1e6).toFixed(1)} MB)`, `${floor.ms.toFixed(0)} ms`);
+      line(
+        `SHA-256 alone of the content-hash input (${(floor.rows / 1e6).toFixed(1)} MB)`,
+        `${floor.ms.toFixed(0)} ms`,
+      );
       line('what the 1.15 target leaves for all the rules', `${(0.15 * m.parse.ms).toFixed(0)} ms`);
     }
   }
 
-  console.log('\n60 workbooks × 300 rows with a Data Dukung sheet of 6,000 evidence rows each (IID readiness), as the command line reads them');
+  console.log(
+    '\n60 workbooks × 300 rows with a Data Dukung sheet of 6,000 evidence rows each (IID readiness), as the command line reads them',
+  );
   const without = measure(['validate'], many).validate;
   const withIt = measure(['validate'], withEvidence).validate;
   line('validation without Data Dukung', `${without.ms.toFixed(0)} ms`);
   line('validation with Data Dukung', `${withIt.ms.toFixed(0)} ms`);
-  allOk = line('with / without', (withIt.ms / without.ms).toFixed(2), '≤ 1.5', withIt.ms / without.ms <= 1.5) && allOk;
+  allOk =
+    line('with / without', (withIt.ms / without.ms).toFixed(2), '≤ 1.5', withIt.ms / without.ms <= 1.5) &&
+    allOk;
   line('peak RSS validation with Data Dukung', `${withIt.mb.toFixed(0)} MB`);
 
   console.log('\nOne submission of 20,000 rows');
@@ -213,9 +290,15 @@ async function main() {
   line('validation / parse-only', (b.validate.ms / b.parse.ms).toFixed(2));
   line('peak RSS validation', `${b.validate.mb.toFixed(0)} MB`);
 
-  console.log('\nReplication: 20,000 workbooks × 10 rows = 200,000 rows (synthetic, in memory), engine consolidation');
+  console.log(
+    '\nReplication: 20,000 workbooks × 10 rows = 200,000 rows (synthetic, in memory), engine consolidation',
+  );
   const rep = JSON.parse(
-    execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=6144', path.join(__dirname, 'bench-replication.js')], { encoding: 'utf8' })
+    execFileSync(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=6144', path.join(__dirname, 'bench-replication.js')],
+      { encoding: 'utf8' },
+    )
       .trim()
       .split('\n')
       .pop(),
@@ -229,13 +312,22 @@ async function main() {
   const budget = path.join(root, 'test', 'fake-excel', 'budget.ts');
   if (fs.existsSync(budget)) {
     console.log('\nOffice adapter against the fake host (read, flags and Riwayat event of one validation)');
-    const res = execFileSync(process.execPath, [path.join(__dirname, 'bench-adapter.js')], { encoding: 'utf8' });
+    const res = execFileSync(process.execPath, [path.join(__dirname, 'bench-adapter.js')], {
+      encoding: 'utf8',
+    });
     const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
     for (const r of JSON.parse(res)) {
       const label = `${r.rows} rows${r.web ? ' (web cap)' : ''}`;
       const budgeted = r.rows <= 5000 && !r.web;
-      allOk = line(`${label}: syncs`, r.syncs, budgeted ? '≤ 4' : '', budgeted ? r.syncs <= 4 : undefined) && allOk;
-      allOk = line(`${label}: largest request of one sync`, mb(r.maxPayloadBytes), '≤ 4 MB', r.maxPayloadBytes <= 4 * 2 ** 20) && allOk;
+      allOk =
+        line(`${label}: syncs`, r.syncs, budgeted ? '≤ 4' : '', budgeted ? r.syncs <= 4 : undefined) && allOk;
+      allOk =
+        line(
+          `${label}: largest request of one sync`,
+          mb(r.maxPayloadBytes),
+          '≤ 4 MB',
+          r.maxPayloadBytes <= 4 * 2 ** 20,
+        ) && allOk;
       line(`${label}: largest response of one sync`, mb(r.maxResponseBytes));
     }
   }
@@ -244,7 +336,10 @@ async function main() {
     console.log('\nTask-pane bundle (production build)');
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'ignore' });
     try {
-      execFileSync(process.execPath, [path.join(__dirname, 'check-bundle-size.js')], { cwd: root, stdio: 'inherit' });
+      execFileSync(process.execPath, [path.join(__dirname, 'check-bundle-size.js')], {
+        cwd: root,
+        stdio: 'inherit',
+      });
     } catch {
       allOk = false;
     }

@@ -33,7 +33,18 @@ async function main() {
   const out = path.join(root, 'out', 'rekap-kota-bitung.xlsx');
   console.log(`\n== consolidate ${path.relative(root, examples)}/ → ${path.relative(root, out)} ==\n`);
   const consolidated = await run(
-    ['consolidate', examples, '--today', '2026-11-28', '--referensi', referensi, '--out', out, '--json', path.join(root, 'out', 'rekap-kota-bitung.json')],
+    [
+      'consolidate',
+      examples,
+      '--today',
+      '2026-11-28',
+      '--referensi',
+      referensi,
+      '--out',
+      out,
+      '--json',
+      path.join(root, 'out', 'rekap-kota-bitung.json'),
+    ],
     io,
   );
   if (consolidated === 2) process.exit(2);

@@ -76,7 +76,9 @@ function runOnce() {
     child.on('close', (code) => {
       // run-e2e.js prints `FAIL  <step>` and the error's first lines under it.
       const lines = out.split('\n');
-      const failed = lines.flatMap((l, i) => (l.startsWith('FAIL') ? [l.trim(), ...lines.slice(i + 1, i + 3).map((x) => `  ${x.trim()}`)] : []));
+      const failed = lines.flatMap((l, i) =>
+        l.startsWith('FAIL') ? [l.trim(), ...lines.slice(i + 1, i + 3).map((x) => `  ${x.trim()}`)] : [],
+      );
       const summary = /(\d+) passed, (\d+) failed/.exec(out);
       resolve({ ok: code === 0, code, failed, summary: summary ? summary[0] : 'no summary', output: out });
     });
@@ -91,7 +93,9 @@ async function main() {
     if (built.status !== 0) throw new Error('npm run build failed');
   }
   startBusyLoops(options.busy);
-  console.log(`${options.busy} busy loop(s) running (pids ${busyLoops.map((c) => c.pid).join(', ') || '-'}); ${options.runs} e2e run(s)`);
+  console.log(
+    `${options.busy} busy loop(s) running (pids ${busyLoops.map((c) => c.pid).join(', ') || '-'}); ${options.runs} e2e run(s)`,
+  );
   const results = [];
   try {
     for (let i = 1; i <= options.runs; i++) {
@@ -106,7 +110,9 @@ async function main() {
     stopBusyLoops();
   }
   const passed = results.filter((r) => r.ok).length;
-  console.log(`\ne2e under load: ${passed} of ${results.length} runs passed, ${results.length - passed} failed (${options.busy} busy loops)`);
+  console.log(
+    `\ne2e under load: ${passed} of ${results.length} runs passed, ${results.length - passed} failed (${options.busy} busy loops)`,
+  );
   process.exitCode = passed === results.length ? 0 : 1;
 }
 

@@ -17,7 +17,9 @@ const OUT = path.join(DATA_DIR, 'embedded.ts');
 /** A TypeScript module with no imports of its own, transpiled and evaluated (the engine's source, not a build). */
 function loadTs(file) {
   const ts = require('typescript');
-  const js = ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS } }).outputText;
+  const js = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS },
+  }).outputText;
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', js)(mod, mod.exports, () => ({}));
   return mod.exports;

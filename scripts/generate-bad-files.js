@@ -81,7 +81,11 @@ function generateHostileFiles(folder) {
     // 50,000 rows (the row limit) with only Nama Inovasi filled: ~700,000 findings without a budget.
     ['only-names.xlsx', 'FMT-01', submissionXlsx({ rows: 50_000, onlyNames: true })],
     // 40,000 string items each holding an unterminated phonetic run.
-    ['unterminated-rph.xlsx', 'STR-01', unterminatedXlsx({ sst: '<si><t>a</t><rPh sb="0" eb="1"><t>b</t></si>' })],
+    [
+      'unterminated-rph.xlsx',
+      'STR-01',
+      unterminatedXlsx({ sst: '<si><t>a</t><rPh sb="0" eb="1"><t>b</t></si>' }),
+    ],
     // 40,000 inline-string cells whose <is> is never closed.
     ['unterminated-is.xlsx', 'STR-01', unterminatedXlsx({ cell: '<c t="inlineStr"><is><t>a</t></c>' })],
     // 40,000 values opening a CDATA section that never ends.
@@ -103,16 +107,23 @@ function refusedLookalikes() {
   const sheetData = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>';
   const parts = xlsxParts({ sheets: [sheetData], sharedStrings: ['<si><t>Siap</t></si>'] });
   const sheet = parts.find((p) => p.name === 'xl/worksheets/sheet1.xml');
-  const other = deflatedEntry(sheet.name, Buffer.from(
-    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
-    'utf8',
-  ));
+  const other = deflatedEntry(
+    sheet.name,
+    Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+      'utf8',
+    ),
+  );
   return [
     ['duplicate-entry.xlsx', 'corrupt', writeZip([...parts, other])],
     ['biff2.xls', 'legacyXls', biffStream(0x0009)],
     ['biff3.xls', 'legacyXls', biffStream(0x0209)],
     ['biff4.xls', 'legacyXls', biffStream(0x0409)],
-    ['encrypted-legacy.xls', 'encrypted', compoundFile(['Workbook'], { Workbook: biff8Globals({ filePass: true }) })],
+    [
+      'encrypted-legacy.xls',
+      'encrypted',
+      compoundFile(['Workbook'], { Workbook: biff8Globals({ filePass: true }) }),
+    ],
   ];
 }
 
@@ -161,14 +172,21 @@ function submissionXlsx({ rows, sharedString, onlyNames = false, tahunCell = '<v
   const header = `<row r="1">${labels.map((l, i) => inline(columnName(i) + '1', l)).join('')}</row>`;
   const body = [];
   for (let r = 2; r < rows + 2; r++) {
-    if (onlyNames) body.push(`<row r="${r}"><c r="B${r}" t="inlineStr"><is><t>Inovasi nomor ${r}</t></is></c></row>`);
+    if (onlyNames)
+      body.push(`<row r="${r}"><c r="B${r}" t="inlineStr"><is><t>Inovasi nomor ${r}</t></is></c></row>`);
     else if (sharedString !== undefined)
-      body.push(`<row r="${r}">${labels.map((_, i) => `<c r="${columnName(i)}${r}" t="s"><v>0</v></c>`).join('')}</row>`);
+      body.push(
+        `<row r="${r}">${labels.map((_, i) => `<c r="${columnName(i)}${r}" t="s"><v>0</v></c>`).join('')}</row>`,
+      );
     else body.push(`<row r="${r}">${inline('B' + r, 'Posyandu Digital Bitung Sehat')}</row>`);
   }
   const sst = sharedString === undefined ? [] : [`<si><t>${sharedString}</t></si>`];
   return writeZip(
-    xlsxParts({ sheets: [identitas, header + body.join('')], sheetNames: ['Identitas', 'Inovasi'], sharedStrings: sst }),
+    xlsxParts({
+      sheets: [identitas, header + body.join('')],
+      sheetNames: ['Identitas', 'Inovasi'],
+      sharedStrings: sst,
+    }),
   );
 }
 
@@ -176,18 +194,46 @@ function submissionXlsx({ rows, sharedString, onlyNames = false, tahunCell = '<v
 function unterminatedXlsx({ sst, cell }) {
   const count = 40_000;
   const sharedStrings = sst ? [sst.repeat(count)] : [];
-  const sheetData = cell ? `<row r="1">${cell.repeat(count)}</row>` : '<row r="1"><c r="A1" t="s"><v>0</v></c></row>';
+  const sheetData = cell
+    ? `<row r="1">${cell.repeat(count)}</row>`
+    : '<row r="1"><c r="A1" t="s"><v>0</v></c></row>';
   return writeZip(xlsxParts({ sheets: [sheetData], sharedStrings }));
 }
 
 /** The template's column labels in order (as in src/engine/schema.ts). */
 const LABELS = [
-  'No', 'Nama Inovasi', 'Tahapan Inovasi', 'Inisiator', 'Nama Inisiator', 'Jenis Inovasi', 'Bentuk Inovasi',
-  'Urusan Pemerintahan', 'Kode Program RPJMD', 'Target Tahun Penerapan', 'Tanggal Uji Coba', 'Tanggal Penerapan',
-  'Dasar Hukum', 'Nomor SOP', 'Permasalahan', 'Rancang Bangun', 'Tujuan', 'Manfaat', 'Hasil Inovasi',
-  'Anggaran (Rp)', 'Sumber Anggaran', 'Replikasi', 'Sumber Replikasi', 'Jumlah Penerima Manfaat',
-  'Tautan Data Dukung', 'SP Persyaratan', 'SP Prosedur', 'SP Jangka Waktu (hari)', 'SP Biaya/Tarif (Rp)',
-  'SP Produk Layanan', 'SP Penanganan Pengaduan', 'Status Validasi',
+  'No',
+  'Nama Inovasi',
+  'Tahapan Inovasi',
+  'Inisiator',
+  'Nama Inisiator',
+  'Jenis Inovasi',
+  'Bentuk Inovasi',
+  'Urusan Pemerintahan',
+  'Kode Program RPJMD',
+  'Target Tahun Penerapan',
+  'Tanggal Uji Coba',
+  'Tanggal Penerapan',
+  'Dasar Hukum',
+  'Nomor SOP',
+  'Permasalahan',
+  'Rancang Bangun',
+  'Tujuan',
+  'Manfaat',
+  'Hasil Inovasi',
+  'Anggaran (Rp)',
+  'Sumber Anggaran',
+  'Replikasi',
+  'Sumber Replikasi',
+  'Jumlah Penerima Manfaat',
+  'Tautan Data Dukung',
+  'SP Persyaratan',
+  'SP Prosedur',
+  'SP Jangka Waktu (hari)',
+  'SP Biaya/Tarif (Rp)',
+  'SP Produk Layanan',
+  'SP Penanganan Pengaduan',
+  'Status Validasi',
 ];
 
 function columnName(index) {
@@ -429,7 +475,8 @@ function compoundFile(streamNames, contents = {}) {
     starts.push(count ? next : END_OF_CHAIN);
     if (!count) return;
     contents[name].copy(file, (next + 1) * sector);
-    for (let s = 0; s < count; s++) file.writeUInt32LE(s + 1 < count ? next + s + 1 : END_OF_CHAIN, fat + (next + s) * 4);
+    for (let s = 0; s < count; s++)
+      file.writeUInt32LE(s + 1 < count ? next + s + 1 : END_OF_CHAIN, fat + (next + s) * 4);
     next += count;
   });
 
@@ -457,7 +504,17 @@ function compoundFile(streamNames, contents = {}) {
 /** CRC-32 as zip stores it (Node's zlib has it from 20.15, the engines floor in package.json). */
 const crc32 = (bytes, previous = 0) => zlib.crc32(bytes, previous);
 
-module.exports = { generateBadFiles, generateHostileFiles, largeSheetXlsx, compoundFile, biff8Globals, biffStream, writeZip, xlsxParts, deflatedEntry };
+module.exports = {
+  generateBadFiles,
+  generateHostileFiles,
+  largeSheetXlsx,
+  compoundFile,
+  biff8Globals,
+  biffStream,
+  writeZip,
+  xlsxParts,
+  deflatedEntry,
+};
 
 if (require.main === module) {
   const folder = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'test', 'fixtures', 'bad-files'));
@@ -465,6 +522,8 @@ if (require.main === module) {
     console.log(`${path.relative(process.cwd(), file)}\t${fs.statSync(file).size} bytes\texpected: ${cause}`);
   }
   for (const { file, expect } of generateHostileFiles(path.join(folder, 'hostile'))) {
-    console.log(`${path.relative(process.cwd(), file)}\t${fs.statSync(file).size} bytes\texpected: ${expect}`);
+    console.log(
+      `${path.relative(process.cwd(), file)}\t${fs.statSync(file).size} bytes\texpected: ${expect}`,
+    );
   }
 }

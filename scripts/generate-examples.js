@@ -584,10 +584,14 @@ function replicationNotes(results) {
   const ref = defaultReference();
   const counting = results
     .filter((r) => r.spec.tahun === 2026)
-    .map((r) => ({ file: r.spec.file, validation: validateBytes(r.bytes, r.spec.file, { reference: ref, today: '2026-11-28' }) }));
+    .map((r) => ({
+      file: r.spec.file,
+      validation: validateBytes(r.bytes, r.spec.file, { reference: ref, today: '2026-11-28' }),
+    }));
   const result = buildReplication(counting, ref);
   const items = result.replications.map(
-    (x) => `\`${x.innovation.file}\` baris ${x.innovation.row.row} «${x.innovation.nama}» (sumber «${x.sumber || '–'}»: ${SOURCE_TEXT[x.source.jenis](x.source)})`,
+    (x) =>
+      `\`${x.innovation.file}\` baris ${x.innovation.row.row} «${x.innovation.nama}» (sumber «${x.sumber || '–'}»: ${SOURCE_TEXT[x.source.jenis](x.source)})`,
   );
   return [
     `- Replikasi: ${result.catalogue.length} inovasi pelayanan publik yang sudah diterapkan masuk lembar \`Katalog Replikasi\` ringkasan kota. ` +
@@ -612,7 +616,8 @@ async function generate(outDir) {
   }
   fs.writeFileSync(path.join(outDir, 'README.md'), readme(ref, results));
   // The OPD the Identitas names (an alias names its own OPD; a copied Identitas names another one).
-  const named = (r) => ref.opd.find((o) => o.nama === r.spec.opdText || o.alias.includes(r.spec.opdText)) ?? r.opd;
+  const named = (r) =>
+    ref.opd.find((o) => o.nama === r.spec.opdText || o.alias.includes(r.spec.opdText)) ?? r.opd;
   return results.map((r) => ({
     file: r.spec.file,
     tahun: r.spec.tahun,

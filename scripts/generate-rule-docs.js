@@ -33,12 +33,21 @@ function render() {
     '',
   ];
   for (const [family, title] of Object.entries(FAMILIES)) {
-    out.push(`## ${title}`, '', '| id | severity | condition | points at | message (id) | message (en) | basis | accept |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+    out.push(
+      `## ${title}`,
+      '',
+      '| id | severity | condition | points at | message (id) | message (en) | basis | accept |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
     for (const r of RULES.filter((x) => x.family === family)) {
       // Some rules have several wordings (KON-04: level not reached / changed after stamping; KON-05,
       // KON-10, IID-01, IID-02: their other cases): every wording shown.
-      const variants = (catalogue) => Object.keys(catalogue).filter((k) => k.startsWith(`${r.id}.`)).map((k) => catalogue[k]);
-      const msg = (catalogue) => [catalogue[r.id], ...variants(catalogue)].filter((t) => t !== undefined).join(' / ');
+      const variants = (catalogue) =>
+        Object.keys(catalogue)
+          .filter((k) => k.startsWith(`${r.id}.`))
+          .map((k) => catalogue[k]);
+      const msg = (catalogue) =>
+        [catalogue[r.id], ...variants(catalogue)].filter((t) => t !== undefined).join(' / ');
       const sev = r.id === 'SOP-06' ? 'error (Penerapan) / warning' : r.severity;
       out.push(
         `| ${r.id} | ${sev} | ${cell(r.condition.id)}<br>*${cell(r.condition.en)}* | ${cell(r.pointsAt.id)}<br>*${cell(r.pointsAt.en)}* | ${cell(msg(id))} | ${cell(msg(en))} | ${cell(r.basis)} | ${r.acceptable ? 'yes' : 'no'} |`,

@@ -9,7 +9,10 @@ class JsonTotalsReporter {
   onRunComplete(_contexts, results) {
     fs.mkdirSync(path.dirname(this.outputFile), { recursive: true });
     const { numPassedTests, numFailedTests, numPendingTests, numTotalTests } = results;
-    fs.writeFileSync(this.outputFile, JSON.stringify({ numPassedTests, numFailedTests, numPendingTests, numTotalTests }));
+    fs.writeFileSync(
+      this.outputFile,
+      JSON.stringify({ numPassedTests, numFailedTests, numPendingTests, numTotalTests }),
+    );
   }
 }
 module.exports = JsonTotalsReporter;

@@ -75,8 +75,6 @@ function draw(size) {
   return rgba;
 }
 
-
-
 function chunk(type, data) {
   const head = Buffer.alloc(4);
   head.writeUInt32BE(data.length);

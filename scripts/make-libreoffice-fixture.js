@@ -13,7 +13,11 @@ const os = require('node:os');
 const path = require('node:path');
 const { COLUMNS } = require('../lib/engine/schema');
 
-const words = (n) => Array.from({ length: n }, (_, i) => ['bantuan', 'sosial', 'tepat', 'sasaran', 'data', 'terpadu'][i % 6]).join(' ');
+const words = (n) =>
+  Array.from(
+    { length: n },
+    (_, i) => ['bantuan', 'sosial', 'tepat', 'sasaran', 'data', 'terpadu'][i % 6],
+  ).join(' ');
 const base = {
   'Nama Inovasi': 'Kartu Bitung Peduli Lansia',
   'Tahapan Inovasi': 'Penerapan',
@@ -46,15 +50,35 @@ const base = {
 };
 const rows = [
   base,
-  { ...base, 'Nama Inovasi': 'Dapur Umum Keliling', 'Tahapan Inovasi': 'Uji Coba ', 'Tanggal Penerapan': null, 'Target Tahun Penerapan': 2027, 'SP Prosedur': null, 'Anggaran (Rp)': '1,5 juta' },
-  { ...base, 'Nama Inovasi': 'Kartu Bitung Peduli Lansia', 'Jumlah Penerima Manfaat': { formula: '1/0', result: { error: '#DIV/0!' } }, 'Kode Program RPJMD': '1.06.99' },
+  {
+    ...base,
+    'Nama Inovasi': 'Dapur Umum Keliling',
+    'Tahapan Inovasi': 'Uji Coba ',
+    'Tanggal Penerapan': null,
+    'Target Tahun Penerapan': 2027,
+    'SP Prosedur': null,
+    'Anggaran (Rp)': '1,5 juta',
+  },
+  {
+    ...base,
+    'Nama Inovasi': 'Kartu Bitung Peduli Lansia',
+    'Jumlah Penerima Manfaat': { formula: '1/0', result: { error: '#DIV/0!' } },
+    'Kode Program RPJMD': '1.06.99',
+  },
 ];
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-fixture-'));
   const wb = new ExcelJS.Workbook();
   const id = wb.addWorksheet('Identitas');
-  [['Perangkat Daerah', 'Dinas Sosial'], ['Tahun Pelaporan', 2026], ['Nama Penanggung Jawab', 'Drs. Hendra Pangkey'], ['Email', 'dinsos@bitungkota.go.id'], ['Telepon', '0438 21 0 99'], ['Tanggal Pengisian', '20/10/2026']].forEach((r) => id.addRow(r));
+  [
+    ['Perangkat Daerah', 'Dinas Sosial'],
+    ['Tahun Pelaporan', 2026],
+    ['Nama Penanggung Jawab', 'Drs. Hendra Pangkey'],
+    ['Email', 'dinsos@bitungkota.go.id'],
+    ['Telepon', '0438 21 0 99'],
+    ['Tanggal Pengisian', '20/10/2026'],
+  ].forEach((r) => id.addRow(r));
   const sheet = wb.addWorksheet('Inovasi');
   sheet.addRow(['DAFTAR INOVASI DINAS SOSIAL KOTA BITUNG 2026']);
   const labels = COLUMNS.map((c) => c.label);
@@ -62,9 +86,22 @@ async function main() {
   rows.forEach((r, i) => sheet.addRow(labels.map((l) => (l === 'No' ? i + 1 : (r[l] ?? null)))));
   const draft = path.join(dir, 'dinsos-libreoffice.xlsx');
   await wb.xlsx.writeFile(draft);
-  execFileSync('soffice', ['--headless', '--convert-to', 'ods', '--outdir', dir, draft], { stdio: 'inherit' });
+  execFileSync('soffice', ['--headless', '--convert-to', 'ods', '--outdir', dir, draft], {
+    stdio: 'inherit',
+  });
   fs.unlinkSync(draft);
-  execFileSync('soffice', ['--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', dir, path.join(dir, 'dinsos-libreoffice.ods')], { stdio: 'inherit' });
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      dir,
+      path.join(dir, 'dinsos-libreoffice.ods'),
+    ],
+    { stdio: 'inherit' },
+  );
   const target = path.join(__dirname, '..', 'test', 'fixtures', 'libreoffice', 'dinsos-libreoffice.xlsx');
   fs.copyFileSync(draft, target);
   console.log(`wrote ${target}`);

@@ -173,7 +173,7 @@ export const letters = columnLetter;
 export function cellRuns(cells: readonly { row: number; col: number }[]): string[] {
   const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
   const out: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     const { row, col } = sorted[i];
     let end = col;
     let j = i + 1;

@@ -7,22 +7,16 @@
 import { parseA1 } from '../engine/grid';
 import { SyncBatcher, cellOpBytes, opBytes } from './chunks';
 import { fillKey, queueFillReads, queueFills } from './fills';
-import {
-  CellMark,
-  FillState,
-  NO_MARKS,
-  SHEET_TANDA,
-  cellKey,
-  noteHash,
-  statusClearing,
-} from './flags';
+import { CellMark, FillState, NO_MARKS, SHEET_TANDA, cellKey, noteHash, statusClearing } from './flags';
 import { readAll } from './read';
 import { Session, same, sheetOf } from './session';
 
 export async function clearFlags(session: Session): Promise<void> {
   const snap = session.snapshot ?? (session.snapshot = await readAll(session));
   const exists = (name: string) => snap.sheets.some((s) => same(s.name, name));
-  const previous = new Map<string, CellMark>(snap.marks.cells.filter((m) => exists(m.sheet)).map((m) => [cellKey(m.sheet, m.cell), m]));
+  const previous = new Map<string, CellMark>(
+    snap.marks.cells.filter((m) => exists(m.sheet)).map((m) => [cellKey(m.sheet, m.cell), m]),
+  );
   const withNotes = session.supports('1.18');
   await session.run(async (context) => {
     const batcher = new SyncBatcher(context);
@@ -30,13 +24,20 @@ export async function clearFlags(session: Session): Promise<void> {
     const freshList = sheetsApi.load('items/name');
     const fills = await queueFillReads(session, context, batcher, previous);
     const hashes = new Set([...previous.values()].map((m) => m.note).filter(Boolean));
-    const statusNow = snap.marks.status.filter((st) => exists(st.sheet)).map((st) => ({ mark: st, range: sheetOf(context, st.sheet).getRange(st.range).load('values') }));
-    const noteSheets = withNotes ? [...new Set([...previous.values()].filter((m) => m.note).map((m) => m.sheet))] : [];
+    const statusNow = snap.marks.status
+      .filter((st) => exists(st.sheet))
+      .map((st) => ({ mark: st, range: sheetOf(context, st.sheet).getRange(st.range).load('values') }));
+    const noteSheets = withNotes
+      ? [...new Set([...previous.values()].filter((m) => m.note).map((m) => m.sheet))]
+      : [];
     const loaded = noteSheets.map((s) => sheetOf(context, s).notes.load('items/content'));
     await batcher.flush();
 
     const current = fills();
-    const restore = new Map<string, { fill: FillState; cells: { sheet: string; row: number; col: number }[] }>();
+    const restore = new Map<
+      string,
+      { fill: FillState; cells: { sheet: string; row: number; col: number }[] }
+    >();
     for (const [k, m] of previous) {
       const now = current.get(k);
       // Only where the tool's colour is still there: a fill the user set since is left alone.

@@ -41,7 +41,11 @@ export function isAdapterError(e: unknown): e is AdapterError {
   return e instanceof AdapterError;
 }
 
-export function adapterError(code: AdapterErrorCode, lang: Lang, officeCode: string | null = null): AdapterError {
+export function adapterError(
+  code: AdapterErrorCode,
+  lang: Lang,
+  officeCode: string | null = null,
+): AdapterError {
   return new AdapterError(code, ADDIN_TEXTS[lang].error[code], officeCode);
 }
 
@@ -70,7 +74,10 @@ export function officeErrorCode(officeCode: string | null): AdapterErrorCode | n
 /** Any thrown value as an AdapterError with a plain-words message. */
 export function toAdapterError(e: unknown, lang: Lang): AdapterError {
   if (e instanceof AdapterError) return e;
-  const officeCode = e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null;
+  const officeCode =
+    e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string'
+      ? (e as { code: string }).code
+      : null;
   const known = officeErrorCode(officeCode);
   if (known) return adapterError(known, lang, officeCode);
   if (e instanceof ReferenceError || e instanceof TypeError) {

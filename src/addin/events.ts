@@ -30,7 +30,12 @@ function changeAreas(address: string): string[] {
     } else current += ch;
   }
   areas.push(current);
-  return areas.map((a) => a.slice(a.lastIndexOf('!') + 1).replace(/\$/g, '').trim());
+  return areas.map((a) =>
+    a
+      .slice(a.lastIndexOf('!') + 1)
+      .replace(/\$/g, '')
+      .trim(),
+  );
 }
 
 /** Rows of a change address: `C7`, `C7:D9`, `5:7`, `B7,G9:H9`; null when they are whole columns or too many. */
@@ -57,13 +62,23 @@ function changedColumns(address: string): { from: number; to: number }[] | null 
     const ca = /^([A-Za-z]+)/.exec(a);
     const cb = /^([A-Za-z]+)/.exec(b);
     if (!ca || !cb) return null;
-    spans.push({ from: Math.min(columnIndex(ca[1]), columnIndex(cb[1])), to: Math.max(columnIndex(ca[1]), columnIndex(cb[1])) });
+    spans.push({
+      from: Math.min(columnIndex(ca[1]), columnIndex(cb[1])),
+      to: Math.max(columnIndex(ca[1]), columnIndex(cb[1])),
+    });
   }
   return spans;
 }
 
 /** Change types that move cells: the rows an address names are not the only rows whose content changed. */
-const SHIFTING = new Set(['RowInserted', 'RowDeleted', 'ColumnInserted', 'ColumnDeleted', 'CellInserted', 'CellDeleted']);
+const SHIFTING = new Set([
+  'RowInserted',
+  'RowDeleted',
+  'ColumnInserted',
+  'ColumnDeleted',
+  'CellInserted',
+  'CellDeleted',
+]);
 
 /** How a batch of change events came about. */
 export interface ChangeOrigin {
@@ -100,7 +115,13 @@ export async function onRowsChanged(
     const statusCol = session.statusColumns.get(name.toLowerCase());
     const cols = changedColumns(args.address);
     // Our own Status Validasi: only when every area is in that column (an edit may come in the same event).
-    if (!shifting && statusCol !== undefined && cols && cols.every((c) => c.from === statusCol && c.to === statusCol)) return;
+    if (
+      !shifting &&
+      statusCol !== undefined &&
+      cols &&
+      cols.every((c) => c.from === statusCol && c.to === statusCol)
+    )
+      return;
     if (String(args.source) !== 'Remote') local = true;
     const rows = shifting ? null : changedRows(args.address);
     if (rows === null) everything = true;

@@ -13,7 +13,8 @@ import { Session, sheetOf } from './session';
 export function fillState(fill: Excel.RangeFill, withPattern: boolean): FillState | null {
   const color = fill.color;
   if (color === null || color === undefined) return null;
-  if (!withPattern) return /^#?FFFFFF$/i.test(color) ? NO_FILL : { color, pattern: 'Solid', patternColor: '' };
+  if (!withPattern)
+    return /^#?FFFFFF$/i.test(color) ? NO_FILL : { color, pattern: 'Solid', patternColor: '' };
   const pattern = fill.pattern;
   if (pattern === null || pattern === undefined) return null;
   if (pattern === 'None') return NO_FILL;
@@ -21,10 +22,14 @@ export function fillState(fill: Excel.RangeFill, withPattern: boolean): FillStat
 }
 
 /** The key cells of one fill are grouped by. */
-export const fillKey = (f: FillState) => (f.pattern === 'None' ? 'none' : `${f.color}|${f.pattern}|${f.patternColor}`);
+export const fillKey = (f: FillState) =>
+  f.pattern === 'None' ? 'none' : `${f.color}|${f.pattern}|${f.patternColor}`;
 
 /** Cells to set to one fill (a colour to paint, or a remembered fill to restore), grouped by `fillKey` or colour. */
-export type FillGroups = ReadonlyMap<string, { fill: FillState | string; cells: { sheet: string; row: number; col: number }[] }>;
+export type FillGroups = ReadonlyMap<
+  string,
+  { fill: FillState | string; cells: { sheet: string; row: number; col: number }[] }
+>;
 
 /** Queues reads of each cell's fill; the returned function gives the results after the sync. */
 export async function queueFillReads(
@@ -46,7 +51,11 @@ export async function queueFillReads(
     if (areas) {
       for (const address of addressLists(list)) {
         await batcher.reserve(opBytes(address) + 400);
-        const loaded = ws.getRanges(address).areas.load('items/address,items/format/fill/color,items/format/fill/pattern,items/format/fill/patternColor');
+        const loaded = ws
+          .getRanges(address)
+          .areas.load(
+            'items/address,items/format/fill/color,items/format/fill/pattern,items/format/fill/patternColor',
+          );
         readers.push(() =>
           loaded.items.flatMap((area): [string, FillState | null][] => {
             const state = fillState(area.format.fill, true);
@@ -57,7 +66,8 @@ export async function queueFillReads(
             if (!p || !q) return [];
             // Excel may merge adjacent cells into one area: spread a uniform result, else unknown.
             const out: [string, FillState | null][] = [];
-            for (let r = p.row; r <= q.row; r++) for (let c = p.col; c <= q.col; c++) out.push([cellKey(sheet, `${letters(c)}${r + 1}`), state]);
+            for (let r = p.row; r <= q.row; r++)
+              for (let c = p.col; c <= q.col; c++) out.push([cellKey(sheet, `${letters(c)}${r + 1}`), state]);
             return out;
           }),
         );
@@ -91,7 +101,9 @@ export async function queueFills(
     for (const [sheet, list] of bySheet) {
       const ws = sheetOf(context, sheet);
       const runs = cellRuns(list);
-      const targets = areas ? addressLists(runs).map((a) => ({ a, f: () => ws.getRanges(a).format.fill })) : runs.map((a) => ({ a, f: () => ws.getRange(a).format.fill }));
+      const targets = areas
+        ? addressLists(runs).map((a) => ({ a, f: () => ws.getRanges(a).format.fill }))
+        : runs.map((a) => ({ a, f: () => ws.getRange(a).format.fill }));
       for (const t of targets) {
         await batcher.reserve(opBytes(t.a, fill) + 200);
         const target = t.f();

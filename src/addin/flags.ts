@@ -8,7 +8,12 @@ import { SEVERITY_WORDS, STATUS_WORDS } from '../engine/audit';
 import { CellValue, SheetGrid, WorkbookGrid, parseA1 } from '../engine/grid';
 import { quoteValue } from '../engine/findings';
 import { innovationOf } from '../engine/innovation';
-import { Lang, SEVERITY_WORDS as SEVERITY_WORDS_BY_LANG, findingHint, findingMessage } from '../engine/messages';
+import {
+  Lang,
+  SEVERITY_WORDS as SEVERITY_WORDS_BY_LANG,
+  findingHint,
+  findingMessage,
+} from '../engine/messages';
 import { ADDIN_TEXTS } from './texts';
 import { findSheet } from '../engine/parse';
 import { SHEET_TEMUAN } from '../engine/schema';
@@ -32,21 +37,47 @@ export const STAGING_PREFIX = '_temuan_';
  * sheet still reads); `Nama Inovasi` names the finding's innovation row.
  */
 export const TEMUAN_COLUMNS = [
-  'ID', 'Aturan', 'Jenis', 'Lembar', 'Sel', 'Baris', 'Nama Inovasi', 'Kolom', 'Nilai', 'Pesan', 'Saran', 'Dasar', 'Status', 'Alasan',
-  'Pemeriksa', 'Tanggal Keputusan',
+  'ID',
+  'Aturan',
+  'Jenis',
+  'Lembar',
+  'Sel',
+  'Baris',
+  'Nama Inovasi',
+  'Kolom',
+  'Nilai',
+  'Pesan',
+  'Saran',
+  'Dasar',
+  'Status',
+  'Alasan',
+  'Pemeriksa',
+  'Tanggal Keputusan',
 ] as const;
 /** Temuan columns holding text a user typed or that Excel would read as a number or date: formatted as text. */
-export const TEMUAN_TEXT_COLUMNS: readonly number[] = ['ID', 'Nilai', 'Alasan', 'Pemeriksa', 'Tanggal Keputusan'].map((c) =>
-  (TEMUAN_COLUMNS as readonly string[]).indexOf(c),
-);
+export const TEMUAN_TEXT_COLUMNS: readonly number[] = [
+  'ID',
+  'Nilai',
+  'Alasan',
+  'Pemeriksa',
+  'Tanggal Keputusan',
+].map((c) => (TEMUAN_COLUMNS as readonly string[]).indexOf(c));
 export const TEMUAN_STATUS_COLUMN = (TEMUAN_COLUMNS as readonly string[]).indexOf('Status');
 export const TEMUAN_WIDTHS = [14, 9, 11, 12, 7, 7, 30, 24, 24, 60, 40, 40, 11, 36, 20, 16];
 
-export const RIWAYAT_COLUMNS = ['Waktu', 'Peristiwa', 'Oleh', 'ID', 'Aturan', 'Sel', 'Alasan', 'Rincian'] as const;
+export const RIWAYAT_COLUMNS = [
+  'Waktu',
+  'Peristiwa',
+  'Oleh',
+  'ID',
+  'Aturan',
+  'Sel',
+  'Alasan',
+  'Rincian',
+] as const;
 
 const key = (sheet: string, cell: string) => `${sheet.toLowerCase()}!${cell.toUpperCase()}`;
 export const cellKey = key;
-
 
 // --- Cell flags --------------------------------------------------------------------------------
 
@@ -78,7 +109,10 @@ export function noteText(findings: readonly IdentifiedFinding[], lang: Lang): st
 
 /** Cells of open errors and warnings, coloured by their worst severity, in sheet/row/column order. */
 export function planCellFlags(v: FileValidation, lang: Lang): CellFlag[] {
-  const byCell = new Map<string, { sheet: string; cell: string; row: number; col: number; findings: IdentifiedFinding[] }>();
+  const byCell = new Map<
+    string,
+    { sheet: string; cell: string; row: number; col: number; findings: IdentifiedFinding[] }
+  >();
   for (const f of v.findings) {
     if (f.status !== 'open' || f.severity === 'info' || !f.sheet || !f.cell) continue;
     const at = parseA1(f.cell);
@@ -144,7 +178,8 @@ export function planStatus(v: FileValidation, lang: Lang, grid: WorkbookGrid | n
   }
   const counts = new Map<number, { e: number; w: number }>();
   for (const f of v.findings) {
-    if (f.status !== 'open' || f.sheet !== table.sheet || f.row === null || f.row <= table.headerRow) continue;
+    if (f.status !== 'open' || f.sheet !== table.sheet || f.row === null || f.row <= table.headerRow)
+      continue;
     const c = counts.get(f.row) ?? { e: 0, w: 0 };
     if (f.severity === 'error') c.e++;
     else if (f.severity === 'warning') c.w++;
@@ -193,7 +228,11 @@ export function typedDecisions(grid: WorkbookGrid | null): Map<string, Decision>
  * on the finding; one that was ignored (no reason, no reviewer, not acceptable) is written back as
  * the auditor typed it, so it can be completed rather than silently lost.
  */
-export function temuanRows(v: FileValidation, lang: Lang, typed: ReadonlyMap<string, Decision>): TemuanCell[][] {
+export function temuanRows(
+  v: FileValidation,
+  lang: Lang,
+  typed: ReadonlyMap<string, Decision>,
+): TemuanCell[][] {
   const ignored = new Set(v.ignoredDecisions.map((d) => d.id));
   const rows: TemuanCell[][] = [[...TEMUAN_COLUMNS]];
   const nameOf = innovationOf(v);
@@ -227,11 +266,17 @@ export function sameTemuan(grid: WorkbookGrid | null, rows: readonly (readonly T
   if (!sheet) return false;
   const present = sheet.rows.reduce((n, r, i) => (r && r.some((c) => cellText(c) !== '') ? i + 1 : n), 0);
   if (present !== rows.length) return false;
-  return rows.every((row, r) => row.every((v, c) => cellText(sheet.rows[r]?.[c] ?? null) === String(v).trim()));
+  return rows.every((row, r) =>
+    row.every((v, c) => cellText(sheet.rows[r]?.[c] ?? null) === String(v).trim()),
+  );
 }
 
 /** The grid of a sheet written from rows (to keep the adapter's snapshot current). */
-export function gridOf(name: string, rows: readonly (readonly (string | number)[])[], visibility: SheetGrid['visibility'] = 'visible'): SheetGrid {
+export function gridOf(
+  name: string,
+  rows: readonly (readonly (string | number)[])[],
+  visibility: SheetGrid['visibility'] = 'visible',
+): SheetGrid {
   return { name, visibility, rows: rows.map((r) => r.map((v): CellValue => (v === '' ? null : v))) };
 }
 
@@ -301,7 +346,13 @@ export function decodeMarks(sheet: SheetGrid | undefined): Marks {
     const t = (c: number) => cellText(row[c] ?? null);
     if (t(0) === 'status' && t(1) && t(2)) status.push({ sheet: t(1), range: t(2) });
     else if (t(0) === 'isi' && t(1) && parseA1(t(2))) {
-      cells.push({ sheet: t(1), cell: t(2).toUpperCase(), original: decodeFill(t(3)), flag: t(4), note: t(5) });
+      cells.push({
+        sheet: t(1),
+        cell: t(2).toUpperCase(),
+        original: decodeFill(t(3)),
+        flag: t(4),
+        note: t(5),
+      });
     }
   });
   return { cells, status };

@@ -36,13 +36,17 @@ export function toCellValue(value: unknown, numberFormat: unknown, valueType: un
   if (valueType === 'Error') return errorCell(String(value));
   if (valueType === 'Empty' || value === '' || value === null || value === undefined) return null;
   if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return typeof numberFormat === 'string' && isDateFormat(numberFormat) ? dateCell(value) : value;
+  if (typeof value === 'number')
+    return typeof numberFormat === 'string' && isDateFormat(numberFormat) ? dateCell(value) : value;
   return String(value);
 }
 
 /** 0-based row and column of the top-left cell of an address such as `'My sheet'!$B$3:D9`. */
 export function addressOrigin(address: string): { row: number; col: number } {
-  const area = address.slice(address.lastIndexOf('!') + 1).split(':')[0].replace(/\$/g, '');
+  const area = address
+    .slice(address.lastIndexOf('!') + 1)
+    .split(':')[0]
+    .replace(/\$/g, '');
   const m = /^([A-Za-z]+)(\d+)$/.exec(area);
   if (m) return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
   if (/^\d+$/.test(area)) return { row: Number(area) - 1, col: 0 };
@@ -89,7 +93,10 @@ export function sheetGrid(name: string, visibility: OfficeVisibility, used: Rang
  * array or undefined for an empty row), as a new grid: the rows given are shared, nothing of
  * `sheet` is changed. Trailing empty rows are dropped, as a fresh read would leave them out.
  */
-export function patchSheetRows(sheet: SheetGrid, rows: ReadonlyMap<number, readonly CellValue[] | undefined>): SheetGrid {
+export function patchSheetRows(
+  sheet: SheetGrid,
+  rows: ReadonlyMap<number, readonly CellValue[] | undefined>,
+): SheetGrid {
   const out = sheet.rows.slice() as (CellValue[] | undefined)[];
   for (const [r, cells] of rows) {
     if (cells && cells.some((c) => c !== null && c !== undefined)) out[r] = [...cells];

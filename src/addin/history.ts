@@ -38,7 +38,12 @@ export async function appendHistory(session: Session, events: readonly HistoryEv
  * Queues `events` into Riwayat from row `next` (1-based; 1 writes the header first). Rows go
  * below the last used row only, as text, so times and ids stay as written. Returns the next row.
  */
-export async function queueHistoryRows(batcher: SyncBatcher, ws: Excel.Worksheet, next: number, events: readonly HistoryEvent[]): Promise<number> {
+export async function queueHistoryRows(
+  batcher: SyncBatcher,
+  ws: Excel.Worksheet,
+  next: number,
+  events: readonly HistoryEvent[],
+): Promise<number> {
   if (!events.length) return next;
   const lastCol = letters(RIWAYAT_COLUMNS.length - 1);
   if (next === 1) {
@@ -47,10 +52,21 @@ export async function queueHistoryRows(batcher: SyncBatcher, ws: Excel.Worksheet
     header.values = [[...RIWAYAT_COLUMNS]];
     header.format.font.bold = true;
     ws.freezePanes.freezeRows(1);
-    [20, 16, 20, 14, 9, 8, 40, 60].forEach((w, c) => void (ws.getRange(`${letters(c)}:${letters(c)}`).format.columnWidth = w * 5.7));
+    [20, 16, 20, 14, 9, 8, 40, 60].forEach(
+      (w, c) => void (ws.getRange(`${letters(c)}:${letters(c)}`).format.columnWidth = w * 5.7),
+    );
     next = 2;
   }
-  const rows = events.map((e) => [e.waktu, e.peristiwa, e.oleh ?? '', e.id ?? '', e.aturan ?? '', e.sel ?? '', e.alasan ?? '', e.rincian ?? '']);
+  const rows = events.map((e) => [
+    e.waktu,
+    e.peristiwa,
+    e.oleh ?? '',
+    e.id ?? '',
+    e.aturan ?? '',
+    e.sel ?? '',
+    e.alasan ?? '',
+    e.rincian ?? '',
+  ]);
   const first = next;
   await writeRowBlocks(
     batcher,
@@ -69,7 +85,12 @@ export async function queueHistoryRows(batcher: SyncBatcher, ws: Excel.Worksheet
  * Riwayat events written inside `writeFlags`'s batches: the sheet's used range is read with the
  * other reads (when the last read saw the sheet), so appending costs no round trip of its own.
  */
-export function historyAppender(context: Excel.RequestContext, batcher: SyncBatcher, snap: Snapshot, history: FlagHistory) {
+export function historyAppender(
+  context: Excel.RequestContext,
+  batcher: SyncBatcher,
+  snap: Snapshot,
+  history: FlagHistory,
+) {
   const before = history.before ?? [];
   const after = history.after ?? [];
   const wanted = before.length + after.length > 0;

@@ -125,7 +125,10 @@ export interface WorkbookPort {
    * report `[]` (every row below moved). `origin.remote`: every change of the batch was a coauthor's.
    * Resolves to an unsubscribe.
    */
-  onRowsChanged(handler: (rows: number[], origin: { readonly remote: boolean }) => void, sheet?: string): Promise<() => Promise<void>>;
+  onRowsChanged(
+    handler: (rows: number[], origin: { readonly remote: boolean }) => void,
+    sheet?: string,
+  ): Promise<() => Promise<void>>;
   /**
    * Writes one stamp or return of the sign-off chain into the very hidden `_stempel` sheet,
    * version 2 (docs/spec/signoff.md), and appends `events` to `Riwayat`, in at most two syncs: the row
@@ -158,7 +161,10 @@ export interface WorkbookPort {
 export interface ExcelHost extends Partial<Pick<typeof Excel, 'createWorkbook'>> {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  run<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(
+    context: OfficeExtension.ClientRequestContext,
+    batch: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T>;
 }
 
 /** The part of the `Office` global the adapter uses. */

@@ -23,7 +23,12 @@ import { SUMMARY_SETTING, SUMMARY_STAGING_PREFIX, storedSheets } from './summary
 /** Sheets never read into the grid: the tool's own bookkeeping, lists and history. */
 function skipOnRead(name: string): boolean {
   const n = name.trim().toLowerCase();
-  return n === SHEET_DAFTAR || n === SHEET_RIWAYAT.toLowerCase() || n.startsWith(STAGING_PREFIX) || n.startsWith(SUMMARY_STAGING_PREFIX);
+  return (
+    n === SHEET_DAFTAR ||
+    n === SHEET_RIWAYAT.toLowerCase() ||
+    n.startsWith(STAGING_PREFIX) ||
+    n.startsWith(SUMMARY_STAGING_PREFIX)
+  );
 }
 
 /** Sheets left out of the grid handed to the engine. */
@@ -72,7 +77,8 @@ function summaryOutputs(session: Session): Set<string> {
 const refused = (e: unknown) => (e as { code?: string }).code === 'ResponsePayloadSizeLimitExceeded';
 
 /** Response bytes of a block as read (what Excel's response carries of it). */
-const blockBytes = (r: Excel.Range) => jsonBytes(r.values) + jsonBytes(r.numberFormat) + jsonBytes(r.valueTypes);
+const blockBytes = (r: Excel.Range) =>
+  jsonBytes(r.values) + jsonBytes(r.numberFormat) + jsonBytes(r.valueTypes);
 
 type Wanted = { ws: Excel.Worksheet; info: SheetInfo }[];
 
@@ -88,18 +94,28 @@ export async function readAll(session: Session): Promise<Snapshot> {
   return session.run(async (context) => {
     const list = context.workbook.worksheets.load('items/name,items/visibility');
     await context.sync();
-    const sheets = list.items.map((ws) => ({ ws, info: { name: ws.name, visibility: ws.visibility as string } }));
+    const sheets = list.items.map((ws) => ({
+      ws,
+      info: { name: ws.name, visibility: ws.visibility as string },
+    }));
     const outputs = summaryOutputs(session);
-    const wanted = sheets.filter((s) => !skipOnRead(s.info.name) && !outputs.has(s.info.name.trim().toLowerCase()));
+    const wanted = sheets.filter(
+      (s) => !skipOnRead(s.info.name) && !outputs.has(s.info.name.trim().toLowerCase()),
+    );
     const web = session.onWeb();
     const dims = wanted.map((s) => s.ws.getUsedRangeOrNullObject(true).load('rowIndex,rowCount,columnCount'));
-    const first = wanted.map((s) => (web ? s.ws.getRange(`1:${FIRST_ROWS}`) : s.ws).getUsedRangeOrNullObject(true).load(USED_PROPS));
+    const first = wanted.map((s) =>
+      (web ? s.ws.getRange(`1:${FIRST_ROWS}`) : s.ws).getUsedRangeOrNullObject(true).load(USED_PROPS),
+    );
     const notes = session.supports('1.18') ? wanted.map((s) => s.ws.notes.load('items/content')) : null;
     try {
       await context.sync();
     } catch (e) {
       if (!refused(e)) throw e;
-      return snapshotOf(sheets.map((s) => s.info), await readInBlocks(context, wanted, web));
+      return snapshotOf(
+        sheets.map((s) => s.info),
+        await readInBlocks(context, wanted, web),
+      );
     }
     const builders = wanted.map(() => new GridBuilder());
     const rest: Block[] = [];
@@ -110,20 +126,43 @@ export async function readAll(session: Session): Promise<Snapshot> {
       const maxRows = Math.max(1, Math.floor(CELL_BUDGET / used.columnCount));
       if (!hasCells(first[i])) {
         // Over Excel's cell limit: the whole sheet in blocks.
-        rest.push({ i, next: used.rowIndex, end, maxRows, bytesPerRow: used.columnCount * GUESS_BYTES_PER_CELL });
+        rest.push({
+          i,
+          next: used.rowIndex,
+          end,
+          maxRows,
+          bytesPerRow: used.columnCount * GUESS_BYTES_PER_CELL,
+        });
         return;
       }
       builders[i].add(first[i] as RangeData);
       // Excel on the web: the rows after the first FIRST_ROWS, at the bytes per row the first ones measured.
       if (!web || end <= FIRST_ROWS) return;
       const measured = blockBytes(first[i]) / Math.max(first[i].values.length, 1);
-      rest.push({ i, next: FIRST_ROWS, end, maxRows, bytesPerRow: Math.max(measured * 1.1, 8, measured ? 0 : used.columnCount * GUESS_BYTES_PER_CELL) });
+      rest.push({
+        i,
+        next: FIRST_ROWS,
+        end,
+        maxRows,
+        bytesPerRow: Math.max(measured * 1.1, 8, measured ? 0 : used.columnCount * GUESS_BYTES_PER_CELL),
+      });
     });
     await readRest(context, wanted, rest, builders, web);
     const texts = new Map<string, string[]>();
-    notes?.forEach((n, i) => texts.set(wanted[i].info.name.toLowerCase(), n.items.map((x) => x.content)));
-    const grids = new Map<string, SheetGrid>(wanted.map((s, i) => [s.info.name, builders[i].build(s.info.name, s.info.visibility)]));
-    return snapshotOf(sheets.map((s) => s.info), grids, texts);
+    notes?.forEach((n, i) =>
+      texts.set(
+        wanted[i].info.name.toLowerCase(),
+        n.items.map((x) => x.content),
+      ),
+    );
+    const grids = new Map<string, SheetGrid>(
+      wanted.map((s, i) => [s.info.name, builders[i].build(s.info.name, s.info.visibility)]),
+    );
+    return snapshotOf(
+      sheets.map((s) => s.info),
+      grids,
+      texts,
+    );
   });
 }
 
@@ -145,7 +184,11 @@ const hasCells = (r: Excel.Range) => Array.isArray(r.values);
  * known, or cells far larger than usual): the sizes of the used ranges, then row blocks of every
  * sheet at a guessed size per cell, measured as they come in.
  */
-async function readInBlocks(context: Excel.RequestContext, wanted: Wanted, web: boolean): Promise<Map<string, SheetGrid>> {
+async function readInBlocks(
+  context: Excel.RequestContext,
+  wanted: Wanted,
+  web: boolean,
+): Promise<Map<string, SheetGrid>> {
   const dims = wanted.map((s) => s.ws.getUsedRangeOrNullObject(true).load('rowIndex,rowCount,columnCount'));
   await context.sync();
   const builders = wanted.map(() => new GridBuilder());
@@ -154,7 +197,13 @@ async function readInBlocks(context: Excel.RequestContext, wanted: Wanted, web: 
     const used = dims[i];
     if (used.isNullObject) return;
     const maxRows = Math.max(1, Math.floor(CELL_BUDGET / used.columnCount));
-    todo.push({ i, next: used.rowIndex, end: used.rowIndex + used.rowCount, maxRows, bytesPerRow: used.columnCount * GUESS_BYTES_PER_CELL });
+    todo.push({
+      i,
+      next: used.rowIndex,
+      end: used.rowIndex + used.rowCount,
+      maxRows,
+      bytesPerRow: used.columnCount * GUESS_BYTES_PER_CELL,
+    });
   });
   await readRest(context, wanted, todo, builders, web);
   return new Map(wanted.map((s, i) => [s.info.name, builders[i].build(s.info.name, s.info.visibility)]));
@@ -166,7 +215,13 @@ async function readInBlocks(context: Excel.RequestContext, wanted: Wanted, web: 
  * (measured again from every block read); a refused sync, or a block Excel answered without its
  * cells, is read again in blocks half as large.
  */
-async function readRest(context: Excel.RequestContext, wanted: Wanted, todo: Block[], builders: GridBuilder[], web: boolean): Promise<void> {
+async function readRest(
+  context: Excel.RequestContext,
+  wanted: Wanted,
+  todo: Block[],
+  builders: GridBuilder[],
+  web: boolean,
+): Promise<void> {
   while (todo.length) {
     let room = web ? RESPONSE_BUDGET_BYTES : Infinity;
     let cells = CELL_BUDGET;
@@ -174,8 +229,14 @@ async function readRest(context: Excel.RequestContext, wanted: Wanted, todo: Blo
     for (const t of todo) {
       const perRow = Math.max(1, Math.floor(CELL_BUDGET / t.maxRows));
       if ((room < t.bytesPerRow || cells < perRow) && blocks.length) break;
-      const n = Math.max(1, Math.min(t.end - t.next, t.maxRows, Math.floor(room / t.bytesPerRow), Math.floor(cells / perRow)));
-      const range = wanted[t.i].ws.getRange(`${t.next + 1}:${t.next + n}`).getUsedRangeOrNullObject(true).load(USED_PROPS);
+      const n = Math.max(
+        1,
+        Math.min(t.end - t.next, t.maxRows, Math.floor(room / t.bytesPerRow), Math.floor(cells / perRow)),
+      );
+      const range = wanted[t.i].ws
+        .getRange(`${t.next + 1}:${t.next + n}`)
+        .getUsedRangeOrNullObject(true)
+        .load(USED_PROPS);
       blocks.push({ t, n, range });
       room -= n * t.bytesPerRow;
       cells -= n * perRow;
@@ -191,7 +252,10 @@ async function readRest(context: Excel.RequestContext, wanted: Wanted, todo: Blo
     }
     for (const { t, n, range } of blocks) {
       if (!range.isNullObject && !hasCells(range)) {
-        if (n === 1) throw Object.assign(new Error('Excel returned no cells for a one-row block'), { code: 'PayloadTooLarge' });
+        if (n === 1)
+          throw Object.assign(new Error('Excel returned no cells for a one-row block'), {
+            code: 'PayloadTooLarge',
+          });
         t.maxRows = Math.max(1, Math.floor(n / 2));
         continue;
       }
@@ -205,8 +269,14 @@ async function readRest(context: Excel.RequestContext, wanted: Wanted, todo: Blo
   }
 }
 
-function snapshotOf(sheets: SheetInfo[], grids: Map<string, SheetGrid>, notes: ReadonlyMap<string, readonly string[]> = new Map()): Snapshot {
-  const grid: WorkbookGrid = { sheets: sheets.filter((s) => grids.has(s.name)).map((s) => grids.get(s.name)!) };
+function snapshotOf(
+  sheets: SheetInfo[],
+  grids: Map<string, SheetGrid>,
+  notes: ReadonlyMap<string, readonly string[]> = new Map(),
+): Snapshot {
+  const grid: WorkbookGrid = {
+    sheets: sheets.filter((s) => grids.has(s.name)).map((s) => grids.get(s.name)!),
+  };
   return { grid, sheets, marks: decodeMarks(findSheet(grid, SHEET_TANDA)), notes };
 }
 
@@ -220,7 +290,11 @@ export async function readSubmission(session: Session): Promise<{ grid: Workbook
  * sheet's used range it covers, converted as `readSubmission` converts. The adapter's last read
  * is patched with them, so `writeFlags` works from the workbook as it is now.
  */
-export async function readRows(session: Session, sheetName: string, rows: readonly number[]): Promise<CellValue[][]> {
+export async function readRows(
+  session: Session,
+  sheetName: string,
+  rows: readonly number[],
+): Promise<CellValue[][]> {
   const wanted = [...new Set(rows)].filter((r) => Number.isInteger(r) && r >= 1).sort((a, b) => a - b);
   if (!wanted.length) return rows.map(() => []);
   const read = await session.run(async (context) => {
@@ -231,7 +305,9 @@ export async function readRows(session: Session, sheetName: string, rows: readon
       if (last && last.to === r - 1) last.to = r;
       else runs.push({ from: r, to: r });
     }
-    const used = runs.map((x) => ws.getRange(`${x.from}:${x.to}`).getUsedRangeOrNullObject(true).load(USED_PROPS));
+    const used = runs.map((x) =>
+      ws.getRange(`${x.from}:${x.to}`).getUsedRangeOrNullObject(true).load(USED_PROPS),
+    );
     await context.sync();
     const b = new GridBuilder();
     for (const u of used) if (!u.isNullObject) b.add(u as RangeData);
@@ -240,7 +316,10 @@ export async function readRows(session: Session, sheetName: string, rows: readon
   const byRow = new Map<number, CellValue[]>(wanted.map((r) => [r - 1, [...(read[r - 1] ?? [])]]));
   if (session.snapshot) {
     const snap = session.snapshot;
-    session.snapshot = { ...snap, grid: { sheets: snap.grid.sheets.map((s) => (same(s.name, sheetName) ? patchSheetRows(s, byRow) : s)) } };
+    session.snapshot = {
+      ...snap,
+      grid: { sheets: snap.grid.sheets.map((s) => (same(s.name, sheetName) ? patchSheetRows(s, byRow) : s)) },
+    };
   }
   return rows.map((r) => [...(byRow.get(r - 1) ?? [])]);
 }

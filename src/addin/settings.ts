@@ -23,6 +23,10 @@ export async function setSetting(session: Session, key: string, value: unknown):
     throw toAdapterError(e, session.lang());
   }
   await new Promise<void>((resolve, reject) =>
-    settings.saveAsync((result) => (String(result.status).toLowerCase() === 'succeeded' ? resolve() : reject(adapterError('settings', session.lang())))),
+    settings.saveAsync((result) =>
+      String(result.status).toLowerCase() === 'succeeded'
+        ? resolve()
+        : reject(adapterError('settings', session.lang())),
+    ),
   );
 }

@@ -20,7 +20,8 @@ import type { HistoryEvent } from './port';
 import { Session, same, sheetOf } from './session';
 
 const LAST_COL = letters(STEMPEL_HEADER.length - 1);
-const formats = (rows: readonly (readonly StempelCell[])[]) => rows.map((r) => r.map((v) => (typeof v === 'number' ? 'General' : '@')));
+const formats = (rows: readonly (readonly StempelCell[])[]) =>
+  rows.map((r) => r.map((v) => (typeof v === 'number' ? 'General' : '@')));
 
 interface Used {
   readonly isNullObject: boolean;
@@ -29,7 +30,11 @@ interface Used {
 }
 const nextRow = (used: Used | null) => (!used || used.isNullObject ? 1 : used.rowIndex + used.rowCount + 1);
 
-export async function writeStempel(session: Session, write: StempelWrite, events: readonly HistoryEvent[]): Promise<void> {
+export async function writeStempel(
+  session: Session,
+  write: StempelWrite,
+  events: readonly HistoryEvent[],
+): Promise<void> {
   const known = session.snapshot?.sheets ?? [];
   const knows = (name: string) => known.some((s) => same(s.name, name));
   let appendedAt = 0;
@@ -37,8 +42,14 @@ export async function writeStempel(session: Session, write: StempelWrite, events
     session.run(async (context) => {
       const list = context.workbook.worksheets.load('items/name');
       // The used ranges of the sheets we expect, read with the list (a vanished sheet fails this sync: retried without).
-      let stempelUsed: Excel.Range | null = guess.stempel && !write.convert ? sheetOf(context, SHEET_STEMPEL).getUsedRangeOrNullObject(true).load('rowIndex,rowCount') : null;
-      let riwayatUsed: Excel.Range | null = guess.riwayat && events.length ? sheetOf(context, SHEET_RIWAYAT).getUsedRangeOrNullObject(true).load('rowIndex,rowCount') : null;
+      let stempelUsed: Excel.Range | null =
+        guess.stempel && !write.convert
+          ? sheetOf(context, SHEET_STEMPEL).getUsedRangeOrNullObject(true).load('rowIndex,rowCount')
+          : null;
+      let riwayatUsed: Excel.Range | null =
+        guess.riwayat && events.length
+          ? sheetOf(context, SHEET_RIWAYAT).getUsedRangeOrNullObject(true).load('rowIndex,rowCount')
+          : null;
       await context.sync();
       const stempelWs = list.items.find((ws) => same(ws.name, SHEET_STEMPEL)) ?? null;
       const riwayatWs = list.items.find((ws) => same(ws.name, SHEET_RIWAYAT)) ?? null;
@@ -115,7 +126,9 @@ export async function writeStempel(session: Session, write: StempelWrite, events
     session.snapshot = {
       ...snapshot,
       grid: { sheets: [...snapshot.grid.sheets.filter((s) => !same(s.name, SHEET_STEMPEL)), sheetGrid] },
-      sheets: snapshot.sheets.some((s) => same(s.name, SHEET_STEMPEL)) ? snapshot.sheets : [...snapshot.sheets, { name: SHEET_STEMPEL, visibility: 'VeryHidden' }],
+      sheets: snapshot.sheets.some((s) => same(s.name, SHEET_STEMPEL))
+        ? snapshot.sheets
+        : [...snapshot.sheets, { name: SHEET_STEMPEL, visibility: 'VeryHidden' }],
     };
   }
 }

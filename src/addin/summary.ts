@@ -17,12 +17,27 @@
  *   deleted, the new ones renamed into their places —, so a failed write leaves either the old
  *   output or the new one, never a half-written sheet.
  */
-import { type CitySummary, SUMMARY_SHEET_NAMES, type SummaryCell, type SummarySheet, isIntegerColumn, isSummaryDate } from '../engine/consolidate';
+import {
+  type CitySummary,
+  SUMMARY_SHEET_NAMES,
+  type SummaryCell,
+  type SummarySheet,
+  isIntegerColumn,
+  isSummaryDate,
+} from '../engine/consolidate';
 import { READER_DATE_FORMATS } from '../engine/design/formats';
 import { cssColour } from '../engine/design/palette';
 import { hasTime, isoExcelSerial } from '../engine/isoDate';
 import type { Lang } from '../engine/messages';
-import { type PrintContext, type PrintSetup, type SummaryChart, chartSeries, sheetLayout, summaryCharts, summaryYear } from '../engine/printout';
+import {
+  type PrintContext,
+  type PrintSetup,
+  type SummaryChart,
+  chartSeries,
+  sheetLayout,
+  summaryCharts,
+  summaryYear,
+} from '../engine/printout';
 import { SyncBatcher, addressLists, jsonBytes, letters, opBytes, writeRowBlocks } from './chunks';
 
 /** The document setting listing the sheets the tool created (names, in output order). */
@@ -61,11 +76,18 @@ const MAX_CELL_TEXT = 32767;
 function cellText(text: string): string {
   if (text.length <= MAX_CELL_TEXT) return text;
   // Do not cut a surrogate pair in two.
-  return text.substring(0, (text.charCodeAt(MAX_CELL_TEXT - 1) & 0xfc00) === 0xd800 ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT);
+  return text.substring(
+    0,
+    (text.charCodeAt(MAX_CELL_TEXT - 1) & 0xfc00) === 0xd800 ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT,
+  );
 }
 
 /** One cell as written: its value and number format. */
-export function outCell(v: SummaryCell, integer = false, lang: Lang = 'id'): { value: OutValue; format: string } {
+export function outCell(
+  v: SummaryCell,
+  integer = false,
+  lang: Lang = 'id',
+): { value: OutValue; format: string } {
   if (v === null) return { value: '', format: GENERAL_FORMAT };
   if (typeof v === 'number') return { value: v, format: integer ? INTEGER_FORMAT : GENERAL_FORMAT };
   if (isSummaryDate(v)) {
@@ -135,9 +157,14 @@ export interface SummaryPlan {
 }
 
 /** Vertical runs of equal colours in a column: `F2:F5`. */
-function fillRuns(column: number, firstRow: number, colours: readonly (string | null)[], out: Map<string, string[]>): void {
+function fillRuns(
+  column: number,
+  firstRow: number,
+  colours: readonly (string | null)[],
+  out: Map<string, string[]>,
+): void {
   const l = letters(column);
-  for (let i = 0; i < colours.length; ) {
+  for (let i = 0; i < colours.length;) {
     const colour = colours[i];
     let j = i + 1;
     while (j < colours.length && colours[j] === colour) j++;
@@ -195,7 +222,8 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
         if (colours.some((x) => x !== null)) fillRuns(c, headerRow + 1, colours, fills);
       });
     }
-    if (t === sheet.filterTable && table.columns.length) filter = `A${headerRow}:${letters(table.columns.length - 1)}${Math.max(headerRow, row)}`;
+    if (t === sheet.filterTable && table.columns.length)
+      filter = `A${headerRow}:${letters(table.columns.length - 1)}${Math.max(headerRow, row)}`;
     tables.push({ headerRow, columns: table.columns, values, formats, boldRows });
   }
   // Widths, wrapping and page setup as the command line's writer has them (printout.ts sheetLayout).
@@ -203,7 +231,7 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
   // Header labels always wrap (columns are as wide as their cells and the header's longest word).
   const wrap: string[] = layout.widths.length ? [`A1:${letters(layout.widths.length - 1)}1`] : [];
   // Runs of wrapped columns over the sheet's rows (the chart's table stays unwrapped).
-  for (let c = 0; row > 0 && c < layout.wrap.length; ) {
+  for (let c = 0; row > 0 && c < layout.wrap.length;) {
     if (!layout.wrap[c]) {
       c++;
       continue;
@@ -215,7 +243,18 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
   }
   const { lastRow, lastColumn } = layout.printArea;
   const printArea = lastColumn < layout.widths.length ? `A1:${letters(lastColumn - 1)}${lastRow}` : null;
-  return { base: sheet.name, tables, widths: layout.widths, fills, filter, signature: sheet.tables[0]?.columns ?? [], chart, print: layout.print, printArea, wrap };
+  return {
+    base: sheet.name,
+    tables,
+    widths: layout.widths,
+    fills,
+    filter,
+    signature: sheet.tables[0]?.columns ?? [],
+    chart,
+    print: layout.print,
+    printArea,
+    wrap,
+  };
 }
 
 /** `'Rekap OPD'!$H$10:$H$12` → `H10:H12` (the series' sheet is the chart's). */
@@ -229,7 +268,11 @@ function plannedChart(c: SummaryChart): PlannedChart {
     columns: c.columns,
     header: c.header,
     rows: c.rows.map((r) => [...r]),
-    series: chartSeries(c).map((s) => ({ name: s.name, values: localRef(s.valuesRef), categories: localRef(s.categoriesRef) })),
+    series: chartSeries(c).map((s) => ({
+      name: s.name,
+      values: localRef(s.valuesRef),
+      categories: localRef(s.categoriesRef),
+    })),
     from: `${letters(c.anchor.fromColumn)}${c.anchor.fromRow + 1}`,
     to: `${letters(c.anchor.toColumn - 1)}${c.anchor.toRow}`,
   };
@@ -237,7 +280,12 @@ function plannedChart(c: SummaryChart): PlannedChart {
 
 /** The summary's sheets as they are written, in spec order. */
 export function planSummary(summary: CitySummary, lang: Lang, options: PlanOptions = {}): SummaryPlan {
-  const ctx: PrintContext = { region: options.region ?? '', year: summaryYear(summary), lang, printedOn: summary.consolidatedAt };
+  const ctx: PrintContext = {
+    region: options.region ?? '',
+    year: summaryYear(summary),
+    lang,
+    printedOn: summary.consolidatedAt,
+  };
   const sheets = summary.sheets;
   // The same charts as the command line's, from one definition (the sheet modules).
   const charts = new Map(summaryCharts(sheets, lang).map((c) => [c.sheet, plannedChart(c)]));
@@ -253,7 +301,10 @@ export function planSummary(summary: CitySummary, lang: Lang, options: PlanOptio
  * name or `base (n)`, so each is matched to its output sheet by name, not by position: a sheet
  * added to the registry anywhere in the list leaves the other sheets' memory intact.
  */
-export function storedSheets(value: unknown, bases: readonly string[] = SUMMARY_SHEET_NAMES): (string | null)[] {
+export function storedSheets(
+  value: unknown,
+  bases: readonly string[] = SUMMARY_SHEET_NAMES,
+): (string | null)[] {
   let list: unknown = value;
   if (typeof value === 'string') {
     try {
@@ -262,7 +313,9 @@ export function storedSheets(value: unknown, bases: readonly string[] = SUMMARY_
       list = null;
     }
   }
-  const names = (Array.isArray(list) ? list : []).filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+  const names = (Array.isArray(list) ? list : []).filter(
+    (n): n is string => typeof n === 'string' && n.trim() !== '',
+  );
   return bases.map((base) => names.find((n) => isNameOf(n, base)) ?? null);
 }
 
@@ -310,7 +363,9 @@ export function chooseTargets(
     chosen.add(lower(target));
     return target;
   });
-  const renamed = bases.flatMap((base, i) => (lower(targets[i]) === lower(base) ? [] : [{ from: base, to: targets[i] }]));
+  const renamed = bases.flatMap((base, i) =>
+    lower(targets[i]) === lower(base) ? [] : [{ from: base, to: targets[i] }],
+  );
   return { targets, renamed };
 }
 
@@ -320,7 +375,11 @@ export function chooseTargets(
  * else at the end. Returns, per output sheet, its final 0-based position. `before` is the sheet
  * list before the swap; `removed` the names deleted by it (old output sheets, leftover staging).
  */
-export function finalPositions(before: readonly string[], owned: readonly (string | null)[], removed: ReadonlySet<string>): number[] {
+export function finalPositions(
+  before: readonly string[],
+  owned: readonly (string | null)[],
+  removed: ReadonlySet<string>,
+): number[] {
   const slotOf = new Map(owned.flatMap((n, i) => (n ? [[lower(n), i] as const] : [])));
   const order: (string | number)[] = [];
   for (const name of before) {
@@ -348,7 +407,12 @@ export interface QueueOptions {
 }
 
 /** Queues a whole output sheet into `ws` (a new, very hidden staging sheet), syncing when the budget fills. */
-export async function queueSummarySheet(batcher: SyncBatcher, ws: Excel.Worksheet, sheet: PlannedSheet, options: QueueOptions): Promise<void> {
+export async function queueSummarySheet(
+  batcher: SyncBatcher,
+  ws: Excel.Worksheet,
+  sheet: PlannedSheet,
+  options: QueueOptions,
+): Promise<void> {
   // Layout: widths, frozen header.
   for (const [c, w] of sheet.widths.entries()) {
     const l = letters(c);
@@ -384,7 +448,9 @@ export async function queueSummarySheet(batcher: SyncBatcher, ws: Excel.Workshee
   }
 
   for (const [colour, areas] of sheet.fills) {
-    const targets = options.api19 ? addressLists(areas).map((a) => ({ a, f: () => ws.getRanges(a).format.fill })) : areas.map((a) => ({ a, f: () => ws.getRange(a).format.fill }));
+    const targets = options.api19
+      ? addressLists(areas).map((a) => ({ a, f: () => ws.getRanges(a).format.fill }))
+      : areas.map((a) => ({ a, f: () => ws.getRange(a).format.fill }));
     for (const t of targets) {
       await batcher.reserve(opBytes(t.a, colour) + 200);
       t.f().color = colour;
@@ -404,7 +470,9 @@ export async function queueSummarySheet(batcher: SyncBatcher, ws: Excel.Workshee
   if (chart) {
     // The chart's data table below the sheet's own, column by column under the columns it repeats.
     const values = chart.header.map((h, k) => [[h], ...chart.rows.map((r) => [r[k]])]);
-    const formats = values.map((col) => col.map((v, i) => [i === 0 || typeof v[0] !== 'number' ? TEXT_FORMAT : GENERAL_FORMAT]));
+    const formats = values.map((col) =>
+      col.map((v, i) => [i === 0 || typeof v[0] !== 'number' ? TEXT_FORMAT : GENERAL_FORMAT]),
+    );
     await batcher.reserve(opBytes(values) + opBytes(formats) + 600 * (chart.columns.length + 1));
     const last = chart.headerRow + chart.rows.length;
     chart.columns.forEach((col, k) => {
@@ -414,7 +482,9 @@ export async function queueSummarySheet(batcher: SyncBatcher, ws: Excel.Workshee
       range.values = values[k];
     });
     const first = Math.min(...chart.columns);
-    const h = ws.getRange(`${letters(first)}${chart.headerRow}:${letters(Math.max(...chart.columns))}${chart.headerRow}`);
+    const h = ws.getRange(
+      `${letters(first)}${chart.headerRow}:${letters(Math.max(...chart.columns))}${chart.headerRow}`,
+    );
     h.format.font.bold = true;
     h.format.fill.color = HEADER_FILL;
   }
@@ -431,15 +501,27 @@ const POINTS_PER_INCH = 72;
  * The frozen header and (ExcelApi 1.9) the print setup, queued once the sheet is visible: set on a
  * very hidden staging sheet they may not be kept (office-js #3148, #1860).
  */
-export async function queueSheetView(batcher: SyncBatcher, ws: Excel.Worksheet, sheet: PlannedSheet, options: QueueOptions): Promise<void> {
+export async function queueSheetView(
+  batcher: SyncBatcher,
+  ws: Excel.Worksheet,
+  sheet: PlannedSheet,
+  options: QueueOptions,
+): Promise<void> {
   await batcher.reserve(opBytes(1));
   ws.freezePanes.freezeRows(1);
   if (options.api19) await queuePrintSetup(batcher, ws, sheet.print, sheet.printArea);
 }
 
-export async function queuePrintSetup(batcher: SyncBatcher, ws: Excel.Worksheet, print: PrintSetup, printArea: string | null = null): Promise<void> {
+export async function queuePrintSetup(
+  batcher: SyncBatcher,
+  ws: Excel.Worksheet,
+  print: PrintSetup,
+  printArea: string | null = null,
+): Promise<void> {
   const { header, footer, margins } = print;
-  await batcher.reserve(opBytes(header.left, header.center, header.right, footer.left, footer.center, footer.right) + 200 * 19);
+  await batcher.reserve(
+    opBytes(header.left, header.center, header.right, footer.left, footer.center, footer.right) + 200 * 19,
+  );
   const layout = ws.pageLayout;
   layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   if (print.paperSize === 9) layout.paperSize = 'A4';
@@ -451,7 +533,10 @@ export async function queuePrintSetup(batcher: SyncBatcher, ws: Excel.Worksheet,
         ? { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight }
         : { horizontalFitToPages: print.fitToWidth };
   if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
-  if (print.titleColumns) layout.setPrintTitleColumns(`$${letters(print.titleColumns.first - 1)}:$${letters(print.titleColumns.last - 1)}`);
+  if (print.titleColumns)
+    layout.setPrintTitleColumns(
+      `$${letters(print.titleColumns.first - 1)}:$${letters(print.titleColumns.last - 1)}`,
+    );
   if (printArea) layout.setPrintArea(printArea);
   layout.printGridlines = print.gridLines;
   layout.leftMargin = margins.left * POINTS_PER_INCH;
@@ -473,7 +558,11 @@ export async function queuePrintSetup(batcher: SyncBatcher, ws: Excel.Worksheet,
  * Queues a sheet's chart over the data table queued by `queueSummarySheet`: the first series from
  * `charts.add` (1.1), the others by `series.add` (1.7), each with its values and categories (1.7).
  */
-export async function queueChart(batcher: SyncBatcher, ws: Excel.Worksheet, chart: PlannedChart): Promise<void> {
+export async function queueChart(
+  batcher: SyncBatcher,
+  ws: Excel.Worksheet,
+  chart: PlannedChart,
+): Promise<void> {
   await batcher.reserve(opBytes(chart.title, chart.name, chart.from, chart.to, chart.series) + 2000);
   const [first, ...rest] = chart.series;
   const c = ws.charts.add('ColumnStacked', ws.getRange(first.values), 'Columns');

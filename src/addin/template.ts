@@ -172,7 +172,14 @@ export async function queueTemplate(
   if (!find(o.sheets, SHEET_IDENTITAS)) {
     const ws = sheets.add(SHEET_IDENTITAS);
     const rows = IDENTITY.map((def) => {
-      const value = def.key === 'opd' ? (o.opd?.nama ?? '') : def.key === 'tahun' ? o.tahun : def.key === 'versiTemplat' ? TEMPLATE_VERSION : '';
+      const value =
+        def.key === 'opd'
+          ? (o.opd?.nama ?? '')
+          : def.key === 'tahun'
+            ? o.tahun
+            : def.key === 'versiTemplat'
+              ? TEMPLATE_VERSION
+              : '';
       return [def.label, value, identityHelp(def.key, { opdFixed: o.opd !== null, lists: present })];
     });
     const range = ws.getRange(`A1:C${rows.length}`);
@@ -192,7 +199,12 @@ export async function queueTemplate(
     ws.getRange(`C1:C${rows.length}`).format.font.color = cssColour('helpText');
     if (o.validation) {
       for (const [i, def] of IDENTITY.entries()) {
-        const v = identityValidation(def.key, def.label, identityHelp(def.key, { opdFixed: o.opd !== null, lists: present }), { opdFixed: o.opd !== null, lists: present });
+        const v = identityValidation(
+          def.key,
+          def.label,
+          identityHelp(def.key, { opdFixed: o.opd !== null, lists: present }),
+          { opdFixed: o.opd !== null, lists: present },
+        );
         await applyValidation(batcher, ws.getRange(`B${i + 1}`), officeValidation(v, refs));
       }
     }

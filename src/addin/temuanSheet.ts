@@ -10,7 +10,15 @@ import { cssColour } from '../engine/design/palette';
 import { SheetGrid } from '../engine/grid';
 import { SHEET_TEMUAN } from '../engine/schema';
 import { SyncBatcher, letters, opBytes, writeRowBlocks } from './chunks';
-import { STAGING_PREFIX, TEMUAN_COLUMNS, TEMUAN_STATUS_COLUMN, TEMUAN_TEXT_COLUMNS, TEMUAN_WIDTHS, TemuanCell, gridOf } from './flags';
+import {
+  STAGING_PREFIX,
+  TEMUAN_COLUMNS,
+  TEMUAN_STATUS_COLUMN,
+  TEMUAN_TEXT_COLUMNS,
+  TEMUAN_WIDTHS,
+  TemuanCell,
+  gridOf,
+} from './flags';
 import { GridBuilder, RangeData } from './grid';
 import { Session, same } from './session';
 
@@ -20,7 +28,12 @@ import { Session, same } from './session';
  * `finish` queues the rest (after the reads have come back, packed with the other writes); `swapIn`
  * queues the rename and returns the sheet's grid as written.
  */
-export function temuanStager(session: Session, context: Excel.RequestContext, batcher: SyncBatcher, rows: TemuanCell[][]) {
+export function temuanStager(
+  session: Session,
+  context: Excel.RequestContext,
+  batcher: SyncBatcher,
+  rows: TemuanCell[][],
+) {
   const name = `${STAGING_PREFIX}${session.now().toString(36)}`;
   const ws = context.workbook.worksheets.add(name);
   const lastCol = letters(TEMUAN_COLUMNS.length - 1);
@@ -29,10 +42,14 @@ export function temuanStager(session: Session, context: Excel.RequestContext, ba
     const first = offset + start + 1;
     const last = offset + start + block.length;
     // Text columns formatted as text first, so Excel keeps «007» or «2.10» as written.
-    for (const c of TEMUAN_TEXT_COLUMNS) ws.getRange(`${letters(c)}${first}:${letters(c)}${last}`).numberFormat = block.map(() => ['@']);
+    for (const c of TEMUAN_TEXT_COLUMNS)
+      ws.getRange(`${letters(c)}${first}:${letters(c)}${last}`).numberFormat = block.map(() => ['@']);
     ws.getRange(`A${first}:${lastCol}${last}`).values = block;
   };
-  const blockOptions = { extraPerRow: TEMUAN_TEXT_COLUMNS.length * 6, opsPerBlock: 1 + TEMUAN_TEXT_COLUMNS.length };
+  const blockOptions = {
+    extraPerRow: TEMUAN_TEXT_COLUMNS.length * 6,
+    opsPerBlock: 1 + TEMUAN_TEXT_COLUMNS.length,
+  };
   return {
     name,
     async start(): Promise<void> {
@@ -41,17 +58,25 @@ export function temuanStager(session: Session, context: Excel.RequestContext, ba
       const header = ws.getRange(`A1:${lastCol}1`);
       header.format.font.bold = true;
       header.format.fill.color = cssColour('findingsHeader');
-      TEMUAN_WIDTHS.forEach((w, c) => void (ws.getRange(`${letters(c)}:${letters(c)}`).format.columnWidth = w * 5.7));
+      TEMUAN_WIDTHS.forEach(
+        (w, c) => void (ws.getRange(`${letters(c)}:${letters(c)}`).format.columnWidth = w * 5.7),
+      );
       if (session.supports('1.8')) {
         const col = letters(TEMUAN_STATUS_COLUMN);
         const dv = ws.getRange(`${col}2:${col}${Math.max(rows.length, 2)}`).dataValidation;
         dv.rule = { list: { inCellDropDown: true, source: 'Terbuka,Diterima' } };
-        dv.errorAlert = { showAlert: true, style: 'Stop', title: 'Status tidak sah', message: 'Pilih Terbuka atau Diterima.' };
+        dv.errorAlert = {
+          showAlert: true,
+          style: 'Stop',
+          title: 'Status tidak sah',
+          message: 'Pilih Terbuka atau Diterima.',
+        };
       }
       written = await writeRowBlocks(batcher, rows, write(0), { ...blockOptions, fitOnly: true });
     },
     async finish(): Promise<void> {
-      if (written < rows.length) await writeRowBlocks(batcher, rows.slice(written), write(written), blockOptions);
+      if (written < rows.length)
+        await writeRowBlocks(batcher, rows.slice(written), write(written), blockOptions);
     },
     /** Queues the staging sheet's removal (the write was abandoned before the swap). */
     discard(): void {
@@ -100,9 +125,18 @@ export function decisionColumns(temuan: SheetGrid | undefined): number[] | null 
  * not watched, so a decision typed since the last read reaches the pane only through this read;
  * `writeFlags` compares it with what it is about to write over.
  */
-export function queueTemuanDecisionsRead(context: Excel.RequestContext, sheet: string, columns: readonly number[]): () => SheetGrid {
+export function queueTemuanDecisionsRead(
+  context: Excel.RequestContext,
+  sheet: string,
+  columns: readonly number[],
+): () => SheetGrid {
   const ws = context.workbook.worksheets.getItem(sheet);
-  const ranges = columns.map((c) => ws.getRange(`${letters(c)}:${letters(c)}`).getUsedRangeOrNullObject(true).load('address,values,numberFormat,valueTypes'));
+  const ranges = columns.map((c) =>
+    ws
+      .getRange(`${letters(c)}:${letters(c)}`)
+      .getUsedRangeOrNullObject(true)
+      .load('address,values,numberFormat,valueTypes'),
+  );
   return () => {
     const b = new GridBuilder();
     for (const r of ranges) if (!r.isNullObject) b.add(r as RangeData);

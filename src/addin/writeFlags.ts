@@ -52,8 +52,12 @@ import { Session, same, sheetOf } from './session';
 import { decisionColumns, deleteStaleStaging, queueTemuanDecisionsRead, temuanStager } from './temuanSheet';
 
 /** Decisions compared as content (their row in Temuan left out). */
-function decisionsKey(decisions: ReadonlyMap<string, { status: string; reason: string; reviewer: string; date: string | null }>): string {
-  return JSON.stringify([...decisions].map(([id, d]) => [id, d.status, d.reason, d.reviewer, d.date ?? '']).sort());
+function decisionsKey(
+  decisions: ReadonlyMap<string, { status: string; reason: string; reviewer: string; date: string | null }>,
+): string {
+  return JSON.stringify(
+    [...decisions].map(([id, d]) => [id, d.status, d.reason, d.reviewer, d.date ?? '']).sort(),
+  );
 }
 
 /** Values of a range (`AF2:AF9`) of a sheet of the grid, as read; null for empty cells. */
@@ -77,7 +81,12 @@ interface LoadedNotes {
   readonly items: () => Excel.Note[];
 }
 
-export async function writeFlags(session: Session, validation: FileValidation, language: Lang, history: FlagHistory = {}): Promise<FlagSummary> {
+export async function writeFlags(
+  session: Session,
+  validation: FileValidation,
+  language: Lang,
+  history: FlagHistory = {},
+): Promise<FlagSummary> {
   try {
     return await writeFlagsOnce(session, validation, language, history);
   } catch (e) {
@@ -90,14 +99,21 @@ export async function writeFlags(session: Session, validation: FileValidation, l
   }
 }
 
-async function writeFlagsOnce(session: Session, v: FileValidation, language: Lang, history: FlagHistory): Promise<FlagSummary> {
+async function writeFlagsOnce(
+  session: Session,
+  v: FileValidation,
+  language: Lang,
+  history: FlagHistory,
+): Promise<FlagSummary> {
   const snap = session.snapshot ?? (session.snapshot = await readAll(session));
   const exists = (name: string) => snap.sheets.some((s) => same(s.name, name));
   const withNotes = session.supports('1.18');
 
   const flags = planCellFlags(v, language).filter((f) => exists(f.sheet));
   const wanted = new Map<string, CellFlag>(flags.map((f) => [cellKey(f.sheet, f.cell), f]));
-  const previous = new Map<string, CellMark>(snap.marks.cells.filter((m) => exists(m.sheet)).map((m) => [cellKey(m.sheet, m.cell), m]));
+  const previous = new Map<string, CellMark>(
+    snap.marks.cells.filter((m) => exists(m.sheet)).map((m) => [cellKey(m.sheet, m.cell), m]),
+  );
   const status = planStatus(v, language, snap.grid);
   const temuan = temuanRows(v, language, typedDecisions(snap.grid));
   const rewriteTemuan = !sameTemuan(snap.grid, temuan);
@@ -114,7 +130,14 @@ async function writeFlagsOnce(session: Session, v: FileValidation, language: Lan
     for (const [k, f] of wanted) probe.set(k, f);
     for (const [k, m] of previous) probe.set(k, m);
     const fills = await queueFillReads(session, context, batcher, probe);
-    const noteSheets = withNotes ? [...new Set([...flags.map((f) => f.sheet), ...[...previous.values()].filter((m) => m.note).map((m) => m.sheet)])] : [];
+    const noteSheets = withNotes
+      ? [
+          ...new Set([
+            ...flags.map((f) => f.sheet),
+            ...[...previous.values()].filter((m) => m.note).map((m) => m.sheet),
+          ]),
+        ]
+      : [];
     const recordedHashes = new Set([...previous.values()].map((m) => m.note).filter(Boolean));
     const loadedNotes: LoadedNotes[] = [];
     // The user's own notes, located now by their place in the collection as last read (checked
@@ -135,13 +158,19 @@ async function writeFlagsOnce(session: Session, v: FileValidation, language: Lan
     }
     const temuanName = snap.sheets.find((s) => same(s.name, SHEET_TEMUAN))?.name;
     const decisionCols = decisionColumns(findSheet(snap.grid, SHEET_TEMUAN));
-    const temuanNow = rewriteTemuan && temuanName && decisionCols ? queueTemuanDecisionsRead(context, temuanName, decisionCols) : null;
+    const temuanNow =
+      rewriteTemuan && temuanName && decisionCols
+        ? queueTemuanDecisionsRead(context, temuanName, decisionCols)
+        : null;
     const stager = rewriteTemuan ? temuanStager(session, context, batcher, temuan) : null;
     await stager?.start();
     await batcher.flush();
 
     // A decision typed into Temuan since the read would be written over: stop before anything shows.
-    if (temuanNow && decisionsKey(typedDecisions({ sheets: [temuanNow()] })) !== decisionsKey(typedDecisions(snap.grid))) {
+    if (
+      temuanNow &&
+      decisionsKey(typedDecisions({ sheets: [temuanNow()] })) !== decisionsKey(typedDecisions(snap.grid))
+    ) {
       stager?.discard();
       await batcher.flush();
       session.snapshot = null;
@@ -162,24 +191,39 @@ async function writeFlagsOnce(session: Session, v: FileValidation, language: Lan
       }
     }
     const userNoteCells = new Set<string>();
-    const addressKey = (sheet: string, address: string) => cellKey(sheet, address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, ''));
+    const addressKey = (sheet: string, address: string) =>
+      cellKey(sheet, address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, ''));
     // The located notes are right when the user's notes are exactly those read before.
     const userTexts = (list: readonly string[]) => list.filter((c) => !recordedHashes.has(noteHash(c)));
     const locatedRight =
       located.every((l) => l.note.content === l.content) &&
-      loadedNotes.every((n) => JSON.stringify(userTexts(n.items().map((x) => x.content))) === JSON.stringify(userTexts(snap.notes.get(n.sheet.toLowerCase()) ?? [])));
+      loadedNotes.every(
+        (n) =>
+          JSON.stringify(userTexts(n.items().map((x) => x.content))) ===
+          JSON.stringify(userTexts(snap.notes.get(n.sheet.toLowerCase()) ?? [])),
+      );
     if (locatedRight) for (const l of located) userNoteCells.add(addressKey(l.sheet, l.range.address));
     // Rarely needed (a cell Excel returned merged with others; notes changed since the read): one more read.
     if (unknown.length || (!locatedRight && userNotes.length && flags.length)) {
-      const extra = await queueFillReads(session, context, batcher, new Map(unknown.map((k) => [k, probe.get(k)!])));
-      const locations = locatedRight ? [] : userNotes.map((u) => ({ sheet: u.sheet, range: u.note.getLocation().load('address') }));
+      const extra = await queueFillReads(
+        session,
+        context,
+        batcher,
+        new Map(unknown.map((k) => [k, probe.get(k)!])),
+      );
+      const locations = locatedRight
+        ? []
+        : userNotes.map((u) => ({ sheet: u.sheet, range: u.note.getLocation().load('address') }));
       await batcher.flush();
       for (const [k, f] of extra()) current.set(k, f);
       for (const l of locations) userNoteCells.add(addressKey(l.sheet, l.range.address));
     }
 
     // Decide, cell by cell: restore, paint, keep.
-    const restore = new Map<string, { fill: FillState; cells: { sheet: string; row: number; col: number }[] }>();
+    const restore = new Map<
+      string,
+      { fill: FillState; cells: { sheet: string; row: number; col: number }[] }
+    >();
     const paint = new Map<string, { fill: string; cells: { sheet: string; row: number; col: number }[] }>();
     const marks: CellMark[] = [];
     const stillOurs = (m: CellMark, now: FillState | null | undefined) =>
@@ -224,7 +268,8 @@ async function writeFlagsOnce(session: Session, v: FileValidation, language: Lan
       const had = hadByHash.get(hash) ?? new Set<string>();
       const want = (noteWanted.get(hash)?.flags ?? []).map((f) => cellKey(f.sheet, f.cell));
       const present = ours.get(hash) ?? [];
-      const unchanged = present.length === had.size && had.size === want.length && want.every((k) => had.has(k));
+      const unchanged =
+        present.length === had.size && had.size === want.length && want.every((k) => had.has(k));
       if (unchanged) continue;
       noteDeletes.push(...present);
       noteAdds.push(...(noteWanted.get(hash)?.flags ?? []));
@@ -247,7 +292,8 @@ async function writeFlagsOnce(session: Session, v: FileValidation, language: Lan
         const col = letters(status.col);
         const oldCol = /^([A-Z]+)/i.exec(old.range)?.[1]?.toUpperCase();
         if (oldCol !== col) clearRanges.push(old);
-        else if (end > newEnd) clearRanges.push({ sheet: old.sheet, range: `${col}${newEnd + 1}:${col}${end}` });
+        else if (end > newEnd)
+          clearRanges.push({ sheet: old.sheet, range: `${col}${newEnd + 1}:${col}${end}` });
       }
     }
 
@@ -265,7 +311,11 @@ async function writeFlagsOnce(session: Session, v: FileValidation, language: Lan
       if (tandaName) tanda.getRange().clear();
       tanda.visibility = 'VeryHidden';
       const last = letters(tandaRows[0].length - 1);
-      await writeRowBlocks(batcher, tandaRows, (start, rows) => void (tanda.getRange(`A${start + 1}:${last}${start + rows.length}`).values = rows));
+      await writeRowBlocks(
+        batcher,
+        tandaRows,
+        (start, rows) => void (tanda.getRange(`A${start + 1}:${last}${start + rows.length}`).values = rows),
+      );
     } else if (tandaName) {
       sheetsApi.getItem(tandaName).delete();
     }
@@ -292,10 +342,14 @@ async function writeFlagsOnce(session: Session, v: FileValidation, language: Lan
       if (status.newColumn) {
         ws.getRange(`${col}${status.headerRow}`).values = [['Status Validasi']];
       }
-      await writeRowBlocks(batcher, status.texts.map((t) => [t]), (start, rows) => {
-        const first = status.headerRow + 1 + start;
-        ws.getRange(`${col}${first}:${col}${first + rows.length - 1}`).values = rows;
-      });
+      await writeRowBlocks(
+        batcher,
+        status.texts.map((t) => [t]),
+        (start, rows) => {
+          const first = status.headerRow + 1 + start;
+          ws.getRange(`${col}${first}:${col}${first + rows.length - 1}`).values = rows;
+        },
+      );
     }
     // The staging sheet renamed over the old Temuan; Temuan staging sheets a failed run left, removed.
     const temuanGrid: SheetGrid | null = stager ? await stager.swapIn(freshList.items) : null;
@@ -305,12 +359,20 @@ async function writeFlagsOnce(session: Session, v: FileValidation, language: Lan
 
     // The snapshot now describes the workbook as written.
     const names = freshList.items
-      .filter((ws) => !ws.name.toLowerCase().startsWith(STAGING_PREFIX) && !(temuanGrid && same(ws.name, SHEET_TEMUAN)) && !(same(ws.name, SHEET_TANDA) && !marks.length && !statusMarks.length))
+      .filter(
+        (ws) =>
+          !ws.name.toLowerCase().startsWith(STAGING_PREFIX) &&
+          !(temuanGrid && same(ws.name, SHEET_TEMUAN)) &&
+          !(same(ws.name, SHEET_TANDA) && !marks.length && !statusMarks.length),
+      )
       .map((ws) => ({ name: ws.name, visibility: ws.visibility as string }));
     if (temuanGrid) names.push({ name: SHEET_TEMUAN, visibility: 'Visible' });
     if (riwayat.created) names.push({ name: SHEET_RIWAYAT, visibility: 'Visible' });
-    if ((marks.length || statusMarks.length) && !live.has(SHEET_TANDA)) names.push({ name: SHEET_TANDA, visibility: 'VeryHidden' });
-    const grids = snap.grid.sheets.filter((s) => !(temuanGrid && same(s.name, SHEET_TEMUAN)) && !same(s.name, SHEET_TANDA));
+    if ((marks.length || statusMarks.length) && !live.has(SHEET_TANDA))
+      names.push({ name: SHEET_TANDA, visibility: 'VeryHidden' });
+    const grids = snap.grid.sheets.filter(
+      (s) => !(temuanGrid && same(s.name, SHEET_TEMUAN)) && !same(s.name, SHEET_TANDA),
+    );
     if (temuanGrid) grids.push(temuanGrid);
     if (marks.length || statusMarks.length) grids.push(gridOf(SHEET_TANDA, tandaRows, 'veryHidden'));
     // Note texts changed (ours added or removed): the next writeFlags locates user notes by a read.

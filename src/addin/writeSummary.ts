@@ -32,7 +32,12 @@ import {
  * cells and costs no sync of its own. A small summary takes three syncs; 60 workbooks × 300 rows
  * about one more per 3.75 MB of cells.
  */
-export async function writeSummary(session: Session, summary: CitySummary, language: Lang, options: SummaryWriteOptions = {}): Promise<SummaryWriteResult> {
+export async function writeSummary(
+  session: Session,
+  summary: CitySummary,
+  language: Lang,
+  options: SummaryWriteOptions = {},
+): Promise<SummaryWriteResult> {
   const plan = planSummary(summary, language, { region: options.region });
   // This consolidation's sheets (a sheet whose `applies` says no, e.g. Kesiapan IID without `iid`, is not among them).
   const names = plan.sheets.map((s) => s.base);
@@ -55,14 +60,23 @@ export async function writeSummary(session: Session, summary: CitySummary, langu
       await batcher.flush();
       const before = list.items.map((ws) => ws.name);
       // Staging sheets an earlier failed write left (very hidden, as the tool makes them).
-      const leftovers = list.items.filter((ws) => ws.visibility === 'VeryHidden' && ws.name.toLowerCase().startsWith(SUMMARY_STAGING_PREFIX)).map((ws) => ws.name);
+      const leftovers = list.items
+        .filter(
+          (ws) => ws.visibility === 'VeryHidden' && ws.name.toLowerCase().startsWith(SUMMARY_STAGING_PREFIX),
+        )
+        .map((ws) => ws.name);
 
       // The remembered sheets that still exist: their header rows come back with the first write sync.
       const headers = stored.map((name, i) => {
         const actual = name === null ? undefined : before.find((n) => same(n, name));
         if (actual === undefined) return null;
         const width = plan.sheets[i].signature.length;
-        return { name: actual, range: sheetOf(context, actual).getRange(`A1:${letters(Math.max(width, 1) - 1)}1`).load('values') };
+        return {
+          name: actual,
+          range: sheetOf(context, actual)
+            .getRange(`A1:${letters(Math.max(width, 1) - 1)}1`)
+            .load('values'),
+        };
       });
       const syncsBefore = batcher.syncs;
       const created: Excel.Worksheet[] = [];
@@ -80,7 +94,12 @@ export async function writeSummary(session: Session, summary: CitySummary, langu
       // Ours: on the list, existing, still headed as the tool wrote it (and each claimed once).
       const claimed = new Set<string>();
       const owned = headers.map((h, i) => {
-        if (!h || claimed.has(h.name.toLowerCase()) || !sameSignature(h.range.values[0], plan.sheets[i].signature)) return null;
+        if (
+          !h ||
+          claimed.has(h.name.toLowerCase()) ||
+          !sameSignature(h.range.values[0], plan.sheets[i].signature)
+        )
+          return null;
         claimed.add(h.name.toLowerCase());
         return h.name;
       });
@@ -91,8 +110,11 @@ export async function writeSummary(session: Session, summary: CitySummary, langu
       // The last sync: charts, then the swap. Nothing before it touched a visible sheet; past here the
       // write is not cancelled (the swap is one request).
       stopIfCancelled();
-      for (const [i, sheet] of plan.sheets.entries()) if (sheet.chart) await queueChart(batcher, created[i], sheet.chart);
-      const removed = new Set([...owned.filter((n): n is string => n !== null), ...leftovers].map((n) => n.toLowerCase()));
+      for (const [i, sheet] of plan.sheets.entries())
+        if (sheet.chart) await queueChart(batcher, created[i], sheet.chart);
+      const removed = new Set(
+        [...owned.filter((n): n is string => n !== null), ...leftovers].map((n) => n.toLowerCase()),
+      );
       const positions = finalPositions(before, owned, removed);
       await batcher.reserve(opBytes(targets) * 4 + 400 * (removed.size + 4 * created.length));
       for (const ws of created) ws.visibility = 'Visible';
@@ -101,7 +123,8 @@ export async function writeSummary(session: Session, summary: CitySummary, langu
       const order = created.map((ws, i) => ({ ws, at: positions[i] })).sort((a, b) => a.at - b.at);
       for (const { ws, at } of order) ws.position = at;
       // Shown now: the frozen header and the print setup (after the swap, in case the budget splits the sync).
-      for (const [i, sheet] of plan.sheets.entries()) await queueSheetView(batcher, created[i], sheet, { api19 });
+      for (const [i, sheet] of plan.sheets.entries())
+        await queueSheetView(batcher, created[i], sheet, { api19 });
       await batcher.flush();
       return { sheets: targets, renamed };
     });

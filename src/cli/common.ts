@@ -76,4 +76,3 @@ export function inputsOf(args: ParsedArgs, files: readonly string[] = []): strin
   const referensi = args.options.referensi;
   return [...args.positionals, ...files, ...(typeof referensi === 'string' ? [referensi] : [])];
 }
-

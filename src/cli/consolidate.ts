@@ -2,7 +2,15 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ConsolidationInput, REKAP_COLUMNS, SummaryCell, TOTAL_KOTA, consolidate, rekapTotalWordEn, scheduleColumn } from '../engine/consolidate';
+import {
+  ConsolidationInput,
+  REKAP_COLUMNS,
+  SummaryCell,
+  TOTAL_KOTA,
+  consolidate,
+  rekapTotalWordEn,
+  scheduleColumn,
+} from '../engine/consolidate';
 import { consolidationYearText } from '../engine/consolidation/selection';
 import { TingkatPersetujuan } from '../engine/reference/model';
 import { signoffWordEn } from '../engine/signoff';
@@ -19,8 +27,15 @@ import { renderTable } from './table';
 import { feedbackDirOption, feedbackWritten, planFeedbackFiles, writeFeedbackFiles } from './feedback';
 
 /** The terminal's table: the OPD by name (its code is in the workbook), so that it fits 120 columns. */
-const PRINTED_COLUMNS = ['Perangkat Daerah', 'Berkas', 'Status', 'Jumlah Inovasi', 'Galat', 'Peringatan', 'Tingkat Persetujuan'] as const;
-
+const PRINTED_COLUMNS = [
+  'Perangkat Daerah',
+  'Berkas',
+  'Status',
+  'Jumlah Inovasi',
+  'Galat',
+  'Peringatan',
+  'Tingkat Persetujuan',
+] as const;
 
 /**
  * The printed table in English (`--lang en`): its headings and the words of the Status and Stempel
@@ -45,10 +60,16 @@ function englishWord(text: string, levels: readonly TingkatPersetujuan[]): strin
 }
 
 /** Columns whose cells are words of the tool (translated), not data from the workbooks. */
-const isWordColumn = (column: string) => column === 'Status' || column === 'Tingkat Persetujuan' || column.startsWith('Tepat Waktu ');
+const isWordColumn = (column: string) =>
+  column === 'Status' || column === 'Tingkat Persetujuan' || column.startsWith('Tepat Waktu ');
 
 /** A cell of the printed table in `lang`: the tool's words translated, the workbooks' data as it is. */
-function printedCell(row: readonly SummaryCell[], at: number, column: string, word: (text: string) => string): string {
+function printedCell(
+  row: readonly SummaryCell[],
+  at: number,
+  column: string,
+  word: (text: string) => string,
+): string {
   const text = show(row[at]);
   if (isWordColumn(column)) return word(text);
   // The last row's label (`Total Kota`) is the tool's; an OPD name never equals it.
@@ -56,7 +77,10 @@ function printedCell(row: readonly SummaryCell[], at: number, column: string, wo
 }
 
 /** Hex SHA-256 and size of a file, from the bytes already read or else streamed; null hash when it cannot be opened. */
-async function fingerprint(file: string, bytes: Uint8Array | null): Promise<{ size: number; sha256: string | null }> {
+async function fingerprint(
+  file: string,
+  bytes: Uint8Array | null,
+): Promise<{ size: number; sha256: string | null }> {
   if (bytes) return { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
   // Never stream what is not a regular file (`/dev/zero` has no end).
   if ((await pathKind(file)) !== null) return { size: 0, sha256: null };
@@ -86,10 +110,16 @@ export function formatRekap(
   const printed = [...PRINTED_COLUMNS, ...columns.filter((c) => c.startsWith(scheduleColumn('')))];
   const at = printed.map((c) => columns.indexOf(c));
   const word = (text: string) => (lang === 'en' ? englishWord(text, levels) : text);
-  const table = [printed.map(word), ...rows.map((r) => at.map((i, c) => printedCell(r, i, printed[c], word)))];
+  const table = [
+    printed.map(word),
+    ...rows.map((r) => at.map((i, c) => printedCell(r, i, printed[c], word))),
+  ];
   const numeric = new Set(['Jumlah Inovasi', 'Galat', 'Peringatan'].map((c) => printed.indexOf(c)));
   // Within 120 columns: long names and schedule words wrap within their column (docs/spec/report-and-cli.md).
-  return renderTable(table, { numeric, keepWide: new Set([printed.indexOf('Perangkat Daerah')]) }).join('\n') + '\n';
+  return (
+    renderTable(table, { numeric, keepWide: new Set([printed.indexOf('Perangkat Daerah')]) }).join('\n') +
+    '\n'
+  );
 }
 
 /** `--tahun YYYY`: the consolidation year chosen by the user (2000–2100), or null. */
@@ -130,22 +160,41 @@ export async function consolidateCommand(args: ParsedArgs, io: Io): Promise<numb
   }
   if (io.progress && !c.quiet && files.length) io.stderr('\r\x1b[K');
 
-  const summary = consolidate(inputs, { reference: c.reference, today: c.today, lang: c.lang, consolidatedAt: io.today(), tahun });
+  const summary = consolidate(inputs, {
+    reference: c.reference,
+    today: c.today,
+    lang: c.lang,
+    consolidatedAt: io.today(),
+    tahun,
+  });
   // How the year was chosen, always said (docs/spec/consolidation.md): a wrong year changes which files count.
   if (!c.quiet) io.stderr(`${consolidationYearText(summary.tahun, c.lang)}\n`);
   // Feedback file names come from the summary; they are checked before anything of the run is written.
-  const feedback = feedbackDir === null ? null : await planFeedbackFiles(summary, feedbackDir, inputsOf(args, files), c, planned);
+  const feedback =
+    feedbackDir === null
+      ? null
+      : await planFeedbackFiles(summary, feedbackDir, inputsOf(args, files), c, planned);
   const writing = (i: number, n: number, sheet: string) => {
-    if (io.progress && !c.quiet) io.stderr(`\r${CLI_TEXTS[c.lang].writingSummary} [${i + 1}/${n}] ${sheet}\x1b[K`);
+    if (io.progress && !c.quiet)
+      io.stderr(`\r${CLI_TEXTS[c.lang].writingSummary} [${i + 1}/${n}] ${sheet}\x1b[K`);
   };
-  await writeAtomically(out, (tmp) => writeSummaryXlsx(summary, tmp, { region: c.reference.daerah.nama, lang: c.lang, onSheet: writing }));
+  await writeAtomically(out, (tmp) =>
+    writeSummaryXlsx(summary, tmp, { region: c.reference.daerah.nama, lang: c.lang, onSheet: writing }),
+  );
   if (io.progress && !c.quiet) io.stderr('\r\x1b[K');
   if (typeof json === 'string') await writeOut(json, JSON.stringify(summary.report, null, 2) + '\n');
   if (feedback) await writeFeedbackFiles(summary, feedback, feedbackDir!, c, io);
 
   if (!c.quiet) {
     const w = CLI_TEXTS[c.lang];
-    io.stdout(formatRekap(summary.rekapOpd.rows.map((r) => r.cells), summary.rekapOpd.columns, c.lang as Lang, c.reference.tingkatPersetujuan));
+    io.stdout(
+      formatRekap(
+        summary.rekapOpd.rows.map((r) => r.cells),
+        summary.rekapOpd.columns,
+        c.lang as Lang,
+        c.reference.tingkatPersetujuan,
+      ),
+    );
     io.stdout(`\n${w.summaryWritten(out)}\n`);
     if (typeof json === 'string') io.stdout(`${w.jsonWritten(json)}\n`);
     if (feedback) io.stdout(feedbackWritten(c.lang, feedback.length, feedbackDir!));

@@ -19,14 +19,21 @@ export function feedbackWritten(lang: Common['lang'], count: number, dir: string
  * input folder — compared by real path, so a link to the input folder is the input folder (the
  * next run over that folder would read the feedback files as submissions).
  */
-export async function feedbackDirOption(value: string | true | undefined, positionals: readonly string[]): Promise<string | null> {
+export async function feedbackDirOption(
+  value: string | true | undefined,
+  positionals: readonly string[],
+): Promise<string | null> {
   if (value === undefined) return null;
   if (typeof value !== 'string') throw usageError((t) => t.usage.feedbackNeedsFolder);
   const existing = await fs.stat(value).catch(() => null);
-  if (/\.xlsx$/i.test(value) || (existing && !existing.isDirectory())) throw usageError((t) => t.usage.feedbackNotFile(value));
+  if (/\.xlsx$/i.test(value) || (existing && !existing.isDirectory()))
+    throw usageError((t) => t.usage.feedbackNotFile(value));
   const target = await realLocation(value);
   for (const p of positionals) {
-    const isDir = await fs.stat(p).then((s) => s.isDirectory(), () => false);
+    const isDir = await fs.stat(p).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     const folder = isDir ? await realLocation(p) : null;
     if (folder !== null && (target === folder || target.startsWith(folder + path.sep)))
       throw usageError((t) => t.usage.feedbackInsideInput(value, p));

@@ -43,7 +43,12 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
         throw readFailure(p, e);
       }
       const names = entries
-        .filter((e) => !e.isDirectory() && WORKBOOK_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !e.name.startsWith('~$'))
+        .filter(
+          (e) =>
+            !e.isDirectory() &&
+            WORKBOOK_EXTENSIONS.has(path.extname(e.name).toLowerCase()) &&
+            !e.name.startsWith('~$'),
+        )
         .map((e) => e.name)
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       for (const name of names) {
@@ -98,14 +103,17 @@ async function loadFile(filePath: string): Promise<Loaded> {
       const detail = `${e.size === null ? '' : formatSize(e.size) + ' '}> ${formatSize(limit)}`;
       return { bytes: null, failure: unreadable(name, 'tooLarge', detail) };
     }
-    if (e instanceof NotRegular) return { bytes: null, failure: unreadable(name, 'unreadable', NOT_REGULAR[e.what]) };
+    if (e instanceof NotRegular)
+      return { bytes: null, failure: unreadable(name, 'unreadable', NOT_REGULAR[e.what]) };
     const r = ioReason(e);
     return { bytes: null, failure: unreadable(name, 'unreadable', r) };
   }
 }
 
 function validateLoaded(filePath: string, loaded: Loaded, options: ValidateOptions): LoadedFile {
-  const validation = loaded.bytes ? validateBytes(loaded.bytes, path.basename(filePath), options) : loaded.failure;
+  const validation = loaded.bytes
+    ? validateBytes(loaded.bytes, path.basename(filePath), options)
+    : loaded.failure;
   return { path: filePath, bytes: loaded.bytes, validation };
 }
 
@@ -144,8 +152,13 @@ export function validateBytes(bytes: Uint8Array, name: string, options: Validate
 }
 
 /** `unreadable`: the file system refused it (permissions, not a regular file, gone since listed). */
-function unreadable(file: string, cause: ReadFailureCause | 'unreadable', detail?: string | { id: string; en: string }): FileValidation {
-  const d = typeof detail === 'string' || detail === undefined ? { id: detail ?? '', en: detail ?? '' } : detail;
+function unreadable(
+  file: string,
+  cause: ReadFailureCause | 'unreadable',
+  detail?: string | { id: string; en: string },
+): FileValidation {
+  const d =
+    typeof detail === 'string' || detail === undefined ? { id: detail ?? '', en: detail ?? '' } : detail;
   const text =
     cause === 'unreadable'
       ? inBoth(CLI_TEXTS, (t, lang) => t.cannotOpen(d[lang]))

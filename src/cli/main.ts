@@ -15,8 +15,30 @@ import { ReferenceIndex } from '../engine/reference/index';
 import { referenceToGrid } from '../engine/reference/workbook';
 import { TOOL_NAME, TOOL_VERSION } from '../engine/version';
 import { ParsedArgs, UsageError, parseArgs, usageError } from './args';
-import { EXIT_FINDINGS, EXIT_IO, EXIT_OK, EXIT_USAGE, Io, OPTIONS, common, inputsOf, localToday, writeOut } from './common';
-import { Interrupted, IoError, PlannedOutput, checkOutputs, ensureFolder, errnoCode, interrupt, ioReason, removePendingTemps, writeAtomically } from './output';
+import {
+  EXIT_FINDINGS,
+  EXIT_IO,
+  EXIT_OK,
+  EXIT_USAGE,
+  Io,
+  OPTIONS,
+  common,
+  inputsOf,
+  localToday,
+  writeOut,
+} from './common';
+import {
+  Interrupted,
+  IoError,
+  PlannedOutput,
+  checkOutputs,
+  ensureFolder,
+  errnoCode,
+  interrupt,
+  ioReason,
+  removePendingTemps,
+  writeAtomically,
+} from './output';
 import { expandPaths, requireWorkbooks, validateFiles } from './inputs';
 import { consolidateCommand } from './consolidate';
 import { loadReferenceFile } from './reference';
@@ -29,7 +51,6 @@ import { installNativeSha256 } from './nativeHash';
 import { installNativeInflate } from './nativeInflate';
 import { CLI_TEXTS } from './texts';
 
-
 async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const c = await common(args, io);
   if (typeof c === 'number') return c;
@@ -39,15 +60,20 @@ async function validateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const files = await expandPaths(args.positionals);
   requireWorkbooks(files, args.positionals);
   const out = args.options.out;
-  if (typeof out === 'string') await checkOutputs([{ file: out, label: '--out', kind: 'text' }], inputsOf(args, files));
+  if (typeof out === 'string')
+    await checkOutputs([{ file: out, label: '--out', kind: 'text' }], inputsOf(args, files));
   const validations = [];
   const progress = (i: number, file: string) => {
     if (io.progress && !c.quiet) io.stderr(`\r[${i + 1}/${files.length}] ${path.basename(file)}\x1b[K`);
   };
-  for await (const loaded of validateFiles(files, { reference: c.reference, today: c.today }, progress)) validations.push(loaded.validation);
+  for await (const loaded of validateFiles(files, { reference: c.reference, today: c.today }, progress))
+    validations.push(loaded.validation);
   if (io.progress && !c.quiet && files.length) io.stderr('\r\x1b[K');
   const report = buildReport(validations, { reference: c.reference, today: c.today, lang: c.lang });
-  const output = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : formatText(report, c.lang, c.reference.tingkatPersetujuan, c.reference.iid);
+  const output =
+    format === 'json'
+      ? JSON.stringify(report, null, 2) + '\n'
+      : formatText(report, c.lang, c.reference.tingkatPersetujuan, c.reference.iid);
   if (typeof out === 'string') await writeOut(out, output);
   else if (!c.quiet || format === 'json') io.stdout(output);
   return report.valid ? EXIT_OK : EXIT_FINDINGS;
@@ -68,8 +94,7 @@ async function templateCommand(args: ParsedArgs, io: Io): Promise<number> {
   const { writeTemplate } = await import('../node/template');
   if (args.options.all === true) {
     const stat = await fs.stat(out).catch(() => null);
-    if (stat && !stat.isDirectory())
-      throw usageError((t) => t.usage.allNeedsFolder(out));
+    if (stat && !stat.isDirectory()) throw usageError((t) => t.usage.allNeedsFolder(out));
     // The code becomes a file name through the one slug helper: `../x` or `A/B` never leaves the folder.
     const planned: PlannedOutput[] = c.reference.opd.map((opd) => ({
       file: path.join(out, `${slug(opd.kode) || slug(opd.nama) || 'opd'}${tahun ? '-' + tahun : ''}.xlsx`),
@@ -128,7 +153,12 @@ async function referenceCommand(args: ParsedArgs, io: Io): Promise<number> {
     await writeOut(output, JSON.stringify(referenceToJson(ref), null, 2) + '\n');
   } else {
     const { writeSheetsXlsx } = await import('../node/xlsxWriter');
-    await writeAtomically(output, (tmp) => writeSheetsXlsx(referenceToGrid(ref).map((s) => ({ ...s, header: true })), tmp));
+    await writeAtomically(output, (tmp) =>
+      writeSheetsXlsx(
+        referenceToGrid(ref).map((s) => ({ ...s, header: true })),
+        tmp,
+      ),
+    );
   }
   if (args.options.quiet !== true) io.stdout(`${referenceId(ref)} → ${output}\n`);
   return EXIT_OK;
@@ -139,7 +169,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   installNativeInflate();
   // Known before the arguments are parsed, so that even an early error speaks the language asked for.
   const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const lang: Lang = (langAt >= 0 && (argv[langAt] === '--lang=en' || (argv[langAt] === '--lang' && argv[langAt + 1] === 'en'))) ? 'en' : 'id';
+  const lang: Lang =
+    langAt >= 0 && (argv[langAt] === '--lang=en' || (argv[langAt] === '--lang' && argv[langAt + 1] === 'en'))
+      ? 'en'
+      : 'id';
   try {
     // Options may come before the command too (`-q validate …`); the first positional is the command.
     const parsed = parseArgs(argv, OPTIONS);
@@ -214,7 +247,10 @@ export function interruptedMessage(signal: string, lang: Lang): string {
  * after a short grace when the run is busy elsewhere (validating), with the temporary files removed again.
  */
 export function onInterrupt(lang: Lang, write: (text: string) => void, exit: (code: number) => void): void {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       write(interruptedMessage(signal, lang));
       interrupt(code);

@@ -68,13 +68,23 @@ function ioError(text: Bilingual, code: string | undefined): IoError {
 /** `Tidak dapat menulis FILE: disk penuh (ENOSPC)`. */
 export function writeFailure(file: string, e: unknown): IoError {
   const r = ioReason(e);
-  return ioError(inBoth(CLI_TEXTS, (t, lang) => t.cannotWrite(file, r[lang])), errnoCode(e));
+  return ioError(
+    inBoth(CLI_TEXTS, (t, lang) => t.cannotWrite(file, r[lang])),
+    errnoCode(e),
+  );
 }
 
 export function readFailure(file: string, e: unknown): IoError {
   const r = ioReason(e);
-  if (errnoCode(e) === 'ENOENT') return ioError(inBoth(CLI_TEXTS, (t) => t.notFound(file)), 'ENOENT');
-  return ioError(inBoth(CLI_TEXTS, (t, lang) => t.cannotRead(file, r[lang])), errnoCode(e));
+  if (errnoCode(e) === 'ENOENT')
+    return ioError(
+      inBoth(CLI_TEXTS, (t) => t.notFound(file)),
+      'ENOENT',
+    );
+  return ioError(
+    inBoth(CLI_TEXTS, (t, lang) => t.cannotRead(file, r[lang])),
+    errnoCode(e),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -132,7 +142,13 @@ const lower = (names: readonly string[]) => new Set(names.map((n) => n.trim().to
 /** The city summary's marker: `Info Konsolidasi` holds the row `Alat | inovasi-daerah <version>`. */
 function hasSummaryMarker(workbook: WorkbookGrid): boolean {
   const info = workbook.sheets.find((s) => s.name.trim().toLowerCase() === SHEET_INFO.toLowerCase());
-  return (info?.rows ?? []).some((r) => cellText(r?.[0] ?? null).trim() === 'Alat' && cellText(r?.[1] ?? null).trim().startsWith(`${TOOL_NAME} `));
+  return (info?.rows ?? []).some(
+    (r) =>
+      cellText(r?.[0] ?? null).trim() === 'Alat' &&
+      cellText(r?.[1] ?? null)
+        .trim()
+        .startsWith(`${TOOL_NAME} `),
+  );
 }
 
 /**
@@ -164,17 +180,33 @@ export async function isOwnOutput(file: string, kind: OutputKind): Promise<boole
     case 'summary':
       return only(SUMMARY_SHEET_NAMES) && has(SHEET_REKAP_OPD, SHEET_INFO) && hasSummaryMarker(read.workbook);
     case 'reference':
-      return only(Object.values(REFERENCE_SHEETS)) && has(...REFERENCE_REQUIRED.map((k) => REFERENCE_SHEETS[k]));
+      return (
+        only(Object.values(REFERENCE_SHEETS)) && has(...REFERENCE_REQUIRED.map((k) => REFERENCE_SHEETS[k]))
+      );
     case 'feedback': {
       // The findings sheet, and (since issue 24) the replication sheet beside it: nothing else.
-      const own = [FEEDBACK_SHEETS.id, FEEDBACK_SHEETS.en, FEEDBACK_REPLICATION_SHEETS.id, FEEDBACK_REPLICATION_SHEETS.en].map((n) => n.toLowerCase());
-      return (names.has(FEEDBACK_SHEETS.id.toLowerCase()) || names.has(FEEDBACK_SHEETS.en.toLowerCase())) && [...names].every((n) => own.includes(n));
+      const own = [
+        FEEDBACK_SHEETS.id,
+        FEEDBACK_SHEETS.en,
+        FEEDBACK_REPLICATION_SHEETS.id,
+        FEEDBACK_REPLICATION_SHEETS.en,
+      ].map((n) => n.toLowerCase());
+      return (
+        (names.has(FEEDBACK_SHEETS.id.toLowerCase()) || names.has(FEEDBACK_SHEETS.en.toLowerCase())) &&
+        [...names].every((n) => own.includes(n))
+      );
     }
     case 'audit':
-      return names.size === 1 && (names.has(AUDIT_SHEETS.id.toLowerCase()) || names.has(AUDIT_SHEETS.en.toLowerCase()));
+      return (
+        names.size === 1 &&
+        (names.has(AUDIT_SHEETS.id.toLowerCase()) || names.has(AUDIT_SHEETS.en.toLowerCase()))
+      );
     case 'template': {
       if (!only(TEMPLATE_SHEETS) || !has(...TEMPLATE_REQUIRED)) return false;
-      const v = validateWorkbook(read.workbook, path.basename(file), { reference: defaultReference(), today: '2000-01-01' });
+      const v = validateWorkbook(read.workbook, path.basename(file), {
+        reference: defaultReference(),
+        today: '2000-01-01',
+      });
       // Not one innovation row and not one evidence row: anything typed makes it the OPD's submission.
       return v.submission?.table?.rows.length === 0 && (v.submission.dataDukung?.rows.length ?? 0) === 0;
     }
@@ -216,14 +248,18 @@ export async function realLocation(p: string): Promise<string> {
 async function inputFolders(inputs: readonly string[]): Promise<{ named: string; real: string }[]> {
   const out: { named: string; real: string }[] = [];
   for (const input of inputs) {
-    const isDir = await fs.stat(input).then((st) => st.isDirectory(), () => false);
+    const isDir = await fs.stat(input).then(
+      (st) => st.isDirectory(),
+      () => false,
+    );
     if (isDir) out.push({ named: input, real: await realLocation(input) });
   }
   return out;
 }
 
 /** A name a folder scan reads as a workbook (docs/spec/consolidation.md, "Inputs"). */
-export const isScannedName = (name: string): boolean => WORKBOOK_EXTENSIONS.test(name) && !name.startsWith('~$') && !name.startsWith('._');
+export const isScannedName = (name: string): boolean =>
+  WORKBOOK_EXTENSIONS.test(name) && !name.startsWith('~$') && !name.startsWith('._');
 
 /**
  * Refuses (a `UsageError`, exit 2, naming the file) any planned output that would write over an
@@ -232,19 +268,21 @@ export const isScannedName = (name: string): boolean => WORKBOOK_EXTENSIONS.test
  * input folder (the next run over that folder would read it as a submission). Called before
  * anything is written, so a refused run writes nothing.
  */
-export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: readonly string[], others: readonly PlannedOutput[] = []): Promise<void> {
+export async function checkOutputs(
+  outputs: readonly PlannedOutput[],
+  inputs: readonly string[],
+  others: readonly PlannedOutput[] = [],
+): Promise<void> {
   const folders = await inputFolders(inputs);
   for (const [i, out] of outputs.entries()) {
     const o = `${out.label} ${out.file}`;
     if (isScannedName(path.basename(out.file))) {
       const where = path.dirname(await realLocation(out.file));
       const folder = folders.find((f) => f.real === where);
-      if (folder)
-        throw usageError((t) => t.inInputFolder(o, folder.named));
+      if (folder) throw usageError((t) => t.inInputFolder(o, folder.named));
     }
     for (const input of inputs) {
-      if (await sameFile(out.file, input))
-        throw usageError((t) => t.isInput(o, input));
+      if (await sameFile(out.file, input)) throw usageError((t) => t.isInput(o, input));
     }
     for (const other of [...others, ...outputs.slice(0, i)]) {
       if (await sameFile(out.file, other.file))
@@ -252,8 +290,7 @@ export async function checkOutputs(outputs: readonly PlannedOutput[], inputs: re
     }
     const stat = await statOrNull(out.file);
     if (!stat) continue;
-    if (stat.isDirectory())
-      throw usageError((t) => t.isFolder(o));
+    if (stat.isDirectory()) throw usageError((t) => t.isFolder(o));
     // A device or a pipe is never replaced (renaming over /dev/null would remove it) nor opened to look inside.
     if (!stat.isFile()) throw usageError((t) => t.notRegular(o));
     if ((await looksLikeWorkbook(out.file)) && !(await isOwnOutput(out.file, out.kind))) {
@@ -318,7 +355,10 @@ export async function ensureFolder(folder: string): Promise<void> {
  * `file`. On any failure the temporary file is removed and `file` is left as it was; a file-system
  * failure is thrown as an `IoError` naming `file`.
  */
-export async function writeAtomically(file: string, produce: (tempPath: string) => Promise<void>): Promise<void> {
+export async function writeAtomically(
+  file: string,
+  produce: (tempPath: string) => Promise<void>,
+): Promise<void> {
   await ensureFolder(path.dirname(path.resolve(file)));
   const tmp = tempNameFor(file);
   pending.add(tmp);

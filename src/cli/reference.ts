@@ -20,7 +20,8 @@ export async function loadReferenceFile(file: string | undefined, lang: Lang): P
     const read = await readCapped(file, DEFAULT_LIMITS.maxFileBytes);
     bytes = Buffer.from(read.buffer, read.byteOffset, read.length);
   } catch (e) {
-    if (e instanceof TooLarge) return { ok: false, problems: [`${file}: ${describeCause('tooLarge', lang)}`] };
+    if (e instanceof TooLarge)
+      return { ok: false, problems: [`${file}: ${describeCause('tooLarge', lang)}`] };
     if (e instanceof NotRegular)
       return { ok: false, io: true, problems: [CLI_TEXTS[lang].referenceNotRegular(file)] };
     if (errnoCode(e) === 'ENOENT' || errnoCode(e) === 'ENOTDIR')

@@ -57,14 +57,26 @@ export function fileStatus(f: ReportFile, lang: Lang): string {
 }
 
 /** The reached level and any lateness: `persetujuan: Disetujui Kepala OPD — Diverifikasi: Lewat 12 hari`. */
-export function signoffText(p: ReportPersetujuan, lang: Lang, levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT): string {
+export function signoffText(
+  p: ReportPersetujuan,
+  lang: Lang,
+  levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT,
+): string {
   const w = CLI_TEXTS[lang].report;
   const label = (key: string) => {
     const l = levels.find((x) => x.kunci === key);
     return l ? levelLabel(l, lang) : key;
   };
-  const reached = p.dikembalikan ? w.returned : p.berubah ? w.changed : p.tingkat !== null ? label(p.tingkat) : w.none;
-  const late = p.jadwal.filter((j) => j.keadaan === 'terlambat' || j.keadaan === 'lewat').map((j) => `${label(j.tingkat)}: ${scheduleWord(j, lang)}`);
+  const reached = p.dikembalikan
+    ? w.returned
+    : p.berubah
+      ? w.changed
+      : p.tingkat !== null
+        ? label(p.tingkat)
+        : w.none;
+  const late = p.jadwal
+    .filter((j) => j.keadaan === 'terlambat' || j.keadaan === 'lewat')
+    .map((j) => `${label(j.tingkat)}: ${scheduleWord(j, lang)}`);
   const aside = p.disisihkan?.length ?? 0;
   const asideText = aside ? [w.setAside(aside)] : [];
   return [`${w.signoff}: ${reached}`, ...late, ...asideText].join(' — ');
@@ -85,7 +97,8 @@ export function formatText(
     lines.push(...wrap(head, '', CONTINUATION));
     // One line per innovation with its readiness (docs/spec/iid.md), when the reference has `iid`.
     if (iid && f.iid) {
-      for (const inv of f.iid.inovasi) lines.push(...wrap(`IID ${innovationLine(inv, iid, lang)}`, INDENT, CONTINUATION));
+      for (const inv of f.iid.inovasi)
+        lines.push(...wrap(`IID ${innovationLine(inv, iid, lang)}`, INDENT, CONTINUATION));
       if (f.iid.lainnya) lines.push(`${INDENT}IID … ${w.iidMore(f.iid.lainnya)}`);
     }
     for (const g of groupFindings(f.findings, lang)) lines.push(...findingLines(g, lang));

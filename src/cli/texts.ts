@@ -208,7 +208,8 @@ masukan/keluaran (berkas atau folder tidak ada, folder tak dapat ditulisi, disk 
     todayForm: (value) => `--today harus tanggal YYYY-MM-DD yang ada, bukan ${value}.`,
     optionNoValue: (name) => `Opsi --${name} tidak menerima nilai.`,
     optionNeedsValue: (name) => `Opsi --${name} memerlukan nilai.`,
-    unknownOption: (written, nearest) => `Opsi tidak dikenal: ${written}. Maksud Anda ${nearest}? Lihat --help.`,
+    unknownOption: (written, nearest) =>
+      `Opsi tidak dikenal: ${written}. Maksud Anda ${nearest}? Lihat --help.`,
     feedbackNeedsFolder: '--umpan-balik memerlukan nama folder.',
     feedbackNotFile: (value) => `--umpan-balik memerlukan folder, bukan berkas ${value}.`,
     feedbackInsideInput: (value, input) =>

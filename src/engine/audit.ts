@@ -20,7 +20,18 @@ export const AUDIT_LEAD_COLUMNS = ['Berkas', 'Perangkat Daerah', 'Tingkat Perset
  * level); `Sel` names its sheet (`Inovasi!N4`) and `Nama Inovasi` the row's innovation
  * (docs/spec/report-and-cli.md, revised 2026-12-07).
  */
-export const AUDIT_TAIL_COLUMNS = ['Hash Isi', 'ID', 'Aturan', 'Jenis', 'Sel', 'Nama Inovasi', 'Pesan', 'Status', 'Alasan', 'Pemeriksa'] as const;
+export const AUDIT_TAIL_COLUMNS = [
+  'Hash Isi',
+  'ID',
+  'Aturan',
+  'Jenis',
+  'Sel',
+  'Nama Inovasi',
+  'Pesan',
+  'Status',
+  'Alasan',
+  'Pemeriksa',
+] as const;
 
 export const STAMP_WORDS = { valid: 'Sah', changed: 'Berubah', none: 'Tidak Ada' } as const;
 /** The severity column of the `Temuan` sheet: the Indonesian word in either language (the audit report's follows its language). */
@@ -46,7 +57,18 @@ const AUDIT_WORDS = {
   en: {
     lead: ['File', 'Agency', 'Sign-off level'],
     time: (l: TingkatPersetujuan) => `Time ${l.labelEn}`,
-    tail: ['Content hash', 'ID', 'Rule', 'Severity', 'Cell', 'Innovation', 'Message', 'Status', 'Reason', 'Reviewer'],
+    tail: [
+      'Content hash',
+      'ID',
+      'Rule',
+      'Severity',
+      'Cell',
+      'Innovation',
+      'Message',
+      'Status',
+      'Reason',
+      'Reviewer',
+    ],
     severity: ALL_SEVERITY_WORDS.en,
     status: { open: 'Open', accepted: 'Accepted' },
     sheet: 'Audit Report',
@@ -63,14 +85,16 @@ const AUDIT_WORDS = {
 export const AUDIT_SHEETS = { id: AUDIT_WORDS.id.sheet, en: AUDIT_WORDS.en.sheet } as const;
 
 /** The audit CSV's columns for these levels (docs/spec/signoff.md): `Stempel` and `Waktu Stempel` became `Tingkat Persetujuan` and `Waktu <label>` per level. */
-export function auditColumns(levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT, lang: Lang = 'id'): string[] {
+export function auditColumns(
+  levels: readonly TingkatPersetujuan[] = DEFAULT_TINGKAT,
+  lang: Lang = 'id',
+): string[] {
   const w = AUDIT_WORDS[lang];
   return [...w.lead, ...levels.map(w.time), ...w.tail];
 }
 
 /** The columns for the default levels. */
 export const AUDIT_COLUMNS: readonly string[] = auditColumns();
-
 
 /** KON-04 for a readable workbook below the required level, or whose content changed after stamping. */
 export function stampFindings(v: FileValidation, reference: Reference): IdentifiedFinding[] {
@@ -104,7 +128,9 @@ export function auditRows(files: readonly FileValidation[], lang: Lang): string[
   const levels = levelsOf(files);
   for (const v of files) {
     // `Waktu <label>`: the time of that level's latest stamp, whatever its status (the status is in Tingkat Persetujuan).
-    const times = levels.map((l) => v.persetujuan.levels.find((c) => c.level.kunci === l.kunci)?.row?.waktu ?? '');
+    const times = levels.map(
+      (l) => v.persetujuan.levels.find((c) => c.level.kunci === l.kunci)?.row?.waktu ?? '',
+    );
     const nameOf = innovationOf(v);
     for (const f of v.findings) {
       rows.push([
@@ -129,7 +155,9 @@ export function auditRows(files: readonly FileValidation[], lang: Lang): string[
 }
 
 export function auditCsv(files: readonly FileValidation[], lang: Lang): string {
-  const lines = [auditColumns(levelsOf(files), lang), ...auditRows(files, lang)].map((r) => r.map(csvField).join(','));
+  const lines = [auditColumns(levelsOf(files), lang), ...auditRows(files, lang)].map((r) =>
+    r.map(csvField).join(','),
+  );
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
@@ -175,7 +203,13 @@ export function auditDocument(files: readonly FileValidation[], o: AuditDocument
           },
           { kind: 'gap', rows: 1 },
           // Empty cells stay empty (null), so a filter on a column shows "(Blanks)" rather than "".
-          { kind: 'table', columns, rows: rows.map((r) => r.map((v) => (v === '' ? null : v))), wrap, emptyNote: w.none },
+          {
+            kind: 'table',
+            columns,
+            rows: rows.map((r) => r.map((v) => (v === '' ? null : v))),
+            wrap,
+            emptyNote: w.none,
+          },
         ],
         widths,
         print: { title: w.sheet, context: { region: o.region, year: null, lang: o.lang, printedOn: o.date } },

@@ -235,7 +235,13 @@ function rekapOrder(counted: Work[], reference: Reference): Work[] {
 }
 
 const roleOf = (s: Standing): FileRole =>
-  s === 'dihitung' ? 'counted' : s === 'diganti' ? 'superseded' : s === 'tidakTerbaca' ? 'unreadable' : 'setAside';
+  s === 'dihitung'
+    ? 'counted'
+    : s === 'diganti'
+      ? 'superseded'
+      : s === 'tidakTerbaca'
+        ? 'unreadable'
+        : 'setAside';
 
 /** Findings of files set aside that need the planner's attention: they fail a consolidation whatever file they are on. */
 const SET_ASIDE_ERRORS = new Set(['KON-03', 'KON-05', 'KON-08', 'KON-11']);
@@ -247,7 +253,10 @@ const SET_ASIDE_ERRORS = new Set(['KON-03', 'KON-05', 'KON-08', 'KON-11']);
 export function consolidationValid(entries: readonly ConsolidatedFile[]): boolean {
   return entries.every((e) =>
     e.validation.findings.every(
-      (f) => f.status !== 'open' || f.severity !== 'error' || !(e.standing === 'dihitung' || SET_ASIDE_ERRORS.has(f.rule)),
+      (f) =>
+        f.status !== 'open' ||
+        f.severity !== 'error' ||
+        !(e.standing === 'dihitung' || SET_ASIDE_ERRORS.has(f.rule)),
     ),
   );
 }
@@ -268,7 +277,14 @@ function consolidationReport(
       const e = entries[i];
       const { stats, findings, decisionsIgnored, ...rest } = f;
       const digantiOleh = e.supersededBy ? { digantiOleh: e.supersededBy } : {};
-      return { ...rest, konsolidasi: e.standing, ...digantiOleh, stats, findings, ...(decisionsIgnored ? { decisionsIgnored } : {}) };
+      return {
+        ...rest,
+        konsolidasi: e.standing,
+        ...digantiOleh,
+        stats,
+        findings,
+        ...(decisionsIgnored ? { decisionsIgnored } : {}),
+      };
     }),
   };
 }
@@ -284,7 +300,10 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
   // Findings of the cross-workbook rules already on an input are dropped: a re-run adds them afresh.
   const candidates: Candidate[] = inputs.map((input) => ({
     file: input.file,
-    validation: { ...input.validation, findings: input.validation.findings.filter((f) => !CROSS_RULES.has(f.rule)) },
+    validation: {
+      ...input.validation,
+      findings: input.validation.findings.filter((f) => !CROSS_RULES.has(f.rule)),
+    },
   }));
   const year = consolidationYear(candidates, reference, options.tahun);
   const selections = selectFiles(candidates, reference, year.tahun);
@@ -332,7 +351,8 @@ export function consolidate(inputs: readonly ConsolidationInput[], options: Cons
     const findings = added.length ? sortFindings([...w.v.findings, ...added], w.v.submission) : w.v.findings;
     const validation: FileValidation = { ...w.v, findings };
     const errors = countFindings(findings).errors;
-    const status = w.standing !== 'dihitung' ? STANDING_WORD[w.standing] : errors > 0 ? 'Perlu Perbaikan' : 'Siap';
+    const status =
+      w.standing !== 'dihitung' ? STANDING_WORD[w.standing] : errors > 0 ? 'Perlu Perbaikan' : 'Siap';
     done.set(w, {
       file: w.input.file,
       size: w.input.size,

@@ -112,7 +112,8 @@ export function documentRows(sheet: DocumentSheet): DocumentLayout {
         titleRow ??= rows.length;
         const hidden = block.hiddenTrailing ?? 0;
         lastColumn = Math.max(lastColumn, columns.length - hidden);
-        for (let c = columns.length - hidden; c < columns.length; c++) if (!hiddenColumns.includes(c)) hiddenColumns.push(c);
+        for (let c = columns.length - hidden; c < columns.length; c++)
+          if (!hiddenColumns.includes(c)) hiddenColumns.push(c);
         for (const cells of block.rows) {
           rows.push({
             values: cells,

@@ -40,7 +40,8 @@ const WORDS = {
     tahun: 'Tahun',
     status: 'Status',
     counts: 'Temuan',
-    countText: (e: number, w: number, i: number, a: number) => `${e} galat, ${w} peringatan, ${i} info; ${a} diterima`,
+    countText: (e: number, w: number, i: number, a: number) =>
+      `${e} galat, ${w} peringatan, ${i} info; ${a} diterima`,
     none: 'Tidak ada temuan: berkas ini siap.',
     columns: ['Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID'],
     severity: { error: 'Galat', warning: 'Peringatan', info: 'Info' },
@@ -49,7 +50,12 @@ const WORDS = {
     lines: ['Nama', 'Jabatan', 'Tanggal', 'Tanda Tangan'],
     signoff: 'Persetujuan dan Jadwal',
     signoffColumns: ['Tingkat', 'Stempel', 'Waktu', 'Oleh', 'Batas', 'Ketepatan'],
-    levelStatus: { valid: 'Sah', changed: 'Berubah setelah distempel', none: 'Belum distempel', outOfOrder: 'Tidak berurutan' },
+    levelStatus: {
+      valid: 'Sah',
+      changed: 'Berubah setelah distempel',
+      none: 'Belum distempel',
+      outOfOrder: 'Tidak berurutan',
+    },
     returned: (note: string) => `Dikembalikan: ${note}`,
   },
   en: {
@@ -65,7 +71,8 @@ const WORDS = {
     tahun: 'Year',
     status: 'Status',
     counts: 'Findings',
-    countText: (e: number, w: number, i: number, a: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info; ${a} accepted`,
+    countText: (e: number, w: number, i: number, a: number) =>
+      `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info; ${a} accepted`,
     none: 'No findings: this file is ready.',
     columns: ['Cell', 'Innovation', 'Rule', 'Severity', 'Message', 'Hint', 'Basis', 'Status', 'ID'],
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
@@ -74,7 +81,12 @@ const WORDS = {
     lines: ['Name', 'Position', 'Date', 'Signature'],
     signoff: 'Sign-off and schedule',
     signoffColumns: ['Level', 'Stamp', 'Time', 'By', 'Deadline', 'Timeliness'],
-    levelStatus: { valid: 'Valid', changed: 'Changed after stamping', none: 'Not stamped', outOfOrder: 'Out of order' },
+    levelStatus: {
+      valid: 'Valid',
+      changed: 'Changed after stamping',
+      none: 'Not stamped',
+      outOfOrder: 'Out of order',
+    },
     returned: (note: string) => `Returned: ${note}`,
   },
 } as const;
@@ -139,7 +151,15 @@ function signoffRows(e: ConsolidatedFile, lang: Lang): SummaryCell[][] {
       due ? scheduleWord(due, lang) : null,
     ];
   });
-  if (p.dikembalikan && p.kembali) rows.push([w.returned(p.kembali.catatan ?? ''), null, p.kembali.waktu ? longDate(p.kembali.waktu, lang) : null, p.kembali.oleh, null, null]);
+  if (p.dikembalikan && p.kembali)
+    rows.push([
+      w.returned(p.kembali.catatan ?? ''),
+      null,
+      p.kembali.waktu ? longDate(p.kembali.waktu, lang) : null,
+      p.kembali.oleh,
+      null,
+      null,
+    ]);
   return rows;
 }
 
@@ -161,7 +181,9 @@ export function slug(text: string): string {
  */
 export function feedbackFileName(e: ConsolidatedFile): string {
   const v = e.validation;
-  const base = e.file.slice(Math.max(e.file.lastIndexOf('/'), e.file.lastIndexOf('\\')) + 1).replace(/\.[^.]*$/, '');
+  const base = e.file
+    .slice(Math.max(e.file.lastIndexOf('/'), e.file.lastIndexOf('\\')) + 1)
+    .replace(/\.[^.]*$/, '');
   const opd = slug(v.opd?.kode ?? v.opdText ?? '') || slug(base) || 'opd';
   return `umpan-balik-${opd}${v.tahun !== null ? `-${v.tahun}` : ''}.xlsx`;
 }
@@ -181,7 +203,8 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
     if (e.role !== 'counted') return;
     const report: ReportFile = summary.report.files[i];
     let fileName = feedbackFileName(e);
-    for (let n = 2; used.has(fileName.toLowerCase()); n++) fileName = feedbackFileName(e).replace(/\.xlsx$/, `-${n}.xlsx`);
+    for (let n = 2; used.has(fileName.toLowerCase()); n++)
+      fileName = feedbackFileName(e).replace(/\.xlsx$/, `-${n}.xlsx`);
     used.add(fileName.toLowerCase());
     const replaced = summary.entries.filter((o) => o.supersededBy === e.file).map((o) => o.file);
     const s = report.stats;
@@ -199,14 +222,25 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
     // One line per rule and row (docs/spec/report-and-cli.md): `Lembar!Sel` (or `Inovasi baris 7`), the innovation, the rule…
     // Saran: the findings' own hints, else the rule's (docs/spec/feedback.md: every rule has one).
     const rows = groupFindings(report.findings, options.lang).map((g): SummaryCell[] => [
-      groupPlace(g, options.lang) || null, g.inovasi, g.rule, w.severity[g.severity], g.message, g.hint ?? SARAN[options.lang][g.findings[0].rule], g.findings[0].basis,
-      w.findingStatus[g.status], g.findings.map((f) => f.id).join(' '),
+      groupPlace(g, options.lang) || null,
+      g.inovasi,
+      g.rule,
+      w.severity[g.severity],
+      g.message,
+      g.hint ?? SARAN[options.lang][g.findings[0].rule],
+      g.findings[0].basis,
+      w.findingStatus[g.status],
+      g.findings.map((f) => f.id).join(' '),
     ]);
     const who = report.opd ?? e.file;
     // IID readiness (docs/spec/feedback.md section 4) when the reference has `iid`: column A then holds innovation names.
     const iid = summary.source.reference.iid;
     const readiness = iid && e.validation.iid ? readinessBlocks(e.validation.iid, iid, options.lang) : [];
-    const first = Math.max(WIDTHS[0], ...about.map(([label]) => label.length + 2), readiness.length ? IID_NAME_WIDTH : 0);
+    const first = Math.max(
+      WIDTHS[0],
+      ...about.map(([label]) => label.length + 2),
+      readiness.length ? IID_NAME_WIDTH : 0,
+    );
     const widths = WIDTHS.map((width, c) => (c === 0 ? first : width));
     const sheet = {
       name: w.sheet,
@@ -218,17 +252,36 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
         ...(readiness.length ? [{ kind: 'gap', rows: 2 } as const, ...readiness] : []),
         { kind: 'gap', rows: 1 },
         { kind: 'title', text: w.signoff },
-        { kind: 'table', columns: w.signoffColumns, rows: signoffRows(e, options.lang), wrap: w.signoffColumns.map(() => true), emptyNote: '' },
+        {
+          kind: 'table',
+          columns: w.signoffColumns,
+          rows: signoffRows(e, options.lang),
+          wrap: w.signoffColumns.map(() => true),
+          emptyNote: '',
+        },
         { kind: 'gap', rows: 2 },
         { kind: 'signature', title: w.verifier, lines: w.lines },
       ],
       widths,
-      print: { title: `${w.sheet} — ${who}`, context: { region: options.region, year: report.tahun, lang: options.lang, printedOn: summary.consolidatedAt } },
+      print: {
+        title: `${w.sheet} — ${who}`,
+        context: {
+          region: options.region,
+          year: report.tahun,
+          lang: options.lang,
+          printedOn: summary.consolidatedAt,
+        },
+      },
     } as const;
     const layout = documentRows(sheet);
     // docs/spec/feedback.md §5: replication on a sheet of its own (its tables need other widths than the findings').
     const replication = replicationFeedback(summary.replikasi, e.file, options.lang);
-    const context = { region: options.region, year: report.tahun, lang: options.lang, printedOn: summary.consolidatedAt };
+    const context = {
+      region: options.region,
+      year: report.tahun,
+      lang: options.lang,
+      printedOn: summary.consolidatedAt,
+    };
     out.push({
       fileName,
       sheets: replication ? [sheet, replicationDocumentSheet(replication, who, context)] : [sheet],

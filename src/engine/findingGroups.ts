@@ -57,7 +57,8 @@ function groupMessage(g: readonly ReportFinding[], lang: Lang): string {
   return message(lang, `group.${rule}`, { n: g.length, daftar });
 }
 
-const isGroupedRule = (rule: string): rule is GroupedRule => (GROUPED_RULES as readonly string[]).includes(rule);
+const isGroupedRule = (rule: string): rule is GroupedRule =>
+  (GROUPED_RULES as readonly string[]).includes(rule);
 
 const ROW_WORD: Readonly<Record<Lang, string>> = { id: 'baris', en: 'row' };
 

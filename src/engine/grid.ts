@@ -39,7 +39,11 @@ export interface WorkbookGrid {
 
 export const dateCell = (serial: number): DateCell => ({ kind: 'date', serial });
 export const errorCell = (code: string): ErrorCell => ({ kind: 'error', code });
-export const noResultCell = (formula: string): ErrorCell => ({ kind: 'error', code: '=' + formula, noResult: true });
+export const noResultCell = (formula: string): ErrorCell => ({
+  kind: 'error',
+  code: '=' + formula,
+  noResult: true,
+});
 
 export function isDateCell(v: CellValue): v is DateCell {
   return typeof v === 'object' && v !== null && v.kind === 'date';

@@ -104,7 +104,9 @@ export function findSheet(grid: WorkbookGrid, name: string): SheetGrid | undefin
   return grid.sheets.find((s) => sheetKey(s.name) === key);
 }
 
-function labelMap<K extends string>(defs: ReadonlyArray<{ key: K; label: string; aliases: readonly string[] }>) {
+function labelMap<K extends string>(
+  defs: ReadonlyArray<{ key: K; label: string; aliases: readonly string[] }>,
+) {
   const map = new Map<string, K>();
   for (const d of defs) for (const l of [d.label, ...d.aliases]) map.set(normalise(l), d.key);
   return map;
@@ -131,7 +133,11 @@ export function findHeaderRow(sheet: SheetGrid, searchRows: number): number | nu
   return null;
 }
 
-export function parseCell(def: Pick<ColumnDef, 'type' | 'options'>, raw: CellValue, codes: CodeResolver): Parsed<string | number> {
+export function parseCell(
+  def: Pick<ColumnDef, 'type' | 'options'>,
+  raw: CellValue,
+  codes: CodeResolver,
+): Parsed<string | number> {
   if (isNoResultCell(raw)) return NO_RESULT;
   switch (def.type) {
     case 'text':
@@ -225,7 +231,15 @@ function mapHeader(sheet: SheetGrid, headerRow: number): HeaderMapping {
   }
   for (const def of COLUMNS) {
     if (def.requiredColumn && !columns.has(def.key)) {
-      issues.push({ rule: 'STR-02', sheet: sheet.name, row: null, col: null, columnKey: def.key, column: def.label, value: null });
+      issues.push({
+        rule: 'STR-02',
+        sheet: sheet.name,
+        row: null,
+        col: null,
+        columnKey: def.key,
+        column: def.label,
+        value: null,
+      });
     }
   }
   return { columns, issues };
@@ -322,7 +336,9 @@ export function rawOf(row: SubmissionRow, key: ColumnKey): CellValue {
   return cells ? cells.$raw[COLUMN_INDEX[key]] : row.cells[key].raw;
 }
 
-function cellsClass(layout: readonly (number | null)[]): new (raw: CellValue[], parsed: StoredParse[]) => StoredCells {
+function cellsClass(
+  layout: readonly (number | null)[],
+): new (raw: CellValue[], parsed: StoredParse[]) => StoredCells {
   const Cells = class extends StoredCells {
     constructor(raw: CellValue[], parsed: StoredParse[]) {
       super(raw, parsed); // explicit: the implicit one spreads its arguments
@@ -340,7 +356,12 @@ function cellsClass(layout: readonly (number | null)[]): new (raw: CellValue[], 
   return Cells;
 }
 
-function readRows(sheet: SheetGrid, headerRow: number, columns: Map<ColumnKey, number>, codes: CodeResolver): SubmissionRow[] {
+function readRows(
+  sheet: SheetGrid,
+  headerRow: number,
+  columns: Map<ColumnKey, number>,
+  codes: CodeResolver,
+): SubmissionRow[] {
   const rows: SubmissionRow[] = [];
   const layout = COLUMNS.map((def) => columns.get(def.key) ?? null);
   const Cells = cellsClass(layout);
@@ -377,7 +398,10 @@ export function parseSubmission(grid: WorkbookGrid, codes: CodeResolver, headerS
   const candidates = [
     ...(inovasi ? [inovasi] : []),
     // Tool-owned sheets (Temuan, Riwayat, and the hidden `_…` ones) and the evidence never hold the submission.
-    ...grid.sheets.filter((s) => s !== inovasi && s !== evidenceSheet && !TOOL_SHEETS.has(sheetKey(s.name)) && !s.name.startsWith('_')),
+    ...grid.sheets.filter(
+      (s) =>
+        s !== inovasi && s !== evidenceSheet && !TOOL_SHEETS.has(sheetKey(s.name)) && !s.name.startsWith('_'),
+    ),
   ];
   for (const sheet of candidates) {
     const headerRow = findHeaderRow(sheet, headerSearchRows);
@@ -385,13 +409,27 @@ export function parseSubmission(grid: WorkbookGrid, codes: CodeResolver, headerS
     const { columns, issues } = mapHeader(sheet, headerRow);
     const rows = readRows(sheet, headerRow, columns, codes);
     return {
-      submission: { identitasSheet: identitasSheet?.name ?? null, identity, table: { sheet: sheet.name, headerRow: headerRow + 1, columns, rows }, dataDukung },
+      submission: {
+        identitasSheet: identitasSheet?.name ?? null,
+        identity,
+        table: { sheet: sheet.name, headerRow: headerRow + 1, columns, rows },
+        dataDukung,
+      },
       issues,
     };
   }
   return {
     submission: { identitasSheet: identitasSheet?.name ?? null, identity, table: null, dataDukung },
-    issues: [{ rule: 'STR-01', sheet: inovasi?.name ?? SHEET_INOVASI, row: null, col: null, columnKey: '', column: '', value: null }],
+    issues: [
+      {
+        rule: 'STR-01',
+        sheet: inovasi?.name ?? SHEET_INOVASI,
+        row: null,
+        col: null,
+        columnKey: '',
+        column: '',
+        value: null,
+      },
+    ],
   };
 }
-

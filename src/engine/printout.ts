@@ -46,7 +46,14 @@ export interface PrintSetup {
   readonly header: HeaderFooterParts;
   readonly footer: HeaderFooterParts;
   /** Margins in inches. */
-  readonly margins: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number; readonly header: number; readonly footer: number };
+  readonly margins: {
+    readonly left: number;
+    readonly right: number;
+    readonly top: number;
+    readonly bottom: number;
+    readonly header: number;
+    readonly footer: number;
+  };
   /** Print the cell grid (a table on paper reads better with it). */
   readonly gridLines: boolean;
 }
@@ -58,7 +65,11 @@ export function headerFooterLiteral(text: string): string {
 
 /** The three parts as one SpreadsheetML `oddHeader`/`oddFooter` text (`&L…&C…&R…`). */
 export function headerFooterCode(parts: HeaderFooterParts): string {
-  return (parts.left ? `&L${parts.left}` : '') + (parts.center ? `&C${parts.center}` : '') + (parts.right ? `&R${parts.right}` : '');
+  return (
+    (parts.left ? `&L${parts.left}` : '') +
+    (parts.center ? `&C${parts.center}` : '') +
+    (parts.right ? `&R${parts.right}` : '')
+  );
 }
 
 const FOOTER_WORDS = {
@@ -83,7 +94,10 @@ export interface PrintContext {
  */
 export function printSetup(title: string, ctx: PrintContext, titleRow: number | null = 1): PrintSetup {
   const words = FOOTER_WORDS[ctx.lang];
-  const center = [title, ctx.region, ctx.year === null ? null : String(ctx.year)].filter((s): s is string => !!s).map(headerFooterLiteral).join(' — ');
+  const center = [title, ctx.region, ctx.year === null ? null : String(ctx.year)]
+    .filter((s): s is string => !!s)
+    .map(headerFooterLiteral)
+    .join(' — ');
   return {
     orientation: 'landscape',
     paperSize: 9,
@@ -91,7 +105,11 @@ export function printSetup(title: string, ctx: PrintContext, titleRow: number | 
     fitToHeight: 0,
     titleRows: titleRow === null ? null : { first: titleRow, last: titleRow },
     header: { left: '', center: `&"-,Bold"${center}`, right: '' },
-    footer: { left: headerFooterLiteral(`${words.printed} ${longDate(ctx.printedOn, ctx.lang)}`), center: '', right: words.page },
+    footer: {
+      left: headerFooterLiteral(`${words.printed} ${longDate(ctx.printedOn, ctx.lang)}`),
+      center: '',
+      right: words.page,
+    },
     margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     gridLines: true,
   };
@@ -134,7 +152,10 @@ export const columnPoints = (width: number): number => width * 7.05;
  * The scale (percent, at most 100) at which `widths` fill the printable width of a page: what
  * "one page wide" makes of them.
  */
-export function fitScale(widths: readonly number[], orientation: 'landscape' | 'portrait' = 'landscape'): number {
+export function fitScale(
+  widths: readonly number[],
+  orientation: 'landscape' | 'portrait' = 'landscape',
+): number {
   const points = widths.reduce((sum, w) => sum + columnPoints(w), 0);
   return Math.min(100, Math.floor((PRINTABLE_POINTS[orientation] / Math.max(1, points)) * 100));
 }
@@ -161,7 +182,11 @@ const MAX_LINES = Math.floor(MAX_ROW_HEIGHT / 15);
  * it: the text broken at spaces into lines of width × 1.1 characters (a width counts digits; text
  * runs a little narrower), the most lines of any wrapped cell.
  */
-export function wrappedRowHeight(cells: readonly (SummaryCell | undefined)[], widths: readonly number[], wrap: readonly boolean[]): number | null {
+export function wrappedRowHeight(
+  cells: readonly (SummaryCell | undefined)[],
+  widths: readonly number[],
+  wrap: readonly boolean[],
+): number | null {
   let lines = 1;
   for (let c = 0; c < cells.length; c++) {
     const v = cells[c];
@@ -186,7 +211,7 @@ function wrappedLines(text: string, perLine: number, max: number): number {
   if (text.length <= perLine) return 1;
   let lines = 1;
   let used = 0;
-  for (let at = 0; at <= text.length && lines <= max; ) {
+  for (let at = 0; at <= text.length && lines <= max;) {
     let end = text.indexOf(' ', at);
     if (end < 0) end = text.length;
     const word = end - at;
@@ -220,12 +245,17 @@ function printedWidths(sheet: SummarySheet): number[] {
       const word = Math.max(...c.split(' ').map((w) => w.length)) + 2;
       widths[i] = Math.max(widths[i] ?? 0, word);
     });
-    for (const r of t.rows) r.cells.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 0, cellWidth(v) + 2)));
+    for (const r of t.rows)
+      r.cells.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 0, cellWidth(v) + 2)));
   }
   return widths.map((w) => Math.min(60, Math.max(5, w)));
 }
 
-export function sheetLayout(sheet: SummarySheet, ctx: PrintContext, chart: SummaryChart | null = null): SheetLayout {
+export function sheetLayout(
+  sheet: SummarySheet,
+  ctx: PrintContext,
+  chart: SummaryChart | null = null,
+): SheetLayout {
   const natural = printedWidths(sheet);
   const cap = sheet.def.wrapWidth;
   const widths = natural.map((w) => (cap !== undefined && w > cap ? cap : w));
@@ -270,7 +300,12 @@ export interface SummaryChart {
   /** Table column of the categories (0) and of each series. */
   readonly seriesColumns: readonly number[];
   /** Where the chart goes: 0-based cells, `to` exclusive (SpreadsheetML's two-cell anchor). */
-  readonly anchor: { readonly fromColumn: number; readonly fromRow: number; readonly toColumn: number; readonly toRow: number };
+  readonly anchor: {
+    readonly fromColumn: number;
+    readonly fromRow: number;
+    readonly toColumn: number;
+    readonly toRow: number;
+  };
   /** Axis titles: what the categories are, what is counted. */
   readonly axisTitles: { readonly category: string; readonly value: string };
   /** Points of labels, axis titles and legend (`CHART_FONT_POINTS`). */
@@ -313,10 +348,14 @@ export function stackedChart(
   const fromRow = headerRow + rows.length + 1; // 0-based: a blank row after the last data row
   // As wide as the sheet's columns, but no wider than one page at the scale the sheet prints at: a
   // chart cut across two pages reads as two halves.
-  const widths = printedWidths(sheet).map((w) => (sheet.def.wrapWidth !== undefined && w > sheet.def.wrapWidth ? sheet.def.wrapWidth : w));
-  const page = PRINTABLE_POINTS.landscape / (Math.max(MIN_PRINT_SCALE, Math.min(100, fitScale(widths))) / 100);
+  const widths = printedWidths(sheet).map((w) =>
+    sheet.def.wrapWidth !== undefined && w > sheet.def.wrapWidth ? sheet.def.wrapWidth : w,
+  );
+  const page =
+    PRINTABLE_POINTS.landscape / (Math.max(MIN_PRINT_SCALE, Math.min(100, fitScale(widths))) / 100);
   let toColumn = 0;
-  for (let used = 0; toColumn < widths.length && used + columnPoints(widths[toColumn]) <= page; toColumn++) used += columnPoints(widths[toColumn]);
+  for (let used = 0; toColumn < widths.length && used + columnPoints(widths[toColumn]) <= page; toColumn++)
+    used += columnPoints(widths[toColumn]);
   return {
     sheet: sheet.name,
     name,
@@ -347,7 +386,8 @@ export function summaryCharts(sheets: readonly SummarySheet[], lang: Lang): Summ
 /** Column letters of a 0-based column. */
 export function columnLetters(index: number): string {
   let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 }
 

@@ -50,7 +50,12 @@ export interface ReportPersetujuan {
    * does not define (`tingkatTidakDikenal`), or a row the tool could never have written. Present
    * only when there are some, so the common report keeps the spec's shape.
    */
-  disisihkan?: { baris: number | null; tingkat: string; waktu: string | null; sebab: SetAsideReason | 'unknownLevel' }[];
+  disisihkan?: {
+    baris: number | null;
+    tingkat: string;
+    waktu: string | null;
+    sebab: SetAsideReason | 'unknownLevel';
+  }[];
 }
 
 export interface Stats {
@@ -143,15 +148,13 @@ export function reportIid(estimate: FileEstimate, iid: Iid): ReportIid {
       kematangan: i.kematangan,
       kematanganTerverifikasi: i.kematanganTerverifikasi,
       siap: i.siap,
-      indikator: i.indikator
-        .filter(hasSomething)
-        .map((x) => ({
-          kode: x.kode,
-          terbukti: x.terbukti,
-          terverifikasi: x.terverifikasi,
-          turunan: x.turunan,
-          bukti: { ...x.bukti },
-        })),
+      indikator: i.indikator.filter(hasSomething).map((x) => ({
+        kode: x.kode,
+        terbukti: x.terbukti,
+        terverifikasi: x.terverifikasi,
+        turunan: x.turunan,
+        bukti: { ...x.bukti },
+      })),
       kurang: [...i.kurang],
     })),
   };
@@ -173,7 +176,8 @@ export interface ValidationReport {
   files: ReportFile[];
 }
 
-const optionalInovasi = (nama: string | null): { inovasi?: string } => (nama === null ? {} : { inovasi: nama });
+const optionalInovasi = (nama: string | null): { inovasi?: string } =>
+  nama === null ? {} : { inovasi: nama };
 
 export function reportFile(v: FileValidation, lang: Lang, iid?: Iid): ReportFile {
   const stats = countFindings(v.findings);
@@ -224,12 +228,16 @@ export function reportPersetujuan(p: Persetujuan): ReportPersetujuan {
     })),
     jadwal: p.jadwal.map((j) => ({ tingkat: j.tingkat, batas: j.batas, keadaan: j.keadaan, hari: j.hari })),
   };
-  const aside = [
-    ...p.unknown.map((row) => ({ row, reason: 'unknownLevel' as const })),
-    ...p.setAside,
-  ].sort((a, b) => (a.row.row ?? 0) - (b.row.row ?? 0));
+  const aside = [...p.unknown.map((row) => ({ row, reason: 'unknownLevel' as const })), ...p.setAside].sort(
+    (a, b) => (a.row.row ?? 0) - (b.row.row ?? 0),
+  );
   if (aside.length)
-    out.disisihkan = aside.map(({ row, reason }) => ({ baris: row.row, tingkat: row.kembali ? `${row.tingkat}${KEMBALI_SUFFIX}` : row.tingkat, waktu: row.waktu, sebab: reason }));
+    out.disisihkan = aside.map(({ row, reason }) => ({
+      baris: row.row,
+      tingkat: row.kembali ? `${row.tingkat}${KEMBALI_SUFFIX}` : row.tingkat,
+      waktu: row.waktu,
+      sebab: reason,
+    }));
   return out;
 }
 

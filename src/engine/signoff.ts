@@ -20,7 +20,19 @@ import type { Lang } from './messages';
 
 /** Header of a version-2 `_stempel` sheet, in column order. */
 export const STEMPEL_HEADER = [
-  'Tingkat', 'Versi', 'Hash Isi', 'Waktu', 'Versi Aturan', 'Referensi', 'Alat', 'Galat', 'Peringatan', 'Diterima', 'Oleh', 'Jabatan', 'Catatan',
+  'Tingkat',
+  'Versi',
+  'Hash Isi',
+  'Waktu',
+  'Versi Aturan',
+  'Referensi',
+  'Alat',
+  'Galat',
+  'Peringatan',
+  'Diterima',
+  'Oleh',
+  'Jabatan',
+  'Catatan',
 ] as const;
 
 /** `Tingkat` of a return row: `<level>:kembali`. */
@@ -90,7 +102,10 @@ export function readStempel(grid: WorkbookGrid): StempelSheet {
       if (key && !at.has(key)) at.set(key, c);
     });
     const col = (label: string) => at.get(normalise(label)) ?? -1;
-    const cols = Object.fromEntries(STEMPEL_HEADER.map((h) => [h, col(h)])) as Record<(typeof STEMPEL_HEADER)[number], number>;
+    const cols = Object.fromEntries(STEMPEL_HEADER.map((h) => [h, col(h)])) as Record<
+      (typeof STEMPEL_HEADER)[number],
+      number
+    >;
     const rows: StempelRow[] = [];
     sheet.rows.forEach((cells, r) => {
       if (r === 0 || !cells) return;
@@ -122,7 +137,9 @@ export function readStempel(grid: WorkbookGrid): StempelSheet {
   const map = new Map<string, CellValue>();
   for (const row of sheet.rows) {
     if (!row) continue;
-    const label = cellText(row[0] ?? null).trim().toLowerCase();
+    const label = cellText(row[0] ?? null)
+      .trim()
+      .toLowerCase();
     if (label && !map.has(label)) map.set(label, row[1] ?? null);
   }
   const hash = text(map.get('contenthash'));
@@ -170,7 +187,9 @@ export function calendarDay(text: string): CalendarDay | null {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (y < 1000) return null;
   const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? (text as CalendarDay) : null;
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d
+    ? (text as CalendarDay)
+    : null;
 }
 
 /** Milliseconds of a `Waktu`, or null when it is not a date-time (or date) JavaScript can read. */
@@ -193,7 +212,14 @@ export function dayInZone(ms: number, zone: string): CalendarDay | null {
   if (!Number.isFinite(ms) || Math.abs(ms) > MAX_TIME) return null;
   let f = dayFormats.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', era: 'short', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      era: 'short',
+      hourCycle: 'h23',
+    });
     dayFormats.set(zone, f);
   }
   const parts = new Map(f.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
@@ -224,7 +250,15 @@ export function localDateTime(waktu: string | null, zone: string): string {
   let f = dateTimeFormats.get(zone);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
     } catch {
       return waktu; // an unknown zone: the reference check refuses it, but never fail a display
     }
@@ -242,7 +276,8 @@ export function todayInZone(zone: string, now: Date = new Date()): CalendarDay {
 }
 
 /** Days since 1970-01-01 of a CalendarDay (its shape is guaranteed by the type). */
-const epochDay = (d: CalendarDay): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / MS_PER_DAY;
+const epochDay = (d: CalendarDay): number =>
+  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / MS_PER_DAY;
 
 /** Whole calendar days from `a` to `b`; positive when b is later. */
 export function daysBetween(a: CalendarDay, b: CalendarDay): number {
@@ -283,7 +318,11 @@ export interface ChainStatus {
   readonly versi: 1 | 2 | null;
 }
 
-const bareHash = (h: string) => h.trim().toLowerCase().replace(/^sha256:/, '');
+const bareHash = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/^sha256:/, '');
 
 export function sameHash(a: string, b: string | null): boolean {
   return b !== null && bareHash(a) !== '' && bareHash(a) === bareHash(b);
@@ -309,7 +348,11 @@ const YEAR_2000 = Date.UTC(2000, 0, 1);
 const CLOCK_TOLERANCE_DAYS = 1;
 
 /** Why a row of a defined level cannot have been written by the tool, or null when it may have been. */
-function setAsideReason(row: StempelRow, ms: number | null, when: ChainDate | undefined): SetAsideReason | null {
+function setAsideReason(
+  row: StempelRow,
+  ms: number | null,
+  when: ChainDate | undefined,
+): SetAsideReason | null {
   if (ms === null) return 'waktuUnreadable';
   if (ms < YEAR_2000) return 'before2000';
   if (when) {
@@ -337,7 +380,12 @@ function compare(a: Placed, b: Placed): number {
  * The chain of a workbook (docs/spec/signoff.md, "The chain and its status") from its `_stempel` rows, the
  * reference's levels and the current content hash (null: no content to compare).
  */
-export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetujuan[], hash: string | null, when?: ChainDate): ChainStatus {
+export function chainStatus(
+  sheet: StempelSheet,
+  levels: readonly TingkatPersetujuan[],
+  hash: string | null,
+  when?: ChainDate,
+): ChainStatus {
   const keys = levels.map((l) => l.kunci);
   const first = keys[0];
   const latest = new Map<string, Placed>();
@@ -375,7 +423,9 @@ export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetu
     if (!placed) status = 'none';
     else if (!sameHash(placed.row.hashIsi, hash)) status = 'changed';
     else if (prev === null) status = 'valid';
-    else status = prev.status === 'valid' && prev.placed && compare(prev.placed, placed) <= 0 ? 'valid' : 'outOfOrder';
+    else
+      status =
+        prev.status === 'valid' && prev.placed && compare(prev.placed, placed) <= 0 ? 'valid' : 'outOfOrder';
     if (status === 'valid') valid.push(placed!);
     out.push({ level, status, row: placed?.row ?? null });
     prev = { status, placed };
@@ -391,9 +441,21 @@ export function chainStatus(sheet: StempelSheet, levels: readonly TingkatPersetu
   // good: a re-signed chain that is edited later reads as changed, not returned again.
   const ret = lastReturn as Placed | null;
   const firstStamp = latest.get(first) ?? null;
-  const dikembalikan = ret !== null && (firstStamp === null || compare(firstStamp, ret) < 0) && valid.every((v) => compare(v, ret) < 0);
+  const dikembalikan =
+    ret !== null &&
+    (firstStamp === null || compare(firstStamp, ret) < 0) &&
+    valid.every((v) => compare(v, ret) < 0);
   const berubah = [...latest.values()].some((p) => !sameHash(p.row.hashIsi, hash));
-  return { levels: out, tingkat, dikembalikan, kembali: dikembalikan ? ret!.row : null, berubah, unknown, setAside, versi: sheet.versi };
+  return {
+    levels: out,
+    tingkat,
+    dikembalikan,
+    kembali: dikembalikan ? ret!.row : null,
+    berubah,
+    unknown,
+    setAside,
+    versi: sheet.versi,
+  };
 }
 
 /** The chain of a workbook with no stamp (an OPD that sent nothing, an unreadable file). */
@@ -559,7 +621,13 @@ export interface JadwalStatus {
  * due. `chain` null: no workbook (every passed deadline is `lewat`). `today` is the validation date
  * (already a day in the region's zone); stamps are dated in `zone`.
  */
-export function scheduleStatus(chain: ChainStatus | null, levels: readonly TingkatPersetujuan[], jadwal: Jadwal, today: string, zone: string): JadwalStatus[] {
+export function scheduleStatus(
+  chain: ChainStatus | null,
+  levels: readonly TingkatPersetujuan[],
+  jadwal: Jadwal,
+  today: string,
+  zone: string,
+): JadwalStatus[] {
   const out: JadwalStatus[] = [];
   const todayDay = calendarDay(today);
   for (const level of levels) {
@@ -571,10 +639,20 @@ export function scheduleStatus(chain: ChainStatus | null, levels: readonly Tingk
     const day = l?.status === 'valid' && l.row ? localDay(l.row.waktu, zone) : null;
     if (day !== null) {
       const late = daysBetween(batas, day);
-      out.push({ tingkat: level.kunci, batas, keadaan: late > 0 ? 'terlambat' : 'tepatWaktu', hari: Math.max(0, late) });
+      out.push({
+        tingkat: level.kunci,
+        batas,
+        keadaan: late > 0 ? 'terlambat' : 'tepatWaktu',
+        hari: Math.max(0, late),
+      });
     } else {
       const past = todayDay === null ? 0 : daysBetween(batas, todayDay);
-      out.push({ tingkat: level.kunci, batas, keadaan: past > 0 ? 'lewat' : 'belumJatuhTempo', hari: Math.max(0, past) });
+      out.push({
+        tingkat: level.kunci,
+        batas,
+        keadaan: past > 0 ? 'lewat' : 'belumJatuhTempo',
+        hari: Math.max(0, past),
+      });
     }
   }
   return out;
@@ -586,8 +664,18 @@ export function scheduleApplies(jadwal: Jadwal | undefined, tahun: number | null
 }
 
 const KEADAAN_WORDS: Readonly<Record<Lang, Readonly<Record<Keadaan, string>>>> = {
-  id: { tepatWaktu: 'Tepat waktu', terlambat: 'Terlambat {n} hari', lewat: 'Lewat {n} hari', belumJatuhTempo: 'Belum jatuh tempo' },
-  en: { tepatWaktu: 'On time', terlambat: '{n} days late', lewat: '{n} days overdue', belumJatuhTempo: 'Not yet due' },
+  id: {
+    tepatWaktu: 'Tepat waktu',
+    terlambat: 'Terlambat {n} hari',
+    lewat: 'Lewat {n} hari',
+    belumJatuhTempo: 'Belum jatuh tempo',
+  },
+  en: {
+    tepatWaktu: 'On time',
+    terlambat: '{n} days late',
+    lewat: '{n} days overdue',
+    belumJatuhTempo: 'Not yet due',
+  },
 };
 
 /** `Tepat waktu`, `Terlambat 3 hari`, `Lewat 12 hari`, `Belum jatuh tempo` (Rekap OPD, text output). */
@@ -609,7 +697,10 @@ export function signoffWordEn(text: string, levels: readonly TingkatPersetujuan[
   if (headed) return `On time: ${headed.labelEn}`;
   for (const keadaan of Object.keys(KEADAAN_WORDS.id) as Keadaan[]) {
     const [before, after = ''] = KEADAAN_WORDS.id[keadaan].split('{n}');
-    const days = text.startsWith(before) && text.endsWith(after) ? text.slice(before.length, text.length - after.length) : null;
+    const days =
+      text.startsWith(before) && text.endsWith(after)
+        ? text.slice(before.length, text.length - after.length)
+        : null;
     if (days !== null && (KEADAAN_WORDS.id[keadaan].includes('{n}') ? /^\d+$/.test(days) : days === ''))
       return scheduleWord({ keadaan, hari: Number(days) || 0 }, 'en');
   }
@@ -633,8 +724,15 @@ export interface PersetujuanContext {
 }
 
 /** Chain and schedule of one workbook from its `_stempel`, content hash and reporting year. */
-export function persetujuanOf(sheet: StempelSheet, hash: string | null, tahun: number | null, c: PersetujuanContext): Persetujuan {
+export function persetujuanOf(
+  sheet: StempelSheet,
+  hash: string | null,
+  tahun: number | null,
+  c: PersetujuanContext,
+): Persetujuan {
   const chain = chainStatus(sheet, c.levels, hash, { today: c.today, zone: c.zonaWaktu });
-  const jadwal = scheduleApplies(c.jadwal, tahun) ? scheduleStatus(chain, c.levels, c.jadwal, c.today, c.zonaWaktu) : [];
+  const jadwal = scheduleApplies(c.jadwal, tahun)
+    ? scheduleStatus(chain, c.levels, c.jadwal, c.today, c.zonaWaktu)
+    : [];
   return { ...chain, jadwal };
 }

@@ -16,7 +16,16 @@ import { checkIdentity } from './rules/identity';
 import { ruleDef } from './rules/registry';
 import { checkRows } from './rules/rows';
 import { scheduleFindings } from './rules/stamp';
-import { Persetujuan, PersetujuanContext, StempelRow, StempelSheet, emptyChain, firstLevelStamp, persetujuanOf, readStempel } from './signoff';
+import {
+  Persetujuan,
+  PersetujuanContext,
+  StempelRow,
+  StempelSheet,
+  emptyChain,
+  firstLevelStamp,
+  persetujuanOf,
+  readStempel,
+} from './signoff';
 import { COLUMNS, SHEET_TEMUAN } from './schema';
 import { normalise } from './text';
 import { cellText } from './values';
@@ -118,10 +127,20 @@ export function sortFindings<T extends Finding>(findings: T[], s: Submission | n
 /** The version-1 view of a stamp row: hash, time and the label/value fields (lower-case labels). */
 export function stampInfoOf(row: StempelRow | null): StampInfo | null {
   if (!row) return null;
-  const fields: Record<string, string> = { versi: String(row.versi), contenthash: row.hashIsi, waktu: row.waktu ?? '' };
+  const fields: Record<string, string> = {
+    versi: String(row.versi),
+    contenthash: row.hashIsi,
+    waktu: row.waktu ?? '',
+  };
   const more: [string, string | number | null][] = [
-    ['versiaturan', row.versiAturan], ['referensi', row.referensi], ['alat', row.alat], ['galat', row.galat], ['peringatan', row.peringatan],
-    ['diterima', row.diterima], ['oleh', row.oleh], ['jabatan', row.jabatan],
+    ['versiaturan', row.versiAturan],
+    ['referensi', row.referensi],
+    ['alat', row.alat],
+    ['galat', row.galat],
+    ['peringatan', row.peringatan],
+    ['diterima', row.diterima],
+    ['oleh', row.oleh],
+    ['jabatan', row.jabatan],
   ];
   for (const [k, v] of more) if (v !== null) fields[k] = String(v);
   return { contentHash: row.hashIsi, waktu: row.waktu, fields };
@@ -129,7 +148,12 @@ export function stampInfoOf(row: StempelRow | null): StampInfo | null {
 
 /** What the chain needs of the reference and the validation date. */
 export function persetujuanContext(reference: Reference, today: string): PersetujuanContext {
-  return { levels: reference.tingkatPersetujuan, jadwal: reference.jadwal, zonaWaktu: reference.daerah.zonaWaktu, today };
+  return {
+    levels: reference.tingkatPersetujuan,
+    jadwal: reference.jadwal,
+    zonaWaktu: reference.daerah.zonaWaktu,
+    today,
+  };
 }
 
 /** Decisions recorded in the workbook's `Temuan` sheet, by finding id (docs/spec/audit.md). */
@@ -139,7 +163,13 @@ export function readDecisions(grid: WorkbookGrid): Map<string, Decision & { row:
   const header = sheet?.rows[0];
   if (!sheet || !header) return decisions;
   const col = (label: string) => header.findIndex((h) => normalise(cellText(h ?? null)) === normalise(label));
-  const [cId, cStatus, cReason, cReviewer, cDate] = ['ID', 'Status', 'Alasan', 'Pemeriksa', 'Tanggal Keputusan'].map(col);
+  const [cId, cStatus, cReason, cReviewer, cDate] = [
+    'ID',
+    'Status',
+    'Alasan',
+    'Pemeriksa',
+    'Tanggal Keputusan',
+  ].map(col);
   if (cId < 0 || cStatus < 0) return decisions;
   sheet.rows.forEach((row, r) => {
     if (r === 0 || !row) return;
@@ -167,7 +197,14 @@ export function identify(
     const id = findingId(f);
     const d = decisions.get(id);
     if (!d) return { ...f, id, status: 'open', decision: null };
-    const why = !ruleDef(f.rule).acceptable || isSummaryFinding(f) ? 'notAcceptable' : !d.reason ? 'noReason' : !d.reviewer ? 'noReviewer' : null;
+    const why =
+      !ruleDef(f.rule).acceptable || isSummaryFinding(f)
+        ? 'notAcceptable'
+        : !d.reason
+          ? 'noReason'
+          : !d.reviewer
+            ? 'noReviewer'
+            : null;
     if (why) {
       ignored.push({ id, row: d.row, why });
       return { ...f, id, status: 'open', decision: null };
@@ -253,7 +290,8 @@ export class FindingBudget {
     const out = this.kept.slice();
     for (const byColumn of this.left.values())
       for (const groups of byColumn.values())
-        for (const { first, count } of groups) out.push(count === 1 ? first : summaryFinding(first, count, this.limit));
+        for (const { first, count } of groups)
+          out.push(count === 1 ? first : summaryFinding(first, count, this.limit));
     return out;
   }
 }
@@ -272,7 +310,13 @@ function summaryFinding(first: Finding, count: number, limit: number): Finding {
     ...first,
     rowKey: '*',
     value: null,
-    params: { ringkasan: count, aturan: first.rule, kolom: first.column ?? '', sel: first.cell ?? '-', batas: limit },
+    params: {
+      ringkasan: count,
+      aturan: first.rule,
+      kolom: first.column ?? '',
+      sel: first.cell ?? '-',
+      batas: limit,
+    },
     hint: null,
   };
 }
@@ -283,7 +327,11 @@ export function isSummaryFinding(f: Pick<Finding, 'params'>): boolean {
 }
 
 function parseFor(grid: WorkbookGrid, reference: Reference, index = ReferenceIndex.of(reference)) {
-  return parseSubmission(grid, { findBidang: (t) => index.findBidang(t), canonicalProgramCode, iid: reference.iid }, reference.parameter.headerSearchRows);
+  return parseSubmission(
+    grid,
+    { findBidang: (t) => index.findBidang(t), canonicalProgramCode, iid: reference.iid },
+    reference.parameter.headerSearchRows,
+  );
 }
 
 /** The stamp of a workbook as it is now: read, parse, content hash — no rules run (docs/spec/audit.md). */
@@ -303,10 +351,17 @@ export interface SignoffCheck extends StampCheck {
 export function checkSignoff(grid: WorkbookGrid, reference: Reference, today: string): SignoffCheck {
   const { submission } = parseFor(grid, reference);
   const hash = contentHash(submission);
-  const tahun = submission.identity.tahun.parsed.kind === 'ok' ? Number(submission.identity.tahun.parsed.value) : null;
+  const tahun =
+    submission.identity.tahun.parsed.kind === 'ok' ? Number(submission.identity.tahun.parsed.value) : null;
   const stempel = readStempel(grid);
   const persetujuan = persetujuanOf(stempel, hash, tahun, persetujuanContext(reference, today));
-  return { status: firstLevelStamp(persetujuan), info: stampInfoOf(persetujuan.levels[0]?.row ?? null), contentHash: hash, stempel, persetujuan };
+  return {
+    status: firstLevelStamp(persetujuan),
+    info: stampInfoOf(persetujuan.levels[0]?.row ?? null),
+    contentHash: hash,
+    stempel,
+    persetujuan,
+  };
 }
 
 export function validateWorkbook(grid: WorkbookGrid, file: string, options: ValidateOptions): FileValidation {
@@ -326,7 +381,9 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
     return unreadableFile(file, 'tooManyRows', text, reference);
   }
   if (textChars(submission, MAX_TEXT_CHARS) > MAX_TEXT_CHARS) {
-    const text = inBothCatalogues('cause.tooMuchText', (locale) => ({ batas: MAX_TEXT_CHARS.toLocaleString(locale) }));
+    const text = inBothCatalogues('cause.tooMuchText', (locale) => ({
+      batas: MAX_TEXT_CHARS.toLocaleString(locale),
+    }));
     return unreadableFile(file, 'tooMuchText', text, reference);
   }
 
@@ -346,7 +403,20 @@ export function validateWorkbook(grid: WorkbookGrid, file: string, options: Vali
 
   for (const issue of issues) {
     const params: Record<string, string> = issue.rule === 'STR-01' ? {} : { kolom: issue.column };
-    emit(sheetFinding(issue.rule, { sheet: issue.sheet, row: issue.row, col: issue.col, column: issue.column || null, columnKey: issue.columnKey, value: issue.value }, { params }));
+    emit(
+      sheetFinding(
+        issue.rule,
+        {
+          sheet: issue.sheet,
+          row: issue.row,
+          col: issue.col,
+          column: issue.column || null,
+          columnKey: issue.columnKey,
+          value: issue.value,
+        },
+        { params },
+      ),
+    );
   }
   checkIdentity(ctx, emit);
   if (submission.table) {
@@ -389,7 +459,11 @@ export function unreadableFile(
   reference?: Reference,
   today?: string,
 ): FileValidation {
-  const f = sheetFinding('KON-03', { sheet: null }, { params: { sebab: causeText.id, sebabEn: causeText.en, kode: cause } });
+  const f = sheetFinding(
+    'KON-03',
+    { sheet: null },
+    { params: { sebab: causeText.id, sebabEn: causeText.en, kode: cause } },
+  );
   const { findings } = identify([f], new Map());
   return {
     file,
@@ -412,9 +486,18 @@ function unreadablePersetujuan(reference: Reference | undefined, today: string |
   return persetujuanOf({ versi: null, rows: [] }, null, null, persetujuanContext(reference, today));
 }
 
-export function countFindings(findings: readonly IdentifiedFinding[]): { errors: number; warnings: number; infos: number; accepted: number } {
+export function countFindings(findings: readonly IdentifiedFinding[]): {
+  errors: number;
+  warnings: number;
+  infos: number;
+  accepted: number;
+} {
   const stats = { errors: 0, warnings: 0, infos: 0, accepted: 0 };
-  const key: Record<Severity, 'errors' | 'warnings' | 'infos'> = { error: 'errors', warning: 'warnings', info: 'infos' };
+  const key: Record<Severity, 'errors' | 'warnings' | 'infos'> = {
+    error: 'errors',
+    warning: 'warnings',
+    info: 'infos',
+  };
   for (const f of findings) {
     if (f.status === 'accepted') stats.accepted++;
     else stats[key[f.severity]]++;

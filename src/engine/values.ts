@@ -88,7 +88,8 @@ function optionTable(options: readonly EnumOption[]): Map<string, string> {
   let table = optionTables.get(options);
   if (!table) {
     table = new Map();
-    for (const o of options) for (const label of [o.value, ...o.aliases]) table.set(normalise(label), o.value);
+    for (const o of options)
+      for (const label of [o.value, ...o.aliases]) table.set(normalise(label), o.value);
     optionTables.set(options, table);
   }
   return table;
@@ -217,7 +218,8 @@ export function parseDate(v: CellValue): Parsed<string> {
   return validDate(y, m, d) ? okCanonical(iso(y, m, d)) : bad('FMT-03');
 }
 
-const URL_TEXT = /^https?:\/\/(?:[^\s/?#@]+@)?[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.?(?::\d{1,5})?(?:[/?#]\S*)?$/iu;
+const URL_TEXT =
+  /^https?:\/\/(?:[^\s/?#@]+@)?[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.?(?::\d{1,5})?(?:[/?#]\S*)?$/iu;
 
 export function parseUrl(v: CellValue): Parsed<string> {
   if (isEmptyCell(v)) return EMPTY;
@@ -226,7 +228,8 @@ export function parseUrl(v: CellValue): Parsed<string> {
   return URL_TEXT.test(t) ? ok(t) : bad('FMT-07');
 }
 
-const EMAIL_TEXT = /^[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.\p{L}{2,}$/u;
+const EMAIL_TEXT =
+  /^[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.\p{L}{2,}$/u;
 
 export function isEmail(text: string): boolean {
   return EMAIL_TEXT.test(text.trim());
@@ -251,7 +254,6 @@ export function isPhone(text: string): boolean {
   const digits = t.replace(/\D/g, '').length;
   return digits >= 9 && digits <= 15;
 }
-
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 

@@ -7,15 +7,37 @@
 import { createWriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import * as zlib from 'node:zlib';
-import { CitySummary, SummaryCell, SummarySheet, isIntegerColumn, isSummaryDate } from '../engine/consolidate';
+import {
+  CitySummary,
+  SummaryCell,
+  SummarySheet,
+  isIntegerColumn,
+  isSummaryDate,
+} from '../engine/consolidate';
 import { isoToDate } from '../engine/isoDate';
 import { Lang } from '../engine/messages';
-import { PrintContext, SummaryChart, chartSeries, sheetLayout, summaryCharts, summaryYear, wrappedRowHeight } from '../engine/printout';
+import {
+  PrintContext,
+  SummaryChart,
+  chartSeries,
+  sheetLayout,
+  summaryCharts,
+  summaryYear,
+  wrappedRowHeight,
+} from '../engine/printout';
 import { TOOL_NAME as CREATOR } from '../engine/version';
 import { sheetPrint } from '../xlsx/sheetPrint';
 
 export { sheetPrint };
-import { ByteSink, ColumnChart, Compressor, STYLE_HEADER_WRAP, XlsxStreamWriter, XlsxValue, styleId } from '../xlsx/xlsxStream';
+import {
+  ByteSink,
+  ColumnChart,
+  Compressor,
+  STYLE_HEADER_WRAP,
+  XlsxStreamWriter,
+  XlsxValue,
+  styleId,
+} from '../xlsx/xlsxStream';
 
 /** Deflate level, measured on the 60 × 300 bench: zlib 1/3/6 ≈ 270/300/410 ms for 3.84/3.60/3.17 MB; fflate 1/3/6 ≈ 850/730/910 ms. */
 const LEVEL = 3;
@@ -130,16 +152,33 @@ const WRAP = styleId({ wrap: true });
 
 /** A chart of the engine's as the writer's column chart. */
 export function columnChart(c: SummaryChart): ColumnChart {
-  return { name: c.name, title: c.title, grouping: 'stacked', series: chartSeries(c), anchor: c.anchor, axisTitles: c.axisTitles, fontSize: c.fontSize, labelAngle: c.labelAngle };
+  return {
+    name: c.name,
+    title: c.title,
+    grouping: 'stacked',
+    series: chartSeries(c),
+    anchor: c.anchor,
+    axisTitles: c.axisTitles,
+    fontSize: c.fontSize,
+    labelAngle: c.labelAngle,
+  };
 }
 
-async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet, ctx: PrintContext, chart: SummaryChart | null): Promise<void> {
+async function writeSheet(
+  book: XlsxStreamWriter,
+  sheet: SummarySheet,
+  ctx: PrintContext,
+  chart: SummaryChart | null,
+): Promise<void> {
   const layout = sheetLayout(sheet, ctx, chart);
   const ws = book.addSheet(sheet.name, {
     widths: layout.widths,
     frozenRows: 1,
     // The chart and its numbers start a page of their own: never cut in two by a page break.
-    print: { ...sheetPrint(layout.print, layout.printArea), pageBreaksBefore: chart ? [chart.headerRow] : [] },
+    print: {
+      ...sheetPrint(layout.print, layout.printArea),
+      pageBreaksBefore: chart ? [chart.headerRow] : [],
+    },
     charts: chart ? [columnChart(chart)] : [],
   });
   const wrapping = layout.wrap.some(Boolean);
@@ -153,7 +192,15 @@ async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet, ctx: Prin
     const header: XlsxValue[] = [...table.columns];
     // Header labels always wrap: columns are as wide as their cells and the header's longest word.
     const headerStyles: number[] = table.columns.map(() => STYLE_HEADER_WRAP);
-    ws.addRow(header, headerStyles, wrappedRowHeight(table.columns, layout.widths, table.columns.map(() => true)));
+    ws.addRow(
+      header,
+      headerStyles,
+      wrappedRowHeight(
+        table.columns,
+        layout.widths,
+        table.columns.map(() => true),
+      ),
+    );
     const integer = table.columns.map(isIntegerColumn);
     const fill = sheet.def.fill;
     const n = table.columns.length;
@@ -189,11 +236,18 @@ async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet, ctx: Prin
         values.push(value);
         styles.push(layout.wrap[c] && value !== null ? style + WRAP : style);
       }
-      const height = wrapping ? wrappedRowHeight(cells as readonly SummaryCell[], layout.widths, layout.wrap) : null;
+      const height = wrapping
+        ? wrappedRowHeight(cells as readonly SummaryCell[], layout.widths, layout.wrap)
+        : null;
       if (!ws.addRow(values, styles, height)) await ws.drain();
     }
     if (t === sheet.filterTable && n > 0) {
-      ws.setAutoFilter({ firstRow: headerRow, lastRow: Math.max(headerRow, r), firstColumn: 1, lastColumn: n });
+      ws.setAutoFilter({
+        firstRow: headerRow,
+        lastRow: Math.max(headerRow, r),
+        firstColumn: 1,
+        lastColumn: n,
+      });
     }
   }
   if (chart) {
@@ -208,11 +262,16 @@ async function writeSheet(book: XlsxStreamWriter, sheet: SummarySheet, ctx: Prin
       const styles: number[] = [];
       cells.forEach((v, k) => {
         values[chart.columns[k]] = v;
-        styles[chart.columns[k]] = i === 0 ? STYLE_HEADER_WRAP : typeof v === 'string' && layout.wrap[chart.columns[k]] ? WRAP : 0;
+        styles[chart.columns[k]] =
+          i === 0 ? STYLE_HEADER_WRAP : typeof v === 'string' && layout.wrap[chart.columns[k]] ? WRAP : 0;
       });
       const row = Array.from(values, (v) => v ?? null);
       const wrapped = i === 0 ? layout.widths.map(() => true) : layout.wrap;
-      ws.addRow(row, Array.from(styles, (s) => s ?? 0), i === 0 || wrapping ? wrappedRowHeight(row as SummaryCell[], layout.widths, wrapped) : null);
+      ws.addRow(
+        row,
+        Array.from(styles, (s) => s ?? 0),
+        i === 0 || wrapping ? wrappedRowHeight(row as SummaryCell[], layout.widths, wrapped) : null,
+      );
       r++;
     }
   }
@@ -229,13 +288,28 @@ export interface SummaryWriteOptions {
 }
 
 /** Writes the summary workbook to `outPath` (sheets in spec order); dates and zip entry times are the consolidation time, so equal runs give equal bytes. */
-export async function writeSummaryXlsx(summary: CitySummary, outPath: string, options: SummaryWriteOptions = {}): Promise<void> {
+export async function writeSummaryXlsx(
+  summary: CitySummary,
+  outPath: string,
+  options: SummaryWriteOptions = {},
+): Promise<void> {
   const date = toDate(summary.consolidatedAt) ?? new Date(0);
   const lang = options.lang ?? summary.report.lang;
-  const ctx: PrintContext = { region: options.region ?? '', year: summaryYear(summary), lang, printedOn: summary.consolidatedAt };
+  const ctx: PrintContext = {
+    region: options.region ?? '',
+    year: summaryYear(summary),
+    lang,
+    printedOn: summary.consolidatedAt,
+  };
   const sheets = summary.sheets;
   const charts = summaryCharts(sheets, lang);
-  const book = new XlsxStreamWriter(fileSink(outPath), { date, creator: CREATOR, level: LEVEL, compressor: nodeCompressorOffThread, dateLang: lang });
+  const book = new XlsxStreamWriter(fileSink(outPath), {
+    date,
+    creator: CREATOR,
+    level: LEVEL,
+    compressor: nodeCompressorOffThread,
+    dateLang: lang,
+  });
   try {
     for (const [i, sheet] of sheets.entries()) {
       options.onSheet?.(i, sheets.length, sheet.name);

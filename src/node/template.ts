@@ -158,7 +158,14 @@ function addIdentitasSheet(
   });
   IDENTITY_WIDTHS.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   const print = TEMPLATE_PRINT.identitas;
-  ws.pageSetup = { paperSize: 9, orientation: print.orientation, fitToPage: true, fitToWidth: print.fitToWidth, fitToHeight: print.fitToHeight, margins: PRINT_MARGINS };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fitToWidth,
+    fitToHeight: print.fitToHeight,
+    margins: PRINT_MARGINS,
+  };
 
   IDENTITY.forEach((def, i) => {
     const r = i + 1;
@@ -235,7 +242,15 @@ function addInovasiSheet(
   });
   const last = rows + 1;
   const print = TEMPLATE_PRINT.inovasi;
-  ws.pageSetup = { paperSize: 9, orientation: print.orientation, fitToPage: false, scale: 100, printTitlesRow: print.titleRows, printTitlesColumn: print.titleColumns, margins: PRINT_MARGINS };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: print.orientation,
+    fitToPage: false,
+    scale: 100,
+    printTitlesRow: print.titleRows,
+    printTitlesColumn: print.titleColumns,
+    margins: PRINT_MARGINS,
+  };
 
   COLUMNS.forEach((def, c) => {
     const column = ws.getColumn(c + 1);

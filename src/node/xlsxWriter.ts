@@ -33,7 +33,6 @@ export interface WriteOptions {
 export const CREATOR = TOOL_NAME;
 export const DATE_FORMAT = 'dd/mm/yyyy';
 
-
 /** An exceljs workbook holding `sheets`; dates get the `dd/mm/yyyy` format. */
 export function sheetsWorkbook(sheets: readonly SheetSpec[], options: WriteOptions = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();

@@ -49,7 +49,13 @@ export function App({ port, controller: given, initialTab = 'validasi', ...deps 
         size="small"
       >
         {TABS.map((name) => (
-          <Tab key={name} id={`tab-${name}`} className={layout.tab} value={name} aria-controls={`panel-${name}`}>
+          <Tab
+            key={name}
+            id={`tab-${name}`}
+            className={layout.tab}
+            value={name}
+            aria-controls={`panel-${name}`}
+          >
             {t(`tab.${name}`)}
           </Tab>
         ))}
@@ -60,7 +66,12 @@ export function App({ port, controller: given, initialTab = 'validasi', ...deps 
       <div role="tabpanel" id="panel-validasi" aria-labelledby="tab-validasi" hidden={tab !== 'validasi'}>
         <ValidasiTab state={state} actions={controller} t={t} />
       </div>
-      <div role="tabpanel" id="panel-konsolidasi" aria-labelledby="tab-konsolidasi" hidden={tab !== 'konsolidasi'}>
+      <div
+        role="tabpanel"
+        id="panel-konsolidasi"
+        aria-labelledby="tab-konsolidasi"
+        hidden={tab !== 'konsolidasi'}
+      >
         <KonsolidasiTab state={state} actions={controller} t={t} />
       </div>
       <div role="tabpanel" id="panel-audit" aria-labelledby="tab-audit" hidden={tab !== 'audit'}>

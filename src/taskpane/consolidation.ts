@@ -7,7 +7,15 @@
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex } from '@noble/hashes/utils';
 import { SummaryCancelled, type WorkbookPort } from '../addin/port';
-import { type CitySummary, type ConsolidationInput, type SummaryCell, type SummaryTable, consolidate, scheduleColumn, tableRecords } from '../engine/consolidate';
+import {
+  type CitySummary,
+  type ConsolidationInput,
+  type SummaryCell,
+  type SummaryTable,
+  consolidate,
+  scheduleColumn,
+  tableRecords,
+} from '../engine/consolidate';
 import { consolidationYearText } from '../engine/consolidation/selection';
 import type { Lang } from '../engine/messages';
 import type { Reference } from '../engine/reference/model';
@@ -60,7 +68,10 @@ export interface ConsolidationResult extends ConsolidationOutcome {
   readonly summary: CitySummary;
 }
 
-export async function consolidateFiles(files: readonly PickedFile[], ctx: ConsolidationContext): Promise<ConsolidationResult> {
+export async function consolidateFiles(
+  files: readonly PickedFile[],
+  ctx: ConsolidationContext,
+): Promise<ConsolidationResult> {
   const { signal, onProgress, reference, today, lang } = ctx;
   const total = files.length;
   const step = async (progress: Progress) => {
@@ -81,7 +92,13 @@ export async function consolidateFiles(files: readonly PickedFile[], ctx: Consol
     inputs.push(await validateFile(file, bytes, reference, today, ctx.loadXlsx));
   }
   if (signal?.aborted) throw new Cancelled();
-  const summary = consolidate(inputs, { reference, today, lang, consolidatedAt: ctx.consolidatedAt, tahun: ctx.tahun });
+  const summary = consolidate(inputs, {
+    reference,
+    today,
+    lang,
+    consolidatedAt: ctx.consolidatedAt,
+    tahun: ctx.tahun,
+  });
   const rows = rekapRows(summary.rekapOpd);
   const tahun = consolidationYearText(summary.tahun, lang);
   const replication = replicationFigures(summary.replikasi);
@@ -95,33 +112,67 @@ export async function consolidateFiles(files: readonly PickedFile[], ctx: Consol
       signal,
       onSheet: (done, of) => onProgress?.({ n: total, total, phase: 'writing', sheet: done, sheets: of }),
     });
-    return { rows, tahun, written: [...sheets], replication, renamed: renamed.map((r) => ({ from: r.from, to: r.to })), writeError: null, summary };
+    return {
+      rows,
+      tahun,
+      written: [...sheets],
+      replication,
+      renamed: renamed.map((r) => ({ from: r.from, to: r.to })),
+      writeError: null,
+      summary,
+    };
   } catch (e) {
     if (e instanceof SummaryCancelled) throw new Cancelled();
     // The results stay on screen; the workbook keeps its earlier output.
-    return { rows, tahun, written: null, renamed: [], replication, writeError: e ?? new Error('writeSummary'), summary };
+    return {
+      rows,
+      tahun,
+      written: null,
+      renamed: [],
+      replication,
+      writeError: e ?? new Error('writeSummary'),
+      summary,
+    };
   }
 }
 
-async function validateFile(file: PickedFile, bytes: Uint8Array | null, reference: Reference, today: string, loadXlsx: XlsxLoader): Promise<ConsolidationInput> {
+async function validateFile(
+  file: PickedFile,
+  bytes: Uint8Array | null,
+  reference: Reference,
+  today: string,
+  loadXlsx: XlsxLoader,
+): Promise<ConsolidationInput> {
   const base = { file: file.name, size: file.size };
   if (!bytes) {
-    return { ...base, sha256: null, validation: unreadableFile(file.name, 'unreadable', inBothLanguages('err.cannotOpen')) };
+    return {
+      ...base,
+      sha256: null,
+      validation: unreadableFile(file.name, 'unreadable', inBothLanguages('err.cannotOpen')),
+    };
   }
   const xlsx = await loadXlsx();
   const read = xlsx.readXlsx(bytes);
   const digest = bytesToHex(sha256(bytes));
   if (!read.ok) {
-    const text = { id: xlsx.describeCause(read.cause, 'id', read.detail), en: xlsx.describeCause(read.cause, 'en', read.detail) };
+    const text = {
+      id: xlsx.describeCause(read.cause, 'id', read.detail),
+      en: xlsx.describeCause(read.cause, 'en', read.detail),
+    };
     return { ...base, sha256: digest, validation: unreadableFile(file.name, read.cause, text) };
   }
-  return { ...base, sha256: digest, validation: validateWorkbook(read.workbook, file.name, { reference, today }) };
+  return {
+    ...base,
+    sha256: digest,
+    validation: validateWorkbook(read.workbook, file.name, { reference, today }),
+  };
 }
 
 const SCHEDULE_PREFIX = scheduleColumn('');
 
 const cellNumber = (v: SummaryCell | undefined): number | null => (typeof v === 'number' ? v : null);
-const cellString = (v: SummaryCell | undefined): string => (v === null || v === undefined ? '' : typeof v === 'object' ? v.date : String(v));
+const cellString = (v: SummaryCell | undefined): string =>
+  v === null || v === undefined ? '' : typeof v === 'object' ? v.date : String(v);
 
 /** The `Rekap OPD` rows as the pane's result table shows them. */
 function rekapRows(table: SummaryTable): ConsolidationRow[] {
@@ -136,7 +187,9 @@ function rekapRows(table: SummaryTable): ConsolidationRow[] {
     errors: cellNumber(r['Galat']),
     warnings: cellNumber(r['Peringatan']),
     stamp: cellString(r['Tingkat Persetujuan']),
-    schedule: schedule.map((c) => ({ level: c.slice(SCHEDULE_PREFIX.length), word: cellString(r[c]) })).filter((s) => s.word !== ''),
+    schedule: schedule
+      .map((c) => ({ level: c.slice(SCHEDULE_PREFIX.length), word: cellString(r[c]) }))
+      .filter((s) => s.word !== ''),
     total: table.rows[i]?.total === true,
   }));
 }

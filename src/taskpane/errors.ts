@@ -17,7 +17,10 @@ function field(e: unknown, name: string): string | null {
 
 /** The first line of a message, without a stack or an `Error:` prefix. */
 function plain(text: string): string {
-  return text.split(/\r?\n/)[0].replace(/^(?:[A-Za-z]*Error):\s*/, '').trim();
+  return text
+    .split(/\r?\n/)[0]
+    .replace(/^(?:[A-Za-z]*Error):\s*/, '')
+    .trim();
 }
 
 export function describeError(e: unknown, lang: Lang): { key: UiKey; params: UiParams } {
@@ -25,5 +28,8 @@ export function describeError(e: unknown, lang: Lang): { key: UiKey; params: UiP
   const code = field(e, 'code');
   if (officeErrorCode(code)) return { key: 'err.plain', params: { pesan: toAdapterError(e, lang).message } };
   const message = field(e, 'message') ?? (typeof e === 'string' ? e : null);
-  return { key: 'err.generic', params: { pesan: message ? plain(message) : translator(lang)('err.unknownCause') } };
+  return {
+    key: 'err.generic',
+    params: { pesan: message ? plain(message) : translator(lang)('err.unknownCause') },
+  };
 }

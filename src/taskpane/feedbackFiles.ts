@@ -34,7 +34,8 @@ export class FeedbackCancelled extends Error {
   }
 }
 
-const opdOf = (doc: { opdName: string | null; opdCode: string | null; file: string }): string => doc.opdName ?? doc.opdCode ?? doc.file;
+const opdOf = (doc: { opdName: string | null; opdCode: string | null; file: string }): string =>
+  doc.opdName ?? doc.opdCode ?? doc.file;
 
 export async function feedbackFiles(summary: CitySummary, run: FeedbackRun): Promise<FeedbackFile[]> {
   const docs = feedbackDocuments(summary, { region: run.region, lang: run.lang });

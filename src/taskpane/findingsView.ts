@@ -21,8 +21,13 @@ export interface FindingGroup {
   readonly findings: readonly IdentifiedFinding[];
 }
 
-export function applyFilter(findings: readonly IdentifiedFinding[], filter: FindingFilter): IdentifiedFinding[] {
-  return findings.filter((f) => filter.severities.has(f.severity) && (filter.rule === null || f.rule === filter.rule));
+export function applyFilter(
+  findings: readonly IdentifiedFinding[],
+  filter: FindingFilter,
+): IdentifiedFinding[] {
+  return findings.filter(
+    (f) => filter.severities.has(f.severity) && (filter.rule === null || f.rule === filter.rule),
+  );
 }
 
 /** Rule ids present, in catalogue-like order (family then number). */
@@ -34,7 +39,10 @@ export function rulesPresent(findings: readonly IdentifiedFinding[]): string[] {
  * Groups in display order: `Berkas/Identitas` first, then the innovation sheet's rows ascending.
  * A finding belongs to a row group only when it sits on the innovation sheet with a row number.
  */
-export function groupByRow(findings: readonly IdentifiedFinding[], tableSheet: string | null): FindingGroup[] {
+export function groupByRow(
+  findings: readonly IdentifiedFinding[],
+  tableSheet: string | null,
+): FindingGroup[] {
   const file: IdentifiedFinding[] = [];
   const rows = new Map<number, IdentifiedFinding[]>();
   for (const f of findings) {
@@ -48,6 +56,7 @@ export function groupByRow(findings: readonly IdentifiedFinding[], tableSheet: s
   }
   const groups: FindingGroup[] = [];
   if (file.length) groups.push({ key: 'file', row: null, findings: file });
-  for (const row of [...rows.keys()].sort((a, b) => a - b)) groups.push({ key: `row:${row}`, row, findings: rows.get(row) ?? [] });
+  for (const row of [...rows.keys()].sort((a, b) => a - b))
+    groups.push({ key: `row:${row}`, row, findings: rows.get(row) ?? [] });
   return groups;
 }

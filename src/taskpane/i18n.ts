@@ -50,7 +50,8 @@ const id = {
   'signoff.returned': 'Dikembalikan oleh {oleh} pada {waktu}: {catatan}',
   'signoff.changed': 'Isi berubah sesudah distempel: semua tingkat menstempel ulang (berjenjang).',
   'signoff.unknown': '{n} baris catatan stempel diabaikan: tingkatnya tidak dikenal referensi.',
-  'signoff.setAside': '{n} baris catatan stempel disisihkan: tanggalnya tidak terbaca, sebelum 2000 atau sesudah tanggal validasi, mencatat galat terbuka, atau pengembalian tanpa catatan.',
+  'signoff.setAside':
+    '{n} baris catatan stempel disisihkan: tanggalnya tidak terbaca, sebelum 2000 atau sesudah tanggal validasi, mencatat galat terbuka, atau pengembalian tanpa catatan.',
   'signoff.schedule': 'Batas {batas}: {keadaan}',
   'validasi.notYet': 'Belum divalidasi. Tekan Validasi.',
   'validasi.counts': 'Jumlah temuan',
@@ -59,7 +60,8 @@ const id = {
   'validasi.noMatch': 'Tidak ada temuan yang cocok dengan saringan.',
   'validasi.findings': 'Temuan',
   'iid.heading': 'Kesiapan IID (perkiraan)',
-  'iid.source': 'Perkiraan dari indikator {tahun} menurut referensi: {sumber} Penilaian resmi oleh Kemendagri.',
+  'iid.source':
+    'Perkiraan dari indikator {tahun} menurut referensi: {sumber} Penilaian resmi oleh Kemendagri.',
   'iid.maturity': 'Kematangan {persen} (terverifikasi {terverifikasi})',
   'iid.ready': 'Siap',
   'iid.notReady': 'Belum siap',
@@ -68,17 +70,20 @@ const id = {
   'iid.open': 'Buka Data Dukung ({n} baris)',
   'iid.add': 'Tambah bukti',
   'iid.bar': 'Kematangan {nama}',
-  'iid.more': '… dan {n} inovasi lainnya (semuanya di laporan `validate --format text` dan lembar Kesiapan IID ringkasan kota).',
+  'iid.more':
+    '… dan {n} inovasi lainnya (semuanya di laporan `validate --format text` dan lembar Kesiapan IID ringkasan kota).',
   'validasi.fileGroup': 'Berkas/Identitas',
   'validasi.rowGroup': 'Baris {baris}',
   'validasi.filterSeverity': 'Saring menurut tingkat',
   'validasi.filterRule': 'Saring menurut aturan',
   'validasi.allRules': 'Semua aturan',
   'validasi.cellNone': 'tanpa sel',
-  'validasi.ignored': '{n} keputusan di lembar Temuan diabaikan; temuannya tetap terbuka. Lengkapi Alasan dan Pemeriksa, lalu validasi lagi:',
+  'validasi.ignored':
+    '{n} keputusan di lembar Temuan diabaikan; temuannya tetap terbuka. Lengkapi Alasan dan Pemeriksa, lalu validasi lagi:',
   'ignored.noReason': 'Temuan baris {baris} (ID {id}, {aturan}): Status Diterima tanpa Alasan.',
   'ignored.noReviewer': 'Temuan baris {baris} (ID {id}, {aturan}): Status Diterima tanpa nama Pemeriksa.',
-  'ignored.notAcceptable': 'Temuan baris {baris} (ID {id}, {aturan}): temuan aturan ini tidak dapat diterima.',
+  'ignored.notAcceptable':
+    'Temuan baris {baris} (ID {id}, {aturan}): temuan aturan ini tidak dapat diterima.',
   'count.galat': 'galat',
   'count.peringatan': 'peringatan',
   'count.diterima': 'diterima',
@@ -90,7 +95,8 @@ const id = {
   'stamp.noName': 'Isi nama pemberi stempel.',
   'stamp.noNote': 'Tulis catatan pengembalian.',
   'stamp.allDone': 'Semua tingkat sudah menstempel isi ini.',
-  'stamp.levelMoved': 'Rantai persetujuan sudah berubah (mungkin oleh sesi lain). Periksa rantai di atas, lalu coba lagi.',
+  'stamp.levelMoved':
+    'Rantai persetujuan sudah berubah (mungkin oleh sesi lain). Periksa rantai di atas, lalu coba lagi.',
 
   'konsolidasi.pick': 'Pilih berkas isian OPD',
   'konsolidasi.drop': 'Tarik dan lepas berkas .xlsx di sini',
@@ -100,7 +106,8 @@ const id = {
   'konsolidasi.remove': 'Hapus {berkas} dari daftar',
   'konsolidasi.run': 'Konsolidasi',
   'konsolidasi.tahun': 'Tahun konsolidasi',
-  'konsolidasi.tahunHint': 'Kosongkan untuk memakai tahun jadwal referensi, atau tahun terbanyak berkas (satu suara per OPD).',
+  'konsolidasi.tahunHint':
+    'Kosongkan untuk memakai tahun jadwal referensi, atau tahun terbanyak berkas (satu suara per OPD).',
   'konsolidasi.tahunBad': 'Isi tahun 2000–2100, atau kosongkan.',
   'konsolidasi.cancel': 'Batal',
   'konsolidasi.cancelled': 'Konsolidasi dibatalkan. Tidak ada yang ditulis.',
@@ -119,8 +126,10 @@ const id = {
   'konsolidasi.col.galat': 'Galat',
   'konsolidasi.col.tingkat': 'Tingkat Persetujuan',
   'konsolidasi.written': 'Ringkasan kota ditulis ke lembar: {lembar}.',
-  'konsolidasi.renamed': 'Lembar «{asli}» yang sudah ada bukan buatan konsolidasi, jadi tidak ditimpa; hasilnya ditulis ke «{baru}».',
-  'konsolidasi.notWritten': 'Ringkasan kota tidak ditulis ke buku kerja; lembar hasil sebelumnya tetap utuh. Tabel di bawah menunjukkan hasil tiap berkas.',
+  'konsolidasi.renamed':
+    'Lembar «{asli}» yang sudah ada bukan buatan konsolidasi, jadi tidak ditimpa; hasilnya ditulis ke «{baru}».',
+  'konsolidasi.notWritten':
+    'Ringkasan kota tidak ditulis ke buku kerja; lembar hasil sebelumnya tetap utuh. Tabel di bawah menunjukkan hasil tiap berkas.',
   'konsolidasi.resultsNote': 'Kolom lainnya ada di lembar Rekap OPD.',
   'replikasi.title': 'Replikasi',
   'replikasi.katalog': 'Katalog replikasi: {n} inovasi pelayanan publik yang sudah diterapkan',
@@ -172,12 +181,15 @@ const id = {
   'audit.withdrawn': 'Penerimaan temuan {id} ditarik.',
   'audit.export': 'Ekspor Laporan Audit',
   'audit.exported': 'Laporan audit diunduh sebagai {berkas}.',
-  'audit.opened': 'Laporan audit dibuka di Excel sebagai buku kerja baru. Simpan buku kerja itu untuk menyimpan laporannya.',
+  'audit.opened':
+    'Laporan audit dibuka di Excel sebagai buku kerja baru. Simpan buku kerja itu untuk menyimpan laporannya.',
   'files.none':
     'Excel ini tidak dapat menyerahkan berkas dari panel: unduhan tidak sampai ke disk di Excel untuk Mac, iPad, dan Windows, dan versi Excel ini belum dapat membukanya sebagai buku kerja baru (ExcelApi 1.8). Buka buku kerja ini di Excel untuk web lalu ulangi, atau pakai baris perintah (inovasi-daerah audit, inovasi-daerah consolidate --umpan-balik).',
   'umpanBalik.open': 'Buka {opd}',
-  'umpanBalik.openHint': 'Excel ini tidak mengunduh berkas dari panel: tiap berkas dibuka sebagai buku kerja baru; simpan dengan nama yang tertera.',
-  'umpanBalik.opened': 'Umpan balik {opd} dibuka sebagai buku kerja baru. Simpan buku kerja itu sebagai {berkas}.',
+  'umpanBalik.openHint':
+    'Excel ini tidak mengunduh berkas dari panel: tiap berkas dibuka sebagai buku kerja baru; simpan dengan nama yang tertera.',
+  'umpanBalik.opened':
+    'Umpan balik {opd} dibuka sebagai buku kerja baru. Simpan buku kerja itu sebagai {berkas}.',
 
   'referensi.inForce': 'Referensi yang berlaku',
   'referensi.id': 'Id',
@@ -194,14 +206,16 @@ const id = {
   'referensi.loaded': 'Referensi {id} dipakai.',
   'referensi.notJson': 'berkas ini bukan JSON yang sah',
   'referensi.broken': 'Referensi «{berkas}» tidak dapat dipakai; referensi sebelumnya tetap berlaku.',
-  'referensi.storedBroken': 'Referensi yang tersimpan di dokumen tidak dapat dipakai; referensi bawaan dipakai.',
+  'referensi.storedBroken':
+    'Referensi yang tersimpan di dokumen tidak dapat dipakai; referensi bawaan dipakai.',
   'referensi.workbookBroken': 'Lembar referensi di buku kerja ini bermasalah; referensi sebelumnya dipakai.',
   'referensi.workbookOverrides': 'Buku kerja ini memuat lembar referensi sendiri; lembar itu tetap berlaku.',
 
   'err.generic': 'Terjadi kesalahan: {pesan}',
   'err.plain': '{pesan}',
   'err.unknownCause': 'sebab tidak diketahui',
-  'err.watch': 'Perubahan pada lembar «{lembar}» tidak dapat dipantau: validasi otomatis tidak berjalan untuk lembar itu.',
+  'err.watch':
+    'Perubahan pada lembar «{lembar}» tidak dapat dipantau: validasi otomatis tidak berjalan untuk lembar itu.',
   'err.fileOpen': 'Berkas «{berkas}» tidak dapat dibuka.',
   'err.cannotOpen': 'berkas tidak dapat dibuka',
 } as const;
@@ -254,7 +268,8 @@ const en: Readonly<Record<UiKey, string>> = {
   'signoff.returned': 'Returned by {oleh} on {waktu}: {catatan}',
   'signoff.changed': 'The content changed after stamping: every level stamps again, in order.',
   'signoff.unknown': '{n} stamp records are ignored: a level the reference does not define.',
-  'signoff.setAside': '{n} stamp records set aside: their date is unreadable, before 2000 or after the validation date, they record open errors, or a return has no note.',
+  'signoff.setAside':
+    '{n} stamp records set aside: their date is unreadable, before 2000 or after the validation date, they record open errors, or a return has no note.',
   'signoff.schedule': 'Deadline {batas}: {keadaan}',
   'validasi.notYet': 'Not validated yet. Press Validate.',
   'validasi.counts': 'Finding counts',
@@ -263,7 +278,8 @@ const en: Readonly<Record<UiKey, string>> = {
   'validasi.noMatch': 'No finding matches the filters.',
   'validasi.findings': 'Findings',
   'iid.heading': 'IID readiness (estimate)',
-  'iid.source': 'Estimated from the {tahun} indicators of the reference: {sumber} The official assessment is the ministry’s.',
+  'iid.source':
+    'Estimated from the {tahun} indicators of the reference: {sumber} The official assessment is the ministry’s.',
   'iid.maturity': 'Maturity {persen} (verified {terverifikasi})',
   'iid.ready': 'Ready',
   'iid.notReady': 'Not ready',
@@ -272,17 +288,21 @@ const en: Readonly<Record<UiKey, string>> = {
   'iid.open': 'Open Data Dukung ({n} rows)',
   'iid.add': 'Add evidence',
   'iid.bar': 'Maturity of {nama}',
-  'iid.more': '… and {n} more innovations (all of them in `validate --format text` and the city summary’s Kesiapan IID sheet).',
+  'iid.more':
+    '… and {n} more innovations (all of them in `validate --format text` and the city summary’s Kesiapan IID sheet).',
   'validasi.fileGroup': 'File/Identity',
   'validasi.rowGroup': 'Row {baris}',
   'validasi.filterSeverity': 'Filter by severity',
   'validasi.filterRule': 'Filter by rule',
   'validasi.allRules': 'All rules',
   'validasi.cellNone': 'no cell',
-  'validasi.ignored': '{n} decisions in the Temuan sheet were ignored; their findings stay open. Fill in Alasan and Pemeriksa, then validate again:',
+  'validasi.ignored':
+    '{n} decisions in the Temuan sheet were ignored; their findings stay open. Fill in Alasan and Pemeriksa, then validate again:',
   'ignored.noReason': 'Temuan row {baris} (ID {id}, {aturan}): Status Diterima without a reason (Alasan).',
-  'ignored.noReviewer': 'Temuan row {baris} (ID {id}, {aturan}): Status Diterima without a reviewer (Pemeriksa).',
-  'ignored.notAcceptable': 'Temuan row {baris} (ID {id}, {aturan}): findings of this rule cannot be accepted.',
+  'ignored.noReviewer':
+    'Temuan row {baris} (ID {id}, {aturan}): Status Diterima without a reviewer (Pemeriksa).',
+  'ignored.notAcceptable':
+    'Temuan row {baris} (ID {id}, {aturan}): findings of this rule cannot be accepted.',
   'count.galat': 'errors',
   'count.peringatan': 'warnings',
   'count.diterima': 'accepted',
@@ -294,7 +314,8 @@ const en: Readonly<Record<UiKey, string>> = {
   'stamp.noName': 'Enter the name of the person stamping.',
   'stamp.noNote': 'Write a note for the return.',
   'stamp.allDone': 'Every level has stamped this content.',
-  'stamp.levelMoved': 'The sign-off chain has changed (perhaps in another session). Check the chain above, then try again.',
+  'stamp.levelMoved':
+    'The sign-off chain has changed (perhaps in another session). Check the chain above, then try again.',
 
   'konsolidasi.pick': 'Choose OPD submission files',
   'konsolidasi.drop': 'Drag and drop .xlsx files here',
@@ -304,7 +325,8 @@ const en: Readonly<Record<UiKey, string>> = {
   'konsolidasi.remove': 'Remove {berkas} from the list',
   'konsolidasi.run': 'Consolidate',
   'konsolidasi.tahun': 'Consolidation year',
-  'konsolidasi.tahunHint': "Leave empty to use the reference schedule's year, or the most common year of the files (one vote per agency).",
+  'konsolidasi.tahunHint':
+    "Leave empty to use the reference schedule's year, or the most common year of the files (one vote per agency).",
   'konsolidasi.tahunBad': 'Enter a year 2000–2100, or leave it empty.',
   'konsolidasi.cancel': 'Cancel',
   'konsolidasi.cancelled': 'Consolidation cancelled. Nothing was written.',
@@ -323,8 +345,10 @@ const en: Readonly<Record<UiKey, string>> = {
   'konsolidasi.col.galat': 'Errors',
   'konsolidasi.col.tingkat': 'Sign-off level',
   'konsolidasi.written': 'City summary written to sheets: {lembar}.',
-  'konsolidasi.renamed': 'The existing sheet «{asli}» was not made by the consolidation, so it was not overwritten; the output went to «{baru}».',
-  'konsolidasi.notWritten': 'The city summary was not written into the workbook; the earlier output sheets are unchanged. The table below shows each file’s result.',
+  'konsolidasi.renamed':
+    'The existing sheet «{asli}» was not made by the consolidation, so it was not overwritten; the output went to «{baru}».',
+  'konsolidasi.notWritten':
+    'The city summary was not written into the workbook; the earlier output sheets are unchanged. The table below shows each file’s result.',
   'konsolidasi.resultsNote': 'The other columns are in the Rekap OPD sheet.',
   'replikasi.title': 'Replication',
   'replikasi.katalog': 'Replication catalogue: {n} public-service innovations in operation',
@@ -380,7 +404,8 @@ const en: Readonly<Record<UiKey, string>> = {
   'files.none':
     'This Excel cannot hand over a file from the pane: downloads do not reach the disk in Excel for Mac, iPad and Windows, and this version cannot open one as a new workbook either (ExcelApi 1.8). Open this workbook in Excel on the web and try again, or use the command line (inovasi-daerah audit, inovasi-daerah consolidate --umpan-balik).',
   'umpanBalik.open': 'Open {opd}',
-  'umpanBalik.openHint': 'This Excel does not download files from the pane: each file opens as a new workbook; save it under the name shown.',
+  'umpanBalik.openHint':
+    'This Excel does not download files from the pane: each file opens as a new workbook; save it under the name shown.',
   'umpanBalik.opened': 'Feedback for {opd} opened as a new workbook. Save that workbook as {berkas}.',
 
   'referensi.inForce': 'Reference in force',
@@ -398,14 +423,17 @@ const en: Readonly<Record<UiKey, string>> = {
   'referensi.loaded': 'Reference {id} is now in force.',
   'referensi.notJson': 'this file is not valid JSON',
   'referensi.broken': 'The reference «{berkas}» cannot be used; the previous reference stays in force.',
-  'referensi.storedBroken': 'The reference stored in the document cannot be used; the embedded default is used.',
-  'referensi.workbookBroken': 'The reference sheets in this workbook have problems; the previous reference is used.',
+  'referensi.storedBroken':
+    'The reference stored in the document cannot be used; the embedded default is used.',
+  'referensi.workbookBroken':
+    'The reference sheets in this workbook have problems; the previous reference is used.',
   'referensi.workbookOverrides': 'This workbook carries its own reference sheets; they stay in force.',
 
   'err.generic': 'Something went wrong: {pesan}',
   'err.plain': '{pesan}',
   'err.unknownCause': 'unknown cause',
-  'err.watch': 'Changes to the sheet «{lembar}» cannot be followed: automatic validation does not run for it.',
+  'err.watch':
+    'Changes to the sheet «{lembar}» cannot be followed: automatic validation does not run for it.',
   'err.fileOpen': 'The file «{berkas}» cannot be opened.',
   'err.cannotOpen': 'the file cannot be opened',
 };
@@ -420,7 +448,9 @@ export type Translate = (key: UiKey, params?: UiParams) => string;
 export function translator(lang: Lang): Translate {
   const catalogue = CATALOGUES[lang];
   return (key, params = {}) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params[name] === undefined ? whole : String(params[name]),
+    );
 }
 
 /** One text in both languages, for a value shown later in either (a file's KON-03 cause). */

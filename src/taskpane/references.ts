@@ -19,7 +19,8 @@ export interface ReferenceInForce {
   readonly source: ReferenceSource;
 }
 
-export type ReferenceLoad = { readonly ok: true; readonly reference: Reference } | { readonly ok: false; readonly problems: string[] };
+export type ReferenceLoad =
+  { readonly ok: true; readonly reference: Reference } | { readonly ok: false; readonly problems: string[] };
 
 /** Document setting holding the picked reference as JSON text. */
 export const REFERENCE_SETTING = 'inovasiDaerah.referensi';
@@ -63,7 +64,12 @@ const looksLikeJson = (name: string, bytes: Uint8Array): boolean => {
 };
 
 /** A picked reference file: JSON, or a reference workbook read with the lazily loaded .xlsx reader. */
-export async function referenceFromFile(name: string, bytes: Uint8Array, lang: Lang, loadXlsx: XlsxLoader): Promise<ReferenceLoad> {
+export async function referenceFromFile(
+  name: string,
+  bytes: Uint8Array,
+  lang: Lang,
+  loadXlsx: XlsxLoader,
+): Promise<ReferenceLoad> {
   if (looksLikeJson(name, bytes)) return referenceFromJsonText(new TextDecoder('utf-8').decode(bytes), lang);
   const xlsx = await loadXlsx();
   const read = xlsx.readXlsx(bytes);

@@ -3,12 +3,17 @@ import { PrintSetup, headerFooterCode } from '../engine/printout';
 import { SheetPrint } from './xlsxStream';
 
 /** A page setup of the engine's as the writer's (header and footer as SpreadsheetML codes). */
-export function sheetPrint(print: PrintSetup, area: { lastRow: number; lastColumn: number } | null): SheetPrint {
+export function sheetPrint(
+  print: PrintSetup,
+  area: { lastRow: number; lastColumn: number } | null,
+): SheetPrint {
   return {
     orientation: print.orientation,
     paperSize: print.paperSize,
     // A fixed scale replaces fitting (the writer turns fit-to-page on when either fit is set).
-    ...(print.scale !== undefined ? { scale: print.scale } : { fitToWidth: print.fitToWidth, fitToHeight: print.fitToHeight }),
+    ...(print.scale !== undefined
+      ? { scale: print.scale }
+      : { fitToWidth: print.fitToWidth, fitToHeight: print.fitToHeight }),
     titleRows: print.titleRows,
     titleColumns: print.titleColumns ?? null,
     printArea: area && { firstRow: 1, firstColumn: 1, lastRow: area.lastRow, lastColumn: area.lastColumn },
@@ -18,4 +23,3 @@ export function sheetPrint(print: PrintSetup, area: { lastRow: number; lastColum
     gridLines: print.gridLines,
   };
 }
-

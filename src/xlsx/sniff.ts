@@ -173,7 +173,9 @@ function compoundFileDirectory(bytes: Uint8Array): CompoundDirectory | null {
 
   const miniCutoff = u32(bytes, 0x38);
   const sectorBytes = (id: number) =>
-    validSector(id) ? bytes.subarray(sectorOffset(id), Math.min(bytes.length, sectorOffset(id) + sectorSize)) : new Uint8Array(0);
+    validSector(id)
+      ? bytes.subarray(sectorOffset(id), Math.min(bytes.length, sectorOffset(id) + sectorSize))
+      : new Uint8Array(0);
   const streamStart = (entry: DirectoryEntry): Uint8Array => {
     if (entry.size >= miniCutoff) return sectorBytes(entry.startSector).subarray(0, entry.size);
     // A small stream lives in the mini stream (the root entry's chain) in 64-byte mini sectors.

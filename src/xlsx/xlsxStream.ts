@@ -58,7 +58,11 @@ export function memorySink(): ByteSink & { bytes(): Uint8Array } {
     write: (chunk) => (chunks.push(chunk), true),
     drain: async () => undefined,
     close: async () => undefined,
-    bytes: () => concat(chunks, chunks.reduce((n, c) => n + c.length, 0)),
+    bytes: () =>
+      concat(
+        chunks,
+        chunks.reduce((n, c) => n + c.length, 0),
+      ),
   };
 }
 
@@ -97,7 +101,6 @@ export const FILL_ARGB: Readonly<Record<FillColour, string>> = {
   red: argb('red'),
 };
 
-
 const FILLS: readonly (FillColour | null)[] = [null, 'header', 'green', 'amber', 'grey', 'red'];
 const FORMATS: readonly NumberFormat[] = ['general', 'date', 'dateTime', 'integer'];
 /** numFmtId of each format: General, two custom ones, built-in 3 (`#,##0`). */
@@ -111,7 +114,12 @@ export function styleId(style: CellStyle): number {
   const fill = FILLS.indexOf(style.fill ?? null);
   const format = FORMATS.indexOf(style.format ?? 'general');
   if (fill < 0 || format < 0) throw new RangeError(`unknown style ${JSON.stringify(style)}`);
-  return (style.wrap ? 2 * FILLS.length * FORMATS.length : 0) + (style.bold ? FILLS.length * FORMATS.length : 0) + fill * FORMATS.length + format;
+  return (
+    (style.wrap ? 2 * FILLS.length * FORMATS.length : 0) +
+    (style.bold ? FILLS.length * FORMATS.length : 0) +
+    fill * FORMATS.length +
+    format
+  );
 }
 
 export const STYLE_DEFAULT = 0;
@@ -127,7 +135,8 @@ function stylesXml(lang: 'id' | 'en'): string {
     '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>';
   let fills = `<fills count="${FILLS.length + 1}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>`;
   for (const f of FILLS) {
-    if (f) fills += `<fill><patternFill patternType="solid"><fgColor rgb="${FILL_ARGB[f]}"/><bgColor indexed="64"/></patternFill></fill>`;
+    if (f)
+      fills += `<fill><patternFill patternType="solid"><fgColor rgb="${FILL_ARGB[f]}"/><bgColor indexed="64"/></patternFill></fill>`;
   }
   fills += '</fills>';
   let xfs = `<cellXfs count="${STYLE_COUNT}">`;
@@ -183,7 +192,13 @@ const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud80
 const INVALID_XML_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/gu;
 const SPECIAL = /[&<>"\r]/;
 const SPECIAL_ALL = /[&<>"\r]/g;
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\r': '&#13;',
+};
 const entity = (c: string): string => ENTITIES[c];
 /** Excel reads `_xHHHH_` in cell text as an escaped character; a literal one is written `_x005F_xHHHH_`. */
 const EXCEL_ESCAPE = /_(?=x[0-9A-Fa-f]{4}_)/g;
@@ -217,7 +232,16 @@ function cellText(text: string): string {
 function needsPreserve(text: string): boolean {
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);
-  return first === 32 || first === 9 || first === 10 || first === 13 || last === 32 || last === 9 || last === 10 || last === 13;
+  return (
+    first === 32 ||
+    first === 9 ||
+    first === 10 ||
+    first === 13 ||
+    last === 32 ||
+    last === 9 ||
+    last === 10 ||
+    last === 13
+  );
 }
 
 const columnNames: string[] = [];
@@ -277,8 +301,12 @@ function w3cdtf(date: Date): string {
  */
 function localTwin(date: Date): Date {
   const d = new Date(
-    date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(),
-    date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(),
+    date.getUTCFullYear(),
+    date.getUTCMonth(),
+    date.getUTCDate(),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
   );
   const year = d.getFullYear();
   // Zip (MS-DOS) times span 1980–2107.
@@ -342,7 +370,14 @@ export interface SheetPrint {
   readonly header?: string;
   readonly footer?: string;
   /** Margins in inches. */
-  readonly margins?: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number; readonly header: number; readonly footer: number };
+  readonly margins?: {
+    readonly left: number;
+    readonly right: number;
+    readonly top: number;
+    readonly bottom: number;
+    readonly header: number;
+    readonly footer: number;
+  };
   readonly gridLines?: boolean;
 }
 
@@ -365,7 +400,12 @@ export interface ColumnChart {
   readonly fontSize?: number;
   /** Category labels turned by this many degrees (negative: rising to the right); default 0. */
   readonly labelAngle?: number;
-  readonly anchor: { readonly fromColumn: number; readonly fromRow: number; readonly toColumn: number; readonly toRow: number };
+  readonly anchor: {
+    readonly fromColumn: number;
+    readonly fromRow: number;
+    readonly toColumn: number;
+    readonly toRow: number;
+  };
 }
 
 /** A cell range, 1-based, inclusive. */
@@ -382,7 +422,12 @@ export interface CellRange {
  * `final`, ending with a sync flush (byte-aligned, no final block), so the outputs concatenate into
  * one valid stream. Must be deterministic for reproducible files.
  */
-export type RawDeflateChunk = (data: Uint8Array, final: boolean, dictionary: Uint8Array | null, level: number) => Uint8Array;
+export type RawDeflateChunk = (
+  data: Uint8Array,
+  final: boolean,
+  dictionary: Uint8Array | null,
+  level: number,
+) => Uint8Array;
 
 /**
  * One zip entry's raw DEFLATE stream compressed elsewhere than on this thread (Node's zlib stream
@@ -397,7 +442,10 @@ export interface DeflateStream {
   abort(): void;
 }
 
-export type DeflateStreamFactory = (level: number, ondata: (error: Error | null, data: Uint8Array, final: boolean) => void) => DeflateStream;
+export type DeflateStreamFactory = (
+  level: number,
+  ondata: (error: Error | null, data: Uint8Array, final: boolean) => void,
+) => DeflateStream;
 
 /** Native helpers for the zip entries (fflate still frames the archive); each part falls back to fflate's. */
 export interface Compressor {
@@ -446,7 +494,9 @@ class Entry extends ZipPassThrough {
     this.stream =
       compressor.deflate || this.offThread
         ? null
-        : new Deflate({ level: level as DeflateOptions['level'] }, (data, final) => this.ondata(null, data, final));
+        : new Deflate({ level: level as DeflateOptions['level'] }, (data, final) =>
+            this.ondata(null, data, final),
+          );
   }
 
   push(chunk: Uint8Array, final = false): void {
@@ -477,7 +527,8 @@ class Entry extends ZipPassThrough {
     if (!final && chunk.length > 0) {
       // The window the next chunk may refer back to: the last 32 KiB of input, across small chunks too.
       const prev = this.dictionary;
-      if (chunk.length >= WINDOW || !prev) this.dictionary = chunk.subarray(Math.max(0, chunk.length - WINDOW));
+      if (chunk.length >= WINDOW || !prev)
+        this.dictionary = chunk.subarray(Math.max(0, chunk.length - WINDOW));
       else {
         const keep = Math.min(prev.length, WINDOW - chunk.length);
         const joined = new Uint8Array(keep + chunk.length);
@@ -560,7 +611,13 @@ export class XlsxStreamWriter {
   /** Starts the next sheet (ending the previous one). Sheets appear in the order they are added. */
   addSheet(name: string, options: SheetOptions = {}): XlsxSheetStream {
     this.checkOpen();
-    if (!name || name.length > 31 || INVALID_SHEET_NAME.test(name) || name.startsWith("'") || name.endsWith("'"))
+    if (
+      !name ||
+      name.length > 31 ||
+      INVALID_SHEET_NAME.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'")
+    )
       throw new RangeError(`invalid sheet name «${name}»`);
     const lower = name.toLowerCase();
     if (this.sheets.some((s) => s.name.toLowerCase() === lower) || this.current?.name.toLowerCase() === lower)
@@ -654,8 +711,14 @@ export class XlsxStreamWriter {
           names += `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${escapeXml(`${q}!${rangeRef(s.print.printArea, true)}`)}</definedName>`;
         const t = s.print?.titleRows;
         const c = s.print?.titleColumns;
-        const titles = [c && `${q}!$${columnName(c.first - 1)}:$${columnName(c.last - 1)}`, t && `${q}!$${t.first}:$${t.last}`].filter(Boolean).join(',');
-        if (titles) names += `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(titles)}</definedName>`;
+        const titles = [
+          c && `${q}!$${columnName(c.first - 1)}:$${columnName(c.last - 1)}`,
+          t && `${q}!$${t.first}:$${t.last}`,
+        ]
+          .filter(Boolean)
+          .join(',');
+        if (titles)
+          names += `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(titles)}</definedName>`;
         return names;
       })
       .join('');
@@ -676,7 +739,8 @@ export class XlsxStreamWriter {
       if (!d) return;
       this.addPart(
         `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
-        XML_DECLARATION + `<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${REL_DOC}/drawing" Target="../drawings/drawing${d}.xml"/></Relationships>`,
+        XML_DECLARATION +
+          `<Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${REL_DOC}/drawing" Target="../drawings/drawing${d}.xml"/></Relationships>`,
       );
       let drels = XML_DECLARATION + `<Relationships xmlns="${NS_PKG_REL}">`;
       s.charts.forEach((c, k) => {
@@ -890,7 +954,9 @@ function chartXml(c: ColumnChart): string {
     '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
     chartText(sz) +
     '<c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>' +
-    '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/>' + chartText(sz) + '</c:legend><c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart>' +
+    '</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/>' +
+    chartText(sz) +
+    '</c:legend><c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart>' +
     // An opaque white chart area with a thin border: the sheet's grid does not show through on paper.
     '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr>' +
     '</c:chartSpace>'
@@ -956,7 +1022,12 @@ export class XlsxSheetStream {
   /** The autofilter range (filters must lie on this sheet; the last call wins). */
   setAutoFilter(range: CellRange): void {
     if (this.ended) throw new Error(`sheet «${this.name}» is already ended`);
-    if (!(range.firstRow >= 1 && range.firstColumn >= 1 && range.lastRow >= range.firstRow && range.lastColumn >= range.firstColumn))
+    if (!(
+      range.firstRow >= 1 &&
+      range.firstColumn >= 1 &&
+      range.lastRow >= range.firstRow &&
+      range.lastColumn >= range.firstColumn
+    ))
       throw new RangeError(`invalid autofilter range ${JSON.stringify(range)}`);
     this.filter = { ...range };
   }
@@ -968,10 +1039,16 @@ export class XlsxSheetStream {
    * for wrapped texts; default: Excel's). Returns false when the caller should
    * `await drain()` before adding more.
    */
-  addRow(values: readonly XlsxValue[], styles?: number | readonly (number | undefined)[], height?: number | null): boolean {
+  addRow(
+    values: readonly XlsxValue[],
+    styles?: number | readonly (number | undefined)[],
+    height?: number | null,
+  ): boolean {
     if (this.ended) throw new Error(`sheet «${this.name}» is already ended`);
-    if (this.rows >= MAX_ROWS) throw new RangeError(`sheet «${this.name}»: Excel holds at most ${MAX_ROWS} rows`);
-    if (values.length > MAX_COLUMNS) throw new RangeError(`sheet «${this.name}»: Excel holds at most ${MAX_COLUMNS} columns`);
+    if (this.rows >= MAX_ROWS)
+      throw new RangeError(`sheet «${this.name}»: Excel holds at most ${MAX_ROWS} rows`);
+    if (values.length > MAX_COLUMNS)
+      throw new RangeError(`sheet «${this.name}»: Excel holds at most ${MAX_COLUMNS} columns`);
     const r = ++this.rows;
     const n = values.length;
     let ok = true;
@@ -991,7 +1068,9 @@ export class XlsxSheetStream {
             } else {
               const text = cellText(v);
               type = ' t="inlineStr"';
-              body = needsPreserve(text) ? `<is><t xml:space="preserve">${text}</t></is>` : `<is><t>${text}</t></is>`;
+              body = needsPreserve(text)
+                ? `<is><t xml:space="preserve">${text}</t></is>`
+                : `<is><t>${text}</t></is>`;
             }
             break;
           case 'number':
@@ -1059,7 +1138,12 @@ export class XlsxSheetStream {
     tail += '</worksheet>';
     this.append(tail);
     this.flush(true);
-    this.book.sheetEnded({ name: this.name, autoFilter: this.filter, print: this.print, charts: this.charts });
+    this.book.sheetEnded({
+      name: this.name,
+      autoFilter: this.filter,
+      print: this.print,
+      charts: this.charts,
+    });
   }
 
   /** Hands the batch to the zip entry (which keeps it: a fresh buffer follows). */

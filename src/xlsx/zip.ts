@@ -184,7 +184,14 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Expansi
   // deflate can expand (~1032×); output past it (a header that lies) is kept as chunks, bounded by
   // the budget like the rest.
   const plausible = data.length * MAX_DEFLATE_RATIO + 1024;
-  if (nativeInflate) return inflateNatively(nativeInflate, data, entry, budget, Math.min(entry.declaredSize, budget.left, plausible));
+  if (nativeInflate)
+    return inflateNatively(
+      nativeInflate,
+      data,
+      entry,
+      budget,
+      Math.min(entry.declaredSize, budget.left, plausible),
+    );
   const declared = new Uint8Array(Math.min(entry.declaredSize, budget.left, plausible));
   let filled = 0;
   const overflow: Uint8Array[] = [];
@@ -239,7 +246,13 @@ function u64(b: Uint8Array, at: number): number {
 const MIN_NATIVE_CHUNK = 64 * 1024;
 
 /** `inflateEntry` with a native inflater: output bounded by the budget, one buffer of the believable declared size. */
-function inflateNatively(inflate: RawInflate, data: Uint8Array, entry: ZipEntry, budget: ExpansionBudget, believed: number): Uint8Array {
+function inflateNatively(
+  inflate: RawInflate,
+  data: Uint8Array,
+  entry: ZipEntry,
+  budget: ExpansionBudget,
+  believed: number,
+): Uint8Array {
   // No compressed bytes at all: an empty part, as fflate reads it (zlib would call it cut short).
   if (data.length === 0) return data;
   let out: Uint8Array | null;

@@ -18,7 +18,8 @@ import { LABELS, TODAY, buildGrid, colOf, inisiatifRow, validRow, words } from '
 
 const FOUR_MB = 4 * 1024 * 1024;
 const reference = defaultReference();
-const validate = (grid: WorkbookGrid): FileValidation => validateWorkbook(grid, 'uji.xlsx', { reference, today: TODAY });
+const validate = (grid: WorkbookGrid): FileValidation =>
+  validateWorkbook(grid, 'uji.xlsx', { reference, today: TODAY });
 
 /** Rows 2…6 of the sample: ready; two errors; a warning; blank; an error and a warning. */
 const SAMPLE_ROWS: (Record<string, CellValue> | null)[] = [
@@ -26,7 +27,11 @@ const SAMPLE_ROWS: (Record<string, CellValue> | null)[] = [
   validRow({ 'Nama Inovasi': 'Aplikasi Antrian Puskesmas', 'Tahapan Inovasi': 'Uji', 'Anggaran (Rp)': -5 }),
   inisiatifRow({ 'Nama Inovasi': 'Rencana Sistem Rujukan Terpadu', 'Rancang Bangun': words(50) }),
   null,
-  validRow({ 'Nama Inovasi': 'Layanan Kesehatan Keliling', 'Tautan Data Dukung': 'ftp://data', 'Dasar Hukum': 'Peraturan saja' }),
+  validRow({
+    'Nama Inovasi': 'Layanan Kesehatan Keliling',
+    'Tautan Data Dukung': 'ftp://data',
+    'Dasar Hukum': 'Peraturan saja',
+  }),
 ];
 
 const cell = (label: string, row: number) => `${colOf(label)}${row}`;
@@ -77,8 +82,23 @@ describe('readSubmission', () => {
 
     // The same workbook as the xlsx reader sees it (ISO date texts, same error cell).
     const rows = SAMPLE_ROWS.map((r) => r ?? {});
-    const fileGrid = buildGrid({ rows, identitas: [['Perangkat Daerah', 'Dinas Kesehatan'], ['Tahun Pelaporan', 2026], ['Nama Penanggung Jawab', 'dr. Joice Rumondor'], ['Jabatan', 'Kepala Dinas'], ['Email', 'bukan-surel'], ['Telepon', '(0438) 21045'], ['Tanggal Pengisian', '2026-10-01'], ['Versi Templat', '1']] });
-    (fileGrid.sheets[1].rows[1] as CellValue[])[LABELS.indexOf('Tanggal Penerapan')] = { kind: 'error', code: '#REF!' };
+    const fileGrid = buildGrid({
+      rows,
+      identitas: [
+        ['Perangkat Daerah', 'Dinas Kesehatan'],
+        ['Tahun Pelaporan', 2026],
+        ['Nama Penanggung Jawab', 'dr. Joice Rumondor'],
+        ['Jabatan', 'Kepala Dinas'],
+        ['Email', 'bukan-surel'],
+        ['Telepon', '(0438) 21045'],
+        ['Tanggal Pengisian', '2026-10-01'],
+        ['Versi Templat', '1'],
+      ],
+    });
+    (fileGrid.sheets[1].rows[1] as CellValue[])[LABELS.indexOf('Tanggal Penerapan')] = {
+      kind: 'error',
+      code: '#REF!',
+    };
     const fromAddin = validate(grid);
     const fromFile = validate(fileGrid);
     expect(fromAddin.contentHash).toBe(fromFile.contentHash);
@@ -122,15 +142,17 @@ describe('writeFlags and clearFlags', () => {
     }
 
     // Status Validasi: the template's column, one text per data row, nothing on the blank row.
-    expect(inovasi.values(`${colOf('Status Validasi')}1:${colOf('Status Validasi')}6`).map((r) => r[0])).toEqual([
-      'Status Validasi', 'Siap', '2 galat', '1 peringatan', null, '1 galat, 1 peringatan',
-    ]);
+    expect(
+      inovasi.values(`${colOf('Status Validasi')}1:${colOf('Status Validasi')}6`).map((r) => r[0]),
+    ).toEqual(['Status Validasi', 'Siap', '2 galat', '1 peringatan', null, '1 galat, 1 peringatan']);
 
     // Notes: the messages, except where the user has a note of their own.
     const tahapan = inovasi.note(cell('Tahapan Inovasi', 3))!;
     expect(tahapan).toContain('Galat FMT-02');
     expect(tahapan).toContain('bukan pilihan yang sah');
-    expect(inovasi.note(cell('Rancang Bangun', 4))).toMatch(/^Peringatan SOP-06: Rancang bangun baru 50 kata; minimal 300 kata\.\nSaran: /);
+    expect(inovasi.note(cell('Rancang Bangun', 4))).toMatch(
+      /^Peringatan SOP-06: Rancang bangun baru 50 kata; minimal 300 kata\.\nSaran: /,
+    );
     expect(inovasi.note(cell('Dasar Hukum', 6))).toBe('Catatan pengguna: cek ke bagian hukum');
     expect(summary.notes).toBe(summary.cells - 1);
 
@@ -141,7 +163,16 @@ describe('writeFlags and clearFlags', () => {
     expect(values).toHaveLength(v.findings.length + 1);
     expect(values.slice(1).map((r) => r[0])).toEqual(v.findings.map((f) => f.id));
     const fmt02 = values.find((r) => r[1] === 'FMT-02')!;
-    expect(fmt02.slice(1, 9)).toEqual(['FMT-02', 'Galat', 'Inovasi', cell('Tahapan Inovasi', 3), 3, 'Aplikasi Antrian Puskesmas', 'Tahapan Inovasi', 'Uji']);
+    expect(fmt02.slice(1, 9)).toEqual([
+      'FMT-02',
+      'Galat',
+      'Inovasi',
+      cell('Tahapan Inovasi', 3),
+      3,
+      'Aplikasi Antrian Puskesmas',
+      'Tahapan Inovasi',
+      'Uji',
+    ]);
     expect(fmt02[12]).toBe('Terbuka');
     expect(temuan.cell('A1').bold).toBe(true);
     expect(temuan.frozenRows).toBe(1);
@@ -158,7 +189,10 @@ describe('writeFlags and clearFlags', () => {
     const inovasi = fake.workbook.sheet('Inovasi');
     expect(summary.notes).toBe(0);
     expect(inovasi.fill(cell('Tahapan Inovasi', 3))).toBe(FLAG_FILL.error);
-    expect(inovasi.noteMap()).toEqual({ B2: 'Catatan pengguna lain', [cell('Dasar Hukum', 6)]: 'Catatan pengguna: cek ke bagian hukum' });
+    expect(inovasi.noteMap()).toEqual({
+      B2: 'Catatan pengguna lain',
+      [cell('Dasar Hukum', 6)]: 'Catatan pengguna: cek ke bagian hukum',
+    });
   });
 
   it('clearFlags restores every cell exactly (own fill, white fill, no fill), removes the tool notes, keeps the rest', async () => {
@@ -175,12 +209,21 @@ describe('writeFlags and clearFlags', () => {
     const old = (k: string) => !k.startsWith('Temuan!');
     for (const [k, f] of Object.entries(after)) if (old(k)) expect([k, f]).toEqual([k, before[k] ?? null]);
     for (const [k, f] of Object.entries(before)) expect([k, after[k] ?? null]).toEqual([k, f]);
-    expect(fake.workbook.sheet('Inovasi').cell(cell('Anggaran (Rp)', 3)).fill).toEqual({ color: '#FFFFFF', pattern: 'Solid', patternColor: '#000000' });
+    expect(fake.workbook.sheet('Inovasi').cell(cell('Anggaran (Rp)', 3)).fill).toEqual({
+      color: '#FFFFFF',
+      pattern: 'Solid',
+      patternColor: '#000000',
+    });
     expect(fake.workbook.sheet('Inovasi').cell(cell('Rancang Bangun', 4)).fill).toBeNull();
     expect(fake.workbook.sheet('Inovasi').noteMap()).toEqual(notesBefore);
     // The column stays, its texts go; Temuan (with the auditors' decisions) stays.
     const status = colOf('Status Validasi');
-    expect(fake.workbook.sheet('Inovasi').values(`${status}1:${status}6`).map((r) => r[0])).toEqual(['Status Validasi', null, null, null, null, null]);
+    expect(
+      fake.workbook
+        .sheet('Inovasi')
+        .values(`${status}1:${status}6`)
+        .map((r) => r[0]),
+    ).toEqual(['Status Validasi', null, null, null, null, null]);
     expect(fake.workbook.findSheet(SHEET_TANDA)).toBeUndefined();
     expect(fake.workbook.findSheet('Temuan')).toBeDefined();
   });
@@ -202,7 +245,8 @@ describe('writeFlags and clearFlags', () => {
     expect(inovasi.fill(cell('Tahapan Inovasi', 3))).toBe('#00B050');
     expect(fake.workbook.sheet('Identitas').fill('B5')).toBeNull();
     const after = fills(fake);
-    for (const [k, f] of Object.entries(before)) if (!k.startsWith('Inovasi!') || f) expect([k, after[k] ?? null]).toEqual([k, f]);
+    for (const [k, f] of Object.entries(before))
+      if (!k.startsWith('Inovasi!') || f) expect([k, after[k] ?? null]).toEqual([k, f]);
   });
 
   it('re-validation restores fixed cells, keeps unchanged flags and notes untouched, in four syncs', async () => {
@@ -222,11 +266,15 @@ describe('writeFlags and clearFlags', () => {
     // The unchanged note object is the same one (not deleted and re-added).
     expect(inovasi.noteAt(3, LABELS.indexOf('Rancang Bangun'))).toBe(noteBefore);
     await port.clearFlags();
-    expect(inovasi.cell(cell('Anggaran (Rp)', 3)).fill).toEqual({ color: '#FFFFFF', pattern: 'Solid', patternColor: '#000000' });
+    expect(inovasi.cell(cell('Anggaran (Rp)', 3)).fill).toEqual({
+      color: '#FFFFFF',
+      pattern: 'Solid',
+      patternColor: '#000000',
+    });
     expect(inovasi.fill(cell('Tahapan Inovasi', 3))).toBe('#00B050');
   });
 
-  it('carries an auditor\'s decision over by finding id: accepted findings are not flagged and stay in Temuan', async () => {
+  it("carries an auditor's decision over by finding id: accepted findings are not flagged and stay in Temuan", async () => {
     const fake = sampleFake();
     const port = adapterFor(fake);
     const v1 = await readAndValidate(port);
@@ -234,22 +282,34 @@ describe('writeFlags and clearFlags', () => {
     const sop06 = v1.findings.find((f) => f.rule === 'SOP-06')!;
     const temuan = fake.workbook.sheet('Temuan');
     const row = temuan.values().findIndex((r) => r[0] === sop06.id) + 1;
-    temuan.setValues(`M${row}`, [['Diterima', 'Dilengkapi pada revisi berikut', 'Inspektur Rina', '2026-11-29']]);
+    temuan.setValues(`M${row}`, [
+      ['Diterima', 'Dilengkapi pada revisi berikut', 'Inspektur Rina', '2026-11-29'],
+    ]);
     const v2 = await readAndValidate(port);
     expect(v2.findings.find((f) => f.id === sop06.id)?.status).toBe('accepted');
     await port.writeFlags(v2, 'id');
     const after = fake.workbook.sheet('Temuan').values();
-    expect(after.find((r) => r[0] === sop06.id)?.slice(12)).toEqual(['Diterima', 'Dilengkapi pada revisi berikut', 'Inspektur Rina', '2026-11-29']);
+    expect(after.find((r) => r[0] === sop06.id)?.slice(12)).toEqual([
+      'Diterima',
+      'Dilengkapi pada revisi berikut',
+      'Inspektur Rina',
+      '2026-11-29',
+    ]);
     expect(fake.workbook.sheet('Inovasi').fill(cell('Rancang Bangun', 4))).toBeNull();
     expect(fake.workbook.sheet('Inovasi').value(cell('Status Validasi', 4))).toBe('Siap');
     // Read again: the decision is still there and still valid.
-    expect((await readAndValidate(port)).findings.find((f) => f.id === sop06.id)?.decision?.reviewer).toBe('Inspektur Rina');
+    expect((await readAndValidate(port)).findings.find((f) => f.id === sop06.id)?.decision?.reviewer).toBe(
+      'Inspektur Rina',
+    );
   });
 
   it('keeps Temuan where it was, replaces it whole, and removes a staging sheet left by a failed run', async () => {
     const fake = sampleFake();
     const old = fake.workbook.addSheet('Temuan');
-    old.setValues('A1', [['ID', 'Status'], ['lama', 'Terbuka']]);
+    old.setValues('A1', [
+      ['ID', 'Status'],
+      ['lama', 'Terbuka'],
+    ]);
     const list = fake.workbook.sheets;
     list.splice(list.indexOf(old), 1);
     list.splice(1, 0, old);
@@ -267,7 +327,10 @@ describe('writeFlags and clearFlags', () => {
   it('adds a Status Validasi column after the last header when the sheet has none', async () => {
     const header = LABELS.filter((l) => l !== 'Status Validasi');
     const fake = createFakeExcel({
-      sheets: { Identitas: benchmarkSheets(1).Identitas, Data: [['Judul banner'], [...header, 'Keterangan'], header.map((l) => seedCell(l, validRow()[l]))] },
+      sheets: {
+        Identitas: benchmarkSheets(1).Identitas,
+        Data: [['Judul banner'], [...header, 'Keterangan'], header.map((l) => seedCell(l, validRow()[l]))],
+      },
     });
     const port = adapterFor(fake);
     const v = await readAndValidate(port);
@@ -278,7 +341,9 @@ describe('writeFlags and clearFlags', () => {
     expect(data[1][col - 1]).toBe('Keterangan');
     expect(data[1][col]).toBe('Status Validasi');
     expect(data[2][col]).toBe('Siap'); // STR-03 is on the header row, not this one
-    expect(fake.workbook.sheet('Data').fill(`${colOf('Keterangan', [...header, 'Keterangan'])}2`)).toBe(FLAG_FILL.warning);
+    expect(fake.workbook.sheet('Data').fill(`${colOf('Keterangan', [...header, 'Keterangan'])}2`)).toBe(
+      FLAG_FILL.warning,
+    );
   });
 });
 
@@ -300,26 +365,70 @@ describe('selectCell, template, stamp, history, settings', () => {
     const port = adapterFor(fake);
     await port.createTemplate(reference, null);
     // Data Dukung and Petunjuk IID too: the sample reference has `iid` (test/addin/template.test.ts).
-    expect(fake.workbook.sheetNames).toEqual(['Sheet1', '_daftar', 'Identitas', 'Inovasi', 'Data Dukung', 'Petunjuk IID']);
+    expect(fake.workbook.sheetNames).toEqual([
+      'Sheet1',
+      '_daftar',
+      'Identitas',
+      'Inovasi',
+      'Data Dukung',
+      'Petunjuk IID',
+    ]);
     expect(fake.workbook.sheet('_daftar').visibility).toBe('Hidden');
     const inovasi = fake.workbook.sheet('Inovasi');
     expect(inovasi.values('A1:AF1')[0]).toEqual(COLUMNS.map((c) => c.label));
     expect(inovasi.tables.map((t) => [t.name, t.rect.r1])).toEqual([['TabelInovasi', 200]]);
     expect(inovasi.frozenRows).toBe(1);
-    expect(inovasi.columnWidths.get(LABELS.indexOf('Rancang Bangun'))).toBeGreaterThan(inovasi.columnWidths.get(0)!);
-    expect(inovasi.validation(cell('Tahapan Inovasi', 2))?.rule?.list?.source).toBe('Inisiatif,Uji Coba,Penerapan');
-    expect(inovasi.validation(cell('Sumber Anggaran', 150))?.rule?.list?.source).toBe('APBD,APBN,Hibah,CSR,Lainnya,Tanpa Anggaran');
-    expect(inovasi.validation(cell('Urusan Pemerintahan', 2))?.rule?.list?.source).toMatch(/^=_daftar!\$B\$2:\$B\$\d+$/);
-    expect(inovasi.validation(cell('Kode Program RPJMD', 2))?.rule?.list?.source).toMatch(/^=_daftar!\$C\$2:\$C\$\d+$/);
-    expect(inovasi.validation(cell('Tanggal Uji Coba', 2))?.rule?.date).toMatchObject({ operator: 'Between' });
-    expect(inovasi.validation(cell('Anggaran (Rp)', 2))?.rule?.decimal).toMatchObject({ operator: 'GreaterThanOrEqualTo' });
-    expect(inovasi.validation(cell('Target Tahun Penerapan', 2))?.rule?.wholeNumber).toMatchObject({ formula1: 2000, formula2: 2100 });
-    expect(inovasi.validation(cell('Permasalahan', 2))?.prompt).toEqual({ showPrompt: true, title: 'Permasalahan', message: 'Masalah yang dijawab inovasi.' });
+    expect(inovasi.columnWidths.get(LABELS.indexOf('Rancang Bangun'))).toBeGreaterThan(
+      inovasi.columnWidths.get(0)!,
+    );
+    expect(inovasi.validation(cell('Tahapan Inovasi', 2))?.rule?.list?.source).toBe(
+      'Inisiatif,Uji Coba,Penerapan',
+    );
+    expect(inovasi.validation(cell('Sumber Anggaran', 150))?.rule?.list?.source).toBe(
+      'APBD,APBN,Hibah,CSR,Lainnya,Tanpa Anggaran',
+    );
+    expect(inovasi.validation(cell('Urusan Pemerintahan', 2))?.rule?.list?.source).toMatch(
+      /^=_daftar!\$B\$2:\$B\$\d+$/,
+    );
+    expect(inovasi.validation(cell('Kode Program RPJMD', 2))?.rule?.list?.source).toMatch(
+      /^=_daftar!\$C\$2:\$C\$\d+$/,
+    );
+    expect(inovasi.validation(cell('Tanggal Uji Coba', 2))?.rule?.date).toMatchObject({
+      operator: 'Between',
+    });
+    expect(inovasi.validation(cell('Anggaran (Rp)', 2))?.rule?.decimal).toMatchObject({
+      operator: 'GreaterThanOrEqualTo',
+    });
+    expect(inovasi.validation(cell('Target Tahun Penerapan', 2))?.rule?.wholeNumber).toMatchObject({
+      formula1: 2000,
+      formula2: 2100,
+    });
+    expect(inovasi.validation(cell('Permasalahan', 2))?.prompt).toEqual({
+      showPrompt: true,
+      title: 'Permasalahan',
+      message: 'Masalah yang dijawab inovasi.',
+    });
     expect(inovasi.cell(cell('Kode Program RPJMD', 5)).numberFormat).toBe('@');
     const identitas = fake.workbook.sheet('Identitas');
-    expect(identitas.values('A1:A8').map((r) => r[0])).toEqual(['Perangkat Daerah', 'Tahun Pelaporan', 'Nama Penanggung Jawab', 'Jabatan', 'Email', 'Telepon', 'Tanggal Pengisian', 'Versi Templat']);
-    expect(identitas.validation('B1')?.rule?.list?.source).toBe(`=_daftar!$A$2:$A$${reference.opd.length + 1}`);
-    expect(fake.workbook.sheet('_daftar').values('A2:A3').map((r) => r[0])).toEqual(reference.opd.slice(0, 2).map((o) => o.nama));
+    expect(identitas.values('A1:A8').map((r) => r[0])).toEqual([
+      'Perangkat Daerah',
+      'Tahun Pelaporan',
+      'Nama Penanggung Jawab',
+      'Jabatan',
+      'Email',
+      'Telepon',
+      'Tanggal Pengisian',
+      'Versi Templat',
+    ]);
+    expect(identitas.validation('B1')?.rule?.list?.source).toBe(
+      `=_daftar!$A$2:$A$${reference.opd.length + 1}`,
+    );
+    expect(
+      fake.workbook
+        .sheet('_daftar')
+        .values('A2:A3')
+        .map((r) => r[0]),
+    ).toEqual(reference.opd.slice(0, 2).map((o) => o.nama));
     expect(fake.workbook.selection).toEqual({ sheet: 'Inovasi', address: 'A2' });
 
     // The new form reads back as a submission with no rows yet.
@@ -330,13 +439,19 @@ describe('selectCell, template, stamp, history, settings', () => {
   });
 
   it('createTemplate (1.7): no data validation; refuses when Inovasi exists; keeps an existing Identitas', async () => {
-    const fake = createFakeExcel({ sheets: { Identitas: [['Perangkat Daerah', 'Dinas Kesehatan']] }, apiVersion: '1.7' });
+    const fake = createFakeExcel({
+      sheets: { Identitas: [['Perangkat Daerah', 'Dinas Kesehatan']] },
+      apiVersion: '1.7',
+    });
     const port = adapterFor(fake);
     await port.createTemplate(reference, reference.opd[0]);
     expect(fake.workbook.sheet('Inovasi').validations).toEqual([]);
     expect(fake.workbook.sheet('Identitas').values()).toEqual([['Perangkat Daerah', 'Dinas Kesehatan']]);
     expect(fake.workbook.sheet('Inovasi').tables).toHaveLength(1);
-    await expect(port.createTemplate(reference)).rejects.toMatchObject({ code: 'templateExists', message: expect.stringContaining('Inovasi') });
+    await expect(port.createTemplate(reference)).rejects.toMatchObject({
+      code: 'templateExists',
+      message: expect.stringContaining('Inovasi'),
+    });
   });
 
   it('Riwayat is append-only: 20 runs, earlier rows byte-identical', async () => {
@@ -363,7 +478,16 @@ describe('selectCell, template, stamp, history, settings', () => {
     }
     const riwayat = fake.workbook.sheet('Riwayat');
     expect(previous[0]).toEqual(['Waktu', 'Peristiwa', 'Oleh', 'ID', 'Aturan', 'Sel', 'Alasan', 'Rincian']);
-    expect(previous[1]).toEqual(['2026-11-01T08:00:00+08:00', 'validasi', 'Inspektur Rina', '00012345e678', 'SOP-06', 'P4', '=1+1', 'galat 1']);
+    expect(previous[1]).toEqual([
+      '2026-11-01T08:00:00+08:00',
+      'validasi',
+      'Inspektur Rina',
+      '00012345e678',
+      'SOP-06',
+      'P4',
+      '=1+1',
+      'galat 1',
+    ]);
     expect(riwayat.cell('A1').bold).toBe(true);
     expect(riwayat.frozenRows).toBe(1);
     // Riwayat is the tool's: never part of the grid the engine sees.
@@ -376,13 +500,20 @@ describe('selectCell, template, stamp, history, settings', () => {
     expect(port.displayLanguage()).toBe('en');
     fake.setDisplayLanguage('id-ID');
     expect(port.displayLanguage()).toBe('id');
-    expect([port.isSupported('1.8'), port.isSupported('1.12'), port.isSupported('1.18')]).toEqual([true, true, false]);
+    expect([port.isSupported('1.8'), port.isSupported('1.12'), port.isSupported('1.18')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect(await port.getSetting('referensi')).toBeNull();
     await port.setSetting('referensi', { id: 'bitung-contoh@abc' });
     expect(await port.getSetting('referensi')).toEqual({ id: 'bitung-contoh@abc' });
     expect(fake.officeState.settingsSaves).toBe(1);
     fake.failSettingsSave('disk full');
-    await expect(port.setSetting('x', 1)).rejects.toMatchObject({ code: 'settings', message: 'Pengaturan tidak dapat disimpan ke dalam berkas. Coba lagi.' });
+    await expect(port.setSetting('x', 1)).rejects.toMatchObject({
+      code: 'settings',
+      message: 'Pengaturan tidak dapat disimpan ke dalam berkas. Coba lagi.',
+    });
   });
 });
 
@@ -397,7 +528,9 @@ describe('onRowsChanged', () => {
     const off = await port.onRowsChanged((rows) => seen.push(rows), 'Inovasi');
     fake.fireChange('Inovasi', 'C5');
     fake.fireChange('Inovasi', 'D7:E8');
-    fake.workbook.sheet('Inovasi').setValues('B3', [['Aplikasi Antrian Puskesmas Baru']], { fireChange: true });
+    fake.workbook
+      .sheet('Inovasi')
+      .setValues('B3', [['Aplikasi Antrian Puskesmas Baru']], { fireChange: true });
     await sleep(80);
     expect(seen).toEqual([[3, 5, 7, 8]]);
     await port.writeFlags(v, 'id'); // writes Status Validasi on the same sheet
@@ -418,7 +551,10 @@ describe('onRowsChanged', () => {
     const port = adapterFor(fake, 30);
     await readAndValidate(port);
     const seen: { rows: number[]; remote: boolean }[] = [];
-    const off = await port.onRowsChanged((rows, origin) => seen.push({ rows, remote: origin.remote }), 'Inovasi');
+    const off = await port.onRowsChanged(
+      (rows, origin) => seen.push({ rows, remote: origin.remote }),
+      'Inovasi',
+    );
     fake.fireChange('Inovasi', '5:5', 'RowInserted');
     await sleep(80);
     fake.fireChange('Inovasi', 'C7', 'CellDeleted');
@@ -482,9 +618,14 @@ describe('errors in plain words', () => {
     const e = await port.readSubmission().catch((x: unknown) => x);
     expect(e).toBeInstanceOf(AdapterError);
     expect(e).toMatchObject({ code: 'editing', officeCode: 'InvalidOperationInCellEditMode' });
-    expect((e as AdapterError).message).toBe('Excel sedang menyunting sebuah sel. Selesaikan penyuntingan sel itu (tekan Enter atau Esc), lalu coba lagi.');
+    expect((e as AdapterError).message).toBe(
+      'Excel sedang menyunting sebuah sel. Selesaikan penyuntingan sel itu (tekan Enter atau Esc), lalu coba lagi.',
+    );
     fake.setDisplayLanguage('en-US');
-    await expect(port.selectCell('Inovasi', 'A1')).rejects.toMatchObject({ code: 'editing', message: expect.stringMatching(/^Excel is busy editing a cell\. Finish editing/) });
+    await expect(port.selectCell('Inovasi', 'A1')).rejects.toMatchObject({
+      code: 'editing',
+      message: expect.stringMatching(/^Excel is busy editing a cell\. Finish editing/),
+    });
     expect(JSON.stringify(e)).not.toMatch(/at |\.ts:/);
   });
 
@@ -512,7 +653,10 @@ describe('errors in plain words', () => {
   });
 
   it('with ExcelApi 1.20 one write is one undo step (mergeUndoGroup); before, one per sync', async () => {
-    for (const [apiVersion, steps] of [['1.20', 1], ['1.18', 2]] as const) {
+    for (const [apiVersion, steps] of [
+      ['1.20', 1],
+      ['1.18', 2],
+    ] as const) {
       const fake = sampleFake({ apiVersion });
       const port = adapterFor(fake);
       const v = await readAndValidate(port);
@@ -529,7 +673,10 @@ describe('errors in plain words', () => {
     await expect(port.selectCell('Tidak Ada', 'A1')).rejects.toMatchObject({ code: 'notFound' });
     const v = await readAndValidate(port);
     fake.options.requestLimitBytes = 3000;
-    await expect(port.writeFlags(v, 'id')).rejects.toMatchObject({ code: 'tooLarge', officeCode: 'RequestPayloadSizeLimitExceeded' });
+    await expect(port.writeFlags(v, 'id')).rejects.toMatchObject({
+      code: 'tooLarge',
+      officeCode: 'RequestPayloadSizeLimitExceeded',
+    });
   });
 
   it('outside Excel: a plain error, not a ReferenceError', async () => {
@@ -574,7 +721,9 @@ describe('round trips and payload', () => {
     const fake = createFakeExcel({ sheets: benchmarkSheets(1500), responseLimitBytes: 600_000 });
     const port = adapterFor(fake);
     const { grid } = await port.readSubmission();
-    const desktop = await adapterFor(createFakeExcel({ sheets: benchmarkSheets(1500), responseLimitBytes: Infinity })).readSubmission();
+    const desktop = await adapterFor(
+      createFakeExcel({ sheets: benchmarkSheets(1500), responseLimitBytes: Infinity }),
+    ).readSubmission();
     expect(grid).toEqual(desktop.grid);
     expect(fake.stats.log.filter((r) => r.refused).length).toBeGreaterThan(0);
     expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(600_000);
@@ -609,7 +758,23 @@ describe('helpers', () => {
     expect(toCellValue('', 'General', 'Empty')).toBeNull();
     expect(toCellValue(true, 'General', 'Boolean')).toBe(true);
     expect(addressOrigin("'Lembar 1'!$C$3:F9")).toEqual({ row: 2, col: 2 });
-    const grid = new GridBuilder().add({ address: 'S!C3:D4', values: [['a', ''], ['', 2]], numberFormat: [['General', 'General'], ['General', 'General']], valueTypes: [['String', 'Empty'], ['Empty', 'Double']] }).build('S', 'Hidden');
+    const grid = new GridBuilder()
+      .add({
+        address: 'S!C3:D4',
+        values: [
+          ['a', ''],
+          ['', 2],
+        ],
+        numberFormat: [
+          ['General', 'General'],
+          ['General', 'General'],
+        ],
+        valueTypes: [
+          ['String', 'Empty'],
+          ['Empty', 'Double'],
+        ],
+      })
+      .build('S', 'Hidden');
     expect(grid.visibility).toBe('hidden');
     expect(grid.rows[2]).toEqual([null, null, 'a']);
     expect(grid.rows[3]).toEqual([null, null, null, 2]);
@@ -636,8 +801,19 @@ describe('helpers', () => {
   });
 
   it('merges cells into runs and keeps multi-area addresses short', () => {
-    expect(cellRuns([{ row: 6, col: 3 }, { row: 6, col: 2 }, { row: 6, col: 4 }, { row: 8, col: 2 }, { row: 6, col: 27 }])).toEqual(['C7:E7', 'AB7', 'C9']);
-    const lists = addressLists(Array.from({ length: 1000 }, (_, i) => `AB${i + 1}`), 2000);
+    expect(
+      cellRuns([
+        { row: 6, col: 3 },
+        { row: 6, col: 2 },
+        { row: 6, col: 4 },
+        { row: 8, col: 2 },
+        { row: 6, col: 27 },
+      ]),
+    ).toEqual(['C7:E7', 'AB7', 'C9']);
+    const lists = addressLists(
+      Array.from({ length: 1000 }, (_, i) => `AB${i + 1}`),
+      2000,
+    );
     expect(lists.every((l) => l.length <= 2000)).toBe(true);
     expect(lists.join(',').split(',')).toHaveLength(1000);
   });
@@ -645,22 +821,53 @@ describe('helpers', () => {
   it('_tanda records survive the round trip through a sheet; hashes stay text', () => {
     const marks = {
       cells: [
-        { sheet: 'Inovasi', cell: 'C3', original: { color: '#00B050', pattern: 'Solid', patternColor: '' }, flag: '#FFC7CE', note: noteHash('a') },
-        { sheet: '2024', cell: 'AA10', original: { color: '', pattern: 'None', patternColor: '' }, flag: '#FFEB9C', note: '' },
-        { sheet: 'Inovasi', cell: 'D4', original: { color: '#FFFFFF', pattern: 'Gray25', patternColor: '#000000' }, flag: '#FFEB9C', note: '' },
+        {
+          sheet: 'Inovasi',
+          cell: 'C3',
+          original: { color: '#00B050', pattern: 'Solid', patternColor: '' },
+          flag: '#FFC7CE',
+          note: noteHash('a'),
+        },
+        {
+          sheet: '2024',
+          cell: 'AA10',
+          original: { color: '', pattern: 'None', patternColor: '' },
+          flag: '#FFEB9C',
+          note: '',
+        },
+        {
+          sheet: 'Inovasi',
+          cell: 'D4',
+          original: { color: '#FFFFFF', pattern: 'Gray25', patternColor: '#000000' },
+          flag: '#FFEB9C',
+          note: '',
+        },
       ],
       status: [{ sheet: 'Inovasi', range: 'AF2:AF9' }],
     };
-    const grid = gridOf('_tanda', encodeMarks(marks).map((r) => r.map((v) => (v === '2024' ? 2024 : v))));
+    const grid = gridOf(
+      '_tanda',
+      encodeMarks(marks).map((r) => r.map((v) => (v === '2024' ? 2024 : v))),
+    );
     expect(decodeMarks(grid)).toEqual(marks);
     expect(noteHash('x')).toMatch(/^h[0-9a-f]+x[0-9a-f]{8}$/);
     expect(noteHash('Galat A')).not.toBe(noteHash('Galat B'));
-    expect([statusText(0, 0, 'id'), statusText(2, 1, 'id'), statusText(1, 0, 'en'), statusText(0, 3, 'en')]).toEqual(['Siap', '2 galat, 1 peringatan', '1 error', '3 warnings']);
+    expect([
+      statusText(0, 0, 'id'),
+      statusText(2, 1, 'id'),
+      statusText(1, 0, 'en'),
+      statusText(0, 3, 'en'),
+    ]).toEqual(['Siap', '2 galat, 1 peringatan', '1 error', '3 warnings']);
   });
 });
 
 describe('Riwayat events written with the flags', () => {
-  const event = (peristiwa: string, waktu = '2026-11-28T09:00:00.000Z') => ({ waktu, peristiwa, oleh: 'Uji', rincian: peristiwa });
+  const event = (peristiwa: string, waktu = '2026-11-28T09:00:00.000Z') => ({
+    waktu,
+    peristiwa,
+    oleh: 'Uji',
+    rincian: peristiwa,
+  });
   const riwayat = (fake: FakeExcel) => fake.workbook.sheet('Riwayat').values();
 
   it('creates Riwayat with its header: `before` events, then the flags, then `after` events, in the same four syncs', async () => {
@@ -677,7 +884,10 @@ describe('Riwayat events written with the flags', () => {
   });
 
   it('appends below the events already there (the sheet was read with the rest); they stay as they are', async () => {
-    const old = [[...RIWAYAT_COLUMNS], ['2026-01-02T08:00:00.000Z', 'validasi', 'Lama', null, null, null, null, 'galat 0']];
+    const old = [
+      [...RIWAYAT_COLUMNS],
+      ['2026-01-02T08:00:00.000Z', 'validasi', 'Lama', null, null, null, null, 'galat 0'],
+    ];
     const fake = createFakeExcel({ sheets: { ...benchmarkSheets(3), Riwayat: old } });
     const port = adapterFor(fake);
     await port.writeFlags(await readAndValidate(port), 'id', { after: [event('validasi')] });
@@ -691,7 +901,9 @@ describe('Riwayat events written with the flags', () => {
     const fake = sampleFake();
     const port = adapterFor(fake);
     const v = await readAndValidate(port);
-    fake.workbook.addSheet('Riwayat').setValues('A1', [[...RIWAYAT_COLUMNS], ['2026-11-27T10:00:00.000Z', 'stempel']]);
+    fake.workbook
+      .addSheet('Riwayat')
+      .setValues('A1', [[...RIWAYAT_COLUMNS], ['2026-11-27T10:00:00.000Z', 'stempel']]);
     await port.writeFlags(v, 'id', { after: [event('validasi')] });
     expect(fake.stats.syncCount).toBe(5);
     expect(riwayat(fake).map((r) => r[1])).toEqual(['Peristiwa', 'stempel', 'validasi']);
@@ -704,7 +916,10 @@ describe('Riwayat events written with the flags', () => {
     const dryPort = adapterFor(dry);
     const dryValidation = await readAndValidate(dryPort);
     const readSyncs = dry.stats.syncCount; // on the web, 8,000 rows are read in row blocks
-    await dryPort.writeFlags(dryValidation, 'id', { before: [event('keputusan gugur')], after: [event('validasi')] });
+    await dryPort.writeFlags(dryValidation, 'id', {
+      before: [event('keputusan gugur')],
+      after: [event('validasi')],
+    });
     const writeSyncs = dry.stats.syncCount - readSyncs;
     expect(writeSyncs).toBeGreaterThan(2);
 
@@ -712,7 +927,9 @@ describe('Riwayat events written with the flags', () => {
     const port = adapterFor(fake);
     const v = await readAndValidate(port);
     fake.failSync(writeSyncs, 'GeneralException');
-    await expect(port.writeFlags(v, 'id', { before: [event('keputusan gugur')], after: [event('validasi')] })).rejects.toBeTruthy();
+    await expect(
+      port.writeFlags(v, 'id', { before: [event('keputusan gugur')], after: [event('validasi')] }),
+    ).rejects.toBeTruthy();
     expect(riwayat(fake).map((r) => r[1])).toEqual(['Peristiwa', 'keputusan gugur']);
     expect(fake.workbook.sheetNames).not.toContain('Temuan'); // the swap is among the last writes
   }, 60_000);

@@ -13,41 +13,56 @@ const PROMISED = '1.7';
 /** Members above 1.7, each with where the guard is (function and flag; files may be split or renamed). */
 const GUARDED: Readonly<Record<string, string>> = {
   // ExcelApi 1.8: data validation.
-  'Excel.Range.dataValidation': "template.ts applyValidation, only when TemplateOptions.validation (createTemplate: supports('1.8')); the Temuan sheet's decision drop-down in temuanStager: if (supports('1.8'))",
+  'Excel.Range.dataValidation':
+    "template.ts applyValidation, only when TemplateOptions.validation (createTemplate: supports('1.8')); the Temuan sheet's decision drop-down in temuanStager: if (supports('1.8'))",
   'Excel.DataValidation.clear': 'template.ts applyValidation: TemplateOptions.validation',
-  'Excel.DataValidation.rule': "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
+  'Excel.DataValidation.rule':
+    "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
   'Excel.DataValidation.prompt': 'applyValidation (TemplateOptions.validation)',
-  'Excel.DataValidation.errorAlert': "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
+  'Excel.DataValidation.errorAlert':
+    "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
   // The properties of the 1.8 options objects set there (seen by the checker since issue 22).
-  'Excel.DataValidationRule.list': "temuanSheet.ts temuanStager: if (supports('1.8')); template.ts officeValidation (TemplateOptions.validation)",
-  'Excel.DataValidationRule.date': 'template.ts officeValidation, whose result only applyValidation sets (TemplateOptions.validation)',
+  'Excel.DataValidationRule.list':
+    "temuanSheet.ts temuanStager: if (supports('1.8')); template.ts officeValidation (TemplateOptions.validation)",
+  'Excel.DataValidationRule.date':
+    'template.ts officeValidation, whose result only applyValidation sets (TemplateOptions.validation)',
   'Excel.DataValidationRule.wholeNumber': 'as DataValidationRule.date (officeValidation)',
   'Excel.DataValidationRule.decimal': 'as DataValidationRule.date (officeValidation)',
   'Excel.DataValidationRule.textLength': 'as DataValidationRule.date (officeValidation)',
   'Excel.DataValidationPrompt.showPrompt': 'template.ts applyValidation (TemplateOptions.validation)',
   'Excel.DataValidationPrompt.title': 'template.ts applyValidation (TemplateOptions.validation)',
   'Excel.DataValidationPrompt.message': 'template.ts applyValidation (TemplateOptions.validation)',
-  'Excel.DataValidationErrorAlert.showAlert': "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
-  'Excel.DataValidationErrorAlert.style': "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
-  'Excel.DataValidationErrorAlert.title': "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
-  'Excel.DataValidationErrorAlert.message': "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
+  'Excel.DataValidationErrorAlert.showAlert':
+    "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
+  'Excel.DataValidationErrorAlert.style':
+    "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
+  'Excel.DataValidationErrorAlert.title':
+    "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
+  'Excel.DataValidationErrorAlert.message':
+    "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
   // ExcelApi 1.8: a file the pane made opened as a new workbook (issue 22: downloads go nowhere off the web).
-  'Excel.createWorkbook': "files.ts openWorkbook: refused unless supports('1.8'); the pane offers it only when fileOffer() is 'newWorkbook' (supports('1.8'))",
+  'Excel.createWorkbook':
+    "files.ts openWorkbook: refused unless supports('1.8'); the pane offers it only when fileOffer() is 'newWorkbook' (supports('1.8'))",
   // ExcelApi 1.9: multi-area ranges, fill patterns, the autofilter.
-  'Excel.Worksheet.getRanges': "queueFillReads / queueFills: const areas = supports('1.9'); summary.ts queueSummarySheet: QueueOptions.api19 (writeSummary: supports('1.9'))",
+  'Excel.Worksheet.getRanges':
+    "queueFillReads / queueFills: const areas = supports('1.9'); summary.ts queueSummarySheet: QueueOptions.api19 (writeSummary: supports('1.9'))",
   'Excel.RangeAreas.format': 'as Worksheet.getRanges (the same expressions)',
   'Excel.RangeAreas.areas': "queueFillReads: areas = supports('1.9')",
-  'Excel.RangeFill.pattern': "fillState(fill, withPattern) reads it only when withPattern (supports('1.9')); queueFillReads loads and queueFills sets it only when areas = supports('1.9')",
+  'Excel.RangeFill.pattern':
+    "fillState(fill, withPattern) reads it only when withPattern (supports('1.9')); queueFillReads loads and queueFills sets it only when areas = supports('1.9')",
   'Excel.RangeFill.patternColor': 'as RangeFill.pattern',
   'Excel.Worksheet.autoFilter': 'summary.ts queueSummarySheet: if (sheet.filter && options.api19)',
   'Excel.AutoFilter.apply': 'as Worksheet.autoFilter',
   // ExcelApi 1.9: page layout (the summary sheets' print setup).
-  'Excel.Worksheet.pageLayout': "summary.ts queuePrintSetup, only called from queueSheetView: if (options.api19) (writeSummary: supports('1.9'))",
+  'Excel.Worksheet.pageLayout':
+    "summary.ts queuePrintSetup, only called from queueSheetView: if (options.api19) (writeSummary: supports('1.9'))",
   'Excel.PageLayout.orientation': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.paperSize': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.zoom': 'as Worksheet.pageLayout (queuePrintSetup)',
-  'Excel.PageLayoutZoomOptions.horizontalFitToPages': 'as Worksheet.pageLayout (queuePrintSetup: the zoom object)',
-  'Excel.PageLayoutZoomOptions.verticalFitToPages': 'as Worksheet.pageLayout (queuePrintSetup: the zoom object)',
+  'Excel.PageLayoutZoomOptions.horizontalFitToPages':
+    'as Worksheet.pageLayout (queuePrintSetup: the zoom object)',
+  'Excel.PageLayoutZoomOptions.verticalFitToPages':
+    'as Worksheet.pageLayout (queuePrintSetup: the zoom object)',
   'Excel.PageLayoutZoomOptions.scale': 'as Worksheet.pageLayout (queuePrintSetup: the zoom object)',
   'Excel.PageLayout.setPrintTitleRows': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.setPrintTitleColumns': 'as Worksheet.pageLayout (queuePrintSetup)',
@@ -70,7 +85,8 @@ const GUARDED: Readonly<Record<string, string>> = {
   // ExcelApi 1.20: one undo step per operation (issue 22).
   'Excel.RunOptions.mergeUndoGroup': "session.ts run: set only when supports('1.20')",
   // ExcelApi 1.18: notes.
-  'Excel.Worksheet.notes': "readAll: supports('1.18') ? … : null; writeFlagsOnce and clearFlags: withNotes = supports('1.18')",
+  'Excel.Worksheet.notes':
+    "readAll: supports('1.18') ? … : null; writeFlagsOnce and clearFlags: withNotes = supports('1.18')",
   'Excel.Note.content': 'as Worksheet.notes (read from, and written to, notes only reached through it)',
   'Excel.Note.delete': 'writeFlagsOnce / clearFlags: withNotes',
   'Excel.Note.getLocation': 'writeFlagsOnce: withNotes',
@@ -79,11 +95,17 @@ const GUARDED: Readonly<Record<string, string>> = {
 };
 
 /** Uses beyond the promise that GUARDED does not cover. */
-export function unguarded(uses: readonly MemberUse[], guarded: Readonly<Record<string, string>> = GUARDED): MemberUse[] {
-  return uses.filter((u) => (u.version === null || compareVersions(u.version, PROMISED) > 0) && !(u.member in guarded));
+export function unguarded(
+  uses: readonly MemberUse[],
+  guarded: Readonly<Record<string, string>> = GUARDED,
+): MemberUse[] {
+  return uses.filter(
+    (u) => (u.version === null || compareVersions(u.version, PROMISED) > 0) && !(u.member in guarded),
+  );
 }
 
-const describeUse = (u: MemberUse) => `${u.member} [Api set: ${u.apiSet}]${u.write ? ' (set)' : ''} at ${u.file}:${u.line}`;
+const describeUse = (u: MemberUse) =>
+  `${u.member} [Api set: ${u.apiSet}]${u.write ? ' (set)' : ''} at ${u.file}:${u.line}`;
 
 // A file the checker must catch: fill patterns (1.9) and notes (1.18) used without a guard, next
 // to members within 1.7 (values, the used range, onChanged) that it must not report.
@@ -105,7 +127,9 @@ describe('requirement sets: ExcelApi 1.7 unless guarded', () => {
   let uses: MemberUse[] = [];
   let probe: MemberUse[] = [];
   beforeAll(() => {
-    const all = excelMembersUsed(tsFilesUnder('src/addin'), { 'src/addin/__requirement-set-probe__.ts': PROBE });
+    const all = excelMembersUsed(tsFilesUnder('src/addin'), {
+      'src/addin/__requirement-set-probe__.ts': PROBE,
+    });
     probe = all.filter((u) => u.file.includes('__requirement-set-probe__'));
     uses = all.filter((u) => !u.file.includes('__requirement-set-probe__'));
   }, 240_000);
@@ -129,13 +153,17 @@ describe('requirement sets: ExcelApi 1.7 unless guarded', () => {
     const used = new Set(uses.map((u) => u.member));
     expect(Object.keys(GUARDED).filter((m) => !used.has(m))).toEqual([]);
     // And only members that need a guard.
-    const above = new Set(uses.filter((u) => u.version === null || compareVersions(u.version, PROMISED) > 0).map((u) => u.member));
+    const above = new Set(
+      uses.filter((u) => u.version === null || compareVersions(u.version, PROMISED) > 0).map((u) => u.member),
+    );
     expect(Object.keys(GUARDED).filter((m) => !above.has(m))).toEqual([]);
   });
 
   test('the checker itself: 1.9 and 1.18 members used unguarded fail, 1.1–1.7 members and load strings are read right', () => {
     const failing = unguarded(probe, {});
-    expect([...new Set(failing.map((u) => `${u.member}${u.write ? ' (set)' : ''} ${u.version}`))].sort()).toEqual([
+    expect(
+      [...new Set(failing.map((u) => `${u.member}${u.write ? ' (set)' : ''} ${u.version}`))].sort(),
+    ).toEqual([
       'Excel.RangeAreas.format 1.9',
       'Excel.RangeFill.pattern 1.9', // in load({ pattern: true }) and read
       'Excel.RangeFill.patternColor (set) 1.9',
@@ -145,6 +173,13 @@ describe('requirement sets: ExcelApi 1.7 unless guarded', () => {
     ]);
     expect(failing.filter((u) => u.member === 'Excel.RangeFill.pattern')).toHaveLength(2);
     const within = new Set(probe.filter((u) => !failing.includes(u)).map((u) => u.member));
-    for (const m of ['Excel.Range.values', 'Excel.Range.rowCount', 'Excel.Worksheet.getUsedRange', 'Excel.Worksheet.onChanged', 'Excel.RangeFill.color']) expect(within).toContain(m);
+    for (const m of [
+      'Excel.Range.values',
+      'Excel.Range.rowCount',
+      'Excel.Worksheet.getUsedRange',
+      'Excel.Worksheet.onChanged',
+      'Excel.RangeFill.color',
+    ])
+      expect(within).toContain(m);
   });
 });

@@ -43,7 +43,8 @@ export function tsFilesUnder(...folders: string[]): string[] {
 
 export function compareVersions(a: string, b: string): number {
   const [x, y] = [a.split('.').map(Number), b.split('.').map(Number)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
   return 0;
 }
 
@@ -75,22 +76,40 @@ function excelMemberName(decl: ts.Declaration): string | null {
   if (!own) return null;
   names.push(own.getText());
   for (let n: ts.Node | undefined = decl.parent; n; n = n.parent) {
-    if ((ts.isClassDeclaration(n) || ts.isInterfaceDeclaration(n) || ts.isEnumDeclaration(n) || ts.isModuleDeclaration(n)) && n.name) names.unshift(n.name.getText());
+    if (
+      (ts.isClassDeclaration(n) ||
+        ts.isInterfaceDeclaration(n) ||
+        ts.isEnumDeclaration(n) ||
+        ts.isModuleDeclaration(n)) &&
+      n.name
+    )
+      names.unshift(n.name.getText());
   }
   return names[0] === 'Excel' ? names.join('.') : null;
 }
 
 function isWrite(node: ts.Node): boolean {
   const p = node.parent;
-  return !!p && ts.isBinaryExpression(p) && p.left === node && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+  return (
+    !!p &&
+    ts.isBinaryExpression(p) &&
+    p.left === node &&
+    p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+    p.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+  );
 }
 
 /** The property paths a `load(…)` argument names (`'a,b/c'`, `['a']`, `{ a: true, b: { c: true } }`). */
 function loadPaths(checker: ts.TypeChecker, arg: ts.Expression): string[] {
   const type = checker.getTypeAtLocation(arg);
-  const fromString = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+  const fromString = (s: string) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   if (type.isStringLiteral()) return fromString(type.value);
-  if (type.isUnion() && type.types.every((t) => t.isStringLiteral())) return type.types.flatMap((t) => fromString((t as ts.StringLiteralType).value));
+  if (type.isUnion() && type.types.every((t) => t.isStringLiteral()))
+    return type.types.flatMap((t) => fromString((t as ts.StringLiteralType).value));
   if (ts.isArrayLiteralExpression(arg)) return arg.elements.flatMap((e) => loadPaths(checker, e));
   if (ts.isObjectLiteralExpression(arg)) {
     const out: string[] = [];
@@ -98,7 +117,8 @@ function loadPaths(checker: ts.TypeChecker, arg: ts.Expression): string[] {
       if (!ts.isPropertyAssignment(p) || !p.name) continue;
       const key = p.name.getText().replace(/^['"]|['"]$/g, '');
       if (key.startsWith('$')) continue;
-      if (ts.isObjectLiteralExpression(p.initializer)) out.push(...loadPaths(checker, p.initializer).map((s) => `${key}/${s}`));
+      if (ts.isObjectLiteralExpression(p.initializer))
+        out.push(...loadPaths(checker, p.initializer).map((s) => `${key}/${s}`));
       else out.push(key);
     }
     return out;
@@ -107,7 +127,10 @@ function loadPaths(checker: ts.TypeChecker, arg: ts.Expression): string[] {
 }
 
 /** Scans the files (and any extra in-memory ones) and returns every use of an Excel member. */
-export function excelMembersUsed(files: readonly string[], extra: Readonly<Record<string, string>> = {}): MemberUse[] {
+export function excelMembersUsed(
+  files: readonly string[],
+  extra: Readonly<Record<string, string>> = {},
+): MemberUse[] {
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.CommonJS,
@@ -126,7 +149,9 @@ export function excelMembersUsed(files: readonly string[], extra: Readonly<Recor
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, lang, onError, create) => {
     const text = extraFiles.get(path.resolve(name));
-    return text !== undefined ? ts.createSourceFile(name, text, lang, true) : getSourceFile(name, lang, onError, create);
+    return text !== undefined
+      ? ts.createSourceFile(name, text, lang, true)
+      : getSourceFile(name, lang, onError, create);
   };
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (name) => extraFiles.has(path.resolve(name)) || fileExists(name);
@@ -146,11 +171,20 @@ export function excelMembersUsed(files: readonly string[], extra: Readonly<Recor
       if (!member || !apiSet) continue;
       const version = versionOf(apiSet, write);
       // Overloads: the use is available from the lowest version among them.
-      if (!best || (version !== null && (best.version === null || compareVersions(version, best.version) < 0))) best = { member, apiSet, version };
+      if (
+        !best ||
+        (version !== null && (best.version === null || compareVersions(version, best.version) < 0))
+      )
+        best = { member, apiSet, version };
     }
     if (!best) return;
     const sf = at.getSourceFile();
-    uses.push({ ...best, file: path.relative(ROOT, sf.fileName), line: sf.getLineAndCharacterOfPosition(at.getStart(sf)).line + 1, write });
+    uses.push({
+      ...best,
+      file: path.relative(ROOT, sf.fileName),
+      line: sf.getLineAndCharacterOfPosition(at.getStart(sf)).line + 1,
+      write,
+    });
   };
 
   for (const sf of program.getSourceFiles()) {
@@ -164,10 +198,16 @@ export function excelMembersUsed(files: readonly string[], extra: Readonly<Recor
       if (ts.isObjectLiteralExpression(node)) {
         const type = checker.getContextualType(node);
         for (const p of type ? node.properties : []) {
-          if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name) record(type!.getProperty(p.name.getText())?.declarations, p.name, true);
+          if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name)
+            record(type!.getProperty(p.name.getText())?.declarations, p.name, true);
         }
       }
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'load' && node.arguments.length) {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        node.expression.name.text === 'load' &&
+        node.arguments.length
+      ) {
         const owner = checker.getTypeAtLocation(node.expression.expression);
         for (const p of loadPaths(checker, node.arguments[0])) {
           let type: ts.Type | undefined = owner;

@@ -30,15 +30,26 @@ import { defaultReference } from '../../src/engine/reference/load';
 import { Reference } from '../../src/engine/reference/model';
 import { unreadableFile, validateWorkbook } from '../../src/engine/validate';
 import { FILL_ARGB, excelSerial as cliSerial } from '../../src/xlsx/xlsxStream';
-import { chartSeries, printSetup, sheetLayout, sheetRowCount, summaryCharts, summaryYear } from '../../src/engine/printout';
+import {
+  chartSeries,
+  printSetup,
+  sheetLayout,
+  sheetRowCount,
+  summaryCharts,
+  summaryYear,
+} from '../../src/engine/printout';
 import { toDate } from '../../src/node/summaryWriter';
 import { longDate } from '../../src/engine/isoDate';
 import { PALETTE, cssColour } from '../../src/engine/design/palette';
 import { STATUS_FILLS } from '../../src/engine/summary/sheet';
 
 /** The add-in's fill of a status word (the palette's colour as Office.js takes it). */
-const STATUS_FILL_COLOURS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(STATUS_FILLS).map(([w, c]) => [w, cssColour(c)]));
-const SUMMARY_FILLS = Object.fromEntries(Object.keys(PALETTE).map((k) => [k, cssColour(k as keyof typeof PALETTE)])) as Record<keyof typeof PALETTE, string>;
+const STATUS_FILL_COLOURS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(STATUS_FILLS).map(([w, c]) => [w, cssColour(c)]),
+);
+const SUMMARY_FILLS = Object.fromEntries(
+  Object.keys(PALETTE).map((k) => [k, cssColour(k as keyof typeof PALETTE)]),
+) as Record<keyof typeof PALETTE, string>;
 import { FakeExcel, FakeExcelOptions, HostSheet, createFakeExcel } from '../fake-excel';
 import { adapterFor } from '../fake-excel/budget';
 import { TODAY, VALID_IDENTITAS, buildGrid, inisiatifRow, validRow, words } from '../helpers/workbook';
@@ -48,7 +59,10 @@ const reference = defaultReference();
 const AT = '2026-11-28T09:30:00';
 
 function identitas(opd: string, tanggal = '2026-10-01'): [string, CellValue][] {
-  return VALID_IDENTITAS.map(([l, v]): [string, CellValue] => [l, l === 'Perangkat Daerah' ? opd : l === 'Tanggal Pengisian' ? tanggal : v]);
+  return VALID_IDENTITAS.map(([l, v]): [string, CellValue] => [
+    l,
+    l === 'Perangkat Daerah' ? opd : l === 'Tanggal Pengisian' ? tanggal : v,
+  ]);
 }
 
 function input(file: string, grid: WorkbookGrid | null, ref: Reference = reference): ConsolidationInput {
@@ -65,26 +79,54 @@ function smallSummary(extra = false): CitySummary {
       'dinkes.xlsx',
       buildGrid({
         identitas: identitas('Dinas Kesehatan'),
-        rows: [validRow(), inisiatifRow(), validRow({ 'Nama Inovasi': 'Layanan Antar Obat', 'Tahapan Inovasi': 'Uji Coba', 'Anggaran (Rp)': -5 })],
+        rows: [
+          validRow(),
+          inisiatifRow(),
+          validRow({
+            'Nama Inovasi': 'Layanan Antar Obat',
+            'Tahapan Inovasi': 'Uji Coba',
+            'Anggaran (Rp)': -5,
+          }),
+        ],
       }),
     ),
     input(
       'dlh.xlsx',
       buildGrid({
         identitas: identitas('Dinas Lingkungan Hidup'),
-        rows: [inisiatifRow({ 'Nama Inovasi': 'Bank Sampah Digital Kelurahan', 'Urusan Pemerintahan': '1.05', 'Kode Program RPJMD': '1.05.02' })],
+        rows: [
+          inisiatifRow({
+            'Nama Inovasi': 'Bank Sampah Digital Kelurahan',
+            'Urusan Pemerintahan': '1.05',
+            'Kode Program RPJMD': '1.05.02',
+          }),
+        ],
       }),
     ),
     input('rusak.xlsx', null),
   ];
-  if (extra) inputs.push(input('dinsos.xlsx', buildGrid({ identitas: identitas('Dinas Sosial'), rows: [inisiatifRow({ 'Nama Inovasi': 'Data Terpadu Kesejahteraan Sosial' })] })));
+  if (extra)
+    inputs.push(
+      input(
+        'dinsos.xlsx',
+        buildGrid({
+          identitas: identitas('Dinas Sosial'),
+          rows: [inisiatifRow({ 'Nama Inovasi': 'Data Terpadu Kesejahteraan Sosial' })],
+        }),
+      ),
+    );
   return consolidate(inputs, { reference, today: TODAY, consolidatedAt: AT });
 }
 
 /** 60 workbooks × 300 rows: every reference OPD, 20 OPDs not in the reference, 3 superseded files. */
 function bigSummary(): CitySummary {
   // Twenty more OPDs than the sample: a file of an OPD outside the reference would not count (KON-11).
-  const extra = Array.from({ length: 20 }, (_, i) => ({ kode: `KHUSUS-${i + 1}`, nama: `Kantor Khusus ${i + 1}`, alias: [], bidang: ['1.02'] }));
+  const extra = Array.from({ length: 20 }, (_, i) => ({
+    kode: `KHUSUS-${i + 1}`,
+    nama: `Kantor Khusus ${i + 1}`,
+    alias: [],
+    bidang: ['1.02'],
+  }));
   const bigReference: Reference = { ...reference, opd: [...reference.opd, ...extra] };
   const names = bigReference.opd.map((o) => o.nama);
   const workbook = (opd: string, k: number, tanggal: string): WorkbookGrid =>
@@ -102,9 +144,12 @@ function bigSummary(): CitySummary {
         };
       }),
     });
-  const inputs = names.map((opd, k) => input(`opd-${String(k + 1).padStart(2, '0')}.xlsx`, workbook(opd, k, '2026-10-01'), bigReference));
+  const inputs = names.map((opd, k) =>
+    input(`opd-${String(k + 1).padStart(2, '0')}.xlsx`, workbook(opd, k, '2026-10-01'), bigReference),
+  );
   // Earlier versions of three submissions (the same innovations): superseded, not in conflict (KON-02).
-  for (let k = 0; k < 3; k++) inputs.push(input(`lama-${k + 1}.xlsx`, workbook(names[k], k, '2026-09-01'), bigReference));
+  for (let k = 0; k < 3; k++)
+    inputs.push(input(`lama-${k + 1}.xlsx`, workbook(names[k], k, '2026-09-01'), bigReference));
   return consolidate(inputs, { reference: bigReference, today: TODAY, consolidatedAt: AT });
 }
 
@@ -117,7 +162,10 @@ function stored(v: SummaryCell): string | number | null {
 
 /** Rows of a table (header included) as they must read back from the sheet. */
 function expectedRows(table: SummaryTable): (string | number | null)[][] {
-  return [[...table.columns], ...table.rows.map((r) => table.columns.map((_, c) => stored(r.cells[c] ?? null)))];
+  return [
+    [...table.columns],
+    ...table.rows.map((r) => table.columns.map((_, c) => stored(r.cells[c] ?? null))),
+  ];
 }
 
 function tableAt(sheet: HostSheet, headerRow: number, table: SummaryTable) {
@@ -139,16 +187,21 @@ function sheetState(sheet: HostSheet) {
   });
 }
 
-function fakeWith(sheets: FakeExcelOptions['sheets'] = { Lembar1: [['catatan saya', 42]] }, options: Omit<FakeExcelOptions, 'sheets'> = {}): FakeExcel {
+function fakeWith(
+  sheets: FakeExcelOptions['sheets'] = { Lembar1: [['catatan saya', 42]] },
+  options: Omit<FakeExcelOptions, 'sheets'> = {},
+): FakeExcel {
   return createFakeExcel({ sheets, ...options });
 }
 
-const visibleNames = (fake: FakeExcel) => fake.workbook.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name);
+const visibleNames = (fake: FakeExcel) =>
+  fake.workbook.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name);
 
 describe('planning', () => {
   test('fills and formats are those of the command line writer', () => {
     // One palette: the command line's ARGB and the add-in's CSS colours are its colours with a prefix.
-    for (const [k, argb] of Object.entries(FILL_ARGB)) expect(argb).toBe(`FF${PALETTE[k as keyof typeof PALETTE]}`);
+    for (const [k, argb] of Object.entries(FILL_ARGB))
+      expect(argb).toBe(`FF${PALETTE[k as keyof typeof PALETTE]}`);
     expect(SUMMARY_FILLS.grey).toBe('#D9D9D9');
     expect(excelSerial('2026-11-28')).toBe(46354);
     expect(excelSerial('2026-11-28T12:00:00')).toBe(46354.5);
@@ -161,20 +214,42 @@ describe('planning', () => {
 
   test('names: the spec name when free, else the sheet of ours it replaces, else the first free (n)', () => {
     const bases = ['Rekap OPD', 'Urusan'];
-    expect(chooseTargets(bases, ['Lembar1'], [null, null])).toEqual({ targets: ['Rekap OPD', 'Urusan'], renamed: [] });
+    expect(chooseTargets(bases, ['Lembar1'], [null, null])).toEqual({
+      targets: ['Rekap OPD', 'Urusan'],
+      renamed: [],
+    });
     expect(chooseTargets(bases, ['Rekap OPD', 'rekap opd (2)', 'Urusan'], [null, 'Urusan'])).toEqual({
       targets: ['Rekap OPD (3)', 'Urusan'],
       renamed: [{ from: 'Rekap OPD', to: 'Rekap OPD (3)' }],
     });
-    expect(chooseTargets(bases, ['Rekap OPD', 'Rekap OPD (2)'], ['Rekap OPD (2)', null]).targets).toEqual(['Rekap OPD (2)', 'Urusan']);
+    expect(chooseTargets(bases, ['Rekap OPD', 'Rekap OPD (2)'], ['Rekap OPD (2)', null]).targets).toEqual([
+      'Rekap OPD (2)',
+      'Urusan',
+    ]);
     // The user's own sheet is gone: back to the spec's name.
-    expect(chooseTargets(bases, ['Rekap OPD (2)'], ['Rekap OPD (2)', null])).toEqual({ targets: ['Rekap OPD', 'Urusan'], renamed: [] });
+    expect(chooseTargets(bases, ['Rekap OPD (2)'], ['Rekap OPD (2)', null])).toEqual({
+      targets: ['Rekap OPD', 'Urusan'],
+      renamed: [],
+    });
     const nulls = (n: number) => new Array<null>(n).fill(null);
-    expect(storedSheets(['Rekap OPD (2)', 7])).toEqual(['Rekap OPD (2)', ...nulls(SUMMARY_SHEET_NAMES.length - 1)]);
+    expect(storedSheets(['Rekap OPD (2)', 7])).toEqual([
+      'Rekap OPD (2)',
+      ...nulls(SUMMARY_SHEET_NAMES.length - 1),
+    ]);
     expect(storedSheets('not json')).toEqual(nulls(SUMMARY_SHEET_NAMES.length));
     // Matched by name, not position: a sheet added to the registry (here a cover before the others) keeps the memory of the rest.
     const withCover = ['Ringkasan', ...SUMMARY_SHEET_NAMES];
-    expect(storedSheets(['Rekap OPD (2)', 'Daftar Inovasi', 'Temuan (3)'], withCover)).toEqual([null, 'Rekap OPD (2)', 'Daftar Inovasi', null, null, null, null, 'Temuan (3)', null]);
+    expect(storedSheets(['Rekap OPD (2)', 'Daftar Inovasi', 'Temuan (3)'], withCover)).toEqual([
+      null,
+      'Rekap OPD (2)',
+      'Daftar Inovasi',
+      null,
+      null,
+      null,
+      null,
+      'Temuan (3)',
+      null,
+    ]);
     expect(storedSheets(['Rekap OPD Lama', 'Rekap OPD (x)'])[0]).toBeNull();
   });
 
@@ -215,7 +290,12 @@ describe('writeSummary', () => {
       }
       expect(ws.frozenRows).toBe(1);
       // Widths as the command line's (printout.ts sheetLayout: long-text columns capped, then wrapped).
-      sheetLayout(sheet, { region: '', year: null, lang: 'id', printedOn: summary.consolidatedAt }).widths.forEach((w, c) => expect(ws.columnWidths.get(c)).toBeCloseTo(w * 5.7));
+      sheetLayout(sheet, {
+        region: '',
+        year: null,
+        lang: 'id',
+        printedOn: summary.consolidatedAt,
+      }).widths.forEach((w, c) => expect(ws.columnWidths.get(c)).toBeCloseTo(w * 5.7));
     }
 
     // Rekap OPD: statuses coloured, the total row bold, the filter over the whole table.
@@ -223,9 +303,18 @@ describe('writeSummary', () => {
     const col = (label: string) => letters(summary.rekapOpd.columns.indexOf(label));
     summary.rekapOpd.rows.forEach((r, i) => {
       const status = r.cells[summary.rekapOpd.columns.indexOf('Status')];
-      expect(rekap.fill(`${col('Status')}${i + 2}`)).toBe(typeof status === 'string' ? (STATUS_FILL_COLOURS[status] ?? null) : null);
+      expect(rekap.fill(`${col('Status')}${i + 2}`)).toBe(
+        typeof status === 'string' ? (STATUS_FILL_COLOURS[status] ?? null) : null,
+      );
     });
-    expect(rekap.values(`A2:F2`)[0]).toEqual([1, 'SETDA', 'Sekretariat Daerah', null, null, 'Belum Mengirim']);
+    expect(rekap.values(`A2:F2`)[0]).toEqual([
+      1,
+      'SETDA',
+      'Sekretariat Daerah',
+      null,
+      null,
+      'Belum Mengirim',
+    ]);
     expect(rekap.fill(`${col('Status')}2`)).toBe(SUMMARY_FILLS.grey);
     // The sample has `iid`: Rekap OPD's two IID and two replication columns make it run to V.
     expect(rekap.autoFilterAddress()).toBe(`A1:V${summary.rekapOpd.rows.length + 1}`);
@@ -246,7 +335,10 @@ describe('writeSummary', () => {
     // Daftar Inovasi: dates as serials with a date format, numbers as numbers.
     const daftar = fake.workbook.sheet('Daftar Inovasi');
     const dcol = (label: string) => letters(summary.daftarInovasi.columns.indexOf(label));
-    expect(daftar.cell(`${dcol('Tanggal Uji Coba')}2`)).toMatchObject({ value: excelSerial('2024-03-01'), numberFormat: DATE_FORMAT });
+    expect(daftar.cell(`${dcol('Tanggal Uji Coba')}2`)).toMatchObject({
+      value: excelSerial('2024-03-01'),
+      numberFormat: DATE_FORMAT,
+    });
     expect(daftar.value(`${dcol('Anggaran (Rp)')}2`)).toBe(150000000);
     expect(daftar.cell(`${dcol('Anggaran (Rp)')}2`).numberFormat).toBe('#,##0');
     expect(daftar.value(`${dcol('Kode Program RPJMD')}2`)).toBe('1.02.02');
@@ -268,12 +360,33 @@ describe('writeSummary', () => {
     const unqualified = (ref: string) => ref.replace(/\$/g, '');
     for (const c of charts) {
       const ws = fake.workbook.sheet(c.sheet);
-      expect(ws.chartInfo()).toEqual([expect.objectContaining({ name: c.name, type: 'ColumnStacked', title: c.title, position: { start: `A${c.anchor.fromRow + 1}`, end: `${letters(c.anchor.toColumn - 1)}${c.anchor.toRow}` } })]);
-      expect(ws.chartSeries()).toEqual([chartSeries(c).map((x) => ({ name: x.name, values: unqualified(x.valuesRef), categories: unqualified(x.categoriesRef) }))]);
-      expect(c.headerRow).toBeGreaterThan(sheetRowCount(summarySheets(summary).find((x) => x.name === c.sheet)!) + 1);
+      expect(ws.chartInfo()).toEqual([
+        expect.objectContaining({
+          name: c.name,
+          type: 'ColumnStacked',
+          title: c.title,
+          position: {
+            start: `A${c.anchor.fromRow + 1}`,
+            end: `${letters(c.anchor.toColumn - 1)}${c.anchor.toRow}`,
+          },
+        }),
+      ]);
+      expect(ws.chartSeries()).toEqual([
+        chartSeries(c).map((x) => ({
+          name: x.name,
+          values: unqualified(x.valuesRef),
+          categories: unqualified(x.categoriesRef),
+        })),
+      ]);
+      expect(c.headerRow).toBeGreaterThan(
+        sheetRowCount(summarySheets(summary).find((x) => x.name === c.sheet)!) + 1,
+      );
       c.columns.forEach((col, k) => {
         const l = letters(col);
-        expect(ws.values(`${l}${c.headerRow}:${l}${c.headerRow + c.rows.length}`).flat()).toEqual([c.header[k], ...c.rows.map((r) => r[k])]);
+        expect(ws.values(`${l}${c.headerRow}:${l}${c.headerRow + c.rows.length}`).flat()).toEqual([
+          c.header[k],
+          ...c.rows.map((r) => r[k]),
+        ]);
       });
     }
     const opd = charts[0];
@@ -281,12 +394,15 @@ describe('writeSummary', () => {
       ['DINKES', 1, 1, 1],
       ['DLH', 1, 0, 0],
     ]);
-    expect(rekap.values(`${col('Kode OPD')}${opd.headerRow}:${col('Kode OPD')}${opd.headerRow + 2}`).flat()).toEqual(['Kode OPD', 'DINKES', 'DLH']);
+    expect(
+      rekap.values(`${col('Kode OPD')}${opd.headerRow}:${col('Kode OPD')}${opd.headerRow + 2}`).flat(),
+    ).toEqual(['Kode OPD', 'DINKES', 'DLH']);
     const misi = charts[1];
     const perMisi = misi.rows.flatMap((r) => [r[2], r[3]]) as number[];
     expect(perMisi.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4);
     void program;
-    for (const name of ['Daftar Inovasi', 'Urusan', 'Katalog Replikasi', 'Temuan', 'Info Konsolidasi']) expect(fake.workbook.sheet(name).charts).toEqual([]);
+    for (const name of ['Daftar Inovasi', 'Urusan', 'Katalog Replikasi', 'Temuan', 'Info Konsolidasi'])
+      expect(fake.workbook.sheet(name).charts).toEqual([]);
   });
 
   test('print setup on every sheet (ExcelApi 1.9), as the command line: landscape A4, one page wide, row 1 repeated, header and footer; in the same three syncs', async () => {
@@ -298,12 +414,25 @@ describe('writeSummary', () => {
     expect(year).not.toBeNull();
     for (const name of SUMMARY_SHEET_NAMES) {
       // Kesiapan IID's page header says its scores are an estimate.
-      const p = printSetup(name === 'Kesiapan IID' ? 'Kesiapan IID (perkiraan)' : name, { region: 'Kota Bitung', year, lang: 'id', printedOn: summary.consolidatedAt });
+      const p = printSetup(name === 'Kesiapan IID' ? 'Kesiapan IID (perkiraan)' : name, {
+        region: 'Kota Bitung',
+        year,
+        lang: 'id',
+        printedOn: summary.consolidatedAt,
+      });
       // As the command line's (printout.ts sheetLayout): one page wide, or a readable scale across pages.
-      const planned = sheetLayout(summary.sheets.find((s) => s.name === name)!, { region: 'Kota Bitung', year, lang: 'id', printedOn: summary.consolidatedAt }).print;
+      const planned = sheetLayout(
+        summary.sheets.find((s) => s.name === name)!,
+        { region: 'Kota Bitung', year, lang: 'id', printedOn: summary.consolidatedAt },
+      ).print;
       const layout = fake.workbook.sheet(name).pageLayout;
-      expect(layout.zoom).toEqual(planned.scale !== undefined ? { scale: planned.scale } : { horizontalFitToPages: 1 });
-      if (planned.titleColumns) expect(layout.printTitleColumns).toBe(`${letters(planned.titleColumns.first - 1)}:${letters(planned.titleColumns.last - 1)}`);
+      expect(layout.zoom).toEqual(
+        planned.scale !== undefined ? { scale: planned.scale } : { horizontalFitToPages: 1 },
+      );
+      if (planned.titleColumns)
+        expect(layout.printTitleColumns).toBe(
+          `${letters(planned.titleColumns.first - 1)}:${letters(planned.titleColumns.last - 1)}`,
+        );
       expect(layout).toMatchObject({
         orientation: 'Landscape',
         paperSize: 'A4',
@@ -332,7 +461,9 @@ describe('writeSummary', () => {
     expect(daftar.cell('A1').wrap).toBe(true);
     expect(daftar.cell(`${letters(dcols.indexOf('Peringatan'))}2`).wrap).toBe(true);
     expect(daftar.cell(`${letters(dcols.length - 1)}2`).wrap).toBe(false);
-    expect(daftar.pageLayout.printArea).toMatch(new RegExp(`^A1:${letters(dcols.indexOf('Peringatan'))}\\d+$`));
+    expect(daftar.pageLayout.printArea).toMatch(
+      new RegExp(`^A1:${letters(dcols.indexOf('Peringatan'))}\\d+$`),
+    );
     const temuan = fake.workbook.sheet('Temuan');
     expect(temuan.cell(`${letters(summary.temuan.columns.indexOf('Pesan'))}2`).wrap).toBe(true);
     expect(fake.workbook.sheet('Info Konsolidasi').cell('B2').wrap).toBe(false);
@@ -342,7 +473,9 @@ describe('writeSummary', () => {
     const fake = fakeWith();
     await adapterFor(fake).writeSummary(smallSummary(), 'en');
     const layout = fake.workbook.sheet('Temuan').pageLayout;
-    expect(layout.leftFooter).toMatch(/^Printed \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/);
+    expect(layout.leftFooter).toMatch(
+      /^Printed \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/,
+    );
     expect(layout).toMatchObject({ rightFooter: 'Page &P of &N' });
   });
 
@@ -381,10 +514,14 @@ describe('writeSummary', () => {
     const result = await port.writeSummary(summary, 'id');
     expect(result).toEqual({ sheets: [...SUMMARY_SHEET_NAMES], renamed: [] });
     expect(fake.workbook.sheetNames).toEqual(names);
-    expect(['Lembar1', 'Catatan', 'Analisis Saya'].map((n) => sheetState(fake.workbook.sheet(n)))).toEqual(user);
+    expect(['Lembar1', 'Catatan', 'Analisis Saya'].map((n) => sheetState(fake.workbook.sheet(n)))).toEqual(
+      user,
+    );
     expect(fake.workbook.settings.get(SUMMARY_SETTING)).toEqual([...SUMMARY_SHEET_NAMES]);
     expect(fake.officeState.settingsSaves).toBe(saves);
-    expect(tableAt(fake.workbook.sheet('Rekap OPD'), 1, summary.rekapOpd)).toEqual(expectedRows(summary.rekapOpd));
+    expect(tableAt(fake.workbook.sheet('Rekap OPD'), 1, summary.rekapOpd)).toEqual(
+      expectedRows(summary.rekapOpd),
+    );
     expect(fake.workbook.sheet('Rekap OPD').chartInfo()).toHaveLength(1);
 
     // A third run with the same data changes nothing but the run itself.
@@ -396,7 +533,13 @@ describe('writeSummary', () => {
 
   test("a user's own «Rekap OPD» stays intact: the output goes to «Rekap OPD (2)», and a re-run replaces that without a (3)", async () => {
     const fake = fakeWith({
-      'Rekap OPD': { rows: [['Rekap buatan saya', 'Nilai'], ['Dinkes', 12], ['Tanggal', { date: '2026-01-05' }]] },
+      'Rekap OPD': {
+        rows: [
+          ['Rekap buatan saya', 'Nilai'],
+          ['Dinkes', 12],
+          ['Tanggal', { date: '2026-01-05' }],
+        ],
+      },
     });
     const mine = fake.workbook.sheet('Rekap OPD');
     mine.setFill('A1:B1', '#FFFF00');
@@ -472,7 +615,10 @@ describe('writeSummary', () => {
       const states = names.map((name) => sheetState(fake.workbook.sheet(name)));
       const setting = fake.workbook.settings.get(SUMMARY_SETTING);
       fake.failSync(n, 'GeneralException');
-      await expect(port.writeSummary(smallSummary(true), 'id')).rejects.toMatchObject({ name: 'AdapterError', code: 'general' });
+      await expect(port.writeSummary(smallSummary(true), 'id')).rejects.toMatchObject({
+        name: 'AdapterError',
+        code: 'general',
+      });
       expect(fake.workbook.sheetNames).toEqual(names);
       expect(names.map((name) => sheetState(fake.workbook.sheet(name)))).toEqual(states);
       expect(fake.workbook.settings.get(SUMMARY_SETTING)).toEqual(setting);
@@ -505,7 +651,10 @@ describe('writeSummary', () => {
   test('not cancelled: onSheet reports each of the seven sheets and the write completes', async () => {
     const fake = fakeWith();
     const seen: number[] = [];
-    const result = await adapterFor(fake).writeSummary(smallSummary(), 'id', { signal: new AbortController().signal, onSheet: (done) => seen.push(done) });
+    const result = await adapterFor(fake).writeSummary(smallSummary(), 'id', {
+      signal: new AbortController().signal,
+      onSheet: (done) => seen.push(done),
+    });
     expect(seen).toEqual(SUMMARY_SHEET_NAMES.map((_, i) => i + 1));
     expect(result.sheets).toEqual([...SUMMARY_SHEET_NAMES]);
   });
@@ -551,7 +700,12 @@ describe('60 workbooks × 300 rows', () => {
     expect(tableAt(rekap, 1, summary.rekapOpd)).toEqual(expectedRows(summary.rekapOpd));
     const daftar = fake.workbook.sheet('Daftar Inovasi');
     expect(summary.daftarInovasi.rows).toHaveLength(57 * 300);
-    expect(daftar.usedRect(true)).toEqual({ r0: 0, c0: 0, r1: 57 * 300, c1: summary.daftarInovasi.columns.length - 1 });
+    expect(daftar.usedRect(true)).toEqual({
+      r0: 0,
+      c0: 0,
+      r1: 57 * 300,
+      c1: summary.daftarInovasi.columns.length - 1,
+    });
     for (const i of [0, 1, 299, 8000, 17099]) {
       const r = i + 2;
       expect(daftar.values(`A${r}:${letters(summary.daftarInovasi.columns.length - 1)}${r}`)[0]).toEqual(
@@ -563,6 +717,8 @@ describe('60 workbooks × 300 rows', () => {
     // One chart category per counted OPD with innovations: 57 (was: the source T1:W58, right of the table).
     const opdChart = summaryCharts(summarySheets(summary), 'id')[0];
     expect(opdChart.rows).toHaveLength(57);
-    expect(rekap.chartSeries()[0].map((x) => x.values)).toEqual(chartSeries(opdChart).map((x) => x.valuesRef.replace(/\$/g, '')));
+    expect(rekap.chartSeries()[0].map((x) => x.values)).toEqual(
+      chartSeries(opdChart).map((x) => x.valuesRef.replace(/\$/g, '')),
+    );
   }, 120_000); // a hang guard only: a busy machine may take several times the quiet ~5 s
 });

@@ -9,7 +9,12 @@ import { LABELS, VALID_IDENTITAS, validRow, words } from '../helpers/workbook';
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  const handle: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), progress: false, today: () => '2026-11-28' };
+  const handle: Io = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    progress: false,
+    today: () => '2026-11-28',
+  };
   return { handle, out: () => out.join(''), err: () => err.join('') };
 }
 
@@ -31,7 +36,9 @@ const csv = path.join(dir, 'c-renamed.xlsx');
 
 beforeAll(async () => {
   await writeSubmission(good, [validRow({ 'Rancang Bangun': words(300) })]);
-  await writeSubmission(bad, [validRow({ 'Nomor SOP': null, 'Tanggal Penerapan': new Date(Date.UTC(2025, 0, 15)) as never })]);
+  await writeSubmission(bad, [
+    validRow({ 'Nomor SOP': null, 'Tanggal Penerapan': new Date(Date.UTC(2025, 0, 15)) as never }),
+  ]);
   writeFileSync(csv, 'Nama Inovasi;Tahapan\nA;B\n');
 });
 
@@ -49,7 +56,9 @@ test('exit 1 with an open error, pointing at the worksheet cell (title row count
   const t = io();
   expect(await run(['validate', bad, '--format', 'json'], t.handle)).toBe(1);
   const report = JSON.parse(t.out());
-  expect(report.files[0].findings.map((f: { rule: string; cell: string }) => `${f.rule}@${f.cell}`)).toEqual(['SOP-03@N3']);
+  expect(report.files[0].findings.map((f: { rule: string; cell: string }) => `${f.rule}@${f.cell}`)).toEqual([
+    'SOP-03@N3',
+  ]);
   expect(report.validatedAt).toBe('2026-11-28');
 });
 
@@ -57,7 +66,11 @@ test('a folder is validated file by file in name order; an unreadable file is KO
   const t = io();
   expect(await run(['validate', dir, '--format=json', '--lang', 'en'], t.handle)).toBe(1);
   const report = JSON.parse(t.out());
-  expect(report.files.map((f: { file: string }) => f.file)).toEqual(['a-dinkes.xlsx', 'b-dinkes-salah.xlsx', 'c-renamed.xlsx']);
+  expect(report.files.map((f: { file: string }) => f.file)).toEqual([
+    'a-dinkes.xlsx',
+    'b-dinkes-salah.xlsx',
+    'c-renamed.xlsx',
+  ]);
   const kon = report.files[2].findings;
   expect(kon).toHaveLength(1);
   expect(kon[0]).toMatchObject({ rule: 'KON-03', cell: null, severity: 'error' });
@@ -96,7 +109,9 @@ describe('exit 2', () => {
   });
 
   test('a reference that fails its checks', async () => {
-    const broken = JSON.parse(readFileSync(path.join(__dirname, '../../src/engine/reference/data/bitung-contoh.json'), 'utf8'));
+    const broken = JSON.parse(
+      readFileSync(path.join(__dirname, '../../src/engine/reference/data/bitung-contoh.json'), 'utf8'),
+    );
     broken.rpjmd.program[0].sasaran = ['S9.9.9'];
     const file = path.join(dir, 'rusak.json');
     writeFileSync(file, JSON.stringify(broken));
@@ -111,7 +126,9 @@ describe('exit 2', () => {
 test('--help and --version exit 0', async () => {
   const t = io();
   expect(await run(['--version'], t.handle)).toBe(0);
-  expect(t.out().trim()).toBe(JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8')).version);
+  expect(t.out().trim()).toBe(
+    JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8')).version,
+  );
   expect(await run(['validate', '--help'], io().handle)).toBe(0);
 });
 
@@ -143,7 +160,11 @@ test('reference convert keeps the schedule, levels, tingkatWajib and time zone t
   expect(await run(['reference', 'convert', xlsx, json], b.handle)).toBe(0);
   expect(b.out().split(' ')[0]).toBe(a.out().split(' ')[0]);
   const back = JSON.parse(readFileSync(json, 'utf8'));
-  expect([back.jadwal, back.tingkatWajib, back.daerah.zonaWaktu]).toEqual([JSON.parse(readFileSync(src, 'utf8')).jadwal, 'kepalaOpd', 'Asia/Makassar']);
+  expect([back.jadwal, back.tingkatWajib, back.daerah.zonaWaktu]).toEqual([
+    JSON.parse(readFileSync(src, 'utf8')).jadwal,
+    'kepalaOpd',
+    'Asia/Makassar',
+  ]);
   const c = io();
   expect(await run(['reference', 'check', xlsx], c.handle)).toBe(0);
   expect(c.out()).toContain('3 tingkat persetujuan (wajib kepalaOpd), jadwal 2026, zona Asia/Makassar');
@@ -151,7 +172,9 @@ test('reference convert keeps the schedule, levels, tingkatWajib and time zone t
 
 test('template writes a workbook whose only findings are the empty responsible person and "no data row"', async () => {
   const file = path.join(dir, 'templat.xlsx');
-  expect(await run(['template', '--opd', 'Dinas Kesehatan', '--tahun', '2026', '--out', file], io().handle)).toBe(0);
+  expect(
+    await run(['template', '--opd', 'Dinas Kesehatan', '--tahun', '2026', '--out', file], io().handle),
+  ).toBe(0);
   const t = io();
   await run(['validate', file, '--format', 'json'], t.handle);
   const f = JSON.parse(t.out()).files[0];

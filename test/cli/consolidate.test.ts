@@ -9,11 +9,20 @@ import { LABELS, VALID_IDENTITAS, inisiatifRow, validRow } from '../helpers/work
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  const handle: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), progress: false, today: () => '2026-11-28' };
+  const handle: Io = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    progress: false,
+    today: () => '2026-11-28',
+  };
   return { handle, out: () => out.join(''), err: () => err.join('') };
 }
 
-async function writeSubmission(file: string, identity: Record<string, unknown>, rows: Record<string, unknown>[]): Promise<void> {
+async function writeSubmission(
+  file: string,
+  identity: Record<string, unknown>,
+  rows: Record<string, unknown>[],
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const id = wb.addWorksheet('Identitas');
   for (const [l, v] of VALID_IDENTITAS) id.addRow([l, (l in identity ? identity[l] : v) as never]);
@@ -34,7 +43,9 @@ beforeAll(async () => {
     validRow({ 'Tanggal Penerapan': new Date(Date.UTC(2025, 0, 15)) as never }),
     inisiatifRow({ 'Nama Inovasi': SHARED }),
   ]);
-  await writeSubmission(path.join(dir, 'dinkes-lama.xlsx'), { 'Tanggal Pengisian': '2026-09-01' }, [validRow()]);
+  await writeSubmission(path.join(dir, 'dinkes-lama.xlsx'), { 'Tanggal Pengisian': '2026-09-01' }, [
+    validRow(),
+  ]);
   await writeSubmission(path.join(dir, 'dinsos.xlsx'), { 'Perangkat Daerah': 'Dinas Sosial' }, [
     inisiatifRow({ 'Nama Inovasi': SHARED, 'Urusan Pemerintahan': '1.06', 'Kode Program RPJMD': '1.06.02' }),
   ]);
@@ -95,7 +106,16 @@ describe('consolidate', () => {
   test('writes the seven sheets in spec order, each with a bold frozen header and a filter', async () => {
     const wb = await readBack(out);
     // Kesiapan IID after Daftar Inovasi: the sample reference has `iid` (docs/spec/iid.md).
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Kesiapan IID', 'Program RPJMD', 'Urusan', 'Katalog Replikasi', 'Temuan', 'Info Konsolidasi']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Rekap OPD',
+      'Daftar Inovasi',
+      'Kesiapan IID',
+      'Program RPJMD',
+      'Urusan',
+      'Katalog Replikasi',
+      'Temuan',
+      'Info Konsolidasi',
+    ]);
     for (const ws of wb.worksheets) {
       expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -104,8 +124,29 @@ describe('consolidate', () => {
     }
     const rekap = wb.getWorksheet('Rekap OPD')!;
     expect(rekap.getRow(1).values).toEqual([
-      undefined, 'No', 'Kode OPD', 'Perangkat Daerah', 'Berkas', 'Tahun', 'Status', 'Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan',
-      'Digital', 'Non Digital', 'Pelayanan Publik', 'Target Belum Tercapai', 'Replikasi Dilakukan', 'Inovasinya Direplikasi', 'Inovasi Siap IID', 'Rata-rata Kematangan', 'Galat', 'Peringatan', 'Temuan Diterima', 'Tingkat Persetujuan',
+      undefined,
+      'No',
+      'Kode OPD',
+      'Perangkat Daerah',
+      'Berkas',
+      'Tahun',
+      'Status',
+      'Jumlah Inovasi',
+      'Inisiatif',
+      'Uji Coba',
+      'Penerapan',
+      'Digital',
+      'Non Digital',
+      'Pelayanan Publik',
+      'Target Belum Tercapai',
+      'Replikasi Dilakukan',
+      'Inovasinya Direplikasi',
+      'Inovasi Siap IID',
+      'Rata-rata Kematangan',
+      'Galat',
+      'Peringatan',
+      'Temuan Diterima',
+      'Tingkat Persetujuan',
     ]);
   });
 
@@ -117,7 +158,10 @@ describe('consolidate', () => {
     expect(dinkes.getCell(column(rekap, 'Tahun')).value).toBe(2026);
     expect(dinkes.getCell(column(rekap, 'Berkas')).value).toBe('dinkes.xlsx');
     expect(dinkes.getCell(column(rekap, 'Status')).value).toBe('Siap');
-    expect(dinkes.getCell(column(rekap, 'Status')).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFC6EFCE' } });
+    expect(dinkes.getCell(column(rekap, 'Status')).fill).toMatchObject({
+      type: 'pattern',
+      fgColor: { argb: 'FFC6EFCE' },
+    });
     const silent = rowWhere(rekap, 'Kode OPD', 'SETDA');
     expect(silent.getCell(column(rekap, 'Status')).value).toBe('Belum Mengirim');
     expect(silent.getCell(column(rekap, 'Jumlah Inovasi')).value).toBeNull();
@@ -127,8 +171,12 @@ describe('consolidate', () => {
 
     const daftar = wb.getWorksheet('Daftar Inovasi')!;
     const posyandu = rowWhere(daftar, 'Nama Inovasi', 'Posyandu Digital Bitung Sehat');
-    expect(posyandu.getCell(column(daftar, 'Tanggal Penerapan')).value).toEqual(new Date(Date.UTC(2025, 0, 15)));
-    expect(posyandu.getCell(column(daftar, 'Tanggal Uji Coba')).value).toEqual(new Date(Date.UTC(2024, 2, 1)));
+    expect(posyandu.getCell(column(daftar, 'Tanggal Penerapan')).value).toEqual(
+      new Date(Date.UTC(2025, 0, 15)),
+    );
+    expect(posyandu.getCell(column(daftar, 'Tanggal Uji Coba')).value).toEqual(
+      new Date(Date.UTC(2024, 2, 1)),
+    );
     expect(posyandu.getCell(column(daftar, 'Anggaran (Rp)')).value).toBe(150000000);
     expect(posyandu.getCell(column(daftar, 'Baris')).value).toBe(2);
 
@@ -146,7 +194,9 @@ describe('consolidate', () => {
     expect(rusak.getCell(column(rekap, 'Status')).value).toBe('Tidak Terbaca');
     expect(rusak.getCell(column(rekap, 'Galat')).value).toBe(1);
     expect(rusak.getCell(column(rekap, 'Status')).fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
-    expect(rowWhere(rekap, 'Berkas', 'dinkes-lama.xlsx').getCell(column(rekap, 'Status')).value).toBe('Diganti');
+    expect(rowWhere(rekap, 'Berkas', 'dinkes-lama.xlsx').getCell(column(rekap, 'Status')).value).toBe(
+      'Diganti',
+    );
     const temuan = wb.getWorksheet('Temuan')!;
     expect(rowWhere(temuan, 'Berkas', 'rusak.xlsx').getCell(column(temuan, 'Aturan')).value).toBe('KON-03');
     const kon01 = rowWhere(temuan, 'Aturan', 'KON-01');
@@ -157,17 +207,35 @@ describe('consolidate', () => {
 
   test('the JSON report counts every file; the per-OPD table goes to standard output', () => {
     const report = JSON.parse(readFileSync(json, 'utf8'));
-    expect(report.files.map((f: { file: string }) => f.file)).toEqual(['dinkes-lama.xlsx', 'dinkes.xlsx', 'dinsos.xlsx', 'rusak.xlsx']);
+    expect(report.files.map((f: { file: string }) => f.file)).toEqual([
+      'dinkes-lama.xlsx',
+      'dinkes.xlsx',
+      'dinsos.xlsx',
+      'rusak.xlsx',
+    ]);
     // KON-02 is info (docs/spec/consolidation.md revised): the only error is rusak.xlsx's KON-03.
     expect(report.stats).toMatchObject({ files: 4, rows: 4, errors: 1, infos: 1 });
-    expect(report.files.map((f: { konsolidasi: string }) => f.konsolidasi)).toEqual(['diganti', 'dihitung', 'dihitung', 'tidakTerbaca']);
+    expect(report.files.map((f: { konsolidasi: string }) => f.konsolidasi)).toEqual([
+      'diganti',
+      'dihitung',
+      'dihitung',
+      'tidakTerbaca',
+    ]);
     expect(report.files[0].digantiOleh).toBe('dinkes.xlsx');
     expect([report.tahunKonsolidasi, report.tahunDipilihDari]).toEqual([2026, 'mayoritas']);
     expect(report.valid).toBe(false);
     expect(report.files[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['KON-02', 'KON-04']);
     // Replication (docs/spec/replication.md): the counted running public-service innovation is the catalogue; nobody replicated.
     expect(report.replikasi).toEqual({
-      katalog: [{ file: 'dinkes.xlsx', baris: 2, nama: 'Posyandu Digital Bitung Sehat', opd: 'DINKES', direplikasiOleh: [] }],
+      katalog: [
+        {
+          file: 'dinkes.xlsx',
+          baris: 2,
+          nama: 'Posyandu Digital Bitung Sehat',
+          opd: 'DINKES',
+          direplikasiOleh: [],
+        },
+      ],
       replikasi: [],
     });
     expect(stdout).toMatch(/^Perangkat Daerah +Berkas +Status +Jumlah Inovasi +Galat +Peringatan +Tingkat$/m);
@@ -189,7 +257,9 @@ describe('consolidate', () => {
   test('a summary is never written into an input folder, where the next run would read it as a submission (issue 18)', async () => {
     const inside = path.join(dir, 'ringkasan.xlsx');
     const t = io();
-    expect(await run(['consolidate', dir, '--out', inside, '--json', path.join(outDir, 'kedua.json')], t.handle)).toBe(2);
+    expect(
+      await run(['consolidate', dir, '--out', inside, '--json', path.join(outDir, 'kedua.json')], t.handle),
+    ).toBe(2);
     expect(t.err()).toContain(`--out ${inside} ada di dalam folder masukan ${dir}`);
     expect(existsSync(inside)).toBe(false);
     expect(existsSync(path.join(outDir, 'kedua.json'))).toBe(false);
@@ -222,7 +292,12 @@ describe('consolidate and validate with a schedule (docs/spec/signoff.md)', () =
   let stdout = '';
 
   beforeAll(async () => {
-    const json = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'src', 'engine', 'reference', 'data', 'bitung-contoh.json'), 'utf8'));
+    const json = JSON.parse(
+      readFileSync(
+        path.join(__dirname, '..', '..', 'src', 'engine', 'reference', 'data', 'bitung-contoh.json'),
+        'utf8',
+      ),
+    );
     json.jadwal = { tahun: 2026, batas: { kepalaOpd: '2026-03-31', verifikator: '2026-12-15' } };
     writeFileSync(referensi, JSON.stringify(json));
     const t = io();
@@ -234,19 +309,35 @@ describe('consolidate and validate with a schedule (docs/spec/signoff.md)', () =
     const wb = await readBack(out);
     const rekap = wb.getWorksheet('Rekap OPD')!;
     const header = (rekap.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(-3)).toEqual(['Tingkat Persetujuan', 'Tepat Waktu Disetujui Kepala OPD', 'Tepat Waktu Diverifikasi']);
+    expect(header.slice(-3)).toEqual([
+      'Tingkat Persetujuan',
+      'Tepat Waktu Disetujui Kepala OPD',
+      'Tepat Waktu Diverifikasi',
+    ]);
     const silent = rowWhere(rekap, 'Kode OPD', 'SETDA');
     expect(silent.getCell(column(rekap, 'Tepat Waktu Disetujui Kepala OPD')).value).toBe('Lewat 242 hari');
-    expect(silent.getCell(column(rekap, 'Tepat Waktu Disetujui Kepala OPD')).fill).toMatchObject({ type: 'pattern' });
+    expect(silent.getCell(column(rekap, 'Tepat Waktu Disetujui Kepala OPD')).fill).toMatchObject({
+      type: 'pattern',
+    });
     expect(silent.getCell(column(rekap, 'Tepat Waktu Diverifikasi')).value).toBe('Belum jatuh tempo');
     const dinkes = rowWhere(rekap, 'Kode OPD', 'DINKES');
     expect(dinkes.getCell(column(rekap, 'Tingkat Persetujuan')).value).toBe('Belum Distempel');
     const total = rowWhere(rekap, 'Perangkat Daerah', 'Total Kota');
     // The schedule in words over every OPD, never a bare number under a "Tepat Waktu" header.
-    expect(total.getCell(column(rekap, 'Tepat Waktu Disetujui Kepala OPD')).value).toMatch(/^\d+ tepat waktu · \d+ terlambat · \d+ lewat · \d+ belum jatuh tempo$/);
+    expect(total.getCell(column(rekap, 'Tepat Waktu Disetujui Kepala OPD')).value).toMatch(
+      /^\d+ tepat waktu · \d+ terlambat · \d+ lewat · \d+ belum jatuh tempo$/,
+    );
     // The tally table, below a blank row.
     const tally = total.number + 2;
-    expect((rekap.getRow(tally).values as unknown[]).slice(1)).toEqual(['Tingkat Persetujuan', 'Jumlah OPD', 'Batas', 'Tepat Waktu', 'Terlambat', 'Lewat', 'Belum Jatuh Tempo']);
+    expect((rekap.getRow(tally).values as unknown[]).slice(1)).toEqual([
+      'Tingkat Persetujuan',
+      'Jumlah OPD',
+      'Batas',
+      'Tepat Waktu',
+      'Terlambat',
+      'Lewat',
+      'Belum Jatuh Tempo',
+    ]);
     expect(rekap.getRow(tally + 2).getCell(1).value).toBe('Disetujui Kepala OPD');
     expect(rekap.getRow(tally + 2).getCell(3).value).toBeInstanceOf(Date);
     // Headings wrap within 120 columns: `Tingkat` over `Persetujuan`, `Tepat Waktu` over the level.
@@ -261,15 +352,27 @@ describe('consolidate and validate with a schedule (docs/spec/signoff.md)', () =
     const t = io();
     await run(['validate', path.join(dir, 'dinsos.xlsx'), '--referensi', referensi], t.handle);
     // The file line wraps at 120 columns; read it whole.
-    expect(t.out().replace(/\n {6}/g, ' ').split('\n')[0]).toMatch(/— persetujuan: Belum Distempel — Disetujui Kepala OPD: Lewat 242 hari$/);
+    expect(
+      t
+        .out()
+        .replace(/\n {6}/g, ' ')
+        .split('\n')[0],
+    ).toMatch(/— persetujuan: Belum Distempel — Disetujui Kepala OPD: Lewat 242 hari$/);
     const j = io();
-    await run(['validate', path.join(dir, 'dinsos.xlsx'), '--referensi', referensi, '--format', 'json'], j.handle);
+    await run(
+      ['validate', path.join(dir, 'dinsos.xlsx'), '--referensi', referensi, '--format', 'json'],
+      j.handle,
+    );
     const report = JSON.parse(j.out());
     expect(report.files[0].persetujuan.jadwal).toEqual([
       { tingkat: 'kepalaOpd', batas: '2026-03-31', keadaan: 'lewat', hari: 242 },
       { tingkat: 'verifikator', batas: '2026-12-15', keadaan: 'belumJatuhTempo', hari: 0 },
     ]);
-    expect(report.files[0].findings.filter((f: { rule: string }) => f.rule === 'KON-06').map((f: { value: string }) => f.value)).toEqual(['kepalaOpd']);
+    expect(
+      report.files[0].findings
+        .filter((f: { rule: string }) => f.rule === 'KON-06')
+        .map((f: { value: string }) => f.value),
+    ).toEqual(['kepalaOpd']);
   });
 
   test('without --today the validation date is today in the region (the injected clock receives the zone)', async () => {

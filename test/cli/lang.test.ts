@@ -113,22 +113,41 @@ describe('through the command line', () => {
     expect(en.out()).toMatch(/^Agency +File +Status +Innovations/m);
     expect(en.out()).toContain('City summary written to');
     expect(en.out()).toContain('City total');
-    expect(en.out()).not.toMatch(/Perangkat Daerah|Perlu Perbaikan|Belum Distempel|Belum Mengirim|Total Kota|Lewat|hari/);
+    expect(en.out()).not.toMatch(
+      /Perangkat Daerah|Perlu Perbaikan|Belum Distempel|Belum Mengirim|Total Kota|Lewat|hari/,
+    );
   });
 });
 
 describe('usage errors speak the language asked for', () => {
   const usage = async (argv: string[]) => {
     const err: string[] = [];
-    const code = await run(argv, { stdout: () => undefined, stderr: (t) => err.push(t), progress: false, today: () => '2026-11-28' });
+    const code = await run(argv, {
+      stdout: () => undefined,
+      stderr: (t) => err.push(t),
+      progress: false,
+      today: () => '2026-11-28',
+    });
     return { code, err: err.join('') };
   };
 
   test.each([
     [['audit', 'x.xlsx'], 'audit memerlukan --out FILE.xlsx.\n', 'audit needs --out FILE.xlsx.\n'],
-    [['validate', '--bogus'], 'Opsi tidak dikenal: --bogus. Maksud Anda --out? Lihat --help.\n', 'Unknown option: --bogus. Did you mean --out? See --help.\n'],
-    [['frobnicate'], 'Perintah tidak dikenal: frobnicate. Lihat --help.\n', 'Unknown command: frobnicate. See --help.\n'],
-    [['template', '--tahun', '2026', '--out', 'x.xlsx'], 'template memerlukan --opd NAMA atau --all.\n', 'template needs --opd NAME or --all.\n'],
+    [
+      ['validate', '--bogus'],
+      'Opsi tidak dikenal: --bogus. Maksud Anda --out? Lihat --help.\n',
+      'Unknown option: --bogus. Did you mean --out? See --help.\n',
+    ],
+    [
+      ['frobnicate'],
+      'Perintah tidak dikenal: frobnicate. Lihat --help.\n',
+      'Unknown command: frobnicate. See --help.\n',
+    ],
+    [
+      ['template', '--tahun', '2026', '--out', 'x.xlsx'],
+      'template memerlukan --opd NAMA atau --all.\n',
+      'template needs --opd NAME or --all.\n',
+    ],
   ])('%j', async (argv, id, en) => {
     expect(await usage(argv)).toEqual({ code: 2, err: id });
     expect(await usage([...argv, '--lang', 'en'])).toEqual({ code: 2, err: en });

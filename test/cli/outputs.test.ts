@@ -6,7 +6,15 @@
  */
 import ExcelJS from 'exceljs';
 import type * as NodeFs from 'node:fs';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
@@ -16,7 +24,12 @@ import { LABELS, VALID_IDENTITAS, validRow } from '../helpers/workbook';
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  const handle: Io = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), progress: false, today: () => '2026-11-28' };
+  const handle: Io = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    progress: false,
+    today: () => '2026-11-28',
+  };
   return { handle, out: () => out.join(''), err: () => err.join('') };
 }
 
@@ -84,7 +97,10 @@ describe('an output that is one of the inputs is refused, exit 2, naming the fil
   test.each([
     ['validate --out', (d: string, i: string) => ['validate', d, '--out', i]],
     ['audit --out', (d: string, i: string) => ['audit', d, '--out', i]],
-    ['consolidate --json', (d: string, i: string) => ['consolidate', d, '--out', path.join(d, '..', 'r.xlsx'), '--json', i]],
+    [
+      'consolidate --json',
+      (d: string, i: string) => ['consolidate', d, '--out', path.join(d, '..', 'r.xlsx'), '--json', i],
+    ],
   ])('%s: a file picked from an input folder', async (_, argv) => {
     const { input } = folder();
     await refused(argv(path.dirname(input), input), input);
@@ -127,7 +143,9 @@ describe('an output that is one of the inputs is refused, exit 2, naming the fil
   test('consolidate --json naming the --out file', async () => {
     const { dir, input } = folder();
     const out = path.join(dir, 'rekap.xlsx');
-    expect(await refused(['consolidate', input, '--out', out, '--json', out], out)).toMatch(/sama dengan --out/);
+    expect(await refused(['consolidate', input, '--out', out, '--json', out], out)).toMatch(
+      /sama dengan --out/,
+    );
   });
 });
 
@@ -136,7 +154,17 @@ describe('an existing workbook that is not the tool output of that kind is refus
     ['validate --out', (i: string, f: string) => ['validate', i, '--out', f]],
     ['audit --out', (i: string, f: string) => ['audit', i, '--out', f]],
     ['consolidate --out', (i: string, f: string) => ['consolidate', i, '--out', f]],
-    ['consolidate --json', (i: string, f: string) => ['consolidate', i, '--out', path.join(path.dirname(f), 'r.xlsx'), '--json', f]],
+    [
+      'consolidate --json',
+      (i: string, f: string) => [
+        'consolidate',
+        i,
+        '--out',
+        path.join(path.dirname(f), 'r.xlsx'),
+        '--json',
+        f,
+      ],
+    ],
     ['template --out', (_: string, f: string) => ['template', '--opd', 'Dinas Kesehatan', '--out', f]],
     ['reference convert OUT', (_: string, f: string) => ['reference', 'convert', REF_JSON, f]],
   ])('%s', async (_, argv) => {
@@ -149,7 +177,9 @@ describe('an existing workbook that is not the tool output of that kind is refus
     const { input, dir } = folder();
     const disguised = path.join(dir, 'laporan.json');
     writeFileSync(disguised, submission);
-    expect(await refused(['validate', input, '--format', 'json', '--out', disguised], disguised, 'en')).toMatch(/already exists and is not/);
+    expect(
+      await refused(['validate', input, '--format', 'json', '--out', disguised], disguised, 'en'),
+    ).toMatch(/already exists and is not/);
     expect(readFileSync(disguised).equals(submission)).toBe(true);
   });
 
@@ -203,16 +233,21 @@ describe("the tool's own output of the same kind is replaced, through a temporar
     const { dir, input } = folder();
     const out = path.join(dir, 'rekap.xlsx');
     const json = path.join(dir, 'rekap.json');
-    for (let i = 0; i < 2; i++) expect(await run(['consolidate', input, '--out', out, '--json', json, '--quiet'], io().handle)).toBe(0);
+    for (let i = 0; i < 2; i++)
+      expect(await run(['consolidate', input, '--out', out, '--json', json, '--quiet'], io().handle)).toBe(0);
     expect(leftovers(dir, ['masuk', 'lain.xlsx', 'rekap.xlsx', 'rekap.json'])).toEqual([]);
   });
 
   test('template replaces a blank template (one OPD and --all), but never one with a data row', async () => {
     const { dir } = folder();
     const file = path.join(dir, 'templat.xlsx');
-    for (let i = 0; i < 2; i++) expect(await run(['template', '--opd', 'Dinas Kesehatan', '--out', file], io().handle)).toBe(0);
+    for (let i = 0; i < 2; i++)
+      expect(await run(['template', '--opd', 'Dinas Kesehatan', '--out', file], io().handle)).toBe(0);
     const all = path.join(dir, 'semua');
-    for (let i = 0; i < 2; i++) expect(await run(['template', '--all', '--tahun', '2026', '--out', all, '--quiet'], io().handle)).toBe(0);
+    for (let i = 0; i < 2; i++)
+      expect(await run(['template', '--all', '--tahun', '2026', '--out', all, '--quiet'], io().handle)).toBe(
+        0,
+      );
     expect(readdirSync(all).every((f) => /^[a-z0-9-]+-2026\.xlsx$/.test(f))).toBe(true);
     expect(leftovers(dir, ['masuk', 'lain.xlsx', 'templat.xlsx', 'semua'])).toEqual([]);
 
@@ -243,7 +278,12 @@ describe("the tool's own output of the same kind is replaced, through a temporar
 describe('input/output failures exit 3 and say what failed', () => {
   afterEach(() => jest.restoreAllMocks());
 
-  const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+  const enospc = () =>
+    Object.assign(new Error('ENOSPC: no space left on device, write'), {
+      code: 'ENOSPC',
+      errno: -28,
+      syscall: 'write',
+    });
 
   /** A full disk: the first half of the bytes reaches the file, then the write fails. */
   function fullDiskOnWriteFile() {
@@ -258,33 +298,63 @@ describe('input/output failures exit 3 and say what failed', () => {
   test.each([
     ['validate --out', (i: string, o: string) => ['validate', i, '--format', 'json', '--out', o], 'r.json'],
     ['audit --out', (i: string, o: string) => ['audit', i, '--out', o], 'a.csv'],
-    ['consolidate --json', (i: string, o: string) => ['consolidate', i, '--out', path.join(path.dirname(o), '..', 'rekap.xlsx'), '--json', o], 'r.json'],
-    ['template --out', (_: string, o: string) => ['template', '--opd', 'Dinas Kesehatan', '--out', o], 't.xlsx'],
+    [
+      'consolidate --json',
+      (i: string, o: string) => [
+        'consolidate',
+        i,
+        '--out',
+        path.join(path.dirname(o), '..', 'rekap.xlsx'),
+        '--json',
+        o,
+      ],
+      'r.json',
+    ],
+    [
+      'template --out',
+      (_: string, o: string) => ['template', '--opd', 'Dinas Kesehatan', '--out', o],
+      't.xlsx',
+    ],
     ['template --all', (_: string, o: string) => ['template', '--all', '--out', o], 'semua'],
-    ['reference convert OUT.json', (_: string, o: string) => ['reference', 'convert', REF_JSON, o], 'ref.json'],
-    ['reference convert OUT.xlsx', (_: string, o: string) => ['reference', 'convert', REF_JSON, o], 'ref.xlsx'],
-  ])('disk full during %s: exit 3, the earlier file is kept whole, no temporary file stays', async (_, argv, name) => {
-    const { dir, input } = folder();
-    const out = path.join(dir, 'keluar', name);
-    mkdirSync(path.dirname(out));
-    const earlier = name === 'semua' ? null : 'isi lama\n';
-    if (earlier && !name.endsWith('.xlsx')) writeFileSync(out, earlier);
-    fullDiskOnWriteFile();
-    for (const lang of ['id', 'en'] as const) {
-      const t = io();
-      expect(await run([...argv(input, out), '--lang', lang], t.handle)).toBe(3);
-      // consolidate first says how the year was chosen; the failure is the last line.
-      expect(t.err()).toMatch(lang === 'id' ? /(?:^|\n)Tidak dapat menulis .*: disk penuh \(ENOSPC\)\.\n$/ : /(?:^|\n)Cannot write .*: the disk is full \(ENOSPC\)\.\n$/);
-      expect(t.err()).not.toMatch(/internal/i);
-    }
-    const kept = readdirSync(path.dirname(out)).filter((f) => f !== 'semua' || readdirSync(out).length > 0);
-    if (earlier && !name.endsWith('.xlsx')) {
-      expect(kept).toEqual([name]);
-      expect(readFileSync(out, 'utf8')).toBe(earlier);
-    } else {
-      expect(kept).toEqual([]);
-    }
-  });
+    [
+      'reference convert OUT.json',
+      (_: string, o: string) => ['reference', 'convert', REF_JSON, o],
+      'ref.json',
+    ],
+    [
+      'reference convert OUT.xlsx',
+      (_: string, o: string) => ['reference', 'convert', REF_JSON, o],
+      'ref.xlsx',
+    ],
+  ])(
+    'disk full during %s: exit 3, the earlier file is kept whole, no temporary file stays',
+    async (_, argv, name) => {
+      const { dir, input } = folder();
+      const out = path.join(dir, 'keluar', name);
+      mkdirSync(path.dirname(out));
+      const earlier = name === 'semua' ? null : 'isi lama\n';
+      if (earlier && !name.endsWith('.xlsx')) writeFileSync(out, earlier);
+      fullDiskOnWriteFile();
+      for (const lang of ['id', 'en'] as const) {
+        const t = io();
+        expect(await run([...argv(input, out), '--lang', lang], t.handle)).toBe(3);
+        // consolidate first says how the year was chosen; the failure is the last line.
+        expect(t.err()).toMatch(
+          lang === 'id'
+            ? /(?:^|\n)Tidak dapat menulis .*: disk penuh \(ENOSPC\)\.\n$/
+            : /(?:^|\n)Cannot write .*: the disk is full \(ENOSPC\)\.\n$/,
+        );
+        expect(t.err()).not.toMatch(/internal/i);
+      }
+      const kept = readdirSync(path.dirname(out)).filter((f) => f !== 'semua' || readdirSync(out).length > 0);
+      if (earlier && !name.endsWith('.xlsx')) {
+        expect(kept).toEqual([name]);
+        expect(readFileSync(out, 'utf8')).toBe(earlier);
+      } else {
+        expect(kept).toEqual([]);
+      }
+    },
+  );
 
   test('disk full while consolidate streams the summary: exit 3, no summary, no temporary file', async () => {
     const { dir, input } = folder();
@@ -326,7 +396,9 @@ describe('input/output failures exit 3 and say what failed', () => {
 
   test('an unwritable folder (EACCES injected, as tests may run as root): exit 3', async () => {
     const { dir, input } = folder();
-    jest.spyOn(nodeFs.promises, 'writeFile').mockRejectedValue(Object.assign(new Error('EACCES'), { code: 'EACCES' }));
+    jest
+      .spyOn(nodeFs.promises, 'writeFile')
+      .mockRejectedValue(Object.assign(new Error('EACCES'), { code: 'EACCES' }));
     const t = io();
     expect(await run(['audit', input, '--out', path.join(dir, 'a.csv'), '--lang', 'en'], t.handle)).toBe(3);
     expect(t.err()).toMatch(/Cannot write .*a\.csv: permission denied \(EACCES\)/);
@@ -344,7 +416,9 @@ describe('input/output failures exit 3 and say what failed', () => {
     const { dir, input } = folder();
     const missing = path.join(dir, 'tidak-ada.xlsx');
     const t = io();
-    const resolved = argv.map((a) => a.replace('MISSING', missing).replace('INPUT', input).replace('OUT', path.join(dir, 'keluar')));
+    const resolved = argv.map((a) =>
+      a.replace('MISSING', missing).replace('INPUT', input).replace('OUT', path.join(dir, 'keluar')),
+    );
     expect(await run(resolved, t.handle)).toBe(3);
     expect(t.err()).toContain(`tidak ditemukan: ${missing}`);
     expect(existsSync(path.join(dir, 'keluar'))).toBe(false);

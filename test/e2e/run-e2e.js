@@ -138,8 +138,11 @@ async function openStampForm(page) {
 
 /** The sign-off form starts empty for the next level (issue 25): no name or position left from the last. */
 async function expectFormEmpty(page, when) {
-  const values = await Promise.all(['Nama pemberi stempel', 'Jabatan'].map((label) => page.getByLabel(label, { exact: true }).inputValue()));
-  if (values.some(Boolean)) throw new Error(`the sign-off form still holds ${JSON.stringify(values)} ${when}`);
+  const values = await Promise.all(
+    ['Nama pemberi stempel', 'Jabatan'].map((label) => page.getByLabel(label, { exact: true }).inputValue()),
+  );
+  if (values.some(Boolean))
+    throw new Error(`the sign-off form still holds ${JSON.stringify(values)} ${when}`);
 }
 
 const SCENARIO = [
@@ -155,8 +158,11 @@ const SCENARIO = [
       const hasWorkbook = await fake((wb) => wb !== undefined && wb !== null);
       if (!hasWorkbook) throw new Error('window.__fakeWorkbook is not set by the fake host');
       // At 320 px the four tabs share one line (issue 25: Referensi used to wrap alone onto a second).
-      const tops = await page.getByRole('tab').evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
-      if (tops.length !== 4 || new Set(tops).size !== 1) throw new Error(`the tabs are not on one line: tops ${tops.join(', ')}`);
+      const tops = await page
+        .getByRole('tab')
+        .evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
+      if (tops.length !== 4 || new Set(tops).size !== 1)
+        throw new Error(`the tabs are not on one line: tops ${tops.join(', ')}`);
     },
   },
   {
@@ -168,9 +174,7 @@ const SCENARIO = [
         const inovasi = wb.findSheet('Inovasi');
         if (!inovasi || !wb.findSheet('Identitas') || wb.tables.length === 0) return null;
         return { sheets: wb.sheetNames, header: inovasi.values('A1:BZ1')[0].filter(Boolean) };
-      },
-        'the fake workbook to get Identitas, Inovasi and a table',
-      );
+      }, 'the fake workbook to get Identitas, Inovasi and a table');
       for (const label of [
         'Nama Inovasi',
         'Tanggal Penerapan',
@@ -227,12 +231,14 @@ const SCENARIO = [
       log(`Status Validasi: ${flags.status.join(' / ')}`);
       // Results before forms (issue 25): the findings start above the sign-off, whose form is collapsed.
       const [findingsTop, stampTop] = await Promise.all(
-        ['section[aria-labelledby="findings-heading"]', 'section[aria-labelledby="stamp-heading"]'].map((css) =>
-          page.locator(css).evaluate((el) => el.getBoundingClientRect().top),
+        ['section[aria-labelledby="findings-heading"]', 'section[aria-labelledby="stamp-heading"]'].map(
+          (css) => page.locator(css).evaluate((el) => el.getBoundingClientRect().top),
         ),
       );
-      if (!(findingsTop < stampTop)) throw new Error(`the findings (${findingsTop}px) are not above the sign-off (${stampTop}px)`);
-      if (await page.getByTestId('signoff-form').count()) throw new Error('the sign-off form is open before it was asked for');
+      if (!(findingsTop < stampTop))
+        throw new Error(`the findings (${findingsTop}px) are not above the sign-off (${stampTop}px)`);
+      if (await page.getByTestId('signoff-form').count())
+        throw new Error('the sign-off form is open before it was asked for');
       log(`findings at ${Math.round(findingsTop)} px, the sign-off at ${Math.round(stampTop)} px`);
       await guide('validasi-temuan');
     },
@@ -299,9 +305,12 @@ const SCENARIO = [
       );
       if (written.alasan !== reason || written.pemeriksa !== reviewer)
         throw new Error(`Temuan records ${JSON.stringify(written)}`);
-      if (written.rowStatus !== 'Siap') throw new Error(`Status Validasi of row 7 is «${written.rowStatus}», not Siap`);
+      if (written.rowStatus !== 'Siap')
+        throw new Error(`Status Validasi of row 7 is «${written.rowStatus}», not Siap`);
       if (!written.event) throw new Error('no «diterima» event in Riwayat');
-      log(`Temuan: LOG-01 ${written.id} Diterima — «${written.alasan}» (${written.pemeriksa}); row 7: ${written.rowStatus}; ${cell} fill ${written.fill}`);
+      log(
+        `Temuan: LOG-01 ${written.id} Diterima — «${written.alasan}» (${written.pemeriksa}); row 7: ${written.rowStatus}; ${cell} fill ${written.fill}`,
+      );
       log(`Riwayat: ${written.event.filter(Boolean).join(' | ')}`);
       state.accepted = { id: written.id, reason, reviewer };
       await shot('accepted');
@@ -345,7 +354,10 @@ const SCENARIO = [
       }, state.cols);
       await page.getByRole('button', { name: 'Validasi', exact: true }).click();
       // The findings go, then the first level may stamp: states waited for, however slow the machine.
-      await page.locator('[data-finding-id]', { hasText: /SOP-04|LOG-01/ }).first().waitFor({ state: 'detached' });
+      await page
+        .locator('[data-finding-id]', { hasText: /SOP-04|LOG-01/ })
+        .first()
+        .waitFor({ state: 'detached' });
       await page.getByTestId('stamp-reason').filter({ hasText: 'Siap distempel.' }).waitFor();
       await guide('perbaiki-validasi-ulang');
       await openStampForm(page);
@@ -355,15 +367,27 @@ const SCENARIO = [
   {
     name: 'the fixed value dropped its decision: gone from Temuan, traced in Riwayat',
     async run({ waitFake, state, log }) {
-      const dropped = await waitFake((wb, id) => {
-        const ids = wb.sheet('Temuan').values().map((r) => r[0]);
-        const event = wb.sheet('Riwayat').values().find((r) => r[1] === 'keputusan gugur' && r[3] === id);
-        return event && !ids.includes(id) ? event : null;
-      }, state.accepted.id,
+      const dropped = await waitFake(
+        (wb, id) => {
+          const ids = wb
+            .sheet('Temuan')
+            .values()
+            .map((r) => r[0]);
+          const event = wb
+            .sheet('Riwayat')
+            .values()
+            .find((r) => r[1] === 'keputusan gugur' && r[3] === id);
+          return event && !ids.includes(id) ? event : null;
+        },
+        state.accepted.id,
         `a «keputusan gugur» event for ${state.accepted.id} and no Temuan row for it`,
       );
       // Waktu, Peristiwa, Oleh, ID, Aturan, Sel, Alasan, Rincian
-      if (dropped[2] !== state.accepted.reviewer || dropped[4] !== 'LOG-01' || dropped[6] !== state.accepted.reason)
+      if (
+        dropped[2] !== state.accepted.reviewer ||
+        dropped[4] !== 'LOG-01' ||
+        dropped[6] !== state.accepted.reason
+      )
         throw new Error(`Riwayat row: ${JSON.stringify(dropped)}`);
       log(`Riwayat: ${dropped.filter(Boolean).join(' | ')}`);
     },
@@ -382,18 +406,20 @@ const SCENARIO = [
       await chain.locator('li[data-level="penyusun"][data-status="valid"]').waitFor();
       await page.getByRole('button', { name: 'Setujui (Kepala OPD)' }).waitFor();
       await expectFormEmpty(page, 'after Stempel: Disusun');
-      const rows = await waitFake(
-        (wb) => {
-          const sheet = wb.findSheet('_stempel');
-          const v = sheet ? sheet.values() : [];
-          return v.length === 2 ? { visibility: sheet.visibility, rows: v } : null;
-        },
-        'a version-2 _stempel with its header and one penyusun row',
-      );
+      const rows = await waitFake((wb) => {
+        const sheet = wb.findSheet('_stempel');
+        const v = sheet ? sheet.values() : [];
+        return v.length === 2 ? { visibility: sheet.visibility, rows: v } : null;
+      }, 'a version-2 _stempel with its header and one penyusun row');
       if (rows.visibility !== 'VeryHidden') throw new Error(`_stempel is ${rows.visibility}`);
       const [header, first] = rows.rows;
       const at = (label) => first[header.indexOf(label)];
-      if (at('Tingkat') !== 'penyusun' || at('Versi') !== 2 || at('Oleh') !== 'Penguji E2E' || at('Jabatan') !== 'Analis Inovasi')
+      if (
+        at('Tingkat') !== 'penyusun' ||
+        at('Versi') !== 2 ||
+        at('Oleh') !== 'Penguji E2E' ||
+        at('Jabatan') !== 'Analis Inovasi'
+      )
         throw new Error(`_stempel row: ${JSON.stringify(first)}`);
       log(`_stempel: ${header.join(' | ')}`);
       log(`         ${first.map((v) => String(v).slice(0, 24)).join(' | ')}`);
@@ -415,12 +441,22 @@ const SCENARIO = [
       await form.getByRole('button', { name: 'Kirim pengembalian', disabled: false }).waitFor(); // once a note is typed
       await guide('stempel-kembalikan', page.locator('section[aria-labelledby="stamp-heading"]'));
       await send.click();
-      await page.getByTestId('chain-returned').filter({ hasText: 'Lampirkan SK inovasi yang ditandatangani' }).waitFor();
+      await page
+        .getByTestId('chain-returned')
+        .filter({ hasText: 'Lampirkan SK inovasi yang ditandatangani' })
+        .waitFor();
       await page.getByTestId('chain-word').filter({ hasText: 'Dikembalikan' }).waitFor();
       await page.getByRole('button', { name: 'Stempel: Disusun' }).waitFor();
       // Issue 25: the head's name is not left in the form for the first level.
       await expectFormEmpty(page, 'after Kembalikan');
-      const event = await waitFake((wb) => wb.sheet('Riwayat').values().find((r) => r[1] === 'dikembalikan') || null, 'a «dikembalikan» event in Riwayat');
+      const event = await waitFake(
+        (wb) =>
+          wb
+            .sheet('Riwayat')
+            .values()
+            .find((r) => r[1] === 'dikembalikan') || null,
+        'a «dikembalikan» event in Riwayat',
+      );
       log(`Riwayat: ${event.filter(Boolean).join(' | ')}`);
       await shot('chain returned');
     },
@@ -439,26 +475,44 @@ const SCENARIO = [
       await act('Kepala Dinas E2E', 'Setujui (Kepala OPD)', 'kepalaOpd');
       await shot('chain approved');
       await act('Verifikator Bappeda E2E', 'Verifikasi', 'verifikator');
-      await page.getByTestId('stamp-reason').filter({ hasText: 'Semua tingkat sudah menstempel isi ini.' }).waitFor();
+      await page
+        .getByTestId('stamp-reason')
+        .filter({ hasText: 'Semua tingkat sudah menstempel isi ini.' })
+        .waitFor();
       await page.getByTestId('chain-word').filter({ hasText: 'Diverifikasi' }).waitFor();
       const written = await waitFake((wb) => {
         const v = wb.sheet('_stempel').values();
         return v.length === 6
-          ? { rows: v, events: wb.sheet('Riwayat').values().map((r) => r[1]).filter((p) => p.startsWith('stempel') || p === 'dikembalikan') }
+          ? {
+              rows: v,
+              events: wb
+                .sheet('Riwayat')
+                .values()
+                .map((r) => r[1])
+                .filter((p) => p.startsWith('stempel') || p === 'dikembalikan'),
+            }
           : null;
       }, 'six _stempel rows (header, prepare, return, prepare, approve, verify)');
       const [header, ...rows] = written.rows;
       const col = (label) => header.indexOf(label);
       const levels = rows.map((r) => r[col('Tingkat')]);
-      if (levels.join() !== 'penyusun,kepalaOpd:kembali,penyusun,kepalaOpd,verifikator') throw new Error(`_stempel levels: ${levels.join(', ')}`);
-      if (new Set(rows.map((r) => r[col('Hash Isi')])).size !== 1) throw new Error('the rows name different content hashes');
-      if (rows[1][col('Catatan')] !== 'Lampirkan SK inovasi yang ditandatangani') throw new Error(`return row: ${JSON.stringify(rows[1])}`);
+      if (levels.join() !== 'penyusun,kepalaOpd:kembali,penyusun,kepalaOpd,verifikator')
+        throw new Error(`_stempel levels: ${levels.join(', ')}`);
+      if (new Set(rows.map((r) => r[col('Hash Isi')])).size !== 1)
+        throw new Error('the rows name different content hashes');
+      if (rows[1][col('Catatan')] !== 'Lampirkan SK inovasi yang ditandatangani')
+        throw new Error(`return row: ${JSON.stringify(rows[1])}`);
       const expected = 'stempel penyusun,dikembalikan,stempel penyusun,stempel kepalaOpd,stempel verifikator';
       if (written.events.join() !== expected) throw new Error(`Riwayat events: ${written.events.join(', ')}`);
-      for (const r of rows) log(`_stempel: ${r[col('Tingkat')]} | ${r[col('Waktu')]} | ${r[col('Oleh')]}${r[col('Catatan')] ? ` | ${r[col('Catatan')]}` : ''}`);
+      for (const r of rows)
+        log(
+          `_stempel: ${r[col('Tingkat')]} | ${r[col('Waktu')]} | ${r[col('Oleh')]}${r[col('Catatan')] ? ` | ${r[col('Catatan')]}` : ''}`,
+        );
       await page.getByTestId('chain').scrollIntoViewIfNeeded();
       await shot('chain verified');
-      await page.locator('section[aria-labelledby="stamp-heading"]').screenshot({ path: path.join(SCREENSHOTS, 'signoff-chain-320px.png') });
+      await page
+        .locator('section[aria-labelledby="stamp-heading"]')
+        .screenshot({ path: path.join(SCREENSHOTS, 'signoff-chain-320px.png') });
       await guide('stempel-verifikasi', page.locator('section[aria-labelledby="stamp-heading"]'));
     },
   },
@@ -480,8 +534,15 @@ const SCENARIO = [
       // docs/spec/signoff.md (revised 2026-12-07): the Disusun stamp after the return answered it for good, so
       // after the edit the chain word is Berubah, never Dikembalikan again.
       await page.getByTestId('audit-chain-word').filter({ hasText: 'Berubah' }).waitFor();
-      log(`Audit: ${await page.getByTestId('stamp-status').innerText()} — ${await page.getByTestId('audit-chain-word').innerText()}`);
-      const event = await waitFake((wb) => wb.sheet('Riwayat').values().find((r) => r[1] === 'stempel berubah') || null,
+      log(
+        `Audit: ${await page.getByTestId('stamp-status').innerText()} — ${await page.getByTestId('audit-chain-word').innerText()}`,
+      );
+      const event = await waitFake(
+        (wb) =>
+          wb
+            .sheet('Riwayat')
+            .values()
+            .find((r) => r[1] === 'stempel berubah') || null,
         'a «stempel berubah» event in Riwayat',
       );
       log(`Riwayat: ${event.filter(Boolean).join(' | ')}`);
@@ -489,7 +550,10 @@ const SCENARIO = [
       await guide('audit-rantai-stempel', page.locator('section[aria-labelledby="audit-stamp-heading"]'));
       await guide('audit-laporan', page.getByRole('tabpanel'));
       await page.getByRole('tab', { name: 'Validasi' }).click();
-      await page.getByTestId('stamp-reason').filter({ hasText: 'Lembar diubah sesudah validasi terakhir' }).waitFor();
+      await page
+        .getByTestId('stamp-reason')
+        .filter({ hasText: 'Lembar diubah sesudah validasi terakhir' })
+        .waitFor();
       if (await page.getByRole('button', { name: 'Stempel: Disusun' }).isEnabled())
         throw new Error('Stempel: Disusun is still enabled after an edit');
     },
@@ -510,22 +574,29 @@ const SCENARIO = [
       if (n < 5 || bars !== n) throw new Error(`${n} innovations, ${bars} bars`);
       const first = (await items.first().innerText()).split('\n');
       log(`${n} innovations; first: ${first.join(' / ')}`);
-      if (!first.some((l) => /^Kematangan \d+,\d% \(terverifikasi \d+,\d%\)$/.test(l))) throw new Error('no maturity line');
+      if (!first.some((l) => /^Kematangan \d+,\d% \(terverifikasi \d+,\d%\)$/.test(l)))
+        throw new Error('no maturity line');
       await section.scrollIntoViewIfNeeded();
       await shot('iid readiness');
       // The workbook has no Data Dukung yet: the click creates it, the innovation and its first missing indicator filled in.
       const nama = first[0];
       await items.first().getByTestId('iid-open').click();
-      const row = await waitFake(
-        (wb) => {
-          const dd = wb.findSheet('Data Dukung');
-          if (!dd || !wb.selection || wb.selection.sheet !== 'Data Dukung') return null;
-          return { header: dd.values('A1:K1')[0], row: dd.values('A2:K2')[0], selection: wb.selection.address.replace(/^.*!/, '').replace(/\$/g, '') };
-        },
-        'a Data Dukung sheet with a prefilled row, selected',
-      );
+      const row = await waitFake((wb) => {
+        const dd = wb.findSheet('Data Dukung');
+        if (!dd || !wb.selection || wb.selection.sheet !== 'Data Dukung') return null;
+        return {
+          header: dd.values('A1:K1')[0],
+          row: dd.values('A2:K2')[0],
+          selection: wb.selection.address.replace(/^.*!/, '').replace(/\$/g, ''),
+        };
+      }, 'a Data Dukung sheet with a prefilled row, selected');
       log(`Data Dukung row 2: ${row.row.filter(Boolean).join(' | ')} (selected ${row.selection})`);
-      if (row.header[1] !== 'Nama Inovasi' || row.row[1] !== nama || row.row[2] !== 'Video Inovasi' || row.selection !== 'A2:K2')
+      if (
+        row.header[1] !== 'Nama Inovasi' ||
+        row.row[1] !== nama ||
+        row.row[2] !== 'Video Inovasi' ||
+        row.selection !== 'A2:K2'
+      )
         throw new Error(`prefilled row: ${JSON.stringify(row)}`);
     },
   },
@@ -536,7 +607,11 @@ const SCENARIO = [
       await page
         .getByLabel('Pilih berkas isian OPD')
         .setInputFiles(CONSOLIDATE.map((f) => path.join(ROOT, 'examples', f)));
-      await page.getByTestId('picked-files').getByRole('listitem').nth(CONSOLIDATE.length - 1).waitFor();
+      await page
+        .getByTestId('picked-files')
+        .getByRole('listitem')
+        .nth(CONSOLIDATE.length - 1)
+        .waitFor();
       await guide('konsolidasi-pilih-berkas');
       await page.getByRole('button', { name: 'Konsolidasi', exact: true }).click();
       const table = page.getByTestId('results');
@@ -549,72 +624,115 @@ const SCENARIO = [
       // The open workbook already has a Temuan sheet (of the validation above): it is not the
       // consolidation's, so it is left alone and the summary's goes under «Temuan (2)».
       // Kesiapan IID after Daftar Inovasi: the sample reference has `iid` (docs/spec/iid.md).
-      const expected = ['Rekap OPD', 'Daftar Inovasi', 'Kesiapan IID', 'Program RPJMD', 'Urusan', 'Katalog Replikasi', 'Temuan (2)', 'Info Konsolidasi'];
-      const opds = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/engine/reference/data/bitung-contoh.json'), 'utf8')).opd.length;
-      const written = await waitFake((wb, names) => {
-        if (!names.every((n) => wb.findSheet(n))) return null;
-        const rekap = wb.sheet('Rekap OPD');
-        const used = rekap.usedRect(true);
-        // The per-OPD table ends at Total Kota; the sign-off tally and the chart's table follow below.
-        const total = rekap.values(`C2:C${used.r1 + 1}`).findIndex((r) => r[0] === 'Total Kota') + 1;
-        const status = rekap.values(`F2:F${total + 1}`).map((r) => r[0]);
-        return {
-          sheets: wb.sheetNames,
-          hidden: wb.sheets.filter((s) => s.visibility !== 'Visible').map((s) => s.name),
-          header: rekap.values('A1:R1')[0],
-          rows: total, // data rows below the header, Total Kota included
-          last: rekap.values(`A${total + 1}:C${total + 1}`)[0],
-          counted: status.filter((v) => v === 'Siap' || v === 'Perlu Perbaikan').length,
-          missing: status.filter((v) => v === 'Belum Mengirim').length,
-          daftar: wb.sheet('Daftar Inovasi').usedRect(true).r1,
-          charts: [wb.sheet('Rekap OPD').chartInfo().length, wb.sheet('Program RPJMD').chartInfo().length],
-          temuanUntouched: wb.sheet('Temuan').value('A1') === 'ID',
-          setting: wb.settings.get('inovasiDaerah.summarySheets'),
-        };
-      }, expected,
+      const expected = [
+        'Rekap OPD',
+        'Daftar Inovasi',
+        'Kesiapan IID',
+        'Program RPJMD',
+        'Urusan',
+        'Katalog Replikasi',
+        'Temuan (2)',
+        'Info Konsolidasi',
+      ];
+      const opds = JSON.parse(
+        fs.readFileSync(path.join(ROOT, 'src/engine/reference/data/bitung-contoh.json'), 'utf8'),
+      ).opd.length;
+      const written = await waitFake(
+        (wb, names) => {
+          if (!names.every((n) => wb.findSheet(n))) return null;
+          const rekap = wb.sheet('Rekap OPD');
+          const used = rekap.usedRect(true);
+          // The per-OPD table ends at Total Kota; the sign-off tally and the chart's table follow below.
+          const total = rekap.values(`C2:C${used.r1 + 1}`).findIndex((r) => r[0] === 'Total Kota') + 1;
+          const status = rekap.values(`F2:F${total + 1}`).map((r) => r[0]);
+          return {
+            sheets: wb.sheetNames,
+            hidden: wb.sheets.filter((s) => s.visibility !== 'Visible').map((s) => s.name),
+            header: rekap.values('A1:R1')[0],
+            rows: total, // data rows below the header, Total Kota included
+            last: rekap.values(`A${total + 1}:C${total + 1}`)[0],
+            counted: status.filter((v) => v === 'Siap' || v === 'Perlu Perbaikan').length,
+            missing: status.filter((v) => v === 'Belum Mengirim').length,
+            daftar: wb.sheet('Daftar Inovasi').usedRect(true).r1,
+            charts: [wb.sheet('Rekap OPD').chartInfo().length, wb.sheet('Program RPJMD').chartInfo().length],
+            temuanUntouched: wb.sheet('Temuan').value('A1') === 'ID',
+            setting: wb.settings.get('inovasiDaerah.summarySheets'),
+          };
+        },
+        expected,
         `the summary sheets (${expected.join(', ')})`,
       );
       log(`sheets now: ${written.sheets.join(', ')}`);
       const outputOrder = written.sheets.filter((n) => expected.includes(n));
-      if (JSON.stringify(outputOrder) !== JSON.stringify(expected)) throw new Error(`summary sheets out of order: ${outputOrder.join(', ')}`);
-      if (written.hidden.some((n) => n.startsWith('_ringkasan_'))) throw new Error(`staging sheets left: ${written.hidden.join(', ')}`);
-      if (written.header[0] !== 'No' || written.header[5] !== 'Status') throw new Error(`Rekap OPD header: ${written.header.join(' | ')}`);
+      if (JSON.stringify(outputOrder) !== JSON.stringify(expected))
+        throw new Error(`summary sheets out of order: ${outputOrder.join(', ')}`);
+      if (written.hidden.some((n) => n.startsWith('_ringkasan_')))
+        throw new Error(`staging sheets left: ${written.hidden.join(', ')}`);
+      if (written.header[0] !== 'No' || written.header[5] !== 'Status')
+        throw new Error(`Rekap OPD header: ${written.header.join(' | ')}`);
       // One row per reference OPD (these three examples are all reference OPDs), then Total Kota.
       if (written.rows !== opds + 1 || written.last[2] !== 'Total Kota')
-        throw new Error(`Rekap OPD has ${written.rows} rows ending ${JSON.stringify(written.last)}; expected ${opds} OPDs + Total Kota`);
+        throw new Error(
+          `Rekap OPD has ${written.rows} rows ending ${JSON.stringify(written.last)}; expected ${opds} OPDs + Total Kota`,
+        );
       if (written.counted !== CONSOLIDATE.length || written.missing !== opds - CONSOLIDATE.length)
         throw new Error(`Rekap OPD counts ${written.counted} submitted and ${written.missing} missing OPDs`);
-      if (written.daftar < CONSOLIDATE.length) throw new Error(`Daftar Inovasi has only ${written.daftar} rows`);
+      if (written.daftar < CONSOLIDATE.length)
+        throw new Error(`Daftar Inovasi has only ${written.daftar} rows`);
       if (written.charts.join() !== '1,1') throw new Error(`charts: ${written.charts.join(', ')}`);
       if (!written.temuanUntouched) throw new Error('the validation Temuan sheet was changed');
-      if (JSON.stringify(written.setting) !== JSON.stringify(expected)) throw new Error(`remembered sheets: ${JSON.stringify(written.setting)}`);
-      log(`Rekap OPD: ${written.rows} rows (${written.counted} submitted, ${written.missing} not yet), Daftar Inovasi: ${written.daftar} rows`);
+      if (JSON.stringify(written.setting) !== JSON.stringify(expected))
+        throw new Error(`remembered sheets: ${JSON.stringify(written.setting)}`);
+      log(
+        `Rekap OPD: ${written.rows} rows (${written.counted} submitted, ${written.missing} not yet), Daftar Inovasi: ${written.daftar} rows`,
+      );
       // Replication (issue 24): Dinas Sosial replicates Dinas Kesehatan's running «Posyandu Digital Bitung Sehat».
       const katalog = await waitFake((wb) => {
         const sheet = wb.sheet('Katalog Replikasi');
         const values = sheet.values(`A1:J${sheet.usedRect(true).r1 + 1}`);
         return { header: values[0], rows: values.slice(1) };
       }, 'the Katalog Replikasi sheet');
-      const katalogHeader = ['Kode OPD', 'Perangkat Daerah', 'Nama Inovasi', 'Bidang Urusan', 'Jenis', 'Tanggal Penerapan', 'Penerima Manfaat', 'Tautan Data Dukung', 'Direplikasi Oleh', 'Jumlah Replikasi'];
-      if (JSON.stringify(katalog.header) !== JSON.stringify(katalogHeader)) throw new Error(`Katalog Replikasi header: ${katalog.header.join(' | ')}`);
+      const katalogHeader = [
+        'Kode OPD',
+        'Perangkat Daerah',
+        'Nama Inovasi',
+        'Bidang Urusan',
+        'Jenis',
+        'Tanggal Penerapan',
+        'Penerima Manfaat',
+        'Tautan Data Dukung',
+        'Direplikasi Oleh',
+        'Jumlah Replikasi',
+      ];
+      if (JSON.stringify(katalog.header) !== JSON.stringify(katalogHeader))
+        throw new Error(`Katalog Replikasi header: ${katalog.header.join(' | ')}`);
       const posyandu = katalog.rows.find((r) => r[2] === 'Posyandu Digital Bitung Sehat');
       if (!posyandu || posyandu[0] !== 'DINKES' || posyandu[8] !== 'Dinas Sosial' || posyandu[9] !== 1)
         throw new Error(`Katalog Replikasi: Posyandu Digital Bitung Sehat ${JSON.stringify(posyandu)}`);
       const band = katalog.rows.findIndex((r) => r[0] === 'Replikasi tanpa sumber di katalog');
-      const outside = katalog.rows.slice(band + 2).filter((r) => r[3] === 'Luar Daerah').map((r) => r[1]);
+      const outside = katalog.rows
+        .slice(band + 2)
+        .filter((r) => r[3] === 'Luar Daerah')
+        .map((r) => r[1]);
       if (band < 0 || !outside.includes('Pojok Gizi Pesisir (POGIPES)'))
         throw new Error(`Katalog Replikasi's second block: ${JSON.stringify(katalog.rows.slice(band))}`);
-      log(`Katalog Replikasi: ${band - 1} catalogue rows; ${katalog.rows.length - band - 3} replications without a catalogue source`);
+      log(
+        `Katalog Replikasi: ${band - 1} catalogue rows; ${katalog.rows.length - band - 3} replications without a catalogue source`,
+      );
       const replication = (await page.getByTestId('replication').innerText()).replace(/\s+/g, ' ');
-      if (!replication.includes('Replikasi di dalam kota: 1 dari')) throw new Error(`the pane's replication figures: ${replication}`);
+      if (!replication.includes('Replikasi di dalam kota: 1 dari'))
+        throw new Error(`the pane's replication figures: ${replication}`);
       log(replication);
       await page.getByTestId('renamed-sheets').filter({ hasText: '«Temuan (2)»' }).waitFor();
       await table.scrollIntoViewIfNeeded();
       await shot('results');
-      await page.getByTestId('results').screenshot({ path: path.join(SCREENSHOTS, 'konsolidasi-results-320px.png') });
+      await page
+        .getByTestId('results')
+        .screenshot({ path: path.join(SCREENSHOTS, 'konsolidasi-results-320px.png') });
       // Issue 25: «n dari m OPD mengirim» above the table, and a filter.
       const tally = await page.getByTestId('results-tally').innerText();
-      if (tally !== `${CONSOLIDATE.length} dari ${opds} OPD mengirim`) throw new Error(`the results are headed «${tally}»`);
+      if (tally !== `${CONSOLIDATE.length} dari ${opds} OPD mengirim`)
+        throw new Error(`the results are headed «${tally}»`);
       const results = page.locator('section[aria-labelledby="results-heading"]');
       // All 37 rows within the pane: a long code (INSPEKTORAT) breaks rather than push Galat out of view.
       const widths = await results.evaluate((el) => ({
@@ -622,19 +740,24 @@ const SCENARIO = [
         section: el.clientWidth,
         code: el.querySelector('th').getBoundingClientRect().width,
       }));
-      if (widths.table > widths.section) throw new Error(`the results table is ${widths.table} px wide in a ${widths.section} px section`);
+      if (widths.table > widths.section)
+        throw new Error(`the results table is ${widths.table} px wide in a ${widths.section} px section`);
       if (widths.code < 60) throw new Error(`the Kode OPD column is squeezed to ${widths.code} px`);
       await guide('konsolidasi-hasil', results);
       await page.getByRole('combobox', { name: 'Tampilkan' }).selectOption('fix');
-      const fixRows = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-file')));
-      if (fixRows.length === 0 || fixRows.length >= CONSOLIDATE.length) throw new Error(`Perlu perbaikan shows ${JSON.stringify(fixRows)}`);
+      const fixRows = await table
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-file')));
+      if (fixRows.length === 0 || fixRows.length >= CONSOLIDATE.length)
+        throw new Error(`Perlu perbaikan shows ${JSON.stringify(fixRows)}`);
       log(`${tally}; Perlu perbaikan: ${fixRows.join(', ')}`);
       await guide('konsolidasi-saring', results);
       await page.getByRole('combobox', { name: 'Tampilkan' }).selectOption('all');
       await guide('ringkasan-lembar', page.getByTestId('summary-sheets'));
       // A link to an output sheet selects its first cell.
       await page.getByRole('button', { name: 'Buka Rekap OPD' }).click();
-      await waitFake((wb) => wb.selection && wb.selection.sheet === 'Rekap OPD' && wb.selection.address === 'A1',
+      await waitFake(
+        (wb) => wb.selection && wb.selection.sheet === 'Rekap OPD' && wb.selection.address === 'A1',
         'the selection to move to Rekap OPD!A1',
       );
 
@@ -643,7 +766,8 @@ const SCENARIO = [
       const links = page.getByTestId('feedback-files').getByRole('link');
       await links.first().waitFor();
       const count = await links.count();
-      if (count !== CONSOLIDATE.length) throw new Error(`${count} feedback links; expected ${CONSOLIDATE.length}`);
+      if (count !== CONSOLIDATE.length)
+        throw new Error(`${count} feedback links; expected ${CONSOLIDATE.length}`);
       const opd = (await links.first().innerText()).trim();
       const [download] = await Promise.all([page.waitForEvent('download'), links.first().click()]);
       const saved = path.join(os.tmpdir(), `inovasi-e2e-${process.pid}-${download.suggestedFilename()}`);
@@ -654,10 +778,17 @@ const SCENARIO = [
       const workbookXml = strFromU8(parts['xl/workbook.xml']);
       const sheetNames = [...workbookXml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
       // The findings, then the replication sheet (docs/spec/feedback.md §5).
-      if (JSON.stringify(sheetNames) !== JSON.stringify(['Umpan Balik', 'Replikasi'])) throw new Error(`feedback sheets: ${sheetNames.join(', ')}`);
-      const texts = Object.entries(parts).filter(([name]) => /^xl\/(sharedStrings|worksheets\/[^/]+)\.xml$/.test(name)).map(([, b]) => strFromU8(b)).join('');
-      if (!opd || !texts.includes(opd)) throw new Error(`the feedback workbook does not name ${JSON.stringify(opd)}`);
-      log(`feedback: ${count} files; ${download.suggestedFilename()} has sheets Umpan Balik and Replikasi for ${opd}`);
+      if (JSON.stringify(sheetNames) !== JSON.stringify(['Umpan Balik', 'Replikasi']))
+        throw new Error(`feedback sheets: ${sheetNames.join(', ')}`);
+      const texts = Object.entries(parts)
+        .filter(([name]) => /^xl\/(sharedStrings|worksheets\/[^/]+)\.xml$/.test(name))
+        .map(([, b]) => strFromU8(b))
+        .join('');
+      if (!opd || !texts.includes(opd))
+        throw new Error(`the feedback workbook does not name ${JSON.stringify(opd)}`);
+      log(
+        `feedback: ${count} files; ${download.suggestedFilename()} has sheets Umpan Balik and Replikasi for ${opd}`,
+      );
       await guide('umpan-balik-unduh', page.getByTestId('feedback'));
     },
   },
@@ -665,15 +796,25 @@ const SCENARIO = [
     name: 'a reference with a schedule (Referensi, jadwal): the results say who is on time and who is late',
     async run({ page, log, guide }) {
       await page.getByRole('tab', { name: 'Referensi' }).click();
-      await page.getByLabel('Muat referensi (.xlsx atau .json)').setInputFiles(path.join(ROOT, 'examples', 'referensi-2026.json'));
+      await page
+        .getByLabel('Muat referensi (.xlsx atau .json)')
+        .setInputFiles(path.join(ROOT, 'examples', 'referensi-2026.json'));
       await page.getByTestId('reference').filter({ hasText: 'bitung-contoh-2026@' }).waitFor();
       await guide('jadwal-referensi', page.getByRole('tabpanel'));
       await page.getByRole('tab', { name: 'Rekap' }).click();
       await page.getByRole('button', { name: 'Konsolidasi', exact: true }).click();
       // The examples are validated on 28 November 2026: each level's deadline is passed, met or missed.
-      const signoff = page.getByTestId('results').getByTestId('row-signoff').filter({ hasText: /Tepat waktu|Terlambat|Lewat/ });
+      const signoff = page
+        .getByTestId('results')
+        .getByTestId('row-signoff')
+        .filter({ hasText: /Tepat waktu|Terlambat|Lewat/ });
       await signoff.first().waitFor();
-      log(`schedule: ${(await signoff.allInnerTexts()).slice(0, 2).map((t) => t.replace(/\s+/g, ' ')).join(' / ')}`);
+      log(
+        `schedule: ${(await signoff.allInnerTexts())
+          .slice(0, 2)
+          .map((t) => t.replace(/\s+/g, ' '))
+          .join(' / ')}`,
+      );
       await page.getByRole('combobox', { name: 'Tampilkan' }).selectOption('sent');
       await guide('jadwal-tepat-waktu', page.locator('section[aria-labelledby="results-heading"]'));
     },
@@ -823,7 +964,11 @@ async function main() {
 
   // Preflight: every script parses on the oldest WebKit Excel runs on (ES2020, no look-behind).
   const es2020 = require(path.join(ROOT, 'scripts', 'check-es2020.js')).checkDist(DIST);
-  record('dist/*.js parse as ES2020, without regex look-behind', es2020.problems.length ? 'failed' : 'passed', es2020.problems.join('\n') || undefined);
+  record(
+    'dist/*.js parse as ES2020, without regex look-behind',
+    es2020.problems.length ? 'failed' : 'passed',
+    es2020.problems.join('\n') || undefined,
+  );
 
   let fakeHostJs;
   try {
@@ -893,19 +1038,26 @@ async function main() {
     const guideTaken = new Set();
     fs.mkdirSync(path.join(ROOT, GUIDE_DIR), { recursive: true });
     const guide = async (name, target = page.getByRole('main')) => {
-      if (!Object.hasOwn(GUIDE_SHOTS, name)) throw new Error(`guide('${name}'): not a name of test/e2e/guide-shots.js`);
+      if (!Object.hasOwn(GUIDE_SHOTS, name))
+        throw new Error(`guide('${name}'): not a name of test/e2e/guide-shots.js`);
       const file = path.join(ROOT, GUIDE_DIR, `${name}.png`);
       if (target !== 'viewport') {
         // A long element (the 37 OPD rows) is cut at GUIDE_MAX_HEIGHT: the guide shows its top.
         await target.scrollIntoViewIfNeeded();
         const box = await target.evaluate((el) => {
           const r = el.getBoundingClientRect();
-          return { x: r.left + el.ownerDocument.defaultView.scrollX, y: r.top + el.ownerDocument.defaultView.scrollY, width: r.width, height: r.height };
+          return {
+            x: r.left + el.ownerDocument.defaultView.scrollX,
+            y: r.top + el.ownerDocument.defaultView.scrollY,
+            width: r.width,
+            height: r.height,
+          };
         });
-        if (box.height > GUIDE_MAX_HEIGHT) await page.screenshot({ path: file, fullPage: true, clip: { ...box, height: GUIDE_MAX_HEIGHT } });
+        if (box.height > GUIDE_MAX_HEIGHT)
+          await page.screenshot({ path: file, fullPage: true, clip: { ...box, height: GUIDE_MAX_HEIGHT } });
         else await target.screenshot({ path: file });
       } else {
-        await page.evaluate("window.scrollTo(0, 0)");
+        await page.evaluate('window.scrollTo(0, 0)');
         await page.screenshot({ path: file });
       }
       guideTaken.add(name);
@@ -932,7 +1084,9 @@ async function main() {
       } catch (err) {
         error = err;
       }
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${prefix}.png`), fullPage: true }).catch(() => {});
+      await page
+        .screenshot({ path: path.join(SCREENSHOTS, `${prefix}.png`), fullPage: true })
+        .catch(() => {});
       const extra = [
         ...problems.slice(before.problems),
         ...external.slice(before.external).map((u) => `request outside the test server (blocked): ${u}`),

@@ -1,5 +1,11 @@
 /** Consolidation with a schedule (docs/spec/signoff.md, "Where it shows"): Rekap OPD's Tingkat Persetujuan and Tepat Waktu columns, totals, the per-level tally. */
-import { REKAP_COLUMNS, consolidate, rekapColumns, summarySheets, tableRecords } from '../../src/engine/consolidate';
+import {
+  REKAP_COLUMNS,
+  consolidate,
+  rekapColumns,
+  summarySheets,
+  tableRecords,
+} from '../../src/engine/consolidate';
 import { defaultReference } from '../../src/engine/reference/load';
 import { REF, SCHEDULE_INPUTS } from '../helpers/signoffSummary';
 import { TODAY } from '../helpers/workbook';
@@ -13,7 +19,11 @@ describe('Rekap OPD with a schedule', () => {
     // The sample has `iid`: its two columns come before Galat (docs/spec/iid.md).
     const withIid: string[] = [...REKAP_COLUMNS];
     withIid.splice(withIid.indexOf('Galat'), 0, 'Inovasi Siap IID', 'Rata-rata Kematangan');
-    expect(summary.rekapOpd.columns).toEqual([...withIid, 'Tepat Waktu Disetujui Kepala OPD', 'Tepat Waktu Diverifikasi']);
+    expect(summary.rekapOpd.columns).toEqual([
+      ...withIid,
+      'Tepat Waktu Disetujui Kepala OPD',
+      'Tepat Waktu Diverifikasi',
+    ]);
     expect(rekapColumns(REF)).toEqual(summary.rekapOpd.columns);
     expect(REKAP_COLUMNS).not.toContain('Stempel');
     expect(rekapColumns(defaultReference())).toEqual(withIid);
@@ -22,7 +32,12 @@ describe('Rekap OPD with a schedule', () => {
   it('each OPD: the reached level (or Dikembalikan, Berubah, Belum Distempel) and its schedule words', () => {
     const pick = (code: string) => {
       const r = byCode(code);
-      return [r.Status, r['Tingkat Persetujuan'], r['Tepat Waktu Disetujui Kepala OPD'], r['Tepat Waktu Diverifikasi']];
+      return [
+        r.Status,
+        r['Tingkat Persetujuan'],
+        r['Tepat Waktu Disetujui Kepala OPD'],
+        r['Tepat Waktu Diverifikasi'],
+      ];
     };
     expect(pick('DINKES')).toEqual(['Siap', 'Diverifikasi', 'Tepat waktu', 'Tepat waktu']);
     expect(pick('DINSOS')).toEqual(['Siap', 'Disetujui Kepala OPD', 'Terlambat 3 hari', 'Belum jatuh tempo']);
@@ -33,17 +48,21 @@ describe('Rekap OPD with a schedule', () => {
     // Perikanan has sent nothing; its file row carries no schedule words.
     expect(pick('DISKAN')).toEqual(['Berkas Tidak Dihitung', null, 'Lewat 242 hari', 'Belum jatuh tempo']);
     const diskan = records.find((r) => r.Berkas === 'diskan-2025.xlsx' && r.Status === 'Tahun Lain')!;
-    expect([diskan['Tingkat Persetujuan'], diskan['Tepat Waktu Disetujui Kepala OPD'], diskan['Tepat Waktu Diverifikasi']]).toEqual(['Belum Distempel', null, null]);
+    expect([
+      diskan['Tingkat Persetujuan'],
+      diskan['Tepat Waktu Disetujui Kepala OPD'],
+      diskan['Tepat Waktu Diverifikasi'],
+    ]).toEqual(['Belum Distempel', null, null]);
   });
 
   it('Belum Mengirim OPDs show their Lewat days; unreadable files no words', () => {
     const silent = byCode('DPMPTSP');
-    expect([silent.Status, silent['Tingkat Persetujuan'], silent['Tepat Waktu Disetujui Kepala OPD'], silent['Tepat Waktu Diverifikasi']]).toEqual([
-      'Belum Mengirim',
-      null,
-      'Lewat 242 hari',
-      'Belum jatuh tempo',
-    ]);
+    expect([
+      silent.Status,
+      silent['Tingkat Persetujuan'],
+      silent['Tepat Waktu Disetujui Kepala OPD'],
+      silent['Tepat Waktu Diverifikasi'],
+    ]).toEqual(['Belum Mengirim', null, 'Lewat 242 hari', 'Belum jatuh tempo']);
     const rusak = records.find((r) => r.Berkas === 'rusak.xlsx')!;
     expect([rusak['Tingkat Persetujuan'], rusak['Tepat Waktu Disetujui Kepala OPD']]).toEqual([null, null]);
   });
@@ -55,14 +74,26 @@ describe('Rekap OPD with a schedule', () => {
     const opds = REF.opd.length;
     expect(total.Status).toBe(`5 dari ${opds} OPD mengirim`);
     // kepalaOpd: DINKES on time, DINSOS late, DLH, DISHUB and KOMINFO past, and every OPD without a counting file (DISKAN too).
-    expect(total['Tepat Waktu Disetujui Kepala OPD']).toBe(`1 tepat waktu · 1 terlambat · ${3 + silent + 1} lewat · 0 belum jatuh tempo`);
-    expect(total['Tepat Waktu Diverifikasi']).toBe(`1 tepat waktu · 0 terlambat · 0 lewat · ${opds - 1} belum jatuh tempo`);
+    expect(total['Tepat Waktu Disetujui Kepala OPD']).toBe(
+      `1 tepat waktu · 1 terlambat · ${3 + silent + 1} lewat · 0 belum jatuh tempo`,
+    );
+    expect(total['Tepat Waktu Diverifikasi']).toBe(
+      `1 tepat waktu · 0 terlambat · 0 lewat · ${opds - 1} belum jatuh tempo`,
+    );
   });
 
   it('below Rekap OPD: OPDs per reached level and per level with a deadline', () => {
     // OPDs without a counting file: Belum Mengirim, and DISKAN (its only file is of another year).
     const silent = records.filter((r) => r.Status === 'Belum Mengirim').length + 1;
-    expect(summary.rekapPersetujuan.columns).toEqual(['Tingkat Persetujuan', 'Jumlah OPD', 'Batas', 'Tepat Waktu', 'Terlambat', 'Lewat', 'Belum Jatuh Tempo']);
+    expect(summary.rekapPersetujuan.columns).toEqual([
+      'Tingkat Persetujuan',
+      'Jumlah OPD',
+      'Batas',
+      'Tepat Waktu',
+      'Terlambat',
+      'Lewat',
+      'Belum Jatuh Tempo',
+    ]);
     expect(summary.rekapPersetujuan.rows.map((r) => r.cells)).toEqual([
       ['Disusun', 1, null, null, null, null, null],
       ['Disetujui Kepala OPD', 1, { date: '2026-03-31' }, 1, 1, 3 + silent, 0],

@@ -59,9 +59,51 @@ function stampSheet(hash: string, waktu: string): SheetGrid {
   return {
     name: '_stempel',
     rows: [
-      ['Tingkat', 'Versi', 'Hash Isi', 'Waktu', 'Versi Aturan', 'Referensi', 'Alat', 'Galat', 'Peringatan', 'Diterima', 'Oleh', 'Jabatan', 'Catatan'],
-      ['penyusun', 2, hash, waktu, '1', 'bitung-contoh', 'inovasi-daerah', 0, 0, 0, 'Staf Inovasi', 'Analis', ''],
-      ['kepalaOpd', 2, hash, waktu, '1', 'bitung-contoh', 'inovasi-daerah', 0, 0, 0, 'dr. Joice Rumondor', 'Kepala Dinas', ''],
+      [
+        'Tingkat',
+        'Versi',
+        'Hash Isi',
+        'Waktu',
+        'Versi Aturan',
+        'Referensi',
+        'Alat',
+        'Galat',
+        'Peringatan',
+        'Diterima',
+        'Oleh',
+        'Jabatan',
+        'Catatan',
+      ],
+      [
+        'penyusun',
+        2,
+        hash,
+        waktu,
+        '1',
+        'bitung-contoh',
+        'inovasi-daerah',
+        0,
+        0,
+        0,
+        'Staf Inovasi',
+        'Analis',
+        '',
+      ],
+      [
+        'kepalaOpd',
+        2,
+        hash,
+        waktu,
+        '1',
+        'bitung-contoh',
+        'inovasi-daerah',
+        0,
+        0,
+        0,
+        'dr. Joice Rumondor',
+        'Kepala Dinas',
+        '',
+      ],
     ],
   };
 }
@@ -70,7 +112,8 @@ function validation(file: string, f: Fixture, reference: Reference = REF): FileV
   const spec = { identitas: identitas(f), rows: f.rows };
   const options = { reference, today: TODAY };
   if (f.stamp === undefined) return validateWorkbook(buildGrid(spec), file, options);
-  const hash = f.stamp === 'valid' ? validateWorkbook(buildGrid(spec), file, options).contentHash! : f.stamp.hash;
+  const hash =
+    f.stamp === 'valid' ? validateWorkbook(buildGrid(spec), file, options).contentHash! : f.stamp.hash;
   const waktu = f.stamp === 'valid' ? '2026-10-01T08:00:00' : f.stamp.waktu;
   return validateWorkbook(buildGrid({ ...spec, extraSheets: [stampSheet(hash, waktu)] }), file, options);
 }
@@ -82,8 +125,16 @@ const input = (v: FileValidation, size = 1000): ConsolidationInput => ({
   validation: v,
 });
 
-const dikbud = (o: Record<string, CellValue> = {}) => ({ 'Urusan Pemerintahan': '1.01', 'Kode Program RPJMD': '1.01.02', ...o });
-const dinsos = (o: Record<string, CellValue> = {}) => ({ 'Urusan Pemerintahan': '1.06', 'Kode Program RPJMD': '1.06.02', ...o });
+const dikbud = (o: Record<string, CellValue> = {}) => ({
+  'Urusan Pemerintahan': '1.01',
+  'Kode Program RPJMD': '1.01.02',
+  ...o,
+});
+const dinsos = (o: Record<string, CellValue> = {}) => ({
+  'Urusan Pemerintahan': '1.06',
+  'Kode Program RPJMD': '1.06.02',
+  ...o,
+});
 const KOMINFO_ROW = inisiatifRow({
   'Nama Inovasi': 'Sistem Surat Elektronik Terpadu',
   'Tahapan Inovasi': 'Uji Coba',
@@ -103,12 +154,17 @@ const ANTREAN = 'Aplikasi Antrean Online Terpadu';
  */
 const files = {
   dikbudA: validation('dikbud-a.xlsx', {
-    opd: 'Dinas Pendidikan dan Kebudayaan', tanggal: '2026-10-01',
+    opd: 'Dinas Pendidikan dan Kebudayaan',
+    tanggal: '2026-10-01',
     rows: [validRow(dikbud({ 'Nama Inovasi': 'Sekolah Ramah Anak Bitung' }))],
   }),
   dikbudB: validation('dikbud-b.xlsx', {
-    opd: 'Disdikbud', tanggal: '2026-10-05',
-    rows: [validRow(dikbud({ 'Nama Inovasi': 'Sekolah Ramah Anak Bitung' })), inisiatifRow(dikbud({ 'Nama Inovasi': 'Beasiswa Digital Pelajar' }))],
+    opd: 'Disdikbud',
+    tanggal: '2026-10-05',
+    rows: [
+      validRow(dikbud({ 'Nama Inovasi': 'Sekolah Ramah Anak Bitung' })),
+      inisiatifRow(dikbud({ 'Nama Inovasi': 'Beasiswa Digital Pelajar' })),
+    ],
   }),
   dinkesRevisi: validation('dinkes-revisi.xlsx', { tanggal: null, rows: [validRow()] }),
   dinkesFinal: validation('dinkes-final.xlsx', {
@@ -121,13 +177,25 @@ const files = {
     ],
   }),
   dinsos: validation('dinsos.xlsx', {
-    opd: 'Dinas Sosial', tanggal: '2026-10-03', stamp: { hash: 'sha256:' + '0'.repeat(64), waktu: '2026-10-02T09:15:00' },
+    opd: 'Dinas Sosial',
+    tanggal: '2026-10-03',
+    stamp: { hash: 'sha256:' + '0'.repeat(64), waktu: '2026-10-02T09:15:00' },
     rows: [
       inisiatifRow(dinsos({ 'Nama Inovasi': ANTREAN })), // row 2: KON-01
-      validRow(dinsos({ 'Nama Inovasi': 'posyandu  digital bitung SEHAT', Replikasi: 'Ya', 'Sumber Replikasi': 'Kota Manado' })), // row 3
+      validRow(
+        dinsos({
+          'Nama Inovasi': 'posyandu  digital bitung SEHAT',
+          Replikasi: 'Ya',
+          'Sumber Replikasi': 'Kota Manado',
+        }),
+      ), // row 3
     ],
   }),
-  kominfo: validation('kominfo.xlsx', { opd: 'Dinas Komunikasi dan Informatika', tahun: 2025, rows: [KOMINFO_ROW] }),
+  kominfo: validation('kominfo.xlsx', {
+    opd: 'Dinas Komunikasi dan Informatika',
+    tahun: 2025,
+    rows: [KOMINFO_ROW],
+  }),
   rusak: unreadableFile('rusak.xlsx', 'notZip', { id: 'bukan berkas xlsx', en: 'not an xlsx file' }),
   upt: validation('upt-labkesda.xlsx', {
     opd: 'UPT Laboratorium Kesehatan Daerah',
@@ -135,7 +203,16 @@ const files = {
   }),
 };
 
-const INPUTS = [files.rusak, files.upt, files.dinsos, files.dinkesRevisi, files.kominfo, files.dikbudB, files.dinkesFinal, files.dikbudA].map((v) => input(v));
+const INPUTS = [
+  files.rusak,
+  files.upt,
+  files.dinsos,
+  files.dinkesRevisi,
+  files.kominfo,
+  files.dikbudB,
+  files.dinkesFinal,
+  files.dikbudA,
+].map((v) => input(v));
 
 let summary: CitySummary;
 beforeAll(() => {
@@ -158,7 +235,7 @@ describe('the fixture validates as designed', () => {
   });
 });
 
-describe('KON-02: revisions of one OPD\'s workbook', () => {
+describe("KON-02: revisions of one OPD's workbook", () => {
   test('the later filing date wins; an undated workbook counts as earliest; KON-02 is info', () => {
     expect(rulesOf('dinkes-revisi.xlsx')).toEqual(['KON-02@null', 'KON-04@null']);
     const kon02 = fileOf('dinkes-revisi.xlsx').findings[0];
@@ -169,7 +246,10 @@ describe('KON-02: revisions of one OPD\'s workbook', () => {
   });
   test('an earlier revision sharing an innovation is superseded (OPD named by alias or name alike)', () => {
     expect(rulesOf('dikbud-a.xlsx')).toEqual(['KON-02@null', 'KON-04@null']);
-    expect(fileOf('dikbud-a.xlsx').findings[0].params).toEqual({ berkas: 'dikbud-b.xlsx', opd: 'Dinas Pendidikan dan Kebudayaan' });
+    expect(fileOf('dikbud-a.xlsx').findings[0].params).toEqual({
+      berkas: 'dikbud-b.xlsx',
+      opd: 'Dinas Pendidikan dan Kebudayaan',
+    });
     expect(rulesOf('dikbud-b.xlsx')).toEqual(['KON-04@null']);
     expect(summary.entries.map((e) => [e.file, e.standing])).toEqual([
       ['rusak.xlsx', 'tidakTerbaca'],
@@ -188,8 +268,16 @@ describe('KON-02: revisions of one OPD\'s workbook', () => {
     expect(compareFileNames('\u{1F600}.xlsx', '\uFFFD.xlsx')).toBeGreaterThan(0);
   });
   test('files of an OPD outside the reference never supersede one another: each is OPD Tidak Dikenal (KON-11)', () => {
-    const a = validation('upt-1.xlsx', { opd: 'UPT Pasar Girian', tanggal: '2026-10-02', rows: [validRow()] });
-    const b = validation('upt-2.xlsx', { opd: ' upt pasar  GIRIAN ', tanggal: '2026-10-01', rows: [validRow()] });
+    const a = validation('upt-1.xlsx', {
+      opd: 'UPT Pasar Girian',
+      tanggal: '2026-10-02',
+      rows: [validRow()],
+    });
+    const b = validation('upt-2.xlsx', {
+      opd: ' upt pasar  GIRIAN ',
+      tanggal: '2026-10-01',
+      rows: [validRow()],
+    });
     const s = consolidate([input(a), input(b)], { reference: REF, today: TODAY });
     expect(s.files.map((f) => f.findings.map((x) => x.rule).filter((r) => r.startsWith('KON')))).toEqual([
       ['KON-04', 'KON-11'],
@@ -203,12 +291,17 @@ describe('KON-02: revisions of one OPD\'s workbook', () => {
 describe('KON-04: stamp missing or content changed', () => {
   test('none → the "not signed up to" wording; changed → the stamp date; valid → nothing', () => {
     const kon04 = (name: string) => fileOf(name).findings.filter((f) => f.rule === 'KON-04');
-    expect(kon04('kominfo.xlsx').map((f) => f.params)).toEqual([{ tingkat: 'Disetujui Kepala OPD', tingkatEn: 'Approved by head of agency' }]);
+    expect(kon04('kominfo.xlsx').map((f) => f.params)).toEqual([
+      { tingkat: 'Disetujui Kepala OPD', tingkatEn: 'Approved by head of agency' },
+    ]);
     expect(kon04('dinsos.xlsx').map((f) => f.params)).toEqual([{ tanggal: '2026-10-02' }]);
     expect(kon04('dinkes-final.xlsx')).toEqual([]);
     expect(kon04('rusak.xlsx')).toEqual([]);
-    const pesan = (berkas: string) => tableRecords(summary.temuan).find((r) => r.Berkas === berkas && r.Aturan === 'KON-04')!.Pesan;
-    expect(pesan('dinsos.xlsx')).toBe('Isi berubah setelah distempel pada 2026-10-02; stempel ulang berjenjang.');
+    const pesan = (berkas: string) =>
+      tableRecords(summary.temuan).find((r) => r.Berkas === berkas && r.Aturan === 'KON-04')!.Pesan;
+    expect(pesan('dinsos.xlsx')).toBe(
+      'Isi berubah setelah distempel pada 2026-10-02; stempel ulang berjenjang.',
+    );
     expect(pesan('kominfo.xlsx')).toBe('Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».');
   });
 });
@@ -217,8 +310,22 @@ describe('KON-05: a year other than the consolidation year', () => {
   test('points at the tahun value cell, is an error, and keeps the file out', () => {
     expect(rulesOf('kominfo.xlsx')).toEqual(['KON-04@null', 'KON-05@B2']);
     const f = fileOf('kominfo.xlsx').findings[1];
-    expect(f).toMatchObject({ sheet: 'Identitas', row: 2, column: 'Tahun Pelaporan', value: 2025, severity: 'error', params: { tahun: 2025, tahunKonsolidasi: 2026 } });
-    expect(summary.tahun).toEqual({ tahun: 2026, dari: 'mayoritas', suara: [{ tahun: 2026, opd: 4 }, { tahun: 2025, opd: 1 }] });
+    expect(f).toMatchObject({
+      sheet: 'Identitas',
+      row: 2,
+      column: 'Tahun Pelaporan',
+      value: 2025,
+      severity: 'error',
+      params: { tahun: 2025, tahunKonsolidasi: 2026 },
+    });
+    expect(summary.tahun).toEqual({
+      tahun: 2026,
+      dari: 'mayoritas',
+      suara: [
+        { tahun: 2026, opd: 4 },
+        { tahun: 2025, opd: 1 },
+      ],
+    });
     expect(tableRecords(summary.daftarInovasi).map((r) => r.Berkas)).not.toContain('kominfo.xlsx');
   });
   test('a tie goes to the later year', () => {
@@ -231,9 +338,22 @@ describe('KON-05: a year other than the consolidation year', () => {
   test('one vote per OPD: two files of one OPD do not outvote another OPD; unreadable files do not vote', () => {
     // DINKES votes 2026, DINSOS (two 2025 files) 2025 once: a tie, so 2026; both DINSOS files are another year.
     const a = validation('a.xlsx', { opd: 'Dinas Kesehatan', tahun: 2026, rows: [validRow()] });
-    const b = validation('b.xlsx', { opd: 'Dinas Sosial', tahun: 2025, tanggal: '2026-10-09', rows: [validRow(dinsos())] });
-    const c = validation('c.xlsx', { opd: 'Dinas Sosial', tahun: 2025, tanggal: '2026-10-01', rows: [validRow(dinsos())] });
-    const s = consolidate([input(a), input(b), input(c), input(files.rusak)], { reference: REF, today: TODAY });
+    const b = validation('b.xlsx', {
+      opd: 'Dinas Sosial',
+      tahun: 2025,
+      tanggal: '2026-10-09',
+      rows: [validRow(dinsos())],
+    });
+    const c = validation('c.xlsx', {
+      opd: 'Dinas Sosial',
+      tahun: 2025,
+      tanggal: '2026-10-01',
+      rows: [validRow(dinsos())],
+    });
+    const s = consolidate([input(a), input(b), input(c), input(files.rusak)], {
+      reference: REF,
+      today: TODAY,
+    });
     expect(s.files.map((f) => f.findings.filter((x) => x.rule === 'KON-05').length)).toEqual([0, 1, 1, 0]);
     expect(s.entries.map((e) => e.standing)).toEqual(['dihitung', 'tahunLain', 'tahunLain', 'tidakTerbaca']);
   });
@@ -242,9 +362,23 @@ describe('KON-05: a year other than the consolidation year', () => {
 describe('KON-01: one innovation in workbooks of several OPDs', () => {
   test('every row not declared a replication is flagged at its nama cell, naming the other OPDs', () => {
     const a = fileOf('dinkes-final.xlsx').findings.find((f) => f.rule === 'KON-01')!;
-    expect(a).toMatchObject({ sheet: 'Inovasi', cell: 'B3', row: 3, column: 'Nama Inovasi', severity: 'warning' });
+    expect(a).toMatchObject({
+      sheet: 'Inovasi',
+      cell: 'B3',
+      row: 3,
+      column: 'Nama Inovasi',
+      severity: 'warning',
+    });
     expect(a.params).toEqual({ nama: ANTREAN, opdLain: 'Dinas Sosial' });
-    expect(a.id).toBe(findingId({ rule: 'KON-01', sheet: 'Inovasi', rowKey: 'aplikasi antrean online terpadu#1', columnKey: 'nama', value: ANTREAN }));
+    expect(a.id).toBe(
+      findingId({
+        rule: 'KON-01',
+        sheet: 'Inovasi',
+        rowKey: 'aplikasi antrean online terpadu#1',
+        columnKey: 'nama',
+        value: ANTREAN,
+      }),
+    );
     const b = fileOf('dinsos.xlsx').findings.find((f) => f.rule === 'KON-01')!;
     expect(b).toMatchObject({ cell: 'B2', params: { nama: ANTREAN, opdLain: 'Dinas Kesehatan' } });
     expect(rulesOf('upt-labkesda.xlsx')).not.toContain('KON-01@B2'); // not counted (and a declared replication)
@@ -262,11 +396,15 @@ describe('KON-01: one innovation in workbooks of several OPDs', () => {
     const a = validation('a.xlsx', { rows: [validRow(), validRow()] });
     const b = validation('b.xlsx', { opd: 'Dinas Sosial', rows: [validRow(dinsos())] });
     const s = consolidate([input(a), input(b)], { reference: REF, today: TODAY });
-    expect(s.files[0].findings.filter((f) => f.rule === 'KON-01').map((f) => [f.cell, f.params.opdLain])).toEqual([
+    expect(
+      s.files[0].findings.filter((f) => f.rule === 'KON-01').map((f) => [f.cell, f.params.opdLain]),
+    ).toEqual([
       ['B2', 'Dinas Sosial'],
       ['B3', 'Dinas Sosial'],
     ]);
-    expect(s.files[1].findings.filter((f) => f.rule === 'KON-01').map((f) => f.params.opdLain)).toEqual(['Dinas Kesehatan']);
+    expect(s.files[1].findings.filter((f) => f.rule === 'KON-01').map((f) => f.params.opdLain)).toEqual([
+      'Dinas Kesehatan',
+    ]);
   });
 });
 
@@ -291,18 +429,47 @@ describe('Rekap OPD', () => {
   });
   test('columns in spec order; no header reads as the opposite of its cells', () => {
     expect(summary.rekapOpd.columns).toEqual([
-      'No', 'Kode OPD', 'Perangkat Daerah', 'Berkas', 'Tahun', 'Status', 'Jumlah Inovasi', 'Inisiatif', 'Uji Coba', 'Penerapan',
-      'Digital', 'Non Digital', 'Pelayanan Publik', 'Target Belum Tercapai', 'Replikasi Dilakukan', 'Inovasinya Direplikasi', 'Galat', 'Peringatan', 'Temuan Diterima', 'Tingkat Persetujuan',
+      'No',
+      'Kode OPD',
+      'Perangkat Daerah',
+      'Berkas',
+      'Tahun',
+      'Status',
+      'Jumlah Inovasi',
+      'Inisiatif',
+      'Uji Coba',
+      'Penerapan',
+      'Digital',
+      'Non Digital',
+      'Pelayanan Publik',
+      'Target Belum Tercapai',
+      'Replikasi Dilakukan',
+      'Inovasinya Direplikasi',
+      'Galat',
+      'Peringatan',
+      'Temuan Diterima',
+      'Tingkat Persetujuan',
     ]);
   });
   test('two files of one OPD with no innovation in common: Konflik, neither counted, both listed and set aside', () => {
-    const other = validation('dinsos-2026.xlsx', { tanggal: '2026-10-20', rows: [validRow({ 'Nama Inovasi': 'Apotek Keliling Pulau Lembeh' })] });
+    const other = validation('dinsos-2026.xlsx', {
+      tanggal: '2026-10-20',
+      rows: [validRow({ 'Nama Inovasi': 'Apotek Keliling Pulau Lembeh' })],
+    });
     const s = consolidate([input(files.dinkesFinal), input(other)], { reference: REF, today: TODAY });
     const records = tableRecords(s.rekapOpd);
     const dinkes = records.find((r) => r['Kode OPD'] === 'DINKES' && r.No === 2)!;
-    expect([dinkes.Status, dinkes.Berkas, dinkes['Jumlah Inovasi'], dinkes.Galat]).toEqual(['Konflik', 'dinkes-final.xlsx; dinsos-2026.xlsx', null, null]);
+    expect([dinkes.Status, dinkes.Berkas, dinkes['Jumlah Inovasi'], dinkes.Galat]).toEqual([
+      'Konflik',
+      'dinkes-final.xlsx; dinsos-2026.xlsx',
+      null,
+      null,
+    ]);
     expect(records.find((r) => r['Kode OPD'] === 'DINSOS')!.Status).toBe('Belum Mengirim');
-    expect(records.filter((r) => r.Status === 'Berkas Konflik').map((r) => r.Berkas)).toEqual(['dinkes-final.xlsx', 'dinsos-2026.xlsx']);
+    expect(records.filter((r) => r.Status === 'Berkas Konflik').map((r) => r.Berkas)).toEqual([
+      'dinkes-final.xlsx',
+      'dinsos-2026.xlsx',
+    ]);
     const total = records[records.length - 1];
     expect([total.Status, total['Jumlah Inovasi']]).toEqual(['0 dari 5 OPD mengirim', 0]);
     expect(s.daftarInovasi.rows).toEqual([]);
@@ -312,27 +479,52 @@ describe('Rekap OPD', () => {
     const v = files.dinkesFinal;
     const accepted: FileValidation = {
       ...v,
-      findings: v.findings.map((f) => (f.rule === 'LOG-07' || f.rule === 'RPJ-01' ? { ...f, status: 'accepted', decision: { status: 'accepted', reason: 'Sudah dibahas', reviewer: 'Inspektur', date: null } } : f)),
+      findings: v.findings.map((f) =>
+        f.rule === 'LOG-07' || f.rule === 'RPJ-01'
+          ? {
+              ...f,
+              status: 'accepted',
+              decision: { status: 'accepted', reason: 'Sudah dibahas', reviewer: 'Inspektur', date: null },
+            }
+          : f,
+      ),
     };
     const s = consolidate([input(accepted)], { reference: REF, today: TODAY });
     const dinkes = tableRecords(s.rekapOpd).find((r) => r['Kode OPD'] === 'DINKES')!;
     // KON-04 is not raised (valid stamp), KON-01 not (no other OPD): nothing open is left.
-    expect([dinkes.Status, dinkes['Target Belum Tercapai'], dinkes.Galat, dinkes.Peringatan, dinkes['Temuan Diterima']]).toEqual(['Siap', 1, 0, 0, 2]);
+    expect([
+      dinkes.Status,
+      dinkes['Target Belum Tercapai'],
+      dinkes.Galat,
+      dinkes.Peringatan,
+      dinkes['Temuan Diterima'],
+    ]).toEqual(['Siap', 1, 0, 0, 2]);
     const temuan = tableRecords(s.temuan).find((r) => r.Aturan === 'RPJ-01')!;
-    expect([temuan.Status, temuan.Alasan, temuan.Pemeriksa]).toEqual(['Diterima', 'Sudah dibahas', 'Inspektur']);
+    expect([temuan.Status, temuan.Alasan, temuan.Pemeriksa]).toEqual([
+      'Diterima',
+      'Sudah dibahas',
+      'Inspektur',
+    ]);
   });
 });
 
 describe('every summary header', () => {
   test('none of the old ambiguous names: Diterima, Tingkat (as severity), Terlambat outside the schedule', () => {
-    const withSchedule = consolidate(INPUTS, { reference: { ...REF, jadwal: { tahun: 2026, batas: { kepalaOpd: '2026-03-31' } } }, today: TODAY });
+    const withSchedule = consolidate(INPUTS, {
+      reference: { ...REF, jadwal: { tahun: 2026, batas: { kepalaOpd: '2026-03-31' } } },
+      today: TODAY,
+    });
     for (const s of [summary, withSchedule]) {
       for (const sheet of summarySheets(s)) {
         for (const table of sheet.tables) {
           const where = `${sheet.name}: ${table.columns.join(', ')}`;
-          expect({ where, old: table.columns.filter((c) => c === 'Diterima' || c === 'Tingkat' || c === 'Stempel') }).toEqual({ where, old: [] });
+          expect({
+            where,
+            old: table.columns.filter((c) => c === 'Diterima' || c === 'Tingkat' || c === 'Stempel'),
+          }).toEqual({ where, old: [] });
           // "Late" words only where they are the schedule's: the per-level tally beside its deadline (Batas).
-          if (table.columns.includes('Terlambat')) expect({ where, schedule: table.columns.includes('Batas') }).toEqual({ where, schedule: true });
+          if (table.columns.includes('Terlambat'))
+            expect({ where, schedule: table.columns.includes('Batas') }).toEqual({ where, schedule: true });
         }
       }
     }
@@ -356,10 +548,27 @@ describe('Daftar Inovasi', () => {
     ]);
   });
   test('every spec column but the tool-written status, in spec order, with canonical values', () => {
-    expect(DAFTAR_COLUMNS.slice(0, 6)).toEqual(['Kode OPD', 'Perangkat Daerah', 'Berkas', 'Baris', 'No', 'Nama Inovasi']);
+    expect(DAFTAR_COLUMNS.slice(0, 6)).toEqual([
+      'Kode OPD',
+      'Perangkat Daerah',
+      'Berkas',
+      'Baris',
+      'No',
+      'Nama Inovasi',
+    ]);
     expect(DAFTAR_COLUMNS).not.toContain('Status Validasi');
     // The narrative columns last, after Galat and Peringatan, so the print area can end before them.
-    const narratives = ['Permasalahan', 'Rancang Bangun', 'Tujuan', 'Manfaat', 'Hasil Inovasi', 'SP Persyaratan', 'SP Prosedur', 'SP Produk Layanan', 'SP Penanganan Pengaduan'];
+    const narratives = [
+      'Permasalahan',
+      'Rancang Bangun',
+      'Tujuan',
+      'Manfaat',
+      'Hasil Inovasi',
+      'SP Persyaratan',
+      'SP Prosedur',
+      'SP Produk Layanan',
+      'SP Penanganan Pengaduan',
+    ];
     expect(DAFTAR_COLUMNS.slice(-11)).toEqual(['Galat', 'Peringatan', ...narratives]);
     const klinik = tableRecords(summary.daftarInovasi)[5];
     expect(klinik).toMatchObject({
@@ -382,9 +591,21 @@ describe('Daftar Inovasi', () => {
     expect(beasiswa['Tanggal Penerapan']).toBeNull();
   });
   test('a value that failed to parse is its trimmed text', () => {
-    const v = validation('a.xlsx', { rows: [validRow({ 'Anggaran (Rp)': ' 1,5 juta ', 'Tanggal Penerapan': 'kemarin', 'Urusan Pemerintahan': '1.2' })] });
+    const v = validation('a.xlsx', {
+      rows: [
+        validRow({
+          'Anggaran (Rp)': ' 1,5 juta ',
+          'Tanggal Penerapan': 'kemarin',
+          'Urusan Pemerintahan': '1.2',
+        }),
+      ],
+    });
     const r = tableRecords(consolidate([input(v)], { reference: REF, today: TODAY }).daftarInovasi)[0];
-    expect([r['Anggaran (Rp)'], r['Tanggal Penerapan'], r['Urusan Pemerintahan']]).toEqual(['1,5 juta', 'kemarin', '1.02']);
+    expect([r['Anggaran (Rp)'], r['Tanggal Penerapan'], r['Urusan Pemerintahan']]).toEqual([
+      '1,5 juta',
+      'kemarin',
+      '1.02',
+    ]);
   });
 });
 
@@ -421,20 +642,38 @@ describe('Urusan', () => {
     const v = validation('a.xlsx', {
       opd: 'Dinas Komunikasi dan Informatika',
       rows: [
-        validRow({ 'Nama Inovasi': 'Satu Data Bitung', 'Urusan Pemerintahan': '2.20', 'Kode Program RPJMD': '2.16.03' }),
-        validRow({ 'Nama Inovasi': 'Aplikasi Persandian', 'Urusan Pemerintahan': 'Urusan Antah', 'Kode Program RPJMD': '2.16.03' }),
-        validRow({ 'Nama Inovasi': 'Portal Layanan Informasi', 'Urusan Pemerintahan': '2.16', 'Kode Program RPJMD': '2.16.03' }),
+        validRow({
+          'Nama Inovasi': 'Satu Data Bitung',
+          'Urusan Pemerintahan': '2.20',
+          'Kode Program RPJMD': '2.16.03',
+        }),
+        validRow({
+          'Nama Inovasi': 'Aplikasi Persandian',
+          'Urusan Pemerintahan': 'Urusan Antah',
+          'Kode Program RPJMD': '2.16.03',
+        }),
+        validRow({
+          'Nama Inovasi': 'Portal Layanan Informasi',
+          'Urusan Pemerintahan': '2.16',
+          'Kode Program RPJMD': '2.16.03',
+        }),
       ],
     });
     const s = consolidate([input(v)], { reference: REF, today: TODAY });
-    expect(rows(s.urusan).map((r) => [r[0], r[5]])).toEqual([['2.16', 1], ['2.20', 1], [null, 2]]);
+    expect(rows(s.urusan).map((r) => [r[0], r[5]])).toEqual([
+      ['2.16', 1],
+      ['2.20', 1],
+      [null, 2],
+    ]);
     expect(tableRecords(s.rekapOpd).find((r) => r['Kode OPD'] === 'KOMINFO')!['Jumlah Inovasi']).toBe(3);
   });
 });
 
 describe('Temuan', () => {
   test('every finding of every file: counting files in Rekap OPD order, then the files set aside in theirs', () => {
-    const r = tableRecords(summary.temuan).map((x) => `${x.No} ${x.Berkas} ${x['Status Berkas']} ${x.Aturan}@${x.Sel ?? 'null'} ${x.Jenis}`);
+    const r = tableRecords(summary.temuan).map(
+      (x) => `${x.No} ${x.Berkas} ${x['Status Berkas']} ${x.Aturan}@${x.Sel ?? 'null'} ${x.Jenis}`,
+    );
     expect(r).toEqual([
       '1 dikbud-b.xlsx Dihitung KON-04@null Peringatan',
       '2 dinkes-final.xlsx Dihitung KON-01@B3 Peringatan',
@@ -458,19 +697,44 @@ describe('Temuan', () => {
     const r = tableRecords(summary.temuan)[1];
     const f = fileOf('dinkes-final.xlsx').findings[0];
     expect(r).toEqual({
-      No: 2, 'Kode OPD': 'DINKES', 'Perangkat Daerah': 'Dinas Kesehatan', Berkas: 'dinkes-final.xlsx', 'Status Berkas': 'Dihitung', Lembar: 'Inovasi', Sel: 'B3', Baris: 3,
-      'Nama Inovasi': ANTREAN, Kolom: 'Nama Inovasi', Aturan: 'KON-01', Jenis: 'Peringatan',
+      No: 2,
+      'Kode OPD': 'DINKES',
+      'Perangkat Daerah': 'Dinas Kesehatan',
+      Berkas: 'dinkes-final.xlsx',
+      'Status Berkas': 'Dihitung',
+      Lembar: 'Inovasi',
+      Sel: 'B3',
+      Baris: 3,
+      'Nama Inovasi': ANTREAN,
+      Kolom: 'Nama Inovasi',
+      Aturan: 'KON-01',
+      Jenis: 'Peringatan',
       Pesan: `Inovasi «${ANTREAN}» juga diajukan oleh Dinas Sosial; tandai sebagai replikasi atau bedakan namanya.`,
-      Saran: null, Dasar: 'Rekapitulasi inovasi daerah (Bappeda)', Status: 'Terbuka', Alasan: null, Pemeriksa: null, ID: f.id,
+      Saran: null,
+      Dasar: 'Rekapitulasi inovasi daerah (Bappeda)',
+      Status: 'Terbuka',
+      Alasan: null,
+      Pemeriksa: null,
+      ID: f.id,
     });
     // No innovation for file-level and Identitas findings.
-    expect(tableRecords(summary.temuan).filter((x) => x.Lembar !== 'Inovasi').every((x) => x['Nama Inovasi'] === null)).toBe(true);
-    expect(tableRecords(summary.temuan)[8].Pesan).toBe('Berkas ini digantikan oleh «dinkes-final.xlsx» untuk Dinas Kesehatan.');
-    expect(tableRecords(summary.temuan)[11].Pesan).toBe('Tahun pelaporan 2025 bukan tahun konsolidasi 2026; berkas ini tidak dihitung.');
+    expect(
+      tableRecords(summary.temuan)
+        .filter((x) => x.Lembar !== 'Inovasi')
+        .every((x) => x['Nama Inovasi'] === null),
+    ).toBe(true);
+    expect(tableRecords(summary.temuan)[8].Pesan).toBe(
+      'Berkas ini digantikan oleh «dinkes-final.xlsx» untuk Dinas Kesehatan.',
+    );
+    expect(tableRecords(summary.temuan)[11].Pesan).toBe(
+      'Tahun pelaporan 2025 bukan tahun konsolidasi 2026; berkas ini tidak dihitung.',
+    );
   });
   test('messages follow the lang option', () => {
     const s = consolidate(INPUTS, { reference: REF, today: TODAY, lang: 'en' });
-    expect(tableRecords(s.temuan)[8].Pesan).toBe('This file is superseded by «dinkes-final.xlsx» for Dinas Kesehatan.');
+    expect(tableRecords(s.temuan)[8].Pesan).toBe(
+      'This file is superseded by «dinkes-final.xlsx» for Dinas Kesehatan.',
+    );
     expect(tableRecords(s.temuan)[15].Pesan).toBe('The file cannot be read: not an xlsx file.');
     expect(s.report.lang).toBe('en');
   });
@@ -478,7 +742,14 @@ describe('Temuan', () => {
 
 describe('Info Konsolidasi and the JSON report', () => {
   test('the JSON report counts every file; Total Kota counts the counting files only; Info Konsolidasi shows both', () => {
-    expect(summary.report.stats).toEqual({ files: 8, rows: 12, errors: 5, warnings: 9, infos: 2, accepted: 0 });
+    expect(summary.report.stats).toEqual({
+      files: 8,
+      rows: 12,
+      errors: 5,
+      warnings: 9,
+      infos: 2,
+      accepted: 0,
+    });
     expect(summary.report.valid).toBe(false);
     expect(summary.report.files.map((f) => f.file)).toEqual(INPUTS.map((i) => i.file));
     expect(rows(summary.info.totals)).toEqual([
@@ -500,11 +771,31 @@ describe('Info Konsolidasi and the JSON report', () => {
       { Keterangan: 'Tanggal Validasi', Nilai: summaryDate(TODAY) },
       { Keterangan: 'Bahasa Pesan', Nilai: 'id' },
       { Keterangan: 'Tahun Konsolidasi', Nilai: 2026 },
-      { Keterangan: 'Tahun Dipilih', Nilai: 'Tahun konsolidasi 2026, tahun terbanyak (satu suara per OPD: 2026 × 4 OPD, 2025 × 1 OPD).' },
+      {
+        Keterangan: 'Tahun Dipilih',
+        Nilai: 'Tahun konsolidasi 2026, tahun terbanyak (satu suara per OPD: 2026 × 4 OPD, 2025 × 1 OPD).',
+      },
     ]);
-    const status = ['Tidak Terbaca', 'OPD Tidak Dikenal', 'Siap', 'Diganti', 'Tahun Lain', 'Siap', 'Perlu Perbaikan', 'Diganti'];
+    const status = [
+      'Tidak Terbaca',
+      'OPD Tidak Dikenal',
+      'Siap',
+      'Diganti',
+      'Tahun Lain',
+      'Siap',
+      'Perlu Perbaikan',
+      'Diganti',
+    ];
     expect(rows(s.info.files)).toEqual(INPUTS.map((i, n) => [i.file, 1000, i.sha256, status[n]]));
-    expect(summarySheets(s).map((x) => x.name)).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Program RPJMD', 'Urusan', 'Katalog Replikasi', 'Temuan', 'Info Konsolidasi']);
+    expect(summarySheets(s).map((x) => x.name)).toEqual([
+      'Rekap OPD',
+      'Daftar Inovasi',
+      'Program RPJMD',
+      'Urusan',
+      'Katalog Replikasi',
+      'Temuan',
+      'Info Konsolidasi',
+    ]);
   });
   test('per file konsolidasi and digantiOleh; the year and where it came from', () => {
     expect(summary.report.files.map((f) => [f.konsolidasi, f.digantiOleh ?? null])).toEqual([
@@ -521,11 +812,21 @@ describe('Info Konsolidasi and the JSON report', () => {
   });
   test('valid over counting files and the files set aside that need the planner; a superseded file never fails it', () => {
     // A superseded file with an open error of its own, beside a clean counting file.
-    const old = validation('dinkes-lama.xlsx', { tanggal: '2026-09-01', rows: [validRow({ 'Nomor SOP': null })] });
-    const s = consolidate([input(old), input(files.dikbudB), input(validation('dinkes.xlsx', { stamp: 'valid', rows: [validRow()] }))], {
-      reference: smallReference({ 'KON-04': 'off' }),
-      today: TODAY,
+    const old = validation('dinkes-lama.xlsx', {
+      tanggal: '2026-09-01',
+      rows: [validRow({ 'Nomor SOP': null })],
     });
+    const s = consolidate(
+      [
+        input(old),
+        input(files.dikbudB),
+        input(validation('dinkes.xlsx', { stamp: 'valid', rows: [validRow()] })),
+      ],
+      {
+        reference: smallReference({ 'KON-04': 'off' }),
+        today: TODAY,
+      },
+    );
     expect(s.entries.map((e) => e.standing)).toEqual(['diganti', 'dihitung', 'dihitung']);
     expect(s.report.stats.errors).toBe(1);
     expect(s.report.valid).toBe(true);
@@ -544,7 +845,12 @@ describe('the cross-workbook rules', () => {
   });
   test('running again on the result changes nothing', () => {
     const again = consolidate(
-      summary.entries.map((e) => ({ file: e.file, size: e.size, sha256: e.sha256, validation: e.validation })),
+      summary.entries.map((e) => ({
+        file: e.file,
+        size: e.size,
+        sha256: e.sha256,
+        validation: e.validation,
+      })),
       { reference: REF, today: TODAY },
     );
     expect(again.files).toEqual(summary.files);
@@ -560,7 +866,14 @@ describe('the cross-workbook rules', () => {
   });
   test('no workbook at all: every OPD is Belum Mengirim and the totals are zero', () => {
     const s = consolidate([], { reference: REF, today: TODAY });
-    expect(rows(s.rekapOpd).map((r) => r[5])).toEqual(['Belum Mengirim', 'Belum Mengirim', 'Belum Mengirim', 'Belum Mengirim', 'Belum Mengirim', '0 dari 5 OPD mengirim']);
+    expect(rows(s.rekapOpd).map((r) => r[5])).toEqual([
+      'Belum Mengirim',
+      'Belum Mengirim',
+      'Belum Mengirim',
+      'Belum Mengirim',
+      'Belum Mengirim',
+      '0 dari 5 OPD mengirim',
+    ]);
     expect(rows(s.urusan)).toEqual([[null, 'Total', 0, 0, 0, 0]]);
     expect(s.report.valid).toBe(true);
   });

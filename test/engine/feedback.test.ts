@@ -13,18 +13,35 @@ import { TODAY, VALID_IDENTITAS, buildGrid, validRow } from '../helpers/workbook
 // An OPD with an ampersand in its name, for the page header's escaping; a file of an OPD outside the reference would not count.
 const REF: Reference = {
   ...defaultReference(),
-  opd: [...defaultReference().opd, { kode: 'REKAAN', nama: 'Dinas Rekaan Élan & Co', alias: [], bidang: ['1.02'] }],
+  opd: [
+    ...defaultReference().opd,
+    { kode: 'REKAAN', nama: 'Dinas Rekaan Élan & Co', alias: [], bidang: ['1.02'] },
+  ],
 };
-const identity = (changes: Record<string, unknown>) => VALID_IDENTITAS.map(([l, v]) => [l, l in changes ? changes[l] : v] as [string, never]);
-const input = (file: string, v: FileValidation): ConsolidationInput => ({ file, size: 1, sha256: null, validation: v });
+const identity = (changes: Record<string, unknown>) =>
+  VALID_IDENTITAS.map(([l, v]) => [l, l in changes ? changes[l] : v] as [string, never]);
+const input = (file: string, v: FileValidation): ConsolidationInput => ({
+  file,
+  size: 1,
+  sha256: null,
+  validation: v,
+});
 const workbook = (file: string, changes: Record<string, unknown> = {}, rows = [validRow()]) =>
-  input(file, validateWorkbook(buildGrid({ identitas: identity(changes), rows }), file, { reference: REF, today: TODAY }));
+  input(
+    file,
+    validateWorkbook(buildGrid({ identitas: identity(changes), rows }), file, {
+      reference: REF,
+      today: TODAY,
+    }),
+  );
 
 const summary = consolidate(
   [
     workbook('dinkes.xlsx'),
     workbook('dinkes-lama.xlsx', { 'Tanggal Pengisian': '2026-09-01' }),
-    workbook('lain.xlsx', { 'Perangkat Daerah': 'Dinas Rekaan Élan & Co' }, [validRow({ 'Nama Inovasi': 'Inovasi Rekaan Yang Lain Sekali' })]),
+    workbook('lain.xlsx', { 'Perangkat Daerah': 'Dinas Rekaan Élan & Co' }, [
+      validRow({ 'Nama Inovasi': 'Inovasi Rekaan Yang Lain Sekali' }),
+    ]),
     input('rusak.xlsx', unreadableFile('rusak.xlsx', 'notXlsx', { id: 'bukan xlsx', en: 'not xlsx' })),
   ],
   { reference: REF, today: TODAY },
@@ -35,14 +52,19 @@ describe('feedbackDocuments', () => {
 
   test('one per counted file: not for the superseded or the unreadable one', () => {
     expect(docs.map((d) => d.file)).toEqual(['dinkes.xlsx', 'lain.xlsx']);
-    expect(docs.map((d) => d.fileName)).toEqual(['umpan-balik-dinkes-2026.xlsx', 'umpan-balik-rekaan-2026.xlsx']);
+    expect(docs.map((d) => d.fileName)).toEqual([
+      'umpan-balik-dinkes-2026.xlsx',
+      'umpan-balik-rekaan-2026.xlsx',
+    ]);
   });
 
   test("rows are the file's report findings in order, and the winner names the files it replaces", () => {
     for (const d of docs) {
       const report = summary.report.files.find((f) => f.file === d.file)!;
       expect(d.findings).toEqual(report.findings);
-      expect(d.rows.flatMap((r) => String(r[r.length - 1]).split(' '))).toEqual(report.findings.map((f) => f.id));
+      expect(d.rows.flatMap((r) => String(r[r.length - 1]).split(' '))).toEqual(
+        report.findings.map((f) => f.id),
+      );
       // Every line has a Saran (the finding's hint, else the rule's).
       for (const r of d.rows) expect(String(r[5] ?? '')).not.toBe('');
     }
@@ -57,9 +79,17 @@ describe('feedbackDocuments', () => {
     expect(docs[1].print.header.center).toContain('Dinas Rekaan Élan && Co');
   });
 
-  test('a Saran on every line, the rule\'s when the finding has no hint; the ID hidden and out of the print', () => {
-    const bare = validRow({ 'SP Persyaratan': null, 'SP Prosedur': null, 'SP Produk Layanan': null, 'Nama Inovasi': 'Layanan Tanpa Standar Pelayanan' });
-    const [d] = feedbackDocuments(consolidate([workbook('dinkes.xlsx', {}, [bare])], { reference: REF, today: TODAY }), { region: 'Kota Bitung', lang: 'id' });
+  test("a Saran on every line, the rule's when the finding has no hint; the ID hidden and out of the print", () => {
+    const bare = validRow({
+      'SP Persyaratan': null,
+      'SP Prosedur': null,
+      'SP Produk Layanan': null,
+      'Nama Inovasi': 'Layanan Tanpa Standar Pelayanan',
+    });
+    const [d] = feedbackDocuments(
+      consolidate([workbook('dinkes.xlsx', {}, [bare])], { reference: REF, today: TODAY }),
+      { region: 'Kota Bitung', lang: 'id' },
+    );
     const [line] = d.rows.filter((r) => r[2] === 'SOP-04');
     expect(line[1]).toBe('Layanan Tanpa Standar Pelayanan');
     expect(line[5]).toBe(SARAN.id['SOP-04']);
@@ -76,7 +106,8 @@ describe('feedbackDocuments', () => {
     if (table.kind !== 'table') throw new Error('no sign-off table');
     expect(table.columns).toEqual(['Tingkat', 'Stempel', 'Waktu', 'Oleh', 'Batas', 'Ketepatan']);
     expect(table.rows.map((r) => r[0])).toEqual(REF.tingkatPersetujuan.map((l) => l.label));
-    for (const r of table.rows) expect(['Sah', 'Berubah setelah distempel', 'Belum distempel', 'Tidak berurutan']).toContain(r[1]);
+    for (const r of table.rows)
+      expect(['Sah', 'Berubah setelah distempel', 'Belum distempel', 'Tidak berurutan']).toContain(r[1]);
     expect(sheet.blocks[sheet.blocks.length - 1].kind).toBe('signature');
   });
 
@@ -92,19 +123,61 @@ describe('feedbackDocuments', () => {
   test('one line per rule and row, naming the sheet and the innovation (docs/spec/feedback.md, docs/spec/report-and-cli.md)', () => {
     // Row 2: an Uji Coba public-service innovation with no standard component (six SOP-04), and a bad link (FMT-07).
     const bare = validRow({
-      'Nama Inovasi': 'Apotek Keliling Pulau Lembeh', 'Tahapan Inovasi': 'Uji Coba', 'Tanggal Penerapan': null, 'Tautan Data Dukung': 'ftp://x',
-      'SP Persyaratan': null, 'SP Prosedur': null, 'SP Jangka Waktu (hari)': null, 'SP Biaya/Tarif (Rp)': null, 'SP Produk Layanan': null, 'SP Penanganan Pengaduan': null,
+      'Nama Inovasi': 'Apotek Keliling Pulau Lembeh',
+      'Tahapan Inovasi': 'Uji Coba',
+      'Tanggal Penerapan': null,
+      'Tautan Data Dukung': 'ftp://x',
+      'SP Persyaratan': null,
+      'SP Prosedur': null,
+      'SP Jangka Waktu (hari)': null,
+      'SP Biaya/Tarif (Rp)': null,
+      'SP Produk Layanan': null,
+      'SP Penanganan Pengaduan': null,
     });
-    const s = consolidate([workbook('dinkes.xlsx', { 'Tahun Pelaporan': 2031 }, [bare])], { reference: REF, today: TODAY });
+    const s = consolidate([workbook('dinkes.xlsx', { 'Tahun Pelaporan': 2031 }, [bare])], {
+      reference: REF,
+      today: TODAY,
+    });
     const [doc] = feedbackDocuments(s, { region: 'Kota Bitung', lang: 'id' });
-    expect(doc.columns).toEqual(['Sel', 'Nama Inovasi', 'Aturan', 'Jenis', 'Pesan', 'Saran', 'Dasar', 'Status', 'ID']);
+    expect(doc.columns).toEqual([
+      'Sel',
+      'Nama Inovasi',
+      'Aturan',
+      'Jenis',
+      'Pesan',
+      'Saran',
+      'Dasar',
+      'Status',
+      'ID',
+    ]);
     expect(doc.rows.map((r) => r.slice(0, 5))).toEqual([
-      [null, null, 'KON-04', 'Peringatan', 'Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».'],
-      ['Identitas!B2', null, 'RPJ-05', 'Galat', 'Tahun pelaporan 2031 di luar periode RPJMD 2025–2029.'],
-      ['Inovasi!J2', 'Apotek Keliling Pulau Lembeh', 'FMT-01', 'Galat', 'Isian «Target Tahun Penerapan» wajib diisi.'],
-      ['Inovasi!Y2', 'Apotek Keliling Pulau Lembeh', 'FMT-07', 'Galat', '«ftp://x» bukan tautan http/https yang sah.'],
       [
-        'Inovasi baris 2', 'Apotek Keliling Pulau Lembeh', 'SOP-04', 'Galat',
+        null,
+        null,
+        'KON-04',
+        'Peringatan',
+        'Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».',
+      ],
+      ['Identitas!B2', null, 'RPJ-05', 'Galat', 'Tahun pelaporan 2031 di luar periode RPJMD 2025–2029.'],
+      [
+        'Inovasi!J2',
+        'Apotek Keliling Pulau Lembeh',
+        'FMT-01',
+        'Galat',
+        'Isian «Target Tahun Penerapan» wajib diisi.',
+      ],
+      [
+        'Inovasi!Y2',
+        'Apotek Keliling Pulau Lembeh',
+        'FMT-07',
+        'Galat',
+        '«ftp://x» bukan tautan http/https yang sah.',
+      ],
+      [
+        'Inovasi baris 2',
+        'Apotek Keliling Pulau Lembeh',
+        'SOP-04',
+        'Galat',
         '6 komponen standar pelayanan kosong: SP Persyaratan, SP Prosedur, SP Jangka Waktu (hari), SP Biaya/Tarif (Rp), SP Produk Layanan, SP Penanganan Pengaduan.',
       ],
     ]);
@@ -117,7 +190,11 @@ describe('feedbackDocuments', () => {
     const [en] = feedbackDocuments(summary, { region: 'Kota Bitung', lang: 'en' });
     expect(en.sheetName).toBe('Feedback');
     expect(en.fileName).toBe('umpan-balik-dinkes-2026.xlsx');
-    expect(en.print.footer).toEqual({ left: `Printed ${longDate(summary.consolidatedAt, 'en')}`, center: '', right: 'Page &P of &N' });
+    expect(en.print.footer).toEqual({
+      left: `Printed ${longDate(summary.consolidatedAt, 'en')}`,
+      center: '',
+      right: 'Page &P of &N',
+    });
     expect(Object.fromEntries(en.about)['Validation date']).toBe(longDate(summary.report.validatedAt, 'en'));
     expect(Object.fromEntries(en.about).Status).toMatch(/^(Ready|Needs fixing)$/);
   });

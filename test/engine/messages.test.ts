@@ -18,7 +18,12 @@ describe('message catalogues', () => {
 
   test('every rule of the registry has a text in each language', () => {
     for (const rule of RULE_IDS) {
-      const keys = rule === 'KON-04' ? ['KON-04.none', 'KON-04.changed'] : rule === 'KON-10' ? ['KON-10.tahapan', 'KON-10.bentuk'] : [rule];
+      const keys =
+        rule === 'KON-04'
+          ? ['KON-04.none', 'KON-04.changed']
+          : rule === 'KON-10'
+            ? ['KON-10.tahapan', 'KON-10.bentuk']
+            : [rule];
       for (const key of keys) expect(MESSAGE_KEYS).toContain(key);
     }
     // KON-04's, KON-05's and KON-10's second wordings, IID-01's and IID-02's other wordings (1 + 4), the two summary lines, five hints, two causes the engine

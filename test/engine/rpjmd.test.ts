@@ -1,7 +1,8 @@
 import { VALID_IDENTITAS, colOf, found, inisiatifRow, validate, validRow } from '../helpers/workbook';
 
 const at = (label: string, row = 2) => `${colOf(label)}${row}`;
-const identity = (label: string, value: string | number) => VALID_IDENTITAS.map(([l, v]): [string, typeof v] => [l, l === label ? value : v]);
+const identity = (label: string, value: string | number) =>
+  VALID_IDENTITAS.map(([l, v]): [string, typeof v] => [l, l === label ? value : v]);
 
 describe('RPJ-01', () => {
   test('a program without a leading code', () => {
@@ -25,27 +26,37 @@ describe('RPJ-01', () => {
 
 describe('RPJ-02', () => {
   test('a program of another bidang than urusan', () => {
-    expect(found(validate({ rows: [validRow({ 'Urusan Pemerintahan': '1.01' })] }))).toEqual([`RPJ-04@${at('Urusan Pemerintahan')}`, `RPJ-02@${at('Kode Program RPJMD')}`]);
+    expect(found(validate({ rows: [validRow({ 'Urusan Pemerintahan': '1.01' })] }))).toEqual([
+      `RPJ-04@${at('Urusan Pemerintahan')}`,
+      `RPJ-02@${at('Kode Program RPJMD')}`,
+    ]);
   });
   test('needs a valid urusan', () => {
-    expect(found(validate({ rows: [validRow({ 'Urusan Pemerintahan': '9.99' })] }))).toEqual([`FMT-02@${at('Urusan Pemerintahan')}`]);
+    expect(found(validate({ rows: [validRow({ 'Urusan Pemerintahan': '9.99' })] }))).toEqual([
+      `FMT-02@${at('Urusan Pemerintahan')}`,
+    ]);
   });
 });
 
 describe('RPJ-03', () => {
   test('the OPD is not responsible for the program (warning)', () => {
-    const v = validate({ rows: [validRow({ 'Urusan Pemerintahan': '1.01', 'Kode Program RPJMD': '1.01.02' })] });
+    const v = validate({
+      rows: [validRow({ 'Urusan Pemerintahan': '1.01', 'Kode Program RPJMD': '1.01.02' })],
+    });
     expect(found(v)).toEqual([`RPJ-04@${at('Urusan Pemerintahan')}`, `RPJ-03@${at('Kode Program RPJMD')}`]);
     expect(v.findings.map((f) => f.severity)).toEqual(['warning', 'warning']);
   });
   test('skipped when the OPD is unknown (STR-06 fired)', () => {
-    const v = validate({ identitas: identity('Perangkat Daerah', 'Dinas Antah Berantah'), rows: [validRow({ 'Urusan Pemerintahan': '1.01', 'Kode Program RPJMD': '1.01.02' })] });
+    const v = validate({
+      identitas: identity('Perangkat Daerah', 'Dinas Antah Berantah'),
+      rows: [validRow({ 'Urusan Pemerintahan': '1.01', 'Kode Program RPJMD': '1.01.02' })],
+    });
     expect(found(v)).toEqual(['STR-06@B1']);
   });
 });
 
 describe('RPJ-04', () => {
-  test('quiet when the urusan is the OPD\'s own', () => {
+  test("quiet when the urusan is the OPD's own", () => {
     expect(found(validate({ rows: [validRow()] }))).toEqual([]);
   });
 });
@@ -56,7 +67,15 @@ describe('RPJ-05', () => {
   });
   test('quiet at the period bounds', () => {
     expect(found(validate({ identitas: identity('Tahun Pelaporan', 2025) }))).toEqual([]);
-    expect(found(validate({ identitas: identity('Tahun Pelaporan', 2029), rows: [validRow()] }, undefined, '2029-12-31'))).toEqual([]);
+    expect(
+      found(
+        validate(
+          { identitas: identity('Tahun Pelaporan', 2029), rows: [validRow()] },
+          undefined,
+          '2029-12-31',
+        ),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -71,5 +90,7 @@ describe('RPJ-06', () => {
 });
 
 test('an error value in the program column is FMT-02, not RPJ-01', () => {
-  expect(found(validate({ rows: [validRow({ 'Kode Program RPJMD': { kind: 'error', code: '#REF!' } })] }))).toEqual([`FMT-02@${at('Kode Program RPJMD')}`]);
+  expect(
+    found(validate({ rows: [validRow({ 'Kode Program RPJMD': { kind: 'error', code: '#REF!' } })] })),
+  ).toEqual([`FMT-02@${at('Kode Program RPJMD')}`]);
 });

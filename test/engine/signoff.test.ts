@@ -36,7 +36,21 @@ function sheet(rows: Row[]): SheetGrid {
     name: '_stempel',
     rows: [
       [...STEMPEL_HEADER],
-      ...rows.map(([t, h, w, oleh = 'Staf', catatan = '']): CellValue[] => [t, 2, h, w, '1', 'bitung-contoh@x', 'inovasi-daerah 1.0.0', 0, 0, 0, oleh, 'Jabatan', catatan]),
+      ...rows.map(([t, h, w, oleh = 'Staf', catatan = '']): CellValue[] => [
+        t,
+        2,
+        h,
+        w,
+        '1',
+        'bitung-contoh@x',
+        'inovasi-daerah 1.0.0',
+        0,
+        0,
+        0,
+        oleh,
+        'Jabatan',
+        catatan,
+      ]),
     ],
   };
 }
@@ -56,16 +70,39 @@ function withJadwal(batas: Record<string, string>, tahun = 2026, zonaWaktu?: str
 describe('reading _stempel', () => {
   it('no sheet, or a version-1 sheet without a hash: no stamp', () => {
     expect(readStempel({ sheets: [] })).toEqual({ versi: null, rows: [] });
-    expect(readStempel({ sheets: [{ name: '_stempel', rows: [['versi', 1]] }] })).toEqual({ versi: null, rows: [] });
+    expect(readStempel({ sheets: [{ name: '_stempel', rows: [['versi', 1]] }] })).toEqual({
+      versi: null,
+      rows: [],
+    });
   });
 
   it('a version-1 sheet is one penyusun stamp', () => {
     const s = readStempel({
-      sheets: [{ name: '_stempel', rows: [['versi', 1], ['contentHash', H], ['waktu', '2026-03-01T02:00:00.000Z'], ['galat', 0], ['oleh', 'Rina']] }],
+      sheets: [
+        {
+          name: '_stempel',
+          rows: [
+            ['versi', 1],
+            ['contentHash', H],
+            ['waktu', '2026-03-01T02:00:00.000Z'],
+            ['galat', 0],
+            ['oleh', 'Rina'],
+          ],
+        },
+      ],
     });
     expect(s.versi).toBe(1);
     expect(s.rows).toEqual([
-      expect.objectContaining({ tingkat: 'penyusun', kembali: false, versi: 1, hashIsi: H, waktu: '2026-03-01T02:00:00.000Z', galat: 0, oleh: 'Rina', row: null }),
+      expect.objectContaining({
+        tingkat: 'penyusun',
+        kembali: false,
+        versi: 1,
+        hashIsi: H,
+        waktu: '2026-03-01T02:00:00.000Z',
+        galat: 0,
+        oleh: 'Rina',
+        row: null,
+      }),
     ]);
   });
 
@@ -119,7 +156,10 @@ describe('chain status', () => {
     const again = chain([...rows, ['penyusun', OTHER, '2026-03-05T02:00:00Z']], OTHER);
     expect(again.levels.map((l) => l.status)).toEqual(['valid', 'changed', 'none']);
     expect([again.tingkat, again.berubah]).toEqual(['penyusun', true]);
-    const signed = chain([...rows, ['penyusun', OTHER, '2026-03-05T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-06T02:00:00Z']], OTHER);
+    const signed = chain(
+      [...rows, ['penyusun', OTHER, '2026-03-05T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-06T02:00:00Z']],
+      OTHER,
+    );
     expect([signed.tingkat, signed.berubah]).toEqual(['kepalaOpd', false]);
   });
 
@@ -130,20 +170,45 @@ describe('chain status', () => {
     ];
     const returned = chain(rows);
     expect([returned.tingkat, returned.dikembalikan]).toEqual(['penyusun', true]);
-    expect(returned.kembali).toEqual(expect.objectContaining({ tingkat: 'kepalaOpd', oleh: 'Kadis', catatan: 'Lengkapi dasar hukum' }));
+    expect(returned.kembali).toEqual(
+      expect.objectContaining({ tingkat: 'kepalaOpd', oleh: 'Kadis', catatan: 'Lengkapi dasar hukum' }),
+    );
     expect(chainWord(returned)).toBe('Dikembalikan');
     // Fixed and prepared again: the return is over; the head of agency may approve.
     const fixed = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z']], OTHER);
-    expect([fixed.tingkat, fixed.dikembalikan, fixed.berubah, fixed.kembali]).toEqual(['penyusun', false, false, null]);
-    const approved = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-05T02:00:00Z']], OTHER);
+    expect([fixed.tingkat, fixed.dikembalikan, fixed.berubah, fixed.kembali]).toEqual([
+      'penyusun',
+      false,
+      false,
+      null,
+    ]);
+    const approved = chain(
+      [...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-05T02:00:00Z']],
+      OTHER,
+    );
     expect(approved.tingkat).toBe('kepalaOpd');
     // Re-signed after the return, then edited: the new Disusun stamp answered the return for good
     // (docs/spec/signoff.md revised 2026-12-07), so the chain reads changed, not returned again.
-    const edited = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-05T02:00:00Z']], 'sha256:' + '9'.repeat(64));
-    expect([edited.tingkat, edited.dikembalikan, edited.berubah, edited.kembali]).toEqual([null, false, true, null]);
+    const edited = chain(
+      [...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd', OTHER, '2026-03-05T02:00:00Z']],
+      'sha256:' + '9'.repeat(64),
+    );
+    expect([edited.tingkat, edited.dikembalikan, edited.berubah, edited.kembali]).toEqual([
+      null,
+      false,
+      true,
+      null,
+    ]);
     expect(chainWord(edited)).toBe('Berubah');
     // Returned again after the re-signing: a return later than every Disusun stamp is current again.
-    const again = chain([...rows, ['penyusun', OTHER, '2026-03-04T02:00:00Z'], ['kepalaOpd:kembali', OTHER, '2026-03-05T02:00:00Z', 'Kadis', 'Lagi']], OTHER);
+    const again = chain(
+      [
+        ...rows,
+        ['penyusun', OTHER, '2026-03-04T02:00:00Z'],
+        ['kepalaOpd:kembali', OTHER, '2026-03-05T02:00:00Z', 'Kadis', 'Lagi'],
+      ],
+      OTHER,
+    );
     expect([again.dikembalikan, again.kembali?.catatan]).toEqual([true, 'Lagi']);
     // Returned, then edited without a new Disusun stamp: still returned (the return is unanswered).
     const unanswered = chain(rows, 'sha256:' + '9'.repeat(64));
@@ -160,7 +225,18 @@ describe('chain status', () => {
   });
 
   it('a version-1 stamp is the first level', () => {
-    const v1 = readStempel({ sheets: [{ name: '_stempel', rows: [['versi', 1], ['contentHash', H], ['waktu', '2026-03-01T02:00:00.000Z']] }] });
+    const v1 = readStempel({
+      sheets: [
+        {
+          name: '_stempel',
+          rows: [
+            ['versi', 1],
+            ['contentHash', H],
+            ['waktu', '2026-03-01T02:00:00.000Z'],
+          ],
+        },
+      ],
+    });
     const c = chainStatus(v1, DEFAULT_TINGKAT, H);
     expect([c.tingkat, c.versi]).toEqual(['penyusun', 1]);
     expect(chainStatus(v1, DEFAULT_TINGKAT, OTHER).levels[0].status).toBe('changed');
@@ -181,7 +257,12 @@ describe('chain status', () => {
     const asOf = { today: '2026-11-28', zone: 'Asia/Makassar' };
     const judged = (rows: Row[], galat = 0) => {
       const s = read(rows);
-      return chainStatus({ ...s, rows: s.rows.map((r, i) => (i === 0 ? { ...r, galat } : r)) }, DEFAULT_TINGKAT, H, asOf);
+      return chainStatus(
+        { ...s, rows: s.rows.map((r, i) => (i === 0 ? { ...r, galat } : r)) },
+        DEFAULT_TINGKAT,
+        H,
+        asOf,
+      );
     };
     const ok = judged([['penyusun', H, '2026-11-29T10:00:00Z']]); // tomorrow in Bitung: within the clock tolerance
     expect([ok.tingkat, ok.setAside.length]).toEqual(['penyusun', 0]);
@@ -190,7 +271,10 @@ describe('chain status', () => {
       expect([waktu, c.tingkat, c.setAside.length]).toEqual([waktu, null, 1]);
     }
     expect(judged([['penyusun', H, '2026-11-01T10:00:00Z']], 2).tingkat).toBeNull(); // a stamp recording open errors
-    const noNote = judged([['penyusun', H, '2026-11-01T10:00:00Z'], ['kepalaOpd:kembali', H, '2026-11-02T10:00:00Z', 'Kadis', '']]);
+    const noNote = judged([
+      ['penyusun', H, '2026-11-01T10:00:00Z'],
+      ['kepalaOpd:kembali', H, '2026-11-02T10:00:00Z', 'Kadis', ''],
+    ]);
     expect([noNote.dikembalikan, noNote.setAside.length]).toEqual([false, 1]);
     // Without the validation date (reading the sheet alone) only unknown levels are set aside.
     expect(chain([['penyusun', H, '2030-01-01T00:00:00Z']]).tingkat).toBe('penyusun');
@@ -240,7 +324,11 @@ describe('what may happen next', () => {
     expect(next([p, k, ['verifikator', H, '2026-03-03T02:00:00Z']])).toEqual([null, false, false]);
   });
   it('after a return, or an edit, the first level again', () => {
-    expect(next([p, ['kepalaOpd:kembali', H, '2026-03-02T02:00:00Z', 'Kadis', 'x']])).toEqual(['penyusun', true, false]);
+    expect(next([p, ['kepalaOpd:kembali', H, '2026-03-02T02:00:00Z', 'Kadis', 'x']])).toEqual([
+      'penyusun',
+      true,
+      false,
+    ]);
     expect(next([p, k], true, OTHER)).toEqual(['penyusun', true, false]);
   });
 });
@@ -261,23 +349,70 @@ describe('writing: version-2 rows; a version-1 sheet is converted', () => {
   };
   it('converts version 1, keeping its stamp as the first row', () => {
     const v1 = readStempel({
-      sheets: [{ name: '_stempel', rows: [['versi', 1], ['contentHash', H], ['waktu', '2026-03-01T02:00:00.000Z'], ['galat', 0], ['peringatan', 1], ['diterima', 0], ['oleh', 'Rina']] }],
+      sheets: [
+        {
+          name: '_stempel',
+          rows: [
+            ['versi', 1],
+            ['contentHash', H],
+            ['waktu', '2026-03-01T02:00:00.000Z'],
+            ['galat', 0],
+            ['peringatan', 1],
+            ['diterima', 0],
+            ['oleh', 'Rina'],
+          ],
+        },
+      ],
     });
     const w = stempelWrite(v1, stamp);
     expect(w.convert).toBe(true);
     expect(w.sheet).toEqual([
       [...STEMPEL_HEADER],
       ['penyusun', 2, H, '2026-03-01T02:00:00.000Z', '', '', '', 0, 1, 0, 'Rina', '', ''],
-      ['kepalaOpd', 2, H, '2026-03-02T02:00:00.000Z', '1', 'bitung-contoh@x', 'inovasi-daerah 1.0.0', 0, 1, 0, 'dr. Joice', 'Kepala Dinas', ''],
+      [
+        'kepalaOpd',
+        2,
+        H,
+        '2026-03-02T02:00:00.000Z',
+        '1',
+        'bitung-contoh@x',
+        'inovasi-daerah 1.0.0',
+        0,
+        1,
+        0,
+        'dr. Joice',
+        'Kepala Dinas',
+        '',
+      ],
     ]);
     // Read back, the chain is the same plus the new stamp.
     const back = readStempel({ sheets: [{ name: '_stempel', rows: w.sheet }] });
     expect(chainStatus(back, DEFAULT_TINGKAT, H).tingkat).toBe('kepalaOpd');
   });
   it('appends to version 2; a return needs a note', () => {
-    const w = stempelWrite(read([['penyusun', H, '2026-03-01T02:00:00Z']]), { ...stamp, kembali: true, catatan: 'Lengkapi SOP' });
+    const w = stempelWrite(read([['penyusun', H, '2026-03-01T02:00:00Z']]), {
+      ...stamp,
+      kembali: true,
+      catatan: 'Lengkapi SOP',
+    });
     expect(w.convert).toBe(false);
-    expect(w.append).toEqual([['kepalaOpd:kembali', 2, H, '2026-03-02T02:00:00.000Z', '1', 'bitung-contoh@x', 'inovasi-daerah 1.0.0', 0, 1, 0, 'dr. Joice', 'Kepala Dinas', 'Lengkapi SOP']]);
+    expect(w.append).toEqual([
+      [
+        'kepalaOpd:kembali',
+        2,
+        H,
+        '2026-03-02T02:00:00.000Z',
+        '1',
+        'bitung-contoh@x',
+        'inovasi-daerah 1.0.0',
+        0,
+        1,
+        0,
+        'dr. Joice',
+        'Kepala Dinas',
+        'Lengkapi SOP',
+      ],
+    ]);
     expect(() => stempelWrite(read([]), { ...stamp, kembali: true, catatan: ' ' })).toThrow(/note/);
     expect(stempelWrite(read([]), { ...stamp, tingkat: 'penyusun' }).convert).toBe(false); // a header-only version-2 sheet
     expect(stempelWrite(readStempel({ sheets: [] }), { ...stamp, tingkat: 'penyusun' }).convert).toBe(true);
@@ -287,7 +422,12 @@ describe('writing: version-2 rows; a version-1 sheet is converted', () => {
 describe('schedule words', () => {
   const JADWAL: Jadwal = { tahun: 2026, batas: { kepalaOpd: '2026-03-31', verifikator: '2026-04-30' } };
   const words = (rows: Row[], today: string, zone = 'Asia/Makassar', jadwal: Jadwal = JADWAL) =>
-    scheduleStatus(chain(rows), DEFAULT_TINGKAT, jadwal, today, zone).map((j) => [j.tingkat, j.keadaan, j.hari, scheduleWord(j)]);
+    scheduleStatus(chain(rows), DEFAULT_TINGKAT, jadwal, today, zone).map((j) => [
+      j.tingkat,
+      j.keadaan,
+      j.hari,
+      scheduleWord(j),
+    ]);
 
   it('tepat waktu on the deadline day; belum jatuh tempo before it', () => {
     expect(
@@ -325,8 +465,12 @@ describe('schedule words', () => {
 
   it('a leap day counts: 28 February to 1 March 2028 is two days', () => {
     const leap = { tahun: 2028, batas: { kepalaOpd: '2028-02-28' } };
-    expect(words([], '2028-03-01', 'Asia/Makassar', leap)).toEqual([['kepalaOpd', 'lewat', 2, 'Lewat 2 hari']]);
-    expect(words([], '2027-03-01', 'Asia/Makassar', { tahun: 2027, batas: { kepalaOpd: '2027-02-28' } })).toEqual([['kepalaOpd', 'lewat', 1, 'Lewat 1 hari']]);
+    expect(words([], '2028-03-01', 'Asia/Makassar', leap)).toEqual([
+      ['kepalaOpd', 'lewat', 2, 'Lewat 2 hari'],
+    ]);
+    expect(
+      words([], '2027-03-01', 'Asia/Makassar', { tahun: 2027, batas: { kepalaOpd: '2027-02-28' } }),
+    ).toEqual([['kepalaOpd', 'lewat', 1, 'Lewat 1 hari']]);
     expect(
       words(
         [
@@ -365,10 +509,11 @@ describe('schedule words', () => {
   });
 
   it('an OPD without a workbook is lewat for every passed deadline', () => {
-    expect(scheduleStatus(null, DEFAULT_TINGKAT, JADWAL, '2026-04-15', 'Asia/Makassar').map((j) => scheduleWord(j))).toEqual([
-      'Lewat 15 hari',
-      'Belum jatuh tempo',
-    ]);
+    expect(
+      scheduleStatus(null, DEFAULT_TINGKAT, JADWAL, '2026-04-15', 'Asia/Makassar').map((j) =>
+        scheduleWord(j),
+      ),
+    ).toEqual(['Lewat 15 hari', 'Belum jatuh tempo']);
   });
 
   it('English words', () => {
@@ -379,10 +524,16 @@ describe('schedule words', () => {
 
 describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
   const REF = withJadwal({ kepalaOpd: '2026-03-31', verifikator: '2026-04-30' });
-  const hashOf = (ref: Reference) => validateWorkbook(buildGrid({ rows: [validRow()] }), 'dinkes.xlsx', { reference: ref, today: TODAY }).contentHash!;
+  const hashOf = (ref: Reference) =>
+    validateWorkbook(buildGrid({ rows: [validRow()] }), 'dinkes.xlsx', { reference: ref, today: TODAY })
+      .contentHash!;
   const run = (rows: (hash: string) => Row[], ref: Reference = REF, today = TODAY) => {
     const hash = hashOf(ref);
-    return validateWorkbook(buildGrid({ rows: [validRow()], extraSheets: [sheet(rows(hash))] }), 'dinkes.xlsx', { reference: ref, today });
+    return validateWorkbook(
+      buildGrid({ rows: [validRow()], extraSheets: [sheet(rows(hash))] }),
+      'dinkes.xlsx',
+      { reference: ref, today },
+    );
   };
   const of = (v: ReturnType<typeof run>, rule: string) => v.findings.filter((f) => f.rule === rule);
 
@@ -397,7 +548,9 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
       [null, null, 'verifikator', 'warning'],
     ]);
     expect(k[0].id).not.toBe(k[1].id);
-    expect(findingMessage(k[0], 'id')).toBe('Tingkat «Disetujui Kepala OPD» melewati batas 2026-03-31 (3 hari).');
+    expect(findingMessage(k[0], 'id')).toBe(
+      'Tingkat «Disetujui Kepala OPD» melewati batas 2026-03-31 (3 hari).',
+    );
     expect(findingMessage(k[1], 'en')).toBe('Level «Verified» missed its deadline 2026-04-30 (212 days).');
   });
 
@@ -408,15 +561,30 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
       ['verifikator', h, '2026-04-30T01:00:00Z'],
     ];
     expect(of(run(onTime), 'KON-06')).toEqual([]);
-    expect(of(run(() => [], REF, '2026-03-31'), 'KON-06')).toEqual([]);
-    expect(of(run(() => [], BASE), 'KON-06')).toEqual([]);
+    expect(
+      of(
+        run(() => [], REF, '2026-03-31'),
+        'KON-06',
+      ),
+    ).toEqual([]);
+    expect(
+      of(
+        run(() => [], BASE),
+        'KON-06',
+      ),
+    ).toEqual([]);
     const other = withJadwal({ kepalaOpd: '2025-03-31' }, 2025);
     const v = run(() => [], other);
     expect(of(v, 'KON-06')).toEqual([]);
     expect(v.persetujuan.jadwal).toEqual([]);
     // Only for the schedule's year (docs/spec/signoff.md revised): a workbook without a valid year gets none.
     const noYear = validateWorkbook(
-      buildGrid({ identitas: VALID_IDENTITAS.map(([l, x]) => [l, l === 'Tahun Pelaporan' ? null : x] as [string, CellValue]), rows: [validRow()] }),
+      buildGrid({
+        identitas: VALID_IDENTITAS.map(
+          ([l, x]) => [l, l === 'Tahun Pelaporan' ? null : x] as [string, CellValue],
+        ),
+        rows: [validRow()],
+      }),
       'dinkes.xlsx',
       { reference: REF, today: TODAY },
     );
@@ -430,7 +598,9 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
     ]);
     const k = of(v, 'KON-07');
     expect(k.map((f) => [f.sheet, f.cell, f.value, f.severity])).toEqual([[null, null, 'kepalaOpd', 'info']]);
-    expect(findingMessage(k[0], 'id')).toBe('Dikembalikan oleh dr. Joice pada 2026-04-01: Lengkapi dasar hukum');
+    expect(findingMessage(k[0], 'id')).toBe(
+      'Dikembalikan oleh dr. Joice pada 2026-04-01: Lengkapi dasar hukum',
+    );
     const again = run((h) => [
       ['penyusun', h, '2026-03-30T01:00:00Z'],
       ['kepalaOpd:kembali', h, '2026-03-31T01:00:00Z', 'dr. Joice', 'x'],
@@ -445,7 +615,9 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
       return f && findingMessage(f, 'id');
     };
     expect(kon04(run(() => []))).toBe('Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».');
-    expect(kon04(run((h) => [['penyusun', h, '2026-03-30T01:00:00Z']]))).toBe('Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».');
+    expect(kon04(run((h) => [['penyusun', h, '2026-03-30T01:00:00Z']]))).toBe(
+      'Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».',
+    );
     expect(
       kon04(
         run(() => [
@@ -460,7 +632,10 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
     ]);
     expect(kon04(reached)).toBeNull();
     // A reference requiring the verifier: the same file is short of it.
-    const strict = parseReferenceJson({ ...JSON.parse(JSON.stringify(EMBEDDED_REFERENCE_JSON)), tingkatWajib: 'verifikator' });
+    const strict = parseReferenceJson({
+      ...JSON.parse(JSON.stringify(EMBEDDED_REFERENCE_JSON)),
+      tingkatWajib: 'verifikator',
+    });
     if (!strict.ok) throw new Error('bad');
     expect(kon04(reached, strict.reference)).toBe('Berkas belum distempel berjenjang sampai «Diverifikasi».');
   });
@@ -477,8 +652,20 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
       dikembalikan: false,
       berubah: false,
       stempel: [
-        { tingkat: 'penyusun', status: 'valid', waktu: '2026-03-30T01:00:00Z', oleh: 'Staf Inovasi', jabatan: 'Jabatan' },
-        { tingkat: 'kepalaOpd', status: 'valid', waktu: '2026-04-03T01:00:00Z', oleh: 'dr. Joice', jabatan: 'Jabatan' },
+        {
+          tingkat: 'penyusun',
+          status: 'valid',
+          waktu: '2026-03-30T01:00:00Z',
+          oleh: 'Staf Inovasi',
+          jabatan: 'Jabatan',
+        },
+        {
+          tingkat: 'kepalaOpd',
+          status: 'valid',
+          waktu: '2026-04-03T01:00:00Z',
+          oleh: 'dr. Joice',
+          jabatan: 'Jabatan',
+        },
         { tingkat: 'verifikator', status: 'none', waktu: null, oleh: null, jabatan: null },
       ],
       jadwal: [
@@ -498,7 +685,9 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
     expect(lines[0]).toBe(
       '\uFEFFBerkas,Perangkat Daerah,Tingkat Persetujuan,Waktu Disusun,Waktu Disetujui Kepala OPD,Waktu Diverifikasi,Hash Isi,ID,Aturan,Jenis,Sel,Nama Inovasi,Pesan,Status,Alasan,Pemeriksa',
     );
-    expect(lines[1]).toMatch(/^dinkes\.xlsx,Dinas Kesehatan,Disetujui Kepala OPD,2026-03-30T01:00:00Z,2026-04-03T01:00:00Z,,sha256:/);
+    expect(lines[1]).toMatch(
+      /^dinkes\.xlsx,Dinas Kesehatan,Disetujui Kepala OPD,2026-03-30T01:00:00Z,2026-04-03T01:00:00Z,,sha256:/,
+    );
   });
 
   it('validate --format text: the reached level and any lateness per file', () => {
@@ -514,7 +703,13 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
       'sign-off: Approved by head of agency — Approved by head of agency: 3 days late — Verified: 212 days overdue',
     );
     // The file line wraps at 120 columns; read it whole.
-    expect(formatText(report, 'id').replace(/\n {6}/g, ' ').split('\n')[0]).toMatch(/— persetujuan: Disetujui Kepala OPD — Disetujui Kepala OPD: Terlambat 3 hari — Diverifikasi: Lewat 212 hari$/);
+    expect(
+      formatText(report, 'id')
+        .replace(/\n {6}/g, ' ')
+        .split('\n')[0],
+    ).toMatch(
+      /— persetujuan: Disetujui Kepala OPD — Disetujui Kepala OPD: Terlambat 3 hari — Diverifikasi: Lewat 212 hari$/,
+    );
     const none = buildReport([run(() => [], BASE)], { reference: BASE, today: TODAY, lang: 'id' });
     expect(formatText(none, 'id').split('\n')[0]).toMatch(/— persetujuan: Belum Distempel$/);
   });
@@ -525,7 +720,12 @@ describe('the add-in API: checkSignoff → nextSignoff → stempelWrite → chec
     const { checkSignoff } = await import('../../src/engine/validate');
     const base = buildGrid({ rows: [validRow()] });
     const hash = validateWorkbook(base, 'x.xlsx', { reference: BASE, today: TODAY }).contentHash!;
-    let stempelRows: CellValue[][] = [['versi', 1], ['contentHash', hash], ['waktu', '2026-03-01T02:00:00.000Z'], ['oleh', 'Rina']];
+    let stempelRows: CellValue[][] = [
+      ['versi', 1],
+      ['contentHash', hash],
+      ['waktu', '2026-03-01T02:00:00.000Z'],
+      ['oleh', 'Rina'],
+    ];
     const grid = () => ({ sheets: [...base.sheets, { name: '_stempel', rows: stempelRows }] });
     const act = (oleh: string, waktu: string, kembali?: string) => {
       const check = checkSignoff(grid(), BASE, TODAY);
@@ -555,15 +755,28 @@ describe('the add-in API: checkSignoff → nextSignoff → stempelWrite → chec
     expect(act('Kadis', '2026-03-04T02:00:00.000Z')).toEqual(['kepalaOpd', false]);
     expect(act('BRIDA', '2026-03-05T02:00:00.000Z')).toEqual(['verifikator', false]);
     const done = checkSignoff(grid(), BASE, TODAY);
-    expect([done.persetujuan.tingkat, done.persetujuan.dikembalikan, done.status, done.stempel.versi, done.stempel.rows.length]).toEqual(['verifikator', false, 'valid', 2, 5]);
+    expect([
+      done.persetujuan.tingkat,
+      done.persetujuan.dikembalikan,
+      done.status,
+      done.stempel.versi,
+      done.stempel.rows.length,
+    ]).toEqual(['verifikator', false, 'valid', 2, 5]);
     expect(nextSignoff(done.persetujuan, true).level).toBeNull();
   });
 });
 
 describe('signoffWordEn: the printed table in English', () => {
   test('every schedule and chain word, the level labels and the Tepat Waktu headings; anything else is none', () => {
-    for (const [keadaan, hari] of [['tepatWaktu', 0], ['terlambat', 3], ['lewat', 12], ['belumJatuhTempo', 0]] as const)
-      expect(signoffWordEn(scheduleWord({ keadaan, hari }), DEFAULT_TINGKAT)).toBe(scheduleWord({ keadaan, hari }, 'en'));
+    for (const [keadaan, hari] of [
+      ['tepatWaktu', 0],
+      ['terlambat', 3],
+      ['lewat', 12],
+      ['belumJatuhTempo', 0],
+    ] as const)
+      expect(signoffWordEn(scheduleWord({ keadaan, hari }), DEFAULT_TINGKAT)).toBe(
+        scheduleWord({ keadaan, hari }, 'en'),
+      );
     expect(signoffWordEn('Belum Distempel', DEFAULT_TINGKAT)).toBe('Not stamped');
     expect(signoffWordEn('Disetujui Kepala OPD', DEFAULT_TINGKAT)).toBe('Approved by head of agency');
     expect(signoffWordEn('Tepat Waktu Diverifikasi', DEFAULT_TINGKAT)).toBe('On time: Verified');

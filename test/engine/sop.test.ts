@@ -8,7 +8,9 @@ const at = (label: string, row = 2, header = LABELS) => `${colOf(label, header)}
 
 describe('SOP-01', () => {
   test('an implemented innovation without a legal basis (instead of FMT-01)', () => {
-    expect(found(validate({ rows: [validRow({ 'Dasar Hukum': null })] }))).toEqual([`SOP-01@${at('Dasar Hukum')}`]);
+    expect(found(validate({ rows: [validRow({ 'Dasar Hukum': null })] }))).toEqual([
+      `SOP-01@${at('Dasar Hukum')}`,
+    ]);
   });
   test('quiet before Penerapan', () => {
     expect(found(validate({ rows: [inisiatifRow({ 'Dasar Hukum': null })] }))).toEqual([]);
@@ -43,10 +45,22 @@ describe('SOP-02', () => {
     expect(isRecognisableRegulation(text)).toBe(ok);
   });
   test.each([
-    ['Surat Edaran Nomor 3 Tahun 2024', ['jenis'], 'Dasar hukum «Surat Edaran Nomor 3 Tahun 2024» tidak menyebut jenis peraturan yang dikenal.'],
+    [
+      'Surat Edaran Nomor 3 Tahun 2024',
+      ['jenis'],
+      'Dasar hukum «Surat Edaran Nomor 3 Tahun 2024» tidak menyebut jenis peraturan yang dikenal.',
+    ],
     ['Perwali Nomor 12', ['tahun'], 'Dasar hukum «Perwali Nomor 12» tidak menyebut tahun.'],
-    ['Peraturan Wali Kota Tahun 2024', ['nomor'], 'Dasar hukum «Peraturan Wali Kota Tahun 2024» tidak menyebut nomor.'],
-    ['SK Kadis', ['jenis', 'nomor', 'tahun'], 'Dasar hukum «SK Kadis» tidak menyebut jenis peraturan yang dikenal, nomor, dan tahun.'],
+    [
+      'Peraturan Wali Kota Tahun 2024',
+      ['nomor'],
+      'Dasar hukum «Peraturan Wali Kota Tahun 2024» tidak menyebut nomor.',
+    ],
+    [
+      'SK Kadis',
+      ['jenis', 'nomor', 'tahun'],
+      'Dasar hukum «SK Kadis» tidak menyebut jenis peraturan yang dikenal, nomor, dan tahun.',
+    ],
   ])('%s: says what it could not find', (text, parts, message) => {
     expect(missingRegulationParts(text)).toEqual(parts);
     const v = validate({ rows: [validRow({ 'Dasar Hukum': text })] });
@@ -58,7 +72,10 @@ describe('SOP-02', () => {
   });
   test("the reference's own list replaces the default (a regency, a new decree form), with no code", () => {
     const ref = defaultReference();
-    const regency: Reference = { ...ref, parameter: { ...ref.parameter, jenisRegulasi: ['Peraturan Bupati', 'Instruksi Bupati'] } };
+    const regency: Reference = {
+      ...ref,
+      parameter: { ...ref.parameter, jenisRegulasi: ['Peraturan Bupati', 'Instruksi Bupati'] },
+    };
     const row = (dasar: string) => validate({ rows: [validRow({ 'Dasar Hukum': dasar })] }, regency);
     expect(found(row('Instruksi Bupati Nomor 4 Tahun 2025'))).toEqual([]);
     expect(found(row('Peraturan Wali Kota Nomor 12 Tahun 2024'))).toEqual([`SOP-02@${at('Dasar Hukum')}`]);
@@ -75,7 +92,10 @@ describe('SOP-04', () => {
   test('one finding per empty component, with its own Pasal 21 letter', () => {
     const v = validate({ rows: [validRow({ 'SP Prosedur': null, 'SP Penanganan Pengaduan': '-' })] });
     expect(found(v)).toEqual([`SOP-04@${at('SP Prosedur')}`, `SOP-04@${at('SP Penanganan Pengaduan')}`]);
-    expect(v.findings.map((f) => f.basis)).toEqual(['UU 25/2009 Pasal 21 huruf c', 'UU 25/2009 Pasal 21 huruf j']);
+    expect(v.findings.map((f) => f.basis)).toEqual([
+      'UU 25/2009 Pasal 21 huruf c',
+      'UU 25/2009 Pasal 21 huruf j',
+    ]);
   });
   test('absent component columns point at the nama cell', () => {
     const header = LABELS.filter((l) => !l.startsWith('SP '));
@@ -87,23 +107,33 @@ describe('SOP-04', () => {
     const empty = { 'SP Prosedur': null };
     expect(found(validate({ rows: [inisiatifRow(empty)] }))).toEqual([]);
     expect(found(validate({ rows: [validRow({ ...empty, 'Bentuk Inovasi': 'Lainnya' })] }))).toEqual([]);
-    expect(found(validate({ rows: [validRow({ ...empty, 'Bentuk Inovasi': 'Pelayanan' })] }))).toEqual([`FMT-02@${at('Bentuk Inovasi')}`]);
+    expect(found(validate({ rows: [validRow({ ...empty, 'Bentuk Inovasi': 'Pelayanan' })] }))).toEqual([
+      `FMT-02@${at('Bentuk Inovasi')}`,
+    ]);
   });
   test('a component with an invalid value is FMT-04, not SOP-04', () => {
-    expect(found(validate({ rows: [validRow({ 'SP Jangka Waktu (hari)': 'seminggu' })] }))).toEqual([`FMT-04@${at('SP Jangka Waktu (hari)')}`]);
+    expect(found(validate({ rows: [validRow({ 'SP Jangka Waktu (hari)': 'seminggu' })] }))).toEqual([
+      `FMT-04@${at('SP Jangka Waktu (hari)')}`,
+    ]);
   });
 });
 
 describe('SOP-05', () => {
   test('zero or negative days', () => {
-    expect(found(validate({ rows: [validRow({ 'SP Jangka Waktu (hari)': 0 })] }))).toEqual([`SOP-05@${at('SP Jangka Waktu (hari)')}`]);
-    expect(found(validate({ rows: [validRow({ 'SP Jangka Waktu (hari)': '-2 hari' })] }))).toEqual([`SOP-05@${at('SP Jangka Waktu (hari)')}`]);
+    expect(found(validate({ rows: [validRow({ 'SP Jangka Waktu (hari)': 0 })] }))).toEqual([
+      `SOP-05@${at('SP Jangka Waktu (hari)')}`,
+    ]);
+    expect(found(validate({ rows: [validRow({ 'SP Jangka Waktu (hari)': '-2 hari' })] }))).toEqual([
+      `SOP-05@${at('SP Jangka Waktu (hari)')}`,
+    ]);
   });
 });
 
 describe('SOP-06', () => {
   test('an error for Penerapan, a warning before it, with the count and the minimum', () => {
-    const v = validate({ rows: [validRow({ 'Rancang Bangun': words(299) }), inisiatifRow({ 'Rancang Bangun': words(10) })] });
+    const v = validate({
+      rows: [validRow({ 'Rancang Bangun': words(299) }), inisiatifRow({ 'Rancang Bangun': words(10) })],
+    });
     expect(found(v)).toEqual([`SOP-06@${at('Rancang Bangun')}`, `SOP-06@${at('Rancang Bangun', 3)}`]);
     expect(v.findings.map((f) => f.severity)).toEqual(['error', 'warning']);
     expect(v.findings[0].params).toEqual({ n: 299, min: 300 });

@@ -1,5 +1,15 @@
 import { dateCell, errorCell } from '../../src/engine/grid';
-import { countWords, isEmail, isEmptyCell, parseDate, parseDays, parseInteger, parseMoney, parseUrl, parseYear } from '../../src/engine/values';
+import {
+  countWords,
+  isEmail,
+  isEmptyCell,
+  parseDate,
+  parseDays,
+  parseInteger,
+  parseMoney,
+  parseUrl,
+  parseYear,
+} from '../../src/engine/values';
 import { codePointLength, normalise } from '../../src/engine/text';
 
 const ok = (value: unknown) => ({ kind: 'ok', value });
@@ -14,18 +24,49 @@ test('normalisation of the spec', () => {
   expect(normalise('ＯＰＤ')).toBe('opd'); // NFKC folds full-width letters
 });
 
-test('the fast paths of normalisation give what the spec\'s steps give, on every kind of text', () => {
+test("the fast paths of normalisation give what the spec's steps give, on every kind of text", () => {
   // The spec's steps, written plainly: the reference the shortcuts (ASCII, no separator to rewrite) must match.
   const bySpec = (text: string) => {
-    let s = text.normalize('NFKC').toLowerCase().replace(/[\s\u00a0\u2007\u202f\-_/.]+/gu, ' ').trim();
+    let s = text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s\u00a0\u2007\u202f\-_/.]+/gu, ' ')
+      .trim();
     while (s.endsWith(':') || s.endsWith('*')) s = s.slice(0, -1).trim();
     return s;
   };
-  const pieces = ['a', 'B', '1', ' ', '  ', '\t', '\n', '-', '_', '/', '.', ':', '*', '\u00a0', '\u2007', '\u202f', '\u3000', 'Ｏ', 'ﬁ', 'é', 'e\u0301', '𝒜', 'İ'];
+  const pieces = [
+    'a',
+    'B',
+    '1',
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '-',
+    '_',
+    '/',
+    '.',
+    ':',
+    '*',
+    '\u00a0',
+    '\u2007',
+    '\u202f',
+    '\u3000',
+    'Ｏ',
+    'ﬁ',
+    'é',
+    'e\u0301',
+    '𝒜',
+    'İ',
+  ];
   let seed = 11;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let k = 0; k < 5000; k++) {
-    const text = Array.from({ length: Math.floor(next() * 12) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+    const text = Array.from(
+      { length: Math.floor(next() * 12) },
+      () => pieces[Math.floor(next() * pieces.length)],
+    ).join('');
     expect([text, normalise(text)]).toEqual([text, bySpec(text)]);
   }
 });
@@ -61,9 +102,12 @@ test.each([
   expect(parseDate(text)).toEqual(ok(iso));
 });
 
-test.each(['29/02/2023', '31 April 2024', '2024/08/05', '5 Agst 2024', 'kemarin', '08-05-24', '13/13/2024'])('not a date: %s', (text) => {
-  expect(parseDate(text)).toEqual(bad('FMT-03'));
-});
+test.each(['29/02/2023', '31 April 2024', '2024/08/05', '5 Agst 2024', 'kemarin', '08-05-24', '13/13/2024'])(
+  'not a date: %s',
+  (text) => {
+    expect(parseDate(text)).toEqual(bad('FMT-03'));
+  },
+);
 
 test('date cells and serials; error values', () => {
   expect(parseDate(dateCell(45672.75))).toEqual(ok('2025-01-15'));
@@ -100,7 +144,9 @@ test('integers, years and days', () => {
 
 test('URLs and e-mail', () => {
   expect(parseUrl(' https://bitungkota.go.id/a b ')).toEqual(bad('FMT-07'));
-  expect(parseUrl('HTTPS://Bitungkota.go.id:8443/x?y=1#z')).toEqual(ok('HTTPS://Bitungkota.go.id:8443/x?y=1#z'));
+  expect(parseUrl('HTTPS://Bitungkota.go.id:8443/x?y=1#z')).toEqual(
+    ok('HTTPS://Bitungkota.go.id:8443/x?y=1#z'),
+  );
   expect(parseUrl(42)).toEqual(bad('FMT-07'));
   expect(isEmail('dinkes.bitung@gmail.com')).toBe(true);
   expect(isEmail('dinkes@bitung')).toBe(false);
@@ -125,8 +171,12 @@ test('the fast "at least n words" check agrees with counting, on every kind of t
   let seed = 7;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let k = 0; k < 3000; k++) {
-    const text = Array.from({ length: Math.floor(next() * 30) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
-    for (const min of [0, 1, 2, 3, 5]) expect([text, min, hasAtLeastWords(text, min)]).toEqual([text, min, countWords(text, min) >= min]);
+    const text = Array.from(
+      { length: Math.floor(next() * 30) },
+      () => pieces[Math.floor(next() * pieces.length)],
+    ).join('');
+    for (const min of [0, 1, 2, 3, 5])
+      expect([text, min, hasAtLeastWords(text, min)]).toEqual([text, min, countWords(text, min) >= min]);
   }
   expect(hasAtLeastWords('x'.repeat(100_000), 2)).toBe(false);
 });

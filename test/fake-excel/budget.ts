@@ -38,20 +38,30 @@ export function benchmarkRow(i: number): Record<string, CellValue> {
 }
 
 /** The sheets of a submission of `rows` innovations (Identitas + Inovasi). */
-export function benchmarkSheets(rows: number, rowOf: (i: number) => Record<string, CellValue> = benchmarkRow): NonNullable<FakeExcelOptions['sheets']> {
+export function benchmarkSheets(
+  rows: number,
+  rowOf: (i: number) => Record<string, CellValue> = benchmarkRow,
+): NonNullable<FakeExcelOptions['sheets']> {
   const inovasi: SeedValue[][] = [LABELS];
   for (let i = 1; i <= rows; i++) {
     const r = rowOf(i);
     inovasi.push(LABELS.map((l) => seedCell(l, l in r ? r[l] : null)));
   }
   return {
-    Identitas: VALID_IDENTITAS.map(([label, value]) => [label, seedCell(label === 'Tanggal Pengisian' ? 'Tanggal Uji Coba' : label, value)]),
+    Identitas: VALID_IDENTITAS.map(([label, value]) => [
+      label,
+      seedCell(label === 'Tanggal Pengisian' ? 'Tanggal Uji Coba' : label, value),
+    ]),
     Inovasi: inovasi,
   };
 }
 
 export function adapterFor(fake: FakeExcel, debounceMs?: number) {
-  return createExcelAdapter(fake.Excel as unknown as ExcelHost, fake.Office as unknown as OfficeHost, debounceMs === undefined ? {} : { debounceMs });
+  return createExcelAdapter(
+    fake.Excel as unknown as ExcelHost,
+    fake.Office as unknown as OfficeHost,
+    debounceMs === undefined ? {} : { debounceMs },
+  );
 }
 
 export interface BudgetResult {
@@ -67,18 +77,32 @@ export interface BudgetResult {
   readonly maxResponseBytes: number;
   /** Responses Excel refused as too large (each a wasted round trip). */
   readonly refusedResponses: number;
-  readonly perSync: readonly { readonly requestBytes: number; readonly responseBytes: number; readonly actions: number }[];
+  readonly perSync: readonly {
+    readonly requestBytes: number;
+    readonly responseBytes: number;
+    readonly actions: number;
+  }[];
 }
 
 /** Reads, validates and flags a benchmark workbook of `rows` innovations; counts syncs and bytes. */
-export async function measureAdapterBudget(rows: number, options: Pick<FakeExcelOptions, 'responseLimitBytes' | 'apiVersion'> = {}): Promise<BudgetResult> {
+export async function measureAdapterBudget(
+  rows: number,
+  options: Pick<FakeExcelOptions, 'responseLimitBytes' | 'apiVersion'> = {},
+): Promise<BudgetResult> {
   const fake = createFakeExcel({ sheets: benchmarkSheets(rows), ...options });
   const port = adapterFor(fake);
   const { grid } = await port.readSubmission();
   const readSyncs = fake.stats.syncCount;
-  const validation = validateWorkbook(grid, 'benchmark.xlsx', { reference: defaultReference(), today: TODAY });
+  const validation = validateWorkbook(grid, 'benchmark.xlsx', {
+    reference: defaultReference(),
+    today: TODAY,
+  });
   // As the task pane writes a validation: the flags and the run's Riwayat event together.
-  const event = { waktu: `${TODAY}T09:00:00.000Z`, peristiwa: 'validasi', rincian: validation.contentHash ?? '' };
+  const event = {
+    waktu: `${TODAY}T09:00:00.000Z`,
+    peristiwa: 'validasi',
+    rincian: validation.contentHash ?? '',
+  };
   const summary = await port.writeFlags(validation, 'id', { after: [event] });
   return {
     rows,
@@ -89,6 +113,10 @@ export async function measureAdapterBudget(rows: number, options: Pick<FakeExcel
     maxPayloadBytes: fake.stats.maxSyncPayloadBytes,
     maxResponseBytes: fake.stats.maxResponseBytes,
     refusedResponses: fake.stats.log.filter((r) => r.refused).length,
-    perSync: fake.stats.log.map((r) => ({ requestBytes: r.requestBytes, responseBytes: r.responseBytes, actions: r.actions })),
+    perSync: fake.stats.log.map((r) => ({
+      requestBytes: r.requestBytes,
+      responseBytes: r.responseBytes,
+      actions: r.actions,
+    })),
   };
 }

@@ -23,7 +23,7 @@ export const errors = {
       `${type}.${property}`,
     ),
   itemNotFound: (location: string) =>
-    new FakeOfficeError('ItemNotFound', 'The requested resource doesn\'t exist.', location),
+    new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.", location),
   itemAlreadyExists: (location: string) =>
     new FakeOfficeError('ItemAlreadyExists', 'The resource already exists.', location),
   invalidArgument: (location: string, detail?: string) =>
@@ -56,7 +56,12 @@ export const errors = {
       `The response payload size has exceeded the limit (${bytes} bytes). Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".`,
     ),
   /** A sync a test made fail on purpose (`FakeExcel.failSync`). */
-  syncFailed: (code: string) => new FakeOfficeError(code, `The request failed (simulated ${code}); nothing in it was applied.`),
+  syncFailed: (code: string) =>
+    new FakeOfficeError(code, `The request failed (simulated ${code}); nothing in it was applied.`),
   invalidObjectPath: (location: string) =>
-    new FakeOfficeError('InvalidObjectPath', 'The object path is not working for the operation you are trying to perform. (A null object cannot be changed.)', location),
+    new FakeOfficeError(
+      'InvalidObjectPath',
+      'The object path is not working for the operation you are trying to perform. (A null object cannot be changed.)',
+      location,
+    ),
 };

@@ -30,14 +30,26 @@ describe('A1 addressing', () => {
 
 describe('load/sync semantics', () => {
   it('throws PropertyNotLoaded before load + sync, and reads after', async () => {
-    const fake = createFakeExcel({ sheets: { Inovasi: [['a', 1], ['b', 2]] } });
+    const fake = createFakeExcel({
+      sheets: {
+        Inovasi: [
+          ['a', 1],
+          ['b', 2],
+        ],
+      },
+    });
     await fake.Excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem('Inovasi').getRange('A1:B2');
-      expect(() => range.values).toThrow(/The property 'values' is not available. Before reading the property's value, call the load method/);
+      expect(() => range.values).toThrow(
+        /The property 'values' is not available. Before reading the property's value, call the load method/,
+      );
       range.load('values');
       expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
       await context.sync();
-      expect(range.values).toEqual([['a', 1], ['b', 2]]);
+      expect(range.values).toEqual([
+        ['a', 1],
+        ['b', 2],
+      ]);
       expect(() => range.numberFormat).toThrow(/PropertyNotLoaded|not available/);
       expect(() => range.address).toThrow(/not available/);
     });
@@ -111,9 +123,14 @@ describe('load/sync semantics', () => {
   });
 
   it('reads dates as serial numbers with their number format, errors by valueTypes', async () => {
-    const fake = createFakeExcel({ sheets: { S: [[{ date: '2024-03-01' }, { error: '#REF!' }, '', true, 12.5]] } });
+    const fake = createFakeExcel({
+      sheets: { S: [[{ date: '2024-03-01' }, { error: '#REF!' }, '', true, 12.5]] },
+    });
     await fake.Excel.run(async (context) => {
-      const r = context.workbook.worksheets.getItem('S').getRange('A1:E1').load('values, numberFormat, valueTypes, text');
+      const r = context.workbook.worksheets
+        .getItem('S')
+        .getRange('A1:E1')
+        .load('values, numberFormat, valueTypes, text');
       await context.sync();
       expect(r.values).toEqual([[45352, '#REF!', '', true, 12.5]]);
       expect(r.numberFormat[0][0]).toBe('dd/mm/yyyy');
@@ -122,12 +139,28 @@ describe('load/sync semantics', () => {
     });
   });
 
-  it('seeds cells of the engine\'s grid shape (dates, errors) as Excel holds them', async () => {
-    const fake = createFakeExcel({ sheets: { S: [[{ kind: 'date', serial: 45352 }, { kind: 'error', code: '#VALUE!' }]] } });
+  it("seeds cells of the engine's grid shape (dates, errors) as Excel holds them", async () => {
+    const fake = createFakeExcel({
+      sheets: {
+        S: [
+          [
+            { kind: 'date', serial: 45352 },
+            { kind: 'error', code: '#VALUE!' },
+          ],
+        ],
+      },
+    });
     await fake.Excel.run(async (context) => {
-      const r = context.workbook.worksheets.getItem('S').getRange('A1:B1').load('values, numberFormat, valueTypes');
+      const r = context.workbook.worksheets
+        .getItem('S')
+        .getRange('A1:B1')
+        .load('values, numberFormat, valueTypes');
       await context.sync();
-      expect([r.values[0], r.numberFormat[0][0], r.valueTypes[0]]).toEqual([[45352, '#VALUE!'], 'dd/mm/yyyy', ['Double', 'Error']]);
+      expect([r.values[0], r.numberFormat[0][0], r.valueTypes[0]]).toEqual([
+        [45352, '#VALUE!'],
+        'dd/mm/yyyy',
+        ['Double', 'Error'],
+      ]);
     });
   });
 
@@ -162,7 +195,10 @@ describe('load/sync semantics', () => {
       const sheets = context.workbook.worksheets.load('items/name,items/visibility');
       expect(() => sheets.items).toThrow(/not available/);
       await context.sync();
-      expect(sheets.items.map((s: Worksheet) => [s.name, s.visibility])).toEqual([['A', 'Visible'], ['B', 'VeryHidden']]);
+      expect(sheets.items.map((s: Worksheet) => [s.name, s.visibility])).toEqual([
+        ['A', 'Visible'],
+        ['B', 'VeryHidden'],
+      ]);
       expect(() => sheets.items[0].position).toThrow(/not available/);
     });
   });
@@ -190,7 +226,18 @@ describe('worksheets, tables, validation, notes, events', () => {
   });
 
   it('used ranges: values-only, empty sheet as A1 or a null object', async () => {
-    const fake = createFakeExcel({ sheets: { S: { rows: [['a', null], [null, 'b']], topLeft: 'C3' }, E: [] } });
+    const fake = createFakeExcel({
+      sheets: {
+        S: {
+          rows: [
+            ['a', null],
+            [null, 'b'],
+          ],
+          topLeft: 'C3',
+        },
+        E: [],
+      },
+    });
     fake.workbook.sheet('S').setFill('F9', 'yellow');
     await fake.Excel.run(async (context) => {
       const s = context.workbook.worksheets.getItem('S');
@@ -227,7 +274,9 @@ describe('worksheets, tables, validation, notes, events', () => {
     fake.setApiVersion('1.7');
     await expect(
       fake.Excel.run(async (context) => {
-        context.workbook.worksheets.getItem('Inovasi').getRange('D2').dataValidation.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThan' } };
+        context.workbook.worksheets.getItem('Inovasi').getRange('D2').dataValidation.rule = {
+          wholeNumber: { formula1: 0, operator: 'GreaterThan' },
+        };
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: 'ApiNotFound' });
@@ -267,7 +316,14 @@ describe('worksheets, tables, validation, notes, events', () => {
       const b = ws.getRange('B1').format.fill.load('color, pattern');
       const both = ws.getRange('A1:B1').format.fill.load('color, pattern');
       await context.sync();
-      expect([a.color, a.pattern, b.color, b.pattern, both.color, both.pattern]).toEqual(['#FFFFFF', 'None', '#FFFFFF', 'Solid', '#FFFFFF', null]);
+      expect([a.color, a.pattern, b.color, b.pattern, both.color, both.pattern]).toEqual([
+        '#FFFFFF',
+        'None',
+        '#FFFFFF',
+        'Solid',
+        '#FFFFFF',
+        null,
+      ]);
       ws.getRange('B1').format.fill.clear();
       await context.sync();
     });
@@ -289,10 +345,17 @@ describe('worksheets, tables, validation, notes, events', () => {
       areas.format.fill.color = '#FFC7CE';
       await context.sync();
     });
-    expect(['A1', 'C7', 'AB10'].map((a) => fake.workbook.sheet('S').fill(a))).toEqual(['#FFC7CE', '#FFC7CE', '#FFC7CE']);
+    expect(['A1', 'C7', 'AB10'].map((a) => fake.workbook.sheet('S').fill(a))).toEqual([
+      '#FFC7CE',
+      '#FFC7CE',
+      '#FFC7CE',
+    ]);
     await expect(
       fake.Excel.run(async (context) => {
-        context.workbook.worksheets.getItem('S').getRanges(Array.from({ length: 2000 }, (_, i) => `A${i + 1}`).join(',')).format.fill.clear();
+        context.workbook.worksheets
+          .getItem('S')
+          .getRanges(Array.from({ length: 2000 }, (_, i) => `A${i + 1}`).join(','))
+          .format.fill.clear();
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: 'InvalidArgument' });
@@ -302,7 +365,9 @@ describe('worksheets, tables, validation, notes, events', () => {
     const fake = createFakeExcel({ sheets: { S: [] } });
     const seen: string[] = [];
     const result = await fake.Excel.run(async (context) => {
-      const r = context.workbook.worksheets.getItem('S').onChanged.add(async (e) => void seen.push(e.address));
+      const r = context.workbook.worksheets
+        .getItem('S')
+        .onChanged.add(async (e) => void seen.push(e.address));
       await context.sync();
       return r;
     });
@@ -377,8 +442,16 @@ describe('page layout (ExcelApi 1.9)', () => {
 });
 
 describe('charts and autofilter', () => {
-  it('records a chart: type, source (following the sheet\'s name), series, title, name, position', async () => {
-    const fake = createFakeExcel({ sheets: { Data: [['OPD', 'A', 'B'], ['X', 1, 2], ['Y', 3, 4]] } });
+  it("records a chart: type, source (following the sheet's name), series, title, name, position", async () => {
+    const fake = createFakeExcel({
+      sheets: {
+        Data: [
+          ['OPD', 'A', 'B'],
+          ['X', 1, 2],
+          ['Y', 3, 4],
+        ],
+      },
+    });
     await fake.Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Data');
       const chart = ws.charts.add('ColumnStacked', ws.getRange('A1:C3'), 'Columns');
@@ -392,7 +465,14 @@ describe('charts and autofilter', () => {
       expect(count.value).toBe(1);
     });
     expect(fake.workbook.sheet('Data Baru').chartInfo()).toEqual([
-      { name: 'Grafik', type: 'ColumnStacked', seriesBy: 'Columns', source: "'Data Baru'!A1:C3", title: 'Judul', position: { start: 'E2', end: 'L15' } },
+      {
+        name: 'Grafik',
+        type: 'ColumnStacked',
+        seriesBy: 'Columns',
+        source: "'Data Baru'!A1:C3",
+        title: 'Judul',
+        position: { start: 'E2', end: 'L15' },
+      },
     ]);
     await expect(
       fake.Excel.run(async (context) => {
@@ -454,7 +534,10 @@ describe('counters and limits', () => {
   });
 
   it('can enforce a response limit too', async () => {
-    const fake = createFakeExcel({ sheets: { S: Array.from({ length: 100 }, () => ['y'.repeat(100)]) }, responseLimitBytes: 5000 });
+    const fake = createFakeExcel({
+      sheets: { S: Array.from({ length: 100 }, () => ['y'.repeat(100)]) },
+      responseLimitBytes: 5000,
+    });
     await expect(
       fake.Excel.run(async (context) => {
         context.workbook.worksheets.getItem('S').getUsedRange().load('values');
@@ -466,7 +549,9 @@ describe('counters and limits', () => {
   it('fails syncs while a cell is being edited', async () => {
     const fake = createFakeExcel();
     fake.setEditing(true);
-    await expect(fake.Excel.run(async (context) => context.sync())).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    await expect(fake.Excel.run(async (context) => context.sync())).rejects.toMatchObject({
+      code: 'InvalidOperationInCellEditMode',
+    });
   });
 
   it('fails the nth sync on request (nothing of it applied), then works again', async () => {
@@ -495,7 +580,11 @@ describe('counters and limits', () => {
     await fake.Excel.run(async (context) => {
       context.workbook.worksheets.getItem('S').getRange('A1').values = [['x']];
     });
-    expect([fake.stats.syncCount, fake.stats.implicitSyncs, fake.workbook.sheet('S').value('A1')]).toEqual([1, 1, 'x']);
+    expect([fake.stats.syncCount, fake.stats.implicitSyncs, fake.workbook.sheet('S').value('A1')]).toEqual([
+      1,
+      1,
+      'x',
+    ]);
   });
 
   it('installs and uninstalls the globals', () => {

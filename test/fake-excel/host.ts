@@ -112,13 +112,33 @@ export interface ChangeEvent {
 export type ChangeHandler = (event: ChangeEvent) => unknown;
 
 export const ERROR_VALUES = [
-  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!',
-  '#FIELD!', '#BUSY!', '#BLOCKED!', '#CONNECT!', '#UNKNOWN!',
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BUSY!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#UNKNOWN!',
 ];
 
 const NAMED_COLORS: Record<string, string> = {
-  red: '#FF0000', green: '#008000', blue: '#0000FF', yellow: '#FFFF00', white: '#FFFFFF', black: '#000000',
-  orange: '#FFA500', gray: '#808080', grey: '#808080',
+  red: '#FF0000',
+  green: '#008000',
+  blue: '#0000FF',
+  yellow: '#FFFF00',
+  white: '#FFFFFF',
+  black: '#000000',
+  orange: '#FFA500',
+  gray: '#808080',
+  grey: '#808080',
 };
 
 /** Colours as Excel reports them: `#RRGGBB`, upper case. */
@@ -136,7 +156,8 @@ export const isoToSerial = (iso: string): number => {
   const [y, m, d] = iso.split('-').map(Number);
   return (Date.UTC(y, m - 1, d) - EPOCH) / MS_PER_DAY;
 };
-export const serialToIso = (serial: number): string => new Date(EPOCH + Math.floor(serial) * MS_PER_DAY).toISOString().slice(0, 10);
+export const serialToIso = (serial: number): string =>
+  new Date(EPOCH + Math.floor(serial) * MS_PER_DAY).toISOString().slice(0, 10);
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -144,7 +165,10 @@ const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
 /** A date number format (d, m, y, h or s outside quotes and brackets). */
 export function isDateFormat(format: string): boolean {
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  const bare = format
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
   return /[dmyhs]/i.test(bare) && !/^general$/i.test(format);
 }
 
@@ -153,11 +177,15 @@ export function isDateFormat(format: string): boolean {
  * looks like a number, an ISO date, TRUE/FALSE or an error value is converted unless the cell is
  * formatted as text (`@`); a leading apostrophe keeps the rest as text.
  */
-export function coerceInput(input: Scalar, numberFormat: string): Pick<HostCell, 'value' | 'error' | 'formula'> & { numberFormat?: string } {
+export function coerceInput(
+  input: Scalar,
+  numberFormat: string,
+): Pick<HostCell, 'value' | 'error' | 'formula'> & { numberFormat?: string } {
   if (typeof input !== 'string') return { value: input, error: null, formula: null };
   if (input === '') return { value: null, error: null, formula: null };
   if (numberFormat === '@') return { value: input, error: null, formula: null };
-  if (input.startsWith("'")) return { value: input.slice(1) === '' ? null : input.slice(1), error: null, formula: null };
+  if (input.startsWith("'"))
+    return { value: input.slice(1) === '' ? null : input.slice(1), error: null, formula: null };
   if (input.startsWith('=')) return { value: input, error: null, formula: input };
   const t = input.trim();
   if (NUMBER.test(t)) return { value: Number(t), error: null, formula: null };
@@ -166,14 +194,28 @@ export function coerceInput(input: Scalar, numberFormat: string): Pick<HostCell,
   if (ERROR_VALUES.includes(t.toUpperCase())) return { value: null, error: t.toUpperCase(), formula: null };
   const m = ISO_DATE.exec(t);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[3]) >= 1 && Number(m[3]) <= 31) {
-    return { value: isoToSerial(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`), error: null, formula: null, ...(numberFormat === 'General' ? { numberFormat: 'yyyy-mm-dd' } : {}) };
+    return {
+      value: isoToSerial(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`),
+      error: null,
+      formula: null,
+      ...(numberFormat === 'General' ? { numberFormat: 'yyyy-mm-dd' } : {}),
+    };
   }
   return { value: input, error: null, formula: null };
 }
 
 const key = (row: number, col: number): number => row * MAX_COLS + col;
 
-const blankCell = (): HostCell => ({ value: null, error: null, formula: null, numberFormat: 'General', fill: null, bold: false, fontColor: null, wrap: false });
+const blankCell = (): HostCell => ({
+  value: null,
+  error: null,
+  formula: null,
+  numberFormat: 'General',
+  fill: null,
+  bold: false,
+  fontColor: null,
+  wrap: false,
+});
 
 export class HostSheet {
   readonly cells = new Map<number, HostCell>();
@@ -221,7 +263,12 @@ export class HostSheet {
     let c1 = -1;
     for (const [k, cell] of this.cells) {
       const hasValue = cell.value !== null || cell.error !== null;
-      const hasFormat = cell.fill !== null || cell.numberFormat !== 'General' || cell.bold || cell.fontColor !== null || cell.wrap;
+      const hasFormat =
+        cell.fill !== null ||
+        cell.numberFormat !== 'General' ||
+        cell.bold ||
+        cell.fontColor !== null ||
+        cell.wrap;
       if (!hasValue && (valuesOnly || !hasFormat)) continue;
       const row = Math.floor(k / MAX_COLS);
       const col = k % MAX_COLS;
@@ -289,7 +336,8 @@ export class HostSheet {
   /** The data validation that applies to a cell, or null. */
   validation(a1: string): HostValidation | null {
     const { row, col } = this.at(a1);
-    for (let i = this.validations.length - 1; i >= 0; i--) if (contains(this.validations[i].rect, row, col)) return this.validations[i];
+    for (let i = this.validations.length - 1; i >= 0; i--)
+      if (contains(this.validations[i].rect, row, col)) return this.validations[i];
     return null;
   }
 
@@ -306,7 +354,8 @@ export class HostSheet {
    */
   shiftRows(row: number, count: number, source: 'Local' | 'Remote' = 'Local'): void {
     const at = row - 1;
-    const moved = (r: number): number | null => (count > 0 ? (r >= at ? r + count : r) : r < at ? r : r < at - count ? null : r + count);
+    const moved = (r: number): number | null =>
+      count > 0 ? (r >= at ? r + count : r) : r < at ? r : r < at - count ? null : r + count;
     const shift = <T>(map: Map<number, T>, relocate: (v: T, r: number) => void) => {
       const entries = [...map.entries()];
       map.clear();
@@ -321,11 +370,20 @@ export class HostSheet {
     shift(this.cells, () => undefined);
     shift(this.notes, (n, r) => void ((n as { row: number }).row = r));
     const span = Math.abs(count);
-    this.workbook.fireChanged(this, `${row}:${row + span - 1}`, source, count > 0 ? 'RowInserted' : 'RowDeleted');
+    this.workbook.fireChanged(
+      this,
+      `${row}:${row + span - 1}`,
+      source,
+      count > 0 ? 'RowInserted' : 'RowDeleted',
+    );
   }
 
   /** Sets cells from a top-left address, as a user typing (no conversion), optionally firing onChanged (a coauthor's edit: `source: 'Remote'`). */
-  setValues(topLeft: string, rows: ReadonlyArray<ReadonlyArray<SeedValue>>, options: { fireChange?: boolean; source?: 'Local' | 'Remote' } = {}): void {
+  setValues(
+    topLeft: string,
+    rows: ReadonlyArray<ReadonlyArray<SeedValue>>,
+    options: { fireChange?: boolean; source?: 'Local' | 'Remote' } = {},
+  ): void {
     const { row, col } = this.at(topLeft);
     let width = 0;
     rows.forEach((cells, r) => {
@@ -333,7 +391,11 @@ export class HostSheet {
       cells.forEach((v, c) => applySeed(this.touch(row + r, col + c), v));
     });
     if (options.fireChange && rows.length) {
-      this.workbook.fireChanged(this, rectA1({ r0: row, c0: col, r1: row + rows.length - 1, c1: col + Math.max(width, 1) - 1 }), options.source ?? 'Local');
+      this.workbook.fireChanged(
+        this,
+        rectA1({ r0: row, c0: col, r1: row + rows.length - 1, c1: col + Math.max(width, 1) - 1 }),
+        options.source ?? 'Local',
+      );
     }
   }
 
@@ -342,7 +404,8 @@ export class HostSheet {
     if (!p) throw new Error(`bad address ${a1}`);
     for (let r = p.r0; r <= p.r1; r++) {
       for (let c = p.c0; c <= p.c1; c++) {
-        this.touch(r, c).fill = color === null ? null : { color: normaliseColor(color), pattern: 'Solid', patternColor: '#000000' };
+        this.touch(r, c).fill =
+          color === null ? null : { color: normaliseColor(color), pattern: 'Solid', patternColor: '#000000' };
       }
     }
   }
@@ -381,7 +444,9 @@ export class HostSheet {
   /** Each chart's series: name, values and categories as qualified addresses (`'Rekap OPD'!H10:H12`). */
   chartSeries(): { name: string | null; values: string | null; categories: string | null }[][] {
     const q = (r: { sheet: HostSheet; rect: Rect } | null) => (r ? qualified(r.sheet.name, r.rect) : null);
-    return this.charts.map((c) => c.series.map((s) => ({ name: s.name, values: q(s.values), categories: q(s.categories) })));
+    return this.charts.map((c) =>
+      c.series.map((s) => ({ name: s.name, values: q(s.values), categories: q(s.categories) })),
+    );
   }
 
   /** All notes, as `A1 → content`. */
@@ -442,7 +507,8 @@ function applySeed(cell: HostCell, v: SeedValue): void {
     cell.error = null;
   }
   if (v.numberFormat !== undefined) cell.numberFormat = v.numberFormat;
-  if (v.fill !== undefined) cell.fill = { color: normaliseColor(v.fill), pattern: 'Solid', patternColor: '#000000' };
+  if (v.fill !== undefined)
+    cell.fill = { color: normaliseColor(v.fill), pattern: 'Solid', patternColor: '#000000' };
   if (v.bold !== undefined) cell.bold = v.bold;
 }
 
@@ -510,9 +576,20 @@ export class HostWorkbook {
   readonly heldEvents: (() => unknown)[] = [];
 
   /** Calls the sheet's onChanged handlers asynchronously, as Excel does (see `eventDelivery`). */
-  fireChanged(sheet: HostSheet, address: string, source: 'Local' | 'Remote', changeType = 'RangeEdited'): void {
+  fireChanged(
+    sheet: HostSheet,
+    address: string,
+    source: 'Local' | 'Remote',
+    changeType = 'RangeEdited',
+  ): void {
     if (sheet.changeHandlers.size === 0) return;
-    const event: ChangeEvent = { address, changeType, source, worksheetId: sheet.id, type: 'WorksheetChanged' };
+    const event: ChangeEvent = {
+      address,
+      changeType,
+      source,
+      worksheetId: sheet.id,
+      type: 'WorksheetChanged',
+    };
     for (const handler of [...sheet.changeHandlers]) {
       const deliver = () => handler(event);
       const mode = this.eventDelivery;

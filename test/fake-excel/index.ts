@@ -34,7 +34,17 @@ import { FakeRequestContext, RuntimeOptions, SyncStats, compareVersions } from '
 
 export { FakeOfficeError } from './errors';
 export { HostWorkbook, HostSheet, isoToSerial, serialToIso } from './host';
-export type { ChartInfo, HostCell, HostChart, HostNote, HostTable, HostValidation, SeedValue, Visibility, Fill } from './host';
+export type {
+  ChartInfo,
+  HostCell,
+  HostChart,
+  HostNote,
+  HostTable,
+  HostValidation,
+  SeedValue,
+  Visibility,
+  Fill,
+} from './host';
 export { SyncStats, utf8Length } from './runtime';
 export type { SyncRecord } from './runtime';
 export type { FakeOffice } from './office';
@@ -160,12 +170,19 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     const batch = (typeof a === 'function' ? a : b) as Batch<T>;
     let ctx: FakeRequestContext & { workbook: Workbook };
     if (a instanceof FakeRequestContext) ctx = a as FakeRequestContext & { workbook: Workbook };
-    else if (a && typeof a === 'object' && (a as { context?: unknown }).context instanceof FakeRequestContext) {
+    else if (
+      a &&
+      typeof a === 'object' &&
+      (a as { context?: unknown }).context instanceof FakeRequestContext
+    ) {
       ctx = (a as { context: FakeRequestContext & { workbook: Workbook } }).context;
     } else {
       ctx = newContext();
       // Excel.RunOptions: an older host ignores what it does not know (mergeUndoGroup before 1.20).
-      const options = (a && typeof a === 'object' ? a : {}) as { delayForCellEdit?: boolean; mergeUndoGroup?: boolean };
+      const options = (a && typeof a === 'object' ? a : {}) as {
+        delayForCellEdit?: boolean;
+        mergeUndoGroup?: boolean;
+      };
       ctx.delayForCellEdit = options.delayForCellEdit === true;
       ctx.mergeUndoGroup = options.mergeUndoGroup === true && ctx.supports('1.20');
     }
@@ -185,7 +202,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   /** `Excel.createWorkbook` (ExcelApi 1.8): Excel opens the .xlsx as a new workbook window; the fake keeps its bytes. */
   async function createWorkbook(base64?: string): Promise<void> {
     await Promise.resolve();
-    if (compareVersions(runtime.apiVersion, '1.8') < 0) throw errors.apiNotFound('Excel.createWorkbook', '1.8');
+    if (compareVersions(runtime.apiVersion, '1.8') < 0)
+      throw errors.apiNotFound('Excel.createWorkbook', '1.8');
     const binary = atob(base64 ?? '');
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -211,9 +229,16 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   return {
     Excel,
     // Excel on the web caps responses; desktop (no cap, `responseLimitBytes: Infinity`) reports PC.
-    Office: createOffice(host, officeState, () => options.platform ?? (Number.isFinite(runtime.responseLimitBytes) ? 'OfficeOnline' : 'PC')),
+    Office: createOffice(
+      host,
+      officeState,
+      () => options.platform ?? (Number.isFinite(runtime.responseLimitBytes) ? 'OfficeOnline' : 'PC'),
+    ),
     get downloadsWork() {
-      return (options.platform ?? (Number.isFinite(runtime.responseLimitBytes) ? 'OfficeOnline' : 'PC')) === 'OfficeOnline';
+      return (
+        (options.platform ?? (Number.isFinite(runtime.responseLimitBytes) ? 'OfficeOnline' : 'PC')) ===
+        'OfficeOnline'
+      );
     },
     workbook: host,
     stats,

@@ -20,7 +20,11 @@ export interface FakeOfficeState {
 }
 
 /** `platform`: what `Office.context.platform` reports (`OfficeOnline` while responses are capped, as on the web). */
-export function createOffice(host: HostWorkbook, state: FakeOfficeState, platform: () => string = () => 'OfficeOnline') {
+export function createOffice(
+  host: HostWorkbook,
+  state: FakeOfficeState,
+  platform: () => string = () => 'OfficeOnline',
+) {
   const settings = {
     get(name: string): unknown {
       return host.settings.has(name) ? host.settings.get(name) : null;
@@ -33,10 +37,16 @@ export function createOffice(host: HostWorkbook, state: FakeOfficeState, platfor
       host.settings.delete(name);
     },
     saveAsync(optionsOrCallback?: unknown, maybeCallback?: (r: AsyncResult) => void): void {
-      const callback = typeof optionsOrCallback === 'function' ? (optionsOrCallback as (r: AsyncResult) => void) : maybeCallback;
+      const callback =
+        typeof optionsOrCallback === 'function'
+          ? (optionsOrCallback as (r: AsyncResult) => void)
+          : maybeCallback;
       setTimeout(() => {
         if (state.failSettingsSave) {
-          callback?.({ status: 'failed', error: { code: 5001, name: 'Internal Error', message: state.failSettingsSave } });
+          callback?.({
+            status: 'failed',
+            error: { code: 5001, name: 'Internal Error', message: state.failSettingsSave },
+          });
         } else {
           state.settingsSaves++;
           callback?.({ status: 'succeeded' });
@@ -51,7 +61,9 @@ export function createOffice(host: HostWorkbook, state: FakeOfficeState, platfor
     HostType: { Excel: 'Excel' },
     PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac', iOS: 'iOS' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
-    onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }> {
+    onReady(
+      callback?: (info: { host: string; platform: string }) => void,
+    ): Promise<{ host: string; platform: string }> {
       const info = { host: 'Excel', platform: platform() };
       callback?.(info);
       return Promise.resolve(info);

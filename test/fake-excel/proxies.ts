@@ -58,7 +58,10 @@ function* cellsOf(target: AreasTarget): Generator<[number, number]> {
 }
 
 /** The common value of every cell, or null when they differ (as Office reports mixed formats). */
-function uniform<T>(target: AreasTarget, read: (cell: HostCell | undefined, row: number, col: number) => T): T | null {
+function uniform<T>(
+  target: AreasTarget,
+  read: (cell: HostCell | undefined, row: number, col: number) => T,
+): T | null {
   let first = true;
   let value: T | null = null;
   for (const [row, col] of cellsOf(target)) {
@@ -142,17 +145,29 @@ export class Workbook extends ClientObject {
     super(context, null, 1, '', [], (host) => host);
   }
   get worksheets(): WorksheetCollection {
-    return this.nav('worksheets', () => new WorksheetCollection(this.context, this, 4, 'worksheets', [], (wb) => wb));
+    return this.nav(
+      'worksheets',
+      () => new WorksheetCollection(this.context, this, 4, 'worksheets', [], (wb) => wb),
+    );
   }
   get tables(): TableCollection {
     return this.nav('tables', () => new TableCollection(this.context, this, 4, 'tables', [], (wb) => wb));
   }
   /** ExcelApi 1.18. */
   get notes(): NoteCollection {
-    return this.nav('notes', () => new NoteCollection(this.context, this, 4, 'notes', [], (wb) => wb, '1.18'));
+    return this.nav(
+      'notes',
+      () => new NoteCollection(this.context, this, 4, 'notes', [], (wb) => wb, '1.18'),
+    );
   }
   protected override navigation(name: string): ClientObject | undefined {
-    return name === 'worksheets' ? this.worksheets : name === 'tables' ? this.tables : name === 'notes' ? this.notes : undefined;
+    return name === 'worksheets'
+      ? this.worksheets
+      : name === 'tables'
+        ? this.tables
+        : name === 'notes'
+          ? this.notes
+          : undefined;
   }
 }
 
@@ -164,8 +179,21 @@ const SHEET_NAME_INVALID = /[[\]:*?/\\]/;
  * Excel's rules for a sheet name: 1 to 31 characters, none of `: \ / ? * [ ]`, no apostrophe at
  * either end, and not `History` (any case: Excel reserves it for change tracking).
  */
-export function checkSheetName(host: HostWorkbook, name: string, self: HostSheet | null, location: string): void {
-  if (typeof name !== 'string' || !name || name.length > 31 || SHEET_NAME_INVALID.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
+export function checkSheetName(
+  host: HostWorkbook,
+  name: string,
+  self: HostSheet | null,
+  location: string,
+): void {
+  if (
+    typeof name !== 'string' ||
+    !name ||
+    name.length > 31 ||
+    SHEET_NAME_INVALID.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    name.toLowerCase() === 'history'
+  ) {
     throw errors.invalidArgument(location, `invalid sheet name «${name}»`);
   }
   const other = host.findSheet(name);
@@ -195,7 +223,16 @@ export class WorksheetCollection extends ClientCollection<Worksheet> {
   }
   /** ExcelApi 1.4. */
   getItemOrNullObject(key: string): Worksheet {
-    return new Worksheet(this.context, this, 3, 'getItemOrNullObject', [key], (host) => findSheetByKey(host as HostWorkbook, key) ?? null, '1.4', true);
+    return new Worksheet(
+      this.context,
+      this,
+      3,
+      'getItemOrNullObject',
+      [key],
+      (host) => findSheetByKey(host as HostWorkbook, key) ?? null,
+      '1.4',
+      true,
+    );
   }
   getActiveWorksheet(): Worksheet {
     return new Worksheet(this.context, this, 3, 'getActiveWorksheet', [], (host) => {
@@ -230,7 +267,13 @@ export class WorksheetCollection extends ClientCollection<Worksheet> {
   }
   getCount(): ClientResult<number> {
     const result = new ClientResult<number>();
-    this.context.queue({ type: 3, obj: this, name: 'getCount', args: [], apply: () => result.set(this.context.host.sheets.length) });
+    this.context.queue({
+      type: 3,
+      obj: this,
+      name: 'getCount',
+      args: [],
+      apply: () => result.set(this.context.host.sheets.length),
+    });
     return result;
   }
 }
@@ -265,12 +308,21 @@ export class Worksheet extends ClientObject {
   }
   set visibility(value: Visibility) {
     this.set_('visibility', value, (s: HostSheet) => {
-      if (!['Visible', 'Hidden', 'VeryHidden'].includes(value)) throw errors.invalidArgument('Worksheet.visibility');
-      if (value !== 'Visible' && s.visibility === 'Visible' && s.workbook.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
-        throw errors.invalidOperation('Worksheet.visibility', 'A workbook must contain at least one visible worksheet.');
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(value))
+        throw errors.invalidArgument('Worksheet.visibility');
+      if (
+        value !== 'Visible' &&
+        s.visibility === 'Visible' &&
+        s.workbook.sheets.filter((x) => x.visibility === 'Visible').length === 1
+      ) {
+        throw errors.invalidOperation(
+          'Worksheet.visibility',
+          'A workbook must contain at least one visible worksheet.',
+        );
       }
       s.visibility = value;
-      if (value !== 'Visible' && s.workbook.activeSheet === s) s.workbook.activeSheet = s.workbook.sheets.find((x) => x.visibility === 'Visible') ?? null;
+      if (value !== 'Visible' && s.workbook.activeSheet === s)
+        s.workbook.activeSheet = s.workbook.sheets.find((x) => x.visibility === 'Visible') ?? null;
     });
   }
   get position(): number {
@@ -279,14 +331,18 @@ export class Worksheet extends ClientObject {
   set position(value: number) {
     this.set_('position', value, (s: HostSheet) => {
       const list = s.workbook.sheets;
-      if (!Number.isInteger(value) || value < 0 || value >= list.length) throw errors.invalidArgument('Worksheet.position');
+      if (!Number.isInteger(value) || value < 0 || value >= list.length)
+        throw errors.invalidArgument('Worksheet.position');
       list.splice(list.indexOf(s), 1);
       list.splice(value, 0, s);
     });
   }
 
   get freezePanes(): WorksheetFreezePanes {
-    return this.nav('freezePanes', () => new WorksheetFreezePanes(this.context, this, 4, 'freezePanes', [], (s) => s, '1.7'));
+    return this.nav(
+      'freezePanes',
+      () => new WorksheetFreezePanes(this.context, this, 4, 'freezePanes', [], (s) => s, '1.7'),
+    );
   }
   get tables(): TableCollection {
     return this.nav('tables', () => new TableCollection(this.context, this, 4, 'tables', [], (s) => s));
@@ -301,7 +357,10 @@ export class Worksheet extends ClientObject {
   }
   /** ExcelApi 1.9. */
   get autoFilter(): AutoFilter {
-    return this.nav('autoFilter', () => new AutoFilter(this.context, this, 4, 'autoFilter', [], (s) => s, '1.9'));
+    return this.nav(
+      'autoFilter',
+      () => new AutoFilter(this.context, this, 4, 'autoFilter', [], (s) => s, '1.9'),
+    );
   }
   /** ExcelApi 1.9. */
   get pageLayout(): PageLayout {
@@ -312,17 +371,33 @@ export class Worksheet extends ClientObject {
   }
   /** ExcelApi 1.7. */
   get onChanged(): ChangedEvent {
-    return this.nav('onChanged', () => new ChangedEvent(this.context, this, 4, 'onChanged', [], (s) => s, '1.7'));
+    return this.nav(
+      'onChanged',
+      () => new ChangedEvent(this.context, this, 4, 'onChanged', [], (s) => s, '1.7'),
+    );
   }
   protected override navigation(name: string): ClientObject | undefined {
-    return name === 'tables' ? this.tables : name === 'notes' ? this.notes : name === 'charts' ? this.charts : name === 'autoFilter' ? this.autoFilter : name === 'pageLayout' ? this.pageLayout : undefined;
+    return name === 'tables'
+      ? this.tables
+      : name === 'notes'
+        ? this.notes
+        : name === 'charts'
+          ? this.charts
+          : name === 'autoFilter'
+            ? this.autoFilter
+            : name === 'pageLayout'
+              ? this.pageLayout
+              : undefined;
   }
 
   delete(): void {
     this.call('delete', [], (s: HostSheet) => {
       const wb = s.workbook;
       if (s.visibility === 'Visible' && wb.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
-        throw errors.invalidOperation('Worksheet.delete', 'A workbook must contain at least one visible worksheet.');
+        throw errors.invalidOperation(
+          'Worksheet.delete',
+          'A workbook must contain at least one visible worksheet.',
+        );
       }
       wb.sheets.splice(wb.sheets.indexOf(s), 1);
       for (let i = wb.tables.length - 1; i >= 0; i--) if (wb.tables[i].sheet === s) wb.tables.splice(i, 1);
@@ -333,7 +408,8 @@ export class Worksheet extends ClientObject {
 
   activate(): void {
     this.call('activate', [], (s: HostSheet) => {
-      if (s.visibility !== 'Visible') throw errors.invalidOperation('Worksheet.activate', 'A hidden worksheet cannot be activated.');
+      if (s.visibility !== 'Visible')
+        throw errors.invalidOperation('Worksheet.activate', 'A hidden worksheet cannot be activated.');
       s.workbook.activeSheet = s;
     });
   }
@@ -343,28 +419,42 @@ export class Worksheet extends ClientObject {
       const sheet = s as HostSheet;
       if (address === undefined || address === '') return { sheet, rect: WHOLE_SHEET };
       const p = parseAddress(address);
-      if (!p || (p.sheet !== null && p.sheet.toLowerCase() !== sheet.name.toLowerCase())) throw errors.invalidArgument(`Worksheet.getRange(${address})`);
+      if (!p || (p.sheet !== null && p.sheet.toLowerCase() !== sheet.name.toLowerCase()))
+        throw errors.invalidArgument(`Worksheet.getRange(${address})`);
       return { sheet, rect: p };
     });
   }
 
   getCell(row: number, column: number): Range {
-    return new Range(this.context, this, 3, 'getCell', [row, column], (s) => ({ sheet: s as HostSheet, rect: { r0: row, c0: column, r1: row, c1: column } }));
+    return new Range(this.context, this, 3, 'getCell', [row, column], (s) => ({
+      sheet: s as HostSheet,
+      rect: { r0: row, c0: column, r1: row, c1: column },
+    }));
   }
 
   /** ExcelApi 1.9: a multi-area range, `A1,B7:C9`. */
   getRanges(address: string): RangeAreas {
-    return new RangeAreas(this.context, this, 3, 'getRanges', [address], (s) => {
-      const sheet = s as HostSheet;
-      if (address.length > MAX_MULTI_AREA_ADDRESS) throw errors.invalidArgument('Worksheet.getRanges', `address of ${address.length} characters`);
-      const rects = splitAreas(address).map((a) => {
-        const p = parseAddress(a);
-        if (!p || (p.sheet !== null && p.sheet.toLowerCase() !== sheet.name.toLowerCase())) throw errors.invalidArgument(`Worksheet.getRanges(${a})`);
-        return { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
-      });
-      if (!rects.length) throw errors.invalidArgument('Worksheet.getRanges');
-      return { sheet, rects };
-    }, '1.9');
+    return new RangeAreas(
+      this.context,
+      this,
+      3,
+      'getRanges',
+      [address],
+      (s) => {
+        const sheet = s as HostSheet;
+        if (address.length > MAX_MULTI_AREA_ADDRESS)
+          throw errors.invalidArgument('Worksheet.getRanges', `address of ${address.length} characters`);
+        const rects = splitAreas(address).map((a) => {
+          const p = parseAddress(a);
+          if (!p || (p.sheet !== null && p.sheet.toLowerCase() !== sheet.name.toLowerCase()))
+            throw errors.invalidArgument(`Worksheet.getRanges(${a})`);
+          return { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
+        });
+        if (!rects.length) throw errors.invalidArgument('Worksheet.getRanges');
+        return { sheet, rects };
+      },
+      '1.9',
+    );
   }
 
   getUsedRange(valuesOnly = false): Range {
@@ -377,11 +467,20 @@ export class Worksheet extends ClientObject {
 
   /** ExcelApi 1.4: a null object when the sheet is empty. */
   getUsedRangeOrNullObject(valuesOnly = false): Range {
-    return new Range(this.context, this, 3, 'getUsedRangeOrNullObject', [valuesOnly], (s) => {
-      const sheet = s as HostSheet;
-      const rect = sheet.usedRect(valuesOnly);
-      return rect ? { sheet, rect } : null;
-    }, '1.4', true);
+    return new Range(
+      this.context,
+      this,
+      3,
+      'getUsedRangeOrNullObject',
+      [valuesOnly],
+      (s) => {
+        const sheet = s as HostSheet;
+        const rect = sheet.usedRect(valuesOnly);
+        return rect ? { sheet, rect } : null;
+      },
+      '1.4',
+      true,
+    );
   }
 }
 
@@ -650,7 +749,8 @@ export class HeaderFooter extends ClientObject {
 function rangeArgument(sheet: HostSheet, range: Range | string, location: string): Rect {
   if (typeof range === 'string') {
     const p = parseAddress(range);
-    if (!p || (p.sheet !== null && p.sheet.toLowerCase() !== sheet.name.toLowerCase())) throw errors.invalidArgument(location, `bad address ${range}`);
+    if (!p || (p.sheet !== null && p.sheet.toLowerCase() !== sheet.name.toLowerCase()))
+      throw errors.invalidArgument(location, `bad address ${range}`);
     return { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 };
   }
   const t = range.resolve() as RangeTarget | null;
@@ -670,7 +770,11 @@ export class AutoFilter extends ClientObject {
   /** Puts the sheet's filter buttons on the range's header row (criteria are not modelled). */
   apply(range: Range | string, columnIndex?: number, criteria?: unknown): void {
     const args = columnIndex === undefined ? [range] : [range, columnIndex, criteria ?? null];
-    this.call('apply', args, (s: HostSheet) => void (s.autoFilter = rangeArgument(s, range, 'AutoFilter.apply')));
+    this.call(
+      'apply',
+      args,
+      (s: HostSheet) => void (s.autoFilter = rangeArgument(s, range, 'AutoFilter.apply')),
+    );
   }
   remove(): void {
     this.call('remove', [], (s: HostSheet) => void (s.autoFilter = null));
@@ -679,8 +783,19 @@ export class AutoFilter extends ClientObject {
 
 /** Chart types the fake accepts (a subset of Excel.ChartType). */
 const CHART_TYPES = new Set([
-  'ColumnClustered', 'ColumnStacked', 'ColumnStacked100', 'BarClustered', 'BarStacked', 'BarStacked100', 'Line', 'LineMarkers',
-  'Pie', 'Doughnut', 'Area', 'AreaStacked', 'XYScatter',
+  'ColumnClustered',
+  'ColumnStacked',
+  'ColumnStacked100',
+  'BarClustered',
+  'BarStacked',
+  'BarStacked100',
+  'Line',
+  'LineMarkers',
+  'Pie',
+  'Doughnut',
+  'Area',
+  'AreaStacked',
+  'XYScatter',
 ]);
 const SERIES_BY = new Set(['Auto', 'Columns', 'Rows']);
 
@@ -706,8 +821,10 @@ export class ChartCollection extends ClientCollection<Chart> {
       apply: () => {
         const sheet = this.resolve() as HostSheet | null;
         if (!sheet) throw errors.invalidObjectPath('ChartCollection.add');
-        if (!CHART_TYPES.has(type)) throw errors.invalidArgument('ChartCollection.add', `unknown chart type ${type}`);
-        if (!SERIES_BY.has(seriesBy)) throw errors.invalidArgument('ChartCollection.add', `unknown seriesBy ${seriesBy}`);
+        if (!CHART_TYPES.has(type))
+          throw errors.invalidArgument('ChartCollection.add', `unknown chart type ${type}`);
+        if (!SERIES_BY.has(seriesBy))
+          throw errors.invalidArgument('ChartCollection.add', `unknown seriesBy ${seriesBy}`);
         const t = sourceData.resolve() as RangeTarget | null;
         if (!t) throw errors.invalidObjectPath('ChartCollection.add');
         let n = sheet.charts.length + 1;
@@ -716,10 +833,24 @@ export class ChartCollection extends ClientCollection<Chart> {
         const count = byRows ? t.rect.r1 - t.rect.r0 + 1 : t.rect.c1 - t.rect.c0 + 1;
         const series = Array.from({ length: count }, (_, i) => ({
           name: null,
-          values: { sheet: t.sheet, rect: byRows ? { ...t.rect, r0: t.rect.r0 + i, r1: t.rect.r0 + i } : { ...t.rect, c0: t.rect.c0 + i, c1: t.rect.c0 + i } },
+          values: {
+            sheet: t.sheet,
+            rect: byRows
+              ? { ...t.rect, r0: t.rect.r0 + i, r1: t.rect.r0 + i }
+              : { ...t.rect, c0: t.rect.c0 + i, c1: t.rect.c0 + i },
+          },
           categories: null,
         }));
-        const created: HostChart = { id: sheet.workbook.nextId(), name: `Chart ${n}`, type, seriesBy, source: { sheet: t.sheet, rect: t.rect }, title: null, position: null, series };
+        const created: HostChart = {
+          id: sheet.workbook.nextId(),
+          name: `Chart ${n}`,
+          type,
+          seriesBy,
+          source: { sheet: t.sheet, rect: t.rect },
+          title: null,
+          position: null,
+          series,
+        };
         sheet.charts.push(created);
         chart.bind(created);
         return null;
@@ -729,7 +860,13 @@ export class ChartCollection extends ClientCollection<Chart> {
   }
   getCount(): ClientResult<number> {
     const result = new ClientResult<number>();
-    this.context.queue({ type: 3, obj: this, name: 'getCount', args: [], apply: () => result.set((this.resolve() as HostSheet).charts.length) });
+    this.context.queue({
+      type: 3,
+      obj: this,
+      name: 'getCount',
+      args: [],
+      apply: () => result.set((this.resolve() as HostSheet).charts.length),
+    });
     return result;
   }
 }
@@ -800,9 +937,17 @@ export class ChartSeriesCollection extends ClientObject {
     });
   }
   add(name?: string, index?: number): ChartSeries {
-    const series = new ChartSeries(this.context, this, 3, 'add', index === undefined ? [name ?? null] : [name ?? null, index], () => {
-      throw errors.invalidOperation('ChartSeries', 'used before it was added');
-    }, '1.7');
+    const series = new ChartSeries(
+      this.context,
+      this,
+      3,
+      'add',
+      index === undefined ? [name ?? null] : [name ?? null, index],
+      () => {
+        throw errors.invalidOperation('ChartSeries', 'used before it was added');
+      },
+      '1.7',
+    );
     this.context.queue({
       type: 1,
       obj: series,
@@ -835,13 +980,23 @@ export class ChartSeries extends ClientObject {
   set name(value: string) {
     this.set_('name', value, (s: HostSeries) => void (s.name = value));
   }
-  private source(method: string, range: Range, put: (s: HostSeries, r: { sheet: HostSheet; rect: Rect }) => void): void {
-    this.call(method, [range], (s: HostSeries) => {
-      const t = range.resolve() as RangeTarget | null;
-      if (!t) throw errors.invalidObjectPath(`ChartSeries.${method}`);
-      if (t.rect.c0 !== t.rect.c1 && t.rect.r0 !== t.rect.r1) throw errors.invalidArgument(`ChartSeries.${method}`, 'one row or one column');
-      put(s, { sheet: t.sheet, rect: t.rect });
-    }, '1.7');
+  private source(
+    method: string,
+    range: Range,
+    put: (s: HostSeries, r: { sheet: HostSheet; rect: Rect }) => void,
+  ): void {
+    this.call(
+      method,
+      [range],
+      (s: HostSeries) => {
+        const t = range.resolve() as RangeTarget | null;
+        if (!t) throw errors.invalidObjectPath(`ChartSeries.${method}`);
+        if (t.rect.c0 !== t.rect.c1 && t.rect.r0 !== t.rect.r1)
+          throw errors.invalidArgument(`ChartSeries.${method}`, 'one row or one column');
+        put(s, { sheet: t.sheet, rect: t.rect });
+      },
+      '1.7',
+    );
   }
   setValues(sourceData: Range): void {
     this.source('setValues', sourceData, (s, r) => void (s.values = r));
@@ -899,7 +1054,9 @@ const RANGE_PROPS: Record<string, PropDef> = {
   address: { read: (t: RangeTarget) => qualified(t.sheet.name, t.rect) },
   addressLocal: { read: (t: RangeTarget) => qualified(t.sheet.name, t.rect) },
   values: { read: (t: RangeTarget) => matrix(t, (c) => (c ? (c.error ?? c.value ?? '') : '')) },
-  formulas: { read: (t: RangeTarget) => matrix(t, (c) => (c ? (c.formula ?? c.error ?? c.value ?? '') : '')) },
+  formulas: {
+    read: (t: RangeTarget) => matrix(t, (c) => (c ? (c.formula ?? c.error ?? c.value ?? '') : '')),
+  },
   numberFormat: { read: (t: RangeTarget) => matrix(t, (c) => c?.numberFormat ?? 'General') },
   valueTypes: { read: (t: RangeTarget) => matrix(t, valueType) },
   text: { read: (t: RangeTarget) => matrix(t, cellText) },
@@ -953,9 +1110,13 @@ export class Range extends ClientObject {
       rows.forEach((row, r) =>
         row.forEach((v, c) => {
           if (v === null || v === undefined) return;
-          if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw errors.invalidArgument('Range.formulas', `unsupported value ${String(v)}`);
+          if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+            throw errors.invalidArgument('Range.formulas', `unsupported value ${String(v)}`);
           const cell = t.sheet.touch(t.rect.r0 + r, t.rect.c0 + c);
-          const stored = coerceInput(v as Scalar, typeof v === 'string' && v.startsWith('=') ? 'General' : cell.numberFormat);
+          const stored = coerceInput(
+            v as Scalar,
+            typeof v === 'string' && v.startsWith('=') ? 'General' : cell.numberFormat,
+          );
           cell.value = stored.value;
           cell.error = stored.error;
           cell.formula = stored.formula;
@@ -975,7 +1136,8 @@ export class Range extends ClientObject {
       rows.forEach((row, r) =>
         row.forEach((v, c) => {
           if (v === null || v === undefined) return;
-          if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw errors.invalidArgument('Range.values', `unsupported value ${String(v)}`);
+          if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+            throw errors.invalidArgument('Range.values', `unsupported value ${String(v)}`);
           const cell = t.sheet.touch(t.rect.r0 + r, t.rect.c0 + c);
           const stored = coerceInput(v as Scalar, cell.numberFormat);
           cell.value = stored.value;
@@ -1004,43 +1166,92 @@ export class Range extends ClientObject {
   }
 
   get format(): RangeFormat {
-    return this.nav('format', () => new RangeFormat(this.context, this, 4, 'format', [], (t) => areas(t as RangeTarget)));
+    return this.nav(
+      'format',
+      () => new RangeFormat(this.context, this, 4, 'format', [], (t) => areas(t as RangeTarget)),
+    );
   }
   /** ExcelApi 1.8. */
   get dataValidation(): DataValidation {
-    return this.nav('dataValidation', () => new DataValidation(this.context, this, 4, 'dataValidation', [], (t) => t, '1.8'));
+    return this.nav(
+      'dataValidation',
+      () => new DataValidation(this.context, this, 4, 'dataValidation', [], (t) => t, '1.8'),
+    );
   }
   get worksheet(): Worksheet {
-    return this.nav('worksheet', () => new Worksheet(this.context, this, 4, 'worksheet', [], (t) => (t as RangeTarget).sheet));
+    return this.nav(
+      'worksheet',
+      () => new Worksheet(this.context, this, 4, 'worksheet', [], (t) => (t as RangeTarget).sheet),
+    );
   }
   protected override navigation(name: string): ClientObject | undefined {
-    return name === 'format' ? this.format : name === 'dataValidation' ? this.dataValidation : name === 'worksheet' ? this.worksheet : undefined;
+    return name === 'format'
+      ? this.format
+      : name === 'dataValidation'
+        ? this.dataValidation
+        : name === 'worksheet'
+          ? this.worksheet
+          : undefined;
   }
 
   private derived(name: string, args: unknown[], rect: (t: RangeTarget) => Rect, requires?: string): Range {
-    return new Range(this.context, this, 3, name, args, (t) => {
-      const target = t as RangeTarget;
-      const r = rect(target);
-      if (r.r0 < 0 || r.c0 < 0 || r.r1 >= MAX_ROWS || r.c1 >= MAX_COLS || r.r1 < r.r0 || r.c1 < r.c0) throw errors.invalidArgument(`Range.${name}`);
-      return { sheet: target.sheet, rect: r };
-    }, requires);
+    return new Range(
+      this.context,
+      this,
+      3,
+      name,
+      args,
+      (t) => {
+        const target = t as RangeTarget;
+        const r = rect(target);
+        if (r.r0 < 0 || r.c0 < 0 || r.r1 >= MAX_ROWS || r.c1 >= MAX_COLS || r.r1 < r.r0 || r.c1 < r.c0)
+          throw errors.invalidArgument(`Range.${name}`);
+        return { sheet: target.sheet, rect: r };
+      },
+      requires,
+    );
   }
 
   getCell(row: number, column: number): Range {
-    return this.derived('getCell', [row, column], (t) => ({ r0: t.rect.r0 + row, c0: t.rect.c0 + column, r1: t.rect.r0 + row, c1: t.rect.c0 + column }));
+    return this.derived('getCell', [row, column], (t) => ({
+      r0: t.rect.r0 + row,
+      c0: t.rect.c0 + column,
+      r1: t.rect.r0 + row,
+      c1: t.rect.c0 + column,
+    }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): Range {
-    return this.derived('getOffsetRange', [rowOffset, columnOffset], (t) => ({ r0: t.rect.r0 + rowOffset, c0: t.rect.c0 + columnOffset, r1: t.rect.r1 + rowOffset, c1: t.rect.c1 + columnOffset }));
+    return this.derived('getOffsetRange', [rowOffset, columnOffset], (t) => ({
+      r0: t.rect.r0 + rowOffset,
+      c0: t.rect.c0 + columnOffset,
+      r1: t.rect.r1 + rowOffset,
+      c1: t.rect.c1 + columnOffset,
+    }));
   }
   /** ExcelApi 1.2. */
   getResizedRange(deltaRows: number, deltaColumns: number): Range {
-    return this.derived('getResizedRange', [deltaRows, deltaColumns], (t) => ({ r0: t.rect.r0, c0: t.rect.c0, r1: t.rect.r1 + deltaRows, c1: t.rect.c1 + deltaColumns }), '1.2');
+    return this.derived(
+      'getResizedRange',
+      [deltaRows, deltaColumns],
+      (t) => ({ r0: t.rect.r0, c0: t.rect.c0, r1: t.rect.r1 + deltaRows, c1: t.rect.c1 + deltaColumns }),
+      '1.2',
+    );
   }
   getRow(row: number): Range {
-    return this.derived('getRow', [row], (t) => ({ r0: t.rect.r0 + row, c0: t.rect.c0, r1: t.rect.r0 + row, c1: t.rect.c1 }));
+    return this.derived('getRow', [row], (t) => ({
+      r0: t.rect.r0 + row,
+      c0: t.rect.c0,
+      r1: t.rect.r0 + row,
+      c1: t.rect.c1,
+    }));
   }
   getColumn(column: number): Range {
-    return this.derived('getColumn', [column], (t) => ({ r0: t.rect.r0, c0: t.rect.c0 + column, r1: t.rect.r1, c1: t.rect.c0 + column }));
+    return this.derived('getColumn', [column], (t) => ({
+      r0: t.rect.r0,
+      c0: t.rect.c0 + column,
+      r1: t.rect.r1,
+      c1: t.rect.c0 + column,
+    }));
   }
   getUsedRange(valuesOnly = false): Range {
     return new Range(this.context, this, 3, 'getUsedRange', [valuesOnly], (t) => {
@@ -1052,17 +1263,27 @@ export class Range extends ClientObject {
     });
   }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
-    return new Range(this.context, this, 3, 'getUsedRangeOrNullObject', [valuesOnly], (t) => {
-      const target = t as RangeTarget;
-      const used = target.sheet.usedRect(valuesOnly);
-      const r = used && intersect(used, target.rect);
-      return r ? { sheet: target.sheet, rect: r } : null;
-    }, '1.4', true);
+    return new Range(
+      this.context,
+      this,
+      3,
+      'getUsedRangeOrNullObject',
+      [valuesOnly],
+      (t) => {
+        const target = t as RangeTarget;
+        const used = target.sheet.usedRect(valuesOnly);
+        const r = used && intersect(used, target.rect);
+        return r ? { sheet: target.sheet, rect: r } : null;
+      },
+      '1.4',
+      true,
+    );
   }
 
   select(): void {
     this.call('select', [], (t: RangeTarget) => {
-      if (t.sheet.visibility !== 'Visible') throw errors.invalidOperation('Range.select', 'The range is on a hidden worksheet.');
+      if (t.sheet.visibility !== 'Visible')
+        throw errors.invalidOperation('Range.select', 'The range is on a hidden worksheet.');
       t.sheet.workbook.activeSheet = t.sheet;
       t.sheet.workbook.selection = { sheet: t.sheet.name, address: rectA1(t.rect) };
     });
@@ -1192,7 +1413,10 @@ const FILL_PROPS: Record<string, PropDef> = {
   // A cell without fill reads as white, like Excel: only `pattern` (ExcelApi 1.9) tells "None".
   color: { read: (t: AreasTarget) => uniform(t, (c) => c?.fill?.color ?? '#FFFFFF') },
   pattern: { read: (t: AreasTarget) => uniform(t, (c) => c?.fill?.pattern ?? 'None'), requires: '1.9' },
-  patternColor: { read: (t: AreasTarget) => uniform(t, (c) => c?.fill?.patternColor ?? '#000000'), requires: '1.9' },
+  patternColor: {
+    read: (t: AreasTarget) => uniform(t, (c) => c?.fill?.patternColor ?? '#000000'),
+    requires: '1.9',
+  },
 };
 
 export class RangeFill extends ClientObject {
@@ -1206,7 +1430,15 @@ export class RangeFill extends ClientObject {
   set color(value: string) {
     this.set_('color', value, (t: AreasTarget) => {
       const color = normaliseColor(value);
-      forEachCell(t, (c) => void (c.fill = { color, pattern: c.fill && c.fill.pattern !== 'None' ? c.fill.pattern : 'Solid', patternColor: c.fill?.patternColor ?? '#000000' }));
+      forEachCell(
+        t,
+        (c) =>
+          void (c.fill = {
+            color,
+            pattern: c.fill && c.fill.pattern !== 'None' ? c.fill.pattern : 'Solid',
+            patternColor: c.fill?.patternColor ?? '#000000',
+          }),
+      );
     });
   }
   get pattern(): string {
@@ -1214,7 +1446,18 @@ export class RangeFill extends ClientObject {
   }
   set pattern(value: string) {
     this.set_('pattern', value, (t: AreasTarget) =>
-      forEachCell(t, (c) => void (c.fill = value === 'None' ? null : { color: c.fill?.color ?? '#FFFFFF', pattern: value, patternColor: c.fill?.patternColor ?? '#000000' })),
+      forEachCell(
+        t,
+        (c) =>
+          void (c.fill =
+            value === 'None'
+              ? null
+              : {
+                  color: c.fill?.color ?? '#FFFFFF',
+                  pattern: value,
+                  patternColor: c.fill?.patternColor ?? '#000000',
+                }),
+      ),
     );
   }
   get patternColor(): string {
@@ -1223,7 +1466,15 @@ export class RangeFill extends ClientObject {
   set patternColor(value: string) {
     this.set_('patternColor', value, (t: AreasTarget) => {
       const color = normaliseColor(value);
-      forEachCell(t, (c) => void (c.fill = { color: c.fill?.color ?? '#FFFFFF', pattern: c.fill?.pattern ?? 'Solid', patternColor: color }));
+      forEachCell(
+        t,
+        (c) =>
+          void (c.fill = {
+            color: c.fill?.color ?? '#FFFFFF',
+            pattern: c.fill?.pattern ?? 'Solid',
+            patternColor: color,
+          }),
+      );
     });
   }
   /** Back to no fill. */
@@ -1262,9 +1513,21 @@ export class RangeFont extends ClientObject {
 const RULE_KINDS = ['list', 'wholeNumber', 'decimal', 'date', 'time', 'textLength', 'custom'] as const;
 
 function validationFor(t: RangeTarget): HostValidation {
-  const same = t.sheet.validations.find((v) => v.rect.r0 === t.rect.r0 && v.rect.c0 === t.rect.c0 && v.rect.r1 === t.rect.r1 && v.rect.c1 === t.rect.c1);
+  const same = t.sheet.validations.find(
+    (v) =>
+      v.rect.r0 === t.rect.r0 &&
+      v.rect.c0 === t.rect.c0 &&
+      v.rect.r1 === t.rect.r1 &&
+      v.rect.c1 === t.rect.c1,
+  );
   if (same) return same;
-  const created: HostValidation = { rect: t.rect, rule: null, prompt: null, errorAlert: null, ignoreBlanks: true };
+  const created: HostValidation = {
+    rect: t.rect,
+    rule: null,
+    prompt: null,
+    errorAlert: null,
+    ignoreBlanks: true,
+  };
   t.sheet.validations.push(created);
   return created;
 }
@@ -1298,11 +1561,14 @@ export class DataValidation extends ClientObject {
   set rule(value: DataValidationRule) {
     this.set_('rule', value, (t: RangeTarget) => {
       const kinds = RULE_KINDS.filter((k) => value[k] !== undefined);
-      if (kinds.length !== 1) throw errors.invalidArgument('DataValidation.rule', 'exactly one rule type is required');
+      if (kinds.length !== 1)
+        throw errors.invalidArgument('DataValidation.rule', 'exactly one rule type is required');
       if (value.list) {
         const source = value.list.source;
-        if (typeof source !== 'string' || !source) throw errors.invalidArgument('DataValidation.rule', 'list source is required');
-        if (!source.startsWith('=') && source.length > 255) throw errors.invalidArgument('DataValidation.rule', 'an inline list is limited to 255 characters');
+        if (typeof source !== 'string' || !source)
+          throw errors.invalidArgument('DataValidation.rule', 'list source is required');
+        if (!source.startsWith('=') && source.length > 255)
+          throw errors.invalidArgument('DataValidation.rule', 'an inline list is limited to 255 characters');
       }
       validationFor(t).rule = value;
     });
@@ -1312,7 +1578,8 @@ export class DataValidation extends ClientObject {
   }
   set prompt(value: HostValidation['prompt']) {
     this.set_('prompt', value, (t: RangeTarget) => {
-      if ((value?.title?.length ?? 0) > 32 || (value?.message?.length ?? 0) > 255) throw errors.invalidArgument('DataValidation.prompt', 'title ≤ 32 and message ≤ 255 characters');
+      if ((value?.title?.length ?? 0) > 32 || (value?.message?.length ?? 0) > 255)
+        throw errors.invalidArgument('DataValidation.prompt', 'title ≤ 32 and message ≤ 255 characters');
       validationFor(t).prompt = value;
     });
   }
@@ -1321,7 +1588,8 @@ export class DataValidation extends ClientObject {
   }
   set errorAlert(value: HostValidation['errorAlert']) {
     this.set_('errorAlert', value, (t: RangeTarget) => {
-      if ((value?.title?.length ?? 0) > 32 || (value?.message?.length ?? 0) > 255) throw errors.invalidArgument('DataValidation.errorAlert', 'title ≤ 32 and message ≤ 255 characters');
+      if ((value?.title?.length ?? 0) > 32 || (value?.message?.length ?? 0) > 255)
+        throw errors.invalidArgument('DataValidation.errorAlert', 'title ≤ 32 and message ≤ 255 characters');
       validationFor(t).errorAlert = value;
     });
   }
@@ -1369,7 +1637,16 @@ export class TableCollection extends ClientCollection<Table> {
     });
   }
   getItemOrNullObject(key: string): Table {
-    return new Table(this.context, this, 3, 'getItemOrNullObject', [key], (t) => this.lookup(t, key) ?? null, '1.4', true);
+    return new Table(
+      this.context,
+      this,
+      3,
+      'getItemOrNullObject',
+      [key],
+      (t) => this.lookup(t, key) ?? null,
+      '1.4',
+      true,
+    );
   }
   add(address: string, hasHeaders: boolean): Table {
     const table = new Table(this.context, this, 3, 'add', [address, hasHeaders], () => {
@@ -1385,13 +1662,24 @@ export class TableCollection extends ClientCollection<Table> {
         const host = this.context.host;
         const p = parseAddress(address);
         if (!p) throw errors.invalidArgument(`TableCollection.add(${address})`);
-        const sheet = p.sheet !== null ? host.findSheet(p.sheet) : owner instanceof HostSheet ? owner : host.activeSheet;
+        const sheet =
+          p.sheet !== null ? host.findSheet(p.sheet) : owner instanceof HostSheet ? owner : host.activeSheet;
         if (!sheet) throw errors.itemNotFound(`TableCollection.add(${address})`);
-        if (!hasHeaders) throw errors.invalidArgument('TableCollection.add', 'the fake models tables with headers only');
-        if (host.tables.some((x) => x.sheet === sheet && intersect(x.rect, p))) throw errors.invalidOperation('TableCollection.add', 'A table can\'t overlap another table.');
+        if (!hasHeaders)
+          throw errors.invalidArgument('TableCollection.add', 'the fake models tables with headers only');
+        if (host.tables.some((x) => x.sheet === sheet && intersect(x.rect, p)))
+          throw errors.invalidOperation('TableCollection.add', "A table can't overlap another table.");
         let n = host.tables.length + 1;
         while (host.tables.some((x) => x.name === `Table${n}`)) n++;
-        const created: HostTable = { id: host.nextId(), name: `Table${n}`, sheet, rect: { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 }, hasHeaders, showFilterButton: true, style: 'TableStyleMedium2' };
+        const created: HostTable = {
+          id: host.nextId(),
+          name: `Table${n}`,
+          sheet,
+          rect: { r0: p.r0, c0: p.c0, r1: p.r1, c1: p.c1 },
+          hasHeaders,
+          showFilterButton: true,
+          style: 'TableStyleMedium2',
+        };
         host.tables.push(created);
         table.bind(created);
         return null;
@@ -1417,8 +1705,10 @@ export class Table extends ClientObject {
   }
   set name(value: string) {
     this.set_('name', value, (t: HostTable) => {
-      if (!TABLE_NAME.test(value) || /^[A-Za-z]{1,3}\d+$/.test(value)) throw errors.invalidArgument('Table.name', `invalid table name «${value}»`);
-      if (t.sheet.workbook.tables.some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase())) throw errors.itemAlreadyExists('Table.name');
+      if (!TABLE_NAME.test(value) || /^[A-Za-z]{1,3}\d+$/.test(value))
+        throw errors.invalidArgument('Table.name', `invalid table name «${value}»`);
+      if (t.sheet.workbook.tables.some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase()))
+        throw errors.itemAlreadyExists('Table.name');
       t.name = value;
     });
   }
@@ -1435,7 +1725,10 @@ export class Table extends ClientObject {
     this.set_('style', value, (t: HostTable) => void (t.style = value));
   }
   private part(name: string, rect: (t: HostTable) => Rect): Range {
-    return new Range(this.context, this, 3, name, [], (t) => ({ sheet: (t as HostTable).sheet, rect: rect(t as HostTable) }));
+    return new Range(this.context, this, 3, name, [], (t) => ({
+      sheet: (t as HostTable).sheet,
+      rect: rect(t as HostTable),
+    }));
   }
   getRange(): Range {
     return this.part('getRange', (t) => t.rect);
@@ -1456,11 +1749,17 @@ export class Table extends ClientObject {
 
 // --- Notes (ExcelApi 1.18) ---------------------------------------------------------------------
 
-function noteCell(owner: unknown, host: HostWorkbook, key: string, location: string): { sheet: HostSheet; row: number; col: number } {
+function noteCell(
+  owner: unknown,
+  host: HostWorkbook,
+  key: string,
+  location: string,
+): { sheet: HostSheet; row: number; col: number } {
   const p = parseAddress(key);
   if (!p || p.r0 !== p.r1 || p.c0 !== p.c1) throw errors.invalidArgument(location, 'InvalidCellAddress');
   const sheet = p.sheet !== null ? host.findSheet(p.sheet) : owner instanceof HostSheet ? owner : undefined;
-  if (!sheet || (owner instanceof HostSheet && sheet !== owner)) throw errors.invalidArgument(location, 'InvalidCellAddress');
+  if (!sheet || (owner instanceof HostSheet && sheet !== owner))
+    throw errors.invalidArgument(location, 'InvalidCellAddress');
   return { sheet, row: p.r0, col: p.c0 };
 }
 
@@ -1497,13 +1796,25 @@ export class NoteCollection extends ClientCollection<Note> {
         let cell: { sheet: HostSheet; row: number; col: number };
         if (cellAddress instanceof Range) {
           const t = cellAddress.resolve() as RangeTarget | null;
-          if (!t || t.rect.r0 !== t.rect.r1 || t.rect.c0 !== t.rect.c1) throw errors.invalidArgument('NoteCollection.add', 'InvalidCellAddress');
+          if (!t || t.rect.r0 !== t.rect.r1 || t.rect.c0 !== t.rect.c1)
+            throw errors.invalidArgument('NoteCollection.add', 'InvalidCellAddress');
           cell = { sheet: t.sheet, row: t.rect.r0, col: t.rect.c0 };
         } else {
           cell = noteCell(owner, this.context.host, cellAddress, 'NoteCollection.add');
         }
-        if (cell.sheet.noteAt(cell.row, cell.col)) throw errors.invalidArgument('NoteCollection.add', `a note already exists in ${cellA1(cell.row, cell.col)}`);
-        const created: HostNote = { id: this.context.host.nextId(), sheet: cell.sheet, row: cell.row, col: cell.col, content: String(content), author: 'Inovasi Daerah' };
+        if (cell.sheet.noteAt(cell.row, cell.col))
+          throw errors.invalidArgument(
+            'NoteCollection.add',
+            `a note already exists in ${cellA1(cell.row, cell.col)}`,
+          );
+        const created: HostNote = {
+          id: this.context.host.nextId(),
+          sheet: cell.sheet,
+          row: cell.row,
+          col: cell.col,
+          content: String(content),
+          author: 'Inovasi Daerah',
+        };
         cell.sheet.notes.set(cell.sheet.noteKey(cell.row, cell.col), created);
         note.bind(created);
         return null;
@@ -1523,7 +1834,16 @@ export class NoteCollection extends ClientCollection<Note> {
     });
   }
   getItemOrNullObject(key: string): Note {
-    return new Note(this.context, this, 3, 'getItemOrNullObject', [key], (owner) => this.lookup(owner, key), undefined, true);
+    return new Note(
+      this.context,
+      this,
+      3,
+      'getItemOrNullObject',
+      [key],
+      (owner) => this.lookup(owner, key),
+      undefined,
+      true,
+    );
   }
   /** The note at a position of the collection (sheet order: by row, then column). */
   getItemAt(index: number): Note {
@@ -1535,7 +1855,13 @@ export class NoteCollection extends ClientCollection<Note> {
   }
   getCount(): ClientResult<number> {
     const result = new ClientResult<number>();
-    this.context.queue({ type: 3, obj: this, name: 'getCount', args: [], apply: () => result.set(notesOf(this.resolve()).length) });
+    this.context.queue({
+      type: 3,
+      obj: this,
+      name: 'getCount',
+      args: [],
+      apply: () => result.set(notesOf(this.resolve()).length),
+    });
     return result;
   }
 }

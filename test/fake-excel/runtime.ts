@@ -173,7 +173,8 @@ export class FakeRequestContext {
       this.stats.failedSyncs++;
       throw errors.requestTooLarge(requestBytes);
     }
-    if (this.host.editing && this.delayForCellEdit && this.options.honoursDelayForCellEdit) await this.host.editingEnded();
+    if (this.host.editing && this.delayForCellEdit && this.options.honoursDelayForCellEdit)
+      await this.host.editingEnded();
     if (this.host.editing) {
       this.stats.failedSyncs++;
       throw errors.cellEditMode();
@@ -189,15 +190,24 @@ export class FakeRequestContext {
     try {
       for (const action of actions) {
         const needed = maxVersion(action.obj.requiredVersion(), action.requires);
-        if (!this.supports(needed)) throw errors.apiNotFound(`${action.obj.typeName}.${action.name || 'load'}`, needed!);
+        if (!this.supports(needed))
+          throw errors.apiNotFound(`${action.obj.typeName}.${action.name || 'load'}`, needed!);
         const value = action.apply();
-        if (action.type === 2 || (action.type === 1 && action.obj.orNull)) response.push({ Id: request.ids.get(action), Value: value });
-        const opKey = action.type === 2 ? 'query' : action.type === 1 ? 'instantiate' : `${action.type === 3 ? 'call' : 'set'}:${action.name}`;
+        if (action.type === 2 || (action.type === 1 && action.obj.orNull))
+          response.push({ Id: request.ids.get(action), Value: value });
+        const opKey =
+          action.type === 2
+            ? 'query'
+            : action.type === 1
+              ? 'instantiate'
+              : `${action.type === 3 ? 'call' : 'set'}:${action.name}`;
         ops[opKey] = (ops[opKey] ?? 0) + 1;
       }
     } catch (e) {
       this.stats.failedSyncs++;
-      throw e instanceof FakeOfficeError ? e : new FakeOfficeError('GeneralException', String((e as Error)?.message ?? e));
+      throw e instanceof FakeOfficeError
+        ? e
+        : new FakeOfficeError('GeneralException', String((e as Error)?.message ?? e));
     }
     const responseBytes = utf8Length(JSON.stringify({ Results: response }));
     this.stats.syncCount++;
@@ -229,7 +239,11 @@ function maxVersion(a: string | undefined, b: string | undefined): string | unde
 const PASCAL = (name: string) => (name ? name[0].toUpperCase() + name.slice(1) : name);
 
 /** The request as Office sends it: object paths by id, then the actions that use them. */
-function serialiseRequest(actions: readonly Action[]): { json: string; paths: number; ids: Map<Action, number> } {
+function serialiseRequest(actions: readonly Action[]): {
+  json: string;
+  paths: number;
+  ids: Map<Action, number>;
+} {
   const pathIds = new Map<ClientObject, number>();
   const paths: Record<string, unknown> = {};
   const ids = new Map<Action, number>();
@@ -240,7 +254,11 @@ function serialiseRequest(actions: readonly Action[]): { json: string; paths: nu
     const parent = obj.parent ? pathOf(obj.parent) : undefined;
     const id = next++;
     pathIds.set(obj, id);
-    const entry: Record<string, unknown> = { Id: id, ObjectPathType: obj.pathType, Name: PASCAL(obj.pathName) };
+    const entry: Record<string, unknown> = {
+      Id: id,
+      ObjectPathType: obj.pathType,
+      Name: PASCAL(obj.pathName),
+    };
     if (parent !== undefined) entry.ParentObjectPathId = parent;
     if (obj.pathArgs.length) entry.ArgumentInfo = { Arguments: obj.pathArgs };
     paths[id] = entry;
@@ -250,7 +268,12 @@ function serialiseRequest(actions: readonly Action[]): { json: string; paths: nu
     const objectPathId = pathOf(a.obj);
     const id = next++;
     ids.set(a, id);
-    const entry: Record<string, unknown> = { Id: id, ActionType: a.type, Name: PASCAL(a.name), ObjectPathId: objectPathId };
+    const entry: Record<string, unknown> = {
+      Id: id,
+      ActionType: a.type,
+      Name: PASCAL(a.name),
+      ObjectPathId: objectPathId,
+    };
     if (a.type === 2) entry.QueryInfo = { Select: a.select ?? [], Expand: [], Skip: 0, Top: -1 };
     else if (a.args.length) entry.ArgumentInfo = { Arguments: a.args.map(argumentValue) };
     return entry;
@@ -272,11 +295,18 @@ type LoadOption = string | string[] | Record<string, unknown> | undefined;
 /** Normalises every form `load()` accepts into `a/b/c` paths; `*` = all scalars. */
 export function loadPaths(option: LoadOption): string[] {
   if (option === undefined || option === null) return ['*'];
-  if (typeof option === 'string') return option.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof option === 'string')
+    return option
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(option)) return option.flatMap((s) => loadPaths(s));
   const obj = option as Record<string, unknown>;
   if (typeof obj.select === 'string' || typeof obj.expand === 'string') {
-    return [...loadPaths(obj.select as string | undefined ?? ''), ...loadPaths(obj.expand as string | undefined ?? '')].filter(Boolean);
+    return [
+      ...loadPaths((obj.select as string | undefined) ?? ''),
+      ...loadPaths((obj.expand as string | undefined) ?? ''),
+    ].filter(Boolean);
   }
   const out: string[] = [];
   for (const [k, v] of Object.entries(obj)) {
@@ -286,7 +316,8 @@ export function loadPaths(option: LoadOption): string[] {
       continue;
     }
     if (v === true) out.push(k);
-    else if (v && typeof v === 'object') for (const p of loadPaths(v as Record<string, unknown>)) out.push(p === '*' ? k : `${k}/${p}`);
+    else if (v && typeof v === 'object')
+      for (const p of loadPaths(v as Record<string, unknown>)) out.push(p === '*' ? k : `${k}/${p}`);
   }
   return out.length ? out : ['*'];
 }
@@ -327,7 +358,14 @@ export abstract class ClientObject {
     /** Created by an `*OrNullObject` method. */
     readonly orNull = false,
   ) {
-    if (orNull) this.context.queue({ type: 1, obj: this, name: '', args: [], apply: () => ({ _IsNull: this.resolve() === null }) });
+    if (orNull)
+      this.context.queue({
+        type: 1,
+        obj: this,
+        name: '',
+        args: [],
+        apply: () => ({ _IsNull: this.resolve() === null }),
+      });
   }
 
   /** The highest API version needed along the path. */
@@ -377,12 +415,31 @@ export abstract class ClientObject {
   /** Writing a scalar: kept locally (Office.js does the same) and queued. */
   protected set_(name: string, value: unknown, apply: (target: never) => void, requires?: string): void {
     this.loaded.set(name, value);
-    this.context.queue({ type: 4, obj: this, name, args: [value], requires: requires ?? this.props[name]?.requires, apply: () => apply(this.writable<never>()) });
+    this.context.queue({
+      type: 4,
+      obj: this,
+      name,
+      args: [value],
+      requires: requires ?? this.props[name]?.requires,
+      apply: () => apply(this.writable<never>()),
+    });
   }
 
   /** Queues a method call. */
-  protected call(name: string, args: readonly unknown[], apply: (target: never) => unknown, requires?: string): void {
-    this.context.queue({ type: 3, obj: this, name, args, requires, apply: () => apply(this.writable<never>()) });
+  protected call(
+    name: string,
+    args: readonly unknown[],
+    apply: (target: never) => unknown,
+    requires?: string,
+  ): void {
+    this.context.queue({
+      type: 3,
+      obj: this,
+      name,
+      args,
+      requires,
+      apply: () => apply(this.writable<never>()),
+    });
   }
 
   /** A navigation property: the same proxy each time. */
@@ -415,9 +472,21 @@ export abstract class ClientObject {
 
   protected queueQuery(select: string[]): void {
     const names = select.includes('*') ? Object.keys(this.props) : select;
-    for (const n of names) if (!this.props[n]) throw errors.invalidArgument(`${this.typeName}.load`, `unknown property ${n}`);
-    const requires = names.reduce<string | undefined>((v, n) => maxVersion(v, this.props[n].requires), undefined);
-    this.context.queue({ type: 2, obj: this, name: '', args: [], select: names, requires, apply: () => this.readNow(names) });
+    for (const n of names)
+      if (!this.props[n]) throw errors.invalidArgument(`${this.typeName}.load`, `unknown property ${n}`);
+    const requires = names.reduce<string | undefined>(
+      (v, n) => maxVersion(v, this.props[n].requires),
+      undefined,
+    );
+    this.context.queue({
+      type: 2,
+      obj: this,
+      name: '',
+      args: [],
+      select: names,
+      requires,
+      apply: () => this.readNow(names),
+    });
   }
 
   /** Reads selected paths from the document into `loaded` (during a sync); returns the response. */
@@ -444,7 +513,8 @@ export abstract class ClientObject {
           }
           throw errors.invalidArgument(`${this.typeName}.load`, `unknown property ${n}`);
         }
-        if (!this.context.supports(def.requires)) throw errors.apiNotFound(`${this.typeName}.${n}`, def.requires!);
+        if (!this.context.supports(def.requires))
+          throw errors.apiNotFound(`${this.typeName}.${n}`, def.requires!);
         const v = def.read(target as never);
         this.loaded.set(n, v);
         value[n] = v;
@@ -477,7 +547,9 @@ export abstract class ClientCollection<T extends ClientObject> extends ClientObj
   }
 
   override load(option?: LoadOption): this {
-    const select = loadPaths(option).map((p) => (p === 'items' ? '*' : p.startsWith('items/') ? p.slice(6) : p));
+    const select = loadPaths(option).map((p) =>
+      p === 'items' ? '*' : p.startsWith('items/') ? p.slice(6) : p,
+    );
     this.context.queue({
       type: 2,
       obj: this,

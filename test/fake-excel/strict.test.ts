@@ -9,7 +9,17 @@ import type { FakeRequestContext } from './runtime';
 type Ctx = FakeRequestContext & { workbook: Workbook };
 
 /** Runs one batch on a fresh fake and returns the error Office would report (or null). */
-async function failureOf(batch: (context: Ctx) => Promise<unknown>, options: Parameters<typeof createFakeExcel>[0] = { sheets: { S: [['a', 'b'], ['c', 'd']] } }) {
+async function failureOf(
+  batch: (context: Ctx) => Promise<unknown>,
+  options: Parameters<typeof createFakeExcel>[0] = {
+    sheets: {
+      S: [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    },
+  },
+) {
   const fake = createFakeExcel(options);
   try {
     await fake.Excel.run(batch);
@@ -24,11 +34,22 @@ describe('PropertyNotLoaded', () => {
     await failureOf(async (context) => {
       const ws = context.workbook.worksheets.getItem('S');
       const range = ws.getRange('A1:B2').load('values');
-      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded', name: 'RichApi.Error' }));
+      expect(() => range.values).toThrow(
+        expect.objectContaining({ code: 'PropertyNotLoaded', name: 'RichApi.Error' }),
+      );
       await context.sync();
-      expect(range.values).toEqual([['a', 'b'], ['c', 'd']]);
+      expect(range.values).toEqual([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]);
       // Loading `values` does not load `text`, `numberFormat`, `address` or the sheet's name.
-      for (const read of [() => range.text, () => range.numberFormat, () => range.address, () => ws.name, () => range.format.fill.color]) {
+      for (const read of [
+        () => range.text,
+        () => range.numberFormat,
+        () => range.address,
+        () => ws.name,
+        () => range.format.fill.color,
+      ]) {
         expect(read).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
       }
     });
@@ -40,7 +61,9 @@ describe('PropertyNotLoaded', () => {
       expect(() => sheets.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
       await context.sync();
       expect(sheets.items[0].name).toBe('S');
-      expect(() => sheets.items[0].visibility).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      expect(() => sheets.items[0].visibility).toThrow(
+        expect.objectContaining({ code: 'PropertyNotLoaded' }),
+      );
     });
   });
 
@@ -57,7 +80,13 @@ describe('PropertyNotLoaded', () => {
 describe('InvalidArgument: an array whose shape differs from the range', () => {
   const shapes: [string, unknown][] = [
     ['too few rows', [['x', 'y']]],
-    ['too many columns', [['x', 'y', 'z'], ['x', 'y', 'z']]],
+    [
+      'too many columns',
+      [
+        ['x', 'y', 'z'],
+        ['x', 'y', 'z'],
+      ],
+    ],
     ['a ragged array', [['x', 'y'], ['x']]],
     ['a one-dimensional array', ['x', 'y']],
   ];
@@ -70,7 +99,10 @@ describe('InvalidArgument: an array whose shape differs from the range', () => {
           await context.sync();
         });
         expect(error).toMatchObject({ code: 'InvalidArgument', name: 'RichApi.Error' });
-        expect(fake.workbook.sheet('S').values('A1:B2')).toEqual([['a', 'b'], ['c', 'd']]);
+        expect(fake.workbook.sheet('S').values('A1:B2')).toEqual([
+          ['a', 'b'],
+          ['c', 'd'],
+        ]);
         expect(fake.workbook.sheet('S').cell('A1').numberFormat).toBe('General');
       });
     }
@@ -79,14 +111,23 @@ describe('InvalidArgument: an array whose shape differs from the range', () => {
   it('the right shape is accepted for all three', async () => {
     const { fake, error } = await failureOf(async (context) => {
       const range = context.workbook.worksheets.getItem('S').getRange('A1:B2');
-      range.numberFormat = [['@', '@'], ['0', '0']];
-      range.values = [['1', 'x'], ['2', 'y']];
+      range.numberFormat = [
+        ['@', '@'],
+        ['0', '0'],
+      ];
+      range.values = [
+        ['1', 'x'],
+        ['2', 'y'],
+      ];
       range.getCell(1, 1).formulas = [['=A2*2']];
       await context.sync();
     });
     expect(error).toBeNull();
     const s = fake.workbook.sheet('S');
-    expect(s.values('A1:B2')).toEqual([['1', 'x'], [2, '=A2*2']]);
+    expect(s.values('A1:B2')).toEqual([
+      ['1', 'x'],
+      [2, '=A2*2'],
+    ]);
     expect(s.cell('B2').formula).toBe('=A2*2');
   });
 });
@@ -130,7 +171,21 @@ describe('payload limits of Excel on the web (5 MB each way)', () => {
 });
 
 describe('sheet names Excel forbids', () => {
-  const bad = ['', 'x'.repeat(32), 'a:b', 'a\\b', 'a/b', 'a?b', 'a*b', 'a[b', 'a]b', 'History', 'HISTORY', "'Awal", "Akhir'"];
+  const bad = [
+    '',
+    'x'.repeat(32),
+    'a:b',
+    'a\\b',
+    'a/b',
+    'a?b',
+    'a*b',
+    'a[b',
+    'a]b',
+    'History',
+    'HISTORY',
+    "'Awal",
+    "Akhir'",
+  ];
   for (const name of bad) {
     it(`add(${JSON.stringify(name)}) and renaming to it: InvalidArgument`, async () => {
       const added = await failureOf(async (context) => {
@@ -192,7 +247,10 @@ describe('the last visible sheet', () => {
       await context.sync();
     });
     expect(error).toMatchObject({ code: 'InvalidOperation' });
-    expect(fake.workbook.sheets.map((s) => [s.name, s.visibility])).toEqual([['S', 'Hidden'], ['T', 'Visible']]);
+    expect(fake.workbook.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['S', 'Hidden'],
+      ['T', 'Visible'],
+    ]);
   });
 });
 

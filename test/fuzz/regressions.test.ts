@@ -25,7 +25,7 @@ const EXPECTED: Record<string, { outcome: string; was: string; engine?: true }> 
   },
   'zero-compressed-size-entry.xlsx': {
     outcome: 'report',
-    was: 'a deflated entry the central directory gives 0 compressed bytes (seed 777, iteration 851): fflate read an empty part, Node\'s zlib (the command line\'s inflater) called it corrupt; both now read an empty part',
+    was: "a deflated entry the central directory gives 0 compressed bytes (seed 777, iteration 851): fflate read an empty part, Node's zlib (the command line's inflater) called it corrupt; both now read an empty part",
   },
   'engine-long-enum-value.xlsx': {
     outcome: 'report',

@@ -102,7 +102,11 @@ export function buildGrid(spec: WorkbookSpec = {}): WorkbookGrid {
 
 export const TODAY = '2026-11-28';
 
-export function validate(spec: WorkbookSpec = {}, reference: Reference = defaultReference(), today = TODAY): FileValidation {
+export function validate(
+  spec: WorkbookSpec = {},
+  reference: Reference = defaultReference(),
+  today = TODAY,
+): FileValidation {
   return validateWorkbook(buildGrid(spec), 'uji.xlsx', { reference, today });
 }
 

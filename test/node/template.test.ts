@@ -186,7 +186,13 @@ describe('template workbook', () => {
   it('prints Identitas on one A4 landscape page (labels beside values); Inovasi repeats its header row and No, Nama Inovasi', () => {
     for (const wb of [withOpd, blank]) {
       const identitas = wb.getWorksheet('Identitas')!.pageSetup;
-      expect(identitas).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
+      expect(identitas).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 1,
+      });
       const inovasi = wb.getWorksheet('Inovasi')!.pageSetup;
       expect(inovasi).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1' });
       expect(wb.getWorksheet('_daftar')!.state).toBe('hidden');

@@ -58,7 +58,8 @@ function ours(bytes: Uint8Array): WorkbookGrid {
   return read.workbook;
 }
 
-const part = (bytes: Uint8Array, name: string): string => strFromU8(unzipSync(bytes, { filter: (f) => f.name === name })[name]);
+const part = (bytes: Uint8Array, name: string): string =>
+  strFromU8(unzipSync(bytes, { filter: (f) => f.name === name })[name]);
 
 describe('escaping', () => {
   const texts = [
@@ -103,7 +104,9 @@ describe('escaping', () => {
     expect(xml).toContain('<t>kalimat pertama&#13;\nkalimat kedua\nketiga</t>');
     expect(xml).toContain('<t>literal _x005F_x0041_ stays</t>');
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/); // eslint-disable-line no-control-regex
-    expect(part(bytes, 'xl/workbook.xml')).toContain('<sheet name="Teks &amp; &lt;Angka&gt;" sheetId="1" r:id="rId1"/>');
+    expect(part(bytes, 'xl/workbook.xml')).toContain(
+      '<sheet name="Teks &amp; &lt;Angka&gt;" sheetId="1" r:id="rId1"/>',
+    );
   });
 
   test('our reader reads the texts back exactly', () => {
@@ -169,7 +172,14 @@ describe('values', () => {
 
   test('exceljs reads real numbers, dates and booleans', async () => {
     const ws = (await exceljs(bytes)).getWorksheet('Nilai')!;
-    expect(ws.getRow(2).values).toEqual([undefined, 'bulat', 150000000, utc(2025, 1, 15), utc(2026, 11, 28, 12, 30), true]);
+    expect(ws.getRow(2).values).toEqual([
+      undefined,
+      'bulat',
+      150000000,
+      utc(2025, 1, 15),
+      utc(2026, 11, 28, 12, 30),
+      true,
+    ]);
     expect(ws.getCell('C2').numFmt).toBe('[$-421]d mmm yyyy');
     expect(ws.getCell('D2').numFmt).toBe('[$-421]d mmm yyyy hh:mm');
     expect(ws.getCell('B3').value).toBe(-0.125);
@@ -209,13 +219,24 @@ describe('layout and styles, read back with exceljs', () => {
           [2, "Dinas Pemuda dan Olahraga's", 'Tidak Terbaca', null],
           [null, 'Total Kota', null, 150000000],
         ],
-        styles: [STYLE_HEADER, [0, 0, green, styleId({ format: 'integer' })], [0, 0, red], [boldInteger, boldInteger, boldInteger, boldInteger]],
+        styles: [
+          STYLE_HEADER,
+          [0, 0, green, styleId({ format: 'integer' })],
+          [0, 0, red],
+          [boldInteger, boldInteger, boldInteger, boldInteger],
+        ],
         filter: { firstRow: 1, lastRow: 4, firstColumn: 1, lastColumn: 4 },
       },
       {
         name: "Info 'Kota' Konsolidasi",
         frozenRows: 1,
-        rows: [['Keterangan', 'Nilai'], ['Waktu', utc(2026, 11, 28)], [], ['Berkas', 'Ukuran (byte)'], ['a.xlsx', 1234]],
+        rows: [
+          ['Keterangan', 'Nilai'],
+          ['Waktu', utc(2026, 11, 28)],
+          [],
+          ['Berkas', 'Ukuran (byte)'],
+          ['a.xlsx', 1234],
+        ],
         styles: [STYLE_HEADER, undefined, undefined, STYLE_HEADER],
         filter: { firstRow: 4, lastRow: 5, firstColumn: 1, lastColumn: 2 },
       },
@@ -230,7 +251,11 @@ describe('layout and styles, read back with exceljs', () => {
     const ws = wb.getWorksheet('Rekap OPD')!;
     const header = ws.getCell('A1');
     expect(header.font?.bold).toBe(true);
-    expect(header.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: FILL_ARGB.header } });
+    expect(header.fill).toMatchObject({
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: FILL_ARGB.header },
+    });
     expect(header.alignment).toMatchObject({ vertical: 'middle' });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, topLeftCell: 'A2' });
     expect([1, 2, 3, 4].map((c) => ws.getColumn(c).width)).toEqual([6, 40, 18, 12]);
@@ -253,20 +278,35 @@ describe('layout and styles, read back with exceljs', () => {
 
   test('the workbook names each filter range (_xlnm._FilterDatabase), quoting sheet names', () => {
     const xml = part(bytes, 'xl/workbook.xml');
-    expect(xml).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Rekap OPD'!$A$1:$D$4</definedName>`);
-    expect(xml).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'Info ''Kota'' Konsolidasi'!$A$4:$B$5</definedName>`);
+    expect(xml).toContain(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Rekap OPD'!$A$1:$D$4</definedName>`,
+    );
+    expect(xml).toContain(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'Info ''Kota'' Konsolidasi'!$A$4:$B$5</definedName>`,
+    );
     const sheet = part(bytes, 'xl/worksheets/sheet1.xml');
-    expect(sheet).toContain('<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    expect(sheet).toContain(
+      '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>',
+    );
     expect(sheet).toMatch(/<\/sheetData><autoFilter ref="A1:D4"\/>/);
   });
 
   test('the package parts', () => {
     const names = Object.keys(unzipSync(bytes));
     expect(names.sort()).toEqual([
-      '[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'docProps/core.xml', 'xl/_rels/workbook.xml.rels',
-      'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml',
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'docProps/app.xml',
+      'docProps/core.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
     ]);
-    expect(part(bytes, 'docProps/core.xml')).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-28T00:00:00Z</dcterms:created>');
+    expect(part(bytes, 'docProps/core.xml')).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-28T00:00:00Z</dcterms:created>',
+    );
   });
 
   test('styleId covers the table; bad names and styles are refused', async () => {
@@ -300,7 +340,12 @@ function zipEntries(zip: Uint8Array): { time: number; crc: number }[] {
 
 describe('reproducible', () => {
   const sheets = (): SheetInput[] => [
-    { name: 'A', frozenRows: 1, rows: [['x', 'y'], ...Array.from({ length: 3000 }, (_, i) => [`baris ${i}`, i * 1.5])], styles: [STYLE_HEADER] },
+    {
+      name: 'A',
+      frozenRows: 1,
+      rows: [['x', 'y'], ...Array.from({ length: 3000 }, (_, i) => [`baris ${i}`, i * 1.5])],
+      styles: [STYLE_HEADER],
+    },
     { name: 'B', rows: [[utc(2025, 1, 15)]] },
   ];
 
@@ -340,11 +385,16 @@ describe('reproducible', () => {
 
 describe('streaming', () => {
   const ROWS = 20_000;
-  const WORDS = 'layanan masyarakat digital cepat tepat sasaran data terpadu kota bitung inovasi pelayanan publik warga'.split(' ');
+  const WORDS =
+    'layanan masyarakat digital cepat tepat sasaran data terpadu kota bitung inovasi pelayanan publik warga'.split(
+      ' ',
+    );
   const row = (i: number): XlsxValue[] => [
     i + 1,
     `Inovasi Layanan ${i + 1}`,
-    WORDS.map((w, k) => WORDS[(i + k) % WORDS.length] + (k === 0 ? ` ${i}` : '')).join(' ').repeat(16),
+    WORDS.map((w, k) => WORDS[(i + k) % WORDS.length] + (k === 0 ? ` ${i}` : ''))
+      .join(' ')
+      .repeat(16),
     utc(2024, 1 + (i % 12), 1 + (i % 27)),
     1_000_000 * (1 + (i % 50)),
     i % 3 ? 'Siap' : 'Perlu Perbaikan',
@@ -371,7 +421,11 @@ describe('streaming', () => {
 
   test(`${ROWS.toLocaleString('en')} rows go out while they are written; the heap stays bounded`, async () => {
     const { sink, stats } = countingSink();
-    const book = new XlsxStreamWriter(sink, { date: DATE, compressor: nodeCompressor, chunkBytes: 64 * 1024 });
+    const book = new XlsxStreamWriter(sink, {
+      date: DATE,
+      compressor: nodeCompressor,
+      chunkBytes: 64 * 1024,
+    });
     const ws = book.addSheet('Daftar', { widths: [6, 30, 60, 12, 14, 16, 20], frozenRows: 1 });
     ws.addRow(['No', 'Nama', 'Rancang Bangun', 'Tanggal', 'Anggaran (Rp)', 'Status', 'SOP'], STYLE_HEADER);
     const styles = [0, 0, 0, styleId({ format: 'date' }), styleId({ format: 'integer' }), 0, 0];
@@ -408,27 +462,35 @@ describe('streaming', () => {
   test.each([
     ['in one piece', nodeCompressor],
     ['off the main thread', nodeCompressorOffThread],
-  ])('a big sheet written to a file (its stream’s backpressure respected, deflated %s) reads back in full, with exceljs and our reader', async (_, compressor) => {
-    const file = path.join(dir, 'besar.xlsx');
-    const book = new XlsxStreamWriter(fileSink(file, { highWaterMark: 16 * 1024 }), { date: DATE, compressor, chunkBytes: 16 * 1024 });
-    const ws = book.addSheet('Daftar', { frozenRows: 1 });
-    let waits = 0;
-    for (let i = 0; i < ROWS; i++) {
-      if (!ws.addRow(row(i))) {
-        waits++;
-        await ws.drain();
+  ])(
+    'a big sheet written to a file (its stream’s backpressure respected, deflated %s) reads back in full, with exceljs and our reader',
+    async (_, compressor) => {
+      const file = path.join(dir, 'besar.xlsx');
+      const book = new XlsxStreamWriter(fileSink(file, { highWaterMark: 16 * 1024 }), {
+        date: DATE,
+        compressor,
+        chunkBytes: 16 * 1024,
+      });
+      const ws = book.addSheet('Daftar', { frozenRows: 1 });
+      let waits = 0;
+      for (let i = 0; i < ROWS; i++) {
+        if (!ws.addRow(row(i))) {
+          waits++;
+          await ws.drain();
+        }
       }
-    }
-    await book.finish();
-    expect(waits).toBeGreaterThan(0);
-    const bytes = new Uint8Array(readFileSync(file));
-    const grid = ours(bytes);
-    expect(grid.sheets[0].rows.length).toBe(ROWS);
-    expect(grid.sheets[0].rows[ROWS - 1]?.[6]).toBe(`SOP/${ROWS - 1}/2024 < & >`);
-    const sheet = (await exceljs(bytes)).getWorksheet('Daftar')!;
-    expect(sheet.rowCount).toBe(ROWS);
-    expect(sheet.getRow(ROWS).getCell(4).value).toEqual(row(ROWS - 1)[3]);
-  }, 60_000);
+      await book.finish();
+      expect(waits).toBeGreaterThan(0);
+      const bytes = new Uint8Array(readFileSync(file));
+      const grid = ours(bytes);
+      expect(grid.sheets[0].rows.length).toBe(ROWS);
+      expect(grid.sheets[0].rows[ROWS - 1]?.[6]).toBe(`SOP/${ROWS - 1}/2024 < & >`);
+      const sheet = (await exceljs(bytes)).getWorksheet('Daftar')!;
+      expect(sheet.rowCount).toBe(ROWS);
+      expect(sheet.getRow(ROWS).getCell(4).value).toEqual(row(ROWS - 1)[3]);
+    },
+    60_000,
+  );
 
   test('an aborted file write leaves no partial file', async () => {
     const file = path.join(dir, 'batal.xlsx');

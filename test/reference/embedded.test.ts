@@ -20,7 +20,10 @@ const embedScript = require('../../scripts/embed-reference.js') as { embeddedDat
 describe('embedded reference data', () => {
   it('embedded.ts is current with the data files (run node scripts/embed-reference.js)', () => {
     // The sample with the IID 2026 example as its `iid` section (docs/spec/iid.md).
-    expect(EMBEDDED_REFERENCE_JSON).toEqual({ ...JSON.parse(read('bitung-contoh.json')), iid: JSON.parse(read('iid-2026.json')).iid });
+    expect(EMBEDDED_REFERENCE_JSON).toEqual({
+      ...JSON.parse(read('bitung-contoh.json')),
+      iid: JSON.parse(read('iid-2026.json')).iid,
+    });
     const bidang = parseNomenclatureCsv(read('nomenklatur-bidang.csv'));
     const program = parseNomenclatureCsv(read('nomenklatur-program.csv'));
     expect(bidang).toMatchObject({ ok: true, kind: 'bidang' });

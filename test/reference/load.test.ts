@@ -320,7 +320,10 @@ describe('parseReferenceJson: parameters', () => {
     expect(before.ok && before.reference.parameter.jenisRegulasi).toBeUndefined();
     ref.parameter = { jenisRegulasi: ['Peraturan Bupati', ' Keputusan Bupati '] };
     const result = parseReferenceJson(ref);
-    expect(result.ok && result.reference.parameter.jenisRegulasi).toEqual(['Peraturan Bupati', 'Keputusan Bupati']);
+    expect(result.ok && result.reference.parameter.jenisRegulasi).toEqual([
+      'Peraturan Bupati',
+      'Keputusan Bupati',
+    ]);
     ref.parameter = { jenisRegulasi: 'Perbup' as unknown as string[] };
     const text = parseReferenceJson(ref);
     expect(text.ok && text.reference.parameter.jenisRegulasi).toEqual(['Perbup']);

@@ -10,21 +10,30 @@ const dir = path.join(__dirname, '../../src/engine/reference/data');
 const schema = JSON.parse(readFileSync(path.join(dir, 'reference.schema.json'), 'utf8'));
 const sample = JSON.parse(readFileSync(path.join(dir, 'bitung-contoh.json'), 'utf8'));
 
-type Node = { type?: string | string[]; required?: string[]; properties?: Record<string, Node>; items?: Node; $ref?: string };
+type Node = {
+  type?: string | string[];
+  required?: string[];
+  properties?: Record<string, Node>;
+  items?: Node;
+  $ref?: string;
+};
 
 function check(node: Node, value: unknown, at: string, problems: string[]): void {
   if (node.$ref) node = schema.$defs[node.$ref.split('/').pop()!];
   const types = node.type === undefined ? [] : ([] as string[]).concat(node.type);
   const actual = Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
-  if (types.length && !types.includes(actual) && !(actual === 'integer' && types.includes('number'))) problems.push(`${at}: ${actual} is not ${types}`);
-  for (const key of node.required ?? []) if (!(value as Record<string, unknown>)?.[key]) problems.push(`${at}.${key} missing`);
+  if (types.length && !types.includes(actual) && !(actual === 'integer' && types.includes('number')))
+    problems.push(`${at}: ${actual} is not ${types}`);
+  for (const key of node.required ?? [])
+    if (!(value as Record<string, unknown>)?.[key]) problems.push(`${at}.${key} missing`);
   if (node.properties && value && typeof value === 'object') {
     for (const [key, child] of Object.entries(node.properties)) {
       const v = (value as Record<string, unknown>)[key];
       if (v !== undefined) check(child, v, `${at}.${key}`, problems);
     }
   }
-  if (node.items && Array.isArray(value)) value.forEach((v, i) => check(node.items!, v, `${at}[${i}]`, problems));
+  if (node.items && Array.isArray(value))
+    value.forEach((v, i) => check(node.items!, v, `${at}[${i}]`, problems));
 }
 
 test('the Bitung sample conforms to the shipped schema and loads', () => {

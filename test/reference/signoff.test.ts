@@ -1,7 +1,12 @@
 /** Sign-off levels, tingkatWajib, the schedule and the time zone in both reference forms (docs/spec/signoff.md). */
 import { CellValue, dateCell } from '../../src/engine/grid';
 import { EMBEDDED_REFERENCE_JSON } from '../../src/engine/reference/data/embedded';
-import { defaultReference, parseReferenceJson, referenceId, referenceToJson } from '../../src/engine/reference/load';
+import {
+  defaultReference,
+  parseReferenceJson,
+  referenceId,
+  referenceToJson,
+} from '../../src/engine/reference/load';
 import { DEFAULT_TINGKAT, ReferenceProblem } from '../../src/engine/reference/model';
 import { referenceFromGrid, referenceToGrid } from '../../src/engine/reference/workbook';
 
@@ -58,7 +63,10 @@ describe('JSON form', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     expect(r.reference.tingkatPersetujuan).toHaveLength(4);
     expect(r.reference.tingkatWajib).toBe('sekretaris');
-    expect(r.reference.jadwal).toEqual({ tahun: 2026, batas: { sekretaris: '2026-03-15', verifikator: '2026-04-30' } });
+    expect(r.reference.jadwal).toEqual({
+      tahun: 2026,
+      batas: { sekretaris: '2026-03-15', verifikator: '2026-04-30' },
+    });
     expect(Object.keys(r.reference.jadwal!.batas)).toEqual(['sekretaris', 'verifikator']);
     expect(referenceToJson(r.reference).jadwal).toEqual(r.reference.jadwal);
   });
@@ -77,7 +85,11 @@ describe('JSON form', () => {
     const ref = sample();
     ref.tingkatPersetujuan = [];
     expect(problemsOf(ref)[0].message.en).toMatch(/list «tingkatPersetujuan» is empty|1 to 5/);
-    ref.tingkatPersetujuan = Array.from({ length: 6 }, (_, i) => ({ kunci: `t${i}`, label: `T${i}`, labelEn: `T${i}` }));
+    ref.tingkatPersetujuan = Array.from({ length: 6 }, (_, i) => ({
+      kunci: `t${i}`,
+      label: `T${i}`,
+      labelEn: `T${i}`,
+    }));
     ref.tingkatWajib = 't1';
     const ps = problemsOf(ref);
     expect(where(ps)).toEqual([['tingkatPersetujuan', null]]);
@@ -102,7 +114,9 @@ describe('JSON form', () => {
       ['tingkatPersetujuan', 3],
       ['tingkatPersetujuan', 4],
     ]);
-    expect(ps[0].message.id).toBe('Tingkat persetujuan baris 3 (kode penyusun): kunci tingkat sudah dipakai (Tingkat persetujuan baris 1)');
+    expect(ps[0].message.id).toBe(
+      'Tingkat persetujuan baris 3 (kode penyusun): kunci tingkat sudah dipakai (Tingkat persetujuan baris 1)',
+    );
     ref.tingkatPersetujuan = [{ kunci: 'penyusun', label: 'Disusun' }];
     expect(where(problemsOf(ref))).toEqual([['tingkatPersetujuan', 1]]);
   });
@@ -112,7 +126,9 @@ describe('JSON form', () => {
     ref.tingkatWajib = 'walikota';
     const ps = problemsOf(ref);
     expect(where(ps)).toEqual([['tingkatWajib', null]]);
-    expect(ps[0].message.en).toContain('«walikota» is not a defined sign-off level (penyusun, kepalaOpd, verifikator)');
+    expect(ps[0].message.en).toContain(
+      '«walikota» is not a defined sign-off level (penyusun, kepalaOpd, verifikator)',
+    );
     ref.tingkatWajib = 'verifikator';
     expect(parseReferenceJson(ref).ok).toBe(true);
   });
@@ -129,7 +145,10 @@ describe('JSON form', () => {
 
   it('jadwal dates are valid calendar days (29 February only in a leap year)', () => {
     const ref = sample();
-    ref.jadwal = { tahun: 2026, batas: { penyusun: '2026-02-29', kepalaOpd: '31/03/2026', verifikator: '2026-04-30' } };
+    ref.jadwal = {
+      tahun: 2026,
+      batas: { penyusun: '2026-02-29', kepalaOpd: '31/03/2026', verifikator: '2026-04-30' },
+    };
     const ps = problemsOf(ref);
     expect(where(ps)).toEqual([
       ['jadwal.batas', 1],
@@ -145,7 +164,9 @@ describe('JSON form', () => {
     ref.jadwal = { tahun: 2026, batas: { verifikator: '2026-03-30', kepalaOpd: '2026-03-31' } };
     const ps = problemsOf(ref);
     expect(where(ps)).toEqual([['jadwal.batas', 1]]);
-    expect(ps[0].message.id).toContain('batas 2026-03-30 untuk «verifikator» lebih awal dari batas 2026-03-31 untuk «kepalaOpd»');
+    expect(ps[0].message.id).toContain(
+      'batas 2026-03-30 untuk «verifikator» lebih awal dari batas 2026-03-31 untuk «kepalaOpd»',
+    );
     ref.jadwal = { tahun: 2026, batas: { verifikator: '2026-03-31', kepalaOpd: '2026-03-31' } };
     expect(parseReferenceJson(ref).ok).toBe(true);
   });
@@ -168,8 +189,10 @@ describe('workbook form (Tingkat, Jadwal, Zona Waktu, tingkatWajib)', () => {
     if (!r.ok) throw new Error('bad');
     return r.reference;
   };
-  const sheetsOf = (ref = withSchedule()) => referenceToGrid(ref).map((s) => ({ name: s.name, rows: s.rows.map((r) => [...r]) as Rows }));
-  const sheet = (sheets: { name: string; rows: Rows }[], name: string) => sheets.find((s) => s.name === name)!;
+  const sheetsOf = (ref = withSchedule()) =>
+    referenceToGrid(ref).map((s) => ({ name: s.name, rows: s.rows.map((r) => [...r]) as Rows }));
+  const sheet = (sheets: { name: string; rows: Rows }[], name: string) =>
+    sheets.find((s) => s.name === name)!;
   const read = (sheets: { name: string; rows: Rows }[]) => referenceFromGrid({ sheets }, 'bitung-contoh');
   const problems = (sheets: { name: string; rows: Rows }[]) => {
     const r = read(sheets);

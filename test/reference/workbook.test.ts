@@ -71,12 +71,23 @@ describe('referenceToGrid', () => {
       ['Panjang nama maksimal', 200],
       ['Baris pencarian judul', 20],
       ['Tingkat Wajib', 'Disetujui Kepala OPD'],
-['Tahun IID', 2026],
+      ['Tahun IID', 2026],
       ['Sumber IID', defaultReference().iid!.sumber],
       ['Pembagi IID', 10],
       ['Ambang Siap IID', 80],
     ]);
-    expect(byName('IID Indikator').rows[0]).toEqual(['No', 'Kode', 'Nama', 'Bobot', 'Wajib', 'Tingkat 1', 'Tingkat 2', 'Tingkat 3', 'Bukti', 'Turunan']);
+    expect(byName('IID Indikator').rows[0]).toEqual([
+      'No',
+      'Kode',
+      'Nama',
+      'Bobot',
+      'Wajib',
+      'Tingkat 1',
+      'Tingkat 2',
+      'Tingkat 3',
+      'Bukti',
+      'Turunan',
+    ]);
     expect(byName('IID Indikator').rows[1]).toEqual([
       16,
       'regulasi',

@@ -32,7 +32,11 @@ type Row = Record<string, CellValue>;
  */
 const MISTAKES: Row[] = [
   validRow(),
-  validRow({ 'Nama Inovasi': 'Layanan Antar Obat', 'Tahapan Inovasi': 'Penerapn', 'Tautan Data Dukung': 'javascript:alert(1)' }),
+  validRow({
+    'Nama Inovasi': 'Layanan Antar Obat',
+    'Tahapan Inovasi': 'Penerapn',
+    'Tautan Data Dukung': 'javascript:alert(1)',
+  }),
   inisiatifRow({ 'Dasar Hukum': 'Perwali', 'Anggaran (Rp)': -5 }),
 ];
 /** Only warnings (SOP-02 at M3): ready to stamp. */
@@ -60,7 +64,9 @@ function fakeWorkbook(rows: Row[], identitas: [string, SeedValue][] = [], header
 
 /** A task-pane session on a fake workbook: the controller, the real adapter, a ticking clock. */
 async function session(fake: FakeExcel): Promise<Session> {
-  const port = createExcelAdapter(fake.Excel as unknown as ExcelHost, fake.Office as unknown as OfficeHost, { debounceMs: 1 });
+  const port = createExcelAdapter(fake.Excel as unknown as ExcelHost, fake.Office as unknown as OfficeHost, {
+    debounceMs: 1,
+  });
   let clock = Date.parse('2026-11-28T09:30:00Z');
   const download = jest.fn();
   const controller = new PaneController({
@@ -108,7 +114,20 @@ function riwayatRows(fake: FakeExcel): string[] {
     const cells: unknown[] = [];
     for (let c = 0; c <= Math.max(rect.c1, RIWAYAT_COLUMNS.length - 1); c++) {
       const cell = sheet.peek(r, c);
-      cells.push(cell ? [cell.value, cell.error, cell.formula, cell.numberFormat, cell.fill, cell.bold, cell.fontColor, cell.wrap] : null);
+      cells.push(
+        cell
+          ? [
+              cell.value,
+              cell.error,
+              cell.formula,
+              cell.numberFormat,
+              cell.fill,
+              cell.bold,
+              cell.fontColor,
+              cell.wrap,
+            ]
+          : null,
+      );
     }
     out.push(JSON.stringify(cells));
   }
@@ -161,12 +180,18 @@ function swapColumns(fake: FakeExcel, a: string, b: string): void {
 
 function columnLetters(index: number): string {
   let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
 /** Accepts every open finding of these rules through the pane. */
-async function acceptAll(s: Session, rules: string[], reason = 'Diterima untuk uji', reviewer = 'Inspektur Rina'): Promise<void> {
+async function acceptAll(
+  s: Session,
+  rules: string[],
+  reason = 'Diterima untuk uji',
+  reviewer = 'Inspektur Rina',
+): Promise<void> {
   for (const rule of rules) {
     const f = findingOf(s, rule);
     expect(await s.controller.accept(f.id, reason, reviewer)).toEqual({ ok: true });
@@ -218,7 +243,9 @@ describe('the stamp', () => {
     const again = await session(s.fake);
     expect(again.controller.getState().stamp?.status).toBe('changed');
     expect(changed()).toHaveLength(1);
-    expect(s.fake.workbook.settings.get(CHANGED_STAMP_SETTING)).toBe(`${String(fields['Hash Isi'])}|${String(fields.Waktu)}`);
+    expect(s.fake.workbook.settings.get(CHANGED_STAMP_SETTING)).toBe(
+      `${String(fields['Hash Isi'])}|${String(fields.Waktu)}`,
+    );
 
     // Back to the stamped content: Sah again.
     await edit(s, 'Inovasi', at('Nama Inovasi', 2), 'Posyandu Digital Bitung Sehat');
@@ -261,7 +288,11 @@ describe('the stamp', () => {
   test('a submission whose only errors are accepted is ready (Siap) and may be stamped', async () => {
     const s = await session(fakeWorkbook(MISTAKES));
     await s.controller.validate();
-    expect(s.controller.stampAllowance()).toMatchObject({ allowed: false, reason: 'stamp.openErrors', params: { n: 3 } });
+    expect(s.controller.stampAllowance()).toMatchObject({
+      allowed: false,
+      reason: 'stamp.openErrors',
+      params: { n: 3 },
+    });
     await acceptAll(s, ['FMT-02', 'FMT-07', 'FMT-05', 'SOP-02']);
 
     const counts = countFindings(s.controller.getState().validation!.findings);
@@ -271,14 +302,24 @@ describe('the stamp', () => {
     expect([2, 3, 4].map((r) => inovasi.value(`${status}${r}`))).toEqual(['Siap', 'Siap', 'Siap']);
     // Accepted cells are no longer coloured.
     expect(inovasi.fill(at('Tahapan Inovasi', 3))).toBeNull();
-    expect(temuan(s.fake).filter((r) => r.Status === 'Diterima').map((r) => r.Aturan).sort()).toEqual(['FMT-02', 'FMT-05', 'FMT-07', 'SOP-02']);
+    expect(
+      temuan(s.fake)
+        .filter((r) => r.Status === 'Diterima')
+        .map((r) => r.Aturan)
+        .sort(),
+    ).toEqual(['FMT-02', 'FMT-05', 'FMT-07', 'SOP-02']);
 
     // Carried over by id to the next validation.
     await s.controller.validate();
     expect(countFindings(s.controller.getState().validation!.findings).accepted).toBe(4);
     expect(s.controller.stampAllowance()).toMatchObject({ allowed: true });
     expect(await s.controller.stamp('')).toBe(true);
-    expect(stempel(s.fake)).toMatchObject({ Galat: 0, Peringatan: 0, Diterima: 4, Oleh: 'dr. Joice Rumondor' });
+    expect(stempel(s.fake)).toMatchObject({
+      Galat: 0,
+      Peringatan: 0,
+      Diterima: 4,
+      Oleh: 'dr. Joice Rumondor',
+    });
   });
 });
 
@@ -287,20 +328,49 @@ describe('decisions', () => {
     const s = await session(fakeWorkbook(MISTAKES));
     await s.controller.validate();
     const f = findingOf(s, 'SOP-02');
-    const before = { temuan: JSON.stringify(temuan(s.fake)), riwayat: riwayatRows(s.fake), syncs: s.fake.stats.syncCount };
-    expect(await s.controller.accept(f.id, '  ', 'Inspektur Rina')).toEqual({ ok: false, problems: ['audit.needReason'] });
-    expect(await s.controller.accept(f.id, 'Perwali sedang disusun', '')).toEqual({ ok: false, problems: ['audit.needReviewer'] });
+    const before = {
+      temuan: JSON.stringify(temuan(s.fake)),
+      riwayat: riwayatRows(s.fake),
+      syncs: s.fake.stats.syncCount,
+    };
+    expect(await s.controller.accept(f.id, '  ', 'Inspektur Rina')).toEqual({
+      ok: false,
+      problems: ['audit.needReason'],
+    });
+    expect(await s.controller.accept(f.id, 'Perwali sedang disusun', '')).toEqual({
+      ok: false,
+      problems: ['audit.needReviewer'],
+    });
     expect(s.fake.stats.syncCount).toBe(before.syncs);
     expect(JSON.stringify(temuan(s.fake))).toBe(before.temuan);
     expect(riwayatRows(s.fake)).toEqual(before.riwayat);
 
     expect(await s.controller.accept(f.id, 'Perwali sedang disusun', 'Inspektur Rina')).toEqual({ ok: true });
-    expect(temuan(s.fake).find((r) => r.ID === f.id)).toMatchObject({ Status: 'Diterima', Alasan: 'Perwali sedang disusun', Pemeriksa: 'Inspektur Rina', 'Tanggal Keputusan': TODAY });
-    expect(await s.controller.withdraw(f.id, '', 'Inspektur Rina')).toEqual({ ok: false, problems: ['audit.needReason'] });
+    expect(temuan(s.fake).find((r) => r.ID === f.id)).toMatchObject({
+      Status: 'Diterima',
+      Alasan: 'Perwali sedang disusun',
+      Pemeriksa: 'Inspektur Rina',
+      'Tanggal Keputusan': TODAY,
+    });
+    expect(await s.controller.withdraw(f.id, '', 'Inspektur Rina')).toEqual({
+      ok: false,
+      problems: ['audit.needReason'],
+    });
     expect(await s.controller.withdraw(f.id, 'Perwali batal', 'Inspektur Rina')).toEqual({ ok: true });
-    expect(temuan(s.fake).find((r) => r.ID === f.id)).toMatchObject({ Status: 'Terbuka', Alasan: null, Pemeriksa: null });
+    expect(temuan(s.fake).find((r) => r.ID === f.id)).toMatchObject({
+      Status: 'Terbuka',
+      Alasan: null,
+      Pemeriksa: null,
+    });
     expect(riwayat(s.fake).slice(-2)).toMatchObject([
-      { Peristiwa: 'diterima', Oleh: 'Inspektur Rina', ID: f.id, Aturan: 'SOP-02', Sel: `Inovasi!${at('Dasar Hukum', 4)}`, Alasan: 'Perwali sedang disusun' },
+      {
+        Peristiwa: 'diterima',
+        Oleh: 'Inspektur Rina',
+        ID: f.id,
+        Aturan: 'SOP-02',
+        Sel: `Inovasi!${at('Dasar Hukum', 4)}`,
+        Alasan: 'Perwali sedang disusun',
+      },
       { Peristiwa: 'dicabut', Oleh: 'Inspektur Rina', ID: f.id, Aturan: 'SOP-02', Alasan: 'Perwali batal' },
     ]);
   });
@@ -313,29 +383,43 @@ describe('decisions', () => {
     const L = (c: string) => columnLetters(TEMUAN_COLUMNS.indexOf(c as (typeof TEMUAN_COLUMNS)[number]));
     const sheet = s.fake.workbook.sheet('Temuan');
     // Complete: accepted. Without Alasan: ignored.
-    sheet.setValues(`${L('Status')}${rowOf('SOP-02')}`, [['Diterima', 'Perwali sedang disusun', 'Inspektur Rina']]);
+    sheet.setValues(`${L('Status')}${rowOf('SOP-02')}`, [
+      ['Diterima', 'Perwali sedang disusun', 'Inspektur Rina'],
+    ]);
     sheet.setValues(`${L('Status')}${rowOf('FMT-02')}`, [['Diterima', null, 'Inspektur Rina']]);
     const fmt02 = findingOf(s, 'FMT-02');
 
     await s.controller.validate();
     const v = s.controller.getState().validation!;
-    expect(v.findings.find((f) => f.rule === 'SOP-02')).toMatchObject({ status: 'accepted', decision: { reason: 'Perwali sedang disusun', reviewer: 'Inspektur Rina' } });
+    expect(v.findings.find((f) => f.rule === 'SOP-02')).toMatchObject({
+      status: 'accepted',
+      decision: { reason: 'Perwali sedang disusun', reviewer: 'Inspektur Rina' },
+    });
     expect(v.findings.find((f) => f.rule === 'FMT-02')).toMatchObject({ status: 'open', decision: null });
     expect(countFindings(v.findings)).toMatchObject({ errors: 3, accepted: 1 });
 
     const notice = s.controller.getState().notices.find((n) => n.key === 'validasi.ignored')!;
     expect(notice).toMatchObject({ intent: 'warning', params: { n: 1 } });
     const row = temuan(s.fake).findIndex((r) => r.ID === fmt02.id) + 2;
-    expect(notice.details).toEqual([`Temuan baris ${row} (ID ${fmt02.id}, FMT-02): Status Diterima tanpa Alasan.`]);
+    expect(notice.details).toEqual([
+      `Temuan baris ${row} (ID ${fmt02.id}, FMT-02): Status Diterima tanpa Alasan.`,
+    ]);
     expect(translator('id')(notice.key, notice.params)).toMatch(/^1 keputusan di lembar Temuan diabaikan/);
     // Written back as typed, so it can be completed rather than lost.
-    expect(temuan(s.fake)[row - 2]).toMatchObject({ ID: fmt02.id, Status: 'Diterima', Alasan: null, Pemeriksa: 'Inspektur Rina' });
+    expect(temuan(s.fake)[row - 2]).toMatchObject({
+      ID: fmt02.id,
+      Status: 'Diterima',
+      Alasan: null,
+      Pemeriksa: 'Inspektur Rina',
+    });
     expect(s.fake.workbook.sheet('Inovasi').fill(at('Tahapan Inovasi', 3))).toBe('#FFC7CE');
 
     // Completed in the sheet: accepted, and the notice goes.
     sheet.setValues(`${L('Alasan')}${row}`, [['Salah ketik, diperbaiki bulan depan']]);
     await s.controller.validate();
-    expect(s.controller.getState().validation!.findings.find((f) => f.id === fmt02.id)?.status).toBe('accepted');
+    expect(s.controller.getState().validation!.findings.find((f) => f.id === fmt02.id)?.status).toBe(
+      'accepted',
+    );
     expect(s.controller.getState().notices.map((n) => n.key)).not.toContain('validasi.ignored');
   });
 
@@ -345,12 +429,19 @@ describe('decisions', () => {
     const str04 = findingOf(s, 'STR-04');
     const row = temuan(s.fake).findIndex((r) => r.ID === str04.id) + 2;
     const status = columnLetters(TEMUAN_COLUMNS.indexOf('Status'));
-    s.fake.workbook.sheet('Temuan').setValues(`${status}${row}`, [['Diterima', 'Kolom ganda disengaja', 'Inspektur Rina']]);
+    s.fake.workbook
+      .sheet('Temuan')
+      .setValues(`${status}${row}`, [['Diterima', 'Kolom ganda disengaja', 'Inspektur Rina']]);
     await s.controller.validate();
     expect(findingOf(s, 'STR-04').status).toBe('open');
     const notice = s.controller.getState().notices.find((n) => n.key === 'validasi.ignored')!;
-    expect(notice.details).toEqual([`Temuan baris ${row} (ID ${str04.id}, STR-04): temuan aturan ini tidak dapat diterima.`]);
-    expect(await s.controller.accept(str04.id, 'Kolom ganda disengaja', 'Inspektur Rina')).toEqual({ ok: false, problems: ['audit.notAcceptable'] });
+    expect(notice.details).toEqual([
+      `Temuan baris ${row} (ID ${str04.id}, STR-04): temuan aturan ini tidak dapat diterima.`,
+    ]);
+    expect(await s.controller.accept(str04.id, 'Kolom ganda disengaja', 'Inspektur Rina')).toEqual({
+      ok: false,
+      problems: ['audit.notAcceptable'],
+    });
   });
 
   test('re-ordered rows keep their decisions', async () => {
@@ -363,14 +454,30 @@ describe('decisions', () => {
 
     swapRows(s.fake, 3, 4);
     await settle(s.controller);
-    expect(s.fake.workbook.sheet('Inovasi').value(at('Nama Inovasi', 3))).toBe('Rencana Aplikasi Rujukan Puskesmas');
+    expect(s.fake.workbook.sheet('Inovasi').value(at('Nama Inovasi', 3))).toBe(
+      'Rencana Aplikasi Rujukan Puskesmas',
+    );
     await s.controller.validate();
 
     const v = s.controller.getState().validation!;
-    expect(v.findings.find((f) => f.id === sop02.id)).toMatchObject({ status: 'accepted', cell: at('Dasar Hukum', 3) });
-    expect(v.findings.find((f) => f.id === fmt05.id)).toMatchObject({ status: 'accepted', cell: at('Anggaran (Rp)', 3) });
-    expect(temuan(s.fake).find((r) => r.ID === sop02.id)).toMatchObject({ Sel: at('Dasar Hukum', 3), Status: 'Diterima', Alasan: 'Disetujui rapat' });
-    expect(riwayat(s.fake).slice(events).map((e) => e.Peristiwa)).toEqual(['validasi']);
+    expect(v.findings.find((f) => f.id === sop02.id)).toMatchObject({
+      status: 'accepted',
+      cell: at('Dasar Hukum', 3),
+    });
+    expect(v.findings.find((f) => f.id === fmt05.id)).toMatchObject({
+      status: 'accepted',
+      cell: at('Anggaran (Rp)', 3),
+    });
+    expect(temuan(s.fake).find((r) => r.ID === sop02.id)).toMatchObject({
+      Sel: at('Dasar Hukum', 3),
+      Status: 'Diterima',
+      Alasan: 'Disetujui rapat',
+    });
+    expect(
+      riwayat(s.fake)
+        .slice(events)
+        .map((e) => e.Peristiwa),
+    ).toEqual(['validasi']);
   });
 
   test('a changed value drops its decision: it leaves Temuan and Riwayat keeps its trace', async () => {
@@ -397,8 +504,20 @@ describe('decisions', () => {
     expect(dropped).toHaveLength(2);
     expect(dropped).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ ID: sop02.id, Aturan: 'SOP-02', Sel: `Inovasi!${at('Dasar Hukum', 4)}`, Alasan: 'Perwali sedang disusun', Oleh: 'Inspektur Rina' }),
-        expect.objectContaining({ ID: fmt05.id, Aturan: 'FMT-05', Sel: `Inovasi!${at('Anggaran (Rp)', 4)}`, Alasan: 'Koreksi anggaran menyusul', Oleh: 'Auditor Dua' }),
+        expect.objectContaining({
+          ID: sop02.id,
+          Aturan: 'SOP-02',
+          Sel: `Inovasi!${at('Dasar Hukum', 4)}`,
+          Alasan: 'Perwali sedang disusun',
+          Oleh: 'Inspektur Rina',
+        }),
+        expect.objectContaining({
+          ID: fmt05.id,
+          Aturan: 'FMT-05',
+          Sel: `Inovasi!${at('Anggaran (Rp)', 4)}`,
+          Alasan: 'Koreksi anggaran menyusul',
+          Oleh: 'Auditor Dua',
+        }),
       ]),
     );
     expect(String(dropped[0].Rincian)).toMatch(/gugur/);
@@ -421,13 +540,21 @@ describe('Riwayat', () => {
       ['accept without reason (refused)', () => c.accept(id('FMT-08'), '', 'Inspektur Rina'), false],
       ['validate', () => c.validate(), true],
       ['edit C3', () => edit(s, 'Inovasi', 'C3', 'Penerapan'), false],
-      ['edit Y3', () => edit(s, 'Inovasi', at('Tautan Data Dukung', 3), 'https://bitungkota.go.id/obat'), false],
+      [
+        'edit Y3',
+        () => edit(s, 'Inovasi', at('Tautan Data Dukung', 3), 'https://bitungkota.go.id/obat'),
+        false,
+      ],
       ['edit T4', () => edit(s, 'Inovasi', at('Anggaran (Rp)', 4), 0), false],
       ['edit U4', () => edit(s, 'Inovasi', at('Sumber Anggaran', 4), 'Tanpa Anggaran'), false],
       ['validate', () => c.validate(), true],
       ['stamp', () => c.stamp('Auditor Kota'), true],
       ['accept FMT-08', () => c.accept(id('FMT-08'), 'Surel resmi sedang dibuat', 'Auditor Dua'), true],
-      ['edit M4 (drops SOP-02, stamp changed)', () => edit(s, 'Inovasi', at('Dasar Hukum', 4), 'Perda'), true],
+      [
+        'edit M4 (drops SOP-02, stamp changed)',
+        () => edit(s, 'Inovasi', at('Dasar Hukum', 4), 'Perda'),
+        true,
+      ],
       ['validate', () => c.validate(), true],
       ['export', () => c.exportAudit(), false],
       ['stamp', () => c.stamp('Auditor Kota'), true],
@@ -435,11 +562,15 @@ describe('Riwayat', () => {
       ['edit Identitas B5', () => edit(s, 'Identitas', 'B5', 'dinkes@bitungkota.go.id'), true],
       ['validate', () => c.validate(), true],
       ['stamp', () => c.stamp(''), true],
-      ['fill only', async () => {
-        s.fake.workbook.sheet('Inovasi').setFill('B2', '#FFFF00');
-        s.fake.fireChange('Inovasi', 'B2');
-        await settle(c);
-      }, false],
+      [
+        'fill only',
+        async () => {
+          s.fake.workbook.sheet('Inovasi').setFill('B2', '#FFFF00');
+          s.fake.fireChange('Inovasi', 'B2');
+          await settle(c);
+        },
+        false,
+      ],
       ['audit tab opened', () => c.refreshStampStatus(), false],
       ['edit B2 (stamp changed)', () => edit(s, 'Inovasi', 'B2', 'Posyandu Digital'), true],
       ['validate', () => c.validate(), true],
@@ -460,12 +591,24 @@ describe('Riwayat', () => {
     const events = riwayat(s.fake);
     expect(Object.keys(events[0])).toEqual([...RIWAYAT_COLUMNS]);
     const kinds = events.map((e) => e.Peristiwa);
-    for (const kind of ['validasi', 'diterima', 'dicabut', 'stempel penyusun', 'stempel berubah', 'keputusan gugur']) expect(kinds).toContain(kind);
+    for (const kind of [
+      'validasi',
+      'diterima',
+      'dicabut',
+      'stempel penyusun',
+      'stempel berubah',
+      'keputusan gugur',
+    ])
+      expect(kinds).toContain(kind);
     expect(kinds.filter((k) => k === 'validasi')).toHaveLength(6);
     const run = events.find((e) => e.Peristiwa === 'validasi')!;
     expect(run.Waktu).toMatch(/^2026-11-28T\d{2}:\d{2}:\d{2}/);
     expect(run.Rincian).toMatch(/^galat 3, peringatan 2, info 0, diterima 0; sha256:[0-9a-f]{64}$/);
-    expect(events.find((e) => e.Peristiwa === 'keputusan gugur')).toMatchObject({ Aturan: 'SOP-02', Alasan: 'Perwali sedang disusun', Oleh: 'Inspektur Rina' });
+    expect(events.find((e) => e.Peristiwa === 'keputusan gugur')).toMatchObject({
+      Aturan: 'SOP-02',
+      Alasan: 'Perwali sedang disusun',
+      Oleh: 'Inspektur Rina',
+    });
   });
 });
 
@@ -476,7 +619,12 @@ describe('Ekspor Laporan Audit', () => {
   async function saveAs(fake: FakeExcel, file: string): Promise<void> {
     const wb = new ExcelJS.Workbook();
     for (const sheet of fake.workbook.sheets) {
-      const state = sheet.visibility === 'VeryHidden' ? 'veryHidden' : sheet.visibility === 'Hidden' ? 'hidden' : 'visible';
+      const state =
+        sheet.visibility === 'VeryHidden'
+          ? 'veryHidden'
+          : sheet.visibility === 'Hidden'
+            ? 'hidden'
+            : 'visible';
       const ws = wb.addWorksheet(sheet.name, { state });
       const rect = sheet.usedRect(true);
       if (!rect) continue;
@@ -514,11 +662,20 @@ describe('Ekspor Laporan Audit', () => {
     const s = await session(fakeWorkbook(MISTAKES, [['Email', 'bukan-email']]));
     await s.controller.validate();
     const none = await exported(s);
-    expect(none.startsWith('\uFEFFBerkas,Perangkat Daerah,Tingkat Persetujuan,Waktu Disusun,Waktu Disetujui Kepala OPD,Waktu Diverifikasi,Hash Isi,ID,Aturan,Jenis,Sel,Nama Inovasi,Pesan,Status,Alasan,Pemeriksa\r\n')).toBe(true);
+    expect(
+      none.startsWith(
+        '\uFEFFBerkas,Perangkat Daerah,Tingkat Persetujuan,Waktu Disusun,Waktu Disetujui Kepala OPD,Waktu Diverifikasi,Hash Isi,ID,Aturan,Jenis,Sel,Nama Inovasi,Pesan,Status,Alasan,Pemeriksa\r\n',
+      ),
+    ).toBe(true);
     expect(none).toContain(',KON-04,');
     expect(none).toBe(await cliAudit(s.fake, 'belum-stempel'));
 
-    await acceptAll(s, ['FMT-02', 'FMT-07', 'FMT-05'], 'Disetujui, "diperbaiki" tahun depan', 'Inspektur Rina');
+    await acceptAll(
+      s,
+      ['FMT-02', 'FMT-07', 'FMT-05'],
+      'Disetujui, "diperbaiki" tahun depan',
+      'Inspektur Rina',
+    );
     expect(await s.controller.stamp('Auditor Kota')).toBe(true);
     const stamped = await exported(s);
     // The add-in's single stamp is the chain's first level (docs/spec/signoff.md): still below the required kepalaOpd.

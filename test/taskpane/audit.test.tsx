@@ -2,7 +2,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { buildGrid, click, openDialog, panel, renderPane, text } from './fixtures';
 
-
 /** Validate, then open the Audit tab. */
 async function auditSession() {
   const rendered = await renderPane();
@@ -41,7 +40,9 @@ describe('Audit', () => {
     const { port } = await auditSession();
     await click(within(panel()).getByRole('button', { name: `Terima temuan ${sop02Id(port)}` }));
     const dialog = await openDialog();
-    fireEvent.change(within(dialog).getByLabelText(/Alasan/), { target: { value: 'Perwali sedang disusun' } });
+    fireEvent.change(within(dialog).getByLabelText(/Alasan/), {
+      target: { value: 'Perwali sedang disusun' },
+    });
     await click(within(dialog).getByRole('button', { name: 'Simpan', hidden: true }));
     expect(text(screen.getByRole('dialog', { hidden: true }))).toContain('Nama pemeriksa wajib diisi.');
     expect(port.flagWrites).toHaveLength(1);
@@ -52,19 +53,35 @@ describe('Audit', () => {
     const id = sop02Id(port);
     await click(within(panel()).getByRole('button', { name: `Terima temuan ${id}` }));
     const dialog = await openDialog();
-    fireEvent.change(within(dialog).getByLabelText(/Alasan/), { target: { value: 'Perwali sedang disusun' } });
+    fireEvent.change(within(dialog).getByLabelText(/Alasan/), {
+      target: { value: 'Perwali sedang disusun' },
+    });
     fireEvent.change(within(dialog).getByLabelText(/Pemeriksa/), { target: { value: 'Inspektur Rina' } });
     await click(within(dialog).getByRole('button', { name: 'Simpan', hidden: true }));
 
     expect(screen.queryByRole('dialog', { hidden: true })).toBeNull();
     expect(text(screen.getByTestId(`audit-${id}`))).toContain('Diterima');
-    expect(text(screen.getByTestId(`audit-${id}`))).toContain('Diterima oleh Inspektur Rina: Perwali sedang disusun');
+    expect(text(screen.getByTestId(`audit-${id}`))).toContain(
+      'Diterima oleh Inspektur Rina: Perwali sedang disusun',
+    );
 
     // Written to the Temuan sheet through the port, with a Riwayat event.
     const written = port.flagWrites.at(-1)!.findings.find((f) => f.id === id)!;
     expect(written.status).toBe('accepted');
-    expect(written.decision).toEqual({ status: 'accepted', reason: 'Perwali sedang disusun', reviewer: 'Inspektur Rina', date: '2026-11-28' });
-    expect(port.history.at(-1)).toMatchObject({ peristiwa: 'diterima', oleh: 'Inspektur Rina', id, aturan: 'SOP-02', sel: 'Inovasi!M4', alasan: 'Perwali sedang disusun' });
+    expect(written.decision).toEqual({
+      status: 'accepted',
+      reason: 'Perwali sedang disusun',
+      reviewer: 'Inspektur Rina',
+      date: '2026-11-28',
+    });
+    expect(port.history.at(-1)).toMatchObject({
+      peristiwa: 'diterima',
+      oleh: 'Inspektur Rina',
+      id,
+      aturan: 'SOP-02',
+      sel: 'Inovasi!M4',
+      alasan: 'Perwali sedang disusun',
+    });
 
     await click(screen.getByRole('tab', { name: 'Validasi' }));
     expect(text(screen.getByTestId('count-warnings'))).toContain('1 peringatan');
@@ -80,7 +97,9 @@ describe('Audit', () => {
     const id = sop02Id(port);
     await click(within(panel()).getByRole('button', { name: `Terima temuan ${id}` }));
     let dialog = await openDialog();
-    fireEvent.change(within(dialog).getByLabelText(/Alasan/), { target: { value: 'Perwali sedang disusun' } });
+    fireEvent.change(within(dialog).getByLabelText(/Alasan/), {
+      target: { value: 'Perwali sedang disusun' },
+    });
     fireEvent.change(within(dialog).getByLabelText(/Pemeriksa/), { target: { value: 'Inspektur Rina' } });
     await click(within(dialog).getByRole('button', { name: 'Simpan', hidden: true }));
 
@@ -92,7 +111,12 @@ describe('Audit', () => {
 
     expect(text(screen.getByTestId(`audit-${id}`))).toContain('Terbuka');
     expect(port.flagWrites.at(-1)!.findings.find((f) => f.id === id)!.status).toBe('open');
-    expect(port.history.at(-1)).toMatchObject({ peristiwa: 'dicabut', oleh: 'Inspektur Rina', id, alasan: 'Perwali batal' });
+    expect(port.history.at(-1)).toMatchObject({
+      peristiwa: 'dicabut',
+      oleh: 'Inspektur Rina',
+      id,
+      alasan: 'Perwali batal',
+    });
   });
 
   test('findings of rules that cannot be accepted offer no accept button', async () => {
@@ -103,7 +127,10 @@ describe('Audit', () => {
     const item = screen.getByTestId(`audit-${str01.id}`);
     expect(text(item)).toContain('Temuan aturan ini tidak dapat diterima.');
     expect(within(item).queryByRole('button')).toBeNull();
-    expect(await controller.accept(str01.id, 'alasan', 'nama')).toEqual({ ok: false, problems: ['audit.notAcceptable'] });
+    expect(await controller.accept(str01.id, 'alasan', 'nama')).toEqual({
+      ok: false,
+      problems: ['audit.notAcceptable'],
+    });
   });
 
   test('opening the Audit tab shows the stamp as the workbook is now, not as last validated', async () => {

@@ -19,7 +19,12 @@ const EXAMPLES = path.join(__dirname, '../../examples');
 
 function make(grid = buildGrid(), options: MemoryPortOptions = {}) {
   const port = new MemoryPort(grid, options);
-  const controller = new PaneController({ port, today: () => TODAY, now: () => new Date('2026-11-28T09:30:00Z'), loadXlsx: async () => xlsxModule });
+  const controller = new PaneController({
+    port,
+    today: () => TODAY,
+    now: () => new Date('2026-11-28T09:30:00Z'),
+    loadXlsx: async () => xlsxModule,
+  });
   return { port, controller };
 }
 
@@ -36,7 +41,8 @@ async function example(name: string): Promise<PickedFile> {
   return picked(name, new Uint8Array(await fs.readFile(path.join(EXAMPLES, name))));
 }
 
-const jsonFile = (name: string, value: unknown): PickedFile => picked(name, new TextEncoder().encode(JSON.stringify(value)));
+const jsonFile = (name: string, value: unknown): PickedFile =>
+  picked(name, new TextEncoder().encode(JSON.stringify(value)));
 
 describe('reference in force', () => {
   test('the embedded default when nothing else is there', async () => {
@@ -51,9 +57,14 @@ describe('reference in force', () => {
   test('a picked JSON reference is remembered in the document settings and used for validation', async () => {
     const { port, controller } = make();
     await controller.init();
-    const ok = await controller.loadReference(jsonFile('kota-uji.json', { ...referenceToJson(defaultReference()), nama: 'kota-uji' }));
+    const ok = await controller.loadReference(
+      jsonFile('kota-uji.json', { ...referenceToJson(defaultReference()), nama: 'kota-uji' }),
+    );
     expect(ok).toBe(true);
-    expect(controller.getState().reference).toMatchObject({ source: 'picked', id: expect.stringMatching(/^kota-uji@/) });
+    expect(controller.getState().reference).toMatchObject({
+      source: 'picked',
+      id: expect.stringMatching(/^kota-uji@/),
+    });
     expect(typeof port.settings.get(REFERENCE_SETTING)).toBe('string');
 
     // A new session on the same document starts with it.
@@ -85,9 +96,13 @@ describe('reference in force', () => {
     const { controller, port } = make();
     await controller.init();
     const before = controller.getState().reference.id;
-    expect(await controller.loadReference(picked('rusak.json', new TextEncoder().encode('{ bukan json')))).toBe(false);
+    expect(
+      await controller.loadReference(picked('rusak.json', new TextEncoder().encode('{ bukan json'))),
+    ).toBe(false);
     expect(await controller.loadReference(jsonFile('kosong.json', { nama: 'kosong' }))).toBe(false);
-    expect(await controller.loadReference(picked('lama.xlsx', new TextEncoder().encode('a,b\n1,2\n')))).toBe(false);
+    expect(await controller.loadReference(picked('lama.xlsx', new TextEncoder().encode('a,b\n1,2\n')))).toBe(
+      false,
+    );
     expect(controller.getState().reference.id).toBe(before);
     expect(port.settings.has(REFERENCE_SETTING)).toBe(false);
     const notice = controller.getState().notices.find((n) => n.key === 'referensi.broken')!;
@@ -103,9 +118,15 @@ describe('reference in force', () => {
       rows: s.name === 'Parameter' ? s.rows.filter((r) => r[0] !== 'Nama Referensi') : s.rows,
     }));
     const { controller, port } = make(buildGrid({ extraSheets: own }));
-    port.settings.set(REFERENCE_SETTING, JSON.stringify({ ...referenceToJson(defaultReference()), nama: 'kota-uji' }));
+    port.settings.set(
+      REFERENCE_SETTING,
+      JSON.stringify({ ...referenceToJson(defaultReference()), nama: 'kota-uji' }),
+    );
     await controller.init();
-    expect(controller.getState().reference).toMatchObject({ source: 'workbook', id: expect.stringMatching(/^referensi-buku-kerja@/) });
+    expect(controller.getState().reference).toMatchObject({
+      source: 'workbook',
+      id: expect.stringMatching(/^referensi-buku-kerja@/),
+    });
   });
 
   test('a stored reference that no longer loads falls back to the default, with a warning', async () => {
@@ -121,7 +142,11 @@ describe('runConsolidation', () => {
   test('reads, validates and consolidates, reporting progress file by file', async () => {
     const { controller } = make();
     await controller.init();
-    const files = [await example('dinkes-2026.xlsx'), await example('dlh-2026.xlsx'), picked('lama.xls', new TextEncoder().encode('bukan buku kerja'))];
+    const files = [
+      await example('dinkes-2026.xlsx'),
+      await example('dlh-2026.xlsx'),
+      picked('lama.xls', new TextEncoder().encode('bukan buku kerja')),
+    ];
     const progress: Progress[] = [];
     const outcome = await controller.runConsolidation(files, { onProgress: (p) => progress.push(p) });
     expect(progress).toEqual([
@@ -136,10 +161,23 @@ describe('runConsolidation', () => {
       // Eight sheets: the sample reference has `iid` (Kesiapan IID), and Katalog Replikasi.
       ...[1, 2, 3, 4, 5, 6, 7, 8].map((sheet) => ({ n: 3, total: 3, phase: 'writing', sheet, sheets: 8 })),
     ]);
-    expect(outcome.written).toEqual(['Rekap OPD', 'Daftar Inovasi', 'Kesiapan IID', 'Program RPJMD', 'Urusan', 'Katalog Replikasi', 'Temuan', 'Info Konsolidasi']);
+    expect(outcome.written).toEqual([
+      'Rekap OPD',
+      'Daftar Inovasi',
+      'Kesiapan IID',
+      'Program RPJMD',
+      'Urusan',
+      'Katalog Replikasi',
+      'Temuan',
+      'Info Konsolidasi',
+    ]);
     expect(outcome.writeError).toBeNull();
     const byFile = new Map(outcome.rows.map((r) => [r.file, r]));
-    expect(byFile.get('dinkes-2026.xlsx')).toMatchObject({ opd: 'Dinas Kesehatan', status: 'Perlu Perbaikan', stamp: 'Belum Distempel' });
+    expect(byFile.get('dinkes-2026.xlsx')).toMatchObject({
+      opd: 'Dinas Kesehatan',
+      status: 'Perlu Perbaikan',
+      stamp: 'Belum Distempel',
+    });
     expect(byFile.get('dlh-2026.xlsx')).toMatchObject({ opd: 'Dinas Lingkungan Hidup', status: 'Siap' });
     expect(byFile.get('lama.xls')).toMatchObject({ status: 'Tidak Terbaca' });
     expect(outcome.rows.some((r) => r.status === 'Belum Mengirim')).toBe(true);
@@ -150,14 +188,18 @@ describe('runConsolidation', () => {
     const { controller, port } = make(buildGrid());
     await controller.init();
     const progress: Progress[] = [];
-    const outcome = await controller.runConsolidation([await example('dlh-2026.xlsx')], { onProgress: (p) => progress.push(p) });
+    const outcome = await controller.runConsolidation([await example('dlh-2026.xlsx')], {
+      onProgress: (p) => progress.push(p),
+    });
     expect(port.summaries).toHaveLength(1);
     expect(progress.at(-1)).toEqual({ n: 1, total: 1, phase: 'writing', sheet: 8, sheets: 8 });
     expect(outcome.written).toContain('Rekap OPD');
   });
 
   test('a summary that cannot be written leaves the results, with the reason', async () => {
-    const { controller } = make(buildGrid(), { failOnce: { writeSummary: new AdapterError('protected', 'Lembar kerja dilindungi.') } });
+    const { controller } = make(buildGrid(), {
+      failOnce: { writeSummary: new AdapterError('protected', 'Lembar kerja dilindungi.') },
+    });
     await controller.init();
     await controller.startConsolidation([await example('dlh-2026.xlsx')]);
     const { outcome } = controller.getState().consolidation;
@@ -170,11 +212,15 @@ describe('runConsolidation', () => {
   });
 
   test('output under another name is reported', async () => {
-    const { controller } = make(buildGrid(), { summaryRenamed: [{ from: 'Rekap OPD', to: 'Rekap OPD (2)' }] });
+    const { controller } = make(buildGrid(), {
+      summaryRenamed: [{ from: 'Rekap OPD', to: 'Rekap OPD (2)' }],
+    });
     await controller.init();
     await controller.startConsolidation([await example('dlh-2026.xlsx')]);
     expect(controller.getState().consolidation.outcome?.written?.[0]).toBe('Rekap OPD (2)');
-    expect(controller.getState().consolidation.outcome?.renamed).toEqual([{ from: 'Rekap OPD', to: 'Rekap OPD (2)' }]);
+    expect(controller.getState().consolidation.outcome?.renamed).toEqual([
+      { from: 'Rekap OPD', to: 'Rekap OPD (2)' },
+    ]);
   });
 
   test('cancelling stops before anything is written', async () => {
@@ -196,10 +242,17 @@ describe('runConsolidation', () => {
     const { controller } = make();
     await controller.init();
     let release: () => void = () => undefined;
-    const slow: PickedFile = { name: 'lambat.xlsx', size: 1, arrayBuffer: () => new Promise((resolve) => (release = () => resolve(new ArrayBuffer(1)))) };
+    const slow: PickedFile = {
+      name: 'lambat.xlsx',
+      size: 1,
+      arrayBuffer: () => new Promise((resolve) => (release = () => resolve(new ArrayBuffer(1)))),
+    };
     const run = controller.startConsolidation([slow]);
     await new Promise((r) => setTimeout(r, 5));
-    expect(controller.getState().consolidation).toMatchObject({ running: true, progress: { n: 1, total: 1, phase: 'reading' } });
+    expect(controller.getState().consolidation).toMatchObject({
+      running: true,
+      progress: { n: 1, total: 1, phase: 'reading' },
+    });
     controller.cancelConsolidation();
     release();
     await run;
@@ -214,7 +267,10 @@ describe('decisions and stamp', () => {
     await controller.validate();
     const str01 = controller.getState().validation!.findings.find((f) => f.rule === 'STR-01')!;
     const writes = port.flagWrites.length;
-    expect(await controller.accept(str01.id, 'alasan', 'pemeriksa')).toEqual({ ok: false, problems: ['audit.notAcceptable'] });
+    expect(await controller.accept(str01.id, 'alasan', 'pemeriksa')).toEqual({
+      ok: false,
+      problems: ['audit.notAcceptable'],
+    });
     expect(port.flagWrites).toHaveLength(writes);
   });
 

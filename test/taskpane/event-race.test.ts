@@ -19,13 +19,23 @@ const at = (label: string, row: number) => `${colOf(label)}${row}`;
 const DEBOUNCE_MS = 1;
 
 /** Row 2 ready; row 3 has an error (FMT-02: a stage that is not in the list) at C3. */
-const ONE_ERROR: Record<string, CellValue>[] = [validRow(), validRow({ No: 2, 'Nama Inovasi': 'Layanan Antar Obat', 'Tahapan Inovasi': 'Penerapn' })];
+const ONE_ERROR: Record<string, CellValue>[] = [
+  validRow(),
+  validRow({ No: 2, 'Nama Inovasi': 'Layanan Antar Obat', 'Tahapan Inovasi': 'Penerapn' }),
+];
 
 async function session(): Promise<{ fake: FakeExcel; controller: PaneController }> {
   const fake = createFakeExcel({ sheets: benchmarkSheets(ONE_ERROR.length, (i) => ONE_ERROR[i - 1]) });
-  const port = createExcelAdapter(fake.Excel as unknown as ExcelHost, fake.Office as unknown as OfficeHost, { debounceMs: DEBOUNCE_MS });
+  const port = createExcelAdapter(fake.Excel as unknown as ExcelHost, fake.Office as unknown as OfficeHost, {
+    debounceMs: DEBOUNCE_MS,
+  });
   let clock = Date.parse('2026-11-28T09:30:00Z');
-  const controller = new PaneController({ port, today: () => TODAY, now: () => new Date((clock += 1000)), loadXlsx: async () => xlsxModule });
+  const controller = new PaneController({
+    port,
+    today: () => TODAY,
+    now: () => new Date((clock += 1000)),
+    loadXlsx: async () => xlsxModule,
+  });
   await controller.init();
   return { fake, controller };
 }
@@ -34,7 +44,8 @@ async function session(): Promise<{ fake: FakeExcel; controller: PaneController 
 async function deliverEvents(fake: FakeExcel, controller: PaneController): Promise<void> {
   await fake.flushEvents();
   await sleep(DEBOUNCE_MS + 20);
-  const pending = () => (controller as unknown as { refreshing: Promise<unknown> | null; validating: Promise<unknown> | null });
+  const pending = () =>
+    controller as unknown as { refreshing: Promise<unknown> | null; validating: Promise<unknown> | null };
   while (pending().refreshing || pending().validating) await (pending().refreshing ?? pending().validating);
 }
 
@@ -73,7 +84,9 @@ describe('onChanged arriving late', () => {
     expect(controller.stampAllowance()).toMatchObject({ allowed: true });
 
     fake.setEventDelivery('manual');
-    fake.workbook.sheet('Inovasi').setValues(at('Nama Inovasi', 2), [['Diubah sesudah validasi']], { fireChange: true });
+    fake.workbook
+      .sheet('Inovasi')
+      .setValues(at('Nama Inovasi', 2), [['Diubah sesudah validasi']], { fireChange: true });
     await deliverEvents(fake, controller);
     expect(controller.getState().dirty).toBe(true);
     expect(controller.stampAllowance()).toMatchObject({ allowed: false, reason: 'stamp.edited' });
@@ -81,8 +94,10 @@ describe('onChanged arriving late', () => {
 });
 
 describe('onChanged late, twice, out of order, during the read, or never', () => {
-  const fix = (fake: FakeExcel) => fake.workbook.sheet('Inovasi').setValues(at('Tahapan Inovasi', 3), [['Penerapan']], { fireChange: true });
-  const rename = (fake: FakeExcel, name: string) => fake.workbook.sheet('Inovasi').setValues(at('Nama Inovasi', 2), [[name]], { fireChange: true });
+  const fix = (fake: FakeExcel) =>
+    fake.workbook.sheet('Inovasi').setValues(at('Tahapan Inovasi', 3), [['Penerapan']], { fireChange: true });
+  const rename = (fake: FakeExcel, name: string) =>
+    fake.workbook.sheet('Inovasi').setValues(at('Nama Inovasi', 2), [[name]], { fireChange: true });
 
   test('delivered twice: the second copy changes nothing either', async () => {
     const { fake, controller } = await session();
@@ -123,7 +138,9 @@ describe('onChanged late, twice, out of order, during the read, or never', () =>
     fake.setEventDelivery('manual');
     rename(fake, 'Sebentar');
     rename(fake, 'Posyandu Digital');
-    fake.workbook.sheet('Inovasi').setValues(at('Nama Inovasi', 2), [[validRow()['Nama Inovasi']]], { fireChange: true });
+    fake.workbook
+      .sheet('Inovasi')
+      .setValues(at('Nama Inovasi', 2), [[validRow()['Nama Inovasi']]], { fireChange: true });
     await deliverEvents(fake, controller);
     expect(controller.getState().dirty).toBe(false);
   });
@@ -133,7 +150,9 @@ describe('onChanged late, twice, out of order, during the read, or never', () =>
       const { fake, controller } = await session();
       fake.setEventDelivery('manual');
       if (!editInsideRead) fix(fake); // before the read: the read sees it
-      const port = (controller as unknown as { session: { port: { readSubmission: () => Promise<unknown> } } }).session.port;
+      const port = (
+        controller as unknown as { session: { port: { readSubmission: () => Promise<unknown> } } }
+      ).session.port;
       const read = port.readSubmission.bind(port);
       let once = true;
       port.readSubmission = async () => {
@@ -149,7 +168,10 @@ describe('onChanged late, twice, out of order, during the read, or never', () =>
       };
       await controller.validate();
       await deliverEvents(fake, controller);
-      expect({ editInsideRead, dirty: controller.getState().dirty }).toEqual({ editInsideRead, dirty: editInsideRead });
+      expect({ editInsideRead, dirty: controller.getState().dirty }).toEqual({
+        editInsideRead,
+        dirty: editInsideRead,
+      });
     }
   });
 

@@ -9,22 +9,33 @@ import { readXlsx } from '../../src/xlsx/readXlsx';
 import { TODAY, VALID_IDENTITAS, buildGrid, validRow } from '../helpers/workbook';
 
 const REF = defaultReference();
-const identity = (opd: string) => VALID_IDENTITAS.map(([l, v]) => [l, l === 'Perangkat Daerah' ? opd : v] as [string, never]);
+const identity = (opd: string) =>
+  VALID_IDENTITAS.map(([l, v]) => [l, l === 'Perangkat Daerah' ? opd : v] as [string, never]);
 const input = (file: string, opd: string): ConsolidationInput => ({
   file,
   size: 1,
   sha256: null,
-  validation: validateWorkbook(buildGrid({ identitas: identity(opd), rows: [validRow()] }), file, { reference: REF, today: TODAY }),
+  validation: validateWorkbook(buildGrid({ identitas: identity(opd), rows: [validRow()] }), file, {
+    reference: REF,
+    today: TODAY,
+  }),
 });
-const summary = consolidate([input('dinkes.xlsx', 'Dinas Kesehatan'), input('dlh.xlsx', 'Dinas Lingkungan Hidup')], {
-  reference: REF,
-  today: TODAY,
-  consolidatedAt: '2026-11-28T09:30:00',
-});
+const summary = consolidate(
+  [input('dinkes.xlsx', 'Dinas Kesehatan'), input('dlh.xlsx', 'Dinas Lingkungan Hidup')],
+  {
+    reference: REF,
+    today: TODAY,
+    consolidatedAt: '2026-11-28T09:30:00',
+  },
+);
 
 test('one workbook per submitted OPD, named and holding what the engine says, with progress', async () => {
   const progress: string[] = [];
-  const files = await feedbackFiles(summary, { region: 'Kota Bitung', lang: 'en', onProgress: (n, total, opd) => progress.push(`${n}/${total} ${opd}`) });
+  const files = await feedbackFiles(summary, {
+    region: 'Kota Bitung',
+    lang: 'en',
+    onProgress: (n, total, opd) => progress.push(`${n}/${total} ${opd}`),
+  });
   const docs = feedbackDocuments(summary, { region: 'Kota Bitung', lang: 'en' });
   expect(files.map((f) => f.fileName)).toEqual(docs.map((d) => d.fileName));
   expect(progress).toEqual(['1/2 Dinas Kesehatan', '2/2 Dinas Lingkungan Hidup']);
@@ -38,7 +49,12 @@ test('one workbook per submitted OPD, named and holding what the engine says, wi
 
 test('cancel: stops before the next file and offers none', async () => {
   const abort = new AbortController();
-  const run = feedbackFiles(summary, { region: '', lang: 'id', signal: abort.signal, onProgress: (n) => n === 1 && abort.abort() });
+  const run = feedbackFiles(summary, {
+    region: '',
+    lang: 'id',
+    signal: abort.signal,
+    onProgress: (n) => n === 1 && abort.abort(),
+  });
   await expect(run).rejects.toBeInstanceOf(FeedbackCancelled);
 });
 

@@ -21,7 +21,11 @@ export function mistakesGrid(): WorkbookGrid {
     identitas: [...VALID_IDENTITAS.filter(([l]) => l !== 'Email'), ['Email', 'bukan-email']],
     rows: [
       validRow(),
-      validRow({ 'Nama Inovasi': 'Layanan Antar Obat', 'Tahapan Inovasi': 'Penerapn', 'Tautan Data Dukung': 'javascript:alert(1)' }),
+      validRow({
+        'Nama Inovasi': 'Layanan Antar Obat',
+        'Tahapan Inovasi': 'Penerapn',
+        'Tautan Data Dukung': 'javascript:alert(1)',
+      }),
       inisiatifRow({ 'Dasar Hukum': 'Perwali', 'Anggaran (Rp)': -5 }),
     ],
   });

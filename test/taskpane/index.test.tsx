@@ -15,13 +15,24 @@ describe('index.tsx', () => {
         displayLanguage: 'id-ID',
         officeTheme: { bodyBackgroundColor: '#1F1F1F' },
         requirements: { isSetSupported: () => true },
-        document: { settings: { get: (k: string) => settings.get(k), set: (k: string, v: unknown) => settings.set(k, v), remove: (k: string) => settings.delete(k), saveAsync: () => undefined } },
+        document: {
+          settings: {
+            get: (k: string) => settings.get(k),
+            set: (k: string, v: unknown) => settings.set(k, v),
+            remove: (k: string) => settings.delete(k),
+            saveAsync: () => undefined,
+          },
+        },
       },
     };
     await act(async () => {
       await import('../../src/taskpane/index');
     });
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Validasi' })).toBeTruthy());
-    await waitFor(() => expect(screen.getByTestId('notices').textContent).toContain('Add-in ini harus dijalankan di dalam Excel.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('notices').textContent).toContain(
+        'Add-in ini harus dijalankan di dalam Excel.',
+      ),
+    );
   });
 });

@@ -21,8 +21,22 @@ jest.setTimeout(20_000);
 const NAMES = ['dinkes-2026.xlsx', 'dlh-2026.xlsx'];
 
 const WORDS = {
-  id: { pick: 'Pilih berkas isian OPD', run: 'Konsolidasi', make: 'Buat Umpan Balik OPD', cancel: 'Batalkan umpan balik', cancelled: 'Pembuatan umpan balik dibatalkan.', of: 'dari' },
-  en: { pick: 'Choose OPD submission files', run: 'Consolidate', make: 'Make agency feedback files', cancel: 'Cancel feedback', cancelled: 'Making feedback files was cancelled.', of: 'of' },
+  id: {
+    pick: 'Pilih berkas isian OPD',
+    run: 'Konsolidasi',
+    make: 'Buat Umpan Balik OPD',
+    cancel: 'Batalkan umpan balik',
+    cancelled: 'Pembuatan umpan balik dibatalkan.',
+    of: 'dari',
+  },
+  en: {
+    pick: 'Choose OPD submission files',
+    run: 'Consolidate',
+    make: 'Make agency feedback files',
+    cancel: 'Cancel feedback',
+    cancelled: 'Making feedback files was cancelled.',
+    of: 'of',
+  },
 } as const;
 
 async function example(name: string): Promise<File> {
@@ -36,7 +50,12 @@ async function engineFileNames(): Promise<string[]> {
     NAMES.map(async (file) => {
       const read = readXlsx(new Uint8Array(await fs.readFile(path.join(EXAMPLES, file))));
       if (!read.ok) throw new Error(`unreadable ${file}`);
-      return { file, size: 1, sha256: null, validation: validateWorkbook(read.workbook, file, { reference, today: TODAY }) };
+      return {
+        file,
+        size: 1,
+        sha256: null,
+        validation: validateWorkbook(read.workbook, file, { reference, today: TODAY }),
+      };
     }),
   );
   const summary = consolidate(inputs, { reference, today: TODAY, consolidatedAt: '2026-11-28T09:30:00' });
@@ -49,8 +68,16 @@ beforeEach(() => {
   created = [];
   revoked = [];
   // jsdom has no object URLs.
-  Object.defineProperty(URL, 'createObjectURL', { configurable: true, writable: true, value: (b: Blob) => `blob:test/${created.push(b)}` });
-  Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, writable: true, value: (u: string) => void revoked.push(u) });
+  Object.defineProperty(URL, 'createObjectURL', {
+    configurable: true,
+    writable: true,
+    value: (b: Blob) => `blob:test/${created.push(b)}`,
+  });
+  Object.defineProperty(URL, 'revokeObjectURL', {
+    configurable: true,
+    writable: true,
+    value: (u: string) => void revoked.push(u),
+  });
 });
 
 async function consolidated(language: 'id' | 'en', fileOffer: FileOffer = 'download') {
@@ -70,56 +97,69 @@ async function consolidated(language: 'id' | 'en', fileOffer: FileOffer = 'downl
 const links = () => within(screen.getByTestId('feedback-files')).getAllByRole('link') as HTMLAnchorElement[];
 
 describe('Konsolidasi: feedback per OPD', () => {
-  test.each(['id', 'en'] as const)('after a run the button makes one download link per submitted OPD, named as the engine names them (%s)', async (language) => {
-    await consolidated(language);
-    const expected = await engineFileNames();
-    expect(expected).toHaveLength(2);
-    await click(within(panel()).getByRole('button', { name: WORDS[language].make }));
-    await waitFor(() => expect(screen.getByTestId('feedback-files')).toBeTruthy());
-    expect(links().map((a) => a.getAttribute('download'))).toEqual(expected);
-    expect(links().map((a) => a.textContent)).toEqual(['Dinas Kesehatan', 'Dinas Lingkungan Hidup']);
-    expect(links().map((a) => a.getAttribute('href'))).toEqual(['blob:test/1', 'blob:test/2']);
-    expect(created.map((b) => b.type)).toEqual(Array(2).fill('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
-    // The bytes are a workbook with the feedback sheet in the pane's language.
-    const read = readXlsx(new Uint8Array(await created[0].arrayBuffer()));
-    if (!read.ok) throw new Error('unreadable');
-    // The feedback sheet in the pane's language, then its replication sheet (docs/spec/feedback.md §5).
-    expect(read.workbook.sheets.map((s) => s.name)).toEqual(language === 'id' ? ['Umpan Balik', 'Replikasi'] : ['Feedback', 'Replication']);
+  test.each(['id', 'en'] as const)(
+    'after a run the button makes one download link per submitted OPD, named as the engine names them (%s)',
+    async (language) => {
+      await consolidated(language);
+      const expected = await engineFileNames();
+      expect(expected).toHaveLength(2);
+      await click(within(panel()).getByRole('button', { name: WORDS[language].make }));
+      await waitFor(() => expect(screen.getByTestId('feedback-files')).toBeTruthy());
+      expect(links().map((a) => a.getAttribute('download'))).toEqual(expected);
+      expect(links().map((a) => a.textContent)).toEqual(['Dinas Kesehatan', 'Dinas Lingkungan Hidup']);
+      expect(links().map((a) => a.getAttribute('href'))).toEqual(['blob:test/1', 'blob:test/2']);
+      expect(created.map((b) => b.type)).toEqual(
+        Array(2).fill('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      );
+      // The bytes are a workbook with the feedback sheet in the pane's language.
+      const read = readXlsx(new Uint8Array(await created[0].arrayBuffer()));
+      if (!read.ok) throw new Error('unreadable');
+      // The feedback sheet in the pane's language, then its replication sheet (docs/spec/feedback.md §5).
+      expect(read.workbook.sheets.map((s) => s.name)).toEqual(
+        language === 'id' ? ['Umpan Balik', 'Replikasi'] : ['Feedback', 'Replication'],
+      );
 
-    // Made again: the old links are revoked and replaced.
-    await click(within(panel()).getByRole('button', { name: WORDS[language].make }));
-    await waitFor(() => expect(links().map((a) => a.getAttribute('href'))).toEqual(['blob:test/3', 'blob:test/4']));
-    expect(revoked).toEqual(['blob:test/1', 'blob:test/2']);
-  }, 20_000); // two feedback runs with a cold lazy chunk: over 5 s on a loaded machine
+      // Made again: the old links are revoked and replaced.
+      await click(within(panel()).getByRole('button', { name: WORDS[language].make }));
+      await waitFor(() =>
+        expect(links().map((a) => a.getAttribute('href'))).toEqual(['blob:test/3', 'blob:test/4']),
+      );
+      expect(revoked).toEqual(['blob:test/1', 'blob:test/2']);
+    },
+    20_000,
+  ); // two feedback runs with a cold lazy chunk: over 5 s on a loaded machine
 
-  test.each(['id', 'en'] as const)('progress per file, and Cancel stops it: no links, a cancelled notice (%s)', async (language) => {
-    const { controller } = await consolidated(language);
-    const expected = await engineFileNames();
-    // The first file's writing waits until the test lets it go.
-    const write = documentXlsx.documentXlsxBytes;
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const spy = jest.spyOn(documentXlsx, 'documentXlsxBytes').mockImplementation(async (...args) => {
-      await gate;
-      return write(...args);
-    });
-    let run: Promise<void> = Promise.resolve();
-    await act(async () => {
-      run = controller.makeFeedback();
-    });
-    await waitFor(() => expect(text(panel())).toContain(`1 ${WORDS[language].of} 2: ${expected[0]}`));
-    expect(within(panel()).getByRole('progressbar')).toBeTruthy();
-    await act(async () => {
-      fireEvent.click(within(panel()).getByRole('button', { name: WORDS[language].cancel }));
-      release();
-      await run;
-    });
-    spy.mockRestore();
-    await waitFor(() => expect(text(screen.getByTestId('notices'))).toContain(WORDS[language].cancelled));
-    expect(screen.queryByTestId('feedback-files')).toBeNull();
-    expect(within(panel()).queryByRole('button', { name: WORDS[language].cancel })).toBeNull();
-    expect(created).toEqual([]);
-  });
+  test.each(['id', 'en'] as const)(
+    'progress per file, and Cancel stops it: no links, a cancelled notice (%s)',
+    async (language) => {
+      const { controller } = await consolidated(language);
+      const expected = await engineFileNames();
+      // The first file's writing waits until the test lets it go.
+      const write = documentXlsx.documentXlsxBytes;
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const spy = jest.spyOn(documentXlsx, 'documentXlsxBytes').mockImplementation(async (...args) => {
+        await gate;
+        return write(...args);
+      });
+      let run: Promise<void> = Promise.resolve();
+      await act(async () => {
+        run = controller.makeFeedback();
+      });
+      await waitFor(() => expect(text(panel())).toContain(`1 ${WORDS[language].of} 2: ${expected[0]}`));
+      expect(within(panel()).getByRole('progressbar')).toBeTruthy();
+      await act(async () => {
+        fireEvent.click(within(panel()).getByRole('button', { name: WORDS[language].cancel }));
+        release();
+        await run;
+      });
+      spy.mockRestore();
+      await waitFor(() => expect(text(screen.getByTestId('notices'))).toContain(WORDS[language].cancelled));
+      expect(screen.queryByTestId('feedback-files')).toBeNull();
+      expect(within(panel()).queryByRole('button', { name: WORDS[language].cancel })).toBeNull();
+      expect(created).toEqual([]);
+    },
+  );
 
   // Issue 22: Excel for Mac and iPad (WKWebView) and Windows (WebView2) drop a download from the pane.
   test('where downloads go nowhere, each file opens as a new workbook instead of a link', async () => {
@@ -128,7 +168,9 @@ describe('Konsolidasi: feedback per OPD', () => {
     await waitFor(() => expect(screen.getByTestId('feedback-files')).toBeTruthy());
     expect(within(screen.getByTestId('feedback-files')).queryAllByRole('link')).toEqual([]);
     expect(text(panel())).toContain('dibuka sebagai buku kerja baru');
-    await click(within(screen.getByTestId('feedback-files')).getByRole('button', { name: 'Buka Dinas Kesehatan' }));
+    await click(
+      within(screen.getByTestId('feedback-files')).getByRole('button', { name: 'Buka Dinas Kesehatan' }),
+    );
     expect(port.openedWorkbooks).toHaveLength(1);
     expect(port.openedWorkbooks[0]).toEqual(new Uint8Array(await created[0].arrayBuffer()));
     const read = readXlsx(port.openedWorkbooks[0]);

@@ -18,7 +18,10 @@ async function pick(files: File[]) {
   });
 }
 
-const picked = () => within(screen.getByTestId('picked-files')).queryAllByRole('listitem').map((li) => li.firstElementChild?.textContent);
+const picked = () =>
+  within(screen.getByTestId('picked-files'))
+    .queryAllByRole('listitem')
+    .map((li) => li.firstElementChild?.textContent);
 
 describe('Konsolidasi', () => {
   test('lists the picked files; a file can be removed; the same file is not listed twice', async () => {
@@ -34,24 +37,29 @@ describe('Konsolidasi', () => {
   test.each([
     ['id', 'Pilih berkas isian OPD'],
     ['en', 'Choose OPD submission files'],
-  ] as const)("the picker speaks the pane's language (%s): a button opens the hidden native control", async (language, words) => {
-    await renderPane(undefined, { tab: 'konsolidasi', language });
-    // The browser's control ("Choose Files / No file chosen") is never shown; its label is the button's text.
-    const input = within(panel()).getByLabelText(words) as HTMLInputElement;
-    expect(input.type).toBe('file');
-    expect(input.multiple).toBe(true);
-    expect(input.hidden).toBe(true);
-    expect(input.tabIndex).toBe(-1);
-    const opened = jest.spyOn(input, 'click').mockImplementation(() => undefined);
-    await click(within(panel()).getByRole('button', { name: words }));
-    expect(opened).toHaveBeenCalledTimes(1);
-  });
+  ] as const)(
+    "the picker speaks the pane's language (%s): a button opens the hidden native control",
+    async (language, words) => {
+      await renderPane(undefined, { tab: 'konsolidasi', language });
+      // The browser's control ("Choose Files / No file chosen") is never shown; its label is the button's text.
+      const input = within(panel()).getByLabelText(words) as HTMLInputElement;
+      expect(input.type).toBe('file');
+      expect(input.multiple).toBe(true);
+      expect(input.hidden).toBe(true);
+      expect(input.tabIndex).toBe(-1);
+      const opened = jest.spyOn(input, 'click').mockImplementation(() => undefined);
+      await click(within(panel()).getByRole('button', { name: words }));
+      expect(opened).toHaveBeenCalledTimes(1);
+    },
+  );
 
   test('files dropped on the drop zone are added (workbooks only)', async () => {
     await renderPane(undefined, { tab: 'konsolidasi' });
     const zone = screen.getByRole('region', { name: 'Area tarik dan lepas berkas' });
     await act(async () => {
-      fireEvent.drop(zone, { dataTransfer: { files: [await example('dlh-2026.xlsx'), new File(['x'], 'catatan.txt')] } });
+      fireEvent.drop(zone, {
+        dataTransfer: { files: [await example('dlh-2026.xlsx'), new File(['x'], 'catatan.txt')] },
+      });
     });
     expect(picked()).toEqual(['dlh-2026.xlsx']);
   });
@@ -72,7 +80,9 @@ describe('Konsolidasi', () => {
     await click(run());
     const chosen = await screen.findByTestId('consolidation-year-chosen');
     expect(chosen.textContent).toBe('Tahun konsolidasi 2025, dipilih pengguna.');
-    const rows = within(await screen.findByTestId('results')).getAllByRole('row').map((r) => r.textContent ?? '');
+    const rows = within(await screen.findByTestId('results'))
+      .getAllByRole('row')
+      .map((r) => r.textContent ?? '');
     expect(rows.find((r) => r.includes('diskan-2025.xlsx'))).toMatch(/Siap|Perlu Perbaikan/);
   });
 
@@ -81,7 +91,9 @@ describe('Konsolidasi', () => {
     let release: () => void = () => undefined;
     const slow = await example('dinkes-2026.xlsx');
     const bytes = await slow.arrayBuffer();
-    Object.defineProperty(slow, 'arrayBuffer', { value: () => new Promise<ArrayBuffer>((resolve) => (release = () => resolve(bytes))) });
+    Object.defineProperty(slow, 'arrayBuffer', {
+      value: () => new Promise<ArrayBuffer>((resolve) => (release = () => resolve(bytes))),
+    });
     await pick([slow, await example('dlh-2026.xlsx')]);
 
     await act(async () => {
@@ -93,8 +105,12 @@ describe('Konsolidasi', () => {
 
     await act(async () => release());
     const table = await screen.findByTestId('results');
-    const rows = within(table).getAllByRole('row').map((r) => r.textContent ?? '');
-    expect(rows.find((r) => r.includes('Dinas Kesehatan'))).toMatch(/^DINKES.*dinkes-2026\.xlsx.*Perlu Perbaikan/);
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((r) => r.textContent ?? '');
+    expect(rows.find((r) => r.includes('Dinas Kesehatan'))).toMatch(
+      /^DINKES.*dinkes-2026\.xlsx.*Perlu Perbaikan/,
+    );
     expect(rows.find((r) => r.includes('Dinas Lingkungan Hidup'))).toMatch(/Siap/);
     expect(rows.some((r) => r.includes('Belum Mengirim'))).toBe(true);
     expect(text(screen.getByTestId('notices'))).toContain('Ringkasan kota ditulis ke lembar');
@@ -103,12 +119,18 @@ describe('Konsolidasi', () => {
   test('after a consolidation: the catalogue size, replications inside the city and the OPDs that replicated nothing', async () => {
     await renderPane(undefined, { tab: 'konsolidasi' });
     // Dinas Sosial replicates Dinas Kesehatan's running «Posyandu Digital Bitung Sehat» (examples/README.md).
-    await pick([await example('dinkes-2026.xlsx'), await example('dinsos-2026.xlsx'), await example('dlh-2026.xlsx')]);
+    await pick([
+      await example('dinkes-2026.xlsx'),
+      await example('dinsos-2026.xlsx'),
+      await example('dlh-2026.xlsx'),
+    ]);
     await act(async () => {
       fireEvent.click(within(panel()).getByRole('button', { name: 'Konsolidasi' }));
     });
     const section = await screen.findByTestId('replication');
-    const lines = within(section).getAllByRole('listitem').map((li) => li.textContent);
+    const lines = within(section)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     // Catalogue: Dinkes 2 running public-service innovations (Posyandu Digital, Ambulans Laut), Dinsos 1 (Sistem Layanan dan Rujukan), DLH none.
     // Replications: Dinkes 1 (Kabupaten Bantaeng), Dinsos 2 (no source; Dinkes's Posyandu), DLH 1 (Kota Yogyakarta): one inside the city.
     expect(lines).toEqual([
@@ -125,9 +147,13 @@ describe('Konsolidasi', () => {
       fireEvent.click(within(panel()).getByRole('button', { name: 'Konsolidasi' }));
     });
     const table = await screen.findByTestId('results');
-    const header = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    const header = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
     expect(header).toEqual(['Kode OPD', 'Status', 'Jumlah', 'Galat']);
-    const dinkes = within(table).getAllByRole('row').find((r) => r.getAttribute('data-file') === 'dinkes-2026.xlsx')!;
+    const dinkes = within(table)
+      .getAllByRole('row')
+      .find((r) => r.getAttribute('data-file') === 'dinkes-2026.xlsx')!;
     const cells = within(dinkes).getAllByRole('cell');
     expect(cells).toHaveLength(4);
     expect(cells[0].getAttribute('title')).toBe('Dinas Kesehatan — dinkes-2026.xlsx');
@@ -140,16 +166,32 @@ describe('Konsolidasi', () => {
   });
 
   test.each([
-    ['id', 'Lembar «Rekap OPD» yang sudah ada bukan buatan konsolidasi, jadi tidak ditimpa; hasilnya ditulis ke «Rekap OPD (2)».', 'Buka Rekap OPD (2)'],
-    ['en', 'The existing sheet «Rekap OPD» was not made by the consolidation, so it was not overwritten; the output went to «Rekap OPD (2)».', 'Open Rekap OPD (2)'],
+    [
+      'id',
+      'Lembar «Rekap OPD» yang sudah ada bukan buatan konsolidasi, jadi tidak ditimpa; hasilnya ditulis ke «Rekap OPD (2)».',
+      'Buka Rekap OPD (2)',
+    ],
+    [
+      'en',
+      'The existing sheet «Rekap OPD» was not made by the consolidation, so it was not overwritten; the output went to «Rekap OPD (2)».',
+      'Open Rekap OPD (2)',
+    ],
   ] as const)('output under another name is said in plain words (%s)', async (language, words, link) => {
-    const { port } = await renderPane(undefined, { tab: 'konsolidasi', language, summaryRenamed: [{ from: 'Rekap OPD', to: 'Rekap OPD (2)' }] });
-    const input = within(panel()).getByLabelText(language === 'id' ? 'Pilih berkas isian OPD' : 'Choose OPD submission files');
+    const { port } = await renderPane(undefined, {
+      tab: 'konsolidasi',
+      language,
+      summaryRenamed: [{ from: 'Rekap OPD', to: 'Rekap OPD (2)' }],
+    });
+    const input = within(panel()).getByLabelText(
+      language === 'id' ? 'Pilih berkas isian OPD' : 'Choose OPD submission files',
+    );
     await act(async () => {
       fireEvent.change(input, { target: { files: [await example('dlh-2026.xlsx')] } });
     });
     await act(async () => {
-      fireEvent.click(within(panel()).getByRole('button', { name: language === 'id' ? 'Konsolidasi' : 'Consolidate' }));
+      fireEvent.click(
+        within(panel()).getByRole('button', { name: language === 'id' ? 'Konsolidasi' : 'Consolidate' }),
+      );
     });
     await screen.findByTestId('results');
     expect(text(screen.getByTestId('renamed-sheets'))).toBe(words);
@@ -158,7 +200,10 @@ describe('Konsolidasi', () => {
   });
 
   test('a summary that cannot be written: results shown, the reason and «nothing changed» said', async () => {
-    await renderPane(undefined, { tab: 'konsolidasi', failOnce: { writeSummary: new AdapterError('protected', 'Lembar kerja dilindungi.') } });
+    await renderPane(undefined, {
+      tab: 'konsolidasi',
+      failOnce: { writeSummary: new AdapterError('protected', 'Lembar kerja dilindungi.') },
+    });
     await pick([await example('dlh-2026.xlsx')]);
     await act(async () => {
       fireEvent.click(within(panel()).getByRole('button', { name: 'Konsolidasi' }));
@@ -174,7 +219,9 @@ describe('Konsolidasi', () => {
     await renderPane(undefined, { tab: 'konsolidasi' });
     let release: () => void = () => undefined;
     const slow = await example('dlh-2026.xlsx');
-    Object.defineProperty(slow, 'arrayBuffer', { value: () => new Promise<ArrayBuffer>((resolve) => (release = () => resolve(new ArrayBuffer(0)))) });
+    Object.defineProperty(slow, 'arrayBuffer', {
+      value: () => new Promise<ArrayBuffer>((resolve) => (release = () => resolve(new ArrayBuffer(0)))),
+    });
     await pick([slow]);
     await act(async () => {
       fireEvent.click(within(panel()).getByRole('button', { name: 'Konsolidasi' }));
@@ -191,7 +238,8 @@ describe('Konsolidasi', () => {
   test('Batal while the summary is being written: the sheet count shown, the write cancelled, nothing kept', async () => {
     const { port } = await renderPane(undefined, { tab: 'konsolidasi' });
     let release: () => void = () => undefined;
-    port.summaryGate = (done) => (done === 2 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve());
+    port.summaryGate = (done) =>
+      done === 2 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
     await pick([await example('dlh-2026.xlsx')]);
     await act(async () => {
       fireEvent.click(within(panel()).getByRole('button', { name: 'Konsolidasi' }));

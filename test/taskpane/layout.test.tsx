@@ -30,16 +30,21 @@ function tooWide(): string[] {
 }
 
 describe('at 320 px, from the keyboard, with a screen reader', () => {
-  test.each<TabName>(['validasi', 'konsolidasi', 'audit', 'referensi'])('every control of the %s tab has a name', async (tab) => {
-    await renderPane(undefined, { tab });
-    if (tab === 'validasi' || tab === 'audit') {
-      const run = within(screen.getByRole('tabpanel')).getAllByRole('button').find((b) => b.textContent === 'Validasi');
-      if (run) await click(run);
-    }
-    const unnamed = controls().filter((c) => c.name === '');
-    expect(unnamed).toEqual([]);
-    expect(tooWide()).toEqual([]);
-  });
+  test.each<TabName>(['validasi', 'konsolidasi', 'audit', 'referensi'])(
+    'every control of the %s tab has a name',
+    async (tab) => {
+      await renderPane(undefined, { tab });
+      if (tab === 'validasi' || tab === 'audit') {
+        const run = within(screen.getByRole('tabpanel'))
+          .getAllByRole('button')
+          .find((b) => b.textContent === 'Validasi');
+        if (run) await click(run);
+      }
+      const unnamed = controls().filter((c) => c.name === '');
+      expect(unnamed).toEqual([]);
+      expect(tooWide()).toEqual([]);
+    },
+  );
 
   test('the pane neither scrolls sideways nor lets long words widen it', async () => {
     await renderPane();
@@ -48,7 +53,9 @@ describe('at 320 px, from the keyboard, with a screen reader', () => {
     const style = getComputedStyle(main);
     expect(style.overflowX).toBe('hidden');
     expect(style.overflowWrap).toBe('anywhere');
-    const finding = within(main).getAllByRole('button').find((b) => b.hasAttribute('data-finding-id'))!;
+    const finding = within(main)
+      .getAllByRole('button')
+      .find((b) => b.hasAttribute('data-finding-id'))!;
     expect(getComputedStyle(finding).whiteSpace).toBe('normal');
     expect(getComputedStyle(finding).width).toBe('100%');
   });

@@ -25,7 +25,9 @@ interface Session {
 
 async function liveSession(rows: number, options: { responseLimitBytes?: number } = {}): Promise<Session> {
   const fake = createFakeExcel({ sheets: benchmarkSheets(rows), ...options });
-  const port = createExcelAdapter(fake.Excel as unknown as ExcelHost, fake.Office as unknown as OfficeHost, { debounceMs: 1 });
+  const port = createExcelAdapter(fake.Excel as unknown as ExcelHost, fake.Office as unknown as OfficeHost, {
+    debounceMs: 1,
+  });
   const controller = new PaneController({ port, today: () => TODAY, loadXlsx: async () => xlsxModule });
   await controller.init();
   controller.setLive(true);
@@ -121,14 +123,21 @@ describe('live validation', () => {
     const s = await liveSession(40);
     const row = 5; // data row 4: «bulan depan» is not a date (FMT-03)
     const cell = at('Tanggal Uji Coba', row);
-    expect(s.controller.getState().validation!.findings.some((f) => f.cell === cell && f.status === 'open')).toBe(true);
+    expect(
+      s.controller.getState().validation!.findings.some((f) => f.cell === cell && f.status === 'open'),
+    ).toBe(true);
     await edit(s, cell, [{ date: '2026-01-15' }]);
     expect(s.controller.getState().validation!.findings.some((f) => f.cell === cell)).toBe(false);
     await expectSameAsFresh(s);
     // Status Validasi and the Temuan sheet are what a full validation writes.
-    const before = JSON.stringify([s.fake.workbook.sheet('Inovasi').values(), s.fake.workbook.sheet('Temuan').values()]);
+    const before = JSON.stringify([
+      s.fake.workbook.sheet('Inovasi').values(),
+      s.fake.workbook.sheet('Temuan').values(),
+    ]);
     await s.controller.validate();
-    expect(JSON.stringify([s.fake.workbook.sheet('Inovasi').values(), s.fake.workbook.sheet('Temuan').values()])).toBe(before);
+    expect(
+      JSON.stringify([s.fake.workbook.sheet('Inovasi').values(), s.fake.workbook.sheet('Temuan').values()]),
+    ).toBe(before);
   }, 30_000);
 
   test('a duplicate name: LOG-06 on another row than the one edited', async () => {
@@ -147,15 +156,27 @@ describe('live validation', () => {
   test('a row appended below the last one is validated like the rest', async () => {
     const s = await liveSession(40);
     const spy = jest.spyOn(s.port, 'readRows');
-    const row: Record<string, CellValue> = validRow({ No: 41, 'Nama Inovasi': 'Inovasi Baru Di Bawah', 'Anggaran (Rp)': -1 });
-    await edit(s, `A43`, LABELS.map((l) => seedCell(l, l in row ? row[l] : null)));
+    const row: Record<string, CellValue> = validRow({
+      No: 41,
+      'Nama Inovasi': 'Inovasi Baru Di Bawah',
+      'Anggaran (Rp)': -1,
+    });
+    await edit(
+      s,
+      `A43`,
+      LABELS.map((l) => seedCell(l, l in row ? row[l] : null)),
+    );
     expect(spy).toHaveBeenCalledWith('Inovasi', [43]);
     const v = s.controller.getState().validation!;
     expect(v.submission!.table!.rows.some((r) => r.row === 43)).toBe(true);
     expect(v.findings.some((f) => f.row === 43 && f.rule === 'FMT-05')).toBe(true);
     await expectSameAsFresh(s);
     // Cleared again: the grid shrinks as a fresh read would.
-    await edit(s, `A43`, LABELS.map(() => null));
+    await edit(
+      s,
+      `A43`,
+      LABELS.map(() => null),
+    );
     expect(s.controller.getState().validation!.submission!.table!.rows.some((r) => r.row === 43)).toBe(false);
     await expectSameAsFresh(s);
   }, 30_000);

@@ -4,7 +4,16 @@
  * `_stempel` carries the stamp), so tests can follow a whole session without Excel.
  */
 import type { EvidenceRowWrite } from '../../src/addin/evidenceRow';
-import { type FileOffer, type FlagHistory, type FlagSummary, type HistoryEvent, SummaryCancelled, type SummaryWriteOptions, type SummaryWriteResult, type WorkbookPort } from '../../src/addin/port';
+import {
+  type FileOffer,
+  type FlagHistory,
+  type FlagSummary,
+  type HistoryEvent,
+  SummaryCancelled,
+  type SummaryWriteOptions,
+  type SummaryWriteResult,
+  type WorkbookPort,
+} from '../../src/addin/port';
 import { type CitySummary } from '../../src/engine/consolidate';
 import { type CellValue, type SheetGrid, type WorkbookGrid, columnIndex } from '../../src/engine/grid';
 import type { Lang } from '../../src/engine/messages';
@@ -15,7 +24,24 @@ import { STEMPEL_HEADER, type StempelWrite } from '../../src/engine/signoff';
 
 type MutableSheet = { name: string; rows: CellValue[][]; visibility?: SheetGrid['visibility'] };
 
-const TEMUAN_HEADER = ['ID', 'Aturan', 'Jenis', 'Lembar', 'Sel', 'Baris', 'Nama Inovasi', 'Kolom', 'Nilai', 'Pesan', 'Saran', 'Dasar', 'Status', 'Alasan', 'Pemeriksa', 'Tanggal Keputusan'];
+const TEMUAN_HEADER = [
+  'ID',
+  'Aturan',
+  'Jenis',
+  'Lembar',
+  'Sel',
+  'Baris',
+  'Nama Inovasi',
+  'Kolom',
+  'Nilai',
+  'Pesan',
+  'Saran',
+  'Dasar',
+  'Status',
+  'Alasan',
+  'Pemeriksa',
+  'Tanggal Keputusan',
+];
 
 export interface MemoryPortOptions {
   readonly language?: Lang;
@@ -39,14 +65,21 @@ export class MemoryPort implements WorkbookPort {
   readonly calls: string[] = [];
   clears = 0;
   templates = 0;
-  private handlers: { sheet: string; handler: (rows: number[], origin: { readonly remote: boolean }) => void }[] = [];
+  private handlers: {
+    sheet: string;
+    handler: (rows: number[], origin: { readonly remote: boolean }) => void;
+  }[] = [];
   private readonly failOnce: Partial<Record<string, unknown>>;
 
   constructor(
     grid: WorkbookGrid = { sheets: [] },
     private readonly options: MemoryPortOptions = {},
   ) {
-    this.sheets = grid.sheets.map((s) => ({ name: s.name, visibility: s.visibility, rows: s.rows.map((r) => [...(r ?? [])]) }));
+    this.sheets = grid.sheets.map((s) => ({
+      name: s.name,
+      visibility: s.visibility,
+      rows: s.rows.map((r) => [...(r ?? [])]),
+    }));
     this.failOnce = { ...(options.failOnce ?? {}) };
   }
 
@@ -82,7 +115,15 @@ export class MemoryPort implements WorkbookPort {
 
   async readSubmission(): Promise<{ grid: WorkbookGrid }> {
     this.track('readSubmission');
-    return { grid: { sheets: this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, rows: s.rows.map((r) => [...r]) })) } };
+    return {
+      grid: {
+        sheets: this.sheets.map((s) => ({
+          name: s.name,
+          visibility: s.visibility,
+          rows: s.rows.map((r) => [...r]),
+        })),
+      },
+    };
   }
 
   async readRows(sheetName: string, rows: readonly number[]): Promise<CellValue[][]> {
@@ -90,7 +131,8 @@ export class MemoryPort implements WorkbookPort {
     const sheet = this.sheet(sheetName);
     return rows.map((r) => {
       const cells = [...(sheet?.rows[r - 1] ?? [])].map((c) => (c === undefined ? null : c));
-      while (cells.length && (cells[cells.length - 1] === null || cells[cells.length - 1] === undefined)) cells.pop();
+      while (cells.length && (cells[cells.length - 1] === null || cells[cells.length - 1] === undefined))
+        cells.pop();
       return cells;
     });
   }
@@ -103,21 +145,44 @@ export class MemoryPort implements WorkbookPort {
     const rows: CellValue[][] = [TEMUAN_HEADER];
     for (const f of v.findings) {
       rows.push([
-        f.id, f.rule, f.severity, f.sheet, f.cell, f.row, null, f.column, f.value, '', '', f.basis,
-        f.status === 'accepted' ? 'Diterima' : 'Terbuka', f.decision?.reason ?? null, f.decision?.reviewer ?? null, f.decision?.date ?? null,
+        f.id,
+        f.rule,
+        f.severity,
+        f.sheet,
+        f.cell,
+        f.row,
+        null,
+        f.column,
+        f.value,
+        '',
+        '',
+        f.basis,
+        f.status === 'accepted' ? 'Diterima' : 'Terbuka',
+        f.decision?.reason ?? null,
+        f.decision?.reviewer ?? null,
+        f.decision?.date ?? null,
       ]);
     }
     this.putSheet(SHEET_TEMUAN, rows);
     this.history.push(...(history.after ?? []));
     const cells = v.findings.filter((f) => f.cell).length;
-    return { cells, notes: cells, rows: new Set(v.findings.map((f) => f.row)).size, findings: v.findings.length };
+    return {
+      cells,
+      notes: cells,
+      rows: new Set(v.findings.map((f) => f.row)).size,
+      findings: v.findings.length,
+    };
   }
 
   /** Records the summary; the sheets are the spec's names, or the `summaryRenamed` ones. */
   /** Awaited after each output sheet is "queued": a test holds the write at a sheet with it. */
   summaryGate: ((done: number) => Promise<void>) | null = null;
 
-  async writeSummary(summary: CitySummary, lang: Lang, options: SummaryWriteOptions = {}): Promise<SummaryWriteResult> {
+  async writeSummary(
+    summary: CitySummary,
+    lang: Lang,
+    options: SummaryWriteOptions = {},
+  ): Promise<SummaryWriteResult> {
     this.track('writeSummary');
     void lang;
     // As the adapter: each sheet staged in turn, cancellable until the swap; nothing kept when cancelled.
@@ -156,11 +221,17 @@ export class MemoryPort implements WorkbookPort {
     this.track('createTemplate');
     void ref;
     this.templates++;
-    this.putSheet('Identitas', IDENTITY.map((d) => [d.label, null]));
+    this.putSheet(
+      'Identitas',
+      IDENTITY.map((d) => [d.label, null]),
+    );
     this.putSheet('Inovasi', [COLUMNS.map((c) => c.label)]);
   }
 
-  async onRowsChanged(handler: (rows: number[], origin: { readonly remote: boolean }) => void, sheet = 'Inovasi'): Promise<() => Promise<void>> {
+  async onRowsChanged(
+    handler: (rows: number[], origin: { readonly remote: boolean }) => void,
+    sheet = 'Inovasi',
+  ): Promise<() => Promise<void>> {
     this.track('onRowsChanged');
     if (!this.sheet(sheet)) throw new Error(`no sheet ${sheet}`);
     const entry = { sheet, handler };
@@ -177,7 +248,12 @@ export class MemoryPort implements WorkbookPort {
     this.stamps.push(Object.fromEntries(STEMPEL_HEADER.map((h, i) => [h, row[i] ?? ''])));
     this.stempelWrites.push(write);
     const current = this.sheet(SHEET_STEMPEL);
-    if (write.convert || !current) this.putSheet(SHEET_STEMPEL, write.sheet.map((r) => [...r]), 'veryHidden');
+    if (write.convert || !current)
+      this.putSheet(
+        SHEET_STEMPEL,
+        write.sheet.map((r) => [...r]),
+        'veryHidden',
+      );
     else current.rows = [...current.rows, ...write.append.map((r) => [...r])];
     this.history.push(...events);
   }
@@ -210,7 +286,8 @@ export class MemoryPort implements WorkbookPort {
     const col = columnIndex(m[1]);
     while (sheet.rows.length <= row) sheet.rows.push([]);
     sheet.rows[row][col] = value;
-    for (const h of this.handlers) if (h.sheet.toLowerCase() === sheetName.toLowerCase()) h.handler([row + 1], { remote: false });
+    for (const h of this.handlers)
+      if (h.sheet.toLowerCase() === sheetName.toLowerCase()) h.handler([row + 1], { remote: false });
   }
 
   sheet(name: string): MutableSheet | undefined {

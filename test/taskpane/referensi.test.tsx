@@ -24,7 +24,9 @@ describe('Referensi', () => {
     expect(text(reference())).toContain(`${ref.rpjmd.periode.mulai}–${ref.rpjmd.periode.akhir}`);
     expect(text(reference())).toContain(`Jumlah OPD${ref.opd.length}`);
     expect(text(reference())).toContain(`Jumlah program RPJMD${ref.rpjmd.program.length}`);
-    expect((within(panel()).getByRole('button', { name: 'Kembali ke bawaan' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (within(panel()).getByRole('button', { name: 'Kembali ke bawaan' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
   });
 
   test('a picked JSON reference comes into force; Kembali ke bawaan returns to the default', async () => {
@@ -44,7 +46,9 @@ describe('Referensi', () => {
     await renderPane(undefined, { tab: 'referensi' });
     await pick(new File(['{"nama": "rusak", "opd": 5}'], 'rusak.json', { type: 'application/json' }));
     const notices = await screen.findByTestId('notices');
-    expect(text(notices)).toContain('Referensi «rusak.json» tidak dapat dipakai; referensi sebelumnya tetap berlaku.');
+    expect(text(notices)).toContain(
+      'Referensi «rusak.json» tidak dapat dipakai; referensi sebelumnya tetap berlaku.',
+    );
     expect(within(notices).getAllByRole('listitem').length).toBeGreaterThan(0);
     expect(text(notices)).not.toMatch(/Error:|\bat \w+ \(/);
     expect(text(reference())).toMatch(/Idbitung-contoh@/);

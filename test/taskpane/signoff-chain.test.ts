@@ -17,16 +17,26 @@ import { TODAY, colOf, inisiatifRow, validRow } from '../helpers/workbook';
 
 type Row = Record<string, CellValue>;
 const WARNINGS_ONLY: Row[] = [validRow(), inisiatifRow({ 'Dasar Hukum': 'Perwali' })];
-const WITH_ERROR: Row[] = [validRow(), validRow({ 'Nama Inovasi': 'Layanan Antar Obat', 'Tahapan Inovasi': 'Penerapn' })];
+const WITH_ERROR: Row[] = [
+  validRow(),
+  validRow({ 'Nama Inovasi': 'Layanan Antar Obat', 'Tahapan Inovasi': 'Penerapn' }),
+];
 
 function fakeWorkbook(rows: Row[], extra: Record<string, SeedValue[][]> = {}): FakeExcel {
   return createFakeExcel({ sheets: { ...benchmarkSheets(rows.length, (i) => rows[i - 1]), ...extra } });
 }
 
 async function session(fake: FakeExcel) {
-  const port = createExcelAdapter(fake.Excel as unknown as ExcelHost, fake.Office as unknown as OfficeHost, { debounceMs: 1 });
+  const port = createExcelAdapter(fake.Excel as unknown as ExcelHost, fake.Office as unknown as OfficeHost, {
+    debounceMs: 1,
+  });
   let clock = Date.parse('2026-11-28T09:30:00Z');
-  const controller = new PaneController({ port, today: () => TODAY, now: () => new Date((clock += 60_000)), loadXlsx: async () => xlsxModule });
+  const controller = new PaneController({
+    port,
+    today: () => TODAY,
+    now: () => new Date((clock += 60_000)),
+    loadXlsx: async () => xlsxModule,
+  });
   await controller.init();
   return controller;
 }
@@ -43,14 +53,24 @@ async function settle(c: PaneController): Promise<void> {
 const notices = (c: PaneController) => c.getState().notices.map((n) => n.key);
 const next = (c: PaneController) => {
   const { next: n, allowance } = c.signoff();
-  return { level: n.level?.kunci ?? null, mayStamp: n.mayStamp, mayReturn: n.mayReturn, reason: allowance.reason };
+  return {
+    level: n.level?.kunci ?? null,
+    mayStamp: n.mayStamp,
+    mayReturn: n.mayReturn,
+    reason: allowance.reason,
+  };
 };
 
 describe('the sign-off chain on the fake host', () => {
   test('prepare → return with a note → prepare → approve → verify: one row and one Riwayat event per action, each write in 2 syncs', async () => {
     const fake = fakeWorkbook(WARNINGS_ONLY);
     const c = await session(fake);
-    expect(next(c)).toEqual({ level: 'penyusun', mayStamp: false, mayReturn: false, reason: 'stamp.notValidated' });
+    expect(next(c)).toEqual({
+      level: 'penyusun',
+      mayStamp: false,
+      mayReturn: false,
+      reason: 'stamp.notValidated',
+    });
     await c.validate();
     expect(next(c)).toEqual({ level: 'penyusun', mayStamp: true, mayReturn: false, reason: 'stamp.ready' });
 
@@ -72,7 +92,14 @@ describe('the sign-off chain on the fake host', () => {
     expect(await c.kembalikan('kepalaOpd', '   ', { oleh: 'Kepala Dinas' })).toBe(false);
     expect(notices(c)).toContain('stamp.noNote');
     expect(stempelRows()).toHaveLength(1);
-    expect(await cost(() => c.kembalikan('kepalaOpd', 'Lengkapi SOP pengaduan', { oleh: 'Kepala Dinas', jabatan: 'Kepala Dinas Kesehatan' }))).toBe(4);
+    expect(
+      await cost(() =>
+        c.kembalikan('kepalaOpd', 'Lengkapi SOP pengaduan', {
+          oleh: 'Kepala Dinas',
+          jabatan: 'Kepala Dinas Kesehatan',
+        }),
+      ),
+    ).toBe(4);
     expect(c.getState().stamp?.persetujuan).toMatchObject({ dikembalikan: true, tingkat: 'penyusun' });
     // Returned: the first level's turn again; no return offered.
     expect(next(c)).toEqual({ level: 'penyusun', mayStamp: true, mayReturn: false, reason: 'stamp.ready' });
@@ -80,50 +107,97 @@ describe('the sign-off chain on the fake host', () => {
     expect(await cost(() => c.stamp('', 'penyusun'))).toBe(4);
     expect(await c.stamp({ oleh: '' }, 'kepalaOpd')).toBe(false); // no default name above the first level
     expect(notices(c)).toContain('stamp.noName');
-    expect(await cost(() => c.stamp({ oleh: 'Kepala Dinas', jabatan: 'Kepala Dinas Kesehatan' }, 'kepalaOpd'))).toBe(4);
+    expect(
+      await cost(() => c.stamp({ oleh: 'Kepala Dinas', jabatan: 'Kepala Dinas Kesehatan' }, 'kepalaOpd')),
+    ).toBe(4);
     // The wrong level (a stale button) is refused.
     expect(await c.stamp({ oleh: 'X' }, 'kepalaOpd')).toBe(false);
     expect(notices(c)).toContain('stamp.levelMoved');
     expect(await cost(() => c.stamp({ oleh: 'Verifikator Bappeda' }, 'verifikator'))).toBe(4);
-    expect(next(c)).toMatchObject({ level: null, mayStamp: false, mayReturn: false, reason: 'stamp.allDone' });
+    expect(next(c)).toMatchObject({
+      level: null,
+      mayStamp: false,
+      mayReturn: false,
+      reason: 'stamp.allDone',
+    });
 
     const written = stempelRows();
-    expect(written.map((r) => r.Tingkat)).toEqual(['penyusun', 'kepalaOpd:kembali', 'penyusun', 'kepalaOpd', 'verifikator']);
+    expect(written.map((r) => r.Tingkat)).toEqual([
+      'penyusun',
+      'kepalaOpd:kembali',
+      'penyusun',
+      'kepalaOpd',
+      'verifikator',
+    ]);
     expect(written[0]).toMatchObject({ Versi: 2, Oleh: 'dr. Joice Rumondor' });
-    expect(written[1]).toMatchObject({ Oleh: 'Kepala Dinas', Jabatan: 'Kepala Dinas Kesehatan', Catatan: 'Lengkapi SOP pengaduan' });
+    expect(written[1]).toMatchObject({
+      Oleh: 'Kepala Dinas',
+      Jabatan: 'Kepala Dinas Kesehatan',
+      Catatan: 'Lengkapi SOP pengaduan',
+    });
     expect(fake.workbook.sheet('_stempel').visibility).toBe('VeryHidden');
     const events = rows(fake, 'Riwayat').filter((e) => e.Peristiwa !== 'validasi');
-    expect(events.map((e) => e.Peristiwa)).toEqual(['stempel penyusun', 'dikembalikan', 'stempel penyusun', 'stempel kepalaOpd', 'stempel verifikator']);
+    expect(events.map((e) => e.Peristiwa)).toEqual([
+      'stempel penyusun',
+      'dikembalikan',
+      'stempel penyusun',
+      'stempel kepalaOpd',
+      'stempel verifikator',
+    ]);
     expect(events[1]).toMatchObject({ Oleh: 'Kepala Dinas', Alasan: 'Lengkapi SOP pengaduan' });
 
     // Read back afresh (a new session): the chain is whole.
     const again = await session(fake);
-    expect(again.getState().stamp?.persetujuan).toMatchObject({ tingkat: 'verifikator', dikembalikan: false, berubah: false });
+    expect(again.getState().stamp?.persetujuan).toMatchObject({
+      tingkat: 'verifikator',
+      dikembalikan: false,
+      berubah: false,
+    });
   });
 
   test('buttons per condition: open errors block the stamp but not a return; an edit blocks the stamp; a new validation re-enables it', async () => {
     const fake = fakeWorkbook(WITH_ERROR);
     const hash = checkSignoff(
-      { sheets: fake.workbook.sheets.map((s) => ({ name: s.name, visibility: 'visible', rows: s.values() as CellValue[][] })) },
+      {
+        sheets: fake.workbook.sheets.map((s) => ({
+          name: s.name,
+          visibility: 'visible',
+          rows: s.values() as CellValue[][],
+        })),
+      },
       defaultReference(),
       TODAY,
     ).contentHash!;
     // Prepared already (by another session, before an error was found).
     fake.workbook.addSheet('_stempel', 'VeryHidden');
-    fake.workbook.sheet('_stempel').setValues('A1', [[...STEMPEL_HEADER], ['penyusun', 2, hash, '2026-11-27T01:00:00Z', '1', 'r', 'a', 0, 0, 0, 'Staf', '', '']]);
+    fake.workbook
+      .sheet('_stempel')
+      .setValues('A1', [
+        [...STEMPEL_HEADER],
+        ['penyusun', 2, hash, '2026-11-27T01:00:00Z', '1', 'r', 'a', 0, 0, 0, 'Staf', '', ''],
+      ]);
     const c = await session(fake);
     await c.validate();
-    expect(next(c)).toEqual({ level: 'kepalaOpd', mayStamp: false, mayReturn: true, reason: 'stamp.openErrors' });
+    expect(next(c)).toEqual({
+      level: 'kepalaOpd',
+      mayStamp: false,
+      mayReturn: true,
+      reason: 'stamp.openErrors',
+    });
     expect(await c.stamp({ oleh: 'Kepala' }, 'kepalaOpd')).toBe(false);
 
     // Fixed: ready. Then an edit: the stamp is blocked until the next validation.
-    fake.workbook.sheet('Inovasi').setValues(`${colOf('Tahapan Inovasi')}3`, [['Penerapan']], { fireChange: true });
+    fake.workbook
+      .sheet('Inovasi')
+      .setValues(`${colOf('Tahapan Inovasi')}3`, [['Penerapan']], { fireChange: true });
     await settle(c);
     await c.validate();
     // The fix changed the content: the first level's stamp is of older content, the chain starts again.
     expect(next(c)).toEqual({ level: 'penyusun', mayStamp: true, mayReturn: false, reason: 'stamp.ready' });
     expect(c.getState().stamp?.persetujuan.berubah).toBe(true);
-    fake.workbook.sheet('Inovasi').setValues(`${colOf('Nama Inovasi')}2`, [['Nama lain']], { fireChange: true });
+    fake.workbook
+      .sheet('Inovasi')
+      .setValues(`${colOf('Nama Inovasi')}2`, [['Nama lain']], { fireChange: true });
     await settle(c);
     expect(next(c)).toMatchObject({ level: 'penyusun', mayStamp: false, reason: 'stamp.edited' });
     await c.validate();
@@ -133,12 +207,29 @@ describe('the sign-off chain on the fake host', () => {
   test('a version-1 workbook: its stamp is the first level; the next stamp converts the sheet, keeping the old stamp as its first row', async () => {
     const probe = fakeWorkbook(WARNINGS_ONLY);
     const hash = checkSignoff(
-      { sheets: probe.workbook.sheets.map((s) => ({ name: s.name, visibility: 'visible', rows: s.values() as CellValue[][] })) },
+      {
+        sheets: probe.workbook.sheets.map((s) => ({
+          name: s.name,
+          visibility: 'visible',
+          rows: s.values() as CellValue[][],
+        })),
+      },
       defaultReference(),
       TODAY,
     ).contentHash!;
     const fake = fakeWorkbook(WARNINGS_ONLY, {
-      _stempel: [['versi', 1], ['contentHash', hash], ['waktu', '2026-11-20T08:00:00Z'], ['versiAturan', '1'], ['referensi', 'bitung'], ['alat', 'lama'], ['galat', 0], ['peringatan', 1], ['diterima', 0], ['oleh', 'Staf Lama']],
+      _stempel: [
+        ['versi', 1],
+        ['contentHash', hash],
+        ['waktu', '2026-11-20T08:00:00Z'],
+        ['versiAturan', '1'],
+        ['referensi', 'bitung'],
+        ['alat', 'lama'],
+        ['galat', 0],
+        ['peringatan', 1],
+        ['diterima', 0],
+        ['oleh', 'Staf Lama'],
+      ],
     });
     const c = await session(fake);
     expect(c.getState().stamp?.persetujuan).toMatchObject({ tingkat: 'penyusun', versi: 1 });
@@ -150,7 +241,13 @@ describe('the sign-off chain on the fake host', () => {
     const values = fake.workbook.sheet('_stempel').values();
     expect(values[0]).toEqual([...STEMPEL_HEADER]);
     expect(rows(fake, '_stempel')).toEqual([
-      expect.objectContaining({ Tingkat: 'penyusun', Versi: 2, 'Hash Isi': hash, Waktu: '2026-11-20T08:00:00Z', Oleh: 'Staf Lama' }),
+      expect.objectContaining({
+        Tingkat: 'penyusun',
+        Versi: 2,
+        'Hash Isi': hash,
+        Waktu: '2026-11-20T08:00:00Z',
+        Oleh: 'Staf Lama',
+      }),
       expect.objectContaining({ Tingkat: 'kepalaOpd', Versi: 2, 'Hash Isi': hash, Oleh: 'Kepala Dinas' }),
     ]);
     expect(c.getState().stamp?.persetujuan).toMatchObject({ tingkat: 'kepalaOpd', versi: 2 });

@@ -24,7 +24,9 @@ describe('the task pane source', () => {
 
   test('no file imports the .xlsx reader statically', () => {
     for (const file of sources()) {
-      const staticImports = read(file).match(/^\s*(?:import|export)\b(?!\s+type\b)[^;]*?from\s+['"][^'"]*\/xlsx\/[^'"]*['"]/gm) ?? [];
+      const staticImports =
+        read(file).match(/^\s*(?:import|export)\b(?!\s+type\b)[^;]*?from\s+['"][^'"]*\/xlsx\/[^'"]*['"]/gm) ??
+        [];
       expect({ file: rel(file), staticImports }).toEqual({ file: rel(file), staticImports: [] });
     }
   });
@@ -32,8 +34,15 @@ describe('the task pane source', () => {
   test('only index.tsx touches the Office globals, and nothing calls Excel.run', () => {
     for (const file of sources()) {
       const text = read(file).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-      expect({ file: rel(file), excel: /\bExcel\s*\./.test(text) }).toEqual({ file: rel(file), excel: false });
-      if (rel(file) !== 'index.tsx') expect({ file: rel(file), office: /\bOffice\s*\./.test(text) }).toEqual({ file: rel(file), office: false });
+      expect({ file: rel(file), excel: /\bExcel\s*\./.test(text) }).toEqual({
+        file: rel(file),
+        excel: false,
+      });
+      if (rel(file) !== 'index.tsx')
+        expect({ file: rel(file), office: /\bOffice\s*\./.test(text) }).toEqual({
+          file: rel(file),
+          office: false,
+        });
     }
   });
 
@@ -41,7 +50,12 @@ describe('the task pane source', () => {
     expect(uiKeys('en').sort()).toEqual(uiKeys('id').sort());
     for (const lang of ['id', 'en'] as const) {
       const t = translator(lang);
-      for (const key of uiKeys(lang)) expect({ lang, key, empty: t(key as UiKey, { pesan: 'x' }).trim() === '' }).toEqual({ lang, key, empty: false });
+      for (const key of uiKeys(lang))
+        expect({ lang, key, empty: t(key as UiKey, { pesan: 'x' }).trim() === '' }).toEqual({
+          lang,
+          key,
+          empty: false,
+        });
     }
   });
 });

@@ -2,10 +2,22 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { adapterError } from '../../src/addin/errors';
 import { countFindings } from '../../src/engine/validate';
-import { buildGrid, click, disabled, fixedEdits, mistakesGrid, openStampForm, panel, renderPane, text } from './fixtures';
+import {
+  buildGrid,
+  click,
+  disabled,
+  fixedEdits,
+  mistakesGrid,
+  openStampForm,
+  panel,
+  renderPane,
+  text,
+} from './fixtures';
 
-
-const findingButtons = () => within(panel()).getAllByRole('button').filter((b) => b.hasAttribute('data-finding-id'));
+const findingButtons = () =>
+  within(panel())
+    .getAllByRole('button')
+    .filter((b) => b.hasAttribute('data-finding-id'));
 
 describe('Validasi', () => {
   test('pressing Validasi shows the counts and the findings grouped by row', async () => {
@@ -16,7 +28,9 @@ describe('Validasi', () => {
     expect(text(screen.getByTestId('count-warnings'))).toContain('2 peringatan');
     expect(text(screen.getByTestId('count-accepted'))).toContain('0 diterima');
 
-    const groups = within(screen.getByTestId('finding-groups')).getAllByRole('heading').map((h) => h.textContent);
+    const groups = within(screen.getByTestId('finding-groups'))
+      .getAllByRole('heading')
+      .map((h) => h.textContent);
     expect(groups).toEqual(['Berkas/Identitas', 'Baris 3', 'Baris 4']);
     const row3 = screen.getByRole('region', { name: 'Baris 3' });
     expect(within(row3).getAllByRole('button')).toHaveLength(2);
@@ -26,9 +40,15 @@ describe('Validasi', () => {
     expect(port.flagWrites).toHaveLength(1);
     expect(countFindings(port.flagWrites[0].findings)).toMatchObject({ errors: 3, warnings: 2 });
     expect(port.history).toEqual([
-      expect.objectContaining({ peristiwa: 'validasi', oleh: 'dr. Joice Rumondor', rincian: expect.stringMatching(/^galat 3, peringatan 2, info 0, diterima 0; sha256:/) }),
+      expect.objectContaining({
+        peristiwa: 'validasi',
+        oleh: 'dr. Joice Rumondor',
+        rincian: expect.stringMatching(/^galat 3, peringatan 2, info 0, diterima 0; sha256:/),
+      }),
     ]);
-    expect(text(screen.getByTestId('live-region'))).toContain('Validasi selesai: 3 galat, 2 peringatan, 0 diterima.');
+    expect(text(screen.getByTestId('live-region'))).toContain(
+      'Validasi selesai: 3 galat, 2 peringatan, 0 diterima.',
+    );
   });
 
   test('clicking a finding selects its cell in its sheet', async () => {
@@ -109,7 +129,11 @@ describe('Validasi', () => {
       Oleh: 'dr. Joice Rumondor',
     });
     expect(String(port.stamps[0]['Hash Isi'])).toMatch(/^sha256:[0-9a-f]{64}$/);
-    expect(port.history.at(-1)).toMatchObject({ peristiwa: 'stempel penyusun', oleh: 'dr. Joice Rumondor', waktu: '2026-11-28T09:30:00.000Z' });
+    expect(port.history.at(-1)).toMatchObject({
+      peristiwa: 'stempel penyusun',
+      oleh: 'dr. Joice Rumondor',
+      waktu: '2026-11-28T09:30:00.000Z',
+    });
 
     // The stamp is read back on the next validation: Sah.
     await click(screen.getByRole('button', { name: 'Validasi' }));
@@ -121,7 +145,9 @@ describe('Validasi', () => {
     const { port } = await renderPane(buildGrid());
     await click(screen.getByRole('button', { name: 'Validasi' }));
     openStampForm();
-    fireEvent.change(screen.getByRole('textbox', { name: 'Nama pemberi stempel' }), { target: { value: 'Ir. Hendra' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Nama pemberi stempel' }), {
+      target: { value: 'Ir. Hendra' },
+    });
     await click(screen.getByRole('button', { name: 'Stempel: Disusun' }));
     expect(port.stamps[0]).toMatchObject({ Oleh: 'Ir. Hendra' });
   });
@@ -157,15 +183,21 @@ describe('Validasi', () => {
   });
 
   test('an adapter error is shown in plain words, without a stack trace', async () => {
-    await renderPane(mistakesGrid(), { failOnce: { writeFlags: adapterError('editing', 'id', 'InvalidOperationInCellEditMode') } });
+    await renderPane(mistakesGrid(), {
+      failOnce: { writeFlags: adapterError('editing', 'id', 'InvalidOperationInCellEditMode') },
+    });
     await click(screen.getByRole('button', { name: 'Validasi' }));
     const notices = screen.getByTestId('notices');
-    expect(text(notices)).toContain('Excel sedang menyunting sebuah sel. Selesaikan penyuntingan sel itu (tekan Enter atau Esc), lalu coba lagi.');
+    expect(text(notices)).toContain(
+      'Excel sedang menyunting sebuah sel. Selesaikan penyuntingan sel itu (tekan Enter atau Esc), lalu coba lagi.',
+    );
     expect(notices.querySelector('[role="group"], .fui-MessageBar')).not.toBeNull();
   });
 
   test('a raw Office error is shown by its first line only', async () => {
-    const error = Object.assign(new Error('Permintaan gagal\n    at Excel.run (excel.js:1:2)'), { code: 'GeneralException' });
+    const error = Object.assign(new Error('Permintaan gagal\n    at Excel.run (excel.js:1:2)'), {
+      code: 'GeneralException',
+    });
     await renderPane(mistakesGrid(), { failOnce: { writeFlags: error } });
     await click(screen.getByRole('button', { name: 'Validasi' }));
     const notices = screen.getByTestId('notices');

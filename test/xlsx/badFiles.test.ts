@@ -252,7 +252,8 @@ describe('the generated corpus of bad files', () => {
     const message = (name: string, lang: 0 | 1) => EXPECTED.find(([n]) => n === name)![lang === 0 ? 2 : 3];
     expect(message('encrypted.xlsx', 0)).toContain('kata sandi');
     expect(message('encrypted-legacy.xls', 1)).toContain('password');
-    for (const old of ['biff2.xls', 'biff3.xls', 'biff4.xls']) expect(message(old, 1)).toContain('old Excel format');
+    for (const old of ['biff2.xls', 'biff3.xls', 'biff4.xls'])
+      expect(message(old, 1)).toContain('old Excel format');
     expect(message('encrypted.xlsx', 1)).toContain('password');
     for (const lang of [0, 1] as const) {
       expect(message('encrypted.xlsx', lang)).not.toContain('.xls');

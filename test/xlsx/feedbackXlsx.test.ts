@@ -18,17 +18,26 @@ import { TODAY, VALID_IDENTITAS, buildGrid, inisiatifRow, validRow } from '../he
 
 const REF = defaultReference();
 const AT = '2026-11-28T09:30:00';
-const identity = (opd: string) => VALID_IDENTITAS.map(([l, v]) => [l, l === 'Perangkat Daerah' ? opd : v] as [string, never]);
+const identity = (opd: string) =>
+  VALID_IDENTITAS.map(([l, v]) => [l, l === 'Perangkat Daerah' ? opd : v] as [string, never]);
 const input = (file: string, opd: string, rows: ReturnType<typeof validRow>[]): ConsolidationInput => ({
   file,
   size: 1,
   sha256: null,
-  validation: validateWorkbook(buildGrid({ identitas: identity(opd), rows }), file, { reference: REF, today: TODAY }),
+  validation: validateWorkbook(buildGrid({ identitas: identity(opd), rows }), file, {
+    reference: REF,
+    today: TODAY,
+  }),
 });
 const summary = consolidate(
   [
-    input('dinkes.xlsx', 'Dinas Kesehatan', [validRow(), validRow({ 'Nama Inovasi': 'Layanan Antar Obat', 'Anggaran (Rp)': -5 })]),
-    input('dlh.xlsx', 'Dinas Lingkungan Hidup', [inisiatifRow({ 'Nama Inovasi': 'Bank Sampah Digital Kelurahan' })]),
+    input('dinkes.xlsx', 'Dinas Kesehatan', [
+      validRow(),
+      validRow({ 'Nama Inovasi': 'Layanan Antar Obat', 'Anggaran (Rp)': -5 }),
+    ]),
+    input('dlh.xlsx', 'Dinas Lingkungan Hidup', [
+      inisiatifRow({ 'Nama Inovasi': 'Bank Sampah Digital Kelurahan' }),
+    ]),
   ],
   { reference: REF, today: TODAY, consolidatedAt: AT },
 );
@@ -44,7 +53,9 @@ describe('feedback workbook in memory (the task pane)', () => {
         const [sheet] = read.workbook.sheets;
         // The findings sheet, then the replication sheet (the one place another OPD's data appears: docs/spec/feedback.md §5).
         expect(read.workbook.sheets.map((s) => s.name)).toEqual(doc.sheets.map((s) => s.name));
-        expect(doc.sheets.map((s) => s.name)).toEqual(lang === 'id' ? ['Umpan Balik', 'Replikasi'] : ['Feedback', 'Replication']);
+        expect(doc.sheets.map((s) => s.name)).toEqual(
+          lang === 'id' ? ['Umpan Balik', 'Replikasi'] : ['Feedback', 'Replication'],
+        );
         expect(sheet.name).toBe(doc.sheetName);
         const rows = sheet.rows.map((r) => r ?? []);
         expect(rows[0][0]).toBe(doc.title);
@@ -53,7 +64,9 @@ describe('feedback workbook in memory (the task pane)', () => {
         expect(rows[doc.headerRow - 1]).toEqual([...doc.columns]);
         const body = rows.slice(doc.headerRow, doc.headerRow + doc.rows.length);
         // One line per rule and row: every finding's id once, in order, in the last column.
-        expect(body.flatMap((r) => String(r[r.length - 1]).split(' '))).toEqual(doc.findings.map((f) => f.id));
+        expect(body.flatMap((r) => String(r[r.length - 1]).split(' '))).toEqual(
+          doc.findings.map((f) => f.id),
+        );
         expect(body.map((r) => r[2])).toEqual(doc.rows.map((r) => r[2]));
         expect(rows.length).toBe(documentRows(doc.sheets[0]).rows.length);
         const other = docs.find((d) => d !== doc)!;

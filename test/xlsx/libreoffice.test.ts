@@ -11,7 +11,10 @@ test('dinsos-libreoffice.xlsx gives exactly its expected findings', () => {
   const expected = JSON.parse(readFileSync(path.join(dir, 'dinsos-libreoffice.expected.json'), 'utf8'));
   const read = readXlsx(new Uint8Array(readFileSync(path.join(dir, 'dinsos-libreoffice.xlsx'))));
   if (!read.ok) throw new Error(`unreadable: ${read.cause}`);
-  const v = validateWorkbook(read.workbook, 'dinsos-libreoffice.xlsx', { reference: defaultReference(), today: '2026-11-28' });
+  const v = validateWorkbook(read.workbook, 'dinsos-libreoffice.xlsx', {
+    reference: defaultReference(),
+    today: '2026-11-28',
+  });
   expect(v.opd?.kode).toBe(expected.opdCode);
   expect(v.submission?.table?.rows.length).toBe(expected.rows);
   expect(v.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(expected.findings);

@@ -73,7 +73,13 @@ export function identityHelp(key: IdentityKey, o: { opdFixed: boolean; lists: Da
  */
 export const TEMPLATE_PRINT = {
   identitas: { orientation: 'landscape', fitToWidth: 1, fitToHeight: 1, titleRows: null, titleColumns: null },
-  inovasi: { orientation: 'landscape', fitToWidth: null, fitToHeight: null, titleRows: '1:1', titleColumns: 'A:B' },
+  inovasi: {
+    orientation: 'landscape',
+    fitToWidth: null,
+    fitToHeight: null,
+    titleRows: '1:1',
+    titleColumns: 'A:B',
+  },
 } as const;
 
 /** Number format of an `Inovasi` column by its value type (none: General). */

@@ -18,7 +18,8 @@ export const en: Catalogue = {
   'FMT-06': 'The innovation name must be {min}–{max} characters long.',
   'FMT-07': '«{nilai}» is not a valid http/https link.',
   'FMT-08': '«{nilai}» is not a valid {jenisEn}.',
-  'FMT-09': 'The cell holds a formula with no saved result for «{kolom}»; open the file in Excel and save it.',
+  'FMT-09':
+    'The cell holds a formula with no saved result for «{kolom}»; open the file in Excel and save it.',
   'LOG-01': 'The implementation date is earlier than the trial date.',
   'LOG-02': 'Date «{nilai}» is in the future.',
   'LOG-03': 'Stage «{tahapan}» does not match the dates filled in.',
@@ -39,16 +40,19 @@ export const en: Catalogue = {
   'RPJ-04': 'Government affair {urusan} is not within the remit of {opd}.',
   'RPJ-05': 'Reporting year {tahun} is outside the RPJMD period {periode}.',
   'RPJ-06': 'Target year {tahun} is outside the RPJMD period {periode}.',
-  'KON-01': 'Innovation «{nama}» is also submitted by {opdLain}; mark it as a replication or give it a distinct name.',
+  'KON-01':
+    'Innovation «{nama}» is also submitted by {opdLain}; mark it as a replication or give it a distinct name.',
   'KON-02': 'This file is superseded by «{berkas}» for {opd}.',
   'KON-03': 'The file cannot be read: {sebabEn}.',
   'KON-04.none': 'The file has not been signed off level by level up to «{tingkatEn}».',
   'KON-04.changed': 'The content changed after it was stamped on {tanggal}; every level must stamp again.',
-  'KON-05': 'Reporting year {tahun} is not the consolidation year {tahunKonsolidasi}; this file is not counted.',
+  'KON-05':
+    'Reporting year {tahun} is not the consolidation year {tahunKonsolidasi}; this file is not counted.',
   'KON-05.empty': 'The reporting year is missing or invalid; this file is not counted.',
   'KON-06': 'Level «{tingkatEn}» missed its deadline {batas} ({n} days).',
   'KON-07': 'Returned by {oleh} on {tanggal}: {catatan}',
-  'KON-08': '{opd} is submitted by {n} files that cannot be told to be revisions of one another ({berkas}); check the agency on the Identitas sheet, or delete the old file if one is a revision. None is counted until this conflict is resolved.',
+  'KON-08':
+    '{opd} is submitted by {n} files that cannot be told to be revisions of one another ({berkas}); check the agency on the Identitas sheet, or delete the old file if one is a revision. None is counted until this conflict is resolved.',
   'KON-09': 'The file name «{berkas}» names {opdBerkas}, but the Identitas sheet names {opd}.',
   'KON-11': 'Agency «{opd}» is not in the reference; this file is not counted.',
 
@@ -60,14 +64,17 @@ export const en: Catalogue = {
   'IID-02.ganda': 'Column «{kolom}» appears more than once on the Data Dukung sheet.',
   'IID-02.judul': 'The Data Dukung header row was not found (it needs at least 3 known column headers).',
   'IID-03': 'Level {tingkat} of «{indikator}» has no evidence yet (a link or a document number).',
-  'IID-04': 'Level {tingkat} of «{indikator}» does not match the innovation data (from {kolom}: level {tingkatTurunan}).',
+  'IID-04':
+    'Level {tingkat} of «{indikator}» does not match the innovation data (from {kolom}: level {tingkatTurunan}).',
   'IID-05': 'Document date {tanggal} has not happened yet.',
   'IID-06': '«{nama}»: mandatory indicator «{indikator}» has no evidence yet.',
   'KON-10.tahapan': 'The replication source «{nama}» ({opd}) is not yet at the Penerapan stage.',
   'KON-10.bentuk': 'The replication source «{nama}» ({opd}) is not a public-service innovation.',
 
-  'summary': '{ringkasan} more {aturan} findings in column «{kolom}», from cell {sel} on, are not listed one by one (limit of {batas} findings per file).',
-  'summary.noColumn': '{ringkasan} more {aturan} findings are not listed one by one (limit of {batas} findings per file).',
+  summary:
+    '{ringkasan} more {aturan} findings in column «{kolom}», from cell {sel} on, are not listed one by one (limit of {batas} findings per file).',
+  'summary.noColumn':
+    '{ringkasan} more {aturan} findings are not listed one by one (limit of {batas} findings per file).',
   'hint.nearest': 'Did you mean «{nilai}»?',
   'hint.sameRow': 'See row {baris}.',
   'hint.minWords': 'Add {kurang} more words.',
@@ -84,5 +91,4 @@ export const en: Catalogue = {
   'tahun.mayoritas': 'Consolidation year {tahun}, the most common year (one vote per agency: {suara}).',
   'tahun.suara': '{tahun} × {n} agencies',
   'tahun.tidakAda': 'The consolidation year cannot be decided: no file has a valid reporting year.',
-
 };

@@ -48,7 +48,8 @@ export const id: Catalogue = {
   'KON-05.empty': 'Tahun pelaporan belum diisi atau tidak sah; berkas ini tidak dihitung.',
   'KON-06': 'Tingkat «{tingkat}» melewati batas {batas} ({n} hari).',
   'KON-07': 'Dikembalikan oleh {oleh} pada {tanggal}: {catatan}',
-  'KON-08': '{opd} diajukan oleh {n} berkas yang tidak dapat dipastikan sebagai revisi ({berkas}); periksa Perangkat Daerah di lembar Identitas, atau hapus berkas lama bila salah satunya revisi. Tidak ada yang dihitung sampai konflik ini diselesaikan.',
+  'KON-08':
+    '{opd} diajukan oleh {n} berkas yang tidak dapat dipastikan sebagai revisi ({berkas}); periksa Perangkat Daerah di lembar Identitas, atau hapus berkas lama bila salah satunya revisi. Tidak ada yang dihitung sampai konflik ini diselesaikan.',
   'KON-09': 'Nama berkas «{berkas}» menyebut {opdBerkas}, tetapi lembar Identitas menyebut {opd}.',
   'KON-11': 'Perangkat Daerah «{opd}» tidak ada di referensi; berkas ini tidak dihitung.',
 
@@ -58,16 +59,20 @@ export const id: Catalogue = {
   'IID-02.kosong': '«{kolom}» wajib diisi pada baris bukti.',
   'IID-02.kolom': 'Kolom «{kolom}» tidak ada di lembar Data Dukung.',
   'IID-02.ganda': 'Kolom «{kolom}» muncul lebih dari sekali di lembar Data Dukung.',
-  'IID-02.judul': 'Baris judul lembar Data Dukung tidak ditemukan (perlu sedikitnya 3 judul kolom yang dikenal).',
+  'IID-02.judul':
+    'Baris judul lembar Data Dukung tidak ditemukan (perlu sedikitnya 3 judul kolom yang dikenal).',
   'IID-03': 'Tingkat {tingkat} «{indikator}» belum disertai bukti (tautan atau nomor dokumen).',
-  'IID-04': 'Tingkat {tingkat} «{indikator}» tidak sesuai dengan data inovasi (dari {kolom}: tingkat {tingkatTurunan}).',
+  'IID-04':
+    'Tingkat {tingkat} «{indikator}» tidak sesuai dengan data inovasi (dari {kolom}: tingkat {tingkatTurunan}).',
   'IID-05': 'Tanggal dokumen {tanggal} belum terjadi.',
   'IID-06': '«{nama}»: indikator wajib «{indikator}» belum ada buktinya.',
   'KON-10.tahapan': 'Sumber replikasi «{nama}» ({opd}) belum berstatus Penerapan.',
   'KON-10.bentuk': 'Sumber replikasi «{nama}» ({opd}) bukan inovasi pelayanan publik.',
 
-  'summary': '{ringkasan} temuan {aturan} lain pada kolom «{kolom}», mulai sel {sel}, tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',
-  'summary.noColumn': '{ringkasan} temuan {aturan} lain tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',
+  summary:
+    '{ringkasan} temuan {aturan} lain pada kolom «{kolom}», mulai sel {sel}, tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',
+  'summary.noColumn':
+    '{ringkasan} temuan {aturan} lain tidak dicantumkan satu per satu (batas {batas} temuan per berkas).',
   'hint.nearest': 'Mungkin maksudnya «{nilai}».',
   'hint.sameRow': 'Lihat baris {baris}.',
   'hint.minWords': 'Tambahkan {kurang} kata lagi.',
@@ -83,6 +88,6 @@ export const id: Catalogue = {
   'tahun.jadwal': 'Tahun konsolidasi {tahun}, dari jadwal referensi.',
   'tahun.mayoritas': 'Tahun konsolidasi {tahun}, tahun terbanyak (satu suara per OPD: {suara}).',
   'tahun.suara': '{tahun} × {n} OPD',
-  'tahun.tidakAda': 'Tahun konsolidasi tidak dapat ditentukan: tidak ada berkas dengan Tahun Pelaporan yang sah.',
-
+  'tahun.tidakAda':
+    'Tahun konsolidasi tidak dapat ditentukan: tidak ada berkas dengan Tahun Pelaporan yang sah.',
 };

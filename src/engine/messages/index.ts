@@ -24,7 +24,10 @@ export interface Bilingual {
  * that a text missing in either language fails to compile), in both languages:
  * `inBoth(TEXTS, (t) => t.notFound(file))`; `lang` picks the matching half of another Bilingual.
  */
-export function inBoth<T>(catalogue: Readonly<Record<Lang, T>>, pick: (texts: T, lang: Lang) => string): Bilingual {
+export function inBoth<T>(
+  catalogue: Readonly<Record<Lang, T>>,
+  pick: (texts: T, lang: Lang) => string,
+): Bilingual {
   return { id: pick(catalogue.id, 'id'), en: pick(catalogue.en, 'en') };
 }
 
@@ -41,7 +44,11 @@ export function message(lang: Lang, key: MessageKey, params: MessageParams = {})
   // Only an untyped caller can get here; a text is never borrowed from the other language.
   if (template === undefined) throw new Error(`No ${lang} text for message ${key}`);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : name === 'opdLain' ? String(params[name]) : quoteText(String(params[name])),
+    params[name] === undefined
+      ? whole
+      : name === 'opdLain'
+        ? String(params[name])
+        : quoteText(String(params[name])),
   );
 }
 
@@ -51,7 +58,8 @@ export function messageKey(f: Pick<Finding, 'rule' | 'params'>): MessageKey {
   if (f.rule === 'KON-04') return f.params.tanggal === undefined ? 'KON-04.none' : 'KON-04.changed';
   if (f.rule === 'KON-05' && f.params.tahun === undefined) return 'KON-05.empty';
   // IID-01/IID-02 have wordings for an empty value and for the sheet's structure (params.jenis).
-  if ((f.rule === 'IID-01' || f.rule === 'IID-02') && f.params.jenis !== undefined) return `${f.rule}.${String(f.params.jenis)}` as MessageKey; // the parser sets only the catalogued jenis
+  if ((f.rule === 'IID-01' || f.rule === 'IID-02') && f.params.jenis !== undefined)
+    return `${f.rule}.${String(f.params.jenis)}` as MessageKey; // the parser sets only the catalogued jenis
   if (f.rule === 'KON-10') return f.params.tahapan === undefined ? 'KON-10.bentuk' : 'KON-10.tahapan';
   return f.rule;
 }

@@ -46,12 +46,12 @@ export const MESSAGE_KEYS: readonly MessageKey[] = [
       : rule === 'KON-10'
         ? ['KON-10.tahapan', 'KON-10.bentuk']
         : rule === 'KON-05'
-        ? ['KON-05', 'KON-05.empty']
-        : rule === 'IID-01'
-          ? ['IID-01', 'IID-01.kosong']
-          : rule === 'IID-02'
-            ? ['IID-02', 'IID-02.kosong', 'IID-02.kolom', 'IID-02.ganda', 'IID-02.judul']
-            : [rule],
+          ? ['KON-05', 'KON-05.empty']
+          : rule === 'IID-01'
+            ? ['IID-01', 'IID-01.kosong']
+            : rule === 'IID-02'
+              ? ['IID-02', 'IID-02.kosong', 'IID-02.kolom', 'IID-02.ganda', 'IID-02.judul']
+              : [rule],
   ),
   'summary',
   'summary.noColumn',

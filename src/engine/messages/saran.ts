@@ -58,11 +58,15 @@ const id: SaranCatalogue = {
     'Kirim satu berkas saja untuk perangkat daerah ini: hapus berkas lama, atau perbaiki Perangkat Daerah di lembar «Identitas».',
   'KON-09': 'Periksa Perangkat Daerah di lembar «Identitas», atau beri berkas nama yang sesuai.',
   'KON-11': 'Pilih nama perangkat daerah dari daftar referensi di lembar «Identitas».',
-  'KON-10': 'Periksa sumber replikasi: pilih inovasi OPD lain yang sudah berstatus Penerapan dan berbentuk pelayanan publik (lihat lembar «Katalog Replikasi»).',
-  'IID-01': 'Tulis Nama Inovasi di lembar «Data Dukung» persis seperti di lembar «Inovasi» (pilih dari daftar).',
-  'IID-02': 'Pilih indikator, tingkat dan status dari daftar; tulis tautan yang diawali http(s) dan tanggal yang sah.',
+  'KON-10':
+    'Periksa sumber replikasi: pilih inovasi OPD lain yang sudah berstatus Penerapan dan berbentuk pelayanan publik (lihat lembar «Katalog Replikasi»).',
+  'IID-01':
+    'Tulis Nama Inovasi di lembar «Data Dukung» persis seperti di lembar «Inovasi» (pilih dari daftar).',
+  'IID-02':
+    'Pilih indikator, tingkat dan status dari daftar; tulis tautan yang diawali http(s) dan tanggal yang sah.',
   'IID-03': 'Lengkapi bukti: isi tautan dokumen atau nomor dokumennya.',
-  'IID-04': 'Turunkan tingkat yang diklaim, atau perbarui data inovasi (dasar hukum, jangka waktu) agar sesuai dengan bukti.',
+  'IID-04':
+    'Turunkan tingkat yang diklaim, atau perbarui data inovasi (dasar hukum, jangka waktu) agar sesuai dengan bukti.',
   'IID-05': 'Periksa tanggal dokumen; bukti harus dokumen yang sudah terbit.',
   'IID-06': 'Tambahkan baris bukti untuk indikator wajib ini di lembar «Data Dukung».',
 };
@@ -116,11 +120,15 @@ const en: SaranCatalogue = {
     'Send one file for this agency: delete the old one, or correct the agency on the «Identitas» sheet.',
   'KON-09': 'Check the agency on the «Identitas» sheet, or give the file a matching name.',
   'KON-11': "Choose the agency's name from the reference list on the «Identitas» sheet.",
-  'KON-10': "Check the replication source: name another agency's innovation that is at the Penerapan stage and a public-service innovation (see the «Katalog Replikasi» sheet).",
-  'IID-01': 'Write the innovation name on the «Data Dukung» sheet exactly as on the «Inovasi» sheet (pick it from the list).',
-  'IID-02': 'Pick the indicator, level and status from the lists; write a link starting with http(s) and a valid date.',
+  'KON-10':
+    "Check the replication source: name another agency's innovation that is at the Penerapan stage and a public-service innovation (see the «Katalog Replikasi» sheet).",
+  'IID-01':
+    'Write the innovation name on the «Data Dukung» sheet exactly as on the «Inovasi» sheet (pick it from the list).',
+  'IID-02':
+    'Pick the indicator, level and status from the lists; write a link starting with http(s) and a valid date.',
   'IID-03': "Complete the evidence: give the document's link or its number.",
-  'IID-04': "Lower the claimed level, or update the innovation's data (legal basis, time frame) to match the evidence.",
+  'IID-04':
+    "Lower the claimed level, or update the innovation's data (legal basis, time frame) to match the evidence.",
   'IID-05': 'Check the document date; evidence must be a document already issued.',
   'IID-06': 'Add an evidence row for this mandatory indicator on the «Data Dukung» sheet.',
 };

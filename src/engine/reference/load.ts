@@ -155,7 +155,12 @@ export function buildParameters(inputs: readonly ParameterInput[]): {
       const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(';') : null;
       const items = list?.map((x) => (typeof x === 'string' ? x.trim() : null));
       if (jenisRegulasi !== undefined) {
-        problems.push(problemAt(place, { id: `parameter «${name}» disebut dua kali`, en: `parameter «${name}» is given twice` }));
+        problems.push(
+          problemAt(place, {
+            id: `parameter «${name}» disebut dua kali`,
+            en: `parameter «${name}» is given twice`,
+          }),
+        );
       } else if (!items || items.some((x) => x === null) || !items.some(Boolean)) {
         problems.push(
           problemAt(place, {
@@ -174,24 +179,41 @@ export function buildParameters(inputs: readonly ParameterInput[]): {
         ? `${severityMatch[1].toUpperCase()}-${severityMatch[2]}`
         : null;
     if (key === null) {
-      const message = n.startsWith('severity') ? say((t) => t.severityForm(name)) : say((t) => t.unknownParameter(name));
+      const message = n.startsWith('severity')
+        ? say((t) => t.severityForm(name))
+        : say((t) => t.unknownParameter(name));
       problems.push(problemAt(place, message));
       continue;
     }
     if (severityMatch && !RULE_BY_ID.has(key)) {
       // An override for a rule that does not exist would silently do nothing: a typo (`SOP-4O`) must be seen.
-      problems.push(problemAt(place, say((t) => t.noSuchRule(key))));
+      problems.push(
+        problemAt(
+          place,
+          say((t) => t.noSuchRule(key)),
+        ),
+      );
       continue;
     }
     if (seen.has(key)) {
-      problems.push(problemAt(place, say((t) => t.parameterTwice(name))));
+      problems.push(
+        problemAt(
+          place,
+          say((t) => t.parameterTwice(name)),
+        ),
+      );
       continue;
     }
     seen.add(key);
     if (numeric) {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < numeric.min) {
         const got = typeof value === 'number' ? { id: String(value), en: String(value) } : typeName(value);
-        problems.push(problemAt(place, say((t, lang) => t.wholeNumber(name, numeric.min, got[lang]))));
+        problems.push(
+          problemAt(
+            place,
+            say((t, lang) => t.wholeNumber(name, numeric.min, got[lang])),
+          ),
+        );
         continue;
       }
       numbers[numeric.key] = value;
@@ -200,7 +222,12 @@ export function buildParameters(inputs: readonly ParameterInput[]): {
       const level = typeof value === 'string' ? value.trim().toLowerCase() : value;
       if (typeof level !== 'string' || !(SEVERITIES as readonly string[]).includes(level)) {
         const got = typeof value === 'string' ? { id: `«${value}»`, en: `«${value}»` } : typeName(value);
-        problems.push(problemAt(place, say((t, lang) => t.severityLevel(key, got[lang]))));
+        problems.push(
+          problemAt(
+            place,
+            say((t, lang) => t.severityLevel(key, got[lang])),
+          ),
+        );
         continue;
       }
       severity[key] = level as SeverityOverride;
@@ -216,7 +243,12 @@ export function buildParameters(inputs: readonly ParameterInput[]): {
     severity: sortedRecord(severity),
   };
   if (parameters.namaMin > parameters.namaMax && namaPlace) {
-    problems.push(problemAt(namaPlace, say((t) => t.namaMinMax(parameters.namaMin, parameters.namaMax))));
+    problems.push(
+      problemAt(
+        namaPlace,
+        say((t) => t.namaMinMax(parameters.namaMin, parameters.namaMax)),
+      ),
+    );
   }
   return { parameters, problems };
 }
@@ -299,7 +331,11 @@ export function finishReference(draft: DraftReference, locate: Locate): Referenc
   const iid = draft.iid ? buildIid(draft.iid) : null;
   const reference: Reference = {
     nama: draft.nama,
-    daerah: { nama: draft.daerah.nama, kode: draft.daerah.kode, zonaWaktu: draft.signoff.zonaWaktu ?? DEFAULT_ZONA_WAKTU },
+    daerah: {
+      nama: draft.daerah.nama,
+      kode: draft.daerah.kode,
+      zonaWaktu: draft.signoff.zonaWaktu ?? DEFAULT_ZONA_WAKTU,
+    },
     rpjmd: {
       periode: { mulai: draft.periode.mulai, akhir: draft.periode.akhir },
       visi: draft.visi,
@@ -350,7 +386,11 @@ export function isIsoDay(text: string): boolean {
   const m = ISO_DAY.exec(text);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  );
 }
 
 /** Is `zone` an IANA time zone this JavaScript runtime knows? */
@@ -383,28 +423,52 @@ function buildSignoff(d: DraftSignoff): Pick<Reference, 'tingkatPersetujuan' | '
 /** The sign-off checks of docs/spec/reference-data.md, each naming the row (or field) that is wrong. */
 export function signoffProblems(d: DraftSignoff): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
-  const push = (place: Place, message: Bilingual, code?: string) => problems.push(problemAt(place, message, code));
+  const push = (place: Place, message: Bilingual, code?: string) =>
+    problems.push(problemAt(place, message, code));
 
   if (d.zonaWaktu !== null && !isTimeZone(d.zonaWaktu))
-    push(d.zonaPlace, say((t) => t.unknownZone(d.zonaWaktu!)));
+    push(
+      d.zonaPlace,
+      say((t) => t.unknownZone(d.zonaWaktu!)),
+    );
 
   const levels = d.tingkat ?? DEFAULT_TINGKAT.map((level) => ({ level, place: d.tingkatPlace }));
   if (levels.length < 1 || levels.length > MAX_TINGKAT)
-    push(d.tingkatPlace, say((t) => t.levelCount(MAX_TINGKAT, levels.length)));
+    push(
+      d.tingkatPlace,
+      say((t) => t.levelCount(MAX_TINGKAT, levels.length)),
+    );
   const first = new Map<string, Place>();
   const labelsId = new Map<string, Place>();
   const labelsEn = new Map<string, Place>();
   for (const { level, place } of levels) {
     if (!LEVEL_KEY.test(level.kunci))
-      push(place, say((t) => t.levelKeyForm), level.kunci);
+      push(
+        place,
+        say((t) => t.levelKeyForm),
+        level.kunci,
+      );
     const earlier = first.get(level.kunci);
-    if (earlier) push(place, say((t, lang) => t.levelKeyUsed(earlier.label[lang])), level.kunci);
+    if (earlier)
+      push(
+        place,
+        say((t, lang) => t.levelKeyUsed(earlier.label[lang])),
+        level.kunci,
+      );
     else first.set(level.kunci, place);
     // Labels name columns (`Tepat Waktu <label>`) and words of the summary: two levels must read differently.
-    for (const [labels, text, which] of [[labelsId, level.label, 'label'], [labelsEn, level.labelEn, 'labelEn']] as const) {
+    for (const [labels, text, which] of [
+      [labelsId, level.label, 'label'],
+      [labelsEn, level.labelEn, 'labelEn'],
+    ] as const) {
       const key = normalise(text);
       const before = key ? labels.get(key) : undefined;
-      if (before) push(place, say((t, lang) => t.levelLabelUsed(which, text, before.label[lang])), level.kunci);
+      if (before)
+        push(
+          place,
+          say((t, lang) => t.levelLabelUsed(which, text, before.label[lang])),
+          level.kunci,
+        );
       else if (key) labels.set(key, place);
     }
   }
@@ -413,28 +477,43 @@ export function signoffProblems(d: DraftSignoff): ReferenceProblem[] {
 
   const wajib = d.tingkatWajib ?? DEFAULT_TINGKAT_WAJIB;
   if (!first.has(wajib))
-    push(d.wajibPlace, say((t) => t.wajibUnknown(wajib, known)));
+    push(
+      d.wajibPlace,
+      say((t) => t.wajibUnknown(wajib, known)),
+    );
 
   if (d.jadwal) {
     const { tahun, tahunPlace, batas } = d.jadwal;
     if (!Number.isInteger(tahun) || tahun < 2000 || tahun > 2100)
-      push(tahunPlace, say((t) => t.scheduleYear(tahun)));
+      push(
+        tahunPlace,
+        say((t) => t.scheduleYear(tahun)),
+      );
     const seen = new Map<string, Place>();
     const dated: { index: number; batas: string; place: Place; tingkat: string }[] = [];
     for (const b of batas) {
       let ok = true;
       const earlier = seen.get(b.tingkat);
       if (earlier) {
-        push(b.place, say((t, lang) => t.deadlineTwice(b.tingkat, earlier.label[lang])));
+        push(
+          b.place,
+          say((t, lang) => t.deadlineTwice(b.tingkat, earlier.label[lang])),
+        );
         ok = false;
       } else seen.set(b.tingkat, b.place);
       const index = order.indexOf(b.tingkat);
       if (index < 0) {
-        push(b.place, say((t) => t.levelUndefined(b.tingkat, known)));
+        push(
+          b.place,
+          say((t) => t.levelUndefined(b.tingkat, known)),
+        );
         ok = false;
       }
       if (!isIsoDay(b.batas)) {
-        push(b.place, say((t) => t.deadlineNotDate(b.batas)));
+        push(
+          b.place,
+          say((t) => t.deadlineNotDate(b.batas)),
+        );
         ok = false;
       }
       if (ok) dated.push({ index, batas: b.batas, place: b.place, tingkat: b.tingkat });
@@ -443,7 +522,10 @@ export function signoffProblems(d: DraftSignoff): ReferenceProblem[] {
     for (let i = 1; i < dated.length; i++) {
       const [prev, cur] = [dated[i - 1], dated[i]];
       if (cur.batas < prev.batas)
-        push(cur.place, say((t) => t.deadlinesAscend(cur.batas, cur.tingkat, prev.batas, prev.tingkat)));
+        push(
+          cur.place,
+          say((t) => t.deadlinesAscend(cur.batas, cur.tingkat, prev.batas, prev.tingkat)),
+        );
     }
   }
   return problems;
@@ -452,10 +534,20 @@ export function signoffProblems(d: DraftSignoff): ReferenceProblem[] {
 function periodProblems(periode: { mulai: number; akhir: number }, place: Place): ReferenceProblem[] {
   const { mulai, akhir } = periode;
   if (mulai > akhir) {
-    return [problemAt(place, say((t) => t.periodReversed(mulai, akhir)))];
+    return [
+      problemAt(
+        place,
+        say((t) => t.periodReversed(mulai, akhir)),
+      ),
+    ];
   }
   if (akhir - mulai + 1 > MAX_PERIOD_YEARS) {
-    return [problemAt(place, say((t) => t.periodTooLong(mulai, akhir, MAX_PERIOD_YEARS)))];
+    return [
+      problemAt(
+        place,
+        say((t) => t.periodTooLong(mulai, akhir, MAX_PERIOD_YEARS)),
+      ),
+    ];
   }
   return [];
 }
@@ -477,7 +569,12 @@ export function checkConsistency(ref: Reference, locate: Locate): ReferenceProbl
       if (earlier === undefined) first.set(item.kode, i);
       else {
         const where = locate(kind, earlier);
-        at(kind, i, item.kode, say((t, lang) => t.codeUsed(where.label[lang])));
+        at(
+          kind,
+          i,
+          item.kode,
+          say((t, lang) => t.codeUsed(where.label[lang])),
+        );
       }
     });
     return new Set(first.keys());
@@ -486,12 +583,22 @@ export function checkConsistency(ref: Reference, locate: Locate): ReferenceProbl
   const bidangCodes = uniqueCodes('bidang', ref.nomenklatur.bidang);
   ref.nomenklatur.bidang.forEach((b, i) => {
     if (!BIDANG_CODE.test(b.kode))
-      at('bidang', i, b.kode, say((t) => t.notBidangCode));
+      at(
+        'bidang',
+        i,
+        b.kode,
+        say((t) => t.notBidangCode),
+      );
   });
   const nomenklaturPrograms = uniqueCodes('nomenklaturProgram', ref.nomenklatur.program);
   ref.nomenklatur.program.forEach((p, i) => {
     if (!PROGRAM_CODE.test(p.kode))
-      at('nomenklaturProgram', i, p.kode, say((t) => t.notProgramCode));
+      at(
+        'nomenklaturProgram',
+        i,
+        p.kode,
+        say((t) => t.notProgramCode),
+      );
   });
 
   const misi = uniqueCodes('misi', ref.rpjmd.misi);
@@ -502,22 +609,62 @@ export function checkConsistency(ref: Reference, locate: Locate): ReferenceProbl
 
   ref.rpjmd.misi.forEach((m, i) => {
     if (m.singkat !== undefined && m.singkat.length > MISI_SINGKAT_MAX)
-      at('misi', i, m.kode, say((t) => t.misiShortTooLong(m.singkat!.length, MISI_SINGKAT_MAX)));
+      at(
+        'misi',
+        i,
+        m.kode,
+        say((t) => t.misiShortTooLong(m.singkat!.length, MISI_SINGKAT_MAX)),
+      );
   });
   ref.rpjmd.tujuan.forEach((t, i) => {
     if (!misi.has(t.misi))
-      at('tujuan', i, t.kode, say((x) => x.doesNotExist('misi', t.misi)));
+      at(
+        'tujuan',
+        i,
+        t.kode,
+        say((x) => x.doesNotExist('misi', t.misi)),
+      );
   });
   ref.rpjmd.sasaran.forEach((s, i) => {
     if (!tujuan.has(s.tujuan))
-      at('sasaran', i, s.kode, say((t) => t.doesNotExist('tujuan', s.tujuan)));
+      at(
+        'sasaran',
+        i,
+        s.kode,
+        say((t) => t.doesNotExist('tujuan', s.tujuan)),
+      );
   });
   ref.rpjmd.program.forEach((p, i) => {
     if (!PROGRAM_CODE.test(p.kode))
-      at('program', i, p.kode, say((t) => t.notProgramCode));
-    else if (!nomenklaturPrograms.has(p.kode)) at('program', i, p.kode, say((t) => t.notInNomenclature));
-    for (const s of p.sasaran) if (!sasaran.has(s)) at('program', i, p.kode, say((t) => t.doesNotExist('sasaran', s)));
-    for (const o of p.opd) if (!opd.has(o)) at('program', i, p.kode, say((t) => t.responsibleOpdMissing(o)));
+      at(
+        'program',
+        i,
+        p.kode,
+        say((t) => t.notProgramCode),
+      );
+    else if (!nomenklaturPrograms.has(p.kode))
+      at(
+        'program',
+        i,
+        p.kode,
+        say((t) => t.notInNomenclature),
+      );
+    for (const s of p.sasaran)
+      if (!sasaran.has(s))
+        at(
+          'program',
+          i,
+          p.kode,
+          say((t) => t.doesNotExist('sasaran', s)),
+        );
+    for (const o of p.opd)
+      if (!opd.has(o))
+        at(
+          'program',
+          i,
+          p.kode,
+          say((t) => t.responsibleOpdMissing(o)),
+        );
   });
 
   // Names, aliases and codes of OPDs must tell OPDs apart after normalisation (findOpd relies on it).
@@ -525,7 +672,12 @@ export function checkConsistency(ref: Reference, locate: Locate): ReferenceProbl
   ref.opd.forEach((o, i) => {
     for (const b of o.bidang)
       if (!bidangCodes.has(b))
-        at('opd', i, o.kode, say((t) => t.bidangNotInNomenclature(b)));
+        at(
+          'opd',
+          i,
+          o.kode,
+          say((t) => t.bidangNotInNomenclature(b)),
+        );
     const ownKeys = new Set<string>();
     for (const text of [o.kode, o.nama, ...o.alias]) {
       const key = normalise(text);
@@ -535,7 +687,12 @@ export function checkConsistency(ref: Reference, locate: Locate): ReferenceProbl
       if (earlier === undefined) owner.set(key, { index: i, text });
       else if (earlier.index !== i) {
         const where = locate('opd', earlier.index);
-        at('opd', i, o.kode, say((t, lang) => t.opdNameClash(text, earlier.text, where.label[lang])));
+        at(
+          'opd',
+          i,
+          o.kode,
+          say((t, lang) => t.opdNameClash(text, earlier.text, where.label[lang])),
+        );
       }
     }
   });
@@ -601,7 +758,12 @@ class FieldReader {
     const items = (v as string[]).map((s) => s.trim()).filter((s) => s !== '');
     if (required && items.length === 0) {
       const field = this.path + key;
-      this.problems.push(problemAt(this.place, say((t) => t.atLeastOneCode(field))));
+      this.problems.push(
+        problemAt(
+          this.place,
+          say((t) => t.atLeastOneCode(field)),
+        ),
+      );
     }
     return items;
   }
@@ -625,7 +787,12 @@ class FieldReader {
     }
     if (required && v.length === 0) {
       const field = this.path + key;
-      this.problems.push(problemAt(this.place, say((t) => t.listEmpty(field))));
+      this.problems.push(
+        problemAt(
+          this.place,
+          say((t) => t.listEmpty(field)),
+        ),
+      );
     }
     const out: { row: Json; place: Place }[] = [];
     v.forEach((item, i) => {
@@ -633,7 +800,12 @@ class FieldReader {
       if (isObject(item)) out.push({ row: item, place });
       else {
         const got = typeName(item);
-        this.problems.push(problemAt(place, say((t, lang) => t.mustBeObject(got[lang]))));
+        this.problems.push(
+          problemAt(
+            place,
+            say((t, lang) => t.mustBeObject(got[lang])),
+          ),
+        );
       }
     });
     return out;
@@ -651,19 +823,34 @@ function readTargets(
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) {
     const got = typeName(value);
-    problems.push(problemAt(place, say((t, lang) => t.targetObject(got[lang]))));
+    problems.push(
+      problemAt(
+        place,
+        say((t, lang) => t.targetObject(got[lang])),
+      ),
+    );
     return undefined;
   }
   const out: Record<string, number | string> = {};
   for (const [year, v] of Object.entries(value)) {
     if (!/^\d{4}$/.test(year)) {
-      problems.push(problemAt(place, say((t) => t.targetYear(year))));
+      problems.push(
+        problemAt(
+          place,
+          say((t) => t.targetYear(year)),
+        ),
+      );
     } else if (typeof v === 'number' && Number.isFinite(v)) out[year] = v;
     else if (typeof v === 'string') {
       if (v.trim()) out[year] = v.trim();
     } else if (v !== null) {
       const got = typeName(v);
-      problems.push(problemAt(place, say((t, lang) => t.targetValue(year, got[lang]))));
+      problems.push(
+        problemAt(
+          place,
+          say((t, lang) => t.targetValue(year, got[lang])),
+        ),
+      );
     }
   }
   return Object.keys(out).length ? sortedRecord(out) : undefined;
@@ -726,17 +913,32 @@ function readJsonNomenclature(
 const TINGKAT_LABEL: Bilingual = say((t) => t.tingkat);
 
 /** `daerah.zonaWaktu`, `tingkatPersetujuan`, `tingkatWajib` and `jadwal` of the JSON form. */
-function readJsonSignoff(top: FieldReader, daerah: FieldReader, obj: Json, problems: ReferenceProblem[]): DraftSignoff {
-  const field = (name: string): Place => ({ part: name, row: null, label: say((t) => t.referenceField(name)) });
+function readJsonSignoff(
+  top: FieldReader,
+  daerah: FieldReader,
+  obj: Json,
+  problems: ReferenceProblem[],
+): DraftSignoff {
+  const field = (name: string): Place => ({
+    part: name,
+    row: null,
+    label: say((t) => t.referenceField(name)),
+  });
   const zonaRaw = (obj.daerah as Json | undefined)?.zonaWaktu;
   // An empty zone is a mistake, not "the default": Jakarta's days would be counted without a word.
-  const zonaWaktu = typeof zonaRaw === 'string' && zonaRaw.trim() === '' ? zonaRaw : (daerah.optionalText('zonaWaktu') ?? null);
+  const zonaWaktu =
+    typeof zonaRaw === 'string' && zonaRaw.trim() === ''
+      ? zonaRaw
+      : (daerah.optionalText('zonaWaktu') ?? null);
   const tingkat =
     obj.tingkatPersetujuan === undefined
       ? null
       : top.rows('tingkatPersetujuan', true, TINGKAT_LABEL, 'tingkatPersetujuan').map(({ row, place }) => {
           const r = new FieldReader(problems, place, row);
-          return { level: { kunci: r.text('kunci'), label: r.text('label'), labelEn: r.text('labelEn') }, place };
+          return {
+            level: { kunci: r.text('kunci'), label: r.text('label'), labelEn: r.text('labelEn') },
+            place,
+          };
         });
   const tingkatWajib = top.optionalText('tingkatWajib') ?? null;
   let jadwal: DraftSignoff['jadwal'] = null;
@@ -751,7 +953,12 @@ function readJsonSignoff(top: FieldReader, daerah: FieldReader, obj: Json, probl
       const text = typeof value === 'string' ? value.trim() : '';
       if (typeof value !== 'string') {
         const got = typeName(value);
-        problems.push(problemAt(place, say((t, lang) => t.deadlineText(got[lang]))));
+        problems.push(
+          problemAt(
+            place,
+            say((t, lang) => t.deadlineText(got[lang])),
+          ),
+        );
       }
       return { tingkat, batas: text, place: { ...place, label } };
     });
@@ -776,14 +983,24 @@ export function parseReferenceJson(obj: unknown, nomenklatur?: Nomenclature): Re
   if (!isObject(obj)) {
     return {
       ok: false,
-      problems: [problemAt(REFERENCE_PLACE, say((t, lang) => t.referenceObject(typeName(obj)[lang])))],
+      problems: [
+        problemAt(
+          REFERENCE_PLACE,
+          say((t, lang) => t.referenceObject(typeName(obj)[lang])),
+        ),
+      ],
     };
   }
   const problems: ReferenceProblem[] = [];
   const top = new FieldReader(problems, REFERENCE_PLACE, obj);
   const nama = top.text('nama');
   if (nama.includes('@'))
-    problems.push(problemAt(REFERENCE_PLACE, say((t) => t.nameAt)));
+    problems.push(
+      problemAt(
+        REFERENCE_PLACE,
+        say((t) => t.nameAt),
+      ),
+    );
 
   const daerahObj = top.object('daerah', true) ?? {};
   const daerahReader = new FieldReader(problems, REFERENCE_PLACE, daerahObj, 'daerah.');
@@ -846,7 +1063,12 @@ export function parseReferenceJson(obj: unknown, nomenklatur?: Nomenclature): Re
         parameterInputs.push({ name: `severity.${rule}`, value: level, place });
     } else if (name === 'severity') {
       const got = typeName(value);
-      problems.push(problemAt(place, say((t, lang) => t.severityObject(got[lang]))));
+      problems.push(
+        problemAt(
+          place,
+          say((t, lang) => t.severityObject(got[lang])),
+        ),
+      );
     } else parameterInputs.push({ name, value, place });
   }
   const { parameters, problems: parameterProblems } = buildParameters(parameterInputs);
@@ -955,7 +1177,11 @@ export function parseNomenclatureCsv(text: string, kind?: 'bidang' | 'program'):
   const csvPlace = (k: string, row: number | null): Place =>
     row === null
       ? { part: `nomenklatur.${k}`, row: null, label: say((t) => t.nomenclatureFile) }
-      : rowPlace(`nomenklatur.${k}`, say((t) => t.nomenclature), row);
+      : rowPlace(
+          `nomenklatur.${k}`,
+          say((t) => t.nomenclature),
+          row,
+        );
   const fail = (message: Bilingual, row: number | null = null): NomenclatureCsvResult => ({
     ok: false,
     problems: [problemAt(csvPlace(kind ?? 'csv', row), message)],
@@ -989,11 +1215,22 @@ export function parseNomenclatureCsv(text: string, kind?: 'bidang' | 'program'):
     const kode = (detected === 'bidang' ? canonicalBidangCode(raw) : canonicalProgramCode(raw)) ?? raw;
     const pattern = detected === 'bidang' ? BIDANG_CODE : PROGRAM_CODE;
     if (!pattern.test(kode)) {
-      problems.push(problemAt(place, say((t) => t.notCode(raw, detected))));
+      problems.push(
+        problemAt(
+          place,
+          say((t) => t.notCode(raw, detected)),
+        ),
+      );
       continue;
     }
     if (!nama) {
-      problems.push(problemAt(place, say((t) => t.nameEmpty), kode));
+      problems.push(
+        problemAt(
+          place,
+          say((t) => t.nameEmpty),
+          kode,
+        ),
+      );
       continue;
     }
     const earlier = seen.get(kode);

@@ -143,9 +143,30 @@ export const DEFAULT_TINGKAT_WAJIB = 'kepalaOpd';
 
 /** SOP-02's regulation types when the reference names none (docs/spec/rules.md, plus a regency's and a kecamatan's or kelurahan's forms). */
 export const DEFAULT_JENIS_REGULASI: readonly string[] = [
-  'Perda', 'Peraturan Daerah', 'Perwako', 'Perwali', 'Peraturan Wali Kota', 'Peraturan Walikota', 'Perkada', 'Peraturan Kepala Daerah',
-  'Keputusan Wali Kota', 'Keputusan Walikota', 'Kepwako', 'SK Wali Kota', 'SK Walikota', 'SK Kepala', 'Keputusan Kepala',
-  'Keputusan Camat', 'SK Camat', 'Keputusan Lurah', 'SK Lurah', 'Peraturan Bupati', 'Perbup', 'Keputusan Bupati', 'Kepbup', 'SK Bupati',
+  'Perda',
+  'Peraturan Daerah',
+  'Perwako',
+  'Perwali',
+  'Peraturan Wali Kota',
+  'Peraturan Walikota',
+  'Perkada',
+  'Peraturan Kepala Daerah',
+  'Keputusan Wali Kota',
+  'Keputusan Walikota',
+  'Kepwako',
+  'SK Wali Kota',
+  'SK Walikota',
+  'SK Kepala',
+  'Keputusan Kepala',
+  'Keputusan Camat',
+  'SK Camat',
+  'Keputusan Lurah',
+  'SK Lurah',
+  'Peraturan Bupati',
+  'Perbup',
+  'Keputusan Bupati',
+  'Kepbup',
+  'SK Bupati',
 ];
 
 export const DEFAULT_PARAMETERS: Parameters = {

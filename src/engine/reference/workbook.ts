@@ -46,7 +46,13 @@ import {
   Sasaran,
   Tujuan,
 } from './model';
-import { IidParameterKey, draftIidFromSheet, iidParameterKey, iidParameterRows, iidSheetRows } from '../iid/referenceSheet';
+import {
+  IidParameterKey,
+  draftIidFromSheet,
+  iidParameterKey,
+  iidParameterRows,
+  iidSheetRows,
+} from '../iid/referenceSheet';
 
 /** Sheet names as the tool writes them. */
 export const REFERENCE_SHEETS = {
@@ -211,14 +217,24 @@ function readSheet(
     const year = withTargets ? TARGET_HEADER.exec(h)?.[1] : undefined;
     const duplicate = spec ? at.has(spec.key) : year !== undefined && targets.has(year);
     if (duplicate) {
-      problems.push(problemAt(headerPlace, say((t) => t.columnTwice(String(value).trim()))));
+      problems.push(
+        problemAt(
+          headerPlace,
+          say((t) => t.columnTwice(String(value).trim())),
+        ),
+      );
     } else if (spec) at.set(spec.key, c);
     else if (year !== undefined) targets.set(year, c);
     // Other columns (notes, …) are left alone.
   });
   const missing = columns.filter((s) => s.required && !at.has(s.key));
   for (const s of missing)
-    problems.push(problemAt(headerPlace, say((t) => t.columnMissing(s.header))));
+    problems.push(
+      problemAt(
+        headerPlace,
+        say((t) => t.columnMissing(s.header)),
+      ),
+    );
   if (missing.length) return null;
 
   const rows: DataRow[] = [];
@@ -251,11 +267,21 @@ function cellText(v: CellValue, place: Place, column: string, problems: Referenc
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (isErrorCell(v)) {
-    problems.push(problemAt(place, say((t) => t.holdsError(column, v.code))));
+    problems.push(
+      problemAt(
+        place,
+        say((t) => t.holdsError(column, v.code)),
+      ),
+    );
     return '';
   }
   if (isDateCell(v)) {
-    problems.push(problemAt(place, say((t) => t.holdsDate(column))));
+    problems.push(
+      problemAt(
+        place,
+        say((t) => t.holdsDate(column)),
+      ),
+    );
   }
   return '';
 }
@@ -271,7 +297,12 @@ function required(row: DataRow, key: string, header: string, problems: Reference
   const value = row.text(key);
   // An unusable cell (error value, date) has already been reported by text().
   if (isBlank(row.cell(key)))
-    problems.push(problemAt(row.place, say((t) => t.empty(header))));
+    problems.push(
+      problemAt(
+        row.place,
+        say((t) => t.empty(header)),
+      ),
+    );
   return value;
 }
 
@@ -279,7 +310,12 @@ function year(row: DataRow, key: string, header: string, problems: ReferenceProb
   const v = row.cell(key);
   if (typeof v === 'number' && Number.isInteger(v)) return v;
   if (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v)) return Number(v.trim());
-  problems.push(problemAt(row.place, say((t) => t.mustBeYear(header))));
+  problems.push(
+    problemAt(
+      row.place,
+      say((t) => t.mustBeYear(header)),
+    ),
+  );
   return 0;
 }
 
@@ -328,7 +364,12 @@ export function referenceFromGrid(
     }
     const read = readSheet(sheet, COLUMNS[key], problems, withTargets);
     if (read && isRequired && read.rows.length === 0)
-      problems.push(problemAt(rowPlace(sheet.name, sheetLabel(sheet), 1), say((t) => t.noDataRow)));
+      problems.push(
+        problemAt(
+          rowPlace(sheet.name, sheetLabel(sheet), 1),
+          say((t) => t.noDataRow),
+        ),
+      );
     return read;
   };
 
@@ -367,7 +408,12 @@ export function referenceFromGrid(
     zonaWaktu = daerahRow.text('zonaWaktu') || null;
     zonaPlace = daerahRow.place;
     for (const extra of daerahSheet.rows.slice(1))
-      problems.push(problemAt(extra.place, say((t) => t.daerahOneRow)));
+      problems.push(
+        problemAt(
+          extra.place,
+          say((t) => t.daerahOneRow),
+        ),
+      );
   }
 
   const rowsOf = (read: ReadSheet | null) => read?.rows ?? [];
@@ -392,7 +438,12 @@ export function referenceFromGrid(
   const opd: Opd[] = rowsOf(opdSheet).map((r) => {
     const bidang = splitList(r.text('bidang'));
     if (bidang.length === 0)
-      problems.push(problemAt(r.place, say((t) => t.empty('Bidang Urusan'))));
+      problems.push(
+        problemAt(
+          r.place,
+          say((t) => t.empty('Bidang Urusan')),
+        ),
+      );
     return {
       kode: required(r, 'kode', 'Kode', problems),
       nama: required(r, 'nama', 'Nama', problems),
@@ -406,10 +457,20 @@ export function referenceFromGrid(
     const nama = required(r, 'nama', 'Nama', problems);
     const sasaranCodes = splitList(r.text('sasaran'));
     if (sasaranCodes.length === 0)
-      problems.push(problemAt(r.place, say((t) => t.empty('Sasaran'))));
+      problems.push(
+        problemAt(
+          r.place,
+          say((t) => t.empty('Sasaran')),
+        ),
+      );
     const opdCodes = splitList(r.text('opd'));
     if (opdCodes.length === 0)
-      problems.push(problemAt(r.place, say((t) => t.empty('OPD Penanggung Jawab'))));
+      problems.push(
+        problemAt(
+          r.place,
+          say((t) => t.empty('OPD Penanggung Jawab')),
+        ),
+      );
     const target: Record<string, number | string> = {};
     for (const y of targetYears) {
       const value = targetValue(r.targetCell(y), r.place, y, problems);
@@ -442,29 +503,56 @@ export function referenceFromGrid(
     if (iidKey) {
       // The IID section's single values (docs/spec/iid.md): checked with its indicators.
       if (iidParameters.has(iidKey))
-        problems.push(problemAt(r.place, { id: `parameter «${paramName}» disebut dua kali`, en: `parameter «${paramName}» is given twice` }));
+        problems.push(
+          problemAt(r.place, {
+            id: `parameter «${paramName}» disebut dua kali`,
+            en: `parameter «${paramName}» is given twice`,
+          }),
+        );
       iidParameters.set(iidKey, { value: v, place: r.place });
       continue;
     }
     if (paramName === 'nama' || paramName === 'tahunJadwal') {
       const once = paramName === 'nama' ? referenceName : scheduleYear;
-      if (once !== null) problems.push(problemAt(r.place, say((t) => t.parameterTwice(written))));
-      else if (paramName === 'nama') referenceName = { text: required(r, 'nilai', written, problems), place: r.place };
+      if (once !== null)
+        problems.push(
+          problemAt(
+            r.place,
+            say((t) => t.parameterTwice(written)),
+          ),
+        );
+      else if (paramName === 'nama')
+        referenceName = { text: required(r, 'nilai', written, problems), place: r.place };
       else scheduleYear = { year: year(r, 'nilai', written, problems), place: r.place };
       continue;
     }
     if (normalise(paramName) === normalise('tingkatWajib')) {
       // The level required for consolidation lives among the parameters (one value, no sheet of its own).
       if (tingkatWajib !== null)
-        problems.push(problemAt(r.place, say((t) => t.parameterTwice('tingkatWajib'))));
+        problems.push(
+          problemAt(
+            r.place,
+            say((t) => t.parameterTwice('tingkatWajib')),
+          ),
+        );
       tingkatWajib = r.text('nilai');
       wajibPlace = r.place;
       if (!tingkatWajib)
-        problems.push(problemAt(r.place, say((t) => t.valueEmptyFor('tingkatWajib'))));
+        problems.push(
+          problemAt(
+            r.place,
+            say((t) => t.valueEmptyFor('tingkatWajib')),
+          ),
+        );
       continue;
     }
     if (isBlank(v)) {
-      problems.push(problemAt(r.place, say((t) => t.valueEmptyFor(paramName))));
+      problems.push(
+        problemAt(
+          r.place,
+          say((t) => t.valueEmptyFor(paramName)),
+        ),
+      );
       continue;
     }
     // Whole numbers typed as text count as numbers; anything else goes on as text.
@@ -474,12 +562,21 @@ export function referenceFromGrid(
         : typeof v === 'number'
           ? v
           : r.text('nilai');
-    parameterInputs.push({ name: paramName, value: paramName.startsWith('severity') ? severityValue(value) : value, place: r.place });
+    parameterInputs.push({
+      name: paramName,
+      value: paramName.startsWith('severity') ? severityValue(value) : value,
+      place: r.place,
+    });
   }
   // The reference's own name (`Nama Referensi`); a workbook written before that row existed is named by `name`.
   const nama = referenceName ? referenceName.text : name.trim();
   if ((referenceName === null || referenceName.text) && (!nama || nama.includes('@')))
-    problems.push(problemAt(referenceName?.place ?? workbookPlace, say((t) => t.workbookName)));
+    problems.push(
+      problemAt(
+        referenceName?.place ?? workbookPlace,
+        say((t) => t.workbookName),
+      ),
+    );
   const { parameters, problems: parameterProblems } = buildParameters(parameterInputs);
   problems.push(...parameterProblems);
 
@@ -546,7 +643,14 @@ export function referenceFromGrid(
       nomenklatur: { bidang, program: nomenklaturProgram },
       parameter: parameters,
       signoff,
-      iid: iidSheet || iidParameters.size ? draftIidFromSheet(rowsOf(iidSheet), iidParameters, iidSheet ? rowPlace(iidSheet.sheet.name, sheetLabel(iidSheet.sheet), 1) : workbookPlace) : null,
+      iid:
+        iidSheet || iidParameters.size
+          ? draftIidFromSheet(
+              rowsOf(iidSheet),
+              iidParameters,
+              iidSheet ? rowPlace(iidSheet.sheet.name, sheetLabel(iidSheet.sheet), 1) : workbookPlace,
+            )
+          : null,
     },
     locate,
   );
@@ -557,7 +661,12 @@ function dayText(row: DataRow, key: string, header: string, problems: ReferenceP
   const v = row.cell(key);
   if (isDateCell(v)) return serialToIso(Math.floor(v.serial)) ?? '';
   if (typeof v === 'number') {
-    problems.push(problemAt(row.place, say((t) => t.mustBeDate(header, v))));
+    problems.push(
+      problemAt(
+        row.place,
+        say((t) => t.mustBeDate(header, v)),
+      ),
+    );
     return '';
   }
   return required(row, key, header, problems);
@@ -587,7 +696,9 @@ function readSignoffSheets(
         place: r.place,
       }))
     : null;
-  const tingkatPlace = tingkatSheet ? rowPlace(tingkatSheet.sheet.name, sheetLabel(tingkatSheet.sheet), 1) : o.workbookPlace;
+  const tingkatPlace = tingkatSheet
+    ? rowPlace(tingkatSheet.sheet.name, sheetLabel(tingkatSheet.sheet), 1)
+    : o.workbookPlace;
   // Levels are written by their label (`Disetujui Kepala OPD`) and read by key or either label.
   const levels = tingkat ? tingkat.map((t) => t.level) : DEFAULT_TINGKAT;
 
@@ -597,12 +708,21 @@ function readSignoffSheets(
     let tahun: number | null = o.scheduleYear?.year ?? null;
     let tahunPlace: Place = o.scheduleYear?.place ?? rows[0].place;
     const batas = rows.map((r) => {
-      const entry = { tingkat: levelKey(required(r, 'tingkat', 'Tingkat', problems), levels), batas: dayText(r, 'batas', 'Batas', problems), place: r.place };
+      const entry = {
+        tingkat: levelKey(required(r, 'tingkat', 'Tingkat', problems), levels),
+        batas: dayText(r, 'batas', 'Batas', problems),
+        place: r.place,
+      };
       if (!isBlank(r.cell('tahun'))) {
         const y = year(r, 'tahun', 'Tahun', problems);
         if (tahun === null) [tahun, tahunPlace] = [y, r.place];
         else if (y !== tahun)
-          problems.push(problemAt(r.place, say((t) => t.scheduleOneYear(y, tahun!))));
+          problems.push(
+            problemAt(
+              r.place,
+              say((t) => t.scheduleOneYear(y, tahun!)),
+            ),
+          );
       }
       return entry;
     });
@@ -611,7 +731,15 @@ function readSignoffSheets(
     jadwal = { tahun, tahunPlace, batas };
   }
   const tingkatWajib = o.tingkatWajib === null ? null : levelKey(o.tingkatWajib, levels);
-  return { zonaWaktu: o.zonaWaktu, zonaPlace: o.zonaPlace, tingkat, tingkatPlace, tingkatWajib, wajibPlace: o.wajibPlace, jadwal };
+  return {
+    zonaWaktu: o.zonaWaktu,
+    zonaPlace: o.zonaPlace,
+    tingkat,
+    tingkatPlace,
+    tingkatWajib,
+    wajibPlace: o.wajibPlace,
+    jadwal,
+  };
 }
 
 /** A sheet to write: plain values, header in row 1. Codes are strings and must be written as text. */
@@ -636,7 +764,14 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
       name: REFERENCE_SHEETS.daerah,
       rows: [
         headers(COLUMNS.daerah),
-        [ref.daerah.nama, ref.daerah.kode, rpjmd.periode.mulai, rpjmd.periode.akhir, rpjmd.visi, ref.daerah.zonaWaktu],
+        [
+          ref.daerah.nama,
+          ref.daerah.kode,
+          rpjmd.periode.mulai,
+          rpjmd.periode.akhir,
+          rpjmd.visi,
+          ref.daerah.zonaWaktu,
+        ],
       ],
     },
     {
@@ -685,7 +820,9 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
         [PARAMETER_LABELS.headerSearchRows, ref.parameter.headerSearchRows],
         [META_PARAMETERS.tingkatWajib, levelText(ref.tingkatWajib, ref.tingkatPersetujuan)],
         ...(ref.jadwal ? [[META_PARAMETERS.tahunJadwal, ref.jadwal.tahun]] : []),
-        ...(ref.parameter.jenisRegulasi ? [[PARAMETER_LABELS.jenisRegulasi, ref.parameter.jenisRegulasi.join('; ')]] : []),
+        ...(ref.parameter.jenisRegulasi
+          ? [[PARAMETER_LABELS.jenisRegulasi, ref.parameter.jenisRegulasi.join('; ')]]
+          : []),
         ...(ref.iid ? iidParameterRows(ref.iid) : []),
         ...Object.entries(ref.parameter.severity)
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -710,7 +847,10 @@ export function referenceToGrid(ref: Reference): ReferenceSheet[] {
     });
   }
   if (ref.iid) {
-    sheets.push({ name: REFERENCE_SHEETS.iidIndikator, rows: [headers(COLUMNS.iidIndikator), ...iidSheetRows(ref.iid)] });
+    sheets.push({
+      name: REFERENCE_SHEETS.iidIndikator,
+      rows: [headers(COLUMNS.iidIndikator), ...iidSheetRows(ref.iid)],
+    });
   }
   if (!isEmbeddedNomenclature(ref.nomenklatur)) {
     sheets.push(

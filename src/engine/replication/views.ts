@@ -55,7 +55,11 @@ function bidangNames(index: ReferenceIndex): (code: string) => string {
   };
 }
 
-function catalogueRow(inn: Innovation, result: ReplicationResult, bidang: (code: string) => string): SummaryCell[] {
+function catalogueRow(
+  inn: Innovation,
+  result: ReplicationResult,
+  bidang: (code: string) => string,
+): SummaryCell[] {
   const urusan = okValueOf(inn.row, 'urusan');
   const tanggal = okValueOf(inn.row, 'tglPenerapan');
   const penerima = okValueOf(inn.row, 'penerimaManfaat');

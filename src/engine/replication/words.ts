@@ -113,7 +113,8 @@ export class PhraseIndex<T extends object> {
         if (i + n > words.length) continue;
         const phrase = n === 1 ? words[i] : words.slice(i, i + n).join(' ');
         const values = this.byPhrase.get(phrase);
-        if (values !== undefined && !found.has(phrase)) found.set(phrase, Array.isArray(values) ? values : [values]);
+        if (values !== undefined && !found.has(phrase))
+          found.set(phrase, Array.isArray(values) ? values : [values]);
       }
     }
     return [...found].map(([phrase, values]) => ({ phrase, values }));

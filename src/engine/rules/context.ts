@@ -70,7 +70,13 @@ function finish(rule: RuleId, located: Located, extras: FindingExtras): Finding 
  * A finding about a row's column. It points at the column's cell; where an optional column is
  * absent from the sheet, at the row's `nama` cell (docs/spec/rules.md, "which cell a finding points at").
  */
-export function rowFinding(ctx: RuleContext, rc: RowContext, rule: RuleId, key: ColumnKey, extras: FindingExtras = {}): Finding {
+export function rowFinding(
+  ctx: RuleContext,
+  rc: RowContext,
+  rule: RuleId,
+  key: ColumnKey,
+  extras: FindingExtras = {},
+): Finding {
   const table = ctx.submission.table!;
   const cell = rc.row.cells[key];
   const col = cell.col ?? rc.row.cells.nama.col;
@@ -92,7 +98,12 @@ export function rowFinding(ctx: RuleContext, rc: RowContext, rule: RuleId, key: 
 }
 
 /** A finding about an identity value: its value cell (column B), or null when the label row is missing. */
-export function identityFinding(ctx: RuleContext, rule: RuleId, key: IdentityKey, extras: FindingExtras = {}): Finding {
+export function identityFinding(
+  ctx: RuleContext,
+  rule: RuleId,
+  key: IdentityKey,
+  extras: FindingExtras = {},
+): Finding {
   const field = ctx.submission.identity[key];
   const def = IDENTITY.find((d) => d.key === key)!;
   const row = field.row;
@@ -115,7 +126,14 @@ export function identityFinding(ctx: RuleContext, rule: RuleId, key: IdentityKey
 /** A finding with no cell of its own (file or sheet level). */
 export function sheetFinding(
   rule: RuleId,
-  where: { sheet: string | null; column?: string | null; columnKey?: string; row?: number | null; col?: number | null; value?: string | null },
+  where: {
+    sheet: string | null;
+    column?: string | null;
+    columnKey?: string;
+    row?: number | null;
+    col?: number | null;
+    value?: string | null;
+  },
   extras: FindingExtras = {},
 ): Finding {
   const { sheet, row = null, col = null } = where;
@@ -168,4 +186,5 @@ export function rowKeys(rows: readonly SubmissionRow[]): readonly string[] {
   return keys;
 }
 
-export const nearestHint = (value: string | null): Hint | null => (value === null ? null : { key: 'nearest', params: { nilai: value } });
+export const nearestHint = (value: string | null): Hint | null =>
+  value === null ? null : { key: 'nearest', params: { nilai: value } };

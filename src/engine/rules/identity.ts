@@ -37,25 +37,44 @@ export function checkIdentity(ctx: RuleContext, emit: Emit): void {
   const opd = identity.opd.parsed;
   if (opd.kind !== 'empty' && !ctx.opd && judged('opd')) {
     const text = cellText(identity.opd.raw);
-    emit(identityFinding(ctx, 'STR-06', 'opd', { params: { nilai: text }, hint: nearestHint(nearest(text, ctx.index.opdNames())) }));
+    emit(
+      identityFinding(ctx, 'STR-06', 'opd', {
+        params: { nilai: text },
+        hint: nearestHint(nearest(text, ctx.index.opdNames())),
+      }),
+    );
   }
 
   const tahun = identity.tahun.parsed;
   if (tahun.kind === 'bad' && judged('tahun')) {
-    emit(identityFinding(ctx, 'FMT-04', 'tahun', { params: { nilai: cellText(identity.tahun.raw), kolom: 'Tahun Pelaporan' } }));
+    emit(
+      identityFinding(ctx, 'FMT-04', 'tahun', {
+        params: { nilai: cellText(identity.tahun.raw), kolom: 'Tahun Pelaporan' },
+      }),
+    );
   } else if (tahun.kind === 'ok' && !ctx.index.inPeriod(Number(tahun.value))) {
-    emit(identityFinding(ctx, 'RPJ-05', 'tahun', { params: { tahun: tahun.value, periode: ctx.index.periodText() } }));
+    emit(
+      identityFinding(ctx, 'RPJ-05', 'tahun', {
+        params: { tahun: tahun.value, periode: ctx.index.periodText() },
+      }),
+    );
   }
 
   if (identity.tanggalPengisian.parsed.kind === 'bad' && judged('tanggalPengisian')) {
-    emit(identityFinding(ctx, 'FMT-03', 'tanggalPengisian', { params: { nilai: cellText(identity.tanggalPengisian.raw) } }));
+    emit(
+      identityFinding(ctx, 'FMT-03', 'tanggalPengisian', {
+        params: { nilai: cellText(identity.tanggalPengisian.raw) },
+      }),
+    );
   }
 
   // An error value (#REF!) in a text field is never accepted.
   for (const key of ['penanggungJawab', 'jabatan', 'versiTemplat'] as const) {
     if (identity[key].parsed.kind === 'bad' && judged(key)) {
       const label = IDENTITY.find((d) => d.key === key)!.label;
-      emit(identityFinding(ctx, 'FMT-02', key, { params: { nilai: cellText(identity[key].raw), kolom: label } }));
+      emit(
+        identityFinding(ctx, 'FMT-02', key, { params: { nilai: cellText(identity[key].raw), kolom: label } }),
+      );
     }
   }
 
@@ -66,11 +85,19 @@ export function checkIdentity(ctx: RuleContext, emit: Emit): void {
 
   const email = identity.email.parsed;
   if (judged('email') && email.kind !== 'empty' && !(email.kind === 'ok' && isEmail(String(email.value)))) {
-    emit(identityFinding(ctx, 'FMT-08', 'email', { params: { nilai: cellText(identity.email.raw), jenis: 'alamat email', jenisEn: 'e-mail address' } }));
+    emit(
+      identityFinding(ctx, 'FMT-08', 'email', {
+        params: { nilai: cellText(identity.email.raw), jenis: 'alamat email', jenisEn: 'e-mail address' },
+      }),
+    );
   }
   const phone = identity.telepon.parsed;
   if (judged('telepon') && phone.kind !== 'empty' && !(phone.kind === 'ok' && isPhone(String(phone.value)))) {
-    emit(identityFinding(ctx, 'FMT-08', 'telepon', { params: { nilai: cellText(identity.telepon.raw), jenis: 'nomor telepon', jenisEn: 'phone number' } }));
+    emit(
+      identityFinding(ctx, 'FMT-08', 'telepon', {
+        params: { nilai: cellText(identity.telepon.raw), jenis: 'nomor telepon', jenisEn: 'phone number' },
+      }),
+    );
   }
 }
 

@@ -84,17 +84,33 @@ function checkValues(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, 
 }
 
 /** FMT-06, then LOG-06: names are compared only when their length is valid. */
-function checkName(ctx: RuleContext, rc: RowContext, normalisedName: string, firstRowOfName: Map<string, number>, emit: Emit): void {
+function checkName(
+  ctx: RuleContext,
+  rc: RowContext,
+  normalisedName: string,
+  firstRowOfName: Map<string, number>,
+  emit: Emit,
+): void {
   const nama = okValue(rc, 'nama');
   if (nama === null) return;
   const length = codePointLength(String(nama));
   if (length < ctx.params.namaMin || length > ctx.params.namaMax) {
-    emit(rowFinding(ctx, rc, 'FMT-06', 'nama', { params: { min: ctx.params.namaMin, max: ctx.params.namaMax, n: length } }));
+    emit(
+      rowFinding(ctx, rc, 'FMT-06', 'nama', {
+        params: { min: ctx.params.namaMin, max: ctx.params.namaMax, n: length },
+      }),
+    );
     return;
   }
   const first = firstRowOfName.get(normalisedName);
   if (first === undefined) firstRowOfName.set(normalisedName, rc.row.row);
-  else emit(rowFinding(ctx, rc, 'LOG-06', 'nama', { params: { baris: first }, hint: { key: 'sameRow', params: { baris: first } } }));
+  else
+    emit(
+      rowFinding(ctx, rc, 'LOG-06', 'nama', {
+        params: { baris: first },
+        hint: { key: 'sameRow', params: { baris: first } },
+      }),
+    );
 }
 
 function rpj01(ctx: RuleContext, rc: RowContext, text: string) {
@@ -108,14 +124,20 @@ function checkConsistency(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | n
   const ujiCoba = okValue(rc, 'tglUjiCoba') as string | null;
   const penerapan = okValue(rc, 'tglPenerapan') as string | null;
   if (ujiCoba && penerapan && penerapan < ujiCoba) emit(rowFinding(ctx, rc, 'LOG-01', 'tglPenerapan'));
-  for (const [key, value] of [['tglUjiCoba', ujiCoba], ['tglPenerapan', penerapan]] as const) {
+  for (const [key, value] of [
+    ['tglUjiCoba', ujiCoba],
+    ['tglPenerapan', penerapan],
+  ] as const) {
     if (value && value > ctx.today) emit(rowFinding(ctx, rc, 'LOG-02', key, { params: { nilai: value } }));
   }
 
   if (tahapan !== null) {
     const ujiCobaFilled = !isEmpty(rc, 'tglUjiCoba');
     const penerapanFilled = !isEmpty(rc, 'tglPenerapan');
-    if ((tahapan === 'Inisiatif' && (ujiCobaFilled || penerapanFilled)) || (tahapan === 'Uji Coba' && penerapanFilled)) {
+    if (
+      (tahapan === 'Inisiatif' && (ujiCobaFilled || penerapanFilled)) ||
+      (tahapan === 'Uji Coba' && penerapanFilled)
+    ) {
       emit(rowFinding(ctx, rc, 'LOG-03', 'tahapan', { params: { tahapan } }));
     }
   }
@@ -134,7 +156,13 @@ function checkConsistency(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | n
   }
 
   const target = okValue(rc, 'targetPenerapan') as number | null;
-  if (tahapan !== null && tahapan !== 'Penerapan' && target !== null && ctx.tahun !== null && target < ctx.tahun) {
+  if (
+    tahapan !== null &&
+    tahapan !== 'Penerapan' &&
+    target !== null &&
+    ctx.tahun !== null &&
+    target < ctx.tahun
+  ) {
     emit(rowFinding(ctx, rc, 'LOG-07', 'targetPenerapan', { params: { tahun: target } }));
   }
 }
@@ -147,27 +175,41 @@ const YEAR_2000_2100 = /(?:^|\D)(?:20\d\d|2100)(?!\d)/u;
 /** What a legal basis lacks: a known regulation type, a number, a year. */
 export type RegulationPart = 'jenis' | 'nomor' | 'tahun';
 
-const words = (text: string): string[] => normalise(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string): string[] =>
+  normalise(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** Per list of types (one per reference): each judged text once — most rows cite the same few regulations. */
 const judged = new WeakMap<readonly string[], { types: string[][]; seen: Map<string, RegulationPart[]> }>();
 
 /** The parts of a regulation `text` does not name (empty when it is recognisable), against the reference's regulation types. */
-export function missingRegulationParts(text: string, types: readonly string[] = DEFAULT_JENIS_REGULASI): RegulationPart[] {
+export function missingRegulationParts(
+  text: string,
+  types: readonly string[] = DEFAULT_JENIS_REGULASI,
+): RegulationPart[] {
   let cache = judged.get(types);
-  if (!cache) judged.set(types, (cache = { types: types.map(words).filter((w) => w.length), seen: new Map() }));
+  if (!cache)
+    judged.set(types, (cache = { types: types.map(words).filter((w) => w.length), seen: new Map() }));
   let missing = cache.seen.get(text);
   if (missing === undefined) {
     if (cache.seen.size > 10_000) cache.seen.clear();
     const w = words(text);
     const hasType = cache.types.some((t) => w.some((_, i) => t.every((x, j) => w[i + j] === x)));
-    missing = [...(hasType ? [] : ['jenis' as const]), ...(REGULATION_NUMBER.test(text) ? [] : ['nomor' as const]), ...(YEAR_2000_2100.test(text) ? [] : ['tahun' as const])];
+    missing = [
+      ...(hasType ? [] : ['jenis' as const]),
+      ...(REGULATION_NUMBER.test(text) ? [] : ['nomor' as const]),
+      ...(YEAR_2000_2100.test(text) ? [] : ['tahun' as const]),
+    ];
     cache.seen.set(text, missing);
   }
   return missing;
 }
 
-export function isRecognisableRegulation(text: string, types: readonly string[] = DEFAULT_JENIS_REGULASI): boolean {
+export function isRecognisableRegulation(
+  text: string,
+  types: readonly string[] = DEFAULT_JENIS_REGULASI,
+): boolean {
   return missingRegulationParts(text, types).length === 0;
 }
 
@@ -185,9 +227,16 @@ function partsText(parts: readonly RegulationPart[], lang: 'id' | 'en'): string 
 
 function checkSop(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, emit: Emit): void {
   const dasar = okValue(rc, 'dasarHukum');
-  const missing = dasar === null ? [] : missingRegulationParts(String(dasar), ctx.params.jenisRegulasi ?? DEFAULT_JENIS_REGULASI);
+  const missing =
+    dasar === null
+      ? []
+      : missingRegulationParts(String(dasar), ctx.params.jenisRegulasi ?? DEFAULT_JENIS_REGULASI);
   if (missing.length) {
-    const params = { nilai: String(dasar), kurang: partsText(missing, 'id'), kurangEn: partsText(missing, 'en') };
+    const params = {
+      nilai: String(dasar),
+      kurang: partsText(missing, 'id'),
+      kurangEn: partsText(missing, 'en'),
+    };
     emit(rowFinding(ctx, rc, 'SOP-02', 'dasarHukum', { params, hint: { key: 'dasarHukum', params: {} } }));
   }
 
@@ -205,7 +254,8 @@ function checkSop(ctx: RuleContext, rc: RowContext, tahapan: Tahapan | null, emi
   }
 
   const days = okValue(rc, 'spJangkaWaktu') as number | null;
-  if (days !== null && days <= 0) emit(rowFinding(ctx, rc, 'SOP-05', 'spJangkaWaktu', { hint: { key: 'positiveDays', params: {} } }));
+  if (days !== null && days <= 0)
+    emit(rowFinding(ctx, rc, 'SOP-05', 'spJangkaWaktu', { hint: { key: 'positiveDays', params: {} } }));
 
   const design = okValue(rc, 'rancangBangun');
   if (tahapan !== null && design !== null) {
@@ -242,7 +292,11 @@ function checkRpjmd(ctx: RuleContext, rc: RowContext, emit: Emit): void {
   }
   const target = okValue(rc, 'targetPenerapan') as number | null;
   if (target !== null && !ctx.index.inPeriod(target)) {
-    emit(rowFinding(ctx, rc, 'RPJ-06', 'targetPenerapan', { params: { tahun: target, periode: ctx.index.periodText() } }));
+    emit(
+      rowFinding(ctx, rc, 'RPJ-06', 'targetPenerapan', {
+        params: { tahun: target, periode: ctx.index.periodText() },
+      }),
+    );
   }
 }
 

@@ -30,14 +30,24 @@ export function stampFinding(v: SignoffSubject, reference: Reference): Finding |
       const ms = instant(l.row.waktu) ?? -Infinity;
       if (!latest || ms >= latest.ms) latest = { ms, waktu: l.row.waktu };
     }
-    return sheetFinding('KON-04', { sheet: null }, { params: { tanggal: dayOf(latest?.waktu ?? null, zone) } });
+    return sheetFinding(
+      'KON-04',
+      { sheet: null },
+      { params: { tanggal: dayOf(latest?.waktu ?? null, zone) } },
+    );
   }
   const keys = p.levels.map((l) => l.level.kunci);
-  const wajib = p.levels.find((l) => l.level.kunci === reference.tingkatWajib)?.level ?? p.levels[p.levels.length - 1]?.level;
+  const wajib =
+    p.levels.find((l) => l.level.kunci === reference.tingkatWajib)?.level ??
+    p.levels[p.levels.length - 1]?.level;
   if (!wajib) return null;
   const reached = p.tingkat === null ? -1 : keys.indexOf(p.tingkat);
   if (reached >= keys.indexOf(wajib.kunci)) return null;
-  return sheetFinding('KON-04', { sheet: null }, { params: { tingkat: wajib.label, tingkatEn: wajib.labelEn } });
+  return sheetFinding(
+    'KON-04',
+    { sheet: null },
+    { params: { tingkat: wajib.label, tingkatEn: wajib.labelEn } },
+  );
 }
 
 /** KON-06 (once per late level, the level key as value) and KON-07 (the returned level as value). */
@@ -48,14 +58,28 @@ export function scheduleFindings(v: SignoffSubject, reference: Reference): Findi
   for (const j of p.jadwal) {
     if (j.keadaan !== 'terlambat' && j.keadaan !== 'lewat') continue;
     const level = p.levels.find((l) => l.level.kunci === j.tingkat)!.level;
-    out.push(sheetFinding('KON-06', { sheet: null, value: j.tingkat }, { params: { tingkat: level.label, tingkatEn: level.labelEn, batas: j.batas, n: j.hari } }));
+    out.push(
+      sheetFinding(
+        'KON-06',
+        { sheet: null, value: j.tingkat },
+        { params: { tingkat: level.label, tingkatEn: level.labelEn, batas: j.batas, n: j.hari } },
+      ),
+    );
   }
   if (p.dikembalikan && p.kembali) {
     const k = p.kembali;
     out.push(
-      sheetFinding('KON-07', { sheet: null, value: k.tingkat }, {
-        params: { oleh: k.oleh ?? '?', tanggal: dayOf(k.waktu, reference.daerah.zonaWaktu), catatan: k.catatan ?? '' },
-      }),
+      sheetFinding(
+        'KON-07',
+        { sheet: null, value: k.tingkat },
+        {
+          params: {
+            oleh: k.oleh ?? '?',
+            tanggal: dayOf(k.waktu, reference.daerah.zonaWaktu),
+            catatan: k.catatan ?? '',
+          },
+        },
+      ),
     );
   }
   return out;

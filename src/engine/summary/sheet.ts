@@ -49,11 +49,13 @@ export interface SummarySheet extends SummarySheetData {
 /** Builds every sheet of `defs` in order (each sees the tables of those before it). */
 export function buildSheets(defs: readonly SummarySheetDef[], source: SummarySource): SummarySheet[] {
   const earlier = new Map<string, readonly SummaryTable[]>();
-  return defs.filter((def) => def.applies?.(source) ?? true).map((def) => {
-    const tables = def.tables(source, earlier);
-    earlier.set(def.name, tables);
-    return { name: def.name, tables, filterTable: def.filterTable ?? 0, def };
-  });
+  return defs
+    .filter((def) => def.applies?.(source) ?? true)
+    .map((def) => {
+      const tables = def.tables(source, earlier);
+      earlier.set(def.name, tables);
+      return { name: def.name, tables, filterTable: def.filterTable ?? 0, def };
+    });
 }
 
 /** Fills of the status words (Rekap OPD, Info Konsolidasi) and of coverage (Program RPJMD). */

@@ -18,7 +18,12 @@ export interface AuditTabProps {
   readonly t: Translate;
 }
 
-const STAMP_COLOR = { valid: 'success', changed: 'danger', none: 'informative', returned: 'warning' } as const;
+const STAMP_COLOR = {
+  valid: 'success',
+  changed: 'danger',
+  none: 'informative',
+  returned: 'warning',
+} as const;
 
 const useStyles = makeStyles({
   item: {
@@ -56,14 +61,27 @@ export function AuditTab({ state, actions, t }: AuditTabProps) {
               {t(`audit.stamp.${badge}`)}
             </Badge>
             {stamp.info ? (
-              <Text size={200}>{t('audit.stampWhen', { waktu: formatWaktu(stamp.info.waktu, state.reference.reference.daerah.zonaWaktu), oleh: stamp.info.fields.oleh || '—' })}</Text>
+              <Text size={200}>
+                {t('audit.stampWhen', {
+                  waktu: formatWaktu(stamp.info.waktu, state.reference.reference.daerah.zonaWaktu),
+                  oleh: stamp.info.fields.oleh || '—',
+                })}
+              </Text>
             ) : null}
             {badge === 'changed' ? <Text size={200}>{t('audit.stampChangedHint')}</Text> : null}
           </div>
         ) : (
           <Text>{t('audit.stampUnknown')}</Text>
         )}
-        {chain ? <ChainView chain={chain} lang={state.lang} zone={state.reference.reference.daerah.zonaWaktu} t={t} testId="audit-chain" /> : null}
+        {chain ? (
+          <ChainView
+            chain={chain}
+            lang={state.lang}
+            zone={state.reference.reference.daerah.zonaWaktu}
+            t={t}
+            testId="audit-chain"
+          />
+        ) : null}
         {v ? null : (
           <div className={layout.row}>
             <Text>{t('audit.notValidated')}</Text>
@@ -102,15 +120,27 @@ export function AuditTab({ state, actions, t }: AuditTabProps) {
                   <span>{findingMessage(f, state.lang)}</span>
                   {f.basis ? <span className={styles.meta}>{f.basis}</span> : null}
                   {f.decision ? (
-                    <span className={styles.meta}>{t('audit.acceptedBy', { pemeriksa: f.decision.reviewer, alasan: f.decision.reason })}</span>
+                    <span className={styles.meta}>
+                      {t('audit.acceptedBy', { pemeriksa: f.decision.reviewer, alasan: f.decision.reason })}
+                    </span>
                   ) : null}
                   <div className={layout.row}>
                     {f.status === 'accepted' ? (
-                      <Button size="small" aria-label={t('audit.withdrawLabel', { id: f.id })} onClick={() => setDeciding({ id: f.id, mode: 'withdraw' })} disabled={state.busy}>
+                      <Button
+                        size="small"
+                        aria-label={t('audit.withdrawLabel', { id: f.id })}
+                        onClick={() => setDeciding({ id: f.id, mode: 'withdraw' })}
+                        disabled={state.busy}
+                      >
                         {t('audit.withdraw')}
                       </Button>
                     ) : acceptable ? (
-                      <Button size="small" aria-label={t('audit.acceptLabel', { id: f.id })} onClick={() => setDeciding({ id: f.id, mode: 'accept' })} disabled={state.busy}>
+                      <Button
+                        size="small"
+                        aria-label={t('audit.acceptLabel', { id: f.id })}
+                        onClick={() => setDeciding({ id: f.id, mode: 'accept' })}
+                        disabled={state.busy}
+                      >
                         {t('audit.accept')}
                       </Button>
                     ) : (
@@ -129,9 +159,13 @@ export function AuditTab({ state, actions, t }: AuditTabProps) {
       <DecisionDialog
         mode={deciding?.mode ?? 'accept'}
         findingId={target ? target.id : null}
-        description={target ? `${target.rule} ${target.cell ?? ''}: ${findingMessage(target, state.lang)}` : ''}
+        description={
+          target ? `${target.rule} ${target.cell ?? ''}: ${findingMessage(target, state.lang)}` : ''
+        }
         onDecide={(reason, reviewer) =>
-          deciding?.mode === 'withdraw' ? actions.withdraw(deciding.id, reason, reviewer) : actions.accept(deciding?.id ?? '', reason, reviewer)
+          deciding?.mode === 'withdraw'
+            ? actions.withdraw(deciding.id, reason, reviewer)
+            : actions.accept(deciding?.id ?? '', reason, reviewer)
         }
         onClose={() => setDeciding(null)}
         t={t}

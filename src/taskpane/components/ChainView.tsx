@@ -1,6 +1,13 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../engine/messages';
-import { type LevelStatus, type Persetujuan, chainWord, levelLabel, localDateTime, scheduleWord } from '../../engine/signoff';
+import {
+  type LevelStatus,
+  type Persetujuan,
+  chainWord,
+  levelLabel,
+  localDateTime,
+  scheduleWord,
+} from '../../engine/signoff';
 import type { Translate } from '../i18n';
 import { useLayoutStyles } from '../styles';
 
@@ -53,14 +60,22 @@ export function ChainView({ chain, lang, zone, t, testId }: ChainViewProps) {
           const label = levelLabel(l.level, lang);
           const s = jadwal.get(l.level.kunci);
           return (
-            <li key={l.level.kunci} className={styles.level} data-level={l.level.kunci} data-status={l.status}>
+            <li
+              key={l.level.kunci}
+              className={styles.level}
+              data-level={l.level.kunci}
+              data-status={l.status}
+            >
               <span className={styles.label}>{label}</span>
               <Badge appearance="tint" size="small" color={STATUS_COLOR[l.status]}>
                 {t(`signoff.status.${l.status}`)}
               </Badge>
               {l.row ? (
                 <Text size={200} className={styles.meta}>
-                  {t('signoff.who', { oleh: [l.row.oleh ?? '—', l.row.jabatan].filter(Boolean).join(' — '), waktu: formatWaktu(l.row.waktu, zone) })}
+                  {t('signoff.who', {
+                    oleh: [l.row.oleh ?? '—', l.row.jabatan].filter(Boolean).join(' — '),
+                    waktu: formatWaktu(l.row.waktu, zone),
+                  })}
                 </Text>
               ) : null}
               {s ? (
@@ -74,12 +89,20 @@ export function ChainView({ chain, lang, zone, t, testId }: ChainViewProps) {
       </ol>
       {chain.dikembalikan && chain.kembali ? (
         <Text size={200} data-testid={`${testId}-returned`}>
-          {t('signoff.returned', { oleh: chain.kembali.oleh ?? '—', waktu: formatWaktu(chain.kembali.waktu, zone), catatan: chain.kembali.catatan ?? '' })}
+          {t('signoff.returned', {
+            oleh: chain.kembali.oleh ?? '—',
+            waktu: formatWaktu(chain.kembali.waktu, zone),
+            catatan: chain.kembali.catatan ?? '',
+          })}
         </Text>
       ) : null}
       {chain.berubah ? <Text size={200}>{t('signoff.changed')}</Text> : null}
-      {chain.unknown.length ? <Text size={200}>{t('signoff.unknown', { n: chain.unknown.length })}</Text> : null}
-      {chain.setAside.length ? <Text size={200}>{t('signoff.setAside', { n: chain.setAside.length })}</Text> : null}
+      {chain.unknown.length ? (
+        <Text size={200}>{t('signoff.unknown', { n: chain.unknown.length })}</Text>
+      ) : null}
+      {chain.setAside.length ? (
+        <Text size={200}>{t('signoff.setAside', { n: chain.setAside.length })}</Text>
+      ) : null}
     </div>
   );
 }

@@ -67,7 +67,10 @@ export function DecisionDialog({ mode, findingId, description, onDecide, onClose
 
   return (
     <Dialog open={findingId !== null} onOpenChange={(_, data) => (data.open ? undefined : close())}>
-      <DialogSurface aria-describedby="accept-description" style={{ maxWidth: 'calc(100vw - 16px)', boxSizing: 'border-box' }}>
+      <DialogSurface
+        aria-describedby="accept-description"
+        style={{ maxWidth: 'calc(100vw - 16px)', boxSizing: 'border-box' }}
+      >
         {/* noValidate: the pane's own messages (in the pane's language) explain what is missing. */}
         <form
           noValidate
@@ -87,10 +90,18 @@ export function DecisionDialog({ mode, findingId, description, onDecide, onClose
                   <MessageBarBody>{problems.map((p) => t(p)).join(' ')}</MessageBarBody>
                 </MessageBar>
               ) : null}
-              <Field label={t('audit.reason')} required validationMessage={reasonProblem ? t('audit.needReason') : undefined}>
+              <Field
+                label={t('audit.reason')}
+                required
+                validationMessage={reasonProblem ? t('audit.needReason') : undefined}
+              >
                 <Textarea value={reason} onChange={(_, data) => setReason(data.value)} resize="vertical" />
               </Field>
-              <Field label={t('audit.reviewer')} required validationMessage={reviewerProblem ? t('audit.needReviewer') : undefined}>
+              <Field
+                label={t('audit.reviewer')}
+                required
+                validationMessage={reviewerProblem ? t('audit.needReviewer') : undefined}
+              >
                 <Input value={reviewer} onChange={(_, data) => setReviewer(data.value)} />
               </Field>
             </DialogContent>

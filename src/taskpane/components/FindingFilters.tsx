@@ -27,14 +27,21 @@ export function FindingFilters({ filter, rules, onChange, t }: FindingFiltersPro
       <fieldset className={layout.row} style={{ border: 0, margin: 0, padding: 0 }}>
         <legend>{t('validasi.filterSeverity')}</legend>
         {SEVERITIES.map((s) => (
-          <Checkbox key={s} label={t(`severity.${s}`)} checked={filter.severities.has(s)} onChange={(_, data) => toggle(s, data.checked === true)} />
+          <Checkbox
+            key={s}
+            label={t(`severity.${s}`)}
+            checked={filter.severities.has(s)}
+            onChange={(_, data) => toggle(s, data.checked === true)}
+          />
         ))}
       </fieldset>
       <Field label={t('validasi.filterRule')}>
         <Dropdown
           value={selected === ALL ? t('validasi.allRules') : selected}
           selectedOptions={[selected]}
-          onOptionSelect={(_, data) => onChange({ ...filter, rule: !data.optionValue ? null : data.optionValue })}
+          onOptionSelect={(_, data) =>
+            onChange({ ...filter, rule: !data.optionValue ? null : data.optionValue })
+          }
           style={{ minWidth: 0, maxWidth: '100%' }}
         >
           <Option value={ALL}>{t('validasi.allRules')}</Option>

@@ -19,7 +19,13 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalS,
     fontWeight: tokens.fontWeightRegular,
   },
-  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0, overflowWrap: 'anywhere' },
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+  },
   head: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   hint: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
   accepted: { color: tokens.colorNeutralForeground3 },
@@ -41,7 +47,8 @@ export function FindingList({ findings, tableSheet, lang, t, onSelect }: Finding
   return (
     <div className={layout.stack} data-testid="finding-groups">
       {groupByRow(findings, tableSheet).map((group) => {
-        const title = group.row === null ? t('validasi.fileGroup') : t('validasi.rowGroup', { baris: group.row });
+        const title =
+          group.row === null ? t('validasi.fileGroup') : t('validasi.rowGroup', { baris: group.row });
         const headingId = `grp-${group.key.replace(/\W/g, '-')}`;
         return (
           <section key={group.key} aria-labelledby={headingId} className={layout.stack}>
@@ -51,7 +58,11 @@ export function FindingList({ findings, tableSheet, lang, t, onSelect }: Finding
             <ul className={layout.list}>
               {group.findings.map((f) => {
                 const hint = findingHint(f, lang);
-                const where = f.cell ? (f.sheet && f.sheet !== tableSheet ? `${f.sheet}!${f.cell}` : f.cell) : t('validasi.cellNone');
+                const where = f.cell
+                  ? f.sheet && f.sheet !== tableSheet
+                    ? `${f.sheet}!${f.cell}`
+                    : f.cell
+                  : t('validasi.cellNone');
                 return (
                   <li key={f.id}>
                     <Button
@@ -66,7 +77,9 @@ export function FindingList({ findings, tableSheet, lang, t, onSelect }: Finding
                           <SeverityLabel severity={f.severity} t={t} />
                           <span>{where}</span>
                           <span className={styles.accepted}>{f.rule}</span>
-                          {f.status === 'accepted' ? <span className={styles.accepted}>{t('status.accepted')}</span> : null}
+                          {f.status === 'accepted' ? (
+                            <span className={styles.accepted}>{t('status.accepted')}</span>
+                          ) : null}
                         </span>
                         <span>{findingMessage(f, lang)}</span>
                         {hint ? <span className={styles.hint}>{hint}</span> : null}

@@ -24,7 +24,15 @@ import { RESULT_FILTERS, type ResultFilter, filterCounts, passes, sentTally } fr
 import type { ConsolidationRow, PaneState, Progress } from '../state';
 import { useLayoutStyles } from '../styles';
 
-export type KonsolidasiActions = Pick<PaneController, 'startConsolidation' | 'cancelConsolidation' | 'openSheet' | 'makeFeedback' | 'cancelFeedback' | 'openFeedback'>;
+export type KonsolidasiActions = Pick<
+  PaneController,
+  | 'startConsolidation'
+  | 'cancelConsolidation'
+  | 'openSheet'
+  | 'makeFeedback'
+  | 'cancelFeedback'
+  | 'openFeedback'
+>;
 
 export interface KonsolidasiTabProps {
   readonly state: PaneState;
@@ -56,17 +64,38 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     textAlign: 'center',
   },
-  dropActive: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  fileRow: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  dropActive: {
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  fileRow: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
   fileName: { minWidth: 0, overflowWrap: 'anywhere' },
   // Sized by content (at 320 px the numbers and badges keep their width, the code takes the rest and breaks where it must: INSPEKTORAT).
   table: { tableLayout: 'auto', width: '100%' },
-  cell: { overflowWrap: 'anywhere', whiteSpace: 'normal', verticalAlign: 'middle', paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  cell: {
+    overflowWrap: 'anywhere',
+    whiteSpace: 'normal',
+    verticalAlign: 'middle',
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
   statusCol: { whiteSpace: 'nowrap' },
   codeCol: { minWidth: '5em' },
   numberCol: { whiteSpace: 'nowrap', textAlign: 'end', width: '1%' },
   badge: { whiteSpace: 'nowrap' },
-  signoff: { display: 'flex', flexDirection: 'column', whiteSpace: 'normal', fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
+  signoff: {
+    display: 'flex',
+    flexDirection: 'column',
+    whiteSpace: 'normal',
+    fontSize: tokens.fontSizeBase100,
+    color: tokens.colorNeutralForeground3,
+  },
   total: { fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground3, display: 'block' },
 });
@@ -96,7 +125,10 @@ function merge(list: readonly File[], added: readonly File[]): File[] {
 
 /** «Berkas 3 dari 12 — menulis lembar 2 dari 6»: the file count, then the phase (with the sheet while writing). */
 function progressText(p: Progress, t: Translate): string {
-  const tahap = p.phase === 'writing' && p.sheet !== undefined ? t('phase.writingSheet', { sheet: p.sheet, sheets: p.sheets ?? p.sheet }) : t(`phase.${p.phase}`);
+  const tahap =
+    p.phase === 'writing' && p.sheet !== undefined
+      ? t('phase.writingSheet', { sheet: p.sheet, sheets: p.sheets ?? p.sheet })
+      : t(`phase.${p.phase}`);
   return t('konsolidasi.progress', { n: p.n, total: p.total, tahap });
 }
 
@@ -129,7 +161,12 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
         {/* The browser's own file control would speak its language ("Choose Files / No file chosen"),
             not the pane's: a Fluent button opens the hidden input, and the list below says what is chosen. */}
         <div className={layout.row}>
-          <Button appearance="secondary" disabled={running} aria-controls={inputId} onClick={() => inputRef.current?.click()}>
+          <Button
+            appearance="secondary"
+            disabled={running}
+            aria-controls={inputId}
+            onClick={() => inputRef.current?.click()}
+          >
             {t('konsolidasi.pick')}
           </Button>
         </div>
@@ -213,11 +250,17 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
           {t('konsolidasi.run')}
         </Button>
         {/* Writing is all or nothing: cancelled while staged, the workbook keeps its earlier output. */}
-        {running ? <Button onClick={() => actions.cancelConsolidation()}>{t('konsolidasi.cancel')}</Button> : null}
+        {running ? (
+          <Button onClick={() => actions.cancelConsolidation()}>{t('konsolidasi.cancel')}</Button>
+        ) : null}
       </div>
 
       {running && progress ? (
-        <Field label={t('konsolidasi.progressLabel')} validationMessage={progressText(progress, t)} validationState="none">
+        <Field
+          label={t('konsolidasi.progressLabel')}
+          validationMessage={progressText(progress, t)}
+          validationState="none"
+        >
           <ProgressBar value={progressValue(progress)} max={1} aria-valuetext={progressText(progress, t)} />
         </Field>
       ) : null}
@@ -225,7 +268,12 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
       {outcome?.written?.length ? (
         <nav aria-label={t('konsolidasi.sheets')} className={layout.row} data-testid="summary-sheets">
           {outcome.written.map((sheet) => (
-            <Button key={sheet} size="small" appearance="secondary" onClick={() => void actions.openSheet(sheet)}>
+            <Button
+              key={sheet}
+              size="small"
+              appearance="secondary"
+              onClick={() => void actions.openSheet(sheet)}
+            >
               {t('konsolidasi.open', { lembar: sheet })}
             </Button>
           ))}
@@ -240,7 +288,9 @@ export function KonsolidasiTab({ state, actions, t }: KonsolidasiTabProps) {
           ))}
         </ul>
       ) : null}
-      {state.feedback.available && !running ? <FeedbackSection state={state} actions={actions} t={t} /> : null}
+      {state.feedback.available && !running ? (
+        <FeedbackSection state={state} actions={actions} t={t} />
+      ) : null}
       {outcome ? (
         <Text data-testid="consolidation-year-chosen" className={styles.meta}>
           {outcome.tahun}
@@ -267,7 +317,11 @@ function ReplicationSection({ figures, t }: { figures: ReplicationFigures; t: Tr
           <Text>{t('replikasi.dalamKota', { n: figures.dalamKota, total: figures.replikasi })}</Text>
         </li>
         <li>
-          <Text>{idle.length ? `${t('replikasi.belum', { n: idle.length })} — ${idle.join(', ')}` : t('replikasi.belumNone')}</Text>
+          <Text>
+            {idle.length
+              ? `${t('replikasi.belum', { n: idle.length })} — ${idle.join(', ')}`
+              : t('replikasi.belumNone')}
+          </Text>
         </li>
       </ul>
       <Text size={200}>{t('replikasi.note')}</Text>
@@ -280,7 +334,9 @@ function FeedbackSection({ state, actions, t }: KonsolidasiTabProps) {
   const layout = useLayoutStyles();
   const styles = useStyles();
   const { running, progress, files } = state.feedback;
-  const words = progress ? t('umpanBalik.progress', { n: progress.n, total: progress.total, berkas: progress.file }) : '';
+  const words = progress
+    ? t('umpanBalik.progress', { n: progress.n, total: progress.total, berkas: progress.file })
+    : '';
   return (
     <section className={layout.stack} aria-label={t('umpanBalik.files')} data-testid="feedback">
       <div className={layout.row}>
@@ -291,10 +347,16 @@ function FeedbackSection({ state, actions, t }: KonsolidasiTabProps) {
       </div>
       {running && progress ? (
         <Field label={t('umpanBalik.progressLabel')} validationMessage={words} validationState="none">
-          <ProgressBar value={(progress.n - 1) / Math.max(1, progress.total)} max={1} aria-valuetext={words} />
+          <ProgressBar
+            value={(progress.n - 1) / Math.max(1, progress.total)}
+            max={1}
+            aria-valuetext={words}
+          />
         </Field>
       ) : null}
-      {files.length && state.fileOffer === 'newWorkbook' ? <Text size={200}>{t('umpanBalik.openHint')}</Text> : null}
+      {files.length && state.fileOffer === 'newWorkbook' ? (
+        <Text size={200}>{t('umpanBalik.openHint')}</Text>
+      ) : null}
       {files.length ? (
         <ul className={layout.list} data-testid="feedback-files">
           {files.map((f) => (
@@ -339,7 +401,13 @@ function ResultTable({ rows: all, t }: { rows: readonly ConsolidationRow[]; t: T
         {t('konsolidasi.sent', tally)}
       </Text>
       <Field label={t('konsolidasi.show')} orientation="horizontal">
-        <Select id={filterId} size="small" value={filter} data-testid="results-filter" onChange={(_, data) => setFilter(data.value as ResultFilter)}>
+        <Select
+          id={filterId}
+          size="small"
+          value={filter}
+          data-testid="results-filter"
+          onChange={(_, data) => setFilter(data.value as ResultFilter)}
+        >
           {RESULT_FILTERS.map((f) => (
             <option key={f} value={f}>
               {t(`konsolidasi.filter.${f}`, { n: counts[f] })}
@@ -352,9 +420,15 @@ function ResultTable({ rows: all, t }: { rows: readonly ConsolidationRow[]; t: T
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.cell}>{t('konsolidasi.col.kode')}</TableHeaderCell>
-            <TableHeaderCell className={mergeClasses(styles.cell, styles.statusCol)}>{t('konsolidasi.col.status')}</TableHeaderCell>
-            <TableHeaderCell className={mergeClasses(styles.cell, styles.numberCol)}>{t('konsolidasi.col.jumlah')}</TableHeaderCell>
-            <TableHeaderCell className={mergeClasses(styles.cell, styles.numberCol)}>{t('konsolidasi.col.galat')}</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.cell, styles.statusCol)}>
+              {t('konsolidasi.col.status')}
+            </TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.cell, styles.numberCol)}>
+              {t('konsolidasi.col.jumlah')}
+            </TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.cell, styles.numberCol)}>
+              {t('konsolidasi.col.galat')}
+            </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -363,7 +437,11 @@ function ResultTable({ rows: all, t }: { rows: readonly ConsolidationRow[]; t: T
             const shown = r.code || r.opd || r.file;
             const full = [r.opd, r.file].filter((x) => x && x !== shown).join(' — ');
             return (
-              <TableRow key={`${i}-${r.file}-${r.opd}`} className={r.total ? styles.total : undefined} data-file={r.file || undefined}>
+              <TableRow
+                key={`${i}-${r.file}-${r.opd}`}
+                className={r.total ? styles.total : undefined}
+                data-file={r.file || undefined}
+              >
                 <TableCell className={mergeClasses(styles.cell, styles.codeCol)} title={full || undefined}>
                   {shown}
                   {full ? <span className={layout.visuallyHidden}>{`, ${full}`}</span> : null}
@@ -371,7 +449,12 @@ function ResultTable({ rows: all, t }: { rows: readonly ConsolidationRow[]; t: T
                 <TableCell className={mergeClasses(styles.cell, styles.statusCol)}>
                   {/* Total Kota's Status («n dari m OPD mengirim») heads the table (results-tally): in this nowrap column it widened the table past 320 px. */}
                   {r.status && !r.total ? (
-                    <Badge appearance="tint" size="small" className={styles.badge} color={STATUS_COLOR[r.status] ?? 'informative'}>
+                    <Badge
+                      appearance="tint"
+                      size="small"
+                      className={styles.badge}
+                      color={STATUS_COLOR[r.status] ?? 'informative'}
+                    >
                       {r.status}
                     </Badge>
                   ) : null}
@@ -384,8 +467,12 @@ function ResultTable({ rows: all, t }: { rows: readonly ConsolidationRow[]; t: T
                     </div>
                   ) : null}
                 </TableCell>
-                <TableCell className={mergeClasses(styles.cell, styles.numberCol)}>{r.innovations ?? ''}</TableCell>
-                <TableCell className={mergeClasses(styles.cell, styles.numberCol)}>{r.errors ?? ''}</TableCell>
+                <TableCell className={mergeClasses(styles.cell, styles.numberCol)}>
+                  {r.innovations ?? ''}
+                </TableCell>
+                <TableCell className={mergeClasses(styles.cell, styles.numberCol)}>
+                  {r.errors ?? ''}
+                </TableCell>
               </TableRow>
             );
           })}

@@ -6,7 +6,15 @@ import { useLayoutStyles } from '../styles';
 const MAX_DETAILS = 8;
 
 /** Errors and outcomes as Fluent message bars, in plain words, each dismissible. */
-export function Notices({ notices, onDismiss, t }: { notices: readonly Notice[]; onDismiss: (id: number) => void; t: Translate }) {
+export function Notices({
+  notices,
+  onDismiss,
+  t,
+}: {
+  notices: readonly Notice[];
+  onDismiss: (id: number) => void;
+  t: Translate;
+}) {
   const layout = useLayoutStyles();
   if (!notices.length) return null;
   return (
@@ -26,7 +34,12 @@ export function Notices({ notices, onDismiss, t }: { notices: readonly Notice[];
           </MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button appearance="transparent" size="small" aria-label={t('dismiss')} onClick={() => onDismiss(n.id)}>
+              <Button
+                appearance="transparent"
+                size="small"
+                aria-label={t('dismiss')}
+                onClick={() => onDismiss(n.id)}
+              >
                 <span aria-hidden="true">✕</span>
               </Button>
             }

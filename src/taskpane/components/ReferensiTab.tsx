@@ -14,7 +14,13 @@ export interface ReferensiTabProps {
 }
 
 const useStyles = makeStyles({
-  list: { display: 'grid', gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  list: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   term: { fontWeight: tokens.fontWeightSemibold },
   value: { margin: 0, overflowWrap: 'anywhere', minWidth: 0 },
 });
@@ -51,7 +57,12 @@ export function ReferensiTab({ state, actions, t }: ReferensiTabProps) {
       <div className={layout.stack}>
         {/* A Fluent button over a hidden input: the browser's own control would speak its language, not the pane's. */}
         <div className={layout.row}>
-          <Button appearance="secondary" disabled={state.busy} aria-controls={inputId} onClick={() => inputRef.current?.click()}>
+          <Button
+            appearance="secondary"
+            disabled={state.busy}
+            aria-controls={inputId}
+            onClick={() => inputRef.current?.click()}
+          >
             {t('referensi.pick')}
           </Button>
         </div>

@@ -26,7 +26,15 @@ import { ReadinessList } from './ReadinessList';
 
 export type ValidasiActions = Pick<
   PaneController,
-  'validate' | 'clearFlags' | 'createTemplate' | 'setLive' | 'stamp' | 'kembalikan' | 'signoff' | 'selectFinding' | 'openEvidence'
+  | 'validate'
+  | 'clearFlags'
+  | 'createTemplate'
+  | 'setLive'
+  | 'stamp'
+  | 'kembalikan'
+  | 'signoff'
+  | 'selectFinding'
+  | 'openEvidence'
 >;
 
 export interface ValidasiTabProps {
@@ -59,7 +67,11 @@ export function ValidasiTab({ state, actions, t }: ValidasiTabProps) {
           {t('validasi.clear')}
         </Button>
       </div>
-      <Switch label={t('validasi.live')} checked={state.live} onChange={(_, data) => actions.setLive(data.checked)} />
+      <Switch
+        label={t('validasi.live')}
+        checked={state.live}
+        onChange={(_, data) => actions.setLive(data.checked)}
+      />
 
       {/* Results before forms (issue 25): the findings first, the sign-off below with its form collapsed. */}
       <section className={layout.stack} aria-labelledby="findings-heading">
@@ -86,7 +98,13 @@ export function ValidasiTab({ state, actions, t }: ValidasiTabProps) {
         {v && findings.length === 0 ? <Text>{t('validasi.noFindings')}</Text> : null}
       </section>
 
-      <ReadinessList validation={v} iid={state.reference.reference.iid} lang={state.lang} t={t} onOpen={(i) => void actions.openEvidence(i)} />
+      <ReadinessList
+        validation={v}
+        iid={state.reference.reference.iid}
+        lang={state.lang}
+        t={t}
+        onOpen={(i) => void actions.openEvidence(i)}
+      />
 
       <SignoffSection state={state} actions={actions} t={t} />
     </div>
@@ -95,7 +113,9 @@ export function ValidasiTab({ state, actions, t }: ValidasiTabProps) {
 
 /** The button of a level: `Stempel: Disusun`, `Setujui (Kepala OPD)`, `Verifikasi`; `Stempel: <label>` for a level of a custom reference. */
 function stampLabel(kunci: string, label: string, t: Translate): string {
-  return kunci === 'penyusun' || kunci === 'kepalaOpd' || kunci === 'verifikator' ? t(`signoff.stamp.${kunci}`) : t('signoff.stamp.other', { label });
+  return kunci === 'penyusun' || kunci === 'kepalaOpd' || kunci === 'verifikator'
+    ? t(`signoff.stamp.${kunci}`)
+    : t('signoff.stamp.other', { label });
 }
 
 /**
@@ -120,7 +140,11 @@ function SignoffSection({ state, actions, t }: ValidasiTabProps) {
         {t(allowance.reason, allowance.params)}
       </Text>
       {level ? (
-        <Accordion collapsible openItems={open ? ['form'] : []} onToggle={(_, data) => setOpen(data.openItems.includes('form'))}>
+        <Accordion
+          collapsible
+          openItems={open ? ['form'] : []}
+          onToggle={(_, data) => setOpen(data.openItems.includes('form'))}
+        >
           <AccordionItem value="form">
             <AccordionHeader size="small">{t('signoff.form')}</AccordionHeader>
             <AccordionPanel>
@@ -157,10 +181,18 @@ function SignoffForm({ state, actions, t }: ValidasiTabProps) {
   return (
     <div className={layout.stack} data-testid="signoff-form">
       <Field label={t('validasi.stampBy')}>
-        <Input value={oleh} placeholder={first ? (state.identityName ?? '') : ''} onChange={(_, data) => setOleh(data.value)} />
+        <Input
+          value={oleh}
+          placeholder={first ? (state.identityName ?? '') : ''}
+          onChange={(_, data) => setOleh(data.value)}
+        />
       </Field>
       <Field label={t('validasi.stampJabatan')}>
-        <Input value={jabatan} placeholder={first ? (state.identityJabatan ?? '') : ''} onChange={(_, data) => setJabatan(data.value)} />
+        <Input
+          value={jabatan}
+          placeholder={first ? (state.identityJabatan ?? '') : ''}
+          onChange={(_, data) => setJabatan(data.value)}
+        />
       </Field>
       <div className={layout.row}>
         {/* disabledFocusable: a keyboard user still reaches the button and hears why it is off. */}
@@ -194,7 +226,9 @@ function SignoffForm({ state, actions, t }: ValidasiTabProps) {
             <Button
               appearance="primary"
               disabledFocusable={!noteReady || state.busy}
-              onClick={() => void actions.kembalikan(level.kunci, note, { oleh, jabatan }).then((ok) => ok && clear())}
+              onClick={() =>
+                void actions.kembalikan(level.kunci, note, { oleh, jabatan }).then((ok) => ok && clear())
+              }
             >
               {t('signoff.returnSend')}
             </Button>

@@ -36,12 +36,16 @@ export class AuditExportController {
     const blob = await this.session.run(async () => {
       const { grid } = await port.readSubmission();
       const reference = this.reference.resolve(grid);
-      const v = validateWorkbook(grid, OPEN_WORKBOOK, { reference: reference.reference, today: this.session.today() });
+      const v = validateWorkbook(grid, OPEN_WORKBOOK, {
+        reference: reference.reference,
+        today: this.session.today(),
+      });
       const stamp = signoffOfValidation(v, grid);
       store.set({ stamp });
       await this.stampStatus.report(stamp);
       const files = [withStampFinding(v, reference.reference)];
-      if (offer === 'newWorkbook') await port.openWorkbook(await auditXlsxBytes(files, store.lang, this.session.now()));
+      if (offer === 'newWorkbook')
+        await port.openWorkbook(await auditXlsxBytes(files, store.lang, this.session.now()));
       return new Blob([auditCsv(files, store.lang)], { type: 'text/csv;charset=utf-8' });
     });
     if (!blob) return null;

@@ -4,7 +4,13 @@
  * is `../consolidation.ts`.
  */
 import type { CitySummary } from '../../engine/consolidate';
-import { Cancelled, type ConsolidationResult, type ConsolidationRun, type PickedFile, consolidateFiles } from '../consolidation';
+import {
+  Cancelled,
+  type ConsolidationResult,
+  type ConsolidationRun,
+  type PickedFile,
+  consolidateFiles,
+} from '../consolidation';
 import { loadFeedbackFiles } from '../lazyFeedback';
 import type { FeedbackLink } from '../state';
 import type { LiveController } from './live';
@@ -55,7 +61,13 @@ export class ConsolidationController {
     this.last = null;
     this.offer([], false);
     const region = store.get().reference.reference.daerah.nama;
-    store.set({ consolidation: { running: true, progress: { n: 1, total: files.length, phase: 'reading' }, outcome: null } });
+    store.set({
+      consolidation: {
+        running: true,
+        progress: { n: 1, total: files.length, phase: 'reading' },
+        outcome: null,
+      },
+    });
     try {
       const { writeError, summary, ...outcome }: ConsolidationResult = await this.run(files, {
         tahun,
@@ -65,7 +77,8 @@ export class ConsolidationController {
       store.set({ consolidation: { running: false, progress: null, outcome } });
       this.last = { summary, region };
       store.set({ feedback: { ...store.get().feedback, available: true } });
-      if (outcome.written) store.notify('success', 'konsolidasi.written', { lembar: outcome.written.join(', ') });
+      if (outcome.written)
+        store.notify('success', 'konsolidasi.written', { lembar: outcome.written.join(', ') });
       else {
         store.fail(writeError);
         store.notify('warning', 'konsolidasi.notWritten');
@@ -100,7 +113,8 @@ export class ConsolidationController {
     const abort = new AbortController();
     this.feedbackAbort = abort;
     this.offer([], true);
-    const progress = (n: number, total: number, file: string) => store.set({ feedback: { ...store.get().feedback, progress: { n, total, file } } });
+    const progress = (n: number, total: number, file: string) =>
+      store.set({ feedback: { ...store.get().feedback, progress: { n, total, file } } });
     let mod: Awaited<ReturnType<typeof loadFeedbackFiles>> | null = null;
     try {
       mod = await loadFeedbackFiles();
@@ -111,7 +125,11 @@ export class ConsolidationController {
         onProgress: (n, total, _opd, fileName) => progress(n, total, fileName),
       });
       if (abort.signal.aborted) throw new mod.FeedbackCancelled();
-      const links = files.map((f) => ({ fileName: f.fileName, opd: f.opd, url: URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: XLSX_TYPE })) }));
+      const links = files.map((f) => ({
+        fileName: f.fileName,
+        opd: f.opd,
+        url: URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: XLSX_TYPE })),
+      }));
       // Where a download goes nowhere (fileOffer), each file is opened as a new workbook instead.
       this.feedbackBytes = new Map(links.map((l, i) => [l.url, files[i].bytes]));
       this.offer(links, false);
@@ -155,7 +173,8 @@ export class ConsolidationController {
     const { store } = this.session;
     const old = store.get().feedback.files;
     for (const f of old) if (!files.some((n) => n.url === f.url)) URL.revokeObjectURL(f.url);
-    for (const url of [...this.feedbackBytes.keys()]) if (!files.some((n) => n.url === url)) this.feedbackBytes.delete(url);
+    for (const url of [...this.feedbackBytes.keys()])
+      if (!files.some((n) => n.url === url)) this.feedbackBytes.delete(url);
     store.set({ feedback: { available: this.last !== null, running, progress: null, files } });
   }
 }

@@ -9,7 +9,8 @@ import type { UiKey } from '../i18n';
 import type { LiveController } from './live';
 import type { PaneSession } from './session';
 
-export type DecisionResult = { readonly ok: true } | { readonly ok: false; readonly problems: readonly UiKey[] };
+export type DecisionResult =
+  { readonly ok: true } | { readonly ok: false; readonly problems: readonly UiKey[] };
 
 export class DecisionController {
   constructor(
@@ -27,7 +28,12 @@ export class DecisionController {
     return this.decide('withdraw', findingId, reason, reviewer);
   }
 
-  private async decide(mode: 'accept' | 'withdraw', findingId: string, reason: string, reviewer: string): Promise<DecisionResult> {
+  private async decide(
+    mode: 'accept' | 'withdraw',
+    findingId: string,
+    reason: string,
+    reviewer: string,
+  ): Promise<DecisionResult> {
     const { store, port } = this.session;
     const problems: UiKey[] = [];
     if (!reason.trim()) problems.push('audit.needReason');
@@ -42,10 +48,22 @@ export class DecisionController {
 
     const decided: IdentifiedFinding =
       mode === 'accept'
-        ? { ...finding, status: 'accepted', decision: { status: 'accepted', reason: reason.trim(), reviewer: reviewer.trim(), date: this.session.today() } }
+        ? {
+            ...finding,
+            status: 'accepted',
+            decision: {
+              status: 'accepted',
+              reason: reason.trim(),
+              reviewer: reviewer.trim(),
+              date: this.session.today(),
+            },
+          }
         : { ...finding, status: 'open', decision: null };
     // A decision typed in Temuan and ignored is superseded by this one (it must not be written back).
-    const next = { ...replaceFinding(v, decided), ignoredDecisions: v.ignoredDecisions.filter((d) => d.id !== finding.id) };
+    const next = {
+      ...replaceFinding(v, decided),
+      ignoredDecisions: v.ignoredDecisions.filter((d) => d.id !== finding.id),
+    };
     const done = await this.session.run(async () => {
       this.live.forget();
       const event: HistoryEvent = {

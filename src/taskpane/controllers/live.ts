@@ -96,7 +96,11 @@ export class LiveController {
    * into the last grid (a new grid); else a full read. `previous` is the last validation's grid, as
    * it was before this read.
    */
-  async readForValidation(): Promise<{ grid: WorkbookGrid; incremental: boolean; previous: LiveGrid | null }> {
+  async readForValidation(): Promise<{
+    grid: WorkbookGrid;
+    incremental: boolean;
+    previous: LiveGrid | null;
+  }> {
     const wasDirty = this.session.store.get().dirty;
     this.session.store.set({ dirty: false });
     this.reads++;
@@ -125,15 +129,22 @@ export class LiveController {
     this.fullRequested = false;
     this.live = null; // until this read has succeeded
     const { port } = this.session;
-    if (full || !live) return { grid: (await port.readSubmission()).grid, incremental: false, previous: live };
+    if (full || !live)
+      return { grid: (await port.readSubmission()).grid, incremental: false, previous: live };
     const cells = await port.readRows(live.sheet, rows);
     const patch = new Map<number, CellValue[]>(rows.map((r, i) => [r - 1, cells[i] ?? []]));
-    const grid = { sheets: live.grid.sheets.map((s) => (s.name === live.sheet ? patchSheetRows(s, patch) : s)) };
+    const grid = {
+      sheets: live.grid.sheets.map((s) => (s.name === live.sheet ? patchSheetRows(s, patch) : s)),
+    };
     return { grid, incremental: true, previous: live };
   }
 
   /** The grid a validation read (null without a submission table: the next read is whole). */
-  remember(grid: WorkbookGrid, table: { sheet: string; headerRow: number; columns?: ReadonlyMap<string, number> } | null, written: string | null): void {
+  remember(
+    grid: WorkbookGrid,
+    table: { sheet: string; headerRow: number; columns?: ReadonlyMap<string, number> } | null,
+    written: string | null,
+  ): void {
     this.live = table ? { grid, sheet: table.sheet, headerRow: table.headerRow, written } : null;
     this.validated = { grid, sheet: table?.sheet ?? null, statusCol: table?.columns?.get('status') ?? null };
   }
@@ -141,7 +152,10 @@ export class LiveController {
   /** The flags were written: the kept grid's Temuan is now the one just written (decisions carried over by id). */
   flagsWritten(grid: WorkbookGrid, validation: FileValidation, signature: string): void {
     if (!this.live) return;
-    const temuan = gridOf(SHEET_TEMUAN, temuanRows(validation, this.session.store.lang, typedDecisions(grid)));
+    const temuan = gridOf(
+      SHEET_TEMUAN,
+      temuanRows(validation, this.session.store.lang, typedDecisions(grid)),
+    );
     const others = grid.sheets.filter((s) => normalise(s.name) !== normalise(SHEET_TEMUAN));
     this.live = { ...this.live, grid: { sheets: [...others, temuan] }, written: signature };
   }
@@ -169,7 +183,13 @@ export class LiveController {
     for (const name of sheets) {
       if (have.has(name.toLowerCase())) continue;
       try {
-        this.watched.set(name, await this.session.port.onRowsChanged((rows, origin) => this.rowsChanged(name, rows, origin?.remote === true), name));
+        this.watched.set(
+          name,
+          await this.session.port.onRowsChanged(
+            (rows, origin) => this.rowsChanged(name, rows, origin?.remote === true),
+            name,
+          ),
+        );
         have.add(name.toLowerCase());
       } catch {
         // Validation works without it; only the stamp's "edited since" check and live validation lose it.
@@ -241,7 +261,8 @@ export class LiveController {
           const wanted = [...rows].sort((a, b) => a - b);
           const now = await port.readRows(sheet, wanted);
           const before = sheetNamed(validated.grid, sheet);
-          const skip = validated.sheet && normalise(validated.sheet) === normalise(sheet) ? validated.statusCol : null;
+          const skip =
+            validated.sheet && normalise(validated.sheet) === normalise(sheet) ? validated.statusCol : null;
           edited = wanted.some((r, i) => rowContent(now[i], skip) !== rowContent(before?.rows[r - 1], skip));
         }
       } catch {
@@ -251,7 +272,10 @@ export class LiveController {
         // A validation read started meanwhile: compare with what it read instead.
         for (const [sheet, rows] of batch) {
           const have = this.unchecked.get(sheet);
-          this.unchecked.set(sheet, rows === 'all' || have === 'all' ? 'all' : new Set([...(have ?? []), ...rows]));
+          this.unchecked.set(
+            sheet,
+            rows === 'all' || have === 'all' ? 'all' : new Set([...(have ?? []), ...rows]),
+          );
         }
         continue;
       }

@@ -9,7 +9,15 @@ import type { HistoryEvent } from '../../addin/port';
 import type { WorkbookGrid } from '../../engine/grid';
 import { RULES_VERSION } from '../../engine/rules/registry';
 import { SHEET_STEMPEL } from '../../engine/schema';
-import { type NewStempel, type NextSignoff, type Persetujuan, levelLabel, localDateTime, nextSignoff, stempelWrite } from '../../engine/signoff';
+import {
+  type NewStempel,
+  type NextSignoff,
+  type Persetujuan,
+  levelLabel,
+  localDateTime,
+  nextSignoff,
+  stempelWrite,
+} from '../../engine/signoff';
 import { type SignoffCheck, checkSignoff, countFindings, validateWorkbook } from '../../engine/validate';
 import { TOOL_NAME, TOOL_VERSION } from '../../engine/version';
 import type { PaneState, StampAllowance } from '../state';
@@ -46,7 +54,8 @@ export class StampController {
     const chain = state.stamp?.persetujuan ?? state.validation?.persetujuan ?? null;
     const ready = this.readiness(state);
     const next = chain ? nextSignoff(chain, ready.allowed) : NO_NEXT;
-    const allowance = chain && !next.level ? { allowed: false, reason: 'stamp.allDone' as const, params: {} } : ready;
+    const allowance =
+      chain && !next.level ? { allowed: false, reason: 'stamp.allDone' as const, params: {} } : ready;
     return { chain, next, allowance };
   }
 
@@ -61,7 +70,8 @@ export class StampController {
     const { errors } = countFindings(v.findings);
     if (errors > 0) return { allowed: false, reason: 'stamp.openErrors', params: { n: errors } };
     // An edit seen by the events, or a later check that found other content than the validation's.
-    if (state.dirty || (state.stamp && state.stamp.contentHash !== v.contentHash)) return { allowed: false, reason: 'stamp.edited', params: {} };
+    if (state.dirty || (state.stamp && state.stamp.contentHash !== v.contentHash))
+      return { allowed: false, reason: 'stamp.edited', params: {} };
     return { allowed: true, reason: 'stamp.ready', params: {} };
   }
 
@@ -100,7 +110,14 @@ export class StampController {
         return false;
       }
       const waktu = this.session.now().toISOString();
-      const add = this.row({ tingkat: target.kunci, hashIsi: v.contentHash ?? '', waktu, stats, oleh: name, jabatan: position });
+      const add = this.row({
+        tingkat: target.kunci,
+        hashIsi: v.contentHash ?? '',
+        waktu,
+        stats,
+        oleh: name,
+        jabatan: position,
+      });
       const event: HistoryEvent = {
         waktu,
         peristiwa: `stempel ${target.kunci}`,
@@ -108,7 +125,11 @@ export class StampController {
         rincian: `${target.label}${position ? `; ${position}` : ''}; ${add.hashIsi}; galat ${stats.errors}, peringatan ${stats.warnings}, diterima ${stats.accepted}`,
       };
       await this.write(fresh, add, event);
-      store.announce('validasi.stampDone', { tingkat: this.label(target.kunci), oleh: name, waktu: localDateTime(waktu, store.get().reference.reference.daerah.zonaWaktu) });
+      store.announce('validasi.stampDone', {
+        tingkat: this.label(target.kunci),
+        oleh: name,
+        waktu: localDateTime(waktu, store.get().reference.reference.daerah.zonaWaktu),
+      });
       return true;
     });
     return done ?? false;
@@ -145,11 +166,21 @@ export class StampController {
       const findings =
         v && v.contentHash === fresh.check.contentHash
           ? v.findings
-          : validateWorkbook(fresh.grid, OPEN_WORKBOOK, { reference: store.get().reference.reference, today: this.session.today() }).findings;
+          : validateWorkbook(fresh.grid, OPEN_WORKBOOK, {
+              reference: store.get().reference.reference,
+              today: this.session.today(),
+            }).findings;
       const stats = countFindings(findings);
       const waktu = this.session.now().toISOString();
       const add: NewStempel = {
-        ...this.row({ tingkat: level, hashIsi: fresh.check.contentHash ?? '', waktu, stats, oleh: name, jabatan: position }),
+        ...this.row({
+          tingkat: level,
+          hashIsi: fresh.check.contentHash ?? '',
+          waktu,
+          stats,
+          oleh: name,
+          jabatan: position,
+        }),
         kembali: true,
         catatan: note,
       };
@@ -168,7 +199,14 @@ export class StampController {
   }
 
   /** A `_stempel` row of this tool, rules version and reference: the same fields for a stamp and a return. */
-  private row(r: { tingkat: string; hashIsi: string; waktu: string; stats: ReturnType<typeof countFindings>; oleh: string; jabatan: string }): NewStempel {
+  private row(r: {
+    tingkat: string;
+    hashIsi: string;
+    waktu: string;
+    stats: ReturnType<typeof countFindings>;
+    oleh: string;
+    jabatan: string;
+  }): NewStempel {
     return {
       tingkat: r.tingkat,
       hashIsi: r.hashIsi,
@@ -191,7 +229,10 @@ export class StampController {
   }
 
   /** Reads the workbook again: the chain must still be waiting for `level` (another session may have acted). */
-  private async freshCheck(level: string, action: 'stamp' | 'return'): Promise<{ grid: WorkbookGrid; check: SignoffCheck } | null> {
+  private async freshCheck(
+    level: string,
+    action: 'stamp' | 'return',
+  ): Promise<{ grid: WorkbookGrid; check: SignoffCheck } | null> {
     const { store, port } = this.session;
     const { grid } = await port.readSubmission();
     const check = checkSignoff(grid, store.get().reference.reference, this.session.today());
@@ -205,20 +246,31 @@ export class StampController {
   }
 
   /** Writes the row and its event, then publishes the chain as it now is (computed, not read again). */
-  private async write(fresh: { grid: WorkbookGrid; check: SignoffCheck }, add: NewStempel, event: HistoryEvent): Promise<void> {
+  private async write(
+    fresh: { grid: WorkbookGrid; check: SignoffCheck },
+    add: NewStempel,
+    event: HistoryEvent,
+  ): Promise<void> {
     const { store, port } = this.session;
     const write = stempelWrite(fresh.check.stempel, add);
     this.live.forget();
     await port.writeStempel(write, [event]);
     // The chain as it now is: the grid just read, with `_stempel` as written (no second read).
-    const sheets = fresh.grid.sheets.filter((x) => x.name.trim().toLowerCase() !== SHEET_STEMPEL.toLowerCase());
-    const after: WorkbookGrid = { sheets: [...sheets, { name: SHEET_STEMPEL, visibility: 'veryHidden', rows: write.sheet }] };
+    const sheets = fresh.grid.sheets.filter(
+      (x) => x.name.trim().toLowerCase() !== SHEET_STEMPEL.toLowerCase(),
+    );
+    const after: WorkbookGrid = {
+      sheets: [...sheets, { name: SHEET_STEMPEL, visibility: 'veryHidden', rows: write.sheet }],
+    };
     const check = checkSignoff(after, store.get().reference.reference, this.session.today());
     const v = store.get().validation;
     const persetujuan = check.persetujuan;
     store.set({
       stamp: check,
-      validation: v && v.contentHash === check.contentHash ? { ...v, stamp: check.status, stampInfo: check.info, persetujuan } : v,
+      validation:
+        v && v.contentHash === check.contentHash
+          ? { ...v, stamp: check.status, stampInfo: check.info, persetujuan }
+          : v,
     });
   }
 }

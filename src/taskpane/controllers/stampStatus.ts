@@ -67,5 +67,11 @@ export class StampStatusController {
 
 /** The chain as a validation of `grid` computed it (no second parse). */
 export function signoffOfValidation(v: FileValidation, grid: WorkbookGrid): SignoffCheck {
-  return { status: v.stamp, info: v.stampInfo, contentHash: v.contentHash, stempel: readStempel(grid), persetujuan: v.persetujuan };
+  return {
+    status: v.stamp,
+    info: v.stampInfo,
+    contentHash: v.contentHash,
+    stempel: readStempel(grid),
+    persetujuan: v.persetujuan,
+  };
 }

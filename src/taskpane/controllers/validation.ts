@@ -50,7 +50,9 @@ export class ValidationController {
       this.revalidateAgain = true;
       return this.validating;
     }
-    this.validating = this.session.run(() => this.validateOnce().catch((e) => this.afterTemuanEdit(e))).then(() => undefined);
+    this.validating = this.session
+      .run(() => this.validateOnce().catch((e) => this.afterTemuanEdit(e)))
+      .then(() => undefined);
     try {
       await this.validating;
     } finally {
@@ -85,7 +87,10 @@ export class ValidationController {
     const { store, port } = this.session;
     const { grid, incremental, previous } = await this.live.readForValidation();
     const reference = this.reference.resolve(grid);
-    const validation = validateWorkbook(grid, OPEN_WORKBOOK, { reference: reference.reference, today: this.session.today() });
+    const validation = validateWorkbook(grid, OPEN_WORKBOOK, {
+      reference: reference.reference,
+      today: this.session.today(),
+    });
     const table = validation.submission?.table ?? null;
     const signature = flagsSignature(validation);
     this.live.remember(grid, table, null);
@@ -94,7 +99,13 @@ export class ValidationController {
       // Nothing the flags show changed: nothing to write (and no Riwayat event: no finding changed).
       this.live.remember(grid, table, signature);
       const stamp = signoffOfValidation(validation, grid);
-      store.set({ validation, stamp, reference, identityName: identityName(validation), identityJabatan: identityJabatan(validation) });
+      store.set({
+        validation,
+        stamp,
+        reference,
+        identityName: identityName(validation),
+        identityJabatan: identityJabatan(validation),
+      });
       await this.stampStatus.report(stamp);
       return;
     }
@@ -108,7 +119,8 @@ export class ValidationController {
       waktu,
       peristiwa: 'validasi',
       oleh: identityName(validation) ?? undefined,
-      rincian: `galat ${stats.errors}, peringatan ${stats.warnings}, info ${stats.infos}, diterima ${stats.accepted}; ${validation.contentHash ?? ''}`.trim(),
+      rincian:
+        `galat ${stats.errors}, peringatan ${stats.warnings}, info ${stats.infos}, diterima ${stats.accepted}; ${validation.contentHash ?? ''}`.trim(),
     };
     await port.writeFlags(validation, store.lang, { before: dropped, after: [logged] });
     if (table) this.live.flagsWritten(grid, validation, signature);
@@ -216,7 +228,14 @@ function flagsSignature(v: FileValidation): string {
   return JSON.stringify({
     findings: v.findings,
     ignored: v.ignoredDecisions,
-    table: table ? { sheet: table.sheet, headerRow: table.headerRow, rows: table.rows.map((r) => r.row), status: table.columns.get('status') ?? null } : null,
+    table: table
+      ? {
+          sheet: table.sheet,
+          headerRow: table.headerRow,
+          rows: table.rows.map((r) => r.row),
+          status: table.columns.get('status') ?? null,
+        }
+      : null,
   });
 }
 

@@ -18,12 +18,26 @@ import { SummarySheetDef } from '../sheet';
 export const SHEET_DAFTAR_INOVASI = 'Daftar Inovasi';
 
 /** Narrative columns: after Galat and Peringatan, so the print area can end before them (docs/spec/consolidation.md). */
-const NARRATIVE_KEYS: ReadonlySet<string> = new Set(['masalah', 'rancangBangun', 'tujuan', 'manfaat', 'hasil', 'spPersyaratan', 'spProsedur', 'spProduk', 'spPengaduan']);
+const NARRATIVE_KEYS: ReadonlySet<string> = new Set([
+  'masalah',
+  'rancangBangun',
+  'tujuan',
+  'manfaat',
+  'hasil',
+  'spPersyaratan',
+  'spProsedur',
+  'spProduk',
+  'spPengaduan',
+]);
 
 /** Spec columns carried into `Daftar Inovasi` before Galat: all but `status` (the tool's own, possibly stale, flag) and the narratives. */
-export const DAFTAR_SPEC_COLUMNS: readonly ColumnDef[] = COLUMNS.filter((c) => c.key !== 'status' && !NARRATIVE_KEYS.has(c.key));
+export const DAFTAR_SPEC_COLUMNS: readonly ColumnDef[] = COLUMNS.filter(
+  (c) => c.key !== 'status' && !NARRATIVE_KEYS.has(c.key),
+);
 /** The narrative columns, last, in spec order. */
-export const DAFTAR_NARRATIVE_COLUMNS: readonly ColumnDef[] = COLUMNS.filter((c) => NARRATIVE_KEYS.has(c.key));
+export const DAFTAR_NARRATIVE_COLUMNS: readonly ColumnDef[] = COLUMNS.filter((c) =>
+  NARRATIVE_KEYS.has(c.key),
+);
 
 export const DAFTAR_COLUMNS: readonly string[] = [
   'Kode OPD',

@@ -106,7 +106,10 @@ function buildPrograms({ ordered, index }: SummarySource): SummaryTable {
 }
 
 const CHART_TITLE = { id: 'Inovasi per misi RPJMD', en: 'Innovations per RPJMD mission' } as const;
-const AXES = { id: { category: 'Misi RPJMD', value: 'Jumlah inovasi' }, en: { category: 'RPJMD mission', value: 'Innovations' } } as const;
+const AXES = {
+  id: { category: 'Misi RPJMD', value: 'Jumlah inovasi' },
+  en: { category: 'RPJMD mission', value: 'Innovations' },
+} as const;
 /** Characters of a misi's short name under its column. */
 const SHORT_NAME = 28;
 
@@ -147,7 +150,9 @@ function misiChart(sheet: SummarySheet, lang: Lang): SummaryChart | null {
       misi.set(code, m);
     });
   }
-  const rows: ChartValue[][] = [...misi].sort(([a], [b]) => byCode(a, b)).map(([code, m]) => [code, misiLabel(code, m.uraian), m.penerapan, m.lain]);
+  const rows: ChartValue[][] = [...misi]
+    .sort(([a], [b]) => byCode(a, b))
+    .map(([code, m]) => [code, misiLabel(code, m.uraian), m.penerapan, m.lain]);
   // Under Kode Misi, Misi, Penerapan; the rest under Jumlah Inovasi (the column before Penerapan).
   return stackedChart(
     sheet,

@@ -77,7 +77,9 @@ function baseColumns(reference: Reference): string[] {
 /** `Rekap OPD`'s columns as written: with `Inovasi Siap IID` and `Rata-rata Kematangan` before `Galat` when the reference has `iid`. */
 export function rekapColumns(reference: Reference): string[] {
   const base = baseColumns(reference);
-  return reference.iid ? insertColumns({ columns: base, rows: [] }, 'Galat', REKAP_IID_COLUMNS, []).columns.slice() : base;
+  return reference.iid
+    ? insertColumns({ columns: base, rows: [] }, 'Galat', REKAP_IID_COLUMNS, []).columns.slice()
+    : base;
 }
 
 const scheduledLevels = (reference: Reference) =>
@@ -277,7 +279,9 @@ function buildRekap({ ordered, entries, reference, today, replikasi }: SummarySo
   tally.forEach((t, i) => (total[REKAP_COLUMNS.length + i] = scheduleTotalText(t)));
   rows.push({ cells: total, total: true });
   iidCells.push(rekapIidTotal(ordered.flatMap((e) => (e.validation.iid ? [e.validation.iid] : []))));
-  return reference.iid ? insertColumns({ columns, rows }, 'Galat', REKAP_IID_COLUMNS, iidCells) : { columns, rows };
+  return reference.iid
+    ? insertColumns({ columns, rows }, 'Galat', REKAP_IID_COLUMNS, iidCells)
+    : { columns, rows };
 }
 
 /**
@@ -338,7 +342,10 @@ export function scheduleFill(word: string): SummaryFill | null {
 }
 
 const CHART_TITLE = { id: 'Inovasi per OPD menurut tahapan', en: 'Innovations per agency by stage' } as const;
-const AXES = { id: { category: 'Perangkat Daerah (kode)', value: 'Jumlah inovasi' }, en: { category: 'Agency (code)', value: 'Innovations' } } as const;
+const AXES = {
+  id: { category: 'Perangkat Daerah (kode)', value: 'Jumlah inovasi' },
+  en: { category: 'Agency (code)', value: 'Innovations' },
+} as const;
 const num = (v: SummaryCell | undefined): number => (typeof v === 'number' ? v : 0);
 
 /** The counted OPDs with innovations × Inisiatif / Uji Coba / Penerapan. */
@@ -361,7 +368,10 @@ function opdChart(sheet: SummarySheet, lang: Lang): SummaryChart | null {
     ]);
   }
   const header = ['Kode OPD', 'Inisiatif', 'Uji Coba', 'Penerapan'];
-  return stackedChart(sheet, 'InovasiPerOPD', CHART_TITLE[lang], header, header, rows, [0, 1, 2, 3], { ...AXES[lang], labelAngle: rows.length > 8 ? -45 : 0 });
+  return stackedChart(sheet, 'InovasiPerOPD', CHART_TITLE[lang], header, header, rows, [0, 1, 2, 3], {
+    ...AXES[lang],
+    labelAngle: rows.length > 8 ? -45 : 0,
+  });
 }
 
 export const rekapOpdSheet: SummarySheetDef = {
