@@ -122,7 +122,16 @@ export function summarySheets(s: CitySummary): readonly SummarySheet[] {
 // Cross-workbook rules
 
 /** Rules this module adds; findings of these rules already on an input are replaced, so a re-run is idempotent. */
-const CROSS_RULES = new Set(['KON-01', 'KON-02', 'KON-04', 'KON-05', 'KON-08', 'KON-09', 'KON-10', 'KON-11']);
+export const CROSS_RULES: ReadonlySet<string> = new Set([
+  'KON-01',
+  'KON-02',
+  'KON-04',
+  'KON-05',
+  'KON-08',
+  'KON-09',
+  'KON-10',
+  'KON-11',
+]);
 // KON-06 and KON-07 come with the validation (validate raises them too) and are kept as they are.
 
 interface Work {

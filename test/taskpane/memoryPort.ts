@@ -3,6 +3,7 @@
  * recorded, and written where the next read will see it (the `Temuan` sheet carries decisions over,
  * `_stempel` carries the stamp), so tests can follow a whole session without Excel.
  */
+import { TEMUAN_COLUMNS } from '../../src/addin/flags';
 import type { EvidenceRowWrite } from '../../src/addin/evidenceRow';
 import {
   type FileOffer,
@@ -24,24 +25,8 @@ import { STEMPEL_HEADER, type StempelWrite } from '../../src/engine/signoff';
 
 type MutableSheet = { name: string; rows: CellValue[][]; visibility?: SheetGrid['visibility'] };
 
-const TEMUAN_HEADER = [
-  'ID',
-  'Aturan',
-  'Jenis',
-  'Lembar',
-  'Sel',
-  'Baris',
-  'Nama Inovasi',
-  'Kolom',
-  'Nilai',
-  'Pesan',
-  'Saran',
-  'Dasar',
-  'Status',
-  'Alasan',
-  'Pemeriksa',
-  'Tanggal Keputusan',
-];
+/** The adapter's own Temuan header (one home: src/addin/flags.ts). */
+const TEMUAN_HEADER: readonly string[] = TEMUAN_COLUMNS;
 
 export interface MemoryPortOptions {
   readonly language?: Lang;
@@ -142,7 +127,7 @@ export class MemoryPort implements WorkbookPort {
     void lang;
     this.history.push(...(history.before ?? []));
     this.flagWrites.push(v);
-    const rows: CellValue[][] = [TEMUAN_HEADER];
+    const rows: CellValue[][] = [[...TEMUAN_HEADER]];
     for (const f of v.findings) {
       rows.push([
         f.id,
