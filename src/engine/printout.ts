@@ -256,7 +256,8 @@ export function sheetLayout(
   ctx: PrintContext,
   chart: SummaryChart | null = null,
 ): SheetLayout {
-  const natural = printedWidths(sheet);
+  const fixed = sheet.def.columns;
+  const natural = fixed ? [...fixed.widths] : printedWidths(sheet);
   const cap = sheet.def.wrapWidth;
   const widths = natural.map((w) => (cap !== undefined && w > cap ? cap : w));
   const columns = Math.max(1, ...sheet.tables.map((t) => t.columns.length));
@@ -267,7 +268,7 @@ export function sheetLayout(
   return {
     widths,
     // Columns outside the print area do not wrap: a 300-word narrative would make every row page-tall.
-    wrap: widths.map((_, c) => cap !== undefined && c < lastColumn),
+    wrap: widths.map((_, c) => (fixed ? fixed.wrap[c] === true : cap !== undefined && c < lastColumn)),
     print: readablePrint(setup, widths.slice(0, lastColumn), sheet.def.repeatColumns?.(own) ?? 0),
     printArea: { lastRow, lastColumn },
   };

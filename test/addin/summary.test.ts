@@ -232,24 +232,20 @@ describe('planning', () => {
       renamed: [],
     });
     const nulls = (n: number) => new Array<null>(n).fill(null);
-    expect(storedSheets(['Rekap OPD (2)', 7])).toEqual([
-      'Rekap OPD (2)',
-      ...nulls(SUMMARY_SHEET_NAMES.length - 1),
-    ]);
+    expect(storedSheets(['Rekap OPD (2)', 7])).toEqual(
+      SUMMARY_SHEET_NAMES.map((n) => (n === 'Rekap OPD' ? 'Rekap OPD (2)' : null)),
+    );
     expect(storedSheets('not json')).toEqual(nulls(SUMMARY_SHEET_NAMES.length));
     // Matched by name, not position: a sheet added to the registry (here a cover before the others) keeps the memory of the rest.
-    const withCover = ['Ringkasan', ...SUMMARY_SHEET_NAMES];
-    expect(storedSheets(['Rekap OPD (2)', 'Daftar Inovasi', 'Temuan (3)'], withCover)).toEqual([
-      null,
-      'Rekap OPD (2)',
-      'Daftar Inovasi',
-      null,
-      null,
-      null,
-      null,
-      'Temuan (3)',
-      null,
-    ]);
+    const withCover = ['Sampul', ...SUMMARY_SHEET_NAMES];
+    const remembered: Record<string, string> = {
+      'Rekap OPD': 'Rekap OPD (2)',
+      'Daftar Inovasi': 'Daftar Inovasi',
+      Temuan: 'Temuan (3)',
+    };
+    expect(storedSheets(['Rekap OPD (2)', 'Daftar Inovasi', 'Temuan (3)'], withCover)).toEqual(
+      withCover.map((n) => remembered[n] ?? null),
+    );
     expect(storedSheets(['Rekap OPD Lama', 'Rekap OPD (x)'])[0]).toBeNull();
   });
 
@@ -412,7 +408,11 @@ describe('writeSummary', () => {
     expect(fake.stats.syncCount).toBe(3);
     const year = summaryYear(summary);
     expect(year).not.toBeNull();
-    for (const name of SUMMARY_SHEET_NAMES) {
+    // Ringkasan: one A4 portrait page (its own margins, nothing repeated).
+    const cover = fake.workbook.sheet('Ringkasan').pageLayout;
+    expect(cover).toMatchObject({ orientation: 'Portrait', paperSize: 'A4' });
+    expect(cover.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 1 });
+    for (const name of SUMMARY_SHEET_NAMES.filter((n) => n !== 'Ringkasan')) {
       // Kesiapan IID's page header says its scores are an estimate.
       const p = printSetup(name === 'Kesiapan IID' ? 'Kesiapan IID (perkiraan)' : name, {
         region: 'Kota Bitung',
@@ -550,7 +550,7 @@ describe('writeSummary', () => {
 
     const first = await port.writeSummary(smallSummary(), 'id');
     expect(first.renamed).toEqual([{ from: 'Rekap OPD', to: 'Rekap OPD (2)' }]);
-    expect(first.sheets).toEqual(['Rekap OPD (2)', ...SUMMARY_SHEET_NAMES.slice(1)]);
+    expect(first.sheets).toEqual(SUMMARY_SHEET_NAMES.map((n) => (n === 'Rekap OPD' ? 'Rekap OPD (2)' : n)));
     expect(sheetState(fake.workbook.sheet('Rekap OPD'))).toBe(state);
     expect(fake.workbook.sheet('Rekap OPD (2)').value('B1')).toBe('Kode OPD');
     // The chart's series follow the sheet into its name (was: the chart's source at T1:W3, before issue 13 moved its table below).

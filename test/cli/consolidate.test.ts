@@ -107,6 +107,8 @@ describe('consolidate', () => {
     const wb = await readBack(out);
     // Kesiapan IID after Daftar Inovasi: the sample reference has `iid` (docs/spec/iid.md).
     expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Ringkasan',
+      'Tindak Lanjut',
       'Rekap OPD',
       'Daftar Inovasi',
       'Kesiapan IID',

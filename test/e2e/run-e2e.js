@@ -625,6 +625,8 @@ const SCENARIO = [
       // consolidation's, so it is left alone and the summary's goes under «Temuan (2)».
       // Kesiapan IID after Daftar Inovasi: the sample reference has `iid` (docs/spec/iid.md).
       const expected = [
+        'Ringkasan',
+        'Tindak Lanjut',
         'Rekap OPD',
         'Daftar Inovasi',
         'Kesiapan IID',
@@ -656,6 +658,8 @@ const SCENARIO = [
             daftar: wb.sheet('Daftar Inovasi').usedRect(true).r1,
             charts: [wb.sheet('Rekap OPD').chartInfo().length, wb.sheet('Program RPJMD').chartInfo().length],
             temuanUntouched: wb.sheet('Temuan').value('A1') === 'ID',
+            cover: wb.sheet('Ringkasan').values('A1:C3'),
+            chase: wb.sheet('Tindak Lanjut').values('A1:H1')[0],
             setting: wb.settings.get('inovasiDaerah.summarySheets'),
           };
         },
@@ -681,6 +685,14 @@ const SCENARIO = [
         throw new Error(`Daftar Inovasi has only ${written.daftar} rows`);
       if (written.charts.join() !== '1,1') throw new Error(`charts: ${written.charts.join(', ')}`);
       if (!written.temuanUntouched) throw new Error('the validation Temuan sheet was changed');
+      // Ringkasan first (the page a head of Bappeda reads), then Tindak Lanjut (who to call).
+      if (!String(written.cover[1][0]).startsWith('Rekapitulasi Inovasi Daerah Kota Bitung Tahun '))
+        throw new Error(`Ringkasan: ${JSON.stringify(written.cover)}`);
+      if (
+        written.chase.join('|') !==
+        'No|Kode OPD|Perangkat Daerah|Status|Alasan|Penanggung Jawab|Email|Telepon'
+      )
+        throw new Error(`Tindak Lanjut header: ${written.chase.join(' | ')}`);
       if (JSON.stringify(written.setting) !== JSON.stringify(expected))
         throw new Error(`remembered sheets: ${JSON.stringify(written.setting)}`);
       log(

@@ -103,7 +103,10 @@ describe('Rekap OPD with a schedule', () => {
       ['Belum Distempel', 0, null, null, null, null, null],
       ['Belum Mengirim', silent, null, null, null, null, null],
     ]);
-    expect(summarySheets(summary)[0].tables).toEqual([summary.rekapOpd, summary.rekapPersetujuan]);
+    expect(summarySheets(summary).find((x) => x.name === 'Rekap OPD')!.tables).toEqual([
+      summary.rekapOpd,
+      summary.rekapPersetujuan,
+    ]);
   });
 
   it('KON-04, KON-06 and KON-07 land on the right files', () => {

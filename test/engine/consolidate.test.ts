@@ -788,6 +788,8 @@ describe('Info Konsolidasi and the JSON report', () => {
     ];
     expect(rows(s.info.files)).toEqual(INPUTS.map((i, n) => [i.file, 1000, i.sha256, status[n]]));
     expect(summarySheets(s).map((x) => x.name)).toEqual([
+      'Ringkasan',
+      'Tindak Lanjut',
       'Rekap OPD',
       'Daftar Inovasi',
       'Program RPJMD',

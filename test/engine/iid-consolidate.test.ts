@@ -60,7 +60,9 @@ const dinsos = file(
 const summary = consolidate([input(dinkes), input(dinsos)], { reference: REF, today: TODAY });
 
 test('Kesiapan IID comes after Daftar Inovasi: one row per counted innovation, the city estimate in the total row, the note below', () => {
-  expect(summary.sheets.map((s) => s.name).slice(0, 4)).toEqual([
+  expect(summary.sheets.map((s) => s.name).slice(0, 6)).toEqual([
+    'Ringkasan',
+    'Tindak Lanjut',
     'Rekap OPD',
     'Daftar Inovasi',
     'Kesiapan IID',

@@ -139,13 +139,17 @@ describe('counts, tables, JSON and Ringkasan', () => {
 
   it('the Ringkasan lines', () => {
     expect(replicationSummaryLines(city())).toEqual([
-      { label: 'Katalog replikasi (inovasi pelayanan publik yang sudah diterapkan)', value: 3 },
+      { label: 'Katalog replikasi', value: 3, detail: 'inovasi pelayanan publik yang sudah diterapkan' },
       { label: 'Replikasi', value: 7 },
       { label: 'Replikasi di dalam kota (sumber OPD lain)', value: 4 },
       { label: 'Replikasi dari luar daerah', value: 1 },
       { label: 'Replikasi dengan sumber tidak dikenali', value: 1 },
-      { label: 'OPD belum mereplikasi', value: 2, detail: 'Dinas Kesehatan; Dinas Perhubungan' },
+      { label: 'OPD belum mereplikasi', value: 2, detail: 'Dinas Kesehatan, Dinas Perhubungan' },
     ]);
+    // The cover sheet names OPDs as it is told to (Ringkasan: their shortest reference name).
+    expect(replicationSummaryLines(city(), (nama) => nama.toUpperCase()).at(-1)?.detail).toBe(
+      'DINAS KESEHATAN, DINAS PERHUBUNGAN',
+    );
   });
 
   it('which of an OPD’s innovations others replicated, and the replications naming only the OPD', () => {
@@ -390,9 +394,7 @@ describe('Ringkasan lines equal the same figures elsewhere in the summary', () =
     );
     const total = tableRecords(summary.rekapOpd).find((r) => r['Perangkat Daerah'] === 'Total Kota')!;
     const katalog = summary.sheets.find((s) => s.name === 'Katalog Replikasi')!.tables[0];
-    expect(lines['Katalog replikasi (inovasi pelayanan publik yang sudah diterapkan)']).toBe(
-      katalog.rows.length,
-    );
+    expect(lines['Katalog replikasi']).toBe(katalog.rows.length);
     expect(lines.Replikasi).toBe(total['Replikasi Dilakukan']);
     expect(lines['Replikasi di dalam kota (sumber OPD lain)']).toBe(total['Inovasinya Direplikasi']);
     // Worked by hand: 2 running at Dinkes; 5 replications, 3 of them from another OPD of the city (two by name, one naming Dinkes).

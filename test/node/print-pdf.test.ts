@@ -180,9 +180,10 @@ maybe('printed through LibreOffice', () => {
     }
   });
 
-  test('the summary: A4 landscape, sheets in order, identifying columns and header on every page, the print date as text', () => {
-    const info = spawnSync('pdfinfo', [pdfs.summary], { encoding: 'utf8' }).stdout;
-    expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+  test('the summary: Ringkasan first on one A4 portrait page, then A4 landscape, sheets in order, identifying columns and header on every page, the print date as text', () => {
+    const info = spawnSync('pdfinfo', ['-f', '1', '-l', '2', pdfs.summary], { encoding: 'utf8' }).stdout;
+    expect(info).toMatch(/Page\s+1 size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(info).toMatch(/Page\s+2 size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
     const texts = Array.from({ length: pages }, (_, i) => text(pdfs.summary, i + 1));
     // Every page names its sheet in the header; the first page is the first sheet.
@@ -194,6 +195,12 @@ maybe('printed through LibreOffice', () => {
     );
     expect(firstPageOf.every((p) => p >= 0)).toBe(true);
     expect(firstPageOf).toEqual([...firstPageOf].sort((a, b) => a - b));
+    // Ringkasan is the first sheet and one page: Tindak Lanjut starts on page 2.
+    expect(SUMMARY_SHEET_NAMES.slice(0, 2)).toEqual(['Ringkasan', 'Tindak Lanjut']);
+    expect(firstPageOf.slice(0, 2)).toEqual([0, 1]);
+    expect(texts[0].replace(/\s+/g, ' ')).toContain('Rekapitulasi Inovasi Daerah Kota Bitung Tahun 2026');
+    expect(texts[0]).toMatch(/OPD mengirim\s+\d+\s+\d+ dari 37 OPD/);
+    expect(texts[0]).toMatch(/Kesiapan IID/);
     for (const t of texts) {
       expect(t).toMatch(/Halaman \d+ dari \d+/);
       expect(t).toMatch(

@@ -187,7 +187,14 @@ describe('the summary prints', () => {
   test('every sheet: landscape A4, one page wide when that stays readable, else 70 % across pages; elements in schema order', () => {
     expect(Object.keys(sheets)).toEqual([...SUMMARY_SHEET_NAMES]);
     const across: string[] = [];
-    for (const name of SUMMARY_SHEET_NAMES) {
+    // Ringkasan: the one page a head of Bappeda reads first, A4 portrait, fitted to one page.
+    const cover = p[sheets['Ringkasan']];
+    expect(attr(cover, 'pageSetup', 'orientation')).toBe('portrait');
+    expect([attr(cover, 'pageSetup', 'fitToWidth'), attr(cover, 'pageSetup', 'fitToHeight')]).toEqual([
+      '1',
+      '1',
+    ]);
+    for (const name of SUMMARY_SHEET_NAMES.filter((n) => n !== 'Ringkasan')) {
       const xml = p[sheets[name]];
       expect(attr(xml, 'pageSetup', 'orientation')).toBe('landscape');
       expect(attr(xml, 'pageSetup', 'paperSize')).toBe('9');
@@ -217,11 +224,13 @@ describe('the summary prints', () => {
     const wb = p['xl/workbook.xml'];
     SUMMARY_SHEET_NAMES.forEach((name, i) => {
       const q = `'${name}'`;
-      expect(wb).toMatch(
-        new RegExp(
-          `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">(${q}!\\$A:\\$[A-Z]+,)?${q}!\\$1:\\$1</definedName>`,
-        ),
-      );
+      // Ringkasan is one page: nothing to repeat.
+      if (name !== 'Ringkasan')
+        expect(wb).toMatch(
+          new RegExp(
+            `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">(${q}!\\$A:\\$[A-Z]+,)?${q}!\\$1:\\$1</definedName>`,
+          ),
+        );
       expect(wb).toMatch(
         new RegExp(
           `<definedName name="_xlnm.Print_Area" localSheetId="${i}">${q}!\\$A\\$1:\\$[A-Z]+\\$\\d+</definedName>`,
@@ -230,7 +239,7 @@ describe('the summary prints', () => {
     });
     // The sample has `iid`: Rekap OPD carries its two columns (docs/spec/iid.md).
     expect(wb).toContain(
-      `<definedName name="_xlnm.Print_Area" localSheetId="0">'Rekap OPD'!$A$1:$${columnLetters(REKAP_COLUMNS.length + 1)}$`,
+      `<definedName name="_xlnm.Print_Area" localSheetId="${SUMMARY_SHEET_NAMES.indexOf('Rekap OPD')}">'Rekap OPD'!$A$1:$${columnLetters(REKAP_COLUMNS.length + 1)}$`,
     );
     // Daftar Inovasi: the print area ends at Peringatan (the narratives stay in the sheet), Kode OPD … Nama Inovasi repeat across.
     const daftar = SUMMARY_SHEET_NAMES.indexOf('Daftar Inovasi');
@@ -300,7 +309,8 @@ describe('the summary prints', () => {
       '<Override PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
     );
     expect(p[sheets['Rekap OPD']]).toContain('<drawing r:id="rId1"/>');
-    expect(p['xl/worksheets/_rels/sheet1.xml.rels']).toContain('Target="../drawings/drawing1.xml"');
+    const rekapRels = sheets['Rekap OPD'].replace('worksheets/', 'worksheets/_rels/') + '.rels';
+    expect(p[rekapRels]).toContain('Target="../drawings/drawing1.xml"');
     const programRels = sheets['Program RPJMD'].replace('worksheets/', 'worksheets/_rels/') + '.rels';
     expect(p[programRels]).toContain('Target="../drawings/drawing2.xml"');
     expect(p['xl/drawings/_rels/drawing1.xml.rels']).toContain('Target="../charts/chart1.xml"');
@@ -396,7 +406,7 @@ describe('the summary prints', () => {
 
   test('writing is visible on a terminal', () => {
     const n = SUMMARY_SHEET_NAMES.length;
-    expect(stderr).toContain(`Menulis ringkasan [1/${n}] Rekap OPD`);
+    expect(stderr).toContain(`Menulis ringkasan [1/${n}] Ringkasan`);
     expect(stderr).toContain(`Menulis ringkasan [${n}/${n}] Info Konsolidasi`);
     expect(stderr).toMatch(/Menulis umpan balik \[10\/10\] umpan-balik-[a-z0-9-]+\.xlsx/);
     expect(stdout).toContain(`10 umpan balik OPD ditulis ke ${feedbackDir}`);

@@ -245,7 +245,7 @@ describe('Konsolidasi', () => {
       fireEvent.click(within(panel()).getByRole('button', { name: 'Konsolidasi' }));
     });
     // Eight sheets: the sample reference has `iid`, so Kesiapan IID is among them, and Katalog Replikasi.
-    await waitFor(() => expect(text(panel())).toContain('Berkas 1 dari 1 — menulis lembar 2 dari 8'));
+    await waitFor(() => expect(text(panel())).toContain('Berkas 1 dari 1 — menulis lembar 2 dari 10'));
     await act(async () => {
       fireEvent.click(within(panel()).getByRole('button', { name: 'Batal' }));
       release();
@@ -263,7 +263,9 @@ describe('Konsolidasi', () => {
     });
     await screen.findByTestId('results');
     expect(port.summaries).toHaveLength(1);
-    expect(text(screen.getByTestId('notices'))).toContain('Ringkasan kota ditulis ke lembar: Rekap OPD');
+    expect(text(screen.getByTestId('notices'))).toContain(
+      'Ringkasan kota ditulis ke lembar: Ringkasan, Tindak Lanjut, Rekap OPD',
+    );
     await click(within(panel()).getByRole('button', { name: 'Buka Rekap OPD' }));
     expect(port.selected).toEqual([{ sheet: 'Rekap OPD', cell: 'A1' }]);
   });

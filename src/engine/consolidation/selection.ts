@@ -98,7 +98,7 @@ function filingDate(v: FileValidation): string {
 const innovationCount = (v: FileValidation): number => v.submission?.table?.rows.length ?? 0;
 
 /** Group order: rows before none (a file without rows never supersedes one with rows), then filing date, then the latest stamp; 0 = a tie. */
-function compareInGroup(a: FileValidation, b: FileValidation): number {
+export function compareInGroup(a: FileValidation, b: FileValidation): number {
   const rows = Number(innovationCount(a) > 0) - Number(innovationCount(b) > 0);
   if (rows) return rows;
   const [da, db] = [filingDate(a), filingDate(b)];

@@ -249,11 +249,18 @@ export function replicationFigures(result: ReplicationResult): ReplicationFigure
  * file that replicated nothing. Each figure equals one elsewhere: `Katalog Replikasi`'s rows and
  * `Total Kota`'s `Replikasi Dilakukan` / `Inovasinya Direplikasi`.
  */
-export function replicationSummaryLines(result: ReplicationResult): SummaryLine[] {
+export function replicationSummaryLines(
+  result: ReplicationResult,
+  nameOf: (nama: string) => string = (nama) => nama,
+): SummaryLine[] {
   const f = replicationFigures(result);
-  const idle = f.belumMereplikasi;
+  const idle = f.belumMereplikasi.map(nameOf);
   return [
-    { label: 'Katalog replikasi (inovasi pelayanan publik yang sudah diterapkan)', value: f.katalog },
+    {
+      label: 'Katalog replikasi',
+      value: f.katalog,
+      detail: 'inovasi pelayanan publik yang sudah diterapkan',
+    },
     { label: 'Replikasi', value: f.replikasi },
     { label: 'Replikasi di dalam kota (sumber OPD lain)', value: f.dalamKota },
     { label: 'Replikasi dari luar daerah', value: f.luarDaerah },
@@ -261,7 +268,7 @@ export function replicationSummaryLines(result: ReplicationResult): SummaryLine[
     {
       label: 'OPD belum mereplikasi',
       value: idle.length,
-      ...(idle.length ? { detail: idle.join('; ') } : {}),
+      ...(idle.length ? { detail: idle.join(', ') } : {}),
     },
   ];
 }

@@ -39,6 +39,18 @@ export interface SummarySheetDef {
   repeatColumns?(columns: readonly string[]): number;
   /** Page setup; default printout.ts `printSetup(name, ctx)`: landscape A4, one page wide, row 1 repeated. */
   print?(ctx: PrintContext): PrintSetup;
+  /**
+   * Fixed column widths (characters) and which columns wrap, instead of widths measured from the
+   * cells: a sheet laid out for one page of paper (`Ringkasan`), where a long title overflows its
+   * empty neighbours and a list of names wraps in its own column.
+   */
+  readonly columns?: { readonly widths: readonly number[]; readonly wrap: readonly boolean[] };
+  /**
+   * Built after every other sheet, whatever its place in the list: `earlier` then holds the tables
+   * of all the others, so a cover sheet (`Ringkasan`, `Tindak Lanjut`) takes each figure from the
+   * sheet that shows it and cannot disagree with it.
+   */
+  readonly readsAll?: boolean;
 }
 
 /** An output sheet: its data and the module that made it (its fills, wrapping, chart, print setup). */
@@ -46,16 +58,20 @@ export interface SummarySheet extends SummarySheetData {
   readonly def: SummarySheetDef;
 }
 
-/** Builds every sheet of `defs` in order (each sees the tables of those before it). */
+/**
+ * Builds every sheet of `defs`, returned in list order: each sees the tables of those before it;
+ * the `readsAll` ones are built last and see every other sheet's.
+ */
 export function buildSheets(defs: readonly SummarySheetDef[], source: SummarySource): SummarySheet[] {
   const earlier = new Map<string, readonly SummaryTable[]>();
-  return defs
-    .filter((def) => def.applies?.(source) ?? true)
-    .map((def) => {
-      const tables = def.tables(source, earlier);
-      earlier.set(def.name, tables);
-      return { name: def.name, tables, filterTable: def.filterTable ?? 0, def };
-    });
+  const applying = defs.filter((def) => def.applies?.(source) ?? true);
+  const built = new Map<SummarySheetDef, SummarySheet>();
+  for (const def of [...applying.filter((d) => !d.readsAll), ...applying.filter((d) => d.readsAll)]) {
+    const tables = def.tables(source, earlier);
+    earlier.set(def.name, tables);
+    built.set(def, { name: def.name, tables, filterTable: def.filterTable ?? 0, def });
+  }
+  return applying.map((def) => built.get(def)!);
 }
 
 /** Fills of the status words (Rekap OPD, Info Konsolidasi) and of coverage (Program RPJMD). */

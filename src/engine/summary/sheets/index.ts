@@ -15,11 +15,15 @@ import { infoKonsolidasiSheet } from './infoKonsolidasi';
 import { kesiapanIidSheet } from './kesiapanIid';
 import { katalogReplikasiSheet } from './katalogReplikasi';
 import { programRpjmdSheet } from './programRpjmd';
+import { ringkasanSheet } from './ringkasan';
 import { rekapOpdSheet } from './rekapOpd';
 import { temuanSheet } from './temuan';
+import { tindakLanjutSheet } from './tindakLanjut';
 import { urusanSheet } from './urusan';
 
 export const SUMMARY_SHEETS: readonly SummarySheetDef[] = [
+  ringkasanSheet,
+  tindakLanjutSheet,
   rekapOpdSheet,
   daftarInovasiSheet,
   kesiapanIidSheet,
