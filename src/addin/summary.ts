@@ -230,7 +230,17 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
   const layout = sheetLayout(sheet, ctx);
   // Header labels always wrap (columns are as wide as their cells and the header's longest word).
   const wrap: string[] = layout.widths.length ? [`A1:${letters(layout.widths.length - 1)}1`] : [];
-  // Runs of wrapped columns over the sheet's rows (the chart's table stays unwrapped).
+  // Runs of wrapped columns over the rows of each table (the chart's table and notes stay unwrapped).
+  const spans: [number, number][] = [];
+  sheet.tables.forEach((t, i) => {
+    if (t.note) return;
+    const first = tables[i].headerRow;
+    const last = first + t.rows.length;
+    const previous = spans[spans.length - 1];
+    if (previous && previous[1] >= first - 2)
+      previous[1] = last; // across the blank row between tables
+    else spans.push([first, last]);
+  });
   for (let c = 0; row > 0 && c < layout.wrap.length;) {
     if (!layout.wrap[c]) {
       c++;
@@ -238,7 +248,7 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
     }
     let d = c;
     while (d + 1 < layout.wrap.length && layout.wrap[d + 1]) d++;
-    wrap.push(`${letters(c)}1:${letters(d)}${row}`);
+    for (const [first, last] of spans) wrap.push(`${letters(c)}${first}:${letters(d)}${last}`);
     c = d + 1;
   }
   const { lastRow, lastColumn } = layout.printArea;

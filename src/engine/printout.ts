@@ -241,6 +241,7 @@ export function sheetRowCount(sheet: SummarySheet): number {
 function printedWidths(sheet: SummarySheet): number[] {
   const widths: number[] = [];
   for (const t of sheet.tables) {
+    if (t.note) continue;
     t.columns.forEach((c, i) => {
       const word = Math.max(...c.split(' ').map((w) => w.length)) + 2;
       widths[i] = Math.max(widths[i] ?? 0, word);

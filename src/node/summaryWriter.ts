@@ -234,11 +234,12 @@ async function writeSheet(
           if (colour) style = styleId({ bold, fill: colour });
         }
         values.push(value);
-        styles.push(layout.wrap[c] && value !== null ? style + WRAP : style);
+        styles.push(layout.wrap[c] && value !== null && !table.note ? style + WRAP : style);
       }
-      const height = wrapping
-        ? wrappedRowHeight(cells as readonly SummaryCell[], layout.widths, layout.wrap)
-        : null;
+      const height =
+        wrapping && !table.note
+          ? wrappedRowHeight(cells as readonly SummaryCell[], layout.widths, layout.wrap)
+          : null;
       if (!ws.addRow(values, styles, height)) await ws.drain();
     }
     if (t === sheet.filterTable && n > 0) {

@@ -467,6 +467,12 @@ describe('writeSummary', () => {
     const temuan = fake.workbook.sheet('Temuan');
     expect(temuan.cell(`${letters(summary.temuan.columns.indexOf('Pesan'))}2`).wrap).toBe(true);
     expect(fake.workbook.sheet('Info Konsolidasi').cell('B2').wrap).toBe(false);
+    // Kesiapan IID's notes run on across their row instead of wrapping in the narrow Kode OPD column.
+    const kesiapan = fake.workbook.sheet('Kesiapan IID');
+    const noteRow = kesiapan.values('A1:A200').findIndex((r) => String(r[0]).startsWith('Semua skor')) + 1;
+    expect(noteRow).toBeGreaterThan(2);
+    expect(kesiapan.cell(`A${noteRow}`).wrap).toBe(false);
+    expect(kesiapan.cell('C2').wrap).toBe(true);
   });
 
   test('print setup in English: the footer words follow the language', async () => {

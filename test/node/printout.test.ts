@@ -216,7 +216,9 @@ describe('the summary prints', () => {
       expect(xml).toContain('<pane ySplit="1" topLeftCell="A2"');
     }
     // The demo's wide sheets print across pages; the narrow ones one page wide.
-    expect(across).toEqual(expect.arrayContaining(['Rekap OPD', 'Daftar Inovasi']));
+    expect(across).toEqual(expect.arrayContaining(['Rekap OPD', 'Daftar Inovasi', 'Kesiapan IID']));
+    expect(across).not.toContain('Program RPJMD');
+    expect(across).not.toContain('Katalog Replikasi');
     expect(across).not.toContain('Urusan');
   });
 
@@ -237,6 +239,13 @@ describe('the summary prints', () => {
         ),
       );
     });
+    // Every sheet printed across pages repeats its identifying columns: Kesiapan IID's Kode OPD … Nama Inovasi.
+    expect(wb).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${SUMMARY_SHEET_NAMES.indexOf('Kesiapan IID')}">'Kesiapan IID'!$A:$C,'Kesiapan IID'!$1:$1</definedName>`,
+    );
+    // Kode OPD keeps its own width: the notes below it set none.
+    const kesiapan = p[sheets['Kesiapan IID']];
+    expect(kesiapan).toMatch(/<col min="1" max="1" width="12"/);
     // The sample has `iid`: Rekap OPD carries its two columns (docs/spec/iid.md).
     expect(wb).toContain(
       `<definedName name="_xlnm.Print_Area" localSheetId="${SUMMARY_SHEET_NAMES.indexOf('Rekap OPD')}">'Rekap OPD'!$A$1:$${columnLetters(REKAP_COLUMNS.length + 1)}$`,

@@ -36,6 +36,12 @@ export interface SummaryRow {
 export interface SummaryTable {
   readonly columns: readonly string[];
   readonly rows: readonly SummaryRow[];
+  /**
+   * Notes below a sheet's table (one column of sentences): their texts run on across the empty
+   * cells to their right instead of wrapping, and set no column's width (`Kesiapan IID`'s notes
+   * made its `Kode OPD` column 40 characters wide and its rows eight lines tall).
+   */
+  readonly note?: boolean;
 }
 
 /** An OPD row's status (docs/spec/consolidation.md, `Rekap OPD`). */
@@ -116,6 +122,7 @@ export function cellWidth(v: SummaryCell): number {
 export function columnWidths(sheet: Pick<SummarySheetData, 'tables'>): number[] {
   const widths: number[] = [];
   for (const t of sheet.tables) {
+    if (t.note) continue;
     t.columns.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length + 2)));
     for (const r of t.rows)
       r.cells.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 0, cellWidth(v) + 2)));

@@ -20,6 +20,7 @@ export const katalogReplikasiSheet: SummarySheetDef = {
     return [katalog, titleBand, tanpaSumber];
   },
   filterTable: 0,
-  // Names, links and lists of OPDs are long: wrapped rather than a sheet too wide to print.
-  wrapWidth: 28,
+  // Names, links and lists of OPDs are long: wrapped at a width that keeps the sheet one
+  // landscape page wide at 70 % or more, rather than across pages.
+  wrapWidth: 19,
 };

@@ -48,6 +48,7 @@ function tables({ reference, ordered }: SummarySource): SummaryTable[] {
     { columns: KESIAPAN_COLUMNS, rows: t.rows },
     {
       columns: KESIAPAN_NOTE_COLUMNS,
+      note: true,
       rows: [
         t.note,
         `Ambang siap: ${iid.ambangSiap}% (terverifikasi); pembagi kota: MAX(${iid.pembagi}, n).`,
@@ -57,12 +58,36 @@ function tables({ reference, ordered }: SummarySource): SummaryTable[] {
   ];
 }
 
+/** Column widths in characters (the columns are fixed: KESIAPAN_COLUMNS). */
+const KESIAPAN_WIDTHS: Readonly<Record<(typeof KESIAPAN_COLUMNS)[number], number>> = {
+  'Kode OPD': 12,
+  'Perangkat Daerah': 20,
+  'Nama Inovasi': 26,
+  Tahapan: 10,
+  'Skor Terbukti': 10,
+  'Skor Terverifikasi': 14,
+  'Skor Potensial': 10,
+  'Kematangan (%)': 12,
+  'Kematangan Terverifikasi (%)': 14,
+  Siap: 6,
+  'Indikator Terbukti': 11,
+  'Bukti Belum Diverifikasi': 13,
+  Kurang: 96,
+};
+
 export const kesiapanIidSheet: SummarySheetDef = {
   name: SHEET_KESIAPAN_IID,
   applies: (source) => source.reference.iid !== undefined,
   tables,
   fill: (column, value) =>
     column === 'Siap' ? (value === 'Ya' ? 'green' : value === 'Tidak' ? 'amber' : null) : null,
-  wrapWidth: 40,
+  // Two landscape pages across at 70 %: the scores on the first, `Kurang` (the names of the
+  // missing indicators, the column a planner reads) wide on the second; Kode OPD … Nama Inovasi
+  // repeated on both.
+  columns: {
+    widths: KESIAPAN_COLUMNS.map((c) => KESIAPAN_WIDTHS[c]),
+    wrap: KESIAPAN_COLUMNS.map(() => true),
+  },
+  repeatColumns: (columns) => columns.indexOf('Nama Inovasi') + 1,
   print: (ctx) => printSetup(`${SHEET_KESIAPAN_IID} (perkiraan)`, ctx),
 };

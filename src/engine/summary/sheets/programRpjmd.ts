@@ -170,6 +170,6 @@ export const programRpjmdSheet: SummarySheetDef = {
   name: SHEET_PROGRAM_RPJMD,
   tables: (source) => [buildPrograms(source)],
   fill: (column, value) => (column === 'Cakupan' ? statusFill(value) : null),
-  wrapWidth: 26,
+  wrapWidth: 17,
   chart: misiChart,
 };
