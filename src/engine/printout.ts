@@ -14,7 +14,7 @@
 import type { CitySummary } from './consolidate';
 import { longDate } from './isoDate';
 import { Lang } from './messages';
-import { SummaryCell, cellWidth } from './summary/model';
+import { MAX_COLUMN_WIDTH, SummaryCell, cellWidth } from './summary/model';
 import type { SummarySheet } from './summary/sheet';
 
 // ---------------------------------------------------------------------------------------------
@@ -190,8 +190,8 @@ export function wrappedRowHeight(
   let lines = 1;
   for (let c = 0; c < cells.length; c++) {
     const v = cells[c];
-    if (!wrap[c] || typeof v !== 'string' || v.length < widths[c]) continue;
-    const perLine = Math.max(1, Math.floor((widths[c] - 1) * 1.1));
+    if (!wrap[c] || typeof v !== 'string' || v.length * capitalWidth(v) < widths[c]) continue;
+    const perLine = Math.max(1, Math.floor(((widths[c] - 1) * 1.1) / capitalWidth(v)));
     let n = 0;
     for (const paragraph of v.indexOf('\n') < 0 ? [v] : v.split('\n')) {
       n += wrappedLines(paragraph, perLine, MAX_LINES - n);
@@ -201,6 +201,23 @@ export function wrappedRowHeight(
     if (lines > MAX_LINES) break;
   }
   return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) : null;
+}
+
+/**
+ * How much wider than ordinary text a text runs: capitals take about 1.3 times the width of
+ * lower-case letters (`URUSAN PEMERINTAHAN BIDANG KOMUNIKASI DAN INFORMATIKA` wrapped where we
+ * counted one line, and LibreOffice printed it over the next row).
+ */
+function capitalWidth(text: string): number {
+  let upper = 0;
+  let letters = 0;
+  for (let i = 0; i < text.length && i < 200; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) upper++;
+    else if (ch < 97 || ch > 122) continue;
+    letters++;
+  }
+  return letters > 0 && upper * 2 > letters ? 1.3 : 1;
 }
 
 /**
@@ -249,7 +266,7 @@ function printedWidths(sheet: SummarySheet): number[] {
     for (const r of t.rows)
       r.cells.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 0, cellWidth(v) + 2)));
   }
-  return widths.map((w) => Math.min(60, Math.max(5, w)));
+  return widths.map((w) => Math.min(MAX_COLUMN_WIDTH, Math.max(5, w)));
 }
 
 export function sheetLayout(

@@ -113,6 +113,6 @@ test('an unstamped workbook gets KON-04 in the audit report; one signed up to ke
     { reference: ref, today: TODAY },
   );
   expect(auditCsv([withStampFinding(changed, ref)], 'id')).toContain(
-    'Isi berubah setelah distempel pada 2026-11-20; stempel ulang berjenjang.',
+    'Isi berubah setelah distempel pada 20 November 2026; stempel ulang berjenjang.',
   );
 });

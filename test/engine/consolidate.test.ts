@@ -300,7 +300,7 @@ describe('KON-04: stamp missing or content changed', () => {
     const pesan = (berkas: string) =>
       tableRecords(summary.temuan).find((r) => r.Berkas === berkas && r.Aturan === 'KON-04')!.Pesan;
     expect(pesan('dinsos.xlsx')).toBe(
-      'Isi berubah setelah distempel pada 2026-10-02; stempel ulang berjenjang.',
+      'Isi berubah setelah distempel pada 2 Oktober 2026; stempel ulang berjenjang.',
     );
     expect(pesan('kominfo.xlsx')).toBe('Berkas belum distempel berjenjang sampai «Disetujui Kepala OPD».');
   });

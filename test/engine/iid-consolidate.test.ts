@@ -133,8 +133,8 @@ test('Rekap OPD: Inovasi Siap IID and Rata-rata Kematangan before Galat; blank f
 
 test('Ringkasan lines as data: ready of all and the city estimate, the same figures as Kesiapan IID, with the source', () => {
   expect(ringkasanIidLines(summary.source)).toEqual([
-    { label: 'Inovasi siap IID (terverifikasi)', value: '1 dari 3' },
-    { label: 'Perkiraan komponen satuan inovasi (perkiraan)', value: '7,2 (terverifikasi 5,6)' },
+    { label: 'Inovasi siap IID (terverifikasi)', value: '1 dari 3', figure: 1 },
+    { label: 'Komponen satuan inovasi (perkiraan, skala 0–100)', value: '7,2 (terverifikasi 5,6)' },
     { label: 'Sumber indikator IID', value: 'Uji: tiga indikator (2026)' },
   ]);
 });

@@ -152,8 +152,8 @@ describe('the estimate on a hand-computed workbook', () => {
     // 10 / MAX(10, 1) / 18 × 100 = 5.555… → 5.6
     expect(city).toEqual({ n: 1, pembagi: 10, terbukti: 5.6, terverifikasi: 5.6, siap: 1, jumlah: 1 });
     expect(iidSummaryLines(city, SMALL_IID, 'id')).toEqual([
-      { label: 'Inovasi siap IID (terverifikasi)', value: '1 dari 1' },
-      { label: 'Perkiraan komponen satuan inovasi (perkiraan)', value: '5,6 (terverifikasi 5,6)' },
+      { label: 'Inovasi siap IID (terverifikasi)', value: '1 dari 1', figure: 1 },
+      { label: 'Komponen satuan inovasi (perkiraan, skala 0–100)', value: '5,6 (terverifikasi 5,6)' },
       { label: 'Sumber indikator IID', value: 'Uji: tiga indikator (2026)' },
     ]);
   });

@@ -13,7 +13,8 @@ import {
 import { percentText, topRules } from '../../src/engine/summary/sheets/ringkasan';
 import { SUMMARY_SHEET_NAMES } from '../../src/engine/summary/sheets';
 import { REF, SCHEDULE_INPUTS, file } from '../helpers/signoffSummary';
-import { TODAY } from '../helpers/workbook';
+import { TODAY, buildGrid, validRow } from '../helpers/workbook';
+import { validateWorkbook } from '../../src/engine/validate';
 
 const summary = consolidate(SCHEDULE_INPUTS, { reference: REF, today: TODAY });
 const records = (sheet: string, table = 0) => tableRecords(sheetTables(summary, sheet)[table]);
@@ -54,12 +55,19 @@ describe('Ringkasan', () => {
     const rekap = records('Rekap OPD');
     const opdRows = rekap.slice(0, REF.opd.length);
     const sent = count(opdRows, (r) => r.Status === 'Siap' || r.Status === 'Perlu Perbaikan');
-    expect(line('OPD mengirim')).toEqual([
+    expect(line('OPD mengirim (berkasnya dihitung)')).toEqual([
       sent,
       `${sent} dari ${REF.opd.length} OPD (${percentText(sent, REF.opd.length, 'id')})`,
     ]);
     const totals = Object.fromEntries(records('Info Konsolidasi', 1).map((r) => [r.Ukuran, r['Total Kota']]));
-    expect(figure('OPD mengirim')).toBe(totals.Berkas);
+    expect(figure('OPD mengirim (berkasnya dihitung)')).toBe(totals.Berkas);
+    // Sent but not counted (DISKAN: another year): every OPD is in exactly one of the three lines.
+    const notCounted = opdRows.filter((r) => r.Status === 'Konflik' || r.Status === 'Berkas Tidak Dihitung');
+    expect(line('OPD mengirim, berkasnya tidak dihitung')).toEqual([
+      notCounted.length,
+      'DKP (lihat Tindak Lanjut)', // Dinas Perikanan's shortest reference name
+    ]);
+    expect(sent + notCounted.length + Number(figure('OPD belum mengirim'))).toBe(REF.opd.length);
     const silent = opdRows.filter((r) => r.Status === 'Belum Mengirim');
     expect(figure('OPD belum mengirim')).toBe(silent.length);
     // Shortest reference names: Dinas Pekerjaan Umum dan Penataan Ruang reads «Dinas PU».
@@ -194,11 +202,16 @@ describe('Tindak Lanjut', () => {
   const chase = records('Tindak Lanjut');
   const byCode = (code: string) => chase.find((r) => r['Kode OPD'] === code);
 
-  it('one row per OPD to call, in Rekap OPD order: not sent, not counted, open errors, returned, late or past', () => {
+  it('one row per OPD to call: those that sent something first, then those that sent nothing, each in Rekap OPD order', () => {
     const rekap = records('Rekap OPD').slice(0, REF.opd.length);
     // Every OPD of the sample's schedule except Dinas Kesehatan (on time, no open error) needs a call.
-    const expected = rekap.filter((r) => r['Kode OPD'] !== 'DINKES').map((r) => r['Kode OPD']);
-    expect(chase.map((r) => r['Kode OPD'])).toEqual(expected);
+    const others = rekap.filter((r) => r['Kode OPD'] !== 'DINKES');
+    const code = (r: Record<string, SummaryCell>) => r['Kode OPD'];
+    expect(chase.map(code)).toEqual([
+      ...others.filter((r) => r.Status !== 'Belum Mengirim').map(code),
+      ...others.filter((r) => r.Status === 'Belum Mengirim').map(code),
+    ]);
+    expect(chase.slice(0, 5).map(code)).toEqual(['DINSOS', 'DLH', 'DISHUB', 'KOMINFO', 'DISKAN']);
     expect(chase.map((r) => r.No)).toEqual(chase.map((_, i) => i + 1));
     expect(byCode('DINKES')).toBeUndefined();
   });
@@ -209,12 +222,17 @@ describe('Tindak Lanjut', () => {
     );
     expect(byCode('DISKAN')!).toMatchObject({
       Status: 'Berkas Tidak Dihitung',
-      Alasan: 'Berkas tidak dihitung: diskan-2025.xlsx; tenggat: Disetujui Kepala OPD lewat 242 hari',
+      Alasan:
+        'Berkas tidak dihitung: diskan-2025.xlsx (Tahun Lain, tahun 2025); tenggat: Disetujui Kepala OPD lewat 242 hari',
     });
     expect(byCode('DINSOS')!.Alasan).toBe('Disetujui Kepala OPD: Terlambat 3 hari (batas 31 Maret 2026)');
     expect(byCode('DISHUB')!.Alasan).toBe(
-      'Dikembalikan oleh Disetujui Kepala OPD pada 21 Maret 2026 untuk perbaikan (KON-07): Perbaiki; ' +
+      'Dikembalikan untuk perbaikan di tingkat Disetujui Kepala OPD oleh Nama pada 21 Maret 2026 (KON-07): Perbaiki; ' +
         'Disetujui Kepala OPD: Lewat 242 hari (batas 31 Maret 2026)',
+    );
+    // Stamped, then edited: the chain must be stamped again.
+    expect(byCode('KOMINFO')!.Alasan).toMatch(
+      /^Isi berubah sesudah distempel: stempel ulang berjenjang \(KON-04\); Disetujui Kepala OPD: Lewat 242 hari/,
     );
   });
 
@@ -235,7 +253,41 @@ describe('Tindak Lanjut', () => {
     const row = tableRecords(sheetTables(s, 'Tindak Lanjut')[0]).find((r) => r['Kode OPD'] === 'DINSOS')!;
     expect(row.Status).toBe('Konflik');
     expect(row.Alasan).toMatch(
-      /^Berkas bertentangan, tidak satu pun dihitung \(KON-08\): dinsos-a\.xlsx, dinsos-b\.xlsx/,
+      /^Berkas bertentangan, tidak satu pun dihitung \(KON-08\): dinsos-a\.xlsx \(Berkas Konflik, tahun 2026\), dinsos-b\.xlsx \(Berkas Konflik, tahun 2026\); kirim satu berkas yang benar/,
     );
+  });
+});
+
+describe('leads a planner needs', () => {
+  it('a file named for one OPD under another’s Identitas (KON-09) is a lead on the named OPD’s row', () => {
+    const s = consolidate([file('dispora-2026.xlsx', 'Dinas Sosial', () => [])], {
+      reference: REF,
+      today: TODAY,
+    });
+    const rows = tableRecords(sheetTables(s, 'Tindak Lanjut')[0]);
+    expect(rows.find((r) => r['Kode OPD'] === 'DISPORA')?.Alasan).toContain(
+      'Berkas dispora-2026.xlsx bernama OPD ini, tetapi Identitas-nya menyebut Dinas Sosial (KON-09)',
+    );
+  });
+
+  it('innovations whose stage is empty or misspelt get a line of their own, so the stages add up', () => {
+    const misspelt = validateWorkbook(
+      buildGrid({
+        rows: [validRow({ 'Tahapan Inovasi': 'Penerapn' }), validRow({ 'Nama Inovasi': 'Kedua' })],
+      }),
+      'dinkes.xlsx',
+      { reference: REF, today: TODAY },
+    );
+    const s = consolidate([{ file: 'dinkes.xlsx', size: 1, sha256: null, validation: misspelt }], {
+      reference: REF,
+      today: TODAY,
+    });
+    const rows = sheetTables(s, 'Ringkasan')[0].rows.map((r) => r.cells);
+    const at = (label: string) => rows.find((c) => c[0] === label)?.[1];
+    expect(at('Jumlah inovasi')).toBe(2);
+    expect(Number(at('Inisiatif')) + Number(at('Uji Coba')) + Number(at('Penerapan'))).toBe(1);
+    expect(at('Tahapan kosong atau tidak sah')).toBe(1);
+    // Quiet when every stage is valid.
+    expect(cover.rows.some((r) => r.cells[0] === 'Tahapan kosong atau tidak sah')).toBe(false);
   });
 });

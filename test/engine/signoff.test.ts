@@ -549,9 +549,9 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
     ]);
     expect(k[0].id).not.toBe(k[1].id);
     expect(findingMessage(k[0], 'id')).toBe(
-      'Tingkat «Disetujui Kepala OPD» melewati batas 2026-03-31 (3 hari).',
+      'Tingkat «Disetujui Kepala OPD» melewati batas 31 Maret 2026 (3 hari).',
     );
-    expect(findingMessage(k[1], 'en')).toBe('Level «Verified» missed its deadline 2026-04-30 (212 days).');
+    expect(findingMessage(k[1], 'en')).toBe('Level «Verified» missed its deadline 30 April 2026 (212 days).');
   });
 
   it('KON-06 stays quiet on time, before the deadline, without a schedule, and for another reporting year', () => {
@@ -599,7 +599,7 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
     const k = of(v, 'KON-07');
     expect(k.map((f) => [f.sheet, f.cell, f.value, f.severity])).toEqual([[null, null, 'kepalaOpd', 'info']]);
     expect(findingMessage(k[0], 'id')).toBe(
-      'Dikembalikan oleh dr. Joice pada 2026-04-01: Lengkapi dasar hukum',
+      'Dikembalikan oleh dr. Joice pada 1 April 2026: Lengkapi dasar hukum',
     );
     const again = run((h) => [
       ['penyusun', h, '2026-03-30T01:00:00Z'],
@@ -625,7 +625,7 @@ describe('KON-04, KON-06, KON-07 on a validated workbook', () => {
           ['kepalaOpd', OTHER, '2026-03-31T17:30:00Z'],
         ]),
       ),
-    ).toBe('Isi berubah setelah distempel pada 2026-04-01; stempel ulang berjenjang.');
+    ).toBe('Isi berubah setelah distempel pada 1 April 2026; stempel ulang berjenjang.');
     const reached = run((h) => [
       ['penyusun', h, '2026-03-30T01:00:00Z'],
       ['kepalaOpd', h, '2026-03-31T01:00:00Z'],

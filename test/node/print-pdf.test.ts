@@ -199,7 +199,7 @@ maybe('printed through LibreOffice', () => {
     expect(SUMMARY_SHEET_NAMES.slice(0, 2)).toEqual(['Ringkasan', 'Tindak Lanjut']);
     expect(firstPageOf.slice(0, 2)).toEqual([0, 1]);
     expect(texts[0].replace(/\s+/g, ' ')).toContain('Rekapitulasi Inovasi Daerah Kota Bitung Tahun 2026');
-    expect(texts[0]).toMatch(/OPD mengirim\s+\d+\s+\d+ dari 37 OPD/);
+    expect(texts[0]).toMatch(/OPD mengirim \(berkasnya dihitung\)\s+\d+\s+\d+ dari 37 OPD/);
     expect(texts[0]).toMatch(/Kesiapan IID/);
     for (const t of texts) {
       expect(t).toMatch(/Halaman \d+ dari \d+/);

@@ -70,7 +70,7 @@ describe('the chain per state', () => {
     await renderPane(withStempel([row('penyusun', P, 'Staf Inovasi')]));
     expect(statuses()).toEqual(['valid', 'none', 'none']);
     // 01:00 UTC is 09:00 in Bitung (WITA).
-    expect(chainLines()[0][2]).toBe('DisusunSahStaf Inovasi, 2026-11-27 09:00');
+    expect(chainLines()[0][2]).toBe('DisusunSahStaf Inovasi, 27 November 2026 09:00');
     expect(text(screen.getByTestId('chain-word'))).toBe('Tingkat tercapai: Disusun');
     expect(text(stampButton())).toBe('Setujui (Kepala OPD)');
     expect(returnButton()).not.toBeNull();
@@ -113,7 +113,7 @@ describe('the chain per state', () => {
       withStempel([row('penyusun', P, 'Staf'), row('kepalaOpd:kembali', K, 'Kepala', HASH, 'Lengkapi SOP')]),
     );
     expect(text(screen.getByTestId('chain-returned'))).toBe(
-      'Dikembalikan oleh Kepala pada 2026-11-27 11:00: Lengkapi SOP',
+      'Dikembalikan oleh Kepala pada 27 November 2026 11:00: Lengkapi SOP',
     );
     expect(text(screen.getByTestId('chain-word'))).toBe('Tingkat tercapai: Dikembalikan');
     expect(text(stampButton())).toBe('Stempel: Disusun');
@@ -229,7 +229,7 @@ describe('buttons', () => {
 describe('language', () => {
   test('English: level labels, statuses, buttons and the chain word', async () => {
     await renderPane(withStempel([row('penyusun', P, 'Staf')]), { language: 'en' });
-    expect(chainLines()[0][2]).toBe('PreparedValidStaf, 2026-11-27 09:00');
+    expect(chainLines()[0][2]).toBe('PreparedValidStaf, 27 November 2026 09:00');
     expect(chainLines()[1][2]).toBe('Approved by head of agencyNot yet');
     expect(text(screen.getByTestId('chain-word'))).toBe('Level reached: Prepared');
     expect(text(stampButton())).toBe('Approve (head of agency)');
@@ -255,7 +255,7 @@ describe('language', () => {
       { language: 'en' },
     );
     expect(text(screen.getByTestId('chain-returned'))).toBe(
-      'Returned by Kepala on 2026-11-27 11:00: Fix the SOP',
+      'Returned by Kepala on 27 November 2026 11:00: Fix the SOP',
     );
     expect(text(screen.getByTestId('chain-word'))).toBe('Level reached: Returned');
   });

@@ -19,7 +19,7 @@ export const IID_WORDS = {
     kurang: 'kurang',
     lengkap: 'lengkap',
     sumber: 'sumber',
-    komponen: 'Perkiraan komponen satuan inovasi',
+    komponen: 'Komponen satuan inovasi (perkiraan, skala 0–100)',
     siapDari: 'Inovasi siap IID (terverifikasi)',
     dari: 'dari',
     judul: 'Kesiapan IID',
@@ -34,7 +34,7 @@ export const IID_WORDS = {
     kurang: 'missing',
     lengkap: 'complete',
     sumber: 'source',
-    komponen: 'Estimated innovation-unit component',
+    komponen: 'Innovation-unit component (estimate, 0–100)',
     siapDari: 'Innovations ready for IID (verified)',
     dari: 'of',
     judul: 'IID readiness',
@@ -97,6 +97,8 @@ export function sourceNote(iid: Iid, lang: Lang): string {
 export interface SummaryLine {
   readonly label: string;
   readonly value: string;
+  /** The line's count, when it has one (`Ringkasan` shows it under `Jumlah`). */
+  readonly figure?: number;
 }
 
 /**
@@ -106,9 +108,9 @@ export interface SummaryLine {
 export function iidSummaryLines(city: CityEstimate, iid: Iid, lang: Lang): SummaryLine[] {
   const w = IID_WORDS[lang];
   return [
-    { label: w.siapDari, value: `${city.siap} ${w.dari} ${city.jumlah}` },
+    { label: w.siapDari, value: `${city.siap} ${w.dari} ${city.jumlah}`, figure: city.siap },
     {
-      label: `${w.komponen} (${w.perkiraan})`,
+      label: w.komponen,
       value: `${decimal1(city.terbukti, lang)} (${w.terverifikasi} ${decimal1(city.terverifikasi, lang)})`,
     },
     {

@@ -1,4 +1,5 @@
 import { Finding, MessageParams, Severity, quoteText } from '../findings';
+import { longDate } from '../isoDate';
 import { Catalogue, MessageKey } from './keys';
 import { en } from './en';
 import { id } from './id';
@@ -48,9 +49,19 @@ export function message(lang: Lang, key: MessageKey, params: MessageParams = {})
       ? whole
       : name === 'opdLain'
         ? String(params[name])
-        : quoteText(String(params[name])),
+        : DATE_PARAMS.has(name) && ISO_DAY.test(String(params[name]))
+          ? longDate(String(params[name]), lang)
+          : quoteText(String(params[name])),
   );
 }
+
+/**
+ * Parameters that hold a day the tool computed (a deadline, a stamp's or a document's date): a
+ * message echoes them as a person reads a date, `31 Maret 2026` (docs/spec/consolidation.md,
+ * *Printing and reading*); the finding's params keep the ISO day for programs.
+ */
+const DATE_PARAMS: ReadonlySet<string> = new Set(['tanggal', 'batas']);
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
 
 /** The catalogue key of a finding's message (KON-04, KON-05 and KON-10 have two wordings). */
 export function messageKey(f: Pick<Finding, 'rule' | 'params'>): MessageKey {

@@ -118,7 +118,10 @@ export function cellWidth(v: SummaryCell): number {
   return v.length;
 }
 
-/** Column widths in characters: the widest header or value, between 5 and 60. */
+/** The widest a measured column gets (characters): a SHA-256 digest (64) and its margin, in `Info Konsolidasi`. */
+export const MAX_COLUMN_WIDTH = 66;
+
+/** Column widths in characters: the widest header or value, between 5 and MAX_COLUMN_WIDTH. */
 export function columnWidths(sheet: Pick<SummarySheetData, 'tables'>): number[] {
   const widths: number[] = [];
   for (const t of sheet.tables) {
@@ -127,7 +130,7 @@ export function columnWidths(sheet: Pick<SummarySheetData, 'tables'>): number[] 
     for (const r of t.rows)
       r.cells.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 0, cellWidth(v) + 2)));
   }
-  return widths.map((w) => Math.min(60, Math.max(5, w)));
+  return widths.map((w) => Math.min(MAX_COLUMN_WIDTH, Math.max(5, w)));
 }
 
 // ---------------------------------------------------------------------------------------------

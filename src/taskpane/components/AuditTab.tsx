@@ -63,7 +63,11 @@ export function AuditTab({ state, actions, t }: AuditTabProps) {
             {stamp.info ? (
               <Text size={200}>
                 {t('audit.stampWhen', {
-                  waktu: formatWaktu(stamp.info.waktu, state.reference.reference.daerah.zonaWaktu),
+                  waktu: formatWaktu(
+                    stamp.info.waktu,
+                    state.reference.reference.daerah.zonaWaktu,
+                    state.lang,
+                  ),
                   oleh: stamp.info.fields.oleh || '—',
                 })}
               </Text>

@@ -1,5 +1,6 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../../engine/messages';
+import { longDate } from '../../engine/isoDate';
 import {
   type LevelStatus,
   type Persetujuan,
@@ -32,8 +33,15 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
 
-/** A stamp's `Waktu` (UTC) as a local date and time in the region's zone (`2026-11-28 09:30`); as written when unreadable. */
-export const formatWaktu = localDateTime;
+/**
+ * A stamp's `Waktu` (UTC) as a person reads it, in the region's zone: `28 November 2026 09.30`
+ * style (`28 November 2026 09:30`), the one date style of docs/spec/consolidation.md; as written
+ * when unreadable.
+ */
+export function formatWaktu(waktu: string | null, zone: string, lang: Lang): string {
+  const local = localDateTime(waktu, zone); // `2026-11-28 09:30`, `2026-11-28`, or as written
+  return /^\d{4}-\d{2}-\d{2}/.test(local) ? `${longDate(local.slice(0, 10), lang)}${local.slice(10)}` : local;
+}
 
 export interface ChainViewProps {
   readonly chain: Persetujuan;
@@ -74,13 +82,13 @@ export function ChainView({ chain, lang, zone, t, testId }: ChainViewProps) {
                 <Text size={200} className={styles.meta}>
                   {t('signoff.who', {
                     oleh: [l.row.oleh ?? '—', l.row.jabatan].filter(Boolean).join(' — '),
-                    waktu: formatWaktu(l.row.waktu, zone),
+                    waktu: formatWaktu(l.row.waktu, zone, lang),
                   })}
                 </Text>
               ) : null}
               {s ? (
                 <Text size={200} className={styles.meta} data-testid="schedule-word">
-                  {t('signoff.schedule', { batas: s.batas, keadaan: scheduleWord(s, lang) })}
+                  {t('signoff.schedule', { batas: longDate(s.batas, lang), keadaan: scheduleWord(s, lang) })}
                 </Text>
               ) : null}
             </li>
@@ -91,7 +99,7 @@ export function ChainView({ chain, lang, zone, t, testId }: ChainViewProps) {
         <Text size={200} data-testid={`${testId}-returned`}>
           {t('signoff.returned', {
             oleh: chain.kembali.oleh ?? '—',
-            waktu: formatWaktu(chain.kembali.waktu, zone),
+            waktu: formatWaktu(chain.kembali.waktu, zone, lang),
             catatan: chain.kembali.catatan ?? '',
           })}
         </Text>

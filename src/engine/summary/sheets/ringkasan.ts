@@ -24,6 +24,8 @@ import { ringkasanIidLines, SHEET_KESIAPAN_IID } from './kesiapanIid';
 import { DI_LUAR_RPJMD, SHEET_PROGRAM_RPJMD } from './programRpjmd';
 import {
   BELUM_MENGIRIM,
+  BERKAS_TIDAK_DIHITUNG,
+  KONFLIK,
   REKAP_PERSETUJUAN_COLUMNS,
   SHEET_REKAP_OPD,
   scheduleColumn,
@@ -46,15 +48,19 @@ const WORDS = {
     referensi: 'Referensi dan alat',
     tahun: 'Tahun konsolidasi',
     pengiriman: 'Pengiriman berkas',
-    mengirim: 'OPD mengirim',
+    mengirim: 'OPD mengirim (berkasnya dihitung)',
     dari: (n: number, m: number, p: string) => `${n} dari ${m} OPD (${p})`,
     belum: 'OPD belum mengirim',
+    tidakDihitungOpd: 'OPD mengirim, berkasnya tidak dihitung',
+    tidakDihitungKet: (names: string) => `${names} (lihat Tindak Lanjut)`,
     disisihkan: 'Berkas tidak dihitung',
     disisihkanKet: 'rincian di bawah dan di Rekap OPD',
     status: (word: string) => `– ${word}`,
     inovasi: 'Inovasi',
     jumlah: 'Jumlah inovasi',
     dariJumlah: (p: string) => `${p} dari jumlah inovasi`,
+    tanpaTahapan: 'Tahapan kosong atau tidak sah',
+    tanpaTahapanKet: 'lihat Temuan',
     digital: 'Digital',
     publik: 'Inovasi pelayanan publik',
     rpjmd: 'RPJMD',
@@ -65,8 +71,12 @@ const WORDS = {
     galat: 'Galat terbuka',
     peringatan: 'Peringatan terbuka',
     diterima: 'Temuan diterima',
+    diterimaKet: 'diterima pemeriksa dengan alasan',
+    tersering: 'Lima aturan tersering',
+    terseringKet: 'galat dan peringatan terbuka',
     aturan: (rule: string) => `Aturan ${rule}`,
-    persetujuan: 'Persetujuan',
+    persetujuan: 'Persetujuan per tingkat',
+    persetujuanKet: 'terlambat: distempel sesudah batas; lewat: batas lewat, belum distempel',
     tanpaJadwal: 'Referensi tanpa jadwal persetujuan',
     replikasi: 'Replikasi inovasi',
     iid: 'Kesiapan IID',
@@ -77,15 +87,19 @@ const WORDS = {
     referensi: 'Reference and tool',
     tahun: 'Consolidation year',
     pengiriman: 'Submissions',
-    mengirim: 'Agencies that submitted',
+    mengirim: 'Agencies that submitted (counted)',
     dari: (n: number, m: number, p: string) => `${n} of ${m} agencies (${p})`,
     belum: 'Agencies that did not submit',
+    tidakDihitungOpd: 'Agencies whose files were not counted',
+    tidakDihitungKet: (names: string) => `${names} (see Tindak Lanjut)`,
     disisihkan: 'Files not counted',
     disisihkanKet: 'listed below and in Rekap OPD',
     status: (word: string) => `– ${word}`,
     inovasi: 'Innovations',
     jumlah: 'Innovations',
     dariJumlah: (p: string) => `${p} of all innovations`,
+    tanpaTahapan: 'Stage empty or not valid',
+    tanpaTahapanKet: 'see Temuan',
     digital: 'Digital',
     publik: 'Public-service innovations',
     rpjmd: 'RPJMD',
@@ -96,8 +110,12 @@ const WORDS = {
     galat: 'Open errors',
     peringatan: 'Open warnings',
     diterima: 'Accepted findings',
+    diterimaKet: 'accepted by a reviewer with a reason',
+    tersering: 'The five most frequent rules',
+    terseringKet: 'open errors and warnings',
     aturan: (rule: string) => `Rule ${rule}`,
-    persetujuan: 'Sign-off',
+    persetujuan: 'Sign-off per level',
+    persetujuanKet: 'late: stamped after the deadline; overdue: deadline passed, not stamped',
     tanpaJadwal: 'The reference has no sign-off schedule',
     replikasi: 'Replication of innovations',
     iid: 'IID readiness',
@@ -144,7 +162,8 @@ function buildRingkasan(
   const rows: SummaryRow[] = [];
   const line = (...cells: SummaryCell[]) => rows.push({ cells });
   // A section's title: a bold row (one table, no blank rows: the page has room for every line).
-  const heading = (title: string) => rows.push({ cells: [title, null, null], total: true });
+  const heading = (title: string, note: string | null = null) =>
+    rows.push({ cells: [title, null, note], total: true });
 
   heading(w.judul(s.reference.daerah.nama, s.tahun.tahun === null ? '–' : String(s.tahun.tahun)));
   line(w.tanggal, null, longDate(s.today, lang));
@@ -153,9 +172,13 @@ function buildRingkasan(
 
   // Who sent, who did not, which files were set aside (Rekap OPD's OPD rows, then its file rows).
   heading(w.pengiriman);
-  const notSent = rekapRows
-    .slice(0, s.reference.opd.length)
+  const opdRows = rekapRows.slice(0, s.reference.opd.length);
+  const notSent = opdRows
     .filter((r) => r['Status'] === BELUM_MENGIRIM)
+    .map((r) => short(String(r['Perangkat Daerah'])));
+  // Sent, but no file of theirs counts (a conflict, another year…): with the two above, every OPD once.
+  const notCounted = opdRows
+    .filter((r) => r['Status'] === KONFLIK || r['Status'] === BERKAS_TIDAK_DIHITUNG)
     .map((r) => short(String(r['Perangkat Daerah'])));
   const fileRows = rekapRows.slice(s.reference.opd.length, -1);
   const setAside = SET_ASIDE_ORDER.map((standing) => {
@@ -164,6 +187,8 @@ function buildRingkasan(
   }).filter((x) => x.files.length > 0);
   const setAsideCount = setAside.reduce((n, x) => n + x.files.length, 0);
   line(w.mengirim, sent.n, w.dari(sent.n, sent.m, percentText(sent.n, sent.m, lang)));
+  if (notCounted.length)
+    line(w.tidakDihitungOpd, notCounted.length, w.tidakDihitungKet(notCounted.join(', ')));
   line(w.belum, notSent.length, notSent.length ? notSent.join(', ') : null);
   line(w.disisihkan, setAsideCount, setAsideCount ? w.disisihkanKet : null);
   for (const x of setAside) line(w.status(x.word), x.files.length, x.files.join(', '));
@@ -173,8 +198,11 @@ function buildRingkasan(
   const jumlah = num(total['Jumlah Inovasi']);
   const share = (v: number) => w.dariJumlah(percentText(v, jumlah, lang));
   line(w.jumlah, jumlah, null);
-  for (const t of ['Inisiatif', 'Uji Coba', 'Penerapan'] as const)
-    line(t, num(total[t]), share(num(total[t])));
+  const stages = ['Inisiatif', 'Uji Coba', 'Penerapan'] as const;
+  for (const t of stages) line(t, num(total[t]), share(num(total[t])));
+  // A row whose stage is empty or misspelt counts in no stage: said, so the stages add up.
+  const unstaged = jumlah - stages.reduce((n, t) => n + num(total[t]), 0);
+  if (unstaged > 0) line(w.tanpaTahapan, unstaged, w.tanpaTahapanKet);
   line(w.digital, num(total['Digital']), share(num(total['Digital'])));
   line(w.publik, num(total['Pelayanan Publik']), share(num(total['Pelayanan Publik'])));
 
@@ -196,13 +224,14 @@ function buildRingkasan(
   heading(w.temuan);
   line(w.galat, num(total['Galat']), null);
   line(w.peringatan, num(total['Peringatan']), null);
-  line(w.diterima, num(total['Temuan Diterima']), null);
-  for (const [rule, n] of topRules(sheets.get(SHEET_TEMUAN_KOTA)![0]))
-    line(w.aturan(rule), n, ruleGist(rule, lang));
+  line(w.diterima, num(total['Temuan Diterima']), w.diterimaKet);
+  const top = topRules(sheets.get(SHEET_TEMUAN_KOTA)![0]);
+  if (top.length) heading(w.tersering, w.terseringKet);
+  for (const [rule, n] of top) line(w.aturan(rule), n, ruleGist(rule, lang));
 
   // Sign-off per level with a deadline: Total Kota's `Tepat Waktu <label>` words over every OPD.
-  heading(w.persetujuan);
   const scheduled = tableRecords(persetujuan).filter((r) => r['Batas'] !== null);
+  heading(w.persetujuan, scheduled.length ? w.persetujuanKet : null);
   if (!scheduled.length) line(w.tanpaJadwal, null, null);
   for (const r of scheduled) {
     const label = String(r[REKAP_PERSETUJUAN_COLUMNS[0]]);
@@ -215,7 +244,7 @@ function buildRingkasan(
   const iid = sheets.has(SHEET_KESIAPAN_IID) ? ringkasanIidLines(s) : null;
   if (iid) {
     heading(w.iid);
-    for (const l of iid) line(l.label, null, l.value);
+    for (const l of iid) line(l.label, l.figure ?? null, l.value);
   }
   return { columns: RINGKASAN_COLUMNS, rows };
 }

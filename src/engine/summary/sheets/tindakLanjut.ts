@@ -1,18 +1,19 @@
 /**
  * `Tindak Lanjut` (docs/spec/consolidation.md, added 2026-12-07): the summary's second sheet, one
- * row per OPD the planner has to call — not sent, files not counted, a conflict, open errors,
+ * row per OPD the planner has to call (those that sent something first) — not sent, files not counted, a conflict, open errors,
  * returned for revision (KON-07), late or past a sign-off deadline — with the reasons in words and
  * the contact of its latest `Identitas`. Built from `Rekap OPD`'s rows (`readsAll`), so the two
  * sheets cannot disagree on a status or a deadline.
  */
-import { compareInGroup, compareNames } from '../../consolidation/selection';
+import { STANDING_WORD, compareInGroup, compareNames, opdsNamedByFile } from '../../consolidation/selection';
 import { longDate } from '../../isoDate';
 import { Lang } from '../../messages';
 import { Reference } from '../../reference/model';
-import { signoffWordEn } from '../../signoff';
+import { localDay, signoffWordEn } from '../../signoff';
 import { cellText } from '../../values';
 import {
   ConsolidatedFile,
+  opdName,
   SummaryCell,
   SummaryRow,
   SummarySource,
@@ -47,10 +48,16 @@ const WORDS = {
   id: {
     belum: (tahun: string) => `Belum mengirim berkas tahun ${tahun}`,
     tidakDihitung: (files: string) => `Berkas tidak dihitung: ${files}`,
-    konflik: (files: string) => `Berkas bertentangan, tidak satu pun dihitung (KON-08): ${files}`,
-    galat: (n: number) => `${n} galat terbuka harus diperbaiki`,
-    kembali: (level: string, when: string | null, note: string | null) =>
-      `Dikembalikan oleh ${level}${when ? ` pada ${when}` : ''} untuk perbaikan (KON-07)${note ? `: ${note}` : ''}`,
+    berkas: (file: string, status: string, tahun: number | null) =>
+      `${file} (${status}${tahun === null ? '' : `, tahun ${tahun}`})`,
+    konflik: (files: string) =>
+      `Berkas bertentangan, tidak satu pun dihitung (KON-08): ${files}; kirim satu berkas yang benar`,
+    namaBerkas: (file: string, opd: string) =>
+      `Berkas ${file} bernama OPD ini, tetapi Identitas-nya menyebut ${opd} (KON-09)`,
+    galat: (n: number, rules: string) => `${n} galat terbuka (${rules}): lihat lembar Temuan`,
+    berubah: 'Isi berubah sesudah distempel: stempel ulang berjenjang (KON-04)',
+    kembali: (level: string, by: string | null, when: string | null, note: string | null) =>
+      `Dikembalikan untuk perbaikan di tingkat ${level}${by ? ` oleh ${by}` : ''}${when ? ` pada ${when}` : ''} (KON-07)${note ? `: ${note}` : ''}`,
     jadwal: (level: string, word: string, batas: string | null) =>
       `${level}: ${word}${batas ? ` (batas ${batas})` : ''}`,
     lewat: (levels: string) => `tenggat: ${levels}`,
@@ -58,10 +65,15 @@ const WORDS = {
   en: {
     belum: (tahun: string) => `No file sent for ${tahun}`,
     tidakDihitung: (files: string) => `Files not counted: ${files}`,
-    konflik: (files: string) => `Files in conflict, none counted (KON-08): ${files}`,
-    galat: (n: number) => `${n} open errors to correct`,
-    kembali: (level: string, when: string | null, note: string | null) =>
-      `Returned by ${level}${when ? ` on ${when}` : ''} for revision (KON-07)${note ? `: ${note}` : ''}`,
+    berkas: (file: string, status: string, tahun: number | null) =>
+      `${file} (${status}${tahun === null ? '' : `, year ${tahun}`})`,
+    konflik: (files: string) => `Files in conflict, none counted (KON-08): ${files}; send the one right file`,
+    namaBerkas: (file: string, opd: string) =>
+      `File ${file} is named for this agency, but its Identitas names ${opd} (KON-09)`,
+    galat: (n: number, rules: string) => `${n} open errors (${rules}): see the Temuan sheet`,
+    berubah: 'Content changed after it was stamped: stamp again level by level (KON-04)',
+    kembali: (level: string, by: string | null, when: string | null, note: string | null) =>
+      `Returned for revision at level ${level}${by ? ` by ${by}` : ''}${when ? ` on ${when}` : ''} (KON-07)${note ? `: ${note}` : ''}`,
     jadwal: (level: string, word: string, batas: string | null) =>
       `${level}: ${word}${batas ? ` (deadline ${batas})` : ''}`,
     lewat: (levels: string) => `deadlines: ${levels}`,
@@ -92,6 +104,10 @@ function contactCells(e: ConsolidatedFile | null): SummaryCell[] {
   return [text('penanggungJawab'), text('email'), text('telepon')];
 }
 
+/** The rules of a file's open errors, in finding order (a rule once per finding). */
+const openErrorRules = (e: ConsolidatedFile): string[] =>
+  e.validation.findings.filter((f) => f.status === 'open' && f.severity === 'error').map((f) => f.rule);
+
 function levelLabel(reference: Reference, kunci: string, lang: Lang): string {
   const level = reference.tingkatPersetujuan.find((l) => l.kunci === kunci);
   return level ? (lang === 'en' ? level.labelEn : level.label) : kunci;
@@ -109,28 +125,44 @@ function buildTindakLanjut(
   const tahun = s.tahun.tahun === null ? '–' : String(s.tahun.tahun);
   const dateOf = (v: SummaryCell) => (v !== null && isSummaryDate(v) ? longDate(v.date, s.lang) : null);
 
-  const rows: SummaryRow[] = [];
+  // Files whose name names an OPD their Identitas does not (KON-09): a lead for that OPD's call.
+  const namedHere = new Map<string, ConsolidatedFile[]>();
+  for (const e of s.entries)
+    if (e.validation.findings.some((f) => f.rule === 'KON-09'))
+      for (const o of opdsNamedByFile(e.file, s.reference))
+        namedHere.set(o.kode, [...(namedHere.get(o.kode) ?? []), e]);
+
+  const acting: SummaryCell[][] = [];
+  const silent: SummaryCell[][] = [];
   for (const r of opdRows) {
     const kode = String(r['Kode OPD']);
     const status = String(r['Status']);
     const reasons: string[] = [];
-    const files = typeof r['Berkas'] === 'string' ? r['Berkas'].split('; ').join(', ') : '';
+    // Its files as Rekap OPD lists them, each with why it does not count.
+    const files = (typeof r['Berkas'] === 'string' ? r['Berkas'].split('; ') : []).map((name) => {
+      const e = s.entries.find((x) => x.file === name);
+      return e ? w.berkas(name, STANDING_WORD[e.standing], e.validation.tahun) : name;
+    });
     if (status === BELUM_MENGIRIM) reasons.push(w.belum(tahun));
-    else if (status === BERKAS_TIDAK_DIHITUNG) reasons.push(w.tidakDihitung(files));
-    else if (status === KONFLIK) reasons.push(w.konflik(files));
-    const errors = typeof r['Galat'] === 'number' ? r['Galat'] : 0;
-    if (counted.has(kode) && errors > 0) reasons.push(w.galat(errors));
-    const chain = counted.get(kode)?.validation.persetujuan;
+    else if (status === BERKAS_TIDAK_DIHITUNG) reasons.push(w.tidakDihitung(files.join(', ')));
+    else if (status === KONFLIK) reasons.push(w.konflik(files.join(', ')));
+    for (const e of namedHere.get(kode) ?? []) reasons.push(w.namaBerkas(e.file, opdName(e) ?? '?'));
+    const file = counted.get(kode);
+    const errors = file ? openErrorRules(file) : [];
+    if (errors.length) reasons.push(w.galat(errors.length, [...new Set(errors)].join(', ')));
+    const chain = file?.validation.persetujuan;
     if (chain?.dikembalikan && chain.kembali) {
       const k = chain.kembali;
+      const day = localDay(k.waktu, s.reference.daerah.zonaWaktu);
       reasons.push(
         w.kembali(
           levelLabel(s.reference, k.tingkat, s.lang),
-          k.waktu ? longDate(k.waktu, s.lang) : null,
+          k.oleh,
+          day ? longDate(day, s.lang) : null,
           k.catatan,
         ),
       );
-    }
+    } else if (chain?.berubah) reasons.push(w.berubah);
     // Deadlines late or past: with the date for an OPD whose file counts; in one clause for an
     // OPD without one (every passed deadline is past, which its first reason already explains).
     const late: { level: string; word: string; batas: string | null }[] = [];
@@ -149,17 +181,14 @@ function buildTindakLanjut(
     else if (late.length)
       reasons.push(w.lewat(late.map((l) => `${l.level} ${l.word.toLowerCase()}`).join(', ')));
     if (!reasons.length) continue;
-    rows.push({
-      cells: [
-        rows.length + 1,
-        kode,
-        r['Perangkat Daerah'],
-        status,
-        reasons.join('; '),
-        ...contactCells(latestFile(s.entries, kode)),
-      ],
-    });
+    const cells = [kode, r['Perangkat Daerah'], status, reasons.join('; ')];
+    (status === BELUM_MENGIRIM ? silent : acting).push([
+      ...cells,
+      ...contactCells(latestFile(s.entries, kode)),
+    ]);
   }
+  // The OPDs that sent something first (each has a task), then those that sent nothing; each group in Rekap OPD order.
+  const rows: SummaryRow[] = [...acting, ...silent].map((cells, i) => ({ cells: [i + 1, ...cells] }));
   return { columns: TINDAK_LANJUT_COLUMNS, rows };
 }
 
@@ -170,7 +199,7 @@ export const tindakLanjutSheet: SummarySheetDef = {
   fill: (column, value) => (column === 'Status' ? statusFill(value) : null),
   // One landscape page wide at about 73 %: reasons, names and contacts wrap in their columns.
   columns: {
-    widths: [4, 12, 22, 13, 42, 20, 24, 15],
+    widths: [4, 12, 20, 13, 40, 20, 28, 15],
     wrap: [true, true, true, true, true, true, true, true],
   },
 };
