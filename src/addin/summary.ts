@@ -34,6 +34,8 @@ import {
   type PrintSetup,
   type SummaryChart,
   chartSeries,
+  chartTitlePoints,
+  officeTextOrientation,
   sheetLayout,
   summaryCharts,
   summaryYear,
@@ -129,6 +131,13 @@ export interface PlannedChart {
   /** Top-left and bottom-right cells of the chart. */
   readonly from: string;
   readonly to: string;
+  /** Axis titles: what the categories are, what is counted (the engine's, as the command line's). */
+  readonly axisTitles: { readonly category: string; readonly value: string };
+  /** Points of axis labels, axis titles and legend; of the chart title (printout.ts). */
+  readonly fontSize: number;
+  readonly titleFontSize: number;
+  /** The category labels' `textOrientation` (Office's degrees, counter-clockwise; 0: level). */
+  readonly textOrientation: number;
 }
 
 export interface PlannedSheet {
@@ -275,6 +284,10 @@ function plannedChart(c: SummaryChart): PlannedChart {
     })),
     from: `${letters(c.anchor.fromColumn)}${c.anchor.fromRow + 1}`,
     to: `${letters(c.anchor.toColumn - 1)}${c.anchor.toRow}`,
+    axisTitles: c.axisTitles,
+    fontSize: c.fontSize,
+    titleFontSize: chartTitlePoints(c),
+    textOrientation: officeTextOrientation(c),
   };
 }
 
@@ -554,16 +567,28 @@ export async function queuePrintSetup(
   hf.rightFooter = footer.right;
 }
 
+/** What a chart may use beyond ExcelApi 1.7. */
+export interface ChartOptions {
+  /** ExcelApi 1.8: the category labels' angle (`ChartAxis.textOrientation`). */
+  readonly api18: boolean;
+}
+
 /**
  * Queues a sheet's chart over the data table queued by `queueSummarySheet`: the first series from
- * `charts.add` (1.1), the others by `series.add` (1.7), each with its values and categories (1.7).
+ * `charts.add` (1.1), the others by `series.add` (1.7), each with its values and categories (1.7);
+ * then its texts as the command line draws them (docs/spec/consolidation.md, *Printing and
+ * reading*): axis titles, labels, axis titles and legend at the engine's size (1.1), the legend
+ * below, the category labels turned where the engine turns them (1.8; level before it).
  */
 export async function queueChart(
   batcher: SyncBatcher,
   ws: Excel.Worksheet,
   chart: PlannedChart,
+  options: ChartOptions = { api18: false },
 ): Promise<void> {
-  await batcher.reserve(opBytes(chart.title, chart.name, chart.from, chart.to, chart.series) + 2000);
+  await batcher.reserve(
+    opBytes(chart.title, chart.name, chart.from, chart.to, chart.series, chart.axisTitles) + 4000,
+  );
   const [first, ...rest] = chart.series;
   const c = ws.charts.add('ColumnStacked', ws.getRange(first.values), 'Columns');
   c.name = chart.name;
@@ -577,4 +602,22 @@ export async function queueChart(
     x.setXAxisValues(ws.getRange(s.categories));
   }
   c.setPosition(chart.from, chart.to);
+  c.title.format.font.size = chart.titleFontSize;
+  c.title.format.font.bold = true;
+  const axes = [
+    [c.axes.categoryAxis, chart.axisTitles.category],
+    [c.axes.valueAxis, chart.axisTitles.value],
+  ] as const;
+  for (const [axis, title] of axes) {
+    axis.format.font.size = chart.fontSize;
+    axis.title.text = title;
+    axis.title.visible = true;
+    axis.title.format.font.size = chart.fontSize;
+    axis.title.format.font.bold = true;
+  }
+  if (options.api18 && chart.textOrientation !== 0)
+    c.axes.categoryAxis.textOrientation = chart.textOrientation;
+  c.legend.visible = true;
+  c.legend.position = 'Bottom';
+  c.legend.format.font.size = chart.fontSize;
 }

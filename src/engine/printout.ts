@@ -320,6 +320,17 @@ export interface SummaryChart {
  */
 export const CHART_FONT_POINTS = 12;
 
+/** The chart title's size: two points above its other texts (src/xlsx/xlsxStream.ts draws `fontSize + 2`). */
+export const chartTitlePoints = (c: Pick<SummaryChart, 'fontSize'>): number => c.fontSize + 2;
+
+/**
+ * The category labels' angle as Office.js's `ChartAxis.textOrientation` takes it: `labelAngle` is
+ * DrawingML's `rot` (clockwise, so -45 rises to the right), Office's angle counts counter-clockwise
+ * as Excel's cell orientation and VBA's `TickLabels.Orientation` do (45 rises to the right).
+ */
+export const officeTextOrientation = (c: Pick<SummaryChart, 'labelAngle'>): number =>
+  c.labelAngle === 0 ? 0 : -c.labelAngle;
+
 /** Rows a chart is tall. */
 const CHART_ROWS = 24;
 

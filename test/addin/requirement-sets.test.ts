@@ -40,6 +40,9 @@ const GUARDED: Readonly<Record<string, string>> = {
     "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
   'Excel.DataValidationErrorAlert.message':
     "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
+  // ExcelApi 1.8: the summary chart's category labels turned (issue 21).
+  'Excel.ChartAxis.textOrientation':
+    "summary.ts queueChart: if (options.api18 && …) (writeSummary: api18 = supports('1.8'))",
   // ExcelApi 1.8: a file the pane made opened as a new workbook (issue 22: downloads go nowhere off the web).
   'Excel.createWorkbook':
     "files.ts openWorkbook: refused unless supports('1.8'); the pane offers it only when fileOffer() is 'newWorkbook' (supports('1.8'))",

@@ -1,0 +1,150 @@
+/**
+ * The add-in's summary charts and page setup read back from the fake Excel host (issue 21,
+ * docs/spec/consolidation.md *Printing and reading*): axis titles, labels of the engine's size
+ * (≥ 8 points on paper), the legend below, misi as `M1 – short name` in reference order, OPD codes
+ * turned when many (ExcelApi 1.8); every header and footer free of `&D`.
+ */
+import {
+  SUMMARY_SHEET_NAMES,
+  type CitySummary,
+  consolidate,
+  summarySheets,
+} from '../../src/engine/consolidate';
+import {
+  CHART_FONT_POINTS,
+  MIN_PRINT_SCALE,
+  chartTitlePoints,
+  officeTextOrientation,
+  summaryCharts,
+} from '../../src/engine/printout';
+import { defaultReference } from '../../src/engine/reference/load';
+import { validateWorkbook } from '../../src/engine/validate';
+import { createFakeExcel } from '../fake-excel';
+import { adapterFor } from '../fake-excel/budget';
+import { TODAY, VALID_IDENTITAS, buildGrid, inisiatifRow, validRow } from '../helpers/workbook';
+
+const reference = defaultReference();
+
+/** `n` OPDs of the reference, each with one innovation (the first also one in Penerapan). */
+function summaryOf(n: number): CitySummary {
+  const inputs = reference.opd.slice(0, n).map((opd, k) => {
+    const grid = buildGrid({
+      identitas: VALID_IDENTITAS.map(([l, v]) => [l, l === 'Perangkat Daerah' ? opd.nama : v]),
+      rows: k === 0 ? [validRow(), inisiatifRow()] : [inisiatifRow()],
+    });
+    const file = `opd-${k + 1}.xlsx`;
+    return {
+      file,
+      size: 4096,
+      sha256: 'cd'.repeat(32),
+      validation: validateWorkbook(grid, file, { reference, today: TODAY }),
+    };
+  });
+  return consolidate(inputs, { reference, today: TODAY, consolidatedAt: '2026-12-07T09:00:00' });
+}
+
+async function written(summary: CitySummary, apiVersion = '1.18', lang: 'id' | 'en' = 'id') {
+  const fake = createFakeExcel({ sheets: { Lembar1: [] }, apiVersion });
+  await adapterFor(fake).writeSummary(summary, lang, { region: 'Kota Bitung' });
+  return fake;
+}
+
+/** `'Program RPJMD'!B20:B23` → the cells' values, top to bottom. */
+function cellsOf(fake: Awaited<ReturnType<typeof written>>, qualified: string): unknown[] {
+  const at = qualified.lastIndexOf('!');
+  const sheet = qualified.slice(0, at).replace(/^'|'$/g, '').replace(/''/g, "'");
+  return fake.workbook
+    .sheet(sheet)
+    .values(qualified.slice(at + 1))
+    .flat();
+}
+
+describe('the summary charts in Excel read as the command line draws them', () => {
+  test('axis titles, every text at the engine size (≥ 8 points at the 70 % print floor), the legend below', async () => {
+    const summary = summaryOf(3);
+    const fake = await written(summary);
+    const charts = summaryCharts(summarySheets(summary), 'id');
+    expect(charts.map((c) => c.sheet)).toEqual(['Rekap OPD', 'Program RPJMD']);
+    expect((CHART_FONT_POINTS * MIN_PRINT_SCALE) / 100).toBeGreaterThanOrEqual(8);
+    for (const c of charts) {
+      expect(fake.workbook.sheet(c.sheet).chartText()).toEqual([
+        {
+          title: c.title,
+          titleSize: chartTitlePoints(c),
+          categoryTitle: c.axisTitles.category,
+          valueTitle: c.axisTitles.value,
+          categoryTitleSize: CHART_FONT_POINTS,
+          valueTitleSize: CHART_FONT_POINTS,
+          categoryLabelSize: CHART_FONT_POINTS,
+          valueLabelSize: CHART_FONT_POINTS,
+          categoryTextOrientation: null, // three OPDs: level labels, nothing turned
+          legend: { visible: true, position: 'Bottom', size: CHART_FONT_POINTS },
+        },
+      ]);
+    }
+    expect(fake.workbook.sheet('Rekap OPD').chartText()[0]).toMatchObject({
+      categoryTitle: 'Perangkat Daerah (kode)',
+      valueTitle: 'Jumlah inovasi',
+    });
+    expect(fake.workbook.sheet('Program RPJMD').chartText()[0].categoryTitle).toBe('Misi RPJMD');
+  });
+
+  test('axis titles follow the language', async () => {
+    const fake = await written(summaryOf(2), '1.18', 'en');
+    expect(fake.workbook.sheet('Rekap OPD').chartText()[0]).toMatchObject({
+      categoryTitle: 'Agency (code)',
+      valueTitle: 'Innovations',
+    });
+    expect(fake.workbook.sheet('Program RPJMD').chartText()[0].categoryTitle).toBe('RPJMD mission');
+  });
+
+  test('misi categories read `M1 – short name`, in the order of the reference', async () => {
+    const summary = summaryOf(4);
+    const fake = await written(summary);
+    const [series] = fake.workbook.sheet('Program RPJMD').chartSeries()[0];
+    const categories = cellsOf(fake, series.categories!) as string[];
+    const misi = reference.rpjmd.misi.map((m) => m.kode);
+    const codes = categories.map((c) => c.split(' – ')[0]);
+    expect(codes.length).toBeGreaterThan(1);
+    expect(codes).toEqual(misi.filter((m) => codes.includes(m)));
+    for (const c of categories) {
+      const [code, name] = c.split(' – ');
+      const uraian = reference.rpjmd.misi.find((m) => m.kode === code)!.uraian;
+      expect(name.length).toBeGreaterThan(3);
+      expect(uraian.startsWith(name.replace(/…$/, ''))).toBe(true);
+    }
+  });
+
+  test('OPD codes are turned 45° upwards when there are more than eight (ExcelApi 1.8), level below 1.8', async () => {
+    const summary = summaryOf(10);
+    const opd = summaryCharts(summarySheets(summary), 'id')[0];
+    expect(opd.rows).toHaveLength(10);
+    expect(opd.labelAngle).toBe(-45); // DrawingML's rot, clockwise: rising to the right
+    expect(officeTextOrientation(opd)).toBe(45); // Office's angle, counter-clockwise
+    const fake = await written(summary);
+    expect(fake.workbook.sheet('Rekap OPD').chartText()[0].categoryTextOrientation).toBe(45);
+    expect(fake.workbook.sheet('Program RPJMD').chartText()[0].categoryTextOrientation).toBeNull();
+    const [series] = fake.workbook.sheet('Rekap OPD').chartSeries()[0];
+    expect(cellsOf(fake, series.categories!)).toEqual(opd.rows.map((r) => r[0]));
+
+    // ExcelApi 1.7 (the manifest's minimum): no textOrientation (the fake throws ApiNotFound), the rest drawn.
+    const old = await written(summary, '1.7');
+    expect(old.workbook.sheet('Rekap OPD').chartText()[0]).toMatchObject({
+      categoryTextOrientation: null,
+      categoryLabelSize: CHART_FONT_POINTS,
+      categoryTitle: 'Perangkat Daerah (kode)',
+    });
+  });
+});
+
+describe('the summary page setup in Excel is the engine print plan', () => {
+  test('no header or footer uses a field that prints in the PC locale (&D, &T)', async () => {
+    const fake = await written(summaryOf(2));
+    const parts = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'];
+    for (const name of SUMMARY_SHEET_NAMES) {
+      const layout = fake.workbook.sheet(name).pageLayout;
+      expect(layout.leftFooter).toBe('Dicetak 7 Desember 2026');
+      for (const p of parts) expect(String(layout[p] ?? '')).not.toMatch(/&[DT]/);
+    }
+  });
+});
