@@ -41,6 +41,7 @@ import {
   summaryYear,
 } from '../engine/printout';
 import { SyncBatcher, addressLists, jsonBytes, letters, opBytes, writeRowBlocks } from './chunks';
+import { queuePrintSetup } from './pageLayout';
 
 /** The document setting listing the sheets the tool created (names, in output order). */
 export const SUMMARY_SETTING = 'inovasiDaerah.summarySheets';
@@ -503,16 +504,9 @@ export async function queueSummarySheet(
   }
 }
 
-const POINTS_PER_INCH = 72;
-
 /**
- * Queues the page setup (ExcelApi 1.9 `worksheet.pageLayout`; the caller checks support) with the
- * sheet's cells, so it costs no sync of its own: landscape A4, one page wide (as many tall as
- * needed), row 1 repeated on every page, header and footer in Excel's codes, margins, gridlines.
- */
-/**
- * The frozen header and (ExcelApi 1.9) the print setup, queued once the sheet is visible: set on a
- * very hidden staging sheet they may not be kept (office-js #3148, #1860).
+ * The frozen header and (ExcelApi 1.9) the print setup (pageLayout.ts), queued once the sheet is
+ * visible: set on a very hidden staging sheet they may not be kept (office-js #3148, #1860).
  */
 export async function queueSheetView(
   batcher: SyncBatcher,
@@ -523,48 +517,6 @@ export async function queueSheetView(
   await batcher.reserve(opBytes(1));
   ws.freezePanes.freezeRows(1);
   if (options.api19) await queuePrintSetup(batcher, ws, sheet.print, sheet.printArea);
-}
-
-export async function queuePrintSetup(
-  batcher: SyncBatcher,
-  ws: Excel.Worksheet,
-  print: PrintSetup,
-  printArea: string | null = null,
-): Promise<void> {
-  const { header, footer, margins } = print;
-  await batcher.reserve(
-    opBytes(header.left, header.center, header.right, footer.left, footer.center, footer.right) + 200 * 19,
-  );
-  const layout = ws.pageLayout;
-  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-  if (print.paperSize === 9) layout.paperSize = 'A4';
-  // A readable fixed scale across pages, or one page wide (printout.ts readablePrint).
-  layout.zoom =
-    print.scale !== undefined
-      ? { scale: print.scale }
-      : print.fitToHeight > 0
-        ? { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight }
-        : { horizontalFitToPages: print.fitToWidth };
-  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
-  if (print.titleColumns)
-    layout.setPrintTitleColumns(
-      `$${letters(print.titleColumns.first - 1)}:$${letters(print.titleColumns.last - 1)}`,
-    );
-  if (printArea) layout.setPrintArea(printArea);
-  layout.printGridlines = print.gridLines;
-  layout.leftMargin = margins.left * POINTS_PER_INCH;
-  layout.rightMargin = margins.right * POINTS_PER_INCH;
-  layout.topMargin = margins.top * POINTS_PER_INCH;
-  layout.bottomMargin = margins.bottom * POINTS_PER_INCH;
-  layout.headerMargin = margins.header * POINTS_PER_INCH;
-  layout.footerMargin = margins.footer * POINTS_PER_INCH;
-  const hf = layout.headersFooters.defaultForAllPages;
-  hf.leftHeader = header.left;
-  hf.centerHeader = header.center;
-  hf.rightHeader = header.right;
-  hf.leftFooter = footer.left;
-  hf.centerFooter = footer.center;
-  hf.rightFooter = footer.right;
 }
 
 /** What a chart may use beyond ExcelApi 1.7. */

@@ -58,7 +58,7 @@ const GUARDED: Readonly<Record<string, string>> = {
   'Excel.AutoFilter.apply': 'as Worksheet.autoFilter',
   // ExcelApi 1.9: page layout (the summary sheets' print setup).
   'Excel.Worksheet.pageLayout':
-    "summary.ts queuePrintSetup, only called from queueSheetView: if (options.api19) (writeSummary: supports('1.9'))",
+    "pageLayout.ts queuePrintSetup, only called from summary.ts queueSheetView: if (options.api19) (writeSummary: supports('1.9')) and template.ts queueTemplate: if (o.pageLayout) (createTemplate: supports('1.9'))",
   'Excel.PageLayout.orientation': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.paperSize': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.zoom': 'as Worksheet.pageLayout (queuePrintSetup)',
