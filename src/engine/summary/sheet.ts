@@ -44,6 +44,8 @@ export interface SummarySheetDef {
 /** An output sheet: its data and the module that made it (its fills, wrapping, chart, print setup). */
 export interface SummarySheet extends SummarySheetData {
   readonly def: SummarySheetDef;
+  /** What it was built from (its chart may need the reference: the misi's short names and order). */
+  readonly source?: SummarySource;
 }
 
 /** Builds every sheet of `defs` in order (each sees the tables of those before it). */
@@ -54,7 +56,7 @@ export function buildSheets(defs: readonly SummarySheetDef[], source: SummarySou
     .map((def) => {
       const tables = def.tables(source, earlier);
       earlier.set(def.name, tables);
-      return { name: def.name, tables, filterTable: def.filterTable ?? 0, def };
+      return { name: def.name, tables, filterTable: def.filterTable ?? 0, def, source };
     });
 }
 
