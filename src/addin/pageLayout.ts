@@ -11,17 +11,19 @@ const POINTS_PER_INCH = 72;
 
 /**
  * Orientation, A4, a fixed scale or fit to pages, repeated rows and columns, the print area,
- * gridlines, margins (inches → points), header and footer.
+ * manual page breaks, gridlines, margins (inches → points), header and footer.
  */
 export async function queuePrintSetup(
   batcher: SyncBatcher,
   ws: Excel.Worksheet,
   print: PrintSetup,
   printArea: string | null = null,
+  pageBreaksBefore: readonly number[] = [],
 ): Promise<void> {
   const { header, footer, margins } = print;
   await batcher.reserve(
-    opBytes(header.left, header.center, header.right, footer.left, footer.center, footer.right) + 200 * 19,
+    opBytes(header.left, header.center, header.right, footer.left, footer.center, footer.right) +
+      200 * (19 + pageBreaksBefore.length),
   );
   const layout = ws.pageLayout;
   layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
@@ -39,6 +41,7 @@ export async function queuePrintSetup(
       `$${letters(print.titleColumns.first - 1)}:$${letters(print.titleColumns.last - 1)}`,
     );
   if (printArea) layout.setPrintArea(printArea);
+  for (const row of pageBreaksBefore) ws.horizontalPageBreaks.add(`A${row}`);
   layout.printGridlines = print.gridLines;
   layout.leftMargin = margins.left * POINTS_PER_INCH;
   layout.rightMargin = margins.right * POINTS_PER_INCH;

@@ -156,8 +156,10 @@ export interface PlannedSheet {
   readonly chart: PlannedChart | null;
   /** Page setup (printout.ts, as the command line's): set only where ExcelApi 1.9 is supported. */
   readonly print: PrintSetup;
-  /** The printed area (`A1:AB65`) when it ends before the sheet's last column (Daftar Inovasi's narratives, Temuan's ID), else null. */
-  readonly printArea: string | null;
+  /** The printed area (`A1:AB65`): the sheet's printed columns down to the chart's last row (printout.ts sheetLayout). */
+  readonly printArea: string;
+  /** Rows a new page starts at (the chart's numbers and the chart, on a page of their own). */
+  readonly pageBreaksBefore: readonly number[];
   /** Areas whose texts wrap within their column's width (Daftar Inovasi, Temuan, Program RPJMD). */
   readonly wrap: readonly string[];
 }
@@ -195,7 +197,8 @@ export interface PlanOptions {
   readonly region?: string;
 }
 
-function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintContext): PlannedSheet {
+function planSheet(sheet: SummarySheet, source: SummaryChart | null, ctx: PrintContext): PlannedSheet {
+  const chart = source ? plannedChart(source) : null;
   const tables: PlannedTable[] = [];
   const fills = new Map<string, string[]>();
   let row = 0; // last 1-based row used
@@ -237,7 +240,7 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
     tables.push({ headerRow, columns: table.columns, values, formats, boldRows });
   }
   // Widths, wrapping and page setup as the command line's writer has them (printout.ts sheetLayout).
-  const layout = sheetLayout(sheet, ctx);
+  const layout = sheetLayout(sheet, ctx, source);
   // Header labels always wrap (columns are as wide as their cells and the header's longest word).
   const wrap: string[] = layout.widths.length ? [`A1:${letters(layout.widths.length - 1)}1`] : [];
   // Runs of wrapped columns over the sheet's rows (the chart's table stays unwrapped).
@@ -252,7 +255,6 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
     c = d + 1;
   }
   const { lastRow, lastColumn } = layout.printArea;
-  const printArea = lastColumn < layout.widths.length ? `A1:${letters(lastColumn - 1)}${lastRow}` : null;
   return {
     base: sheet.name,
     tables,
@@ -262,7 +264,8 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
     signature: sheet.tables[0]?.columns ?? [],
     chart,
     print: layout.print,
-    printArea,
+    printArea: `A1:${letters(lastColumn - 1)}${lastRow}`,
+    pageBreaksBefore: layout.pageBreaksBefore,
     wrap,
   };
 }
@@ -302,7 +305,7 @@ export function planSummary(summary: CitySummary, lang: Lang, options: PlanOptio
   };
   const sheets = summary.sheets;
   // The same charts as the command line's, from one definition (the sheet modules).
-  const charts = new Map(summaryCharts(sheets, lang).map((c) => [c.sheet, plannedChart(c)]));
+  const charts = new Map(summaryCharts(sheets, lang).map((c) => [c.sheet, c]));
   return { sheets: sheets.map((s) => planSheet(s, charts.get(s.name) ?? null, ctx)) };
 }
 
@@ -516,7 +519,7 @@ export async function queueSheetView(
 ): Promise<void> {
   await batcher.reserve(opBytes(1));
   ws.freezePanes.freezeRows(1);
-  if (options.api19) await queuePrintSetup(batcher, ws, sheet.print, sheet.printArea);
+  if (options.api19) await queuePrintSetup(batcher, ws, sheet.print, sheet.printArea, sheet.pageBreaksBefore);
 }
 
 /** What a chart may use beyond ExcelApi 1.7. */

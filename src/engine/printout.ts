@@ -129,6 +129,11 @@ export interface SheetLayout {
   readonly print: PrintSetup;
   /** The printed area, 1-based inclusive (the chart's data table beside the sheet's own stays out). */
   readonly printArea: { readonly lastRow: number; readonly lastColumn: number };
+  /**
+   * Manual page breaks: a new page starts at each of these 1-based rows. The chart and its numbers
+   * start a page of their own, so a page break never cuts the chart in two.
+   */
+  readonly pageBreaksBefore: readonly number[];
 }
 
 /**
@@ -270,6 +275,7 @@ export function sheetLayout(
     wrap: widths.map((_, c) => cap !== undefined && c < lastColumn),
     print: readablePrint(setup, widths.slice(0, lastColumn), sheet.def.repeatColumns?.(own) ?? 0),
     printArea: { lastRow, lastColumn },
+    pageBreaksBefore: chart ? [chart.headerRow] : [],
   };
 }
 

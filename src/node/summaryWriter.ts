@@ -174,11 +174,7 @@ async function writeSheet(
   const ws = book.addSheet(sheet.name, {
     widths: layout.widths,
     frozenRows: 1,
-    // The chart and its numbers start a page of their own: never cut in two by a page break.
-    print: {
-      ...sheetPrint(layout.print, layout.printArea),
-      pageBreaksBefore: chart ? [chart.headerRow] : [],
-    },
+    print: { ...sheetPrint(layout.print, layout.printArea), pageBreaksBefore: layout.pageBreaksBefore },
     charts: chart ? [columnChart(chart)] : [],
   });
   const wrapping = layout.wrap.some(Boolean);

@@ -70,6 +70,8 @@ const GUARDED: Readonly<Record<string, string>> = {
   'Excel.PageLayout.setPrintTitleRows': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.setPrintTitleColumns': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.setPrintArea': 'as Worksheet.pageLayout (queuePrintSetup)',
+  'Excel.Worksheet.horizontalPageBreaks': 'as Worksheet.pageLayout (queuePrintSetup: the page breaks)',
+  'Excel.PageBreakCollection.add': 'as Worksheet.pageLayout (queuePrintSetup: the page breaks)',
   'Excel.PageLayout.printGridlines': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.leftMargin': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.rightMargin': 'as Worksheet.pageLayout (queuePrintSetup)',

@@ -14,7 +14,9 @@ import {
   CHART_FONT_POINTS,
   MIN_PRINT_SCALE,
   chartTitlePoints,
+  columnLetters,
   officeTextOrientation,
+  sheetLayout,
   summaryCharts,
 } from '../../src/engine/printout';
 import { defaultReference } from '../../src/engine/reference/load';
@@ -147,6 +149,45 @@ describe('the summary charts in Excel read as the command line draws them', () =
 });
 
 describe('the summary page setup in Excel is the engine print plan', () => {
+  test('every sheet: orientation, fit or the 70 % floor, repeated rows and columns, print area down to the chart, the chart on a page of its own', async () => {
+    const summary = summaryOf(10);
+    const fake = await written(summary);
+    const ctx = {
+      region: 'Kota Bitung',
+      year: summary.tahun.tahun,
+      lang: 'id' as const,
+      printedOn: summary.consolidatedAt,
+    };
+    const charts = new Map(summaryCharts(summary.sheets, 'id').map((c) => [c.sheet, c]));
+    const col = (n: number) => columnLetters(n - 1);
+    for (const sheet of summary.sheets) {
+      const plan = sheetLayout(sheet, ctx, charts.get(sheet.name) ?? null);
+      const layout = fake.workbook.sheet(sheet.name).pageLayout;
+      expect(layout).toMatchObject({
+        orientation: plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait',
+        zoom:
+          plan.print.scale !== undefined
+            ? { scale: plan.print.scale }
+            : { horizontalFitToPages: plan.print.fitToWidth },
+        printArea: `A1:${col(plan.printArea.lastColumn)}${plan.printArea.lastRow}`,
+        centerHeader: plan.print.header.center,
+        leftFooter: plan.print.footer.left,
+        rightFooter: plan.print.footer.right,
+      });
+      if (plan.print.scale !== undefined) expect(plan.print.scale).toBe(MIN_PRINT_SCALE);
+      expect(layout.printTitleRows).toBe(
+        plan.print.titleRows ? `${plan.print.titleRows.first}:${plan.print.titleRows.last}` : undefined,
+      );
+      const tc = plan.print.titleColumns;
+      expect(layout.printTitleColumns).toBe(tc ? `${col(tc.first)}:${col(tc.last)}` : undefined);
+      const chart = charts.get(sheet.name);
+      expect(layout.horizontalPageBreaks ?? []).toEqual(chart ? [chart.headerRow] : []);
+      if (chart) expect(plan.printArea.lastRow).toBeGreaterThanOrEqual(chart.anchor.toRow);
+    }
+    // Rekap OPD prints across pages at the floor with No … Perangkat Daerah repeated.
+    expect(fake.workbook.sheet('Rekap OPD').pageLayout.zoom).toEqual({ scale: MIN_PRINT_SCALE });
+  });
+
   test('no header or footer uses a field that prints in the PC locale (&D, &T)', async () => {
     const fake = await written(summaryOf(2));
     const parts = ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter'];

@@ -372,6 +372,13 @@ export class Worksheet extends ClientObject {
       () => new PageLayout(this.context, this, 4, 'pageLayout', [], (s) => s, '1.9'),
     );
   }
+  /** ExcelApi 1.9: manual page breaks before rows. */
+  get horizontalPageBreaks(): PageBreakCollection {
+    return this.nav(
+      'horizontalPageBreaks',
+      () => new PageBreakCollection(this.context, this, 4, 'horizontalPageBreaks', [], (s) => s, '1.9'),
+    );
+  }
   /** ExcelApi 1.7. */
   get onChanged(): ChangedEvent {
     return this.nav(
@@ -665,6 +672,31 @@ export class PageLayout extends ClientObject {
   }
   protected override navigation(name: string): ClientObject | undefined {
     return name === 'headersFooters' ? this.headersFooters : undefined;
+  }
+}
+
+/**
+ * `worksheet.horizontalPageBreaks` (ExcelApi 1.9), `add` only: a new page starts at the range's top
+ * row. Kept in `HostSheet.pageLayout.horizontalPageBreaks` (1-based rows, ascending, each once).
+ */
+export class PageBreakCollection extends ClientObject {
+  readonly typeName = 'PageBreakCollection';
+  protected get props(): Record<string, PropDef> {
+    return {};
+  }
+  add(pageBreakRange: Range | string): void {
+    this.call(
+      'add',
+      [pageBreakRange],
+      (s: HostSheet) => {
+        const r = rangeArgument(s, pageBreakRange, 'PageBreakCollection.add');
+        if (r.r0 === 0) throw errors.invalidArgument('PageBreakCollection.add', 'no break before row 1');
+        const rows = new Set((s.pageLayout.horizontalPageBreaks as number[] | undefined) ?? []);
+        rows.add(r.r0 + 1);
+        s.pageLayout.horizontalPageBreaks = [...rows].sort((a, b) => a - b);
+      },
+      '1.9',
+    );
   }
 }
 
