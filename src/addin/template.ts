@@ -133,9 +133,9 @@ export interface TemplateOptions {
   /** Tahun Pelaporan to fill in. */
   readonly tahun: number;
   /** Page setup (ExcelApi 1.9 `pageLayout`): how each new sheet prints (engine/design/templatePrint.ts). */
-  readonly pageLayout?: boolean;
-  /** The day the template is made (`YYYY-MM-DD`), in the footer as text; default the Tahun's 1 January. */
-  readonly madeOn?: string;
+  readonly pageLayout: boolean;
+  /** The day the template is made (`YYYY-MM-DD`, the region's calendar), in the footer as text. */
+  readonly madeOn: string;
 }
 
 const find = (names: readonly string[], name: string) =>
@@ -269,11 +269,7 @@ export async function queueTemplate(
   }
   // How the new sheets print (docs/spec/consolidation.md, *Printing and reading*): the command line's plan.
   if (o.pageLayout) {
-    const ctx = {
-      who: o.opd?.nama ?? o.reference.daerah.nama,
-      tahun: o.tahun,
-      madeOn: o.madeOn ?? `${o.tahun}-01-01`,
-    };
+    const ctx = { who: o.opd?.nama ?? o.reference.daerah.nama, tahun: o.tahun, madeOn: o.madeOn };
     for (const p of templatePrint(ctx, IDENTITY.length, withIid ? iid : null))
       if (created.includes(p.sheet))
         await queuePrintSetup(batcher, sheets.getItem(p.sheet), p.print, p.printArea);
