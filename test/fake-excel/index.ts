@@ -12,8 +12,8 @@
  * validation (1.8), notes (1.18), `onChanged` (1.7), autofilter (1.9, its range only), charts
  * (1.1: `charts.add` with type, source and series orientation, `title.text`, `name`, `setPosition`;
  * the texts' fonts — title, axis labels, axis titles, legend — and the legend's position; the
- * category labels' `textOrientation`, 1.8)
- * and the document settings. Every sync is
+ * category labels' `textOrientation`, 1.8), the page layout (1.9, with manual page breaks before
+ * rows) and the document settings. Every sync is
  * counted and its request and response sizes measured.
  *
  * Also what real hosts do that the add-in must survive (issue 22): whole rows inserted or deleted
