@@ -326,7 +326,7 @@ export interface SummaryChart {
  */
 export const CHART_FONT_POINTS = 12;
 
-/** The chart title's size: two points above its other texts (src/xlsx/xlsxStream.ts draws `fontSize + 2`). */
+/** The chart title's size: two points above its other texts (both writers take it from here). */
 export const chartTitlePoints = (c: Pick<SummaryChart, 'fontSize'>): number => c.fontSize + 2;
 
 /**

@@ -20,6 +20,7 @@ import {
   PrintContext,
   SummaryChart,
   chartSeries,
+  chartTitlePoints,
   sheetLayout,
   summaryCharts,
   summaryYear,
@@ -160,6 +161,7 @@ export function columnChart(c: SummaryChart): ColumnChart {
     anchor: c.anchor,
     axisTitles: c.axisTitles,
     fontSize: c.fontSize,
+    titleFontSize: chartTitlePoints(c),
     labelAngle: c.labelAngle,
   };
 }
