@@ -197,8 +197,8 @@ export interface PlanOptions {
   readonly region?: string;
 }
 
-function planSheet(sheet: SummarySheet, source: SummaryChart | null, ctx: PrintContext): PlannedSheet {
-  const chart = source ? plannedChart(source) : null;
+function planSheet(sheet: SummarySheet, engineChart: SummaryChart | null, ctx: PrintContext): PlannedSheet {
+  const chart = engineChart ? plannedChart(engineChart) : null;
   const tables: PlannedTable[] = [];
   const fills = new Map<string, string[]>();
   let row = 0; // last 1-based row used
@@ -240,7 +240,7 @@ function planSheet(sheet: SummarySheet, source: SummaryChart | null, ctx: PrintC
     tables.push({ headerRow, columns: table.columns, values, formats, boldRows });
   }
   // Widths, wrapping and page setup as the command line's writer has them (printout.ts sheetLayout).
-  const layout = sheetLayout(sheet, ctx, source);
+  const layout = sheetLayout(sheet, ctx, engineChart);
   // Header labels always wrap (columns are as wide as their cells and the header's longest word).
   const wrap: string[] = layout.widths.length ? [`A1:${letters(layout.widths.length - 1)}1`] : [];
   // Runs of wrapped columns over the sheet's rows (the chart's table stays unwrapped).
