@@ -34,11 +34,14 @@ import {
   type PrintSetup,
   type SummaryChart,
   chartSeries,
+  chartTitlePoints,
+  officeTextOrientation,
   sheetLayout,
   summaryCharts,
   summaryYear,
 } from '../engine/printout';
 import { SyncBatcher, addressLists, jsonBytes, letters, opBytes, writeRowBlocks } from './chunks';
+import { queuePrintSetup } from './pageLayout';
 
 /** The document setting listing the sheets the tool created (names, in output order). */
 export const SUMMARY_SETTING = 'inovasiDaerah.summarySheets';
@@ -129,6 +132,13 @@ export interface PlannedChart {
   /** Top-left and bottom-right cells of the chart. */
   readonly from: string;
   readonly to: string;
+  /** Axis titles: what the categories are, what is counted (the engine's, as the command line's). */
+  readonly axisTitles: { readonly category: string; readonly value: string };
+  /** Points of axis labels, axis titles and legend; of the chart title (printout.ts). */
+  readonly fontSize: number;
+  readonly titleFontSize: number;
+  /** The category labels' `textOrientation` (Office's degrees, counter-clockwise; 0: level). */
+  readonly textOrientation: number;
 }
 
 export interface PlannedSheet {
@@ -146,8 +156,10 @@ export interface PlannedSheet {
   readonly chart: PlannedChart | null;
   /** Page setup (printout.ts, as the command line's): set only where ExcelApi 1.9 is supported. */
   readonly print: PrintSetup;
-  /** The printed area (`A1:AB65`) when it ends before the sheet's last column (Daftar Inovasi's narratives, Temuan's ID), else null. */
-  readonly printArea: string | null;
+  /** The printed area (`A1:AB65`): the sheet's printed columns down to the chart's last row (printout.ts sheetLayout). */
+  readonly printArea: string;
+  /** Rows a new page starts at (the chart's numbers and the chart, on a page of their own). */
+  readonly pageBreaksBefore: readonly number[];
   /** Areas whose texts wrap within their column's width (Daftar Inovasi, Temuan, Program RPJMD). */
   readonly wrap: readonly string[];
 }
@@ -185,7 +197,8 @@ export interface PlanOptions {
   readonly region?: string;
 }
 
-function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintContext): PlannedSheet {
+function planSheet(sheet: SummarySheet, engineChart: SummaryChart | null, ctx: PrintContext): PlannedSheet {
+  const chart = engineChart ? plannedChart(engineChart) : null;
   const tables: PlannedTable[] = [];
   const fills = new Map<string, string[]>();
   let row = 0; // last 1-based row used
@@ -227,7 +240,7 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
     tables.push({ headerRow, columns: table.columns, values, formats, boldRows });
   }
   // Widths, wrapping and page setup as the command line's writer has them (printout.ts sheetLayout).
-  const layout = sheetLayout(sheet, ctx);
+  const layout = sheetLayout(sheet, ctx, engineChart);
   // Header labels always wrap (columns are as wide as their cells and the header's longest word).
   const wrap: string[] = layout.widths.length ? [`A1:${letters(layout.widths.length - 1)}1`] : [];
   // Runs of wrapped columns over the rows of each table (the chart's table and notes stay unwrapped).
@@ -252,7 +265,6 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
     c = d + 1;
   }
   const { lastRow, lastColumn } = layout.printArea;
-  const printArea = lastColumn < layout.widths.length ? `A1:${letters(lastColumn - 1)}${lastRow}` : null;
   return {
     base: sheet.name,
     tables,
@@ -262,7 +274,8 @@ function planSheet(sheet: SummarySheet, chart: PlannedChart | null, ctx: PrintCo
     signature: sheet.tables[0]?.columns ?? [],
     chart,
     print: layout.print,
-    printArea,
+    printArea: `A1:${letters(lastColumn - 1)}${lastRow}`,
+    pageBreaksBefore: layout.pageBreaksBefore,
     wrap,
   };
 }
@@ -285,6 +298,10 @@ function plannedChart(c: SummaryChart): PlannedChart {
     })),
     from: `${letters(c.anchor.fromColumn)}${c.anchor.fromRow + 1}`,
     to: `${letters(c.anchor.toColumn - 1)}${c.anchor.toRow}`,
+    axisTitles: c.axisTitles,
+    fontSize: c.fontSize,
+    titleFontSize: chartTitlePoints(c),
+    textOrientation: officeTextOrientation(c),
   };
 }
 
@@ -298,7 +315,7 @@ export function planSummary(summary: CitySummary, lang: Lang, options: PlanOptio
   };
   const sheets = summary.sheets;
   // The same charts as the command line's, from one definition (the sheet modules).
-  const charts = new Map(summaryCharts(sheets, lang).map((c) => [c.sheet, plannedChart(c)]));
+  const charts = new Map(summaryCharts(sheets, lang).map((c) => [c.sheet, c]));
   return { sheets: sheets.map((s) => planSheet(s, charts.get(s.name) ?? null, ctx)) };
 }
 
@@ -500,16 +517,9 @@ export async function queueSummarySheet(
   }
 }
 
-const POINTS_PER_INCH = 72;
-
 /**
- * Queues the page setup (ExcelApi 1.9 `worksheet.pageLayout`; the caller checks support) with the
- * sheet's cells, so it costs no sync of its own: landscape A4, one page wide (as many tall as
- * needed), row 1 repeated on every page, header and footer in Excel's codes, margins, gridlines.
- */
-/**
- * The frozen header and (ExcelApi 1.9) the print setup, queued once the sheet is visible: set on a
- * very hidden staging sheet they may not be kept (office-js #3148, #1860).
+ * The frozen header and (ExcelApi 1.9) the print setup (pageLayout.ts), queued once the sheet is
+ * visible: set on a very hidden staging sheet they may not be kept (office-js #3148, #1860).
  */
 export async function queueSheetView(
   batcher: SyncBatcher,
@@ -519,61 +529,31 @@ export async function queueSheetView(
 ): Promise<void> {
   await batcher.reserve(opBytes(1));
   ws.freezePanes.freezeRows(1);
-  if (options.api19) await queuePrintSetup(batcher, ws, sheet.print, sheet.printArea);
+  if (options.api19) await queuePrintSetup(batcher, ws, sheet.print, sheet.printArea, sheet.pageBreaksBefore);
 }
 
-export async function queuePrintSetup(
-  batcher: SyncBatcher,
-  ws: Excel.Worksheet,
-  print: PrintSetup,
-  printArea: string | null = null,
-): Promise<void> {
-  const { header, footer, margins } = print;
-  await batcher.reserve(
-    opBytes(header.left, header.center, header.right, footer.left, footer.center, footer.right) + 200 * 19,
-  );
-  const layout = ws.pageLayout;
-  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-  if (print.paperSize === 9) layout.paperSize = 'A4';
-  // A readable fixed scale across pages, or one page wide (printout.ts readablePrint).
-  layout.zoom =
-    print.scale !== undefined
-      ? { scale: print.scale }
-      : print.fitToHeight > 0
-        ? { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight }
-        : { horizontalFitToPages: print.fitToWidth };
-  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
-  if (print.titleColumns)
-    layout.setPrintTitleColumns(
-      `$${letters(print.titleColumns.first - 1)}:$${letters(print.titleColumns.last - 1)}`,
-    );
-  if (printArea) layout.setPrintArea(printArea);
-  layout.printGridlines = print.gridLines;
-  layout.leftMargin = margins.left * POINTS_PER_INCH;
-  layout.rightMargin = margins.right * POINTS_PER_INCH;
-  layout.topMargin = margins.top * POINTS_PER_INCH;
-  layout.bottomMargin = margins.bottom * POINTS_PER_INCH;
-  layout.headerMargin = margins.header * POINTS_PER_INCH;
-  layout.footerMargin = margins.footer * POINTS_PER_INCH;
-  const hf = layout.headersFooters.defaultForAllPages;
-  hf.leftHeader = header.left;
-  hf.centerHeader = header.center;
-  hf.rightHeader = header.right;
-  hf.leftFooter = footer.left;
-  hf.centerFooter = footer.center;
-  hf.rightFooter = footer.right;
+/** What a chart may use beyond ExcelApi 1.7. */
+export interface ChartOptions {
+  /** ExcelApi 1.8: the category labels' angle (`ChartAxis.textOrientation`). */
+  readonly api18: boolean;
 }
 
 /**
  * Queues a sheet's chart over the data table queued by `queueSummarySheet`: the first series from
- * `charts.add` (1.1), the others by `series.add` (1.7), each with its values and categories (1.7).
+ * `charts.add` (1.1), the others by `series.add` (1.7), each with its values and categories (1.7);
+ * then its texts as the command line draws them (docs/spec/consolidation.md, *Printing and
+ * reading*): axis titles, labels, axis titles and legend at the engine's size (1.1), the legend
+ * below, the category labels turned where the engine turns them (1.8; level before it).
  */
 export async function queueChart(
   batcher: SyncBatcher,
   ws: Excel.Worksheet,
   chart: PlannedChart,
+  options: ChartOptions = { api18: false },
 ): Promise<void> {
-  await batcher.reserve(opBytes(chart.title, chart.name, chart.from, chart.to, chart.series) + 2000);
+  await batcher.reserve(
+    opBytes(chart.title, chart.name, chart.from, chart.to, chart.series, chart.axisTitles) + 4000,
+  );
   const [first, ...rest] = chart.series;
   const c = ws.charts.add('ColumnStacked', ws.getRange(first.values), 'Columns');
   c.name = chart.name;
@@ -587,4 +567,22 @@ export async function queueChart(
     x.setXAxisValues(ws.getRange(s.categories));
   }
   c.setPosition(chart.from, chart.to);
+  c.title.format.font.size = chart.titleFontSize;
+  c.title.format.font.bold = true;
+  const axes = [
+    [c.axes.categoryAxis, chart.axisTitles.category],
+    [c.axes.valueAxis, chart.axisTitles.value],
+  ] as const;
+  for (const [axis, title] of axes) {
+    axis.format.font.size = chart.fontSize;
+    axis.title.text = title;
+    axis.title.visible = true;
+    axis.title.format.font.size = chart.fontSize;
+    axis.title.format.font.bold = true;
+  }
+  if (options.api18 && chart.textOrientation !== 0)
+    c.axes.categoryAxis.textOrientation = chart.textOrientation;
+  c.legend.visible = true;
+  c.legend.position = 'Bottom';
+  c.legend.format.font.size = chart.fontSize;
 }

@@ -39,7 +39,9 @@ import { adapterError } from './errors';
 import { SHEET_DAFTAR } from './flags';
 import { Session, same } from './session';
 import { iidTemplateDesign } from '../engine/design/iidTemplate';
+import { templateDay, templatePrint } from '../engine/design/templatePrint';
 import { queueIidSheets } from './iidTemplate';
+import { queuePrintSetup } from './pageLayout';
 
 export { TEMPLATE_ROWS };
 export const TABLE_NAME = 'TabelInovasi';
@@ -130,6 +132,10 @@ export interface TemplateOptions {
   readonly tables: readonly string[];
   /** Tahun Pelaporan to fill in. */
   readonly tahun: number;
+  /** Page setup (ExcelApi 1.9 `pageLayout`): how each new sheet prints (engine/design/templatePrint.ts). */
+  readonly pageLayout: boolean;
+  /** The day the template is made (`YYYY-MM-DD`, the region's calendar), in the footer as text. */
+  readonly madeOn: string;
 }
 
 const find = (names: readonly string[], name: string) =>
@@ -169,7 +175,9 @@ export async function queueTemplate(
   const present = { opd: refs.opd !== null, bidang: refs.bidang !== null, program: refs.program !== null };
 
   // Identitas: only when missing; a filled-in identity is never overwritten.
+  const created: string[] = [];
   if (!find(o.sheets, SHEET_IDENTITAS)) {
+    created.push(SHEET_IDENTITAS);
     const ws = sheets.add(SHEET_IDENTITAS);
     const rows = IDENTITY.map((def) => {
       const value =
@@ -212,6 +220,7 @@ export async function queueTemplate(
 
   // Inovasi: header, formats, table, widths, frozen header, validations.
   const ws = sheets.add(SHEET_INOVASI);
+  created.push(SHEET_INOVASI);
   const lastCol = letters(COLUMNS.length - 1);
   const lastRow = TEMPLATE_ROWS + 1;
   const header = [COLUMNS.map((c) => c.label)];
@@ -253,8 +262,18 @@ export async function queueTemplate(
   }
   // Data Dukung and Petunjuk IID (docs/spec/iid.md) when the reference has `iid` and the workbook has neither yet.
   const iid = iidTemplateDesign(o.reference.iid);
-  if (iid && !find(o.sheets, iid.dataDukung.name) && !find(o.sheets, iid.petunjuk.name))
+  const withIid = iid && !find(o.sheets, iid.dataDukung.name) && !find(o.sheets, iid.petunjuk.name);
+  if (withIid) {
     await queueIidSheets(sheets, batcher, iid, o.validation, refs);
+    created.push(iid.dataDukung.name, iid.petunjuk.name);
+  }
+  // How the new sheets print (docs/spec/consolidation.md, *Printing and reading*): the command line's plan.
+  if (o.pageLayout) {
+    const ctx = { who: o.opd?.nama ?? o.reference.daerah.nama, tahun: o.tahun, madeOn: o.madeOn };
+    for (const p of templatePrint(ctx, IDENTITY.length, withIid ? iid : null))
+      if (created.includes(p.sheet))
+        await queuePrintSetup(batcher, sheets.getItem(p.sheet), p.print, p.printArea);
+  }
   ws.activate();
   ws.getRange('A2').select();
 }
@@ -279,6 +298,8 @@ export async function createTemplate(
       sheets: names,
       tables: tables.items.map((t) => t.name),
       tahun: new Date(session.now()).getFullYear(),
+      pageLayout: session.supports('1.9'),
+      madeOn: templateDay(session.now(), reference.daerah.zonaWaktu),
     });
     await batcher.flush();
   });

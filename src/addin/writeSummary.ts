@@ -44,6 +44,7 @@ export async function writeSummary(
   const stored = storedSheets(await getSetting(session, SUMMARY_SETTING), names);
   const staging = `${SUMMARY_STAGING_PREFIX}${session.now().toString(36)}_`;
   const api19 = session.supports('1.9');
+  const api18 = session.supports('1.8');
   // Thrown inside Excel.run (which wraps what it throws as an AdapterError), so remembered here.
   let cancelled = false;
   const stopIfCancelled = () => {
@@ -111,7 +112,7 @@ export async function writeSummary(
       // write is not cancelled (the swap is one request).
       stopIfCancelled();
       for (const [i, sheet] of plan.sheets.entries())
-        if (sheet.chart) await queueChart(batcher, created[i], sheet.chart);
+        if (sheet.chart) await queueChart(batcher, created[i], sheet.chart, { api18 });
       const removed = new Set(
         [...owned.filter((n): n is string => n !== null), ...leftovers].map((n) => n.toLowerCase()),
       );

@@ -129,6 +129,11 @@ export interface SheetLayout {
   readonly print: PrintSetup;
   /** The printed area, 1-based inclusive (the chart's data table beside the sheet's own stays out). */
   readonly printArea: { readonly lastRow: number; readonly lastColumn: number };
+  /**
+   * Manual page breaks: a new page starts at each of these 1-based rows. The chart and its numbers
+   * start a page of their own, so a page break never cuts the chart in two.
+   */
+  readonly pageBreaksBefore: readonly number[];
 }
 
 /**
@@ -289,6 +294,7 @@ export function sheetLayout(
     wrap: widths.map((_, c) => (fixed ? fixed.wrap[c] === true : cap !== undefined && c < lastColumn)),
     print: readablePrint(setup, widths.slice(0, lastColumn), sheet.def.repeatColumns?.(own) ?? 0),
     printArea: { lastRow, lastColumn },
+    pageBreaksBefore: chart ? [chart.headerRow] : [],
   };
 }
 
@@ -338,6 +344,17 @@ export interface SummaryChart {
  * (`MIN_PRINT_SCALE`), above the 8 points docs/spec/consolidation.md asks of chart labels.
  */
 export const CHART_FONT_POINTS = 12;
+
+/** The chart title's size: two points above its other texts (both writers take it from here). */
+export const chartTitlePoints = (c: Pick<SummaryChart, 'fontSize'>): number => c.fontSize + 2;
+
+/**
+ * The category labels' angle as Office.js's `ChartAxis.textOrientation` takes it: `labelAngle` is
+ * DrawingML's `rot` (clockwise, so -45 rises to the right), Office's angle counts counter-clockwise
+ * as Excel's cell orientation and VBA's `TickLabels.Orientation` do (45 rises to the right).
+ */
+export const officeTextOrientation = (c: Pick<SummaryChart, 'labelAngle'>): number =>
+  c.labelAngle === 0 ? 0 : -c.labelAngle;
 
 /** Rows a chart is tall. */
 const CHART_ROWS = 24;

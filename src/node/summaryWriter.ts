@@ -20,6 +20,7 @@ import {
   PrintContext,
   SummaryChart,
   chartSeries,
+  chartTitlePoints,
   sheetLayout,
   summaryCharts,
   summaryYear,
@@ -160,6 +161,7 @@ export function columnChart(c: SummaryChart): ColumnChart {
     anchor: c.anchor,
     axisTitles: c.axisTitles,
     fontSize: c.fontSize,
+    titleFontSize: chartTitlePoints(c),
     labelAngle: c.labelAngle,
   };
 }
@@ -174,11 +176,7 @@ async function writeSheet(
   const ws = book.addSheet(sheet.name, {
     widths: layout.widths,
     frozenRows: 1,
-    // The chart and its numbers start a page of their own: never cut in two by a page break.
-    print: {
-      ...sheetPrint(layout.print, layout.printArea),
-      pageBreaksBefore: chart ? [chart.headerRow] : [],
-    },
+    print: { ...sheetPrint(layout.print, layout.printArea), pageBreaksBefore: layout.pageBreaksBefore },
     charts: chart ? [columnChart(chart)] : [],
   });
   const wrapping = layout.wrap.some(Boolean);

@@ -31,8 +31,9 @@ import {
   daftarLists,
   identityHelp,
   identityValidation,
-  TEMPLATE_PRINT,
 } from '../engine/design/template';
+import { TemplateSheetPrint, templateDay, templatePrint } from '../engine/design/templatePrint';
+import { headerFooterCode } from '../engine/printout';
 import { isoToDate } from '../engine/isoDate';
 import {
   EvidenceValidation,
@@ -62,8 +63,23 @@ interface ValidationHost {
   dataValidations: { add(address: string, validation: Validation): void };
 }
 
-/** Margins in inches, as the summary's (printout.ts printSetup). */
-const PRINT_MARGINS = { left: 0.4, right: 0.4, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+/** A sheet's print plan (engine/design/templatePrint.ts) in exceljs's terms. */
+function applyPrint(ws: ExcelJS.Worksheet, { print, printArea }: TemplateSheetPrint): void {
+  const columns = print.titleColumns;
+  ws.pageSetup = {
+    paperSize: print.paperSize as ExcelJS.PaperSize,
+    orientation: print.orientation,
+    ...(print.scale !== undefined
+      ? { fitToPage: false, scale: print.scale }
+      : { fitToPage: true, fitToWidth: print.fitToWidth, fitToHeight: print.fitToHeight }),
+    ...(print.titleRows ? { printTitlesRow: `${print.titleRows.first}:${print.titleRows.last}` } : {}),
+    ...(columns ? { printTitlesColumn: `${letters(columns.first - 1)}:${letters(columns.last - 1)}` } : {}),
+    ...(printArea ? { printArea } : {}),
+    showGridLines: print.gridLines,
+    margins: print.margins,
+  };
+  ws.headerFooter = { oddHeader: headerFooterCode(print.header), oddFooter: headerFooterCode(print.footer) };
+}
 
 const THIN = { style: 'thin' as const, color: { argb: argb('border') } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -157,15 +173,6 @@ function addIdentitasSheet(
     views: [{ state: 'normal', showGridLines: true }],
   });
   IDENTITY_WIDTHS.forEach((w, c) => (ws.getColumn(c + 1).width = w));
-  const print = TEMPLATE_PRINT.identitas;
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: print.orientation,
-    fitToPage: true,
-    fitToWidth: print.fitToWidth,
-    fitToHeight: print.fitToHeight,
-    margins: PRINT_MARGINS,
-  };
 
   IDENTITY.forEach((def, i) => {
     const r = i + 1;
@@ -241,16 +248,6 @@ function addInovasiSheet(
     views: [{ state: 'frozen', xSplit: 2, ySplit: 1, topLeftCell: 'C2', activeCell: 'B2' }],
   });
   const last = rows + 1;
-  const print = TEMPLATE_PRINT.inovasi;
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: print.orientation,
-    fitToPage: false,
-    scale: 100,
-    printTitlesRow: print.titleRows,
-    printTitlesColumn: print.titleColumns,
-    margins: PRINT_MARGINS,
-  };
 
   COLUMNS.forEach((def, c) => {
     const column = ws.getColumn(c + 1);
@@ -397,6 +394,13 @@ export function templateWorkbook(ref: Reference, opts: TemplateOptions = {}): Ex
   addInovasiSheet(wb, rows, ranges, present, ref.parameter);
   const iid = iidTemplateDesign(ref.iid);
   if (iid) addIidSheets(wb, iid, ranges);
+  // How each sheet prints (the add-in's Buat Lembar Isian applies the same plan); Identitas has its note below.
+  const ctx = {
+    who: opts.opd?.nama ?? ref.daerah.nama,
+    tahun,
+    madeOn: templateDay(date.getTime(), ref.daerah.zonaWaktu),
+  };
+  for (const p of templatePrint(ctx, IDENTITY.length + 2, iid)) applyPrint(wb.getWorksheet(p.sheet)!, p);
   addDaftarSheet(
     wb,
     DAFTAR_ORDER.map((k) => lists[k]),

@@ -396,8 +396,10 @@ export interface ColumnChart {
   readonly series: readonly ChartSeriesRef[];
   /** Axis titles (category axis, value axis), or none. */
   readonly axisTitles?: { readonly category: string; readonly value: string };
-  /** Points of the axis labels, axis titles and legend (the title 2 points more); default 10. */
+  /** Points of the axis labels, axis titles and legend; default 10. */
   readonly fontSize?: number;
+  /** Points of the chart title; default `fontSize` + 2. */
+  readonly titleFontSize?: number;
   /** Category labels turned by this many degrees (negative: rising to the right); default 0. */
   readonly labelAngle?: number;
   readonly anchor: {
@@ -940,7 +942,7 @@ function chartXml(c: ColumnChart): string {
   return (
     XML_DECLARATION +
     `<c:chartSpace xmlns:c="${NS_CHART}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/><c:chart>` +
-    chartTitle(c.title, sz + 2) +
+    chartTitle(c.title, c.titleFontSize ?? sz + 2) +
     '<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>' +
     `<c:barChart><c:barDir val="col"/><c:grouping val="${c.grouping}"/><c:varyColors val="0"/>${series}` +
     `<c:gapWidth val="80"/>${stacked ? '<c:overlap val="100"/>' : ''}<c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +

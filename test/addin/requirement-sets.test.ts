@@ -40,6 +40,9 @@ const GUARDED: Readonly<Record<string, string>> = {
     "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
   'Excel.DataValidationErrorAlert.message':
     "applyValidation (TemplateOptions.validation) and temuanStager (supports('1.8'))",
+  // ExcelApi 1.8: the summary chart's category labels turned (issue 21).
+  'Excel.ChartAxis.textOrientation':
+    "summary.ts queueChart: if (options.api18 && …) (writeSummary: api18 = supports('1.8'))",
   // ExcelApi 1.8: a file the pane made opened as a new workbook (issue 22: downloads go nowhere off the web).
   'Excel.createWorkbook':
     "files.ts openWorkbook: refused unless supports('1.8'); the pane offers it only when fileOffer() is 'newWorkbook' (supports('1.8'))",
@@ -55,7 +58,7 @@ const GUARDED: Readonly<Record<string, string>> = {
   'Excel.AutoFilter.apply': 'as Worksheet.autoFilter',
   // ExcelApi 1.9: page layout (the summary sheets' print setup).
   'Excel.Worksheet.pageLayout':
-    "summary.ts queuePrintSetup, only called from queueSheetView: if (options.api19) (writeSummary: supports('1.9'))",
+    "pageLayout.ts queuePrintSetup, only called from summary.ts queueSheetView: if (options.api19) (writeSummary: supports('1.9')) and template.ts queueTemplate: if (o.pageLayout) (createTemplate: supports('1.9'))",
   'Excel.PageLayout.orientation': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.paperSize': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.zoom': 'as Worksheet.pageLayout (queuePrintSetup)',
@@ -67,6 +70,8 @@ const GUARDED: Readonly<Record<string, string>> = {
   'Excel.PageLayout.setPrintTitleRows': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.setPrintTitleColumns': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.setPrintArea': 'as Worksheet.pageLayout (queuePrintSetup)',
+  'Excel.Worksheet.horizontalPageBreaks': 'as Worksheet.pageLayout (queuePrintSetup: the page breaks)',
+  'Excel.PageBreakCollection.add': 'as Worksheet.pageLayout (queuePrintSetup: the page breaks)',
   'Excel.PageLayout.printGridlines': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.leftMargin': 'as Worksheet.pageLayout (queuePrintSetup)',
   'Excel.PageLayout.rightMargin': 'as Worksheet.pageLayout (queuePrintSetup)',

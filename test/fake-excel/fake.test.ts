@@ -439,6 +439,27 @@ describe('page layout (ExcelApi 1.9)', () => {
       }),
     ).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
+
+  test('manual page breaks before rows: kept once each, in order; none before row 1; 1.8 refuses', async () => {
+    const fake = createFakeExcel({ sheets: { S: [['a']] } });
+    await fake.Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('S');
+      ws.horizontalPageBreaks.add('A20');
+      ws.horizontalPageBreaks.add(ws.getRange('C7:D9'));
+      ws.horizontalPageBreaks.add('A20');
+      await context.sync();
+    });
+    expect(fake.workbook.sheet('S').pageLayout).toEqual({ horizontalPageBreaks: [7, 20] });
+    const add = (f: typeof fake, at: string) =>
+      f.Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('S').horizontalPageBreaks.add(at);
+        await context.sync();
+      });
+    await expect(add(fake, 'A1')).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(
+      add(createFakeExcel({ sheets: { S: [['a']] }, apiVersion: '1.8' }), 'A5'),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
 });
 
 describe('charts and autofilter', () => {
@@ -481,6 +502,67 @@ describe('charts and autofilter', () => {
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  it("keeps a chart's texts as set: axis titles, fonts, legend; label angle from 1.8; reads them back after load", async () => {
+    const fake = createFakeExcel({
+      sheets: {
+        Data: [
+          ['OPD', 'A'],
+          ['X', 1],
+        ],
+      },
+      apiVersion: '1.8',
+    });
+    await fake.Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Data');
+      const chart = ws.charts.add('ColumnStacked', ws.getRange('B2'), 'Columns');
+      chart.title.text = 'Judul';
+      chart.title.format.font.size = 14;
+      const category = chart.axes.categoryAxis;
+      category.title.text = 'OPD';
+      category.title.format.font.size = 12;
+      category.format.font.size = 12;
+      category.textOrientation = 45;
+      chart.axes.valueAxis.title.text = 'Jumlah';
+      chart.legend.position = 'Bottom';
+      chart.legend.format.font.size = 12;
+      await context.sync();
+      const size = category.format.font.load('size');
+      const title = category.title.load('text,visible');
+      await context.sync();
+      expect([size.size, title.text, title.visible]).toEqual([12, 'OPD', true]);
+    });
+    expect(fake.workbook.sheet('Data').chartText()).toEqual([
+      {
+        title: 'Judul',
+        titleSize: 14,
+        categoryTitle: 'OPD',
+        valueTitle: 'Jumlah',
+        categoryTitleSize: 12,
+        valueTitleSize: null,
+        categoryLabelSize: 12,
+        valueLabelSize: null,
+        categoryTextOrientation: 45,
+        legend: { visible: true, position: 'Bottom', size: 12 },
+      },
+    ]);
+    const refused = (set: (chart: ReturnType<Worksheet['charts']['add']>) => void) =>
+      fake.Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('Data');
+        set(ws.charts.add('ColumnStacked', ws.getRange('B2'), 'Columns'));
+        await context.sync();
+      });
+    await expect(refused((c) => void (c.axes.categoryAxis.textOrientation = 100))).rejects.toMatchObject({
+      code: 'InvalidArgument',
+    });
+    await expect(refused((c) => void (c.legend.format.font.size = 0))).rejects.toMatchObject({
+      code: 'InvalidArgument',
+    });
+    fake.setApiVersion('1.7');
+    await expect(refused((c) => void (c.axes.categoryAxis.textOrientation = 45))).rejects.toMatchObject({
+      code: 'ApiNotFound',
+    });
   });
 
   it('applies an autofilter from ExcelApi 1.9 on', async () => {

@@ -83,6 +83,57 @@ export interface HostChart {
    * not guess headers or categories out of the source as Excel does.
    */
   readonly series: HostSeries[];
+  /** The chart title's font (`title.format.font`). */
+  readonly titleFont: HostChartFont;
+  /** The category and value axes (`axes.categoryAxis`, `axes.valueAxis`). */
+  readonly axes: { readonly category: HostAxis; readonly value: HostAxis };
+  /** The legend (`legend`: visible, position, `format.font`). */
+  readonly legend: { visible: boolean; position: string; readonly font: HostChartFont };
+}
+
+/** A chart text's font as set (ExcelApi 1.1 `ChartFont`); unset properties are absent. */
+export interface HostChartFont {
+  size?: number;
+  bold?: boolean;
+  name?: string;
+  color?: string;
+}
+
+/** One chart axis: its tick labels' font and angle, its title. */
+export interface HostAxis {
+  /** Tick labels (`format.font`). */
+  readonly font: HostChartFont;
+  /** `textOrientation` (ExcelApi 1.8): degrees, null when never set. */
+  textOrientation: number | null;
+  readonly title: { text: string; visible: boolean; readonly font: HostChartFont };
+}
+
+/** A new chart's texts: no axis titles, a legend on the right, fonts as Excel's defaults (unset). */
+export function newChartText(): Pick<HostChart, 'titleFont' | 'axes' | 'legend'> {
+  const axis = (): HostAxis => ({
+    font: {},
+    textOrientation: null,
+    title: { text: '', visible: false, font: {} },
+  });
+  return {
+    titleFont: {},
+    axes: { category: axis(), value: axis() },
+    legend: { visible: true, position: 'Right', font: {} },
+  };
+}
+
+/** A chart's texts as tests read them back: titles, font sizes, label angle, legend. */
+export interface ChartTextInfo {
+  readonly title: string | null;
+  readonly titleSize: number | null;
+  readonly categoryTitle: string | null;
+  readonly valueTitle: string | null;
+  readonly categoryTitleSize: number | null;
+  readonly valueTitleSize: number | null;
+  readonly categoryLabelSize: number | null;
+  readonly valueLabelSize: number | null;
+  readonly categoryTextOrientation: number | null;
+  readonly legend: { readonly visible: boolean; readonly position: string; readonly size: number | null };
 }
 
 export interface HostSeries {
@@ -438,6 +489,23 @@ export class HostSheet {
       source: qualified(c.source.sheet.name, c.source.rect),
       title: c.title,
       position: c.position ? { ...c.position } : null,
+    }));
+  }
+
+  /** Each chart's texts: titles shown (null when hidden), font sizes (null when unset), label angle, legend. */
+  chartText(): ChartTextInfo[] {
+    const title = (t: HostAxis['title']) => (t.visible && t.text ? t.text : null);
+    return this.charts.map((c) => ({
+      title: c.title,
+      titleSize: c.titleFont.size ?? null,
+      categoryTitle: title(c.axes.category.title),
+      valueTitle: title(c.axes.value.title),
+      categoryTitleSize: c.axes.category.title.font.size ?? null,
+      valueTitleSize: c.axes.value.title.font.size ?? null,
+      categoryLabelSize: c.axes.category.font.size ?? null,
+      valueLabelSize: c.axes.value.font.size ?? null,
+      categoryTextOrientation: c.axes.category.textOrientation,
+      legend: { visible: c.legend.visible, position: c.legend.position, size: c.legend.font.size ?? null },
     }));
   }
 

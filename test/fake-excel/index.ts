@@ -10,8 +10,10 @@
  * with its address-length limit), fills (color; pattern and patternColor from 1.9; a cell without
  * fill reads back as #FFFFFF), font bold/colour, column widths, wrap, frozen rows, tables, data
  * validation (1.8), notes (1.18), `onChanged` (1.7), autofilter (1.9, its range only), charts
- * (1.1: `charts.add` with type, source and series orientation, `title.text`, `name`, `setPosition`)
- * and the document settings. Every sync is
+ * (1.1: `charts.add` with type, source and series orientation, `title.text`, `name`, `setPosition`;
+ * the texts' fonts — title, axis labels, axis titles, legend — and the legend's position; the
+ * category labels' `textOrientation`, 1.8), the page layout (1.9, with manual page breaks before
+ * rows) and the document settings. Every sync is
  * counted and its request and response sizes measured.
  *
  * Also what real hosts do that the add-in must survive (issue 22): whole rows inserted or deleted
@@ -22,7 +24,7 @@
  *
  * Not modelled: formulas (a formula text is stored, never calculated), conditional formats,
  * merged cells, column insertion and deletion, protection,
- * comments (threaded), chart data and formatting beyond type, source, title, name and position, named items, undo, calculation, locale-dependent input conversion
+ * comments (threaded), chart formatting beyond type, source, titles, fonts, label angle, legend, name and position, named items, undo, calculation, locale-dependent input conversion
  * (the fake converts like en-US), coauthors' writes themselves, the time limits of real requests,
  * and Excel's automatic table expansion.
  */
@@ -36,6 +38,7 @@ export { FakeOfficeError } from './errors';
 export { HostWorkbook, HostSheet, isoToSerial, serialToIso } from './host';
 export type {
   ChartInfo,
+  ChartTextInfo,
   HostCell,
   HostChart,
   HostNote,

@@ -20,7 +20,9 @@ import {
   ChangeEvent,
   ChangeHandler,
   DataValidationRule,
+  HostAxis,
   HostChart,
+  HostChartFont,
   HostSeries,
   HostCell,
   HostNote,
@@ -32,6 +34,7 @@ import {
   Visibility,
   coerceInput,
   isDateFormat,
+  newChartText,
   normaliseColor,
   serialToIso,
 } from './host';
@@ -369,6 +372,13 @@ export class Worksheet extends ClientObject {
       () => new PageLayout(this.context, this, 4, 'pageLayout', [], (s) => s, '1.9'),
     );
   }
+  /** ExcelApi 1.9: manual page breaks before rows. */
+  get horizontalPageBreaks(): PageBreakCollection {
+    return this.nav(
+      'horizontalPageBreaks',
+      () => new PageBreakCollection(this.context, this, 4, 'horizontalPageBreaks', [], (s) => s, '1.9'),
+    );
+  }
   /** ExcelApi 1.7. */
   get onChanged(): ChangedEvent {
     return this.nav(
@@ -665,6 +675,31 @@ export class PageLayout extends ClientObject {
   }
 }
 
+/**
+ * `worksheet.horizontalPageBreaks` (ExcelApi 1.9), `add` only: a new page starts at the range's top
+ * row. Kept in `HostSheet.pageLayout.horizontalPageBreaks` (1-based rows, ascending, each once).
+ */
+export class PageBreakCollection extends ClientObject {
+  readonly typeName = 'PageBreakCollection';
+  protected get props(): Record<string, PropDef> {
+    return {};
+  }
+  add(pageBreakRange: Range | string): void {
+    this.call(
+      'add',
+      [pageBreakRange],
+      (s: HostSheet) => {
+        const r = rangeArgument(s, pageBreakRange, 'PageBreakCollection.add');
+        if (r.r0 === 0) throw errors.invalidArgument('PageBreakCollection.add', 'no break before row 1');
+        const rows = new Set((s.pageLayout.horizontalPageBreaks as number[] | undefined) ?? []);
+        rows.add(r.r0 + 1);
+        s.pageLayout.horizontalPageBreaks = [...rows].sort((a, b) => a - b);
+      },
+      '1.9',
+    );
+  }
+}
+
 export class HeaderFooterGroup extends ClientObject {
   readonly typeName = 'HeaderFooterGroup';
   protected get props(): Record<string, PropDef> {
@@ -850,6 +885,7 @@ export class ChartCollection extends ClientCollection<Chart> {
           title: null,
           position: null,
           series,
+          ...newChartText(),
         };
         sheet.charts.push(created);
         chart.bind(created);
@@ -896,8 +932,25 @@ export class Chart extends ClientObject {
   get series(): ChartSeriesCollection {
     return this.nav('series', () => new ChartSeriesCollection(this.context, this, 4, 'series', [], (c) => c));
   }
+  get axes(): ChartAxes {
+    return this.nav('axes', () => new ChartAxes(this.context, this, 4, 'axes', [], (c) => c));
+  }
+  get legend(): ChartLegend {
+    return this.nav(
+      'legend',
+      () => new ChartLegend(this.context, this, 4, 'legend', [], (c) => (c as HostChart).legend),
+    );
+  }
   protected override navigation(name: string): ClientObject | undefined {
-    return name === 'title' ? this.title : name === 'series' ? this.series : undefined;
+    return name === 'title'
+      ? this.title
+      : name === 'series'
+        ? this.series
+        : name === 'axes'
+          ? this.axes
+          : name === 'legend'
+            ? this.legend
+            : undefined;
   }
   /** Places the chart over the cells from `startCell` to `endCell` (A1 addresses or ranges of its sheet). */
   setPosition(startCell: Range | string, endCell?: Range | string): void {
@@ -1016,6 +1069,202 @@ export class ChartTitle extends ClientObject {
   }
   set text(value: string) {
     this.set_('text', value, (c: HostChart) => void (c.title = value));
+  }
+  get format(): ChartTextFormat {
+    return this.nav(
+      'format',
+      () => new ChartTextFormat(this.context, this, 4, 'format', [], (c) => (c as HostChart).titleFont),
+    );
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'format' ? this.format : undefined;
+  }
+}
+
+/**
+ * The `format` of a chart text (ChartTitleFormat, ChartAxisFormat, ChartAxisTitleFormat,
+ * ChartLegendFormat: ExcelApi 1.1): only its `font` is modelled. Its target is the text's font.
+ */
+export class ChartTextFormat extends ClientObject {
+  readonly typeName = 'ChartFormat';
+  protected get props(): Record<string, PropDef> {
+    return {};
+  }
+  get font(): ChartFont {
+    return this.nav('font', () => new ChartFont(this.context, this, 4, 'font', [], (f) => f));
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'font' ? this.font : undefined;
+  }
+}
+
+/** `ChartFont` (ExcelApi 1.1): size (points, 1–409 as Excel takes them), bold, name, colour. */
+export class ChartFont extends ClientObject {
+  readonly typeName = 'ChartFont';
+  protected get props(): Record<string, PropDef> {
+    return {
+      size: { read: (f: HostChartFont) => f.size ?? 10 },
+      bold: { read: (f: HostChartFont) => f.bold ?? false },
+      name: { read: (f: HostChartFont) => f.name ?? 'Calibri' },
+      color: { read: (f: HostChartFont) => f.color ?? '#595959' },
+    };
+  }
+  get size(): number {
+    return this.get_('size');
+  }
+  set size(value: number) {
+    this.set_('size', value, (f: HostChartFont) => {
+      if (typeof value !== 'number' || !(value >= 1 && value <= 409))
+        throw errors.invalidArgument('ChartFont.size');
+      f.size = value;
+    });
+  }
+  get bold(): boolean {
+    return this.get_('bold');
+  }
+  set bold(value: boolean) {
+    this.set_('bold', value, (f: HostChartFont) => void (f.bold = value));
+  }
+  get name(): string {
+    return this.get_('name');
+  }
+  set name(value: string) {
+    this.set_('name', value, (f: HostChartFont) => void (f.name = value));
+  }
+  get color(): string {
+    return this.get_('color');
+  }
+  set color(value: string) {
+    this.set_('color', value, (f: HostChartFont) => void (f.color = normaliseColor(value)));
+  }
+}
+
+/** `chart.axes` (ExcelApi 1.1): the category and value axes. */
+export class ChartAxes extends ClientObject {
+  readonly typeName = 'ChartAxes';
+  protected get props(): Record<string, PropDef> {
+    return {};
+  }
+  get categoryAxis(): ChartAxis {
+    return this.nav(
+      'categoryAxis',
+      () => new ChartAxis(this.context, this, 4, 'categoryAxis', [], (c) => (c as HostChart).axes.category),
+    );
+  }
+  get valueAxis(): ChartAxis {
+    return this.nav(
+      'valueAxis',
+      () => new ChartAxis(this.context, this, 4, 'valueAxis', [], (c) => (c as HostChart).axes.value),
+    );
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'categoryAxis' ? this.categoryAxis : name === 'valueAxis' ? this.valueAxis : undefined;
+  }
+}
+
+/** One axis (ExcelApi 1.1): `title`, `format.font` (its tick labels), `textOrientation` (1.8, -90…90 or 180). */
+export class ChartAxis extends ClientObject {
+  readonly typeName = 'ChartAxis';
+  protected get props(): Record<string, PropDef> {
+    return { textOrientation: { read: (a: HostAxis) => a.textOrientation ?? 0, requires: '1.8' } };
+  }
+  get textOrientation(): number {
+    return this.get_('textOrientation');
+  }
+  set textOrientation(value: number) {
+    this.set_('textOrientation', value, (a: HostAxis) => {
+      if (!Number.isInteger(value) || !((value >= -90 && value <= 90) || value === 180))
+        throw errors.invalidArgument('ChartAxis.textOrientation');
+      a.textOrientation = value;
+    });
+  }
+  get title(): ChartAxisTitle {
+    return this.nav(
+      'title',
+      () => new ChartAxisTitle(this.context, this, 4, 'title', [], (a) => (a as HostAxis).title),
+    );
+  }
+  get format(): ChartTextFormat {
+    return this.nav(
+      'format',
+      () => new ChartTextFormat(this.context, this, 4, 'format', [], (a) => (a as HostAxis).font),
+    );
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'title' ? this.title : name === 'format' ? this.format : undefined;
+  }
+}
+
+/** An axis title (ExcelApi 1.1): `text`, `visible`, `format.font`. */
+export class ChartAxisTitle extends ClientObject {
+  readonly typeName = 'ChartAxisTitle';
+  protected get props(): Record<string, PropDef> {
+    return {
+      text: { read: (t: HostAxis['title']) => t.text },
+      visible: { read: (t: HostAxis['title']) => t.visible },
+    };
+  }
+  get text(): string {
+    return this.get_('text');
+  }
+  /** As Excel: giving an axis a title text shows the title. */
+  set text(value: string) {
+    this.set_('text', value, (t: HostAxis['title']) => {
+      t.text = value;
+      t.visible = value !== '';
+    });
+  }
+  get visible(): boolean {
+    return this.get_('visible');
+  }
+  set visible(value: boolean) {
+    this.set_('visible', value, (t: HostAxis['title']) => void (t.visible = value));
+  }
+  get format(): ChartTextFormat {
+    return this.nav(
+      'format',
+      () => new ChartTextFormat(this.context, this, 4, 'format', [], (t) => (t as HostAxis['title']).font),
+    );
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'format' ? this.format : undefined;
+  }
+}
+
+const LEGEND_POSITIONS = new Set(['Invalid', 'Top', 'Bottom', 'Left', 'Right', 'Corner', 'Custom']);
+
+/** The legend (ExcelApi 1.1): `visible`, `position`, `format.font`. */
+export class ChartLegend extends ClientObject {
+  readonly typeName = 'ChartLegend';
+  protected get props(): Record<string, PropDef> {
+    return {
+      visible: { read: (l: HostChart['legend']) => l.visible },
+      position: { read: (l: HostChart['legend']) => l.position },
+    };
+  }
+  get visible(): boolean {
+    return this.get_('visible');
+  }
+  set visible(value: boolean) {
+    this.set_('visible', value, (l: HostChart['legend']) => void (l.visible = value));
+  }
+  get position(): string {
+    return this.get_('position');
+  }
+  set position(value: string) {
+    this.set_('position', value, (l: HostChart['legend']) => {
+      if (!LEGEND_POSITIONS.has(value)) throw errors.invalidArgument('ChartLegend.position');
+      l.position = value;
+    });
+  }
+  get format(): ChartTextFormat {
+    return this.nav(
+      'format',
+      () => new ChartTextFormat(this.context, this, 4, 'format', [], (l) => (l as HostChart['legend']).font),
+    );
+  }
+  protected override navigation(name: string): ClientObject | undefined {
+    return name === 'format' ? this.format : undefined;
   }
 }
 

@@ -199,6 +199,26 @@ describe('template workbook', () => {
     }
   });
 
+  it('heads every printed page with the sheet, OPD and year, and foots it with the day it was made as text, never &D', () => {
+    // 1 March 2026, 08:00 UTC: 16:00 in Bitung (WITA), the same day.
+    const identitas = withOpd.getWorksheet('Identitas')!;
+    expect(identitas.pageSetup.printArea).toBe(`A1:C${IDENTITY.length + 2}`); // the note below included
+    expect(identitas.headerFooter.oddHeader).toBe('&C&"-,Bold"Identitas — Dinas Kesehatan — 2026');
+    expect(identitas.headerFooter.oddFooter).toBe('&LTemplat dibuat 1 Maret 2026&RHalaman &P dari &N');
+    expect(withOpd.getWorksheet('Inovasi')!.pageSetup).toMatchObject({
+      scale: 100,
+      printTitlesColumn: 'A:B',
+    });
+    expect(blank.getWorksheet('Inovasi')!.headerFooter.oddHeader).toBe(
+      `&C&"-,Bold"Inovasi — ${ref.daerah.nama} — 2026`,
+    );
+    for (const wb of [withOpd, blank])
+      for (const ws of wb.worksheets) {
+        const { oddHeader = '', oddFooter = '' } = ws.headerFooter ?? {};
+        expect(`${oddHeader}${oddFooter}`).not.toMatch(/&[DT]/);
+      }
+  });
+
   it('is byte-stable for a fixed date', async () => {
     await writeTemplate(ref, { opd: dinkes, tahun: 2026, date: FIXED }, join(dir, 'again.xlsx'));
     expect(readFileSync(join(dir, 'again.xlsx')).equals(withOpdBytes)).toBe(true);

@@ -66,22 +66,6 @@ export function identityHelp(key: IdentityKey, o: { opdFixed: boolean; lists: Da
   return IDENTITY_HELP.opd;
 }
 
-/**
- * How the template prints (docs/spec/consolidation.md, *Printing and reading*): `Identitas` on one
- * A4 landscape page, labels beside values (its three columns at about 78 %); `Inovasi` landscape,
- * its header row and No, Nama Inovasi repeated on every page. The hidden lists never print.
- */
-export const TEMPLATE_PRINT = {
-  identitas: { orientation: 'landscape', fitToWidth: 1, fitToHeight: 1, titleRows: null, titleColumns: null },
-  inovasi: {
-    orientation: 'landscape',
-    fitToWidth: null,
-    fitToHeight: null,
-    titleRows: '1:1',
-    titleColumns: 'A:B',
-  },
-} as const;
-
 /** Number format of an `Inovasi` column by its value type (none: General). */
 export const COLUMN_FORMAT: Partial<Record<ColumnDef['type'], string>> = {
   integer: NUMBER_FORMATS.integer,

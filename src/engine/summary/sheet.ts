@@ -56,6 +56,8 @@ export interface SummarySheetDef {
 /** An output sheet: its data and the module that made it (its fills, wrapping, chart, print setup). */
 export interface SummarySheet extends SummarySheetData {
   readonly def: SummarySheetDef;
+  /** What it was built from (its chart may need the reference: the misi's short names and order). */
+  readonly source?: SummarySource;
 }
 
 /**
@@ -69,7 +71,7 @@ export function buildSheets(defs: readonly SummarySheetDef[], source: SummarySou
   for (const def of [...applying.filter((d) => !d.readsAll), ...applying.filter((d) => d.readsAll)]) {
     const tables = def.tables(source, earlier);
     earlier.set(def.name, tables);
-    built.set(def, { name: def.name, tables, filterTable: def.filterTable ?? 0, def });
+    built.set(def, { name: def.name, tables, filterTable: def.filterTable ?? 0, def, source });
   }
   return applying.map((def) => built.get(def)!);
 }

@@ -4,6 +4,7 @@
  * innovations per misi.
  */
 import { Lang } from '../../messages';
+import { Misi, misiShortName } from '../../reference/model';
 import { SubmissionRow } from '../../parse';
 import { ChartValue, SummaryChart, stackedChart } from '../../printout';
 import {
@@ -110,11 +111,16 @@ const AXES = {
   id: { category: 'Misi RPJMD', value: 'Jumlah inovasi' },
   en: { category: 'RPJMD mission', value: 'Innovations' },
 } as const;
-/** Characters of a misi's short name under its column. */
+/** Characters of a misi's short name when the sheet alone is known (a sheet built without its source). */
 const SHORT_NAME = 28;
 
-/** `M1 – Memperkuat pembangunan…`: the code and the misi's first words, cut at a word. */
-export function misiLabel(code: string, uraian: string): string {
+/**
+ * `M1 – short name` (docs/spec/consolidation.md, *Printing and reading*): the reference's short
+ * name (`singkat`, default its first words: misiShortName) when the misi is the reference's, else
+ * the sheet's text cut at a word.
+ */
+export function misiLabel(code: string, uraian: string, misi?: Misi): string {
+  if (misi) return `${code} – ${misiShortName(misi)}`;
   const text = uraian.trim();
   if (!text) return code;
   if (text.length <= SHORT_NAME) return `${code} – ${text}`;
@@ -123,13 +129,13 @@ export function misiLabel(code: string, uraian: string): string {
   return `${code} – ${(at > 8 ? cut.slice(0, at) : text.slice(0, SHORT_NAME)).replace(/[,;:.]$/, '')}…`;
 }
 
-/** Codes in their natural order (`M2` before `M10`): the reference numbers its misi in order. */
+/** Codes in their natural order (`M2` before `M10`), for misi the reference does not list. */
 const byCode = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
 const num = (v: SummaryCell | undefined): number => (typeof v === 'number' ? v : 0);
 
 /**
  * Innovations per misi, from the program rows (a program under two misi counts for both),
- * Penerapan and the rest stacked; categories are the misi codes, their texts beside.
+ * Penerapan and the rest stacked; categories `M1 – short name` in the reference's order.
  */
 function misiChart(sheet: SummarySheet, lang: Lang): SummaryChart | null {
   const program = sheet.tables[0];
@@ -150,9 +156,24 @@ function misiChart(sheet: SummarySheet, lang: Lang): SummaryChart | null {
       misi.set(code, m);
     });
   }
+  // The reference's order (its misi as listed), then any other code in natural order.
+  const listed = sheet.source?.reference.rpjmd.misi ?? [];
+  const at = (code: string) => {
+    const i = listed.findIndex((m) => m.kode === code);
+    return i < 0 ? listed.length : i;
+  };
   const rows: ChartValue[][] = [...misi]
-    .sort(([a], [b]) => byCode(a, b))
-    .map(([code, m]) => [code, misiLabel(code, m.uraian), m.penerapan, m.lain]);
+    .sort(([a], [b]) => at(a) - at(b) || byCode(a, b))
+    .map(([code, m]) => [
+      code,
+      misiLabel(
+        code,
+        m.uraian,
+        listed.find((x) => x.kode === code),
+      ),
+      m.penerapan,
+      m.lain,
+    ]);
   // Under Kode Misi, Misi, Penerapan; the rest under Jumlah Inovasi (the column before Penerapan).
   return stackedChart(
     sheet,
