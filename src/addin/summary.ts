@@ -105,6 +105,8 @@ export function outCell(
 export interface PlannedTable {
   /** 1-based row of the header. */
   readonly headerRow: number;
+  /** 0-based column the table starts in (`SummaryTable.firstColumn`). */
+  readonly firstColumn: number;
   readonly columns: readonly string[];
   /** Data rows (header excluded). */
   readonly values: OutValue[][];
@@ -206,6 +208,7 @@ function planSheet(sheet: SummarySheet, engineChart: SummaryChart | null, ctx: P
   for (const [t, table] of sheet.tables.entries()) {
     if (t > 0) row++; // a blank row between tables
     const headerRow = ++row;
+    const at = table.firstColumn ?? 0;
     const integer = table.columns.map(isIntegerColumn);
     const values: OutValue[][] = [];
     const formats: string[][] = [];
@@ -232,12 +235,12 @@ function planSheet(sheet: SummarySheet, engineChart: SummaryChart | null, ctx: P
           const colour = typeof v === 'string' ? fill(label, v) : null;
           return colour ? cssColour(colour) : null;
         });
-        if (colours.some((x) => x !== null)) fillRuns(c, headerRow + 1, colours, fills);
+        if (colours.some((x) => x !== null)) fillRuns(at + c, headerRow + 1, colours, fills);
       });
     }
     if (t === sheet.filterTable && table.columns.length)
-      filter = `A${headerRow}:${letters(table.columns.length - 1)}${Math.max(headerRow, row)}`;
-    tables.push({ headerRow, columns: table.columns, values, formats, boldRows });
+      filter = `${letters(at)}${headerRow}:${letters(at + table.columns.length - 1)}${Math.max(headerRow, row)}`;
+    tables.push({ headerRow, firstColumn: at, columns: table.columns, values, formats, boldRows });
   }
   // Widths, wrapping and page setup as the command line's writer has them (printout.ts sheetLayout).
   const layout = sheetLayout(sheet, ctx, engineChart);
@@ -447,10 +450,11 @@ export async function queueSummarySheet(
     ws.getRange(`${l}:${l}`).format.columnWidth = w * PT_PER_CHAR;
   }
   for (const table of sheet.tables) {
-    const last = letters(table.columns.length - 1);
+    const from = letters(table.firstColumn);
+    const last = letters(table.firstColumn + table.columns.length - 1);
     const header = [...table.columns];
     await batcher.reserve(opBytes([header]) * 2 + opBytes([header.map(() => TEXT_FORMAT)]) + 600);
-    const h = ws.getRange(`A${table.headerRow}:${last}${table.headerRow}`);
+    const h = ws.getRange(`${from}${table.headerRow}:${last}${table.headerRow}`);
     h.numberFormat = [header.map(() => TEXT_FORMAT)];
     h.values = [header];
     h.format.font.bold = true;
@@ -461,7 +465,7 @@ export async function queueSummarySheet(
       batcher,
       table.values,
       (start, block) => {
-        const range = ws.getRange(`A${first + start}:${last}${first + start + block.length - 1}`);
+        const range = ws.getRange(`${from}${first + start}:${last}${first + start + block.length - 1}`);
         // Formats first: a text cell formatted as text keeps «1.02» and «=…» as written.
         range.numberFormat = formats.slice(start, start + block.length);
         range.values = block;
@@ -469,8 +473,8 @@ export async function queueSummarySheet(
       { opsPerBlock: 2, sizeOf: (row, i) => jsonBytes(row) + jsonBytes(formats[i]) + 2 },
     );
     for (const r of table.boldRows) {
-      await batcher.reserve(opBytes(`A${r}:${last}${r}`, true) + 200);
-      ws.getRange(`A${r}:${last}${r}`).format.font.bold = true;
+      await batcher.reserve(opBytes(`${from}${r}:${last}${r}`, true) + 200);
+      ws.getRange(`${from}${r}:${last}${r}`).format.font.bold = true;
     }
   }
 

@@ -264,14 +264,15 @@ function printedWidths(sheet: SummarySheet): number[] {
   const widths: number[] = [];
   for (const t of sheet.tables) {
     if (t.note) continue;
+    const at = t.firstColumn ?? 0;
     t.columns.forEach((c, i) => {
       const word = Math.max(...c.split(' ').map((w) => w.length)) + 2;
-      widths[i] = Math.max(widths[i] ?? 0, word);
+      widths[at + i] = Math.max(widths[at + i] ?? 0, word);
     });
     for (const r of t.rows)
-      r.cells.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 0, cellWidth(v) + 2)));
+      r.cells.forEach((v, i) => (widths[at + i] = Math.max(widths[at + i] ?? 0, cellWidth(v) + 2)));
   }
-  return widths.map((w) => Math.min(MAX_COLUMN_WIDTH, Math.max(5, w)));
+  return Array.from(widths, (w) => Math.min(MAX_COLUMN_WIDTH, Math.max(5, w ?? 0)));
 }
 
 export function sheetLayout(
@@ -283,7 +284,7 @@ export function sheetLayout(
   const natural = fixed ? [...fixed.widths] : printedWidths(sheet);
   const cap = sheet.def.wrapWidth;
   const widths = natural.map((w) => (cap !== undefined && w > cap ? cap : w));
-  const columns = Math.max(1, ...sheet.tables.map((t) => t.columns.length));
+  const columns = Math.max(1, ...sheet.tables.map((t) => (t.firstColumn ?? 0) + t.columns.length));
   const lastRow = Math.max(sheetRowCount(sheet), chart ? chart.anchor.toRow + 1 : 0);
   const own = sheet.tables[0]?.columns ?? [];
   const lastColumn = Math.min(columns, sheet.def.printColumns?.(own) ?? columns);

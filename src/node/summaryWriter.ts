@@ -187,16 +187,19 @@ async function writeSheet(
       r++;
     }
     const headerRow = ++r;
-    const header: XlsxValue[] = [...table.columns];
+    // A table may start further right (`firstColumn`): the cells before it stay empty.
+    const at = table.firstColumn ?? 0;
+    const pad = new Array<null>(at).fill(null);
+    const header: XlsxValue[] = [...pad, ...table.columns];
     // Header labels always wrap: columns are as wide as their cells and the header's longest word.
-    const headerStyles: number[] = table.columns.map(() => STYLE_HEADER_WRAP);
+    const headerStyles: number[] = [...pad.map(() => 0), ...table.columns.map(() => STYLE_HEADER_WRAP)];
     ws.addRow(
       header,
       headerStyles,
       wrappedRowHeight(
-        table.columns,
+        header as SummaryCell[],
         layout.widths,
-        table.columns.map(() => true),
+        header.map(() => true),
       ),
     );
     const integer = table.columns.map(isIntegerColumn);
@@ -210,6 +213,10 @@ async function writeSheet(
       const bold = row.total === true;
       values.length = 0;
       styles.length = 0;
+      for (let c = 0; c < at; c++) {
+        values.push(null);
+        styles.push(0);
+      }
       for (let c = 0; c < cells.length; c++) {
         const v: SummaryCell = cells[c];
         let style = bold ? BOLD : 0;
@@ -232,11 +239,15 @@ async function writeSheet(
           if (colour) style = styleId({ bold, fill: colour });
         }
         values.push(value);
-        styles.push(layout.wrap[c] && value !== null && !table.note ? style + WRAP : style);
+        styles.push(layout.wrap[at + c] && value !== null && !table.note ? style + WRAP : style);
       }
       const height =
         wrapping && !table.note
-          ? wrappedRowHeight(cells as readonly SummaryCell[], layout.widths, layout.wrap)
+          ? wrappedRowHeight(
+              (at ? [...pad, ...cells] : cells) as readonly SummaryCell[],
+              layout.widths,
+              layout.wrap,
+            )
           : null;
       if (!ws.addRow(values, styles, height)) await ws.drain();
     }
@@ -244,8 +255,8 @@ async function writeSheet(
       ws.setAutoFilter({
         firstRow: headerRow,
         lastRow: Math.max(headerRow, r),
-        firstColumn: 1,
-        lastColumn: n,
+        firstColumn: at + 1,
+        lastColumn: at + n,
       });
     }
   }

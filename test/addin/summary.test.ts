@@ -168,8 +168,12 @@ function expectedRows(table: SummaryTable): (string | number | null)[][] {
   ];
 }
 
+/** A table's cells read back where it was written (from its `firstColumn`). */
 function tableAt(sheet: HostSheet, headerRow: number, table: SummaryTable) {
-  return sheet.values(`A${headerRow}:${letters(table.columns.length - 1)}${headerRow + table.rows.length}`);
+  const at = table.firstColumn ?? 0;
+  return sheet.values(
+    `${letters(at)}${headerRow}:${letters(at + table.columns.length - 1)}${headerRow + table.rows.length}`,
+  );
 }
 
 /** Everything of a sheet a test may compare: cells, widths, notes, frozen rows, charts, filter, name, visibility. */
@@ -278,10 +282,14 @@ describe('writeSummary', () => {
       for (const [t, table] of sheet.tables.entries()) {
         if (t > 0) row++;
         expect(tableAt(ws, row, table)).toEqual(expectedRows(table));
-        const last = letters(table.columns.length - 1);
-        expect(ws.cell(`A${row}`)).toMatchObject({ bold: true, fill: { color: SUMMARY_FILLS.header } });
+        const at = table.firstColumn ?? 0;
+        const [first, last] = [letters(at), letters(at + table.columns.length - 1)];
+        expect(ws.cell(`${first}${row}`)).toMatchObject({
+          bold: true,
+          fill: { color: SUMMARY_FILLS.header },
+        });
         expect(ws.cell(`${last}${row}`).bold).toBe(true);
-        table.rows.forEach((r, i) => expect(ws.cell(`A${row + 1 + i}`).bold).toBe(r.total === true));
+        table.rows.forEach((r, i) => expect(ws.cell(`${first}${row + 1 + i}`).bold).toBe(r.total === true));
         row += table.rows.length + 1;
       }
       expect(ws.frozenRows).toBe(1);

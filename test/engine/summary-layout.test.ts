@@ -41,6 +41,21 @@ describe('notes below a table', () => {
   });
 });
 
+describe('a table that starts further right', () => {
+  it('widens the columns it sits under, not the first ones', () => {
+    const tally: SummaryTable = {
+      columns: ['Tingkat Persetujuan', 'Jumlah OPD'],
+      firstColumn: 1,
+      rows: [{ cells: ['Disetujui Kepala OPD', 3] }],
+    };
+    const sheet = sheetOf({}, [scores, tally]);
+    expect(columnWidths(sheet)).toEqual([10, 22, 12]);
+    const layout = sheetLayout(sheet, ctx);
+    expect(layout.widths).toEqual([8, 22, 8]); // headers wrap at their words: «Jumlah» + 2
+    expect(layout.printArea.lastColumn).toBe(3);
+  });
+});
+
 describe('fixed columns', () => {
   it('replace the measured widths and say which columns wrap', () => {
     const layout = sheetLayout(sheetOf({ columns: { widths: [30, 8], wrap: [true, false] } }, [scores]), ctx);

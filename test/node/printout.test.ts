@@ -243,6 +243,8 @@ describe('the summary prints', () => {
     expect(wb).toContain(
       `<definedName name="_xlnm.Print_Titles" localSheetId="${SUMMARY_SHEET_NAMES.indexOf('Kesiapan IID')}">'Kesiapan IID'!$A:$C,'Kesiapan IID'!$1:$1</definedName>`,
     );
+    // Rekap OPD's No column stays narrow: the sign-off tally below sits under Perangkat Daerah.
+    expect(p[sheets['Rekap OPD']]).toMatch(/<col min="1" max="1" width="5"/);
     // Kode OPD keeps its own width: the notes below it set none.
     const kesiapan = p[sheets['Kesiapan IID']];
     expect(kesiapan).toMatch(/<col min="1" max="1" width="12"/);

@@ -42,6 +42,12 @@ export interface SummaryTable {
    * made its `Kode OPD` column 40 characters wide and its rows eight lines tall).
    */
   readonly note?: boolean;
+  /**
+   * The 0-based sheet column the table starts in (default 0): a small table below a wide one sits
+   * under the columns of its meaning (`Rekap Persetujuan`'s level labels under `Perangkat
+   * Daerah`), so its labels do not widen the wide table's `No` column.
+   */
+  readonly firstColumn?: number;
 }
 
 /** An OPD row's status (docs/spec/consolidation.md, `Rekap OPD`). */
@@ -126,11 +132,12 @@ export function columnWidths(sheet: Pick<SummarySheetData, 'tables'>): number[] 
   const widths: number[] = [];
   for (const t of sheet.tables) {
     if (t.note) continue;
-    t.columns.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length + 2)));
+    const at = t.firstColumn ?? 0;
+    t.columns.forEach((c, i) => (widths[at + i] = Math.max(widths[at + i] ?? 0, c.length + 2)));
     for (const r of t.rows)
-      r.cells.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 0, cellWidth(v) + 2)));
+      r.cells.forEach((v, i) => (widths[at + i] = Math.max(widths[at + i] ?? 0, cellWidth(v) + 2)));
   }
-  return widths.map((w) => Math.min(MAX_COLUMN_WIDTH, Math.max(5, w)));
+  return Array.from(widths, (w) => Math.min(MAX_COLUMN_WIDTH, Math.max(5, w ?? 0)));
 }
 
 // ---------------------------------------------------------------------------------------------

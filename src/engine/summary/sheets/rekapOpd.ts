@@ -333,7 +333,8 @@ function buildRekapPersetujuan({ ordered, reference, today }: SummarySource): Su
     [BELUM_MENGIRIM, silent],
   ] as const)
     rows.push({ cells: [label, n, null, null, null, null, null] });
-  return { columns: REKAP_PERSETUJUAN_COLUMNS, rows };
+  // Under `Perangkat Daerah`: its level labels do not widen Rekap OPD's `No` column.
+  return { columns: REKAP_PERSETUJUAN_COLUMNS, rows, firstColumn: REKAP_COLUMNS.indexOf('Perangkat Daerah') };
 }
 /** `Tepat Waktu <label>` words (docs/spec/signoff.md): late or past in red, on time in green, so the planner sees who is late at a glance. */
 export function scheduleFill(word: string): SummaryFill | null {
