@@ -329,9 +329,9 @@ describe('consolidate and validate with a schedule (docs/spec/signoff.md)', () =
     expect(total.getCell(column(rekap, 'Tepat Waktu Disetujui Kepala OPD')).value).toMatch(
       /^\d+ tepat waktu · \d+ terlambat · \d+ lewat · \d+ belum jatuh tempo$/,
     );
-    // The tally table, below a blank row.
+    // The tally table, below a blank row, under Perangkat Daerah (column C).
     const tally = total.number + 2;
-    expect((rekap.getRow(tally).values as unknown[]).slice(1)).toEqual([
+    expect((rekap.getRow(tally).values as unknown[]).slice(3)).toEqual([
       'Tingkat Persetujuan',
       'Jumlah OPD',
       'Batas',
@@ -340,8 +340,9 @@ describe('consolidate and validate with a schedule (docs/spec/signoff.md)', () =
       'Lewat',
       'Belum Jatuh Tempo',
     ]);
-    expect(rekap.getRow(tally + 2).getCell(1).value).toBe('Disetujui Kepala OPD');
-    expect(rekap.getRow(tally + 2).getCell(3).value).toBeInstanceOf(Date);
+    expect(rekap.getRow(tally).getCell(1).value).toBeNull();
+    expect(rekap.getRow(tally + 2).getCell(3).value).toBe('Disetujui Kepala OPD');
+    expect(rekap.getRow(tally + 2).getCell(5).value).toBeInstanceOf(Date);
     // Headings wrap within 120 columns: `Tingkat` over `Persetujuan`, `Tepat Waktu` over the level.
     expect(stdout).toMatch(/Tingkat +Tepat Waktu +Tepat Waktu$/m);
     expect(stdout).toMatch(/Persetujuan +Disetujui +Diverifikasi$/m);
