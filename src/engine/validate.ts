@@ -117,7 +117,7 @@ export function sortFindings<T extends Finding>(findings: T[], s: Submission | n
   return findings.sort(
     (a, b) =>
       sheetRank(a, s) - sheetRank(b, s) ||
-      (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
+      (a.sheet === b.sheet ? 0 : (a.sheet ?? '').localeCompare(b.sheet ?? '')) || // the collator only for two sheets
       (a.row ?? 0) - (b.row ?? 0) ||
       (a.col ?? -1) - (b.col ?? -1) ||
       (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),

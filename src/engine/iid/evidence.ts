@@ -4,7 +4,7 @@
  * header row, a `No` column is accepted, and every dash character counts as `-`. Parsing never
  * makes a finding: the IID rules (iid/rules.ts) judge what is read here.
  */
-import { CellValue, SheetGrid, WorkbookGrid, isNoResultCell } from '../grid';
+import { CellValue, SheetGrid, WorkbookGrid, isDateCell, isNoResultCell } from '../grid';
 import { EnumOption } from '../schema';
 import { normalise } from '../text';
 import {
@@ -258,6 +258,7 @@ function parseEvidenceCell(
   raw: CellValue,
   findIndikator: (raw: CellValue) => IidIndikator | null,
   rowIndikator: IidIndikator | null,
+  dates: Map<number, EvidenceSlot>,
 ): EvidenceSlot {
   if (raw === null) return EMPTY;
   if (isNoResultCell(raw)) return NO_RESULT;
@@ -269,8 +270,16 @@ function parseEvidenceCell(
     }
     case 'tingkat':
       return levelOf(raw, rowIndikator) ?? INVALID;
-    case 'tanggal':
-      return slotOf(parseDate(raw));
+    case 'tanggal': {
+      // A date cell's value depends on its serial alone, and evidence dates repeat: each read once.
+      if (!isDateCell(raw)) return slotOf(parseDate(raw));
+      let slot = dates.get(raw.serial);
+      if (slot === undefined) {
+        slot = slotOf(parseDate(raw));
+        if (dates.size < 10_000) dates.set(raw.serial, slot);
+      }
+      return slot;
+    }
     case 'tautan':
       return slotOf(parseUrl(raw));
     case 'verifikasi':
@@ -305,6 +314,7 @@ export function parseEvidenceSheet(
   const layout = EVIDENCE_KEYS.map((k) => columns.get(k) ?? -1);
   const indikatorAt = EV.indikator;
   const findIndikator = indicatorMatcher(iid);
+  const dates = new Map<number, EvidenceSlot>();
   const rows: EvidenceRow[] = [];
   for (let r = header + 1; r < sheet.rows.length; r++) {
     const line = sheet.rows[r];
@@ -317,7 +327,7 @@ export function parseEvidenceSheet(
     const rowIndikator = findIndikator(raw[indikatorAt]);
     const parsed = new Array<EvidenceSlot>(EVIDENCE_KEYS.length);
     for (let k = 0; k < EVIDENCE_KEYS.length; k++)
-      parsed[k] = parseEvidenceCell(EVIDENCE_KEYS[k], raw[k], findIndikator, rowIndikator);
+      parsed[k] = parseEvidenceCell(EVIDENCE_KEYS[k], raw[k], findIndikator, rowIndikator, dates);
     rows.push({ row: r + 1, raw, parsed });
   }
   return { sheet: sheet.name, headerRow: header + 1, columns, doubled, rows };
