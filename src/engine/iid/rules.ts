@@ -12,7 +12,9 @@ import { DERIVATIONS, derivationColumn } from './derive';
 import {
   EVIDENCE_COLUMNS,
   EVIDENCE_COLUMN_BY_KEY,
+  EV,
   EvidenceKey,
+  EvidenceSlot,
   EvidenceSheet,
   evKind,
   evRaw,
@@ -107,15 +109,23 @@ function comparedLevel(m: EvidenceMatch, estimate: FileEstimate): number | null 
   if (!m.indikator?.turunan || !DERIVATIONS[m.indikator.turunan].bandingkan || m.inovasi === null)
     return null;
   const kode = m.indikator.kode;
-  return estimate.inovasi[m.inovasi].indikator.find((i) => i.kode === kode)?.turunan ?? null;
+  const indikator = estimate.inovasi[m.inovasi].indikator;
+  for (let k = 0; k < indikator.length; k++) if (indikator[k].kode === kode) return indikator[k].turunan;
+  return null;
 }
 
-/** Does any rule fire on this row? A cheap pass without building anything. */
+const CHECKED_AT = CHECKED.map((k) => EV[k]);
+const NEEDED_AT = NEEDED.map((k) => EV[k]);
+const isBad = (slot: EvidenceSlot) => typeof slot === 'object' && slot.kind === 'bad';
+const isEmpty = (slot: EvidenceSlot) => typeof slot === 'object' && slot.kind === 'empty';
+
+/** Does any rule fire on this row? A cheap pass without building anything (6,000 rows a workbook). */
 function needsCheck(m: EvidenceMatch, sheet: EvidenceSheet, today: string, estimate: FileEstimate): boolean {
   const e = m.evidence;
   if (m.inovasi === null) return true; // IID-01
-  for (const key of CHECKED) if (evKind(e, key) === 'bad') return true;
-  for (const key of NEEDED) if (evKind(e, key) === 'empty' && sheet.columns.has(key)) return true;
+  for (let k = 0; k < CHECKED_AT.length; k++) if (isBad(e.parsed[CHECKED_AT[k]])) return true;
+  for (let k = 0; k < NEEDED_AT.length; k++)
+    if (isEmpty(e.parsed[NEEDED_AT[k]]) && sheet.columns.has(NEEDED[k])) return true;
   if (m.tingkat !== null && evKind(e, 'tautan') === 'empty' && evKind(e, 'nomor') === 'empty') return true;
   const tanggal = evValue(e, 'tanggal');
   if (tanggal !== null && String(tanggal) > today) return true;
