@@ -2,7 +2,8 @@
 /**
  * One benchmark phase in its own process, so each phase's peak memory is its own.
  * Usage: [BENCH_READER=portable] node scripts/bench-phase.js parse|validate|consolidate|hash-floor DIR [OUT]
- * Prints one JSON line: { phase, ms, maxRssMb, baseRssMb, files, rows }.
+ * Prints one JSON line: { phase, ms, cpuMs, maxRssMb, baseRssMb, files, rows } (cpuMs: CPU time of
+ * all the process's threads, less disturbed than `ms` by other work on a shared machine).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -63,6 +64,7 @@ async function main() {
   if (global.gc) global.gc();
   const baseRss = process.memoryUsage().rss;
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   let rows = 0;
   if (phase === 'parse') {
     for (const f of files) {
@@ -92,11 +94,13 @@ async function main() {
     throw new Error(`unknown phase ${phase}`);
   }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = process.cpuUsage(cpu0);
   const maxRss = process.resourceUsage().maxRSS * 1024;
   console.log(
     JSON.stringify({
       phase,
       ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       maxRssMb: maxRss / 2 ** 20,
       baseRssMb: baseRss / 2 ** 20,
       files: files.length,

@@ -6,13 +6,14 @@
  *     consolidation with the summary workbook written; time and peak memory; the ratios — once
  *     as the command line reads (Node's zlib inflate), once with the portable reader (fflate);
  *   - the same 60 workbooks with a `Data Dukung` sheet of 20 evidence rows per innovation (6,000 rows
- *     each, docs/spec/iid.md): validation with it / without it;
+ *     each, docs/spec/iid.md): parse only and validation with it / without it, side by side, wall and CPU time;
  *   - one 20,000-row submission: parse only and validation;
  *   - a province-sized consolidation (20,000 workbooks × 10 rows, in memory): the engine's
  *     consolidation with the replication step and without it, side by side (scripts/bench-replication.js);
  *   - the Office adapter against the fake host: syncs and largest payload for 5,000 and 20,000 rows;
  *   - the production task-pane bundle: initial JavaScript (gzip) and lazy chunks.
  * Targets (issue 6) are printed next to the figures; a missed target makes the exit code 1.
+ * `BENCH_SECTIONS=iid` (comma-separated: reader, iid, big, replication, adapter, bundle) runs only those.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -195,21 +196,32 @@ function phase(name, dir, out, reader) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+function summarise(results) {
+  return {
+    ms: median(results.map((x) => x.ms)),
+    cpuMs: median(results.map((x) => x.cpuMs)),
+    mb: median(results.map((x) => x.maxRssMb)),
+    rows: results[0].rows,
+  };
+}
+
 function measure(phases, dir, out, reader = 'native') {
   const results = Object.fromEntries(phases.map((p) => [p, []]));
   // Interleaved, so background noise hits every phase alike.
   for (let r = 0; r < REPS; r++) for (const p of phases) results[p].push(phase(p, dir, out, reader));
-  return Object.fromEntries(
-    phases.map((p) => [
-      p,
-      {
-        ms: median(results[p].map((x) => x.ms)),
-        mb: median(results[p].map((x) => x.maxRssMb)),
-        rows: results[p][0].rows,
-      },
-    ]),
-  );
+  return Object.fromEntries(phases.map((p) => [p, summarise(results[p])]));
 }
+
+/** One phase over several folders, interleaved folder by folder in every repetition (side by side). */
+function measureSideBySide(name, dirs) {
+  const results = dirs.map(() => []);
+  for (let r = 0; r < REPS; r++) dirs.forEach((dir, i) => results[i].push(phase(name, dir, '', 'native')));
+  return results.map(summarise);
+}
+
+/** `BENCH_SECTIONS=iid npm run bench` runs only the named sections (reader, iid, big, replication, adapter, bundle). */
+const SECTIONS = process.env.BENCH_SECTIONS ? new Set(process.env.BENCH_SECTIONS.split(',')) : null;
+const wanted = (section) => !SECTIONS || SECTIONS.has(section);
 
 function line(label, value, target, ok) {
   console.log(
@@ -227,90 +239,110 @@ async function main() {
   );
 
   const out = path.join(dataDir, 'rekap.xlsx');
-  for (const [reader, title] of [
-    ['native', "as the command line reads them (Node's zlib inflate)"],
-    ['portable', 'with the portable reader (fflate inflate, as the task pane reads picked files)'],
-  ]) {
-    console.log(`${reader === 'native' ? '' : '\n'}60 workbooks × 300 rows, every spec column, ${title}`);
-    const m = measure(['parse', 'validate', 'consolidate'], many, out, reader);
-    line('parse only (xlsx reader)', `${m.parse.ms.toFixed(0)} ms`);
-    line('full validation', `${m.validate.ms.toFixed(0)} ms`);
-    line('consolidation (summary written)', `${m.consolidate.ms.toFixed(0)} ms`);
-    allOk =
-      line(
-        'validation / parse-only',
-        (m.validate.ms / m.parse.ms).toFixed(2),
-        '≤ 1.15',
-        m.validate.ms / m.parse.ms <= 1.15,
-      ) && allOk;
-    allOk =
-      line(
-        'consolidation / parse-only',
-        (m.consolidate.ms / m.parse.ms).toFixed(2),
-        '≤ 2',
-        m.consolidate.ms / m.parse.ms <= 2,
-      ) && allOk;
-    line('peak RSS parse only', `${m.parse.mb.toFixed(0)} MB`);
-    line('peak RSS validation', `${m.validate.mb.toFixed(0)} MB`);
-    line('peak RSS consolidation', `${m.consolidate.mb.toFixed(0)} MB`);
-    allOk =
-      line(
-        'consolidation / parse-only peak memory',
-        (m.consolidate.mb / m.parse.mb).toFixed(2),
-        '≤ 1.5',
-        m.consolidate.mb / m.parse.mb <= 1.5,
-      ) && allOk;
-    if (reader === 'native') {
-      // What no validation can skip: the spec's content hash digests every value of every row.
-      const floor = measure(['hash-floor'], many)['hash-floor'];
-      line(
-        `SHA-256 alone of the content-hash input (${(floor.rows / 1e6).toFixed(1)} MB)`,
-        `${floor.ms.toFixed(0)} ms`,
-      );
-      line('what the 1.15 target leaves for all the rules', `${(0.15 * m.parse.ms).toFixed(0)} ms`);
+  if (wanted('reader')) {
+    for (const [reader, title] of [
+      ['native', "as the command line reads them (Node's zlib inflate)"],
+      ['portable', 'with the portable reader (fflate inflate, as the task pane reads picked files)'],
+    ]) {
+      console.log(`${reader === 'native' ? '' : '\n'}60 workbooks × 300 rows, every spec column, ${title}`);
+      const m = measure(['parse', 'validate', 'consolidate'], many, out, reader);
+      line('parse only (xlsx reader)', `${m.parse.ms.toFixed(0)} ms`);
+      line('full validation', `${m.validate.ms.toFixed(0)} ms`);
+      line('consolidation (summary written)', `${m.consolidate.ms.toFixed(0)} ms`);
+      allOk =
+        line(
+          'validation / parse-only',
+          (m.validate.ms / m.parse.ms).toFixed(2),
+          '≤ 1.15',
+          m.validate.ms / m.parse.ms <= 1.15,
+        ) && allOk;
+      allOk =
+        line(
+          'consolidation / parse-only',
+          (m.consolidate.ms / m.parse.ms).toFixed(2),
+          '≤ 2',
+          m.consolidate.ms / m.parse.ms <= 2,
+        ) && allOk;
+      line('peak RSS parse only', `${m.parse.mb.toFixed(0)} MB`);
+      line('peak RSS validation', `${m.validate.mb.toFixed(0)} MB`);
+      line('peak RSS consolidation', `${m.consolidate.mb.toFixed(0)} MB`);
+      allOk =
+        line(
+          'consolidation / parse-only peak memory',
+          (m.consolidate.mb / m.parse.mb).toFixed(2),
+          '≤ 1.5',
+          m.consolidate.mb / m.parse.mb <= 1.5,
+        ) && allOk;
+      if (reader === 'native') {
+        // What no validation can skip: the spec's content hash digests every value of every row.
+        const floor = measure(['hash-floor'], many)['hash-floor'];
+        line(
+          `SHA-256 alone of the content-hash input (${(floor.rows / 1e6).toFixed(1)} MB)`,
+          `${floor.ms.toFixed(0)} ms`,
+        );
+        line('what the 1.15 target leaves for all the rules', `${(0.15 * m.parse.ms).toFixed(0)} ms`);
+      }
     }
   }
 
-  console.log(
-    '\n60 workbooks × 300 rows with a Data Dukung sheet of 6,000 evidence rows each (IID readiness), as the command line reads them',
-  );
-  const without = measure(['validate'], many).validate;
-  const withIt = measure(['validate'], withEvidence).validate;
-  line('validation without Data Dukung', `${without.ms.toFixed(0)} ms`);
-  line('validation with Data Dukung', `${withIt.ms.toFixed(0)} ms`);
-  allOk =
-    line('with / without', (withIt.ms / without.ms).toFixed(2), '≤ 1.5', withIt.ms / without.ms <= 1.5) &&
-    allOk;
-  line('peak RSS validation with Data Dukung', `${withIt.mb.toFixed(0)} MB`);
+  if (wanted('iid')) {
+    console.log(
+      '\n60 workbooks × 300 rows with a Data Dukung sheet of 6,000 evidence rows each (IID readiness), as the command line reads them',
+    );
+    // Side by side: each repetition reads both folders, one after the other.
+    const [parseWithout, parseWith] = measureSideBySide('parse', [many, withEvidence]);
+    const [without, withIt] = measureSideBySide('validate', [many, withEvidence]);
+    line(
+      'parse only without / with Data Dukung',
+      `${parseWithout.ms.toFixed(0)} / ${parseWith.ms.toFixed(0)} ms`,
+    );
+    line(
+      'validation without Data Dukung',
+      `${without.ms.toFixed(0)} ms (CPU ${without.cpuMs.toFixed(0)} ms)`,
+    );
+    line('validation with Data Dukung', `${withIt.ms.toFixed(0)} ms (CPU ${withIt.cpuMs.toFixed(0)} ms)`);
+    line('with / without, CPU time', (withIt.cpuMs / without.cpuMs).toFixed(2));
+    allOk =
+      line('with / without', (withIt.ms / without.ms).toFixed(2), '≤ 1.5', withIt.ms / without.ms <= 1.5) &&
+      allOk;
+    line('peak RSS validation with Data Dukung', `${withIt.mb.toFixed(0)} MB`);
+  }
 
-  console.log('\nOne submission of 20,000 rows');
-  const b = measure(['parse', 'validate'], big);
-  line('parse only', `${b.parse.ms.toFixed(0)} ms`);
-  line('validation', `${b.validate.ms.toFixed(0)} ms`);
-  line('validation / parse-only', (b.validate.ms / b.parse.ms).toFixed(2));
-  line('peak RSS validation', `${b.validate.mb.toFixed(0)} MB`);
+  if (wanted('big')) {
+    console.log('\nOne submission of 20,000 rows');
+    const b = measure(['parse', 'validate'], big);
+    line('parse only', `${b.parse.ms.toFixed(0)} ms`);
+    line('validation', `${b.validate.ms.toFixed(0)} ms`);
+    line('validation / parse-only', (b.validate.ms / b.parse.ms).toFixed(2));
+    line('peak RSS validation', `${b.validate.mb.toFixed(0)} MB`);
+  }
 
-  console.log(
-    '\nReplication: 20,000 workbooks × 10 rows = 200,000 rows (synthetic, in memory), engine consolidation',
-  );
-  const rep = JSON.parse(
-    execFileSync(
-      process.execPath,
-      ['--expose-gc', '--max-old-space-size=6144', path.join(__dirname, 'bench-replication.js')],
-      { encoding: 'utf8' },
-    )
-      .trim()
-      .split('\n')
-      .pop(),
-  );
-  line(`catalogue / replications / linked by name`, `${rep.catalogue} / ${rep.replications} / ${rep.linked}`);
-  line('consolidation without the replication step', `${rep.withoutMs.toFixed(0)} ms`);
-  line('consolidation with it', `${rep.withMs.toFixed(0)} ms`);
-  line('the replication step alone', `${rep.replicationMs.toFixed(0)} ms`);
-  allOk = line('with / without', rep.ratio.toFixed(2), '≤ 1.2', rep.ratio <= 1.2) && allOk;
+  if (wanted('replication')) {
+    console.log(
+      '\nReplication: 20,000 workbooks × 10 rows = 200,000 rows (synthetic, in memory), engine consolidation',
+    );
+    const rep = JSON.parse(
+      execFileSync(
+        process.execPath,
+        ['--expose-gc', '--max-old-space-size=6144', path.join(__dirname, 'bench-replication.js')],
+        { encoding: 'utf8' },
+      )
+        .trim()
+        .split('\n')
+        .pop(),
+    );
+    line(
+      `catalogue / replications / linked by name`,
+      `${rep.catalogue} / ${rep.replications} / ${rep.linked}`,
+    );
+    line('consolidation without the replication step', `${rep.withoutMs.toFixed(0)} ms`);
+    line('consolidation with it', `${rep.withMs.toFixed(0)} ms`);
+    line('the replication step alone', `${rep.replicationMs.toFixed(0)} ms`);
+    allOk = line('with / without', rep.ratio.toFixed(2), '≤ 1.2', rep.ratio <= 1.2) && allOk;
+  }
 
   const budget = path.join(root, 'test', 'fake-excel', 'budget.ts');
-  if (fs.existsSync(budget)) {
+  if (wanted('adapter') && fs.existsSync(budget)) {
     console.log('\nOffice adapter against the fake host (read, flags and Riwayat event of one validation)');
     const res = execFileSync(process.execPath, [path.join(__dirname, 'bench-adapter.js')], {
       encoding: 'utf8',
@@ -332,7 +364,7 @@ async function main() {
     }
   }
 
-  if (fs.existsSync(path.join(root, 'webpack.config.js'))) {
+  if (wanted('bundle') && fs.existsSync(path.join(root, 'webpack.config.js'))) {
     console.log('\nTask-pane bundle (production build)');
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'ignore' });
     try {

@@ -22,14 +22,17 @@ const portable: Sha256Factory = () => {
 };
 
 let factory: Sha256Factory = portable;
+/** A shell's one-call digest of a short text, when it has one (no hash object per finding id). */
+let oneShot: ((text: string) => string) | null = null;
 
 /**
  * A shell may install a faster native SHA-256 (the command line uses node:crypto); the engine
  * itself stays free of platform APIs and defaults to the portable implementation. Both give the
  * same digest, which a test checks.
  */
-export function useSha256(next: Sha256Factory | null): void {
+export function useSha256(next: Sha256Factory | null, hexOf: ((text: string) => string) | null = null): void {
   factory = next ?? portable;
+  oneShot = next ? hexOf : null;
 }
 
 export function createSha256(): Sha256 {
@@ -38,5 +41,5 @@ export function createSha256(): Sha256 {
 
 /** Lower-case hex SHA-256 of the UTF-8 bytes of `text` (same in the task pane and in Node). */
 export function sha256Hex(text: string): string {
-  return factory().update(text).hex();
+  return oneShot ? oneShot(text) : factory().update(text).hex();
 }

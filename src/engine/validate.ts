@@ -31,6 +31,8 @@ import { normalise } from './text';
 import { cellText } from './values';
 import { FileEstimate, estimateFile } from './iid/estimate';
 import { checkIid } from './iid/rules';
+import { FindingBudget, isSummaryFinding } from './findingBudget';
+export { FindingBudget, MAX_FINDINGS_PER_FILE, isSummaryFinding } from './findingBudget';
 
 export type StampStatus = 'valid' | 'changed' | 'none';
 
@@ -117,7 +119,7 @@ export function sortFindings<T extends Finding>(findings: T[], s: Submission | n
   return findings.sort(
     (a, b) =>
       sheetRank(a, s) - sheetRank(b, s) ||
-      (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
+      (a.sheet === b.sheet ? 0 : (a.sheet ?? '').localeCompare(b.sheet ?? '')) || // the collator only for two sheets
       (a.row ?? 0) - (b.row ?? 0) ||
       (a.col ?? -1) - (b.col ?? -1) ||
       (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
@@ -188,6 +190,32 @@ export function readDecisions(grid: WorkbookGrid): Map<string, Decision & { row:
 }
 
 /** Give each finding its id and carry decisions over by id; invalid decisions are ignored and listed. */
+/**
+ * An open finding with its id: one literal with the fields of `finish` (rules/context.ts) in their
+ * order, as `{ ...f, id, status, decision }` gives, without the spread (6,000 evidence rows can make
+ * hundreds of findings a workbook, 40,000 in the benchmark's 60).
+ */
+function openFinding(f: Finding, id: string): IdentifiedFinding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    row: f.row,
+    col: f.col,
+    column: f.column,
+    columnKey: f.columnKey,
+    rowKey: f.rowKey,
+    value: f.value,
+    params: f.params,
+    hint: f.hint,
+    basis: f.basis,
+    id,
+    status: 'open',
+    decision: null,
+  };
+}
+
 export function identify(
   findings: readonly Finding[],
   decisions: ReadonlyMap<string, Decision & { row: number }>,
@@ -196,7 +224,7 @@ export function identify(
   const out = findings.map((f): IdentifiedFinding => {
     const id = findingId(f);
     const d = decisions.get(id);
-    if (!d) return { ...f, id, status: 'open', decision: null };
+    if (!d) return openFinding(f, id);
     const why =
       !ruleDef(f.rule).acceptable || isSummaryFinding(f)
         ? 'notAcceptable'
@@ -207,7 +235,7 @@ export function identify(
             : null;
     if (why) {
       ignored.push({ id, row: d.row, why });
-      return { ...f, id, status: 'open', decision: null };
+      return openFinding(f, id);
     }
     const { row: _row, ...decision } = d;
     void _row;
@@ -233,15 +261,6 @@ export const MAX_DATA_ROWS = 50_000;
  */
 export const MAX_TEXT_CHARS = 50_000_000;
 
-/**
- * Findings listed one by one per file. Past it, the findings of each rule and column are counted,
- * not listed: one summarising finding per rule and column (at the cell of the first one left out,
- * its count in `ringkasan`). Bounds the report's size and the time to build it: 50,000 rows with
- * one filled cell each made 700,000 findings, 2.2 GB and a 313 MB report. Severity overrides
- * (`off`) apply before counting.
- */
-export const MAX_FINDINGS_PER_FILE = 10_000;
-
 /** Total text the submission's cells hold, stopping as soon as it passes `limit`. */
 function textChars(s: Submission, limit: number): number {
   let total = 0;
@@ -258,72 +277,6 @@ function textChars(s: Submission, limit: number): number {
     if (total > limit) break;
   }
   return total;
-}
-
-/** Keeps the first `limit` findings; counts the rest by rule, sheet and column (see MAX_FINDINGS_PER_FILE). */
-export class FindingBudget {
-  private readonly kept: Finding[] = [];
-  /** Left-out findings by rule, then column key (then sheet, rarely more than one). */
-  private readonly left = new Map<string, Map<string, Group[]>>();
-  constructor(readonly limit: number = MAX_FINDINGS_PER_FILE) {}
-
-  add(f: Finding): void {
-    if (this.kept.length < this.limit) {
-      this.kept.push(f);
-      return;
-    }
-    // Hundreds of thousands of findings can arrive here: no key strings built per finding.
-    let byColumn = this.left.get(f.rule);
-    if (!byColumn) this.left.set(f.rule, (byColumn = new Map()));
-    let groups = byColumn.get(f.columnKey);
-    if (!groups) byColumn.set(f.columnKey, (groups = []));
-    const group = groups.find((g) => g.first.sheet === f.sheet);
-    if (group) group.count++;
-    else groups.push({ first: f, count: 1 });
-  }
-
-  /**
-   * The findings kept, then one summarising finding per group left out — or the finding itself
-   * when it is alone in its group (unknown header columns, each its own column, stay listed).
-   */
-  findings(): Finding[] {
-    const out = this.kept.slice();
-    for (const byColumn of this.left.values())
-      for (const groups of byColumn.values())
-        for (const { first, count } of groups)
-          out.push(count === 1 ? first : summaryFinding(first, count, this.limit));
-    return out;
-  }
-}
-
-interface Group {
-  readonly first: Finding;
-  count: number;
-}
-
-/**
- * Stands for `count` findings of one rule and column not listed: located at the first of them,
- * no value, its message says how many (`summary` in the catalogues). Never acceptable by an auditor.
- */
-function summaryFinding(first: Finding, count: number, limit: number): Finding {
-  return {
-    ...first,
-    rowKey: '*',
-    value: null,
-    params: {
-      ringkasan: count,
-      aturan: first.rule,
-      kolom: first.column ?? '',
-      sel: first.cell ?? '-',
-      batas: limit,
-    },
-    hint: null,
-  };
-}
-
-/** A summarising finding (FindingBudget) rather than one about a single cell. */
-export function isSummaryFinding(f: Pick<Finding, 'params'>): boolean {
-  return f.params.ringkasan !== undefined;
 }
 
 function parseFor(grid: WorkbookGrid, reference: Reference, index = ReferenceIndex.of(reference)) {

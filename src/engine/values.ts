@@ -221,11 +221,18 @@ export function parseDate(v: CellValue): Parsed<string> {
 const URL_TEXT =
   /^https?:\/\/(?:[^\s/?#@]+@)?[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)*\.?(?::\d{1,5})?(?:[/?#]\S*)?$/iu;
 
+/**
+ * URL_TEXT for ASCII letters and digits only: on ASCII text the two agree (\p{L} and \p{N} there are
+ * A–Z, a–z and 0–9), and this one is several times faster; other text goes on to URL_TEXT.
+ */
+const URL_ASCII =
+  /^https?:\/\/(?:[^\s/?#@]+@)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+
 export function parseUrl(v: CellValue): Parsed<string> {
   if (isEmptyCell(v)) return EMPTY;
   if (typeof v !== 'string') return bad('FMT-07');
   const t = v.trim();
-  return URL_TEXT.test(t) ? ok(t) : bad('FMT-07');
+  return URL_ASCII.test(t) || URL_TEXT.test(t) ? ok(t) : bad('FMT-07');
 }
 
 const EMAIL_TEXT =

@@ -1,6 +1,15 @@
 /** The small package parts: relationships, the workbook's sheet list, shared strings. */
 import type { CellBudget } from './worksheet';
-import { findEndTag, findTag, localNameOf, prefixOf, readRootTag, readStringItem, readTag } from './xml';
+import {
+  findEndTag,
+  findTag,
+  localNameOf,
+  prefixOf,
+  readRootTag,
+  readStringItem,
+  readTag,
+  trimBlanks,
+} from './xml';
 
 export interface Relationship {
   readonly type: string;
@@ -118,8 +127,15 @@ export function parseSharedStrings(xml: string, budget: CellBudget): string[] {
   const root = readRootTag(xml);
   const prefix = prefixOf(root.name);
   const item = prefix + 'si';
+  const plain = plainItemReader(prefix);
   for (let at = findTag(xml, item, root.end, xml.length); at >= 0;) {
     if (strings.length >= budget.limit) throw budget.exceeded();
+    const fast = plain(xml, at);
+    if (fast >= 0) {
+      strings.push(plainText);
+      at = findTag(xml, item, fast, xml.length);
+      continue;
+    }
     const tag = readTag(xml, at);
     if (tag.selfClosing) {
       strings.push('');
@@ -132,4 +148,43 @@ export function parseSharedStrings(xml: string, budget: CellBudget): string[] {
     at = findTag(xml, item, end, xml.length);
   }
   return strings;
+}
+
+/** The text the last successful plain-item read found. */
+let plainText = '';
+
+/**
+ * The common shared string, `<si><t>text</t></si>` (or `<t xml:space="preserve">`), read without tag
+ * objects: returns the index of its `</si>` and sets `plainText`, or -1 for anything else (rich
+ * text, phonetic runs, entities, `_xHHHH_` escapes, carriage returns, attributes on `<si>`), which
+ * readStringItem reads. The same text readStringItem gives.
+ */
+function plainItemReader(prefix: string): (xml: string, at: number) => number {
+  const open = `<${prefix}si><${prefix}t`;
+  const close = `</${prefix}t></${prefix}si>`;
+  const preserve = ' xml:space="preserve">';
+  return (xml, at) => {
+    if (!xml.startsWith(open, at)) return -1;
+    let start = at + open.length;
+    let keepBlanks = false;
+    if (xml.charCodeAt(start) === 62 /* > */) start++;
+    else if (xml.startsWith(preserve, start)) {
+      start += preserve.length;
+      keepBlanks = true;
+    } else return -1;
+    const lt = xml.indexOf('<', start);
+    if (lt < 0 || !xml.startsWith(close, lt)) return -1;
+    for (let i = start; i < lt; i++) {
+      const c = xml.charCodeAt(i);
+      if (
+        c === 38 /* & */ ||
+        c === 13 /* CR */ ||
+        (c === 95 /* _ */ && xml.charCodeAt(i + 1) === 120) /* _x */
+      )
+        return -1;
+    }
+    const text = xml.substring(start, lt);
+    plainText = keepBlanks ? text : trimBlanks(text);
+    return lt + close.length - (prefix.length + 5); // the `</si>`
+  };
 }

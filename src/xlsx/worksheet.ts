@@ -12,6 +12,7 @@
  */
 import { dateCell, errorCell, isoToSerial, noResultCell, type CellValue } from '../engine/grid';
 import { XlsxReadError } from './failure';
+import { digitsValue, readRowTag, rowTagOf, scratchRow, skipDigits } from './rowTag';
 import {
   findEndTag,
   findEndTagWithin,
@@ -104,6 +105,8 @@ export function parseWorksheet(xml: string, context: SheetContext): SheetRows {
   const valueClose = '</' + prefix + 'v>';
   const inlineName = prefix + 'is';
   const formulaName = prefix + 'f';
+  const valueOpen = '<' + valueName + '>';
+  const plainValueEnd = valueClose + cellClose;
   const { sharedStrings, dateStyles, maxRows, maxColumns } = context;
   spendCellBudget(xml, '<' + cellName, sheetData.end, end, context.cells);
   const dateOffset = context.date1904 ? DATE_1904_OFFSET : 0;
@@ -130,8 +133,9 @@ export function parseWorksheet(xml: string, context: SheetContext): SheetRows {
     }
 
     if (isTagAt(xml, lt, rowName)) {
-      const tag = readTag(xml, lt);
-      const number = Number(tag.attrs.r);
+      // The common row tag is read in place; anything unusual goes through readTag (same result, same errors).
+      const tag = readRowTag(xml, lt + 1 + rowName.length, scratchRow) ?? rowTagOf(readTag(xml, lt));
+      const number = tag.r;
       if (Number.isInteger(number) && number >= 1) {
         rowIndex = number - 1;
         rowNumberFromCell = false;
@@ -163,6 +167,30 @@ export function parseWorksheet(xml: string, context: SheetContext): SheetRows {
     if (cell.selfClosing) {
       pos = cell.end;
       continue;
+    }
+
+    // The common cell, `<v>digits</v></c>` (a number or a shared-string index), read in place.
+    if (xml.startsWith(valueOpen, cell.end)) {
+      const start = cell.end + valueOpen.length;
+      const digitsEnd = skipDigits(xml, start);
+      if (digitsEnd > start && digitsEnd - start <= 15 && xml.startsWith(plainValueEnd, digitsEnd)) {
+        pos = digitsEnd + plainValueEnd.length;
+        if (rowIndex >= maxRows || column >= maxColumns) continue;
+        let value: CellValue;
+        if (cell.type === CellType.Number) {
+          const number = digitsValue(xml, start, digitsEnd);
+          value = dateStyles[cell.style] === true ? dateCell(number + dateOffset) : number;
+        } else value = cellValue(xml, start, digitsEnd, cell, sharedStrings, dateStyles, dateOffset);
+        if (value === null) continue;
+        currentRow ??= rows[rowIndex];
+        if (currentRow) currentRow[column] = value;
+        else if (column === 0) rows[rowIndex] = currentRow = [value];
+        else {
+          rows[rowIndex] = currentRow = [];
+          currentRow[column] = value;
+        }
+        continue;
+      }
     }
 
     const contentEnd = xml.indexOf(cellClose, cell.end);
@@ -327,7 +355,7 @@ function readCellTag(xml: string, from: number, out: CellTag): void {
       if (name === 114 /* r */) {
         readCellReference(xml, valueStart, valueEnd, out);
       } else if (name === 116 /* t */) {
-        out.type = cellTypeOf(xml.substring(valueStart, valueEnd));
+        out.type = cellTypeAt(xml, valueStart, valueEnd);
       } else if (name === 115 /* s */) {
         out.style = Math.max(0, parseIndex(xml, valueStart, valueEnd));
       }
@@ -336,23 +364,24 @@ function readCellTag(xml: string, from: number, out: CellTag): void {
   }
 }
 
-function cellTypeOf(t: string): CellType {
-  switch (t) {
-    case 's':
-      return CellType.SharedString;
-    case 'str':
-      return CellType.FormulaString;
-    case 'inlineStr':
-      return CellType.InlineString;
-    case 'b':
-      return CellType.Boolean;
-    case 'e':
-      return CellType.Error;
-    case 'd':
-      return CellType.IsoDate;
-    default:
-      return CellType.Number;
-  }
+/** The cell type its `t` attribute names, read in place (no string per cell). */
+function cellTypeAt(xml: string, start: number, end: number): CellType {
+  if (end - start === 1)
+    switch (xml.charCodeAt(start)) {
+      case 115 /* s */:
+        return CellType.SharedString;
+      case 98 /* b */:
+        return CellType.Boolean;
+      case 101 /* e */:
+        return CellType.Error;
+      case 100 /* d */:
+        return CellType.IsoDate;
+      default:
+        return CellType.Number;
+    }
+  if (end - start === 3 && xml.startsWith('str', start)) return CellType.FormulaString;
+  if (end - start === 9 && xml.startsWith('inlineStr', start)) return CellType.InlineString;
+  return CellType.Number;
 }
 
 /** A non-negative integer written between start and end (blanks allowed around it), or -1. */

@@ -286,7 +286,7 @@ export function isTagAt(xml: string, lt: number, name: string): boolean {
 }
 
 /** Trims XML blanks only (space, tab, CR, LF), not NBSP or other Unicode spaces. */
-function trimBlanks(text: string): string {
+export function trimBlanks(text: string): string {
   let from = 0;
   let to = text.length;
   while (from < to && isBlank(text.charCodeAt(from))) from++;

@@ -5,7 +5,8 @@ import { createSha256 } from '../../src/engine/hash';
 import { cityEstimate, percent1 } from '../../src/engine/iid/estimate';
 import { iidSummaryLines, innovationLine } from '../../src/engine/iid/words';
 import { findingMessage } from '../../src/engine/messages';
-import { MAX_IID_REPORTED, buildReport, reportIid } from '../../src/engine/report';
+import { MAX_IID_REPORTED, buildReport, reportFile, reportIid } from '../../src/engine/report';
+import { innovationOf } from '../../src/engine/innovation';
 import { defaultReference } from '../../src/engine/reference/load';
 import { validateWorkbook } from '../../src/engine/validate';
 import { DD_HEADER, POSYANDU, SMALL_IID, dataDukung, evidence, referenceWith } from '../helpers/iid';
@@ -340,6 +341,37 @@ describe('the rules', () => {
         .map((f) => f.id)
         .sort();
     expect(ids([a, b])).toEqual(ids([b, a]));
+  });
+});
+
+describe('an evidence finding names its innovation (docs/spec/report-and-cli.md, `inovasi`)', () => {
+  const rows = [
+    evidence({ 'Nama Inovasi': '  posyandu   digital bitung sehat ', Tingkat: 9 }), // matched by normalised name: IID-02
+    evidence({ 'Nama Inovasi': 'Posyandu Digitl', Tingkat: 2 }), // no such innovation: IID-01
+    evidence({ 'Nama Inovasi': null }), // empty: IID-01, no name to give
+  ];
+  const v = run(rows);
+  const report = reportFile(v, 'id', SMALL_IID);
+  const onEvidence = report.findings.filter((f) => f.sheet === 'Data Dukung');
+
+  test('the JSON carries the matched row’s nama as written, else the name the evidence row wrote', () => {
+    expect(onEvidence.map((f) => [f.rule, f.row, f.inovasi ?? null])).toEqual([
+      ['IID-02', 2, POSYANDU],
+      ['IID-01', 3, 'Posyandu Digitl'],
+      ['IID-01', 4, null],
+    ]);
+    expect('inovasi' in onEvidence[2]).toBe(false);
+  });
+  test('the header row and findings without a row name none', () => {
+    const nameOf = innovationOf(v);
+    expect(nameOf({ sheet: 'Data Dukung', row: 1 })).toBeNull();
+    expect(nameOf({ sheet: 'Data Dukung', row: null })).toBeNull();
+    expect(nameOf({ sheet: 'Data Dukung', row: 2 })).toBe(POSYANDU);
+    expect(nameOf({ sheet: 'Inovasi', row: 2 })).toBe(POSYANDU);
+  });
+  test('without an IID section in the reference nothing is matched, and nothing breaks', () => {
+    const plain = run(rows, { iid: null });
+    expect(innovationOf(plain)({ sheet: 'Data Dukung', row: 2 })).toBeNull();
   });
 });
 

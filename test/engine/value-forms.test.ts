@@ -153,6 +153,27 @@ test('URLs and e-mail', () => {
   expect(isEmail('dinkes bitung@gmail.com')).toBe(false);
 });
 
+test('a URL reads the same through the ASCII fast check and the Unicode pattern', () => {
+  // Non-ASCII hosts and paths go on to the Unicode pattern; ASCII ones the fast check settles.
+  expect(parseUrl('https://dinas-kesehatan.bitungkota.go.id/bukti/1.pdf')).toEqual(
+    ok('https://dinas-kesehatan.bitungkota.go.id/bukti/1.pdf'),
+  );
+  expect(parseUrl('https://kota-bitung.id/dokumen/penerimaan-bantuan-ñ.pdf')).toEqual(
+    ok('https://kota-bitung.id/dokumen/penerimaan-bantuan-ñ.pdf'),
+  );
+  expect(parseUrl('https://pemkot-bitung.企业/a')).toEqual(ok('https://pemkot-bitung.企业/a'));
+  expect(parseUrl('https://ſ.id')).toEqual(ok('https://ſ.id')); // a letter, though not an ASCII one
+  expect(parseUrl('https://user@bitungkota.go.id')).toEqual(ok('https://user@bitungkota.go.id'));
+  for (const badUrl of [
+    'https://-bitung.go.id',
+    'https://bitung-.go.id',
+    'https://',
+    'ftp://bitung.go.id',
+    'https://bitung..id',
+  ])
+    expect(parseUrl(badUrl)).toEqual(bad('FMT-07'));
+});
+
 test('words are runs of letters or digits', () => {
   expect(countWords('Layanan KTP-el 24 jam, gratis!')).toBe(6);
   expect(countWords('Pelayanan—cepat')).toBe(2);

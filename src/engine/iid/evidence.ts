@@ -4,7 +4,7 @@
  * header row, a `No` column is accepted, and every dash character counts as `-`. Parsing never
  * makes a finding: the IID rules (iid/rules.ts) judge what is read here.
  */
-import { CellValue, SheetGrid, WorkbookGrid, isNoResultCell } from '../grid';
+import { CellValue, SheetGrid, WorkbookGrid, isDateCell, isNoResultCell } from '../grid';
 import { EnumOption } from '../schema';
 import { normalise } from '../text';
 import {
@@ -252,12 +252,19 @@ const INVALID: Parsed<never> = Object.freeze({ kind: 'bad', rule: 'IID-02' }) as
 const slotOf = (p: Parsed<string | number>): EvidenceSlot =>
   p.kind === 'ok' ? p.value : (p as Parsed<never>);
 
+/** Values read once per sheet: date cells by serial, verification words by text (each map bounded). */
+interface ReadOnce {
+  readonly dates: Map<number, EvidenceSlot>;
+  readonly verifikasi: Map<string, EvidenceSlot>;
+}
+
 /** One cell in its canonical form (text trimmed, indicator → its kode, level → 1–3, dates ISO). */
 function parseEvidenceCell(
   key: EvidenceKey,
   raw: CellValue,
   findIndikator: (raw: CellValue) => IidIndikator | null,
   rowIndikator: IidIndikator | null,
+  seen: ReadOnce,
 ): EvidenceSlot {
   if (raw === null) return EMPTY;
   if (isNoResultCell(raw)) return NO_RESULT;
@@ -269,12 +276,28 @@ function parseEvidenceCell(
     }
     case 'tingkat':
       return levelOf(raw, rowIndikator) ?? INVALID;
-    case 'tanggal':
-      return slotOf(parseDate(raw));
+    case 'tanggal': {
+      // A date cell's value depends on its serial alone, and evidence dates repeat: each read once.
+      if (!isDateCell(raw)) return slotOf(parseDate(raw));
+      let slot = seen.dates.get(raw.serial);
+      if (slot === undefined) {
+        slot = slotOf(parseDate(raw));
+        if (seen.dates.size < 10_000) seen.dates.set(raw.serial, slot);
+      }
+      return slot;
+    }
     case 'tautan':
       return slotOf(parseUrl(raw));
-    case 'verifikasi':
-      return slotOf(parseEnum(typeof raw === 'string' ? raw.replace(DASHES, '-') : raw, VERIFIKASI_OPTIONS));
+    case 'verifikasi': {
+      // The verifier writes one of three words over and over: each text is read once.
+      if (typeof raw !== 'string') return slotOf(parseEnum(raw, VERIFIKASI_OPTIONS));
+      let slot = seen.verifikasi.get(raw);
+      if (slot === undefined) {
+        slot = slotOf(parseEnum(raw.replace(DASHES, '-'), VERIFIKASI_OPTIONS));
+        if (seen.verifikasi.size < 10_000) seen.verifikasi.set(raw, slot);
+      }
+      return slot;
+    }
     default:
       // Text columns: a string is its trimmed self (no result object); anything else as parseText reads it.
       return typeof raw === 'string' ? raw.trim() : slotOf(parseText(raw));
@@ -305,6 +328,7 @@ export function parseEvidenceSheet(
   const layout = EVIDENCE_KEYS.map((k) => columns.get(k) ?? -1);
   const indikatorAt = EV.indikator;
   const findIndikator = indicatorMatcher(iid);
+  const seen: ReadOnce = { dates: new Map(), verifikasi: new Map() };
   const rows: EvidenceRow[] = [];
   for (let r = header + 1; r < sheet.rows.length; r++) {
     const line = sheet.rows[r];
@@ -317,7 +341,7 @@ export function parseEvidenceSheet(
     const rowIndikator = findIndikator(raw[indikatorAt]);
     const parsed = new Array<EvidenceSlot>(EVIDENCE_KEYS.length);
     for (let k = 0; k < EVIDENCE_KEYS.length; k++)
-      parsed[k] = parseEvidenceCell(EVIDENCE_KEYS[k], raw[k], findIndikator, rowIndikator);
+      parsed[k] = parseEvidenceCell(EVIDENCE_KEYS[k], raw[k], findIndikator, rowIndikator, seen);
     rows.push({ row: r + 1, raw, parsed });
   }
   return { sheet: sheet.name, headerRow: header + 1, columns, doubled, rows };
