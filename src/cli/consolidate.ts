@@ -23,7 +23,7 @@ import { EXIT_FINDINGS, EXIT_OK, Io, common, inputsOf, writeOut } from './common
 import { PlannedOutput, checkOutputs, writeAtomically } from './output';
 import { expandPaths, requireWorkbooks, validateFiles } from './inputs';
 import { pathKind } from './files';
-import { renderTable } from './table';
+import { TABLE_WIDTH, renderTable } from './table';
 import { feedbackDirOption, feedbackWritten, planFeedbackFiles, writeFeedbackFiles } from './feedback';
 
 /** The terminal's table: the OPD by name (its code is in the workbook), so that it fits 120 columns. */
@@ -50,6 +50,7 @@ const ENGLISH: Readonly<Record<string, string>> = {
   Galat: 'Errors',
   Peringatan: 'Warnings',
   'Tingkat Persetujuan': 'Sign-off level',
+  'Tepat Waktu': 'On time',
   ...STATUS_WORDS_EN,
   [TOTAL_KOTA]: 'City total',
 };
@@ -107,19 +108,34 @@ export function formatRekap(
   levels: readonly TingkatPersetujuan[] = [],
 ): string {
   // The selected columns, then the `Tepat Waktu <label>` ones (wherever other columns were added before them).
-  const printed = [...PRINTED_COLUMNS, ...columns.filter((c) => c.startsWith(scheduleColumn('')))];
+  const schedule = columns.filter((c) => c.startsWith(scheduleColumn('')));
+  const printed = [...PRINTED_COLUMNS, ...schedule];
   const at = printed.map((c) => columns.indexOf(c));
   const word = (text: string) => (lang === 'en' ? englishWord(text, levels) : text);
-  const table = [
-    printed.map(word),
-    ...rows.map((r) => at.map((i, c) => printedCell(r, i, printed[c], word))),
-  ];
   const numeric = new Set(['Jumlah Inovasi', 'Galat', 'Peringatan'].map((c) => printed.indexOf(c)));
+  const options = { numeric, keepWide: new Set([printed.indexOf('Perangkat Daerah')]) };
   // Within 120 columns: long names and schedule words wrap within their column (docs/spec/report-and-cli.md).
-  return (
-    renderTable(table, { numeric, keepWide: new Set([printed.indexOf('Perangkat Daerah')]) }).join('\n') +
-    '\n'
+  const lines = renderTable(
+    [printed.map(word), ...rows.map((r) => at.map((i, c) => printedCell(r, i, printed[c], word)))],
+    options,
   );
+  if (lines.every((l) => [...l].length <= TABLE_WIDTH)) return lines.join('\n') + '\n';
+  // Four or five levels with a deadline do not fit side by side: one column lists them all.
+  const folded = PRINTED_COLUMNS.length;
+  const heading = word(scheduleColumn('').trim());
+  const levelCells = (r: readonly SummaryCell[]) =>
+    schedule
+      .map((c) => [c, show(r[columns.indexOf(c)])] as const)
+      .filter(([, v]) => v !== '')
+      .map(([c, v]) => `${word(c).replace(/^(Tepat Waktu|On time:) /, '')}: ${word(v)}`);
+  const table = [
+    [...PRINTED_COLUMNS.map(word), heading],
+    ...rows.map((r) => [
+      ...at.slice(0, folded).map((i, c) => printedCell(r, i, printed[c], word)),
+      levelCells(r).join('; '),
+    ]),
+  ];
+  return renderTable(table, options).join('\n') + '\n';
 }
 
 /** `--tahun YYYY`: the consolidation year chosen by the user (2000–2100), or null. */

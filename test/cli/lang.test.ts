@@ -84,6 +84,50 @@ describe('consolidate prints its table in the language asked for', () => {
   });
 });
 
+describe('five levels with a deadline', () => {
+  const levels = [
+    'Disusun',
+    'Disetujui Kepala Bidang',
+    'Disetujui Kepala OPD',
+    'Diverifikasi',
+    'Disahkan Sekda',
+  ];
+  const wide = [...REKAP_COLUMNS, ...levels.map((l) => `Tepat Waktu ${l}`)];
+  const row = (values: Record<string, SummaryCell>) => wide.map((c) => values[c] ?? null);
+  const table = [
+    row({
+      'Perangkat Daerah': 'Dinas Pemberdayaan Perempuan dan Perlindungan Anak',
+      Berkas: 'dp3a-2026.xlsx',
+      Status: 'Perlu Perbaikan',
+      'Jumlah Inovasi': 4,
+      Galat: 2,
+      Peringatan: 1,
+      'Tingkat Persetujuan': 'Disusun',
+      ...Object.fromEntries(
+        levels.map((l, i) => [`Tepat Waktu ${l}`, i < 2 ? 'Tepat waktu' : 'Lewat 12 hari']),
+      ),
+    }),
+  ];
+
+  it('side by side they would pass 120 columns: one Tepat Waktu column lists them', () => {
+    const lines = formatRekap(table, wide).split('\n');
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(120);
+    expect(lines[0]).toMatch(/Tingkat +Tepat Waktu$/);
+    // The last column read down: every level with its word.
+    const from = lines[0].indexOf('Tepat Waktu');
+    const column = lines.map((l) => l.slice(from).trim()).join(' ');
+    expect(column).toContain(
+      'Disusun: Tepat waktu; Disetujui Kepala Bidang: Tepat waktu; Disetujui Kepala OPD: Lewat 12 hari; ' +
+        'Diverifikasi: Lewat 12 hari; Disahkan Sekda: Lewat 12 hari',
+    );
+  });
+
+  it('one level still gets its own column', () => {
+    expect(formatRekap(rows, COLUMNS).split('\n')[0]).toMatch(/Tepat Waktu$/);
+    expect(formatRekap(rows, COLUMNS).split('\n')[1]).toMatch(/Disetujui Kepala$/);
+  });
+});
+
 describe('through the command line', () => {
   let dir: string;
   beforeAll(() => {
