@@ -4,6 +4,7 @@
  */
 import { escapeXml } from './cellText';
 import type { ColumnChart } from './columnCharts';
+import type { PrintSetup } from '../engine/printout';
 
 export interface SheetOptions {
   /** Column widths in characters, by column position (undefined: Excel's default). */
@@ -39,15 +40,8 @@ export interface SheetPrint {
   /** Page header and footer in Excel's codes (`&L…&C…&R…`, `&P`, `&N`, `&D`). */
   readonly header?: string;
   readonly footer?: string;
-  /** Margins in inches. */
-  readonly margins?: {
-    readonly left: number;
-    readonly right: number;
-    readonly top: number;
-    readonly bottom: number;
-    readonly header: number;
-    readonly footer: number;
-  };
+  /** Margins in inches (the engine's print plan's shape). */
+  readonly margins?: PrintSetup['margins'];
   readonly gridLines?: boolean;
 }
 
