@@ -5,7 +5,9 @@
  * declared replications with every kind of source — consolidated by the engine with the
  * replication step and, side by side in the same process, with that step replaced by an empty
  * result (the consolidation as it was before replication). Interleaved, median of BENCH_REPS
- * (default 3). Prints one JSON line: { rows, files, catalogue, replications, withMs, withoutMs, ratio }.
+ * (default 3), by wall clock and by the process's CPU time. Prints one JSON line: { rows, files,
+ * catalogue, replications, withMs, withoutMs, ratio, withRuns, withoutRuns, withCpuMs, withoutCpuMs,
+ * cpuRatio }.
  * Usage: node scripts/bench-replication.js [WORKBOOKS] [ROWS_PER_WORKBOOK]
  */
 const { COLUMNS } = require('../lib/engine/schema');
@@ -126,46 +128,67 @@ function main() {
   }
   const real = build.buildReplication;
   const empty = real([], reference);
+  // Only the figures of a run are kept: no summary stays alive while the next run is timed (its
+  // garbage would slow that run's collector, whichever side it is).
   const time = (withReplication) => {
     build.buildReplication = withReplication ? real : () => empty;
     if (global.gc) global.gc();
     const t0 = process.hrtime.bigint();
+    const cpu0 = process.cpuUsage();
     const summary = consolidate(inputs, { reference, today });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    return { ms, summary };
+    const cpu = process.cpuUsage(cpu0);
+    const r = summary.replikasi;
+    return {
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      files: r.files,
+      catalogue: r.catalogue.length,
+      replications: r.replications.length,
+      linked: r.replications.filter((x) => x.source.jenis === 'inovasi').length,
+    };
   };
-  const withMs = [];
-  const withoutMs = [];
+  const withRuns = [];
+  const withoutRuns = [];
   let last = null;
   for (let r = 0; r < REPS; r++) {
-    // Alternating which goes first, so neither always inherits the other's garbage.
-    if (r % 2) withoutMs.push(time(false).ms);
-    const w = time(true);
-    withMs.push(w.ms);
-    last = w.summary;
-    if (r % 2 === 0) withoutMs.push(time(false).ms);
+    // Alternating which goes first.
+    if (r % 2) withoutRuns.push(time(false));
+    last = time(true);
+    withRuns.push(last);
+    if (r % 2 === 0) withoutRuns.push(time(false));
   }
+  const withMs = withRuns.map((x) => x.ms);
+  const withoutMs = withoutRuns.map((x) => x.ms);
   build.buildReplication = real;
   // The replication step alone on the same counting files, for the profile of the figure.
-  const counting = last.replikasi.files;
   const alone = [];
   for (let r = 0; r < REPS; r++) {
+    if (global.gc) global.gc();
     const t0 = process.hrtime.bigint();
-    real(counting, reference);
+    real(last.files, reference);
     alone.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   const rows = inputs.reduce((n, i) => n + (i.validation.submission?.table?.rows.length ?? 0), 0);
   const result = {
     files: WORKBOOKS,
     rows,
-    catalogue: last.replikasi.catalogue.length,
-    replications: last.replikasi.replications.length,
-    linked: last.replikasi.replications.filter((x) => x.source.jenis === 'inovasi').length,
+    catalogue: last.catalogue,
+    replications: last.replications,
+    linked: last.linked,
     withMs: median(withMs),
     withoutMs: median(withoutMs),
     replicationMs: median(alone),
+    // Every run, in the order they ran (interleaved), for the side-by-side table of docs/performance.md.
+    withRuns: withMs.map(Math.round),
+    withoutRuns: withoutMs.map(Math.round),
+    // CPU time of the process (every thread, the collector's too): on a shared machine it varies far
+    // less with the other processes' load than wall-clock time does.
+    withCpuMs: median(withRuns.map((x) => x.cpuMs)),
+    withoutCpuMs: median(withoutRuns.map((x) => x.cpuMs)),
   };
   result.ratio = result.withMs / result.withoutMs;
+  result.cpuRatio = result.withCpuMs / result.withoutCpuMs;
   console.log(JSON.stringify(result));
 }
 

@@ -203,6 +203,21 @@ describe('matching sumberReplikasi, step by step', () => {
     expect(sourceOf(r, 'Bansos Dua')).toBe('tidakDikenali:-');
   });
 
+  it('5. the hint is found through a rare word even past the names a common word keeps (more than 1,000 share it)', () => {
+    // 1,100 catalogue names share «layanan» and «warga»; only the 1,050th holds «1050».
+    const many = Array.from({ length: 1100 }, (_, i) => running(`Layanan Warga ${i + 1}`));
+    const r = run(
+      DINKES(many),
+      DINSOS([
+        replicating('Bansos Satu', 'Layanan Warg 1050'),
+        replicating('Bansos Dua', 'Layanan Warga Baru'),
+      ]),
+    );
+    expect(sourceOf(r, 'Bansos Satu')).toBe('tidakDikenali:Layanan Warga 1050');
+    // Only common words: the candidates are the first names holding one, the nearest of them (all tie) the first.
+    expect(sourceOf(r, 'Bansos Dua')).toBe('tidakDikenali:Layanan Warga 1');
+  });
+
   it('an empty source (LOG-05) is a replication with an unrecognised source', () => {
     const r = run(DINSOS([replicating('Bansos Satu', null)]));
     expect(r.replications.map((x) => [x.sumber, sourceText(x.source)])).toEqual([['', 'tidakDikenali:-']]);

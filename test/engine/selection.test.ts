@@ -358,6 +358,13 @@ describe('KON-09: the file name names another OPD', () => {
     expect(named('dinas-pupr.xlsx')).toEqual(['PUPR']);
   });
 
+  it('lists each OPD a file name names once, in reference order, whatever order and names the file uses', () => {
+    const named = (f: string) => opdsNamedByFile(f, REF).map((o) => o.kode);
+    const inReferenceOrder = REF.opd.map((o) => o.kode).filter((k) => k === 'PUPR' || k === 'DIKBUD');
+    expect(named('pupr_disdikbud_Dinas Pendidikan dan Kebudayaan.xlsx')).toEqual(inReferenceOrder);
+    expect(named('Dinas Pendidikan dan Kebudayaan_dinas-pupr_disdikbud.xlsx')).toEqual(inReferenceOrder);
+  });
+
   it('is quiet for a file name that names no OPD', () => {
     expect(rules([file('inovasi-2026.xlsx')])).toEqual([[]]);
   });

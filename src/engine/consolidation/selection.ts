@@ -14,6 +14,7 @@ import { ReferenceIndex } from '../reference/index';
 import { Opd, Reference } from '../reference/model';
 import { instant } from '../signoff';
 import { nearest, normalise } from '../text';
+import { PhraseIndex } from '../replication/words';
 import { FileValidation } from '../validate';
 
 /** What a file is to the consolidation (the JSON report's `konsolidasi`). */
@@ -158,22 +159,36 @@ const words = (text: string): string[] =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
-function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
-  if (!needle.length || needle.length > haystack.length) return false;
-  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
+/** Every reference OPD filed under its code, name and aliases (as word runs), and its place in the reference. */
+interface OpdNameIndex {
+  readonly phrases: PhraseIndex<Opd>;
+  readonly order: ReadonlyMap<Opd, number>;
 }
 
-const namesOf = (opd: Opd): string[][] => [opd.kode, opd.nama, ...opd.alias].map(words);
+// Built once per reference: looking every OPD's names up per file was quadratic (20,000 files × 20,000 OPDs).
+const opdNameIndexes = new WeakMap<Reference, OpdNameIndex>();
+
+function opdNameIndex(reference: Reference): OpdNameIndex {
+  let index = opdNameIndexes.get(reference);
+  if (!index) {
+    const phrases = new PhraseIndex<Opd>();
+    const order = new Map<Opd, number>();
+    reference.opd.forEach((o, i) => {
+      order.set(o, i);
+      for (const p of new Set([o.kode, o.nama, ...o.alias].map((n) => words(n).join(' ')))) phrases.add(p, o);
+    });
+    opdNameIndexes.set(reference, (index = { phrases, order }));
+  }
+  return index;
+}
 
 /** The reference OPDs a file name names by code, official name or alias (whole words), in reference order. */
 export function opdsNamedByFile(file: string, reference: Reference): Opd[] {
   const base = baseName(file).replace(/\.[^.]*$/, '');
-  const fileWords = words(base);
-  return reference.opd.filter((o) => namesOf(o).some((n) => containsRun(fileWords, n)));
+  const { phrases, order } = opdNameIndex(reference);
+  const named = new Set<Opd>();
+  for (const { values } of phrases.find(words(base))) for (const o of values) named.add(o);
+  return [...named].sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
 /** KON-09, or null: the name names some other reference OPD and not the one `Identitas` names. */

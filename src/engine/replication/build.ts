@@ -47,11 +47,15 @@ function matchablePhrase(nama: string | number | null, normalised: string, refer
   return phraseOfNormalised(normalised);
 }
 
-function innovationsOf(files: readonly CountingFile[], reference: Reference): Innovation[] {
+function innovationsOf(
+  files: readonly CountingFile[],
+  opds: readonly OpdOf[],
+  reference: Reference,
+): Innovation[] {
   const out: Innovation[] = [];
   for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
     const f = files[fileIndex];
-    const opd = opdOf(f, fileIndex);
+    const opd = opds[fileIndex];
     const rows = f.validation.submission?.table?.rows ?? [];
     const names = normalisedNames(rows);
     for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
@@ -85,7 +89,8 @@ function innovationsOf(files: readonly CountingFile[], reference: Reference): In
  * order). Linear in rows: every name and OPD is indexed once, every source looked up in the indexes.
  */
 export function buildReplication(files: readonly CountingFile[], reference: Reference): ReplicationResult {
-  const innovations = innovationsOf(files, reference);
+  const opds = files.map(opdOf);
+  const innovations = innovationsOf(files, opds, reference);
   const catalogue = innovations.filter((i) => i.inCatalogue);
   const matcher = new SourceMatcher(innovations, catalogue, reference);
 
@@ -95,7 +100,7 @@ export function buildReplication(files: readonly CountingFile[], reference: Refe
     if (!c) perOpd.set(key, (c = { dilakukan: 0, direplikasi: 0 }));
     return c;
   };
-  files.forEach((f, i) => counts(opdOf(f, i).key));
+  for (const opd of opds) counts(opd.key);
 
   const replications: Replication[] = [];
   const linkedTo = new Map<Innovation, Replication[]>();

@@ -19,11 +19,19 @@ const COMMON_WORD = 1000;
 /** Sources longer than this (normalised) get no hint: no name is near a paragraph. */
 const HINT_MAX_SOURCE = 200;
 
+/** The catalogue names containing one word: how many, and the first COMMON_WORD + 1 of them in catalogue order. */
+interface Postings {
+  count: number;
+  readonly names: Innovation[];
+  /** The last name counted past the kept ones (so that a name repeating the word counts once). */
+  lastCounted?: Innovation;
+}
+
 export class SourceMatcher {
   private readonly names = new PhraseIndex<Innovation>();
   private readonly opds = new PhraseIndex<Opd>();
   /** Catalogue names by word, for hints: built on the first unrecognised source (most runs have few or none). */
-  private postingsByWord: Map<string, Innovation[]> | null = null;
+  private postingsByWord: Map<string, Postings> | null = null;
   private readonly region: readonly string[];
 
   constructor(
@@ -38,15 +46,26 @@ export class SourceMatcher {
     this.region = wordsOf(reference.daerah.nama);
   }
 
-  private postings(): Map<string, Innovation[]> {
+  private postings(): Map<string, Postings> {
     if (this.postingsByWord) return this.postingsByWord;
-    const postings = new Map<string, Innovation[]>();
+    const postings = new Map<string, Postings>();
     for (const inn of this.catalogue) {
-      for (const w of new Set((inn.phrase || phraseOf(inn.nama)).split(' '))) {
+      const phrase = inn.phrase || phraseOf(inn.nama);
+      for (let start = 0; start < phrase.length;) {
+        let end = phrase.indexOf(' ', start);
+        if (end < 0) end = phrase.length;
+        const w = phrase.slice(start, end);
+        start = end + 1;
         if (!w) continue;
-        const list = postings.get(w);
-        if (list) list.push(inn);
-        else postings.set(w, [inn]);
+        const p = postings.get(w);
+        if (!p) postings.set(w, { count: 1, names: [inn] });
+        // A name repeating a word is filed once under it (its entries are consecutive).
+        else if (p.names[p.names.length - 1] !== inn && p.lastCounted !== inn) {
+          p.count++;
+          // A common word's names past COMMON_WORD are never read (nearest takes its first few): counted, not kept.
+          if (p.names.length <= COMMON_WORD) p.names.push(inn);
+          else p.lastCounted = inn;
+        }
       }
     }
     return (this.postingsByWord = postings);
@@ -101,11 +120,13 @@ export class SourceMatcher {
     if (!source || source.length > HINT_MAX_SOURCE) return null;
     const shared = new Map<Innovation, number>();
     const postings = this.postings();
-    const lists = [...new Set(words)].map((w) => postings.get(w) ?? []).filter((l) => l.length);
-    lists.sort((a, b) => a.length - b.length);
-    for (const list of lists) {
-      if (list.length > COMMON_WORD && shared.size) break;
-      for (const inn of list.length > COMMON_WORD ? list.slice(0, HINT_CANDIDATES * 4) : list) {
+    const lists = [...new Set(words)]
+      .map((w) => postings.get(w))
+      .filter((p): p is Postings => p !== undefined);
+    lists.sort((a, b) => a.count - b.count);
+    for (const { count, names } of lists) {
+      if (count > COMMON_WORD && shared.size) break;
+      for (const inn of count > COMMON_WORD ? names.slice(0, HINT_CANDIDATES * 4) : names) {
         if (inn.opd.key !== ownKey) shared.set(inn, (shared.get(inn) ?? 0) + 1);
       }
     }

@@ -3,7 +3,7 @@
  * `Katalog Replikasi` tables, the JSON report's `replikasi`, the `Ringkasan` lines, and per OPD
  * the feedback's two lists. Plain data; the sheet module and the writers lay them out.
  */
-import type { SummaryCell, SummaryRow, SummaryTable } from '../summary/model';
+import type { SummaryCell, SummaryDate, SummaryRow, SummaryTable } from '../summary/model';
 import { okValueOf } from '../parse';
 import { ReferenceIndex } from '../reference/index';
 import { cellText } from '../values';
@@ -55,10 +55,21 @@ function bidangNames(index: ReferenceIndex): (code: string) => string {
   };
 }
 
+/** A date cell per date text, shared by the rows with that date (a catalogue repeats few dates; cells are read, never changed). */
+function dateCells(): (iso: string) => SummaryDate {
+  const cells = new Map<string, SummaryDate>();
+  return (iso) => {
+    let cell = cells.get(iso);
+    if (cell === undefined) cells.set(iso, (cell = Object.freeze({ date: iso })));
+    return cell;
+  };
+}
+
 function catalogueRow(
   inn: Innovation,
   result: ReplicationResult,
   bidang: (code: string) => string,
+  date: (iso: string) => SummaryDate,
 ): SummaryCell[] {
   const urusan = okValueOf(inn.row, 'urusan');
   const tanggal = okValueOf(inn.row, 'tglPenerapan');
@@ -72,7 +83,7 @@ function catalogueRow(
     inn.nama,
     urusan === null ? null : bidang(String(urusan)),
     okValueOf(inn.row, 'jenis'),
-    tanggal === null ? null : { date: String(tanggal) },
+    tanggal === null ? null : date(String(tanggal)),
     typeof penerima === 'number' ? penerima : null,
     tautan === null ? null : String(tautan),
     linked ? unique(linked.map((r) => r.innovation.opd.nama)).join('; ') : null,
@@ -105,7 +116,10 @@ export function katalogTables(result: ReplicationResult): {
   tanpaSumber: SummaryTable;
 } {
   const bidang = bidangNames(ReferenceIndex.of(result.reference));
-  const katalog: SummaryRow[] = result.catalogue.map((inn) => ({ cells: catalogueRow(inn, result, bidang) }));
+  const date = dateCells();
+  const katalog: SummaryRow[] = result.catalogue.map((inn) => ({
+    cells: catalogueRow(inn, result, bidang, date),
+  }));
   const tanpaSumber: SummaryRow[] = [];
   for (const r of result.replications) {
     const k = keterangan(r.source);
@@ -122,7 +136,7 @@ export function katalogTables(result: ReplicationResult): {
 // JSON report
 
 export interface ReplikasiJson {
-  katalog: { file: string; baris: number; nama: string; opd: string; direplikasiOleh: string[] }[];
+  katalog: { file: string; baris: number; nama: string; opd: string; direplikasiOleh: readonly string[] }[];
   replikasi: {
     file: string;
     baris: number;
@@ -148,9 +162,12 @@ function sourceJson(s: Source): ReplikasiJson['replikasi'][number]['sumber'] {
   }
 }
 
-const replicatorsOf = (result: ReplicationResult, inn: Innovation): string[] => {
+/** Most catalogue innovations are replicated by nobody: one shared empty list for them all. */
+const NOBODY: readonly string[] = Object.freeze([]);
+
+const replicatorsOf = (result: ReplicationResult, inn: Innovation): readonly string[] => {
   const linked = result.linkedTo.get(inn);
-  return linked ? unique(linked.map((r) => opdId(r.innovation))) : [];
+  return linked ? unique(linked.map((r) => opdId(r.innovation))) : NOBODY;
 };
 
 /** The consolidation report's `replikasi` (docs/spec/replication.md). */
