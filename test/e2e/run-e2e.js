@@ -1053,6 +1053,10 @@ async function main() {
       if (!Object.hasOwn(GUIDE_SHOTS, name))
         throw new Error(`guide('${name}'): not a name of test/e2e/guide-shots.js`);
       const file = path.join(ROOT, GUIDE_DIR, `${name}.png`);
+      // The same picture every run: no pointer resting on a button (its hover colour), transitions
+      // (a tab's underline sliding in) shown finished.
+      await page.mouse.move(0, 0);
+      const still = { animations: 'disabled', caret: 'hide' };
       if (target !== 'viewport') {
         // A long element (the 37 OPD rows) is cut at GUIDE_MAX_HEIGHT: the guide shows its top.
         await target.scrollIntoViewIfNeeded();
@@ -1066,11 +1070,16 @@ async function main() {
           };
         });
         if (box.height > GUIDE_MAX_HEIGHT)
-          await page.screenshot({ path: file, fullPage: true, clip: { ...box, height: GUIDE_MAX_HEIGHT } });
-        else await target.screenshot({ path: file });
+          await page.screenshot({
+            path: file,
+            fullPage: true,
+            clip: { ...box, height: GUIDE_MAX_HEIGHT },
+            ...still,
+          });
+        else await target.screenshot({ path: file, ...still });
       } else {
         await page.evaluate('window.scrollTo(0, 0)');
-        await page.screenshot({ path: file });
+        await page.screenshot({ path: file, ...still });
       }
       guideTaken.add(name);
     };
