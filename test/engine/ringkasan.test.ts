@@ -291,3 +291,16 @@ describe('leads a planner needs', () => {
     expect(cover.rows.some((r) => r.cells[0] === 'Tahapan kosong atau tidak sah')).toBe(false);
   });
 });
+
+describe('Ringkasan in English output', () => {
+  it('the sign-off levels, their words and the replication lines in English too', () => {
+    const en = consolidate(SCHEDULE_INPUTS, { reference: REF, today: TODAY, lang: 'en' });
+    const rows = sheetTables(en, 'Ringkasan')[0].rows.map((r) => r.cells);
+    const at = (label: string) => rows.find((c) => c[0] === label);
+    expect(at('Approved by head of agency')?.[2]).toMatch(
+      /^\d+ on time · \d+ late · \d+ overdue · \d+ not yet due$/,
+    );
+    expect(at('Replication catalogue')?.[1]).toBe(sheetTables(en, 'Katalog Replikasi')[0].rows.length);
+    expect(at('Total innovations')?.[1]).toBe(sheetTables(en, 'Daftar Inovasi')[0].rows.length);
+  });
+});

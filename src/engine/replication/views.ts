@@ -5,6 +5,7 @@
  */
 import type { SummaryCell, SummaryDate, SummaryRow, SummaryTable } from '../summary/model';
 import { okValueOf } from '../parse';
+import type { Lang } from '../messages';
 import { ReferenceIndex } from '../reference/index';
 import { cellText } from '../values';
 import { opdOf } from './build';
@@ -260,6 +261,28 @@ export function replicationFigures(result: ReplicationResult): ReplicationFigure
   };
 }
 
+/** The words of the `Ringkasan` replication lines. */
+const SUMMARY_WORDS = {
+  id: {
+    katalog: 'Katalog replikasi',
+    katalogKet: 'inovasi pelayanan publik yang sudah diterapkan',
+    replikasi: 'Replikasi',
+    dalamKota: 'Replikasi di dalam kota (sumber OPD lain)',
+    luarDaerah: 'Replikasi dari luar daerah',
+    tidakDikenali: 'Replikasi dengan sumber tidak dikenali',
+    belum: 'OPD belum mereplikasi',
+  },
+  en: {
+    katalog: 'Replication catalogue',
+    katalogKet: 'public-service innovations already implemented',
+    replikasi: 'Replications',
+    dalamKota: 'Replications inside the city (source: another agency)',
+    luarDaerah: 'Replications from outside the region',
+    tidakDikenali: 'Replications with an unrecognised source',
+    belum: 'Agencies that replicated nothing',
+  },
+} as const;
+
 /**
  * The `Ringkasan` replication lines (label, figure, names beside it): the catalogue size, the
  * replications (all, inside the city, from outside, unrecognised), and the OPDs with a counting
@@ -269,21 +292,19 @@ export function replicationFigures(result: ReplicationResult): ReplicationFigure
 export function replicationSummaryLines(
   result: ReplicationResult,
   nameOf: (nama: string) => string = (nama) => nama,
+  lang: Lang = 'id',
 ): SummaryLine[] {
   const f = replicationFigures(result);
   const idle = f.belumMereplikasi.map(nameOf);
+  const w = SUMMARY_WORDS[lang];
   return [
+    { label: w.katalog, value: f.katalog, detail: w.katalogKet },
+    { label: w.replikasi, value: f.replikasi },
+    { label: w.dalamKota, value: f.dalamKota },
+    { label: w.luarDaerah, value: f.luarDaerah },
+    { label: w.tidakDikenali, value: f.tidakDikenali },
     {
-      label: 'Katalog replikasi',
-      value: f.katalog,
-      detail: 'inovasi pelayanan publik yang sudah diterapkan',
-    },
-    { label: 'Replikasi', value: f.replikasi },
-    { label: 'Replikasi di dalam kota (sumber OPD lain)', value: f.dalamKota },
-    { label: 'Replikasi dari luar daerah', value: f.luarDaerah },
-    { label: 'Replikasi dengan sumber tidak dikenali', value: f.tidakDikenali },
-    {
-      label: 'OPD belum mereplikasi',
+      label: w.belum,
       value: idle.length,
       ...(idle.length ? { detail: idle.join(', ') } : {}),
     },

@@ -28,6 +28,7 @@ import {
   KONFLIK,
   REKAP_PERSETUJUAN_COLUMNS,
   SHEET_REKAP_OPD,
+  rekapTotalWordEn,
   scheduleColumn,
   sentCounts,
 } from './rekapOpd';
@@ -96,7 +97,7 @@ const WORDS = {
     disisihkanKet: 'listed below and in Rekap OPD',
     status: (word: string) => `– ${word}`,
     inovasi: 'Innovations',
-    jumlah: 'Innovations',
+    jumlah: 'Total innovations',
     dariJumlah: (p: string) => `${p} of all innovations`,
     tanpaTahapan: 'Stage empty or not valid',
     tanpaTahapanKet: 'see Temuan',
@@ -235,11 +236,14 @@ function buildRingkasan(
   if (!scheduled.length) line(w.tanpaJadwal, null, null);
   for (const r of scheduled) {
     const label = String(r[REKAP_PERSETUJUAN_COLUMNS[0]]);
-    line(label, null, String(total[scheduleColumn(label)] ?? ''));
+    const words = String(total[scheduleColumn(label)] ?? '');
+    const level = s.reference.tingkatPersetujuan.find((l) => l.label === label);
+    if (lang === 'en') line(level?.labelEn ?? label, null, rekapTotalWordEn(words) ?? words);
+    else line(label, null, words);
   }
 
   heading(w.replikasi);
-  for (const l of replicationSummaryLines(s.replikasi, short)) line(l.label, l.value, l.detail ?? null);
+  for (const l of replicationSummaryLines(s.replikasi, short, lang)) line(l.label, l.value, l.detail ?? null);
 
   const iid = sheets.has(SHEET_KESIAPAN_IID) ? ringkasanIidLines(s) : null;
   if (iid) {
