@@ -120,22 +120,28 @@ export function formatRekap(
     options,
   );
   if (lines.every((l) => [...l].length <= TABLE_WIDTH)) return lines.join('\n') + '\n';
-  // Four or five levels with a deadline do not fit side by side: one column lists them all.
-  const folded = PRINTED_COLUMNS.length;
-  const heading = word(scheduleColumn('').trim());
-  const levelCells = (r: readonly SummaryCell[]) =>
-    schedule
-      .map((c) => [c, show(r[columns.indexOf(c)])] as const)
-      .filter(([, v]) => v !== '')
-      .map(([c, v]) => `${word(c).replace(/^(Tepat Waktu|On time:) /, '')}: ${word(v)}`);
-  const table = [
-    [...PRINTED_COLUMNS.map(word), heading],
-    ...rows.map((r) => [
-      ...at.slice(0, folded).map((i, c) => printedCell(r, i, printed[c], word)),
-      levelCells(r).join('; '),
-    ]),
-  ];
-  return renderTable(table, options).join('\n') + '\n';
+  // Four or five levels with a deadline do not fit beside the other columns: the schedule gets a
+  // table of its own below, each OPD with one column per level (a level's label after `Tepat Waktu `).
+  const main = renderTable(
+    [
+      PRINTED_COLUMNS.map(word),
+      ...rows.map((r) => PRINTED_COLUMNS.map((c, k) => printedCell(r, at[k], c, word))),
+    ],
+    options,
+  );
+  const name = columns.indexOf('Perangkat Daerah');
+  const file = columns.indexOf('Berkas');
+  const perLevel = renderTable(
+    [
+      [word('Perangkat Daerah'), ...schedule.map((c) => word(c.slice(scheduleColumn('').length)))],
+      ...rows.map((r) => [
+        printedCell(r, name, 'Perangkat Daerah', word) || show(r[file]),
+        ...schedule.map((c) => printedCell(r, columns.indexOf(c), c, word)),
+      ]),
+    ],
+    { keepWide: new Set([0]) },
+  );
+  return [...main, '', word(scheduleColumn('').trim()), ...perLevel].join('\n') + '\n';
 }
 
 /** `--tahun YYYY`: the consolidation year chosen by the user (2000–2100), or null. */

@@ -10,7 +10,8 @@ import {
   sheetTables,
   tableRecords,
 } from '../../src/engine/consolidate';
-import { percentText, topRules } from '../../src/engine/summary/sheets/ringkasan';
+import { shareText } from '../../src/engine/design/numberText';
+import { topRules } from '../../src/engine/summary/sheets/ringkasan';
 import { SUMMARY_SHEET_NAMES } from '../../src/engine/summary/sheets';
 import { REF, SCHEDULE_INPUTS, file } from '../helpers/signoffSummary';
 import { TODAY, buildGrid, validRow } from '../helpers/workbook';
@@ -57,7 +58,7 @@ describe('Ringkasan', () => {
     const sent = count(opdRows, (r) => r.Status === 'Siap' || r.Status === 'Perlu Perbaikan');
     expect(line('OPD mengirim (berkasnya dihitung)')).toEqual([
       sent,
-      `${sent} dari ${REF.opd.length} OPD (${percentText(sent, REF.opd.length, 'id')})`,
+      `${sent} dari ${REF.opd.length} OPD (${shareText(sent, REF.opd.length, 'id')})`,
     ]);
     const totals = Object.fromEntries(records('Info Konsolidasi', 1).map((r) => [r.Ukuran, r['Total Kota']]));
     expect(figure('OPD mengirim (berkasnya dihitung)')).toBe(totals.Berkas);
@@ -93,7 +94,7 @@ describe('Ringkasan', () => {
       count(daftar, (r) => r['Bentuk Inovasi'] === 'Inovasi Pelayanan Publik'),
     );
     expect(line('Penerapan')[1]).toBe(
-      `${percentText(Number(figure('Penerapan')), daftar.length, 'id')} dari jumlah inovasi`,
+      `${shareText(Number(figure('Penerapan')), daftar.length, 'id')} dari jumlah inovasi`,
     );
   });
 
@@ -105,7 +106,7 @@ describe('Ringkasan', () => {
     expect(covered).toBeGreaterThan(0);
     expect(line('Program RPJMD yang punya inovasi')).toEqual([
       covered,
-      `${covered} dari ${planned.length} program (${percentText(covered, planned.length, 'id')})`,
+      `${covered} dari ${planned.length} program (${shareText(covered, planned.length, 'id')})`,
     ]);
     expect(figure('Inovasi di luar RPJMD')).toBe(outside['Jumlah Inovasi']);
   });
@@ -183,10 +184,10 @@ describe('Ringkasan', () => {
   });
 
   it('percentages to one decimal, rounded half up', () => {
-    expect(percentText(4, 37, 'id')).toBe('10,8%');
-    expect(percentText(217, 2000, 'id')).toBe('10,9%'); // 10.85 exactly: half up
-    expect(percentText(1, 8, 'en')).toBe('12.5%');
-    expect(percentText(0, 0, 'id')).toBe('0,0%');
+    expect(shareText(4, 37, 'id')).toBe('10,8%');
+    expect(shareText(217, 2000, 'id')).toBe('10,9%'); // 10.85 exactly: half up
+    expect(shareText(1, 8, 'en')).toBe('12.5%');
+    expect(shareText(0, 0, 'id')).toBe('0,0%');
   });
 
   it('in English output, the words and the date are English', () => {

@@ -4,6 +4,7 @@
  * is an estimate (*perkiraan*) and names the reference's `sumber`; no predicate band is ever shown
  * (the bands belong to the whole index, which is not estimated here).
  */
+import { decimal1, percentText } from '../design/numberText';
 import type { Lang } from '../messages';
 import { CityEstimate, InnovationEstimate } from './estimate';
 import { Iid } from './model';
@@ -41,13 +42,8 @@ export const IID_WORDS = {
   },
 } as const;
 
-/** One decimal, Indonesian with a decimal comma (`42,3`), English with a point. */
-export function decimal1(n: number, lang: Lang): string {
-  const text = n.toFixed(1);
-  return lang === 'id' ? text.replace('.', ',') : text;
-}
-
-export const percentText = (n: number, lang: Lang): string => `${decimal1(n, lang)}%`;
+// One decimal, rounded half up, and a percentage live in design/numberText.ts (re-exported for the pane's readiness list).
+export { decimal1, percentText };
 
 /** What the lines read of an innovation's estimate (the engine's, or the JSON report's). */
 export type EstimateView = Pick<

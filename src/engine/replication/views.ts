@@ -7,7 +7,7 @@ import type { SummaryCell, SummaryDate, SummaryRow, SummaryTable } from '../summ
 import { okValueOf } from '../parse';
 import type { Lang } from '../messages';
 import { ReferenceIndex } from '../reference/index';
-import { cellText } from '../values';
+import { Contact, contactOf } from '../contact';
 import { opdOf } from './build';
 import { Innovation, OpdCounts, Replication, ReplicationResult, Source, SourceKind } from './model';
 
@@ -325,11 +325,7 @@ export function idleOpds(result: ReplicationResult): string[] {
 // ---------------------------------------------------------------------------------------------
 // Feedback per OPD
 
-export interface Contact {
-  readonly nama: string | null;
-  readonly email: string | null;
-  readonly telepon: string | null;
-}
+export type { Contact };
 
 export interface ReplicableInnovation {
   readonly innovation: Innovation;
@@ -339,13 +335,6 @@ export interface ReplicableInnovation {
   readonly ownBidang: boolean;
   /** From the source workbook's `Identitas`. */
   readonly contact: Contact;
-}
-
-function contactOf(result: ReplicationResult, inn: Innovation): Contact {
-  const identity = result.files[inn.fileIndex].validation.submission?.identity;
-  const text = (key: 'penanggungJawab' | 'email' | 'telepon') =>
-    identity ? cellText(identity[key].raw) || null : null;
-  return { nama: text('penanggungJawab'), email: text('email'), telepon: text('telepon') };
 }
 
 /**
@@ -375,7 +364,7 @@ export function replicableFor(
           tautan: tautan === null ? null : String(tautan),
           penerimaManfaat: typeof penerima === 'number' ? penerima : null,
           ownBidang: urusan !== null && own.has(String(urusan)),
-          contact: contactOf(result, inn),
+          contact: contactOf(result.files[inn.fileIndex].validation),
         },
       };
     })

@@ -38,6 +38,9 @@ export const PROGRAM_COLUMNS = [
 
 export const DI_LUAR_RPJMD = 'Di luar RPJMD';
 
+/** `Cakupan`: does some innovation accelerate the program? */
+export const CAKUPAN = { ada: 'Ada', belum: 'Belum Ada Inovasi' } as const;
+
 interface Tally {
   count: number;
   penerapan: number;
@@ -83,7 +86,7 @@ function buildPrograms({ ordered, index }: SummarySource): SummaryTable {
         t.count,
         t.penerapan,
         [...t.opds].join('; ') || null,
-        t.count > 0 ? 'Ada' : 'Belum Ada Inovasi',
+        t.count > 0 ? CAKUPAN.ada : CAKUPAN.belum,
       ],
     };
   });

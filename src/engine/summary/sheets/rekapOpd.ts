@@ -336,9 +336,13 @@ function buildRekapPersetujuan({ ordered, reference, today }: SummarySource): Su
   // Under `Perangkat Daerah`: its level labels do not widen Rekap OPD's `No` column.
   return { columns: REKAP_PERSETUJUAN_COLUMNS, rows, firstColumn: REKAP_COLUMNS.indexOf('Perangkat Daerah') };
 }
+/** A `Tepat Waktu <label>` word saying the level is late or past (`Terlambat 3 hari`, `Lewat 8 hari`). */
+export const isLateWord = (word: unknown): word is string =>
+  typeof word === 'string' && /^(Terlambat|Lewat) \d+ hari$/.test(word);
+
 /** `Tepat Waktu <label>` words (docs/spec/signoff.md): late or past in red, on time in green, so the planner sees who is late at a glance. */
 export function scheduleFill(word: string): SummaryFill | null {
-  if (/^(Terlambat|Lewat) \d+ hari$/.test(word)) return 'red';
+  if (isLateWord(word)) return 'red';
   return word === 'Tepat waktu' ? 'green' : null;
 }
 

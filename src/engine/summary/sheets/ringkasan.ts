@@ -9,7 +9,7 @@
  * `Kesiapan IID`; test/engine/ringkasan.test.ts compares them all.
  */
 import { SET_ASIDE_ORDER, STANDING_WORD, consolidationYearText } from '../../consolidation/selection';
-import { decimal1 } from '../../iid/words';
+import { shareText } from '../../design/numberText';
 import { longDate } from '../../isoDate';
 import { Lang } from '../../messages';
 import { printSetup } from '../../printout';
@@ -21,7 +21,7 @@ import { Reference } from '../../reference/model';
 import { SummaryCell, SummaryRow, SummarySource, SummaryTable, tableRecords } from '../model';
 import { SummarySheetDef } from '../sheet';
 import { ringkasanIidLines, SHEET_KESIAPAN_IID } from './kesiapanIid';
-import { DI_LUAR_RPJMD, SHEET_PROGRAM_RPJMD } from './programRpjmd';
+import { CAKUPAN, DI_LUAR_RPJMD, SHEET_PROGRAM_RPJMD } from './programRpjmd';
 import {
   BELUM_MENGIRIM,
   BERKAS_TIDAK_DIHITUNG,
@@ -32,7 +32,7 @@ import {
   scheduleColumn,
   sentCounts,
 } from './rekapOpd';
-import { SHEET_TEMUAN_KOTA } from './temuan';
+import { FINDING_STATUS_WORD, SEVERITY_WORD, SHEET_TEMUAN_KOTA } from './temuan';
 
 export const SHEET_RINGKASAN = 'Ringkasan';
 
@@ -123,14 +123,6 @@ const WORDS = {
   },
 } as const;
 
-/** `n / m` as a percentage to one decimal, rounded half up (docs/spec/consolidation.md, *Printing and reading*). */
-export function percentText(n: number, m: number, lang: Lang): string {
-  if (m === 0) return lang === 'id' ? '0,0%' : '0.0%';
-  // toPrecision first: 10.85 is stored as 10.8499…, and half up means 10.9.
-  const tenths = Math.round(Number(((n / m) * 1000).toPrecision(12)));
-  return `${decimal1(tenths / 10, lang)}%`;
-}
-
 const num = (v: SummaryCell | undefined): number => (typeof v === 'number' ? v : 0);
 
 /** The shortest of an OPD's reference names (`Dinas Kesehatan` → `Dinkes`): a list of them fits the page; `Tindak Lanjut` gives the full names. */
@@ -187,7 +179,7 @@ function buildRingkasan(
     return { word, files: fileRows.filter((r) => r['Status'] === word).map((r) => String(r['Berkas'])) };
   }).filter((x) => x.files.length > 0);
   const setAsideCount = setAside.reduce((n, x) => n + x.files.length, 0);
-  line(w.mengirim, sent.n, w.dari(sent.n, sent.m, percentText(sent.n, sent.m, lang)));
+  line(w.mengirim, sent.n, w.dari(sent.n, sent.m, shareText(sent.n, sent.m, lang)));
   if (notCounted.length)
     line(w.tidakDihitungOpd, notCounted.length, w.tidakDihitungKet(notCounted.join(', ')));
   line(w.belum, notSent.length, notSent.length ? notSent.join(', ') : null);
@@ -197,7 +189,7 @@ function buildRingkasan(
   // Innovations: Total Kota of Rekap OPD.
   heading(w.inovasi);
   const jumlah = num(total['Jumlah Inovasi']);
-  const share = (v: number) => w.dariJumlah(percentText(v, jumlah, lang));
+  const share = (v: number) => w.dariJumlah(shareText(v, jumlah, lang));
   line(w.jumlah, jumlah, null);
   const stages = ['Inisiatif', 'Uji Coba', 'Penerapan'] as const;
   for (const t of stages) line(t, num(total[t]), share(num(total[t])));
@@ -212,12 +204,8 @@ function buildRingkasan(
   const programs = tableRecords(sheets.get(SHEET_PROGRAM_RPJMD)![0]);
   const luar = programs.find((r) => r['Nama Program'] === DI_LUAR_RPJMD);
   const planned = programs.filter((r) => r !== luar);
-  const covered = planned.filter((r) => r['Cakupan'] === 'Ada').length;
-  line(
-    w.program,
-    covered,
-    w.programDari(covered, planned.length, percentText(covered, planned.length, lang)),
-  );
+  const covered = planned.filter((r) => r['Cakupan'] === CAKUPAN.ada).length;
+  line(w.program, covered, w.programDari(covered, planned.length, shareText(covered, planned.length, lang)));
   line(w.luar, num(luar?.['Jumlah Inovasi']), null);
 
   // Findings: Total Kota's Galat / Peringatan / Temuan Diterima, and the rules most often open in
@@ -257,7 +245,11 @@ function buildRingkasan(
 export function topRules(temuan: SummaryTable, limit = TOP_RULES): [string, number][] {
   const counts = new Map<string, number>();
   for (const r of tableRecords(temuan)) {
-    if (r['Status Berkas'] !== STANDING_WORD.dihitung || r['Status'] !== 'Terbuka' || r['Jenis'] === 'Info')
+    if (
+      r['Status Berkas'] !== STANDING_WORD.dihitung ||
+      r['Status'] !== FINDING_STATUS_WORD.open ||
+      r['Jenis'] === SEVERITY_WORD.info
+    )
       continue;
     const rule = String(r['Aturan']);
     counts.set(rule, (counts.get(rule) ?? 0) + 1);

@@ -1,6 +1,5 @@
 /** `Temuan` (docs/spec/consolidation.md): every finding of every file (counting files first, in `Rekap OPD` order, then the files set aside in theirs), in the run's language. */
-import { Severity } from '../../findings';
-import { findingHint, findingMessage } from '../../messages';
+import { SEVERITY_WORDS, findingHint, findingMessage } from '../../messages';
 import { SummaryRow, SummarySource, SummaryTable, opdCode, opdName } from '../model';
 import { SummarySheetDef } from '../sheet';
 import { STANDING_WORD } from '../../consolidation/selection';
@@ -35,11 +34,10 @@ export const TEMUAN_COLUMNS = [
   'ID',
 ] as const;
 
-const SEVERITY_WORD: Readonly<Record<Severity, string>> = {
-  error: 'Galat',
-  warning: 'Peringatan',
-  info: 'Info',
-};
+/** `Status` of a finding in `Temuan` (`Ringkasan` counts the open ones by it). */
+export const FINDING_STATUS_WORD = { open: 'Terbuka', accepted: 'Diterima' } as const;
+/** `Jenis`: the severity's Indonesian word, whatever the run's language (the sheet's labels are the spec's). */
+export const SEVERITY_WORD = SEVERITY_WORDS.id;
 
 function buildTemuan({ ordered, others, lang }: SummarySource): SummaryTable {
   const rows: SummaryRow[] = [];
@@ -63,7 +61,7 @@ function buildTemuan({ ordered, others, lang }: SummarySource): SummaryTable {
           findingMessage(f, lang),
           findingHint(f, lang),
           f.basis,
-          f.status === 'accepted' ? 'Diterima' : 'Terbuka',
+          f.status === 'accepted' ? FINDING_STATUS_WORD.accepted : FINDING_STATUS_WORD.open,
           f.decision?.reason || null,
           f.decision?.reviewer || null,
           f.id,

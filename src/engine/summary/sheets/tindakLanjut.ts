@@ -9,8 +9,8 @@ import { STANDING_WORD, compareInGroup, compareNames, opdsNamedByFile } from '..
 import { longDate } from '../../isoDate';
 import { Lang } from '../../messages';
 import { Reference } from '../../reference/model';
-import { localDay, signoffWordEn } from '../../signoff';
-import { cellText } from '../../values';
+import { levelLabel, localDay, signoffWordEn } from '../../signoff';
+import { contactOf } from '../../contact';
 import {
   ConsolidatedFile,
   opdName,
@@ -28,6 +28,7 @@ import {
   KONFLIK,
   REKAP_PERSETUJUAN_COLUMNS,
   SHEET_REKAP_OPD,
+  isLateWord,
   scheduleColumn,
 } from './rekapOpd';
 
@@ -80,9 +81,6 @@ const WORDS = {
   },
 } as const;
 
-const isLateWord = (word: SummaryCell): word is string =>
-  typeof word === 'string' && /^(Terlambat|Lewat) \d+ hari$/.test(word);
-
 /** The file whose `Identitas` speaks for the OPD now: of its readable files, the latest (as revisions are ordered), then by name. */
 function latestFile(entries: readonly ConsolidatedFile[], kode: string): ConsolidatedFile | null {
   let best: ConsolidatedFile | null = null;
@@ -97,20 +95,20 @@ function latestFile(entries: readonly ConsolidatedFile[], kode: string): Consoli
   return best;
 }
 
-function contactCells(e: ConsolidatedFile | null): SummaryCell[] {
-  const identity = e?.validation.submission?.identity;
-  const text = (key: 'penanggungJawab' | 'email' | 'telepon') =>
-    identity ? cellText(identity[key].raw) || null : null;
-  return [text('penanggungJawab'), text('email'), text('telepon')];
+/** Penanggung Jawab, Email, Telepon of the file's `Identitas` (blank without a file). */
+function contactCellsOf(e: ConsolidatedFile | null): SummaryCell[] {
+  const c = e ? contactOf(e.validation) : null;
+  return [c?.nama ?? null, c?.email ?? null, c?.telepon ?? null];
 }
 
 /** The rules of a file's open errors, in finding order (a rule once per finding). */
 const openErrorRules = (e: ConsolidatedFile): string[] =>
   e.validation.findings.filter((f) => f.status === 'open' && f.severity === 'error').map((f) => f.rule);
 
-function levelLabel(reference: Reference, kunci: string, lang: Lang): string {
+/** A level's label in the output's language, by its key (the key itself for a level the reference no longer has). */
+function labelOfKey(reference: Reference, kunci: string, lang: Lang): string {
   const level = reference.tingkatPersetujuan.find((l) => l.kunci === kunci);
-  return level ? (lang === 'en' ? level.labelEn : level.label) : kunci;
+  return level ? levelLabel(level, lang) : kunci;
 }
 
 function buildTindakLanjut(
@@ -156,7 +154,7 @@ function buildTindakLanjut(
       const day = localDay(k.waktu, s.reference.daerah.zonaWaktu);
       reasons.push(
         w.kembali(
-          levelLabel(s.reference, k.tingkat, s.lang),
+          labelOfKey(s.reference, k.tingkat, s.lang),
           k.oleh,
           day ? longDate(day, s.lang) : null,
           k.catatan,
@@ -172,7 +170,7 @@ function buildTindakLanjut(
       if (!isLateWord(word)) continue;
       const level = s.reference.tingkatPersetujuan.find((l) => l.label === label);
       late.push({
-        level: level ? levelLabel(s.reference, level.kunci, s.lang) : label,
+        level: level ? levelLabel(level, s.lang) : label,
         word: s.lang === 'en' ? (signoffWordEn(word, s.reference.tingkatPersetujuan) ?? word) : word,
         batas: dateOf(d['Batas']),
       });
@@ -184,7 +182,7 @@ function buildTindakLanjut(
     const cells = [kode, r['Perangkat Daerah'], status, reasons.join('; ')];
     (status === BELUM_MENGIRIM ? silent : acting).push([
       ...cells,
-      ...contactCells(latestFile(s.entries, kode)),
+      ...contactCellsOf(latestFile(s.entries, kode)),
     ]);
   }
   // The OPDs that sent something first (each has a task), then those that sent nothing; each group in Rekap OPD order.
