@@ -38,7 +38,7 @@ import {
   officeTextOrientation,
   sheetLayout,
   summaryCharts,
-  summaryYear,
+  summaryPrintContext,
 } from '../engine/printout';
 import { SyncBatcher, addressLists, jsonBytes, letters, opBytes, writeRowBlocks } from './chunks';
 import { queuePrintSetup } from './pageLayout';
@@ -310,12 +310,7 @@ function plannedChart(c: SummaryChart): PlannedChart {
 
 /** The summary's sheets as they are written, in spec order. */
 export function planSummary(summary: CitySummary, lang: Lang, options: PlanOptions = {}): SummaryPlan {
-  const ctx: PrintContext = {
-    region: options.region ?? '',
-    year: summaryYear(summary),
-    lang,
-    printedOn: summary.consolidatedAt,
-  };
+  const ctx = summaryPrintContext(summary, lang, options.region);
   const sheets = summary.sheets;
   // The same charts as the command line's, from one definition (the sheet modules).
   const charts = new Map(summaryCharts(sheets, lang).map((c) => [c.sheet, c]));

@@ -242,6 +242,13 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
       readiness.length ? IID_NAME_WIDTH : 0,
     );
     const widths = WIDTHS.map((width, c) => (c === 0 ? first : width));
+    // Every page names the region, the file's year and the day the feedback was made.
+    const context = {
+      region: options.region,
+      year: report.tahun,
+      lang: options.lang,
+      printedOn: summary.consolidatedAt,
+    };
     const sheet = {
       name: w.sheet,
       blocks: [
@@ -263,25 +270,11 @@ export function feedbackDocuments(summary: CitySummary, options: FeedbackOptions
         { kind: 'signature', title: w.verifier, lines: w.lines },
       ],
       widths,
-      print: {
-        title: `${w.sheet} — ${who}`,
-        context: {
-          region: options.region,
-          year: report.tahun,
-          lang: options.lang,
-          printedOn: summary.consolidatedAt,
-        },
-      },
+      print: { title: `${w.sheet} — ${who}`, context },
     } as const;
     const layout = documentRows(sheet);
     // docs/spec/feedback.md §5: replication on a sheet of its own (its tables need other widths than the findings').
     const replication = replicationFeedback(summary.replikasi, e.file, options.lang);
-    const context = {
-      region: options.region,
-      year: report.tahun,
-      lang: options.lang,
-      printedOn: summary.consolidatedAt,
-    };
     out.push({
       fileName,
       sheets: replication ? [sheet, replicationDocumentSheet(replication, who, context)] : [sheet],

@@ -120,6 +120,15 @@ export function summaryYear(summary: Pick<CitySummary, 'tahun'>): number | null 
   return summary.tahun.tahun;
 }
 
+/** What every printed page of the summary names: the region, the consolidation year, and the day it was made. */
+export function summaryPrintContext(
+  summary: Pick<CitySummary, 'tahun' | 'consolidatedAt'>,
+  lang: Lang,
+  region = '',
+): PrintContext {
+  return { region, year: summaryYear(summary), lang, printedOn: summary.consolidatedAt };
+}
+
 /** A summary sheet as printed: widths, which columns wrap, page setup, the printed area. */
 export interface SheetLayout {
   /** Column widths in characters of the sheet's own columns. */

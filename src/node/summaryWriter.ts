@@ -23,7 +23,7 @@ import {
   chartTitlePoints,
   sheetLayout,
   summaryCharts,
-  summaryYear,
+  summaryPrintContext,
   wrappedRowHeight,
 } from '../engine/printout';
 import { TOOL_NAME as CREATOR } from '../engine/version';
@@ -305,12 +305,7 @@ export async function writeSummaryXlsx(
 ): Promise<void> {
   const date = toDate(summary.consolidatedAt) ?? new Date(0);
   const lang = options.lang ?? summary.report.lang;
-  const ctx: PrintContext = {
-    region: options.region ?? '',
-    year: summaryYear(summary),
-    lang,
-    printedOn: summary.consolidatedAt,
-  };
+  const ctx = summaryPrintContext(summary, lang, options.region);
   const sheets = summary.sheets;
   const charts = summaryCharts(sheets, lang);
   const book = new XlsxStreamWriter(fileSink(outPath), {
