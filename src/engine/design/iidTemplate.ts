@@ -8,6 +8,7 @@
 import { columnLetter } from '../grid';
 import { EVIDENCE_COLUMNS, EvidenceKey, SHEET_DATA_DUKUNG, VERIFIKASI } from '../iid/evidence';
 import { Iid, maxScore } from '../iid/model';
+import { indicatorCells } from '../iid/referenceSheet';
 import { COLUMNS } from '../schema';
 import { NUMBER_FORMATS } from './formats';
 import { DATE_BOUNDS, FormValidation, TEMPLATE_ROWS } from './template';
@@ -99,15 +100,7 @@ export function iidTemplateDesign(iid: Iid | undefined): IidTemplateDesign | nul
     [],
   ];
   const headerRow = notes.length + 1;
-  const table = iid.indikator.map((i) => [
-    i.no,
-    i.kode,
-    i.nama,
-    i.bobot,
-    i.wajib ? 'Ya' : 'Tidak',
-    ...i.tingkat,
-    i.bukti ?? null,
-  ]);
+  const table = iid.indikator.map(indicatorCells);
   const nameColumn = columnLetter(PETUNJUK_COLUMNS.indexOf('Indikator'));
   const indicatorRange = `'${SHEET_PETUNJUK_IID}'!$${nameColumn}$${headerRow + 1}:$${nameColumn}$${headerRow + iid.indikator.length}`;
   const namaColumn = columnLetter(COLUMNS.findIndex((c) => c.key === 'nama'));

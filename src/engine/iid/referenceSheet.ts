@@ -101,16 +101,12 @@ export function iidParameterRows(iid: Iid): (string | number)[][] {
   ];
 }
 
-/** The `IID Indikator` data rows, in the columns' order. */
+/** An indicator as a person reads it: no, key, name, weight, wajib, the three levels, the evidence (the template's `Petunjuk IID` shows these). */
+export function indicatorCells(i: Iid['indikator'][number]): (string | number | null)[] {
+  return [i.no, i.kode, i.nama, i.bobot, i.wajib ? 'Ya' : 'Tidak', ...i.tingkat, i.bukti ?? null];
+}
+
+/** The `IID Indikator` data rows, in the columns' order: the indicator, then its derivation. */
 export function iidSheetRows(iid: Iid): (string | number | null)[][] {
-  return iid.indikator.map((i) => [
-    i.no,
-    i.kode,
-    i.nama,
-    i.bobot,
-    i.wajib ? 'Ya' : 'Tidak',
-    ...i.tingkat,
-    i.bukti ?? null,
-    i.turunan ?? null,
-  ]);
+  return iid.indikator.map((i) => [...indicatorCells(i), i.turunan ?? null]);
 }
