@@ -1,5 +1,5 @@
 /**
- * Who answers for a submission, from its `Identitas` (docs/spec/template.md): the name, e-mail
+ * Who answers for a submission, from its `Identitas` (docs/spec/submission-workbook.md): the name, e-mail
  * and telephone a planner calls. One reading for the replication feedback (the source OPD's
  * contact) and `Tindak Lanjut` (the OPD to chase).
  */
